@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Kysely } from 'kysely';
+import type { ApiErrorBody } from '../shared/schemas/common';
+import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
+import { authenticate } from './auth/session';
+import { systemClock, type Clock } from './clock';
+import type { Database } from './db/schema';
+import type { AppDeps, AppEnv } from './env';
+import { AppError } from './errors';
+import { authRoutes } from './routes/auth';
+import { brandRoutes } from './routes/brands';
+import { dealRoutes } from './routes/deals';
+import { deliverableRoutes } from './routes/deliverables';
+import { healthRoutes } from './routes/health';
+import { seedRoutes } from './routes/seed';
+import { settingsRoutes, teamRoutes } from './routes/settings';
+import { mountWebApp } from './static';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  clock?: Clock;
+  appUrl?: string;
+  /** Directory of the built web app; served when it exists. */
+  webRoot?: string;
+  /** Lower only in tests: the OWASP cost makes each hash take a few hundred ms. */
+  passwordCost?: ScryptCost;
+  /** Called with unexpected errors (never with bad input); defaults to console.error. */
+  logError?: (error: unknown) => void;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function errorBody(code: string, message: string, issues?: ApiErrorBody['error']['issues']): ApiErrorBody {
+  return { error: { code, message, ...(issues ? { issues } : {}) } };
+}
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+export function createApp(options: AppOptions) {
+  const deps: AppDeps = {
+    db: options.db,
+    clock: options.clock ?? systemClock,
+    config: { APP_URL: options.appUrl ?? 'http://localhost:8787' },
+    passwordCost: options.passwordCost ?? OWASP_SCRYPT,
+  };
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+
+  const app = new Hono<AppEnv>();
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      return c.json(errorBody(error.code, error.message, error.issues), error.status);
+    }
+    if (error instanceof HTTPException) {
+      if (error.status === 413) {
+        return c.json(errorBody('payload_too_large', 'The request body is larger than 1 MB.'), 413);
+      }
+      if (error.status === 400) {
+        return c.json(
+          errorBody('invalid_json', 'The request body is not valid JSON.', [
+            { path: '(body)', message: 'Malformed JSON' },
+          ]),
+          400,
+        );
+      }
+      return c.json(errorBody('error', error.message), error.status);
+    }
+    logError(error);
+    return c.json(errorBody('internal', 'Something went wrong on our side. It has been logged.'), 500);
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('payload_too_large', 'The request body is larger than 1 MB.'), 413),
+    }),
+  );
+
+  // A body that is not declared as JSON would otherwise be read as `{}` and blamed on missing fields.
+  app.use('/api/*', async (c, next) => {
+    const method = c.req.method;
+    if (method === 'POST' || method === 'PATCH' || method === 'PUT') {
+      const length = Number(c.req.header('content-length') ?? 0);
+      const chunked = c.req.header('transfer-encoding') !== undefined;
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+      if ((length > 0 || chunked) && !JSON_MEDIA_TYPE.test(type)) {
+        throw new AppError(400, 'invalid_json', 'Send the body as JSON with Content-Type: application/json.', [
+          { path: '(body)', message: 'Expected Content-Type: application/json' },
+        ]);
+      }
+    }
+    await next();
+  });
+
+  app.use('/api/*', authenticate(deps));
+
+  const routes = app
+    .route('/api/health', healthRoutes(deps))
+    .route('/api/auth', authRoutes(deps))
+    .route('/api/settings', settingsRoutes(deps))
+    .route('/api/team', teamRoutes(deps))
+    .route('/api/brands', brandRoutes(deps))
+    .route('/api/deals', dealRoutes(deps))
+    .route('/api/deliverables', deliverableRoutes(deps))
+    .route('/api/seed', seedRoutes(deps));
+
+  if (options.webRoot && fs.existsSync(options.webRoot)) mountWebApp(app, options.webRoot);
+
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/sponsorcal.db'),
+  APP_URL: z
+    .string()
+    .url()
+    .default('http://localhost:8787')
+    .transform((v) => v.replace(/\/+$/, '')),
+  SMTP_URL: z.string().optional(),
+  ALERT_CRON: z.string().default('* * * * *'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads configuration from the environment; a bad value stops start-up with a clear line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

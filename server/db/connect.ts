@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+import { SqliteBooleanPlugin, type DialectName } from './dialect';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The SQLite file, when there is one (backups, tests). */
+  sqlitePath?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+/**
+ * Opens the database named by a `DATABASE_URL`: `sqlite:PATH`,
+ * `sqlite::memory:` or `postgres://…`.
+ */
+export function openDatabase(url: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return openPostgres(url, options);
+  }
+  if (url.startsWith('sqlite:')) {
+    return openSqlite(url.slice('sqlite:'.length));
+  }
+  throw new Error(
+    `DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`,
+  );
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(inMemory ? ':memory:' : file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new SqliteBooleanPlugin(), new CamelCasePlugin()],
+  });
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlitePath: inMemory ? undefined : path.resolve(file),
+    close: () => db.destroy(),
+  };
+}
+
+const PG_OIDS = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
+
+function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  switch (oid) {
+    case PG_OIDS.int8:
+      // Money in minor units and counts stay well inside Number.MAX_SAFE_INTEGER.
+      return (value) => Number(value);
+    case PG_OIDS.date:
+      return (value) => value;
+    case PG_OIDS.timestamp:
+    case PG_OIDS.timestamptz:
+      return (value) => new Date(value.includes('+') || value.endsWith('Z') ? value : `${value}Z`).toISOString();
+    default:
+      return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+  }
+}
+
+function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: { getTypeParser: pgTypeParser as typeof pg.types.getTypeParser },
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

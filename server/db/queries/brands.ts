@@ -1,0 +1,197 @@
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Brand, brandCreateSchema, brandPatchSchema, Contact } from '../../../shared/schemas/brand';
+import { AppError, notFound, versionConflict } from '../../errors';
+import { newId } from '../../ids';
+import type { BrandRow, Database } from '../schema';
+
+export type BrandCreateInput = z.output<typeof brandCreateSchema>;
+export type BrandPatchInput = z.output<typeof brandPatchSchema>;
+
+/** Distinct, readable colours handed out to new brands in turn. */
+export const BRAND_PALETTE = [
+  '#2563eb',
+  '#db2777',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#dc2626',
+  '#0891b2',
+  '#65a30d',
+  '#c026d3',
+  '#ea580c',
+] as const;
+
+function toBrand(row: BrandRow, contacts: Contact[], dealCount: number): Brand {
+  return {
+    id: row.id,
+    name: row.name,
+    website: row.website,
+    category: row.category,
+    stage: row.stage,
+    nextFollowUpOn: row.nextFollowUpOn,
+    notes: row.notes,
+    color: row.color,
+    contacts,
+    dealCount,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+async function hydrate(db: Kysely<Database>, rows: BrandRow[]): Promise<Brand[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [contacts, counts] = await Promise.all([
+    db
+      .selectFrom('brandContacts')
+      .select(['brandId', 'name', 'email', 'role'])
+      .where('brandId', 'in', ids)
+      .orderBy('brandId')
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('deals')
+      .select((eb) => ['brandId', eb.fn.countAll<number | string>().as('count')])
+      .where('brandId', 'in', ids)
+      .groupBy('brandId')
+      .execute(),
+  ]);
+  const contactsByBrand = new Map<string, Contact[]>();
+  for (const c of contacts) {
+    const list = contactsByBrand.get(c.brandId) ?? [];
+    list.push({ name: c.name, email: c.email, role: c.role });
+    contactsByBrand.set(c.brandId, list);
+  }
+  const countByBrand = new Map(counts.map((c) => [c.brandId, Number(c.count)]));
+  return rows.map((row) =>
+    toBrand(row, contactsByBrand.get(row.id) ?? [], countByBrand.get(row.id) ?? 0),
+  );
+}
+
+export interface BrandListFilter {
+  stage?: string;
+  q?: string;
+}
+
+export async function listBrands(db: Kysely<Database>, filter: BrandListFilter = {}): Promise<Brand[]> {
+  let query = db.selectFrom('brands').selectAll();
+  if (filter.stage) query = query.where('stage', '=', filter.stage as BrandRow['stage']);
+  if (filter.q) {
+    const q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    query = query.where(sql<boolean>`lower(name) like ${q} escape '\\'`);
+  }
+  const rows = await query.orderBy('name').orderBy('id').execute();
+  return hydrate(db, rows);
+}
+
+export async function getBrand(db: Kysely<Database>, id: string): Promise<Brand> {
+  const row = await db.selectFrom('brands').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Brand');
+  const [brand] = await hydrate(db, [row]);
+  return brand!;
+}
+
+async function replaceContacts(db: Kysely<Database>, brandId: string, contacts: Contact[]): Promise<void> {
+  await db.deleteFrom('brandContacts').where('brandId', '=', brandId).execute();
+  if (contacts.length === 0) return;
+  await db
+    .insertInto('brandContacts')
+    .values(
+      contacts.map((c, position) => ({
+        id: newId(),
+        brandId,
+        position,
+        name: c.name,
+        email: c.email,
+        role: c.role,
+      })),
+    )
+    .execute();
+}
+
+async function nextColor(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom('brands')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return BRAND_PALETTE[Number(row.count) % BRAND_PALETTE.length]!;
+}
+
+export async function insertBrand(db: Kysely<Database>, input: BrandCreateInput, now: Date): Promise<Brand> {
+  const id = newId();
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('brands')
+      .values({
+        id,
+        name: input.name,
+        website: input.website ?? null,
+        category: input.category || null,
+        stage: input.stage ?? 'prospect',
+        nextFollowUpOn: input.nextFollowUpOn ?? null,
+        notes: input.notes ?? '',
+        color: input.color ?? (await nextColor(trx)),
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
+    await replaceContacts(trx, id, input.contacts ?? []);
+  });
+  return getBrand(db, id);
+}
+
+export async function updateBrand(
+  db: Kysely<Database>,
+  id: string,
+  patch: BrandPatchInput,
+  now: Date,
+): Promise<Brand> {
+  const { version, contacts, ...changes } = patch;
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('brands')
+      .set({
+        ...changes,
+        ...(changes.category !== undefined ? { category: changes.category || null } : {}),
+        version: version + 1,
+        updatedAt: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      const exists = await trx.selectFrom('brands').select('id').where('id', '=', id).executeTakeFirst();
+      throw exists ? versionConflict('brand') : notFound('Brand');
+    }
+    if (contacts) await replaceContacts(trx, id, contacts);
+  });
+  return getBrand(db, id);
+}
+
+/** Deletes a brand; refused while deals still point at it, so no deal is orphaned. */
+export async function deleteBrand(db: Kysely<Database>, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const brand = await trx.selectFrom('brands').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    if (!brand) throw notFound('Brand');
+    const deals = await trx
+      .selectFrom('deals')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('brandId', '=', id)
+      .executeTakeFirstOrThrow();
+    const count = Number(deals.count);
+    if (count > 0) {
+      throw new AppError(
+        409,
+        'conflict',
+        `${brand.name} still has ${count} deal${count === 1 ? '' : 's'}. Delete or move ${
+          count === 1 ? 'it' : 'them'
+        } to another brand first.`,
+      );
+    }
+    await trx.deleteFrom('brands').where('id', '=', id).execute();
+  });
+}

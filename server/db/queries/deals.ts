@@ -1,0 +1,156 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Deal, dealCreateSchema, dealPatchSchema, DealStatus } from '../../../shared/schemas/deal';
+import { invalidField, notFound, versionConflict } from '../../errors';
+import { newId } from '../../ids';
+import type { Database } from '../schema';
+
+export type DealCreateInput = z.output<typeof dealCreateSchema>;
+export type DealPatchInput = z.output<typeof dealPatchSchema>;
+
+export interface DealListFilter {
+  status?: DealStatus[];
+  brandId?: string[];
+  id?: string;
+}
+
+function selectDeals(db: Kysely<Database>) {
+  return db
+    .selectFrom('deals')
+    .innerJoin('brands', 'brands.id', 'deals.brandId')
+    .selectAll('deals')
+    .select((eb) => [
+      'brands.name as brandName',
+      eb
+        .selectFrom('deliverables')
+        .select((inner) => inner.fn.countAll<number | string>().as('n'))
+        .whereRef('deliverables.dealId', '=', 'deals.id')
+        .as('deliverableCount'),
+    ]);
+}
+
+type DealQueryRow = Awaited<ReturnType<ReturnType<typeof selectDeals>['executeTakeFirstOrThrow']>>;
+
+function toDeal(row: DealQueryRow): Deal {
+  return {
+    id: row.id,
+    brandId: row.brandId,
+    brandName: row.brandName,
+    title: row.title,
+    status: row.status,
+    feeCents: Number(row.feeCents),
+    currency: row.currency,
+    source: row.source,
+    contractSignedOn: row.contractSignedOn,
+    exclusivityCategory: row.exclusivityCategory,
+    exclusivityUntil: row.exclusivityUntil,
+    usageRightsUntil: row.usageRightsUntil,
+    notes: row.notes,
+    deliverableCount: Number(row.deliverableCount ?? 0),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export async function listDeals(db: Kysely<Database>, filter: DealListFilter = {}): Promise<Deal[]> {
+  let query = selectDeals(db);
+  if (filter.status?.length) query = query.where('deals.status', 'in', filter.status);
+  if (filter.brandId?.length) query = query.where('deals.brandId', 'in', filter.brandId);
+  if (filter.id) query = query.where('deals.id', '=', filter.id);
+  const rows = await query.orderBy('deals.createdAt', 'desc').orderBy('deals.id').execute();
+  return rows.map(toDeal);
+}
+
+export async function getDeal(db: Kysely<Database>, id: string): Promise<Deal> {
+  const row = await selectDeals(db).where('deals.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Deal');
+  return toDeal(row);
+}
+
+async function assertBrandExists(db: Kysely<Database>, brandId: string): Promise<void> {
+  const brand = await db.selectFrom('brands').select('id').where('id', '=', brandId).executeTakeFirst();
+  if (!brand) throw invalidField('brandId', 'No brand with this id');
+}
+
+export async function insertDeal(
+  db: Kysely<Database>,
+  input: DealCreateInput,
+  defaults: { currency: string },
+  now: Date,
+): Promise<Deal> {
+  const id = newId();
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await assertBrandExists(trx, input.brandId);
+    await trx
+      .insertInto('deals')
+      .values({
+        id,
+        brandId: input.brandId,
+        title: input.title,
+        status: input.status ?? 'pitched',
+        feeCents: input.feeCents ?? 0,
+        currency: input.currency ?? defaults.currency,
+        source: input.source ?? 'direct',
+        contractSignedOn: input.contractSignedOn ?? null,
+        exclusivityCategory: input.exclusivityCategory || null,
+        exclusivityUntil: input.exclusivityUntil ?? null,
+        usageRightsUntil: input.usageRightsUntil ?? null,
+        notes: input.notes ?? '',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
+  });
+  return getDeal(db, id);
+}
+
+export async function updateDeal(
+  db: Kysely<Database>,
+  id: string,
+  patch: DealPatchInput,
+  now: Date,
+): Promise<Deal> {
+  const { version, ...changes } = patch;
+  await db.transaction().execute(async (trx) => {
+    if (changes.brandId !== undefined) await assertBrandExists(trx, changes.brandId);
+    const result = await trx
+      .updateTable('deals')
+      .set({
+        ...changes,
+        ...(changes.exclusivityCategory !== undefined
+          ? { exclusivityCategory: changes.exclusivityCategory || null }
+          : {}),
+        version: version + 1,
+        updatedAt: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      const exists = await trx.selectFrom('deals').select('id').where('id', '=', id).executeTakeFirst();
+      throw exists ? versionConflict('deal') : notFound('Deal');
+    }
+    if (changes.brandId !== undefined) {
+      // Deliverables carry their deal's brand for fast calendar filtering; keep it true.
+      await trx
+        .updateTable('deliverables')
+        .set({ brandId: changes.brandId })
+        .where('dealId', '=', id)
+        .execute();
+    }
+  });
+  return getDeal(db, id);
+}
+
+/** Deletes a deal and, with it, every deliverable of the deal. */
+export async function deleteDeal(db: Kysely<Database>, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const deal = await trx.selectFrom('deals').select('id').where('id', '=', id).executeTakeFirst();
+    if (!deal) throw notFound('Deal');
+    await trx.deleteFrom('deliverables').where('dealId', '=', id).execute();
+    await trx.deleteFrom('deals').where('id', '=', id).execute();
+  });
+}

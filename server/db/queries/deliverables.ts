@@ -1,0 +1,196 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Warning } from '../../../shared/schemas/common';
+import type {
+  Deliverable,
+  deliverableCreateSchema,
+  deliverableListQuerySchema,
+  deliverablePatchSchema,
+} from '../../../shared/schemas/deliverable';
+import { invalidField, notFound, versionConflict } from '../../errors';
+import { newId } from '../../ids';
+import type { Database, DeliverableRow, DeliverableUpdate } from '../schema';
+
+export type DeliverableCreateInput = z.output<typeof deliverableCreateSchema>;
+export type DeliverablePatchInput = z.output<typeof deliverablePatchSchema>;
+export type DeliverableListFilter = z.output<typeof deliverableListQuerySchema>;
+
+export function toDeliverable(row: DeliverableRow): Deliverable {
+  return {
+    id: row.id,
+    dealId: row.dealId,
+    brandId: row.brandId,
+    title: row.title,
+    platform: row.platform,
+    format: row.format,
+    status: row.status,
+    draftDueAt: row.draftDueAt,
+    publishAt: row.publishAt,
+    assigneeId: row.assigneeId,
+    caption: row.caption,
+    brief: row.brief,
+    disclosureDone: Boolean(row.disclosureDone),
+    liveUrl: row.liveUrl,
+    metrics: {
+      views: row.metricsViews,
+      likes: row.metricsLikes,
+      comments: row.metricsComments,
+      shares: row.metricsShares,
+      saves: row.metricsSaves,
+      clicks: row.metricsClicks,
+    },
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * Deliverables matching the filter. With `from`/`to`, a deliverable is in
+ * range when its `publishAt` or its `draftDueAt` lies in `[from, to)`.
+ */
+export async function listDeliverables(
+  db: Kysely<Database>,
+  filter: DeliverableListFilter = {},
+): Promise<Deliverable[]> {
+  let query = db.selectFrom('deliverables').selectAll();
+  const { from, to } = filter;
+  if (from !== undefined || to !== undefined) {
+    query = query.where((eb) => {
+      const inRange = (column: 'publishAt' | 'draftDueAt') =>
+        eb.and([
+          ...(from !== undefined ? [eb(column, '>=', from)] : []),
+          ...(to !== undefined ? [eb(column, '<', to)] : []),
+        ]);
+      return eb.or([inRange('publishAt'), inRange('draftDueAt')]);
+    });
+  }
+  if (filter.dealId?.length) query = query.where('dealId', 'in', filter.dealId);
+  if (filter.brandId?.length) query = query.where('brandId', 'in', filter.brandId);
+  if (filter.platform?.length) query = query.where('platform', 'in', filter.platform);
+  if (filter.status?.length) query = query.where('status', 'in', filter.status);
+  if (filter.assigneeId?.length) query = query.where('assigneeId', 'in', filter.assigneeId);
+  const rows = await query.orderBy('publishAt').orderBy('id').execute();
+  return rows.map(toDeliverable);
+}
+
+export async function getDeliverable(db: Kysely<Database>, id: string): Promise<Deliverable> {
+  const row = await db.selectFrom('deliverables').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Deliverable');
+  return toDeliverable(row);
+}
+
+async function brandOfDeal(db: Kysely<Database>, dealId: string): Promise<string> {
+  const deal = await db.selectFrom('deals').select('brandId').where('id', '=', dealId).executeTakeFirst();
+  if (!deal) throw invalidField('dealId', 'No deal with this id');
+  return deal.brandId;
+}
+
+async function assertAssignee(db: Kysely<Database>, assigneeId: string | null | undefined): Promise<void> {
+  if (!assigneeId) return;
+  const user = await db.selectFrom('users').select('id').where('id', '=', assigneeId).executeTakeFirst();
+  if (!user) throw invalidField('assigneeId', 'No team member with this id');
+}
+
+/** Advice that does not block saving, answered beside the deliverable. */
+export function deliverableWarnings(d: Deliverable): Warning[] {
+  const warnings: Warning[] = [];
+  if (d.draftDueAt && d.publishAt && d.draftDueAt > d.publishAt) {
+    warnings.push({
+      code: 'draft_after_publish',
+      message: 'The draft is due after the go-live; the brand will not see it in time.',
+    });
+  }
+  return warnings;
+}
+
+type MetricsInput = DeliverableCreateInput['metrics'];
+
+function metricColumns(metrics: MetricsInput): DeliverableUpdate {
+  if (!metrics) return {};
+  const columns: DeliverableUpdate = {};
+  if (metrics.views !== undefined) columns.metricsViews = metrics.views;
+  if (metrics.likes !== undefined) columns.metricsLikes = metrics.likes;
+  if (metrics.comments !== undefined) columns.metricsComments = metrics.comments;
+  if (metrics.shares !== undefined) columns.metricsShares = metrics.shares;
+  if (metrics.saves !== undefined) columns.metricsSaves = metrics.saves;
+  if (metrics.clicks !== undefined) columns.metricsClicks = metrics.clicks;
+  return columns;
+}
+
+export async function insertDeliverable(
+  db: Kysely<Database>,
+  input: DeliverableCreateInput,
+  now: Date,
+): Promise<Deliverable> {
+  const id = newId();
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const brandId = await brandOfDeal(trx, input.dealId);
+    await assertAssignee(trx, input.assigneeId);
+    await trx
+      .insertInto('deliverables')
+      .values({
+        id,
+        dealId: input.dealId,
+        brandId,
+        title: input.title,
+        platform: input.platform,
+        format: input.format ?? 'post',
+        status: input.status ?? 'planned',
+        draftDueAt: input.draftDueAt ?? null,
+        publishAt: input.publishAt ?? null,
+        assigneeId: input.assigneeId ?? null,
+        caption: input.caption ?? '',
+        brief: input.brief ?? '',
+        disclosureDone: input.disclosureDone ?? false,
+        liveUrl: input.liveUrl ?? null,
+        metricsViews: input.metrics?.views ?? null,
+        metricsLikes: input.metrics?.likes ?? null,
+        metricsComments: input.metrics?.comments ?? null,
+        metricsShares: input.metrics?.shares ?? null,
+        metricsSaves: input.metrics?.saves ?? null,
+        metricsClicks: input.metrics?.clicks ?? null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
+  });
+  return getDeliverable(db, id);
+}
+
+export async function updateDeliverable(
+  db: Kysely<Database>,
+  id: string,
+  patch: DeliverablePatchInput,
+  now: Date,
+): Promise<Deliverable> {
+  const { version, metrics, ...changes } = patch;
+  await db.transaction().execute(async (trx) => {
+    const brandId = changes.dealId !== undefined ? await brandOfDeal(trx, changes.dealId) : undefined;
+    await assertAssignee(trx, changes.assigneeId);
+    const result = await trx
+      .updateTable('deliverables')
+      .set({
+        ...changes,
+        ...(brandId !== undefined ? { brandId } : {}),
+        ...metricColumns(metrics),
+        version: version + 1,
+        updatedAt: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      const exists = await trx.selectFrom('deliverables').select('id').where('id', '=', id).executeTakeFirst();
+      throw exists ? versionConflict('deliverable') : notFound('Deliverable');
+    }
+  });
+  return getDeliverable(db, id);
+}
+
+export async function deleteDeliverable(db: Kysely<Database>, id: string): Promise<void> {
+  const result = await db.deleteFrom('deliverables').where('id', '=', id).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound('Deliverable');
+}

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { Database, SessionRow, UserRow } from '../schema';
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Sliding expiry is written at most this often, not on every request. */
+export const SESSION_TOUCH_MS = 60 * 60 * 1000;
+
+export async function insertSession(
+  db: Kysely<Database>,
+  input: { id: string; userId: string; userAgent: string | null },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      ...input,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+    })
+    .execute();
+}
+
+export interface SessionWithUser {
+  session: SessionRow;
+  user: UserRow;
+}
+
+/** The live session for a token hash, with its user; expired sessions and disabled users yield nothing. */
+export async function findLiveSession(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<SessionWithUser | undefined> {
+  const session = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('expiresAt', '>', now.toISOString())
+    .executeTakeFirst();
+  if (!session) return undefined;
+  const user = await db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirst();
+  if (!user || Boolean(user.disabled)) return undefined;
+  if (now.getTime() - Date.parse(session.lastSeenAt) > SESSION_TOUCH_MS) {
+    await db
+      .updateTable('sessions')
+      .set({
+        lastSeenAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+  return { session, user };
+}
+
+export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('expiresAt', '<=', now.toISOString()).execute();
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Database, UserRow } from './db/schema';
+import type { ScryptCost } from './auth/password';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  config: Pick<Config, 'APP_URL'>;
+  passwordCost: ScryptCost;
+}
+
+/** Hono's environment for every route: the signed-in user, when there is one. */
+export interface AppEnv {
+  Variables: {
+    user: UserRow | null;
+    sessionId: string | null;
+  };
+}

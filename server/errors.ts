@@ -1,0 +1,40 @@
+import type { ApiErrorIssue } from '../shared/schemas/common';
+
+export type ErrorCode =
+  | 'invalid_json'
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'version_conflict'
+  | 'conflict'
+  | 'duplicate'
+  | 'payload_too_large'
+  | 'internal';
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 500;
+
+/** Domain code throws this; `app.onError` turns it into the one error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ApiErrorIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
+
+export const versionConflict = (what: string) =>
+  new AppError(
+    409,
+    'version_conflict',
+    `This ${what} was changed by someone else since you loaded it. Reload it and try again.`,
+  );
+
+export const invalidField = (path: string, message: string) =>
+  new AppError(400, 'validation_failed', `${path}: ${message}`, [{ path, message }]);

@@ -1,0 +1,67 @@
+import type { Role } from '../shared/schemas/auth';
+
+/** Who may call a route: anybody, or a signed-in user of at least this role. */
+export type Access = 'public' | 'viewer' | 'editor' | 'owner';
+
+interface AccessRule {
+  method: string | '*';
+  /** Path with `:param` segments and an optional trailing `*`. */
+  path: string;
+  access: Access;
+}
+
+/**
+ * The one place that says who may do what. Rules are checked in order; the
+ * first match wins. Any other `/api` route falls back to: reads need a
+ * viewer, mutations an editor.
+ */
+export const ACCESS_RULES: readonly AccessRule[] = [
+  { method: 'GET', path: '/api/health', access: 'public' },
+  { method: 'GET', path: '/api/openapi.json', access: 'public' },
+  { method: '*', path: '/api/auth/setup', access: 'public' },
+  { method: 'POST', path: '/api/auth/login', access: 'public' },
+  { method: 'POST', path: '/api/auth/logout', access: 'public' },
+  { method: 'GET', path: '/api/calendar.ics', access: 'public' },
+  { method: '*', path: '/api/review/*', access: 'public' },
+  { method: '*', path: '/api/me/*', access: 'viewer' },
+  { method: 'PATCH', path: '/api/settings', access: 'owner' },
+  { method: '*', path: '/api/users', access: 'owner' },
+  { method: '*', path: '/api/users/*', access: 'owner' },
+];
+
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+
+function matches(pattern: string, path: string): boolean {
+  const want = pattern.split('/');
+  const got = path.replace(/\/+$/, '').split('/');
+  for (let i = 0; i < want.length; i++) {
+    const segment = want[i]!;
+    if (segment === '*') return got.length > i;
+    if (got[i] === undefined) return false;
+    if (segment.startsWith(':')) continue;
+    if (segment !== got[i]) return false;
+  }
+  return got.length === want.length;
+}
+
+export function requiredAccess(method: string, path: string): Access {
+  const rule = ACCESS_RULES.find(
+    (r) => (r.method === '*' || r.method === method || (r.method === 'GET' && method === 'HEAD')) && matches(r.path, path),
+  );
+  if (rule) return rule.access;
+  return method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? 'viewer' : 'editor';
+}
+
+export function hasAccess(role: Role | undefined, access: Access): boolean {
+  if (access === 'public') return true;
+  if (!role) return false;
+  return RANK[role] >= RANK[access];
+}
+
+export function canEdit(role: Role): boolean {
+  return hasAccess(role, 'editor');
+}
+
+export function canManageWorkspace(role: Role): boolean {
+  return hasAccess(role, 'owner');
+}

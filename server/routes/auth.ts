@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { loginSchema, setupSchema } from '../../shared/schemas/auth';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import { currentUser, endSession, startSession } from '../auth/session';
+import { countUsers, findUserByEmail, insertUser, toUser } from '../db/queries/users';
+import { getSettings, updateSettings } from '../db/queries/settings';
+import type { AppDeps, AppEnv } from '../env';
+import { AppError } from '../errors';
+import { newId } from '../ids';
+import { validate } from '../validate';
+
+export function authRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
+  return new Hono<AppEnv>()
+    .get('/setup', async (c) => {
+      return c.json({ setupRequired: (await countUsers(db)) === 0 }, 200);
+    })
+    .post('/setup', validate('json', setupSchema), async (c) => {
+      const input = c.req.valid('json');
+      if ((await countUsers(db)) > 0) {
+        throw new AppError(409, 'conflict', 'This workspace already has an owner. Sign in instead.');
+      }
+      const passwordHash = await hashPassword(input.password, deps.passwordCost);
+      const now = clock.now();
+      const user = await db.transaction().execute(async (trx) => {
+        // Checked again inside the transaction: two set-up requests at once make one owner.
+        if ((await countUsers(trx)) > 0) {
+          throw new AppError(409, 'conflict', 'This workspace already has an owner. Sign in instead.');
+        }
+        const settings = await getSettings(trx, now);
+        if (input.timeZone || input.workspaceName) {
+          await updateSettings(
+            trx,
+            {
+              version: settings.version,
+              ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+              ...(input.workspaceName ? { name: input.workspaceName } : {}),
+            },
+            now,
+          );
+        }
+        return insertUser(
+          trx,
+          { id: newId(), email: input.email, name: input.name, role: 'owner', passwordHash, timeZone: null },
+          now,
+        );
+      });
+      await startSession(c, deps, user.id);
+      const settings = await getSettings(db, now);
+      return c.json(toUser(user, settings.timeZone), 201);
+    })
+    .post('/login', validate('json', loginSchema), async (c) => {
+      const { email, password } = c.req.valid('json');
+      const user = await findUserByEmail(db, email);
+      // Verify against a dummy hash when there is no such user, so timing tells nothing.
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash(deps.passwordCost)));
+      if (!user || !ok || Boolean(user.disabled)) {
+        throw new AppError(401, 'unauthorized', 'The e-mail or password is not right.');
+      }
+      await endSession(c, deps);
+      await startSession(c, deps, user.id);
+      const settings = await getSettings(db, clock.now());
+      return c.json(toUser(user, settings.timeZone), 200);
+    })
+    .post('/logout', async (c) => {
+      await endSession(c, deps);
+      return c.body(null, 204);
+    })
+    .get('/me', async (c) => {
+      const user = currentUser(c);
+      const settings = await getSettings(db, clock.now());
+      return c.json(toUser(user, settings.timeZone), 200);
+    });
+}

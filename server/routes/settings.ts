@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { settingsPatchSchema } from '../../shared/schemas/settings';
+import { getSettings, updateSettings } from '../db/queries/settings';
+import { listUsers } from '../db/queries/users';
+import type { AppDeps, AppEnv } from '../env';
+import { validate } from '../validate';
+
+export function settingsRoutes({ db, clock }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => c.json(await getSettings(db, clock.now()), 200))
+    .patch('/', validate('json', settingsPatchSchema), async (c) => {
+      return c.json(await updateSettings(db, c.req.valid('json'), clock.now()), 200);
+    });
+}
+
+/** Teammates as everyone may see them: for assigning work and showing who did what. */
+export function teamRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const users = await listUsers(db);
+    return c.json(
+      {
+        items: users
+          .filter((u) => !u.disabled)
+          .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role })),
+      },
+      200,
+    );
+  });
+}

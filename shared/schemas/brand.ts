@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import {
+  colorSchema,
+  daySchema,
+  emailSchema,
+  idSchema,
+  nameSchema,
+  textSchema,
+  urlSchema,
+  versionSchema,
+} from './common';
+
+export const BRAND_STAGES = ['prospect', 'pitched', 'negotiating', 'partner', 'inactive'] as const;
+export const brandStageSchema = z.enum(BRAND_STAGES);
+export type BrandStage = z.infer<typeof brandStageSchema>;
+
+export const contactSchema = z.object({
+  name: nameSchema(200),
+  email: emailSchema.nullish().transform((v) => v ?? null),
+  role: textSchema(200).nullish().transform((v) => v ?? null),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+const brandFields = {
+  name: nameSchema(200),
+  website: urlSchema.nullable(),
+  category: textSchema(100).trim().nullable(),
+  stage: brandStageSchema,
+  nextFollowUpOn: daySchema.nullable(),
+  notes: textSchema(10_000),
+  color: colorSchema,
+  contacts: z.array(contactSchema).max(50),
+};
+
+export const brandCreateSchema = z.object({
+  name: brandFields.name,
+  website: brandFields.website.optional(),
+  category: brandFields.category.optional(),
+  stage: brandFields.stage.optional(),
+  nextFollowUpOn: brandFields.nextFollowUpOn.optional(),
+  notes: brandFields.notes.optional(),
+  color: brandFields.color.optional(),
+  contacts: brandFields.contacts.optional(),
+});
+export type BrandCreate = z.input<typeof brandCreateSchema>;
+
+export const brandPatchSchema = z.object({
+  version: versionSchema,
+  name: brandFields.name.optional(),
+  website: brandFields.website.optional(),
+  category: brandFields.category.optional(),
+  stage: brandFields.stage.optional(),
+  nextFollowUpOn: brandFields.nextFollowUpOn.optional(),
+  notes: brandFields.notes.optional(),
+  color: brandFields.color.optional(),
+  contacts: brandFields.contacts.optional(),
+});
+export type BrandPatch = z.input<typeof brandPatchSchema>;
+
+export const brandListQuerySchema = z.object({
+  stage: z.optional(z.string()),
+  q: z.optional(z.string().max(200)),
+});
+
+/** A brand as the API answers it. */
+export const brandSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  website: z.string().nullable(),
+  category: z.string().nullable(),
+  stage: brandStageSchema,
+  nextFollowUpOn: z.string().nullable(),
+  notes: z.string(),
+  color: z.string(),
+  contacts: z.array(
+    z.object({ name: z.string(), email: z.string().nullable(), role: z.string().nullable() }),
+  ),
+  dealCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Brand = z.infer<typeof brandSchema>;

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import {
+  centsSchema,
+  currencySchema,
+  daySchema,
+  idSchema,
+  listFilter,
+  nameSchema,
+  textSchema,
+  versionSchema,
+} from './common';
+
+export const DEAL_STATUSES = [
+  'pitched',
+  'negotiating',
+  'contracted',
+  'in_progress',
+  'delivered',
+  'completed',
+  'cancelled',
+] as const;
+export const dealStatusSchema = z.enum(DEAL_STATUSES);
+export type DealStatus = z.infer<typeof dealStatusSchema>;
+
+export const DEAL_SOURCES = ['direct', 'marketplace', 'agency', 'inbound'] as const;
+export const dealSourceSchema = z.enum(DEAL_SOURCES);
+export type DealSource = z.infer<typeof dealSourceSchema>;
+
+const dealFields = {
+  brandId: idSchema,
+  title: nameSchema(200),
+  status: dealStatusSchema,
+  feeCents: centsSchema,
+  currency: currencySchema,
+  source: dealSourceSchema,
+  contractSignedOn: daySchema.nullable(),
+  exclusivityCategory: textSchema(100).trim().nullable(),
+  exclusivityUntil: daySchema.nullable(),
+  usageRightsUntil: daySchema.nullable(),
+  notes: textSchema(10_000),
+};
+
+export const dealCreateSchema = z.object({
+  brandId: dealFields.brandId,
+  title: dealFields.title,
+  status: dealFields.status.optional(),
+  feeCents: dealFields.feeCents.optional(),
+  currency: dealFields.currency.optional(),
+  source: dealFields.source.optional(),
+  contractSignedOn: dealFields.contractSignedOn.optional(),
+  exclusivityCategory: dealFields.exclusivityCategory.optional(),
+  exclusivityUntil: dealFields.exclusivityUntil.optional(),
+  usageRightsUntil: dealFields.usageRightsUntil.optional(),
+  notes: dealFields.notes.optional(),
+});
+export type DealCreate = z.input<typeof dealCreateSchema>;
+
+export const dealPatchSchema = z.object({
+  version: versionSchema,
+  brandId: dealFields.brandId.optional(),
+  title: dealFields.title.optional(),
+  status: dealFields.status.optional(),
+  feeCents: dealFields.feeCents.optional(),
+  currency: dealFields.currency.optional(),
+  source: dealFields.source.optional(),
+  contractSignedOn: dealFields.contractSignedOn.optional(),
+  exclusivityCategory: dealFields.exclusivityCategory.optional(),
+  exclusivityUntil: dealFields.exclusivityUntil.optional(),
+  usageRightsUntil: dealFields.usageRightsUntil.optional(),
+  notes: dealFields.notes.optional(),
+});
+export type DealPatch = z.input<typeof dealPatchSchema>;
+
+export const dealListQuerySchema = z.object({
+  status: listFilter(dealStatusSchema).optional(),
+  brandId: listFilter(idSchema).optional(),
+});
+
+/** A deal as the API answers it. */
+export const dealSchema = z.object({
+  id: idSchema,
+  brandId: idSchema,
+  brandName: z.string(),
+  title: z.string(),
+  status: dealStatusSchema,
+  feeCents: z.number().int(),
+  currency: z.string(),
+  source: dealSourceSchema,
+  contractSignedOn: z.string().nullable(),
+  exclusivityCategory: z.string().nullable(),
+  exclusivityUntil: z.string().nullable(),
+  usageRightsUntil: z.string().nullable(),
+  notes: z.string(),
+  deliverableCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Deal = z.infer<typeof dealSchema>;

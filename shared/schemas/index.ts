@@ -1,0 +1,6 @@
+export * from './common';
+export * from './auth';
+export * from './brand';
+export * from './deal';
+export * from './deliverable';
+export * from './settings';
