@@ -10,7 +10,10 @@ import { systemClock, type Clock } from './clock';
 import type { Database } from './db/schema';
 import type { AppDeps, AppEnv } from './env';
 import { AppError } from './errors';
+import { alertRoutes } from './routes/alerts';
 import { authRoutes } from './routes/auth';
+import { channelRoutes } from './routes/channels';
+import { meRoutes } from './routes/me';
 import { brandRoutes } from './routes/brands';
 import { dealRoutes } from './routes/deals';
 import { deliverableRoutes } from './routes/deliverables';
@@ -27,6 +30,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Lower only in tests: the OWASP cost makes each hash take a few hundred ms. */
   passwordCost?: ScryptCost;
+  /** What this process knows of the scheduler, for /api/health. */
+  scheduler?: { running: boolean; intervalMs: number };
   /** Called with unexpected errors (never with bad input); defaults to console.error. */
   logError?: (error: unknown) => void;
 }
@@ -45,6 +50,7 @@ export function createApp(options: AppOptions) {
     clock: options.clock ?? systemClock,
     config: { APP_URL: options.appUrl ?? 'http://localhost:8787' },
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
+    scheduler: options.scheduler,
   };
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 
@@ -108,7 +114,10 @@ export function createApp(options: AppOptions) {
     .route('/api/brands', brandRoutes(deps))
     .route('/api/deals', dealRoutes(deps))
     .route('/api/deliverables', deliverableRoutes(deps))
-    .route('/api/seed', seedRoutes(deps));
+    .route('/api/seed', seedRoutes(deps))
+    .route('/api/alerts', alertRoutes(deps))
+    .route('/api/channels', channelRoutes(deps))
+    .route('/api/me', meRoutes(deps));
 
   if (options.webRoot && fs.existsSync(options.webRoot)) mountWebApp(app, options.webRoot);
 

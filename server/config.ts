@@ -9,7 +9,12 @@ const configSchema = z.object({
     .url()
     .default('http://localhost:8787')
     .transform((v) => v.replace(/\/+$/, '')),
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'Expected smtp://user:pass@host:port or smtps://…')
+    .optional(),
+  /** From address of alert e-mails; defaults to sponsorcal@<APP_URL host>. */
+  SMTP_FROM: z.string().optional(),
   ALERT_CRON: z.string().default('* * * * *'),
 });
 

@@ -9,6 +9,8 @@ export interface AppDeps {
   clock: Clock;
   config: Pick<Config, 'APP_URL'>;
   passwordCost: ScryptCost;
+  /** What this process knows of the scheduler, for /api/health. */
+  scheduler?: { running: boolean; intervalMs: number };
 }
 
 /** Hono's environment for every route: the signed-in user, when there is one. */

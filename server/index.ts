@@ -1,10 +1,12 @@
 import { serve } from '@hono/node-server';
+import { createSmtpSender, defaultFromAddress } from './alerts/channels/email';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
-import { WEB_DIST } from './paths';
+import { startJobs } from './jobs';
+import { WEB_ROOT_DEFAULT } from './paths';
 
 /** The only place that opens the database for the server, listens, and starts jobs. */
 async function main(): Promise<void> {
@@ -12,16 +14,30 @@ async function main(): Promise<void> {
   const handle = openDatabase(config.DATABASE_URL);
   await migrateToLatest(handle.db);
 
+  const email = config.SMTP_URL
+    ? createSmtpSender(config.SMTP_URL, config.SMTP_FROM ?? defaultFromAddress(config.APP_URL))
+    : null;
+  const jobs = startJobs({
+    db: handle.db,
+    clock: systemClock,
+    cronExpression: config.ALERT_CRON,
+    appUrl: config.APP_URL,
+    email,
+  });
+
   const app = createApp({
     db: handle.db,
     clock: systemClock,
     appUrl: config.APP_URL,
-    webRoot: process.env.WEB_ROOT ?? WEB_DIST,
+    webRoot: process.env.WEB_ROOT ?? WEB_ROOT_DEFAULT,
+    scheduler: { running: true, intervalMs: jobs.intervalMs },
   });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-    console.log(`Sponsorcal is listening on http://${shown}:${info.port} (${handle.dialect})`);
+    console.log(
+      `Sponsorcal is listening on http://${shown}:${info.port} (${handle.dialect}; alerts on "${config.ALERT_CRON}"; e-mail ${email ? 'on' : 'off'})`,
+    );
   });
 
   let stopping = false;
@@ -29,10 +45,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
-    server.close(() => {
-      void handle.close().finally(() => process.exit(0));
-    });
     setTimeout(() => process.exit(0), 5000).unref();
+    server.close();
+    void jobs
+      .stop()
+      .then(() => email?.close())
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -26,6 +26,8 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { method: '*', path: '/api/me/*', access: 'viewer' },
   { method: 'PATCH', path: '/api/settings', access: 'owner' },
   { method: '*', path: '/api/users', access: 'owner' },
+  { method: '*', path: '/api/channels', access: 'owner' },
+  { method: '*', path: '/api/channels/*', access: 'owner' },
   { method: '*', path: '/api/users/*', access: 'owner' },
 ];
 

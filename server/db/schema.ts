@@ -23,6 +23,8 @@ export interface UsersTable {
   timeZone: string | null;
   passwordHash: string;
   disabled: DbBoolean;
+  /** Per-user opt-out of alert e-mails. */
+  emailAlerts: ColumnType<boolean | number, boolean | undefined, boolean>;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -43,6 +45,9 @@ export interface WorkspaceSettingsTable {
   name: string;
   timeZone: string;
   currency: string;
+  leadDraftDueSoonHours: ColumnType<number, number | undefined, number>;
+  leadPublishDueSoonHours: ColumnType<number, number | undefined, number>;
+  leadInvoiceDueSoonDays: ColumnType<number, number | undefined, number>;
   version: number;
   updatedAt: Instant;
 }
@@ -115,6 +120,81 @@ export interface DeliverablesTable {
   updatedAt: Instant;
 }
 
+export type AlertRule =
+  | 'draft_due_soon'
+  | 'draft_overdue'
+  | 'publish_due_soon'
+  | 'publish_overdue'
+  | 'invoice_due_soon'
+  | 'invoice_overdue'
+  | 'follow_up_due';
+export type AlertSubjectType = 'deliverable' | 'invoice' | 'brand';
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+
+export interface AlertsTable {
+  id: string;
+  rule: AlertRule;
+  subjectType: AlertSubjectType;
+  subjectId: string;
+  /** The due moment; with rule and subject, the alert's unique key. */
+  dueAt: Instant;
+  message: string;
+  severity: AlertSeverity;
+  createdAt: Instant;
+  acknowledgedAt: Instant | null;
+  acknowledgedBy: string | null;
+  snoozedUntil: Instant | null;
+  /** Set when the alert stopped mattering: published, cancelled, rescheduled or deleted. */
+  resolvedAt: Instant | null;
+}
+
+export type ChannelType = 'slack' | 'discord' | 'json';
+
+export interface ChannelsTable {
+  id: string;
+  type: ChannelType;
+  name: string;
+  url: string;
+  /** HMAC-SHA256 key for `json` channels. */
+  secret: string | null;
+  enabled: DbBoolean;
+  version: number;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export type DeliveryChannelType = 'email' | 'webhook';
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface DeliveriesTable {
+  /** Also the idempotency key a receiver sees. */
+  id: string;
+  alertId: string;
+  channelType: DeliveryChannelType;
+  channelId: string | null;
+  recipientUserId: string | null;
+  /** E-mail address or webhook URL, as it was when the alert was raised. */
+  recipient: string;
+  status: DeliveryStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  nextAttemptAt: Instant;
+  /** A sender's lease; an expired one means the sender died mid-send. */
+  claimedUntil: Instant | null;
+  lastError: string | null;
+  sentAt: Instant | null;
+  createdAt: Instant;
+}
+
+export interface SchedulerStateTable {
+  id: number;
+  /** The `now` of the last completed scan; overdue scans look back from here. */
+  watermark: Instant | null;
+  lastRunStartedAt: Instant | null;
+  lastRunFinishedAt: Instant | null;
+  lastRunRaised: ColumnType<number, number | undefined, number>;
+  lastError: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -123,6 +203,10 @@ export interface Database {
   brandContacts: BrandContactsTable;
   deals: DealsTable;
   deliverables: DeliverablesTable;
+  alerts: AlertsTable;
+  channels: ChannelsTable;
+  deliveries: DeliveriesTable;
+  schedulerState: SchedulerStateTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -139,3 +223,6 @@ export type DeliverableRow = Selectable<DeliverablesTable>;
 export type NewDeliverable = Insertable<DeliverablesTable>;
 export type DeliverableUpdate = Updateable<DeliverablesTable>;
 export type SettingsRow = Selectable<WorkspaceSettingsTable>;
+export type AlertRow = Selectable<AlertsTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type DeliveryRow = Selectable<DeliveriesTable>;

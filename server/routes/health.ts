@@ -2,13 +2,43 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppDeps, AppEnv } from '../env';
 
-export function healthRoutes({ db }: AppDeps) {
+/** A scheduler that has not finished a run in this long is reported as stalled. */
+export const STALL_AFTER_MS = 5 * 60 * 1000;
+
+export function healthRoutes({ db, clock, scheduler }: AppDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
     try {
       await sql`select 1`.execute(db);
     } catch {
       return c.json({ status: 'error' as const, database: 'unreachable' }, 503);
     }
-    return c.json({ status: 'ok' as const }, 200);
+    const now = clock.now();
+    const state = await db.selectFrom('schedulerState').selectAll().where('id', '=', 1).executeTakeFirst();
+    const counts = await db
+      .selectFrom('deliveries')
+      .select((eb) => ['status', eb.fn.countAll<number | string>().as('count')])
+      .where('status', 'in', ['pending', 'sending', 'failed'])
+      .groupBy('status')
+      .execute();
+    const count = (status: string) => Number(counts.find((r) => r.status === status)?.count ?? 0);
+    const finished = state?.lastRunFinishedAt ? Date.parse(state.lastRunFinishedAt) : null;
+    const stallAfter = Math.max(STALL_AFTER_MS, 3 * (scheduler?.intervalMs ?? 0));
+    const schedulerStatus =
+      finished === null ? 'not_started' : now.getTime() - finished > stallAfter ? 'stalled' : 'ok';
+    return c.json(
+      {
+        status: 'ok' as const,
+        scheduler: {
+          status: schedulerStatus,
+          running: scheduler?.running ?? false,
+          lastRunStartedAt: state?.lastRunStartedAt ?? null,
+          lastRunFinishedAt: state?.lastRunFinishedAt ?? null,
+          lastRunAlertsRaised: state?.lastRunRaised ?? 0,
+          lastError: state?.lastError ?? null,
+        },
+        deliveries: { pending: count('pending') + count('sending'), failed: count('failed') },
+      },
+      200,
+    );
   });
 }

@@ -4,3 +4,5 @@ export * from './brand';
 export * from './deal';
 export * from './deliverable';
 export * from './settings';
+export * from './alert';
+export * from './channel';

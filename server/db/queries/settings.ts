@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Settings } from '../../../shared/schemas/settings';
-import type { SettingsPatch } from '../../../shared/schemas/settings';
+import { DEFAULT_LEAD_TIMES, type Settings, type SettingsPatch } from '../../../shared/schemas/settings';
 import { versionConflict } from '../../errors';
 import type { Database, SettingsRow } from '../schema';
 
@@ -11,6 +10,11 @@ function toSettings(row: SettingsRow): Settings {
     name: row.name,
     timeZone: row.timeZone,
     currency: row.currency,
+    leadTimes: {
+      draftDueSoonHours: row.leadDraftDueSoonHours,
+      publishDueSoonHours: row.leadPublishDueSoonHours,
+      invoiceDueSoonDays: row.leadInvoiceDueSoonDays,
+    },
     version: row.version,
     updatedAt: row.updatedAt,
   };
@@ -22,27 +26,48 @@ export async function getSettings(db: Kysely<Database>, now: Date): Promise<Sett
   if (row) return toSettings(row);
   await db
     .insertInto('workspaceSettings')
-    .values({ id: 1, ...DEFAULT_SETTINGS, version: 1, updatedAt: now.toISOString() })
+    .values({
+      id: 1,
+      ...DEFAULT_SETTINGS,
+      leadDraftDueSoonHours: DEFAULT_LEAD_TIMES.draftDueSoonHours,
+      leadPublishDueSoonHours: DEFAULT_LEAD_TIMES.publishDueSoonHours,
+      leadInvoiceDueSoonDays: DEFAULT_LEAD_TIMES.invoiceDueSoonDays,
+      version: 1,
+      updatedAt: now.toISOString(),
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   return getSettings(db, now);
 }
 
+export type SettingsPatchInput = Omit<SettingsPatch, 'version'> & { version: number };
+
 export async function updateSettings(
   db: Kysely<Database>,
-  patch: Omit<SettingsPatch, 'version'> & { version: number },
+  patch: SettingsPatchInput,
   now: Date,
 ): Promise<Settings> {
-  const current = await getSettings(db, now);
-  const { version, ...changes } = patch;
+  await getSettings(db, now);
+  const { version, leadTimes, ...changes } = patch;
   const result = await db
     .updateTable('workspaceSettings')
-    .set({ ...changes, version: version + 1, updatedAt: now.toISOString() })
+    .set({
+      ...changes,
+      ...(leadTimes?.draftDueSoonHours !== undefined
+        ? { leadDraftDueSoonHours: leadTimes.draftDueSoonHours }
+        : {}),
+      ...(leadTimes?.publishDueSoonHours !== undefined
+        ? { leadPublishDueSoonHours: leadTimes.publishDueSoonHours }
+        : {}),
+      ...(leadTimes?.invoiceDueSoonDays !== undefined
+        ? { leadInvoiceDueSoonDays: leadTimes.invoiceDueSoonDays }
+        : {}),
+      version: version + 1,
+      updatedAt: now.toISOString(),
+    })
     .where('id', '=', 1)
     .where('version', '=', version)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0 || current.version !== version) {
-    throw versionConflict('workspace settings');
-  }
+  if (Number(result.numUpdatedRows) === 0) throw versionConflict('workspace settings');
   return getSettings(db, now);
 }

@@ -1,0 +1,41 @@
+import nodemailer from 'nodemailer';
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Same on every retry of a delivery. */
+  idempotencyKey: string;
+}
+
+export interface EmailSender {
+  send(message: EmailMessage): Promise<void>;
+  close(): void;
+}
+
+/** An SMTP sender for `smtp://user:pass@host:port` (or `smtps://`). */
+export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        // A stable Message-ID lets mail systems drop the rare duplicate of a retried send.
+        messageId: `<${message.idempotencyKey}@sponsorcal>`,
+        headers: { 'X-Sponsorcal-Delivery': message.idempotencyKey },
+      });
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** The sender address when SMTP_FROM is not set: sponsorcal@<APP_URL host>. */
+export function defaultFromAddress(appUrl: string): string {
+  const host = new URL(appUrl).hostname;
+  return `Sponsorcal <sponsorcal@${host.includes('.') ? host : `${host}.localdomain`}>`;
+}

@@ -1,0 +1,200 @@
+import type { Kysely } from 'kysely';
+import type { AlertRow, Database, DeliveryRow } from '../db/schema';
+import type { EmailSender } from './channels/email';
+import { sendWebhook } from './channels/webhook';
+import { alertHeadline, loadDeliverableContexts, renderAlertMessage, type SubjectContext } from './messages';
+
+export const MAX_ATTEMPTS = 8;
+export const BACKOFF_BASE_MS = 30_000;
+export const BACKOFF_MAX_MS = 60 * 60 * 1000;
+/** How long a sender owns a claimed delivery; past it, the delivery is retried (the sender died). */
+export const CLAIM_LEASE_MS = 2 * 60 * 1000;
+
+/** 30 s, 1 min, 2 min, … capped at an hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
+}
+
+export interface DispatchOptions {
+  db: Kysely<Database>;
+  now: Date;
+  appUrl: string;
+  email: EmailSender | null;
+  batchSize?: number;
+}
+
+export interface DispatchResult {
+  sent: number;
+  retried: number;
+  failed: number;
+  cancelled: number;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+export function alertLink(appUrl: string, alert: Pick<AlertRow, 'subjectType' | 'subjectId'>): string {
+  return alert.subjectType === 'deliverable'
+    ? `${appUrl}/?deliverable=${encodeURIComponent(alert.subjectId)}`
+    : `${appUrl}/alerts`;
+}
+
+/** Takes a delivery for this sender, unless another sender holds it. */
+async function claim(db: Kysely<Database>, delivery: DeliveryRow, now: Date): Promise<boolean> {
+  const nowIso = now.toISOString();
+  const result = await db
+    .updateTable('deliveries')
+    .set({
+      status: 'sending',
+      attempts: delivery.attempts + 1,
+      claimedUntil: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
+    })
+    .where('id', '=', delivery.id)
+    .where('attempts', '=', delivery.attempts)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', nowIso)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Drains the outbox: sends every delivery that is due, marks it sent, or
+ * schedules a retry with exponential backoff, or gives up after
+ * MAX_ATTEMPTS and keeps the last error for the UI. Deliveries whose sender
+ * died mid-send (an expired claim) are picked up again; each carries its id
+ * as an idempotency key so a receiver can drop the rare duplicate.
+ */
+export async function runDeliveries(options: DispatchOptions): Promise<DispatchResult> {
+  const { db, now, appUrl, email } = options;
+  const nowIso = now.toISOString();
+  const result: DispatchResult = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
+
+  const due = await db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', nowIso)]),
+      ]),
+    )
+    .orderBy('nextAttemptAt')
+    .limit(options.batchSize ?? 500)
+    .execute();
+  if (due.length === 0) return result;
+
+  const alertIds = [...new Set(due.map((d) => d.alertId))];
+  const alerts = new Map(
+    (await db.selectFrom('alerts').selectAll().where('id', 'in', alertIds).execute()).map((a) => [a.id, a]),
+  );
+  const contexts: Map<string, SubjectContext> = await loadDeliverableContexts(
+    db,
+    [...alerts.values()].filter((a) => a.subjectType === 'deliverable').map((a) => a.subjectId),
+  );
+  const channelIds = [...new Set(due.map((d) => d.channelId).filter((id): id is string => id !== null))];
+  const channels = new Map(
+    channelIds.length
+      ? (await db.selectFrom('channels').selectAll().where('id', 'in', channelIds).execute()).map((c) => [c.id, c])
+      : [],
+  );
+  const userIds = [...new Set(due.map((d) => d.recipientUserId).filter((id): id is string => id !== null))];
+  const users = new Map(
+    userIds.length
+      ? (await db.selectFrom('users').selectAll().where('id', 'in', userIds).execute()).map((u) => [u.id, u])
+      : [],
+  );
+  const workspace = await db.selectFrom('workspaceSettings').select('timeZone').where('id', '=', 1).executeTakeFirst();
+  const workspaceZone = workspace?.timeZone ?? 'UTC';
+
+  for (const delivery of due) {
+    if (!(await claim(db, delivery, now))) continue;
+    const alert = alerts.get(delivery.alertId);
+    const subject = alert ? contexts.get(alert.subjectId) : undefined;
+    const channel = delivery.channelId ? channels.get(delivery.channelId) : undefined;
+    const user = delivery.recipientUserId ? users.get(delivery.recipientUserId) : undefined;
+
+    const cancelReason = !alert || !subject
+      ? 'The alert or its subject no longer exists'
+      : alert.resolvedAt
+        ? 'The alert no longer applies'
+        : delivery.channelType === 'webhook' && (!channel || !channel.enabled)
+          ? 'The channel was removed or turned off'
+          : delivery.channelType === 'email' && (!user || user.disabled || !user.emailAlerts)
+            ? 'The recipient turned alert e-mails off'
+            : delivery.channelType === 'email' && !email
+              ? 'E-mail is not configured (SMTP_URL)'
+              : null;
+    if (cancelReason) {
+      await db
+        .updateTable('deliveries')
+        .set({ status: 'cancelled', lastError: cancelReason, claimedUntil: null })
+        .where('id', '=', delivery.id)
+        .execute();
+      result.cancelled++;
+      continue;
+    }
+
+    const attempts = delivery.attempts + 1;
+    try {
+      const link = alertLink(appUrl, alert!);
+      if (delivery.channelType === 'email') {
+        const zone = user!.timeZone ?? workspaceZone;
+        const text = renderAlertMessage(alert!, subject!, now, zone);
+        await email!.send({
+          to: delivery.recipient,
+          subject: text.slice(0, 200),
+          text: `${text}\n\nOpen it in Sponsorcal: ${link}\n\nYou get these e-mails because alerts are on in your Sponsorcal profile.`,
+          html: `<p>${escapeHtml(text)}</p><p><a href="${escapeHtml(link)}">Open it in Sponsorcal</a></p><p style="color:#666;font-size:12px">You get these e-mails because alerts are on in your Sponsorcal profile.</p>`,
+          idempotencyKey: delivery.id,
+        });
+      } else {
+        await sendWebhook(
+          { type: channel!.type, url: channel!.url, secret: channel!.secret },
+          {
+            idempotencyKey: delivery.id,
+            headline: alertHeadline(alert!.rule),
+            text: renderAlertMessage(alert!, subject!, now, workspaceZone),
+            link,
+            alert: {
+              id: alert!.id,
+              rule: alert!.rule,
+              subjectType: alert!.subjectType,
+              subjectId: alert!.subjectId,
+              dueAt: alert!.dueAt,
+              severity: alert!.severity,
+              message: alert!.message,
+            },
+          },
+          now,
+        );
+      }
+      await db
+        .updateTable('deliveries')
+        .set({ status: 'sent', sentAt: nowIso, claimedUntil: null, lastError: null })
+        .where('id', '=', delivery.id)
+        .execute();
+      result.sent++;
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await db
+        .updateTable('deliveries')
+        .set({
+          status: giveUp ? 'failed' : 'pending',
+          lastError: message,
+          claimedUntil: null,
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+        })
+        .where('id', '=', delivery.id)
+        .execute();
+      if (giveUp) result.failed++;
+      else result.retried++;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../db/schema';
+import { newId } from '../ids';
+import { loadDeliverableContexts, renderAlertMessage, type SubjectContext } from './messages';
+import type { DueAlert } from './rules';
+
+export interface RaiseOptions {
+  now: Date;
+  /** Workspace zone, for the in-app message. */
+  timeZone: string;
+  /** Whether e-mail deliveries should be queued (an SMTP server is configured). */
+  emailEnabled: boolean;
+}
+
+const CHUNK = 200;
+
+/** Who is e-mailed about an alert: its assignee, or else every editor and owner; opt-outs respected. */
+export function emailRecipients(users: UserRow[], assigneeId: string | null): UserRow[] {
+  const active = users.filter((u) => !u.disabled);
+  const assignee = assigneeId ? active.find((u) => u.id === assigneeId) : undefined;
+  const chosen = assignee ? [assignee] : active.filter((u) => u.role === 'owner' || u.role === 'editor');
+  return chosen.filter((u) => Boolean(u.emailAlerts));
+}
+
+async function loadContexts(db: Kysely<Database>, due: DueAlert[]): Promise<Map<string, SubjectContext>> {
+  const deliverableIds = [...new Set(due.filter((d) => d.subjectType === 'deliverable').map((d) => d.subjectId))];
+  return loadDeliverableContexts(db, deliverableIds);
+}
+
+/**
+ * Writes each due alert once, with its pending deliveries (the outbox) in the
+ * same transaction: a crash leaves either both or neither. The unique key
+ * (rule, subject, due moment) makes a second raise of the same alert a no-op,
+ * in this process or any other. Returns how many alerts were new.
+ */
+export async function raiseAlerts(db: Kysely<Database>, due: DueAlert[], options: RaiseOptions): Promise<number> {
+  if (due.length === 0) return 0;
+  const { now, timeZone, emailEnabled } = options;
+  const nowIso = now.toISOString();
+  const contexts = await loadContexts(db, due);
+  const users = emailEnabled ? await db.selectFrom('users').selectAll().execute() : [];
+  const channels = await db.selectFrom('channels').select(['id', 'url']).where('enabled', '=', true).execute();
+
+  let raised = 0;
+  for (let i = 0; i < due.length; i += CHUNK) {
+    const chunk = due.slice(i, i + CHUNK).filter((d) => contexts.has(d.subjectId));
+    if (chunk.length === 0) continue;
+    raised += await db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('alerts')
+        .values(
+          chunk.map((d) => ({
+            id: newId(),
+            rule: d.rule,
+            subjectType: d.subjectType,
+            subjectId: d.subjectId,
+            dueAt: d.dueAt,
+            severity: d.severity,
+            message: renderAlertMessage(d, contexts.get(d.subjectId)!, now, timeZone),
+            createdAt: nowIso,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['rule', 'subjectType', 'subjectId', 'dueAt']).doNothing())
+        .returning(['id', 'rule', 'subjectId', 'dueAt'])
+        .execute();
+      if (inserted.length === 0) return 0;
+
+      const byKey = new Map(chunk.map((d) => [`${d.rule}|${d.subjectId}|${d.dueAt}`, d]));
+      const deliveries = inserted.flatMap((alert) => {
+        const d = byKey.get(`${alert.rule}|${alert.subjectId}|${alert.dueAt}`);
+        const base = { alertId: alert.id, status: 'pending' as const, nextAttemptAt: nowIso, createdAt: nowIso };
+        return [
+          ...emailRecipients(users, d?.assigneeId ?? null).map((user) => ({
+            ...base,
+            id: newId(),
+            channelType: 'email' as const,
+            channelId: null,
+            recipientUserId: user.id,
+            recipient: user.email,
+          })),
+          ...channels.map((channel) => ({
+            ...base,
+            id: newId(),
+            channelType: 'webhook' as const,
+            channelId: channel.id,
+            recipientUserId: null,
+            recipient: channel.url,
+          })),
+        ];
+      });
+      for (let j = 0; j < deliveries.length; j += CHUNK) {
+        await trx.insertInto('deliveries').values(deliveries.slice(j, j + CHUNK)).execute();
+      }
+      return inserted.length;
+    });
+  }
+  return raised;
+}

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { AlertRule, Database } from '../db/schema';
+import { DRAFT_PENDING_STATUSES, PUBLISH_PENDING_STATUSES } from './rules';
+
+const DRAFT_RULES: AlertRule[] = ['draft_due_soon', 'draft_overdue'];
+const PUBLISH_RULES: AlertRule[] = ['publish_due_soon', 'publish_overdue'];
+const SOON_RULES: AlertRule[] = ['draft_due_soon', 'publish_due_soon'];
+
+/**
+ * Marks open alerts that no longer matter as resolved and cancels their
+ * pending deliveries: the deliverable was published, cancelled, handed in,
+ * rescheduled (its due moment changed) or deleted; or a "due soon" whose
+ * moment has passed (the overdue rule takes over). Returns how many.
+ */
+export async function resolveStaleAlerts(db: Kysely<Database>, now: Date): Promise<number> {
+  const nowIso = now.toISOString();
+  const open = await db
+    .selectFrom('alerts')
+    .leftJoin('deliverables', 'deliverables.id', 'alerts.subjectId')
+    .select([
+      'alerts.id',
+      'alerts.rule',
+      'alerts.dueAt',
+      'deliverables.id as deliverableId',
+      'deliverables.status',
+      'deliverables.draftDueAt',
+      'deliverables.publishAt',
+    ])
+    .where('alerts.resolvedAt', 'is', null)
+    .where('alerts.acknowledgedAt', 'is', null)
+    .where('alerts.subjectType', '=', 'deliverable')
+    .execute();
+
+  const stale = open
+    .filter((a) => {
+      if (!a.deliverableId || !a.status) return true;
+      const dueTime = Date.parse(a.dueAt);
+      if (SOON_RULES.includes(a.rule) && dueTime <= now.getTime()) return true;
+      if (DRAFT_RULES.includes(a.rule)) {
+        return !DRAFT_PENDING_STATUSES.includes(a.status) || Date.parse(a.draftDueAt ?? '') !== dueTime;
+      }
+      if (PUBLISH_RULES.includes(a.rule)) {
+        return !PUBLISH_PENDING_STATUSES.includes(a.status) || Date.parse(a.publishAt ?? '') !== dueTime;
+      }
+      return false;
+    })
+    .map((a) => a.id);
+
+  for (let i = 0; i < stale.length; i += 500) {
+    const ids = stale.slice(i, i + 500);
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('alerts').set({ resolvedAt: nowIso }).where('id', 'in', ids).where('resolvedAt', 'is', null).execute();
+      await trx
+        .updateTable('deliveries')
+        .set({ status: 'cancelled', lastError: 'The alert no longer applies' })
+        .where('alertId', 'in', ids)
+        .where('status', '=', 'pending')
+        .execute();
+    });
+  }
+  return stale.length;
+}

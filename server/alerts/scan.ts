@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import { getSettings } from '../db/queries/settings';
+import type { Database } from '../db/schema';
+import { raiseAlerts } from './raise';
+import { resolveStaleAlerts } from './resolve';
+import { findDueDeliverableAlerts, HOUR_MS } from './rules';
+
+/** Overdue scans re-read a little before the watermark, so a write that committed late is not missed. */
+export const WATERMARK_OVERLAP_MS = 10 * 60 * 1000;
+/** On the very first scan of a database, how far back overdue moments are still raised. */
+export const FIRST_SCAN_LOOKBACK_MS = 7 * 24 * HOUR_MS;
+
+export interface AlertScanOptions {
+  db: Kysely<Database>;
+  now: Date;
+  emailEnabled: boolean;
+}
+
+export interface AlertScanResult {
+  raised: number;
+  resolved: number;
+}
+
+async function readState(db: Kysely<Database>) {
+  await db
+    .insertInto('schedulerState')
+    .values({ id: 1, watermark: null, lastRunStartedAt: null, lastRunFinishedAt: null, lastError: null })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return db.selectFrom('schedulerState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/**
+ * One run of the alert rules: raise what is due (once, ever), resolve what no
+ * longer applies, and move the watermark. Safe to re-run, to run after a crash,
+ * and to run in several processes at once.
+ */
+export async function runAlertScan({ db, now, emailEnabled }: AlertScanOptions): Promise<AlertScanResult> {
+  const nowIso = now.toISOString();
+  const state = await readState(db);
+  await db.updateTable('schedulerState').set({ lastRunStartedAt: nowIso }).where('id', '=', 1).execute();
+
+  const watermark = state.watermark ? Date.parse(state.watermark) : now.getTime() - FIRST_SCAN_LOOKBACK_MS;
+  // A clock that went backwards must not skip anything: look back from the earlier of the two.
+  const since = new Date(Math.min(watermark, now.getTime()) - WATERMARK_OVERLAP_MS);
+
+  try {
+    const settings = await getSettings(db, now);
+    const due = await findDueDeliverableAlerts(db, { now, since, settings });
+    const raised = await raiseAlerts(db, due, { now, timeZone: settings.timeZone, emailEnabled });
+    const resolved = await resolveStaleAlerts(db, now);
+
+    const nextWatermark = state.watermark && state.watermark > nowIso ? state.watermark : nowIso;
+    await db
+      .updateTable('schedulerState')
+      .set({ watermark: nextWatermark, lastRunFinishedAt: nowIso, lastRunRaised: raised, lastError: null })
+      .where('id', '=', 1)
+      .execute();
+    return { raised, resolved };
+  } catch (error) {
+    await db
+      .updateTable('schedulerState')
+      .set({ lastError: error instanceof Error ? error.message.slice(0, 500) : String(error) })
+      .where('id', '=', 1)
+      .execute()
+      .catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Alert, alertListQuerySchema } from '../../../shared/schemas/alert';
+import { loadDeliverableContexts } from '../../alerts/messages';
+import { invalidField, notFound } from '../../errors';
+import type { AlertRow, Database } from '../schema';
+
+export type AlertListFilter = z.output<typeof alertListQuerySchema>;
+
+/** The inbox: open (default), snoozed, acknowledged or all; newest first. */
+export async function listAlerts(db: Kysely<Database>, filter: AlertListFilter, now: Date): Promise<Alert[]> {
+  const nowIso = now.toISOString();
+  let query = db.selectFrom('alerts').selectAll();
+  switch (filter.state ?? 'open') {
+    case 'open':
+      query = query
+        .where('acknowledgedAt', 'is', null)
+        .where('resolvedAt', 'is', null)
+        .where((eb) => eb.or([eb('snoozedUntil', 'is', null), eb('snoozedUntil', '<=', nowIso)]));
+      break;
+    case 'snoozed':
+      query = query
+        .where('acknowledgedAt', 'is', null)
+        .where('resolvedAt', 'is', null)
+        .where('snoozedUntil', '>', nowIso);
+      break;
+    case 'acknowledged':
+      query = query.where('acknowledgedAt', 'is not', null);
+      break;
+    case 'all':
+      break;
+  }
+  if (filter.rule?.length) query = query.where('rule', 'in', filter.rule);
+  if (filter.subjectId) query = query.where('subjectId', '=', filter.subjectId);
+  const rows = await query
+    .orderBy('createdAt', 'desc')
+    .orderBy('dueAt', 'desc')
+    .orderBy('id')
+    .limit(filter.limit ?? 100)
+    .execute();
+  return hydrateAlerts(db, rows);
+}
+
+/** How many alerts are open: the number on the bell. */
+export async function countOpenAlerts(db: Kysely<Database>, now: Date): Promise<number> {
+  const nowIso = now.toISOString();
+  const row = await db
+    .selectFrom('alerts')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('acknowledgedAt', 'is', null)
+    .where('resolvedAt', 'is', null)
+    .where((eb) => eb.or([eb('snoozedUntil', 'is', null), eb('snoozedUntil', '<=', nowIso)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[]): Promise<Alert[]> {
+  if (rows.length === 0) return [];
+  const contexts = await loadDeliverableContexts(
+    db,
+    rows.filter((r) => r.subjectType === 'deliverable').map((r) => r.subjectId),
+  );
+  const deliveries = await db
+    .selectFrom('deliveries')
+    .select(['id', 'alertId', 'channelType', 'recipient', 'status', 'attempts', 'lastError', 'sentAt'])
+    .where(
+      'alertId',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('createdAt')
+    .execute();
+  return rows.map((row) => {
+    const subject = contexts.get(row.subjectId);
+    return {
+      id: row.id,
+      rule: row.rule,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      subject: subject
+        ? { title: subject.title, brandName: subject.brandName, calendarAt: subject.calendarAt ?? null }
+        : null,
+      dueAt: row.dueAt,
+      message: row.message,
+      severity: row.severity,
+      createdAt: row.createdAt,
+      acknowledgedAt: row.acknowledgedAt,
+      acknowledgedBy: row.acknowledgedBy,
+      snoozedUntil: row.snoozedUntil,
+      resolvedAt: row.resolvedAt,
+      deliveries: deliveries
+        .filter((d) => d.alertId === row.id)
+        .map((d) => ({
+          id: d.id,
+          channelType: d.channelType,
+          recipient: d.recipient,
+          status: d.status,
+          attempts: d.attempts,
+          lastError: d.lastError,
+          sentAt: d.sentAt,
+        })),
+    };
+  });
+}
+
+export async function getAlert(db: Kysely<Database>, id: string): Promise<Alert> {
+  const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Alert');
+  const [alert] = await hydrateAlerts(db, [row]);
+  return alert!;
+}
+
+/** Acknowledges an alert for the whole team; acknowledging twice keeps the first. */
+export async function acknowledgeAlert(db: Kysely<Database>, id: string, userId: string, now: Date): Promise<Alert> {
+  await getAlert(db, id);
+  await db
+    .updateTable('alerts')
+    .set({ acknowledgedAt: now.toISOString(), acknowledgedBy: userId })
+    .where('id', '=', id)
+    .where('acknowledgedAt', 'is', null)
+    .execute();
+  return getAlert(db, id);
+}
+
+export async function snoozeAlert(db: Kysely<Database>, id: string, until: string, now: Date): Promise<Alert> {
+  await getAlert(db, id);
+  if (Date.parse(until) <= now.getTime()) throw invalidField('until', 'Must be in the future');
+  await db.updateTable('alerts').set({ snoozedUntil: until }).where('id', '=', id).execute();
+  return getAlert(db, id);
+}

@@ -1,0 +1,81 @@
+import cron from 'node-cron';
+import type { Kysely } from 'kysely';
+import type { EmailSender } from '../alerts/channels/email';
+import { runDeliveries } from '../alerts/dispatch';
+import { runAlertScan } from '../alerts/scan';
+import type { Clock } from '../clock';
+import type { Database } from '../db/schema';
+
+export interface JobsOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** node-cron expression; five fields, or six with seconds first. */
+  cronExpression: string;
+  appUrl: string;
+  email: EmailSender | null;
+  log?: (message: string) => void;
+}
+
+export interface Jobs {
+  /** Milliseconds between two scheduled runs. */
+  intervalMs: number;
+  /** Runs the rules and drains the outbox now (skipped if a run is in progress). */
+  runOnce(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function assertValidCron(expression: string): void {
+  if (!cron.validate(expression)) {
+    throw new Error(
+      `ALERT_CRON "${expression}" is not a valid cron expression (e.g. "* * * * *", or "*/5 * * * * *" with seconds).`,
+    );
+  }
+}
+
+/**
+ * The only place that schedules anything: the alert scan and the outbox
+ * sender, once at start-up (catch-up) and then on `cronExpression`. Runs
+ * never overlap within a process; across processes the unique alert keys and
+ * delivery claims keep them safe.
+ */
+export function startJobs(options: JobsOptions): Jobs {
+  const { db, clock, cronExpression, appUrl, email } = options;
+  const log = options.log ?? ((message: string) => console.log(message));
+  assertValidCron(cronExpression);
+
+  let running: Promise<void> | null = null;
+  const tick = async () => {
+    try {
+      const scan = await runAlertScan({ db, now: clock.now(), emailEnabled: email !== null });
+      const sent = await runDeliveries({ db, now: clock.now(), appUrl, email });
+      if (scan.raised || sent.sent || sent.failed) {
+        log(
+          `alerts: ${scan.raised} raised, ${scan.resolved} resolved; deliveries: ${sent.sent} sent, ${sent.retried} to retry, ${sent.failed} failed`,
+        );
+      }
+    } catch (error) {
+      log(`alert run failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const runOnce = () => {
+    running ??= tick().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const task = cron.schedule(cronExpression, () => runOnce(), { name: 'alerts', noOverlap: true });
+  void runOnce();
+
+  const [first, second] = task.getNextRuns(2);
+  const intervalMs = first && second ? second.getTime() - first.getTime() : 60_000;
+
+  return {
+    intervalMs,
+    runOnce,
+    async stop() {
+      await task.destroy();
+      await running;
+    },
+  };
+}
