@@ -16,6 +16,8 @@ const configSchema = z.object({
   /** From address of alert e-mails; defaults to sponsorcal@<APP_URL host>. */
   SMTP_FROM: z.string().optional(),
   ALERT_CRON: z.string().default('* * * * *'),
+  /** Seconds a sender holds a claimed delivery before another may retry it (after a crash). */
+  ALERT_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     cronExpression: config.ALERT_CRON,
     appUrl: config.APP_URL,
     email,
+    deliveryLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
   });
 
   const app = createApp({

@@ -21,6 +21,8 @@ export interface DispatchOptions {
   appUrl: string;
   email: EmailSender | null;
   batchSize?: number;
+  /** Overrides CLAIM_LEASE_MS. */
+  leaseMs?: number;
 }
 
 export interface DispatchResult {
@@ -41,14 +43,14 @@ export function alertLink(appUrl: string, alert: Pick<AlertRow, 'subjectType' | 
 }
 
 /** Takes a delivery for this sender, unless another sender holds it. */
-async function claim(db: Kysely<Database>, delivery: DeliveryRow, now: Date): Promise<boolean> {
+async function claim(db: Kysely<Database>, delivery: DeliveryRow, now: Date, leaseMs: number): Promise<boolean> {
   const nowIso = now.toISOString();
   const result = await db
     .updateTable('deliveries')
     .set({
       status: 'sending',
       attempts: delivery.attempts + 1,
-      claimedUntil: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
+      claimedUntil: new Date(now.getTime() + leaseMs).toISOString(),
     })
     .where('id', '=', delivery.id)
     .where('attempts', '=', delivery.attempts)
@@ -112,7 +114,7 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
   const workspaceZone = workspace?.timeZone ?? 'UTC';
 
   for (const delivery of due) {
-    if (!(await claim(db, delivery, now))) continue;
+    if (!(await claim(db, delivery, now, options.leaseMs ?? CLAIM_LEASE_MS))) continue;
     const alert = alerts.get(delivery.alertId);
     const subject = alert ? contexts.get(alert.subjectId) : undefined;
     const channel = delivery.channelId ? channels.get(delivery.channelId) : undefined;

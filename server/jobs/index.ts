@@ -13,6 +13,8 @@ export interface JobsOptions {
   cronExpression: string;
   appUrl: string;
   email: EmailSender | null;
+  /** How long a claimed delivery is held before another sender may retry it. */
+  deliveryLeaseMs?: number;
   log?: (message: string) => void;
 }
 
@@ -47,7 +49,13 @@ export function startJobs(options: JobsOptions): Jobs {
   const tick = async () => {
     try {
       const scan = await runAlertScan({ db, now: clock.now(), emailEnabled: email !== null });
-      const sent = await runDeliveries({ db, now: clock.now(), appUrl, email });
+      const sent = await runDeliveries({
+        db,
+        now: clock.now(),
+        appUrl,
+        email,
+        leaseMs: options.deliveryLeaseMs,
+      });
       if (scan.raised || sent.sent || sent.failed) {
         log(
           `alerts: ${scan.raised} raised, ${scan.resolved} resolved; deliveries: ${sent.sent} sent, ${sent.retried} to retry, ${sent.failed} failed`,

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export interface EmailMessage {
   to: string;
@@ -16,7 +17,13 @@ export interface EmailSender {
 
 /** An SMTP sender for `smtp://user:pass@host:port` (or `smtps://`). */
 export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Bounded timeouts: a send must finish well inside the delivery claim lease.
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  } as SMTPTransport.Options);
   return {
     async send(message) {
       await transport.sendMail({
