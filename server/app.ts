@@ -7,6 +7,7 @@ import type { ApiErrorBody } from '../shared/schemas/common';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
 import { authenticate } from './auth/session';
 import { systemClock, type Clock } from './clock';
+import { isForeignKeyViolation, isUniqueViolation } from './db/dialect';
 import type { Database } from './db/schema';
 import type { AppDeps, AppEnv } from './env';
 import { AppError } from './errors';
@@ -73,6 +74,16 @@ export function createApp(options: AppOptions) {
         );
       }
       return c.json(errorBody('error', error.message), error.status);
+    }
+    // Races the up-front checks cannot see (two writers at once) still end as a clear 409.
+    if (isUniqueViolation(error)) {
+      return c.json(errorBody('duplicate', 'This already exists (someone may have just created it).'), 409);
+    }
+    if (isForeignKeyViolation(error)) {
+      return c.json(
+        errorBody('conflict', 'Something this refers to was changed or deleted at the same time. Reload and try again.'),
+        409,
+      );
     }
     logError(error);
     return c.json(errorBody('internal', 'Something went wrong on our side. It has been logged.'), 500);

@@ -57,6 +57,14 @@ function openSqlite(file: string): DatabaseHandle {
 
 const PG_OIDS = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
 
+/** `2026-03-01 17:00:00.123+00` (PostgreSQL's text form) → `2026-03-01T17:00:00.123Z`. */
+export function parsePgTimestamp(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(?:([+-]\d{2})(?::?(\d{2}))?)?$/.exec(value);
+  if (!m) return new Date(value).toISOString();
+  const offset = m[3] ? `${m[3]}:${m[4] ?? '00'}` : 'Z';
+  return new Date(`${m[1]}T${m[2]}${offset}`).toISOString();
+}
+
 function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
   switch (oid) {
     case PG_OIDS.int8:
@@ -66,7 +74,7 @@ function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) 
       return (value) => value;
     case PG_OIDS.timestamp:
     case PG_OIDS.timestamptz:
-      return (value) => new Date(value.includes('+') || value.endsWith('Z') ? value : `${value}Z`).toISOString();
+      return parsePgTimestamp;
     default:
       return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
   }
@@ -76,6 +84,8 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // Instants leave the server in UTC whatever the cluster's default zone is.
+    options: '-c TimeZone=UTC',
     types: { getTypeParser: pgTypeParser as typeof pg.types.getTypeParser },
   });
   const db = new Kysely<Database>({
