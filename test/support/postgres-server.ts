@@ -110,3 +110,6 @@ export function databaseUrl(serverUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/** The migrated template every PostgreSQL test database is copied from (made by the global setup). */
+export const PG_TEMPLATE = 'sponsorcal_template';
