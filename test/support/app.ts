@@ -2,9 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../server/app';
+import { hashPassword } from '../../server/auth/password';
 import { fixedClock } from '../../server/clock';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
+import { insertUser } from '../../server/db/queries/users';
+import { newId } from '../../server/ids';
+import type { Role } from '../../shared/schemas/auth';
 
 /** Cheap scrypt for tests only; production uses OWASP_SCRYPT (tested separately). */
 export const TEST_PASSWORD_COST = { N: 1024, r: 8, p: 1 } as const;
@@ -15,8 +19,13 @@ export const OWNER = {
   password: 'correct horse battery staple',
 } as const;
 
+/** The password of every user made by `addUser`. */
+export const TEAM_PASSWORD = 'another long test password';
+
 export interface TestAppOptions {
   now?: string;
+  /** The app's public URL; `https://…` makes session cookies `Secure`. */
+  appUrl?: string;
 }
 
 /** A fresh, migrated SQLite file and an app on it; every test gets its own. */
@@ -32,6 +41,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     clock,
     passwordCost: TEST_PASSWORD_COST,
     logError: (error) => unexpectedErrors.push(error),
+    ...(options.appUrl ? { appUrl: options.appUrl } : {}),
   });
   return {
     app,
@@ -53,11 +63,21 @@ export interface TestResponse<T = unknown> {
   status: number;
   headers: Headers;
   body: T;
+  /** The raw response text. */
+  text: string;
 }
 
 type Fetchable = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
 
-/** Calls the app through `app.request()` (no port), keeping the session cookie like a browser. */
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name);
+}
+
+/**
+ * Calls the app through `app.request()` (no port), keeping the session cookie
+ * like a browser: every `Set-Cookie` of the response is applied in order.
+ * String and JSON bodies get a `Content-Length`, as an HTTP/1.1 client sends.
+ */
 export class TestClient {
   cookie: string | undefined;
 
@@ -65,18 +85,22 @@ export class TestClient {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
   async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
-    const init: RequestInit = { method, headers: { ...headers } };
+    const sent: Record<string, string> = { ...headers };
+    const init: RequestInit = { method, headers: sent };
     if (body !== undefined) {
-      init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      init.body = text;
+      if (!hasHeader(sent, 'content-type')) sent['content-type'] = 'application/json';
+      if (!hasHeader(sent, 'content-length')) sent['content-length'] = String(Buffer.byteLength(text));
     }
-    if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie;
+    if (this.cookie && !hasHeader(sent, 'cookie')) sent.cookie = this.cookie;
     const response = await this.app.request(url, init);
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) {
-      const [pair] = setCookie.split(';');
-      const [, value] = pair!.split('=');
-      this.cookie = value ? pair : undefined;
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const separator = pair!.indexOf('=');
+      const value = pair!.slice(separator + 1);
+      const cleared = value === '' || /;\s*max-age=0\b/i.test(line);
+      this.cookie = cleared ? undefined : pair;
     }
     const text = await response.text();
     let parsed: unknown = text;
@@ -85,7 +109,7 @@ export class TestClient {
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, headers: response.headers, body: parsed as T };
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
   }
 
   get = <T = any>(url: string) => this.request<T>('GET', url); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -103,6 +127,40 @@ export class TestClient {
   async login(email: string, password: string) {
     return this.post('/api/auth/login', { email, password });
   }
+}
+
+export interface AddUserOptions {
+  role: Role;
+  email?: string;
+  name?: string;
+}
+
+/** Inserts a teammate straight into the database (there is no invite flow to go through yet). */
+export async function addUser(t: TestApp, { role, email, name }: AddUserOptions) {
+  const row = await insertUser(
+    t.db,
+    {
+      id: newId(),
+      email: email ?? `${role}-${newId().slice(0, 8)}@example.com`,
+      name: name ?? `${role[0]!.toUpperCase()}${role.slice(1)} User`,
+      role,
+      passwordHash: await hashPassword(TEAM_PASSWORD, TEST_PASSWORD_COST),
+      timeZone: null,
+    },
+    t.clock.now(),
+  );
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+/** Inserts a teammate with the role and answers a client signed in as them. */
+export async function signInAs(t: TestApp, role: Role, options: Omit<AddUserOptions, 'role'> = {}) {
+  const user = await addUser(t, { role, ...options });
+  const client = t.client();
+  const res = await client.login(user.email, TEAM_PASSWORD);
+  if (res.status !== 200 || !client.cookie) {
+    throw new Error(`login as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return { client, user };
 }
 
 /** An app with an owner signed in, and a brand and a deal to hang deliverables on. */

@@ -1,0 +1,108 @@
+import { afterEach, expect } from 'vitest';
+import type { Database } from '../../server/db/schema';
+import { createTestApp, createWorkspace, type TestApp, type TestAppOptions, type TestResponse } from '../support/app';
+
+/**
+ * Registers an `afterEach` that closes every app a test made and fails the
+ * test if the app logged an unexpected error (a 500 in the making).
+ */
+export function trackApps() {
+  const open: TestApp[] = [];
+  afterEach(async () => {
+    const apps = open.splice(0);
+    const errors = apps.flatMap((t) => t.unexpectedErrors);
+    await Promise.all(apps.map((t) => t.close()));
+    expect(errors, 'the app logged unexpected errors').toEqual([]);
+  });
+  return {
+    async app(options: TestAppOptions = {}) {
+      const t = await createTestApp(options);
+      open.push(t);
+      return t;
+    },
+    async workspace(options: TestAppOptions = {}) {
+      const t = await createWorkspace(options);
+      open.push(t);
+      return t;
+    },
+  };
+}
+
+/** ISO 8601 in UTC as the API answers it: `2026-03-01T17:00:00.000Z`. */
+export const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+const STACK_TRACE = /\bat \S+ \(|\bat (file:|node:)|\.ts:\d+:\d+|\.js:\d+:\d+|node_modules/;
+
+/** No stack trace, file path or internal detail in an answer. */
+export function expectNoStackTrace(res: TestResponse): void {
+  expect(res.text).not.toMatch(STACK_TRACE);
+}
+
+export interface ExpectedError {
+  code?: string;
+  /** Each of these must be the path of an issue (or its prefix, for array items: `platform` matches `platform.0`). */
+  paths?: string[];
+  message?: RegExp;
+}
+
+/** Asserts the one error shape: `{error: {code, message, issues?: [{path, message}]}}`. */
+export function expectApiError(res: TestResponse, status: number, expected: ExpectedError = {}): void {
+  expect(res.status, `status of ${res.text.slice(0, 300)}`).toBe(status);
+  expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/);
+  expectNoStackTrace(res);
+  const body = res.body as { error?: { code?: unknown; message?: unknown; issues?: unknown } };
+  expect(body).toEqual({ error: expect.any(Object) });
+  const error = body.error!;
+  expect(typeof error.code).toBe('string');
+  expect(typeof error.message).toBe('string');
+  expect((error.message as string).length).toBeGreaterThan(0);
+  expect(Object.keys(error).every((k) => ['code', 'message', 'issues'].includes(k))).toBe(true);
+  if (expected.code) expect(error.code).toBe(expected.code);
+  if (expected.message) expect(error.message).toMatch(expected.message);
+  if (error.issues !== undefined) {
+    expect(Array.isArray(error.issues)).toBe(true);
+    for (const issue of error.issues as unknown[]) {
+      expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
+    }
+  }
+  if (expected.paths) {
+    const paths = ((error.issues as Array<{ path: string }> | undefined) ?? []).map((i) => i.path);
+    for (const want of expected.paths) {
+      const named = paths.some((p) => p === want || p.startsWith(`${want}.`));
+      expect(named, `issues ${JSON.stringify(paths)} should name "${want}"`).toBe(true);
+    }
+  }
+}
+
+/** Issue paths of an error answer. */
+export function issuePaths(res: TestResponse): string[] {
+  const body = res.body as { error?: { issues?: Array<{ path: string }> } };
+  return (body.error?.issues ?? []).map((i) => i.path);
+}
+
+/** Row counts of every table: to show that a rejected request wrote nothing. */
+export async function rowCounts(t: TestApp): Promise<Record<keyof Database, number>> {
+  const tables: Array<keyof Database> = [
+    'users',
+    'sessions',
+    'workspaceSettings',
+    'brands',
+    'brandContacts',
+    'deals',
+    'deliverables',
+  ];
+  const counts = {} as Record<keyof Database, number>;
+  for (const table of tables) {
+    const row = await t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.count);
+  }
+  return counts;
+}
+
+/** The session cookie lines of a response. */
+export function sessionCookies(res: TestResponse): string[] {
+  return res.headers.getSetCookie().filter((line) => line.startsWith('sponsorcal_session='));
+}
