@@ -1,0 +1,372 @@
+/**
+ * Helpers for the alert-engine tests: real users, real deliverables, a real
+ * SMTP server and a real HTTP webhook receiver. Nothing here replaces the
+ * database, the mailer or fetch; the tests talk to the real parts.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import type { Role } from '../../shared/schemas/auth';
+import type { DeliverableStatus } from '../../shared/schemas/deliverable';
+import { runAlertScan, type AlertScanResult } from '../../server/alerts/scan';
+import { hashPassword } from '../../server/auth/password';
+import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
+import { insertDeliverable } from '../../server/db/queries/deliverables';
+import { insertUser } from '../../server/db/queries/users';
+import type { AlertRow, Database, DeliveryRow } from '../../server/db/schema';
+import { newId } from '../../server/ids';
+import { TEST_PASSWORD_COST, type TestApp, type TestClient } from './app';
+
+export const HOUR = 60 * 60 * 1000;
+export const MINUTE = 60 * 1000;
+export const DAY = 24 * HOUR;
+
+/** Adds `ms` to an instant; answers the ISO string the API stores. */
+export function at(base: string | Date, ms = 0): string {
+  return new Date(new Date(base).getTime() + ms).toISOString();
+}
+
+// ---------------------------------------------------------------------------
+// People and deliverables
+// ---------------------------------------------------------------------------
+
+export const MEMBER_PASSWORD = 'another correct horse staple';
+
+export interface AddUserOptions {
+  role: Role;
+  email?: string;
+  name?: string;
+  timeZone?: string | null;
+  disabled?: boolean;
+}
+
+export interface AddedUser {
+  id: string;
+  email: string;
+  /** Signed in, unless the user is disabled. */
+  client: TestClient;
+}
+
+/** A team member inserted with the real query and signed in through the real login route. */
+export async function addUser(t: TestApp, options: AddUserOptions): Promise<AddedUser> {
+  const id = newId();
+  const email = options.email ?? `${options.role}-${id.slice(0, 8)}@example.com`;
+  await insertUser(
+    t.db,
+    {
+      id,
+      email,
+      name: options.name ?? `${options.role} ${id.slice(0, 4)}`,
+      role: options.role,
+      passwordHash: await hashPassword(MEMBER_PASSWORD, TEST_PASSWORD_COST),
+      timeZone: options.timeZone ?? null,
+    },
+    t.clock.now(),
+  );
+  const client = t.client();
+  if (options.disabled) {
+    await t.db.updateTable('users').set({ disabled: true }).where('id', '=', id).execute();
+  } else {
+    const res = await client.login(email, MEMBER_PASSWORD);
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return { id, email: email.toLowerCase(), client };
+}
+
+export interface DeliverableInput {
+  title?: string;
+  status?: DeliverableStatus;
+  draftDueAt?: string | null;
+  publishAt?: string | null;
+  assigneeId?: string | null;
+  platform?: string;
+}
+
+export interface CreatedDeliverable {
+  id: string;
+  version: number;
+  title: string;
+  draftDueAt: string | null;
+  publishAt: string | null;
+  status: DeliverableStatus;
+}
+
+/** Creates a deliverable through POST /api/deliverables (so `updatedAt` comes from the test clock). */
+export async function createDeliverable(
+  client: TestClient,
+  dealId: string,
+  input: DeliverableInput = {},
+): Promise<CreatedDeliverable> {
+  const res = await client.post<CreatedDeliverable>('/api/deliverables', {
+    dealId,
+    title: input.title ?? 'Unboxing video',
+    platform: input.platform ?? 'tiktok',
+    draftDueAt: input.draftDueAt ?? null,
+    publishAt: input.publishAt ?? null,
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
+  });
+  if (res.status !== 201) throw new Error(`create deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** PATCHes a deliverable with the version it currently has. */
+export async function patchDeliverable(
+  client: TestClient,
+  id: string,
+  changes: Record<string, unknown>,
+): Promise<CreatedDeliverable> {
+  const current = await client.get<CreatedDeliverable>(`/api/deliverables/${id}`);
+  const res = await client.patch<CreatedDeliverable>(`/api/deliverables/${id}`, {
+    version: current.body.version,
+    ...changes,
+  });
+  if (res.status !== 200) throw new Error(`patch deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Many deliverables at once, through the real insert query (the API would be slow for hundreds). */
+export async function insertManyDeliverables(
+  db: Kysely<Database>,
+  dealId: string,
+  count: number,
+  fields: (i: number) => DeliverableInput,
+  now: Date,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const f = fields(i);
+    const d = await insertDeliverable(
+      db,
+      {
+        dealId,
+        title: f.title ?? `Post ${i}`,
+        platform: 'tiktok',
+        status: f.status ?? 'planned',
+        draftDueAt: f.draftDueAt ?? null,
+        publishAt: f.publishAt ?? null,
+        assigneeId: f.assigneeId ?? null,
+      },
+      now,
+    );
+    ids.push(d.id);
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------------------
+// Scans and what they left in the database
+// ---------------------------------------------------------------------------
+
+/** One scan at an instant (defaults to the test clock). */
+export function scan(
+  t: Pick<TestApp, 'db' | 'clock'>,
+  now: Date | string = t.clock.now(),
+  emailEnabled = false,
+): Promise<AlertScanResult> {
+  return runAlertScan({ db: t.db, now: new Date(now), emailEnabled });
+}
+
+export function alertRows(db: Kysely<Database>): Promise<AlertRow[]> {
+  return db.selectFrom('alerts').selectAll().orderBy('createdAt').orderBy('rule').orderBy('id').execute();
+}
+
+export function deliveryRows(db: Kysely<Database>): Promise<DeliveryRow[]> {
+  return db.selectFrom('deliveries').selectAll().orderBy('createdAt').orderBy('id').execute();
+}
+
+/** `rule@dueAt` for each alert of a subject, sorted: easy to compare. */
+export async function alertKeys(db: Kysely<Database>, subjectId?: string): Promise<string[]> {
+  let query = db.selectFrom('alerts').select(['rule', 'dueAt']);
+  if (subjectId) query = query.where('subjectId', '=', subjectId);
+  return (await query.execute()).map((a) => `${a.rule}@${a.dueAt}`).sort();
+}
+
+/** A second connection to the test's SQLite file, like another server instance. */
+export function openSecondHandle(t: Pick<TestApp, 'file'>): DatabaseHandle {
+  return openDatabase(`sqlite:${t.file}`);
+}
+
+// ---------------------------------------------------------------------------
+// A real SMTP server
+// ---------------------------------------------------------------------------
+
+export interface ReceivedMail {
+  /** RCPT TO addresses of the SMTP envelope. */
+  envelopeTo: string[];
+  mail: ParsedMail;
+}
+
+export interface TestSmtpServer {
+  port: number;
+  url: string;
+  messages: ReceivedMail[];
+  close(): Promise<void>;
+}
+
+/** An SMTP server on 127.0.0.1:<random port> that parses everything it receives with mailparser. */
+export async function startSmtpServer(): Promise<TestSmtpServer> {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          const to = session.envelope.rcptTo.map((r: SMTPServerAddress) => r.address.toLowerCase());
+          messages.push({ envelopeTo: to, mail });
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// A real webhook receiver
+// ---------------------------------------------------------------------------
+
+export interface ReceivedWebhook {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  rawBody: string;
+  json: unknown;
+  idempotencyKey: string | undefined;
+  timestamp: string | undefined;
+  signature: string | undefined;
+  /** HMAC-SHA256 of `${timestamp}.${rawBody}` with the receiver's secret matched the signature header. */
+  signatureValid: boolean;
+}
+
+export interface WebhookReply {
+  status: number;
+  body?: string;
+}
+
+export interface TestWebhookReceiver {
+  url: string;
+  port: number;
+  received: ReceivedWebhook[];
+  /** The channel secret the receiver checks signatures with (set after POST /api/channels). */
+  secret: string | null;
+  /** Decides the answer to each request; 200 by default. */
+  respond: (request: ReceivedWebhook, index: number) => WebhookReply;
+  close(): Promise<void>;
+}
+
+function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Verifies `sha256=<hex>` the way a receiver would: recompute, compare in constant time. */
+export function verifySignature(secret: string, timestamp: string, rawBody: string, signature: string): boolean {
+  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`);
+  const got = Buffer.from(signature);
+  return expected.length === got.length && timingSafeEqual(expected, got);
+}
+
+/** A node:http server on 127.0.0.1:<random port> recording every POST it gets. */
+export async function startWebhookReceiver(): Promise<TestWebhookReceiver> {
+  const receiver: TestWebhookReceiver = {
+    url: '',
+    port: 0,
+    received: [],
+    secret: null,
+    respond: () => ({ status: 200, body: 'ok' }),
+    close: async () => undefined,
+  };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const rawBody = Buffer.concat(chunks).toString('utf8');
+      let json: unknown = null;
+      try {
+        json = JSON.parse(rawBody);
+      } catch {
+        json = null;
+      }
+      const timestamp = header(req.headers, 'x-sponsorcal-timestamp');
+      const signature = header(req.headers, 'x-sponsorcal-signature');
+      const request: ReceivedWebhook = {
+        path: req.url ?? '/',
+        headers: req.headers,
+        rawBody,
+        json,
+        idempotencyKey: header(req.headers, 'idempotency-key'),
+        timestamp,
+        signature,
+        signatureValid:
+          receiver.secret !== null &&
+          timestamp !== undefined &&
+          signature !== undefined &&
+          verifySignature(receiver.secret, timestamp, rawBody, signature),
+      };
+      const index = receiver.received.length;
+      receiver.received.push(request);
+      const reply = receiver.respond(request, index);
+      res.writeHead(reply.status, { 'content-type': 'text/plain' });
+      res.end(reply.body ?? '');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  receiver.port = (server.address() as AddressInfo).port;
+  receiver.url = `http://127.0.0.1:${receiver.port}/hooks/sponsorcal`;
+  receiver.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return receiver;
+}
+
+/** A port nothing listens on: bound, then released. */
+export async function deadPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Creates a channel through the API; answers it with the secret (shown once for `json`). */
+export async function createChannel(
+  owner: TestClient,
+  input: { type: 'slack' | 'discord' | 'json'; url: string; name?: string; enabled?: boolean },
+): Promise<{ id: string; secret: string | null; version: number }> {
+  const res = await owner.post('/api/channels', { name: input.name ?? `${input.type} hook`, ...input });
+  if (res.status !== 201) throw new Error(`create channel failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; secret: string | null; version: number };
+}
+
+/** Waits for a condition with real time (only for the in-process cron tests). */
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  { timeoutMs = 10_000, intervalMs = 50 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
