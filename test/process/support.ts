@@ -1,0 +1,317 @@
+import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { hc } from 'hono/client';
+import type { AppType } from '../../server/app';
+import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
+import type { NewDeliverable } from '../../server/db/schema';
+import { newId } from '../../server/ids';
+import { startServer, tempDir, type ServerProcess } from '../e2e/server';
+
+/** Generous: these tests run real processes on a loaded two-core CI machine. */
+export const PROCESS_TEST_TIMEOUT_MS = 60_000;
+
+export const OWNER = { email: 'owner@example.com', name: 'Olive Owner', password: 'correct horse battery' };
+
+/** Every scheduled second: the fastest node-cron runs. */
+export const EVERY_SECOND = '*/1 * * * * *';
+/** Once a year: in practice only the start-up run happens. */
+export const ONCE_A_YEAR = '0 0 1 1 *';
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+}
+
+/**
+ * Polls `check` until it returns something other than undefined/false and
+ * returns that; fails with `what` and the last value seen after the timeout.
+ */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  { timeoutMs = 30_000, intervalMs = 100 }: WaitOptions = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** Resolves once the wall clock is past `instant` (plus a margin). */
+export async function waitUntilPast(instant: Date, marginMs = 250): Promise<void> {
+  const ms = instant.getTime() + marginMs - Date.now();
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The typed client (`hc<AppType>`) against a running server, signed in with `cookie`. */
+export function apiClient(url: string, cookie?: string) {
+  return hc<AppType>(url, { headers: cookie ? { cookie } : {} }).api;
+}
+export type ApiClient = ReturnType<typeof apiClient>;
+
+async function ok<T>(response: { ok: boolean; status: number; json(): Promise<T>; text(): Promise<string> }, what: string) {
+  if (!response.ok) throw new Error(`${what} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+/** Creates the owner (first-run set-up) and answers the session cookie. */
+export async function setUpOwner(url: string): Promise<string> {
+  const response = await apiClient(url).auth.setup.$post({ json: OWNER });
+  await ok(response, 'POST /api/auth/setup');
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error('POST /api/auth/setup set no cookie');
+  return cookie.split(';')[0]!;
+}
+
+/** A brand and a deal to hang deliverables on. */
+export async function createDeal(api: ApiClient): Promise<{ brandId: string; dealId: string }> {
+  const brand = await ok(await api.brands.$post({ json: { name: 'Acme Outdoor' } }), 'POST /api/brands');
+  const deal = await ok(
+    await api.deals.$post({ json: { brandId: brand.id, title: 'Spring campaign' } }),
+    'POST /api/deals',
+  );
+  return { brandId: brand.id, dealId: deal.id };
+}
+
+export async function createDeliverable(
+  api: ApiClient,
+  input: { dealId: string; title: string; draftDueAt?: Date; publishAt?: Date },
+) {
+  return ok(
+    await api.deliverables.$post({
+      json: {
+        dealId: input.dealId,
+        title: input.title,
+        platform: 'tiktok',
+        ...(input.draftDueAt ? { draftDueAt: input.draftDueAt.toISOString() } : {}),
+        ...(input.publishAt ? { publishAt: input.publishAt.toISOString() } : {}),
+      },
+    }),
+    'POST /api/deliverables',
+  );
+}
+
+/** A `json` webhook channel; answers its id and signing secret. */
+export async function createJsonChannel(api: ApiClient, url: string): Promise<{ id: string; secret: string }> {
+  const channel = await ok(
+    await api.channels.$post({ json: { type: 'json', name: 'Test receiver', url } }),
+    'POST /api/channels',
+  );
+  if (!channel.secret) throw new Error('A new json channel came without its secret');
+  return { id: channel.id, secret: channel.secret };
+}
+
+export async function listAllAlerts(api: ApiClient) {
+  return ok(await api.alerts.$get({ query: { state: 'all', limit: '500' } }), 'GET /api/alerts');
+}
+
+export async function getHealth(url: string) {
+  const response = await apiClient(url).health.$get();
+  const body = await response.json();
+  if (!('scheduler' in body)) throw new Error(`GET /api/health answered ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+// ---------------------------------------------------------------------------
+// The webhook receiver: a real HTTP server that counts what arrives.
+
+export interface ReceivedWebhook {
+  /** The Idempotency-Key header: the delivery id. */
+  key: string;
+  signature: string;
+  timestamp: string;
+  body: string;
+  receivedAt: number;
+}
+
+export interface WebhookReceiver {
+  url: string;
+  received: ReceivedWebhook[];
+  /** How long each request waits before its 204; change it at any time. */
+  delayMs: number;
+  /** How many times each idempotency key arrived. */
+  countsByKey(): Map<string, number>;
+  /** Resolves as soon as `count` requests have arrived (before they are answered). */
+  whenReceived(count: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWebhookReceiver(options: { delayMs?: number } = {}): Promise<WebhookReceiver> {
+  const received: ReceivedWebhook[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const receiver = {
+    delayMs: options.delayMs ?? 0,
+  };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    req.on('end', () => {
+      received.push({
+        key: String(req.headers['idempotency-key'] ?? ''),
+        signature: String(req.headers['x-sponsorcal-signature'] ?? ''),
+        timestamp: String(req.headers['x-sponsorcal-timestamp'] ?? ''),
+        body: Buffer.concat(chunks).toString('utf8'),
+        receivedAt: Date.now(),
+      });
+      for (const waiter of waiters.filter((w) => received.length >= w.count)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+      const answer = () => {
+        if (!res.destroyed) res.writeHead(204).end();
+      };
+      if (receiver.delayMs > 0) setTimeout(answer, receiver.delayMs);
+      else answer();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return Object.assign(receiver, {
+    url: `http://127.0.0.1:${port}/hooks/sponsorcal`,
+    received,
+    countsByKey() {
+      const counts = new Map<string, number>();
+      for (const r of received) counts.set(r.key, (counts.get(r.key) ?? 0) + 1);
+      return counts;
+    },
+    whenReceived(count: number) {
+      if (received.length >= count) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push({ count, resolve }));
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
+}
+
+/** Whether a request carries the HMAC the channel's secret gives (`sha256=` of "timestamp.body"). */
+export function hasValidSignature(webhook: ReceivedWebhook, secret: string): boolean {
+  const expected = `sha256=${createHmac('sha256', secret).update(`${webhook.timestamp}.${webhook.body}`).digest('hex')}`;
+  return webhook.signature === expected;
+}
+
+/** The alert a json webhook was about. */
+export function alertIdOf(webhook: ReceivedWebhook): string | null {
+  const body = JSON.parse(webhook.body) as { alert: { id: string } | null };
+  return body.alert?.id ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// A test's scratch space: one database file, the processes on it, cleaned up after.
+
+export interface ProcessScope {
+  dir: string;
+  dbFile: string;
+  databaseUrl: string;
+  /** Starts the real server on this scope's database; it is killed in `dispose` if still running. */
+  start(env?: Record<string, string>): Promise<ServerProcess>;
+  /** Opens the database file from the test process (WAL: readers do not block the server). */
+  openDb(): DatabaseHandle;
+  receiver(options?: { delayMs?: number }): Promise<WebhookReceiver>;
+  /** Everything the servers printed, for failure messages. */
+  logs(): string;
+  dispose(): Promise<void>;
+}
+
+export function createProcessScope(): ProcessScope {
+  const dir = tempDir('sponsorcal-process-');
+  const dbFile = path.join(dir, 'sponsorcal.db');
+  const databaseUrl = `sqlite:${dbFile}`;
+  const servers: ServerProcess[] = [];
+  const receivers: WebhookReceiver[] = [];
+  const handles: DatabaseHandle[] = [];
+
+  return {
+    dir,
+    dbFile,
+    databaseUrl,
+    async start(env = {}) {
+      const server = await startServer({ databaseUrl, env });
+      servers.push(server);
+      return server;
+    },
+    openDb() {
+      const handle = openDatabase(databaseUrl);
+      handles.push(handle);
+      return handle;
+    },
+    async receiver(options) {
+      const receiver = await startWebhookReceiver(options);
+      receivers.push(receiver);
+      return receiver;
+    },
+    logs() {
+      return servers.map((s, i) => `--- server #${i + 1} (pid ${s.process.pid}) ---\n${s.output()}`).join('\n');
+    },
+    async dispose() {
+      await Promise.all(servers.map((s) => s.stop('SIGKILL')));
+      await Promise.all(handles.map((h) => h.close().catch(() => undefined)));
+      await Promise.all(receivers.map((r) => r.close()));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SeedDeliverablesOptions {
+  dealId: string;
+  brandId: string;
+  count: number;
+  draftDueAt: Date | null;
+  publishAt: Date | null;
+  now?: Date;
+}
+
+/** Writes `count` planned deliverables straight into the database (the server stopped), in one transaction. */
+export async function seedDeliverables(handle: DatabaseHandle, options: SeedDeliverablesOptions): Promise<string[]> {
+  const at = (options.now ?? new Date()).toISOString();
+  const rows: NewDeliverable[] = Array.from({ length: options.count }, (_, i) => ({
+    id: newId(),
+    dealId: options.dealId,
+    brandId: options.brandId,
+    title: `Deliverable ${i + 1}`,
+    platform: 'tiktok',
+    format: 'post',
+    status: 'planned',
+    draftDueAt: options.draftDueAt?.toISOString() ?? null,
+    publishAt: options.publishAt?.toISOString() ?? null,
+    assigneeId: null,
+    caption: '',
+    brief: '',
+    disclosureDone: false,
+    liveUrl: null,
+    metricsViews: null,
+    metricsLikes: null,
+    metricsComments: null,
+    metricsShares: null,
+    metricsSaves: null,
+    metricsClicks: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  }));
+  await handle.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx.insertInto('deliverables').values(rows.slice(i, i + 500)).execute();
+    }
+  });
+  return rows.map((r) => r.id);
+}
