@@ -80,19 +80,36 @@ export function issuePaths(res: TestResponse): string[] {
   return (body.error?.issues ?? []).map((i) => i.path);
 }
 
+/** Tables holding what users wrote (sessions aside: signing in is not "writing"). */
+export const DATA_TABLES = [
+  'users',
+  'workspaceSettings',
+  'brands',
+  'brandContacts',
+  'deals',
+  'deliverables',
+  'alerts',
+  'channels',
+  'deliveries',
+] as const satisfies ReadonlyArray<keyof Database>;
+
+/** Every row of every data table, in a stable order: equal snapshots mean nothing was written. */
+export async function dataSnapshot(t: TestApp): Promise<Record<string, unknown[]>> {
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of DATA_TABLES) {
+    const rows = await t.db.selectFrom(table).selectAll().execute();
+    snapshot[table] = rows
+      .map((row) => JSON.stringify(row, Object.keys(row).sort()))
+      .sort()
+      .map((json) => JSON.parse(json) as unknown);
+  }
+  return snapshot;
+}
+
 /** Row counts of every table: to show that a rejected request wrote nothing. */
 export async function rowCounts(t: TestApp): Promise<Record<keyof Database, number>> {
-  const tables: Array<keyof Database> = [
-    'users',
-    'sessions',
-    'workspaceSettings',
-    'brands',
-    'brandContacts',
-    'deals',
-    'deliverables',
-  ];
   const counts = {} as Record<keyof Database, number>;
-  for (const table of tables) {
+  for (const table of [...DATA_TABLES, 'sessions' as const]) {
     const row = await t.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number | string>().as('count'))

@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/auth/password';
 import { fixedClock } from '../../server/clock';
-import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
-import { migrateToLatest } from '../../server/db/migrate';
 import { insertUser } from '../../server/db/queries/users';
 import { newId } from '../../server/ids';
 import type { Role } from '../../shared/schemas/auth';
+import { createTestDatabase } from './database';
 
 /** Cheap scrypt for tests only; production uses OWASP_SCRYPT (tested separately). */
 export const TEST_PASSWORD_COST = { N: 1024, r: 8, p: 1 } as const;
@@ -28,12 +24,13 @@ export interface TestAppOptions {
   appUrl?: string;
 }
 
-/** A fresh, migrated SQLite file and an app on it; every test gets its own. */
+/**
+ * A fresh, migrated database (a SQLite file, or PostgreSQL with TEST_DB=postgres)
+ * and an app on it; every test gets its own.
+ */
 export async function createTestApp(options: TestAppOptions = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sponsorcal-test-'));
-  const file = path.join(dir, 'test.db');
-  const handle: DatabaseHandle = openDatabase(`sqlite:${file}`);
-  await migrateToLatest(handle.db);
+  const database = await createTestDatabase();
+  const { handle } = database;
   const clock = fixedClock(options.now ?? '2026-03-01T12:00:00.000Z');
   const unexpectedErrors: unknown[] = [];
   const app = createApp({
@@ -47,13 +44,14 @@ export async function createTestApp(options: TestAppOptions = {}) {
     app,
     db: handle.db,
     clock,
-    file,
+    /** The SQLite file (SQLite runs only). */
+    file: database.file,
+    /** A DATABASE_URL for this test's database. */
+    databaseUrl: database.url,
+    dialect: handle.dialect,
     unexpectedErrors,
     client: () => new TestClient(app),
-    async close() {
-      await handle.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => database.close(),
   };
 }
 

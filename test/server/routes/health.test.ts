@@ -1,14 +1,30 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app';
+import { describe, expect, it } from 'vitest';
+import { expectNoStackTrace, trackApps } from '../helpers';
 
-let t: TestApp;
-afterEach(async () => t?.close());
+const apps = trackApps();
 
 describe('GET /api/health', () => {
-  it('answers ok without a session', async () => {
-    t = await createTestApp();
+  it('answers status ok with 200 without a session', async () => {
+    const t = await apps.app();
     const res = await t.client().get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({ status: 'ok' });
+  });
+
+  it('answers ok with a session too', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok' });
+  });
+
+  it('answers 503, not 200 or 500, when the database does not answer', async () => {
+    const t = await apps.app();
+    await t.db.destroy();
+    const res = await t.client().get('/api/health');
+    expect(res.status).toBe(503);
+    expect(res.body.status).not.toBe('ok');
+    expectNoStackTrace(res);
   });
 });
