@@ -13,13 +13,10 @@ import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { Role } from '../../shared/schemas/auth';
 import type { DeliverableStatus } from '../../shared/schemas/deliverable';
 import { runAlertScan, type AlertScanResult } from '../../server/alerts/scan';
-import { hashPassword } from '../../server/auth/password';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { insertDeliverable } from '../../server/db/queries/deliverables';
-import { insertUser } from '../../server/db/queries/users';
 import type { AlertRow, Database, DeliveryRow } from '../../server/db/schema';
-import { newId } from '../../server/ids';
-import { TEST_PASSWORD_COST, type TestApp, type TestClient } from './app';
+import { addUser, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
 
 export const HOUR = 60 * 60 * 1000;
 export const MINUTE = 60 * 1000;
@@ -34,47 +31,39 @@ export function at(base: string | Date, ms = 0): string {
 // People and deliverables
 // ---------------------------------------------------------------------------
 
-export const MEMBER_PASSWORD = 'another correct horse staple';
-
-export interface AddUserOptions {
+export interface AddMemberOptions {
   role: Role;
   email?: string;
   name?: string;
+  /** The member's own zone (null: the workspace's). */
   timeZone?: string | null;
   disabled?: boolean;
 }
 
-export interface AddedUser {
+export interface Member {
   id: string;
   email: string;
-  /** Signed in, unless the user is disabled. */
+  /** Signed in, unless the member is disabled. */
   client: TestClient;
 }
 
-/** A team member inserted with the real query and signed in through the real login route. */
-export async function addUser(t: TestApp, options: AddUserOptions): Promise<AddedUser> {
-  const id = newId();
-  const email = options.email ?? `${options.role}-${id.slice(0, 8)}@example.com`;
-  await insertUser(
-    t.db,
-    {
-      id,
-      email,
-      name: options.name ?? `${options.role} ${id.slice(0, 4)}`,
-      role: options.role,
-      passwordHash: await hashPassword(MEMBER_PASSWORD, TEST_PASSWORD_COST),
-      timeZone: options.timeZone ?? null,
-    },
-    t.clock.now(),
-  );
+/**
+ * A teammate (app.ts `addUser`) with a time zone and a disabled flag set in the
+ * database, signed in through the real login route when not disabled.
+ */
+export async function addMember(t: TestApp, options: AddMemberOptions): Promise<Member> {
+  const user = await addUser(t, { role: options.role, email: options.email, name: options.name });
+  await t.db
+    .updateTable('users')
+    .set({ timeZone: options.timeZone ?? null, disabled: options.disabled ?? false })
+    .where('id', '=', user.id)
+    .execute();
   const client = t.client();
-  if (options.disabled) {
-    await t.db.updateTable('users').set({ disabled: true }).where('id', '=', id).execute();
-  } else {
-    const res = await client.login(email, MEMBER_PASSWORD);
+  if (!options.disabled) {
+    const res = await client.login(user.email, TEAM_PASSWORD);
     if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  return { id, email: email.toLowerCase(), client };
+  return { id: user.id, email: user.email, client };
 }
 
 export interface DeliverableInput {
@@ -186,9 +175,16 @@ export async function alertKeys(db: Kysely<Database>, subjectId?: string): Promi
   return (await query.execute()).map((a) => `${a.rule}@${a.dueAt}`).sort();
 }
 
-/** A second connection to the test's SQLite file, like another server instance. */
-export function openSecondHandle(t: Pick<TestApp, 'file'>): DatabaseHandle {
-  return openDatabase(`sqlite:${t.file}`);
+/** The DATABASE_URL of a test's database. */
+export function databaseUrlOf(t: { file?: string; databaseUrl?: string }): string {
+  if (t.databaseUrl) return t.databaseUrl;
+  if (t.file) return `sqlite:${t.file}`;
+  throw new Error('the test app has neither a database URL nor a SQLite file');
+}
+
+/** Another connection to the test's database, as a second server instance would open it. */
+export function openSecondHandle(t: { file?: string; databaseUrl?: string }): DatabaseHandle {
+  return openDatabase(databaseUrlOf(t));
 }
 
 // ---------------------------------------------------------------------------
