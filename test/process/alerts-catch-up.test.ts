@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ServerProcess } from '../e2e/server';
+import {
+  apiClient,
+  createDeal,
+  createDeliverable,
+  createJsonChannel,
+  createProcessScope,
+  getHealth,
+  hasValidSignature,
+  listAllAlerts,
+  ONCE_A_YEAR,
+  PROCESS_TEST_TIMEOUT_MS,
+  setUpOwner,
+  waitFor,
+  waitUntilPast,
+  type ProcessScope,
+  type WebhookReceiver,
+} from './support';
+
+let scope: ProcessScope;
+beforeEach(() => {
+  scope = createProcessScope();
+});
+afterEach(async () => {
+  await scope.dispose();
+});
+
+/** A server whose only alert run is the one at start-up; resolves once that run has finished. */
+async function startAndCatchUp(): Promise<ServerProcess> {
+  const before = new Date().toISOString();
+  const server = await scope.start({ ALERT_CRON: ONCE_A_YEAR });
+  await waitFor('the start-up alert run to finish', async () => {
+    const { scheduler } = await getHealth(server.url);
+    return scheduler.lastRunFinishedAt !== null && scheduler.lastRunFinishedAt >= before;
+  });
+  return server;
+}
+
+async function stopGracefully(server: ServerProcess): Promise<void> {
+  await server.stop('SIGTERM');
+  expect(server.process.exitCode, server.output()).toBe(0);
+}
+
+/** (rule, subject, due moment): the key an alert is raised once for. */
+function keysOf(alerts: { rule: string; subjectId: string; dueAt: string }[]): string[] {
+  return alerts.map((a) => `${a.rule}|${a.subjectId}|${a.dueAt}`).sort();
+}
+
+async function waitForDeliveries(server: ServerProcess, receiver: WebhookReceiver, count: number) {
+  await waitFor(`${count} webhooks at the receiver and an empty outbox`, async () => {
+    const health = await getHealth(server.url);
+    return health.deliveries.pending === 0 && receiver.received.length >= count;
+  });
+}
+
+describe('alert catch-up after downtime (real restarts on one SQLite file)', () => {
+  it(
+    'raises what fell due while the server was down on the next start, as overdue only, and once',
+    async () => {
+      const receiver = await scope.receiver();
+      const first = await startAndCatchUp();
+      const cookie = await setUpOwner(first.url);
+      let api = apiClient(first.url, cookie);
+      const { dealId } = await createDeal(api);
+      const { secret } = await createJsonChannel(api, receiver.url);
+
+      const t0 = Date.now();
+      const draftDueAt = new Date(t0 + 4000);
+      const publishAt = new Date(t0 + 60 * 60_000);
+      const waiting = await Promise.all(
+        [1, 2, 3].map((n) => createDeliverable(api, { dealId, title: `Reel ${n}`, draftDueAt, publishAt })),
+      );
+      // Both moments pass while the server is down.
+      const lapsed = await createDeliverable(api, {
+        dealId,
+        title: 'Story',
+        draftDueAt: new Date(t0 + 3000),
+        publishAt: new Date(t0 + 4000),
+      });
+
+      // Only the start-up run happens with this cron, and it ran before these existed.
+      expect((await listAllAlerts(api)).items).toEqual([]);
+      await stopGracefully(first);
+      await waitUntilPast(draftDueAt);
+
+      const second = await startAndCatchUp();
+      api = apiClient(second.url, cookie);
+      const afterCatchUp = (await listAllAlerts(api)).items;
+      expect(keysOf(afterCatchUp)).toEqual(
+        keysOf([
+          ...waiting.flatMap((d) => [
+            { rule: 'draft_overdue', subjectId: d.id, dueAt: d.draftDueAt! },
+            { rule: 'publish_due_soon', subjectId: d.id, dueAt: d.publishAt! },
+          ]),
+          { rule: 'draft_overdue', subjectId: lapsed.id, dueAt: lapsed.draftDueAt! },
+          { rule: 'publish_overdue', subjectId: lapsed.id, dueAt: lapsed.publishAt! },
+        ]),
+      );
+      expect(afterCatchUp.every((a) => a.resolvedAt === null)).toBe(true);
+      expect(afterCatchUp.filter((a) => a.rule === 'draft_overdue').every((a) => a.severity === 'critical')).toBe(true);
+      await waitForDeliveries(second, receiver, afterCatchUp.length);
+      await stopGracefully(second);
+
+      const third = await startAndCatchUp();
+      api = apiClient(third.url, cookie);
+      const afterRestart = await listAllAlerts(api);
+      expect(afterRestart.items.map((a) => a.id).sort()).toEqual(afterCatchUp.map((a) => a.id).sort());
+      expect(afterRestart.openCount).toBe(afterCatchUp.length);
+      expect((await getHealth(third.url)).scheduler.lastRunAlertsRaised).toBe(0);
+      await waitForDeliveries(third, receiver, afterCatchUp.length);
+      await stopGracefully(third);
+
+      // One webhook per alert, none sent again by the restart.
+      const deliveryIds = afterRestart.items.flatMap((a) => a.deliveries.map((d) => d.id)).sort();
+      expect(deliveryIds).toHaveLength(afterCatchUp.length);
+      expect(receiver.received.map((r) => r.key).sort()).toEqual(deliveryIds);
+      expect(receiver.received.every((r) => hasValidSignature(r, secret))).toBe(true);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'resolves a due-soon alert whose moment passed during downtime and raises the overdue one instead',
+    async () => {
+      const receiver = await scope.receiver();
+      const first = await startAndCatchUp();
+      const cookie = await setUpOwner(first.url);
+      let api = apiClient(first.url, cookie);
+      const { dealId } = await createDeal(api);
+      await createJsonChannel(api, receiver.url);
+      // Far enough ahead that the next start-up run sees it as "due soon" even on a slow machine.
+      const deliverable = await createDeliverable(api, {
+        dealId,
+        title: 'Launch post',
+        draftDueAt: new Date(Date.now() + 12_000),
+        publishAt: new Date(Date.now() + 2 * 60 * 60_000),
+      });
+      await stopGracefully(first);
+
+      const second = await startAndCatchUp();
+      api = apiClient(second.url, cookie);
+      const lastRun = (await getHealth(second.url)).scheduler.lastRunStartedAt!;
+      expect(lastRun < deliverable.draftDueAt!, 'the restart took so long that the draft was already due').toBe(true);
+      const beforeDowntime = (await listAllAlerts(api)).items;
+      expect(keysOf(beforeDowntime)).toEqual(
+        keysOf([
+          { rule: 'draft_due_soon', subjectId: deliverable.id, dueAt: deliverable.draftDueAt! },
+          { rule: 'publish_due_soon', subjectId: deliverable.id, dueAt: deliverable.publishAt! },
+        ]),
+      );
+      await waitForDeliveries(second, receiver, 2);
+      await stopGracefully(second);
+
+      await waitUntilPast(new Date(deliverable.draftDueAt!));
+      const third = await startAndCatchUp();
+      api = apiClient(third.url, cookie);
+      const afterDowntime = await listAllAlerts(api);
+      const byRule = new Map(afterDowntime.items.map((a) => [a.rule, a]));
+      expect([...byRule.keys()].sort()).toEqual(['draft_due_soon', 'draft_overdue', 'publish_due_soon']);
+      expect(afterDowntime.items).toHaveLength(3);
+      expect(byRule.get('draft_due_soon')!.resolvedAt).not.toBeNull();
+      expect(byRule.get('draft_overdue')).toMatchObject({ dueAt: deliverable.draftDueAt, resolvedAt: null });
+      expect(byRule.get('publish_due_soon')!.resolvedAt).toBeNull();
+      expect(afterDowntime.openCount).toBe(2);
+      await waitForDeliveries(third, receiver, 3);
+      await stopGracefully(third);
+
+      const fourth = await startAndCatchUp();
+      api = apiClient(fourth.url, cookie);
+      const again = await listAllAlerts(api);
+      expect(again.items.map((a) => a.id).sort()).toEqual(afterDowntime.items.map((a) => a.id).sort());
+      await waitForDeliveries(fourth, receiver, 3);
+      await stopGracefully(fourth);
+      expect([...receiver.countsByKey().values()]).toEqual([1, 1, 1]);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+});
