@@ -262,8 +262,8 @@ export interface TestWebhookReceiver {
   received: ReceivedWebhook[];
   /** The channel secret the receiver checks signatures with (set after POST /api/channels). */
   secret: string | null;
-  /** Decides the answer to each request; 200 by default. */
-  respond: (request: ReceivedWebhook, index: number) => WebhookReply;
+  /** Decides the answer to each request (index counts from 0); 200 by default. */
+  respond: (request: ReceivedWebhook, index: number) => WebhookReply | Promise<WebhookReply>;
   close(): Promise<void>;
 }
 
@@ -318,9 +318,16 @@ export async function startWebhookReceiver(): Promise<TestWebhookReceiver> {
       };
       const index = receiver.received.length;
       receiver.received.push(request);
-      const reply = receiver.respond(request, index);
-      res.writeHead(reply.status, { 'content-type': 'text/plain' });
-      res.end(reply.body ?? '');
+      void Promise.resolve(receiver.respond(request, index)).then(
+        (reply) => {
+          res.writeHead(reply.status, { 'content-type': 'text/plain' });
+          res.end(reply.body ?? '');
+        },
+        (error: unknown) => {
+          res.writeHead(599, { 'content-type': 'text/plain' });
+          res.end(String(error));
+        },
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
