@@ -1,0 +1,537 @@
+import { describe, expect, it } from 'vitest';
+import { addUser } from '../../support/app';
+import { dataSnapshot, expectApiError, rowCounts, trackApps } from '../helpers';
+
+const apps = trackApps();
+
+const CREATED_AT = '2026-03-01T12:00:00.000Z';
+
+type Item = { id: string; title: string };
+const titles = (res: { body: { items: Item[] } }) => res.body.items.map((i) => i.title).sort();
+const q = (value: string) => encodeURIComponent(value);
+
+describe('POST /api/deliverables', () => {
+  it('creates a deliverable and answers it with every field', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Unboxing reel',
+      platform: 'instagram',
+      format: 'reel',
+      status: 'drafting',
+      draftDueAt: '2026-03-03T17:00:00Z',
+      publishAt: '2026-03-05T09:30:00Z',
+      assigneeId: t.user.id,
+      caption: 'New serum! #ad',
+      brief: 'Show the texture',
+      disclosureDone: true,
+      liveUrl: 'https://instagram.example/p/1',
+      metrics: { views: 1200, likes: 80 },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      dealId: t.deal.id,
+      brandId: t.brand.id,
+      title: 'Unboxing reel',
+      platform: 'instagram',
+      format: 'reel',
+      status: 'drafting',
+      draftDueAt: '2026-03-03T17:00:00.000Z',
+      publishAt: '2026-03-05T09:30:00.000Z',
+      assigneeId: t.user.id,
+      caption: 'New serum! #ad',
+      brief: 'Show the texture',
+      disclosureDone: true,
+      liveUrl: 'https://instagram.example/p/1',
+      metrics: { views: 1200, likes: 80, comments: null, shares: null, saves: null, clicks: null },
+      version: 1,
+      createdAt: CREATED_AT,
+      updatedAt: CREATED_AT,
+      warnings: [],
+    });
+    const { warnings: _warnings, ...stored } = res.body;
+    const got = await t.owner.get(`/api/deliverables/${res.body.id}`);
+    expect(got.body).toMatchObject(stored);
+    expect((await t.owner.get(`/api/deals/${t.deal.id}`)).body.deliverableCount).toBe(1);
+  });
+
+  it('fills defaults for a deliverable given only deal, title and platform', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'Short', platform: 'youtube' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      format: 'post',
+      status: 'planned',
+      draftDueAt: null,
+      publishAt: null,
+      assigneeId: null,
+      caption: '',
+      brief: '',
+      disclosureDone: false,
+      liveUrl: null,
+      metrics: { views: null, likes: null, comments: null, shares: null, saves: null, clicks: null },
+      version: 1,
+    });
+  });
+
+  it('normalises instants with an offset to UTC', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Offset',
+      platform: 'tiktok',
+      publishAt: '2026-03-01T18:00:00+01:00',
+      draftDueAt: '2026-02-27T09:15:30.5-08:00',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.publishAt).toBe('2026-03-01T17:00:00.000Z');
+    expect(res.body.draftDueAt).toBe('2026-02-27T17:15:30.500Z');
+  });
+
+  it('warns, without refusing, when the draft is due after the go-live', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Late draft',
+      platform: 'tiktok',
+      draftDueAt: '2026-03-06T10:00:00Z',
+      publishAt: '2026-03-05T10:00:00Z',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.warnings).toEqual([{ code: 'draft_after_publish', message: expect.any(String) }]);
+  });
+
+  it('returns 400 naming each bad field and writes nothing', async () => {
+    const t = await apps.workspace();
+    const before = await dataSnapshot(t);
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: '',
+      platform: 'myspace',
+      format: 'gif',
+      status: 'done',
+      draftDueAt: 'tomorrow',
+      publishAt: '2026-02-30T10:00:00Z',
+      assigneeId: 42,
+      caption: null,
+      disclosureDone: 'yes',
+      liveUrl: 'javascript:alert(1)',
+      metrics: { views: -1, likes: 1.5, shares: '3' },
+    });
+    expectApiError(res, 400, {
+      code: 'validation_failed',
+      paths: [
+        'title',
+        'platform',
+        'format',
+        'status',
+        'draftDueAt',
+        'publishAt',
+        'assigneeId',
+        'caption',
+        'disclosureDone',
+        'liveUrl',
+        'metrics.views',
+        'metrics.likes',
+        'metrics.shares',
+      ],
+    });
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+
+  it('returns 400 naming each missing required field', async () => {
+    const t = await apps.workspace();
+    expectApiError(await t.owner.post('/api/deliverables', { caption: 'x' }), 400, {
+      paths: ['dealId', 'title', 'platform'],
+    });
+    expect((await rowCounts(t)).deliverables).toBe(0);
+  });
+
+  it.each([
+    '2026-02-30T10:00:00Z',
+    '2026-02-29T10:00:00Z',
+    '2026-13-01T10:00:00Z',
+    '2026-03-01T25:00:00Z',
+    '2026-03-01T17:60:00Z',
+    '2026-03-01',
+    '2026-03-01T17:00:00',
+    '2026-03-01 17:00:00Z',
+    'next tuesday',
+    '',
+  ])('returns 400 for the impossible or malformed instant %j', async (publishAt) => {
+    const t = await apps.workspace();
+    const res = await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'X', platform: 'x', publishAt });
+    expectApiError(res, 400, { paths: ['publishAt'] });
+    expect((await rowCounts(t)).deliverables).toBe(0);
+  });
+
+  it('returns 400 for an instant given as a number', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'X',
+      platform: 'x',
+      publishAt: 1772384400000,
+    });
+    expectApiError(res, 400, { paths: ['publishAt'] });
+  });
+
+  it('returns 400 naming dealId when the deal does not exist, and writes nothing', async () => {
+    const t = await apps.workspace();
+    const before = await dataSnapshot(t);
+    const res = await t.owner.post('/api/deliverables', { dealId: 'no-such-deal', title: 'X', platform: 'x' });
+    expectApiError(res, 400, { paths: ['dealId'] });
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+
+  it('returns 400 naming assigneeId when the team member does not exist, and writes nothing', async () => {
+    const t = await apps.workspace();
+    const before = await dataSnapshot(t);
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'X',
+      platform: 'x',
+      assigneeId: 'no-such-user',
+    });
+    expectApiError(res, 400, { paths: ['assigneeId'] });
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+});
+
+describe('GET /api/deliverables/:id', () => {
+  it('returns 404 for an unknown id', async () => {
+    const t = await apps.workspace();
+    expectApiError(await t.owner.get('/api/deliverables/no-such-deliverable'), 404, { code: 'not_found' });
+  });
+});
+
+describe('PATCH /api/deliverables/:id', () => {
+  async function withDeliverable() {
+    const t = await apps.workspace();
+    const d = (
+      await t.owner.post('/api/deliverables', {
+        dealId: t.deal.id,
+        title: 'Reel',
+        platform: 'instagram',
+        draftDueAt: '2026-03-03T17:00:00Z',
+        publishAt: '2026-03-05T09:00:00Z',
+        metrics: { views: 100, likes: 5 },
+      })
+    ).body;
+    return { ...t, d };
+  }
+
+  it('moves the dates (a calendar drag), normalising offsets, and bumps the version', async () => {
+    const t = await withDeliverable();
+    t.clock.advance(90_000);
+    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
+      version: 1,
+      publishAt: '2026-03-10T09:00:00-05:00',
+      draftDueAt: null,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      id: t.d.id,
+      title: 'Reel',
+      publishAt: '2026-03-10T14:00:00.000Z',
+      draftDueAt: null,
+      version: 2,
+      createdAt: CREATED_AT,
+      updatedAt: '2026-03-01T12:01:30.000Z',
+      warnings: [],
+    });
+    const { warnings: _warnings, ...stored } = res.body;
+    expect((await t.owner.get(`/api/deliverables/${t.d.id}`)).body).toMatchObject(stored);
+  });
+
+  it('updates only the metrics it is given', async () => {
+    const t = await withDeliverable();
+    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
+      version: 1,
+      status: 'published',
+      metrics: { likes: 7, clicks: 3 },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.metrics).toEqual({ views: 100, likes: 7, comments: null, shares: null, saves: null, clicks: 3 });
+  });
+
+  it('assigns and unassigns a team member', async () => {
+    const t = await withDeliverable();
+    const editor = await addUser(t, { role: 'editor' });
+    const assigned = await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, assigneeId: editor.id });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.assigneeId).toBe(editor.id);
+    const cleared = await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 2, assigneeId: null });
+    expect(cleared.body.assigneeId).toBeNull();
+  });
+
+  it('takes the brand of the deal it is moved to', async () => {
+    const t = await withDeliverable();
+    const globex = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
+    const other = (await t.owner.post('/api/deals', { brandId: globex.id, title: 'Other' })).body;
+    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, dealId: other.id });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ dealId: other.id, brandId: globex.id });
+  });
+
+  it('warns when the new draft date is after the go-live', async () => {
+    const t = await withDeliverable();
+    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, draftDueAt: '2026-03-06T00:00:00Z' });
+    expect(res.status).toBe(200);
+    expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['draft_after_publish']);
+  });
+
+  it('returns 409 when the version is stale and writes nothing', async () => {
+    const t = await withDeliverable();
+    expect((await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, status: 'drafting' })).status).toBe(200);
+    const before = await dataSnapshot(t);
+    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
+      version: 1,
+      publishAt: '2026-04-01T10:00:00Z',
+      metrics: { views: 1 },
+    });
+    expectApiError(res, 409, { code: 'version_conflict' });
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+
+  it('returns 404 for an unknown id', async () => {
+    const t = await withDeliverable();
+    expectApiError(await t.owner.patch('/api/deliverables/no-such-deliverable', { version: 1, title: 'X' }), 404, {
+      code: 'not_found',
+    });
+  });
+
+  it('returns 400 naming dealId or assigneeId that do not exist, and writes nothing', async () => {
+    const t = await withDeliverable();
+    const before = await dataSnapshot(t);
+    expectApiError(await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, dealId: 'nope' }), 400, {
+      paths: ['dealId'],
+    });
+    expectApiError(await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, assigneeId: 'nope' }), 400, {
+      paths: ['assigneeId'],
+    });
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+
+  it('returns 400 naming a missing version and each bad field, and writes nothing', async () => {
+    const t = await withDeliverable();
+    const before = await dataSnapshot(t);
+    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
+      platform: 'vine',
+      publishAt: '2026-02-30T10:00:00Z',
+      disclosureDone: 1,
+    });
+    expectApiError(res, 400, { paths: ['version', 'platform', 'publishAt', 'disclosureDone'] });
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+});
+
+describe('DELETE /api/deliverables/:id', () => {
+  it('deletes the deliverable', async () => {
+    const t = await apps.workspace();
+    const d = (await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'X', platform: 'x' })).body;
+    const res = await t.owner.delete(`/api/deliverables/${d.id}`);
+    expect(res.status).toBe(204);
+    expectApiError(await t.owner.get(`/api/deliverables/${d.id}`), 404);
+    expect((await t.owner.get(`/api/deals/${t.deal.id}`)).body.deliverableCount).toBe(0);
+  });
+
+  it('returns 404 for an unknown id', async () => {
+    const t = await apps.workspace();
+    expectApiError(await t.owner.delete('/api/deliverables/no-such-deliverable'), 404, { code: 'not_found' });
+  });
+});
+
+describe('GET /api/deliverables', () => {
+  /** A week's window [2026-03-01T00:00Z, 2026-03-08T00:00Z) and deliverables around its edges. */
+  async function calendar() {
+    const t = await apps.workspace();
+    const make = async (title: string, dates: { publishAt?: string | null; draftDueAt?: string | null }) => {
+      const res = await t.owner.post('/api/deliverables', { dealId: t.deal.id, title, platform: 'tiktok', ...dates });
+      expect(res.status).toBe(201);
+      return res.body as Item;
+    };
+    await make('publish at from', { publishAt: '2026-03-01T00:00:00Z' });
+    await make('publish at to', { publishAt: '2026-03-08T00:00:00Z' });
+    await make('publish in last ms', { publishAt: '2026-03-07T23:59:59.999Z' });
+    await make('publish a ms before from', { publishAt: '2026-02-28T23:59:59.999Z' });
+    await make('draft inside, publish after', { draftDueAt: '2026-03-05T17:00:00Z', publishAt: '2026-04-10T10:00:00Z' });
+    await make('draft at from, no publish', { draftDueAt: '2026-03-01T00:00:00Z' });
+    await make('draft at to, no publish', { draftDueAt: '2026-03-08T00:00:00Z' });
+    await make('straddles the week', { draftDueAt: '2026-02-20T10:00:00Z', publishAt: '2026-03-20T10:00:00Z' });
+    await make('undated', {});
+    return t;
+  }
+
+  const FROM = '2026-03-01T00:00:00Z';
+  const TO = '2026-03-08T00:00:00Z';
+
+  it('lists every deliverable as {items} without filters', async () => {
+    const t = await calendar();
+    const res = await t.owner.get('/api/deliverables');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body)).toEqual(['items']);
+    expect(res.body.items).toHaveLength(9);
+  });
+
+  it('includes from, excludes to, and matches by publishAt or draftDueAt', async () => {
+    const t = await calendar();
+    const res = await t.owner.get(`/api/deliverables?from=${q(FROM)}&to=${q(TO)}`);
+    expect(res.status).toBe(200);
+    expect(titles(res)).toEqual(
+      ['draft at from, no publish', 'draft inside, publish after', 'publish at from', 'publish in last ms'].sort(),
+    );
+  });
+
+  it('makes adjacent ranges not overlap', async () => {
+    const t = await calendar();
+    const week = titles(await t.owner.get(`/api/deliverables?from=${q(FROM)}&to=${q(TO)}`));
+    const next = titles(await t.owner.get(`/api/deliverables?from=${q(TO)}&to=${q('2026-03-15T00:00:00Z')}`));
+    expect(next).toEqual(['draft at to, no publish', 'publish at to']);
+    expect(week.filter((title) => next.includes(title))).toEqual([]);
+  });
+
+  it('takes an open-ended range with only from or only to', async () => {
+    const t = await calendar();
+    const onlyFrom = titles(await t.owner.get(`/api/deliverables?from=${q(TO)}`));
+    expect(onlyFrom).toEqual(
+      ['draft at to, no publish', 'draft inside, publish after', 'publish at to', 'straddles the week'].sort(),
+    );
+    const onlyTo = titles(await t.owner.get(`/api/deliverables?to=${q(FROM)}`));
+    expect(onlyTo).toEqual(['publish a ms before from', 'straddles the week']);
+  });
+
+  it('normalises offsets in from and to (18:00+01:00 is 17:00Z)', async () => {
+    const t = await apps.workspace();
+    for (const [title, publishAt] of [
+      ['16:59:59.999Z', '2026-03-01T16:59:59.999Z'],
+      ['17:00Z', '2026-03-01T17:00:00Z'],
+      ['17:59Z', '2026-03-01T17:59:00Z'],
+      ['18:00Z', '2026-03-01T18:00:00Z'],
+    ]) {
+      await t.owner.post('/api/deliverables', { dealId: t.deal.id, title, platform: 'x', publishAt });
+    }
+    const res = await t.owner.get(
+      `/api/deliverables?from=${q('2026-03-01T18:00:00+01:00')}&to=${q('2026-03-01T19:00:00+01:00')}`,
+    );
+    expect(res.status).toBe(200);
+    expect(titles(res)).toEqual(['17:00Z', '17:59Z']);
+    const west = await t.owner.get(`/api/deliverables?from=${q('2026-03-01T11:59:00-05:00')}&to=${q('2026-03-01T12:00:00-05:00')}`);
+    expect(titles(west)).toEqual(['16:59:59.999Z']);
+  });
+
+  it('returns 400 naming from and to when they are not instants', async () => {
+    const t = await calendar();
+    expectApiError(await t.owner.get(`/api/deliverables?from=${q('2026-02-30T00:00:00Z')}`), 400, {
+      paths: ['from'],
+    });
+    expectApiError(await t.owner.get(`/api/deliverables?from=${q(FROM)}&to=soon`), 400, { paths: ['to'] });
+    expectApiError(await t.owner.get('/api/deliverables?from=2026-03-01&to=2026-03-08'), 400, {
+      paths: ['from', 'to'],
+    });
+  });
+
+  it('answers no deliverables, or a 400, for a range that ends before it starts', async () => {
+    const t = await calendar();
+    const res = await t.owner.get(`/api/deliverables?from=${q(TO)}&to=${q(FROM)}`);
+    if (res.status === 200) expect(res.body.items).toEqual([]);
+    else expectApiError(res, 400);
+  });
+
+  describe('filters', () => {
+    async function mixed() {
+      const t = await apps.workspace();
+      const editor = await addUser(t, { role: 'editor' });
+      const globex = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
+      const other = (await t.owner.post('/api/deals', { brandId: globex.id, title: 'Other' })).body;
+      const make = (title: string, fields: Record<string, unknown>) =>
+        t.owner.post('/api/deliverables', { title, publishAt: '2026-03-03T10:00:00Z', ...fields });
+      await make('acme tiktok planned', { dealId: t.deal.id, platform: 'tiktok', assigneeId: t.user.id });
+      await make('acme youtube drafting', { dealId: t.deal.id, platform: 'youtube', status: 'drafting', assigneeId: editor.id });
+      await make('globex tiktok published', { dealId: other.id, platform: 'tiktok', status: 'published' });
+      await make('globex blog drafting', {
+        dealId: other.id,
+        platform: 'blog',
+        status: 'drafting',
+        publishAt: '2026-05-01T10:00:00Z',
+        assigneeId: editor.id,
+      });
+      return { ...t, editor, globex, other };
+    }
+
+    it('filters by dealId, single, comma-separated and repeated', async () => {
+      const t = await mixed();
+      expect(titles(await t.owner.get(`/api/deliverables?dealId=${t.other.id}`))).toEqual([
+        'globex blog drafting',
+        'globex tiktok published',
+      ]);
+      expect(await t.owner.get(`/api/deliverables?dealId=${t.deal.id},${t.other.id}`).then((r) => r.body.items.length)).toBe(4);
+      expect(await t.owner.get(`/api/deliverables?dealId=${t.deal.id}&dealId=${t.other.id}`).then((r) => r.body.items.length)).toBe(4);
+      expect((await t.owner.get('/api/deliverables?dealId=no-such-deal')).body.items).toEqual([]);
+    });
+
+    it('filters by brandId', async () => {
+      const t = await mixed();
+      expect(titles(await t.owner.get(`/api/deliverables?brandId=${t.brand.id}`))).toEqual([
+        'acme tiktok planned',
+        'acme youtube drafting',
+      ]);
+      expect((await t.owner.get(`/api/deliverables?brandId=${t.brand.id},${t.globex.id}`)).body.items).toHaveLength(4);
+    });
+
+    it('filters by platform, single, comma-separated and repeated', async () => {
+      const t = await mixed();
+      expect(titles(await t.owner.get('/api/deliverables?platform=tiktok'))).toEqual([
+        'acme tiktok planned',
+        'globex tiktok published',
+      ]);
+      expect(titles(await t.owner.get('/api/deliverables?platform=youtube,blog'))).toEqual([
+        'acme youtube drafting',
+        'globex blog drafting',
+      ]);
+      expect(titles(await t.owner.get('/api/deliverables?platform=youtube&platform=blog'))).toEqual([
+        'acme youtube drafting',
+        'globex blog drafting',
+      ]);
+    });
+
+    it('filters by status', async () => {
+      const t = await mixed();
+      expect(titles(await t.owner.get('/api/deliverables?status=drafting'))).toEqual([
+        'acme youtube drafting',
+        'globex blog drafting',
+      ]);
+      expect(titles(await t.owner.get('/api/deliverables?status=planned,published'))).toEqual([
+        'acme tiktok planned',
+        'globex tiktok published',
+      ]);
+    });
+
+    it('filters by assigneeId, single and several', async () => {
+      const t = await mixed();
+      expect(titles(await t.owner.get(`/api/deliverables?assigneeId=${t.editor.id}`))).toEqual([
+        'acme youtube drafting',
+        'globex blog drafting',
+      ]);
+      expect(
+        titles(await t.owner.get(`/api/deliverables?assigneeId=${t.editor.id}&assigneeId=${t.user.id}`)),
+      ).toHaveLength(3);
+    });
+
+    it('combines filters with AND, and with the range', async () => {
+      const t = await mixed();
+      const res = await t.owner.get(
+        `/api/deliverables?status=drafting&assigneeId=${t.editor.id}&from=${q(FROM)}&to=${q(TO)}`,
+      );
+      expect(titles(res)).toEqual(['acme youtube drafting']);
+      expect((await t.owner.get(`/api/deliverables?brandId=${t.globex.id}&platform=youtube`)).body.items).toEqual([]);
+    });
+
+    it('returns 400 naming an unknown platform or status', async () => {
+      const t = await mixed();
+      expectApiError(await t.owner.get('/api/deliverables?platform=tiktok,myspace'), 400, { paths: ['platform'] });
+      expectApiError(await t.owner.get('/api/deliverables?status=done'), 400, { paths: ['status'] });
+    });
+  });
+});
