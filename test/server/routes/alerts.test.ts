@@ -1,0 +1,229 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkspace } from '../../support/app';
+import { addMember, at, createDeliverable, HOUR, MINUTE, patchDeliverable, scan } from '../../support/alerts';
+
+type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
+let t: Workspace;
+afterEach(async () => t?.close());
+
+// The workspace clock reads 2026-03-01T12:00Z.
+const NOW = '2026-03-01T12:00:00.000Z';
+
+interface AlertBody {
+  id: string;
+  rule: string;
+  subjectId: string;
+  dueAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  snoozedUntil: string | null;
+  resolvedAt: string | null;
+}
+
+/** Three open alerts on two deliverables: draft_overdue + publish_due_soon on `a`, draft_overdue on `b`. */
+async function threeAlerts() {
+  t = await createWorkspace();
+  const a = await createDeliverable(t.owner, t.deal.id, {
+    title: 'Haul video',
+    draftDueAt: at(NOW, -HOUR),
+    publishAt: at(NOW, 2 * HOUR),
+  });
+  const b = await createDeliverable(t.owner, t.deal.id, { title: 'Story', draftDueAt: at(NOW, -2 * HOUR) });
+  expect(await scan(t)).toMatchObject({ raised: 3 });
+  const list = await t.owner.get<{ items: AlertBody[] }>('/api/alerts');
+  const find = (rule: string, subjectId: string) => list.body.items.find((x) => x.rule === rule && x.subjectId === subjectId)!;
+  return {
+    a,
+    b,
+    aOverdue: find('draft_overdue', a.id),
+    aSoon: find('publish_due_soon', a.id),
+    bOverdue: find('draft_overdue', b.id),
+  };
+}
+
+const ids = (body: { items: AlertBody[] }) => body.items.map((x) => x.id).sort();
+
+describe('GET /api/alerts', () => {
+  it('answers 401 without a session', async () => {
+    t = await createWorkspace();
+    const res = await t.client().get('/api/alerts');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthorized');
+  });
+
+  it('lists the open alerts by default, with the subject and an open count', async () => {
+    const { a, aOverdue } = await threeAlerts();
+    const res = await t.owner.get('/api/alerts');
+    expect(res.status).toBe(200);
+    expect(res.body.openCount).toBe(3);
+    expect(res.body.items).toHaveLength(3);
+    expect(res.body.items.find((x: AlertBody) => x.id === aOverdue.id)).toEqual({
+      id: aOverdue.id,
+      rule: 'draft_overdue',
+      subjectType: 'deliverable',
+      subjectId: a.id,
+      subject: { title: 'Haul video', brandName: 'Acme', calendarAt: at(NOW, 2 * HOUR) },
+      dueAt: at(NOW, -HOUR),
+      message: 'Draft overdue: “Haul video” for Acme was due today at 11:00 AM UTC',
+      severity: 'critical',
+      createdAt: NOW,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      snoozedUntil: null,
+      resolvedAt: null,
+      deliveries: [],
+    });
+    expect((await t.owner.get('/api/alerts/count')).body).toEqual({ open: 3 });
+  });
+
+  it('lets a viewer read the inbox', async () => {
+    await threeAlerts();
+    const viewer = await addMember(t, { role: 'viewer' });
+    const res = await viewer.client.get('/api/alerts');
+    expect(res.status).toBe(200);
+    expect(res.body.openCount).toBe(3);
+  });
+
+  it('filters by rule, by several rules, and by subject', async () => {
+    const { a, aOverdue, aSoon, bOverdue } = await threeAlerts();
+    expect(ids((await t.owner.get('/api/alerts?rule=draft_overdue')).body)).toEqual([aOverdue.id, bOverdue.id].sort());
+    expect(ids((await t.owner.get('/api/alerts?rule=publish_due_soon,draft_overdue')).body)).toHaveLength(3);
+    expect(ids((await t.owner.get(`/api/alerts?subjectId=${a.id}`)).body)).toEqual([aOverdue.id, aSoon.id].sort());
+    expect(ids((await t.owner.get(`/api/alerts?subjectId=${a.id}&rule=publish_due_soon`)).body)).toEqual([aSoon.id]);
+  });
+
+  it('answers 400 naming the parameter for an unknown state or rule', async () => {
+    t = await createWorkspace();
+    const state = await t.owner.get('/api/alerts?state=closed');
+    expect(state.status).toBe(400);
+    expect(state.body.error.issues.map((i: { path: string }) => i.path)).toContain('state');
+    const rule = await t.owner.get('/api/alerts?rule=draft_overdue,nonsense');
+    expect(rule.status).toBe(400);
+    expect(rule.body.error.issues[0].path).toMatch(/^rule/);
+  });
+
+  it('shows acknowledged, snoozed and resolved alerts only in their own views and in all', async () => {
+    const { a, aOverdue, aSoon, bOverdue } = await threeAlerts();
+    await t.owner.post(`/api/alerts/${aOverdue.id}/ack`);
+    await t.owner.post(`/api/alerts/${bOverdue.id}/snooze`, { until: at(NOW, HOUR) });
+    // Published: its remaining open alert resolves at the next scan.
+    await patchDeliverable(t.owner, a.id, { status: 'published' });
+    await scan(t, at(NOW, MINUTE));
+
+    const open = await t.owner.get('/api/alerts');
+    expect(open.body).toMatchObject({ items: [], openCount: 0 });
+    expect(ids((await t.owner.get('/api/alerts?state=acknowledged')).body)).toEqual([aOverdue.id]);
+    expect(ids((await t.owner.get('/api/alerts?state=snoozed')).body)).toEqual([bOverdue.id]);
+    const all = await t.owner.get<{ items: AlertBody[] }>('/api/alerts?state=all');
+    expect(ids(all.body)).toEqual([aOverdue.id, aSoon.id, bOverdue.id].sort());
+    expect(all.body.items.find((x) => x.id === aSoon.id)?.resolvedAt).toBe(at(NOW, MINUTE));
+  });
+});
+
+describe('POST /api/alerts/:id/ack', () => {
+  it('records who acknowledged it and when, and takes it out of the open inbox', async () => {
+    const { aOverdue } = await threeAlerts();
+    t.clock.set(at(NOW, 5 * MINUTE));
+    const res = await t.owner.post(`/api/alerts/${aOverdue.id}/ack`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: aOverdue.id, acknowledgedAt: at(NOW, 5 * MINUTE), acknowledgedBy: t.user.id });
+
+    const open = await t.owner.get('/api/alerts');
+    expect(open.body.openCount).toBe(2);
+    expect(open.body.items.map((x: AlertBody) => x.id)).not.toContain(aOverdue.id);
+    expect((await t.owner.get('/api/alerts/count')).body).toEqual({ open: 2 });
+  });
+
+  it('keeps the first acknowledgement when an editor acknowledges again', async () => {
+    const { aOverdue } = await threeAlerts();
+    await t.owner.post(`/api/alerts/${aOverdue.id}/ack`);
+    const editor = await addMember(t, { role: 'editor' });
+    t.clock.set(at(NOW, HOUR));
+    const again = await editor.client.post(`/api/alerts/${aOverdue.id}/ack`);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ acknowledgedAt: NOW, acknowledgedBy: t.user.id });
+  });
+
+  it('lets an editor acknowledge', async () => {
+    const { bOverdue } = await threeAlerts();
+    const editor = await addMember(t, { role: 'editor' });
+    const res = await editor.client.post(`/api/alerts/${bOverdue.id}/ack`);
+    expect(res).toMatchObject({ status: 200, body: { acknowledgedBy: editor.id } });
+  });
+
+  it('answers 403 to a viewer and changes nothing', async () => {
+    const { aOverdue } = await threeAlerts();
+    const viewer = await addMember(t, { role: 'viewer' });
+    const res = await viewer.client.post(`/api/alerts/${aOverdue.id}/ack`);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+    expect((await t.owner.get('/api/alerts')).body.openCount).toBe(3);
+  });
+
+  it('answers 401 without a session', async () => {
+    const { aOverdue } = await threeAlerts();
+    expect((await t.client().post(`/api/alerts/${aOverdue.id}/ack`)).status).toBe(401);
+  });
+
+  it('answers 404 for an unknown alert', async () => {
+    t = await createWorkspace();
+    const res = await t.owner.post('/api/alerts/no-such-alert/ack');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+});
+
+describe('POST /api/alerts/:id/snooze', () => {
+  it('hides the alert until the given moment, then brings it back', async () => {
+    const { aOverdue } = await threeAlerts();
+    const until = at(NOW, 3 * HOUR);
+    const res = await t.owner.post(`/api/alerts/${aOverdue.id}/snooze`, { until: '2026-03-01T10:00:00-05:00' });
+    expect(res.status).toBe(200);
+    expect(res.body.snoozedUntil).toBe(until);
+
+    expect((await t.owner.get('/api/alerts')).body.openCount).toBe(2);
+    expect(ids((await t.owner.get('/api/alerts?state=snoozed')).body)).toEqual([aOverdue.id]);
+
+    t.clock.set(at(until, -1));
+    expect((await t.owner.get('/api/alerts')).body.openCount).toBe(2);
+
+    t.clock.set(at(until, 1));
+    const back = await t.owner.get('/api/alerts');
+    expect(back.body.openCount).toBe(3);
+    expect(back.body.items.map((x: AlertBody) => x.id)).toContain(aOverdue.id);
+    expect((await t.owner.get('/api/alerts?state=snoozed')).body.items).toEqual([]);
+  });
+
+  it.each([
+    ['in the past', at(NOW, -MINUTE)],
+    ['right now', NOW],
+  ])('answers 400 naming `until` when it is %s', async (_what, until) => {
+    const { aOverdue } = await threeAlerts();
+    const res = await t.owner.post(`/api/alerts/${aOverdue.id}/snooze`, { until });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toEqual([expect.objectContaining({ path: 'until' })]);
+    expect((await t.owner.get('/api/alerts')).body.openCount).toBe(3);
+  });
+
+  it.each([
+    ['not an instant', { until: 'tomorrow' }],
+    ['missing', {}],
+  ])('answers 400 naming `until` when it is %s', async (_what, body) => {
+    const { aOverdue } = await threeAlerts();
+    const res = await t.owner.post(`/api/alerts/${aOverdue.id}/snooze`, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['until']);
+  });
+
+  it('answers 404 for an unknown alert', async () => {
+    t = await createWorkspace();
+    const res = await t.owner.post('/api/alerts/no-such-alert/snooze', { until: at(NOW, HOUR) });
+    expect(res.status).toBe(404);
+  });
+
+  it('answers 403 to a viewer', async () => {
+    const { aOverdue } = await threeAlerts();
+    const viewer = await addMember(t, { role: 'viewer' });
+    expect((await viewer.client.post(`/api/alerts/${aOverdue.id}/snooze`, { until: at(NOW, HOUR) })).status).toBe(403);
+  });
+});
