@@ -107,11 +107,11 @@ describe('routes that need a session', () => {
     expect(await dataSnapshot(t)).toEqual(before);
   });
 
-  it.each(PROTECTED.map((r) => [label(r), r] as const))('%s returns 401 with a forged session cookie', async (_, route) => {
+  it('returns 401 from every one of them with a forged session cookie', async () => {
     const t = await workspaceWithEverything();
     const forged = t.client();
     forged.cookie = 'sponsorcal_session=not-a-real-session-token';
-    expectApiError(await t.call(forged, route), 401);
+    for (const route of PROTECTED) expectApiError(await t.call(forged, route), 401);
   });
 });
 

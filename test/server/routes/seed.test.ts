@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { signInAs } from '../../support/app';
+import { UTC_INSTANT, dataSnapshot, expectApiError, rowCounts, trackApps } from '../helpers';
+
+const apps = trackApps();
+
+async function emptyWorkspace() {
+  const t = await apps.app();
+  const owner = t.client();
+  await owner.setupOwner();
+  return { ...t, owner };
+}
+
+describe('POST /api/seed', () => {
+  it('loads sample brands, deals and deliverables into an empty workspace and answers the counts', async () => {
+    const t = await emptyWorkspace();
+    const res = await t.owner.post('/api/seed');
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ brands: expect.any(Number), deals: expect.any(Number), deliverables: expect.any(Number) });
+    expect(res.body.brands).toBeGreaterThan(0);
+    expect(res.body.deliverables).toBeGreaterThan(0);
+    const counts = await rowCounts(t);
+    expect({ brands: counts.brands, deals: counts.deals, deliverables: counts.deliverables }).toEqual(res.body);
+    const deliverables = (await t.owner.get('/api/deliverables')).body.items as Array<{ publishAt: string | null }>;
+    expect(deliverables).toHaveLength(res.body.deliverables);
+    for (const d of deliverables) expect(d.publishAt).toMatch(UTC_INSTANT);
+  });
+
+  it('places the samples around today, so the calendar is not empty this month', async () => {
+    const t = await emptyWorkspace();
+    await t.owner.post('/api/seed');
+    const res = await t.owner.get(
+      `/api/deliverables?from=${encodeURIComponent('2026-03-01T00:00:00Z')}&to=${encodeURIComponent('2026-04-01T00:00:00Z')}`,
+    );
+    expect(res.body.items.length).toBeGreaterThan(0);
+  });
+
+  it('returns 409 when brands exist and writes nothing', async () => {
+    const t = await emptyWorkspace();
+    await t.owner.post('/api/brands', { name: 'Mine' });
+    const before = await dataSnapshot(t);
+    expectApiError(await t.owner.post('/api/seed'), 409);
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+
+  it('returns 409 the second time', async () => {
+    const t = await emptyWorkspace();
+    expect((await t.owner.post('/api/seed')).status).toBe(201);
+    const before = await rowCounts(t);
+    expectApiError(await t.owner.post('/api/seed'), 409);
+    expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it('returns 403 for a viewer and writes nothing', async () => {
+    const t = await emptyWorkspace();
+    const { client } = await signInAs(t, 'viewer');
+    const before = await dataSnapshot(t);
+    expectApiError(await client.post('/api/seed'), 403);
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+});

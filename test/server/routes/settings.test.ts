@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { addUser, signInAs } from '../../support/app';
+import { dataSnapshot, expectApiError, trackApps } from '../helpers';
+
+const apps = trackApps();
+
+describe('GET /api/settings', () => {
+  it('answers the workspace defaults', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.get('/api/settings');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      name: 'My workspace',
+      timeZone: 'UTC',
+      currency: 'USD',
+      leadTimes: { draftDueSoonHours: 48, publishDueSoonHours: 24, invoiceDueSoonDays: 3 },
+      version: 1,
+      updatedAt: '2026-03-01T12:00:00.000Z',
+    });
+  });
+
+  it('may be read by a viewer', async () => {
+    const t = await apps.workspace();
+    const { client } = await signInAs(t, 'viewer');
+    const res = await client.get('/api/settings');
+    expect(res.status).toBe(200);
+    expect(res.body.currency).toBe('USD');
+  });
+});
+
+describe('PATCH /api/settings', () => {
+  it('lets the owner change the given fields and bumps the version', async () => {
+    const t = await apps.workspace();
+    t.clock.advance(3_600_000);
+    const res = await t.owner.patch('/api/settings', {
+      version: 1,
+      name: 'Studio Mia',
+      timeZone: 'America/New_York',
+      currency: 'EUR',
+      leadTimes: { publishDueSoonHours: 12 },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      name: 'Studio Mia',
+      timeZone: 'America/New_York',
+      currency: 'EUR',
+      leadTimes: { draftDueSoonHours: 48, publishDueSoonHours: 12, invoiceDueSoonDays: 3 },
+      version: 2,
+      updatedAt: '2026-03-01T13:00:00.000Z',
+    });
+    expect((await t.owner.get('/api/settings')).body).toEqual(res.body);
+  });
+
+  it('changes the effective time zone of users who follow the workspace', async () => {
+    const t = await apps.workspace();
+    await t.owner.patch('/api/settings', { version: 1, timeZone: 'Asia/Tokyo' });
+    expect((await t.owner.get('/api/auth/me')).body.effectiveTimeZone).toBe('Asia/Tokyo');
+  });
+
+  it('returns 409 when the version is stale and writes nothing', async () => {
+    const t = await apps.workspace();
+    expect((await t.owner.patch('/api/settings', { version: 1, name: 'First' })).status).toBe(200);
+    const before = await dataSnapshot(t);
+    const res = await t.owner.patch('/api/settings', { version: 1, name: 'Second' });
+    expectApiError(res, 409, { code: 'version_conflict' });
+    expect(await dataSnapshot(t)).toEqual(before);
+    expect((await t.owner.get('/api/settings')).body).toMatchObject({ name: 'First', version: 2 });
+  });
+
+  it('returns 409 for a version from the future', async () => {
+    const t = await apps.workspace();
+    expectApiError(await t.owner.patch('/api/settings', { version: 5, name: 'X' }), 409);
+  });
+
+  it.each(['editor', 'viewer'] as const)('returns 403 for an %s and writes nothing', async (role) => {
+    const t = await apps.workspace();
+    const { client } = await signInAs(t, role);
+    const before = await dataSnapshot(t);
+    expectApiError(await client.patch('/api/settings', { version: 1, currency: 'EUR' }), 403, { code: 'forbidden' });
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+
+  it('returns 400 naming each bad field and writes nothing', async () => {
+    const t = await apps.workspace();
+    const before = await dataSnapshot(t);
+    const res = await t.owner.patch('/api/settings', {
+      version: 1,
+      name: '',
+      timeZone: 'Mars/Olympus_Mons',
+      currency: 'eur',
+      leadTimes: { draftDueSoonHours: -1, publishDueSoonHours: 1.5, invoiceDueSoonDays: 1000 },
+    });
+    expectApiError(res, 400, {
+      code: 'validation_failed',
+      paths: [
+        'name',
+        'timeZone',
+        'currency',
+        'leadTimes.draftDueSoonHours',
+        'leadTimes.publishDueSoonHours',
+        'leadTimes.invoiceDueSoonDays',
+      ],
+    });
+    expectApiError(await t.owner.patch('/api/settings', { name: 'No version' }), 400, { paths: ['version'] });
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+});
+
+describe('GET /api/team', () => {
+  it('lists active teammates with id, name, e-mail and role only', async () => {
+    const t = await apps.workspace();
+    const editor = await addUser(t, { role: 'editor', name: 'Eddie' });
+    const gone = await addUser(t, { role: 'viewer', name: 'Gone' });
+    await t.db.updateTable('users').set({ disabled: true }).where('id', '=', gone.id).execute();
+    const res = await t.owner.get('/api/team');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      items: expect.arrayContaining([
+        { id: t.user.id, name: 'Olivia Owner', email: 'owner@example.com', role: 'owner' },
+        { id: editor.id, name: 'Eddie', email: editor.email, role: 'editor' },
+      ]),
+    });
+    expect(res.body.items).toHaveLength(2);
+    expect(res.text).not.toMatch(/password|hash/i);
+  });
+
+  it('may be read by a viewer', async () => {
+    const t = await apps.workspace();
+    const { client } = await signInAs(t, 'viewer');
+    const res = await client.get('/api/team');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(2);
+  });
+});
