@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock, type Clock } from '../../../server/clock';
+import { assertValidCron, startJobs, type Jobs, type JobsOptions } from '../../../server/jobs';
+import { createWorkspace } from '../../support/app';
+import { alertRows, createDeliverable, waitFor } from '../../support/alerts';
+
+type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
+let t: Workspace | undefined;
+let jobs: Jobs | undefined;
+afterEach(async () => {
+  await jobs?.stop();
+  jobs = undefined;
+  await t?.close();
+  t = undefined;
+});
+
+const YEARLY = '0 0 1 1 *';
+
+function start(w: Workspace, options: Partial<JobsOptions> = {}): Jobs {
+  jobs = startJobs({
+    db: w.db,
+    clock: systemClock,
+    cronExpression: YEARLY,
+    appUrl: 'http://localhost:8787',
+    email: null,
+    log: () => undefined,
+    ...options,
+  });
+  return jobs;
+}
+
+/** The real clock, counting how often it is read: a run reads it, a skipped run does not. */
+function countingClock(): Clock & { reads: number } {
+  const clock = {
+    reads: 0,
+    now() {
+      clock.reads++;
+      return new Date();
+    },
+  };
+  return clock;
+}
+
+describe('startJobs', () => {
+  it('raises a deliverable that falls due within seconds on a per-second schedule', async () => {
+    t = await createWorkspace();
+    const running = start(t, { cronExpression: '*/1 * * * * *' });
+    expect(running.intervalMs).toBe(1000);
+    await running.runOnce();
+
+    // Created after the start-up run: only a scheduled run can find it.
+    const d = await createDeliverable(t.owner, t.deal.id, { draftDueAt: new Date(Date.now() - 1000).toISOString() });
+    const alert = await waitFor(async () => (await alertRows(t!.db)).find((a) => a.subjectId === d.id), {
+      timeoutMs: 10_000,
+    });
+    expect(alert).toMatchObject({ rule: 'draft_overdue', subjectId: d.id });
+  });
+
+  it('runs once at start-up, so what fell due while it was down is raised at once', async () => {
+    t = await createWorkspace();
+    const d = await createDeliverable(t.owner, t.deal.id, { draftDueAt: new Date(Date.now() - 60_000).toISOString() });
+    const running = start(t);
+    await running.runOnce();
+    expect((await alertRows(t.db)).map((a) => [a.rule, a.subjectId])).toEqual([['draft_overdue', d.id]]);
+    const state = await t.db.selectFrom('schedulerState').selectAll().executeTakeFirstOrThrow();
+    expect(state.lastRunFinishedAt).not.toBeNull();
+  });
+
+  it('does not start a second run while one is in progress', async () => {
+    t = await createWorkspace();
+    const clock = countingClock();
+    const running = start(t, { clock });
+    await running.runOnce();
+    // What one run on its own costs.
+    const before = clock.reads;
+    await running.runOnce();
+    const perRun = clock.reads - before;
+    expect(perRun).toBeGreaterThan(0);
+
+    const startedAt = clock.reads;
+    const first = running.runOnce();
+    const second = running.runOnce();
+    const third = running.runOnce();
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    await Promise.all([first, second, third]);
+    expect(clock.reads - startedAt).toBe(perRun);
+  });
+
+  it('logs a failed run instead of throwing, and keeps running', async () => {
+    t = await createWorkspace();
+    const logged: string[] = [];
+    await createDeliverable(t.owner, t.deal.id, { draftDueAt: new Date(Date.now() - 60_000).toISOString() });
+    await t.db.updateTable('workspaceSettings').set({ timeZone: 'Mars/Olympus_Mons' }).execute();
+    const running = start(t, { log: (line) => logged.push(line) });
+    await running.runOnce();
+    expect(logged.some((line) => line.startsWith('alert run failed'))).toBe(true);
+
+    await t.db.updateTable('workspaceSettings').set({ timeZone: 'UTC' }).execute();
+    await running.runOnce();
+    expect(await alertRows(t.db)).toHaveLength(1);
+    expect(logged.at(-1)).toMatch(/^alerts: 1 raised/);
+  });
+
+  it.each([
+    ['* * * * *', 60_000],
+    ['*/5 * * * *', 5 * 60_000],
+    ['*/10 * * * * *', 10_000],
+  ])('works out the interval of "%s"', async (cronExpression, intervalMs) => {
+    t = await createWorkspace();
+    expect(start(t, { cronExpression }).intervalMs).toBe(intervalMs);
+  });
+
+  it('refuses an invalid ALERT_CRON with a clear error, and schedules nothing', async () => {
+    t = await createWorkspace();
+    expect(() => start(t!, { cronExpression: 'every minute' })).toThrow(
+      'ALERT_CRON "every minute" is not a valid cron expression',
+    );
+    jobs = undefined;
+    expect(() => assertValidCron('61 * * * *')).toThrow(/ALERT_CRON "61 \* \* \* \*"/);
+    expect(() => assertValidCron('*/1 * * * * *')).not.toThrow();
+    expect(await t.db.selectFrom('schedulerState').selectAll().execute()).toEqual([]);
+  });
+
+  it('stops running after stop()', async () => {
+    t = await createWorkspace();
+    const clock = countingClock();
+    const running = start(t, { clock, cronExpression: '*/1 * * * * *' });
+    await waitFor(async () => clock.reads >= 4, { timeoutMs: 5_000, intervalMs: 20 });
+    await running.stop();
+    jobs = undefined;
+
+    const after = clock.reads;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(clock.reads).toBe(after);
+  });
+});
