@@ -171,7 +171,6 @@ describe('webhook retries', () => {
     expect(list.body.items[0].deliveries).toEqual([
       expect.objectContaining({
         channelType: 'webhook',
-        recipient: receiver.url,
         status: 'failed',
         attempts: 8,
         lastError: 'HTTP 503: down for maintenance',

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSmtpSender, type EmailSender } from '../../../server/alerts/channels/email';
 import { runDeliveries } from '../../../server/alerts/dispatch';
 import { runAlertScan } from '../../../server/alerts/scan';
+import { fixedClock } from '../../../server/clock';
 import type { DatabaseHandle } from '../../../server/db/connect';
+import { startJobs, type Jobs } from '../../../server/jobs';
 import { createWorkspace } from '../../support/app';
 import {
   alertRows,
@@ -13,12 +15,14 @@ import {
   createChannel,
   databaseUrlOf,
   deliveryRows,
+  DAY,
   HOUR,
   insertManyDeliverables,
   MINUTE,
   openSecondHandle,
   startSmtpServer,
   startWebhookReceiver,
+  waitFor,
   type TestSmtpServer,
   type TestWebhookReceiver,
 } from '../../support/alerts';
@@ -30,8 +34,11 @@ let handles: DatabaseHandle[] = [];
 let receiver: TestWebhookReceiver | undefined;
 let smtp: TestSmtpServer | undefined;
 let sender: EmailSender | undefined;
+let jobs: Jobs | undefined;
 
 afterEach(async () => {
+  await jobs?.stop();
+  jobs = undefined;
   sender?.close();
   await Promise.all(handles.map((h) => h.close()));
   await receiver?.close();
@@ -273,5 +280,52 @@ describe('a crash in the middle of a send', () => {
     };
     await runDeliveries({ db: t!.db, now: new Date(T), appUrl: APP_URL, email: null, leaseMs: 45_000 });
     expect(seen).toEqual({ status: 'sending', attempts: 1, claimedUntil: at(T, 45_000) });
+  });
+});
+
+describe('a sender busy for longer than the lease', () => {
+  it('claims each delivery for a full lease from when it takes it, so no other instance sends it too', async () => {
+    t = await createWorkspace({ now: at(T, -2 * 24 * HOUR) });
+    receiver = await startWebhookReceiver();
+    const channel = await createChannel(t.owner, { type: 'json', url: receiver.url });
+    receiver.secret = channel.secret;
+    await insertManyDeliverables(t.db, t.deal.id, 2, (i) => ({ draftDueAt: at(T, -(i + 1) * HOUR) }), new Date(at(T, -DAY)));
+
+    // The first two posts hang until released: a slow receiver.
+    const releases: Array<() => void> = [];
+    const gates = [0, 1].map(() => new Promise<void>((resolve) => releases.push(resolve)));
+    receiver.respond = async (_request, index) => {
+      if (index < gates.length) await gates[index];
+      return { status: 200 };
+    };
+
+    const clock = fixedClock(T);
+    jobs = startJobs({
+      db: t.db,
+      clock,
+      cronExpression: '0 0 1 1 *',
+      appUrl: APP_URL,
+      email: null,
+      deliveryLeaseMs: 2 * MINUTE,
+      log: () => undefined,
+    });
+    const run = jobs.runOnce();
+
+    // The first post takes three minutes; then this instance takes the second delivery.
+    await waitFor(async () => receiver!.received.length >= 1, { timeoutMs: 5_000, intervalMs: 10 });
+    clock.advance(3 * MINUTE);
+    releases[0]!();
+    await waitFor(async () => receiver!.received.length >= 2, { timeoutMs: 5_000, intervalMs: 10 });
+
+    // Another instance drains the outbox while the second post is in flight.
+    const other = open(t);
+    await runDeliveries({ db: other.db, now: clock.now(), appUrl: APP_URL, email: null, leaseMs: 2 * MINUTE });
+    releases[1]!();
+    await run;
+
+    const deliveries = await deliveryRows(t.db);
+    expect(deliveries).toHaveLength(2);
+    const keys = receiver.received.map((r) => r.idempotencyKey);
+    expect(keys.sort()).toEqual(deliveries.map((d) => d.id).sort());
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspace } from '../../support/app';
-import { addMember, at, createDeliverable, HOUR, MINUTE, patchDeliverable, scan } from '../../support/alerts';
+import { addMember, at, createChannel, createDeliverable, HOUR, MINUTE, patchDeliverable, scan } from '../../support/alerts';
 
 type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
@@ -117,6 +117,29 @@ describe('GET /api/alerts', () => {
     const all = await t.owner.get<{ items: AlertBody[] }>('/api/alerts?state=all');
     expect(ids(all.body)).toEqual([aOverdue.id, aSoon.id, bOverdue.id].sort());
     expect(all.body.items.find((x) => x.id === aSoon.id)?.resolvedAt).toBe(at(NOW, MINUTE));
+  });
+  it("shows each alert's deliveries, without revealing a channel's webhook URL to non-owners", async () => {
+    t = await createWorkspace();
+    // A Slack incoming-webhook URL is itself the credential to post into the channel.
+    const hook = 'https://hooks.slack.com/services/T0001/B0001/s3cr3tT0k3n';
+    await createChannel(t.owner, { type: 'slack', name: 'Team', url: hook });
+    await createDeliverable(t.owner, t.deal.id, { draftDueAt: at(NOW, -HOUR) });
+    await scan(t, NOW, true);
+
+    const owner = await t.owner.get('/api/alerts');
+    expect(owner.body.items[0].deliveries).toEqual([
+      expect.objectContaining({ channelType: 'email', recipient: 'owner@example.com', status: 'pending', attempts: 0 }),
+      expect.objectContaining({ channelType: 'webhook', status: 'pending', attempts: 0 }),
+    ]);
+
+    // Channels are the owner's (GET /api/channels answers 403 to others); the inbox must not leak them.
+    for (const role of ['viewer', 'editor'] as const) {
+      const member = await addMember(t, { role });
+      expect((await member.client.get('/api/channels')).status).toBe(403);
+      const res = await member.client.get('/api/alerts?state=all');
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain('s3cr3tT0k3n');
+    }
   });
 });
 
