@@ -61,6 +61,18 @@ describe('webhook payloads', () => {
     expect(body.text).toContain(`<${APP_URL}/?deliverable=${deliverable.id}|Open in Sponsorcal>`);
   });
 
+  it('escapes &, < and > in Slack text, so a title cannot ping the channel or forge a link', async () => {
+    const { deliverable } = await oneDelivery('slack', '<!channel> Q&A <https://evil.example|invoice>');
+    await send();
+
+    const { text } = receiver.received[0]?.json as { text: string };
+    expect(text).toContain('&lt;!channel&gt; Q&amp;A &lt;https://evil.example|invoice&gt;');
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toContain('<https://evil.example');
+    // The app's own link keeps Slack's link syntax.
+    expect(text).toContain(`<${APP_URL}/?deliverable=${deliverable.id}|Open in Sponsorcal>`);
+  });
+
   it('posts {content} to a Discord channel, with mentions off', async () => {
     const { deliverable } = await oneDelivery('discord', '@everyone look');
     expect(await send()).toMatchObject({ sent: 1 });
