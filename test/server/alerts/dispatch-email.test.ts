@@ -179,6 +179,20 @@ describe('alert e-mails through a real SMTP server', () => {
     expect(smtp.messages[0]?.mail.subject).toContain(title);
   });
 
+  it('cannot be made to add headers or recipients by a title with a line break', async () => {
+    t = await createWorkspace();
+    await createDeliverable(t.owner, t.deal.id, { title: 'Launch\r\nBcc: attacker@example.com', draftDueAt: DRAFT_DUE });
+    await scan(t, t.clock.now(), true);
+    await send();
+
+    expect(smtp.messages).toHaveLength(1);
+    const [{ envelopeTo, mail }] = smtp.messages as [ReceivedMail];
+    expect(envelopeTo).toEqual(['owner@example.com']);
+    expect(mail.bcc).toBeUndefined();
+    expect(mail.headers.has('bcc')).toBe(false);
+    expect(mail.subject).toContain('Launch');
+  });
+
   it('keeps an e-mail for a retry when the SMTP server cannot be reached', async () => {
     t = await createWorkspace();
     await createDeliverable(t.owner, t.deal.id, { draftDueAt: DRAFT_DUE });
