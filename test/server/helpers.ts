@@ -1,6 +1,12 @@
 import { afterEach, expect } from 'vitest';
 import type { Database } from '../../server/db/schema';
-import { createTestApp, createWorkspace, type TestApp, type TestAppOptions, type TestResponse } from '../support/app';
+import {
+  createTestApp,
+  createWorkspace,
+  type TestApp,
+  type TestAppOptions,
+  type TestResponse,
+} from '../support/app';
 
 /**
  * Registers an `afterEach` that closes every app a test made and fails the
@@ -46,7 +52,11 @@ export interface ExpectedError {
 }
 
 /** Asserts the one error shape: `{error: {code, message, issues?: [{path, message}]}}`. */
-export function expectApiError(res: TestResponse, status: number, expected: ExpectedError = {}): void {
+export function expectApiError(
+  res: TestResponse,
+  status: number,
+  expected: ExpectedError = {},
+): void {
   expect(res.status, `status of ${res.text.slice(0, 300)}`).toBe(status);
   expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/);
   expectNoStackTrace(res);

@@ -82,14 +82,20 @@ export class TestClient {
   constructor(private readonly app: Fetchable) {}
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
-  async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
     const sent: Record<string, string> = { ...headers };
     const init: RequestInit = { method, headers: sent };
     if (body !== undefined) {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       init.body = text;
       if (!hasHeader(sent, 'content-type')) sent['content-type'] = 'application/json';
-      if (!hasHeader(sent, 'content-length')) sent['content-length'] = String(Buffer.byteLength(text));
+      if (!hasHeader(sent, 'content-length'))
+        sent['content-length'] = String(Buffer.byteLength(text));
     }
     if (this.cookie && !hasHeader(sent, 'cookie')) sent.cookie = this.cookie;
     const response = await this.app.request(url, init);
@@ -118,7 +124,8 @@ export class TestClient {
   /** Creates the first owner (which also signs this client in). */
   async setupOwner(input: Partial<typeof OWNER> & { timeZone?: string } = {}) {
     const res = await this.post('/api/auth/setup', { ...OWNER, ...input });
-    if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; email: string };
   }
 
@@ -167,6 +174,8 @@ export async function createWorkspace(options: TestAppOptions = {}) {
   const owner = t.client();
   const user = await owner.setupOwner();
   const brand = (await owner.post('/api/brands', { name: 'Acme', category: 'tech' })).body;
-  const deal = (await owner.post('/api/deals', { brandId: brand.id, title: 'Launch', feeCents: 100_000 })).body;
+  const deal = (
+    await owner.post('/api/deals', { brandId: brand.id, title: 'Launch', feeCents: 100_000 })
+  ).body;
   return { ...t, owner, user, brand, deal };
 }

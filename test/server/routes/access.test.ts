@@ -24,17 +24,37 @@ interface RouteCase {
 const PROTECTED: RouteCase[] = [
   { method: 'GET', path: '/api/auth/me', access: 'viewer' },
   { method: 'GET', path: '/api/settings', access: 'viewer' },
-  { method: 'PATCH', path: '/api/settings', access: 'owner', body: { version: 1, name: 'Renamed' } },
+  {
+    method: 'PATCH',
+    path: '/api/settings',
+    access: 'owner',
+    body: { version: 1, name: 'Renamed' },
+  },
   { method: 'GET', path: '/api/team', access: 'viewer' },
   { method: 'GET', path: '/api/brands', access: 'viewer' },
   { method: 'POST', path: '/api/brands', access: 'editor', body: { name: 'Globex' } },
   { method: 'GET', path: '/api/brands/:brandId', access: 'viewer' },
-  { method: 'PATCH', path: '/api/brands/:brandId', access: 'editor', body: { version: 1, name: 'Acme 2' } },
+  {
+    method: 'PATCH',
+    path: '/api/brands/:brandId',
+    access: 'editor',
+    body: { version: 1, name: 'Acme 2' },
+  },
   { method: 'DELETE', path: '/api/brands/:brandId', access: 'editor' },
   { method: 'GET', path: '/api/deals', access: 'viewer' },
-  { method: 'POST', path: '/api/deals', access: 'editor', body: { brandId: ':brandId', title: 'Second deal' } },
+  {
+    method: 'POST',
+    path: '/api/deals',
+    access: 'editor',
+    body: { brandId: ':brandId', title: 'Second deal' },
+  },
   { method: 'GET', path: '/api/deals/:dealId', access: 'viewer' },
-  { method: 'PATCH', path: '/api/deals/:dealId', access: 'editor', body: { version: 1, title: 'Renamed deal' } },
+  {
+    method: 'PATCH',
+    path: '/api/deals/:dealId',
+    access: 'editor',
+    body: { version: 1, title: 'Renamed deal' },
+  },
   { method: 'DELETE', path: '/api/deals/:dealId', access: 'editor' },
   { method: 'GET', path: '/api/deliverables', access: 'viewer' },
   {
@@ -44,16 +64,36 @@ const PROTECTED: RouteCase[] = [
     body: { dealId: ':dealId', title: 'Reel', platform: 'instagram' },
   },
   { method: 'GET', path: '/api/deliverables/:deliverableId', access: 'viewer' },
-  { method: 'PATCH', path: '/api/deliverables/:deliverableId', access: 'editor', body: { version: 1, title: 'Moved' } },
+  {
+    method: 'PATCH',
+    path: '/api/deliverables/:deliverableId',
+    access: 'editor',
+    body: { version: 1, title: 'Moved' },
+  },
   { method: 'DELETE', path: '/api/deliverables/:deliverableId', access: 'editor' },
   { method: 'POST', path: '/api/seed', access: 'editor' },
   { method: 'GET', path: '/api/alerts', access: 'viewer' },
   { method: 'GET', path: '/api/alerts/count', access: 'viewer' },
   { method: 'POST', path: '/api/alerts/no-such-alert/ack', access: 'editor' },
-  { method: 'POST', path: '/api/alerts/no-such-alert/snooze', access: 'editor', body: { until: '2026-03-02T09:00:00Z' } },
+  {
+    method: 'POST',
+    path: '/api/alerts/no-such-alert/snooze',
+    access: 'editor',
+    body: { until: '2026-03-02T09:00:00Z' },
+  },
   { method: 'GET', path: '/api/channels', access: 'owner' },
-  { method: 'POST', path: '/api/channels', access: 'owner', body: { type: 'slack', name: 'Team', url: 'https://hooks.example/x' } },
-  { method: 'PATCH', path: '/api/channels/:channelId', access: 'owner', body: { version: 1, name: 'Renamed' } },
+  {
+    method: 'POST',
+    path: '/api/channels',
+    access: 'owner',
+    body: { type: 'slack', name: 'Team', url: 'https://hooks.example/x' },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/channels/:channelId',
+    access: 'owner',
+    body: { version: 1, name: 'Renamed' },
+  },
   { method: 'DELETE', path: '/api/channels/:channelId', access: 'owner' },
   { method: 'POST', path: '/api/channels/:channelId/test', access: 'owner' },
   { method: 'GET', path: '/api/me/preferences', access: 'viewer' },
@@ -70,7 +110,10 @@ const PUBLIC: Array<RouteCase & { status: number }> = [
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
 function fill(value: unknown, ids: Ids): unknown {
-  const json = JSON.stringify(value ?? null).replace(/:(brandId|dealId|deliverableId|channelId)\b/g, (_, key: keyof Ids) => ids[key]);
+  const json = JSON.stringify(value ?? null).replace(
+    /:(brandId|dealId|deliverableId|channelId)\b/g,
+    (_, key: keyof Ids) => ids[key],
+  );
   return JSON.parse(json);
 }
 
@@ -82,7 +125,11 @@ async function workspaceWithEverything() {
     platform: 'tiktok',
     publishAt: '2026-03-05T17:00:00Z',
   });
-  const channel = await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: 'https://hooks.example/ops' });
+  const channel = await t.owner.post('/api/channels', {
+    type: 'json',
+    name: 'Ops',
+    url: 'https://hooks.example/ops',
+  });
   expect(deliverable.status).toBe(201);
   expect(channel.status).toBe(201);
   const ids: Ids = {
@@ -92,20 +139,27 @@ async function workspaceWithEverything() {
     channelId: channel.body.id,
   };
   const call = (client: TestClient, route: RouteCase) =>
-    client.request(route.method, fill(route.path, ids) as string, route.body === undefined ? undefined : fill(route.body, ids));
+    client.request(
+      route.method,
+      fill(route.path, ids) as string,
+      route.body === undefined ? undefined : fill(route.body, ids),
+    );
   return { ...t, ids, call };
 }
 
 const label = (r: RouteCase) => `${r.method} ${r.path}`;
 
 describe('routes that need a session', () => {
-  it.each(PROTECTED.map((r) => [label(r), r] as const))('%s returns 401 without a session and writes nothing', async (_, route) => {
-    const t = await workspaceWithEverything();
-    const before = await dataSnapshot(t);
-    const res = await t.call(t.client(), route);
-    expectApiError(res, 401, { code: 'unauthorized' });
-    expect(await dataSnapshot(t)).toEqual(before);
-  });
+  it.each(PROTECTED.map((r) => [label(r), r] as const))(
+    '%s returns 401 without a session and writes nothing',
+    async (_, route) => {
+      const t = await workspaceWithEverything();
+      const before = await dataSnapshot(t);
+      const res = await t.call(t.client(), route);
+      expectApiError(res, 401, { code: 'unauthorized' });
+      expect(await dataSnapshot(t)).toEqual(before);
+    },
+  );
 
   it('returns 401 from every one of them with a forged session cookie', async () => {
     const t = await workspaceWithEverything();
@@ -116,23 +170,29 @@ describe('routes that need a session', () => {
 });
 
 describe('routes anybody may call', () => {
-  it.each(PUBLIC.map((r) => [label(r), r] as const))('%s answers without a session', async (_, route) => {
-    const t = await workspaceWithEverything();
-    const res = await t.call(t.client(), route);
-    expect(res.status).toBe(route.status);
-  });
+  it.each(PUBLIC.map((r) => [label(r), r] as const))(
+    '%s answers without a session',
+    async (_, route) => {
+      const t = await workspaceWithEverything();
+      const res = await t.call(t.client(), route);
+      expect(res.status).toBe(route.status);
+    },
+  );
 });
 
 describe('a viewer', () => {
   const denied = PROTECTED.filter((r) => RANK[r.access] > RANK.viewer);
-  it.each(denied.map((r) => [label(r), r] as const))('gets 403 from %s and writes nothing', async (_, route) => {
-    const t = await workspaceWithEverything();
-    const { client } = await signInAs(t, 'viewer');
-    const before = await dataSnapshot(t);
-    const res = await t.call(client, route);
-    expectApiError(res, 403, { code: 'forbidden' });
-    expect(await dataSnapshot(t)).toEqual(before);
-  });
+  it.each(denied.map((r) => [label(r), r] as const))(
+    'gets 403 from %s and writes nothing',
+    async (_, route) => {
+      const t = await workspaceWithEverything();
+      const { client } = await signInAs(t, 'viewer');
+      const before = await dataSnapshot(t);
+      const res = await t.call(client, route);
+      expectApiError(res, 403, { code: 'forbidden' });
+      expect(await dataSnapshot(t)).toEqual(before);
+    },
+  );
 
   const allowed = PROTECTED.filter((r) => r.access === 'viewer' && r.method === 'GET');
   it.each(allowed.map((r) => [label(r), r] as const))('may read %s', async (_, route) => {
@@ -150,13 +210,16 @@ describe('a viewer', () => {
 
 describe('an editor', () => {
   const ownerOnly = PROTECTED.filter((r) => r.access === 'owner');
-  it.each(ownerOnly.map((r) => [label(r), r] as const))('gets 403 from the owner’s %s and writes nothing', async (_, route) => {
-    const t = await workspaceWithEverything();
-    const { client } = await signInAs(t, 'editor');
-    const before = await dataSnapshot(t);
-    expectApiError(await t.call(client, route), 403, { code: 'forbidden' });
-    expect(await dataSnapshot(t)).toEqual(before);
-  });
+  it.each(ownerOnly.map((r) => [label(r), r] as const))(
+    'gets 403 from the owner’s %s and writes nothing',
+    async (_, route) => {
+      const t = await workspaceWithEverything();
+      const { client } = await signInAs(t, 'editor');
+      const before = await dataSnapshot(t);
+      expectApiError(await t.call(client, route), 403, { code: 'forbidden' });
+      expect(await dataSnapshot(t)).toEqual(before);
+    },
+  );
 
   const editorRoutes = PROTECTED.filter(
     (r) => r.access === 'editor' && r.method !== 'DELETE' && !r.path.startsWith('/api/alerts/'),
@@ -190,4 +253,35 @@ describe('unknown API routes', () => {
     expectApiError(await t.owner.get('/api/nothing-here'), 404, { code: 'not_found' });
     expectApiError(await t.owner.request('PUT', '/api/brands', { name: 'x' }), 404);
   });
+});
+
+describe('spellings of a path', () => {
+  it.each([
+    '/api/settings/',
+    '/api//settings',
+    '/api/settings?role=owner',
+    '/api/%73ettings',
+    '/api/./settings',
+    '/api/brands/../settings',
+    '/API/settings',
+  ])('do not let an editor PATCH %s', async (path) => {
+    const t = await workspaceWithEverything();
+    const { client } = await signInAs(t, 'editor');
+    const before = await dataSnapshot(t);
+    const res = await client.request('PATCH', path, { version: 1, name: 'Hijacked' });
+    expect([401, 403, 404]).toContain(res.status);
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+
+  it.each(['/api/brands/', '/api//brands', '/api/%62rands'])(
+    'do not let a viewer POST %s',
+    async (path) => {
+      const t = await workspaceWithEverything();
+      const { client } = await signInAs(t, 'viewer');
+      const before = await dataSnapshot(t);
+      const res = await client.request('POST', path, { name: 'Sneaky' });
+      expect([401, 403, 404]).toContain(res.status);
+      expect(await dataSnapshot(t)).toEqual(before);
+    },
+  );
 });

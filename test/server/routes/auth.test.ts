@@ -83,7 +83,9 @@ describe('POST /api/auth/setup', () => {
     expectApiError(res, 409);
     expect(intruder.cookie).toBeUndefined();
     expect((await rowCounts(t)).users).toBe(1);
-    expect((await intruder.login('intruder@example.com', 'a long enough password')).status).toBe(401);
+    expect((await intruder.login('intruder@example.com', 'a long enough password')).status).toBe(
+      401,
+    );
   });
 
   it('returns 400 naming each bad field and creates nobody', async () => {
@@ -94,7 +96,10 @@ describe('POST /api/auth/setup', () => {
       password: 'short',
       timeZone: 'Mars/Olympus_Mons',
     });
-    expectApiError(res, 400, { code: 'validation_failed', paths: ['email', 'name', 'password', 'timeZone'] });
+    expectApiError(res, 400, {
+      code: 'validation_failed',
+      paths: ['email', 'name', 'password', 'timeZone'],
+    });
     expect((await rowCounts(t)).users).toBe(0);
     expect((await t.client().get('/api/auth/setup')).body).toEqual({ setupRequired: true });
   });
@@ -284,7 +289,10 @@ describe('GET /api/auth/me', () => {
   it('answers the signed-in user with their role and effective time zone', async () => {
     const t = await apps.app();
     await t.client().setupOwner();
-    const { client, user } = await signInAs(t, 'viewer', { email: 'Vera@Example.com', name: 'Vera' });
+    const { client, user } = await signInAs(t, 'viewer', {
+      email: 'Vera@Example.com',
+      name: 'Vera',
+    });
     const res = await client.get('/api/auth/me');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -317,7 +325,9 @@ describe('GET /api/auth/me', () => {
     const t = await apps.app();
     await t.client().setupOwner();
     const { id } = await t.db.selectFrom('sessions').select('id').executeTakeFirstOrThrow();
-    const res = await t.client().request('GET', '/api/auth/me', undefined, { cookie: `sponsorcal_session=${id}` });
+    const res = await t
+      .client()
+      .request('GET', '/api/auth/me', undefined, { cookie: `sponsorcal_session=${id}` });
     expectApiError(res, 401);
   });
 

@@ -79,7 +79,15 @@ describe('POST /api/brands', () => {
     });
     expectApiError(res, 400, {
       code: 'validation_failed',
-      paths: ['name', 'website', 'stage', 'nextFollowUpOn', 'color', 'contacts.1.name', 'contacts.1.email'],
+      paths: [
+        'name',
+        'website',
+        'stage',
+        'nextFollowUpOn',
+        'color',
+        'contacts.1.name',
+        'contacts.1.email',
+      ],
     });
     expect(await dataSnapshot(t)).toEqual(before);
   });
@@ -133,7 +141,10 @@ describe('GET /api/brands', () => {
     const byStage = await t.owner.get('/api/brands?stage=partner');
     expect(byStage.body.items.map((b: { name: string }) => b.name)).toEqual(['Northwind Coffee']);
     const byName = await t.owner.get('/api/brands?q=NORTH');
-    expect(byName.body.items.map((b: { name: string }) => b.name)).toEqual(['North Face', 'Northwind Coffee']);
+    expect(byName.body.items.map((b: { name: string }) => b.name)).toEqual([
+      'North Face',
+      'Northwind Coffee',
+    ]);
     const wildcard = await t.owner.get('/api/brands?q=%25');
     expect(wildcard.body.items).toEqual([]);
   });
@@ -144,7 +155,12 @@ describe('GET /api/brands/:id', () => {
     const t = await apps.workspace();
     const res = await t.owner.get(`/api/brands/${t.brand.id}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: t.brand.id, name: 'Acme', category: 'tech', dealCount: 1 });
+    expect(res.body).toMatchObject({
+      id: t.brand.id,
+      name: 'Acme',
+      category: 'tech',
+      dealCount: 1,
+    });
   });
 
   it('returns 404 for an unknown id', async () => {
@@ -180,7 +196,11 @@ describe('PATCH /api/brands/:id', () => {
 
   it('clears nullable fields with null and contacts with []', async () => {
     const t = await apps.workspace();
-    await t.owner.patch(`/api/brands/${t.brand.id}`, { version: 1, contacts: [{ name: 'A' }], nextFollowUpOn: '2026-04-01' });
+    await t.owner.patch(`/api/brands/${t.brand.id}`, {
+      version: 1,
+      contacts: [{ name: 'A' }],
+      nextFollowUpOn: '2026-04-01',
+    });
     const res = await t.owner.patch(`/api/brands/${t.brand.id}`, {
       version: 2,
       category: null,
@@ -188,40 +208,72 @@ describe('PATCH /api/brands/:id', () => {
       contacts: [],
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ category: null, nextFollowUpOn: null, contacts: [], version: 3 });
+    expect(res.body).toMatchObject({
+      category: null,
+      nextFollowUpOn: null,
+      contacts: [],
+      version: 3,
+    });
   });
 
   it('returns 409 when the version is stale and writes nothing', async () => {
     const t = await apps.workspace();
-    expect((await t.owner.patch(`/api/brands/${t.brand.id}`, { version: 1, name: 'First' })).status).toBe(200);
+    expect(
+      (await t.owner.patch(`/api/brands/${t.brand.id}`, { version: 1, name: 'First' })).status,
+    ).toBe(200);
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch(`/api/brands/${t.brand.id}`, { version: 1, name: 'Second', contacts: [] });
+    const res = await t.owner.patch(`/api/brands/${t.brand.id}`, {
+      version: 1,
+      name: 'Second',
+      contacts: [],
+    });
     expectApiError(res, 409, { code: 'version_conflict' });
     expect(await dataSnapshot(t)).toEqual(before);
-    expect((await t.owner.get(`/api/brands/${t.brand.id}`)).body).toMatchObject({ name: 'First', version: 2 });
+    expect((await t.owner.get(`/api/brands/${t.brand.id}`)).body).toMatchObject({
+      name: 'First',
+      version: 2,
+    });
   });
 
   it('returns 409 for a version from the future', async () => {
     const t = await apps.workspace();
-    expectApiError(await t.owner.patch(`/api/brands/${t.brand.id}`, { version: 7, name: 'X' }), 409);
+    expectApiError(
+      await t.owner.patch(`/api/brands/${t.brand.id}`, { version: 7, name: 'X' }),
+      409,
+    );
   });
 
   it('returns 404 for an unknown id', async () => {
     const t = await apps.workspace();
-    expectApiError(await t.owner.patch('/api/brands/no-such-brand', { version: 1, name: 'X' }), 404, {
-      code: 'not_found',
-    });
+    expectApiError(
+      await t.owner.patch('/api/brands/no-such-brand', { version: 1, name: 'X' }),
+      404,
+      {
+        code: 'not_found',
+      },
+    );
   });
 
   it('returns 400 naming a missing version and each bad field, and writes nothing', async () => {
     const t = await apps.workspace();
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch(`/api/brands/${t.brand.id}`, { name: '', stage: 'best', website: 'nope' });
-    expectApiError(res, 400, { code: 'validation_failed', paths: ['version', 'name', 'stage', 'website'] });
+    const res = await t.owner.patch(`/api/brands/${t.brand.id}`, {
+      name: '',
+      stage: 'best',
+      website: 'nope',
+    });
+    expectApiError(res, 400, {
+      code: 'validation_failed',
+      paths: ['version', 'name', 'stage', 'website'],
+    });
     for (const version of ['1', 0, -1, 1.5, null]) {
-      expectApiError(await t.owner.patch(`/api/brands/${t.brand.id}`, { version, name: 'X' }), 400, {
-        paths: ['version'],
-      });
+      expectApiError(
+        await t.owner.patch(`/api/brands/${t.brand.id}`, { version, name: 'X' }),
+        400,
+        {
+          paths: ['version'],
+        },
+      );
     }
     expect(await dataSnapshot(t)).toEqual(before);
   });
@@ -230,12 +282,17 @@ describe('PATCH /api/brands/:id', () => {
 describe('DELETE /api/brands/:id', () => {
   it('deletes a brand without deals, with its contacts', async () => {
     const t = await apps.workspace();
-    const brand = (await t.owner.post('/api/brands', { name: 'Solo', contacts: [{ name: 'Sam' }] })).body;
+    const brand = (await t.owner.post('/api/brands', { name: 'Solo', contacts: [{ name: 'Sam' }] }))
+      .body;
     const res = await t.owner.delete(`/api/brands/${brand.id}`);
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
     expectApiError(await t.owner.get(`/api/brands/${brand.id}`), 404);
-    const contacts = await t.db.selectFrom('brandContacts').select('id').where('brandId', '=', brand.id).execute();
+    const contacts = await t.db
+      .selectFrom('brandContacts')
+      .select('id')
+      .where('brandId', '=', brand.id)
+      .execute();
     expect(contacts).toEqual([]);
   });
 

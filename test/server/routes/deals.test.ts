@@ -63,7 +63,9 @@ describe('POST /api/deals', () => {
       notes: '',
     });
     const settings = (await t.owner.get('/api/settings')).body;
-    expect((await t.owner.patch('/api/settings', { version: settings.version, currency: 'EUR' })).status).toBe(200);
+    expect(
+      (await t.owner.patch('/api/settings', { version: settings.version, currency: 'EUR' })).status,
+    ).toBe(200);
     const after = await t.owner.post('/api/deals', { brandId: t.brand.id, title: 'In euros' });
     expect(after.body.currency).toBe('EUR');
   });
@@ -77,7 +79,9 @@ describe('POST /api/deals', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.feeCents).toBe(Number.MAX_SAFE_INTEGER);
-    expect((await t.owner.get(`/api/deals/${res.body.id}`)).body.feeCents).toBe(Number.MAX_SAFE_INTEGER);
+    expect((await t.owner.get(`/api/deals/${res.body.id}`)).body.feeCents).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
     expect(res.text).toContain(`"feeCents":${Number.MAX_SAFE_INTEGER}`);
   });
 
@@ -152,8 +156,12 @@ describe('GET /api/deals', () => {
     const t = await apps.workspace();
     const globex = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
     const initech = (await t.owner.post('/api/brands', { name: 'Initech' })).body;
-    const b = (await t.owner.post('/api/deals', { brandId: globex.id, title: 'B', status: 'contracted' })).body;
-    const c = (await t.owner.post('/api/deals', { brandId: initech.id, title: 'C', status: 'completed' })).body;
+    const b = (
+      await t.owner.post('/api/deals', { brandId: globex.id, title: 'B', status: 'contracted' })
+    ).body;
+    const c = (
+      await t.owner.post('/api/deals', { brandId: initech.id, title: 'C', status: 'completed' })
+    ).body;
     return { ...t, globex, initech, a: t.deal, b, c };
   }
 
@@ -170,8 +178,12 @@ describe('GET /api/deals', () => {
   it('filters by status, single and comma-separated', async () => {
     const t = await threeDeals();
     expect(ids(await t.owner.get('/api/deals?status=contracted'))).toEqual([t.b.id]);
-    expect(ids(await t.owner.get('/api/deals?status=contracted,completed'))).toEqual([t.b.id, t.c.id].sort());
-    expect(ids(await t.owner.get('/api/deals?status=contracted&status=pitched'))).toEqual([t.a.id, t.b.id].sort());
+    expect(ids(await t.owner.get('/api/deals?status=contracted,completed'))).toEqual(
+      [t.b.id, t.c.id].sort(),
+    );
+    expect(ids(await t.owner.get('/api/deals?status=contracted&status=pitched'))).toEqual(
+      [t.a.id, t.b.id].sort(),
+    );
     expect(ids(await t.owner.get('/api/deals?status=cancelled'))).toEqual([]);
   });
 
@@ -181,26 +193,43 @@ describe('GET /api/deals', () => {
     expect(ids(await t.owner.get(`/api/deals?brandId=${t.globex.id},${t.initech.id}`))).toEqual(
       [t.b.id, t.c.id].sort(),
     );
-    expect(ids(await t.owner.get(`/api/deals?brandId=${t.brand.id}&brandId=${t.initech.id}`))).toEqual(
-      [t.a.id, t.c.id].sort(),
+    expect(
+      ids(await t.owner.get(`/api/deals?brandId=${t.brand.id}&brandId=${t.initech.id}`)),
+    ).toEqual([t.a.id, t.c.id].sort());
+    expect(ids(await t.owner.get(`/api/deals?brandId=${t.globex.id}&status=completed`))).toEqual(
+      [],
     );
-    expect(ids(await t.owner.get(`/api/deals?brandId=${t.globex.id}&status=completed`))).toEqual([]);
   });
 
   it('returns 400 naming an unknown status filter', async () => {
     const t = await threeDeals();
-    expectApiError(await t.owner.get('/api/deals?status=contracted,signed'), 400, { paths: ['status'] });
+    expectApiError(await t.owner.get('/api/deals?status=contracted,signed'), 400, {
+      paths: ['status'],
+    });
   });
 });
 
 describe('GET /api/deals/:id', () => {
   it('answers the deal with its deliverable count', async () => {
     const t = await apps.workspace();
-    await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'One', platform: 'tiktok' });
-    await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'Two', platform: 'youtube' });
+    await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'One',
+      platform: 'tiktok',
+    });
+    await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Two',
+      platform: 'youtube',
+    });
     const res = await t.owner.get(`/api/deals/${t.deal.id}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: t.deal.id, title: 'Launch', feeCents: 100_000, deliverableCount: 2 });
+    expect(res.body).toMatchObject({
+      id: t.deal.id,
+      title: 'Launch',
+      feeCents: 100_000,
+      deliverableCount: 2,
+    });
   });
 
   it('returns 404 for an unknown id', async () => {
@@ -239,8 +268,16 @@ describe('PATCH /api/deals/:id', () => {
   it('moves the deal’s deliverables to its new brand', async () => {
     const t = await apps.workspace();
     const globex = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
-    const d1 = (await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'One', platform: 'tiktok' })).body;
-    const d2 = (await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'Two', platform: 'x' })).body;
+    const d1 = (
+      await t.owner.post('/api/deliverables', {
+        dealId: t.deal.id,
+        title: 'One',
+        platform: 'tiktok',
+      })
+    ).body;
+    const d2 = (
+      await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'Two', platform: 'x' })
+    ).body;
     expect(d1.brandId).toBe(t.brand.id);
     const res = await t.owner.patch(`/api/deals/${t.deal.id}`, { version: 1, brandId: globex.id });
     expect(res.status).toBe(200);
@@ -257,9 +294,15 @@ describe('PATCH /api/deals/:id', () => {
 
   it('returns 409 when the version is stale and writes nothing', async () => {
     const t = await apps.workspace();
-    expect((await t.owner.patch(`/api/deals/${t.deal.id}`, { version: 1, title: 'First' })).status).toBe(200);
+    expect(
+      (await t.owner.patch(`/api/deals/${t.deal.id}`, { version: 1, title: 'First' })).status,
+    ).toBe(200);
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch(`/api/deals/${t.deal.id}`, { version: 1, title: 'Second', feeCents: 1 });
+    const res = await t.owner.patch(`/api/deals/${t.deal.id}`, {
+      version: 1,
+      title: 'Second',
+      feeCents: 1,
+    });
     expectApiError(res, 409, { code: 'version_conflict' });
     expect(await dataSnapshot(t)).toEqual(before);
   });
@@ -271,9 +314,16 @@ describe('PATCH /api/deals/:id', () => {
 
   it('returns 400 naming brandId when the new brand does not exist, and writes nothing', async () => {
     const t = await apps.workspace();
-    await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'One', platform: 'tiktok' });
+    await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'One',
+      platform: 'tiktok',
+    });
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch(`/api/deals/${t.deal.id}`, { version: 1, brandId: 'no-such-brand' });
+    const res = await t.owner.patch(`/api/deals/${t.deal.id}`, {
+      version: 1,
+      brandId: 'no-such-brand',
+    });
     expectApiError(res, 400, { paths: ['brandId'] });
     expect(await dataSnapshot(t)).toEqual(before);
   });
@@ -302,15 +352,24 @@ describe('DELETE /api/deals/:id', () => {
     const other = (await t.owner.post('/api/deals', { brandId: t.brand.id, title: 'Other' })).body;
     const mine = [];
     for (const title of ['One', 'Two', 'Three']) {
-      mine.push((await t.owner.post('/api/deliverables', { dealId: t.deal.id, title, platform: 'tiktok' })).body);
+      mine.push(
+        (await t.owner.post('/api/deliverables', { dealId: t.deal.id, title, platform: 'tiktok' }))
+          .body,
+      );
     }
-    const kept = (await t.owner.post('/api/deliverables', { dealId: other.id, title: 'Kept', platform: 'blog' })).body;
+    const kept = (
+      await t.owner.post('/api/deliverables', { dealId: other.id, title: 'Kept', platform: 'blog' })
+    ).body;
     const res = await t.owner.delete(`/api/deals/${t.deal.id}`);
     expect(res.status).toBe(204);
     expectApiError(await t.owner.get(`/api/deals/${t.deal.id}`), 404);
     for (const d of mine) expectApiError(await t.owner.get(`/api/deliverables/${d.id}`), 404);
     expect(ids(await t.owner.get('/api/deliverables'))).toEqual([kept.id]);
-    const left = await t.db.selectFrom('deliverables').select('id').where('dealId', '=', t.deal.id).execute();
+    const left = await t.db
+      .selectFrom('deliverables')
+      .select('id')
+      .where('dealId', '=', t.deal.id)
+      .execute();
     expect(left).toEqual([]);
   });
 

@@ -58,7 +58,11 @@ describe('POST /api/deliverables', () => {
 
   it('fills defaults for a deliverable given only deal, title and platform', async () => {
     const t = await apps.workspace();
-    const res = await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'Short', platform: 'youtube' });
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Short',
+      platform: 'youtube',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       format: 'post',
@@ -70,7 +74,14 @@ describe('POST /api/deliverables', () => {
       brief: '',
       disclosureDone: false,
       liveUrl: null,
-      metrics: { views: null, likes: null, comments: null, shares: null, saves: null, clicks: null },
+      metrics: {
+        views: null,
+        likes: null,
+        comments: null,
+        shares: null,
+        saves: null,
+        clicks: null,
+      },
       version: 1,
     });
   });
@@ -99,7 +110,9 @@ describe('POST /api/deliverables', () => {
       publishAt: '2026-03-05T10:00:00Z',
     });
     expect(res.status).toBe(201);
-    expect(res.body.warnings).toEqual([{ code: 'draft_after_publish', message: expect.any(String) }]);
+    expect(res.body.warnings).toEqual([
+      { code: 'draft_after_publish', message: expect.any(String) },
+    ]);
   });
 
   it('returns 400 naming each bad field and writes nothing', async () => {
@@ -161,7 +174,12 @@ describe('POST /api/deliverables', () => {
     '',
   ])('returns 400 for the impossible or malformed instant %j', async (publishAt) => {
     const t = await apps.workspace();
-    const res = await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'X', platform: 'x', publishAt });
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'X',
+      platform: 'x',
+      publishAt,
+    });
     expectApiError(res, 400, { paths: ['publishAt'] });
     expect((await rowCounts(t)).deliverables).toBe(0);
   });
@@ -180,7 +198,11 @@ describe('POST /api/deliverables', () => {
   it('returns 400 naming dealId when the deal does not exist, and writes nothing', async () => {
     const t = await apps.workspace();
     const before = await dataSnapshot(t);
-    const res = await t.owner.post('/api/deliverables', { dealId: 'no-such-deal', title: 'X', platform: 'x' });
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: 'no-such-deal',
+      title: 'X',
+      platform: 'x',
+    });
     expectApiError(res, 400, { paths: ['dealId'] });
     expect(await dataSnapshot(t)).toEqual(before);
   });
@@ -202,7 +224,9 @@ describe('POST /api/deliverables', () => {
 describe('GET /api/deliverables/:id', () => {
   it('returns 404 for an unknown id', async () => {
     const t = await apps.workspace();
-    expectApiError(await t.owner.get('/api/deliverables/no-such-deliverable'), 404, { code: 'not_found' });
+    expectApiError(await t.owner.get('/api/deliverables/no-such-deliverable'), 404, {
+      code: 'not_found',
+    });
   });
 });
 
@@ -253,16 +277,29 @@ describe('PATCH /api/deliverables/:id', () => {
       metrics: { likes: 7, clicks: 3 },
     });
     expect(res.status).toBe(200);
-    expect(res.body.metrics).toEqual({ views: 100, likes: 7, comments: null, shares: null, saves: null, clicks: 3 });
+    expect(res.body.metrics).toEqual({
+      views: 100,
+      likes: 7,
+      comments: null,
+      shares: null,
+      saves: null,
+      clicks: 3,
+    });
   });
 
   it('assigns and unassigns a team member', async () => {
     const t = await withDeliverable();
     const editor = await addUser(t, { role: 'editor' });
-    const assigned = await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, assigneeId: editor.id });
+    const assigned = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
+      version: 1,
+      assigneeId: editor.id,
+    });
     expect(assigned.status).toBe(200);
     expect(assigned.body.assigneeId).toBe(editor.id);
-    const cleared = await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 2, assigneeId: null });
+    const cleared = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
+      version: 2,
+      assigneeId: null,
+    });
     expect(cleared.body.assigneeId).toBeNull();
   });
 
@@ -270,21 +307,30 @@ describe('PATCH /api/deliverables/:id', () => {
     const t = await withDeliverable();
     const globex = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
     const other = (await t.owner.post('/api/deals', { brandId: globex.id, title: 'Other' })).body;
-    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, dealId: other.id });
+    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
+      version: 1,
+      dealId: other.id,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ dealId: other.id, brandId: globex.id });
   });
 
   it('warns when the new draft date is after the go-live', async () => {
     const t = await withDeliverable();
-    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, draftDueAt: '2026-03-06T00:00:00Z' });
+    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
+      version: 1,
+      draftDueAt: '2026-03-06T00:00:00Z',
+    });
     expect(res.status).toBe(200);
     expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['draft_after_publish']);
   });
 
   it('returns 409 when the version is stale and writes nothing', async () => {
     const t = await withDeliverable();
-    expect((await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, status: 'drafting' })).status).toBe(200);
+    expect(
+      (await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, status: 'drafting' }))
+        .status,
+    ).toBe(200);
     const before = await dataSnapshot(t);
     const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
       version: 1,
@@ -297,20 +343,32 @@ describe('PATCH /api/deliverables/:id', () => {
 
   it('returns 404 for an unknown id', async () => {
     const t = await withDeliverable();
-    expectApiError(await t.owner.patch('/api/deliverables/no-such-deliverable', { version: 1, title: 'X' }), 404, {
-      code: 'not_found',
-    });
+    expectApiError(
+      await t.owner.patch('/api/deliverables/no-such-deliverable', { version: 1, title: 'X' }),
+      404,
+      {
+        code: 'not_found',
+      },
+    );
   });
 
   it('returns 400 naming dealId or assigneeId that do not exist, and writes nothing', async () => {
     const t = await withDeliverable();
     const before = await dataSnapshot(t);
-    expectApiError(await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, dealId: 'nope' }), 400, {
-      paths: ['dealId'],
-    });
-    expectApiError(await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, assigneeId: 'nope' }), 400, {
-      paths: ['assigneeId'],
-    });
+    expectApiError(
+      await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, dealId: 'nope' }),
+      400,
+      {
+        paths: ['dealId'],
+      },
+    );
+    expectApiError(
+      await t.owner.patch(`/api/deliverables/${t.d.id}`, { version: 1, assigneeId: 'nope' }),
+      400,
+      {
+        paths: ['assigneeId'],
+      },
+    );
     expect(await dataSnapshot(t)).toEqual(before);
   });
 
@@ -330,7 +388,9 @@ describe('PATCH /api/deliverables/:id', () => {
 describe('DELETE /api/deliverables/:id', () => {
   it('deletes the deliverable', async () => {
     const t = await apps.workspace();
-    const d = (await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'X', platform: 'x' })).body;
+    const d = (
+      await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'X', platform: 'x' })
+    ).body;
     const res = await t.owner.delete(`/api/deliverables/${d.id}`);
     expect(res.status).toBe(204);
     expectApiError(await t.owner.get(`/api/deliverables/${d.id}`), 404);
@@ -339,7 +399,9 @@ describe('DELETE /api/deliverables/:id', () => {
 
   it('returns 404 for an unknown id', async () => {
     const t = await apps.workspace();
-    expectApiError(await t.owner.delete('/api/deliverables/no-such-deliverable'), 404, { code: 'not_found' });
+    expectApiError(await t.owner.delete('/api/deliverables/no-such-deliverable'), 404, {
+      code: 'not_found',
+    });
   });
 });
 
@@ -347,8 +409,16 @@ describe('GET /api/deliverables', () => {
   /** A week's window [2026-03-01T00:00Z, 2026-03-08T00:00Z) and deliverables around its edges. */
   async function calendar() {
     const t = await apps.workspace();
-    const make = async (title: string, dates: { publishAt?: string | null; draftDueAt?: string | null }) => {
-      const res = await t.owner.post('/api/deliverables', { dealId: t.deal.id, title, platform: 'tiktok', ...dates });
+    const make = async (
+      title: string,
+      dates: { publishAt?: string | null; draftDueAt?: string | null },
+    ) => {
+      const res = await t.owner.post('/api/deliverables', {
+        dealId: t.deal.id,
+        title,
+        platform: 'tiktok',
+        ...dates,
+      });
       expect(res.status).toBe(201);
       return res.body as Item;
     };
@@ -356,10 +426,16 @@ describe('GET /api/deliverables', () => {
     await make('publish at to', { publishAt: '2026-03-08T00:00:00Z' });
     await make('publish in last ms', { publishAt: '2026-03-07T23:59:59.999Z' });
     await make('publish a ms before from', { publishAt: '2026-02-28T23:59:59.999Z' });
-    await make('draft inside, publish after', { draftDueAt: '2026-03-05T17:00:00Z', publishAt: '2026-04-10T10:00:00Z' });
+    await make('draft inside, publish after', {
+      draftDueAt: '2026-03-05T17:00:00Z',
+      publishAt: '2026-04-10T10:00:00Z',
+    });
     await make('draft at from, no publish', { draftDueAt: '2026-03-01T00:00:00Z' });
     await make('draft at to, no publish', { draftDueAt: '2026-03-08T00:00:00Z' });
-    await make('straddles the week', { draftDueAt: '2026-02-20T10:00:00Z', publishAt: '2026-03-20T10:00:00Z' });
+    await make('straddles the week', {
+      draftDueAt: '2026-02-20T10:00:00Z',
+      publishAt: '2026-03-20T10:00:00Z',
+    });
     await make('undated', {});
     return t;
   }
@@ -380,14 +456,21 @@ describe('GET /api/deliverables', () => {
     const res = await t.owner.get(`/api/deliverables?from=${q(FROM)}&to=${q(TO)}`);
     expect(res.status).toBe(200);
     expect(titles(res)).toEqual(
-      ['draft at from, no publish', 'draft inside, publish after', 'publish at from', 'publish in last ms'].sort(),
+      [
+        'draft at from, no publish',
+        'draft inside, publish after',
+        'publish at from',
+        'publish in last ms',
+      ].sort(),
     );
   });
 
   it('makes adjacent ranges not overlap', async () => {
     const t = await calendar();
     const week = titles(await t.owner.get(`/api/deliverables?from=${q(FROM)}&to=${q(TO)}`));
-    const next = titles(await t.owner.get(`/api/deliverables?from=${q(TO)}&to=${q('2026-03-15T00:00:00Z')}`));
+    const next = titles(
+      await t.owner.get(`/api/deliverables?from=${q(TO)}&to=${q('2026-03-15T00:00:00Z')}`),
+    );
     expect(next).toEqual(['draft at to, no publish', 'publish at to']);
     expect(week.filter((title) => next.includes(title))).toEqual([]);
   });
@@ -396,7 +479,12 @@ describe('GET /api/deliverables', () => {
     const t = await calendar();
     const onlyFrom = titles(await t.owner.get(`/api/deliverables?from=${q(TO)}`));
     expect(onlyFrom).toEqual(
-      ['draft at to, no publish', 'draft inside, publish after', 'publish at to', 'straddles the week'].sort(),
+      [
+        'draft at to, no publish',
+        'draft inside, publish after',
+        'publish at to',
+        'straddles the week',
+      ].sort(),
     );
     const onlyTo = titles(await t.owner.get(`/api/deliverables?to=${q(FROM)}`));
     expect(onlyTo).toEqual(['publish a ms before from', 'straddles the week']);
@@ -410,14 +498,21 @@ describe('GET /api/deliverables', () => {
       ['17:59Z', '2026-03-01T17:59:00Z'],
       ['18:00Z', '2026-03-01T18:00:00Z'],
     ]) {
-      await t.owner.post('/api/deliverables', { dealId: t.deal.id, title, platform: 'x', publishAt });
+      await t.owner.post('/api/deliverables', {
+        dealId: t.deal.id,
+        title,
+        platform: 'x',
+        publishAt,
+      });
     }
     const res = await t.owner.get(
       `/api/deliverables?from=${q('2026-03-01T18:00:00+01:00')}&to=${q('2026-03-01T19:00:00+01:00')}`,
     );
     expect(res.status).toBe(200);
     expect(titles(res)).toEqual(['17:00Z', '17:59Z']);
-    const west = await t.owner.get(`/api/deliverables?from=${q('2026-03-01T11:59:00-05:00')}&to=${q('2026-03-01T12:00:00-05:00')}`);
+    const west = await t.owner.get(
+      `/api/deliverables?from=${q('2026-03-01T11:59:00-05:00')}&to=${q('2026-03-01T12:00:00-05:00')}`,
+    );
     expect(titles(west)).toEqual(['16:59:59.999Z']);
   });
 
@@ -426,7 +521,9 @@ describe('GET /api/deliverables', () => {
     expectApiError(await t.owner.get(`/api/deliverables?from=${q('2026-02-30T00:00:00Z')}`), 400, {
       paths: ['from'],
     });
-    expectApiError(await t.owner.get(`/api/deliverables?from=${q(FROM)}&to=soon`), 400, { paths: ['to'] });
+    expectApiError(await t.owner.get(`/api/deliverables?from=${q(FROM)}&to=soon`), 400, {
+      paths: ['to'],
+    });
     expectApiError(await t.owner.get('/api/deliverables?from=2026-03-01&to=2026-03-08'), 400, {
       paths: ['from', 'to'],
     });
@@ -447,9 +544,22 @@ describe('GET /api/deliverables', () => {
       const other = (await t.owner.post('/api/deals', { brandId: globex.id, title: 'Other' })).body;
       const make = (title: string, fields: Record<string, unknown>) =>
         t.owner.post('/api/deliverables', { title, publishAt: '2026-03-03T10:00:00Z', ...fields });
-      await make('acme tiktok planned', { dealId: t.deal.id, platform: 'tiktok', assigneeId: t.user.id });
-      await make('acme youtube drafting', { dealId: t.deal.id, platform: 'youtube', status: 'drafting', assigneeId: editor.id });
-      await make('globex tiktok published', { dealId: other.id, platform: 'tiktok', status: 'published' });
+      await make('acme tiktok planned', {
+        dealId: t.deal.id,
+        platform: 'tiktok',
+        assigneeId: t.user.id,
+      });
+      await make('acme youtube drafting', {
+        dealId: t.deal.id,
+        platform: 'youtube',
+        status: 'drafting',
+        assigneeId: editor.id,
+      });
+      await make('globex tiktok published', {
+        dealId: other.id,
+        platform: 'tiktok',
+        status: 'published',
+      });
       await make('globex blog drafting', {
         dealId: other.id,
         platform: 'blog',
@@ -466,8 +576,16 @@ describe('GET /api/deliverables', () => {
         'globex blog drafting',
         'globex tiktok published',
       ]);
-      expect(await t.owner.get(`/api/deliverables?dealId=${t.deal.id},${t.other.id}`).then((r) => r.body.items.length)).toBe(4);
-      expect(await t.owner.get(`/api/deliverables?dealId=${t.deal.id}&dealId=${t.other.id}`).then((r) => r.body.items.length)).toBe(4);
+      expect(
+        await t.owner
+          .get(`/api/deliverables?dealId=${t.deal.id},${t.other.id}`)
+          .then((r) => r.body.items.length),
+      ).toBe(4);
+      expect(
+        await t.owner
+          .get(`/api/deliverables?dealId=${t.deal.id}&dealId=${t.other.id}`)
+          .then((r) => r.body.items.length),
+      ).toBe(4);
       expect((await t.owner.get('/api/deliverables?dealId=no-such-deal')).body.items).toEqual([]);
     });
 
@@ -477,7 +595,9 @@ describe('GET /api/deliverables', () => {
         'acme tiktok planned',
         'acme youtube drafting',
       ]);
-      expect((await t.owner.get(`/api/deliverables?brandId=${t.brand.id},${t.globex.id}`)).body.items).toHaveLength(4);
+      expect(
+        (await t.owner.get(`/api/deliverables?brandId=${t.brand.id},${t.globex.id}`)).body.items,
+      ).toHaveLength(4);
     });
 
     it('filters by platform, single, comma-separated and repeated', async () => {
@@ -490,10 +610,9 @@ describe('GET /api/deliverables', () => {
         'acme youtube drafting',
         'globex blog drafting',
       ]);
-      expect(titles(await t.owner.get('/api/deliverables?platform=youtube&platform=blog'))).toEqual([
-        'acme youtube drafting',
-        'globex blog drafting',
-      ]);
+      expect(titles(await t.owner.get('/api/deliverables?platform=youtube&platform=blog'))).toEqual(
+        ['acme youtube drafting', 'globex blog drafting'],
+      );
     });
 
     it('filters by status', async () => {
@@ -515,7 +634,9 @@ describe('GET /api/deliverables', () => {
         'globex blog drafting',
       ]);
       expect(
-        titles(await t.owner.get(`/api/deliverables?assigneeId=${t.editor.id}&assigneeId=${t.user.id}`)),
+        titles(
+          await t.owner.get(`/api/deliverables?assigneeId=${t.editor.id}&assigneeId=${t.user.id}`),
+        ),
       ).toHaveLength(3);
     });
 
@@ -525,13 +646,19 @@ describe('GET /api/deliverables', () => {
         `/api/deliverables?status=drafting&assigneeId=${t.editor.id}&from=${q(FROM)}&to=${q(TO)}`,
       );
       expect(titles(res)).toEqual(['acme youtube drafting']);
-      expect((await t.owner.get(`/api/deliverables?brandId=${t.globex.id}&platform=youtube`)).body.items).toEqual([]);
+      expect(
+        (await t.owner.get(`/api/deliverables?brandId=${t.globex.id}&platform=youtube`)).body.items,
+      ).toEqual([]);
     });
 
     it('returns 400 naming an unknown platform or status', async () => {
       const t = await mixed();
-      expectApiError(await t.owner.get('/api/deliverables?platform=tiktok,myspace'), 400, { paths: ['platform'] });
-      expectApiError(await t.owner.get('/api/deliverables?status=done'), 400, { paths: ['status'] });
+      expectApiError(await t.owner.get('/api/deliverables?platform=tiktok,myspace'), 400, {
+        paths: ['platform'],
+      });
+      expectApiError(await t.owner.get('/api/deliverables?status=done'), 400, {
+        paths: ['status'],
+      });
     });
   });
 });

@@ -12,15 +12,40 @@ interface Ids {
 }
 
 /** Every route that reads a JSON body, with a valid body to break. */
-const BODY_ROUTES: Array<{ method: 'POST' | 'PATCH'; path: (ids: Ids) => string; valid: (ids: Ids) => Record<string, unknown> }> = [
-  { method: 'POST', path: () => '/api/brands', valid: () => ({ name: 'Globex', stage: 'pitched' }) },
-  { method: 'PATCH', path: (i) => `/api/brands/${i.brandId}`, valid: () => ({ version: 1, name: 'Acme 2' }) },
-  { method: 'POST', path: () => '/api/deals', valid: (i) => ({ brandId: i.brandId, title: 'Deal', feeCents: 100 }) },
-  { method: 'PATCH', path: (i) => `/api/deals/${i.dealId}`, valid: () => ({ version: 1, feeCents: 200 }) },
+const BODY_ROUTES: Array<{
+  method: 'POST' | 'PATCH';
+  path: (ids: Ids) => string;
+  valid: (ids: Ids) => Record<string, unknown>;
+}> = [
+  {
+    method: 'POST',
+    path: () => '/api/brands',
+    valid: () => ({ name: 'Globex', stage: 'pitched' }),
+  },
+  {
+    method: 'PATCH',
+    path: (i) => `/api/brands/${i.brandId}`,
+    valid: () => ({ version: 1, name: 'Acme 2' }),
+  },
+  {
+    method: 'POST',
+    path: () => '/api/deals',
+    valid: (i) => ({ brandId: i.brandId, title: 'Deal', feeCents: 100 }),
+  },
+  {
+    method: 'PATCH',
+    path: (i) => `/api/deals/${i.dealId}`,
+    valid: () => ({ version: 1, feeCents: 200 }),
+  },
   {
     method: 'POST',
     path: () => '/api/deliverables',
-    valid: (i) => ({ dealId: i.dealId, title: 'Reel', platform: 'instagram', publishAt: '2026-03-05T10:00:00Z' }),
+    valid: (i) => ({
+      dealId: i.dealId,
+      title: 'Reel',
+      platform: 'instagram',
+      publishAt: '2026-03-05T10:00:00Z',
+    }),
   },
   {
     method: 'PATCH',
@@ -28,8 +53,16 @@ const BODY_ROUTES: Array<{ method: 'POST' | 'PATCH'; path: (ids: Ids) => string;
     valid: () => ({ version: 1, publishAt: '2026-03-06T10:00:00Z' }),
   },
   { method: 'PATCH', path: () => '/api/settings', valid: () => ({ version: 1, currency: 'EUR' }) },
-  { method: 'POST', path: () => '/api/auth/setup', valid: () => ({ ...OWNER, email: 'second@example.com' }) },
-  { method: 'POST', path: () => '/api/auth/login', valid: () => ({ email: OWNER.email, password: OWNER.password }) },
+  {
+    method: 'POST',
+    path: () => '/api/auth/setup',
+    valid: () => ({ ...OWNER, email: 'second@example.com' }),
+  },
+  {
+    method: 'POST',
+    path: () => '/api/auth/login',
+    valid: () => ({ email: OWNER.email, password: OWNER.password }),
+  },
 ];
 
 const label = (r: (typeof BODY_ROUTES)[number]) =>
@@ -37,36 +70,48 @@ const label = (r: (typeof BODY_ROUTES)[number]) =>
 
 async function workspace() {
   const t = await apps.workspace();
-  const deliverable = await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'One', platform: 'tiktok' });
+  const deliverable = await t.owner.post('/api/deliverables', {
+    dealId: t.deal.id,
+    title: 'One',
+    platform: 'tiktok',
+  });
   const ids: Ids = { brandId: t.brand.id, dealId: t.deal.id, deliverableId: deliverable.body.id };
   return { ...t, ids };
 }
 
 describe('a body that is not valid JSON', () => {
-  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))('%s returns 400 invalid_json and writes nothing', async (_, route) => {
-    const t = await workspace();
-    const before = await dataSnapshot(t);
-    for (const text of ['{"name": ', "{'name': 'x'}", '{"name": "x",}', 'undefined', '']) {
-      const res = await t.owner.request(route.method, route.path(t.ids), text);
-      expectApiError(res, 400, { code: 'invalid_json', paths: ['(body)'] });
-    }
-    expect(await dataSnapshot(t)).toEqual(before);
-  });
+  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))(
+    '%s returns 400 invalid_json and writes nothing',
+    async (_, route) => {
+      const t = await workspace();
+      const before = await dataSnapshot(t);
+      for (const text of ['{"name": ', "{'name': 'x'}", '{"name": "x",}', 'undefined', '']) {
+        const res = await t.owner.request(route.method, route.path(t.ids), text);
+        expectApiError(res, 400, { code: 'invalid_json', paths: ['(body)'] });
+      }
+      expect(await dataSnapshot(t)).toEqual(before);
+    },
+  );
 });
 
 describe('a body that is not declared as JSON', () => {
-  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))('%s returns 400 for text/plain and form bodies and writes nothing', async (_, route) => {
-    const t = await workspace();
-    const before = await dataSnapshot(t);
-    const json = JSON.stringify(route.valid(t.ids));
-    const plain = await t.owner.request(route.method, route.path(t.ids), json, { 'content-type': 'text/plain' });
-    expectApiError(plain, 400, { paths: ['(body)'] });
-    const form = await t.owner.request(route.method, route.path(t.ids), 'name=Globex&version=1', {
-      'content-type': 'application/x-www-form-urlencoded',
-    });
-    expectApiError(form, 400);
-    expect(await dataSnapshot(t)).toEqual(before);
-  });
+  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))(
+    '%s returns 400 for text/plain and form bodies and writes nothing',
+    async (_, route) => {
+      const t = await workspace();
+      const before = await dataSnapshot(t);
+      const json = JSON.stringify(route.valid(t.ids));
+      const plain = await t.owner.request(route.method, route.path(t.ids), json, {
+        'content-type': 'text/plain',
+      });
+      expectApiError(plain, 400, { paths: ['(body)'] });
+      const form = await t.owner.request(route.method, route.path(t.ids), 'name=Globex&version=1', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+      expectApiError(form, 400);
+      expect(await dataSnapshot(t)).toEqual(before);
+    },
+  );
 
   it('returns 400 for a body without any Content-Type', async () => {
     const t = await workspace();
@@ -82,34 +127,45 @@ describe('a body that is not declared as JSON', () => {
 
   it('accepts application/json with a charset and +json media types', async () => {
     const t = await workspace();
-    const utf8 = await t.owner.request('POST', '/api/brands', { name: 'Charset' }, {
-      'content-type': 'application/json; charset=utf-8',
-    });
+    const utf8 = await t.owner.request(
+      'POST',
+      '/api/brands',
+      { name: 'Charset' },
+      {
+        'content-type': 'application/json; charset=utf-8',
+      },
+    );
     expect(utf8.status).toBe(201);
   });
 });
 
 describe('a JSON body of the wrong kind', () => {
-  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))('%s returns 400 for arrays, null, strings and numbers', async (_, route) => {
-    const t = await workspace();
-    const before = await dataSnapshot(t);
-    for (const text of ['[]', 'null', '"text"', '42', 'true', '[{"name":"x"}]']) {
-      const res = await t.owner.request(route.method, route.path(t.ids), text);
-      expectApiError(res, 400, { code: 'validation_failed' });
-    }
-    expect(await dataSnapshot(t)).toEqual(before);
-  });
+  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))(
+    '%s returns 400 for arrays, null, strings and numbers',
+    async (_, route) => {
+      const t = await workspace();
+      const before = await dataSnapshot(t);
+      for (const text of ['[]', 'null', '"text"', '42', 'true', '[{"name":"x"}]']) {
+        const res = await t.owner.request(route.method, route.path(t.ids), text);
+        expectApiError(res, 400, { code: 'validation_failed' });
+      }
+      expect(await dataSnapshot(t)).toEqual(before);
+    },
+  );
 });
 
 describe('bodies over 1 MB', () => {
-  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))('%s returns 413 and writes nothing', async (_, route) => {
-    const t = await workspace();
-    const before = await dataSnapshot(t);
-    const body = { ...route.valid(t.ids), notes: 'x'.repeat(MAX_BODY_BYTES) };
-    const res = await t.owner.request(route.method, route.path(t.ids), body);
-    expectApiError(res, 413, { code: 'payload_too_large' });
-    expect(await dataSnapshot(t)).toEqual(before);
-  });
+  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))(
+    '%s returns 413 and writes nothing',
+    async (_, route) => {
+      const t = await workspace();
+      const before = await dataSnapshot(t);
+      const body = { ...route.valid(t.ids), notes: 'x'.repeat(MAX_BODY_BYTES) };
+      const res = await t.owner.request(route.method, route.path(t.ids), body);
+      expectApiError(res, 413, { code: 'payload_too_large' });
+      expect(await dataSnapshot(t)).toEqual(before);
+    },
+  );
 
   it('returns 413 for a streamed body without Content-Length', async () => {
     const t = await workspace();
@@ -133,7 +189,11 @@ describe('bodies over 1 MB', () => {
       method: 'POST',
       body: stream,
       duplex: 'half',
-      headers: { cookie: t.owner.cookie!, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      headers: {
+        cookie: t.owner.cookie!,
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+      },
     };
     const res = await t.app.request('/api/brands', init);
     expect(res.status).toBe(413);
@@ -151,7 +211,12 @@ describe('bodies over 1 MB', () => {
 
   it('returns 413 even before signing in', async () => {
     const t = await workspace();
-    const res = await t.client().request('POST', '/api/auth/login', { email: OWNER.email, password: 'x'.repeat(MAX_BODY_BYTES) });
+    const res = await t
+      .client()
+      .request('POST', '/api/auth/login', {
+        email: OWNER.email,
+        password: 'x'.repeat(MAX_BODY_BYTES),
+      });
     expectApiError(res, 413);
   });
 });
@@ -183,24 +248,42 @@ const HOSTILE_VALUES = [
 ];
 
 describe('hostile input', () => {
-  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))('%s never answers 500 or a stack trace, whatever each field holds', async (_, route) => {
-    const t = await workspace();
-    const base = route.valid(t.ids);
-    for (const key of Object.keys(base)) {
-      for (const value of HOSTILE_VALUES) {
-        const parts = Object.entries(base).map(([k, v]) => `${JSON.stringify(k)}:${k === key ? value : JSON.stringify(v)}`);
-        const res = await t.owner.request(route.method, route.path(t.ids), `{${parts.join(',')}}`);
-        expect(res.status, `${key}=${value.slice(0, 40)} → ${res.text.slice(0, 200)}`).toBeLessThan(500);
-        expectNoStackTrace(res);
-        // Whatever slipped through must not have corrupted the versioning of what it touched.
-        if (res.status === 200 && typeof res.body?.version === 'number') base.version = res.body.version;
+  it.each(BODY_ROUTES.map((r) => [label(r), r] as const))(
+    '%s never answers 500 or a stack trace, whatever each field holds',
+    async (_, route) => {
+      const t = await workspace();
+      const base = route.valid(t.ids);
+      for (const key of Object.keys(base)) {
+        for (const value of HOSTILE_VALUES) {
+          const parts = Object.entries(base).map(
+            ([k, v]) => `${JSON.stringify(k)}:${k === key ? value : JSON.stringify(v)}`,
+          );
+          const res = await t.owner.request(
+            route.method,
+            route.path(t.ids),
+            `{${parts.join(',')}}`,
+          );
+          expect(
+            res.status,
+            `${key}=${value.slice(0, 40)} → ${res.text.slice(0, 200)}`,
+          ).toBeLessThan(500);
+          expectNoStackTrace(res);
+          // Whatever slipped through must not have corrupted the versioning of what it touched.
+          if (res.status === 200 && typeof res.body?.version === 'number')
+            base.version = res.body.version;
+        }
       }
-    }
-  });
+    },
+  );
 
   it('ignores unknown fields instead of writing them', async () => {
     const t = await workspace();
-    const res = await t.owner.post('/api/brands', { name: 'Globex', id: 'chosen-id', version: 99, createdAt: '2000-01-01T00:00:00Z' });
+    const res = await t.owner.post('/api/brands', {
+      name: 'Globex',
+      id: 'chosen-id',
+      version: 99,
+      createdAt: '2000-01-01T00:00:00Z',
+    });
     expect(res.status).toBe(201);
     expect(res.body.id).not.toBe('chosen-id');
     expect(res.body.version).toBe(1);

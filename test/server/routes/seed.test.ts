@@ -16,12 +16,22 @@ describe('POST /api/seed', () => {
     const t = await emptyWorkspace();
     const res = await t.owner.post('/api/seed');
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ brands: expect.any(Number), deals: expect.any(Number), deliverables: expect.any(Number) });
+    expect(res.body).toEqual({
+      brands: expect.any(Number),
+      deals: expect.any(Number),
+      deliverables: expect.any(Number),
+    });
     expect(res.body.brands).toBeGreaterThan(0);
     expect(res.body.deliverables).toBeGreaterThan(0);
     const counts = await rowCounts(t);
-    expect({ brands: counts.brands, deals: counts.deals, deliverables: counts.deliverables }).toEqual(res.body);
-    const deliverables = (await t.owner.get('/api/deliverables')).body.items as Array<{ publishAt: string | null }>;
+    expect({
+      brands: counts.brands,
+      deals: counts.deals,
+      deliverables: counts.deliverables,
+    }).toEqual(res.body);
+    const deliverables = (await t.owner.get('/api/deliverables')).body.items as Array<{
+      publishAt: string | null;
+    }>;
     expect(deliverables).toHaveLength(res.body.deliverables);
     for (const d of deliverables) expect(d.publishAt).toMatch(UTC_INSTANT);
   });

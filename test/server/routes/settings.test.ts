@@ -72,13 +72,18 @@ describe('PATCH /api/settings', () => {
     expectApiError(await t.owner.patch('/api/settings', { version: 5, name: 'X' }), 409);
   });
 
-  it.each(['editor', 'viewer'] as const)('returns 403 for an %s and writes nothing', async (role) => {
-    const t = await apps.workspace();
-    const { client } = await signInAs(t, role);
-    const before = await dataSnapshot(t);
-    expectApiError(await client.patch('/api/settings', { version: 1, currency: 'EUR' }), 403, { code: 'forbidden' });
-    expect(await dataSnapshot(t)).toEqual(before);
-  });
+  it.each(['editor', 'viewer'] as const)(
+    'returns 403 for an %s and writes nothing',
+    async (role) => {
+      const t = await apps.workspace();
+      const { client } = await signInAs(t, role);
+      const before = await dataSnapshot(t);
+      expectApiError(await client.patch('/api/settings', { version: 1, currency: 'EUR' }), 403, {
+        code: 'forbidden',
+      });
+      expect(await dataSnapshot(t)).toEqual(before);
+    },
+  );
 
   it('returns 400 naming each bad field and writes nothing', async () => {
     const t = await apps.workspace();
@@ -101,7 +106,9 @@ describe('PATCH /api/settings', () => {
         'leadTimes.invoiceDueSoonDays',
       ],
     });
-    expectApiError(await t.owner.patch('/api/settings', { name: 'No version' }), 400, { paths: ['version'] });
+    expectApiError(await t.owner.patch('/api/settings', { name: 'No version' }), 400, {
+      paths: ['version'],
+    });
     expect(await dataSnapshot(t)).toEqual(before);
   });
 });
