@@ -55,6 +55,21 @@ describe('instantSchema', () => {
     expect(result.error?.issues[0]?.message).toMatch(/ISO 8601/);
   });
 
+  it.each([
+    '9999-12-31T23:30:00-01:00',
+    '9999-12-31T23:59:59.999-14:00',
+    '1000-01-01T00:30:00+01:00',
+    '2026-03-01T24:00:00Z',
+    '2026-03-01T17:00:00+0100',
+  ])(
+    'answers %j, if it accepts it, as a four-digit-year UTC instant that sorts as text',
+    (input) => {
+      const result = instantSchema.safeParse(input);
+      if (result.success)
+        expect(result.data).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    },
+  );
+
   it.each([1772384400000, null, undefined, {}, new Date('2026-03-01T17:00:00Z')])(
     'rejects the non-string %j',
     (input) => {

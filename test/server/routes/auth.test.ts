@@ -88,6 +88,17 @@ describe('POST /api/auth/setup', () => {
     );
   });
 
+  it('makes exactly one owner of two set-up requests at once', async () => {
+    const t = await apps.app();
+    const [a, b] = await Promise.all([
+      t.client().post('/api/auth/setup', { ...OWNER, email: 'first@example.com' }),
+      t.client().post('/api/auth/setup', { ...OWNER, email: 'second@example.com' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expectApiError(a.status === 409 ? a : b, 409);
+    expect((await rowCounts(t)).users).toBe(1);
+  });
+
   it('returns 400 naming each bad field and creates nobody', async () => {
     const t = await apps.app();
     const res = await t.client().post('/api/auth/setup', {

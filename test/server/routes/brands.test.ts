@@ -101,6 +101,20 @@ describe('POST /api/brands', () => {
     expect((await rowCounts(t)).brands).toBe(0);
   });
 
+  it('returns 400 for more than 50 contacts or an over-long name', async () => {
+    const t = await apps.app();
+    const owner = t.client();
+    await owner.setupOwner();
+    const contacts = Array.from({ length: 51 }, (_, i) => ({ name: `Contact ${i}` }));
+    expectApiError(await owner.post('/api/brands', { name: 'Crowded', contacts }), 400, {
+      paths: ['contacts'],
+    });
+    expectApiError(await owner.post('/api/brands', { name: 'x'.repeat(201) }), 400, {
+      paths: ['name'],
+    });
+    expect((await rowCounts(t)).brands).toBe(0);
+  });
+
   it('returns 400 for a follow-up date that is not a day', async () => {
     const t = await apps.app();
     const owner = t.client();

@@ -184,6 +184,26 @@ describe('POST /api/deliverables', () => {
     expect((await rowCounts(t)).deliverables).toBe(0);
   });
 
+  it('does not let an instant past the year 9999 slip into an earlier range', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Far future',
+      platform: 'x',
+      publishAt: '9999-12-31T23:30:00-01:00',
+    });
+    if (res.status === 201) {
+      const week = await t.owner.get(
+        `/api/deliverables?from=${q('2026-03-01T00:00:00Z')}&to=${q('2026-03-08T00:00:00Z')}`,
+      );
+      const early = await t.owner.get(`/api/deliverables?to=${q('2026-03-08T00:00:00Z')}`);
+      expect({ week: week.body.items, early: early.body.items }).toEqual({ week: [], early: [] });
+      expect(res.body.publishAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    } else {
+      expectApiError(res, 400, { paths: ['publishAt'] });
+    }
+  });
+
   it('returns 400 for an instant given as a number', async () => {
     const t = await apps.workspace();
     const res = await t.owner.post('/api/deliverables', {
@@ -339,6 +359,24 @@ describe('PATCH /api/deliverables/:id', () => {
     });
     expectApiError(res, 409, { code: 'version_conflict' });
     expect(await dataSnapshot(t)).toEqual(before);
+  });
+
+  it('lets only one of two PATCHes of the same version win', async () => {
+    const t = await withDeliverable();
+    const [a, b] = await Promise.all([
+      t.owner.patch(`/api/deliverables/${t.d.id}`, {
+        version: 1,
+        publishAt: '2026-03-06T09:00:00Z',
+      }),
+      t.owner.patch(`/api/deliverables/${t.d.id}`, {
+        version: 1,
+        publishAt: '2026-03-07T09:00:00Z',
+      }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    const stored = (await t.owner.get(`/api/deliverables/${t.d.id}`)).body;
+    expect(stored).toMatchObject({ version: 2, publishAt: winner.body.publishAt });
   });
 
   it('returns 404 for an unknown id', async () => {

@@ -211,12 +211,10 @@ describe('bodies over 1 MB', () => {
 
   it('returns 413 even before signing in', async () => {
     const t = await workspace();
-    const res = await t
-      .client()
-      .request('POST', '/api/auth/login', {
-        email: OWNER.email,
-        password: 'x'.repeat(MAX_BODY_BYTES),
-      });
+    const res = await t.client().request('POST', '/api/auth/login', {
+      email: OWNER.email,
+      password: 'x'.repeat(MAX_BODY_BYTES),
+    });
     expectApiError(res, 413);
   });
 });
