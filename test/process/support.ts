@@ -6,6 +6,11 @@ import path from 'node:path';
 import { hc } from 'hono/client';
 import type { AppType } from '../../server/app';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
+import { migrateToLatest } from '../../server/db/migrate';
+import { insertBrand } from '../../server/db/queries/brands';
+import { insertChannel } from '../../server/db/queries/channels';
+import { insertDeal } from '../../server/db/queries/deals';
+import { getSettings } from '../../server/db/queries/settings';
 import type { NewDeliverable } from '../../server/db/schema';
 import { newId } from '../../server/ids';
 import { startServer, tempDir, type ServerProcess } from '../e2e/server';
@@ -144,18 +149,18 @@ export interface WebhookReceiver {
   received: ReceivedWebhook[];
   /** How long each request waits before its 204; change it at any time. */
   delayMs: number;
+  /** Overrides `delayMs` for the requests it answers a number for (it sees each as it arrives). */
+  delayFor: ((webhook: ReceivedWebhook) => number | undefined) | null;
   /** How many times each idempotency key arrived. */
   countsByKey(): Map<string, number>;
-  /** Resolves as soon as `count` requests have arrived (before they are answered). */
-  whenReceived(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startWebhookReceiver(options: { delayMs?: number } = {}): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
-  const waiters: { count: number; resolve: () => void }[] = [];
-  const receiver = {
+  const receiver: Pick<WebhookReceiver, 'delayMs' | 'delayFor'> = {
     delayMs: options.delayMs ?? 0,
+    delayFor: null,
   };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -163,21 +168,19 @@ export async function startWebhookReceiver(options: { delayMs?: number } = {}): 
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     req.on('end', () => {
-      received.push({
+      const webhook: ReceivedWebhook = {
         key: String(req.headers['idempotency-key'] ?? ''),
         signature: String(req.headers['x-sponsorcal-signature'] ?? ''),
         timestamp: String(req.headers['x-sponsorcal-timestamp'] ?? ''),
         body: Buffer.concat(chunks).toString('utf8'),
         receivedAt: Date.now(),
-      });
-      for (const waiter of waiters.filter((w) => received.length >= w.count)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
+      };
+      received.push(webhook);
       const answer = () => {
         if (!res.destroyed) res.writeHead(204).end();
       };
-      if (receiver.delayMs > 0) setTimeout(answer, receiver.delayMs);
+      const delay = receiver.delayFor?.(webhook) ?? receiver.delayMs;
+      if (delay > 0) setTimeout(answer, delay);
       else answer();
     });
   });
@@ -187,15 +190,7 @@ export async function startWebhookReceiver(options: { delayMs?: number } = {}): 
   return Object.assign(receiver, {
     url: `http://127.0.0.1:${port}/hooks/sponsorcal`,
     received,
-    countsByKey() {
-      const counts = new Map<string, number>();
-      for (const r of received) counts.set(r.key, (counts.get(r.key) ?? 0) + 1);
-      return counts;
-    },
-    whenReceived(count: number) {
-      if (received.length >= count) return Promise.resolve();
-      return new Promise<void>((resolve) => waiters.push({ count, resolve }));
-    },
+    countsByKey: () => countBy(received.map((r) => r.key)),
     close() {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
@@ -314,4 +309,86 @@ export async function seedDeliverables(handle: DatabaseHandle, options: SeedDeli
     }
   });
   return rows.map((r) => r.id);
+}
+
+export interface Workspace {
+  /** The test process's own connection to the file. */
+  handle: DatabaseHandle;
+  brandId: string;
+  dealId: string;
+  channel: { id: string; secret: string };
+}
+
+/**
+ * A fresh, migrated database file with a brand, a deal and a json channel
+ * pointing at `receiverUrl`, written by the server's own query functions from
+ * the test process (no server start needed; the scheduler does not need users).
+ */
+export async function prepareWorkspace(scope: ProcessScope, receiverUrl: string): Promise<Workspace> {
+  const handle = scope.openDb();
+  await migrateToLatest(handle.db);
+  const now = new Date();
+  const settings = await getSettings(handle.db, now);
+  const brand = await insertBrand(handle.db, { name: 'Acme Outdoor' }, now);
+  const deal = await insertDeal(
+    handle.db,
+    { brandId: brand.id, title: 'Spring campaign' },
+    { currency: settings.currency },
+    now,
+  );
+  const channel = await insertChannel(handle.db, { type: 'json', name: 'Test receiver', url: receiverUrl }, now);
+  if (!channel.secret) throw new Error('A new json channel came without its secret');
+  return { handle, brandId: brand.id, dealId: deal.id, channel: { id: channel.id, secret: channel.secret } };
+}
+
+/** Every alert and delivery in the file, read from the test process. */
+export async function readOutbox(handle: DatabaseHandle) {
+  const alerts = await handle.db.selectFrom('alerts').selectAll().execute();
+  const deliveries = await handle.db.selectFrom('deliveries').selectAll().execute();
+  return { alerts, deliveries };
+}
+
+/** `rule|subjectId|dueAt`, sorted: the keys an alert is raised once for. */
+export function alertKeys(alerts: { rule: string; subjectId: string; dueAt: string }[]): string[] {
+  return alerts.map((a) => `${a.rule}|${a.subjectId}|${a.dueAt}`).sort();
+}
+
+/** Maps every value to how often it occurs. */
+export function countBy<T>(values: T[]): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+export const HOUR_MS = 60 * 60_000;
+
+/** A deliverable seeded by `seedDueDeliverables` is due twice: its draft is overdue and it goes live within the day. */
+export interface DueSeed {
+  ids: string[];
+  draftDueAt: Date;
+  publishAt: Date;
+  /** The alert keys the scheduler must raise, exactly once each. */
+  expectedKeys: string[];
+}
+
+export async function seedDueDeliverables(workspace: Workspace, count: number): Promise<DueSeed> {
+  const now = Date.now();
+  const draftDueAt = new Date(now - HOUR_MS);
+  const publishAt = new Date(now + 3 * HOUR_MS);
+  const ids = await seedDeliverables(workspace.handle, { ...workspace, count, draftDueAt, publishAt });
+  const expectedKeys = alertKeys(
+    ids.flatMap((id) => [
+      { rule: 'draft_overdue', subjectId: id, dueAt: draftDueAt.toISOString() },
+      { rule: 'publish_due_soon', subjectId: id, dueAt: publishAt.toISOString() },
+    ]),
+  );
+  return { ids, draftDueAt, publishAt, expectedKeys };
+}
+
+export async function countAlerts(handle: DatabaseHandle): Promise<number> {
+  const row = await handle.db
+    .selectFrom('alerts')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
