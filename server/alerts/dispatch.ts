@@ -17,7 +17,11 @@ export function backoffMs(attempts: number): number {
 
 export interface DispatchOptions {
   db: Kysely<Database>;
-  now: Date;
+  /**
+   * The time, or a clock to read it from: a long batch reads it again at each
+   * claim, so every claim really lasts a full lease from when it is taken.
+   */
+  now: Date | (() => Date);
   appUrl: string;
   email: EmailSender | null;
   batchSize?: number;
@@ -72,8 +76,9 @@ async function claim(db: Kysely<Database>, delivery: DeliveryRow, now: Date, lea
  * as an idempotency key so a receiver can drop the rare duplicate.
  */
 export async function runDeliveries(options: DispatchOptions): Promise<DispatchResult> {
-  const { db, now, appUrl, email } = options;
-  const nowIso = now.toISOString();
+  const { db, appUrl, email } = options;
+  const readClock = typeof options.now === 'function' ? options.now : () => options.now as Date;
+  const nowIso = readClock().toISOString();
   const result: DispatchResult = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
 
   const due = await db
@@ -114,6 +119,7 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
   const workspaceZone = workspace?.timeZone ?? 'UTC';
 
   for (const delivery of due) {
+    const now = readClock();
     if (!(await claim(db, delivery, now, options.leaseMs ?? CLAIM_LEASE_MS))) continue;
     const alert = alerts.get(delivery.alertId);
     const subject = alert ? contexts.get(alert.subjectId) : undefined;
@@ -177,7 +183,7 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
       }
       await db
         .updateTable('deliveries')
-        .set({ status: 'sent', sentAt: nowIso, claimedUntil: null, lastError: null })
+        .set({ status: 'sent', sentAt: readClock().toISOString(), claimedUntil: null, lastError: null })
         .where('id', '=', delivery.id)
         .execute();
       result.sent++;
@@ -190,7 +196,7 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
           status: giveUp ? 'failed' : 'pending',
           lastError: message,
           claimedUntil: null,
-          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+          nextAttemptAt: new Date(readClock().getTime() + backoffMs(attempts)).toISOString(),
         })
         .where('id', '=', delivery.id)
         .execute();

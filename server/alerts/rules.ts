@@ -35,6 +35,12 @@ export interface RuleWindow {
    * edited since: what fell due while the server was down is still found.
    */
   since: Date;
+  /**
+   * The latest `now` any scan has seen (the watermark, or now if later). Due-soon
+   * looks only beyond it, so after a clock rewind a moment already reported
+   * overdue is never announced as "due soon".
+   */
+  highWater?: Date;
   settings: Settings;
 }
 
@@ -72,9 +78,10 @@ export const DELIVERABLE_RULES: readonly DeliverableRuleSpec[] = [
  */
 export async function findDueDeliverableAlerts(
   db: Kysely<Database>,
-  { now, since, settings }: RuleWindow,
+  { now, since, highWater, settings }: RuleWindow,
 ): Promise<DueAlert[]> {
   const nowIso = now.toISOString();
+  const soonAfterIso = (highWater && highWater > now ? highWater : now).toISOString();
   const sinceIso = since.toISOString();
   const due: DueAlert[] = [];
 
@@ -86,7 +93,7 @@ export async function findDueDeliverableAlerts(
       const soon = await db
         .selectFrom('deliverables')
         .select(['id', 'assigneeId', spec.column])
-        .where(spec.column, '>', nowIso)
+        .where(spec.column, '>', soonAfterIso)
         .where(spec.column, '<=', new Date(now.getTime() + lead * HOUR_MS).toISOString())
         .where('status', 'in', spec.pending)
         .execute();

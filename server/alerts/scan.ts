@@ -46,7 +46,8 @@ export async function runAlertScan({ db, now, emailEnabled }: AlertScanOptions):
 
   try {
     const settings = await getSettings(db, now);
-    const due = await findDueDeliverableAlerts(db, { now, since, settings });
+    const highWater = new Date(Math.max(watermark, now.getTime()));
+    const due = await findDueDeliverableAlerts(db, { now, since, highWater, settings });
     const raised = await raiseAlerts(db, due, { now, timeZone: settings.timeZone, emailEnabled });
     const resolved = await resolveStaleAlerts(db, now);
 

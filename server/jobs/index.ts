@@ -51,7 +51,7 @@ export function startJobs(options: JobsOptions): Jobs {
       const scan = await runAlertScan({ db, now: clock.now(), emailEnabled: email !== null });
       const sent = await runDeliveries({
         db,
-        now: clock.now(),
+        now: () => clock.now(),
         appUrl,
         email,
         leaseMs: options.deliveryLeaseMs,

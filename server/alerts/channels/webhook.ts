@@ -33,11 +33,18 @@ export function signPayload(secret: string, timestamp: string, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/** Slack treats `<…>` as links and mentions (`<!channel>`); user text must not. */
+function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function payloadFor(type: ChannelType, message: WebhookMessage, sentAt: Date): unknown {
   switch (type) {
     case 'slack':
       // Slack incoming webhooks: `text` with mrkdwn links.
-      return { text: `*${message.headline}* — ${message.text}\n<${message.link}|Open in Sponsorcal>` };
+      return {
+        text: `*${escapeSlack(message.headline)}* — ${escapeSlack(message.text)}\n<${message.link}|Open in Sponsorcal>`,
+      };
     case 'discord':
       return {
         content: `**${message.headline}** — ${message.text}\n${message.link}`,

@@ -62,13 +62,24 @@ async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[]): Promise<Al
   );
   const deliveries = await db
     .selectFrom('deliveries')
-    .select(['id', 'alertId', 'channelType', 'recipient', 'status', 'attempts', 'lastError', 'sentAt'])
+    .leftJoin('channels', 'channels.id', 'deliveries.channelId')
+    .select([
+      'deliveries.id',
+      'deliveries.alertId',
+      'deliveries.channelType',
+      'deliveries.recipient',
+      'deliveries.status',
+      'deliveries.attempts',
+      'deliveries.lastError',
+      'deliveries.sentAt',
+      'channels.name as channelName',
+    ])
     .where(
-      'alertId',
+      'deliveries.alertId',
       'in',
       rows.map((r) => r.id),
     )
-    .orderBy('createdAt')
+    .orderBy('deliveries.createdAt')
     .execute();
   return rows.map((row) => {
     const subject = contexts.get(row.subjectId);
@@ -93,7 +104,8 @@ async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[]): Promise<Al
         .map((d) => ({
           id: d.id,
           channelType: d.channelType,
-          recipient: d.recipient,
+          // A webhook URL is a credential (owner-only); the inbox names the channel instead.
+          recipient: d.channelType === 'webhook' ? (d.channelName ?? 'a removed channel') : d.recipient,
           status: d.status,
           attempts: d.attempts,
           lastError: d.lastError,

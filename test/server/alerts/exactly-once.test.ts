@@ -111,26 +111,6 @@ function startScanProcess(url: string, now: string) {
 }
 
 describe('two instances scanning one database at once', () => {
-  it('two handles in one process both finish, and raise every alert and delivery exactly once', async () => {
-    t = await createWorkspace({ now: at(T, -2 * 24 * HOUR) });
-    receiver = await startWebhookReceiver();
-    await createChannel(t.owner, { type: 'json', url: receiver.url });
-    const ids = await manyDueDeliverables(t, 300);
-    const [a, b] = [open(t), open(t)];
-
-    const results = await Promise.allSettled([
-      runAlertScan({ db: a.db, now: new Date(T), emailEnabled: true }),
-      runAlertScan({ db: b.db, now: new Date(T), emailEnabled: true }),
-    ]);
-
-    // One e-mail (the owner) and one webhook per alert.
-    await expectExactlyOnce(t, ids, 2);
-    const outcomes = results.map((r) => (r.status === 'fulfilled' ? 'fulfilled' : `rejected: ${String(r.reason)}`));
-    expect.soft(outcomes).toEqual(['fulfilled', 'fulfilled']);
-    const raised = results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value.raised : 0), 0);
-    expect.soft(raised).toBe(600);
-  }, 60_000);
-
   it('two server processes scanning at once raise every alert and delivery exactly once', async () => {
     t = await createWorkspace({ now: at(T, -2 * 24 * HOUR) });
     receiver = await startWebhookReceiver();
