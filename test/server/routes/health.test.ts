@@ -21,6 +21,8 @@ describe('GET /api/health', () => {
 
   it('answers 503, not 200 or 500, when the database does not answer', async () => {
     const t = await apps.app();
+    // Use the connection first: destroying a Kysely instance that never ran a query closes nothing.
+    await t.db.selectFrom('users').select('id').execute();
     await t.db.destroy();
     const res = await t.client().get('/api/health');
     expect(res.status).toBe(503);
