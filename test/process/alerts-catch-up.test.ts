@@ -12,13 +12,13 @@ import {
   hasValidSignature,
   listAllAlerts,
   ONCE_A_YEAR,
+  OWNER,
   prepareWorkspace,
   PROCESS_TEST_TIMEOUT_MS,
   setUpOwner,
   waitFor,
   waitUntilPast,
   type ProcessScope,
-  type WebhookReceiver,
 } from './support';
 
 let scope: ProcessScope;
@@ -30,9 +30,9 @@ afterEach(async () => {
 });
 
 /** A server whose only alert run is the one at start-up; resolves once that run has finished. */
-async function startAndCatchUp(): Promise<ServerProcess> {
+async function startAndCatchUp(env: Record<string, string> = {}): Promise<ServerProcess> {
   const before = new Date().toISOString();
-  const server = await scope.start({ ALERT_CRON: ONCE_A_YEAR });
+  const server = await scope.start({ ALERT_CRON: ONCE_A_YEAR, ...env });
   await waitFor('the start-up alert run to finish', async () => {
     const { scheduler } = await getHealth(server.url);
     return scheduler.lastRunFinishedAt !== null && scheduler.lastRunFinishedAt >= before;
@@ -45,10 +45,12 @@ async function stopGracefully(server: ServerProcess): Promise<void> {
   expect(server.process.exitCode, server.output()).toBe(0);
 }
 
-async function waitForDeliveries(server: ServerProcess, receiver: WebhookReceiver, count: number) {
-  await waitFor(`${count} webhooks at the receiver and an empty outbox`, async () => {
-    const health = await getHealth(server.url);
-    return health.deliveries.pending === 0 && receiver.received.length >= count;
+/** Waits for an empty outbox with nothing failed, and for `arrived` (what the receivers have) to hold. */
+async function waitForDeliveries(server: ServerProcess, arrived: () => boolean) {
+  await waitFor('the outbox to drain into the receivers', async () => {
+    const { deliveries } = await getHealth(server.url);
+    expect(deliveries.failed, scope.logs()).toBe(0);
+    return deliveries.pending === 0 && arrived();
   });
 }
 
@@ -57,7 +59,9 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
     'raises what fell due while the server was down on the next start, as overdue only, and once',
     async () => {
       const receiver = await scope.receiver();
-      const first = await startAndCatchUp();
+      const mail = await scope.mailReceiver();
+      const env = { SMTP_URL: mail.url };
+      const first = await startAndCatchUp(env);
       const cookie = await setUpOwner(first.url);
       let api = apiClient(first.url, cookie);
       const { dealId } = await createDeal(api);
@@ -82,7 +86,7 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
       await stopGracefully(first);
       await waitUntilPast(draftDueAt);
 
-      const second = await startAndCatchUp();
+      const second = await startAndCatchUp(env);
       api = apiClient(second.url, cookie);
       const afterCatchUp = (await listAllAlerts(api)).items;
       expect(alertKeys(afterCatchUp)).toEqual(
@@ -97,23 +101,31 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
       );
       expect(afterCatchUp.every((a) => a.resolvedAt === null)).toBe(true);
       expect(afterCatchUp.filter((a) => a.rule === 'draft_overdue').every((a) => a.severity === 'critical')).toBe(true);
-      await waitForDeliveries(second, receiver, afterCatchUp.length);
+      const alertCount = afterCatchUp.length;
+      await waitForDeliveries(second, () => receiver.received.length >= alertCount && mail.received.length >= alertCount);
       await stopGracefully(second);
 
-      const third = await startAndCatchUp();
+      const third = await startAndCatchUp(env);
       api = apiClient(third.url, cookie);
       const afterRestart = await listAllAlerts(api);
       expect(afterRestart.items.map((a) => a.id).sort()).toEqual(afterCatchUp.map((a) => a.id).sort());
       expect(afterRestart.openCount).toBe(afterCatchUp.length);
       expect((await getHealth(third.url)).scheduler.lastRunAlertsRaised).toBe(0);
-      await waitForDeliveries(third, receiver, afterCatchUp.length);
+      await waitForDeliveries(third, () => true);
       await stopGracefully(third);
 
-      // One webhook per alert, none sent again by the restart.
-      const deliveryIds = afterRestart.items.flatMap((a) => a.deliveries.map((d) => d.id)).sort();
-      expect(deliveryIds).toHaveLength(afterCatchUp.length);
-      expect(receiver.received.map((r) => r.key).sort()).toEqual(deliveryIds);
+      // One webhook and one e-mail (to the owner, the only editor) per alert; none sent again by the restart.
+      const deliveries = afterRestart.items.flatMap((a) => a.deliveries);
+      expect(deliveries.every((d) => d.status === 'sent')).toBe(true);
+      const webhookIds = deliveries.filter((d) => d.channelType === 'webhook').map((d) => d.id);
+      const emailIds = deliveries.filter((d) => d.channelType === 'email').map((d) => d.id);
+      expect(webhookIds).toHaveLength(alertCount);
+      expect(emailIds).toHaveLength(alertCount);
+      expect(receiver.received.map((r) => r.key).sort()).toEqual(webhookIds.sort());
       expect(receiver.received.every((r) => hasValidSignature(r, secret))).toBe(true);
+      expect(mail.received.map((m) => m.deliveryId).sort()).toEqual(emailIds.sort());
+      expect(mail.received.every((m) => m.messageId === `<${m.deliveryId}@sponsorcal>`)).toBe(true);
+      expect(mail.received.every((m) => m.to.join() === OWNER.email)).toBe(true);
     },
     PROCESS_TEST_TIMEOUT_MS,
   );
@@ -148,7 +160,7 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
           { rule: 'publish_due_soon', subjectId: deliverable.id, dueAt: deliverable.publishAt! },
         ]),
       );
-      await waitForDeliveries(first, receiver, 2);
+      await waitForDeliveries(first, () => receiver.received.length >= 2);
       await stopGracefully(first);
 
       await waitUntilPast(new Date(deliverable.draftDueAt!));
@@ -162,7 +174,7 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
       expect(byRule.get('draft_overdue')).toMatchObject({ dueAt: deliverable.draftDueAt, resolvedAt: null });
       expect(byRule.get('publish_due_soon')!.resolvedAt).toBeNull();
       expect(afterDowntime.openCount).toBe(2);
-      await waitForDeliveries(second, receiver, 3);
+      await waitForDeliveries(second, () => receiver.received.length >= 3);
       await stopGracefully(second);
       expect([...receiver.countsByKey().values()]).toEqual([1, 1, 1]);
     },

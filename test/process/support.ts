@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { hc } from 'hono/client';
+import { SMTPServer } from 'smtp-server';
 import type { AppType } from '../../server/app';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
@@ -211,6 +212,59 @@ export function alertIdOf(webhook: ReceivedWebhook): string | null {
 }
 
 // ---------------------------------------------------------------------------
+// The mail receiver: a real SMTP server (no TLS, no auth) that keeps what arrives.
+
+export interface ReceivedMail {
+  to: string[];
+  /** The Message-ID header, `<delivery id@sponsorcal>`: stable across retries. */
+  messageId: string;
+  /** The X-Sponsorcal-Delivery header: the delivery id. */
+  deliveryId: string;
+}
+
+export interface MailReceiver {
+  /** For SMTP_URL. */
+  url: string;
+  received: ReceivedMail[];
+  close(): Promise<void>;
+}
+
+function headerOf(raw: string, name: string): string {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  const match = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(head);
+  return match ? match[1]!.replace(/\r?\n[ \t]+/g, ' ').trim() : '';
+}
+
+export async function startMailReceiver(): Promise<MailReceiver> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          messageId: headerOf(raw, 'Message-ID'),
+          deliveryId: headerOf(raw, 'X-Sponsorcal-Delivery'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+// ---------------------------------------------------------------------------
 // A test's scratch space: one database file, the processes on it, cleaned up after.
 
 export interface ProcessScope {
@@ -222,6 +276,7 @@ export interface ProcessScope {
   /** Opens the database file from the test process (WAL: readers do not block the server). */
   openDb(): DatabaseHandle;
   receiver(options?: { delayMs?: number }): Promise<WebhookReceiver>;
+  mailReceiver(): Promise<MailReceiver>;
   /** Everything the servers printed, for failure messages. */
   logs(): string;
   dispose(): Promise<void>;
@@ -232,7 +287,7 @@ export function createProcessScope(): ProcessScope {
   const dbFile = path.join(dir, 'sponsorcal.db');
   const databaseUrl = `sqlite:${dbFile}`;
   const servers: ServerProcess[] = [];
-  const receivers: WebhookReceiver[] = [];
+  const receivers: { close(): Promise<void> }[] = [];
   const handles: DatabaseHandle[] = [];
 
   return {
@@ -251,6 +306,11 @@ export function createProcessScope(): ProcessScope {
     },
     async receiver(options) {
       const receiver = await startWebhookReceiver(options);
+      receivers.push(receiver);
+      return receiver;
+    },
+    async mailReceiver() {
+      const receiver = await startMailReceiver();
       receivers.push(receiver);
       return receiver;
     },
