@@ -33,7 +33,7 @@ export interface WaitOptions {
 
 /**
  * Polls `check` until it returns something other than undefined/false and
- * returns that; fails with `what` and the last value seen after the timeout.
+ * returns that; after the timeout, fails naming `what` (and the last error `check` threw).
  */
 export async function waitFor<T>(
   what: string,
@@ -318,10 +318,12 @@ export function createProcessScope(): ProcessScope {
       return servers.map((s, i) => `--- server #${i + 1} (pid ${s.process.pid}) ---\n${s.output()}`).join('\n');
     },
     async dispose() {
-      await Promise.all(servers.map((s) => s.stop('SIGKILL')));
-      await Promise.all(handles.map((h) => h.close().catch(() => undefined)));
-      await Promise.all(receivers.map((r) => r.close()));
-      fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        await Promise.allSettled(servers.map((s) => s.stop('SIGKILL')));
+        await Promise.allSettled([...handles.map((h) => h.close()), ...receivers.map((r) => r.close())]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -335,7 +337,11 @@ export interface SeedDeliverablesOptions {
   now?: Date;
 }
 
-/** Writes `count` planned deliverables straight into the database (the server stopped), in one transaction. */
+/**
+ * Writes `count` planned deliverables straight into the database file, in one
+ * transaction: the bulk a test needs, without thousands of API calls. A running
+ * server sees them on its next alert run, as it would rows written by another instance.
+ */
 export async function seedDeliverables(handle: DatabaseHandle, options: SeedDeliverablesOptions): Promise<string[]> {
   const at = (options.now ?? new Date()).toISOString();
   const rows: NewDeliverable[] = Array.from({ length: options.count }, (_, i) => ({
@@ -420,7 +426,7 @@ export function countBy<T>(values: T[]): Map<T, number> {
   return counts;
 }
 
-export const HOUR_MS = 60 * 60_000;
+const HOUR_MS = 60 * 60_000;
 
 /** A deliverable seeded by `seedDueDeliverables` is due twice: its draft is overdue and it goes live within the day. */
 export interface DueSeed {
