@@ -274,6 +274,24 @@ describe('hostile input', () => {
     },
   );
 
+  it('answers a NUL character in text or ids with 2xx or 4xx, never 500 (PostgreSQL refuses to store it)', async () => {
+    const t = await workspace();
+    const results = [
+      await t.owner.post('/api/brands', { name: 'Nul\u0000Brand' }),
+      await t.owner.post('/api/deals', { brandId: t.ids.brandId, title: 'Nul\u0000Deal' }),
+      await t.owner.post('/api/deals', { brandId: '\u0000', title: 'Deal' }),
+      await t.owner.patch(`/api/deliverables/${t.ids.deliverableId}`, {
+        version: 1,
+        caption: 'a\u0000b',
+      }),
+      await t.owner.get('/api/deliverables/%00'),
+    ];
+    for (const res of results) {
+      expect(res.status, res.text).toBeLessThan(500);
+      expectNoStackTrace(res);
+    }
+  });
+
   it('ignores unknown fields instead of writing them', async () => {
     const t = await workspace();
     const res = await t.owner.post('/api/brands', {
