@@ -1,3 +1,39 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { isApiError } from './api';
+import { App } from './app';
+import { ToastProvider } from './components/toast';
+import { keys } from './hooks/queries';
+import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<p>Sponsorcal</p>);
+/** A session that expired mid-use sends the user back to the sign-in page. */
+function onAnyError(error: unknown): void {
+  if (isApiError(error, 401)) queryClient.setQueryData(keys.me, null);
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onAnyError }),
+  mutationCache: new MutationCache({ onError: onAnyError }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: true,
+      // Retry only what may pass: network blips and server errors, never a 4xx.
+      retry: (count, error) => count < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html is missing #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <App />
+      </ToastProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

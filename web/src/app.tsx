@@ -1,0 +1,79 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import type { User } from '../../shared/schemas/auth';
+import { errorMessage } from './api';
+import { AppShell } from './components/app-shell';
+import { Spinner } from './components/badges';
+import { Link } from './components/link';
+import { useMe, useSetupStatus } from './hooks/queries';
+import { matchPath, usePath } from './hooks/use-router';
+import { CalendarPage } from './pages/calendar-page';
+import { LoginPage } from './pages/login-page';
+import { SetupPage } from './pages/setup-page';
+
+// The calendar is the landing page and ships in the first bundle; the rest load on demand.
+const DealsPage = lazy(() => import('./pages/deals-page'));
+const DealDetailPage = lazy(() => import('./pages/deal-detail-page'));
+const BrandsPage = lazy(() => import('./pages/brands-page'));
+const SettingsPage = lazy(() => import('./pages/settings-page'));
+
+function FullPage({ children }: { children: ReactNode }) {
+  return <div className="full-page">{children}</div>;
+}
+
+function Routes({ user }: { user: User }) {
+  const path = usePath();
+  if (path === '/') return <CalendarPage user={user} />;
+  if (path === '/deals') return <DealsPage user={user} />;
+  const deal = matchPath('/deals/:id', path);
+  if (deal) return <DealDetailPage key={deal['id']} user={user} id={deal['id']!} />;
+  if (path === '/brands') return <BrandsPage user={user} />;
+  if (path === '/settings') return <SettingsPage user={user} />;
+  return (
+    <div className="page">
+      <div className="card empty-inline">
+        <p className="empty-inline__title">Page not found</p>
+        <p className="muted">There is nothing at {path}.</p>
+        <Link href="/" className="button button--primary">
+          Back to the calendar
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+/** Decides between first-run setup, sign-in and the app itself. */
+export function App() {
+  const setup = useSetupStatus();
+  const me = useMe(setup.data?.setupRequired === false);
+
+  if (setup.isPending || (setup.data?.setupRequired === false && me.isPending)) {
+    return (
+      <FullPage>
+        <Spinner label="Starting Sponsorcal…" />
+      </FullPage>
+    );
+  }
+  const error = setup.error ?? me.error;
+  if (error) {
+    return (
+      <FullPage>
+        <div className="card card--center">
+          <p className="empty-inline__title">Sponsorcal cannot reach its server</p>
+          <p className="muted">{errorMessage(error)}</p>
+          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+            Try again
+          </button>
+        </div>
+      </FullPage>
+    );
+  }
+  if (setup.data?.setupRequired) return <SetupPage />;
+  if (!me.data) return <LoginPage />;
+  return (
+    <AppShell user={me.data}>
+      <Suspense fallback={<Spinner />}>
+        <Routes user={me.data} />
+      </Suspense>
+    </AppShell>
+  );
+}

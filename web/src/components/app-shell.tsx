@@ -1,0 +1,172 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { User } from '../../../shared/schemas/auth';
+import { api, errorMessage, unwrap } from '../api';
+import { ROLE_LABELS } from '../format';
+import { forgetSessionData, keys } from '../hooks/queries';
+import { navigate, usePath } from '../hooks/use-router';
+import { Link } from './link';
+import { useToast } from './toast';
+
+const NAV = [
+  { href: '/', label: 'Calendar', match: (p: string) => p === '/' },
+  { href: '/deals', label: 'Deals', match: (p: string) => p.startsWith('/deals') },
+  { href: '/brands', label: 'Brands', match: (p: string) => p.startsWith('/brands') },
+  { href: '/settings', label: 'Settings', match: (p: string) => p.startsWith('/settings') },
+];
+
+export function LogoMark({ size = 28 }: { size?: number }) {
+  return (
+    <svg className="logo-mark" viewBox="0 0 32 32" width={size} height={size} aria-hidden="true">
+      <rect width="32" height="32" rx="8" fill="currentColor" />
+      <rect x="7" y="9" width="18" height="16" rx="3" fill="none" stroke="#fff" strokeWidth="2.4" />
+      <path d="M7 14h18M12 6v5M20 6v5" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" />
+      <circle cx="20" cy="20" r="2.2" fill="#fff" />
+    </svg>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
+}
+
+function UserMenu({ user }: { user: User }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const queryClient = useQueryClient();
+  const toast = useToast();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const signOut = useMutation({
+    mutationFn: () => unwrap(api.auth.logout.$post()),
+    onSuccess: () => {
+      queryClient.setQueryData(keys.me, null);
+      forgetSessionData(queryClient);
+      navigate('/', { replace: true });
+    },
+    onError: (error) => toast.error('Could not sign out', errorMessage(error)),
+  });
+
+  return (
+    <div className="user-menu" ref={ref}>
+      <button
+        type="button"
+        className="user-menu__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(user.name)}
+        </span>
+        <span className="user-menu__name">{user.name}</span>
+        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
+          <path d="M6 8l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+        </svg>
+        <span className="visually-hidden">Account menu</span>
+      </button>
+      {open && (
+        <div className="user-menu__panel" role="menu">
+          <div className="user-menu__who">
+            <p className="user-menu__full-name">{user.name}</p>
+            <p className="muted small">{user.email}</p>
+            <p className="small">
+              <span className="role-pill">{ROLE_LABELS[user.role]}</span>
+              <span className="muted"> · {user.effectiveTimeZone.replace(/_/g, ' ')}</span>
+            </p>
+          </div>
+          <Link href="/settings" role="menuitem" className="user-menu__item" onClick={() => setOpen(false)}>
+            Settings
+          </Link>
+          <button
+            type="button"
+            role="menuitem"
+            className="user-menu__item"
+            onClick={() => signOut.mutate()}
+            disabled={signOut.isPending}
+          >
+            Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function AppShell({ user, children }: { user: User; children: ReactNode }) {
+  const path = usePath();
+  const [navOpen, setNavOpen] = useState(false);
+  const [navPath, setNavPath] = useState(path);
+  // Close the phone menu whenever the route changes.
+  if (navPath !== path) {
+    setNavPath(path);
+    setNavOpen(false);
+  }
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <button
+            type="button"
+            className="icon-button topbar__menu"
+            aria-expanded={navOpen}
+            aria-controls="main-nav"
+            onClick={() => setNavOpen((v) => !v)}
+          >
+            <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+              <path d="M3 6h14M3 10h14M3 14h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+            </svg>
+            <span className="visually-hidden">{navOpen ? 'Hide navigation' : 'Show navigation'}</span>
+          </button>
+          <Link href="/" className="logo">
+            <LogoMark />
+            <span className="logo__text">Sponsorcal</span>
+          </Link>
+          <nav id="main-nav" className={`nav${navOpen ? ' nav--open' : ''}`} aria-label="Main">
+            {NAV.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className="nav__link"
+                aria-current={item.match(path) ? 'page' : undefined}
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="topbar__actions">
+            {/*
+              NOTIFICATIONS BELL SLOT — the alert inbox (a separate issue) mounts its bell
+              button here, left of the user menu. Keep this element and its data-slot name.
+            */}
+            <div className="topbar__slot" data-slot="notifications" />
+            <UserMenu user={user} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,305 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import {
+  DEAL_SOURCES,
+  DEAL_STATUSES,
+  dealCreateSchema,
+  dealPatchSchema,
+  type Deal,
+  type DealCreate,
+  type DealSource,
+  type DealStatus,
+} from '../../../shared/schemas/deal';
+import { api, isApiError, unwrap } from '../api';
+import { DEAL_SOURCE_LABELS, DEAL_STATUS_LABELS, centsToInput, parseMoney } from '../format';
+import { keys, useBrands, useSettings } from '../hooks/queries';
+import { useFormErrors } from '../hooks/use-form-errors';
+import { navigate } from '../hooks/use-router';
+import { Spinner } from './badges';
+import { Dialog } from './dialog';
+import { Field, FormBanner } from './field';
+import { useToast } from './toast';
+
+export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'JPY', 'INR', 'BRL', 'MXN', 'NZD', 'SGD', 'ZAR'];
+
+interface FormState {
+  brandId: string;
+  title: string;
+  status: DealStatus;
+  fee: string;
+  currency: string;
+  source: DealSource;
+  contractSignedOn: string;
+  exclusivityCategory: string;
+  exclusivityUntil: string;
+  usageRightsUntil: string;
+  notes: string;
+}
+
+export interface DealDialogProps {
+  deal: Deal | null;
+  defaultBrandId?: string;
+  onClose: () => void;
+  onSaved?: (deal: Deal, created: boolean) => void;
+}
+
+export function DealDialog(props: DealDialogProps) {
+  const brands = useBrands();
+  const settings = useSettings();
+  const title = props.deal ? 'Edit deal' : 'New deal';
+  if (brands.isPending || settings.isPending) {
+    return (
+      <Dialog title={title} onClose={props.onClose}>
+        <Spinner />
+      </Dialog>
+    );
+  }
+  if ((brands.data ?? []).length === 0) {
+    return (
+      <Dialog title={title} onClose={props.onClose} size="small">
+        <div className="notice">
+          <p className="notice__title">Add a brand first</p>
+          <p>A deal is an agreement with a brand. Add the brand you are working with, then come back to record the deal.</p>
+          <div className="notice__actions">
+            <a
+              className="button button--primary"
+              href="/brands?new=1"
+              onClick={(e) => {
+                e.preventDefault();
+                props.onClose();
+                navigate('/brands?new=1');
+              }}
+            >
+              Add a brand
+            </a>
+          </div>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <DealForm
+      {...props}
+      title={title}
+      brands={brands.data ?? []}
+      defaultCurrency={settings.data?.currency ?? 'USD'}
+    />
+  );
+}
+
+function DealForm({
+  deal,
+  defaultBrandId,
+  onClose,
+  onSaved,
+  title,
+  brands,
+  defaultCurrency,
+}: DealDialogProps & { title: string; brands: Array<{ id: string; name: string }>; defaultCurrency: string }) {
+  const formId = useId();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const { errors, formError, clear, fromZod, fromError } = useFormErrors();
+  const [state, setState] = useState<FormState>(() => ({
+    brandId: deal?.brandId ?? defaultBrandId ?? (brands.length === 1 ? brands[0]!.id : ''),
+    title: deal?.title ?? '',
+    status: deal?.status ?? 'pitched',
+    fee: deal ? centsToInput(deal.feeCents, deal.currency) : '',
+    currency: deal?.currency ?? defaultCurrency,
+    source: deal?.source ?? 'direct',
+    contractSignedOn: deal?.contractSignedOn ?? '',
+    exclusivityCategory: deal?.exclusivityCategory ?? '',
+    exclusivityUntil: deal?.exclusivityUntil ?? '',
+    usageRightsUntil: deal?.usageRightsUntil ?? '',
+    notes: deal?.notes ?? '',
+  }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
+
+  const save = useMutation({
+    mutationFn: async (payload: DealCreate) =>
+      deal
+        ? unwrap(api.deals[':id'].$patch({ param: { id: deal.id }, json: { ...payload, version: deal.version } }))
+        : unwrap(api.deals.$post({ json: payload })),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: keys.deals });
+      void queryClient.invalidateQueries({ queryKey: keys.brands });
+      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
+      toast.success(deal ? 'Deal saved' : 'Deal created', saved.title);
+      onSaved?.(saved, !deal);
+      onClose();
+    },
+    onError: (error) => {
+      if (isApiError(error, 409)) {
+        void queryClient.invalidateQueries({ queryKey: keys.deals });
+      }
+      fromError(error);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    const currency = state.currency.trim().toUpperCase();
+    const feeCents = parseMoney(state.fee, currency);
+    const payload: DealCreate = {
+      brandId: state.brandId,
+      title: state.title,
+      status: state.status,
+      feeCents: feeCents ?? -1,
+      currency,
+      source: state.source,
+      contractSignedOn: state.contractSignedOn || null,
+      exclusivityCategory: state.exclusivityCategory.trim() || null,
+      exclusivityUntil: state.exclusivityUntil || null,
+      usageRightsUntil: state.usageRightsUntil || null,
+      notes: state.notes,
+    };
+    const parsed = deal ? dealPatchSchema.safeParse({ ...payload, version: deal.version }) : dealCreateSchema.safeParse(payload);
+    if (feeCents === undefined || !parsed.success) {
+      const issues = parsed.success ? [] : parsed.error.issues.filter((i) => i.path[0] !== 'feeCents');
+      fromZod([
+        ...issues,
+        ...(feeCents === undefined ? [{ path: 'feeCents', message: 'Enter an amount such as 1500 or 1500.50' }] : []),
+      ]);
+      return;
+    }
+    save.mutate(payload);
+  };
+
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      size="large"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="button button--primary" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save deal'}
+          </button>
+        </>
+      }
+    >
+      <FormBanner message={formError} />
+      <form id={formId} className="form" onSubmit={submit} noValidate>
+        <div className="form-grid">
+          <Field label="Brand" error={errors['brandId']}>
+            {(p) => (
+              <select {...p} value={state.brandId} onChange={(e) => set('brandId', e.target.value)}>
+                <option value="">Choose a brand…</option>
+                {brands.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Status" error={errors['status']}>
+            {(p) => (
+              <select {...p} value={state.status} onChange={(e) => set('status', e.target.value as DealStatus)}>
+                {DEAL_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {DEAL_STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Deal title" error={errors['title']} className="span-2">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                value={state.title}
+                onChange={(e) => set('title', e.target.value)}
+                placeholder="e.g. Spring launch campaign"
+                autoFocus={!deal}
+                maxLength={200}
+              />
+            )}
+          </Field>
+          <Field label="Fee" error={errors['feeCents']} hint="The total you are paid for this deal">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                inputMode="decimal"
+                value={state.fee}
+                onChange={(e) => set('fee', e.target.value)}
+                placeholder="0.00"
+              />
+            )}
+          </Field>
+          <Field label="Currency" error={errors['currency']}>
+            {(p) => (
+              <select {...p} value={state.currency} onChange={(e) => set('currency', e.target.value)}>
+                {[...new Set([state.currency, ...COMMON_CURRENCIES])].map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Source" error={errors['source']}>
+            {(p) => (
+              <select {...p} value={state.source} onChange={(e) => set('source', e.target.value as DealSource)}>
+                {DEAL_SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {DEAL_SOURCE_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Contract signed" error={errors['contractSignedOn']}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={state.contractSignedOn}
+                onChange={(e) => set('contractSignedOn', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Exclusivity category" error={errors['exclusivityCategory']} hint="e.g. skincare — no competing deals">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                value={state.exclusivityCategory}
+                onChange={(e) => set('exclusivityCategory', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Exclusive until" error={errors['exclusivityUntil']}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={state.exclusivityUntil}
+                onChange={(e) => set('exclusivityUntil', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Usage rights until" error={errors['usageRightsUntil']}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={state.usageRightsUntil}
+                onChange={(e) => set('usageRightsUntil', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Notes" error={errors['notes']} className="span-2">
+            {(p) => <textarea {...p} rows={3} value={state.notes} onChange={(e) => set('notes', e.target.value)} />}
+          </Field>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,152 @@
+import type { BrandStage } from '../../shared/schemas/brand';
+import type { DealSource, DealStatus } from '../../shared/schemas/deal';
+import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  tiktok: 'TikTok',
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  x: 'X',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  twitch: 'Twitch',
+  pinterest: 'Pinterest',
+  threads: 'Threads',
+  snapchat: 'Snapchat',
+  blog: 'Blog',
+  newsletter: 'Newsletter',
+  podcast: 'Podcast',
+  other: 'Other',
+};
+
+/** Two-letter badges: short enough for a month cell, distinct enough to scan. */
+export const PLATFORM_BADGES: Record<Platform, string> = {
+  tiktok: 'TT',
+  instagram: 'IG',
+  youtube: 'YT',
+  x: 'X',
+  facebook: 'FB',
+  linkedin: 'in',
+  twitch: 'TW',
+  pinterest: 'PI',
+  threads: 'TH',
+  snapchat: 'SC',
+  blog: 'BL',
+  newsletter: 'NL',
+  podcast: 'PC',
+  other: '··',
+};
+
+export const FORMAT_LABELS: Record<Format, string> = {
+  video: 'Video',
+  reel: 'Reel',
+  story: 'Story',
+  post: 'Post',
+  short: 'Short',
+  integration: 'Integration',
+  live: 'Live',
+  carousel: 'Carousel',
+  other: 'Other',
+};
+
+export const DELIVERABLE_STATUS_LABELS: Record<DeliverableStatus, string> = {
+  planned: 'Planned',
+  drafting: 'Drafting',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  cancelled: 'Cancelled',
+};
+
+export const DEAL_STATUS_LABELS: Record<DealStatus, string> = {
+  pitched: 'Pitched',
+  negotiating: 'Negotiating',
+  contracted: 'Contracted',
+  in_progress: 'In progress',
+  delivered: 'Delivered',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export const DEAL_SOURCE_LABELS: Record<DealSource, string> = {
+  direct: 'Direct',
+  marketplace: 'Marketplace',
+  agency: 'Agency',
+  inbound: 'Inbound',
+};
+
+export const BRAND_STAGE_LABELS: Record<BrandStage, string> = {
+  prospect: 'Prospect',
+  pitched: 'Pitched',
+  negotiating: 'Negotiating',
+  partner: 'Partner',
+  inactive: 'Inactive',
+};
+
+export const ROLE_LABELS = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' } as const;
+
+/** How many digits a currency's minor unit has (2 for USD, 0 for JPY). */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** Formats integer minor units in their currency: 450000 USD → "$4,500.00". */
+export function formatMoney(cents: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const amount = cents / 10 ** digits;
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount.toFixed(digits)} ${currency}`;
+  }
+}
+
+/** "4500.5" in USD → 450050; undefined when the text is not an amount. */
+export function parseMoney(text: string, currency: string): number | undefined {
+  const cleaned = text.replace(/[\s,_]/g, '');
+  if (cleaned === '') return 0;
+  if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined;
+  return Math.round(Number(cleaned) * 10 ** minorDigits(currency));
+}
+
+export function centsToInput(cents: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return (cents / 10 ** digits).toFixed(digits);
+}
+
+/** "Mar 3, 2026" for a `YYYY-MM-DD` day, without shifting it through a time zone. */
+export function formatDay(day: string | null): string {
+  if (!day) return '—';
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** "Tue, Mar 3, 9:00 AM" for an instant, in the given time zone. */
+export function formatInstant(iso: string | null, timeZone: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+export function formatNumber(value: number | null): string {
+  return value === null ? '—' : new Intl.NumberFormat(undefined, { notation: 'compact' }).format(value);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

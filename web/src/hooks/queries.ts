@@ -1,0 +1,116 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { DealStatus } from '../../../shared/schemas/deal';
+import type { Deliverable } from '../../../shared/schemas/deliverable';
+import { api, isApiError, unwrap } from '../api';
+
+/** Query keys in one place, so mutations invalidate exactly what they change. */
+export const keys = {
+  setup: ['auth', 'setup'] as const,
+  me: ['auth', 'me'] as const,
+  settings: ['settings'] as const,
+  team: ['team'] as const,
+  brands: ['brands'] as const,
+  deals: ['deals'] as const,
+  dealList: (filter: { status: DealStatus[]; brandId: string[] }) => ['deals', 'list', filter] as const,
+  deal: (id: string) => ['deals', 'one', id] as const,
+  deliverables: ['deliverables'] as const,
+  deliverablesOfDeal: (dealId: string) => ['deliverables', 'deal', dealId] as const,
+  deliverable: (id: string) => ['deliverables', 'one', id] as const,
+};
+
+/**
+ * Forgets everything but the auth queries (which the app root observes, so
+ * they are updated in place rather than removed): used on sign-in and sign-out,
+ * so no data of one session is shown in the next.
+ */
+export function forgetSessionData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+}
+
+export function useSetupStatus() {
+  return useQuery({
+    queryKey: keys.setup,
+    queryFn: () => unwrap(api.auth.setup.$get()),
+    staleTime: Infinity,
+  });
+}
+
+/** The signed-in user, or null when the session is missing or expired. */
+export function useMe(enabled = true) {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: async () => {
+      try {
+        return await unwrap(api.auth.me.$get());
+      } catch (error) {
+        if (isApiError(error, 401)) return null;
+        throw error;
+      }
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: keys.settings, queryFn: () => unwrap(api.settings.$get()) });
+}
+
+export function useTeam() {
+  return useQuery({
+    queryKey: keys.team,
+    queryFn: async () => (await unwrap(api.team.$get())).items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useBrands() {
+  return useQuery({ queryKey: keys.brands, queryFn: async () => (await unwrap(api.brands.$get({ query: {} }))).items });
+}
+
+export function useAllDeals() {
+  return useQuery({
+    queryKey: keys.dealList({ status: [], brandId: [] }),
+    queryFn: async () => (await unwrap(api.deals.$get({ query: {} }))).items,
+  });
+}
+
+export function useDeals(filter: { status: DealStatus[]; brandId: string[] }) {
+  return useQuery({
+    queryKey: keys.dealList(filter),
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.deals.$get({
+            query: {
+              ...(filter.status.length ? { status: filter.status.join(',') } : {}),
+              ...(filter.brandId.length ? { brandId: filter.brandId.join(',') } : {}),
+            },
+          }),
+        )
+      ).items,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useDeal(id: string) {
+  return useQuery({ queryKey: keys.deal(id), queryFn: () => unwrap(api.deals[':id'].$get({ param: { id } })) });
+}
+
+export function useDeliverablesOfDeal(dealId: string) {
+  return useQuery({
+    queryKey: keys.deliverablesOfDeal(dealId),
+    queryFn: async () => (await unwrap(api.deliverables.$get({ query: { dealId } }))).items,
+  });
+}
+
+/** One deliverable, always refetched on open; `initial` (say, from a calendar event) shows at once. */
+export function useDeliverable(id: string | null, initial?: Deliverable) {
+  return useQuery({
+    queryKey: keys.deliverable(id ?? ''),
+    queryFn: () => unwrap(api.deliverables[':id'].$get({ param: { id: id! } })),
+    enabled: id !== null,
+    staleTime: 0,
+    ...(initial && initial.id === id ? { initialData: initial, initialDataUpdatedAt: 0 } : {}),
+  });
+}

@@ -1,0 +1,215 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { User } from '../../../shared/schemas/auth';
+import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
+import { api, errorMessage, unwrap } from '../api';
+import { Spinner, StageChip } from '../components/badges';
+import { BrandDialog } from '../components/brand-dialog';
+import { ConfirmDialog } from '../components/dialog';
+import { FilterMenu } from '../components/filter-menu';
+import { PlusIcon } from '../components/icons';
+import { useToast } from '../components/toast';
+import { BRAND_STAGE_LABELS, formatDay, plural } from '../format';
+import { keys, useBrands } from '../hooks/queries';
+import { useNewParam } from '../hooks/use-new-param';
+import { todayIn } from '../time';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+export default function BrandsPage({ user }: { user: User }) {
+  const canEdit = user.role !== 'viewer';
+  const openNew = useNewParam();
+  const brands = useBrands();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [query, setQuery] = useState('');
+  const [stages, setStages] = useState<BrandStage[]>([]);
+  const [editing, setEditing] = useState<Brand | 'new' | null>(openNew && canEdit ? 'new' : null);
+  const [deleting, setDeleting] = useState<Brand | null>(null);
+  const today = todayIn(user.effectiveTimeZone);
+
+  const remove = useMutation({
+    mutationFn: (id: string) => unwrap(api.brands[':id'].$delete({ param: { id } })),
+    onSuccess: () => {
+      toast.success('Brand deleted', deleting?.name);
+      setDeleting(null);
+      void queryClient.invalidateQueries({ queryKey: keys.brands });
+    },
+  });
+
+  const all = brands.data ?? [];
+  const needle = query.trim().toLowerCase();
+  const list = all.filter(
+    (b) =>
+      (stages.length === 0 || stages.includes(b.stage)) &&
+      (!needle ||
+        b.name.toLowerCase().includes(needle) ||
+        (b.category ?? '').toLowerCase().includes(needle) ||
+        b.contacts.some((c) => c.name.toLowerCase().includes(needle) || (c.email ?? '').includes(needle))),
+  );
+  const filtered = needle !== '' || stages.length > 0;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Brands</h1>
+          <p className="page-subtitle">The companies you work with, the people you talk to, and when to follow up.</p>
+        </div>
+        {canEdit && (
+          <div className="page-actions">
+            <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+              <PlusIcon /> New brand
+            </button>
+          </div>
+        )}
+      </div>
+
+      {all.length > 0 && (
+        <div className="filters" role="group" aria-label="Filters">
+          <input
+            type="search"
+            className="search-input"
+            placeholder="Search by name, category or contact"
+            aria-label="Search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <FilterMenu
+            name="Stage"
+            options={BRAND_STAGES.map((s) => ({ value: s, label: BRAND_STAGE_LABELS[s] }))}
+            selected={stages}
+            onChange={setStages}
+          />
+        </div>
+      )}
+
+      {brands.isPending ? (
+        <div className="card">
+          <Spinner label="Loading brands…" />
+        </div>
+      ) : brands.error ? (
+        <div className="card">
+          <p className="banner banner--error" role="alert">
+            {errorMessage(brands.error)}
+          </p>
+        </div>
+      ) : list.length === 0 ? (
+        <div className="card empty-inline">
+          <p className="empty-inline__title">{filtered ? 'No brands match' : 'No brands yet'}</p>
+          <p className="muted">
+            {filtered
+              ? 'Try another search or clear the stage filter.'
+              : 'Add the brands you work with or are pitching. Each gets its own colour on the calendar.'}
+          </p>
+          {!filtered && canEdit && (
+            <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+              Add your first brand
+            </button>
+          )}
+        </div>
+      ) : (
+        <ul className="brand-grid">
+          {list.map((brand) => {
+            const followUpDue = brand.nextFollowUpOn !== null && brand.nextFollowUpOn <= today;
+            return (
+              <li key={brand.id} className="brand-card" style={{ borderTopColor: brand.color }}>
+                <div className="brand-card__header">
+                  <div>
+                    <h2 className="brand-card__name">{brand.name}</h2>
+                    <p className="muted small">
+                      {brand.category ?? 'No category'}
+                      {brand.website && (
+                        <>
+                          {' · '}
+                          <a href={brand.website} target="_blank" rel="noopener noreferrer nofollow">
+                            {hostOf(brand.website)}
+                          </a>
+                        </>
+                      )}
+                    </p>
+                  </div>
+                  <StageChip stage={brand.stage} />
+                </div>
+                <dl className="brand-card__facts">
+                  <div>
+                    <dt>Deals</dt>
+                    <dd>{plural(brand.dealCount, 'deal')}</dd>
+                  </div>
+                  <div>
+                    <dt>Next follow-up</dt>
+                    <dd className={followUpDue ? 'due' : undefined}>
+                      {brand.nextFollowUpOn ? formatDay(brand.nextFollowUpOn) : '—'}
+                      {followUpDue && <span className="due__tag">due</span>}
+                    </dd>
+                  </div>
+                </dl>
+                <div className="brand-card__contacts">
+                  <h3 className="subsection-title">Contacts</h3>
+                  {brand.contacts.length === 0 ? (
+                    <p className="muted small">No contacts</p>
+                  ) : (
+                    <ul className="contact-list">
+                      {brand.contacts.map((c, i) => (
+                        <li key={i}>
+                          <span className="contact-list__name">{c.name}</span>
+                          {c.role && <span className="muted small"> · {c.role}</span>}
+                          {c.email && (
+                            <a className="contact-list__email small" href={`mailto:${c.email}`}>
+                              {c.email}
+                            </a>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+                {brand.notes && <p className="brand-card__notes small">{brand.notes}</p>}
+                {canEdit && (
+                  <div className="brand-card__actions">
+                    <button type="button" className="button button--small" onClick={() => setEditing(brand)}>
+                      Edit<span className="visually-hidden"> {brand.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small button--ghost-danger"
+                      onClick={() => {
+                        remove.reset();
+                        setDeleting(brand);
+                      }}
+                    >
+                      Delete<span className="visually-hidden"> {brand.name}</span>
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {editing && <BrandDialog brand={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {deleting && (
+        <ConfirmDialog
+          title="Delete this brand?"
+          message={
+            <p>
+              <strong>{deleting.name}</strong> and its contacts will be deleted. This cannot be undone.
+            </p>
+          }
+          confirmLabel="Delete brand"
+          busy={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : null}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => remove.mutate(deleting.id)}
+        />
+      )}
+    </div>
+  );
+}

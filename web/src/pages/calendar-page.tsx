@@ -1,0 +1,516 @@
+import FullCalendar, {
+  type CalendarRef,
+  type DateClickInfo,
+  type EventClickInfo,
+  type EventDisplayInfo,
+  type EventDropInfo,
+  type EventInput,
+  type EventSourceFuncInfo,
+} from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
+import interactionPlugin from '@fullcalendar/react/interaction';
+import listPlugin from '@fullcalendar/react/list';
+import breezyThemePlugin from '@fullcalendar/react/themes/breezy';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/breezy/theme.css';
+import '@fullcalendar/react/themes/breezy/palettes/indigo.css';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { Temporal } from 'temporal-polyfill';
+import type { User } from '../../../shared/schemas/auth';
+import type { Brand } from '../../../shared/schemas/brand';
+import {
+  DELIVERABLE_STATUSES,
+  PLATFORMS,
+  type Deliverable,
+  type DeliverableStatus,
+  type Platform,
+} from '../../../shared/schemas/deliverable';
+import { api, errorMessage, isApiError, unwrap } from '../api';
+import { BrandDot, PlatformBadge, Spinner, StatusChip } from '../components/badges';
+import { DeliverableDialog, type DeliverableDefaults } from '../components/deliverable-dialog';
+import { FilterMenu } from '../components/filter-menu';
+import { PlusIcon } from '../components/icons';
+import { Link } from '../components/link';
+import { useToast } from '../components/toast';
+import { DELIVERABLE_STATUS_LABELS, PLATFORM_LABELS, formatInstant, plural } from '../format';
+import { keys, useAllDeals, useBrands } from '../hooks/queries';
+import { NARROW_QUERY, useMediaQuery, useViewportHeight } from '../hooks/use-media-query';
+import { instantToLocalInput } from '../time';
+
+type EventKind = 'publish' | 'draft';
+
+interface EventMeta {
+  kind: EventKind;
+  deliverable: Deliverable;
+  brandName: string;
+  color: string;
+}
+
+interface Filters {
+  brandId: string[];
+  platform: Platform[];
+  status: DeliverableStatus[];
+}
+
+const NO_FILTERS: Filters = { brandId: [], platform: [], status: [] };
+const FALLBACK_COLOR = '#64748b';
+
+function eventsOf(d: Deliverable, brand: Brand | undefined): EventInput[] {
+  const color = brand?.color ?? FALLBACK_COLOR;
+  const base = { deliverable: d, brandName: brand?.name ?? 'Unknown brand', color };
+  const events: EventInput[] = [];
+  if (d.publishAt) {
+    events.push({
+      id: `${d.id}:publish`,
+      title: d.title,
+      start: d.publishAt,
+      // The visible box is drawn by eventContent (.sc-ev); FullCalendar uses the colour for list dots.
+      color,
+      extendedProps: { ...base, kind: 'publish' } satisfies EventMeta,
+    });
+  }
+  if (d.draftDueAt) {
+    events.push({
+      id: `${d.id}:draft`,
+      title: `Draft: ${d.title}`,
+      start: d.draftDueAt,
+      color,
+      extendedProps: { ...base, kind: 'draft' } satisfies EventMeta,
+    });
+  }
+  return events;
+}
+
+function metaOf(event: { extendedProps: Record<string, unknown> }): EventMeta {
+  return event.extendedProps as unknown as EventMeta;
+}
+
+function EventContent({ info }: { info: EventDisplayInfo }) {
+  const { kind, deliverable: d, brandName, color } = metaOf(info.event);
+  const label = `${kind === 'draft' ? 'Draft due' : 'Go-live'}: ${d.title} — ${brandName}, ${PLATFORM_LABELS[d.platform]}, ${DELIVERABLE_STATUS_LABELS[d.status]}`;
+  const common = {
+    'data-deliverable-id': d.id,
+    'data-kind': kind,
+    style: { '--brand': color } as CSSProperties,
+    title: label,
+  };
+  const title = (
+    <span className="sc-ev__title">
+      {kind === 'draft' && <span className="sc-ev__kind">Draft: </span>}
+      {d.title}
+    </span>
+  );
+  // The list view has a row to spare: title, brand, status on one line.
+  if (info.view.type.startsWith('list')) {
+    return (
+      <div className={`sc-ev sc-ev--${kind} sc-ev--${d.status} sc-ev--in-list`} {...common}>
+        <span className="sc-ev__time">{info.timeText}</span>
+        <PlatformBadge platform={d.platform} />
+        {title}
+        <span className="sc-ev__brand">{brandName}</span>
+        <StatusChip status={d.status} compact />
+      </div>
+    );
+  }
+  return (
+    <div className={`sc-ev sc-ev--${kind} sc-ev--${d.status}`} {...common}>
+      <span className="sc-ev__line">
+        <PlatformBadge platform={d.platform} />
+        {title}
+      </span>
+      <span className="sc-ev__meta">
+        {info.timeText && <span className="sc-ev__time">{info.timeText}</span>}
+        <StatusChip status={d.status} compact />
+      </span>
+    </div>
+  );
+}
+
+function defaultPublishAt(timeZone: string): string {
+  const next = Temporal.Now.zonedDateTimeISO(timeZone).add({ hours: 1 }).round({ smallestUnit: 'hour', roundingMode: 'floor' });
+  return next.toPlainDateTime().toString({ smallestUnit: 'minute' });
+}
+
+export function CalendarPage({ user }: { user: User }) {
+  const brands = useBrands();
+  const deals = useAllDeals();
+  const canEdit = user.role !== 'viewer';
+  const narrow = useMediaQuery(NARROW_QUERY);
+  // Month and week grids fill the window below the page header, never shorter than 560px.
+  const gridHeight = Math.max(560, useViewportHeight() - 190);
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const calendarRef = useRef<CalendarRef>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [dialog, setDialog] = useState<{
+    id: string | null;
+    defaults?: DeliverableDefaults;
+    initial?: Deliverable;
+  } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const timeZone = user.effectiveTimeZone;
+
+  const brandById = useMemo(() => new Map((brands.data ?? []).map((b) => [b.id, b])), [brands.data]);
+
+  const fetchEvents = useCallback(
+    async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
+      try {
+        const { items } = await unwrap(
+          api.deliverables.$get({
+            query: {
+              from: info.start.toISOString(),
+              to: info.end.toISOString(),
+              ...(filters.brandId.length ? { brandId: filters.brandId.join(',') } : {}),
+              ...(filters.platform.length ? { platform: filters.platform.join(',') } : {}),
+              ...(filters.status.length ? { status: filters.status.join(',') } : {}),
+            },
+          }),
+        );
+        return items.flatMap((d) => eventsOf(d, brandById.get(d.brandId)));
+      } catch (error) {
+        toast.error('Could not load the calendar', errorMessage(error));
+        throw error;
+      }
+    },
+    [filters, brandById, toast],
+  );
+
+  const refetch = useCallback(() => calendarRef.current?.getApi().refetchEvents(), []);
+
+  // Phones get the list view; wider screens the month grid. Follows rotation and resizes.
+  useEffect(() => {
+    const api = calendarRef.current?.getApi();
+    if (!api) return;
+    const type = api.view.type;
+    if (narrow && type !== 'listWeek' && type !== 'listMonth') api.changeView('listWeek');
+    if (!narrow && type === 'listWeek') api.changeView('dayGridMonth');
+  }, [narrow]);
+
+  const moveEvent = async (info: EventDropInfo) => {
+    const { kind, deliverable } = metaOf(info.event);
+    const start = info.event.start;
+    if (!start) {
+      info.revert();
+      return;
+    }
+    const at = start.toISOString();
+    const json =
+      kind === 'publish'
+        ? { version: deliverable.version, publishAt: at }
+        : { version: deliverable.version, draftDueAt: at };
+    try {
+      const saved = await unwrap(api.deliverables[':id'].$patch({ param: { id: deliverable.id }, json }));
+      // Both events of this deliverable now carry the new version, so the next drag is not stale.
+      const calendar = calendarRef.current?.getApi();
+      for (const k of ['publish', 'draft'] as const) {
+        calendar?.getEventById(`${deliverable.id}:${k}`)?.setExtendedProp('deliverable', saved);
+      }
+      toast.success(
+        kind === 'publish' ? 'Go-live moved' : 'Draft due moved',
+        `${saved.title} → ${formatInstant(at, timeZone)}`,
+      );
+      for (const warning of saved.warnings) toast.warning('Heads up', warning.message);
+      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
+    } catch (error) {
+      info.revert();
+      if (isApiError(error, 409)) {
+        toast.error('Someone else changed this deliverable — reloaded', 'Their version is on the calendar now. Try the move again.');
+      } else if (isApiError(error, 404)) {
+        toast.error('This deliverable was deleted by someone else — reloaded');
+      } else {
+        toast.error('Could not move the deliverable', errorMessage(error));
+      }
+      refetch();
+    }
+  };
+
+  const seed = useMutation({
+    mutationFn: () => unwrap(api.seed.$post()),
+    onSuccess: (counts) => {
+      void queryClient.invalidateQueries();
+      toast.success(
+        'Sample data loaded',
+        `${plural(counts.brands, 'brand')}, ${plural(counts.deals, 'deal')} and ${plural(counts.deliverables, 'deliverable')}.`,
+      );
+    },
+    onError: (error) => toast.error('Could not load sample data', errorMessage(error)),
+  });
+
+  const activeFilterCount = filters.brandId.length + filters.platform.length + filters.status.length;
+  const isEmpty = deals.data !== undefined && deals.data.length === 0;
+
+  const brandOptions = (brands.data ?? []).map((b) => ({
+    value: b.id,
+    label: b.name,
+    adornment: <BrandDot color={b.color} />,
+  }));
+
+  const filtersEl = (
+    <div className="filters" role="group" aria-label="Filters">
+      <FilterMenu
+        name="Brand"
+        options={brandOptions}
+        selected={filters.brandId}
+        onChange={(brandId) => setFilters((f) => ({ ...f, brandId }))}
+      />
+      <FilterMenu
+        name="Platform"
+        options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABELS[p], adornment: <PlatformBadge platform={p} /> }))}
+        selected={filters.platform}
+        onChange={(platform) => setFilters((f) => ({ ...f, platform }))}
+      />
+      <FilterMenu
+        name="Status"
+        options={DELIVERABLE_STATUSES.map((s) => ({ value: s, label: DELIVERABLE_STATUS_LABELS[s] }))}
+        selected={filters.status}
+        onChange={(status) => setFilters((f) => ({ ...f, status }))}
+      />
+      {activeFilterCount > 0 && (
+        <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+
+  const renderHeader = (withFilters: boolean) => (
+    <div className="page-header">
+      <div>
+        <h1 className="page-title">Calendar</h1>
+        <p className="page-subtitle">
+          <span>Times in {timeZone.replace(/_/g, ' ')}</span>
+          {withFilters && (
+            <span className="legend" aria-hidden="true">
+              <span className="legend__item">
+                <span className="legend__swatch legend__swatch--publish" /> Go-live
+              </span>
+              <span className="legend__item">
+                <span className="legend__swatch legend__swatch--draft" /> Draft due
+              </span>
+            </span>
+          )}
+          {loading && (
+            <span className="inline-loading" role="status">
+              Loading…
+            </span>
+          )}
+        </p>
+      </div>
+      <div className="page-actions">
+        {withFilters && filtersEl}
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setDialog({ id: null, defaults: { publishAt: defaultPublishAt(timeZone) } })}
+          >
+            <PlusIcon /> New deliverable
+          </button>
+        )}
+      </div>
+    </div>
+  );
+
+  const dialogEl = dialog && (
+    <DeliverableDialog
+      user={user}
+      deliverableId={dialog.id}
+      {...(dialog.defaults ? { defaults: dialog.defaults } : {})}
+      {...(dialog.initial ? { initial: dialog.initial } : {})}
+      onClose={() => setDialog(null)}
+      onSaved={refetch}
+      onDeleted={refetch}
+    />
+  );
+
+  if (brands.isPending || deals.isPending) {
+    return (
+      <div className="page">
+        {renderHeader(false)}
+        <div className="card card--center">
+          <Spinner label="Loading your calendar…" />
+        </div>
+      </div>
+    );
+  }
+
+  if (brands.error || deals.error) {
+    return (
+      <div className="page">
+        {renderHeader(false)}
+        <div className="card card--center">
+          <p className="banner banner--error" role="alert">
+            {errorMessage(brands.error ?? deals.error)}
+          </p>
+          <button type="button" className="button" onClick={() => void queryClient.invalidateQueries()}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  if (isEmpty) {
+    const hasBrands = (brands.data ?? []).length > 0;
+    return (
+      <div className="page">
+        {renderHeader(false)}
+        <section className="card empty-state" aria-labelledby="empty-title">
+          <EmptyIllustration />
+          <h2 id="empty-title" className="empty-state__title">
+            Plan your first sponsored post
+          </h2>
+          {canEdit ? (
+            <>
+              <p className="empty-state__text">
+                Sponsorcal organises your work as <strong>brand → deal → deliverables</strong>. Each deliverable gets a
+                draft due date and a go-live slot on this calendar, and the team is reminded before anything slips.
+              </p>
+              <ol className="steps">
+                <li className={`steps__item${hasBrands ? ' steps__item--done' : ''}`}>
+                  <span className="steps__number">{hasBrands ? '✓' : '1'}</span>
+                  <div>
+                    <p className="steps__title">Add a brand</p>
+                    <p className="muted small">The company you work with, its contacts and its colour.</p>
+                  </div>
+                </li>
+                <li className="steps__item">
+                  <span className="steps__number">2</span>
+                  <div>
+                    <p className="steps__title">Record a deal</p>
+                    <p className="muted small">The fee, the contract, exclusivity and usage rights.</p>
+                  </div>
+                </li>
+                <li className="steps__item">
+                  <span className="steps__number">3</span>
+                  <div>
+                    <p className="steps__title">Plan its deliverables</p>
+                    <p className="muted small">Each post’s draft due date and go-live, right here.</p>
+                  </div>
+                </li>
+              </ol>
+              <div className="empty-state__actions">
+                {hasBrands ? (
+                  <Link href="/deals?new=1" className="button button--primary">
+                    Create a deal
+                  </Link>
+                ) : (
+                  <Link href="/brands?new=1" className="button button--primary">
+                    Add your first brand
+                  </Link>
+                )}
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="load-sample"
+                  onClick={() => seed.mutate()}
+                  disabled={seed.isPending}
+                >
+                  {seed.isPending ? 'Loading sample data…' : 'Load sample data'}
+                </button>
+              </div>
+              <p className="muted small">Sample data adds a few example brands with deals and posts; edit or delete them any time.</p>
+            </>
+          ) : (
+            <p className="empty-state__text">
+              Nothing is planned yet. When an editor adds brands, deals and deliverables, they will appear here.
+            </p>
+          )}
+        </section>
+        {dialogEl}
+      </div>
+    );
+  }
+
+  return (
+    <div className="page page--calendar">
+      {renderHeader(true)}
+      <div className={`card calendar-card${loading ? ' calendar-card--loading' : ''}`}>
+        <FullCalendar
+          ref={calendarRef}
+          plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, breezyThemePlugin]}
+          initialView={narrow ? 'listWeek' : 'dayGridMonth'}
+          timeZone={timeZone}
+          headerToolbar={
+            narrow
+              ? { left: 'prev,next', center: 'title', right: 'listWeek,dayGridMonth' }
+              : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }
+          }
+          buttons={{
+            listWeek: { text: 'List' },
+            listMonth: { text: 'List' },
+            dayGridMonth: { text: 'Month' },
+            timeGridWeek: { text: 'Week' },
+          }}
+          height={narrow ? 'auto' : gridHeight}
+          views={{
+            listWeek: narrow
+              ? {
+                  titleFormat: { month: 'short', day: 'numeric' },
+                  listDayFormat: { weekday: 'long', month: 'short', day: 'numeric' },
+                  listDayAltFormat: false,
+                }
+              : {},
+          }}
+          listDayClass="sc-list-day"
+          events={fetchEvents}
+          loading={setLoading}
+          eventContent={(info) => <EventContent info={info} />}
+          eventClass={(info) => (info.view.type.startsWith('list') ? 'sc-fc-list-event' : 'sc-fc-event')}
+          eventDisplay="block"
+          displayEventEnd={false}
+          eventTimeFormat={{ hour: 'numeric', minute: '2-digit', omitZeroMinute: true, meridiem: 'short' }}
+          eventOrder="start,title"
+          dayMaxEvents
+          dayCellTopClass="sc-day-top"
+          fixedWeekCount={false}
+          allDaySlot={false}
+          scrollTime="08:00:00"
+          nowIndicator
+          editable={canEdit}
+          eventDurationEditable={false}
+          eventStartEditable={canEdit}
+          dateClick={
+            canEdit
+              ? (info: DateClickInfo) => {
+                  const publishAt = info.allDay
+                    ? `${info.dateStr.slice(0, 10)}T10:00`
+                    : instantToLocalInput(info.date.toISOString(), timeZone);
+                  setDialog({ id: null, defaults: { publishAt } });
+                }
+              : undefined
+          }
+          eventClick={(info: EventClickInfo) => {
+            info.jsEvent.preventDefault();
+            const { deliverable } = metaOf(info.event);
+            setDialog({ id: deliverable.id, initial: deliverable });
+          }}
+          eventDrop={(info: EventDropInfo) => void moveEvent(info)}
+          noEventsContent={() => (
+            <div className="calendar-empty">
+              <p>{activeFilterCount > 0 ? 'Nothing matches these filters in this period.' : 'Nothing planned in this period.'}</p>
+            </div>
+          )}
+        />
+      </div>
+      {dialogEl}
+    </div>
+  );
+}
+
+function EmptyIllustration() {
+  return (
+    <svg className="empty-state__art" viewBox="0 0 160 110" width="160" height="110" aria-hidden="true">
+      <rect x="10" y="14" width="140" height="88" rx="12" fill="#eef2ff" stroke="#c7d2fe" />
+      <path d="M10 36h140" stroke="#c7d2fe" />
+      <rect x="34" y="6" width="6" height="16" rx="3" fill="#818cf8" />
+      <rect x="120" y="6" width="6" height="16" rx="3" fill="#818cf8" />
+      <rect x="22" y="46" width="34" height="12" rx="4" fill="#db2777" opacity=".85" />
+      <rect x="64" y="64" width="34" height="12" rx="4" fill="#2563eb" opacity=".85" />
+      <rect x="106" y="46" width="34" height="12" rx="4" fill="none" stroke="#059669" strokeDasharray="3 2" strokeWidth="1.5" />
+      <rect x="22" y="82" width="34" height="12" rx="4" fill="#d97706" opacity=".85" />
+    </svg>
+  );
+}

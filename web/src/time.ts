@@ -1,0 +1,50 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * An instant as the value of an `<input type="datetime-local">` in `timeZone`:
+ * `2026-03-01T17:00:00Z` in Europe/Berlin → `2026-03-01T18:00`.
+ */
+export function instantToLocalInput(iso: string | null, timeZone: string): string {
+  if (!iso) return '';
+  return Temporal.Instant.from(iso)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'minute' });
+}
+
+/**
+ * A `datetime-local` value read as wall-clock time in `timeZone`, as a UTC
+ * ISO instant; '' → null. A time skipped by a DST change moves forward.
+ */
+export function localInputToInstant(value: string, timeZone: string): string | null {
+  if (!value) return null;
+  try {
+    return Temporal.PlainDateTime.from(value)
+      .toZonedDateTime(timeZone, { disambiguation: 'compatible' })
+      .toInstant()
+      .toString();
+  } catch {
+    // Left for the schema to reject with a readable message.
+    return value;
+  }
+}
+
+/** A calendar day (`YYYY-MM-DD`) at a wall-clock hour in `timeZone`, as a `datetime-local` value. */
+export function dayAtHour(day: string, hour: number): string {
+  return `${day}T${String(hour).padStart(2, '0')}:00`;
+}
+
+/** Today's date in `timeZone`, `YYYY-MM-DD`. */
+export function todayIn(timeZone: string): string {
+  return Temporal.Now.plainDateISO(timeZone).toString();
+}
+
+/** The short name of a zone's current offset, e.g. "GMT+1". */
+export function zoneLabel(timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date());
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
