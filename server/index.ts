@@ -5,7 +5,7 @@ import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
-import { startJobs } from './jobs';
+import { assertValidCron, startJobs, type Jobs } from './jobs';
 import { WEB_ROOT_DEFAULT } from './paths';
 
 /** The only place that opens the database for the server, listens, and starts jobs. */
@@ -17,21 +17,17 @@ async function main(): Promise<void> {
   const email = config.SMTP_URL
     ? createSmtpSender(config.SMTP_URL, config.SMTP_FROM ?? defaultFromAddress(config.APP_URL))
     : null;
-  const jobs = startJobs({
-    db: handle.db,
-    clock: systemClock,
-    cronExpression: config.ALERT_CRON,
-    appUrl: config.APP_URL,
-    email,
-    deliveryLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
-  });
+  assertValidCron(config.ALERT_CRON);
+  // Read by /api/health at request time; filled in once the jobs run.
+  const schedulerInfo = { running: false, intervalMs: 60_000 };
+  let jobs: Jobs | undefined;
 
   const app = createApp({
     db: handle.db,
     clock: systemClock,
     appUrl: config.APP_URL,
     webRoot: process.env.WEB_ROOT ?? WEB_ROOT_DEFAULT,
-    scheduler: { running: true, intervalMs: jobs.intervalMs },
+    scheduler: schedulerInfo,
   });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -39,6 +35,17 @@ async function main(): Promise<void> {
     console.log(
       `Sponsorcal is listening on http://${shown}:${info.port} (${handle.dialect}; alerts on "${config.ALERT_CRON}"; e-mail ${email ? 'on' : 'off'})`,
     );
+    // Jobs start once the server answers: the start-up (catch-up) run must not delay it.
+    jobs = startJobs({
+      db: handle.db,
+      clock: systemClock,
+      cronExpression: config.ALERT_CRON,
+      appUrl: config.APP_URL,
+      email,
+      deliveryLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
+    });
+    schedulerInfo.running = true;
+    schedulerInfo.intervalMs = jobs.intervalMs;
   });
 
   let stopping = false;
@@ -48,8 +55,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: shutting down`);
     setTimeout(() => process.exit(0), 5000).unref();
     server.close();
-    void jobs
-      .stop()
+    void Promise.resolve(jobs?.stop())
       .then(() => email?.close())
       .then(() => handle.close())
       .finally(() => process.exit(0));

@@ -27,6 +27,8 @@ export interface DispatchOptions {
   batchSize?: number;
   /** Overrides CLAIM_LEASE_MS. */
   leaseMs?: number;
+  /** Stops the run between two deliveries (shutdown), never in the middle of one. */
+  signal?: AbortSignal;
 }
 
 export interface DispatchResult {
@@ -119,6 +121,9 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
   const workspaceZone = workspace?.timeZone ?? 'UTC';
 
   for (const delivery of due) {
+    if (options.signal?.aborted) break;
+    // Let HTTP requests in between sends: the database calls themselves are synchronous.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const now = readClock();
     if (!(await claim(db, delivery, now, options.leaseMs ?? CLAIM_LEASE_MS))) continue;
     const alert = alerts.get(delivery.alertId);

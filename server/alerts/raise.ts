@@ -45,6 +45,8 @@ export async function raiseAlerts(db: Kysely<Database>, due: DueAlert[], options
   for (let i = 0; i < due.length; i += CHUNK) {
     const chunk = due.slice(i, i + CHUNK).filter((d) => contexts.has(d.subjectId));
     if (chunk.length === 0) continue;
+    // Between chunks the event loop serves requests: better-sqlite3 calls block while they run.
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     raised += await db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('alerts')

@@ -68,3 +68,8 @@ export async function runAlertScan({ db, now, emailEnabled }: AlertScanOptions):
     throw error;
   }
 }
+
+/** Records when a whole run (scan and sending) finished, for /api/health. */
+export async function recordRunFinished(db: Kysely<Database>, at: Date): Promise<void> {
+  await db.updateTable('schedulerState').set({ lastRunFinishedAt: at.toISOString() }).where('id', '=', 1).execute();
+}

@@ -2,7 +2,7 @@ import cron from 'node-cron';
 import type { Kysely } from 'kysely';
 import type { EmailSender } from '../alerts/channels/email';
 import { runDeliveries } from '../alerts/dispatch';
-import { runAlertScan } from '../alerts/scan';
+import { recordRunFinished, runAlertScan } from '../alerts/scan';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
 
@@ -46,6 +46,7 @@ export function startJobs(options: JobsOptions): Jobs {
   assertValidCron(cronExpression);
 
   let running: Promise<void> | null = null;
+  const stopping = new AbortController();
   const tick = async () => {
     try {
       const scan = await runAlertScan({ db, now: clock.now(), emailEnabled: email !== null });
@@ -55,7 +56,9 @@ export function startJobs(options: JobsOptions): Jobs {
         appUrl,
         email,
         leaseMs: options.deliveryLeaseMs,
+        signal: stopping.signal,
       });
+      await recordRunFinished(db, clock.now());
       if (scan.raised || sent.sent || sent.failed) {
         log(
           `alerts: ${scan.raised} raised, ${scan.resolved} resolved; deliveries: ${sent.sent} sent, ${sent.retried} to retry, ${sent.failed} failed`,
@@ -66,13 +69,24 @@ export function startJobs(options: JobsOptions): Jobs {
     }
   };
   const runOnce = () => {
+    if (stopping.signal.aborted) return Promise.resolve();
     running ??= tick().finally(() => {
       running = null;
     });
     return running;
   };
 
-  const task = cron.schedule(cronExpression, () => runOnce(), { name: 'alerts', noOverlap: true });
+  const task = cron.schedule(cronExpression, () => runOnce(), {
+    name: 'alerts',
+    noOverlap: true,
+    // A run longer than the interval is normal under load; node-cron's per-tick warning is noise.
+    logger: {
+      info: () => undefined,
+      warn: () => undefined,
+      debug: () => undefined,
+      error: (message) => log(`scheduler: ${message instanceof Error ? message.message : message}`),
+    },
+  });
   void runOnce();
 
   const [first, second] = task.getNextRuns(2);
@@ -82,6 +96,7 @@ export function startJobs(options: JobsOptions): Jobs {
     intervalMs,
     runOnce,
     async stop() {
+      stopping.abort();
       await task.destroy();
       await running;
     },

@@ -48,7 +48,11 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${log}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Never leave an orphaned server behind.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in 30 s:\n${log}`));
+    }, 30_000);
     const check = () => {
       const match = /listening on http:\/\/[^:]+:(\d+)/.exec(log);
       if (match) {
