@@ -23,7 +23,11 @@ export class ApiError extends Error {
 function isErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
 }
 
 const FALLBACK_MESSAGES: Record<number, string> = {
@@ -46,7 +50,9 @@ async function toApiError(res: Response): Promise<ApiError> {
   }
   const message =
     FALLBACK_MESSAGES[res.status] ??
-    (res.status >= 500 ? 'The server had a problem. Try again in a moment.' : `Request failed (${res.status}).`);
+    (res.status >= 500
+      ? 'The server had a problem. Try again in a moment.'
+      : `Request failed (${res.status}).`);
   return new ApiError(res.status, 'http_error', message);
 }
 
@@ -70,7 +76,11 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
   try {
     res = await call;
   } catch {
-    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'network',
+      'Cannot reach the server. Check your connection and try again.',
+    );
   }
   if (!res.ok) throw await toApiError(res as unknown as Response);
   if (res.status === 204) return undefined as SuccessBody<R>;

@@ -7,14 +7,15 @@ import { Link } from './components/link';
 import { useMe, useSetupStatus } from './hooks/queries';
 import { matchPath, usePath } from './hooks/use-router';
 import { CalendarPage } from './pages/calendar-page';
-import { LoginPage } from './pages/login-page';
-import { SetupPage } from './pages/setup-page';
 
 // The calendar is the landing page and ships in the first bundle; the rest load on demand.
 const DealsPage = lazy(() => import('./pages/deals-page'));
 const DealDetailPage = lazy(() => import('./pages/deal-detail-page'));
 const BrandsPage = lazy(() => import('./pages/brands-page'));
 const SettingsPage = lazy(() => import('./pages/settings-page'));
+// Signed-in visits never need these two (nor the zod schemas they validate with).
+const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
+const SetupPage = lazy(() => import('./pages/setup-page').then((m) => ({ default: m.SetupPage })));
 
 function FullPage({ children }: { children: ReactNode }) {
   return <div className="full-page">{children}</div>;
@@ -60,15 +61,36 @@ export function App() {
         <div className="card card--center">
           <p className="empty-inline__title">Sponsorcal cannot reach its server</p>
           <p className="muted">{errorMessage(error)}</p>
-          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => window.location.reload()}
+          >
             Try again
           </button>
         </div>
       </FullPage>
     );
   }
-  if (setup.data?.setupRequired) return <SetupPage />;
-  if (!me.data) return <LoginPage />;
+  const loading = (
+    <FullPage>
+      <Spinner />
+    </FullPage>
+  );
+  if (setup.data?.setupRequired) {
+    return (
+      <Suspense fallback={loading}>
+        <SetupPage />
+      </Suspense>
+    );
+  }
+  if (!me.data) {
+    return (
+      <Suspense fallback={loading}>
+        <LoginPage />
+      </Suspense>
+    );
+  }
   return (
     <AppShell user={me.data}>
       <Suspense fallback={<Spinner />}>

@@ -19,6 +19,10 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
   other: 'Other',
 };
 
+// Value lists derived from the label maps (which the compiler checks against the schema types),
+// so the calendar's first bundle does not pull zod in just for these.
+export const PLATFORM_VALUES = Object.keys(PLATFORM_LABELS) as Platform[];
+
 /** Two-letter badges: short enough for a month cell, distinct enough to scan. */
 export const PLATFORM_BADGES: Record<Platform, string> = {
   tiktok: 'TT',
@@ -60,6 +64,10 @@ export const DELIVERABLE_STATUS_LABELS: Record<DeliverableStatus, string> = {
   cancelled: 'Cancelled',
 };
 
+export const DELIVERABLE_STATUS_VALUES = Object.keys(
+  DELIVERABLE_STATUS_LABELS,
+) as DeliverableStatus[];
+
 export const DEAL_STATUS_LABELS: Record<DealStatus, string> = {
   pitched: 'Pitched',
   negotiating: 'Negotiating',
@@ -90,7 +98,10 @@ export const ROLE_LABELS = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' 
 /** How many digits a currency's minor unit has (2 for USD, 0 for JPY). */
 export function minorDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
   } catch {
     return 2;
   }
@@ -144,7 +155,9 @@ export function formatInstant(iso: string | null, timeZone: string): string {
 }
 
 export function formatNumber(value: number | null): string {
-  return value === null ? '—' : new Intl.NumberFormat(undefined, { notation: 'compact' }).format(value);
+  return value === null
+    ? '—'
+    : new Intl.NumberFormat(undefined, { notation: 'compact' }).format(value);
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

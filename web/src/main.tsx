@@ -20,7 +20,8 @@ const queryClient: QueryClient = new QueryClient({
       staleTime: 30_000,
       refetchOnWindowFocus: true,
       // Retry only what may pass: network blips and server errors, never a 4xx.
-      retry: (count, error) => count < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+      retry: (count, error) =>
+        count < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
     },
   },
 });

@@ -28,7 +28,11 @@ export function LogoMark({ size = 28 }: { size?: number }) {
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
+  return (
+    (
+      (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')
+    ).toUpperCase() || '?'
+  );
 }
 
 function UserMenu({ user }: { user: User }) {
@@ -77,7 +81,13 @@ function UserMenu({ user }: { user: User }) {
         </span>
         <span className="user-menu__name">{user.name}</span>
         <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path d="M6 8l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          <path
+            d="M6 8l4 4 4-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          />
         </svg>
         <span className="visually-hidden">Account menu</span>
       </button>
@@ -91,7 +101,12 @@ function UserMenu({ user }: { user: User }) {
               <span className="muted"> · {user.effectiveTimeZone.replace(/_/g, ' ')}</span>
             </p>
           </div>
-          <Link href="/settings" role="menuitem" className="user-menu__item" onClick={() => setOpen(false)}>
+          <Link
+            href="/settings"
+            role="menuitem"
+            className="user-menu__item"
+            onClick={() => setOpen(false)}
+          >
             Settings
           </Link>
           <button
@@ -134,9 +149,16 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
             onClick={() => setNavOpen((v) => !v)}
           >
             <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
-              <path d="M3 6h14M3 10h14M3 14h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+              <path
+                d="M3 6h14M3 10h14M3 14h14"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+              />
             </svg>
-            <span className="visually-hidden">{navOpen ? 'Hide navigation' : 'Show navigation'}</span>
+            <span className="visually-hidden">
+              {navOpen ? 'Hide navigation' : 'Show navigation'}
+            </span>
           </button>
           <Link href="/" className="logo">
             <LogoMark />

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 import { LogoMark } from './app-shell';
 
-export function AuthLayout({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="auth">
       <div className="auth__brand">

@@ -11,7 +11,9 @@ import {
 
 export function StatusChip({ status, compact }: { status: DeliverableStatus; compact?: boolean }) {
   return (
-    <span className={`chip chip--${status}${compact ? ' chip--compact' : ''}`}>{DELIVERABLE_STATUS_LABELS[status]}</span>
+    <span className={`chip chip--${status}${compact ? ' chip--compact' : ''}`}>
+      {DELIVERABLE_STATUS_LABELS[status]}
+    </span>
   );
 }
 
@@ -23,10 +25,19 @@ export function StageChip({ stage }: { stage: BrandStage }) {
   return <span className={`chip chip--stage-${stage}`}>{BRAND_STAGE_LABELS[stage]}</span>;
 }
 
-export function PlatformBadge({ platform, withLabel }: { platform: Platform; withLabel?: boolean }) {
+export function PlatformBadge({
+  platform,
+  withLabel,
+}: {
+  platform: Platform;
+  withLabel?: boolean;
+}) {
   return (
     <span className="platform" title={PLATFORM_LABELS[platform]}>
-      <span className={`platform__badge platform__badge--${platform}`} aria-hidden={withLabel ? 'true' : undefined}>
+      <span
+        className={`platform__badge platform__badge--${platform}`}
+        aria-hidden={withLabel ? 'true' : undefined}
+      >
         {PLATFORM_BADGES[platform]}
       </span>
       {withLabel ? (

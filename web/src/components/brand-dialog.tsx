@@ -17,7 +17,18 @@ import { Field, FormBanner } from './field';
 import { useToast } from './toast';
 
 /** The server's palette, offered as swatches; a custom colour is one click away. */
-const SWATCHES = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#dc2626', '#0891b2', '#65a30d', '#c026d3', '#ea580c'];
+const SWATCHES = [
+  '#2563eb',
+  '#db2777',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#dc2626',
+  '#0891b2',
+  '#65a30d',
+  '#c026d3',
+  '#ea580c',
+];
 
 interface ContactState {
   key: number;
@@ -66,18 +77,30 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
       role: c.role ?? '',
     })),
   }));
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setState((s) => ({ ...s, [key]: value }));
   const setContact = (index: number, patch: Partial<ContactState>) =>
-    setState((s) => ({ ...s, contacts: s.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
+    setState((s) => ({
+      ...s,
+      contacts: s.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)),
+    }));
   const addContact = () =>
-    setState((s) => ({ ...s, contacts: [...s.contacts, { key: contactKey++, name: '', email: '', role: '' }] }));
+    setState((s) => ({
+      ...s,
+      contacts: [...s.contacts, { key: contactKey++, name: '', email: '', role: '' }],
+    }));
   const removeContact = (index: number) =>
     setState((s) => ({ ...s, contacts: s.contacts.filter((_, i) => i !== index) }));
 
   const save = useMutation({
     mutationFn: async (payload: BrandCreate) =>
       brand
-        ? unwrap(api.brands[':id'].$patch({ param: { id: brand.id }, json: { ...payload, version: brand.version } }))
+        ? unwrap(
+            api.brands[':id'].$patch({
+              param: { id: brand.id },
+              json: { ...payload, version: brand.version },
+            }),
+          )
         : unwrap(api.brands.$post({ json: payload })),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: keys.brands });
@@ -107,7 +130,9 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
         .filter((c) => c.name.trim() || c.email.trim() || c.role.trim())
         .map((c) => ({ name: c.name, email: c.email.trim() || null, role: c.role.trim() || null })),
     };
-    const parsed = brand ? brandPatchSchema.safeParse({ ...payload, version: brand.version }) : brandCreateSchema.safeParse(payload);
+    const parsed = brand
+      ? brandPatchSchema.safeParse({ ...payload, version: brand.version })
+      : brandCreateSchema.safeParse(payload);
     if (!parsed.success) {
       fromZod(parsed.error.issues);
       return;
@@ -125,7 +150,12 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form={formId} className="button button--primary" disabled={save.isPending}>
+          <button
+            type="submit"
+            form={formId}
+            className="button button--primary"
+            disabled={save.isPending}
+          >
             {save.isPending ? 'Saving…' : 'Save brand'}
           </button>
         </>
@@ -159,7 +189,11 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
               />
             )}
           </Field>
-          <Field label="Category" error={errors['category']} hint="Used to spot exclusivity clashes">
+          <Field
+            label="Category"
+            error={errors['category']}
+            hint="Used to spot exclusivity clashes"
+          >
             {(p) => (
               <input
                 {...p}
@@ -172,7 +206,11 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
           </Field>
           <Field label="Stage" error={errors['stage']}>
             {(p) => (
-              <select {...p} value={state.stage} onChange={(e) => set('stage', e.target.value as BrandStage)}>
+              <select
+                {...p}
+                value={state.stage}
+                onChange={(e) => set('stage', e.target.value as BrandStage)}
+              >
                 {BRAND_STAGES.map((s) => (
                   <option key={s} value={s}>
                     {BRAND_STAGE_LABELS[s]}
@@ -255,7 +293,9 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
           </div>
           {errors['contacts'] && <p className="field__error">{errors['contacts']}</p>}
           {state.contacts.length === 0 ? (
-            <p className="muted small">No contacts yet. Add the people you talk to at this brand.</p>
+            <p className="muted small">
+              No contacts yet. Add the people you talk to at this brand.
+            </p>
           ) : (
             <ol className="contacts-editor__list">
               {state.contacts.map((contact, index) => {
@@ -272,7 +312,11 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
                         />
                       )}
                     </Field>
-                    <Field label="Email" srPrefix={prefix} error={errors[`contacts.${index}.email`]}>
+                    <Field
+                      label="Email"
+                      srPrefix={prefix}
+                      error={errors[`contacts.${index}.email`]}
+                    >
                       {(p) => (
                         <input
                           {...p}
@@ -301,7 +345,12 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
                       title="Remove contact"
                     >
                       <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-                        <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+                        <path
+                          d="M5 5l10 10M15 5L5 15"
+                          stroke="currentColor"
+                          strokeWidth="1.8"
+                          strokeLinecap="round"
+                        />
                       </svg>
                     </button>
                   </li>

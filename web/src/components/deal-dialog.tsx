@@ -20,7 +20,25 @@ import { Dialog } from './dialog';
 import { Field, FormBanner } from './field';
 import { useToast } from './toast';
 
-export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'JPY', 'INR', 'BRL', 'MXN', 'NZD', 'SGD', 'ZAR'];
+export const COMMON_CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'JPY',
+  'INR',
+  'BRL',
+  'MXN',
+  'NZD',
+  'SGD',
+  'ZAR',
+];
 
 interface FormState {
   brandId: string;
@@ -59,7 +77,10 @@ export function DealDialog(props: DealDialogProps) {
       <Dialog title={title} onClose={props.onClose} size="small">
         <div className="notice">
           <p className="notice__title">Add a brand first</p>
-          <p>A deal is an agreement with a brand. Add the brand you are working with, then come back to record the deal.</p>
+          <p>
+            A deal is an agreement with a brand. Add the brand you are working with, then come back
+            to record the deal.
+          </p>
           <div className="notice__actions">
             <a
               className="button button--primary"
@@ -95,7 +116,11 @@ function DealForm({
   title,
   brands,
   defaultCurrency,
-}: DealDialogProps & { title: string; brands: Array<{ id: string; name: string }>; defaultCurrency: string }) {
+}: DealDialogProps & {
+  title: string;
+  brands: Array<{ id: string; name: string }>;
+  defaultCurrency: string;
+}) {
   const formId = useId();
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -113,12 +138,18 @@ function DealForm({
     usageRightsUntil: deal?.usageRightsUntil ?? '',
     notes: deal?.notes ?? '',
   }));
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setState((s) => ({ ...s, [key]: value }));
 
   const save = useMutation({
     mutationFn: async (payload: DealCreate) =>
       deal
-        ? unwrap(api.deals[':id'].$patch({ param: { id: deal.id }, json: { ...payload, version: deal.version } }))
+        ? unwrap(
+            api.deals[':id'].$patch({
+              param: { id: deal.id },
+              json: { ...payload, version: deal.version },
+            }),
+          )
         : unwrap(api.deals.$post({ json: payload })),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: keys.deals });
@@ -154,12 +185,18 @@ function DealForm({
       usageRightsUntil: state.usageRightsUntil || null,
       notes: state.notes,
     };
-    const parsed = deal ? dealPatchSchema.safeParse({ ...payload, version: deal.version }) : dealCreateSchema.safeParse(payload);
+    const parsed = deal
+      ? dealPatchSchema.safeParse({ ...payload, version: deal.version })
+      : dealCreateSchema.safeParse(payload);
     if (feeCents === undefined || !parsed.success) {
-      const issues = parsed.success ? [] : parsed.error.issues.filter((i) => i.path[0] !== 'feeCents');
+      const issues = parsed.success
+        ? []
+        : parsed.error.issues.filter((i) => i.path[0] !== 'feeCents');
       fromZod([
         ...issues,
-        ...(feeCents === undefined ? [{ path: 'feeCents', message: 'Enter an amount such as 1500 or 1500.50' }] : []),
+        ...(feeCents === undefined
+          ? [{ path: 'feeCents', message: 'Enter an amount such as 1500 or 1500.50' }]
+          : []),
       ]);
       return;
     }
@@ -176,7 +213,12 @@ function DealForm({
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form={formId} className="button button--primary" disabled={save.isPending}>
+          <button
+            type="submit"
+            form={formId}
+            className="button button--primary"
+            disabled={save.isPending}
+          >
             {save.isPending ? 'Saving…' : 'Save deal'}
           </button>
         </>
@@ -199,7 +241,11 @@ function DealForm({
           </Field>
           <Field label="Status" error={errors['status']}>
             {(p) => (
-              <select {...p} value={state.status} onChange={(e) => set('status', e.target.value as DealStatus)}>
+              <select
+                {...p}
+                value={state.status}
+                onChange={(e) => set('status', e.target.value as DealStatus)}
+              >
                 {DEAL_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {DEAL_STATUS_LABELS[s]}
@@ -235,7 +281,11 @@ function DealForm({
           </Field>
           <Field label="Currency" error={errors['currency']}>
             {(p) => (
-              <select {...p} value={state.currency} onChange={(e) => set('currency', e.target.value)}>
+              <select
+                {...p}
+                value={state.currency}
+                onChange={(e) => set('currency', e.target.value)}
+              >
                 {[...new Set([state.currency, ...COMMON_CURRENCIES])].map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -246,7 +296,11 @@ function DealForm({
           </Field>
           <Field label="Source" error={errors['source']}>
             {(p) => (
-              <select {...p} value={state.source} onChange={(e) => set('source', e.target.value as DealSource)}>
+              <select
+                {...p}
+                value={state.source}
+                onChange={(e) => set('source', e.target.value as DealSource)}
+              >
                 {DEAL_SOURCES.map((s) => (
                   <option key={s} value={s}>
                     {DEAL_SOURCE_LABELS[s]}
@@ -265,7 +319,11 @@ function DealForm({
               />
             )}
           </Field>
-          <Field label="Exclusivity category" error={errors['exclusivityCategory']} hint="e.g. skincare — no competing deals">
+          <Field
+            label="Exclusivity category"
+            error={errors['exclusivityCategory']}
+            hint="e.g. skincare — no competing deals"
+          >
             {(p) => (
               <input
                 {...p}
@@ -296,7 +354,14 @@ function DealForm({
             )}
           </Field>
           <Field label="Notes" error={errors['notes']} className="span-2">
-            {(p) => <textarea {...p} rows={3} value={state.notes} onChange={(e) => set('notes', e.target.value)} />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                value={state.notes}
+                onChange={(e) => set('notes', e.target.value)}
+              />
+            )}
           </Field>
         </div>
       </form>

@@ -17,7 +17,12 @@ import {
   type Platform,
 } from '../../../shared/schemas/deliverable';
 import { api, errorMessage, isApiError, unwrap } from '../api';
-import { DELIVERABLE_STATUS_LABELS, FORMAT_LABELS, PLATFORM_LABELS, formatInstant } from '../format';
+import {
+  DELIVERABLE_STATUS_LABELS,
+  FORMAT_LABELS,
+  PLATFORM_LABELS,
+  formatInstant,
+} from '../format';
 import { keys, useAllDeals, useBrands, useDeliverable, useTeam } from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { navigate } from '../hooks/use-router';
@@ -132,7 +137,11 @@ export function DeliverableDialog(props: DeliverableDialogProps) {
   const team = useTeam();
   const existing = useDeliverable(deliverableId, initial);
   const isEdit = deliverableId !== null;
-  const title = isEdit ? (user.role === 'viewer' ? 'Deliverable' : 'Edit deliverable') : 'New deliverable';
+  const title = isEdit
+    ? user.role === 'viewer'
+      ? 'Deliverable'
+      : 'Edit deliverable'
+    : 'New deliverable';
 
   if (deals.isPending || (isEdit && existing.isPending)) {
     return (
@@ -146,7 +155,9 @@ export function DeliverableDialog(props: DeliverableDialogProps) {
     return (
       <Dialog title={title} onClose={onClose}>
         <p className="banner banner--error" role="alert">
-          {isApiError(loadError, 404) ? 'This deliverable no longer exists.' : errorMessage(loadError)}
+          {isApiError(loadError, 404)
+            ? 'This deliverable no longer exists.'
+            : errorMessage(loadError)}
         </p>
       </Dialog>
     );
@@ -163,15 +174,25 @@ export function DeliverableDialog(props: DeliverableDialogProps) {
           <p className="notice__title">You have no deals yet</p>
           <p>
             Every deliverable belongs to a deal with a brand.{' '}
-            {hasBrands ? 'Create a deal first, then plan its posts here.' : 'Add a brand, then a deal, then plan its posts here.'}
+            {hasBrands
+              ? 'Create a deal first, then plan its posts here.'
+              : 'Add a brand, then a deal, then plan its posts here.'}
           </p>
           <div className="notice__actions">
             {hasBrands ? (
-              <a className="button button--primary" href="/deals?new=1" onClick={(e) => (e.preventDefault(), go('/deals?new=1'))}>
+              <a
+                className="button button--primary"
+                href="/deals?new=1"
+                onClick={(e) => (e.preventDefault(), go('/deals?new=1'))}
+              >
                 Create a deal
               </a>
             ) : (
-              <a className="button button--primary" href="/brands?new=1" onClick={(e) => (e.preventDefault(), go('/brands?new=1'))}>
+              <a
+                className="button button--primary"
+                href="/brands?new=1"
+                onClick={(e) => (e.preventDefault(), go('/brands?new=1'))}
+              >
                 Add a brand
               </a>
             )}
@@ -242,7 +263,8 @@ function DeliverableForm({
           metrics: emptyMetrics(),
         },
   );
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setState((s) => ({ ...s, [key]: value }));
   const setMetric = (key: MetricKey, value: string) =>
     setState((s) => ({ ...s, metrics: { ...s.metrics, [key]: value } }));
 
@@ -265,7 +287,10 @@ function DeliverableForm({
     mutationFn: async (payload: DeliverableCreate) => {
       if (existing) {
         return unwrap(
-          api.deliverables[':id'].$patch({ param: { id: existing.id }, json: { ...payload, version: existing.version } }),
+          api.deliverables[':id'].$patch({
+            param: { id: existing.id },
+            json: { ...payload, version: existing.version },
+          }),
         );
       }
       return unwrap(api.deliverables.$post({ json: payload }));
@@ -325,13 +350,17 @@ function DeliverableForm({
 
   const zone = `${timeZone.replace(/_/g, ' ')} (${zoneLabel(timeZone)})`;
   const showMetrics =
-    state.status === 'published' || METRIC_KEYS.some((key) => state.metrics[key] !== '') || Boolean(errors['metrics']);
+    state.status === 'published' ||
+    METRIC_KEYS.some((key) => state.metrics[key] !== '') ||
+    Boolean(errors['metrics']);
 
   return (
     <>
       <Dialog
         title={title}
-        description={existing ? `Last updated ${formatInstant(existing.updatedAt, timeZone)}` : undefined}
+        description={
+          existing ? `Last updated ${formatInstant(existing.updatedAt, timeZone)}` : undefined
+        }
         onClose={onClose}
         size="large"
         footer={
@@ -353,7 +382,12 @@ function DeliverableForm({
               <button type="button" className="button" onClick={onClose}>
                 Cancel
               </button>
-              <button type="submit" form={formId} className="button button--primary" disabled={save.isPending}>
+              <button
+                type="submit"
+                form={formId}
+                className="button button--primary"
+                disabled={save.isPending}
+              >
                 {save.isPending ? 'Saving…' : 'Save deliverable'}
               </button>
             </>
@@ -387,7 +421,11 @@ function DeliverableForm({
               </Field>
               <Field label="Deal" error={errors['dealId']}>
                 {(p) => (
-                  <select {...p} value={state.dealId} onChange={(e) => set('dealId', e.target.value)}>
+                  <select
+                    {...p}
+                    value={state.dealId}
+                    onChange={(e) => set('dealId', e.target.value)}
+                  >
                     <option value="">Choose a deal…</option>
                     {dealsByBrand.map(([brandName, list]) => (
                       <optgroup key={brandName} label={brandName}>
@@ -418,7 +456,11 @@ function DeliverableForm({
               </Field>
               <Field label="Platform" error={errors['platform']}>
                 {(p) => (
-                  <select {...p} value={state.platform} onChange={(e) => set('platform', e.target.value as Platform)}>
+                  <select
+                    {...p}
+                    value={state.platform}
+                    onChange={(e) => set('platform', e.target.value as Platform)}
+                  >
                     {PLATFORMS.map((s) => (
                       <option key={s} value={s}>
                         {PLATFORM_LABELS[s]}
@@ -429,7 +471,11 @@ function DeliverableForm({
               </Field>
               <Field label="Format" error={errors['format']}>
                 {(p) => (
-                  <select {...p} value={state.format} onChange={(e) => set('format', e.target.value as Format)}>
+                  <select
+                    {...p}
+                    value={state.format}
+                    onChange={(e) => set('format', e.target.value as Format)}
+                  >
                     {FORMATS.map((s) => (
                       <option key={s} value={s}>
                         {FORMAT_LABELS[s]}
@@ -438,7 +484,11 @@ function DeliverableForm({
                   </select>
                 )}
               </Field>
-              <Field label="Draft due" error={errors['draftDueAt']} hint="When the brand should see a draft">
+              <Field
+                label="Draft due"
+                error={errors['draftDueAt']}
+                hint="When the brand should see a draft"
+              >
                 {(p) => (
                   <input
                     {...p}
@@ -460,7 +510,11 @@ function DeliverableForm({
               </Field>
               <Field label="Assignee" error={errors['assigneeId']}>
                 {(p) => (
-                  <select {...p} value={state.assigneeId} onChange={(e) => set('assigneeId', e.target.value)}>
+                  <select
+                    {...p}
+                    value={state.assigneeId}
+                    onChange={(e) => set('assigneeId', e.target.value)}
+                  >
                     <option value="">Unassigned</option>
                     {team.map((member) => (
                       <option key={member.id} value={member.id}>
@@ -493,7 +547,8 @@ function DeliverableForm({
                     onChange={(e) => set('disclosureDone', e.target.checked)}
                   />
                   <span>
-                    Disclosure done <span className="muted">— the post is marked #ad / paid partnership</span>
+                    Disclosure done{' '}
+                    <span className="muted">— the post is marked #ad / paid partnership</span>
                   </span>
                 </label>
               </div>
@@ -510,7 +565,12 @@ function DeliverableForm({
               </Field>
               <Field label="Caption" error={errors['caption']} className="span-2">
                 {(p) => (
-                  <textarea {...p} rows={3} value={state.caption} onChange={(e) => set('caption', e.target.value)} />
+                  <textarea
+                    {...p}
+                    rows={3}
+                    value={state.caption}
+                    onChange={(e) => set('caption', e.target.value)}
+                  />
                 )}
               </Field>
             </div>
@@ -540,7 +600,8 @@ function DeliverableForm({
           title="Delete this deliverable?"
           message={
             <p>
-              <strong>{existing.title}</strong> will be removed from the calendar. This cannot be undone.
+              <strong>{existing.title}</strong> will be removed from the calendar. This cannot be
+              undone.
             </p>
           }
           confirmLabel="Delete deliverable"

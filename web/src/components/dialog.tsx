@@ -13,7 +13,14 @@ export interface DialogProps {
  * A modal built on `<dialog>`: focus is trapped, Escape closes, the page
  * behind is inert. Rendered only while open; unmounting closes it.
  */
-export function Dialog({ title, description, onClose, children, footer, size = 'medium' }: DialogProps) {
+export function Dialog({
+  title,
+  description,
+  onClose,
+  children,
+  footer,
+  size = 'medium',
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const pressedOnBackdrop = useRef(false);
@@ -53,9 +60,19 @@ export function Dialog({ title, description, onClose, children, footer, size = '
             </h2>
             {description && <p className="dialog__description">{description}</p>}
           </div>
-          <button type="button" className="icon-button" onClick={() => onCloseRef.current()} aria-label="Close">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => onCloseRef.current()}
+            aria-label="Close"
+          >
             <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-              <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+              <path
+                d="M5 5l10 10M15 5L5 15"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+              />
             </svg>
           </button>
         </header>
@@ -76,7 +93,15 @@ export interface ConfirmDialogProps {
   error?: string | null;
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel, busy, error }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy,
+  error,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       title={title}
@@ -87,7 +112,12 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy}>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={onConfirm}
+            disabled={busy}
+          >
             {busy ? 'Working…' : confirmLabel}
           </button>
         </>

@@ -15,7 +15,12 @@ export interface FilterMenuProps<T extends string> {
 }
 
 /** A dropdown of checkboxes; nothing checked means no filter on this dimension. */
-export function FilterMenu<T extends string>({ name, options, selected, onChange }: FilterMenuProps<T>) {
+export function FilterMenu<T extends string>({
+  name,
+  options,
+  selected,
+  onChange,
+}: FilterMenuProps<T>) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const panelId = useId();
@@ -51,7 +56,13 @@ export function FilterMenu<T extends string>({ name, options, selected, onChange
         {name}
         {selected.length > 0 && <span className="filter-menu__count">{selected.length}</span>}
         <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path d="M6 8l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          <path
+            d="M6 8l4 4 4-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          />
         </svg>
       </button>
       {open && (
@@ -59,13 +70,21 @@ export function FilterMenu<T extends string>({ name, options, selected, onChange
           {options.length === 0 && <p className="muted small">Nothing to filter yet.</p>}
           {options.map((option) => (
             <label key={option.value} className="filter-menu__option">
-              <input type="checkbox" checked={selected.includes(option.value)} onChange={() => toggle(option.value)} />
+              <input
+                type="checkbox"
+                checked={selected.includes(option.value)}
+                onChange={() => toggle(option.value)}
+              />
               {option.adornment}
               <span>{option.label}</span>
             </label>
           ))}
           {selected.length > 0 && (
-            <button type="button" className="link-button filter-menu__clear" onClick={() => onChange([])}>
+            <button
+              type="button"
+              className="link-button filter-menu__clear"
+              onClick={() => onChange([])}
+            >
               Clear {name.toLowerCase()} filter
             </button>
           )}

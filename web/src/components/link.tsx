@@ -2,7 +2,11 @@ import type { AnchorHTMLAttributes, MouseEvent } from 'react';
 import { navigate } from '../hooks/use-router';
 
 /** An `<a>` that navigates inside the app without a page load (modifier-clicks still open tabs). */
-export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+export function Link({
+  href,
+  onClick,
+  ...rest
+}: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (

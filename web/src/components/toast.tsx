@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 
 export type ToastKind = 'success' | 'error' | 'warning' | 'info';
 
@@ -19,7 +28,12 @@ interface ToastApi {
 
 const ToastContext = createContext<ToastApi | null>(null);
 
-const DURATION_MS: Record<ToastKind, number> = { success: 4000, info: 5000, warning: 8000, error: 8000 };
+const DURATION_MS: Record<ToastKind, number> = {
+  success: 4000,
+  info: 5000,
+  warning: 8000,
+  error: 8000,
+};
 const ICONS: Record<ToastKind, string> = { success: '✓', info: 'i', warning: '!', error: '!' };
 
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -27,12 +41,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
   const regionRef = useRef<HTMLDivElement>(null);
 
-  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+  const dismiss = useCallback(
+    (id: number) => setToasts((list) => list.filter((t) => t.id !== id)),
+    [],
+  );
 
   const show = useCallback(
     (kind: ToastKind, title: string, message?: string) => {
       const id = nextId.current++;
-      setToasts((list) => [...list.slice(-3), { id, kind, title, ...(message ? { message } : {}) }]);
+      setToasts((list) => [
+        ...list.slice(-3),
+        { id, kind, title, ...(message ? { message } : {}) },
+      ]);
       window.setTimeout(() => dismiss(id), DURATION_MS[kind]);
     },
     [dismiss],
@@ -64,9 +84,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div ref={regionRef} className="toasts" popover="manual" aria-live="polite" aria-relevant="additions">
+      <div
+        ref={regionRef}
+        className="toasts"
+        popover="manual"
+        aria-live="polite"
+        aria-relevant="additions"
+      >
         {toasts.map((t) => (
-          <div key={t.id} className={`toast toast--${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
+          <div
+            key={t.id}
+            className={`toast toast--${t.kind}`}
+            role={t.kind === 'error' ? 'alert' : 'status'}
+          >
             <span className="toast__icon" aria-hidden="true">
               {ICONS[t.kind]}
             </span>
@@ -74,7 +104,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <p className="toast__title">{t.title}</p>
               {t.message && <p className="toast__message">{t.message}</p>}
             </div>
-            <button type="button" className="toast__close" onClick={() => dismiss(t.id)} aria-label="Dismiss">
+            <button
+              type="button"
+              className="toast__close"
+              onClick={() => dismiss(t.id)}
+              aria-label="Dismiss"
+            >
               ×
             </button>
           </div>

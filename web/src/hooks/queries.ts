@@ -11,7 +11,8 @@ export const keys = {
   team: ['team'] as const,
   brands: ['brands'] as const,
   deals: ['deals'] as const,
-  dealList: (filter: { status: DealStatus[]; brandId: string[] }) => ['deals', 'list', filter] as const,
+  dealList: (filter: { status: DealStatus[]; brandId: string[] }) =>
+    ['deals', 'list', filter] as const,
   deal: (id: string) => ['deals', 'one', id] as const,
   deliverables: ['deliverables'] as const,
   deliverablesOfDeal: (dealId: string) => ['deliverables', 'deal', dealId] as const,
@@ -65,7 +66,10 @@ export function useTeam() {
 }
 
 export function useBrands() {
-  return useQuery({ queryKey: keys.brands, queryFn: async () => (await unwrap(api.brands.$get({ query: {} }))).items });
+  return useQuery({
+    queryKey: keys.brands,
+    queryFn: async () => (await unwrap(api.brands.$get({ query: {} }))).items,
+  });
 }
 
 export function useAllDeals() {
@@ -94,7 +98,10 @@ export function useDeals(filter: { status: DealStatus[]; brandId: string[] }) {
 }
 
 export function useDeal(id: string) {
-  return useQuery({ queryKey: keys.deal(id), queryFn: () => unwrap(api.deals[':id'].$get({ param: { id } })) });
+  return useQuery({
+    queryKey: keys.deal(id),
+    queryFn: () => unwrap(api.deals[':id'].$get({ param: { id } })),
+  });
 }
 
 export function useDeliverablesOfDeal(dealId: string) {

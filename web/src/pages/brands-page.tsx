@@ -51,7 +51,9 @@ export default function BrandsPage({ user }: { user: User }) {
       (!needle ||
         b.name.toLowerCase().includes(needle) ||
         (b.category ?? '').toLowerCase().includes(needle) ||
-        b.contacts.some((c) => c.name.toLowerCase().includes(needle) || (c.email ?? '').includes(needle))),
+        b.contacts.some(
+          (c) => c.name.toLowerCase().includes(needle) || (c.email ?? '').includes(needle),
+        )),
   );
   const filtered = needle !== '' || stages.length > 0;
 
@@ -60,11 +62,17 @@ export default function BrandsPage({ user }: { user: User }) {
       <div className="page-header">
         <div>
           <h1 className="page-title">Brands</h1>
-          <p className="page-subtitle">The companies you work with, the people you talk to, and when to follow up.</p>
+          <p className="page-subtitle">
+            The companies you work with, the people you talk to, and when to follow up.
+          </p>
         </div>
         {canEdit && (
           <div className="page-actions">
-            <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setEditing('new')}
+            >
               <PlusIcon /> New brand
             </button>
           </div>
@@ -109,7 +117,11 @@ export default function BrandsPage({ user }: { user: User }) {
               : 'Add the brands you work with or are pitching. Each gets its own colour on the calendar.'}
           </p>
           {!filtered && canEdit && (
-            <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setEditing('new')}
+            >
               Add your first brand
             </button>
           )}
@@ -128,7 +140,11 @@ export default function BrandsPage({ user }: { user: User }) {
                       {brand.website && (
                         <>
                           {' · '}
-                          <a href={brand.website} target="_blank" rel="noopener noreferrer nofollow">
+                          <a
+                            href={brand.website}
+                            target="_blank"
+                            rel="noopener noreferrer nofollow"
+                          >
                             {hostOf(brand.website)}
                           </a>
                         </>
@@ -173,7 +189,11 @@ export default function BrandsPage({ user }: { user: User }) {
                 {brand.notes && <p className="brand-card__notes small">{brand.notes}</p>}
                 {canEdit && (
                   <div className="brand-card__actions">
-                    <button type="button" className="button button--small" onClick={() => setEditing(brand)}>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setEditing(brand)}
+                    >
                       Edit<span className="visually-hidden"> {brand.name}</span>
                     </button>
                     <button
@@ -194,13 +214,16 @@ export default function BrandsPage({ user }: { user: User }) {
         </ul>
       )}
 
-      {editing && <BrandDialog brand={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <BrandDialog brand={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
       {deleting && (
         <ConfirmDialog
           title="Delete this brand?"
           message={
             <p>
-              <strong>{deleting.name}</strong> and its contacts will be deleted. This cannot be undone.
+              <strong>{deleting.name}</strong> and its contacts will be deleted. This cannot be
+              undone.
             </p>
           }
           confirmLabel="Delete brand"

@@ -16,28 +16,44 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/breezy/theme.css';
 import '@fullcalendar/react/themes/breezy/palettes/indigo.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { Temporal } from 'temporal-polyfill';
 import type { User } from '../../../shared/schemas/auth';
 import type { Brand } from '../../../shared/schemas/brand';
-import {
-  DELIVERABLE_STATUSES,
-  PLATFORMS,
-  type Deliverable,
-  type DeliverableStatus,
-  type Platform,
-} from '../../../shared/schemas/deliverable';
+import type { Deliverable, DeliverableStatus, Platform } from '../../../shared/schemas/deliverable';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { BrandDot, PlatformBadge, Spinner, StatusChip } from '../components/badges';
-import { DeliverableDialog, type DeliverableDefaults } from '../components/deliverable-dialog';
+import type { DeliverableDefaults } from '../components/deliverable-dialog';
 import { FilterMenu } from '../components/filter-menu';
 import { PlusIcon } from '../components/icons';
 import { Link } from '../components/link';
 import { useToast } from '../components/toast';
-import { DELIVERABLE_STATUS_LABELS, PLATFORM_LABELS, formatInstant, plural } from '../format';
+import {
+  DELIVERABLE_STATUS_LABELS,
+  DELIVERABLE_STATUS_VALUES,
+  PLATFORM_LABELS,
+  PLATFORM_VALUES,
+  formatInstant,
+  plural,
+} from '../format';
 import { keys, useAllDeals, useBrands } from '../hooks/queries';
 import { NARROW_QUERY, useMediaQuery, useViewportHeight } from '../hooks/use-media-query';
 import { instantToLocalInput } from '../time';
+
+// The dialog (and zod with its schemas) loads on first use, or once the calendar is idle.
+const loadDeliverableDialog = () => import('../components/deliverable-dialog');
+const DeliverableDialog = lazy(() =>
+  loadDeliverableDialog().then((m) => ({ default: m.DeliverableDialog })),
+);
 
 type EventKind = 'publish' | 'draft';
 
@@ -129,7 +145,9 @@ function EventContent({ info }: { info: EventDisplayInfo }) {
 }
 
 function defaultPublishAt(timeZone: string): string {
-  const next = Temporal.Now.zonedDateTimeISO(timeZone).add({ hours: 1 }).round({ smallestUnit: 'hour', roundingMode: 'floor' });
+  const next = Temporal.Now.zonedDateTimeISO(timeZone)
+    .add({ hours: 1 })
+    .round({ smallestUnit: 'hour', roundingMode: 'floor' });
   return next.toPlainDateTime().toString({ smallestUnit: 'minute' });
 }
 
@@ -152,7 +170,10 @@ export function CalendarPage({ user }: { user: User }) {
   const [loading, setLoading] = useState(false);
   const timeZone = user.effectiveTimeZone;
 
-  const brandById = useMemo(() => new Map((brands.data ?? []).map((b) => [b.id, b])), [brands.data]);
+  const brandById = useMemo(
+    () => new Map((brands.data ?? []).map((b) => [b.id, b])),
+    [brands.data],
+  );
 
   const fetchEvents = useCallback(
     async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
@@ -201,7 +222,9 @@ export function CalendarPage({ user }: { user: User }) {
         ? { version: deliverable.version, publishAt: at }
         : { version: deliverable.version, draftDueAt: at };
     try {
-      const saved = await unwrap(api.deliverables[':id'].$patch({ param: { id: deliverable.id }, json }));
+      const saved = await unwrap(
+        api.deliverables[':id'].$patch({ param: { id: deliverable.id }, json }),
+      );
       // Both events of this deliverable now carry the new version, so the next drag is not stale.
       const calendar = calendarRef.current?.getApi();
       for (const k of ['publish', 'draft'] as const) {
@@ -216,7 +239,10 @@ export function CalendarPage({ user }: { user: User }) {
     } catch (error) {
       info.revert();
       if (isApiError(error, 409)) {
-        toast.error('Someone else changed this deliverable — reloaded', 'Their version is on the calendar now. Try the move again.');
+        toast.error(
+          'Someone else changed this deliverable — reloaded',
+          'Their version is on the calendar now. Try the move again.',
+        );
       } else if (isApiError(error, 404)) {
         toast.error('This deliverable was deleted by someone else — reloaded');
       } else {
@@ -238,7 +264,8 @@ export function CalendarPage({ user }: { user: User }) {
     onError: (error) => toast.error('Could not load sample data', errorMessage(error)),
   });
 
-  const activeFilterCount = filters.brandId.length + filters.platform.length + filters.status.length;
+  const activeFilterCount =
+    filters.brandId.length + filters.platform.length + filters.status.length;
   const isEmpty = deals.data !== undefined && deals.data.length === 0;
 
   const brandOptions = (brands.data ?? []).map((b) => ({
@@ -257,13 +284,20 @@ export function CalendarPage({ user }: { user: User }) {
       />
       <FilterMenu
         name="Platform"
-        options={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABELS[p], adornment: <PlatformBadge platform={p} /> }))}
+        options={PLATFORM_VALUES.map((p) => ({
+          value: p,
+          label: PLATFORM_LABELS[p],
+          adornment: <PlatformBadge platform={p} />,
+        }))}
         selected={filters.platform}
         onChange={(platform) => setFilters((f) => ({ ...f, platform }))}
       />
       <FilterMenu
         name="Status"
-        options={DELIVERABLE_STATUSES.map((s) => ({ value: s, label: DELIVERABLE_STATUS_LABELS[s] }))}
+        options={DELIVERABLE_STATUS_VALUES.map((s) => ({
+          value: s,
+          label: DELIVERABLE_STATUS_LABELS[s],
+        }))}
         selected={filters.status}
         onChange={(status) => setFilters((f) => ({ ...f, status }))}
       />
@@ -304,7 +338,9 @@ export function CalendarPage({ user }: { user: User }) {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => setDialog({ id: null, defaults: { publishAt: defaultPublishAt(timeZone) } })}
+            onClick={() =>
+              setDialog({ id: null, defaults: { publishAt: defaultPublishAt(timeZone) } })
+            }
           >
             <PlusIcon /> New deliverable
           </button>
@@ -313,16 +349,23 @@ export function CalendarPage({ user }: { user: User }) {
     </div>
   );
 
+  useEffect(() => {
+    const id = window.setTimeout(() => void loadDeliverableDialog(), 1500);
+    return () => window.clearTimeout(id);
+  }, []);
+
   const dialogEl = dialog && (
-    <DeliverableDialog
-      user={user}
-      deliverableId={dialog.id}
-      {...(dialog.defaults ? { defaults: dialog.defaults } : {})}
-      {...(dialog.initial ? { initial: dialog.initial } : {})}
-      onClose={() => setDialog(null)}
-      onSaved={refetch}
-      onDeleted={refetch}
-    />
+    <Suspense fallback={null}>
+      <DeliverableDialog
+        user={user}
+        deliverableId={dialog.id}
+        {...(dialog.defaults ? { defaults: dialog.defaults } : {})}
+        {...(dialog.initial ? { initial: dialog.initial } : {})}
+        onClose={() => setDialog(null)}
+        onSaved={refetch}
+        onDeleted={refetch}
+      />
+    </Suspense>
   );
 
   if (brands.isPending || deals.isPending) {
@@ -344,7 +387,11 @@ export function CalendarPage({ user }: { user: User }) {
           <p className="banner banner--error" role="alert">
             {errorMessage(brands.error ?? deals.error)}
           </p>
-          <button type="button" className="button" onClick={() => void queryClient.invalidateQueries()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void queryClient.invalidateQueries()}
+          >
             Try again
           </button>
         </div>
@@ -365,29 +412,36 @@ export function CalendarPage({ user }: { user: User }) {
           {canEdit ? (
             <>
               <p className="empty-state__text">
-                Sponsorcal organises your work as <strong>brand → deal → deliverables</strong>. Each deliverable gets a
-                draft due date and a go-live slot on this calendar, and the team is reminded before anything slips.
+                Sponsorcal organises your work as <strong>brand → deal → deliverables</strong>. Each
+                deliverable gets a draft due date and a go-live slot on this calendar, and the team
+                is reminded before anything slips.
               </p>
               <ol className="steps">
                 <li className={`steps__item${hasBrands ? ' steps__item--done' : ''}`}>
                   <span className="steps__number">{hasBrands ? '✓' : '1'}</span>
                   <div>
                     <p className="steps__title">Add a brand</p>
-                    <p className="muted small">The company you work with, its contacts and its colour.</p>
+                    <p className="muted small">
+                      The company you work with, its contacts and its colour.
+                    </p>
                   </div>
                 </li>
                 <li className="steps__item">
                   <span className="steps__number">2</span>
                   <div>
                     <p className="steps__title">Record a deal</p>
-                    <p className="muted small">The fee, the contract, exclusivity and usage rights.</p>
+                    <p className="muted small">
+                      The fee, the contract, exclusivity and usage rights.
+                    </p>
                   </div>
                 </li>
                 <li className="steps__item">
                   <span className="steps__number">3</span>
                   <div>
                     <p className="steps__title">Plan its deliverables</p>
-                    <p className="muted small">Each post’s draft due date and go-live, right here.</p>
+                    <p className="muted small">
+                      Each post’s draft due date and go-live, right here.
+                    </p>
                   </div>
                 </li>
               </ol>
@@ -411,11 +465,15 @@ export function CalendarPage({ user }: { user: User }) {
                   {seed.isPending ? 'Loading sample data…' : 'Load sample data'}
                 </button>
               </div>
-              <p className="muted small">Sample data adds a few example brands with deals and posts; edit or delete them any time.</p>
+              <p className="muted small">
+                Sample data adds a few example brands with deals and posts; edit or delete them any
+                time.
+              </p>
             </>
           ) : (
             <p className="empty-state__text">
-              Nothing is planned yet. When an editor adds brands, deals and deliverables, they will appear here.
+              Nothing is planned yet. When an editor adds brands, deals and deliverables, they will
+              appear here.
             </p>
           )}
         </section>
@@ -430,13 +488,23 @@ export function CalendarPage({ user }: { user: User }) {
       <div className={`card calendar-card${loading ? ' calendar-card--loading' : ''}`}>
         <FullCalendar
           ref={calendarRef}
-          plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, breezyThemePlugin]}
+          plugins={[
+            dayGridPlugin,
+            timeGridPlugin,
+            listPlugin,
+            interactionPlugin,
+            breezyThemePlugin,
+          ]}
           initialView={narrow ? 'listWeek' : 'dayGridMonth'}
           timeZone={timeZone}
           headerToolbar={
             narrow
               ? { left: 'prev,next', center: 'title', right: 'listWeek,dayGridMonth' }
-              : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' }
+              : {
+                  left: 'prev,next today',
+                  center: 'title',
+                  right: 'dayGridMonth,timeGridWeek,listMonth',
+                }
           }
           buttons={{
             listWeek: { text: 'List' },
@@ -449,8 +517,8 @@ export function CalendarPage({ user }: { user: User }) {
             listWeek: narrow
               ? {
                   titleFormat: { month: 'short', day: 'numeric' },
-                  listDayFormat: { weekday: 'long', month: 'short', day: 'numeric' },
-                  listDayAltFormat: false,
+                  listDayFormat: { weekday: 'long' },
+                  listDayAltFormat: { month: 'short', day: 'numeric' },
                 }
               : {},
           }}
@@ -458,10 +526,17 @@ export function CalendarPage({ user }: { user: User }) {
           events={fetchEvents}
           loading={setLoading}
           eventContent={(info) => <EventContent info={info} />}
-          eventClass={(info) => (info.view.type.startsWith('list') ? 'sc-fc-list-event' : 'sc-fc-event')}
+          eventClass={(info) =>
+            info.view.type.startsWith('list') ? 'sc-fc-list-event' : 'sc-fc-event'
+          }
           eventDisplay="block"
           displayEventEnd={false}
-          eventTimeFormat={{ hour: 'numeric', minute: '2-digit', omitZeroMinute: true, meridiem: 'short' }}
+          eventTimeFormat={{
+            hour: 'numeric',
+            minute: '2-digit',
+            omitZeroMinute: true,
+            meridiem: 'short',
+          }}
           eventOrder="start,title"
           dayMaxEvents
           dayCellTopClass="sc-day-top"
@@ -490,7 +565,11 @@ export function CalendarPage({ user }: { user: User }) {
           eventDrop={(info: EventDropInfo) => void moveEvent(info)}
           noEventsContent={() => (
             <div className="calendar-empty">
-              <p>{activeFilterCount > 0 ? 'Nothing matches these filters in this period.' : 'Nothing planned in this period.'}</p>
+              <p>
+                {activeFilterCount > 0
+                  ? 'Nothing matches these filters in this period.'
+                  : 'Nothing planned in this period.'}
+              </p>
             </div>
           )}
         />
@@ -502,14 +581,30 @@ export function CalendarPage({ user }: { user: User }) {
 
 function EmptyIllustration() {
   return (
-    <svg className="empty-state__art" viewBox="0 0 160 110" width="160" height="110" aria-hidden="true">
+    <svg
+      className="empty-state__art"
+      viewBox="0 0 160 110"
+      width="160"
+      height="110"
+      aria-hidden="true"
+    >
       <rect x="10" y="14" width="140" height="88" rx="12" fill="#eef2ff" stroke="#c7d2fe" />
       <path d="M10 36h140" stroke="#c7d2fe" />
       <rect x="34" y="6" width="6" height="16" rx="3" fill="#818cf8" />
       <rect x="120" y="6" width="6" height="16" rx="3" fill="#818cf8" />
       <rect x="22" y="46" width="34" height="12" rx="4" fill="#db2777" opacity=".85" />
       <rect x="64" y="64" width="34" height="12" rx="4" fill="#2563eb" opacity=".85" />
-      <rect x="106" y="46" width="34" height="12" rx="4" fill="none" stroke="#059669" strokeDasharray="3 2" strokeWidth="1.5" />
+      <rect
+        x="106"
+        y="46"
+        width="34"
+        height="12"
+        rx="4"
+        fill="none"
+        stroke="#059669"
+        strokeDasharray="3 2"
+        strokeWidth="1.5"
+      />
       <rect x="22" y="82" width="34" height="12" rx="4" fill="#d97706" opacity=".85" />
     </svg>
   );

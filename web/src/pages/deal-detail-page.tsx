@@ -8,7 +8,14 @@ import { DeliverableDialog } from '../components/deliverable-dialog';
 import { ConfirmDialog } from '../components/dialog';
 import { Link } from '../components/link';
 import { useToast } from '../components/toast';
-import { DEAL_SOURCE_LABELS, FORMAT_LABELS, formatDay, formatInstant, formatMoney, plural } from '../format';
+import {
+  DEAL_SOURCE_LABELS,
+  FORMAT_LABELS,
+  formatDay,
+  formatInstant,
+  formatMoney,
+  plural,
+} from '../format';
 import { keys, useBrands, useDeal, useDeliverablesOfDeal, useTeam } from '../hooks/queries';
 import { navigate } from '../hooks/use-router';
 
@@ -24,7 +31,10 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
   const [deliverableDialog, setDeliverableDialog] = useState<{ id: string | null } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const timeZone = user.effectiveTimeZone;
-  const memberName = useMemo(() => new Map((team.data ?? []).map((m) => [m.id, m.name])), [team.data]);
+  const memberName = useMemo(
+    () => new Map((team.data ?? []).map((m) => [m.id, m.name])),
+    [team.data],
+  );
 
   const remove = useMutation({
     mutationFn: () => unwrap(api.deals[':id'].$delete({ param: { id } })),
@@ -51,7 +61,9 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           ← All deals
         </Link>
         <div className="card empty-inline">
-          <p className="empty-inline__title">{isApiError(deal.error, 404) ? 'Deal not found' : 'Could not load this deal'}</p>
+          <p className="empty-inline__title">
+            {isApiError(deal.error, 404) ? 'Deal not found' : 'Could not load this deal'}
+          </p>
           <p className="muted">
             {isApiError(deal.error, 404) ? 'It may have been deleted.' : errorMessage(deal.error)}
           </p>
@@ -78,7 +90,8 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           </p>
           <h1 className="page-title">{d.title}</h1>
           <p className="page-subtitle">
-            <DealStatusChip status={d.status} /> <span className="fee">{formatMoney(d.feeCents, d.currency)}</span>
+            <DealStatusChip status={d.status} />{' '}
+            <span className="fee">{formatMoney(d.feeCents, d.currency)}</span>
           </p>
         </div>
         {canEdit && (
@@ -151,7 +164,11 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
               Deliverables
             </h2>
             {canEdit && (
-              <button type="button" className="button button--small button--primary" onClick={() => setDeliverableDialog({ id: null })}>
+              <button
+                type="button"
+                className="button button--small button--primary"
+                onClick={() => setDeliverableDialog({ id: null })}
+              >
                 Add deliverable
               </button>
             )}
@@ -166,7 +183,11 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
             <ul className="deliverable-list">
               {items.map((x) => (
                 <li key={x.id}>
-                  <button type="button" className="deliverable-row" onClick={() => setDeliverableDialog({ id: x.id })}>
+                  <button
+                    type="button"
+                    className="deliverable-row"
+                    onClick={() => setDeliverableDialog({ id: x.id })}
+                  >
                     <PlatformBadge platform={x.platform} />
                     <span className="deliverable-row__main">
                       <span className="deliverable-row__title">{x.title}</span>
@@ -201,8 +222,8 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           message={
             <p>
               <strong>{d.title}</strong> will be deleted
-              {items.length > 0 ? `, together with its ${plural(items.length, 'deliverable')}` : ''}. This cannot be
-              undone.
+              {items.length > 0 ? `, together with its ${plural(items.length, 'deliverable')}` : ''}
+              . This cannot be undone.
             </p>
           }
           confirmLabel="Delete deal"

@@ -35,7 +35,10 @@ export default function DealsPage({ user }: { user: User }) {
   const brands = useBrands();
   const [editing, setEditing] = useState<Deal | 'new' | null>(openNew && canEdit ? 'new' : null);
   const [deleting, setDeleting] = useState<Deal | null>(null);
-  const brandColor = useMemo(() => new Map((brands.data ?? []).map((b) => [b.id, b.color])), [brands.data]);
+  const brandColor = useMemo(
+    () => new Map((brands.data ?? []).map((b) => [b.id, b.color])),
+    [brands.data],
+  );
 
   const remove = useMutation({
     mutationFn: (id: string) => unwrap(api.deals[':id'].$delete({ param: { id } })),
@@ -57,11 +60,17 @@ export default function DealsPage({ user }: { user: User }) {
       <div className="page-header">
         <div>
           <h1 className="page-title">Deals</h1>
-          <p className="page-subtitle">Every agreement with a brand: what you are paid and what you owe.</p>
+          <p className="page-subtitle">
+            Every agreement with a brand: what you are paid and what you owe.
+          </p>
         </div>
         {canEdit && (
           <div className="page-actions">
-            <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setEditing('new')}
+            >
               <PlusIcon /> New deal
             </button>
           </div>
@@ -94,7 +103,11 @@ export default function DealsPage({ user }: { user: User }) {
         />
         <FilterMenu
           name="Brand"
-          options={(brands.data ?? []).map((b) => ({ value: b.id, label: b.name, adornment: <BrandDot color={b.color} /> }))}
+          options={(brands.data ?? []).map((b) => ({
+            value: b.id,
+            label: b.name,
+            adornment: <BrandDot color={b.color} />,
+          }))}
           selected={brandId}
           onChange={setBrandId}
         />
@@ -121,14 +134,20 @@ export default function DealsPage({ user }: { user: User }) {
           </p>
         ) : list.length === 0 ? (
           <div className="empty-inline">
-            <p className="empty-inline__title">{filtered ? 'No deals match these filters' : 'No deals yet'}</p>
+            <p className="empty-inline__title">
+              {filtered ? 'No deals match these filters' : 'No deals yet'}
+            </p>
             <p className="muted">
               {filtered
                 ? 'Try clearing a filter.'
                 : 'A deal records what a brand pays you and what you deliver. Add one to start planning posts.'}
             </p>
             {!filtered && canEdit && (
-              <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => setEditing('new')}
+              >
                 Create your first deal
               </button>
             )}
@@ -179,7 +198,11 @@ export default function DealsPage({ user }: { user: User }) {
                   </td>
                   {canEdit && (
                     <td className="actions">
-                      <button type="button" className="button button--small" onClick={() => setEditing(deal)}>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => setEditing(deal)}
+                      >
                         Edit<span className="visually-hidden"> {deal.title}</span>
                       </button>
                       <button
@@ -201,7 +224,9 @@ export default function DealsPage({ user }: { user: User }) {
         )}
       </div>
 
-      {editing && <DealDialog deal={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <DealDialog deal={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
       {deleting && (
         <ConfirmDialog
           title="Delete this deal?"

@@ -60,11 +60,17 @@ export function LoginPage() {
             />
           )}
         </Field>
-        <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
+        <button
+          type="submit"
+          className="button button--primary button--block"
+          disabled={login.isPending}
+        >
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p className="muted small auth__footnote">Forgot your password or need an account? Ask your workspace owner.</p>
+      <p className="muted small auth__footnote">
+        Forgot your password or need an account? Ask your workspace owner.
+      </p>
     </AuthLayout>
   );
 }

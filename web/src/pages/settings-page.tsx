@@ -1,7 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/schemas/settings';
+import {
+  settingsPatchSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/schemas/settings';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { Spinner } from '../components/badges';
 import { COMMON_CURRENCIES } from '../components/deal-dialog';
@@ -13,7 +17,8 @@ import { useFormErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
 
 function allTimeZones(current: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const zones =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return [...new Set([current, 'UTC', ...zones])].sort((a, b) => a.localeCompare(b));
 }
 
@@ -76,10 +81,16 @@ function WorkspaceForm({ settings, user }: { settings: Settings; user: User }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
-  const [state, setState] = useState({ name: settings.name, timeZone: settings.timeZone, currency: settings.currency });
+  const [state, setState] = useState({
+    name: settings.name,
+    timeZone: settings.timeZone,
+    currency: settings.currency,
+  });
   const zones = useMemo(() => allTimeZones(settings.timeZone), [settings.timeZone]);
   const dirty =
-    state.name !== settings.name || state.timeZone !== settings.timeZone || state.currency !== settings.currency;
+    state.name !== settings.name ||
+    state.timeZone !== settings.timeZone ||
+    state.currency !== settings.currency;
 
   const save = useMutation({
     mutationFn: (patch: SettingsPatch) => unwrap(api.settings.$patch({ json: patch })),
@@ -93,7 +104,9 @@ function WorkspaceForm({ settings, user }: { settings: Settings; user: User }) {
     onError: (error) => {
       if (isApiError(error, 409)) {
         void queryClient.invalidateQueries({ queryKey: keys.settings });
-        setFormError('Someone else changed these settings. They have been reloaded; make your change again.');
+        setFormError(
+          'Someone else changed these settings. They have been reloaded; make your change again.',
+        );
         return;
       }
       fromError(error);
@@ -125,7 +138,12 @@ function WorkspaceForm({ settings, user }: { settings: Settings; user: User }) {
         <fieldset className="form__fieldset" disabled={!isOwner}>
           <Field label="Workspace name" error={errors['name']}>
             {(p) => (
-              <input {...p} type="text" value={state.name} onChange={(e) => setState((s) => ({ ...s, name: e.target.value }))} />
+              <input
+                {...p}
+                type="text"
+                value={state.name}
+                onChange={(e) => setState((s) => ({ ...s, name: e.target.value }))}
+              />
             )}
           </Field>
           <Field
@@ -134,7 +152,11 @@ function WorkspaceForm({ settings, user }: { settings: Settings; user: User }) {
             hint={`Dates, “due today” and reminders use this zone (now ${zoneLabel(state.timeZone)}).`}
           >
             {(p) => (
-              <select {...p} value={state.timeZone} onChange={(e) => setState((s) => ({ ...s, timeZone: e.target.value }))}>
+              <select
+                {...p}
+                value={state.timeZone}
+                onChange={(e) => setState((s) => ({ ...s, timeZone: e.target.value }))}
+              >
                 {zones.map((z) => (
                   <option key={z} value={z}>
                     {z.replace(/_/g, ' ')}
@@ -143,9 +165,17 @@ function WorkspaceForm({ settings, user }: { settings: Settings; user: User }) {
               </select>
             )}
           </Field>
-          <Field label="Default currency" error={errors['currency']} hint="New deals start in this currency.">
+          <Field
+            label="Default currency"
+            error={errors['currency']}
+            hint="New deals start in this currency."
+          >
             {(p) => (
-              <select {...p} value={state.currency} onChange={(e) => setState((s) => ({ ...s, currency: e.target.value }))}>
+              <select
+                {...p}
+                value={state.currency}
+                onChange={(e) => setState((s) => ({ ...s, currency: e.target.value }))}
+              >
                 {[...new Set([settings.currency, ...COMMON_CURRENCIES])].map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -157,7 +187,11 @@ function WorkspaceForm({ settings, user }: { settings: Settings; user: User }) {
         </fieldset>
         {isOwner && (
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={save.isPending || !dirty}>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={save.isPending || !dirty}
+            >
               {save.isPending ? 'Saving…' : 'Save settings'}
             </button>
           </div>

@@ -60,15 +60,32 @@ export function SetupPage() {
       <form className="form" onSubmit={submit} noValidate>
         <Field label="Name" error={errors['name']}>
           {(p) => (
-            <input {...p} type="text" autoComplete="name" value={state.name} onChange={(e) => set('name', e.target.value)} autoFocus />
+            <input
+              {...p}
+              type="text"
+              autoComplete="name"
+              value={state.name}
+              onChange={(e) => set('name', e.target.value)}
+              autoFocus
+            />
           )}
         </Field>
         <Field label="Email" error={errors['email']}>
           {(p) => (
-            <input {...p} type="email" autoComplete="email" value={state.email} onChange={(e) => set('email', e.target.value)} />
+            <input
+              {...p}
+              type="email"
+              autoComplete="email"
+              value={state.email}
+              onChange={(e) => set('email', e.target.value)}
+            />
           )}
         </Field>
-        <Field label="Password" error={errors['password']} hint="At least 12 characters. A short sentence works well.">
+        <Field
+          label="Password"
+          error={errors['password']}
+          hint="At least 12 characters. A short sentence works well."
+        >
           {(p) => (
             <input
               {...p}
@@ -79,7 +96,11 @@ export function SetupPage() {
             />
           )}
         </Field>
-        <Field label="Workspace name" error={errors['workspaceName']} hint="Usually your creator name or channel.">
+        <Field
+          label="Workspace name"
+          error={errors['workspaceName']}
+          hint="Usually your creator name or channel."
+        >
           {(p) => (
             <input
               {...p}
@@ -92,11 +113,15 @@ export function SetupPage() {
         </Field>
         {timeZone && (
           <p className="muted small">
-            Dates will be shown in <strong>{timeZone.replace(/_/g, ' ')}</strong>, your browser’s time zone. You can
-            change it later in Settings.
+            Dates will be shown in <strong>{timeZone.replace(/_/g, ' ')}</strong>, your browser’s
+            time zone. You can change it later in Settings.
           </p>
         )}
-        <button type="submit" className="button button--primary button--block" disabled={setup.isPending}>
+        <button
+          type="submit"
+          className="button button--primary button--block"
+          disabled={setup.isPending}
+        >
           {setup.isPending ? 'Creating your workspace…' : 'Create owner account'}
         </button>
       </form>
