@@ -7,7 +7,7 @@ import type { ApiErrorBody } from '../shared/schemas/common';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
 import { authenticate } from './auth/session';
 import { systemClock, type Clock } from './clock';
-import { isForeignKeyViolation, isUniqueViolation } from './db/dialect';
+import { isForeignKeyViolation, isUniqueViolation, isUnstorableText } from './db/dialect';
 import type { Database } from './db/schema';
 import type { AppDeps, AppEnv } from './env';
 import { AppError } from './errors';
@@ -79,6 +79,9 @@ export function createApp(options: AppOptions) {
     if (isUniqueViolation(error)) {
       return c.json(errorBody('duplicate', 'This already exists (someone may have just created it).'), 409);
     }
+    if (isUnstorableText(error)) {
+      return c.json(errorBody('validation_failed', 'The text contains characters that cannot be stored.'), 400);
+    }
     if (isForeignKeyViolation(error)) {
       return c.json(
         errorBody('conflict', 'Something this refers to was changed or deleted at the same time. Reload and try again.'),
@@ -111,6 +114,14 @@ export function createApp(options: AppOptions) {
           { path: '(body)', message: 'Expected Content-Type: application/json' },
         ]);
       }
+    }
+    await next();
+  });
+
+  // An id with a NUL in it names nothing (and PostgreSQL cannot even compare it).
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path.includes('\u0000') || /%00/.test(new URL(c.req.url).pathname)) {
+      throw new AppError(404, 'not_found', 'Not found');
     }
     await next();
   });

@@ -31,10 +31,15 @@ export async function startSession(c: Context<AppEnv>, deps: AppDeps, userId: st
   });
 }
 
-export async function endSession(c: Context<AppEnv>, deps: AppDeps): Promise<void> {
+/** Ends the request's session server-side and clears its cookie (unless a new one follows). */
+export async function endSession(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  options: { keepCookie?: boolean } = {},
+): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) await deleteSession(deps.db, hashToken(token));
-  deleteCookie(c, SESSION_COOKIE, cookieOptions(deps.config.APP_URL));
+  if (!options.keepCookie) deleteCookie(c, SESSION_COOKIE, cookieOptions(deps.config.APP_URL));
 }
 
 /**

@@ -92,3 +92,23 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const code = errorCode(error);
   return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
+
+const LOCK_KEYS = { setup: 1_001 } as const;
+
+/**
+ * Serialises transactions that take the same named lock. PostgreSQL: a
+ * transaction-scoped advisory lock. SQLite: nothing to do, writers are
+ * already serialised (one connection per process, one writer per file).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function lockTransaction(trx: Kysely<any>, name: keyof typeof LOCK_KEYS): Promise<void> {
+  if (dialectOf(trx) === 'postgres') {
+    await sql`select pg_advisory_xact_lock(${LOCK_KEYS[name]})`.execute(trx);
+  }
+}
+
+/** PostgreSQL refused text it cannot store (e.g. NUL): bad input, not a server fault. */
+export function isUnstorableText(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === '22021' || code === '22P05';
+}

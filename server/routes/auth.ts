@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { loginSchema, setupSchema } from '../../shared/schemas/auth';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { currentUser, endSession, startSession } from '../auth/session';
+import { lockTransaction } from '../db/dialect';
 import { countUsers, findUserByEmail, insertUser, toUser } from '../db/queries/users';
 import { getSettings, updateSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
@@ -23,7 +24,8 @@ export function authRoutes(deps: AppDeps) {
       const passwordHash = await hashPassword(input.password, deps.passwordCost);
       const now = clock.now();
       const user = await db.transaction().execute(async (trx) => {
-        // Checked again inside the transaction: two set-up requests at once make one owner.
+        // Checked again under a lock: two set-up requests at once make one owner.
+        await lockTransaction(trx, 'setup');
         if ((await countUsers(trx)) > 0) {
           throw new AppError(409, 'conflict', 'This workspace already has an owner. Sign in instead.');
         }
@@ -57,7 +59,8 @@ export function authRoutes(deps: AppDeps) {
       if (!user || !ok || Boolean(user.disabled)) {
         throw new AppError(401, 'unauthorized', 'The e-mail or password is not right.');
       }
-      await endSession(c, deps);
+      // A new session on every login (no fixation); the old one ends server-side.
+      await endSession(c, deps, { keepCookie: true });
       await startSession(c, deps, user.id);
       const settings = await getSettings(db, clock.now());
       return c.json(toUser(user, settings.timeZone), 200);

@@ -6,8 +6,12 @@ z.config({
     issue.code === 'invalid_type' && issue.input === undefined ? 'Required' : undefined,
 });
 
+/** NUL cannot be stored by PostgreSQL and has no place in text anyway. */
+const hasNoNul = (value: string) => !value.includes('\u0000');
+const NUL_MESSAGE = 'Must not contain NUL characters';
+
 /** Ids are opaque strings on the wire. */
-export const idSchema = z.string().trim().min(1, 'Required').max(64);
+export const idSchema = z.string().trim().min(1, 'Required').max(64).refine(hasNoNul, NUL_MESSAGE);
 
 const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -25,10 +29,13 @@ export const instantSchema = z
   .trim()
   .superRefine((value, ctx) => {
     const m = INSTANT_PATTERN.exec(value);
+    const parsed = Date.parse(value);
     if (
       !m ||
       !isRealCalendarDay(Number(m[1]), Number(m[2]), Number(m[3])) ||
-      Number.isNaN(Date.parse(value))
+      Number.isNaN(parsed) ||
+      // Stored as fixed-width text that must sort correctly: four-digit UTC years only.
+      !/^\d{4}-/.test(new Date(parsed).toISOString())
     ) {
       ctx.addIssue({
         code: 'custom',
@@ -83,6 +90,7 @@ export const urlSchema = z
   .string()
   .trim()
   .max(2000)
+  .refine(hasNoNul, NUL_MESSAGE)
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -100,11 +108,12 @@ export const emailSchema = z
   .transform((value) => value.toLowerCase());
 
 /** Free text with a sane upper bound; empty strings are kept as written. */
-export const textSchema = (max: number) => z.string().max(max, `At most ${max} characters`);
+export const textSchema = (max: number) =>
+  z.string().max(max, `At most ${max} characters`).refine(hasNoNul, NUL_MESSAGE);
 
 /** A required, non-blank name or title. */
 export const nameSchema = (max = 200) =>
-  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`).refine(hasNoNul, NUL_MESSAGE);
 
 export const colorSchema = z
   .string()
