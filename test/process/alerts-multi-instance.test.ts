@@ -16,8 +16,8 @@ import {
 } from './support';
 
 let scope: ProcessScope;
-beforeEach(() => {
-  scope = createProcessScope();
+beforeEach(async () => {
+  scope = await createProcessScope();
 });
 afterEach(async () => {
   await scope.dispose();

@@ -2,10 +2,10 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { hc } from 'hono/client';
 import { SMTPServer } from 'smtp-server';
 import type { AppType } from '../../server/app';
+import { createTestDatabase } from '../support/database';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { insertBrand } from '../../server/db/queries/brands';
@@ -269,11 +269,11 @@ export async function startMailReceiver(): Promise<MailReceiver> {
 
 export interface ProcessScope {
   dir: string;
-  dbFile: string;
+  /** The test database (SQLite file or PostgreSQL database, per TEST_DB), migrated. */
   databaseUrl: string;
   /** Starts the real server on this scope's database; it is killed in `dispose` if still running. */
   start(env?: Record<string, string>): Promise<ServerProcess>;
-  /** Opens the database file from the test process (WAL: readers do not block the server). */
+  /** Opens the database from the test process (SQLite WAL: readers do not block the server). */
   openDb(): DatabaseHandle;
   receiver(options?: { delayMs?: number }): Promise<WebhookReceiver>;
   mailReceiver(): Promise<MailReceiver>;
@@ -282,17 +282,16 @@ export interface ProcessScope {
   dispose(): Promise<void>;
 }
 
-export function createProcessScope(): ProcessScope {
+export async function createProcessScope(): Promise<ProcessScope> {
   const dir = tempDir('sponsorcal-process-');
-  const dbFile = path.join(dir, 'sponsorcal.db');
-  const databaseUrl = `sqlite:${dbFile}`;
+  const database = await createTestDatabase();
+  const databaseUrl = database.url;
   const servers: ServerProcess[] = [];
   const receivers: { close(): Promise<void> }[] = [];
   const handles: DatabaseHandle[] = [];
 
   return {
     dir,
-    dbFile,
     databaseUrl,
     async start(env = {}) {
       const server = await startServer({ databaseUrl, env });
@@ -322,6 +321,7 @@ export function createProcessScope(): ProcessScope {
         await Promise.allSettled(servers.map((s) => s.stop('SIGKILL')));
         await Promise.allSettled([...handles.map((h) => h.close()), ...receivers.map((r) => r.close())]);
       } finally {
+        await database.close();
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },
