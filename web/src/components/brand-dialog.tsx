@@ -105,7 +105,7 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: keys.brands });
       void queryClient.invalidateQueries({ queryKey: keys.deals });
-      toast.success(brand ? 'Brand saved' : 'Brand added', saved.name);
+      toast.success(brand ? 'Brand saved' : 'Brand added');
       onSaved?.(saved, !brand);
       onClose();
     },

@@ -155,7 +155,7 @@ function DealForm({
       void queryClient.invalidateQueries({ queryKey: keys.deals });
       void queryClient.invalidateQueries({ queryKey: keys.brands });
       void queryClient.invalidateQueries({ queryKey: keys.deliverables });
-      toast.success(deal ? 'Deal saved' : 'Deal created', saved.title);
+      toast.success(deal ? 'Deal saved' : 'Deal created');
       onSaved?.(saved, !deal);
       onClose();
     },

@@ -297,7 +297,7 @@ function DeliverableForm({
     },
     onSuccess: (saved) => {
       afterChange();
-      toast.success(existing ? 'Deliverable saved' : 'Deliverable created', saved.title);
+      toast.success(existing ? 'Deliverable saved' : 'Deliverable created');
       for (const warning of saved.warnings ?? []) toast.warning('Heads up', warning.message);
       onSaved?.(saved, !existing);
       onClose();

@@ -37,7 +37,7 @@ export default function BrandsPage({ user }: { user: User }) {
   const remove = useMutation({
     mutationFn: (id: string) => unwrap(api.brands[':id'].$delete({ param: { id } })),
     onSuccess: () => {
-      toast.success('Brand deleted', deleting?.name);
+      toast.success('Brand deleted');
       setDeleting(null);
       void queryClient.invalidateQueries({ queryKey: keys.brands });
     },

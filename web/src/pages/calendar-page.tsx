@@ -232,7 +232,7 @@ export function CalendarPage({ user }: { user: User }) {
       }
       toast.success(
         kind === 'publish' ? 'Go-live moved' : 'Draft due moved',
-        `${saved.title} → ${formatInstant(at, timeZone)}`,
+        `Now ${formatInstant(at, timeZone)}`,
       );
       for (const warning of saved.warnings) toast.warning('Heads up', warning.message);
       void queryClient.invalidateQueries({ queryKey: keys.deliverables });

@@ -43,7 +43,7 @@ export default function DealsPage({ user }: { user: User }) {
   const remove = useMutation({
     mutationFn: (id: string) => unwrap(api.deals[':id'].$delete({ param: { id } })),
     onSuccess: () => {
-      toast.success('Deal deleted', deleting?.title);
+      toast.success('Deal deleted');
       setDeleting(null);
       void queryClient.invalidateQueries({ queryKey: keys.deals });
       void queryClient.invalidateQueries({ queryKey: keys.brands });
