@@ -33,6 +33,8 @@ export interface AppOptions {
   passwordCost?: ScryptCost;
   /** What this process knows of the scheduler, for /api/health. */
   scheduler?: { running: boolean; intervalMs: number };
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy?: boolean;
   /** Called with unexpected errors (never with bad input); defaults to console.error. */
   logError?: (error: unknown) => void;
 }
@@ -52,6 +54,7 @@ export function createApp(options: AppOptions) {
     config: { APP_URL: options.appUrl ?? 'http://localhost:8787' },
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
     scheduler: options.scheduler,
+    trustProxy: options.trustProxy ?? false,
   };
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 
@@ -59,6 +62,7 @@ export function createApp(options: AppOptions) {
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
+      for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
       return c.json(errorBody(error.code, error.message, error.issues), error.status);
     }
     if (error instanceof HTTPException) {

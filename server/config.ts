@@ -16,6 +16,11 @@ const configSchema = z.object({
   /** From address of alert e-mails; defaults to sponsorcal@<APP_URL host>. */
   SMTP_FROM: z.string().optional(),
   ALERT_CRON: z.string().default('* * * * *'),
+  /** `true` behind a reverse proxy you run: the client address comes from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Seconds a sender holds a claimed delivery before another may retry it (after a crash). */
   ALERT_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });

@@ -11,6 +11,7 @@ export interface AppDeps {
   passwordCost: ScryptCost;
   /** What this process knows of the scheduler, for /api/health. */
   scheduler?: { running: boolean; intervalMs: number };
+  trustProxy: boolean;
 }
 
 /** Hono's environment for every route: the signed-in user, when there is one. */

@@ -10,9 +10,10 @@ export type ErrorCode =
   | 'conflict'
   | 'duplicate'
   | 'payload_too_large'
+  | 'too_many_requests'
   | 'internal';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
 
 /** Domain code throws this; `app.onError` turns it into the one error shape. */
 export class AppError extends Error {
@@ -21,6 +22,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ApiErrorIssue[],
+    /** Extra response headers, e.g. Retry-After on 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     appUrl: config.APP_URL,
     webRoot: process.env.WEB_ROOT ?? WEB_ROOT_DEFAULT,
     scheduler: schedulerInfo,
+    trustProxy: config.TRUST_PROXY,
   });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -195,6 +195,13 @@ export interface SchedulerStateTable {
   lastError: string | null;
 }
 
+export interface LoginFailuresTable {
+  id: string;
+  /** `account:<email>` or `ip:<address>`. */
+  key: string;
+  failedAt: Instant;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -207,6 +214,7 @@ export interface Database {
   channels: ChannelsTable;
   deliveries: DeliveriesTable;
   schedulerState: SchedulerStateTable;
+  loginFailures: LoginFailuresTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

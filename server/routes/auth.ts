@@ -2,6 +2,16 @@ import { Hono } from 'hono';
 import { loginSchema, setupSchema } from '../../shared/schemas/auth';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { currentUser, endSession, startSession } from '../auth/session';
+import { clientAddress } from '../auth/client-address';
+import {
+  accountKey,
+  clearLoginFailures,
+  ipKey,
+  loginRetryAfter,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_IP,
+  recordLoginFailure,
+} from '../auth/throttle';
 import { lockTransaction } from '../db/dialect';
 import { countUsers, findUserByEmail, insertUser, toUser } from '../db/queries/users';
 import { getSettings, updateSettings } from '../db/queries/settings';
@@ -53,12 +63,32 @@ export function authRoutes(deps: AppDeps) {
     })
     .post('/login', validate('json', loginSchema), async (c) => {
       const { email, password } = c.req.valid('json');
+      const keys = { account: accountKey(email), ip: ipKey(clientAddress(c, deps.trustProxy)) };
+      const retryAfter = await loginRetryAfter(
+        db,
+        [
+          { key: keys.account, max: MAX_FAILURES_PER_ACCOUNT },
+          { key: keys.ip, max: MAX_FAILURES_PER_IP },
+        ],
+        clock.now(),
+      );
+      if (retryAfter > 0) {
+        throw new AppError(
+          429,
+          'too_many_requests',
+          `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minute${retryAfter > 60 ? 's' : ''}.`,
+          undefined,
+          { 'Retry-After': String(retryAfter) },
+        );
+      }
       const user = await findUserByEmail(db, email);
       // Verify against a dummy hash when there is no such user, so timing tells nothing.
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash(deps.passwordCost)));
       if (!user || !ok || Boolean(user.disabled)) {
+        await recordLoginFailure(db, [keys.account, keys.ip], clock.now());
         throw new AppError(401, 'unauthorized', 'The e-mail or password is not right.');
       }
+      await clearLoginFailures(db, keys.account);
       // A new session on every login (no fixation); the old one ends server-side.
       await endSession(c, deps, { keepCookie: true });
       await startSession(c, deps, user.id);

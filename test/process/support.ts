@@ -282,9 +282,9 @@ export interface ProcessScope {
   dispose(): Promise<void>;
 }
 
-export async function createProcessScope(): Promise<ProcessScope> {
+export async function createProcessScope(options: { migrate?: boolean } = {}): Promise<ProcessScope> {
   const dir = tempDir('sponsorcal-process-');
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options);
   const databaseUrl = database.url;
   const servers: ServerProcess[] = [];
   const receivers: { close(): Promise<void> }[] = [];

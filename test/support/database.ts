@@ -34,18 +34,19 @@ async function adminQuery(serverUrl: string, text: string): Promise<void> {
 }
 
 /**
- * A fresh, migrated database for one test: a new SQLite file, or a new
- * PostgreSQL database copied from the migrated template.
+ * A fresh database for one test: a new SQLite file, or a new PostgreSQL
+ * database copied from the migrated template (or empty, with `migrate: false`).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
   if (TEST_ENGINE === 'postgres') {
     const serverUrl = inject('postgresUrl');
     if (!serverUrl) throw new Error('TEST_DB=postgres but the global setup started no PostgreSQL server');
     const name = `t_${randomBytes(6).toString('hex')}`;
-    await adminQuery(serverUrl, `create database ${name} template ${PG_TEMPLATE}`);
+    await adminQuery(serverUrl, `create database ${name} template ${migrate ? PG_TEMPLATE : 'template0'}`);
     const url = databaseUrl(serverUrl, name);
     const handle = openDatabase(url);
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return {
       url,
       handle,
@@ -59,7 +60,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const file = path.join(dir, 'test.db');
   const url = `sqlite:${file}`;
   const handle = openDatabase(url);
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     url,
     handle,
