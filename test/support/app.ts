@@ -22,6 +22,8 @@ export interface TestAppOptions {
   now?: string;
   /** The app's public URL; `https://…` makes session cookies `Secure`. */
   appUrl?: string;
+  /** Client address from X-Forwarded-For (as behind a proxy). */
+  trustProxy?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     passwordCost: TEST_PASSWORD_COST,
     logError: (error) => unexpectedErrors.push(error),
     ...(options.appUrl ? { appUrl: options.appUrl } : {}),
+    trustProxy: options.trustProxy ?? false,
   });
   return {
     app,
