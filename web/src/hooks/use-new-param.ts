@@ -1,17 +1,20 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /**
- * True once when the page was opened with `?new=1` (links such as "Add your
- * first brand" use it to open the create dialog); the parameter is then dropped.
+ * True when the page was opened with `?new=1` (links such as "Add your first
+ * brand" use it to open the create dialog); the parameter is then dropped from
+ * the address so a reload does not open the dialog again.
  */
 export function useNewParam(): boolean {
-  const [initial] = useState(() => {
+  const [requested] = useState(
+    () => new URLSearchParams(window.location.search).get('new') === '1',
+  );
+  useEffect(() => {
+    if (!requested) return;
     const params = new URLSearchParams(window.location.search);
-    if (params.get('new') !== '1') return false;
     params.delete('new');
     const rest = params.toString();
     window.history.replaceState(null, '', window.location.pathname + (rest ? `?${rest}` : ''));
-    return true;
-  });
-  return initial;
+  }, [requested]);
+  return requested;
 }

@@ -14,11 +14,14 @@ import { keys, useBrands } from '../hooks/queries';
 import { useNewParam } from '../hooks/use-new-param';
 import { todayIn } from '../time';
 
-function hostOf(url: string): string {
+/** The URL when it is http(s) (never `javascript:`), for use as a link. */
+function httpUrl(value: string | null): URL | null {
+  if (!value) return null;
   try {
-    return new URL(url).host.replace(/^www\./, '');
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
-    return url;
+    return null;
   }
 }
 
@@ -130,6 +133,7 @@ export default function BrandsPage({ user }: { user: User }) {
         <ul className="brand-grid">
           {list.map((brand) => {
             const followUpDue = brand.nextFollowUpOn !== null && brand.nextFollowUpOn <= today;
+            const website = httpUrl(brand.website);
             return (
               <li key={brand.id} className="brand-card" style={{ borderTopColor: brand.color }}>
                 <div className="brand-card__header">
@@ -137,15 +141,11 @@ export default function BrandsPage({ user }: { user: User }) {
                     <h2 className="brand-card__name">{brand.name}</h2>
                     <p className="muted small">
                       {brand.category ?? 'No category'}
-                      {brand.website && (
+                      {website && (
                         <>
                           {' · '}
-                          <a
-                            href={brand.website}
-                            target="_blank"
-                            rel="noopener noreferrer nofollow"
-                          >
-                            {hostOf(brand.website)}
+                          <a href={website.href} target="_blank" rel="noopener noreferrer nofollow">
+                            {website.host.replace(/^www\./, '')}
                           </a>
                         </>
                       )}

@@ -71,6 +71,34 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { brandId: [], platform: [], status: [] };
+
+// Static calendar options, defined once so FullCalendar sees the same objects on every render.
+const DESKTOP_TOOLBAR = {
+  left: 'prev,next today',
+  center: 'title',
+  right: 'dayGridMonth,timeGridWeek,listMonth',
+};
+const PHONE_TOOLBAR = { left: 'prev,next', center: 'title', right: 'listWeek,dayGridMonth' };
+const VIEW_BUTTONS = {
+  listWeek: { text: 'List' },
+  listMonth: { text: 'List' },
+  dayGridMonth: { text: 'Month' },
+  timeGridWeek: { text: 'Week' },
+};
+const DESKTOP_VIEWS = {};
+const PHONE_VIEWS = {
+  listWeek: {
+    titleFormat: { month: 'short', day: 'numeric' },
+    listDayFormat: { weekday: 'long' },
+    listDayAltFormat: { month: 'short', day: 'numeric' },
+  },
+} as const;
+const EVENT_TIME_FORMAT = {
+  hour: 'numeric',
+  minute: '2-digit',
+  omitZeroMinute: true,
+  meridiem: 'short',
+} as const;
 const FALLBACK_COLOR = '#64748b';
 
 function eventsOf(d: Deliverable, brand: Brand | undefined): EventInput[] {
@@ -455,20 +483,25 @@ export function CalendarPage({ user }: { user: User }) {
                     Add your first brand
                   </Link>
                 )}
-                <button
-                  type="button"
-                  className="button"
-                  data-testid="load-sample"
-                  onClick={() => seed.mutate()}
-                  disabled={seed.isPending}
-                >
-                  {seed.isPending ? 'Loading sample data…' : 'Load sample data'}
-                </button>
+                {/* The server seeds only an empty workspace, so the offer goes once a brand exists. */}
+                {!hasBrands && (
+                  <button
+                    type="button"
+                    className="button"
+                    data-testid="load-sample"
+                    onClick={() => seed.mutate()}
+                    disabled={seed.isPending}
+                  >
+                    {seed.isPending ? 'Loading sample data…' : 'Load sample data'}
+                  </button>
+                )}
               </div>
-              <p className="muted small">
-                Sample data adds a few example brands with deals and posts; edit or delete them any
-                time.
-              </p>
+              {!hasBrands && (
+                <p className="muted small">
+                  Sample data adds a few example brands with deals and posts; edit or delete them
+                  any time.
+                </p>
+              )}
             </>
           ) : (
             <p className="empty-state__text">
@@ -497,31 +530,10 @@ export function CalendarPage({ user }: { user: User }) {
           ]}
           initialView={narrow ? 'listWeek' : 'dayGridMonth'}
           timeZone={timeZone}
-          headerToolbar={
-            narrow
-              ? { left: 'prev,next', center: 'title', right: 'listWeek,dayGridMonth' }
-              : {
-                  left: 'prev,next today',
-                  center: 'title',
-                  right: 'dayGridMonth,timeGridWeek,listMonth',
-                }
-          }
-          buttons={{
-            listWeek: { text: 'List' },
-            listMonth: { text: 'List' },
-            dayGridMonth: { text: 'Month' },
-            timeGridWeek: { text: 'Week' },
-          }}
+          headerToolbar={narrow ? PHONE_TOOLBAR : DESKTOP_TOOLBAR}
+          buttons={VIEW_BUTTONS}
           height={narrow ? 'auto' : gridHeight}
-          views={{
-            listWeek: narrow
-              ? {
-                  titleFormat: { month: 'short', day: 'numeric' },
-                  listDayFormat: { weekday: 'long' },
-                  listDayAltFormat: { month: 'short', day: 'numeric' },
-                }
-              : {},
-          }}
+          views={narrow ? PHONE_VIEWS : DESKTOP_VIEWS}
           listDayClass="sc-list-day"
           events={fetchEvents}
           loading={setLoading}
@@ -531,12 +543,7 @@ export function CalendarPage({ user }: { user: User }) {
           }
           eventDisplay="block"
           displayEventEnd={false}
-          eventTimeFormat={{
-            hour: 'numeric',
-            minute: '2-digit',
-            omitZeroMinute: true,
-            meridiem: 'short',
-          }}
+          eventTimeFormat={EVENT_TIME_FORMAT}
           eventOrder="start,title"
           dayMaxEvents
           dayCellTopClass="sc-day-top"
