@@ -2,7 +2,6 @@ import FullCalendar, {
   type CalendarRef,
   type DateClickInfo,
   type EventClickInfo,
-  type EventDisplayInfo,
   type EventDropInfo,
   type EventInput,
   type EventSourceFuncInfo,
@@ -15,27 +14,18 @@ import timeGridPlugin from '@fullcalendar/react/timegrid';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/breezy/theme.css';
 import '@fullcalendar/react/themes/breezy/palettes/indigo.css';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type CSSProperties,
-} from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Temporal } from 'temporal-polyfill';
 import type { User } from '../../../shared/schemas/auth';
-import type { Brand } from '../../../shared/schemas/brand';
 import type { Deliverable, DeliverableStatus, Platform } from '../../../shared/schemas/deliverable';
 import { api, errorMessage, isApiError, unwrap } from '../api';
-import { BrandDot, PlatformBadge, Spinner, StatusChip } from '../components/badges';
+import { BrandDot, PlatformBadge, Spinner } from '../components/badges';
+import { EventContent, eventsOf, metaOf } from '../components/calendar-event';
+import { CalendarOnboarding } from '../components/calendar-onboarding';
 import type { DeliverableDefaults } from '../components/deliverable-dialog';
 import { FilterMenu } from '../components/filter-menu';
 import { PlusIcon } from '../components/icons';
-import { Link } from '../components/link';
 import { useToast } from '../components/toast';
 import {
   DELIVERABLE_STATUS_LABELS,
@@ -43,7 +33,6 @@ import {
   PLATFORM_LABELS,
   PLATFORM_VALUES,
   formatInstant,
-  plural,
 } from '../format';
 import { keys, useAllDeals, useBrands } from '../hooks/queries';
 import { NARROW_QUERY, useMediaQuery, useViewportHeight } from '../hooks/use-media-query';
@@ -54,15 +43,6 @@ const loadDeliverableDialog = () => import('../components/deliverable-dialog');
 const DeliverableDialog = lazy(() =>
   loadDeliverableDialog().then((m) => ({ default: m.DeliverableDialog })),
 );
-
-type EventKind = 'publish' | 'draft';
-
-interface EventMeta {
-  kind: EventKind;
-  deliverable: Deliverable;
-  brandName: string;
-  color: string;
-}
 
 interface Filters {
   brandId: string[];
@@ -99,79 +79,6 @@ const EVENT_TIME_FORMAT = {
   omitZeroMinute: true,
   meridiem: 'short',
 } as const;
-const FALLBACK_COLOR = '#64748b';
-
-function eventsOf(d: Deliverable, brand: Brand | undefined): EventInput[] {
-  const color = brand?.color ?? FALLBACK_COLOR;
-  const base = { deliverable: d, brandName: brand?.name ?? 'Unknown brand', color };
-  const events: EventInput[] = [];
-  if (d.publishAt) {
-    events.push({
-      id: `${d.id}:publish`,
-      title: d.title,
-      start: d.publishAt,
-      // The visible box is drawn by eventContent (.sc-ev); FullCalendar uses the colour for list dots.
-      color,
-      extendedProps: { ...base, kind: 'publish' } satisfies EventMeta,
-    });
-  }
-  if (d.draftDueAt) {
-    events.push({
-      id: `${d.id}:draft`,
-      title: `Draft: ${d.title}`,
-      start: d.draftDueAt,
-      color,
-      extendedProps: { ...base, kind: 'draft' } satisfies EventMeta,
-    });
-  }
-  return events;
-}
-
-function metaOf(event: { extendedProps: Record<string, unknown> }): EventMeta {
-  return event.extendedProps as unknown as EventMeta;
-}
-
-function EventContent({ info }: { info: EventDisplayInfo }) {
-  const { kind, deliverable: d, brandName, color } = metaOf(info.event);
-  const label = `${kind === 'draft' ? 'Draft due' : 'Go-live'}: ${d.title} — ${brandName}, ${PLATFORM_LABELS[d.platform]}, ${DELIVERABLE_STATUS_LABELS[d.status]}`;
-  const common = {
-    'data-deliverable-id': d.id,
-    'data-kind': kind,
-    style: { '--brand': color } as CSSProperties,
-    title: label,
-  };
-  const title = (
-    <span className="sc-ev__title">
-      {kind === 'draft' && <span className="sc-ev__kind">Draft: </span>}
-      {d.title}
-    </span>
-  );
-  // The list view has a row to spare: title, brand, status on one line.
-  if (info.view.type.startsWith('list')) {
-    return (
-      <div className={`sc-ev sc-ev--${kind} sc-ev--${d.status} sc-ev--in-list`} {...common}>
-        <span className="sc-ev__time">{info.timeText}</span>
-        <PlatformBadge platform={d.platform} />
-        {title}
-        <span className="sc-ev__brand">{brandName}</span>
-        <StatusChip status={d.status} compact />
-      </div>
-    );
-  }
-  return (
-    <div className={`sc-ev sc-ev--${kind} sc-ev--${d.status}`} {...common}>
-      <span className="sc-ev__line">
-        <PlatformBadge platform={d.platform} />
-        {title}
-      </span>
-      <span className="sc-ev__meta">
-        {info.timeText && <span className="sc-ev__time">{info.timeText}</span>}
-        <StatusChip status={d.status} compact />
-      </span>
-    </div>
-  );
-}
-
 function defaultPublishAt(timeZone: string): string {
   const next = Temporal.Now.zonedDateTimeISO(timeZone)
     .add({ hours: 1 })
@@ -279,18 +186,6 @@ export function CalendarPage({ user }: { user: User }) {
       refetch();
     }
   };
-
-  const seed = useMutation({
-    mutationFn: () => unwrap(api.seed.$post()),
-    onSuccess: (counts) => {
-      void queryClient.invalidateQueries();
-      toast.success(
-        'Sample data loaded',
-        `${plural(counts.brands, 'brand')}, ${plural(counts.deals, 'deal')} and ${plural(counts.deliverables, 'deliverable')}.`,
-      );
-    },
-    onError: (error) => toast.error('Could not load sample data', errorMessage(error)),
-  });
 
   const activeFilterCount =
     filters.brandId.length + filters.platform.length + filters.status.length;
@@ -432,84 +327,7 @@ export function CalendarPage({ user }: { user: User }) {
     return (
       <div className="page">
         {renderHeader(false)}
-        <section className="card empty-state" aria-labelledby="empty-title">
-          <EmptyIllustration />
-          <h2 id="empty-title" className="empty-state__title">
-            Plan your first sponsored post
-          </h2>
-          {canEdit ? (
-            <>
-              <p className="empty-state__text">
-                Sponsorcal organises your work as <strong>brand → deal → deliverables</strong>. Each
-                deliverable gets a draft due date and a go-live slot on this calendar, and the team
-                is reminded before anything slips.
-              </p>
-              <ol className="steps">
-                <li className={`steps__item${hasBrands ? ' steps__item--done' : ''}`}>
-                  <span className="steps__number">{hasBrands ? '✓' : '1'}</span>
-                  <div>
-                    <p className="steps__title">Add a brand</p>
-                    <p className="muted small">
-                      The company you work with, its contacts and its colour.
-                    </p>
-                  </div>
-                </li>
-                <li className="steps__item">
-                  <span className="steps__number">2</span>
-                  <div>
-                    <p className="steps__title">Record a deal</p>
-                    <p className="muted small">
-                      The fee, the contract, exclusivity and usage rights.
-                    </p>
-                  </div>
-                </li>
-                <li className="steps__item">
-                  <span className="steps__number">3</span>
-                  <div>
-                    <p className="steps__title">Plan its deliverables</p>
-                    <p className="muted small">
-                      Each post’s draft due date and go-live, right here.
-                    </p>
-                  </div>
-                </li>
-              </ol>
-              <div className="empty-state__actions">
-                {hasBrands ? (
-                  <Link href="/deals?new=1" className="button button--primary">
-                    Create a deal
-                  </Link>
-                ) : (
-                  <Link href="/brands?new=1" className="button button--primary">
-                    Add your first brand
-                  </Link>
-                )}
-                {/* The server seeds only an empty workspace, so the offer goes once a brand exists. */}
-                {!hasBrands && (
-                  <button
-                    type="button"
-                    className="button"
-                    data-testid="load-sample"
-                    onClick={() => seed.mutate()}
-                    disabled={seed.isPending}
-                  >
-                    {seed.isPending ? 'Loading sample data…' : 'Load sample data'}
-                  </button>
-                )}
-              </div>
-              {!hasBrands && (
-                <p className="muted small">
-                  Sample data adds a few example brands with deals and posts; edit or delete them
-                  any time.
-                </p>
-              )}
-            </>
-          ) : (
-            <p className="empty-state__text">
-              Nothing is planned yet. When an editor adds brands, deals and deliverables, they will
-              appear here.
-            </p>
-          )}
-        </section>
+        <CalendarOnboarding canEdit={canEdit} hasBrands={hasBrands} />
         {dialogEl}
       </div>
     );
@@ -583,36 +401,5 @@ export function CalendarPage({ user }: { user: User }) {
       </div>
       {dialogEl}
     </div>
-  );
-}
-
-function EmptyIllustration() {
-  return (
-    <svg
-      className="empty-state__art"
-      viewBox="0 0 160 110"
-      width="160"
-      height="110"
-      aria-hidden="true"
-    >
-      <rect x="10" y="14" width="140" height="88" rx="12" fill="#eef2ff" stroke="#c7d2fe" />
-      <path d="M10 36h140" stroke="#c7d2fe" />
-      <rect x="34" y="6" width="6" height="16" rx="3" fill="#818cf8" />
-      <rect x="120" y="6" width="6" height="16" rx="3" fill="#818cf8" />
-      <rect x="22" y="46" width="34" height="12" rx="4" fill="#db2777" opacity=".85" />
-      <rect x="64" y="64" width="34" height="12" rx="4" fill="#2563eb" opacity=".85" />
-      <rect
-        x="106"
-        y="46"
-        width="34"
-        height="12"
-        rx="4"
-        fill="none"
-        stroke="#059669"
-        strokeDasharray="3 2"
-        strokeWidth="1.5"
-      />
-      <rect x="22" y="82" width="34" height="12" rx="4" fill="#d97706" opacity=".85" />
-    </svg>
   );
 }

@@ -1,0 +1,138 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, errorMessage, unwrap } from '../api';
+import { plural } from '../format';
+import { Link } from './link';
+import { useToast } from './toast';
+
+export interface CalendarOnboardingProps {
+  canEdit: boolean;
+  hasBrands: boolean;
+}
+
+/**
+ * The empty calendar: what to do first (brand → deal → deliverables) and,
+ * in a workspace without brands, the offer to load sample data.
+ */
+export function CalendarOnboarding({ canEdit, hasBrands }: CalendarOnboardingProps) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const seed = useMutation({
+    mutationFn: () => unwrap(api.seed.$post()),
+    onSuccess: (counts) => {
+      void queryClient.invalidateQueries();
+      toast.success(
+        'Sample data loaded',
+        `${plural(counts.brands, 'brand')}, ${plural(counts.deals, 'deal')} and ${plural(counts.deliverables, 'deliverable')}.`,
+      );
+    },
+    onError: (error) => toast.error('Could not load sample data', errorMessage(error)),
+  });
+
+  return (
+    <section className="card empty-state" aria-labelledby="empty-title">
+      <EmptyIllustration />
+      <h2 id="empty-title" className="empty-state__title">
+        Plan your first sponsored post
+      </h2>
+      {canEdit ? (
+        <>
+          <p className="empty-state__text">
+            Sponsorcal organises your work as <strong>brand → deal → deliverables</strong>. Each
+            deliverable gets a draft due date and a go-live slot on this calendar, and the team is
+            reminded before anything slips.
+          </p>
+          <ol className="steps">
+            <li className={`steps__item${hasBrands ? ' steps__item--done' : ''}`}>
+              <span className="steps__number">{hasBrands ? '✓' : '1'}</span>
+              <div>
+                <p className="steps__title">Add a brand</p>
+                <p className="muted small">
+                  The company you work with, its contacts and its colour.
+                </p>
+              </div>
+            </li>
+            <li className="steps__item">
+              <span className="steps__number">2</span>
+              <div>
+                <p className="steps__title">Record a deal</p>
+                <p className="muted small">The fee, the contract, exclusivity and usage rights.</p>
+              </div>
+            </li>
+            <li className="steps__item">
+              <span className="steps__number">3</span>
+              <div>
+                <p className="steps__title">Plan its deliverables</p>
+                <p className="muted small">Each post’s draft due date and go-live, right here.</p>
+              </div>
+            </li>
+          </ol>
+          <div className="empty-state__actions">
+            {hasBrands ? (
+              <Link href="/deals?new=1" className="button button--primary">
+                Create a deal
+              </Link>
+            ) : (
+              <Link href="/brands?new=1" className="button button--primary">
+                Add your first brand
+              </Link>
+            )}
+            {/* The server seeds only an empty workspace, so the offer goes once a brand exists. */}
+            {!hasBrands && (
+              <button
+                type="button"
+                className="button"
+                data-testid="load-sample"
+                onClick={() => seed.mutate()}
+                disabled={seed.isPending}
+              >
+                {seed.isPending ? 'Loading sample data…' : 'Load sample data'}
+              </button>
+            )}
+          </div>
+          {!hasBrands && (
+            <p className="muted small">
+              Sample data adds a few example brands with deals and posts; edit or delete them any
+              time.
+            </p>
+          )}
+        </>
+      ) : (
+        <p className="empty-state__text">
+          Nothing is planned yet. When an editor adds brands, deals and deliverables, they will
+          appear here.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function EmptyIllustration() {
+  return (
+    <svg
+      className="empty-state__art"
+      viewBox="0 0 160 110"
+      width="160"
+      height="110"
+      aria-hidden="true"
+    >
+      <rect x="10" y="14" width="140" height="88" rx="12" fill="#eef2ff" stroke="#c7d2fe" />
+      <path d="M10 36h140" stroke="#c7d2fe" />
+      <rect x="34" y="6" width="6" height="16" rx="3" fill="#818cf8" />
+      <rect x="120" y="6" width="6" height="16" rx="3" fill="#818cf8" />
+      <rect x="22" y="46" width="34" height="12" rx="4" fill="#db2777" opacity=".85" />
+      <rect x="64" y="64" width="34" height="12" rx="4" fill="#2563eb" opacity=".85" />
+      <rect
+        x="106"
+        y="46"
+        width="34"
+        height="12"
+        rx="4"
+        fill="none"
+        stroke="#059669"
+        strokeDasharray="3 2"
+        strokeWidth="1.5"
+      />
+      <rect x="22" y="82" width="34" height="12" rx="4" fill="#d97706" opacity=".85" />
+    </svg>
+  );
+}
