@@ -133,6 +133,11 @@ export function CalendarPage({ user }: { user: User }) {
     [filters, brandById, toast],
   );
 
+  // FullCalendar reports loading while it renders; the state update waits until it is done.
+  const onLoading = useCallback((isLoading: boolean) => {
+    queueMicrotask(() => setLoading(isLoading));
+  }, []);
+
   const refetch = useCallback(() => calendarRef.current?.getApi().refetchEvents(), []);
 
   // Phones get the list view; wider screens the month grid. Follows rotation and resizes.
@@ -354,7 +359,7 @@ export function CalendarPage({ user }: { user: User }) {
           views={narrow ? PHONE_VIEWS : DESKTOP_VIEWS}
           listDayClass="sc-list-day"
           events={fetchEvents}
-          loading={setLoading}
+          loading={onLoading}
           eventContent={(info) => <EventContent info={info} />}
           eventClass={(info) =>
             info.view.type.startsWith('list') ? 'sc-fc-list-event' : 'sc-fc-event'
