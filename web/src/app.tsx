@@ -45,9 +45,14 @@ function Routes({ user }: { user: User }) {
 /** Decides between first-run setup, sign-in and the app itself. */
 export function App() {
   const setup = useSetupStatus();
-  const me = useMe(setup.data?.setupRequired === false);
+  // Forward-compatible: should GET /api/auth/setup also say `signedIn: false`, the app skips
+  // GET /api/auth/me, whose 401 the browser would otherwise log as a console error.
+  const signedOut =
+    setup.data !== undefined && 'signedIn' in setup.data && setup.data.signedIn === false;
+  const me = useMe(setup.data?.setupRequired === false && !signedOut);
+  const waitingForMe = setup.data?.setupRequired === false && !signedOut && me.isPending;
 
-  if (setup.isPending || (setup.data?.setupRequired === false && me.isPending)) {
+  if (setup.isPending || waitingForMe) {
     return (
       <FullPage>
         <Spinner label="Starting Sponsorcal…" />
