@@ -24,7 +24,8 @@ export function authRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return new Hono<AppEnv>()
     .get('/setup', async (c) => {
-      return c.json({ setupRequired: (await countUsers(db)) === 0 }, 200);
+      // `signedIn` lets the app skip asking /me (and a 401 in the console) for a visitor.
+      return c.json({ setupRequired: (await countUsers(db)) === 0, signedIn: c.get('user') !== null }, 200);
     })
     .post('/setup', validate('json', setupSchema), async (c) => {
       const input = c.req.valid('json');

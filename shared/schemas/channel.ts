@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameSchema, urlSchema, versionSchema } from './common';
+import { nameSchema, timeZoneSchema, urlSchema, versionSchema } from './common';
 
 export const CHANNEL_TYPES = ['slack', 'discord', 'json'] as const;
 export const channelTypeSchema = z.enum(CHANNEL_TYPES);
@@ -42,7 +42,16 @@ export const channelTestResultSchema = z.object({
   error: z.string().nullable(),
 });
 
+/** The signed-in user's own settings; fields left out stay as they are. */
 export const preferencesSchema = z.object({
-  emailAlerts: z.boolean({ error: 'Expected true or false' }),
+  emailAlerts: z.boolean({ error: 'Expected true or false' }).optional(),
+  /** The user's own zone, or null to follow the workspace's. */
+  timeZone: timeZoneSchema.nullable().optional(),
 });
-export type Preferences = z.infer<typeof preferencesSchema>;
+export type PreferencesInput = z.input<typeof preferencesSchema>;
+
+export const preferencesResponseSchema = z.object({
+  emailAlerts: z.boolean(),
+  timeZone: z.string().nullable(),
+});
+export type Preferences = z.infer<typeof preferencesResponseSchema>;

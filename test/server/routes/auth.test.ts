@@ -22,15 +22,18 @@ describe('GET /api/auth/setup', () => {
     const t = await apps.app();
     const res = await t.client().get('/api/auth/setup');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ setupRequired: true });
+    expect(res.body).toEqual({ setupRequired: true, signedIn: false });
   });
 
   it('answers setupRequired false once an owner exists', async () => {
     const t = await apps.app();
-    await t.client().setupOwner();
+    const owner = t.client();
+    await owner.setupOwner();
     const res = await t.client().get('/api/auth/setup');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ setupRequired: false });
+    expect(res.body).toEqual({ setupRequired: false, signedIn: false });
+    // The same question from the signed-in owner says so, so the app need not ask /me blind.
+    expect((await owner.get('/api/auth/setup')).body).toEqual({ setupRequired: false, signedIn: true });
   });
 });
 
@@ -112,7 +115,7 @@ describe('POST /api/auth/setup', () => {
       paths: ['email', 'name', 'password', 'timeZone'],
     });
     expect((await rowCounts(t)).users).toBe(0);
-    expect((await t.client().get('/api/auth/setup')).body).toEqual({ setupRequired: true });
+    expect((await t.client().get('/api/auth/setup')).body).toEqual({ setupRequired: true, signedIn: false });
   });
 
   it('returns 400 naming each missing field', async () => {
