@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { PLATFORM_LABELS, type Platform } from '../../shared/schemas/deliverable';
 import type { AlertRule, AlertSubjectType, Database } from '../db/schema';
 import { describeWhen } from './time';
 
@@ -13,25 +14,11 @@ export interface SubjectContext {
   calendarAt?: string | null;
 }
 
-const PLATFORM_NAMES: Record<string, string> = {
-  tiktok: 'TikTok',
-  instagram: 'Instagram',
-  youtube: 'YouTube',
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  twitch: 'Twitch',
-  pinterest: 'Pinterest',
-  threads: 'Threads',
-  snapchat: 'Snapchat',
-  blog: 'the blog',
-  newsletter: 'the newsletter',
-  podcast: 'the podcast',
-  other: 'its platform',
-};
-
+/** "on YouTube", but "on the blog", and "on its platform" for `other`. */
 export function platformName(platform: string | undefined): string {
-  return (platform && PLATFORM_NAMES[platform]) ?? 'its platform';
+  if (!platform || !(platform in PLATFORM_LABELS) || platform === 'other') return 'its platform';
+  const label = PLATFORM_LABELS[platform as Platform];
+  return ['blog', 'newsletter', 'podcast'].includes(platform) ? `the ${label.toLowerCase()}` : label;
 }
 
 /** Loads the context of deliverable subjects in one query. */

@@ -10,6 +10,20 @@ import {
   versionSchema,
 } from './common';
 
+/** Distinct, readable colours handed out to new brands in turn (and offered in the form). */
+export const BRAND_PALETTE = [
+  '#2563eb',
+  '#db2777',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#dc2626',
+  '#0891b2',
+  '#65a30d',
+  '#c026d3',
+  '#ea580c',
+] as const;
+
 export const BRAND_STAGES = ['prospect', 'pitched', 'negotiating', 'partner', 'inactive'] as const;
 export const brandStageSchema = z.enum(BRAND_STAGES);
 export type BrandStage = z.infer<typeof brandStageSchema>;
@@ -32,29 +46,15 @@ const brandFields = {
   contacts: z.array(contactSchema).max(50),
 };
 
-export const brandCreateSchema = z.object({
-  name: brandFields.name,
-  website: brandFields.website.optional(),
-  category: brandFields.category.optional(),
-  stage: brandFields.stage.optional(),
-  nextFollowUpOn: brandFields.nextFollowUpOn.optional(),
-  notes: brandFields.notes.optional(),
-  color: brandFields.color.optional(),
-  contacts: brandFields.contacts.optional(),
-});
+/** Every field is optional on create but these; the server fills in the defaults. */
+export const brandCreateSchema = z
+  .object(brandFields)
+  .partial()
+  .required({ name: true });
 export type BrandCreate = z.input<typeof brandCreateSchema>;
 
-export const brandPatchSchema = z.object({
-  version: versionSchema,
-  name: brandFields.name.optional(),
-  website: brandFields.website.optional(),
-  category: brandFields.category.optional(),
-  stage: brandFields.stage.optional(),
-  nextFollowUpOn: brandFields.nextFollowUpOn.optional(),
-  notes: brandFields.notes.optional(),
-  color: brandFields.color.optional(),
-  contacts: brandFields.contacts.optional(),
-});
+/** A PATCH carries the `version` it read, and only the fields it changes. */
+export const brandPatchSchema = z.object(brandFields).partial().extend({ version: versionSchema });
 export type BrandPatch = z.input<typeof brandPatchSchema>;
 
 export const brandListQuerySchema = z.object({

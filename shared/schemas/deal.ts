@@ -40,35 +40,15 @@ const dealFields = {
   notes: textSchema(10_000),
 };
 
-export const dealCreateSchema = z.object({
-  brandId: dealFields.brandId,
-  title: dealFields.title,
-  status: dealFields.status.optional(),
-  feeCents: dealFields.feeCents.optional(),
-  currency: dealFields.currency.optional(),
-  source: dealFields.source.optional(),
-  contractSignedOn: dealFields.contractSignedOn.optional(),
-  exclusivityCategory: dealFields.exclusivityCategory.optional(),
-  exclusivityUntil: dealFields.exclusivityUntil.optional(),
-  usageRightsUntil: dealFields.usageRightsUntil.optional(),
-  notes: dealFields.notes.optional(),
-});
+/** Every field is optional on create but these; the server fills in the defaults. */
+export const dealCreateSchema = z
+  .object(dealFields)
+  .partial()
+  .required({ brandId: true, title: true });
 export type DealCreate = z.input<typeof dealCreateSchema>;
 
-export const dealPatchSchema = z.object({
-  version: versionSchema,
-  brandId: dealFields.brandId.optional(),
-  title: dealFields.title.optional(),
-  status: dealFields.status.optional(),
-  feeCents: dealFields.feeCents.optional(),
-  currency: dealFields.currency.optional(),
-  source: dealFields.source.optional(),
-  contractSignedOn: dealFields.contractSignedOn.optional(),
-  exclusivityCategory: dealFields.exclusivityCategory.optional(),
-  exclusivityUntil: dealFields.exclusivityUntil.optional(),
-  usageRightsUntil: dealFields.usageRightsUntil.optional(),
-  notes: dealFields.notes.optional(),
-});
+/** A PATCH carries the `version` it read, and only the fields it changes. */
+export const dealPatchSchema = z.object(dealFields).partial().extend({ version: versionSchema });
 export type DealPatch = z.input<typeof dealPatchSchema>;
 
 export const dealListQuerySchema = z.object({

@@ -28,6 +28,24 @@ export const PLATFORMS = [
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
 
+/** How each platform is written for people, on both sides. */
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  tiktok: 'TikTok',
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  x: 'X',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  twitch: 'Twitch',
+  pinterest: 'Pinterest',
+  threads: 'Threads',
+  snapchat: 'Snapchat',
+  blog: 'Blog',
+  newsletter: 'Newsletter',
+  podcast: 'Podcast',
+  other: 'Other',
+};
+
 export const FORMATS = [
   'video',
   'reel',
@@ -88,39 +106,15 @@ const deliverableFields = {
   metrics: metricsSchema,
 };
 
-export const deliverableCreateSchema = z.object({
-  dealId: deliverableFields.dealId,
-  title: deliverableFields.title,
-  platform: deliverableFields.platform,
-  format: deliverableFields.format.optional(),
-  status: deliverableFields.status.optional(),
-  draftDueAt: deliverableFields.draftDueAt.optional(),
-  publishAt: deliverableFields.publishAt.optional(),
-  assigneeId: deliverableFields.assigneeId.optional(),
-  caption: deliverableFields.caption.optional(),
-  brief: deliverableFields.brief.optional(),
-  disclosureDone: deliverableFields.disclosureDone.optional(),
-  liveUrl: deliverableFields.liveUrl.optional(),
-  metrics: deliverableFields.metrics.optional(),
-});
+/** Every field is optional on create but these; the server fills in the defaults. */
+export const deliverableCreateSchema = z
+  .object(deliverableFields)
+  .partial()
+  .required({ dealId: true, title: true, platform: true });
 export type DeliverableCreate = z.input<typeof deliverableCreateSchema>;
 
-export const deliverablePatchSchema = z.object({
-  version: versionSchema,
-  dealId: deliverableFields.dealId.optional(),
-  title: deliverableFields.title.optional(),
-  platform: deliverableFields.platform.optional(),
-  format: deliverableFields.format.optional(),
-  status: deliverableFields.status.optional(),
-  draftDueAt: deliverableFields.draftDueAt.optional(),
-  publishAt: deliverableFields.publishAt.optional(),
-  assigneeId: deliverableFields.assigneeId.optional(),
-  caption: deliverableFields.caption.optional(),
-  brief: deliverableFields.brief.optional(),
-  disclosureDone: deliverableFields.disclosureDone.optional(),
-  liveUrl: deliverableFields.liveUrl.optional(),
-  metrics: deliverableFields.metrics.optional(),
-});
+/** A PATCH carries the `version` it read, and only the fields it changes. */
+export const deliverablePatchSchema = z.object(deliverableFields).partial().extend({ version: versionSchema });
 export type DeliverablePatch = z.input<typeof deliverablePatchSchema>;
 
 /**

@@ -1,26 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Brand, brandCreateSchema, brandPatchSchema, Contact } from '../../../shared/schemas/brand';
-import { AppError, notFound, versionConflict } from '../../errors';
+import {
+  BRAND_PALETTE,
+  type Brand,
+  type brandCreateSchema,
+  type brandPatchSchema,
+  type Contact,
+} from '../../../shared/schemas/brand';
+import { AppError, notFound } from '../../errors';
 import { newId } from '../../ids';
+import { assertVersionedUpdate } from './versioned';
 import type { BrandRow, Database } from '../schema';
 
 export type BrandCreateInput = z.output<typeof brandCreateSchema>;
 export type BrandPatchInput = z.output<typeof brandPatchSchema>;
 
-/** Distinct, readable colours handed out to new brands in turn. */
-export const BRAND_PALETTE = [
-  '#2563eb',
-  '#db2777',
-  '#059669',
-  '#d97706',
-  '#7c3aed',
-  '#dc2626',
-  '#0891b2',
-  '#65a30d',
-  '#c026d3',
-  '#ea580c',
-] as const;
 
 function toBrand(row: BrandRow, contacts: Contact[], dealCount: number): Brand {
   return {
@@ -163,10 +157,7 @@ export async function updateBrand(
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) {
-      const exists = await trx.selectFrom('brands').select('id').where('id', '=', id).executeTakeFirst();
-      throw exists ? versionConflict('brand') : notFound('Brand');
-    }
+    await assertVersionedUpdate(trx, result, 'brands', id, 'Brand');
     if (contacts) await replaceContacts(trx, id, contacts);
   });
   return getBrand(db, id);

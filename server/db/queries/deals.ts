@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Deal, dealCreateSchema, dealPatchSchema, DealStatus } from '../../../shared/schemas/deal';
-import { invalidField, notFound, versionConflict } from '../../errors';
+import { invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
+import { assertVersionedUpdate } from './versioned';
 import type { Database } from '../schema';
 
 export type DealCreateInput = z.output<typeof dealCreateSchema>;
@@ -129,10 +130,7 @@ export async function updateDeal(
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) {
-      const exists = await trx.selectFrom('deals').select('id').where('id', '=', id).executeTakeFirst();
-      throw exists ? versionConflict('deal') : notFound('Deal');
-    }
+    await assertVersionedUpdate(trx, result, 'deals', id, 'Deal');
     if (changes.brandId !== undefined) {
       // Deliverables carry their deal's brand for fast calendar filtering; keep it true.
       await trx

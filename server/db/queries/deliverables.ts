@@ -7,8 +7,9 @@ import type {
   deliverableListQuerySchema,
   deliverablePatchSchema,
 } from '../../../shared/schemas/deliverable';
-import { invalidField, notFound, versionConflict } from '../../errors';
+import { invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
+import { assertVersionedUpdate } from './versioned';
 import type { Database, DeliverableRow, DeliverableUpdate } from '../schema';
 
 export type DeliverableCreateInput = z.output<typeof deliverableCreateSchema>;
@@ -182,10 +183,7 @@ export async function updateDeliverable(
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) {
-      const exists = await trx.selectFrom('deliverables').select('id').where('id', '=', id).executeTakeFirst();
-      throw exists ? versionConflict('deliverable') : notFound('Deliverable');
-    }
+    await assertVersionedUpdate(trx, result, 'deliverables', id, 'Deliverable');
   });
   return getDeliverable(db, id);
 }
