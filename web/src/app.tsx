@@ -13,6 +13,7 @@ const DealsPage = lazy(() => import('./pages/deals-page'));
 const DealDetailPage = lazy(() => import('./pages/deal-detail-page'));
 const BrandsPage = lazy(() => import('./pages/brands-page'));
 const SettingsPage = lazy(() => import('./pages/settings-page'));
+const AlertsPage = lazy(() => import('./pages/alerts-page'));
 // Signed-in visits never need these two (nor the zod schemas they validate with).
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
 const SetupPage = lazy(() => import('./pages/setup-page').then((m) => ({ default: m.SetupPage })));
@@ -29,6 +30,7 @@ function Routes({ user }: { user: User }) {
   if (deal) return <DealDetailPage key={deal['id']} user={user} id={deal['id']!} />;
   if (path === '/brands') return <BrandsPage user={user} />;
   if (path === '/settings') return <SettingsPage user={user} />;
+  if (path === '/alerts') return <AlertsPage user={user} />;
   return (
     <div className="page">
       <div className="card empty-inline">
@@ -45,10 +47,9 @@ function Routes({ user }: { user: User }) {
 /** Decides between first-run setup, sign-in and the app itself. */
 export function App() {
   const setup = useSetupStatus();
-  // Forward-compatible: should GET /api/auth/setup also say `signedIn: false`, the app skips
+  // GET /api/auth/setup says whether a session cookie is valid, so a visitor skips
   // GET /api/auth/me, whose 401 the browser would otherwise log as a console error.
-  const signedOut =
-    setup.data !== undefined && 'signedIn' in setup.data && setup.data.signedIn === false;
+  const signedOut = setup.data?.signedIn === false;
   const me = useMe(setup.data?.setupRequired === false && !signedOut);
   const waitingForMe = setup.data?.setupRequired === false && !signedOut && me.isPending;
 

@@ -1,3 +1,4 @@
+import type { Alert, AlertRule } from '../../shared/schemas/alert';
 import type { BrandStage } from '../../shared/schemas/brand';
 import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
@@ -162,4 +163,62 @@ export function formatNumber(value: number | null): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** What each alert rule is called in the app (the e-mails and webhooks use the same words). */
+export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
+  draft_due_soon: 'Draft due soon',
+  draft_overdue: 'Draft overdue',
+  publish_due_soon: 'Go-live coming up',
+  publish_overdue: 'Go-live missed',
+  invoice_due_soon: 'Invoice due soon',
+  invoice_overdue: 'Invoice overdue',
+  follow_up_due: 'Follow-up due',
+};
+
+export const ALERT_RULE_VALUES = Object.keys(ALERT_RULE_LABELS) as AlertRule[];
+
+export type AlertSeverity = Alert['severity'];
+export type DeliveryStatus = Alert['deliveries'][number]['status'];
+
+export const SEVERITY_LABELS: Record<AlertSeverity, string> = {
+  info: 'Info',
+  warning: 'Warning',
+  critical: 'Critical',
+};
+
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  pending: 'Pending',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export const DELIVERY_CHANNEL_LABELS: Record<Alert['deliveries'][number]['channelType'], string> = {
+  email: 'E-mail',
+  webhook: 'Webhook',
+};
+
+const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['minute', 60],
+  ['hour', 60],
+  ['day', 24],
+  ['week', 7],
+];
+
+/** "just now", "5 minutes ago", "in 2 hours", "3 days ago" for an instant, relative to `now`. */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const seconds = (Date.parse(iso) - now) / 1000;
+  if (Math.abs(seconds) < 45) return 'just now';
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  let value = seconds / 60;
+  let unit: Intl.RelativeTimeFormatUnit = 'minute';
+  for (let i = 1; i < RELATIVE_STEPS.length; i++) {
+    const [nextUnit, size] = RELATIVE_STEPS[i]!;
+    if (Math.abs(value) < size) break;
+    value /= size;
+    unit = nextUnit;
+  }
+  return format.format(Math.round(value), unit);
 }

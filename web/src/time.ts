@@ -51,3 +51,37 @@ export function zoneLabel(timeZone: string): string {
     return timeZone;
   }
 }
+
+export interface SnoozeOption {
+  /** The menu item's text: "1 hour", "Tomorrow 9:00", "Next week". */
+  label: string;
+  /** The wake-up instant, UTC ISO, for `POST /api/alerts/:id/snooze`. */
+  until: string;
+}
+
+/**
+ * The snooze menu, computed in the user's zone: an hour from now, tomorrow at
+ * 9:00 and next Monday at 9:00 (wall-clock time, so DST changes are honoured).
+ */
+export function snoozeOptions(
+  timeZone: string,
+  now: Temporal.Instant = Temporal.Now.instant(),
+): SnoozeOption[] {
+  const here = now.toZonedDateTimeISO(timeZone);
+  const today = here.toPlainDate();
+  const atNine = (day: Temporal.PlainDate) =>
+    day
+      .toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from('09:00') })
+      .toInstant()
+      .toString();
+  return [
+    { label: '1 hour', until: now.add({ hours: 1 }).toString() },
+    { label: 'Tomorrow 9:00', until: atNine(today.add({ days: 1 })) },
+    { label: 'Next week', until: atNine(today.add({ days: 8 - today.dayOfWeek })) },
+  ];
+}
+
+/** The calendar day (`YYYY-MM-DD`) an instant falls on in `timeZone`. */
+export function dayOf(iso: string, timeZone: string): string {
+  return Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}

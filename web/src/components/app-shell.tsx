@@ -6,12 +6,14 @@ import { ROLE_LABELS } from '../format';
 import { forgetSessionData, keys } from '../hooks/queries';
 import { navigate, usePath } from '../hooks/use-router';
 import { Link } from './link';
+import { NotificationBell } from './notification-bell';
 import { useToast } from './toast';
 
 const NAV = [
   { href: '/', label: 'Calendar', match: (p: string) => p === '/' },
   { href: '/deals', label: 'Deals', match: (p: string) => p.startsWith('/deals') },
   { href: '/brands', label: 'Brands', match: (p: string) => p.startsWith('/brands') },
+  { href: '/alerts', label: 'Alerts', match: (p: string) => p.startsWith('/alerts') },
   { href: '/settings', label: 'Settings', match: (p: string) => p.startsWith('/settings') },
 ];
 
@@ -61,6 +63,7 @@ function UserMenu({ user }: { user: User }) {
     mutationFn: () => unwrap(api.auth.logout.$post()),
     onSuccess: () => {
       queryClient.setQueryData(keys.me, null);
+      queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: false });
       forgetSessionData(queryClient);
       navigate('/', { replace: true });
     },
@@ -177,11 +180,9 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
             ))}
           </nav>
           <div className="topbar__actions">
-            {/*
-              NOTIFICATIONS BELL SLOT — the alert inbox (a separate issue) mounts its bell
-              button here, left of the user menu. Keep this element and its data-slot name.
-            */}
-            <div className="topbar__slot" data-slot="notifications" />
+            <div className="topbar__slot" data-slot="notifications">
+              <NotificationBell user={user} />
+            </div>
             <UserMenu user={user} />
           </div>
         </div>

@@ -1,4 +1,5 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { AlertRule } from '../../../shared/schemas/alert';
 import type { DealStatus } from '../../../shared/schemas/deal';
 import type { Deliverable } from '../../../shared/schemas/deliverable';
 import { api, isApiError, unwrap } from '../api';
@@ -17,7 +18,24 @@ export const keys = {
   deliverables: ['deliverables'] as const,
   deliverablesOfDeal: (dealId: string) => ['deliverables', 'deal', dealId] as const,
   deliverable: (id: string) => ['deliverables', 'one', id] as const,
+  alerts: ['alerts'] as const,
+  alertCount: ['alerts', 'count'] as const,
+  alertLists: ['alerts', 'list'] as const,
+  alertList: (filter: AlertListFilter) => ['alerts', 'list', filter] as const,
+  channels: ['channels'] as const,
+  preferences: ['preferences'] as const,
 };
+
+export type AlertState = 'open' | 'snoozed' | 'acknowledged' | 'all';
+
+export interface AlertListFilter {
+  state: AlertState;
+  rule: AlertRule | null;
+  limit: number;
+}
+
+/** How often the bell asks for the open count (and an open inbox for its list). */
+export const ALERT_POLL_MS = 20_000;
 
 /**
  * Forgets everything but the auth queries (which the app root observes, so
@@ -119,5 +137,63 @@ export function useDeliverable(id: string | null, initial?: Deliverable) {
     enabled: id !== null,
     staleTime: 0,
     ...(initial && initial.id === id ? { initialData: initial, initialDataUpdatedAt: 0 } : {}),
+  });
+}
+
+/** The number on the bell: polled, and refreshed whenever the window regains focus. */
+export function useAlertCount() {
+  return useQuery({
+    queryKey: keys.alertCount,
+    queryFn: async () => (await unwrap(api.alerts.count.$get())).open,
+    refetchInterval: ALERT_POLL_MS,
+    refetchOnWindowFocus: 'always',
+    staleTime: 5_000,
+  });
+}
+
+/** An inbox page, newest first; its `openCount` also updates the bell. */
+export function useAlerts(
+  filter: AlertListFilter,
+  options: { enabled?: boolean; poll?: boolean } = {},
+) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: keys.alertList(filter),
+    queryFn: async () => {
+      const result = await unwrap(
+        api.alerts.$get({
+          query: {
+            state: filter.state,
+            limit: String(filter.limit),
+            ...(filter.rule ? { rule: filter.rule } : {}),
+          },
+        }),
+      );
+      queryClient.setQueryData(keys.alertCount, result.openCount);
+      return result;
+    },
+    enabled: options.enabled ?? true,
+    refetchInterval: options.poll ? ALERT_POLL_MS : false,
+    staleTime: 5_000,
+    placeholderData: (previous, previousQuery) =>
+      // Keeps the rows on screen while a rule filter changes, not across tabs.
+      previousQuery?.queryKey[2]?.state === filter.state ? previous : undefined,
+  });
+}
+
+/** Webhook channels: the owner's (others are answered 403, so do not ask). */
+export function useChannels(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.channels,
+    queryFn: async () => (await unwrap(api.channels.$get())).items,
+    enabled,
+  });
+}
+
+/** The signed-in user's alert e-mail switch and own time zone. */
+export function usePreferences() {
+  return useQuery({
+    queryKey: keys.preferences,
+    queryFn: () => unwrap(api.me.preferences.$get()),
   });
 }

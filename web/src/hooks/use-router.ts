@@ -40,3 +40,21 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   }
   return params;
 }
+
+const getSearch = () => window.location.search;
+
+/** One query parameter of the current address (`?deliverable=…`), or null; follows navigation. */
+export function useSearchParam(name: string): string | null {
+  const search = useSyncExternalStore(subscribe, getSearch, getSearch);
+  return new URLSearchParams(search).get(name);
+}
+
+/** Sets or removes one query parameter in place (no new history entry, no scroll). */
+export function replaceSearchParam(name: string, value: string | null): void {
+  const params = new URLSearchParams(window.location.search);
+  if (value === null) params.delete(name);
+  else params.set(name, value);
+  const rest = params.toString();
+  window.history.replaceState(null, '', window.location.pathname + (rest ? `?${rest}` : ''));
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}

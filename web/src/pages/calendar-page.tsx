@@ -34,9 +34,10 @@ import {
   PLATFORM_VALUES,
   formatInstant,
 } from '../format';
-import { keys, useAllDeals, useBrands } from '../hooks/queries';
+import { keys, useAllDeals, useBrands, useDeliverable } from '../hooks/queries';
 import { NARROW_QUERY, useMediaQuery, useViewportHeight } from '../hooks/use-media-query';
-import { instantToLocalInput } from '../time';
+import { replaceSearchParam, useSearchParam } from '../hooks/use-router';
+import { dayOf, instantToLocalInput } from '../time';
 
 // The dialog (and zod with its schemas) loads on first use, or once the calendar is idle.
 const loadDeliverableDialog = () => import('../components/deliverable-dialog');
@@ -104,6 +105,12 @@ export function CalendarPage({ user }: { user: User }) {
   } | null>(null);
   const [loading, setLoading] = useState(false);
   const timeZone = user.effectiveTimeZone;
+  // `/?deliverable=<id>` (the links in alert e-mails, webhooks and the bell) opens that
+  // deliverable on its day; the parameter goes when its dialog closes.
+  const linkedId = useSearchParam('deliverable');
+  const linked = useDeliverable(linkedId);
+  const linkedAt = linked.data ? (linked.data.publishAt ?? linked.data.draftDueAt) : null;
+  const jumpedTo = useRef<string | null>(null);
 
   const brandById = useMemo(
     () => new Map((brands.data ?? []).map((b) => [b.id, b])),
@@ -148,6 +155,19 @@ export function CalendarPage({ user }: { user: User }) {
     if (narrow && type !== 'listWeek' && type !== 'listMonth') api.changeView('listWeek');
     if (!narrow && type === 'listWeek') api.changeView('dayGridMonth');
   }, [narrow]);
+
+  const calendarShown = brands.isSuccess && deals.isSuccess && (deals.data?.length ?? 0) > 0;
+  useEffect(() => {
+    if (!linkedId) {
+      jumpedTo.current = null;
+      return;
+    }
+    const api = calendarRef.current?.getApi();
+    const target = linkedAt ? `${linkedId}@${linkedAt}` : null;
+    if (!api || !linkedAt || jumpedTo.current === target) return;
+    jumpedTo.current = target;
+    api.gotoDate(dayOf(linkedAt, timeZone));
+  }, [linkedId, linkedAt, timeZone, calendarShown]);
 
   const moveEvent = async (info: EventDropInfo) => {
     const { kind, deliverable } = metaOf(info.event);
@@ -282,7 +302,7 @@ export function CalendarPage({ user }: { user: User }) {
     return () => window.clearTimeout(id);
   }, []);
 
-  const dialogEl = dialog && (
+  const dialogEl = dialog ? (
     <Suspense fallback={null}>
       <DeliverableDialog
         user={user}
@@ -294,6 +314,19 @@ export function CalendarPage({ user }: { user: User }) {
         onDeleted={refetch}
       />
     </Suspense>
+  ) : (
+    linkedId && (
+      <Suspense fallback={null}>
+        <DeliverableDialog
+          key={linkedId}
+          user={user}
+          deliverableId={linkedId}
+          onClose={() => replaceSearchParam('deliverable', null)}
+          onSaved={refetch}
+          onDeleted={refetch}
+        />
+      </Suspense>
+    )
   );
 
   if (brands.isPending || deals.isPending) {

@@ -16,7 +16,7 @@ export function LoginPage() {
     mutationFn: (input: LoginInput) => unwrap(api.auth.login.$post({ json: input })),
     onSuccess: (user) => {
       forgetSessionData(queryClient);
-      queryClient.setQueryData(keys.setup, { setupRequired: false });
+      queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: true });
       queryClient.setQueryData(keys.me, user);
     },
     onError: fromError,

@@ -8,19 +8,16 @@ import {
 } from '../../../shared/schemas/settings';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { Spinner } from '../components/badges';
+import { ChannelsSection } from '../components/channels-section';
 import { COMMON_CURRENCIES } from '../components/deal-dialog';
 import { Field, FormBanner } from '../components/field';
+import { LeadTimesSection } from '../components/lead-times-section';
+import { MyNotificationsSection, allTimeZones } from '../components/my-notifications-section';
 import { useToast } from '../components/toast';
 import { ROLE_LABELS } from '../format';
 import { keys, useSettings } from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
-
-function allTimeZones(current: string): string[] {
-  const zones =
-    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return [...new Set([current, 'UTC', ...zones])].sort((a, b) => a.localeCompare(b));
-}
 
 export default function SettingsPage({ user }: { user: User }) {
   const settings = useSettings();
@@ -43,8 +40,17 @@ export default function SettingsPage({ user }: { user: User }) {
           </p>
         </div>
       ) : (
-        <WorkspaceForm key={settings.data.version} settings={settings.data} user={user} />
+        <>
+          <WorkspaceForm key={settings.data.version} settings={settings.data} user={user} />
+          <LeadTimesSection
+            key={`lead-${settings.data.version}`}
+            settings={settings.data}
+            user={user}
+          />
+        </>
       )}
+      {user.role === 'owner' && <ChannelsSection />}
+      <MyNotificationsSection user={user} workspaceTimeZone={settings.data?.timeZone ?? null} />
       <section className="card" aria-labelledby="account-title">
         <h2 id="account-title" className="section-title">
           Your account

@@ -24,7 +24,7 @@ export function SetupPage() {
   const setup = useMutation({
     mutationFn: (input: SetupInput) => unwrap(api.auth.setup.$post({ json: input })),
     onSuccess: (user) => {
-      queryClient.setQueryData(keys.setup, { setupRequired: false });
+      queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: true });
       queryClient.setQueryData(keys.me, user);
     },
     onError: (error) => {

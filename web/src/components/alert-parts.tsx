@@ -1,0 +1,193 @@
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import type { Alert } from '../../../shared/schemas/alert';
+import type { User } from '../../../shared/schemas/auth';
+import { ALERT_RULE_LABELS, SEVERITY_LABELS, formatInstant, formatRelative } from '../format';
+import { useAlertActions } from '../hooks/use-alert-actions';
+import { snoozeOptions } from '../time';
+
+export function BellIcon({ size = 20 }: { size?: number }) {
+  return (
+    <svg viewBox="0 0 20 20" width={size} height={size} aria-hidden="true">
+      <path
+        d="M10 2.8a4.9 4.9 0 0 0-4.9 4.9v2.6c0 .7-.3 1.4-.7 2l-.9 1.2c-.3.5 0 1.1.6 1.1h11.8c.6 0 .9-.6.6-1.1l-.9-1.2c-.4-.6-.7-1.3-.7-2V7.7A4.9 4.9 0 0 0 10 2.8Z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinejoin="round"
+      />
+      <path
+        d="M8 16.6a2.1 2.1 0 0 0 4 0"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+      />
+    </svg>
+  );
+}
+
+/** Where following an alert leads: the deliverable opened on the calendar, or the brands. */
+export function subjectHref(alert: Alert): string | null {
+  if (alert.subjectType === 'deliverable') {
+    return `/?deliverable=${encodeURIComponent(alert.subjectId)}`;
+  }
+  if (alert.subjectType === 'brand') return '/brands';
+  return null;
+}
+
+/** "Unboxing reel · Glow Skincare", or what is known when the subject is gone. */
+export function subjectLabel(alert: Alert): string {
+  if (!alert.subject) return 'Deleted item';
+  return [alert.subject.title, alert.subject.brandName].filter(Boolean).join(' · ');
+}
+
+export function SeverityMark({ severity }: { severity: Alert['severity'] }) {
+  return (
+    <span className={`severity severity--${severity}`} title={SEVERITY_LABELS[severity]}>
+      <span className="visually-hidden">{SEVERITY_LABELS[severity]}: </span>
+    </span>
+  );
+}
+
+export function RuleTag({ alert }: { alert: Alert }) {
+  return (
+    <span className={`rule-tag rule-tag--${alert.severity}`}>{ALERT_RULE_LABELS[alert.rule]}</span>
+  );
+}
+
+const minuteListeners = new Set<() => void>();
+let minuteTimer: number | undefined;
+
+function subscribeMinutes(onTick: () => void): () => void {
+  minuteListeners.add(onTick);
+  if (minuteTimer === undefined) {
+    minuteTimer = window.setInterval(() => minuteListeners.forEach((fn) => fn()), 30_000);
+  }
+  return () => {
+    minuteListeners.delete(onTick);
+    if (minuteListeners.size === 0 && minuteTimer !== undefined) {
+      window.clearInterval(minuteTimer);
+      minuteTimer = undefined;
+    }
+  };
+}
+
+const halfMinute = () => Math.floor(Date.now() / 30_000) * 30_000;
+
+/** The current time, re-rendering every 30 s, so "5 minutes ago" stays true. */
+export function useNow(): number {
+  return useSyncExternalStore(subscribeMinutes, halfMinute, halfMinute);
+}
+
+/** "2 hours ago", with the exact moment in the user's zone on hover. */
+export function RelativeTime({ iso, timeZone }: { iso: string; timeZone: string }) {
+  const now = useNow();
+  return (
+    <time dateTime={iso} title={formatInstant(iso, timeZone)}>
+      {formatRelative(iso, now)}
+    </time>
+  );
+}
+
+export interface AlertActionsProps {
+  alert: Alert;
+  user: User;
+  /** Smaller buttons, for the bell's panel. */
+  compact?: boolean;
+}
+
+/** Acknowledge and a snooze menu: editors and owners only (viewers get nothing). */
+export function AlertActions({ alert, user, compact }: AlertActionsProps) {
+  const { acknowledge, snooze } = useAlertActions(user);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [options, setOptions] = useState(() => snoozeOptions(user.effectiveTimeZone));
+  const ref = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onPointer = (event: PointerEvent) => {
+      if (ref.current && !ref.current.contains(event.target as Node)) setMenuOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [menuOpen]);
+
+  if (user.role === 'viewer') return null;
+  const acknowledged = alert.acknowledgedAt !== null;
+  const resolved = alert.resolvedAt !== null;
+  if (acknowledged || resolved) return null;
+
+  const toggleMenu = () => {
+    // Computed when opened, so "1 hour" is an hour from the click, not from the page load.
+    if (!menuOpen) setOptions(snoozeOptions(user.effectiveTimeZone));
+    setMenuOpen((v) => !v);
+  };
+
+  return (
+    <div
+      className={`alert-actions${compact ? ' alert-actions--compact' : ''}`}
+      ref={ref}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && menuOpen) {
+          event.stopPropagation();
+          setMenuOpen(false);
+          ref.current?.querySelector<HTMLButtonElement>('[aria-haspopup="menu"]')?.focus();
+        }
+      }}
+    >
+      <div className="alert-actions__buttons">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => acknowledge.mutate(alert.id)}
+          disabled={acknowledge.isPending}
+        >
+          Acknowledge
+        </button>
+        <button
+          type="button"
+          className="button button--small snooze-button"
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          aria-controls={menuOpen ? menuId : undefined}
+          onClick={toggleMenu}
+          disabled={snooze.isPending}
+        >
+          Snooze
+          <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
+            <path
+              d="M6 8l4 4 4-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+            />
+          </svg>
+        </button>
+      </div>
+      {menuOpen && (
+        <div id={menuId} className="snooze-menu" role="menu" aria-label="Snooze until">
+          {options.map((option) => (
+            <button
+              key={option.label}
+              type="button"
+              role="menuitem"
+              className="snooze-menu__item"
+              onClick={() => {
+                setMenuOpen(false);
+                snooze.mutate({ id: alert.id, until: option.until });
+              }}
+            >
+              <span className="snooze-menu__label">{option.label}</span>
+              <span className="snooze-menu__when">
+                {formatInstant(option.until, user.effectiveTimeZone)}
+              </span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Alert } from '../../../shared/schemas/alert';
+import type { User } from '../../../shared/schemas/auth';
+import { errorMessage } from '../api';
+import { plural } from '../format';
+import { useAlertCount, useAlerts, type AlertListFilter } from '../hooks/queries';
+import {
+  AlertActions,
+  BellIcon,
+  RelativeTime,
+  RuleTag,
+  SeverityMark,
+  subjectHref,
+  subjectLabel,
+} from './alert-parts';
+import { Spinner } from './badges';
+import { Link } from './link';
+
+const PANEL_FILTER: AlertListFilter = { state: 'open', rule: null, limit: 20 };
+
+/** The bell in the top bar: the open count, and a panel with the open alerts. */
+export function NotificationBell({ user }: { user: User }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const countId = useId();
+  const count = useAlertCount();
+  const openCount = count.data ?? 0;
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="bell" ref={ref}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="icon-button bell__button"
+        aria-label="Notifications"
+        aria-describedby={openCount > 0 ? countId : undefined}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <BellIcon />
+        {openCount > 0 && (
+          <span className="bell__badge" data-testid="alert-count" id={countId}>
+            {openCount > 99 ? '99+' : openCount}
+            <span className="visually-hidden"> open {openCount === 1 ? 'alert' : 'alerts'}</span>
+          </span>
+        )}
+      </button>
+      {open && (
+        <BellPanel id={panelId} user={user} openCount={openCount} close={() => setOpen(false)} />
+      )}
+    </div>
+  );
+}
+
+function BellPanel({
+  id,
+  user,
+  openCount,
+  close,
+}: {
+  id: string;
+  user: User;
+  openCount: number;
+  close: () => void;
+}) {
+  const alerts = useAlerts(PANEL_FILTER, { poll: true });
+  const titleId = useId();
+  const items = alerts.data?.items ?? [];
+  const more = openCount - items.length;
+
+  return (
+    <div id={id} className="bell__panel" role="dialog" aria-labelledby={titleId}>
+      <header className="bell__header">
+        <h2 id={titleId} className="bell__title">
+          Alerts
+        </h2>
+        {openCount > 0 && <span className="bell__open">{plural(openCount, 'open alert')}</span>}
+        <Link href="/alerts" className="bell__see-all" onClick={close}>
+          See all
+        </Link>
+      </header>
+      <div className="bell__body">
+        {alerts.isPending ? (
+          <Spinner />
+        ) : alerts.error ? (
+          <p className="banner banner--error bell__error" role="alert">
+            {errorMessage(alerts.error)}
+          </p>
+        ) : items.length === 0 ? (
+          <div className="bell__empty">
+            <span className="bell__empty-icon" aria-hidden="true">
+              ✓
+            </span>
+            <p className="bell__empty-title">You&rsquo;re all caught up</p>
+            <p className="muted small">Reminders about drafts and go-lives show up here.</p>
+          </div>
+        ) : (
+          <ul className="bell__list">
+            {items.map((alert) => (
+              <BellItem key={alert.id} alert={alert} user={user} close={close} />
+            ))}
+          </ul>
+        )}
+      </div>
+      {more > 0 && items.length > 0 && (
+        <footer className="bell__footer">
+          <Link href="/alerts" onClick={close}>
+            {plural(more, 'more open alert')} on the alerts page
+          </Link>
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function BellItem({ alert, user, close }: { alert: Alert; user: User; close: () => void }) {
+  const href = subjectHref(alert);
+  const body = (
+    <>
+      <span className="bell-item__message">{alert.message}</span>
+      <span className="bell-item__subject">{subjectLabel(alert)}</span>
+    </>
+  );
+  return (
+    <li className={`bell-item bell-item--${alert.severity}`} data-testid="alert-item">
+      <SeverityMark severity={alert.severity} />
+      <div className="bell-item__main">
+        {href ? (
+          <Link href={href} className="bell-item__link" onClick={close}>
+            {body}
+          </Link>
+        ) : (
+          <div className="bell-item__link">{body}</div>
+        )}
+        <div className="bell-item__meta">
+          <RuleTag alert={alert} />
+          <span className="muted small">
+            <RelativeTime iso={alert.createdAt} timeZone={user.effectiveTimeZone} />
+          </span>
+        </div>
+        <AlertActions alert={alert} user={user} compact />
+      </div>
+    </li>
+  );
+}

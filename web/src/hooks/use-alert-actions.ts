@@ -1,0 +1,120 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Alert } from '../../../shared/schemas/alert';
+import type { User } from '../../../shared/schemas/auth';
+import { api, errorMessage, isApiError, unwrap } from '../api';
+import { useToast } from '../components/toast';
+import { formatInstant } from '../format';
+import { keys, type AlertListFilter } from './queries';
+
+interface AlertList {
+  items: Alert[];
+  openCount: number;
+}
+
+type Change = { kind: 'ack' } | { kind: 'snooze'; until: string };
+
+/** Open means: neither acknowledged nor resolved, and not snoozed into the future. */
+export function isOpen(alert: Alert, now: number = Date.now()): boolean {
+  return (
+    alert.acknowledgedAt === null &&
+    alert.resolvedAt === null &&
+    (alert.snoozedUntil === null || Date.parse(alert.snoozedUntil) <= now)
+  );
+}
+
+function findCached(queryClient: QueryClient, id: string): Alert | undefined {
+  for (const [, list] of queryClient.getQueriesData<AlertList>({ queryKey: keys.alertLists })) {
+    const found = list?.items.find((a) => a.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether an alert, changed so, still belongs on a tab. */
+function belongs(alert: Alert, state: AlertListFilter['state']): boolean {
+  switch (state) {
+    case 'open':
+      return isOpen(alert);
+    case 'snoozed':
+      return alert.acknowledgedAt === null && alert.resolvedAt === null && !isOpen(alert);
+    case 'acknowledged':
+      return alert.acknowledgedAt !== null;
+    case 'all':
+      return true;
+  }
+}
+
+/**
+ * Acknowledge and snooze, applied to every cached inbox and the bell at once
+ * (rolled back if the server says no), then reconciled with the server.
+ */
+export function useAlertActions(user: User) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+
+  const optimistic = async (id: string, change: Change) => {
+    await queryClient.cancelQueries({ queryKey: keys.alerts });
+    const lists = queryClient.getQueriesData<AlertList>({ queryKey: keys.alertLists });
+    const count = queryClient.getQueryData<number>(keys.alertCount);
+    const before = findCached(queryClient, id);
+    if (before) {
+      const after: Alert =
+        change.kind === 'ack'
+          ? { ...before, acknowledgedAt: new Date().toISOString(), acknowledgedBy: user.id }
+          : { ...before, snoozedUntil: change.until };
+      const delta = (isOpen(before) ? 1 : 0) - (isOpen(after) ? 1 : 0);
+      for (const [key, list] of lists) {
+        if (!list) continue;
+        const state = (key[2] as AlertListFilter | undefined)?.state ?? 'open';
+        queryClient.setQueryData<AlertList>(key, {
+          openCount: Math.max(0, list.openCount - delta),
+          items: list.items.flatMap((a) =>
+            a.id !== id ? [a] : belongs(after, state) ? [after] : [],
+          ),
+        });
+      }
+      if (count !== undefined)
+        queryClient.setQueryData(keys.alertCount, Math.max(0, count - delta));
+    }
+    return { lists, count };
+  };
+
+  const rollback = (context: Awaited<ReturnType<typeof optimistic>> | undefined) => {
+    if (!context) return;
+    for (const [key, list] of context.lists) queryClient.setQueryData(key, list);
+    if (context.count !== undefined) queryClient.setQueryData(keys.alertCount, context.count);
+  };
+
+  const settle = () => queryClient.invalidateQueries({ queryKey: keys.alerts });
+
+  const describe = (error: unknown) =>
+    isApiError(error, 404) ? 'This alert no longer exists.' : errorMessage(error);
+
+  const acknowledge = useMutation({
+    mutationFn: (id: string) => unwrap(api.alerts[':id'].ack.$post({ param: { id } })),
+    onMutate: (id) => optimistic(id, { kind: 'ack' }),
+    onError: (error, _id, context) => {
+      rollback(context);
+      toast.error('Could not acknowledge the alert', describe(error));
+    },
+    onSettled: settle,
+  });
+
+  const snooze = useMutation({
+    mutationFn: ({ id, until }: { id: string; until: string }) =>
+      unwrap(api.alerts[':id'].snooze.$post({ param: { id }, json: { until } })),
+    onMutate: ({ id, until }) => optimistic(id, { kind: 'snooze', until }),
+    onSuccess: (_alert, { until }) =>
+      toast.success(
+        'Alert snoozed',
+        `It comes back ${formatInstant(until, user.effectiveTimeZone)}.`,
+      ),
+    onError: (error, _vars, context) => {
+      rollback(context);
+      toast.error('Could not snooze the alert', describe(error));
+    },
+    onSettled: settle,
+  });
+
+  return { acknowledge, snooze };
+}

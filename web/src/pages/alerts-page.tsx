@@ -1,0 +1,287 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { Alert, AlertRule } from '../../../shared/schemas/alert';
+import type { User } from '../../../shared/schemas/auth';
+import { errorMessage } from '../api';
+import {
+  AlertActions,
+  RelativeTime,
+  RuleTag,
+  SeverityMark,
+  subjectHref,
+  subjectLabel,
+} from '../components/alert-parts';
+import { Spinner } from '../components/badges';
+import { Link } from '../components/link';
+import {
+  ALERT_RULE_LABELS,
+  ALERT_RULE_VALUES,
+  DELIVERY_CHANNEL_LABELS,
+  DELIVERY_STATUS_LABELS,
+  formatInstant,
+  plural,
+} from '../format';
+import { useAlertCount, useAlerts, useTeam, type AlertState } from '../hooks/queries';
+import { isOpen } from '../hooks/use-alert-actions';
+
+const TABS: ReadonlyArray<{ state: AlertState; label: string }> = [
+  { state: 'open', label: 'Open' },
+  { state: 'snoozed', label: 'Snoozed' },
+  { state: 'acknowledged', label: 'Acknowledged' },
+  { state: 'all', label: 'All' },
+];
+
+const EMPTY: Record<AlertState, { title: string; text: string }> = {
+  open: {
+    title: 'You’re all caught up',
+    text: 'Nothing needs your attention. Reminders about drafts and go-lives show up here.',
+  },
+  snoozed: {
+    title: 'Nothing snoozed',
+    text: 'Alerts you snooze wait here until they are due again.',
+  },
+  acknowledged: {
+    title: 'Nothing acknowledged yet',
+    text: 'Alerts the team has dealt with are kept here.',
+  },
+  all: {
+    title: 'No alerts yet',
+    text: 'When a draft or a go-live comes close or slips, it shows up here.',
+  },
+};
+
+const LIMIT = 100;
+
+/** The alert inbox: every alert by state, filterable by rule, with where each was sent. */
+export default function AlertsPage({ user }: { user: User }) {
+  const [state, setState] = useState<AlertState>('open');
+  const [rule, setRule] = useState<AlertRule | null>(null);
+  const alerts = useAlerts({ state, rule, limit: LIMIT }, { poll: true });
+  const count = useAlertCount();
+  const team = useTeam();
+  const tabsId = useId();
+  const ruleId = useId();
+  const timeZone = user.effectiveTimeZone;
+
+  const names = useMemo(
+    () => new Map((team.data ?? []).map((member) => [member.id, member.name])),
+    [team.data],
+  );
+
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = TABS.findIndex((t) => t.state === state);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = TABS[(index + step + TABS.length) % TABS.length]!;
+    setState(next.state);
+    document.getElementById(`${tabsId}-${next.state}`)?.focus();
+  };
+
+  const items = alerts.data?.items ?? [];
+
+  return (
+    <div className="page page--alerts">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Alerts</h1>
+          <p className="page-subtitle">
+            Reminders about drafts and go-lives. Times in {timeZone.replace(/_/g, ' ')}.
+          </p>
+        </div>
+        <div className="page-actions">
+          <label className="inline-select" htmlFor={ruleId}>
+            <span className="inline-select__label">Rule</span>
+            <select
+              id={ruleId}
+              value={rule ?? ''}
+              onChange={(e) =>
+                setRule(e.target.value === '' ? null : (e.target.value as AlertRule))
+              }
+            >
+              <option value="">All rules</option>
+              {ALERT_RULE_VALUES.map((r) => (
+                <option key={r} value={r}>
+                  {ALERT_RULE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+
+      <div className="tabs" role="tablist" aria-label="Alert state" onKeyDown={onTabKey}>
+        {TABS.map((tab) => (
+          <button
+            key={tab.state}
+            id={`${tabsId}-${tab.state}`}
+            type="button"
+            role="tab"
+            className="tabs__tab"
+            aria-selected={state === tab.state}
+            aria-controls={`${tabsId}-panel`}
+            tabIndex={state === tab.state ? 0 : -1}
+            onClick={() => setState(tab.state)}
+          >
+            {tab.label}
+            {tab.state === 'open' && (count.data ?? 0) > 0 && (
+              <span className="tabs__count">{count.data}</span>
+            )}
+          </button>
+        ))}
+      </div>
+
+      <section
+        id={`${tabsId}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${tabsId}-${state}`}
+        className="card alert-list-card"
+      >
+        {alerts.isPending ? (
+          <Spinner label="Loading alerts…" />
+        ) : alerts.error ? (
+          <p className="banner banner--error" role="alert">
+            {errorMessage(alerts.error)}
+          </p>
+        ) : items.length === 0 ? (
+          <div className="empty-inline">
+            <p className="empty-inline__title">
+              {rule ? `No “${ALERT_RULE_LABELS[rule]}” alerts here` : EMPTY[state].title}
+            </p>
+            <p className="muted">{rule ? 'Try another rule or tab.' : EMPTY[state].text}</p>
+          </div>
+        ) : (
+          <>
+            <ul className="alert-list">
+              {items.map((alert) => (
+                <AlertRow key={alert.id} alert={alert} user={user} names={names} />
+              ))}
+            </ul>
+            {items.length >= LIMIT && (
+              <p className="alert-list__more muted small">
+                Showing the newest {plural(LIMIT, 'alert')}.
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function AlertStatus({
+  alert,
+  timeZone,
+  names,
+}: {
+  alert: Alert;
+  timeZone: string;
+  names: Map<string, string>;
+}) {
+  if (alert.acknowledgedAt) {
+    const who = alert.acknowledgedBy
+      ? (names.get(alert.acknowledgedBy) ?? 'a former team member')
+      : 'someone';
+    return (
+      <span className="alert-state alert-state--acknowledged">
+        Acknowledged by {who} · {formatInstant(alert.acknowledgedAt, timeZone)}
+      </span>
+    );
+  }
+  if (alert.resolvedAt) {
+    return (
+      <span className="alert-state alert-state--resolved">
+        Resolved · {formatInstant(alert.resolvedAt, timeZone)}
+      </span>
+    );
+  }
+  if (!isOpen(alert) && alert.snoozedUntil) {
+    return (
+      <span className="alert-state alert-state--snoozed">
+        Snoozed until {formatInstant(alert.snoozedUntil, timeZone)}
+      </span>
+    );
+  }
+  return <span className="alert-state alert-state--open">Open</span>;
+}
+
+function AlertRow({
+  alert,
+  user,
+  names,
+}: {
+  alert: Alert;
+  user: User;
+  names: Map<string, string>;
+}) {
+  const timeZone = user.effectiveTimeZone;
+  const href = subjectHref(alert);
+  const failed = alert.deliveries.filter((d) => d.status === 'failed').length;
+  return (
+    <li className={`alert-row alert-row--${alert.severity}`} data-testid="alert-row">
+      <SeverityMark severity={alert.severity} />
+      <div className="alert-row__main">
+        <div className="alert-row__top">
+          <p className="alert-row__message">{alert.message}</p>
+          <AlertStatus alert={alert} timeZone={timeZone} names={names} />
+        </div>
+        <p className="alert-row__subject">
+          {href ? (
+            <Link href={href} className="alert-row__subject-link">
+              {subjectLabel(alert)}
+            </Link>
+          ) : (
+            <span>{subjectLabel(alert)}</span>
+          )}
+        </p>
+        <p className="alert-row__meta">
+          <RuleTag alert={alert} />
+          <span>
+            Due <time dateTime={alert.dueAt}>{formatInstant(alert.dueAt, timeZone)}</time>
+          </span>
+          <span aria-hidden="true">·</span>
+          <span>
+            Raised <RelativeTime iso={alert.createdAt} timeZone={timeZone} />
+          </span>
+        </p>
+        {alert.deliveries.length > 0 && (
+          <div className="deliveries">
+            <p className="deliveries__title">
+              Deliveries
+              {failed > 0 && <span className="deliveries__failed">{failed} failed</span>}
+            </p>
+            <ul className="deliveries__list">
+              {alert.deliveries.map((d) => (
+                <li
+                  key={d.id}
+                  className={`delivery${d.status === 'failed' ? ' delivery--failed' : ''}`}
+                >
+                  <span className="delivery__channel">
+                    {DELIVERY_CHANNEL_LABELS[d.channelType]}
+                  </span>
+                  <span className="delivery__recipient">{d.recipient}</span>
+                  <span className={`delivery-status delivery-status--${d.status}`}>
+                    {DELIVERY_STATUS_LABELS[d.status]}
+                  </span>
+                  <span className="delivery__attempts muted small">
+                    {d.status === 'sent' && d.sentAt
+                      ? formatInstant(d.sentAt, timeZone)
+                      : d.attempts > 0
+                        ? plural(d.attempts, 'attempt')
+                        : ''}
+                  </span>
+                  {d.lastError && (d.status === 'failed' || d.status === 'pending') && (
+                    <p className="delivery__error">
+                      {d.status === 'pending' ? 'Retrying after: ' : ''}
+                      {d.lastError}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <AlertActions alert={alert} user={user} />
+      </div>
+    </li>
+  );
+}
