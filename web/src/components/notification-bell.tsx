@@ -62,10 +62,14 @@ export function NotificationBell({ user }: { user: User }) {
       >
         <BellIcon />
         {openCount > 0 && (
-          <span className="bell__badge" data-testid="alert-count" id={countId}>
-            {openCount > 99 ? '99+' : openCount}
-            <span className="visually-hidden"> open {openCount === 1 ? 'alert' : 'alerts'}</span>
-          </span>
+          <>
+            <span className="bell__badge" data-testid="alert-count" aria-hidden="true">
+              {openCount > 99 ? '99+' : openCount}
+            </span>
+            <span className="visually-hidden" id={countId}>
+              {plural(openCount, 'open alert')}
+            </span>
+          </>
         )}
       </button>
       {open && (

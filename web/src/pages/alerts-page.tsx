@@ -238,7 +238,9 @@ function AlertRow({
           <span>
             Due <time dateTime={alert.dueAt}>{formatInstant(alert.dueAt, timeZone)}</time>
           </span>
-          <span aria-hidden="true">·</span>
+          <span className="alert-row__sep" aria-hidden="true">
+            ·
+          </span>
           <span>
             Raised <RelativeTime iso={alert.createdAt} timeZone={timeZone} />
           </span>
@@ -269,10 +271,12 @@ function AlertRow({
                         ? plural(d.attempts, 'attempt')
                         : ''}
                   </span>
-                  {d.lastError && (d.status === 'failed' || d.status === 'pending') && (
-                    <p className="delivery__error">
-                      {d.status === 'pending' ? 'Retrying after: ' : ''}
-                      {d.lastError}
+                  {d.lastError && d.status === 'failed' && (
+                    <p className="delivery__error">{d.lastError}</p>
+                  )}
+                  {d.lastError && (d.status === 'pending' || d.status === 'sending') && (
+                    <p className="delivery__error delivery__error--retrying">
+                      Will retry · last error: {d.lastError}
                     </p>
                   )}
                 </li>
