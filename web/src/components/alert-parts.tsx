@@ -169,11 +169,13 @@ export function AlertActions({ alert, user, compact }: AlertActionsProps) {
       </div>
       {menuOpen && (
         <div id={menuId} className="snooze-menu" role="menu" aria-label="Snooze until">
-          {options.map((option) => (
+          {options.map((option, index) => (
             <button
               key={option.label}
               type="button"
               role="menuitem"
+              aria-label={option.label}
+              aria-describedby={`${menuId}-${index}`}
               className="snooze-menu__item"
               onClick={() => {
                 setMenuOpen(false);
@@ -181,7 +183,7 @@ export function AlertActions({ alert, user, compact }: AlertActionsProps) {
               }}
             >
               <span className="snooze-menu__label">{option.label}</span>
-              <span className="snooze-menu__when">
+              <span id={`${menuId}-${index}`} className="snooze-menu__when">
                 {formatInstant(option.until, user.effectiveTimeZone)}
               </span>
             </button>

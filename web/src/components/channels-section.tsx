@@ -240,7 +240,7 @@ function ChannelRow({
               old one stop verifying. Update your endpoint with the new secret, shown once.
             </p>
           }
-          confirmLabel="Rotate secret"
+          confirmLabel="Rotate now"
           busy={patch.isPending}
           onCancel={() => setConfirm(null)}
           onConfirm={() => patch.mutate({ version: channel.version, rotateSecret: true })}

@@ -124,7 +124,9 @@ export default function AlertsPage({ user }: { user: User }) {
           >
             {tab.label}
             {tab.state === 'open' && (count.data ?? 0) > 0 && (
-              <span className="tabs__count">{count.data}</span>
+              <span className="tabs__count" aria-hidden="true">
+                {count.data}
+              </span>
             )}
           </button>
         ))}
