@@ -33,6 +33,8 @@ export interface AppOptions {
   passwordCost?: ScryptCost;
   /** What this process knows of the scheduler, for /api/health. */
   scheduler?: { running: boolean; intervalMs: number };
+  /** Whether alert e-mail can go out (SMTP_URL is set); shown to users beside their e-mail switch. */
+  emailConfigured?: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy?: boolean;
   /** Called with unexpected errors (never with bad input); defaults to console.error. */
@@ -55,6 +57,7 @@ export function createApp(options: AppOptions) {
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
     scheduler: options.scheduler,
     trustProxy: options.trustProxy ?? false,
+    emailConfigured: options.emailConfigured ?? false,
   };
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 

@@ -12,6 +12,8 @@ export interface AppDeps {
   /** What this process knows of the scheduler, for /api/health. */
   scheduler?: { running: boolean; intervalMs: number };
   trustProxy: boolean;
+  /** Whether alert e-mail can go out (SMTP_URL is set). */
+  emailConfigured: boolean;
 }
 
 /** Hono's environment for every route: the signed-in user, when there is one. */

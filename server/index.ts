@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     webRoot: process.env.WEB_ROOT ?? WEB_ROOT_DEFAULT,
     scheduler: schedulerInfo,
     trustProxy: config.TRUST_PROXY,
+    emailConfigured: email !== null,
   });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

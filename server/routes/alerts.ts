@@ -1,25 +1,32 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { alertListQuerySchema, snoozeSchema } from '../../shared/schemas/alert';
 import { currentUser } from '../auth/session';
-import { acknowledgeAlert, countOpenAlerts, listAlerts, snoozeAlert } from '../db/queries/alerts';
+import { acknowledgeAlert, countOpenAlerts, listAlerts, snoozeAlert, type AlertView } from '../db/queries/alerts';
+import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
 
 export function alertRoutes({ db, clock }: AppDeps) {
+  /** The reader's "now" and zone (their own, else the workspace's). */
+  const viewOf = async (c: Context<AppEnv>): Promise<AlertView> => {
+    const now = clock.now();
+    const zone = currentUser(c).timeZone ?? (await getSettings(db, now)).timeZone;
+    return { now, timeZone: zone };
+  };
   return new Hono<AppEnv>()
     .get('/', validate('query', alertListQuerySchema), async (c) => {
-      const now = clock.now();
+      const view = await viewOf(c);
       const [items, openCount] = await Promise.all([
-        listAlerts(db, c.req.valid('query'), now),
-        countOpenAlerts(db, now),
+        listAlerts(db, c.req.valid('query'), view),
+        countOpenAlerts(db, view.now),
       ]);
       return c.json({ items, openCount }, 200);
     })
     .get('/count', async (c) => c.json({ open: await countOpenAlerts(db, clock.now()) }, 200))
     .post('/:id/ack', async (c) => {
-      return c.json(await acknowledgeAlert(db, c.req.param('id'), currentUser(c).id, clock.now()), 200);
+      return c.json(await acknowledgeAlert(db, c.req.param('id'), currentUser(c).id, await viewOf(c)), 200);
     })
     .post('/:id/snooze', validate('json', snoozeSchema), async (c) => {
-      return c.json(await snoozeAlert(db, c.req.param('id'), c.req.valid('json').until, clock.now()), 200);
+      return c.json(await snoozeAlert(db, c.req.param('id'), c.req.valid('json').until, await viewOf(c)), 200);
     });
 }

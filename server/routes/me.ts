@@ -6,11 +6,14 @@ import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
 
 /** The signed-in user's own preferences: alert e-mails and time zone. */
-export function meRoutes({ db, clock }: AppDeps) {
+export function meRoutes({ db, clock, emailConfigured }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/preferences', async (c) => {
       const user = currentUser(c);
-      return c.json({ emailAlerts: Boolean(user.emailAlerts), timeZone: user.timeZone } satisfies Preferences, 200);
+      return c.json(
+        { emailAlerts: Boolean(user.emailAlerts), timeZone: user.timeZone, emailConfigured } satisfies Preferences,
+        200,
+      );
     })
     .put('/preferences', validate('json', preferencesSchema), async (c) => {
       const input = c.req.valid('json');
@@ -26,7 +29,7 @@ export function meRoutes({ db, clock }: AppDeps) {
         .execute();
       const updated = (await findUserById(db, user.id))!;
       return c.json(
-        { emailAlerts: Boolean(updated.emailAlerts), timeZone: updated.timeZone } satisfies Preferences,
+        { emailAlerts: Boolean(updated.emailAlerts), timeZone: updated.timeZone, emailConfigured } satisfies Preferences,
         200,
       );
     });

@@ -46,11 +46,13 @@ export const alertSchema = z.object({
     .object({ title: z.string(), brandName: z.string(), calendarAt: z.string().nullable() })
     .nullable(),
   dueAt: z.string(),
+  /** Worded for the reader: in their time zone, relative to when they asked. */
   message: z.string(),
   severity: z.enum(['info', 'warning', 'critical']),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
+  acknowledgedByName: z.string().nullable(),
   snoozedUntil: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   deliveries: z.array(deliverySummarySchema),

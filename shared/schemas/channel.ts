@@ -53,5 +53,7 @@ export type PreferencesInput = z.input<typeof preferencesSchema>;
 export const preferencesResponseSchema = z.object({
   emailAlerts: z.boolean(),
   timeZone: z.string().nullable(),
+  /** Whether this server sends e-mail at all (SMTP_URL is set). */
+  emailConfigured: z.boolean(),
 });
 export type Preferences = z.infer<typeof preferencesResponseSchema>;

@@ -1,15 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Alert, alertListQuerySchema } from '../../../shared/schemas/alert';
-import { loadDeliverableContexts } from '../../alerts/messages';
+import { loadDeliverableContexts, renderAlertMessage } from '../../alerts/messages';
 import { invalidField, notFound } from '../../errors';
 import type { AlertRow, Database } from '../schema';
 
 export type AlertListFilter = z.output<typeof alertListQuerySchema>;
 
+/** Who is reading: messages are worded for their zone and their "now". */
+export interface AlertView {
+  now: Date;
+  timeZone: string;
+}
+
 /** The inbox: open (default), snoozed, acknowledged or all; newest first. */
-export async function listAlerts(db: Kysely<Database>, filter: AlertListFilter, now: Date): Promise<Alert[]> {
-  const nowIso = now.toISOString();
+export async function listAlerts(db: Kysely<Database>, filter: AlertListFilter, view: AlertView): Promise<Alert[]> {
+  const nowIso = view.now.toISOString();
   let query = db.selectFrom('alerts').selectAll();
   switch (filter.state ?? 'open') {
     case 'open':
@@ -38,7 +44,7 @@ export async function listAlerts(db: Kysely<Database>, filter: AlertListFilter, 
     .orderBy('id')
     .limit(filter.limit ?? 100)
     .execute();
-  return hydrateAlerts(db, rows);
+  return hydrateAlerts(db, rows, view);
 }
 
 /** How many alerts are open: the number on the bell. */
@@ -54,7 +60,7 @@ export async function countOpenAlerts(db: Kysely<Database>, now: Date): Promise<
   return Number(row.count);
 }
 
-async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[]): Promise<Alert[]> {
+async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[], view: AlertView): Promise<Alert[]> {
   if (rows.length === 0) return [];
   const contexts = await loadDeliverableContexts(
     db,
@@ -81,6 +87,15 @@ async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[]): Promise<Al
     )
     .orderBy('deliveries.createdAt')
     .execute();
+  const ackUserIds = [...new Set(rows.map((r) => r.acknowledgedBy).filter((id): id is string => id !== null))];
+  const ackNames = new Map(
+    ackUserIds.length
+      ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ackUserIds).execute()).map((u) => [
+          u.id,
+          u.name,
+        ])
+      : [],
+  );
   return rows.map((row) => {
     const subject = contexts.get(row.subjectId);
     return {
@@ -92,11 +107,13 @@ async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[]): Promise<Al
         ? { title: subject.title, brandName: subject.brandName, calendarAt: subject.calendarAt ?? null }
         : null,
       dueAt: row.dueAt,
-      message: row.message,
+      // Worded for the reader: their zone, and "today"/"tomorrow" as of now.
+      message: subject ? renderAlertMessage(row, subject, view.now, view.timeZone) : row.message,
       severity: row.severity,
       createdAt: row.createdAt,
       acknowledgedAt: row.acknowledgedAt,
       acknowledgedBy: row.acknowledgedBy,
+      acknowledgedByName: row.acknowledgedBy ? (ackNames.get(row.acknowledgedBy) ?? null) : null,
       snoozedUntil: row.snoozedUntil,
       resolvedAt: row.resolvedAt,
       deliveries: deliveries
@@ -115,28 +132,33 @@ async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[]): Promise<Al
   });
 }
 
-export async function getAlert(db: Kysely<Database>, id: string): Promise<Alert> {
+export async function getAlert(db: Kysely<Database>, id: string, view: AlertView): Promise<Alert> {
   const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Alert');
-  const [alert] = await hydrateAlerts(db, [row]);
+  const [alert] = await hydrateAlerts(db, [row], view);
   return alert!;
 }
 
 /** Acknowledges an alert for the whole team; acknowledging twice keeps the first. */
-export async function acknowledgeAlert(db: Kysely<Database>, id: string, userId: string, now: Date): Promise<Alert> {
-  await getAlert(db, id);
+export async function acknowledgeAlert(
+  db: Kysely<Database>,
+  id: string,
+  userId: string,
+  view: AlertView,
+): Promise<Alert> {
+  await getAlert(db, id, view);
   await db
     .updateTable('alerts')
-    .set({ acknowledgedAt: now.toISOString(), acknowledgedBy: userId })
+    .set({ acknowledgedAt: view.now.toISOString(), acknowledgedBy: userId })
     .where('id', '=', id)
     .where('acknowledgedAt', 'is', null)
     .execute();
-  return getAlert(db, id);
+  return getAlert(db, id, view);
 }
 
-export async function snoozeAlert(db: Kysely<Database>, id: string, until: string, now: Date): Promise<Alert> {
-  await getAlert(db, id);
-  if (Date.parse(until) <= now.getTime()) throw invalidField('until', 'Must be in the future');
+export async function snoozeAlert(db: Kysely<Database>, id: string, until: string, view: AlertView): Promise<Alert> {
+  await getAlert(db, id, view);
+  if (Date.parse(until) <= view.now.getTime()) throw invalidField('until', 'Must be in the future');
   await db.updateTable('alerts').set({ snoozedUntil: until }).where('id', '=', id).execute();
-  return getAlert(db, id);
+  return getAlert(db, id, view);
 }

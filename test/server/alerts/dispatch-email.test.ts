@@ -140,7 +140,7 @@ describe('alert e-mails through a real SMTP server', () => {
     const quiet = await addMember(t, { role: 'editor', email: 'quiet@example.com' });
     const res = await quiet.client.request('PUT', '/api/me/preferences', { emailAlerts: false });
     expect(res).toMatchObject({ status: 200, body: { emailAlerts: false } });
-    expect((await quiet.client.get('/api/me/preferences')).body).toEqual({ emailAlerts: false, timeZone: null });
+    expect((await quiet.client.get('/api/me/preferences')).body).toEqual({ emailAlerts: false, timeZone: null, emailConfigured: false });
     await createDeliverable(t.owner, t.deal.id, { draftDueAt: DRAFT_DUE });
 
     await scan(t, t.clock.now(), true);

@@ -69,6 +69,7 @@ describe('GET /api/alerts', () => {
       createdAt: NOW,
       acknowledgedAt: null,
       acknowledgedBy: null,
+      acknowledgedByName: null,
       snoozedUntil: null,
       resolvedAt: null,
       deliveries: [],
