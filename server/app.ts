@@ -15,10 +15,13 @@ import { alertRoutes } from './routes/alerts';
 import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
 import { meRoutes } from './routes/me';
+import { moneyRoutes } from './routes/money';
 import { brandRoutes } from './routes/brands';
 import { dealRoutes } from './routes/deals';
 import { deliverableRoutes } from './routes/deliverables';
+import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { invoiceRoutes } from './routes/invoices';
 import { seedRoutes } from './routes/seed';
 import { settingsRoutes, teamRoutes } from './routes/settings';
 import { mountWebApp } from './static';
@@ -146,7 +149,10 @@ export function createApp(options: AppOptions) {
     .route('/api/seed', seedRoutes(deps))
     .route('/api/alerts', alertRoutes(deps))
     .route('/api/channels', channelRoutes(deps))
-    .route('/api/me', meRoutes(deps));
+    .route('/api/me', meRoutes(deps))
+    .route('/api/invoices', invoiceRoutes(deps))
+    .route('/api/money', moneyRoutes(deps))
+    .route('/api/exports', exportRoutes(deps));
 
   if (options.webRoot && fs.existsSync(options.webRoot)) mountWebApp(app, options.webRoot);
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { AlertRow, Database, DeliveryRow } from '../db/schema';
+import type { Database, DeliveryRow } from '../db/schema';
 import type { EmailSender } from './channels/email';
 import { sendWebhook } from './channels/webhook';
-import { alertHeadline, loadDeliverableContexts, renderAlertMessage, type SubjectContext } from './messages';
+import { alertHeadline, loadSubjectContexts, renderAlertMessage, type SubjectContext } from './messages';
 
 export const MAX_ATTEMPTS = 8;
 export const BACKOFF_BASE_MS = 30_000;
@@ -42,10 +42,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-export function alertLink(appUrl: string, alert: Pick<AlertRow, 'subjectType' | 'subjectId'>): string {
-  return alert.subjectType === 'deliverable'
-    ? `${appUrl}/?deliverable=${encodeURIComponent(alert.subjectId)}`
-    : `${appUrl}/alerts`;
+export function alertLink(appUrl: string, subject: Pick<SubjectContext, 'href'>): string {
+  return `${appUrl}${subject.href}`;
 }
 
 /** Takes a delivery for this sender, unless another sender holds it. */
@@ -101,10 +99,7 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
   const alerts = new Map(
     (await db.selectFrom('alerts').selectAll().where('id', 'in', alertIds).execute()).map((a) => [a.id, a]),
   );
-  const contexts: Map<string, SubjectContext> = await loadDeliverableContexts(
-    db,
-    [...alerts.values()].filter((a) => a.subjectType === 'deliverable').map((a) => a.subjectId),
-  );
+  const contexts: Map<string, SubjectContext> = await loadSubjectContexts(db, [...alerts.values()]);
   const channelIds = [...new Set(due.map((d) => d.channelId).filter((id): id is string => id !== null))];
   const channels = new Map(
     channelIds.length
@@ -154,7 +149,7 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
 
     const attempts = delivery.attempts + 1;
     try {
-      const link = alertLink(appUrl, alert!);
+      const link = alertLink(appUrl, subject!);
       if (delivery.channelType === 'email') {
         const zone = user!.timeZone ?? workspaceZone;
         const text = renderAlertMessage(alert!, subject!, now, zone);

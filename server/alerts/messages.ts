@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { PLATFORM_LABELS, type Platform } from '../../shared/schemas/deliverable';
 import type { AlertRule, AlertSubjectType, Database } from '../db/schema';
+import { daysBetween, formatMoney, todayIn } from '../money';
 import { describeWhen } from './time';
 
 /** What an alert is about, as people name it. */
@@ -12,6 +13,11 @@ export interface SubjectContext {
   platform?: string;
   /** The day the calendar should open on when the alert is followed. */
   calendarAt?: string | null;
+  /** Where the web app shows the subject, e.g. `/?deliverable=…` or `/deals/…`. */
+  href: string;
+  /** Invoices: the due day and what is still owed, e.g. `$4,500.00`. */
+  dueOn?: string;
+  balanceText?: string;
 }
 
 /** "on YouTube", but "on the blog", and "on its platform" for `other`. */
@@ -49,10 +55,80 @@ export async function loadDeliverableContexts(
         brandName: row.brandName,
         platform: row.platform,
         calendarAt: row.publishAt ?? row.draftDueAt,
+        href: `/?deliverable=${encodeURIComponent(row.id)}`,
       });
     }
   }
   return contexts;
+}
+
+/** Loads the context of invoice subjects in one query per 500. */
+export async function loadInvoiceContexts(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, SubjectContext>> {
+  const contexts = new Map<string, SubjectContext>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('invoices')
+      .innerJoin('deals', 'deals.id', 'invoices.dealId')
+      .innerJoin('brands', 'brands.id', 'deals.brandId')
+      .select([
+        'invoices.id',
+        'invoices.number',
+        'invoices.dueOn',
+        'invoices.amountCents',
+        'invoices.paidCents',
+        'invoices.currency',
+        'deals.id as dealId',
+        'brands.name as brandName',
+      ])
+      .where('invoices.id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      contexts.set(row.id, {
+        subjectType: 'invoice',
+        id: row.id,
+        title: `Invoice ${row.number}`,
+        brandName: row.brandName,
+        calendarAt: null,
+        href: `/deals/${encodeURIComponent(row.dealId)}`,
+        dueOn: row.dueOn,
+        balanceText: formatMoney(Math.max(Number(row.amountCents) - Number(row.paidCents), 0), row.currency),
+      });
+    }
+  }
+  return contexts;
+}
+
+/** Every subject the alerts name, by id, whatever their type. */
+export async function loadSubjectContexts(
+  db: Kysely<Database>,
+  subjects: Array<{ subjectType: AlertSubjectType; subjectId: string }>,
+): Promise<Map<string, SubjectContext>> {
+  const idsOf = (type: AlertSubjectType) => [
+    ...new Set(subjects.filter((s) => s.subjectType === type).map((s) => s.subjectId)),
+  ];
+  const [deliverables, invoices] = await Promise.all([
+    loadDeliverableContexts(db, idsOf('deliverable')),
+    loadInvoiceContexts(db, idsOf('invoice')),
+  ]);
+  return new Map([...deliverables, ...invoices]);
+}
+
+/** "today", "tomorrow", "on Friday, Nov 27": a due day said from the reader's today. */
+export function describeDay(day: string, now: Date, timeZone: string): string {
+  const days = daysBetween(todayIn(now, timeZone), day);
+  const date = new Date(`${day}T12:00:00Z`);
+  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(date);
+  const short = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  if (days > 1 && days < 7) return `on ${weekday}`;
+  return `on ${short}`;
 }
 
 export interface RenderableAlert {
@@ -79,9 +155,17 @@ export function renderAlertMessage(
     case 'publish_overdue':
       return `Not published yet: ${what} was due to go live on ${platformName(subject.platform)} ${when}`;
     case 'invoice_due_soon':
-      return `Invoice due ${when}: ${what}`;
-    case 'invoice_overdue':
-      return `Invoice overdue: ${what} was due ${when}`;
+      return `${subject.title} for ${subject.brandName} (${subject.balanceText ?? 'unpaid'}) is due ${describeDay(
+        subject.dueOn ?? alert.dueAt.slice(0, 10),
+        now,
+        timeZone,
+      )}`;
+    case 'invoice_overdue': {
+      const late = subject.dueOn ? daysBetween(subject.dueOn, todayIn(now, timeZone)) : 0;
+      return `${subject.title} for ${subject.brandName} (${subject.balanceText ?? 'unpaid'}) is ${late} day${
+        late === 1 ? '' : 's'
+      } overdue — it was due ${describeDay(subject.dueOn ?? '', now, timeZone)}`;
+    }
     case 'follow_up_due':
       return `Follow up with ${subject.brandName} ${when}`;
   }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/schema';
 import { newId } from '../ids';
-import { loadDeliverableContexts, renderAlertMessage, type SubjectContext } from './messages';
+import { loadSubjectContexts, renderAlertMessage } from './messages';
 import type { DueAlert } from './rules';
 
 export interface RaiseOptions {
@@ -22,11 +22,6 @@ export function emailRecipients(users: UserRow[], assigneeId: string | null): Us
   return chosen.filter((u) => Boolean(u.emailAlerts));
 }
 
-async function loadContexts(db: Kysely<Database>, due: DueAlert[]): Promise<Map<string, SubjectContext>> {
-  const deliverableIds = [...new Set(due.filter((d) => d.subjectType === 'deliverable').map((d) => d.subjectId))];
-  return loadDeliverableContexts(db, deliverableIds);
-}
-
 /**
  * Writes each due alert once, with its pending deliveries (the outbox) in the
  * same transaction: a crash leaves either both or neither. The unique key
@@ -37,7 +32,7 @@ export async function raiseAlerts(db: Kysely<Database>, due: DueAlert[], options
   if (due.length === 0) return 0;
   const { now, timeZone, emailEnabled } = options;
   const nowIso = now.toISOString();
-  const contexts = await loadContexts(db, due);
+  const contexts = await loadSubjectContexts(db, due);
   const users = emailEnabled ? await db.selectFrom('users').selectAll().execute() : [];
   const channels = await db.selectFrom('channels').select(['id', 'url']).where('enabled', '=', true).execute();
 

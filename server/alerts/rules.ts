@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DeliverableStatus } from '../../shared/schemas/deliverable';
 import type { Settings } from '../../shared/schemas/settings';
 import type { AlertRule, AlertSeverity, AlertSubjectType, Database } from '../db/schema';
+import { addDays, startOfDay, todayIn } from '../money';
 
 /** Statuses in which the draft has not been handed in yet. */
 export const DRAFT_PENDING_STATUSES: DeliverableStatus[] = ['planned', 'drafting'];
@@ -128,6 +129,87 @@ export async function findDueDeliverableAlerts(
         dueAt: row[spec.column]!,
         severity: 'critical',
         assigneeId: row.assigneeId,
+      });
+    }
+  }
+  return due;
+}
+
+/** Days after the due day's end when an unpaid invoice is chased again. */
+export const INVOICE_REMINDER_DAYS = [0, 7, 14, 30] as const;
+
+/** The moment an invoice is late: the end of its due day in the workspace's zone. */
+export function invoiceOverdueMoment(dueOn: string, timeZone: string, afterDays = 0): string {
+  return startOfDay(addDays(dueOn, 1 + afterDays), timeZone).toISOString();
+}
+
+/**
+ * Invoice alerts due at `now`, decided in the workspace's zone: due soon
+ * within the lead (in days) of the end of the due day; overdue at the end of
+ * the due day, and again 7, 14 and 30 days later. Only sent invoices that
+ * payments do not cover yet. Range scans on (status, due_on).
+ */
+export async function findDueInvoiceAlerts(
+  db: Kysely<Database>,
+  { now, since, highWater, settings }: RuleWindow,
+): Promise<DueAlert[]> {
+  const zone = settings.timeZone;
+  const today = todayIn(now, zone);
+  const due: DueAlert[] = [];
+  const unpaid = <T extends { amountCents: number; paidCents: number }>(rows: T[]) =>
+    rows.filter((r) => Number(r.paidCents) < Number(r.amountCents));
+
+  const lead = settings.leadTimes.invoiceDueSoonDays;
+  if (lead > 0) {
+    // Due soon: the due day's end is ahead (and beyond any moment a scan already passed).
+    const from = todayIn(highWater && highWater > now ? highWater : now, zone);
+    const soon = await db
+      .selectFrom('invoices')
+      .select(['id', 'dueOn', 'amountCents', 'paidCents'])
+      .where('status', '=', 'sent')
+      .where('dueOn', '>=', from)
+      .where('dueOn', '<=', addDays(today, lead - 1))
+      .execute();
+    for (const row of unpaid(soon)) {
+      due.push({
+        rule: 'invoice_due_soon',
+        subjectType: 'invoice',
+        subjectId: row.id,
+        dueAt: invoiceOverdueMoment(row.dueOn, zone),
+        severity: 'warning',
+        assigneeId: null,
+      });
+    }
+  }
+
+  const maxReminder = INVOICE_REMINDER_DAYS[INVOICE_REMINDER_DAYS.length - 1]!;
+  const sinceDay = todayIn(since, zone);
+  const late = await db
+    .selectFrom('invoices')
+    .select(['id', 'dueOn', 'amountCents', 'paidCents', 'updatedAt'])
+    .where('status', '=', 'sent')
+    .where('dueOn', '<', today)
+    .where((eb) =>
+      eb.or([eb('dueOn', '>=', addDays(sinceDay, -1 - maxReminder)), eb('updatedAt', '>', since.toISOString())]),
+    )
+    .execute();
+  const sinceMs = since.getTime();
+  for (const row of unpaid(late)) {
+    const passed = INVOICE_REMINDER_DAYS.map((days) => invoiceOverdueMoment(row.dueOn, zone, days)).filter(
+      (moment) => Date.parse(moment) <= now.getTime(),
+    );
+    // Reminders that fell due since the last scan; for an invoice edited since, its latest one only.
+    const fresh = passed.filter((moment) => Date.parse(moment) > sinceMs);
+    const edited = row.updatedAt > since.toISOString();
+    const moments = fresh.length > 0 ? fresh : edited ? passed.slice(-1) : [];
+    for (const moment of moments) {
+      due.push({
+        rule: 'invoice_overdue',
+        subjectType: 'invoice',
+        subjectId: row.id,
+        dueAt: moment,
+        severity: 'critical',
+        assigneeId: null,
       });
     }
   }

@@ -3,7 +3,7 @@ import { getSettings } from '../db/queries/settings';
 import type { Database } from '../db/schema';
 import { raiseAlerts } from './raise';
 import { resolveStaleAlerts } from './resolve';
-import { findDueDeliverableAlerts, HOUR_MS } from './rules';
+import { findDueDeliverableAlerts, findDueInvoiceAlerts, HOUR_MS } from './rules';
 
 /** Overdue scans re-read a little before the watermark, so a write that committed late is not missed. */
 export const WATERMARK_OVERLAP_MS = 10 * 60 * 1000;
@@ -47,9 +47,13 @@ export async function runAlertScan({ db, now, emailEnabled }: AlertScanOptions):
   try {
     const settings = await getSettings(db, now);
     const highWater = new Date(Math.max(watermark, now.getTime()));
-    const due = await findDueDeliverableAlerts(db, { now, since, highWater, settings });
+    const window = { now, since, highWater, settings };
+    const due = [
+      ...(await findDueDeliverableAlerts(db, window)),
+      ...(await findDueInvoiceAlerts(db, window)),
+    ];
     const raised = await raiseAlerts(db, due, { now, timeZone: settings.timeZone, emailEnabled });
-    const resolved = await resolveStaleAlerts(db, now);
+    const resolved = await resolveStaleAlerts(db, now, settings.timeZone);
 
     const nextWatermark = state.watermark && state.watermark > nowIso ? state.watermark : nowIso;
     await db

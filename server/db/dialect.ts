@@ -112,3 +112,13 @@ export function isUnstorableText(error: unknown): boolean {
   const code = errorCode(error);
   return code === '22021' || code === '22P05';
 }
+
+/**
+ * Adds `FOR UPDATE` on PostgreSQL, so a read-then-write (a payment against
+ * what is still owed) cannot interleave with another; SQLite's single writer
+ * already serialises them, and it has no such clause.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function lockedForUpdate<Q extends { forUpdate(): Q }>(db: Kysely<any>, query: Q): Q {
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+}

@@ -3,6 +3,7 @@ import type { BrandStage } from '../../shared/schemas/brand';
 import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
 import type { Role } from '../../shared/schemas/auth';
+import type { InvoiceStatus } from '../../shared/schemas/invoice';
 
 /**
  * Booleans are `boolean` in PostgreSQL and 0/1 in SQLite; writes take a JS
@@ -48,6 +49,12 @@ export interface WorkspaceSettingsTable {
   leadDraftDueSoonHours: ColumnType<number, number | undefined, number>;
   leadPublishDueSoonHours: ColumnType<number, number | undefined, number>;
   leadInvoiceDueSoonDays: ColumnType<number, number | undefined, number>;
+  creatorLegalName: ColumnType<string, string | undefined, string>;
+  creatorAddress: ColumnType<string, string | undefined, string>;
+  creatorEmail: ColumnType<string, string | undefined, string>;
+  creatorTaxId: ColumnType<string, string | undefined, string>;
+  creatorPaymentInstructions: ColumnType<string, string | undefined, string>;
+  defaultPaymentTermsDays: ColumnType<number, number | undefined, number>;
   version: number;
   updatedAt: Instant;
 }
@@ -118,6 +125,36 @@ export interface DeliverablesTable {
   version: number;
   createdAt: Instant;
   updatedAt: Instant;
+}
+
+export interface InvoicesTable {
+  id: string;
+  dealId: string;
+  number: string;
+  amountCents: number;
+  currency: string;
+  issuedOn: Day;
+  paymentTermsDays: number;
+  dueOn: Day;
+  /** `draft`, `sent`, `paid` (set when payments cover the amount) or `void`. */
+  status: InvoiceStatus;
+  /** Sum of the payments, kept in the same transaction as they change. */
+  paidCents: ColumnType<number, number | undefined, number>;
+  notes: string;
+  version: number;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface PaymentsTable {
+  id: string;
+  invoiceId: string;
+  amountCents: number;
+  currency: string;
+  paidOn: Day;
+  method: string | null;
+  note: string;
+  createdAt: Instant;
 }
 
 export type AlertRule =
@@ -215,6 +252,8 @@ export interface Database {
   deliveries: DeliveriesTable;
   schedulerState: SchedulerStateTable;
   loginFailures: LoginFailuresTable;
+  invoices: InvoicesTable;
+  payments: PaymentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -234,3 +273,5 @@ export type SettingsRow = Selectable<WorkspaceSettingsTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;
+export type InvoiceRow = Selectable<InvoicesTable>;
+export type PaymentRow = Selectable<PaymentsTable>;

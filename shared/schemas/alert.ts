@@ -43,7 +43,13 @@ export const alertSchema = z.object({
   subjectId: z.string(),
   /** The subject's name and where to show it, for linking from the inbox. */
   subject: z
-    .object({ title: z.string(), brandName: z.string(), calendarAt: z.string().nullable() })
+    .object({
+      title: z.string(),
+      brandName: z.string(),
+      calendarAt: z.string().nullable(),
+      /** Where the web app shows it: `/?deliverable=…` or `/deals/…`. */
+      href: z.string(),
+    })
     .nullable(),
   dueAt: z.string(),
   /** Worded for the reader: in their time zone, relative to when they asked. */

@@ -72,6 +72,9 @@ export const dealSchema = z.object({
   usageRightsUntil: z.string().nullable(),
   notes: z.string(),
   deliverableCount: z.number().int(),
+  /** Invoiced (not void) and paid so far, in the deal's currency. */
+  invoicedCents: z.number().int(),
+  paidCents: z.number().int(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -6,3 +6,4 @@ export * from './deliverable';
 export * from './settings';
 export * from './alert';
 export * from './channel';
+export * from './invoice';

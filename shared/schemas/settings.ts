@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, nameSchema, timeZoneSchema, versionSchema } from './common';
+import { currencySchema, nameSchema, textSchema, timeZoneSchema, versionSchema } from './common';
 
 export const DEFAULT_LEAD_TIMES = {
   draftDueSoonHours: 48,
@@ -25,12 +25,32 @@ export const leadTimesSchema = z.object({
 });
 export type LeadTimes = z.infer<typeof leadTimesSchema>;
 
+/** Who the invoices are from: printed on every invoice. */
+export const creatorDetailsSchema = z.object({
+  legalName: textSchema(200),
+  address: textSchema(1_000),
+  email: textSchema(254),
+  taxId: textSchema(100),
+  /** Bank details or a payment link, printed under the totals. */
+  paymentInstructions: textSchema(2_000),
+});
+export type CreatorDetails = z.infer<typeof creatorDetailsSchema>;
+
+const paymentTermsDays = z
+  .number({ error: 'Expected a whole number of days' })
+  .int('Expected a whole number of days')
+  .min(0, 'Must not be negative')
+  .max(365, 'At most 365 days');
+
 export const settingsSchema = z.object({
   name: z.string(),
   timeZone: z.string(),
   currency: z.string(),
   /** How far ahead the "due soon" alerts fire. */
   leadTimes: leadTimesSchema,
+  creator: creatorDetailsSchema,
+  /** Net-N for new invoices. */
+  defaultPaymentTermsDays: z.number().int(),
   version: z.number().int(),
   updatedAt: z.string(),
 });
@@ -42,5 +62,7 @@ export const settingsPatchSchema = z.object({
   timeZone: timeZoneSchema.optional(),
   currency: currencySchema.optional(),
   leadTimes: leadTimesSchema.partial().optional(),
+  creator: creatorDetailsSchema.partial().optional(),
+  defaultPaymentTermsDays: paymentTermsDays.optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;

@@ -63,7 +63,7 @@ describe(`${INSTANCES} server instances on one ${TEST_ENGINE} database`, () => {
       ] as const) {
         await insertUser(workspace.handle.db, { id: newId(), email, name: email, role, passwordHash, timeZone: null }, now);
       }
-      const { expectedKeys } = await seedDueDeliverables(workspace, 120);
+      const { expectedKeys } = await seedDueDeliverables(workspace, 40);
 
       const servers = await Promise.all(
         Array.from({ length: INSTANCES }, () =>

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Alert, alertListQuerySchema } from '../../../shared/schemas/alert';
-import { loadDeliverableContexts, renderAlertMessage } from '../../alerts/messages';
+import { loadSubjectContexts, renderAlertMessage } from '../../alerts/messages';
 import { invalidField, notFound } from '../../errors';
 import type { AlertRow, Database } from '../schema';
 
@@ -62,10 +62,7 @@ export async function countOpenAlerts(db: Kysely<Database>, now: Date): Promise<
 
 async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[], view: AlertView): Promise<Alert[]> {
   if (rows.length === 0) return [];
-  const contexts = await loadDeliverableContexts(
-    db,
-    rows.filter((r) => r.subjectType === 'deliverable').map((r) => r.subjectId),
-  );
+  const contexts = await loadSubjectContexts(db, rows);
   const deliveries = await db
     .selectFrom('deliveries')
     .leftJoin('channels', 'channels.id', 'deliveries.channelId')
@@ -104,7 +101,12 @@ async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[], view: Alert
       subjectType: row.subjectType,
       subjectId: row.subjectId,
       subject: subject
-        ? { title: subject.title, brandName: subject.brandName, calendarAt: subject.calendarAt ?? null }
+        ? {
+            title: subject.title,
+            brandName: subject.brandName,
+            calendarAt: subject.calendarAt ?? null,
+            href: subject.href,
+          }
         : null,
       dueAt: row.dueAt,
       // Worded for the reader: their zone, and "today"/"tomorrow" as of now.

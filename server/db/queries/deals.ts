@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Deal, dealCreateSchema, dealPatchSchema, DealStatus } from '../../../shared/schemas/deal';
-import { invalidField, notFound } from '../../errors';
+import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { assertVersionedUpdate } from './versioned';
 import type { Database } from '../schema';
@@ -27,6 +27,21 @@ function selectDeals(db: Kysely<Database>) {
         .select((inner) => inner.fn.countAll<number | string>().as('n'))
         .whereRef('deliverables.dealId', '=', 'deals.id')
         .as('deliverableCount'),
+      // Fee vs invoiced vs paid: invoices that count (not void) in the deal's own currency.
+      eb
+        .selectFrom('invoices')
+        .select((inner) => inner.fn.coalesce(inner.fn.sum<number | string>('invoices.amountCents'), inner.lit(0)).as('s'))
+        .whereRef('invoices.dealId', '=', 'deals.id')
+        .whereRef('invoices.currency', '=', 'deals.currency')
+        .where('invoices.status', '!=', 'void')
+        .as('invoicedCents'),
+      eb
+        .selectFrom('invoices')
+        .select((inner) => inner.fn.coalesce(inner.fn.sum<number | string>('invoices.paidCents'), inner.lit(0)).as('s'))
+        .whereRef('invoices.dealId', '=', 'deals.id')
+        .whereRef('invoices.currency', '=', 'deals.currency')
+        .where('invoices.status', '!=', 'void')
+        .as('paidCents'),
     ]);
 }
 
@@ -48,6 +63,8 @@ function toDeal(row: DealQueryRow): Deal {
     usageRightsUntil: row.usageRightsUntil,
     notes: row.notes,
     deliverableCount: Number(row.deliverableCount ?? 0),
+    invoicedCents: Number(row.invoicedCents ?? 0),
+    paidCents: Number(row.paidCents ?? 0),
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -143,11 +160,29 @@ export async function updateDeal(
   return getDeal(db, id);
 }
 
-/** Deletes a deal and, with it, every deliverable of the deal. */
+/**
+ * Deletes a deal and, with it, every deliverable and every draft or void
+ * invoice of the deal. Refused while it has sent or paid invoices: money
+ * records are not deleted by the way.
+ */
 export async function deleteDeal(db: Kysely<Database>, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const deal = await trx.selectFrom('deals').select('id').where('id', '=', id).executeTakeFirst();
+    const deal = await trx.selectFrom('deals').select(['id', 'title']).where('id', '=', id).executeTakeFirst();
     if (!deal) throw notFound('Deal');
+    const billed = await trx
+      .selectFrom('invoices')
+      .select('number')
+      .where('dealId', '=', id)
+      .where('status', 'in', ['sent', 'paid'])
+      .execute();
+    if (billed.length > 0) {
+      throw new AppError(
+        409,
+        'conflict',
+        `${deal.title} has sent or paid invoices (${billed.map((b) => b.number).join(', ')}). Void them first; the deal keeps its money records.`,
+      );
+    }
+    await trx.deleteFrom('invoices').where('dealId', '=', id).execute();
     await trx.deleteFrom('deliverables').where('dealId', '=', id).execute();
     await trx.deleteFrom('deals').where('id', '=', id).execute();
   });

@@ -15,6 +15,14 @@ function toSettings(row: SettingsRow): Settings {
       publishDueSoonHours: row.leadPublishDueSoonHours,
       invoiceDueSoonDays: row.leadInvoiceDueSoonDays,
     },
+    creator: {
+      legalName: row.creatorLegalName,
+      address: row.creatorAddress,
+      email: row.creatorEmail,
+      taxId: row.creatorTaxId,
+      paymentInstructions: row.creatorPaymentInstructions,
+    },
+    defaultPaymentTermsDays: row.defaultPaymentTermsDays,
     version: row.version,
     updatedAt: row.updatedAt,
   };
@@ -48,7 +56,7 @@ export async function updateSettings(
   now: Date,
 ): Promise<Settings> {
   await getSettings(db, now);
-  const { version, leadTimes, ...changes } = patch;
+  const { version, leadTimes, creator, ...changes } = patch;
   const result = await db
     .updateTable('workspaceSettings')
     .set({
@@ -61,6 +69,13 @@ export async function updateSettings(
         : {}),
       ...(leadTimes?.invoiceDueSoonDays !== undefined
         ? { leadInvoiceDueSoonDays: leadTimes.invoiceDueSoonDays }
+        : {}),
+      ...(creator?.legalName !== undefined ? { creatorLegalName: creator.legalName } : {}),
+      ...(creator?.address !== undefined ? { creatorAddress: creator.address } : {}),
+      ...(creator?.email !== undefined ? { creatorEmail: creator.email } : {}),
+      ...(creator?.taxId !== undefined ? { creatorTaxId: creator.taxId } : {}),
+      ...(creator?.paymentInstructions !== undefined
+        ? { creatorPaymentInstructions: creator.paymentInstructions }
         : {}),
       version: version + 1,
       updatedAt: now.toISOString(),

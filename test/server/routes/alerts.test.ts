@@ -62,7 +62,12 @@ describe('GET /api/alerts', () => {
       rule: 'draft_overdue',
       subjectType: 'deliverable',
       subjectId: a.id,
-      subject: { title: 'Haul video', brandName: 'Acme', calendarAt: at(NOW, 2 * HOUR) },
+      subject: {
+        title: 'Haul video',
+        brandName: 'Acme',
+        calendarAt: at(NOW, 2 * HOUR),
+        href: `/?deliverable=${a.id}`,
+      },
       dueAt: at(NOW, -HOUR),
       message: 'Draft overdue: “Haul video” for Acme was due today at 11:00 AM UTC',
       severity: 'critical',

@@ -40,6 +40,8 @@ describe('POST /api/deals', () => {
       usageRightsUntil: '2026-12-31',
       notes: 'Net 30',
       deliverableCount: 0,
+      invoicedCents: 0,
+      paidCents: 0,
       version: 1,
       createdAt: CREATED_AT,
       updatedAt: CREATED_AT,

@@ -14,6 +14,8 @@ describe('GET /api/settings', () => {
       timeZone: 'UTC',
       currency: 'USD',
       leadTimes: { draftDueSoonHours: 48, publishDueSoonHours: 24, invoiceDueSoonDays: 3 },
+      creator: { legalName: '', address: '', email: '', taxId: '', paymentInstructions: '' },
+      defaultPaymentTermsDays: 30,
       version: 1,
       updatedAt: '2026-03-01T12:00:00.000Z',
     });
@@ -38,6 +40,8 @@ describe('PATCH /api/settings', () => {
       timeZone: 'America/New_York',
       currency: 'EUR',
       leadTimes: { publishDueSoonHours: 12 },
+      creator: { legalName: 'Mia Studio LLC', paymentInstructions: 'IBAN DE00 0000' },
+      defaultPaymentTermsDays: 14,
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -45,6 +49,8 @@ describe('PATCH /api/settings', () => {
       timeZone: 'America/New_York',
       currency: 'EUR',
       leadTimes: { draftDueSoonHours: 48, publishDueSoonHours: 12, invoiceDueSoonDays: 3 },
+      creator: { legalName: 'Mia Studio LLC', address: '', email: '', taxId: '', paymentInstructions: 'IBAN DE00 0000' },
+      defaultPaymentTermsDays: 14,
       version: 2,
       updatedAt: '2026-03-01T13:00:00.000Z',
     });

@@ -1,0 +1,355 @@
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type {
+  Invoice,
+  invoiceCreateSchema,
+  invoiceListQuerySchema,
+  invoicePatchSchema,
+  InvoiceStatus,
+  paymentCreateSchema,
+} from '../../../shared/schemas/invoice';
+import { AppError, invalidField, notFound } from '../../errors';
+import { newId } from '../../ids';
+import { addDays, daysBetween } from '../../money';
+import { isUniqueViolation, lockedForUpdate } from '../dialect';
+import type { Database, InvoiceRow, PaymentRow } from '../schema';
+import { assertVersionedUpdate } from './versioned';
+
+export type InvoiceCreateInput = z.output<typeof invoiceCreateSchema>;
+export type InvoicePatchInput = z.output<typeof invoicePatchSchema>;
+export type InvoiceListFilter = z.output<typeof invoiceListQuerySchema>;
+export type PaymentCreateInput = z.output<typeof paymentCreateSchema>;
+
+/** What "today" is for the workspace: overdue is decided in its zone. */
+export interface InvoiceView {
+  today: string;
+}
+
+type InvoiceWithNames = InvoiceRow & { dealTitle: string; brandId: string; brandName: string };
+
+function selectInvoices(db: Kysely<Database>) {
+  return db
+    .selectFrom('invoices')
+    .innerJoin('deals', 'deals.id', 'invoices.dealId')
+    .innerJoin('brands', 'brands.id', 'deals.brandId')
+    .selectAll('invoices')
+    .select(['deals.title as dealTitle', 'brands.id as brandId', 'brands.name as brandName']);
+}
+
+/** Sent, not fully paid, and the due day is over (today is later) in the workspace's zone. */
+export function isOverdue(row: Pick<InvoiceRow, 'status' | 'amountCents' | 'paidCents' | 'dueOn'>, today: string): boolean {
+  return row.status === 'sent' && Number(row.paidCents) < Number(row.amountCents) && today > row.dueOn;
+}
+
+export function toInvoice(row: InvoiceWithNames, payments: PaymentRow[], { today }: InvoiceView): Invoice {
+  const amountCents = Number(row.amountCents);
+  const paidCents = Number(row.paidCents);
+  const overdue = isOverdue(row, today);
+  return {
+    id: row.id,
+    dealId: row.dealId,
+    dealTitle: row.dealTitle,
+    brandId: row.brandId,
+    brandName: row.brandName,
+    number: row.number,
+    amountCents,
+    currency: row.currency,
+    issuedOn: row.issuedOn,
+    paymentTermsDays: row.paymentTermsDays,
+    dueOn: row.dueOn,
+    status: row.status,
+    overdue,
+    daysOverdue: overdue ? daysBetween(row.dueOn, today) : 0,
+    paidCents,
+    balanceCents: row.status === 'void' ? 0 : Math.max(amountCents - paidCents, 0),
+    payments: payments.map((p) => ({
+      id: p.id,
+      amountCents: Number(p.amountCents),
+      currency: p.currency,
+      paidOn: p.paidOn,
+      method: p.method,
+      note: p.note,
+      createdAt: p.createdAt,
+    })),
+    notes: row.notes,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+async function hydrate(db: Kysely<Database>, rows: InvoiceWithNames[], view: InvoiceView): Promise<Invoice[]> {
+  if (rows.length === 0) return [];
+  const payments: PaymentRow[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    payments.push(
+      ...(await db
+        .selectFrom('payments')
+        .selectAll()
+        .where(
+          'invoiceId',
+          'in',
+          rows.slice(i, i + 500).map((r) => r.id),
+        )
+        .orderBy('paidOn')
+        .orderBy('createdAt')
+        .execute()),
+    );
+  }
+  const byInvoice = new Map<string, PaymentRow[]>();
+  for (const p of payments) byInvoice.set(p.invoiceId, [...(byInvoice.get(p.invoiceId) ?? []), p]);
+  return rows.map((row) => toInvoice(row, byInvoice.get(row.id) ?? [], view));
+}
+
+export async function listInvoices(
+  db: Kysely<Database>,
+  filter: InvoiceListFilter,
+  view: InvoiceView,
+): Promise<Invoice[]> {
+  let query = selectInvoices(db);
+  if (filter.dealId?.length) query = query.where('invoices.dealId', 'in', filter.dealId);
+  if (filter.brandId?.length) query = query.where('deals.brandId', 'in', filter.brandId);
+  if (filter.status?.length) query = query.where('invoices.status', 'in', filter.status);
+  if (filter.dueFrom) query = query.where('invoices.dueOn', '>=', filter.dueFrom);
+  if (filter.dueTo) query = query.where('invoices.dueOn', '<', filter.dueTo);
+  if (filter.overdue === 'true') {
+    query = query
+      .where('invoices.status', '=', 'sent')
+      .where('invoices.dueOn', '<', view.today)
+      .whereRef('invoices.paidCents', '<', 'invoices.amountCents');
+  }
+  const rows = await query.orderBy('invoices.dueOn', 'desc').orderBy('invoices.number').execute();
+  const invoices = await hydrate(db, rows, view);
+  return filter.overdue === 'false' ? invoices.filter((i) => !i.overdue) : invoices;
+}
+
+export async function getInvoice(db: Kysely<Database>, id: string, view: InvoiceView): Promise<Invoice> {
+  const row = await selectInvoices(db).where('invoices.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Invoice');
+  const [invoice] = await hydrate(db, [row], view);
+  return invoice!;
+}
+
+/**
+ * The next number in the year's sequence, `INV-2026-0007`: one more than the
+ * highest number of that form so far (gaps from deleted drafts are not refilled).
+ */
+export async function suggestInvoiceNumber(db: Kysely<Database>, issuedOn: string): Promise<string> {
+  const prefix = `INV-${issuedOn.slice(0, 4)}-`;
+  const rows = await db
+    .selectFrom('invoices')
+    .select('number')
+    .where('number', 'like', `${prefix}%`)
+    .execute();
+  const highest = rows.reduce((max, r) => {
+    const n = Number(r.number.slice(prefix.length));
+    return Number.isInteger(n) && n > max ? n : max;
+  }, 0);
+  return `${prefix}${String(highest + 1).padStart(4, '0')}`;
+}
+
+/** `paid` follows from the payments: covered → paid; a paid invoice no longer covered is sent again. */
+function settleStatus(requested: InvoiceStatus, paidCents: number, amountCents: number): InvoiceStatus {
+  if (requested === 'void') return 'void';
+  if (paidCents > 0 && paidCents >= amountCents) return 'paid';
+  if (requested === 'paid') return 'sent';
+  // A payment arrived for a draft: it was evidently sent.
+  if (requested === 'draft' && paidCents > 0) return 'sent';
+  return requested;
+}
+
+function duplicateNumber(number: string): AppError {
+  return new AppError(409, 'duplicate', `Invoice number ${number} is already used. Pick another one.`, [
+    { path: 'number', message: 'Already used by another invoice' },
+  ]);
+}
+
+export interface InvoiceDefaults {
+  today: string;
+  paymentTermsDays: number;
+}
+
+export async function insertInvoice(
+  db: Kysely<Database>,
+  input: InvoiceCreateInput,
+  defaults: InvoiceDefaults,
+  now: Date,
+): Promise<string> {
+  const deal = await db.selectFrom('deals').select(['id', 'currency']).where('id', '=', input.dealId).executeTakeFirst();
+  if (!deal) throw invalidField('dealId', 'No deal with this id');
+  const issuedOn = input.issuedOn ?? defaults.today;
+  const paymentTermsDays = input.paymentTermsDays ?? defaults.paymentTermsDays;
+  const dueOn = input.dueOn ?? addDays(issuedOn, paymentTermsDays);
+  if (dueOn < issuedOn) throw invalidField('dueOn', 'Must not be before the issue day');
+  const number = input.number ?? (await suggestInvoiceNumber(db, issuedOn));
+  const id = newId();
+  const at = now.toISOString();
+  try {
+    await db
+      .insertInto('invoices')
+      .values({
+        id,
+        dealId: input.dealId,
+        number,
+        amountCents: input.amountCents,
+        currency: input.currency ?? deal.currency,
+        issuedOn,
+        paymentTermsDays,
+        dueOn,
+        status: input.status ?? 'draft',
+        paidCents: 0,
+        notes: input.notes ?? '',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateNumber(number);
+    throw error;
+  }
+  return id;
+}
+
+export async function updateInvoice(
+  db: Kysely<Database>,
+  id: string,
+  patch: InvoicePatchInput,
+  now: Date,
+): Promise<void> {
+  const { version, ...changes } = patch;
+  try {
+    await db.transaction().execute(async (trx) => {
+      const current = await lockedForUpdate(
+        trx,
+        trx.selectFrom('invoices').selectAll().where('id', '=', id),
+      ).executeTakeFirst();
+      if (!current) throw notFound('Invoice');
+      const paidCents = Number(current.paidCents);
+      const amountCents = changes.amountCents ?? Number(current.amountCents);
+      if (paidCents > 0 && changes.currency !== undefined && changes.currency !== current.currency) {
+        throw new AppError(409, 'conflict', 'This invoice has payments in its currency; remove them before changing it.', [
+          { path: 'currency', message: 'Has payments in the current currency' },
+        ]);
+      }
+      if (amountCents < paidCents) {
+        throw invalidField('amountCents', 'Must not be less than what has already been paid');
+      }
+      if (changes.status === 'void' && paidCents > 0) {
+        throw new AppError(409, 'conflict', 'A paid or part-paid invoice cannot be voided; remove its payments first.');
+      }
+      const issuedOn = changes.issuedOn ?? current.issuedOn;
+      const paymentTermsDays = changes.paymentTermsDays ?? current.paymentTermsDays;
+      const termsChanged = changes.issuedOn !== undefined || changes.paymentTermsDays !== undefined;
+      const dueOn = changes.dueOn ?? (termsChanged ? addDays(issuedOn, paymentTermsDays) : current.dueOn);
+      if (dueOn < issuedOn) throw invalidField('dueOn', 'Must not be before the issue day');
+      const status = settleStatus(changes.status ?? current.status, paidCents, amountCents);
+
+      const result = await trx
+        .updateTable('invoices')
+        .set({ ...changes, dueOn, status, version: version + 1, updatedAt: now.toISOString() })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      await assertVersionedUpdate(trx, result, 'invoices', id, 'Invoice');
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) && changes.number) throw duplicateNumber(changes.number);
+    throw error;
+  }
+}
+
+/** Only drafts and void invoices are deleted; a sent one is voided instead, so the record stays. */
+export async function deleteInvoice(db: Kysely<Database>, id: string): Promise<void> {
+  const row = await db.selectFrom('invoices').select(['status', 'number']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Invoice');
+  if (row.status === 'sent' || row.status === 'paid') {
+    throw new AppError(409, 'conflict', `Invoice ${row.number} was sent; void it instead of deleting it, so the record stays.`);
+  }
+  await db.deleteFrom('invoices').where('id', '=', id).execute();
+}
+
+/**
+ * Records a payment. Refused: on a void invoice (409), in another currency
+ * (400 naming `currency`), or beyond what is still owed (400 naming `amountCents`).
+ * The invoice becomes `paid` once payments cover it.
+ */
+export async function addPayment(
+  db: Kysely<Database>,
+  invoiceId: string,
+  input: PaymentCreateInput,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const invoice = await lockedForUpdate(
+      trx,
+      trx.selectFrom('invoices').selectAll().where('id', '=', invoiceId),
+    ).executeTakeFirst();
+    if (!invoice) throw notFound('Invoice');
+    if (invoice.status === 'void') {
+      throw new AppError(409, 'conflict', `Invoice ${invoice.number} is void; it takes no payments.`);
+    }
+    const currency = input.currency ?? invoice.currency;
+    if (currency !== invoice.currency) {
+      throw invalidField('currency', `Must be the invoice's currency, ${invoice.currency}`);
+    }
+    const owed = Number(invoice.amountCents) - Number(invoice.paidCents);
+    if (input.amountCents > owed) {
+      throw invalidField(
+        'amountCents',
+        owed === 0 ? 'The invoice is already paid in full' : `More than the ${owed} still owed (in minor units)`,
+      );
+    }
+    await trx
+      .insertInto('payments')
+      .values({
+        id: newId(),
+        invoiceId,
+        amountCents: input.amountCents,
+        currency,
+        paidOn: input.paidOn,
+        method: input.method || null,
+        note: input.note ?? '',
+        createdAt: now.toISOString(),
+      })
+      .execute();
+    await recomputePaid(trx, invoice, now);
+  });
+}
+
+export async function deletePayment(db: Kysely<Database>, invoiceId: string, paymentId: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const invoice = await lockedForUpdate(
+      trx,
+      trx.selectFrom('invoices').selectAll().where('id', '=', invoiceId),
+    ).executeTakeFirst();
+    if (!invoice) throw notFound('Invoice');
+    const result = await trx
+      .deleteFrom('payments')
+      .where('id', '=', paymentId)
+      .where('invoiceId', '=', invoiceId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound('Payment');
+    await recomputePaid(trx, invoice, now);
+  });
+}
+
+/** Sums the payments again (in the same transaction) and settles the status; bumps the version. */
+async function recomputePaid(trx: Kysely<Database>, invoice: InvoiceRow, now: Date): Promise<void> {
+  const row = await trx
+    .selectFrom('payments')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountCents'), sql<number>`0`).as('paid'))
+    .where('invoiceId', '=', invoice.id)
+    .executeTakeFirstOrThrow();
+  const paidCents = Number(row.paid);
+  await trx
+    .updateTable('invoices')
+    .set({
+      paidCents,
+      status: settleStatus(invoice.status, paidCents, Number(invoice.amountCents)),
+      version: invoice.version + 1,
+      updatedAt: now.toISOString(),
+    })
+    .where('id', '=', invoice.id)
+    .execute();
+}

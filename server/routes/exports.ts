@@ -1,0 +1,93 @@
+import { stringify } from 'csv-stringify/sync';
+import { Hono, type Context } from 'hono';
+import { listInvoices } from '../db/queries/invoices';
+import { getSettings } from '../db/queries/settings';
+import type { AppDeps, AppEnv } from '../env';
+import { minorToDecimal, todayIn } from '../money';
+
+/** A CSV download: RFC 4180 quoting by csv-stringify, UTF-8 with a BOM so spreadsheets read accents right. */
+function csv(c: Context<AppEnv>, filename: string, header: string[], rows: unknown[][]) {
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  return c.body(`\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`, 200);
+}
+
+/** Cells that a spreadsheet would run as a formula are prefixed, so an export is never an attack. */
+function cell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function exportRoutes({ db, clock }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/invoices.csv', async (c) => {
+      const now = clock.now();
+      const settings = await getSettings(db, now);
+      const today = todayIn(now, settings.timeZone);
+      const invoices = await listInvoices(db, {}, { today });
+      return csv(
+        c,
+        `invoices-${today}.csv`,
+        [
+          'number',
+          'brand',
+          'deal',
+          'status',
+          'overdue',
+          'currency',
+          'amount',
+          'paid',
+          'balance',
+          'amount_cents',
+          'paid_cents',
+          'issued_on',
+          'payment_terms_days',
+          'due_on',
+          'days_overdue',
+          'notes',
+        ],
+        invoices.map((i) => [
+          cell(i.number),
+          cell(i.brandName),
+          cell(i.dealTitle),
+          i.status,
+          i.overdue ? 'yes' : 'no',
+          i.currency,
+          minorToDecimal(i.amountCents, i.currency),
+          minorToDecimal(i.paidCents, i.currency),
+          minorToDecimal(i.balanceCents, i.currency),
+          i.amountCents,
+          i.paidCents,
+          i.issuedOn,
+          i.paymentTermsDays,
+          i.dueOn,
+          i.daysOverdue,
+          cell(i.notes),
+        ]),
+      );
+    })
+    .get('/payments.csv', async (c) => {
+      const now = clock.now();
+      const settings = await getSettings(db, now);
+      const today = todayIn(now, settings.timeZone);
+      const invoices = await listInvoices(db, {}, { today });
+      const rows = invoices
+        .flatMap((i) => i.payments.map((p) => ({ invoice: i, payment: p })))
+        .sort((a, b) => a.payment.paidOn.localeCompare(b.payment.paidOn));
+      return csv(
+        c,
+        `payments-${today}.csv`,
+        ['paid_on', 'invoice_number', 'brand', 'deal', 'currency', 'amount', 'amount_cents', 'method', 'note'],
+        rows.map(({ invoice, payment }) => [
+          payment.paidOn,
+          cell(invoice.number),
+          cell(invoice.brandName),
+          cell(invoice.dealTitle),
+          payment.currency,
+          minorToDecimal(payment.amountCents, payment.currency),
+          payment.amountCents,
+          cell(payment.method ?? ''),
+          cell(payment.note),
+        ]),
+      );
+    });
+}

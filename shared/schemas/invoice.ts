@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import {
+  centsSchema,
+  currencySchema,
+  daySchema,
+  idSchema,
+  listFilter,
+  textSchema,
+  versionSchema,
+} from './common';
+
+export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
+export const invoiceStatusSchema = z.enum(INVOICE_STATUSES);
+export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
+
+/** Statuses a client may set; `paid` follows from the payments. */
+export const SETTABLE_INVOICE_STATUSES = ['draft', 'sent', 'void'] as const;
+
+const invoiceNumberSchema = z
+  .string()
+  .trim()
+  .min(1, 'Required')
+  .max(40, 'At most 40 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/#]*$/, 'Use letters, digits and - _ . / # (e.g. INV-2026-0007)');
+
+/** Payment terms: net-N days from the issue day (0 = due on receipt). */
+const paymentTermsSchema = z
+  .number({ error: 'Expected a whole number of days' })
+  .int('Expected a whole number of days')
+  .min(0, 'Must not be negative')
+  .max(365, 'At most 365 days');
+
+const positiveCents = centsSchema.refine((v) => v > 0, 'Must be more than zero');
+
+const invoiceFields = {
+  dealId: idSchema,
+  number: invoiceNumberSchema,
+  amountCents: positiveCents,
+  currency: currencySchema,
+  issuedOn: daySchema,
+  paymentTermsDays: paymentTermsSchema,
+  /** Set to override the day that `issuedOn + paymentTermsDays` gives. */
+  dueOn: daySchema,
+  status: z.enum(SETTABLE_INVOICE_STATUSES),
+  notes: textSchema(10_000),
+};
+
+/** On create only the deal and the amount are needed: number, currency, days and terms have defaults. */
+export const invoiceCreateSchema = z
+  .object(invoiceFields)
+  .partial()
+  .required({ dealId: true, amountCents: true });
+export type InvoiceCreate = z.input<typeof invoiceCreateSchema>;
+
+export const invoicePatchSchema = z
+  .object(invoiceFields)
+  .omit({ dealId: true })
+  .partial()
+  .extend({ version: versionSchema });
+export type InvoicePatch = z.input<typeof invoicePatchSchema>;
+
+export const invoiceListQuerySchema = z.object({
+  dealId: listFilter(idSchema).optional(),
+  brandId: listFilter(idSchema).optional(),
+  status: listFilter(invoiceStatusSchema).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Due days in [dueFrom, dueTo): for the calendar. */
+  dueFrom: daySchema.optional(),
+  dueTo: daySchema.optional(),
+});
+
+export const paymentCreateSchema = z.object({
+  amountCents: positiveCents,
+  /** Must be the invoice's currency; defaults to it. */
+  currency: currencySchema.optional(),
+  paidOn: daySchema,
+  method: textSchema(100).trim().optional(),
+  note: textSchema(1_000).optional(),
+});
+export type PaymentCreate = z.input<typeof paymentCreateSchema>;
+
+export const paymentSchema = z.object({
+  id: z.string(),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  paidOn: z.string(),
+  method: z.string().nullable(),
+  note: z.string(),
+  createdAt: z.string(),
+});
+export type Payment = z.infer<typeof paymentSchema>;
+
+/** An invoice as the API answers it. */
+export const invoiceSchema = z.object({
+  id: idSchema,
+  dealId: idSchema,
+  dealTitle: z.string(),
+  brandId: idSchema,
+  brandName: z.string(),
+  number: z.string(),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  issuedOn: z.string(),
+  paymentTermsDays: z.number().int(),
+  dueOn: z.string(),
+  status: invoiceStatusSchema,
+  /** Sent, not fully paid, and its due day has passed in the workspace's zone. */
+  overdue: z.boolean(),
+  /** Whole days past the due day (0 when not overdue). */
+  daysOverdue: z.number().int(),
+  paidCents: z.number().int(),
+  balanceCents: z.number().int(),
+  payments: z.array(paymentSchema),
+  notes: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Invoice = z.infer<typeof invoiceSchema>;
+
+export const moneyQuerySchema = z.object({
+  /** How many months the chart covers, ending with the current one. */
+  months: z.coerce.number().int().min(1).max(36).optional(),
+});
+
+const perCurrency = z.array(
+  z.object({
+    currency: z.string(),
+    earnedCents: z.number().int(),
+    outstandingCents: z.number().int(),
+    overdueCents: z.number().int(),
+  }),
+);
+
+/** The money page: totals per currency, payments by month and by brand, and who is late. */
+export const moneySummarySchema = z.object({
+  asOf: z.string(),
+  timeZone: z.string(),
+  totals: perCurrency,
+  /** Payments received per month (by payment day), oldest first, one entry per month and currency. */
+  byMonth: z.array(z.object({ month: z.string(), currency: z.string(), paidCents: z.number().int() })),
+  byBrand: z.array(
+    z.object({
+      brandId: z.string(),
+      brandName: z.string(),
+      currency: z.string(),
+      invoicedCents: z.number().int(),
+      paidCents: z.number().int(),
+      outstandingCents: z.number().int(),
+    }),
+  ),
+  overdue: z.array(
+    z.object({
+      invoiceId: z.string(),
+      number: z.string(),
+      brandName: z.string(),
+      dealId: z.string(),
+      dealTitle: z.string(),
+      currency: z.string(),
+      balanceCents: z.number().int(),
+      dueOn: z.string(),
+      daysOverdue: z.number().int(),
+    }),
+  ),
+});
+export type MoneySummary = z.infer<typeof moneySummarySchema>;
