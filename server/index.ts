@@ -50,6 +50,15 @@ async function main(): Promise<void> {
     schedulerInfo.intervalMs = jobs.intervalMs;
   });
 
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.PORT} on ${config.HOST} is already in use: stop the other server or set PORT to a free port.`
+        : `Cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`,
+    );
+    process.exit(1);
+  });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
