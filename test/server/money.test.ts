@@ -108,11 +108,19 @@ describe('startOfDay', () => {
 
   it('is local midnight on the days DST starts and ends at 2 AM (New York)', () => {
     // 2026-03-08: 02:00 EST → 03:00 EDT; midnight is still EST (UTC−5).
-    expect(startOfDay('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
-    expect(startOfDay('2026-03-09', 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    expect(startOfDay('2026-03-08', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T05:00:00.000Z',
+    );
+    expect(startOfDay('2026-03-09', 'America/New_York').toISOString()).toBe(
+      '2026-03-09T04:00:00.000Z',
+    );
     // 2026-11-01: 02:00 EDT → 01:00 EST; midnight is still EDT (UTC−4).
-    expect(startOfDay('2026-11-01', 'America/New_York').toISOString()).toBe('2026-11-01T04:00:00.000Z');
-    expect(startOfDay('2026-11-02', 'America/New_York').toISOString()).toBe('2026-11-02T05:00:00.000Z');
+    expect(startOfDay('2026-11-01', 'America/New_York').toISOString()).toBe(
+      '2026-11-01T04:00:00.000Z',
+    );
+    expect(startOfDay('2026-11-02', 'America/New_York').toISOString()).toBe(
+      '2026-11-02T05:00:00.000Z',
+    );
   });
 
   it('is the first instant that exists when midnight itself is skipped (America/Santiago, 2026-09-06)', () => {
@@ -123,7 +131,9 @@ describe('startOfDay', () => {
     expect(todayIn(new Date(start.getTime() - 1), 'America/Santiago')).toBe('2026-09-05');
     expect(todayIn(start, 'America/Santiago')).toBe('2026-09-06');
     // A 23-hour day: the next one starts 23 hours later.
-    expect(startOfDay('2026-09-07', 'America/Santiago').getTime() - start.getTime()).toBe(23 * 3600_000);
+    expect(startOfDay('2026-09-07', 'America/Santiago').getTime() - start.getTime()).toBe(
+      23 * 3600_000,
+    );
   });
 
   it('is the first instant that exists when midnight itself is skipped (Asia/Beirut, 2026-03-29)', () => {
@@ -136,8 +146,12 @@ describe('startOfDay', () => {
 
   it('is the earlier midnight when midnight happens twice (America/Santiago, 2026-04-05)', () => {
     // Chile falls back at 24:00 on Saturday 2026-04-04: 23:00 −03 → 23:00 −04, so Sunday starts once, at 00:00 −04.
-    expect(startOfDay('2026-04-05', 'America/Santiago').toISOString()).toBe('2026-04-05T04:00:00.000Z');
-    expect(startOfDay('2026-04-04', 'America/Santiago').toISOString()).toBe('2026-04-04T03:00:00.000Z');
+    expect(startOfDay('2026-04-05', 'America/Santiago').toISOString()).toBe(
+      '2026-04-05T04:00:00.000Z',
+    );
+    expect(startOfDay('2026-04-04', 'America/Santiago').toISOString()).toBe(
+      '2026-04-04T03:00:00.000Z',
+    );
   });
 
   it('agrees with todayIn: the day begins at its start and not one millisecond before', () => {

@@ -8,7 +8,13 @@ import { afterEach, expect } from 'vitest';
 import type { Invoice } from '../../shared/schemas/invoice';
 import type { Settings } from '../../shared/schemas/settings';
 import { dataSnapshot } from '../server/helpers';
-import { createTestApp, createWorkspace, type TestApp, type TestAppOptions, type TestClient } from './app';
+import {
+  createTestApp,
+  createWorkspace,
+  type TestApp,
+  type TestAppOptions,
+  type TestClient,
+} from './app';
 
 // ---------------------------------------------------------------------------
 // Apps that close cleanly on both engines
@@ -85,13 +91,19 @@ export interface DealInput {
   feeCents?: number;
 }
 
-export async function createBrand(client: TestClient, name: string): Promise<{ id: string; name: string }> {
+export async function createBrand(
+  client: TestClient,
+  name: string,
+): Promise<{ id: string; name: string }> {
   const res = await client.post('/api/brands', { name });
   if (res.status !== 201) throw new Error(`create brand failed: ${res.status} ${res.text}`);
   return res.body;
 }
 
-export async function createDeal(client: TestClient, input: DealInput): Promise<{ id: string; currency: string }> {
+export async function createDeal(
+  client: TestClient,
+  input: DealInput,
+): Promise<{ id: string; currency: string }> {
   const res = await client.post('/api/deals', { title: 'Campaign', ...input });
   if (res.status !== 201) throw new Error(`create deal failed: ${res.status} ${res.text}`);
   return res.body;
@@ -124,9 +136,16 @@ export async function getInvoice(client: TestClient, id: string): Promise<Invoic
 }
 
 /** PATCH /api/invoices/:id with the version it has now; throws unless 200. */
-export async function patchInvoice(client: TestClient, id: string, changes: Record<string, unknown>): Promise<Invoice> {
+export async function patchInvoice(
+  client: TestClient,
+  id: string,
+  changes: Record<string, unknown>,
+): Promise<Invoice> {
   const current = await getInvoice(client, id);
-  const res = await client.patch<Invoice>(`/api/invoices/${id}`, { version: current.version, ...changes });
+  const res = await client.patch<Invoice>(`/api/invoices/${id}`, {
+    version: current.version,
+    ...changes,
+  });
   if (res.status !== 200) throw new Error(`patch invoice failed: ${res.status} ${res.text}`);
   return res.body;
 }
@@ -140,16 +159,26 @@ export interface PaymentInput {
 }
 
 /** POST /api/invoices/:id/payments; throws unless 201. Answers the invoice. */
-export async function pay(client: TestClient, invoiceId: string, input: PaymentInput): Promise<Invoice> {
+export async function pay(
+  client: TestClient,
+  invoiceId: string,
+  input: PaymentInput,
+): Promise<Invoice> {
   const res = await client.post<Invoice>(`/api/invoices/${invoiceId}/payments`, input);
   if (res.status !== 201) throw new Error(`payment failed: ${res.status} ${res.text}`);
   return res.body;
 }
 
 /** PATCH /api/settings with the version it has now; throws unless 200. */
-export async function patchSettings(client: TestClient, changes: Record<string, unknown>): Promise<Settings> {
+export async function patchSettings(
+  client: TestClient,
+  changes: Record<string, unknown>,
+): Promise<Settings> {
   const current = await client.get<Settings>('/api/settings');
-  const res = await client.patch<Settings>('/api/settings', { version: current.body.version, ...changes });
+  const res = await client.patch<Settings>('/api/settings', {
+    version: current.body.version,
+    ...changes,
+  });
   if (res.status !== 200) throw new Error(`patch settings failed: ${res.status} ${res.text}`);
   return res.body;
 }
@@ -220,7 +249,8 @@ export function parseCsv(text: string): string[][] {
       continue;
     }
     if (ch === '"') {
-      if (fieldStarted || field.length > 0) throw new Error(`CSV: quote inside an unquoted field at offset ${i}`);
+      if (fieldStarted || field.length > 0)
+        throw new Error(`CSV: quote inside an unquoted field at offset ${i}`);
       quoted = true;
       fieldStarted = true;
       i++;
@@ -249,7 +279,9 @@ export function csvObjects(text: string): Array<Record<string, string>> {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   return rows.map((row) => {
-    expect(row, `a CSV row has as many cells as the header: ${JSON.stringify(row)}`).toHaveLength(header.length);
+    expect(row, `a CSV row has as many cells as the header: ${JSON.stringify(row)}`).toHaveLength(
+      header.length,
+    );
     return Object.fromEntries(header.map((name, i) => [name, row[i]!]));
   });
 }
