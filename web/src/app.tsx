@@ -14,6 +14,8 @@ const DealDetailPage = lazy(() => import('./pages/deal-detail-page'));
 const BrandsPage = lazy(() => import('./pages/brands-page'));
 const SettingsPage = lazy(() => import('./pages/settings-page'));
 const AlertsPage = lazy(() => import('./pages/alerts-page'));
+const MoneyPage = lazy(() => import('./pages/money-page'));
+const InvoicePrintPage = lazy(() => import('./pages/invoice-print-page'));
 // Signed-in visits never need these two (nor the zod schemas they validate with).
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
 const SetupPage = lazy(() => import('./pages/setup-page').then((m) => ({ default: m.SetupPage })));
@@ -31,6 +33,9 @@ function Routes({ user }: { user: User }) {
   if (path === '/brands') return <BrandsPage user={user} />;
   if (path === '/settings') return <SettingsPage user={user} />;
   if (path === '/alerts') return <AlertsPage user={user} />;
+  if (path === '/money') return <MoneyPage user={user} />;
+  const print = matchPath('/invoices/:id/print', path);
+  if (print) return <InvoicePrintPage key={print['id']} user={user} id={print['id']!} />;
   return (
     <div className="page">
       <div className="card empty-inline">

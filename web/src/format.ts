@@ -1,6 +1,7 @@
 import type { Alert, AlertRule } from '../../shared/schemas/alert';
 import type { BrandStage } from '../../shared/schemas/brand';
 import type { DealSource, DealStatus } from '../../shared/schemas/deal';
+import type { InvoiceStatus } from '../../shared/schemas/invoice';
 import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
 
 export const PLATFORM_LABELS: Record<Platform, string> = {
@@ -94,6 +95,13 @@ export const BRAND_STAGE_LABELS: Record<BrandStage, string> = {
   inactive: 'Inactive',
 };
 
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  draft: 'Draft',
+  sent: 'Sent',
+  paid: 'Paid',
+  void: 'Void',
+};
+
 export const ROLE_LABELS = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' } as const;
 
 /** How many digits a currency's minor unit has (2 for USD, 0 for JPY). */
@@ -108,28 +116,95 @@ export function minorDigits(currency: string): number {
   }
 }
 
+/**
+ * Integer minor units as a plain decimal string, exactly (no floating point):
+ * 450050 USD → "4500.50", 1200 JPY → "1200".
+ */
+export function centsToDecimal(cents: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const negative = cents < 0;
+  const text = String(Math.abs(Math.trunc(cents))).padStart(digits + 1, '0');
+  const whole = digits === 0 ? text : text.slice(0, -digits);
+  const fraction = digits === 0 ? '' : `.${text.slice(-digits)}`;
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}
+
 /** Formats integer minor units in their currency: 450000 USD → "$4,500.00". */
 export function formatMoney(cents: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const amount = cents / 10 ** digits;
+  const decimal = centsToDecimal(cents, currency);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(
+      Number(decimal),
+    );
   } catch {
-    return `${amount.toFixed(digits)} ${currency}`;
+    return `${decimal} ${currency}`;
   }
 }
 
-/** "4500.5" in USD → 450050; undefined when the text is not an amount. */
-export function parseMoney(text: string, currency: string): number | undefined {
-  const cleaned = text.replace(/[\s,_]/g, '');
-  if (cleaned === '') return 0;
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined;
-  return Math.round(Number(cleaned) * 10 ** minorDigits(currency));
+/** A short axis label: 450000 USD → "$4.5K". */
+export function formatMoneyCompact(cents: number, currency: string): string {
+  const decimal = Number(centsToDecimal(cents, currency));
+  try {
+    return new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(decimal);
+  } catch {
+    return `${decimal} ${currency}`;
+  }
 }
 
-export function centsToInput(cents: number, currency: string): string {
+/** The symbols a user may type before an amount in this currency ("$", "US$", "USD"). */
+function currencyPrefixes(currency: string): string[] {
+  const prefixes = [currency];
+  for (const display of ['symbol', 'narrowSymbol'] as const) {
+    try {
+      const part = new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency,
+        currencyDisplay: display,
+      })
+        .formatToParts(1)
+        .find((p) => p.type === 'currency');
+      if (part) prefixes.push(part.value);
+    } catch {
+      // An unknown code: only the code itself is accepted.
+    }
+  }
+  return prefixes;
+}
+
+/**
+ * An amount typed by the user, as integer minor units, read digit by digit (never
+ * through floating point): "4,500.50" USD → 450050, "1200" JPY → 1200, "" → 0.
+ * Commas group thousands; more decimals than the currency has, or anything that is
+ * not an amount, gives undefined.
+ */
+export function parseMoney(text: string, currency: string): number | undefined {
+  let cleaned = text.trim().replace(/[\s_']/g, '');
+  for (const prefix of currencyPrefixes(currency)) {
+    if (cleaned.toUpperCase().startsWith(prefix.toUpperCase())) {
+      cleaned = cleaned.slice(prefix.length);
+      break;
+    }
+  }
+  if (cleaned === '') return 0;
+  const m = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?$/.exec(cleaned);
+  if (!m) return undefined;
+  const whole = (m[1] ?? '').replace(/,/g, '');
+  const fraction = m[2] ?? '';
+  if (whole === '' && fraction === '') return undefined;
   const digits = minorDigits(currency);
-  return (cents / 10 ** digits).toFixed(digits);
+  if (fraction.length > digits) return undefined;
+  const cents = Number(`${whole || '0'}${fraction.padEnd(digits, '0')}`);
+  return Number.isSafeInteger(cents) ? cents : undefined;
+}
+
+/** Minor units as the text of an amount input: 450050 USD → "4500.50". */
+export function centsToInput(cents: number, currency: string): string {
+  return centsToDecimal(cents, currency);
 }
 
 /** "Mar 3, 2026" for a `YYYY-MM-DD` day, without shifting it through a time zone. */
@@ -153,6 +228,26 @@ export function formatInstant(iso: string | null, timeZone: string): string {
     minute: '2-digit',
     timeZone,
   }).format(new Date(iso));
+}
+
+/** "Mar 2026" (or "Mar" when `short`) for a `YYYY-MM` month. */
+export function formatMonth(month: string, style: 'long' | 'short' = 'long'): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return new Intl.DateTimeFormat(undefined, {
+    month: 'short',
+    ...(style === 'long' ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** "US dollar" for "USD"; the code itself when the browser has no name for it. */
+export function currencyName(currency: string): string {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'currency' }).of(currency) ?? currency;
+  } catch {
+    return currency;
+  }
 }
 
 export function formatNumber(value: number | null): string {

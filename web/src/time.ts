@@ -85,3 +85,12 @@ export function snoozeOptions(
 export function dayOf(iso: string, timeZone: string): string {
   return Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }
+
+/** The day `days` after a `YYYY-MM-DD` day; '' when the day is not a valid date. */
+export function addDays(day: string, days: number): string {
+  try {
+    return Temporal.PlainDate.from(day).add({ days }).toString();
+  } catch {
+    return '';
+  }
+}

@@ -26,8 +26,15 @@ export function BellIcon({ size = 20 }: { size?: number }) {
   );
 }
 
-/** Where following an alert leads: the deliverable opened on the calendar, or the brands. */
+/**
+ * Where following an alert leads: the path the server gives (`/?deliverable=…`, or the
+ * deal page for an invoice). Only a path inside the app is followed.
+ */
 export function subjectHref(alert: Alert): string | null {
+  const href = alert.subject?.href;
+  if (href && href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/\\')) {
+    return href;
+  }
   if (alert.subjectType === 'deliverable') {
     return `/?deliverable=${encodeURIComponent(alert.subjectId)}`;
   }

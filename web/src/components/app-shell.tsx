@@ -13,6 +13,11 @@ const NAV = [
   { href: '/', label: 'Calendar', match: (p: string) => p === '/' },
   { href: '/deals', label: 'Deals', match: (p: string) => p.startsWith('/deals') },
   { href: '/brands', label: 'Brands', match: (p: string) => p.startsWith('/brands') },
+  {
+    href: '/money',
+    label: 'Money',
+    match: (p: string) => p.startsWith('/money') || p.startsWith('/invoices'),
+  },
   { href: '/alerts', label: 'Alerts', match: (p: string) => p.startsWith('/alerts') },
   { href: '/settings', label: 'Settings', match: (p: string) => p.startsWith('/settings') },
 ];

@@ -1,12 +1,15 @@
 import type { BrandStage } from '../../../shared/schemas/brand';
 import type { DealStatus } from '../../../shared/schemas/deal';
 import type { DeliverableStatus, Platform } from '../../../shared/schemas/deliverable';
+import type { Invoice } from '../../../shared/schemas/invoice';
 import {
   BRAND_STAGE_LABELS,
   DEAL_STATUS_LABELS,
   DELIVERABLE_STATUS_LABELS,
+  INVOICE_STATUS_LABELS,
   PLATFORM_BADGES,
   PLATFORM_LABELS,
+  plural,
 } from '../format';
 
 export function StatusChip({ status, compact }: { status: DeliverableStatus; compact?: boolean }) {
@@ -19,6 +22,26 @@ export function StatusChip({ status, compact }: { status: DeliverableStatus; com
 
 export function DealStatusChip({ status }: { status: DealStatus }) {
   return <span className={`chip chip--deal-${status}`}>{DEAL_STATUS_LABELS[status]}</span>;
+}
+
+/** An invoice's status, and beside it "Overdue · N days" when it is late. */
+export function InvoiceStatusChips({
+  invoice,
+}: {
+  invoice: Pick<Invoice, 'status' | 'overdue' | 'daysOverdue'>;
+}) {
+  return (
+    <span className="chips">
+      <span className={`chip chip--invoice-${invoice.status}`}>
+        {INVOICE_STATUS_LABELS[invoice.status]}
+      </span>
+      {invoice.overdue && <OverdueChip days={invoice.daysOverdue} />}
+    </span>
+  );
+}
+
+export function OverdueChip({ days }: { days: number }) {
+  return <span className="chip chip--overdue">Overdue · {plural(days, 'day')}</span>;
 }
 
 export function StageChip({ stage }: { stage: BrandStage }) {

@@ -2,7 +2,14 @@ import type { EventDisplayInfo, EventInput } from '@fullcalendar/react';
 import type { CSSProperties } from 'react';
 import type { Brand } from '../../../shared/schemas/brand';
 import type { Deliverable } from '../../../shared/schemas/deliverable';
-import { DELIVERABLE_STATUS_LABELS, PLATFORM_LABELS } from '../format';
+import type { Invoice } from '../../../shared/schemas/invoice';
+import {
+  DELIVERABLE_STATUS_LABELS,
+  INVOICE_STATUS_LABELS,
+  PLATFORM_LABELS,
+  formatMoney,
+  plural,
+} from '../format';
 import { PlatformBadge, StatusChip } from './badges';
 
 export type EventKind = 'publish' | 'draft';
@@ -43,9 +50,115 @@ export function eventsOf(d: Deliverable, brand: Brand | undefined): EventInput[]
   return events;
 }
 
-/** What `eventsOf` attached to an event. */
-export function metaOf(event: { extendedProps: Record<string, unknown> }): EventMeta {
-  return event.extendedProps as unknown as EventMeta;
+/** An invoice's due day on the calendar. */
+export interface InvoiceEventMeta {
+  kind: 'invoice';
+  invoice: Invoice;
+}
+
+/** The colour FullCalendar gives an invoice's dot in the list view. */
+const INVOICE_COLORS = { due: '#059669', overdue: '#dc2626', done: '#9ca3af' } as const;
+
+function invoiceTone(invoice: Invoice): keyof typeof INVOICE_COLORS {
+  if (invoice.overdue) return 'overdue';
+  return invoice.status === 'paid' || invoice.status === 'void' ? 'done' : 'due';
+}
+
+/**
+ * An invoice as an all-day event on its due day, not draggable: the due day is
+ * changed on the invoice itself.
+ */
+export function invoiceEventOf(invoice: Invoice): EventInput {
+  return {
+    id: `${invoice.id}:invoice`,
+    title: `Invoice ${invoice.number} due · ${invoice.brandName}`,
+    start: invoice.dueOn,
+    allDay: true,
+    editable: false,
+    startEditable: false,
+    durationEditable: false,
+    color: INVOICE_COLORS[invoiceTone(invoice)],
+    extendedProps: { kind: 'invoice', invoice } satisfies InvoiceEventMeta,
+  };
+}
+
+/** What `eventsOf` or `invoiceEventOf` attached to an event. */
+export function metaOf(event: {
+  extendedProps: Record<string, unknown>;
+}): EventMeta | InvoiceEventMeta {
+  return event.extendedProps as unknown as EventMeta | InvoiceEventMeta;
+}
+
+function MoneyIcon() {
+  return (
+    <svg className="sc-ev__icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+      <rect
+        x="1.5"
+        y="3.5"
+        width="13"
+        height="9"
+        rx="1.8"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+      />
+      <circle cx="8" cy="8" r="2" fill="none" stroke="currentColor" strokeWidth="1.4" />
+    </svg>
+  );
+}
+
+/** An invoice's face: money icon, "Invoice INV-… due · Brand", the balance and how it stands. */
+function InvoiceEventContent({ info, invoice }: { info: EventDisplayInfo; invoice: Invoice }) {
+  const tone = invoiceTone(invoice);
+  const state = invoice.overdue
+    ? `Overdue · ${plural(invoice.daysOverdue, 'day')}`
+    : INVOICE_STATUS_LABELS[invoice.status];
+  const owed =
+    invoice.status === 'paid'
+      ? formatMoney(invoice.amountCents, invoice.currency)
+      : formatMoney(invoice.balanceCents, invoice.currency);
+  const common = {
+    'data-invoice-id': invoice.id,
+    'data-kind': 'invoice',
+    title: `${info.event.title} — ${owed}, ${state}`,
+  };
+  const className = `sc-ev sc-ev--invoice sc-ev--invoice-${tone} sc-ev--invoice-${invoice.status}`;
+  const title = (
+    <span className="sc-ev__title">
+      {invoice.status === 'paid' && <span className="visually-hidden">Paid: </span>}
+      {info.event.title}
+    </span>
+  );
+  const chip = (
+    <span
+      className={`chip chip--compact chip--invoice-${invoice.overdue ? 'overdue' : invoice.status}`}
+    >
+      {state}
+    </span>
+  );
+  if (info.view.type.startsWith('list')) {
+    return (
+      <div className={`${className} sc-ev--in-list`} {...common}>
+        <span className="sc-ev__time">{info.timeText}</span>
+        <MoneyIcon />
+        {title}
+        <span className="sc-ev__brand">{owed}</span>
+        {chip}
+      </div>
+    );
+  }
+  return (
+    <div className={className} {...common}>
+      <span className="sc-ev__line">
+        <MoneyIcon />
+        {title}
+      </span>
+      <span className="sc-ev__meta">
+        <span className="sc-ev__amount">{owed}</span>
+        {chip}
+      </span>
+    </div>
+  );
 }
 
 /**
@@ -53,7 +166,9 @@ export function metaOf(event: { extendedProps: Record<string, unknown> }): Event
  * status chip, with `data-deliverable-id` and `data-kind` for tests and styling.
  */
 export function EventContent({ info }: { info: EventDisplayInfo }) {
-  const { kind, deliverable: d, brandName, color } = metaOf(info.event);
+  const meta = metaOf(info.event);
+  if (meta.kind === 'invoice') return <InvoiceEventContent info={info} invoice={meta.invoice} />;
+  const { kind, deliverable: d, brandName, color } = meta;
   const label = `${kind === 'draft' ? 'Draft due' : 'Go-live'}: ${d.title} — ${brandName}, ${PLATFORM_LABELS[d.platform]}, ${DELIVERABLE_STATUS_LABELS[d.status]}`;
   const common = {
     'data-deliverable-id': d.id,

@@ -11,6 +11,7 @@ export const keys = {
   settings: ['settings'] as const,
   team: ['team'] as const,
   brands: ['brands'] as const,
+  brand: (id: string) => ['brands', 'one', id] as const,
   deals: ['deals'] as const,
   dealList: (filter: { status: DealStatus[]; brandId: string[] }) =>
     ['deals', 'list', filter] as const,
@@ -18,6 +19,11 @@ export const keys = {
   deliverables: ['deliverables'] as const,
   deliverablesOfDeal: (dealId: string) => ['deliverables', 'deal', dealId] as const,
   deliverable: (id: string) => ['deliverables', 'one', id] as const,
+  invoices: ['invoices'] as const,
+  invoicesOfDeal: (dealId: string) => ['invoices', 'deal', dealId] as const,
+  invoice: (id: string) => ['invoices', 'one', id] as const,
+  nextInvoiceNumber: ['invoices', 'next-number'] as const,
+  money: ['money'] as const,
   alerts: ['alerts'] as const,
   alertCount: ['alerts', 'count'] as const,
   alertLists: ['alerts', 'list'] as const,
@@ -196,4 +202,57 @@ export function usePreferences() {
     queryKey: keys.preferences,
     queryFn: () => unwrap(api.me.preferences.$get()),
   });
+}
+
+/** One brand with its contacts (the printed invoice bills its first contact). */
+export function useBrand(id: string | null) {
+  return useQuery({
+    queryKey: keys.brand(id ?? ''),
+    queryFn: () => unwrap(api.brands[':id'].$get({ param: { id: id! } })),
+    enabled: id !== null,
+  });
+}
+
+export function useInvoicesOfDeal(dealId: string) {
+  return useQuery({
+    queryKey: keys.invoicesOfDeal(dealId),
+    queryFn: async () => (await unwrap(api.invoices.$get({ query: { dealId } }))).items,
+  });
+}
+
+export function useInvoice(id: string) {
+  return useQuery({
+    queryKey: keys.invoice(id),
+    queryFn: () => unwrap(api.invoices[':id'].$get({ param: { id } })),
+  });
+}
+
+/** The number the server would give the next invoice; asked afresh each time a form opens. */
+export function useNextInvoiceNumber(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.nextInvoiceNumber,
+    queryFn: async () => (await unwrap(api.invoices['next-number'].$get())).number,
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/** Totals, payments by month, by brand, and who is late: the money page. */
+export function useMoneySummary() {
+  return useQuery({
+    queryKey: keys.money,
+    queryFn: () => unwrap(api.money.summary.$get({ query: { months: '12' } })),
+  });
+}
+
+/**
+ * Everything an invoice or payment change can move: the invoice lists, the deal's
+ * invoiced/paid figures, the money page, and the invoice alerts it may resolve.
+ */
+export function invalidateMoney(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: keys.invoices });
+  void queryClient.invalidateQueries({ queryKey: keys.deals });
+  void queryClient.invalidateQueries({ queryKey: keys.money });
+  void queryClient.invalidateQueries({ queryKey: keys.alerts });
 }

@@ -21,7 +21,7 @@ import type { User } from '../../../shared/schemas/auth';
 import type { Deliverable, DeliverableStatus, Platform } from '../../../shared/schemas/deliverable';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { BrandDot, PlatformBadge, Spinner } from '../components/badges';
-import { EventContent, eventsOf, metaOf } from '../components/calendar-event';
+import { EventContent, eventsOf, invoiceEventOf, metaOf } from '../components/calendar-event';
 import { CalendarOnboarding } from '../components/calendar-onboarding';
 import type { DeliverableDefaults } from '../components/deliverable-dialog';
 import { FilterMenu } from '../components/filter-menu';
@@ -36,7 +36,7 @@ import {
 } from '../format';
 import { keys, useAllDeals, useBrands, useDeliverable } from '../hooks/queries';
 import { NARROW_QUERY, useMediaQuery, useViewportHeight } from '../hooks/use-media-query';
-import { replaceSearchParam, useSearchParam } from '../hooks/use-router';
+import { navigate, replaceSearchParam, useSearchParam } from '../hooks/use-router';
 import { dayOf, instantToLocalInput } from '../time';
 
 // The dialog (and zod with its schemas) loads on first use, or once the calendar is idle.
@@ -52,6 +52,28 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { brandId: [], platform: [], status: [] };
+
+/** Whether invoice due days are shown: remembered per browser, on unless turned off. */
+const SHOW_INVOICES_KEY = 'sponsorcal.calendar.showInvoices';
+
+function readShowInvoices(): boolean {
+  try {
+    return window.localStorage.getItem(SHOW_INVOICES_KEY) !== 'false';
+  } catch {
+    return true;
+  }
+}
+
+function writeShowInvoices(show: boolean): void {
+  try {
+    window.localStorage.setItem(SHOW_INVOICES_KEY, String(show));
+  } catch {
+    // Storage may be unavailable (private mode): the choice lasts for this visit only.
+  }
+}
+
+// Drafts are planned money, sent ones owed, paid ones done; void invoices owe nothing.
+const CALENDAR_INVOICE_STATUSES = 'draft,sent,paid';
 
 // Static calendar options, defined once so FullCalendar sees the same objects on every render.
 const DESKTOP_TOOLBAR = {
@@ -98,6 +120,7 @@ export function CalendarPage({ user }: { user: User }) {
   const queryClient = useQueryClient();
   const calendarRef = useRef<CalendarRef>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [showInvoices, setShowInvoices] = useState(readShowInvoices);
   const [dialog, setDialog] = useState<{
     id: string | null;
     defaults?: DeliverableDefaults;
@@ -140,6 +163,47 @@ export function CalendarPage({ user }: { user: User }) {
     [filters, brandById, toast],
   );
 
+  const fetchInvoices = useCallback(
+    async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
+      try {
+        const { items } = await unwrap(
+          api.invoices.$get({
+            query: {
+              // The range starts and ends at midnight in the calendar's zone: its days.
+              dueFrom: dayOf(info.start.toISOString(), timeZone),
+              dueTo: dayOf(info.end.toISOString(), timeZone),
+              status: CALENDAR_INVOICE_STATUSES,
+              ...(filters.brandId.length ? { brandId: filters.brandId.join(',') } : {}),
+            },
+          }),
+        );
+        return items.map(invoiceEventOf);
+      } catch (error) {
+        toast.error('Could not load the invoices', errorMessage(error));
+        throw error;
+      }
+    },
+    [filters.brandId, timeZone, toast],
+  );
+
+  const eventSources = useMemo(
+    () =>
+      showInvoices
+        ? [
+            { id: 'deliverables', events: fetchEvents },
+            { id: 'invoices', events: fetchInvoices, editable: false },
+          ]
+        : [{ id: 'deliverables', events: fetchEvents }],
+    [fetchEvents, fetchInvoices, showInvoices],
+  );
+
+  const toggleInvoices = () => {
+    setShowInvoices((show) => {
+      writeShowInvoices(!show);
+      return !show;
+    });
+  };
+
   // FullCalendar reports loading while it renders; the state update waits until it is done.
   const onLoading = useCallback((isLoading: boolean) => {
     queueMicrotask(() => setLoading(isLoading));
@@ -170,12 +234,14 @@ export function CalendarPage({ user }: { user: User }) {
   }, [linkedId, linkedAt, timeZone, calendarShown]);
 
   const moveEvent = async (info: EventDropInfo) => {
-    const { kind, deliverable } = metaOf(info.event);
+    const meta = metaOf(info.event);
     const start = info.event.start;
-    if (!start) {
+    // Invoices are not draggable; their due day is changed on the invoice.
+    if (!start || meta.kind === 'invoice') {
       info.revert();
       return;
     }
+    const { kind, deliverable } = meta;
     const at = start.toISOString();
     const json =
       kind === 'publish'
@@ -249,6 +315,29 @@ export function CalendarPage({ user }: { user: User }) {
         selected={filters.status}
         onChange={(status) => setFilters((f) => ({ ...f, status }))}
       />
+      <button
+        type="button"
+        className={`filter-toggle${showInvoices ? ' filter-toggle--on' : ''}`}
+        aria-pressed={showInvoices}
+        onClick={toggleInvoices}
+        title={showInvoices ? 'Hide invoice due days' : 'Show invoice due days'}
+      >
+        <span className="filter-toggle__check" aria-hidden="true">
+          {showInvoices && (
+            <svg viewBox="0 0 12 12" width="10" height="10">
+              <path
+                d="M2.5 6.2 5 8.5l4.5-5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+          )}
+        </span>
+        Invoices
+      </button>
       {activeFilterCount > 0 && (
         <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
           Clear filters
@@ -271,6 +360,11 @@ export function CalendarPage({ user }: { user: User }) {
               <span className="legend__item">
                 <span className="legend__swatch legend__swatch--draft" /> Draft due
               </span>
+              {showInvoices && (
+                <span className="legend__item">
+                  <span className="legend__swatch legend__swatch--invoice" /> Invoice due
+                </span>
+              )}
             </span>
           )}
           {loading && (
@@ -391,7 +485,7 @@ export function CalendarPage({ user }: { user: User }) {
           height={narrow ? 'auto' : gridHeight}
           views={narrow ? PHONE_VIEWS : DESKTOP_VIEWS}
           listDayClass="sc-list-day"
-          events={fetchEvents}
+          eventSources={eventSources}
           loading={onLoading}
           eventContent={(info) => <EventContent info={info} />}
           eventClass={(info) =>
@@ -404,7 +498,7 @@ export function CalendarPage({ user }: { user: User }) {
           dayMaxEvents
           dayCellTopClass="sc-day-top"
           fixedWeekCount={false}
-          allDaySlot={false}
+          allDaySlot={showInvoices}
           scrollTime="08:00:00"
           nowIndicator
           editable={canEdit}
@@ -422,8 +516,12 @@ export function CalendarPage({ user }: { user: User }) {
           }
           eventClick={(info: EventClickInfo) => {
             info.jsEvent.preventDefault();
-            const { deliverable } = metaOf(info.event);
-            setDialog({ id: deliverable.id, initial: deliverable });
+            const meta = metaOf(info.event);
+            if (meta.kind === 'invoice') {
+              navigate(`/deals/${meta.invoice.dealId}#invoice-${meta.invoice.id}`);
+              return;
+            }
+            setDialog({ id: meta.deliverable.id, initial: meta.deliverable });
           }}
           eventDrop={(info: EventDropInfo) => void moveEvent(info)}
           noEventsContent={() => (

@@ -4,6 +4,7 @@ import type { User } from '../../../shared/schemas/auth';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { BrandDot, DealStatusChip, PlatformBadge, Spinner, StatusChip } from '../components/badges';
 import { DealDialog } from '../components/deal-dialog';
+import { DealInvoices, DealMoneyStrip } from '../components/deal-invoices';
 import { DeliverableDialog } from '../components/deliverable-dialog';
 import { ConfirmDialog } from '../components/dialog';
 import { Link } from '../components/link';
@@ -43,6 +44,8 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
       void queryClient.invalidateQueries({ queryKey: keys.deals });
       void queryClient.invalidateQueries({ queryKey: keys.brands });
       void queryClient.invalidateQueries({ queryKey: keys.deliverables });
+      void queryClient.invalidateQueries({ queryKey: keys.invoices });
+      void queryClient.invalidateQueries({ queryKey: keys.money });
       navigate('/deals', { replace: true });
     },
   });
@@ -112,6 +115,8 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           </div>
         )}
       </div>
+
+      <DealMoneyStrip deal={d} />
 
       <div className="detail-grid">
         <section className="card" aria-labelledby="terms-title">
@@ -206,6 +211,8 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           )}
         </section>
       </div>
+
+      <DealInvoices deal={d} user={user} />
 
       {editingDeal && <DealDialog deal={d} onClose={() => setEditingDeal(false)} />}
       {deliverableDialog && (

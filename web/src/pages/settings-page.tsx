@@ -11,6 +11,7 @@ import { Spinner } from '../components/badges';
 import { ChannelsSection } from '../components/channels-section';
 import { COMMON_CURRENCIES } from '../components/deal-dialog';
 import { Field, FormBanner } from '../components/field';
+import { InvoiceDetailsSection } from '../components/invoice-details-section';
 import { LeadTimesSection } from '../components/lead-times-section';
 import { MyNotificationsSection, allTimeZones } from '../components/my-notifications-section';
 import { useToast } from '../components/toast';
@@ -44,6 +45,11 @@ export default function SettingsPage({ user }: { user: User }) {
           <WorkspaceForm key={settings.data.version} settings={settings.data} user={user} />
           <LeadTimesSection
             key={`lead-${settings.data.version}`}
+            settings={settings.data}
+            user={user}
+          />
+          <InvoiceDetailsSection
+            key={`invoice-${settings.data.version}`}
             settings={settings.data}
             user={user}
           />
