@@ -1,5 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Suites that never touch the database engine (pure functions) or are about
+ * SQLite itself; the PostgreSQL run (TEST_DB=postgres) leaves them out.
+ */
+const ENGINE_INDEPENDENT = [
+  'test/shared/**',
+  'test/server/permissions.test.ts',
+  'test/server/auth/**',
+  'test/server/alerts/time.test.ts',
+  'test/server/money.test.ts',
+  'test/server/db/migrations.test.ts',
+  'test/server/db/deliverables-range.test.ts',
+];
+const onPostgres = process.env.TEST_DB === 'postgres';
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/e2e/**', 'node_modules/**'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...(onPostgres ? ENGINE_INDEPENDENT : [])],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 20_000,
