@@ -10,6 +10,11 @@ interface Ids {
   dealId: string;
   deliverableId: string;
   channelId: string;
+  /** A draft invoice (version 1, no payments). */
+  invoiceId: string;
+  /** A sent invoice with one payment, `paymentId`. */
+  paidInvoiceId: string;
+  paymentId: string;
 }
 
 interface RouteCase {
@@ -98,6 +103,32 @@ const PROTECTED: RouteCase[] = [
   { method: 'POST', path: '/api/channels/:channelId/test', access: 'owner' },
   { method: 'GET', path: '/api/me/preferences', access: 'viewer' },
   { method: 'PUT', path: '/api/me/preferences', access: 'viewer', body: { emailAlerts: false } },
+  { method: 'GET', path: '/api/invoices', access: 'viewer' },
+  {
+    method: 'POST',
+    path: '/api/invoices',
+    access: 'editor',
+    body: { dealId: ':dealId', amountCents: 5_000 },
+  },
+  { method: 'GET', path: '/api/invoices/next-number', access: 'viewer' },
+  { method: 'GET', path: '/api/invoices/:invoiceId', access: 'viewer' },
+  {
+    method: 'PATCH',
+    path: '/api/invoices/:invoiceId',
+    access: 'editor',
+    body: { version: 1, notes: 'Net 30' },
+  },
+  { method: 'DELETE', path: '/api/invoices/:invoiceId', access: 'editor' },
+  {
+    method: 'POST',
+    path: '/api/invoices/:invoiceId/payments',
+    access: 'editor',
+    body: { amountCents: 1_000, paidOn: '2026-03-01' },
+  },
+  { method: 'DELETE', path: '/api/invoices/:paidInvoiceId/payments/:paymentId', access: 'editor' },
+  { method: 'GET', path: '/api/money/summary', access: 'viewer' },
+  { method: 'GET', path: '/api/exports/invoices.csv', access: 'viewer' },
+  { method: 'GET', path: '/api/exports/payments.csv', access: 'viewer' },
 ];
 
 /** Routes anybody may call. */
@@ -111,7 +142,7 @@ const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
 function fill(value: unknown, ids: Ids): unknown {
   const json = JSON.stringify(value ?? null).replace(
-    /:(brandId|dealId|deliverableId|channelId)\b/g,
+    /:(brandId|dealId|deliverableId|channelId|invoiceId|paidInvoiceId|paymentId)\b/g,
     (_, key: keyof Ids) => ids[key],
   );
   return JSON.parse(json);
@@ -132,11 +163,28 @@ async function workspaceWithEverything() {
   });
   expect(deliverable.status).toBe(201);
   expect(channel.status).toBe(201);
+  // Invoices on a deal of their own brand: a sent invoice would keep the first deal from being deleted.
+  const billedBrand = await t.owner.post('/api/brands', { name: 'Billed Co' });
+  const billedDeal = await t.owner.post('/api/deals', { brandId: billedBrand.body.id, title: 'Billed' });
+  const invoice = await t.owner.post('/api/invoices', { dealId: billedDeal.body.id, amountCents: 10_000 });
+  const paidInvoice = await t.owner.post('/api/invoices', {
+    dealId: billedDeal.body.id,
+    amountCents: 10_000,
+    status: 'sent',
+  });
+  const payment = await t.owner.post(`/api/invoices/${paidInvoice.body.id}/payments`, {
+    amountCents: 2_500,
+    paidOn: '2026-03-01',
+  });
+  expect([invoice.status, paidInvoice.status, payment.status]).toEqual([201, 201, 201]);
   const ids: Ids = {
     brandId: t.brand.id,
     dealId: t.deal.id,
     deliverableId: deliverable.body.id,
     channelId: channel.body.id,
+    invoiceId: invoice.body.id,
+    paidInvoiceId: paidInvoice.body.id,
+    paymentId: payment.body.payments[0].id,
   };
   const call = (client: TestClient, route: RouteCase) =>
     client.request(
@@ -239,6 +287,15 @@ describe('an editor', () => {
     expect((await client.delete(`/api/deliverables/${t.ids.deliverableId}`)).status).toBe(204);
     expect((await client.delete(`/api/deals/${t.ids.dealId}`)).status).toBe(204);
     expect((await client.delete(`/api/brands/${t.ids.brandId}`)).status).toBe(204);
+  });
+
+  it('may delete a payment and a draft invoice', async () => {
+    const t = await workspaceWithEverything();
+    const { client } = await signInAs(t, 'editor');
+    const res = await client.delete(`/api/invoices/${t.ids.paidInvoiceId}/payments/${t.ids.paymentId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.payments).toEqual([]);
+    expect((await client.delete(`/api/invoices/${t.ids.invoiceId}`)).status).toBe(204);
   });
 });
 
