@@ -123,26 +123,29 @@ function InvoiceEventContent({ info, invoice }: { info: EventDisplayInfo; invoic
     title: `${info.event.title} — ${owed}, ${state}`,
   };
   const className = `sc-ev sc-ev--invoice sc-ev--invoice-${tone} sc-ev--invoice-${invoice.status}`;
+  const inList = info.view.type.startsWith('list');
+  // The text reads "Invoice INV-… due · Brand"; a month cell hides "Invoice" (the icon says it)
+  // so the number itself is what stays visible.
   const title = (
     <span className="sc-ev__title">
-      {invoice.status === 'paid' && <span className="visually-hidden">Paid: </span>}
-      {info.event.title}
+      <span className={inList ? undefined : 'visually-hidden'}>Invoice </span>
+      {invoice.number} due · {invoice.brandName}
     </span>
   );
   const chip = (
     <span
       className={`chip chip--compact chip--invoice-${invoice.overdue ? 'overdue' : invoice.status}`}
     >
-      {state}
+      {inList || !invoice.overdue ? state : 'Overdue'}
     </span>
   );
-  if (info.view.type.startsWith('list')) {
+  if (inList) {
     return (
       <div className={`${className} sc-ev--in-list`} {...common}>
-        <span className="sc-ev__time">{info.timeText}</span>
+        <span className="sc-ev__time">Due</span>
         <MoneyIcon />
         {title}
-        <span className="sc-ev__brand">{owed}</span>
+        <span className="sc-ev__brand sc-ev__amount">{owed}</span>
         {chip}
       </div>
     );

@@ -150,7 +150,7 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
               {(p) => (
                 <textarea
                   {...p}
-                  rows={3}
+                  rows={4}
                   value={state.address}
                   onChange={(e) => set('address', e.target.value)}
                   maxLength={1000}

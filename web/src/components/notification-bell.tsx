@@ -119,7 +119,9 @@ function BellPanel({
               ✓
             </span>
             <p className="bell__empty-title">You&rsquo;re all caught up</p>
-            <p className="muted small">Reminders about drafts and go-lives show up here.</p>
+            <p className="muted small">
+              Reminders about drafts, go-lives and invoices show up here.
+            </p>
           </div>
         ) : (
           <ul className="bell__list">

@@ -89,7 +89,7 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
   return (
     <Dialog
       title="Record payment"
-      description={`Invoice ${invoice.number} · ${invoice.brandName} · ${formatMoney(balanceCents, currency)} owed`}
+      description={`${invoice.number} · ${invoice.brandName} · ${formatMoney(balanceCents, currency)} owed`}
       onClose={onClose}
       size="small"
       footer={

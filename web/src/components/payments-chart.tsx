@@ -60,8 +60,9 @@ export function PaymentsChart({ data, currency }: { data: MonthTotal[]; currency
       : `No payments in ${currency}.`;
 
   const max = Math.max(0, ...data.map((d) => d.paidCents));
-  const step = niceStep(max);
-  const top = Math.max(step, Math.ceil(max / step) * step);
+  // A little headroom above the tallest bar, so it never touches the top gridline's label.
+  const step = niceStep(max * 1.08);
+  const top = Math.max(step, Math.ceil((max * 1.08) / step) * step);
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   const innerW = Math.max(0, width - MARGIN.left - MARGIN.right);
   const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -134,7 +135,7 @@ export function PaymentsChart({ data, currency }: { data: MonthTotal[]; currency
                       y={HEIGHT - MARGIN.bottom + 31}
                       textAnchor="middle"
                     >
-                      {d.month.slice(0, 4)}
+                      {narrow ? `’${d.month.slice(2, 4)}` : d.month.slice(0, 4)}
                     </text>
                   )}
                 </g>

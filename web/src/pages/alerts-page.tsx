@@ -33,7 +33,7 @@ const TABS: ReadonlyArray<{ state: AlertState; label: string }> = [
 const EMPTY: Record<AlertState, { title: string; text: string }> = {
   open: {
     title: 'You’re all caught up',
-    text: 'Nothing needs your attention. Reminders about drafts and go-lives show up here.',
+    text: 'Nothing needs your attention. Reminders about drafts, go-lives and invoices show up here.',
   },
   snoozed: {
     title: 'Nothing snoozed',
@@ -85,7 +85,7 @@ export default function AlertsPage({ user }: { user: User }) {
         <div>
           <h1 className="page-title">Alerts</h1>
           <p className="page-subtitle">
-            Reminders about drafts and go-lives. Times in {timeZone.replace(/_/g, ' ')}.
+            Reminders about drafts, go-lives and invoices. Times in {timeZone.replace(/_/g, ' ')}.
           </p>
         </div>
         <div className="page-actions">

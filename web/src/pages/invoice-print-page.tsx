@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage, isApiError } from '../api';
 import { Spinner } from '../components/badges';
@@ -13,6 +14,17 @@ export default function InvoicePrintPage({ user, id }: { user: User; id: string 
   const invoice = useInvoice(id);
   const settings = useSettings();
   const brand = useBrand(invoice.data?.brandId ?? null);
+  const number = invoice.data?.number;
+
+  // "Save as PDF" names the file after the page title: make it the invoice's.
+  useEffect(() => {
+    if (!number) return;
+    const previous = document.title;
+    document.title = `Invoice ${number}`;
+    return () => {
+      document.title = previous;
+    };
+  }, [number]);
 
   if (invoice.isPending || settings.isPending) {
     return (

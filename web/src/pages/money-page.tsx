@@ -134,13 +134,19 @@ function MoneyOverview({ data }: { data: MoneySummary }) {
   const months = data.byMonth
     .filter((m) => m.currency === chartCurrency)
     .map(({ month, paidCents }) => ({ month, paidCents }));
+  // The busiest currency first: most received and owed.
+  const totals = [...data.totals].sort(
+    (a, b) =>
+      b.earnedCents + b.outstandingCents - (a.earnedCents + a.outstandingCents) ||
+      a.currency.localeCompare(b.currency),
+  );
   const first = months[0];
   const last = months[months.length - 1];
 
   return (
     <>
       <div className="money-totals">
-        {data.totals.map((t) => (
+        {totals.map((t) => (
           <section
             key={t.currency}
             className="card money-total"
