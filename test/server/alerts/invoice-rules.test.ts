@@ -533,4 +533,32 @@ describe('invoice alert e-mails through a real SMTP server', () => {
     });
     expect(smtp.messages).toHaveLength(4);
   });
+
+  it('never tells a reader in another zone that an overdue invoice is 0 days overdue', async () => {
+    const t = await apps.workspace();
+    // At the end of the due day in the (UTC) workspace it is still 16:00 on the due day in Los Angeles.
+    const la = await addMember(t, {
+      role: 'editor',
+      email: 'la@example.com',
+      timeZone: 'America/Los_Angeles',
+    });
+    const inv = await sentInvoice(t);
+    await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
+    await scanAt(t, LATE, true);
+    await runDeliveries({
+      db: t.db,
+      now: new Date(LATE),
+      appUrl: 'https://cal.example.com',
+      email: sender,
+    });
+
+    const subjectFor = (email: string) =>
+      smtp.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject ?? '';
+    expect(subjectFor('owner@example.com')).toMatch(/\bis 1 day overdue\b/);
+    expect(subjectFor(la.email)).toContain(inv.number);
+    expect(subjectFor(la.email)).toMatch(/\bis [1-9]\d* days? overdue\b/);
+    // The inbox, worded for the same reader, says the same.
+    const inbox = await la.client.get(`/api/alerts?subjectId=${inv.id}`);
+    expect(inbox.body.items[0].message).toMatch(/\bis [1-9]\d* days? overdue\b/);
+  });
 });
