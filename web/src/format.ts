@@ -202,6 +202,19 @@ export function parseMoney(text: string, currency: string): number | undefined {
   return Number.isSafeInteger(cents) ? cents : undefined;
 }
 
+/** Why `parseMoney` refused a text, worded for the field: too many decimals, or not an amount. */
+export function moneyInputError(text: string, currency: string): string {
+  const digits = minorDigits(currency);
+  const decimals = /\.(\d+)\s*$/.exec(text.trim())?.[1]?.length ?? 0;
+  if (decimals > digits) {
+    return digits === 0
+      ? `${currency} amounts have no decimals`
+      : `${currency} amounts have at most ${digits} decimals`;
+  }
+  const example = digits === 0 ? '4,500' : `4,500.${'5'.padEnd(digits, '0')}`;
+  return `Enter an amount such as ${example}`;
+}
+
 /** Minor units as the text of an amount input: 450050 USD → "4500.50". */
 export function centsToInput(cents: number, currency: string): string {
   return centsToDecimal(cents, currency);

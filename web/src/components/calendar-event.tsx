@@ -128,7 +128,7 @@ function InvoiceEventContent({ info, invoice }: { info: EventDisplayInfo; invoic
   // so the number itself is what stays visible.
   const title = (
     <span className="sc-ev__title">
-      <span className={inList ? undefined : 'visually-hidden'}>Invoice </span>
+      <span className={inList ? 'sc-ev__invoice-word' : 'visually-hidden'}>Invoice </span>
       {invoice.number} due · {invoice.brandName}
     </span>
   );

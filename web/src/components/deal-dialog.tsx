@@ -11,7 +11,13 @@ import {
   type DealStatus,
 } from '../../../shared/schemas/deal';
 import { api, isApiError, unwrap } from '../api';
-import { DEAL_SOURCE_LABELS, DEAL_STATUS_LABELS, centsToInput, parseMoney } from '../format';
+import {
+  DEAL_SOURCE_LABELS,
+  DEAL_STATUS_LABELS,
+  centsToInput,
+  moneyInputError,
+  parseMoney,
+} from '../format';
 import { keys, useBrands, useSettings } from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { navigate } from '../hooks/use-router';
@@ -195,7 +201,7 @@ function DealForm({
       fromZod([
         ...issues,
         ...(feeCents === undefined
-          ? [{ path: 'feeCents', message: 'Enter an amount such as 1500 or 1500.50' }]
+          ? [{ path: 'feeCents', message: moneyInputError(state.fee, currency) }]
           : []),
       ]);
       return;

@@ -99,7 +99,7 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
   };
 
   return (
-    <section id="invoice-details" className="card" aria-labelledby={`${formId}-title`}>
+    <section id="invoice-details" className="card card--anchor" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`} className="section-title">
         Invoice details
       </h2>

@@ -9,7 +9,14 @@ import {
   type InvoicePatch,
 } from '../../../shared/schemas/invoice';
 import { api, isApiError, unwrap } from '../api';
-import { INVOICE_STATUS_LABELS, centsToInput, formatMoney, parseMoney, plural } from '../format';
+import {
+  INVOICE_STATUS_LABELS,
+  centsToInput,
+  formatMoney,
+  moneyInputError,
+  parseMoney,
+  plural,
+} from '../format';
 import { invalidateMoney, keys, useNextInvoiceNumber, useSettings } from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { addDays, todayIn } from '../time';
@@ -160,7 +167,7 @@ function InvoiceForm({
     };
     const amountIssues =
       amountCents === undefined
-        ? [{ path: 'amountCents', message: 'Enter an amount such as 4,500 or 4500.50' }]
+        ? [{ path: 'amountCents', message: moneyInputError(state.amount, currency) }]
         : [];
 
     let payload: { create: InvoiceCreate } | { patch: InvoicePatch };

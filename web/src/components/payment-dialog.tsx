@@ -6,7 +6,7 @@ import {
   type PaymentCreate,
 } from '../../../shared/schemas/invoice';
 import { api, unwrap } from '../api';
-import { centsToInput, formatMoney, parseMoney } from '../format';
+import { centsToInput, formatMoney, moneyInputError, parseMoney } from '../format';
 import { invalidateMoney, keys } from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { todayIn } from '../time';
@@ -73,7 +73,7 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
       : parsed.error.issues.filter((i) => String(i.path) !== 'amountCents');
     const amountError =
       amountCents === undefined
-        ? 'Enter an amount such as 1,500 or 1500.50'
+        ? moneyInputError(state.amount, currency)
         : amountCents <= 0
           ? 'Must be more than zero'
           : amountCents > balanceCents
