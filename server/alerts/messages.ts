@@ -18,6 +18,8 @@ export interface SubjectContext {
   /** Invoices: the due day and what is still owed, e.g. `$4,500.00`. */
   dueOn?: string;
   balanceText?: string;
+  /** Invoices: the workspace's zone, where "overdue" and its day count are decided. */
+  zone?: string;
 }
 
 /** "on YouTube", but "on the blog", and "on its platform" for `other`. */
@@ -68,6 +70,8 @@ export async function loadInvoiceContexts(
   ids: string[],
 ): Promise<Map<string, SubjectContext>> {
   const contexts = new Map<string, SubjectContext>();
+  if (ids.length === 0) return contexts;
+  const workspace = await db.selectFrom('workspaceSettings').select('timeZone').where('id', '=', 1).executeTakeFirst();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('invoices')
@@ -95,6 +99,7 @@ export async function loadInvoiceContexts(
         href: `/deals/${encodeURIComponent(row.dealId)}`,
         dueOn: row.dueOn,
         balanceText: formatMoney(Math.max(Number(row.amountCents) - Number(row.paidCents), 0), row.currency),
+        zone: workspace?.timeZone ?? 'UTC',
       });
     }
   }
@@ -154,17 +159,19 @@ export function renderAlertMessage(
       return `Goes live on ${platformName(subject.platform)} ${when}: ${what}`;
     case 'publish_overdue':
       return `Not published yet: ${what} was due to go live on ${platformName(subject.platform)} ${when}`;
+    // Invoices are due on days, and late by days, in the workspace's zone whoever reads it.
     case 'invoice_due_soon':
       return `${subject.title} for ${subject.brandName} (${subject.balanceText ?? 'unpaid'}) is due ${describeDay(
         subject.dueOn ?? alert.dueAt.slice(0, 10),
         now,
-        timeZone,
+        subject.zone ?? timeZone,
       )}`;
     case 'invoice_overdue': {
-      const late = subject.dueOn ? daysBetween(subject.dueOn, todayIn(now, timeZone)) : 0;
+      const zone = subject.zone ?? timeZone;
+      const late = subject.dueOn ? Math.max(daysBetween(subject.dueOn, todayIn(now, zone)), 1) : 1;
       return `${subject.title} for ${subject.brandName} (${subject.balanceText ?? 'unpaid'}) is ${late} day${
         late === 1 ? '' : 's'
-      } overdue — it was due ${describeDay(subject.dueOn ?? '', now, timeZone)}`;
+      } overdue — it was due ${describeDay(subject.dueOn ?? '', now, zone)}`;
     }
     case 'follow_up_due':
       return `Follow up with ${subject.brandName} ${when}`;

@@ -65,6 +65,8 @@ export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZo
       'invoices.dueOn',
       'invoices.amountCents',
       'invoices.paidCents',
+      'invoices.updatedAt',
+      'alerts.createdAt',
     ])
     .where('alerts.resolvedAt', 'is', null)
     .where('alerts.acknowledgedAt', 'is', null)
@@ -77,8 +79,11 @@ export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZo
       a.status !== 'sent' ||
       Number(a.paidCents) >= Number(a.amountCents) ||
       (a.rule === 'invoice_due_soon' && dueTime <= now.getTime());
+    // Only an edit can move the due day; a workspace that changed its zone keeps its alerts.
     const moved =
       a.dueOn !== null &&
+      a.updatedAt !== null &&
+      a.updatedAt > a.createdAt &&
       !INVOICE_REMINDER_DAYS.some((days) => Date.parse(invoiceOverdueMoment(a.dueOn!, timeZone, days)) === dueTime);
     if (gone || moved) stale.push(a.id);
   }

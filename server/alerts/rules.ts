@@ -135,12 +135,18 @@ export async function findDueDeliverableAlerts(
   return due;
 }
 
-/** Days after the due day's end when an unpaid invoice is chased again. */
-export const INVOICE_REMINDER_DAYS = [0, 7, 14, 30] as const;
+/**
+ * When an unpaid invoice is chased, in days overdue: the first day it is late
+ * (the end of its due day), then at 7, 14 and 30 days overdue.
+ */
+export const INVOICE_REMINDER_DAYS = [1, 7, 14, 30] as const;
 
-/** The moment an invoice is late: the end of its due day in the workspace's zone. */
-export function invoiceOverdueMoment(dueOn: string, timeZone: string, afterDays = 0): string {
-  return startOfDay(addDays(dueOn, 1 + afterDays), timeZone).toISOString();
+/**
+ * The moment an invoice becomes `daysOverdue` days overdue: the start of that
+ * day in the workspace's zone (1 = the end of the due day).
+ */
+export function invoiceOverdueMoment(dueOn: string, timeZone: string, daysOverdue = 1): string {
+  return startOfDay(addDays(dueOn, daysOverdue), timeZone).toISOString();
 }
 
 /**

@@ -88,6 +88,9 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
     options: '-c TimeZone=UTC',
     types: { getTypeParser: pgTypeParser as typeof pg.types.getTypeParser },
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool opens a new one on the next query.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],

@@ -9,7 +9,7 @@ import { minorToDecimal, todayIn } from '../money';
 function csv(c: Context<AppEnv>, filename: string, header: string[], rows: unknown[][]) {
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
-  return c.body(`\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`, 200);
+  return c.body(`\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`, 200);
 }
 
 /** Cells that a spreadsheet would run as a formula are prefixed, so an export is never an attack. */

@@ -101,6 +101,8 @@ export const DATA_TABLES = [
   'alerts',
   'channels',
   'deliveries',
+  'invoices',
+  'payments',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 /** Every row of every data table, in a stable order: equal snapshots mean nothing was written. */

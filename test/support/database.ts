@@ -59,6 +59,16 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       handle,
       async close() {
         await handle.close();
+        // Backends of just-closed connections can take a moment to go; forcing them
+        // would make their clients report a terminated connection. Wait, then force.
+        for (let attempt = 0; attempt < 20; attempt++) {
+          try {
+            await pool.query(`drop database if exists ${name}`);
+            return;
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, 25));
+          }
+        }
         await pool.query(`drop database if exists ${name} with (force)`);
       },
     };

@@ -142,8 +142,10 @@ export async function suggestInvoiceNumber(db: Kysely<Database>, issuedOn: strin
     .where('number', 'like', `${prefix}%`)
     .execute();
   const highest = rows.reduce((max, r) => {
-    const n = Number(r.number.slice(prefix.length));
-    return Number.isInteger(n) && n > max ? n : max;
+    const suffix = r.number.slice(prefix.length);
+    // Only plain digits count: `1e3` or `0x10` must not jump the sequence.
+    const n = /^\d{1,9}$/.test(suffix) ? Number(suffix) : 0;
+    return n > max ? n : max;
   }, 0);
   return `${prefix}${String(highest + 1).padStart(4, '0')}`;
 }
@@ -181,10 +183,22 @@ export async function insertInvoice(
   const paymentTermsDays = input.paymentTermsDays ?? defaults.paymentTermsDays;
   const dueOn = input.dueOn ?? addDays(issuedOn, paymentTermsDays);
   if (dueOn < issuedOn) throw invalidField('dueOn', 'Must not be before the issue day');
-  const number = input.number ?? (await suggestInvoiceNumber(db, issuedOn));
   const id = newId();
   const at = now.toISOString();
-  try {
+  const currency = input.currency ?? deal.currency;
+  // A suggested number can lose a race with another invoice created at the same moment: take the next.
+  for (let attempt = 1; ; attempt++) {
+    const number = input.number ?? (await suggestInvoiceNumber(db, issuedOn));
+    try {
+      await insertInvoiceRow(number);
+      return id;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (input.number !== undefined || attempt >= 5) throw duplicateNumber(number);
+    }
+  }
+
+  async function insertInvoiceRow(number: string) {
     await db
       .insertInto('invoices')
       .values({
@@ -192,7 +206,7 @@ export async function insertInvoice(
         dealId: input.dealId,
         number,
         amountCents: input.amountCents,
-        currency: input.currency ?? deal.currency,
+        currency,
         issuedOn,
         paymentTermsDays,
         dueOn,
@@ -204,11 +218,7 @@ export async function insertInvoice(
         updatedAt: at,
       })
       .execute();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicateNumber(number);
-    throw error;
   }
-  return id;
 }
 
 export async function updateInvoice(

@@ -29,15 +29,15 @@ const apps = trackInvoiceApps();
 /*
  * The workspace clock starts at 2026-03-01T12:00Z in a UTC workspace. The
  * invoice below is due 2026-03-10: it is late from 2026-03-11T00:00Z (the end
- * of its due day), and chased again 7, 14 and 30 days after that moment.
+ * of its due day, 1 day overdue), and chased again at 7, 14 and 30 days overdue.
  * Every instant is worked out by hand, not by the server's helpers.
  */
 const DUE_ON = '2026-03-10';
 const LATE = '2026-03-11T00:00:00.000Z';
 const REMINDERS = [
-  '2026-03-18T00:00:00.000Z',
-  '2026-03-25T00:00:00.000Z',
-  '2026-04-10T00:00:00.000Z',
+  '2026-03-17T00:00:00.000Z',
+  '2026-03-24T00:00:00.000Z',
+  '2026-04-09T00:00:00.000Z',
 ];
 const ALL_OVERDUE = [LATE, ...REMINDERS];
 /** Three days' lead (the default) before the end of the due day: 00:00 on the 8th. */
@@ -182,8 +182,8 @@ describe('invoice_due_soon', () => {
 });
 
 describe('invoice_overdue', () => {
-  it('reminds at 0, 7, 14 and 30 days after the due day ends', () => {
-    expect([...INVOICE_REMINDER_DAYS]).toEqual([0, 7, 14, 30]);
+  it('chases at 1 (the end of the due day), 7, 14 and 30 days overdue', () => {
+    expect([...INVOICE_REMINDER_DAYS]).toEqual([1, 7, 14, 30]);
   });
 
   it.each([
@@ -243,9 +243,9 @@ describe('invoice_overdue', () => {
     // The 6th starts at 05:00Z (EST); after 2026-03-08 local midnight is 04:00Z (EDT).
     const moments = [
       '2026-03-06T05:00:00.000Z',
-      '2026-03-13T04:00:00.000Z',
-      '2026-03-20T04:00:00.000Z',
-      '2026-04-05T04:00:00.000Z',
+      '2026-03-12T04:00:00.000Z',
+      '2026-03-19T04:00:00.000Z',
+      '2026-04-04T04:00:00.000Z',
     ];
     const seen: string[] = [];
     for (const moment of moments) {
@@ -265,9 +265,9 @@ describe('invoice_overdue', () => {
     expect(await scan(t, '2026-09-06T03:59:59.999Z')).toMatchObject({ raised: 0 });
     expect(await scan(t, '2026-09-06T04:00:00.000Z')).toMatchObject({ raised: 1 });
     expect(await alertKeys(t.db, inv.id)).toEqual(overdueKeys(['2026-09-06T04:00:00.000Z']));
-    // A week later (UTC−3 all along): 00:00 on the 13th is 03:00Z.
-    expect(await scan(t, '2026-09-13T02:59:59.999Z')).toMatchObject({ raised: 0 });
-    expect(await scan(t, '2026-09-13T03:00:00.000Z')).toMatchObject({ raised: 1 });
+    // Seven days overdue (UTC−3 all along): 00:00 on the 12th is 03:00Z.
+    expect(await scan(t, '2026-09-12T02:59:59.999Z')).toMatchObject({ raised: 0 });
+    expect(await scan(t, '2026-09-12T03:00:00.000Z')).toMatchObject({ raised: 1 });
   });
 
   it('raises the reminders missed while the server was down on the next scan', async () => {
@@ -412,8 +412,8 @@ describe('invoice alerts that no longer apply', () => {
     t.clock.set('2026-03-12T10:00:00.000Z');
     await patchInvoice(t.owner, inv.id, { dueOn: '2026-03-02' });
     expect(await scanAt(t, '2026-03-12T10:05:00.000Z')).toMatchObject({ raised: 1 });
-    // Due 2 March: late from the 3rd, 7-day reminder on the 10th.
-    expect(await alertKeys(t.db, inv.id)).toEqual(overdueKeys(['2026-03-10T00:00:00.000Z']));
+    // Due 2 March: late from the 3rd, 7 days overdue on the 9th.
+    expect(await alertKeys(t.db, inv.id)).toEqual(overdueKeys(['2026-03-09T00:00:00.000Z']));
   });
 
   it('stay open when the workspace time zone changes while the invoice is still overdue', async () => {
@@ -452,12 +452,12 @@ describe('invoice alert messages', () => {
     expect(late?.message).toMatch(/\b1 day overdue\b/);
     expect(late?.message).toMatch(/due yesterday/);
 
-    // The 7-day reminder fires at 00:00 on the 18th, when the invoice itself says 8 days overdue.
+    // The 7-day reminder fires at 00:00 on the 17th, when the invoice itself says 7 days overdue.
     await scanAt(t, REMINDERS[0]!);
-    expect((await t.owner.get(`/api/invoices/${inv.id}`)).body.daysOverdue).toBe(8);
+    expect((await t.owner.get(`/api/invoices/${inv.id}`)).body.daysOverdue).toBe(7);
     const week = (await alertRows(t.db)).find((a) => a.dueAt === REMINDERS[0]);
     expect(week?.message).toContain(inv.number);
-    expect(week?.message).toMatch(/\b8 days overdue\b/);
+    expect(week?.message).toMatch(/\b7 days overdue\b/);
     expect(week?.message).toMatch(/due on Tue, Mar 10/);
   });
 
