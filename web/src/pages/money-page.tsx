@@ -121,25 +121,20 @@ function MoneyEmpty({ canEdit }: { canEdit: boolean }) {
 }
 
 function MoneyOverview({ data }: { data: MoneySummary }) {
-  const currencies = [
-    ...new Set([...data.totals.map((t) => t.currency), ...data.byMonth.map((m) => m.currency)]),
-  ];
-  // The chart starts on the currency with the most received, the one most people bill in.
-  const byEarned = [...data.totals].sort((a, b) => b.earnedCents - a.earnedCents);
-  const [picked, setPicked] = useState<string | null>(null);
-  const chartCurrency =
-    picked && currencies.includes(picked)
-      ? picked
-      : (byEarned[0]?.currency ?? currencies[0] ?? 'USD');
-  const months = data.byMonth
-    .filter((m) => m.currency === chartCurrency)
-    .map(({ month, paidCents }) => ({ month, paidCents }));
-  // The busiest currency first: most received and owed.
+  // The busiest currency first (most received and owed); the chart starts on it.
   const totals = [...data.totals].sort(
     (a, b) =>
       b.earnedCents + b.outstandingCents - (a.earnedCents + a.outstandingCents) ||
       a.currency.localeCompare(b.currency),
   );
+  const currencies = [
+    ...new Set([...totals.map((t) => t.currency), ...data.byMonth.map((m) => m.currency)]),
+  ];
+  const [picked, setPicked] = useState<string | null>(null);
+  const chartCurrency = picked && currencies.includes(picked) ? picked : (currencies[0] ?? 'USD');
+  const months = data.byMonth
+    .filter((m) => m.currency === chartCurrency)
+    .map(({ month, paidCents }) => ({ month, paidCents }));
   const first = months[0];
   const last = months[months.length - 1];
 
