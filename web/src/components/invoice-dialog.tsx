@@ -125,7 +125,10 @@ function InvoiceForm({
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
 
-  const number = state.number ?? suggestedNumber;
+  const issueYear = state.issuedOn.slice(0, 4);
+  // The suggestion is this year's; for an invoice dated in another year the server numbers it.
+  const suggestionFits = !issueYear || suggestedNumber.includes(`-${issueYear}-`);
+  const number = state.number ?? (suggestionFits ? suggestedNumber : '');
   const dueOn = state.dueOn ?? autoDue(state.issuedOn, state.terms);
   const hasPayments = (invoice?.paidCents ?? 0) > 0;
   const isPaid = invoice?.status === 'paid';
@@ -157,7 +160,9 @@ function InvoiceForm({
     const currency = state.currency.trim().toUpperCase();
     const amountCents = parseMoney(state.amount, currency);
     const fields = {
-      ...(number.trim() ? { number: number.trim() } : {}),
+      // An untouched suggestion is left to the server, which hands out the next free
+      // number at save time (someone else may have taken this one meanwhile).
+      ...(number.trim() && state.number !== null ? { number: number.trim() } : {}),
       amountCents: amountCents ?? -1,
       currency,
       issuedOn: state.issuedOn,
@@ -236,13 +241,20 @@ function InvoiceForm({
           <Field
             label="Invoice number"
             error={errors['number']}
-            hint={invoice ? undefined : 'The next number in sequence; change it if you need to.'}
+            hint={
+              invoice || state.number !== null
+                ? undefined
+                : suggestionFits
+                  ? 'The next number in sequence; change it if you need to.'
+                  : `Left empty, it gets the next ${issueYear} number when saved.`
+            }
           >
             {(p) => (
               <input
                 {...p}
                 type="text"
                 value={number}
+                placeholder={`INV-${issueYear || 'YYYY'}-…`}
                 onChange={(e) => set('number', e.target.value)}
                 maxLength={40}
                 autoComplete="off"
