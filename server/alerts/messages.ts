@@ -96,7 +96,8 @@ export async function loadInvoiceContexts(
         title: `Invoice ${row.number}`,
         brandName: row.brandName,
         calendarAt: null,
-        href: `/deals/${encodeURIComponent(row.dealId)}`,
+        // The deal page scrolls to and highlights the invoice named in the fragment.
+        href: `/deals/${encodeURIComponent(row.dealId)}#invoice-${encodeURIComponent(row.id)}`,
         dueOn: row.dueOn,
         balanceText: formatMoney(Math.max(Number(row.amountCents) - Number(row.paidCents), 0), row.currency),
         zone: workspace?.timeZone ?? 'UTC',

@@ -3,6 +3,7 @@ import {
   invoiceCreateSchema,
   invoiceListQuerySchema,
   invoicePatchSchema,
+  nextNumberQuerySchema,
   paymentCreateSchema,
 } from '../../shared/schemas/invoice';
 import {
@@ -32,9 +33,9 @@ export function invoiceRoutes({ db, clock }: AppDeps) {
     .get('/', validate('query', invoiceListQuerySchema), async (c) => {
       return c.json({ items: await listInvoices(db, c.req.valid('query'), await workspaceView()) }, 200);
     })
-    .get('/next-number', async (c) => {
-      const view = await workspaceView();
-      return c.json({ number: await suggestInvoiceNumber(db, view.today) }, 200);
+    .get('/next-number', validate('query', nextNumberQuerySchema), async (c) => {
+      const issuedOn = c.req.valid('query').issuedOn ?? (await workspaceView()).today;
+      return c.json({ number: await suggestInvoiceNumber(db, issuedOn) }, 200);
     })
     .post('/', validate('json', invoiceCreateSchema), async (c) => {
       const view = await workspaceView();

@@ -69,6 +69,9 @@ export const invoiceListQuerySchema = z.object({
   dueTo: daySchema.optional(),
 });
 
+/** The number suggested for an invoice issued on that day (its year's sequence); default today. */
+export const nextNumberQuerySchema = z.object({ issuedOn: daySchema.optional() });
+
 export const paymentCreateSchema = z.object({
   amountCents: positiveCents,
   /** Must be the invoice's currency; defaults to it. */
@@ -135,6 +138,8 @@ const perCurrency = z.array(
 /** The money page: totals per currency, payments by month and by brand, and who is late. */
 export const moneySummarySchema = z.object({
   asOf: z.string(),
+  /** Every invoice, drafts and void ones included: tells "nothing yet" from "only drafts". */
+  invoiceCount: z.number().int(),
   timeZone: z.string(),
   totals: perCurrency,
   /** Payments received per month (by payment day), oldest first, one entry per month and currency. */

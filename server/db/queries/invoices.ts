@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/schemas/invoice';
 import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
-import { addDays, daysBetween } from '../../money';
+import { addDays, daysBetween, formatMoney } from '../../money';
 import { isUniqueViolation, lockedForUpdate } from '../dialect';
 import type { Database, InvoiceRow, PaymentRow } from '../schema';
 import { assertVersionedUpdate } from './versioned';
@@ -307,7 +307,9 @@ export async function addPayment(
     if (input.amountCents > owed) {
       throw invalidField(
         'amountCents',
-        owed === 0 ? 'The invoice is already paid in full' : `More than the ${owed} still owed (in minor units)`,
+        owed === 0
+          ? 'The invoice is already paid in full'
+          : `More than the ${formatMoney(owed, invoice.currency)} still owed`,
       );
     }
     await trx

@@ -48,6 +48,11 @@ export async function moneySummary(db: Kysely<Database>, options: MoneySummaryOp
     .where('invoices.status', 'in', ['sent', 'paid'])
     .execute();
 
+  const count = await db
+    .selectFrom('invoices')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+
   const earned = await db
     .selectFrom('payments')
     .select((eb) => ['currency', eb.fn.sum<number | string>('amountCents').as('total')])
@@ -120,6 +125,7 @@ export async function moneySummary(db: Kysely<Database>, options: MoneySummaryOp
 
   return {
     asOf: today,
+    invoiceCount: Number(count.n),
     timeZone: options.timeZone,
     totals: [...totals.entries()]
       .map(([currency, t]) => ({ currency, ...t }))

@@ -473,7 +473,7 @@ describe('invoice alert messages', () => {
       subjectType: 'invoice',
       subjectId: inv.id,
       dueAt: LATE,
-      subject: { title: `Invoice ${inv.number}`, brandName: 'Acme', href: `/deals/${t.deal.id}` },
+      subject: { title: `Invoice ${inv.number}`, brandName: 'Acme', href: `/deals/${t.deal.id}#invoice-${inv.id}` },
     });
   });
 });

@@ -420,6 +420,20 @@ describe('GET /api/invoices/next-number', () => {
     });
   });
 
+  it('follows the year of ?issuedOn, and returns 400 naming a bad day', async () => {
+    const t = await apps.workspace({ now: '2026-12-31T12:00:00.000Z' });
+    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    expect((await t.owner.get('/api/invoices/next-number?issuedOn=2027-01-04')).body).toEqual({
+      number: 'INV-2027-0001',
+    });
+    expect((await t.owner.get('/api/invoices/next-number?issuedOn=2026-06-01')).body).toEqual({
+      number: 'INV-2026-0002',
+    });
+    expectApiError(await t.owner.get('/api/invoices/next-number?issuedOn=2026-02-30'), 400, {
+      paths: ['issuedOn'],
+    });
+  });
+
   it('does not reserve the number: asking twice answers the same', async () => {
     const t = await apps.workspace();
     const a = await t.owner.get('/api/invoices/next-number');

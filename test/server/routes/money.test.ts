@@ -273,6 +273,7 @@ function expectedSummary(
   }
   return {
     asOf: today,
+    invoiceCount: FIXTURE.length,
     timeZone,
     totals: sortedCurrencies.map((currency) => ({ currency, ...total(currency) })),
     byMonth,
@@ -349,6 +350,7 @@ describe('GET /api/money/summary', () => {
     const res = await t.owner.get<MoneySummary>('/api/money/summary?months=3');
     expect(res.body).toEqual({
       asOf: TODAY,
+      invoiceCount: 0,
       timeZone: 'UTC',
       totals: [],
       byMonth: [],
@@ -357,7 +359,7 @@ describe('GET /api/money/summary', () => {
     });
   });
 
-  it('ignores drafts and void invoices entirely', async () => {
+  it('leaves drafts and void invoices out of every sum, though it counts them', async () => {
     const t = await apps.workspace({ now: NOW });
     await createInvoice(t.owner, {
       dealId: t.deal.id,
@@ -375,6 +377,7 @@ describe('GET /api/money/summary', () => {
     const res = await t.owner.get<MoneySummary>('/api/money/summary?months=1');
     expect(res.body).toEqual({
       asOf: TODAY,
+      invoiceCount: 2,
       timeZone: 'UTC',
       totals: [],
       byMonth: [],

@@ -231,7 +231,7 @@ export function useInvoice(id: string) {
 export function useNextInvoiceNumber(enabled: boolean) {
   return useQuery({
     queryKey: keys.nextInvoiceNumber,
-    queryFn: async () => (await unwrap(api.invoices['next-number'].$get())).number,
+    queryFn: async () => (await unwrap(api.invoices['next-number'].$get({ query: {} }))).number,
     enabled,
     staleTime: 0,
     gcTime: 0,
