@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type BrowserSession } from './browser';
+import { startServer, tempDir, type ServerProcess } from './server';
+
+let dir: string;
+let server: ServerProcess;
+let session: BrowserSession;
+
+beforeAll(async () => {
+  dir = tempDir();
+  server = await startServer({ databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`, webRoot: inject('webRoot') });
+  session = await openBrowser({ timezoneId: 'America/Chicago' });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const res = await fetch(u as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    [method, url, body] as const,
+  ) as Promise<T>;
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
+
+describe('money in Chromium', () => {
+  it('records a payment on the deal page and the money totals change', async () => {
+    const { page } = session;
+    await page.goto(server.url);
+    await call(page, 'POST', '/api/auth/setup', {
+      email: 'ava@example.com',
+      name: 'Ava Creator',
+      password: 'correct horse battery staple',
+      timeZone: 'America/Chicago',
+    });
+    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
+    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+      brandId: brand.id,
+      title: 'Spring serum launch',
+      feeCents: 450_000,
+      currency: 'USD',
+    });
+    const invoice = await call<{ id: string; number: string }>(page, 'POST', '/api/invoices', {
+      dealId: deal.id,
+      amountCents: 450_000,
+      status: 'sent',
+    });
+
+    // Before: nothing earned, all of it outstanding.
+    await page.goto(`${server.url}/money`);
+    await until(() => text(page, 'money-outstanding-USD')).toBe('$4,500.00');
+    expect(await text(page, 'money-earned-USD')).toBe('$0.00');
+
+    // Record $1,500.00 on the deal page.
+    await page.goto(`${server.url}/deals/${deal.id}`);
+    const card = page.getByRole('article', { name: `Invoice ${invoice.number}` });
+    await until(() => card.count()).toBe(1);
+    await card.getByRole('button', { name: /Record payment/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record payment' });
+    await dialog.getByLabel('Amount').fill('1,500.00');
+    await dialog.getByLabel('Method').fill('Bank transfer');
+    await dialog.getByRole('button', { name: 'Save payment' }).click();
+    await until(() => card.getByTestId('invoice-balance').textContent()).toBe('$3,000.00');
+    expect(await card.getByTestId('invoice-paid').textContent()).toBe('$1,500.00');
+    await until(() => text(page, 'deal-paid')).toContain('$1,500.00');
+
+    // After: the money page agrees, and so does the API, to the cent.
+    await page.getByRole('link', { name: 'Money' }).first().click();
+    await until(() => text(page, 'money-earned-USD')).toBe('$1,500.00');
+    expect(await text(page, 'money-outstanding-USD')).toBe('$3,000.00');
+    const saved = await call<{ paidCents: number; balanceCents: number; payments: Array<{ method: string }> }>(
+      page,
+      'GET',
+      `/api/invoices/${invoice.id}`,
+    );
+    expect(saved).toMatchObject({ paidCents: 150_000, balanceCents: 300_000 });
+    expect(saved.payments.map((p) => p.method)).toEqual(['Bank transfer']);
+
+    expect(session.problems).toEqual([]);
+  });
+});
