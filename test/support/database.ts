@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
@@ -38,6 +39,44 @@ function adminFor(serverUrl: string) {
   return admin;
 }
 
+/** Migrated PostgreSQL databases of this worker, emptied and ready for the next test. */
+const cleanDatabases: string[] = [];
+
+/**
+ * Empties every table but the migrator's, so the next test starts as on a fresh copy
+ * of the template (a TRUNCATE is far cheaper than creating and dropping a database).
+ * False when something still holds the database (a server process that outlived its test).
+ */
+async function emptied(handle: DatabaseHandle): Promise<boolean> {
+  try {
+    const tables = await sql<{ name: string }>`
+      select tablename as name from pg_tables
+      where schemaname = 'public' and tablename not like 'kysely_%'`.execute(handle.db);
+    const list = tables.rows.map((t) => `"${t.name}"`).join(', ');
+    await sql.raw(`truncate ${list} cascade`).execute(handle.db);
+    const others = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`.execute(handle.db);
+    return Number(others.rows[0]?.n ?? 0) === 0;
+  } catch {
+    return false;
+  }
+}
+
+async function dropDatabase(pool: pg.Pool, name: string): Promise<void> {
+  // Backends of just-closed connections can take a moment to go; forcing them
+  // would make their clients report a terminated connection. Wait, then force.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await pool.query(`drop database if exists ${name}`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  await pool.query(`drop database if exists ${name} with (force)`);
+}
+
 /**
  * A fresh database for one test: a new SQLite file, or a new PostgreSQL
  * database copied from the migrated template (or empty, with `migrate: false`).
@@ -47,29 +86,28 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   if (TEST_ENGINE === 'postgres') {
     const serverUrl = inject('postgresUrl');
     if (!serverUrl) throw new Error('TEST_DB=postgres but the global setup started no PostgreSQL server');
-    const name = `t_${randomBytes(6).toString('hex')}`;
     const { pool, fileCopy } = adminFor(serverUrl);
-    const strategy = (await fileCopy) ? ' strategy file_copy' : '';
-    // The template is already migrated: the copy needs no migration run.
-    await pool.query(`create database ${name} template ${migrate ? PG_TEMPLATE : 'template0'}${strategy}`);
+    // A migrated database a finished test emptied again, or a new copy of the migrated template.
+    let name = migrate ? cleanDatabases.pop() : undefined;
+    if (!name) {
+      name = `t_${randomBytes(6).toString('hex')}`;
+      const strategy = (await fileCopy) ? ' strategy file_copy' : '';
+      await pool.query(`create database ${name} template ${migrate ? PG_TEMPLATE : 'template0'}${strategy}`);
+    }
     const url = databaseUrl(serverUrl, name);
     const handle = openDatabase(url, { poolSize: 4 });
+    const dbName = name;
     return {
       url,
       handle,
       async close() {
-        await handle.close();
-        // Backends of just-closed connections can take a moment to go; forcing them
-        // would make their clients report a terminated connection. Wait, then force.
-        for (let attempt = 0; attempt < 20; attempt++) {
-          try {
-            await pool.query(`drop database if exists ${name}`);
-            return;
-          } catch {
-            await new Promise((resolve) => setTimeout(resolve, 25));
-          }
+        if (migrate && (await emptied(handle))) {
+          await handle.close();
+          cleanDatabases.push(dbName);
+          return;
         }
-        await pool.query(`drop database if exists ${name} with (force)`);
+        await handle.close();
+        await dropDatabase(pool, dbName);
       },
     };
   }
