@@ -25,6 +25,11 @@ import { invoiceRoutes } from './routes/invoices';
 import { seedRoutes } from './routes/seed';
 import { settingsRoutes, teamRoutes } from './routes/settings';
 import { mountWebApp } from './static';
+import { auditRoutes } from './routes/audit';
+import { inviteRoutes } from './routes/invites';
+import { userRoutes } from './routes/users';
+import { csrfGuard } from './security/csrf';
+import { securityHeaders } from './security/headers';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -46,7 +51,11 @@ export interface AppOptions {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-function errorBody(code: string, message: string, issues?: ApiErrorBody['error']['issues']): ApiErrorBody {
+function errorBody(
+  code: string,
+  message: string,
+  issues?: ApiErrorBody['error']['issues'],
+): ApiErrorBody {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
 }
 
@@ -87,28 +96,45 @@ export function createApp(options: AppOptions) {
     }
     // Races the up-front checks cannot see (two writers at once) still end as a clear 409.
     if (isUniqueViolation(error)) {
-      return c.json(errorBody('duplicate', 'This already exists (someone may have just created it).'), 409);
+      return c.json(
+        errorBody('duplicate', 'This already exists (someone may have just created it).'),
+        409,
+      );
     }
     if (isUnstorableText(error)) {
-      return c.json(errorBody('validation_failed', 'The text contains characters that cannot be stored.'), 400);
+      return c.json(
+        errorBody('validation_failed', 'The text contains characters that cannot be stored.'),
+        400,
+      );
     }
     if (isForeignKeyViolation(error)) {
       return c.json(
-        errorBody('conflict', 'Something this refers to was changed or deleted at the same time. Reload and try again.'),
+        errorBody(
+          'conflict',
+          'Something this refers to was changed or deleted at the same time. Reload and try again.',
+        ),
         409,
       );
     }
     logError(error);
-    return c.json(errorBody('internal', 'Something went wrong on our side. It has been logged.'), 500);
+    return c.json(
+      errorBody('internal', 'Something went wrong on our side. It has been logged.'),
+      500,
+    );
   });
 
-  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404),
+  );
+
+  app.use('*', securityHeaders());
 
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('payload_too_large', 'The request body is larger than 1 MB.'), 413),
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', 'The request body is larger than 1 MB.'), 413),
     }),
   );
 
@@ -120,9 +146,12 @@ export function createApp(options: AppOptions) {
       const chunked = c.req.header('transfer-encoding') !== undefined;
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
       if ((length > 0 || chunked) && !JSON_MEDIA_TYPE.test(type)) {
-        throw new AppError(400, 'invalid_json', 'Send the body as JSON with Content-Type: application/json.', [
-          { path: '(body)', message: 'Expected Content-Type: application/json' },
-        ]);
+        throw new AppError(
+          400,
+          'invalid_json',
+          'Send the body as JSON with Content-Type: application/json.',
+          [{ path: '(body)', message: 'Expected Content-Type: application/json' }],
+        );
       }
     }
     await next();
@@ -136,6 +165,7 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
+  app.use('/api/*', csrfGuard({ appUrl: deps.config.APP_URL, trustProxy: deps.trustProxy }));
   app.use('/api/*', authenticate(deps));
 
   const routes = app
@@ -152,7 +182,10 @@ export function createApp(options: AppOptions) {
     .route('/api/me', meRoutes(deps))
     .route('/api/invoices', invoiceRoutes(deps))
     .route('/api/money', moneyRoutes(deps))
-    .route('/api/exports', exportRoutes(deps));
+    .route('/api/exports', exportRoutes(deps))
+    .route('/api/users', userRoutes(deps))
+    .route('/api/invites', inviteRoutes(deps))
+    .route('/api/audit', auditRoutes(deps));
 
   if (options.webRoot && fs.existsSync(options.webRoot)) mountWebApp(app, options.webRoot);
 

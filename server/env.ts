@@ -20,6 +20,9 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     user: UserRow | null;
+    /** The hashed session id, when the caller came with a session cookie. */
     sessionId: string | null;
+    /** The API token's id, when the caller came with `Authorization: Bearer`. */
+    apiTokenId: string | null;
   };
 }

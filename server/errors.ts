@@ -11,6 +11,10 @@ export type ErrorCode =
   | 'duplicate'
   | 'payload_too_large'
   | 'too_many_requests'
+  | 'last_owner'
+  | 'csrf'
+  | 'token_read_only'
+  | 'session_required'
   | 'internal';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;

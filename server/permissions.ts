@@ -23,13 +23,32 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/auth/logout', access: 'public' },
   { method: 'GET', path: '/api/calendar.ics', access: 'public' },
   { method: '*', path: '/api/review/*', access: 'public' },
+  { method: 'GET', path: '/api/invites/:token', access: 'public' },
+  { method: 'POST', path: '/api/invites/:token/accept', access: 'public' },
+  { method: '*', path: '/api/invites', access: 'owner' },
+  { method: '*', path: '/api/invites/*', access: 'owner' },
+  { method: '*', path: '/api/me', access: 'viewer' },
   { method: '*', path: '/api/me/*', access: 'viewer' },
+  { method: '*', path: '/api/audit', access: 'owner' },
   { method: 'PATCH', path: '/api/settings', access: 'owner' },
   { method: '*', path: '/api/users', access: 'owner' },
   { method: '*', path: '/api/channels', access: 'owner' },
   { method: '*', path: '/api/channels/*', access: 'owner' },
   { method: '*', path: '/api/users/*', access: 'owner' },
 ];
+
+/** Credential management: a session only, never an API token (a leaked token cannot mint more). */
+const SESSION_ONLY = [
+  '/api/me/password',
+  '/api/me/tokens',
+  '/api/me/tokens/*',
+  '/api/me/sessions',
+  '/api/me/sessions/*',
+];
+
+export function sessionOnly(path: string): boolean {
+  return SESSION_ONLY.some((pattern) => matches(pattern, path));
+}
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
@@ -48,7 +67,9 @@ function matches(pattern: string, path: string): boolean {
 
 export function requiredAccess(method: string, path: string): Access {
   const rule = ACCESS_RULES.find(
-    (r) => (r.method === '*' || r.method === method || (r.method === 'GET' && method === 'HEAD')) && matches(r.path, path),
+    (r) =>
+      (r.method === '*' || r.method === method || (r.method === 'GET' && method === 'HEAD')) &&
+      matches(r.path, path),
   );
   if (rule) return rule.access;
   return method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? 'viewer' : 'editor';

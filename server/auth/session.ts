@@ -2,8 +2,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from '../env';
 import { AppError } from '../errors';
-import { deleteSession, findLiveSession, insertSession, SESSION_TTL_MS } from '../db/queries/sessions';
-import { hasAccess, requiredAccess } from '../permissions';
+import { findLiveApiToken } from '../db/queries/api-tokens';
+import {
+  deleteSession,
+  findLiveSession,
+  insertSession,
+  SESSION_TTL_MS,
+} from '../db/queries/sessions';
+import { hasAccess, requiredAccess, sessionOnly } from '../permissions';
 import { createToken, hashToken } from './tokens';
 
 export const SESSION_COOKIE = 'sponsorcal_session';
@@ -18,7 +24,11 @@ function cookieOptions(appUrl: string) {
 }
 
 /** Starts a session for the user and sets its cookie; only the token's hash is stored. */
-export async function startSession(c: Context<AppEnv>, deps: AppDeps, userId: string): Promise<void> {
+export async function startSession(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  userId: string,
+): Promise<void> {
   const token = createToken();
   await insertSession(
     deps.db,
@@ -29,6 +39,20 @@ export async function startSession(c: Context<AppEnv>, deps: AppDeps, userId: st
     ...cookieOptions(deps.config.APP_URL),
     maxAge: Math.floor(SESSION_TTL_MS / 1000),
   });
+}
+
+/**
+ * Replaces the request's session with a new one (new token, old one ended
+ * server-side): after a sign-in, a password change or a change of role, a
+ * token that may have leaked before is worth nothing.
+ */
+export async function rotateSession(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  userId: string,
+): Promise<void> {
+  await endSession(c, deps, { keepCookie: true });
+  await startSession(c, deps, userId);
 }
 
 /** Ends the request's session server-side and clears its cookie (unless a new one follows). */
@@ -42,24 +66,64 @@ export async function endSession(
   if (!options.keepCookie) deleteCookie(c, SESSION_COOKIE, cookieOptions(deps.config.APP_URL));
 }
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Resolves the session cookie to a user, then enforces the route's access
- * rule from `permissions.ts`: 401 without a session, 403 without the role.
+ * Resolves the caller — an API token (`Authorization: Bearer`) or else the
+ * session cookie — to a user, then enforces the route's access rule from
+ * `permissions.ts`: 401 without a credential, 403 without the role. A read
+ * token only reads, and no token manages credentials.
  */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('user', null);
     c.set('sessionId', null);
-    const token = getCookie(c, SESSION_COOKIE);
-    if (token) {
-      const live = await findLiveSession(deps.db, hashToken(token), deps.clock.now());
-      if (live) {
-        c.set('user', live.user);
-        c.set('sessionId', live.session.id);
+    c.set('apiTokenId', null);
+    const now = deps.clock.now();
+    const authorization = c.req.header('authorization');
+    let readOnly = false;
+    if (authorization !== undefined) {
+      const bearer = BEARER.exec(authorization)?.[1];
+      const live = bearer ? await findLiveApiToken(deps.db, hashToken(bearer), now) : undefined;
+      // A bad token is an error even on a public route: a script should learn its token is dead.
+      if (!live)
+        throw new AppError(
+          401,
+          'unauthorized',
+          'The API token is not valid (revoked, expired or mistyped).',
+        );
+      c.set('user', live.user);
+      c.set('apiTokenId', live.token.id);
+      readOnly = live.token.scope === 'read';
+    } else {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) {
+        const live = await findLiveSession(deps.db, hashToken(token), now);
+        if (live) {
+          c.set('user', live.user);
+          c.set('sessionId', live.session.id);
+        }
       }
     }
     const access = requiredAccess(c.req.method, c.req.path);
     const user = c.get('user');
+    if (c.get('apiTokenId')) {
+      if (sessionOnly(c.req.path)) {
+        throw new AppError(
+          403,
+          'session_required',
+          'API tokens cannot manage passwords, sessions or tokens; sign in to the app.',
+        );
+      }
+      if (readOnly && !SAFE_METHODS.has(c.req.method)) {
+        throw new AppError(
+          403,
+          'token_read_only',
+          'This API token is read-only; create a read-write token to make changes.',
+        );
+      }
+    }
     if (access !== 'public') {
       if (!user) throw new AppError(401, 'unauthorized', 'Sign in to continue.');
       if (!hasAccess(user.role, access)) {

@@ -53,7 +53,9 @@ class BooleanToIntegerTransformer extends OperationNodeTransformer {
       : transformed;
   }
 
-  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+  protected override transformPrimitiveValueList(
+    node: PrimitiveValueListNode,
+  ): PrimitiveValueListNode {
     return {
       ...node,
       values: node.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)),
@@ -85,7 +87,11 @@ function errorCode(error: unknown): string | undefined {
 /** A unique or primary-key constraint was violated (by driver error code, never by message text). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = errorCode(error);
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  );
 }
 
 export function isForeignKeyViolation(error: unknown): boolean {
@@ -93,15 +99,18 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
-const LOCK_KEYS = { setup: 1_001 } as const;
+const LOCK_KEYS = { setup: 1_001, invoiceNumber: 1_002, owners: 1_003 } as const;
 
 /**
  * Serialises transactions that take the same named lock. PostgreSQL: a
  * transaction-scoped advisory lock. SQLite: nothing to do, writers are
  * already serialised (one connection per process, one writer per file).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function lockTransaction(trx: Kysely<any>, name: keyof typeof LOCK_KEYS): Promise<void> {
+export async function lockTransaction(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  trx: Kysely<any>,
+  name: keyof typeof LOCK_KEYS,
+): Promise<void> {
   if (dialectOf(trx) === 'postgres') {
     await sql`select pg_advisory_xact_lock(${LOCK_KEYS[name]})`.execute(trx);
   }

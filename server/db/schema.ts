@@ -4,6 +4,14 @@ import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
 import type { Role } from '../../shared/schemas/auth';
 import type { InvoiceStatus } from '../../shared/schemas/invoice';
+import type {
+  AuditAction,
+  AuditEntityType,
+  AuditEntry,
+  TokenScope,
+} from '../../shared/schemas/team';
+
+export type AuditVia = AuditEntry['via'];
 
 /**
  * Booleans are `boolean` in PostgreSQL and 0/1 in SQLite; writes take a JS
@@ -26,6 +34,7 @@ export interface UsersTable {
   disabled: DbBoolean;
   /** Per-user opt-out of alert e-mails. */
   emailAlerts: ColumnType<boolean | number, boolean | undefined, boolean>;
+  version: ColumnType<number, number | undefined, number>;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -239,6 +248,49 @@ export interface LoginFailuresTable {
   failedAt: Instant;
 }
 
+export interface InvitesTable {
+  id: string;
+  /** SHA-256 of the link's token. */
+  tokenHash: string;
+  role: Role;
+  /** When set, only this address can accept. */
+  email: string | null;
+  createdBy: string | null;
+  createdAt: Instant;
+  expiresAt: Instant;
+  acceptedAt: Instant | null;
+  acceptedUserId: string | null;
+  revokedAt: Instant | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  userId: string;
+  name: string;
+  scope: TokenScope;
+  /** SHA-256 of the token; the token itself is shown once and never stored. */
+  tokenHash: string;
+  prefix: string;
+  createdAt: Instant;
+  lastUsedAt: Instant | null;
+  expiresAt: Instant | null;
+}
+
+export interface AuditLogTable {
+  /** Time-ordered: sorting by id sorts by time. */
+  id: string;
+  at: Instant;
+  actorId: string | null;
+  actorName: string | null;
+  via: AuditVia;
+  action: AuditAction;
+  entityType: AuditEntityType;
+  entityId: string;
+  summary: string;
+  /** JSON `{field: {from, to}}`. */
+  changes: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -254,6 +306,9 @@ export interface Database {
   loginFailures: LoginFailuresTable;
   invoices: InvoicesTable;
   payments: PaymentsTable;
+  invites: InvitesTable;
+  apiTokens: ApiTokensTable;
+  auditLog: AuditLogTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

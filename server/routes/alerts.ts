@@ -1,10 +1,18 @@
 import { Hono, type Context } from 'hono';
-import { alertListQuerySchema, snoozeSchema } from '../../shared/schemas/alert';
+import { alertListQuerySchema, snoozeSchema, type Alert } from '../../shared/schemas/alert';
 import { currentUser } from '../auth/session';
-import { acknowledgeAlert, countOpenAlerts, listAlerts, snoozeAlert, type AlertView } from '../db/queries/alerts';
+import {
+  acknowledgeAlert,
+  countOpenAlerts,
+  getAlert,
+  listAlerts,
+  snoozeAlert,
+  type AlertView,
+} from '../db/queries/alerts';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
+import { auditedUpdate } from '../audit/audited';
 
 export function alertRoutes({ db, clock }: AppDeps) {
   /** The reader's "now" and zone (their own, else the workspace's). */
@@ -24,9 +32,23 @@ export function alertRoutes({ db, clock }: AppDeps) {
     })
     .get('/count', async (c) => c.json({ open: await countOpenAlerts(db, clock.now()) }, 200))
     .post('/:id/ack', async (c) => {
-      return c.json(await acknowledgeAlert(db, c.req.param('id'), currentUser(c).id, await viewOf(c)), 200);
+      const view = await viewOf(c);
+      const id = c.req.param('id');
+      const alert = await auditedUpdate<Alert>(
+        { c, db, now: view.now, entityType: 'alert', summary: (a) => `Alert: ${a.message}` },
+        (trx) => getAlert(trx, id, view),
+        (trx) => acknowledgeAlert(trx, id, currentUser(c).id, view),
+      );
+      return c.json(alert, 200);
     })
     .post('/:id/snooze', validate('json', snoozeSchema), async (c) => {
-      return c.json(await snoozeAlert(db, c.req.param('id'), c.req.valid('json').until, await viewOf(c)), 200);
+      const view = await viewOf(c);
+      const id = c.req.param('id');
+      const alert = await auditedUpdate<Alert>(
+        { c, db, now: view.now, entityType: 'alert', summary: (a) => `Alert: ${a.message}` },
+        (trx) => getAlert(trx, id, view),
+        (trx) => snoozeAlert(trx, id, c.req.valid('json').until, view),
+      );
+      return c.json(alert, 200);
     });
 }

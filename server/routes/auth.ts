@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { loginSchema, setupSchema } from '../../shared/schemas/auth';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
-import { currentUser, endSession, startSession } from '../auth/session';
+import { currentUser, endSession, rotateSession, startSession } from '../auth/session';
 import { clientAddress } from '../auth/client-address';
 import {
   accountKey,
@@ -13,7 +13,8 @@ import {
   recordLoginFailure,
 } from '../auth/throttle';
 import { lockTransaction } from '../db/dialect';
-import { countUsers, findUserByEmail, insertUser, toUser } from '../db/queries/users';
+import { auditedUser, countUsers, findUserByEmail, insertUser, toUser } from '../db/queries/users';
+import { recordAudit } from '../audit/record';
 import { getSettings, updateSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { AppError } from '../errors';
@@ -25,12 +26,19 @@ export function authRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/setup', async (c) => {
       // `signedIn` lets the app skip asking /me (and a 401 in the console) for a visitor.
-      return c.json({ setupRequired: (await countUsers(db)) === 0, signedIn: c.get('user') !== null }, 200);
+      return c.json(
+        { setupRequired: (await countUsers(db)) === 0, signedIn: c.get('user') !== null },
+        200,
+      );
     })
     .post('/setup', validate('json', setupSchema), async (c) => {
       const input = c.req.valid('json');
       if ((await countUsers(db)) > 0) {
-        throw new AppError(409, 'conflict', 'This workspace already has an owner. Sign in instead.');
+        throw new AppError(
+          409,
+          'conflict',
+          'This workspace already has an owner. Sign in instead.',
+        );
       }
       const passwordHash = await hashPassword(input.password, deps.passwordCost);
       const now = clock.now();
@@ -38,7 +46,11 @@ export function authRoutes(deps: AppDeps) {
         // Checked again under a lock: two set-up requests at once make one owner.
         await lockTransaction(trx, 'setup');
         if ((await countUsers(trx)) > 0) {
-          throw new AppError(409, 'conflict', 'This workspace already has an owner. Sign in instead.');
+          throw new AppError(
+            409,
+            'conflict',
+            'This workspace already has an owner. Sign in instead.',
+          );
         }
         const settings = await getSettings(trx, now);
         if (input.timeZone || input.workspaceName) {
@@ -52,11 +64,31 @@ export function authRoutes(deps: AppDeps) {
             now,
           );
         }
-        return insertUser(
+        const owner = await insertUser(
           trx,
-          { id: newId(), email: input.email, name: input.name, role: 'owner', passwordHash, timeZone: null },
+          {
+            id: newId(),
+            email: input.email,
+            name: input.name,
+            role: 'owner',
+            passwordHash,
+            timeZone: null,
+          },
           now,
         );
+        await recordAudit(
+          trx,
+          { id: owner.id, name: owner.name, via: 'public' },
+          {
+            action: 'create',
+            entityType: 'user',
+            entityId: owner.id,
+            summary: `User ${owner.name} set up the workspace`,
+            after: auditedUser(owner),
+          },
+          now,
+        );
+        return owner;
       });
       await startSession(c, deps, user.id);
       const settings = await getSettings(db, now);
@@ -84,15 +116,17 @@ export function authRoutes(deps: AppDeps) {
       }
       const user = await findUserByEmail(db, email);
       // Verify against a dummy hash when there is no such user, so timing tells nothing.
-      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash(deps.passwordCost)));
+      const ok = await verifyPassword(
+        password,
+        user?.passwordHash ?? (await dummyPasswordHash(deps.passwordCost)),
+      );
       if (!user || !ok || Boolean(user.disabled)) {
         await recordLoginFailure(db, [keys.account, keys.ip], clock.now());
         throw new AppError(401, 'unauthorized', 'The e-mail or password is not right.');
       }
       await clearLoginFailures(db, keys.account);
       // A new session on every login (no fixation); the old one ends server-side.
-      await endSession(c, deps, { keepCookie: true });
-      await startSession(c, deps, user.id);
+      await rotateSession(c, deps, user.id);
       const settings = await getSettings(db, clock.now());
       return c.json(toUser(user, settings.timeZone), 200);
     })

@@ -1,9 +1,16 @@
-import { Hono } from 'hono';
-import { channelCreateSchema, channelPatchSchema } from '../../shared/schemas/channel';
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import {
+  channelCreateSchema,
+  channelPatchSchema,
+  type Channel,
+} from '../../shared/schemas/channel';
+import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { sendWebhook } from '../alerts/channels/webhook';
 import {
   deleteChannel,
   getChannelRow,
+  toChannel,
   insertChannel,
   listChannels,
   updateChannel,
@@ -12,17 +19,72 @@ import type { AppDeps, AppEnv } from '../env';
 import { newId } from '../ids';
 import { validate } from '../validate';
 
+/**
+ * A channel as the audit trail keeps it. A webhook URL is itself a credential
+ * (anyone holding a Slack or Discord webhook URL can post), so only its host
+ * and a fingerprint are kept, and a new signing secret is recorded as a fact.
+ */
+function auditedChannel(channel: Channel) {
+  let host = '';
+  try {
+    host = new URL(channel.url).host;
+  } catch {
+    // stored URLs are validated; nothing to show otherwise
+  }
+  // A changed URL shows as changed, without revealing it.
+  const fingerprint = createHash('sha256').update(channel.url).digest('hex').slice(0, 8);
+  return {
+    id: channel.id,
+    type: channel.type,
+    name: channel.name,
+    enabled: channel.enabled,
+    url: `${host}/… (#${fingerprint})`,
+    secret: channel.secret,
+  };
+}
+
 export function channelRoutes({ db, clock, config }: AppDeps) {
+  const target = (c: Context<AppEnv>): AuditedTarget<ReturnType<typeof auditedChannel>> => ({
+    c,
+    db,
+    now: clock.now(),
+    entityType: 'channel',
+    summary: (channel) => `Channel "${channel.name}" (${channel.type})`,
+  });
+  const loadAudited = async (trx: typeof db, id: string) =>
+    auditedChannel(toChannel(await getChannelRow(trx, id), true));
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json({ items: await listChannels(db) }, 200))
     .post('/', validate('json', channelCreateSchema), async (c) => {
-      return c.json(await insertChannel(db, c.req.valid('json'), clock.now()), 201);
+      const t = target(c);
+      let channel: Channel | undefined;
+      await auditedCreate(t, async (trx) => {
+        channel = await insertChannel(trx, c.req.valid('json'), t.now);
+        return auditedChannel(channel);
+      });
+      return c.json(channel!, 201);
     })
     .patch('/:id', validate('json', channelPatchSchema), async (c) => {
-      return c.json(await updateChannel(db, c.req.param('id'), c.req.valid('json'), clock.now()), 200);
+      const t = target(c);
+      const id = c.req.param('id');
+      let channel: Channel | undefined;
+      await auditedUpdate(
+        t,
+        (trx) => loadAudited(trx, id),
+        async (trx) => {
+          channel = await updateChannel(trx, id, c.req.valid('json'), t.now);
+          return loadAudited(trx, id);
+        },
+      );
+      return c.json(channel!, 200);
     })
     .delete('/:id', async (c) => {
-      await deleteChannel(db, c.req.param('id'));
+      const id = c.req.param('id');
+      await auditedDelete(
+        target(c),
+        (trx) => loadAudited(trx, id),
+        (trx) => deleteChannel(trx, id),
+      );
       return c.body(null, 204);
     })
     .post('/:id/test', async (c) => {
@@ -41,7 +103,10 @@ export function channelRoutes({ db, clock, config }: AppDeps) {
         );
         return c.json({ ok: true, error: null }, 200);
       } catch (error) {
-        return c.json({ ok: false, error: error instanceof Error ? error.message : String(error) }, 200);
+        return c.json(
+          { ok: false, error: error instanceof Error ? error.message : String(error) },
+          200,
+        );
       }
     });
 }

@@ -1,28 +1,57 @@
-import { Hono } from 'hono';
-import { dealCreateSchema, dealListQuerySchema, dealPatchSchema } from '../../shared/schemas/deal';
+import { Hono, type Context } from 'hono';
+import {
+  dealCreateSchema,
+  dealListQuerySchema,
+  dealPatchSchema,
+  type Deal,
+} from '../../shared/schemas/deal';
+import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { deleteDeal, getDeal, insertDeal, listDeals, updateDeal } from '../db/queries/deals';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
 
 export function dealRoutes({ db, clock }: AppDeps) {
+  const target = (c: Context<AppEnv>): AuditedTarget<Deal> => ({
+    c,
+    db,
+    now: clock.now(),
+    entityType: 'deal',
+    summary: (deal) => `Deal "${deal.title}"`,
+  });
   return new Hono<AppEnv>()
     .get('/', validate('query', dealListQuerySchema), async (c) => {
       return c.json({ items: await listDeals(db, c.req.valid('query')) }, 200);
     })
     .post('/', validate('json', dealCreateSchema), async (c) => {
-      const now = clock.now();
-      const settings = await getSettings(db, now);
-      return c.json(await insertDeal(db, c.req.valid('json'), { currency: settings.currency }, now), 201);
+      const t = target(c);
+      const settings = await getSettings(db, t.now);
+      const deal = await auditedCreate(t, (trx) =>
+        insertDeal(trx, c.req.valid('json'), { currency: settings.currency }, t.now),
+      );
+      return c.json(deal, 201);
     })
     .get('/:id', async (c) => {
       return c.json(await getDeal(db, c.req.param('id')), 200);
     })
     .patch('/:id', validate('json', dealPatchSchema), async (c) => {
-      return c.json(await updateDeal(db, c.req.param('id'), c.req.valid('json'), clock.now()), 200);
+      const t = target(c);
+      const id = c.req.param('id');
+      const deal = await auditedUpdate(
+        t,
+        (trx) => getDeal(trx, id),
+        (trx) => updateDeal(trx, id, c.req.valid('json'), t.now),
+      );
+      return c.json(deal, 200);
     })
     .delete('/:id', async (c) => {
-      await deleteDeal(db, c.req.param('id'));
+      const id = c.req.param('id');
+      // Its deliverables go with it; the entry names the deal, whose id finds them in the trail.
+      await auditedDelete(
+        target(c),
+        (trx) => getDeal(trx, id),
+        (trx) => deleteDeal(trx, id),
+      );
       return c.body(null, 204);
     });
 }

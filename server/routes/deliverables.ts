@@ -1,9 +1,11 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import {
   deliverableCreateSchema,
   deliverableListQuerySchema,
   deliverablePatchSchema,
+  type Deliverable,
 } from '../../shared/schemas/deliverable';
+import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import {
   deleteDeliverable,
   deliverableWarnings,
@@ -16,23 +18,44 @@ import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
 
 export function deliverableRoutes({ db, clock }: AppDeps) {
+  const target = (c: Context<AppEnv>): AuditedTarget<Deliverable> => ({
+    c,
+    db,
+    now: clock.now(),
+    entityType: 'deliverable',
+    summary: (deliverable) => `Deliverable "${deliverable.title}"`,
+  });
   return new Hono<AppEnv>()
     .get('/', validate('query', deliverableListQuerySchema), async (c) => {
       return c.json({ items: await listDeliverables(db, c.req.valid('query')) }, 200);
     })
     .post('/', validate('json', deliverableCreateSchema), async (c) => {
-      const deliverable = await insertDeliverable(db, c.req.valid('json'), clock.now());
+      const t = target(c);
+      const deliverable = await auditedCreate(t, (trx) =>
+        insertDeliverable(trx, c.req.valid('json'), t.now),
+      );
       return c.json({ ...deliverable, warnings: deliverableWarnings(deliverable) }, 201);
     })
     .get('/:id', async (c) => {
       return c.json(await getDeliverable(db, c.req.param('id')), 200);
     })
     .patch('/:id', validate('json', deliverablePatchSchema), async (c) => {
-      const deliverable = await updateDeliverable(db, c.req.param('id'), c.req.valid('json'), clock.now());
+      const t = target(c);
+      const id = c.req.param('id');
+      const deliverable = await auditedUpdate(
+        t,
+        (trx) => getDeliverable(trx, id),
+        (trx) => updateDeliverable(trx, id, c.req.valid('json'), t.now),
+      );
       return c.json({ ...deliverable, warnings: deliverableWarnings(deliverable) }, 200);
     })
     .delete('/:id', async (c) => {
-      await deleteDeliverable(db, c.req.param('id'));
+      const id = c.req.param('id');
+      await auditedDelete(
+        target(c),
+        (trx) => getDeliverable(trx, id),
+        (trx) => deleteDeliverable(trx, id),
+      );
       return c.body(null, 204);
     });
 }

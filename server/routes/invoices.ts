@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { Invoice } from '../../shared/schemas/invoice';
 import {
   invoiceCreateSchema,
   invoiceListQuerySchema,
@@ -6,6 +7,9 @@ import {
   nextNumberQuerySchema,
   paymentCreateSchema,
 } from '../../shared/schemas/invoice';
+import { auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
+import { auditActor, recordAudit } from '../audit/record';
+import { lockTransaction } from '../db/dialect';
 import {
   addPayment,
   deleteInvoice,
@@ -18,20 +22,59 @@ import {
   type InvoiceView,
 } from '../db/queries/invoices';
 import { getSettings } from '../db/queries/settings';
+import { inTransaction } from '../db/transaction';
 import type { AppDeps, AppEnv } from '../env';
 import { todayIn } from '../money';
 import { validate } from '../validate';
+
+type Payment = Invoice['payments'][number];
 
 export function invoiceRoutes({ db, clock }: AppDeps) {
   /** "Today" in the workspace's zone: overdue is decided there. */
   const workspaceView = async (): Promise<InvoiceView & { paymentTermsDays: number }> => {
     const now = clock.now();
     const settings = await getSettings(db, now);
-    return { today: todayIn(now, settings.timeZone), paymentTermsDays: settings.defaultPaymentTermsDays };
+    return {
+      today: todayIn(now, settings.timeZone),
+      paymentTermsDays: settings.defaultPaymentTermsDays,
+    };
+  };
+  const target = (c: Context<AppEnv>): AuditedTarget<Invoice> => ({
+    c,
+    db,
+    now: clock.now(),
+    entityType: 'invoice',
+    summary: (invoice) => `Invoice ${invoice.number}`,
+  });
+  /** Records a payment added to or removed from an invoice, in the transaction that did it. */
+  const auditPayment = async (
+    c: Context<AppEnv>,
+    trx: typeof db,
+    invoice: Invoice,
+    change: { added?: Payment; removed?: Payment },
+  ) => {
+    const payment = (change.added ?? change.removed)!;
+    await recordAudit(
+      trx,
+      auditActor(c),
+      {
+        action: change.added ? 'create' : 'delete',
+        entityType: 'payment',
+        entityId: payment.id,
+        summary: `Payment on invoice ${invoice.number}`,
+        ...(change.added
+          ? { after: { ...payment, invoiceId: invoice.id } }
+          : { before: { ...payment, invoiceId: invoice.id } }),
+      },
+      clock.now(),
+    );
   };
   return new Hono<AppEnv>()
     .get('/', validate('query', invoiceListQuerySchema), async (c) => {
-      return c.json({ items: await listInvoices(db, c.req.valid('query'), await workspaceView()) }, 200);
+      return c.json(
+        { items: await listInvoices(db, c.req.valid('query'), await workspaceView()) },
+        200,
+      );
     })
     .get('/next-number', validate('query', nextNumberQuerySchema), async (c) => {
       const issuedOn = c.req.valid('query').issuedOn ?? (await workspaceView()).today;
@@ -39,26 +82,80 @@ export function invoiceRoutes({ db, clock }: AppDeps) {
     })
     .post('/', validate('json', invoiceCreateSchema), async (c) => {
       const view = await workspaceView();
-      const id = await insertInvoice(db, c.req.valid('json'), view, clock.now());
-      return c.json(await getInvoice(db, id, view), 201);
+      const t = target(c);
+      const invoice = await inTransaction(db, async (trx) => {
+        // Numbers are taken in turn: the suggested one cannot be taken by another create meanwhile.
+        await lockTransaction(trx, 'invoiceNumber');
+        const id = await insertInvoice(trx, c.req.valid('json'), view, t.now);
+        const invoice = await getInvoice(trx, id, view);
+        await recordAudit(
+          trx,
+          auditActor(c),
+          {
+            action: 'create',
+            entityType: 'invoice',
+            entityId: id,
+            summary: t.summary(invoice),
+            after: invoice,
+          },
+          t.now,
+        );
+        return invoice;
+      });
+      return c.json(invoice, 201);
     })
     .get('/:id', async (c) => {
       return c.json(await getInvoice(db, c.req.param('id'), await workspaceView()), 200);
     })
     .patch('/:id', validate('json', invoicePatchSchema), async (c) => {
-      await updateInvoice(db, c.req.param('id'), c.req.valid('json'), clock.now());
-      return c.json(await getInvoice(db, c.req.param('id'), await workspaceView()), 200);
+      const view = await workspaceView();
+      const t = target(c);
+      const id = c.req.param('id');
+      const invoice = await auditedUpdate(
+        t,
+        (trx) => getInvoice(trx, id, view),
+        async (trx) => {
+          // A new number waits its turn like a new invoice's.
+          if (c.req.valid('json').number !== undefined) await lockTransaction(trx, 'invoiceNumber');
+          await updateInvoice(trx, id, c.req.valid('json'), t.now);
+          return getInvoice(trx, id, view);
+        },
+      );
+      return c.json(invoice, 200);
     })
     .delete('/:id', async (c) => {
-      await deleteInvoice(db, c.req.param('id'));
+      const view = await workspaceView();
+      const id = c.req.param('id');
+      await auditedDelete(
+        target(c),
+        (trx) => getInvoice(trx, id, view),
+        (trx) => deleteInvoice(trx, id),
+      );
       return c.body(null, 204);
     })
     .post('/:id/payments', validate('json', paymentCreateSchema), async (c) => {
-      await addPayment(db, c.req.param('id'), c.req.valid('json'), clock.now());
-      return c.json(await getInvoice(db, c.req.param('id'), await workspaceView()), 201);
+      const view = await workspaceView();
+      const id = c.req.param('id');
+      const invoice = await inTransaction(db, async (trx) => {
+        const paymentId = await addPayment(trx, id, c.req.valid('json'), clock.now());
+        const invoice = await getInvoice(trx, id, view);
+        const added = invoice.payments.find((p) => p.id === paymentId);
+        if (added) await auditPayment(c, trx, invoice, { added });
+        return invoice;
+      });
+      return c.json(invoice, 201);
     })
     .delete('/:id/payments/:paymentId', async (c) => {
-      await deletePayment(db, c.req.param('id'), c.req.param('paymentId'), clock.now());
-      return c.json(await getInvoice(db, c.req.param('id'), await workspaceView()), 200);
+      const view = await workspaceView();
+      const id = c.req.param('id');
+      const paymentId = c.req.param('paymentId');
+      const invoice = await inTransaction(db, async (trx) => {
+        const before = await getInvoice(trx, id, view);
+        await deletePayment(trx, id, paymentId, clock.now());
+        const removed = before.payments.find((p) => p.id === paymentId);
+        if (removed) await auditPayment(c, trx, before, { removed });
+        return getInvoice(trx, id, view);
+      });
+      return c.json(invoice, 200);
     });
 }

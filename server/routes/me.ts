@@ -1,17 +1,240 @@
 import { Hono } from 'hono';
 import { preferencesSchema, type Preferences } from '../../shared/schemas/channel';
-import { currentUser } from '../auth/session';
-import { findUserById } from '../db/queries/users';
+import type { ApiTokenCreated, SessionInfo } from '../../shared/schemas/team';
+import {
+  apiTokenCreateSchema,
+  passwordChangeSchema,
+  profilePatchSchema,
+} from '../../shared/schemas/team';
+import { auditActor, recordAudit } from '../audit/record';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { currentUser, endSession, rotateSession } from '../auth/session';
+import {
+  accountKey,
+  loginRetryAfter,
+  MAX_FAILURES_PER_ACCOUNT,
+  recordLoginFailure,
+} from '../auth/throttle';
+import { createToken, hashToken } from '../auth/tokens';
+import { deleteApiToken, insertApiToken, listApiTokens } from '../db/queries/api-tokens';
+import { deleteSession, deleteUserSessions, listUserSessions } from '../db/queries/sessions';
+import { getSettings } from '../db/queries/settings';
+import {
+  auditedUser,
+  findUserByEmail,
+  findUserById,
+  toUser,
+  updateUser,
+} from '../db/queries/users';
+import { inTransaction } from '../db/transaction';
 import type { AppDeps, AppEnv } from '../env';
+import { AppError, notFound } from '../errors';
+import { newId } from '../ids';
 import { validate } from '../validate';
 
-/** The signed-in user's own preferences: alert e-mails and time zone. */
-export function meRoutes({ db, clock, emailConfigured }: AppDeps) {
+/** API tokens start with this, so a leaked one is recognisable (and scannable) as ours. */
+export const API_TOKEN_PREFIX = 'spc_';
+
+/** The signed-in user's own account: profile, password, sessions, API tokens, preferences. */
+export function meRoutes(deps: AppDeps) {
+  const { db, clock, emailConfigured } = deps;
   return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const settings = await getSettings(db, clock.now());
+      return c.json(toUser(currentUser(c), settings.timeZone), 200);
+    })
+    .patch('/', validate('json', profilePatchSchema), async (c) => {
+      const { version, ...changes } = c.req.valid('json');
+      const user = currentUser(c);
+      const now = clock.now();
+      if (changes.email !== undefined && changes.email !== user.email) {
+        const other = await findUserByEmail(db, changes.email);
+        if (other && other.id !== user.id) {
+          throw new AppError(409, 'duplicate', 'Another account already uses this e-mail.', [
+            { path: 'email', message: 'Already used by another account' },
+          ]);
+        }
+      }
+      const updated = await inTransaction(db, async (trx) => {
+        const updated = await updateUser(trx, user.id, version, changes, now);
+        await recordAudit(
+          trx,
+          auditActor(c),
+          {
+            action: 'update',
+            entityType: 'user',
+            entityId: user.id,
+            summary: `User ${updated.name} (own profile)`,
+            before: auditedUser(user),
+            after: auditedUser(updated),
+          },
+          now,
+        );
+        return updated;
+      });
+      const settings = await getSettings(db, now);
+      return c.json(toUser(updated, settings.timeZone), 200);
+    })
+    .post('/password', validate('json', passwordChangeSchema), async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const user = currentUser(c);
+      const now = clock.now();
+      // The same per-account limit as sign-in: a borrowed session cannot guess the password.
+      const key = accountKey(user.email);
+      const retryAfter = await loginRetryAfter(db, [{ key, max: MAX_FAILURES_PER_ACCOUNT }], now);
+      if (retryAfter > 0) {
+        throw new AppError(
+          429,
+          'too_many_requests',
+          'Too many wrong passwords. Try again later.',
+          undefined,
+          {
+            'Retry-After': String(retryAfter),
+          },
+        );
+      }
+      if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+        await recordLoginFailure(db, [key], now);
+        throw new AppError(400, 'validation_failed', 'Your current password is not right.', [
+          { path: 'currentPassword', message: 'Not your current password' },
+        ]);
+      }
+      const passwordHash = await hashPassword(newPassword, deps.passwordCost);
+      await inTransaction(db, async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ passwordHash, updatedAt: now.toISOString() })
+          .where('id', '=', user.id)
+          .execute();
+        // Whoever knew the old password is signed out everywhere.
+        await deleteUserSessions(
+          trx,
+          user.id,
+          c.get('sessionId') ? { keep: c.get('sessionId')! } : {},
+        );
+        await recordAudit(
+          trx,
+          auditActor(c),
+          {
+            action: 'update',
+            entityType: 'user',
+            entityId: user.id,
+            summary: `User ${user.name} changed their password`,
+            before: { passwordHash: true },
+            after: { passwordHash: 'new' },
+          },
+          now,
+        );
+      });
+      await rotateSession(c, deps, user.id);
+      return c.body(null, 204);
+    })
+    .get('/sessions', async (c) => {
+      const user = currentUser(c);
+      const current = c.get('sessionId');
+      const rows = await listUserSessions(db, user.id, clock.now());
+      const items: SessionInfo[] = rows.map((row) => ({
+        id: row.id,
+        createdAt: new Date(row.createdAt).toISOString(),
+        lastSeenAt: new Date(row.lastSeenAt).toISOString(),
+        expiresAt: new Date(row.expiresAt).toISOString(),
+        userAgent: row.userAgent,
+        current: row.id === current,
+      }));
+      return c.json({ items }, 200);
+    })
+    .delete('/sessions', async (c) => {
+      const user = currentUser(c);
+      const current = c.get('sessionId');
+      await deleteUserSessions(db, user.id, current ? { keep: current } : {});
+      return c.body(null, 204);
+    })
+    .delete('/sessions/:id', async (c) => {
+      const user = currentUser(c);
+      const id = c.req.param('id');
+      const own = (await listUserSessions(db, user.id, clock.now())).some((s) => s.id === id);
+      if (!own) throw notFound('Session');
+      if (id === c.get('sessionId')) {
+        await endSession(c, deps);
+      } else {
+        await deleteSession(db, id);
+      }
+      return c.body(null, 204);
+    })
+    .get('/tokens', async (c) => c.json({ items: await listApiTokens(db, currentUser(c).id) }, 200))
+    .post('/tokens', validate('json', apiTokenCreateSchema), async (c) => {
+      const input = c.req.valid('json');
+      const user = currentUser(c);
+      const now = clock.now();
+      if (input.expiresAt && Date.parse(input.expiresAt) <= now.getTime()) {
+        throw new AppError(400, 'validation_failed', 'The expiry must be in the future.', [
+          { path: 'expiresAt', message: 'Must be in the future' },
+        ]);
+      }
+      const token = `${API_TOKEN_PREFIX}${createToken()}`;
+      const created = await inTransaction(db, async (trx) => {
+        const created = await insertApiToken(
+          trx,
+          {
+            id: newId(),
+            userId: user.id,
+            name: input.name,
+            scope: input.scope,
+            tokenHash: hashToken(token),
+            prefix: token.slice(0, API_TOKEN_PREFIX.length + 4),
+            expiresAt: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
+          },
+          now,
+        );
+        await recordAudit(
+          trx,
+          auditActor(c),
+          {
+            action: 'create',
+            entityType: 'api_token',
+            entityId: created.id,
+            summary: `API token "${created.name}" (${created.scope})`,
+            after: {
+              name: created.name,
+              scope: created.scope,
+              prefix: created.prefix,
+              expiresAt: created.expiresAt,
+            },
+          },
+          now,
+        );
+        return created;
+      });
+      return c.json({ ...created, token } satisfies ApiTokenCreated, 201);
+    })
+    .delete('/tokens/:id', async (c) => {
+      const user = currentUser(c);
+      const now = clock.now();
+      await inTransaction(db, async (trx) => {
+        const removed = await deleteApiToken(trx, user.id, c.req.param('id'));
+        await recordAudit(
+          trx,
+          auditActor(c),
+          {
+            action: 'delete',
+            entityType: 'api_token',
+            entityId: removed.id,
+            summary: `API token "${removed.name}" (${removed.scope})`,
+            before: { name: removed.name, scope: removed.scope, prefix: removed.prefix },
+          },
+          now,
+        );
+      });
+      return c.body(null, 204);
+    })
     .get('/preferences', async (c) => {
       const user = currentUser(c);
       return c.json(
-        { emailAlerts: Boolean(user.emailAlerts), timeZone: user.timeZone, emailConfigured } satisfies Preferences,
+        {
+          emailAlerts: Boolean(user.emailAlerts),
+          timeZone: user.timeZone,
+          emailConfigured,
+        } satisfies Preferences,
         200,
       );
     })
@@ -29,7 +252,11 @@ export function meRoutes({ db, clock, emailConfigured }: AppDeps) {
         .execute();
       const updated = (await findUserById(db, user.id))!;
       return c.json(
-        { emailAlerts: Boolean(updated.emailAlerts), timeZone: updated.timeZone, emailConfigured } satisfies Preferences,
+        {
+          emailAlerts: Boolean(updated.emailAlerts),
+          timeZone: updated.timeZone,
+          emailConfigured,
+        } satisfies Preferences,
         200,
       );
     });

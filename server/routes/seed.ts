@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { auditActor, recordAudit } from '../audit/record';
 import { getSettings } from '../db/queries/settings';
+import { inTransaction } from '../db/transaction';
 import type { AppDeps, AppEnv } from '../env';
 import { seedSampleWorkspace } from '../seed/sample';
 
@@ -8,10 +10,25 @@ export function seedRoutes({ db, clock }: AppDeps) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const now = clock.now();
     const settings = await getSettings(db, now);
-    const counts = await seedSampleWorkspace(db, {
-      now,
-      timeZone: settings.timeZone,
-      currency: settings.currency,
+    const counts = await inTransaction(db, async (trx) => {
+      const counts = await seedSampleWorkspace(trx, {
+        now,
+        timeZone: settings.timeZone,
+        currency: settings.currency,
+      });
+      await recordAudit(
+        trx,
+        auditActor(c),
+        {
+          action: 'create',
+          entityType: 'workspace',
+          entityId: 'sample',
+          summary: 'Sample data loaded',
+          after: counts,
+        },
+        now,
+      );
+      return counts;
     });
     return c.json(counts, 201);
   });

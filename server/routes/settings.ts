@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { auditedUpdate } from '../audit/audited';
 import { settingsPatchSchema } from '../../shared/schemas/settings';
 import { getSettings, updateSettings } from '../db/queries/settings';
 import { listUsers } from '../db/queries/users';
@@ -9,7 +10,17 @@ export function settingsRoutes({ db, clock }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json(await getSettings(db, clock.now()), 200))
     .patch('/', validate('json', settingsPatchSchema), async (c) => {
-      return c.json(await updateSettings(db, c.req.valid('json'), clock.now()), 200);
+      const now = clock.now();
+      const settings = await auditedUpdate(
+        { c, db, now, entityType: 'settings', summary: () => 'Workspace settings' },
+        async (trx) => ({ id: 'workspace', ...(await getSettings(trx, now)) }),
+        async (trx) => ({
+          id: 'workspace',
+          ...(await updateSettings(trx, c.req.valid('json'), now)),
+        }),
+      );
+      const { id: _id, ...body } = settings;
+      return c.json(body, 200);
     });
 }
 

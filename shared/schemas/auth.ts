@@ -37,6 +37,8 @@ export const userSchema = z.object({
   /** The zone times are shown in for this user. */
   effectiveTimeZone: z.string(),
   disabled: z.boolean(),
+  /** Send it back with `PATCH /api/me` or `PATCH /api/users/:id`. */
+  version: z.number().int(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -7,3 +7,4 @@ export * from './settings';
 export * from './alert';
 export * from './channel';
 export * from './invoice';
+export * from './team';

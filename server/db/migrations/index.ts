@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_alerts';
 import * as m0003 from './0003_login_throttle';
 import * as m0004 from './0004_invoices';
+import * as m0005 from './0005_team';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_alerts': m0002,
   '0003_login_throttle': m0003,
   '0004_invoices': m0004,
+  '0005_team': m0005,
 };

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { inTransaction } from '../transaction';
 import type { z } from 'zod';
 import {
   BRAND_PALETTE,
@@ -14,7 +15,6 @@ import type { BrandRow, Database } from '../schema';
 
 export type BrandCreateInput = z.output<typeof brandCreateSchema>;
 export type BrandPatchInput = z.output<typeof brandPatchSchema>;
-
 
 function toBrand(row: BrandRow, contacts: Contact[], dealCount: number): Brand {
   return {
@@ -69,7 +69,10 @@ export interface BrandListFilter {
   q?: string;
 }
 
-export async function listBrands(db: Kysely<Database>, filter: BrandListFilter = {}): Promise<Brand[]> {
+export async function listBrands(
+  db: Kysely<Database>,
+  filter: BrandListFilter = {},
+): Promise<Brand[]> {
   let query = db.selectFrom('brands').selectAll();
   if (filter.stage) query = query.where('stage', '=', filter.stage as BrandRow['stage']);
   if (filter.q) {
@@ -87,7 +90,11 @@ export async function getBrand(db: Kysely<Database>, id: string): Promise<Brand>
   return brand!;
 }
 
-async function replaceContacts(db: Kysely<Database>, brandId: string, contacts: Contact[]): Promise<void> {
+async function replaceContacts(
+  db: Kysely<Database>,
+  brandId: string,
+  contacts: Contact[],
+): Promise<void> {
   await db.deleteFrom('brandContacts').where('brandId', '=', brandId).execute();
   if (contacts.length === 0) return;
   await db
@@ -113,10 +120,14 @@ async function nextColor(db: Kysely<Database>): Promise<string> {
   return BRAND_PALETTE[Number(row.count) % BRAND_PALETTE.length]!;
 }
 
-export async function insertBrand(db: Kysely<Database>, input: BrandCreateInput, now: Date): Promise<Brand> {
+export async function insertBrand(
+  db: Kysely<Database>,
+  input: BrandCreateInput,
+  now: Date,
+): Promise<Brand> {
   const id = newId();
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto('brands')
       .values({
@@ -145,7 +156,7 @@ export async function updateBrand(
   now: Date,
 ): Promise<Brand> {
   const { version, contacts, ...changes } = patch;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const result = await trx
       .updateTable('brands')
       .set({
@@ -165,8 +176,12 @@ export async function updateBrand(
 
 /** Deletes a brand; refused while deals still point at it, so no deal is orphaned. */
 export async function deleteBrand(db: Kysely<Database>, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const brand = await trx.selectFrom('brands').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+  await inTransaction(db, async (trx) => {
+    const brand = await trx
+      .selectFrom('brands')
+      .select(['id', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!brand) throw notFound('Brand');
     const deals = await trx
       .selectFrom('deals')

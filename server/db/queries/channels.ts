@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Channel, channelCreateSchema, channelPatchSchema } from '../../../shared/schemas/channel';
+import type {
+  Channel,
+  channelCreateSchema,
+  channelPatchSchema,
+} from '../../../shared/schemas/channel';
 import { notFound, versionConflict } from '../../errors';
 import { newId } from '../../ids';
 import type { ChannelRow, Database } from '../schema';
@@ -30,7 +34,12 @@ export function toChannel(row: ChannelRow, revealSecret = false): Channel {
 }
 
 export async function listChannels(db: Kysely<Database>): Promise<Channel[]> {
-  const rows = await db.selectFrom('channels').selectAll().orderBy('createdAt').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('channels')
+    .selectAll()
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => toChannel(r));
 }
 
@@ -40,7 +49,11 @@ export async function getChannelRow(db: Kysely<Database>, id: string): Promise<C
   return row;
 }
 
-export async function insertChannel(db: Kysely<Database>, input: ChannelCreateInput, now: Date): Promise<Channel> {
+export async function insertChannel(
+  db: Kysely<Database>,
+  input: ChannelCreateInput,
+  now: Date,
+): Promise<Channel> {
   const id = newId();
   const at = now.toISOString();
   await db

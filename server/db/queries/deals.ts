@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../transaction';
 import type { z } from 'zod';
-import type { Deal, dealCreateSchema, dealPatchSchema, DealStatus } from '../../../shared/schemas/deal';
+import type {
+  Deal,
+  dealCreateSchema,
+  dealPatchSchema,
+  DealStatus,
+} from '../../../shared/schemas/deal';
 import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { assertVersionedUpdate } from './versioned';
@@ -30,14 +36,22 @@ function selectDeals(db: Kysely<Database>) {
       // Fee vs invoiced vs paid: invoices that count (not void) in the deal's own currency.
       eb
         .selectFrom('invoices')
-        .select((inner) => inner.fn.coalesce(inner.fn.sum<number | string>('invoices.amountCents'), inner.lit(0)).as('s'))
+        .select((inner) =>
+          inner.fn
+            .coalesce(inner.fn.sum<number | string>('invoices.amountCents'), inner.lit(0))
+            .as('s'),
+        )
         .whereRef('invoices.dealId', '=', 'deals.id')
         .whereRef('invoices.currency', '=', 'deals.currency')
         .where('invoices.status', '!=', 'void')
         .as('invoicedCents'),
       eb
         .selectFrom('invoices')
-        .select((inner) => inner.fn.coalesce(inner.fn.sum<number | string>('invoices.paidCents'), inner.lit(0)).as('s'))
+        .select((inner) =>
+          inner.fn
+            .coalesce(inner.fn.sum<number | string>('invoices.paidCents'), inner.lit(0))
+            .as('s'),
+        )
         .whereRef('invoices.dealId', '=', 'deals.id')
         .whereRef('invoices.currency', '=', 'deals.currency')
         .where('invoices.status', '!=', 'void')
@@ -71,7 +85,10 @@ function toDeal(row: DealQueryRow): Deal {
   };
 }
 
-export async function listDeals(db: Kysely<Database>, filter: DealListFilter = {}): Promise<Deal[]> {
+export async function listDeals(
+  db: Kysely<Database>,
+  filter: DealListFilter = {},
+): Promise<Deal[]> {
   let query = selectDeals(db);
   if (filter.status?.length) query = query.where('deals.status', 'in', filter.status);
   if (filter.brandId?.length) query = query.where('deals.brandId', 'in', filter.brandId);
@@ -87,7 +104,11 @@ export async function getDeal(db: Kysely<Database>, id: string): Promise<Deal> {
 }
 
 async function assertBrandExists(db: Kysely<Database>, brandId: string): Promise<void> {
-  const brand = await db.selectFrom('brands').select('id').where('id', '=', brandId).executeTakeFirst();
+  const brand = await db
+    .selectFrom('brands')
+    .select('id')
+    .where('id', '=', brandId)
+    .executeTakeFirst();
   if (!brand) throw invalidField('brandId', 'No brand with this id');
 }
 
@@ -99,7 +120,7 @@ export async function insertDeal(
 ): Promise<Deal> {
   const id = newId();
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await assertBrandExists(trx, input.brandId);
     await trx
       .insertInto('deals')
@@ -132,7 +153,7 @@ export async function updateDeal(
   now: Date,
 ): Promise<Deal> {
   const { version, ...changes } = patch;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (changes.brandId !== undefined) await assertBrandExists(trx, changes.brandId);
     const result = await trx
       .updateTable('deals')
@@ -166,8 +187,12 @@ export async function updateDeal(
  * records are not deleted by the way.
  */
 export async function deleteDeal(db: Kysely<Database>, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const deal = await trx.selectFrom('deals').select(['id', 'title']).where('id', '=', id).executeTakeFirst();
+  await inTransaction(db, async (trx) => {
+    const deal = await trx
+      .selectFrom('deals')
+      .select(['id', 'title'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!deal) throw notFound('Deal');
     const billed = await trx
       .selectFrom('invoices')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../transaction';
 import type { z } from 'zod';
 import type { Warning } from '../../../shared/schemas/common';
 import type {
@@ -76,20 +77,35 @@ export async function listDeliverables(
 }
 
 export async function getDeliverable(db: Kysely<Database>, id: string): Promise<Deliverable> {
-  const row = await db.selectFrom('deliverables').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('deliverables')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('Deliverable');
   return toDeliverable(row);
 }
 
 async function brandOfDeal(db: Kysely<Database>, dealId: string): Promise<string> {
-  const deal = await db.selectFrom('deals').select('brandId').where('id', '=', dealId).executeTakeFirst();
+  const deal = await db
+    .selectFrom('deals')
+    .select('brandId')
+    .where('id', '=', dealId)
+    .executeTakeFirst();
   if (!deal) throw invalidField('dealId', 'No deal with this id');
   return deal.brandId;
 }
 
-async function assertAssignee(db: Kysely<Database>, assigneeId: string | null | undefined): Promise<void> {
+async function assertAssignee(
+  db: Kysely<Database>,
+  assigneeId: string | null | undefined,
+): Promise<void> {
   if (!assigneeId) return;
-  const user = await db.selectFrom('users').select('id').where('id', '=', assigneeId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', assigneeId)
+    .executeTakeFirst();
   if (!user) throw invalidField('assigneeId', 'No team member with this id');
 }
 
@@ -126,7 +142,7 @@ export async function insertDeliverable(
 ): Promise<Deliverable> {
   const id = newId();
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const brandId = await brandOfDeal(trx, input.dealId);
     await assertAssignee(trx, input.assigneeId);
     await trx
@@ -168,8 +184,9 @@ export async function updateDeliverable(
   now: Date,
 ): Promise<Deliverable> {
   const { version, metrics, ...changes } = patch;
-  await db.transaction().execute(async (trx) => {
-    const brandId = changes.dealId !== undefined ? await brandOfDeal(trx, changes.dealId) : undefined;
+  await inTransaction(db, async (trx) => {
+    const brandId =
+      changes.dealId !== undefined ? await brandOfDeal(trx, changes.dealId) : undefined;
     await assertAssignee(trx, changes.assigneeId);
     const result = await trx
       .updateTable('deliverables')

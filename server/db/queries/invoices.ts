@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { inTransaction } from '../transaction';
 import type { z } from 'zod';
 import type {
   Invoice,
@@ -37,11 +38,20 @@ function selectInvoices(db: Kysely<Database>) {
 }
 
 /** Sent, not fully paid, and the due day is over (today is later) in the workspace's zone. */
-export function isOverdue(row: Pick<InvoiceRow, 'status' | 'amountCents' | 'paidCents' | 'dueOn'>, today: string): boolean {
-  return row.status === 'sent' && Number(row.paidCents) < Number(row.amountCents) && today > row.dueOn;
+export function isOverdue(
+  row: Pick<InvoiceRow, 'status' | 'amountCents' | 'paidCents' | 'dueOn'>,
+  today: string,
+): boolean {
+  return (
+    row.status === 'sent' && Number(row.paidCents) < Number(row.amountCents) && today > row.dueOn
+  );
 }
 
-export function toInvoice(row: InvoiceWithNames, payments: PaymentRow[], { today }: InvoiceView): Invoice {
+export function toInvoice(
+  row: InvoiceWithNames,
+  payments: PaymentRow[],
+  { today }: InvoiceView,
+): Invoice {
   const amountCents = Number(row.amountCents);
   const paidCents = Number(row.paidCents);
   const overdue = isOverdue(row, today);
@@ -78,7 +88,11 @@ export function toInvoice(row: InvoiceWithNames, payments: PaymentRow[], { today
   };
 }
 
-async function hydrate(db: Kysely<Database>, rows: InvoiceWithNames[], view: InvoiceView): Promise<Invoice[]> {
+async function hydrate(
+  db: Kysely<Database>,
+  rows: InvoiceWithNames[],
+  view: InvoiceView,
+): Promise<Invoice[]> {
   if (rows.length === 0) return [];
   const payments: PaymentRow[] = [];
   for (let i = 0; i < rows.length; i += 500) {
@@ -123,7 +137,11 @@ export async function listInvoices(
   return filter.overdue === 'false' ? invoices.filter((i) => !i.overdue) : invoices;
 }
 
-export async function getInvoice(db: Kysely<Database>, id: string, view: InvoiceView): Promise<Invoice> {
+export async function getInvoice(
+  db: Kysely<Database>,
+  id: string,
+  view: InvoiceView,
+): Promise<Invoice> {
   const row = await selectInvoices(db).where('invoices.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Invoice');
   const [invoice] = await hydrate(db, [row], view);
@@ -134,7 +152,10 @@ export async function getInvoice(db: Kysely<Database>, id: string, view: Invoice
  * The next number in the year's sequence, `INV-2026-0007`: one more than the
  * highest number of that form so far (gaps from deleted drafts are not refilled).
  */
-export async function suggestInvoiceNumber(db: Kysely<Database>, issuedOn: string): Promise<string> {
+export async function suggestInvoiceNumber(
+  db: Kysely<Database>,
+  issuedOn: string,
+): Promise<string> {
   const prefix = `INV-${issuedOn.slice(0, 4)}-`;
   const rows = await db
     .selectFrom('invoices')
@@ -151,7 +172,11 @@ export async function suggestInvoiceNumber(db: Kysely<Database>, issuedOn: strin
 }
 
 /** `paid` follows from the payments: covered → paid; a paid invoice no longer covered is sent again. */
-function settleStatus(requested: InvoiceStatus, paidCents: number, amountCents: number): InvoiceStatus {
+function settleStatus(
+  requested: InvoiceStatus,
+  paidCents: number,
+  amountCents: number,
+): InvoiceStatus {
   if (requested === 'void') return 'void';
   if (paidCents > 0 && paidCents >= amountCents) return 'paid';
   if (requested === 'paid') return 'sent';
@@ -161,9 +186,12 @@ function settleStatus(requested: InvoiceStatus, paidCents: number, amountCents: 
 }
 
 function duplicateNumber(number: string): AppError {
-  return new AppError(409, 'duplicate', `Invoice number ${number} is already used. Pick another one.`, [
-    { path: 'number', message: 'Already used by another invoice' },
-  ]);
+  return new AppError(
+    409,
+    'duplicate',
+    `Invoice number ${number} is already used. Pick another one.`,
+    [{ path: 'number', message: 'Already used by another invoice' }],
+  );
 }
 
 export interface InvoiceDefaults {
@@ -177,7 +205,11 @@ export async function insertInvoice(
   defaults: InvoiceDefaults,
   now: Date,
 ): Promise<string> {
-  const deal = await db.selectFrom('deals').select(['id', 'currency']).where('id', '=', input.dealId).executeTakeFirst();
+  const deal = await db
+    .selectFrom('deals')
+    .select(['id', 'currency'])
+    .where('id', '=', input.dealId)
+    .executeTakeFirst();
   if (!deal) throw invalidField('dealId', 'No deal with this id');
   const issuedOn = input.issuedOn ?? defaults.today;
   const paymentTermsDays = input.paymentTermsDays ?? defaults.paymentTermsDays;
@@ -229,7 +261,7 @@ export async function updateInvoice(
 ): Promise<void> {
   const { version, ...changes } = patch;
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const current = await lockedForUpdate(
         trx,
         trx.selectFrom('invoices').selectAll().where('id', '=', id),
@@ -237,21 +269,33 @@ export async function updateInvoice(
       if (!current) throw notFound('Invoice');
       const paidCents = Number(current.paidCents);
       const amountCents = changes.amountCents ?? Number(current.amountCents);
-      if (paidCents > 0 && changes.currency !== undefined && changes.currency !== current.currency) {
-        throw new AppError(409, 'conflict', 'This invoice has payments in its currency; remove them before changing it.', [
-          { path: 'currency', message: 'Has payments in the current currency' },
-        ]);
+      if (
+        paidCents > 0 &&
+        changes.currency !== undefined &&
+        changes.currency !== current.currency
+      ) {
+        throw new AppError(
+          409,
+          'conflict',
+          'This invoice has payments in its currency; remove them before changing it.',
+          [{ path: 'currency', message: 'Has payments in the current currency' }],
+        );
       }
       if (amountCents < paidCents) {
         throw invalidField('amountCents', 'Must not be less than what has already been paid');
       }
       if (changes.status === 'void' && paidCents > 0) {
-        throw new AppError(409, 'conflict', 'A paid or part-paid invoice cannot be voided; remove its payments first.');
+        throw new AppError(
+          409,
+          'conflict',
+          'A paid or part-paid invoice cannot be voided; remove its payments first.',
+        );
       }
       const issuedOn = changes.issuedOn ?? current.issuedOn;
       const paymentTermsDays = changes.paymentTermsDays ?? current.paymentTermsDays;
       const termsChanged = changes.issuedOn !== undefined || changes.paymentTermsDays !== undefined;
-      const dueOn = changes.dueOn ?? (termsChanged ? addDays(issuedOn, paymentTermsDays) : current.dueOn);
+      const dueOn =
+        changes.dueOn ?? (termsChanged ? addDays(issuedOn, paymentTermsDays) : current.dueOn);
       if (dueOn < issuedOn) throw invalidField('dueOn', 'Must not be before the issue day');
       const status = settleStatus(changes.status ?? current.status, paidCents, amountCents);
 
@@ -271,10 +315,18 @@ export async function updateInvoice(
 
 /** Only drafts and void invoices are deleted; a sent one is voided instead, so the record stays. */
 export async function deleteInvoice(db: Kysely<Database>, id: string): Promise<void> {
-  const row = await db.selectFrom('invoices').select(['status', 'number']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('invoices')
+    .select(['status', 'number'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('Invoice');
   if (row.status === 'sent' || row.status === 'paid') {
-    throw new AppError(409, 'conflict', `Invoice ${row.number} was sent; void it instead of deleting it, so the record stays.`);
+    throw new AppError(
+      409,
+      'conflict',
+      `Invoice ${row.number} was sent; void it instead of deleting it, so the record stays.`,
+    );
   }
   await db.deleteFrom('invoices').where('id', '=', id).execute();
 }
@@ -289,15 +341,19 @@ export async function addPayment(
   invoiceId: string,
   input: PaymentCreateInput,
   now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<string> {
+  return inTransaction(db, async (trx) => {
     const invoice = await lockedForUpdate(
       trx,
       trx.selectFrom('invoices').selectAll().where('id', '=', invoiceId),
     ).executeTakeFirst();
     if (!invoice) throw notFound('Invoice');
     if (invoice.status === 'void') {
-      throw new AppError(409, 'conflict', `Invoice ${invoice.number} is void; it takes no payments.`);
+      throw new AppError(
+        409,
+        'conflict',
+        `Invoice ${invoice.number} is void; it takes no payments.`,
+      );
     }
     const currency = input.currency ?? invoice.currency;
     if (currency !== invoice.currency) {
@@ -312,10 +368,11 @@ export async function addPayment(
           : `More than the ${formatMoney(owed, invoice.currency)} still owed`,
       );
     }
+    const id = newId();
     await trx
       .insertInto('payments')
       .values({
-        id: newId(),
+        id,
         invoiceId,
         amountCents: input.amountCents,
         currency,
@@ -326,11 +383,17 @@ export async function addPayment(
       })
       .execute();
     await recomputePaid(trx, invoice, now);
+    return id;
   });
 }
 
-export async function deletePayment(db: Kysely<Database>, invoiceId: string, paymentId: string, now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function deletePayment(
+  db: Kysely<Database>,
+  invoiceId: string,
+  paymentId: string,
+  now: Date,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
     const invoice = await lockedForUpdate(
       trx,
       trx.selectFrom('invoices').selectAll().where('id', '=', invoiceId),
@@ -350,7 +413,9 @@ export async function deletePayment(db: Kysely<Database>, invoiceId: string, pay
 async function recomputePaid(trx: Kysely<Database>, invoice: InvoiceRow, now: Date): Promise<void> {
   const row = await trx
     .selectFrom('payments')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountCents'), sql<number>`0`).as('paid'))
+    .select((eb) =>
+      eb.fn.coalesce(eb.fn.sum<number | string>('amountCents'), sql<number>`0`).as('paid'),
+    )
     .where('invoiceId', '=', invoice.id)
     .executeTakeFirstOrThrow();
   const paidCents = Number(row.paid);

@@ -39,7 +39,11 @@ export async function findLiveSession(
     .where('expiresAt', '>', now.toISOString())
     .executeTakeFirst();
   if (!session) return undefined;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', session.userId)
+    .executeTakeFirst();
   if (!user || Boolean(user.disabled)) return undefined;
   if (now.getTime() - Date.parse(session.lastSeenAt) > SESSION_TOUCH_MS) {
     await db
@@ -60,4 +64,30 @@ export async function deleteSession(db: Kysely<Database>, id: string): Promise<v
 
 export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('expiresAt', '<=', now.toISOString()).execute();
+}
+
+export function listUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+): Promise<SessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('userId', '=', userId)
+    .where('expiresAt', '>', now.toISOString())
+    .orderBy('lastSeenAt', 'desc')
+    .execute();
+}
+
+/** Ends a user's sessions, all of them or all but `keep`; answers how many ended. */
+export async function deleteUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+  options: { keep?: string } = {},
+): Promise<number> {
+  let query = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (options.keep) query = query.where('id', '<>', options.keep);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

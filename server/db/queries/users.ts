@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role, User } from '../../../shared/schemas/auth';
+import { assertVersionedUpdate } from './versioned';
 import type { Database, UserRow } from '../schema';
 
 export function toUser(row: UserRow, workspaceTimeZone: string): User {
@@ -11,6 +12,7 @@ export function toUser(row: UserRow, workspaceTimeZone: string): User {
     timeZone: row.timeZone,
     effectiveTimeZone: row.timeZone ?? workspaceTimeZone,
     disabled: Boolean(row.disabled),
+    version: row.version,
     createdAt: row.createdAt,
   };
 }
@@ -24,7 +26,11 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
 }
 
 export function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 export function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
@@ -40,11 +46,21 @@ export interface InsertUserInput {
   timeZone: string | null;
 }
 
-export async function insertUser(db: Kysely<Database>, input: InsertUserInput, now: Date): Promise<UserRow> {
+export async function insertUser(
+  db: Kysely<Database>,
+  input: InsertUserInput,
+  now: Date,
+): Promise<UserRow> {
   const at = now.toISOString();
   await db
     .insertInto('users')
-    .values({ ...input, email: input.email.toLowerCase(), disabled: false, createdAt: at, updatedAt: at })
+    .values({
+      ...input,
+      email: input.email.toLowerCase(),
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
+    })
     .execute();
   const row = await findUserById(db, input.id);
   if (!row) throw new Error('user vanished after insert');
@@ -53,4 +69,70 @@ export async function insertUser(db: Kysely<Database>, input: InsertUserInput, n
 
 export function listUsers(db: Kysely<Database>): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('createdAt').orderBy('id').execute();
+}
+
+/** Owners who can still sign in: the workspace must always keep one. */
+export async function countEnabledOwners(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('role', '=', 'owner')
+    .where('disabled', '=', false)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** When each user's sessions last made a request, by user id. */
+export async function lastActiveByUser(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select((eb) => ['userId', eb.fn.max('lastSeenAt').as('lastSeenAt')])
+    .groupBy('userId')
+    .execute();
+  return new Map(
+    rows.map((r) => [r.userId, new Date(r.lastSeenAt as string | Date).toISOString()]),
+  );
+}
+
+export interface UserChanges {
+  role?: Role;
+  disabled?: boolean;
+  name?: string;
+  email?: string;
+  timeZone?: string | null;
+  passwordHash?: string;
+}
+
+/** Applies changes when the user is still at `version`; 404 or 409 otherwise. */
+export async function updateUser(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  changes: UserChanges,
+  now: Date,
+): Promise<UserRow> {
+  const result = await db
+    .updateTable('users')
+    .set({
+      ...changes,
+      ...(changes.email !== undefined ? { email: changes.email.toLowerCase() } : {}),
+      version: version + 1,
+      updatedAt: now.toISOString(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  await assertVersionedUpdate(db, result, 'users', id, 'User');
+  return (await findUserById(db, id))!;
+}
+
+/** What the audit trail records of a user: never the password hash. */
+export function auditedUser(row: UserRow) {
+  return {
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    disabled: Boolean(row.disabled),
+    timeZone: row.timeZone,
+  };
 }

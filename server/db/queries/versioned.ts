@@ -2,7 +2,7 @@ import type { Kysely, UpdateResult } from 'kysely';
 import { notFound, versionConflict } from '../../errors';
 import type { Database } from '../schema';
 
-type VersionedTable = 'brands' | 'deals' | 'deliverables' | 'channels' | 'invoices';
+type VersionedTable = 'brands' | 'deals' | 'deliverables' | 'channels' | 'invoices' | 'users';
 
 /**
  * Checks an `UPDATE … WHERE id = ? AND version = ?`: when it matched nothing,

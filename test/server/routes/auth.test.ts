@@ -50,6 +50,7 @@ describe('POST /api/auth/setup', () => {
       role: 'owner',
       timeZone: null,
       effectiveTimeZone: 'UTC',
+      version: 1,
       disabled: false,
       createdAt: '2026-03-01T12:00:00.000Z',
     });
@@ -316,6 +317,7 @@ describe('GET /api/auth/me', () => {
       role: 'viewer',
       timeZone: null,
       effectiveTimeZone: 'UTC',
+      version: 1,
       disabled: false,
       createdAt: expect.stringMatching(UTC_INSTANT),
     });
