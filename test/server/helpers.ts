@@ -103,6 +103,9 @@ export const DATA_TABLES = [
   'deliveries',
   'invoices',
   'payments',
+  'invites',
+  'apiTokens',
+  'auditLog',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 /** Every row of every data table, in a stable order: equal snapshots mean nothing was written. */

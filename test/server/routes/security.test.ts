@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app';
+import { signInAs, TestClient } from '../../support/app';
+import { expectApiError, rowCounts, trackApps } from '../helpers';
+
+const apps = trackApps();
+
+const EVIL = 'https://evil.example';
+
+describe('security headers', () => {
+  const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sponsorcal-web-'));
+  fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
+  afterAll(() => fs.rmSync(webRoot, { recursive: true, force: true }));
+
+  function directives(csp: string | null): Map<string, string[]> {
+    const map = new Map<string, string[]>();
+    for (const part of (csp ?? '').split(';')) {
+      const [name, ...values] = part.trim().split(/\s+/);
+      if (name) map.set(name, values);
+    }
+    return map;
+  }
+
+  it.each(['/api/health', '/', '/deals/123', '/api/brands'])('are sent on %s', async (url) => {
+    const t = await apps.app();
+    const app = createApp({ db: t.db, clock: t.clock, webRoot });
+    const res = await app.request(url);
+    const csp = directives(res.headers.get('content-security-policy'));
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect([...csp.values()].flat()).not.toContain("'unsafe-eval'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
+  });
+
+  it('allows no inline script anywhere in the policy', async () => {
+    const t = await apps.app();
+    const res = await t.client().get('/api/health');
+    const csp = directives(res.headers.get('content-security-policy'));
+    expect(csp.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(csp.has('script-src-attr')).toBe(false);
+  });
+});
+
+describe('cross-site request forgery', () => {
+  it('refuses a cookie-authenticated change from another origin and writes nothing', async () => {
+    const t = await apps.workspace();
+    const before = await rowCounts(t);
+    const res = await t.owner.request('POST', '/api/brands', { name: 'Forged' }, { origin: EVIL });
+    expectApiError(res, 403, { code: 'csrf' });
+    expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it('refuses a change a browser marks cross-site, even without Origin', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.request('DELETE', `/api/deals/${t.deal.id}`, undefined, {
+      'sec-fetch-site': 'cross-site',
+    });
+    expectApiError(res, 403, { code: 'csrf' });
+    expect((await t.owner.get(`/api/deals/${t.deal.id}`)).status).toBe(200);
+  });
+
+  it('refuses a same-site but cross-origin change (a sibling subdomain)', async () => {
+    const t = await apps.workspace();
+    const res = await t.owner.request(
+      'POST',
+      '/api/brands',
+      { name: 'Sibling' },
+      { origin: 'http://other.localhost', 'sec-fetch-site': 'same-site' },
+    );
+    expectApiError(res, 403, { code: 'csrf' });
+  });
+
+  it('refuses a forged sign-in (login CSRF) and a forged sign-out', async () => {
+    const t = await apps.workspace();
+    const login = await t
+      .client()
+      .request(
+        'POST',
+        '/api/auth/login',
+        { email: 'owner@example.com', password: 'correct horse battery staple' },
+        { origin: EVIL },
+      );
+    expectApiError(login, 403, { code: 'csrf' });
+    const logout = await t.owner.request('POST', '/api/auth/logout', undefined, { origin: EVIL });
+    expectApiError(logout, 403, { code: 'csrf' });
+    expect((await t.owner.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it("accepts the app's own origin, by APP_URL or by the Host it was reached at", async () => {
+    const t = await apps.workspace({ appUrl: 'https://cal.example.com' });
+    const byAppUrl = await t.owner.request(
+      'POST',
+      '/api/brands',
+      { name: 'By APP_URL' },
+      { origin: 'https://cal.example.com', 'sec-fetch-site': 'same-origin' },
+    );
+    expect(byAppUrl.status).toBe(201);
+    const byHost = await t.owner.request(
+      'POST',
+      'http://127.0.0.1:8787/api/brands',
+      { name: 'By host' },
+      { origin: 'http://127.0.0.1:8787', host: '127.0.0.1:8787' },
+    );
+    expect(byHost.status).toBe(201);
+  });
+
+  it('lets reads from anywhere through (they change nothing) and scripts without Origin', async () => {
+    const t = await apps.workspace();
+    expect((await t.owner.request('GET', '/api/brands', undefined, { origin: EVIL })).status).toBe(
+      200,
+    );
+    expect((await t.owner.post('/api/brands', { name: 'From a script' })).status).toBe(201);
+  });
+
+  it('lets a Bearer-token request through from any origin: it carries no ambient credential', async () => {
+    const t = await apps.workspace();
+    const created = await t.owner.post('/api/me/tokens', { name: 'CI', scope: 'read_write' });
+    expect(created.status).toBe(201);
+    const script = new TestClient(t.app);
+    const res = await script.request(
+      'POST',
+      '/api/brands',
+      { name: 'Via token' },
+      { origin: EVIL, authorization: `Bearer ${created.body.token}` },
+    );
+    expect(res.status).toBe(201);
+  });
+});
+
+describe('session rotation', () => {
+  it('gives a new session on sign-in and ends the one the browser had', async () => {
+    const t = await apps.workspace();
+    const { client, user } = await signInAs(t, 'editor');
+    const first = client.cookie!;
+    const again = await client.login(user.email, 'another long test password');
+    expect(again.status).toBe(200);
+    expect(client.cookie).not.toBe(first);
+    const stale = new TestClient(t.app);
+    stale.cookie = first;
+    expect((await stale.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends a user’s sessions when the owner changes their role', async () => {
+    const t = await apps.workspace();
+    const { client, user } = await signInAs(t, 'editor');
+    const team = await t.owner.get('/api/users');
+    const member = team.body.items.find((u: { id: string }) => u.id === user.id);
+    const res = await t.owner.patch(`/api/users/${user.id}`, {
+      version: member.version,
+      role: 'viewer',
+    });
+    expect(res.status).toBe(200);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+    const back = await client.login(user.email, 'another long test password');
+    expect(back.body.role).toBe('viewer');
+    expectApiError(await client.post('/api/brands', { name: 'Not any more' }), 403);
+  });
+});
+
+describe('request body limit', () => {
+  it('answers 413 for a body over 1 MB on a public route too, before reading it all', async () => {
+    const t = await apps.app();
+    const body = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1024 * 1024 + 10) });
+    const res = await t.client().request('POST', '/api/auth/login', body);
+    expectApiError(res, 413, { code: 'payload_too_large' });
+  });
+});
