@@ -16,9 +16,15 @@ const SettingsPage = lazy(() => import('./pages/settings-page'));
 const AlertsPage = lazy(() => import('./pages/alerts-page'));
 const MoneyPage = lazy(() => import('./pages/money-page'));
 const InvoicePrintPage = lazy(() => import('./pages/invoice-print-page'));
-// Signed-in visits never need these two (nor the zod schemas they validate with).
+const TeamPage = lazy(() => import('./pages/team-page'));
+const AuditPage = lazy(() => import('./pages/audit-page'));
+const ProfilePage = lazy(() => import('./pages/profile-page'));
+// Signed-in visits never need these (nor the zod schemas they validate with).
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
 const SetupPage = lazy(() => import('./pages/setup-page').then((m) => ({ default: m.SetupPage })));
+const InvitePage = lazy(() =>
+  import('./pages/invite-page').then((m) => ({ default: m.InvitePage })),
+);
 
 function FullPage({ children }: { children: ReactNode }) {
   return <div className="full-page">{children}</div>;
@@ -34,6 +40,9 @@ function Routes({ user }: { user: User }) {
   if (path === '/settings') return <SettingsPage user={user} />;
   if (path === '/alerts') return <AlertsPage user={user} />;
   if (path === '/money') return <MoneyPage user={user} />;
+  if (path === '/team') return <TeamPage user={user} />;
+  if (path === '/audit') return <AuditPage user={user} />;
+  if (path === '/profile') return <ProfilePage user={user} />;
   const print = matchPath('/invoices/:id/print', path);
   if (print) return <InvoicePrintPage key={print['id']} user={user} id={print['id']!} />;
   return (
@@ -49,8 +58,28 @@ function Routes({ user }: { user: User }) {
   );
 }
 
-/** Decides between first-run setup, sign-in and the app itself. */
+/** An invite link works signed out, so it is answered before the sign-in decision. */
 export function App() {
+  const path = usePath();
+  const invite = matchPath('/invite/:token', path);
+  if (invite) {
+    return (
+      <Suspense
+        fallback={
+          <FullPage>
+            <Spinner />
+          </FullPage>
+        }
+      >
+        <InvitePage key={invite['token']} token={invite['token']!} />
+      </Suspense>
+    );
+  }
+  return <Workspace />;
+}
+
+/** Decides between first-run setup, sign-in and the app itself. */
+function Workspace() {
   const setup = useSetupStatus();
   // GET /api/auth/setup says whether a session cookie is valid, so a visitor skips
   // GET /api/auth/me, whose 401 the browser would otherwise log as a console error.

@@ -104,6 +104,45 @@ export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
 
 export const ROLE_LABELS = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' } as const;
 
+/** "an editor", "a viewer", "an owner": a role in a sentence. */
+export function roleInSentence(role: keyof typeof ROLE_LABELS): string {
+  const label = ROLE_LABELS[role].toLowerCase();
+  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+}
+
+/** What each role may do, in the words the invite form, the invite page and the role menu use. */
+export const ROLE_DESCRIPTIONS = {
+  owner: 'Everything, including the team, settings and the audit log',
+  editor: 'Adds and changes brands, deals, deliverables and invoices',
+  viewer: 'Sees everything, changes nothing',
+} as const;
+
+const BROWSERS: ReadonlyArray<[RegExp, string]> = [
+  [/Edg(e|A|iOS)?\//, 'Edge'],
+  [/OPR\/|Opera/, 'Opera'],
+  [/Firefox\/|FxiOS\//, 'Firefox'],
+  [/Chrom(e|ium)\/|CriOS\//, 'Chrome'],
+  [/Safari\//, 'Safari'],
+  [/curl\//, 'curl'],
+];
+const SYSTEMS: ReadonlyArray<[RegExp, string]> = [
+  [/iPhone|iPad|iPod/, 'iOS'],
+  [/Android/, 'Android'],
+  [/Windows/, 'Windows'],
+  [/Mac OS X|Macintosh/, 'macOS'],
+  [/CrOS/, 'ChromeOS'],
+  [/Linux/, 'Linux'],
+];
+
+/** "Chrome on macOS" for a User-Agent header; good enough to tell one's own devices apart. */
+export function describeUserAgent(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
+  if (browser && system) return `${browser} on ${system}`;
+  return browser ?? system ?? 'Unknown device';
+}
+
 /** How many digits a currency's minor unit has (2 for USD, 0 for JPY). */
 export function minorDigits(currency: string): number {
   try {

@@ -94,3 +94,12 @@ export function addDays(day: string, days: number): string {
     return '';
   }
 }
+
+/** The instant a calendar day (`YYYY-MM-DD`) starts in `timeZone`, UTC ISO; null when it is not a day. */
+export function startOfDay(day: string, timeZone: string): string | null {
+  try {
+    return Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).toInstant().toString();
+  } catch {
+    return null;
+  }
+}

@@ -9,7 +9,15 @@ import { Link } from './link';
 import { NotificationBell } from './notification-bell';
 import { useToast } from './toast';
 
-const NAV = [
+interface NavItem {
+  href: string;
+  label: string;
+  match: (path: string) => boolean;
+  /** Shown to the owner only (the server answers everyone else 403). */
+  ownerOnly?: boolean;
+}
+
+const NAV: readonly NavItem[] = [
   { href: '/', label: 'Calendar', match: (p: string) => p === '/' },
   { href: '/deals', label: 'Deals', match: (p: string) => p.startsWith('/deals') },
   { href: '/brands', label: 'Brands', match: (p: string) => p.startsWith('/brands') },
@@ -20,6 +28,8 @@ const NAV = [
   },
   { href: '/alerts', label: 'Alerts', match: (p: string) => p.startsWith('/alerts') },
   { href: '/settings', label: 'Settings', match: (p: string) => p.startsWith('/settings') },
+  { href: '/team', label: 'Team', match: (p: string) => p === '/team', ownerOnly: true },
+  { href: '/audit', label: 'Audit', match: (p: string) => p === '/audit', ownerOnly: true },
 ];
 
 export function LogoMark({ size = 28 }: { size?: number }) {
@@ -110,6 +120,14 @@ function UserMenu({ user }: { user: User }) {
             </p>
           </div>
           <Link
+            href="/profile"
+            role="menuitem"
+            className="user-menu__item"
+            onClick={() => setOpen(false)}
+          >
+            Your profile
+          </Link>
+          <Link
             href="/settings"
             role="menuitem"
             className="user-menu__item"
@@ -173,7 +191,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
             <span className="logo__text">Sponsorcal</span>
           </Link>
           <nav id="main-nav" className={`nav${navOpen ? ' nav--open' : ''}`} aria-label="Main">
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.ownerOnly || user.role === 'owner').map((item) => (
               <Link
                 key={item.href}
                 href={item.href}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Preferences, PreferencesInput } from '../../../shared/schemas/channel';
 import { ApiError, api, errorMessage, unwrap } from '../api';
@@ -7,7 +7,7 @@ import { keys, usePreferences } from '../hooks/queries';
 import { issuesToErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
 import { Spinner } from './badges';
-import { Field } from './field';
+import { Link } from './link';
 import { Switch } from './switch';
 import { useToast } from './toast';
 
@@ -18,24 +18,14 @@ export function allTimeZones(...current: string[]): string[] {
   return [...new Set([...current, 'UTC', ...zones])].sort((a, b) => a.localeCompare(b));
 }
 
-/** The signed-in user's own alert e-mails and time zone (everyone, any role). */
-export function MyNotificationsSection({
-  user,
-  workspaceTimeZone,
-}: {
-  user: User;
-  workspaceTimeZone: string | null;
-}) {
+/** The signed-in user's own alert e-mails (everyone, any role); the zone is set in the profile. */
+export function MyNotificationsSection({ user }: { user: User }) {
   const titleId = useId();
   const emailId = useId();
   const emailHintId = useId();
   const preferences = usePreferences();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const zones = useMemo(
-    () => allTimeZones(...(user.timeZone ? [user.timeZone] : []), user.effectiveTimeZone),
-    [user.timeZone, user.effectiveTimeZone],
-  );
 
   const save = useMutation({
     mutationFn: (json: PreferencesInput) => unwrap(api.me.preferences.$put({ json })),
@@ -45,20 +35,9 @@ export function MyNotificationsSection({
       if (before) queryClient.setQueryData<Preferences>(keys.preferences, { ...before, ...json });
       return { before };
     },
-    onSuccess: (saved, json) => {
+    onSuccess: (saved) => {
       queryClient.setQueryData(keys.preferences, saved);
-      if (json.timeZone !== undefined) {
-        // The calendar, the inbox and every date follow the user's effective zone.
-        void queryClient.invalidateQueries({ queryKey: keys.me });
-        toast.success(
-          'Time zone saved',
-          saved.timeZone
-            ? `Times now show in ${saved.timeZone.replace(/_/g, ' ')}.`
-            : 'Times now follow the workspace.',
-        );
-      } else {
-        toast.success(saved.emailAlerts ? 'Alert e-mails on' : 'Alert e-mails off');
-      }
+      toast.success(saved.emailAlerts ? 'Alert e-mails on' : 'Alert e-mails off');
     },
     onError: (error, _json, context) => {
       if (context?.before) queryClient.setQueryData(keys.preferences, context.before);
@@ -67,10 +46,6 @@ export function MyNotificationsSection({
       toast.error('Could not save your preferences', field ?? errorMessage(error));
     },
   });
-
-  const followLabel = workspaceTimeZone
-    ? `Follow the workspace (${workspaceTimeZone.replace(/_/g, ' ')})`
-    : 'Follow the workspace';
 
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -102,28 +77,11 @@ export function MyNotificationsSection({
               onChange={(emailAlerts) => save.mutate({ emailAlerts })}
             />
           </div>
-          <Field
-            label="My time zone"
-            hint={`The calendar, alerts and e-mails show times in this zone (now ${zoneLabel(
-              user.effectiveTimeZone,
-            )}).`}
-          >
-            {(p) => (
-              <select
-                {...p}
-                value={preferences.data.timeZone ?? ''}
-                disabled={save.isPending}
-                onChange={(e) => save.mutate({ timeZone: e.target.value || null })}
-              >
-                <option value="">{followLabel}</option>
-                {zones.map((z) => (
-                  <option key={z} value={z}>
-                    {z.replace(/_/g, ' ')}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <p className="muted small">
+            Times in alerts and e-mails use your time zone,{' '}
+            {user.effectiveTimeZone.replace(/_/g, ' ')} ({zoneLabel(user.effectiveTimeZone)}).{' '}
+            <Link href="/profile">Change it in your profile</Link>.
+          </p>
         </div>
       )}
     </section>

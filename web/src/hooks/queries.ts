@@ -1,7 +1,13 @@
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { AlertRule } from '../../../shared/schemas/alert';
 import type { DealStatus } from '../../../shared/schemas/deal';
 import type { Deliverable } from '../../../shared/schemas/deliverable';
+import type { AuditAction, AuditEntityType } from '../../../shared/schemas/team';
 import { api, isApiError, unwrap } from '../api';
 
 /** Query keys in one place, so mutations invalidate exactly what they change. */
@@ -30,7 +36,23 @@ export const keys = {
   alertList: (filter: AlertListFilter) => ['alerts', 'list', filter] as const,
   channels: ['channels'] as const,
   preferences: ['preferences'] as const,
+  users: ['users'] as const,
+  invites: ['invites'] as const,
+  invitePreview: (token: string) => ['invite-preview', token] as const,
+  audit: ['audit'] as const,
+  auditList: (filter: AuditFilter) => ['audit', 'list', filter] as const,
+  sessions: ['my-sessions'] as const,
+  tokens: ['my-tokens'] as const,
 };
+
+/** What the audit page asks for; `from`/`to` are UTC instants (the filter's days in the user's zone). */
+export interface AuditFilter {
+  entityType: AuditEntityType | null;
+  actorId: string | null;
+  action: AuditAction | null;
+  from: string | null;
+  to: string | null;
+}
 
 export type AlertState = 'open' | 'snoozed' | 'acknowledged' | 'all';
 
@@ -255,4 +277,79 @@ export function invalidateMoney(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: keys.deals });
   void queryClient.invalidateQueries({ queryKey: keys.money });
   void queryClient.invalidateQueries({ queryKey: keys.alerts });
+}
+
+/** Everyone on the install, disabled ones included, with when they were last active (owner only). */
+export function useUsers(enabled = true) {
+  return useQuery({
+    queryKey: keys.users,
+    queryFn: async () => (await unwrap(api.users.$get())).items,
+    enabled,
+  });
+}
+
+/** Invite links, newest first, each with its state as of now (owner only). */
+export function useInvites() {
+  return useQuery({
+    queryKey: keys.invites,
+    queryFn: async () => (await unwrap(api.invites.$get())).items,
+  });
+}
+
+/** What an invite link offers, asked without a session; null when the link no longer works. */
+export function useInvitePreview(token: string) {
+  return useQuery({
+    queryKey: keys.invitePreview(token),
+    queryFn: async () => {
+      try {
+        return await unwrap(api.invites[':token'].$get({ param: { token } }));
+      } catch (error) {
+        if (isApiError(error, 404)) return null;
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit log, newest first; each further page is older (`before` = the last page's `nextBefore`). */
+export function useAuditLog(filter: AuditFilter) {
+  return useInfiniteQuery({
+    queryKey: keys.auditList(filter),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.audit.$get({
+          query: {
+            limit: String(AUDIT_PAGE_SIZE),
+            ...(filter.entityType ? { entityType: filter.entityType } : {}),
+            ...(filter.actorId ? { actorId: filter.actorId } : {}),
+            ...(filter.action ? { action: filter.action } : {}),
+            ...(filter.from ? { from: filter.from } : {}),
+            ...(filter.to ? { to: filter.to } : {}),
+            ...(pageParam ? { before: pageParam } : {}),
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextBefore,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Where the signed-in user is signed in (`current` marks this browser). */
+export function useSessions() {
+  return useQuery({
+    queryKey: keys.sessions,
+    queryFn: async () => (await unwrap(api.me.sessions.$get())).items,
+  });
+}
+
+/** The signed-in user's API tokens (never the secrets). */
+export function useApiTokens() {
+  return useQuery({
+    queryKey: keys.tokens,
+    queryFn: async () => (await unwrap(api.me.tokens.$get())).items,
+  });
 }

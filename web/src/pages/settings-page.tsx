@@ -13,6 +13,7 @@ import { COMMON_CURRENCIES } from '../components/deal-dialog';
 import { Field, FormBanner } from '../components/field';
 import { InvoiceDetailsSection } from '../components/invoice-details-section';
 import { LeadTimesSection } from '../components/lead-times-section';
+import { Link } from '../components/link';
 import { MyNotificationsSection, allTimeZones } from '../components/my-notifications-section';
 import { useToast } from '../components/toast';
 import { ROLE_LABELS } from '../format';
@@ -56,11 +57,16 @@ export default function SettingsPage({ user }: { user: User }) {
         </>
       )}
       {user.role === 'owner' && <ChannelsSection />}
-      <MyNotificationsSection user={user} workspaceTimeZone={settings.data?.timeZone ?? null} />
+      <MyNotificationsSection user={user} />
       <section className="card" aria-labelledby="account-title">
-        <h2 id="account-title" className="section-title">
-          Your account
-        </h2>
+        <div className="section-header">
+          <h2 id="account-title" className="section-title">
+            Your account
+          </h2>
+          <Link href="/profile" className="button button--small">
+            Edit your profile
+          </Link>
+        </div>
         <dl className="facts">
           <div>
             <dt>Name</dt>
