@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type BrowserSession } from './browser';
+import { startServer, tempDir, type ServerProcess } from './server';
+
+const IMG = '<img src=x onerror=alert(1)>';
+const SCRIPT = '<script>window.__pwned=1</script>';
+const OWNER_NAME = `Ava ${IMG}`;
+const WORKSPACE = `${SCRIPT} Studio`;
+const BRAND = `${IMG} Glow ${SCRIPT}`;
+const BRAND_NOTES = `Notes ${SCRIPT} ${IMG}`;
+const CONTACT = `${IMG} Contact`;
+const DEAL = `${IMG} Serum deal ${SCRIPT}`;
+const DEAL_NOTES = `Deal notes ${IMG} ${SCRIPT}`;
+const DELIVERABLE = `${IMG} Reel ${SCRIPT}`;
+const CAPTION = `Caption ${SCRIPT}`;
+const INVOICE_NOTES = `Invoice notes ${IMG} ${SCRIPT}`;
+const PAYMENT_METHOD = `${IMG} wire`;
+
+let dir: string;
+let server: ServerProcess;
+let session: BrowserSession;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  dir = tempDir();
+  server = await startServer({
+    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+    webRoot: inject('webRoot'),
+    // The scheduler runs every second, so the go-live alert exists within moments.
+    env: { ALERT_CRON: '*/1 * * * * *' },
+  });
+  session = await openBrowser({ timezoneId: 'Asia/Tokyo' });
+  session.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const res = await fetch(u as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    [method, url, body] as const,
+  ) as Promise<T>;
+}
+
+const bodyText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
+
+/** Waits until every text is on the page as text, then checks nothing ran or was parsed as markup. */
+async function expectLiteral(page: Page, view: string, texts: string[]): Promise<void> {
+  for (const text of texts) {
+    await until(async () => (await bodyText(page)).includes(text)).toBe(true);
+  }
+  await expectNothingRan(page, view);
+}
+
+async function expectNothingRan(page: Page, view: string): Promise<void> {
+  const state = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+    images: document.querySelectorAll('img[src="x"]').length,
+    scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__pwned')).length,
+  }));
+  expect({ view, ...state }).toEqual({ view, pwned: undefined, images: 0, scripts: 0 });
+  expect(dialogs).toEqual([]);
+}
+
+describe('hostile names and notes in Chromium', () => {
+  it('show as literal text on every page, and nothing in them runs', async () => {
+    const { page } = session;
+    await page.goto(server.url);
+    await call(page, 'POST', '/api/auth/setup', {
+      email: 'ava@example.com',
+      name: OWNER_NAME,
+      password: 'correct horse battery staple',
+      timeZone: 'Asia/Tokyo',
+      workspaceName: WORKSPACE,
+    });
+    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+      name: BRAND,
+      notes: BRAND_NOTES,
+      contacts: [{ name: CONTACT, email: 'pr@example.com', role: IMG }],
+    });
+    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+      brandId: brand.id,
+      title: DEAL,
+      notes: DEAL_NOTES,
+      feeCents: 100_000,
+      currency: 'USD',
+    });
+    // Goes live in an hour: the scheduler raises a "go-live coming up" alert about it.
+    const deliverable = await call<{ id: string; version: number }>(page, 'POST', '/api/deliverables', {
+      dealId: deal.id,
+      title: DELIVERABLE,
+      caption: CAPTION,
+      platform: 'instagram',
+      publishAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+    });
+    // An edit, so the audit log shows a change field by field.
+    await call(page, 'PATCH', `/api/deliverables/${deliverable.id}`, { version: deliverable.version, brief: `Brief ${IMG}` });
+    const invoice = await call<{ id: string }>(page, 'POST', '/api/invoices', {
+      dealId: deal.id,
+      amountCents: 100_000,
+      status: 'sent',
+      notes: INVOICE_NOTES,
+    });
+    await call(page, 'POST', `/api/invoices/${invoice.id}/payments`, {
+      amountCents: 25_000,
+      paidOn: new Date().toISOString().slice(0, 10),
+      method: PAYMENT_METHOD,
+      note: SCRIPT,
+    });
+
+    // Calendar, month view, with the deliverable's dialog open (?deliverable= jumps to its day).
+    await page.goto(`${server.url}/?deliverable=${deliverable.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit deliverable' });
+    await until(() => dialog.count()).toBe(1);
+    await until(() => dialog.getByLabel('Title').inputValue()).toBe(DELIVERABLE);
+    await expectLiteral(page, 'deliverable dialog', [DEAL]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const event = page.locator(`[data-kind="publish"][data-deliverable-id="${deliverable.id}"]`);
+    await until(() => event.count()).toBe(1);
+    expect(await event.textContent()).toContain(DELIVERABLE);
+    await expectLiteral(page, 'calendar month', [DELIVERABLE, OWNER_NAME]);
+
+    // Week and list views of the same days.
+    await page.getByRole('tab', { name: 'Week view' }).click();
+    await until(() => event.count()).toBe(1);
+    expect(await event.textContent()).toContain(DELIVERABLE);
+    await expectNothingRan(page, 'calendar week');
+    await page.getByRole('tab', { name: 'List view' }).click();
+    await until(() => page.locator('.sc-ev--in-list', { hasText: DELIVERABLE }).count()).toBeGreaterThan(0);
+    await expectLiteral(page, 'calendar list', [DELIVERABLE, BRAND]);
+
+    await page.goto(`${server.url}/deals`);
+    await expectLiteral(page, 'deals', [DEAL, BRAND]);
+
+    await page.goto(`${server.url}/deals/${deal.id}`);
+    await expectLiteral(page, 'deal detail', [DEAL, BRAND, DEAL_NOTES, DELIVERABLE, INVOICE_NOTES, PAYMENT_METHOD]);
+
+    await page.goto(`${server.url}/brands`);
+    await expectLiteral(page, 'brands', [BRAND, BRAND_NOTES, CONTACT]);
+
+    // The alert about the deliverable, once the scheduler has raised it.
+    await until(async () => (await call<{ open: number }>(page, 'GET', '/api/alerts/count')).open).toBeGreaterThan(0);
+    await page.goto(`${server.url}/alerts`);
+    await expectLiteral(page, 'alerts', [DELIVERABLE]);
+
+    await page.goto(`${server.url}/money`);
+    await expectLiteral(page, 'money', [BRAND]);
+
+    await page.goto(`${server.url}/invoices/${invoice.id}/print`);
+    await expectLiteral(page, 'invoice print', [WORKSPACE, BRAND, CONTACT, DEAL, INVOICE_NOTES]);
+
+    await page.goto(`${server.url}/audit`);
+    await until(() => page.getByTestId('audit-row').count()).toBeGreaterThan(4);
+    await expectLiteral(page, 'audit', [DELIVERABLE, DEAL, BRAND, `Brief ${IMG}`]);
+
+    await page.goto(`${server.url}/team`);
+    await expectLiteral(page, 'team', [OWNER_NAME]);
+
+    await page.goto(`${server.url}/settings`);
+    await expectLiteral(page, 'settings', [OWNER_NAME]);
+    expect(await page.getByLabel('Workspace name').inputValue()).toBe(WORKSPACE);
+
+    expect(session.problems).toEqual([]);
+  });
+});
