@@ -26,6 +26,7 @@ import { seedRoutes } from './routes/seed';
 import { settingsRoutes, teamRoutes } from './routes/settings';
 import { mountWebApp } from './static';
 import { auditRoutes } from './routes/audit';
+import { calendarFeedRoutes } from './routes/calendar-feed';
 import { inviteRoutes } from './routes/invites';
 import { userRoutes } from './routes/users';
 import { csrfGuard } from './security/csrf';
@@ -185,7 +186,8 @@ export function createApp(options: AppOptions) {
     .route('/api/exports', exportRoutes(deps))
     .route('/api/users', userRoutes(deps))
     .route('/api/invites', inviteRoutes(deps))
-    .route('/api/audit', auditRoutes(deps));
+    .route('/api/audit', auditRoutes(deps))
+    .route('/api/calendar.ics', calendarFeedRoutes(deps));
 
   if (options.webRoot && fs.existsSync(options.webRoot)) mountWebApp(app, options.webRoot);
 

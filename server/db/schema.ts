@@ -291,6 +291,17 @@ export interface AuditLogTable {
   changes: string;
 }
 
+export interface CalendarFeedsTable {
+  userId: string;
+  /** SHA-256 of the feed URL's token. */
+  tokenHash: string;
+  includeDrafts: DbBoolean;
+  includeGoLives: DbBoolean;
+  includeInvoices: DbBoolean;
+  createdAt: Instant;
+  lastFetchedAt: Instant | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -309,6 +320,7 @@ export interface Database {
   invites: InvitesTable;
   apiTokens: ApiTokensTable;
   auditLog: AuditLogTable;
+  calendarFeeds: CalendarFeedsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { preferencesSchema, type Preferences } from '../../shared/schemas/channel';
+import { feedTokenCreateSchema, type FeedCreated } from '../../shared/schemas/feed';
 import type { ApiTokenCreated, SessionInfo } from '../../shared/schemas/team';
 import {
   apiTokenCreateSchema,
@@ -17,6 +18,12 @@ import {
 } from '../auth/throttle';
 import { createToken, hashToken } from '../auth/tokens';
 import { deleteApiToken, insertApiToken, listApiTokens } from '../db/queries/api-tokens';
+import {
+  deleteFeedOfUser,
+  findFeedOfUser,
+  replaceFeed,
+  toFeed,
+} from '../db/queries/calendar-feeds';
 import { deleteSession, deleteUserSessions, listUserSessions } from '../db/queries/sessions';
 import { getSettings } from '../db/queries/settings';
 import {
@@ -225,6 +232,34 @@ export function meRoutes(deps: AppDeps) {
           now,
         );
       });
+      return c.body(null, 204);
+    })
+    .get('/feed-token', async (c) => {
+      return c.json(toFeed(await findFeedOfUser(db, currentUser(c).id)), 200);
+    })
+    .post('/feed-token', validate('json', feedTokenCreateSchema), async (c) => {
+      const input = c.req.valid('json');
+      const user = currentUser(c);
+      const now = clock.now();
+      const token = createToken();
+      const row = await inTransaction(db, (trx) =>
+        replaceFeed(
+          trx,
+          {
+            userId: user.id,
+            tokenHash: hashToken(token),
+            drafts: input.drafts ?? true,
+            goLives: input.goLives ?? true,
+            invoices: input.invoices ?? true,
+          },
+          now,
+        ),
+      );
+      const url = `${deps.config.APP_URL.replace(/\/+$/, '')}/api/calendar.ics?token=${token}`;
+      return c.json({ ...toFeed(row), url } satisfies FeedCreated, 201);
+    })
+    .delete('/feed-token', async (c) => {
+      if (!(await deleteFeedOfUser(db, currentUser(c).id))) throw notFound('Calendar feed');
       return c.body(null, 204);
     })
     .get('/preferences', async (c) => {

@@ -8,3 +8,4 @@ export * from './alert';
 export * from './channel';
 export * from './invoice';
 export * from './team';
+export * from './feed';

@@ -1,0 +1,208 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { hashToken } from '../../../server/auth/tokens';
+import type { TestClient } from '../../support/app';
+import { signInAs } from '../../support/app';
+import { expectApiError, trackApps } from '../helpers';
+
+const apps = trackApps();
+
+interface ParsedEvent {
+  uid: string;
+  summary: string;
+  sequence: number;
+  start: ICAL.Time;
+  dtstamp: ICAL.Time;
+  alarms: ICAL.Component[];
+}
+
+function parseFeed(text: string): ParsedEvent[] {
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  expect(calendar.name).toBe('vcalendar');
+  return calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      sequence: event.sequence,
+      start: event.startDate,
+      dtstamp: component.getFirstPropertyValue('dtstamp') as ICAL.Time,
+      alarms: component.getAllSubcomponents('valarm'),
+    };
+  });
+}
+
+/** A workspace with one deliverable (draft due and go-live) and one sent invoice. */
+async function feedWorkspace() {
+  const t = await apps.workspace({ now: '2026-03-01T12:00:00.000Z' });
+  const deliverable = (
+    await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title:
+        'Unboxing reel, "take 2"; with commas, and a long title that must be folded by the generator',
+      platform: 'instagram',
+      draftDueAt: '2026-03-05T17:00:00.000Z',
+      publishAt: '2026-03-10T16:30:00+01:00',
+    })
+  ).body;
+  const invoice = (
+    await t.owner.post('/api/invoices', {
+      dealId: t.deal.id,
+      amountCents: 50_000,
+      issuedOn: '2026-03-01',
+      paymentTermsDays: 30,
+      status: 'sent',
+    })
+  ).body;
+  return { ...t, deliverable, invoice };
+}
+
+async function fetchFeed(client: TestClient, url: string) {
+  const path = url.replace(/^https?:\/\/[^/]+/, '');
+  return client.get<string>(path);
+}
+
+describe('POST /api/me/feed-token and GET /api/calendar.ics', () => {
+  it('serves drafts due, go-lives and invoice due days as valid iCalendar', async () => {
+    const t = await feedWorkspace();
+    const created = await t.owner.post('/api/me/feed-token', {});
+    expect(created.status).toBe(201);
+    expect(created.body.url).toMatch(
+      /^http:\/\/localhost:8787\/api\/calendar\.ics\?token=[\w-]{40,}$/,
+    );
+
+    const res = await fetchFeed(t.client(), created.body.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    // RFC 5545: CRLF line ends, no line over 75 octets.
+    expect(res.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(res.text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    for (const line of res.text.split('\r\n'))
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+
+    const events = parseFeed(res.text);
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    const draft = byUid.get(`draft-${t.deliverable.id}@localhost:8787`)!;
+    const goLive = byUid.get(`golive-${t.deliverable.id}@localhost:8787`)!;
+    const invoice = byUid.get(`invoice-${t.invoice.id}@localhost:8787`)!;
+    expect(events).toHaveLength(3);
+    expect(draft.summary).toBe(`Draft due: ${t.deliverable.title} (Acme)`);
+    expect(draft.start.toJSDate().toISOString()).toBe('2026-03-05T17:00:00.000Z');
+    expect(draft.start.zone?.tzid).toBe('UTC');
+    expect(goLive.start.toJSDate().toISOString()).toBe('2026-03-10T15:30:00.000Z');
+    expect(goLive.alarms).toHaveLength(1);
+    expect(goLive.alarms[0]!.getFirstPropertyValue('action')).toBe('DISPLAY');
+    expect(String(goLive.alarms[0]!.getFirstPropertyValue('trigger'))).toBe('-PT1H');
+    expect(draft.alarms).toHaveLength(0);
+    expect(invoice.start.isDate).toBe(true);
+    expect(invoice.start.toString()).toBe('2026-03-31');
+    expect(invoice.summary).toMatch(/^Invoice INV-2026-\d{4} due \(Acme\)$/);
+    for (const event of events) {
+      expect(event.dtstamp.zone?.tzid).toBe('UTC');
+      expect(res.text).toMatch(/DTSTAMP:\d{8}T\d{6}Z\r\n/);
+    }
+  });
+
+  it('keeps every UID across a reschedule and raises SEQUENCE', async () => {
+    const t = await feedWorkspace();
+    const { url } = (await t.owner.post('/api/me/feed-token', {})).body;
+    const before = parseFeed((await fetchFeed(t.client(), url)).text);
+    t.clock.set('2026-03-02T09:00:00.000Z');
+    const moved = await t.owner.patch(`/api/deliverables/${t.deliverable.id}`, {
+      version: t.deliverable.version,
+      publishAt: '2026-03-12T18:00:00.000Z',
+    });
+    expect(moved.status).toBe(200);
+    const after = parseFeed((await fetchFeed(t.client(), url)).text);
+    expect(after.map((e) => e.uid).sort()).toEqual(before.map((e) => e.uid).sort());
+    const uid = `golive-${t.deliverable.id}@localhost:8787`;
+    const was = before.find((e) => e.uid === uid)!;
+    const is = after.find((e) => e.uid === uid)!;
+    expect(is.sequence).toBeGreaterThan(was.sequence);
+    expect(is.start.toJSDate().toISOString()).toBe('2026-03-12T18:00:00.000Z');
+    expect(is.dtstamp.toJSDate().toISOString()).toBe('2026-03-02T09:00:00.000Z');
+  });
+
+  it('carries only the kinds of events the feed was made with', async () => {
+    const t = await feedWorkspace();
+    const { url } = (
+      await t.owner.post('/api/me/feed-token', { drafts: false, goLives: true, invoices: false })
+    ).body;
+    const events = parseFeed((await fetchFeed(t.client(), url)).text);
+    expect(events.map((e) => e.uid)).toEqual([`golive-${t.deliverable.id}@localhost:8787`]);
+    const shown = await t.owner.get('/api/me/feed-token');
+    expect(shown.body).toMatchObject({
+      active: true,
+      drafts: false,
+      goLives: true,
+      invoices: false,
+    });
+    expect(JSON.stringify(shown.body)).not.toContain('token=');
+  });
+
+  it('leaves out cancelled deliverables and void invoices', async () => {
+    const t = await feedWorkspace();
+    await t.owner.patch(`/api/deliverables/${t.deliverable.id}`, {
+      version: t.deliverable.version,
+      status: 'cancelled',
+    });
+    await t.owner.patch(`/api/invoices/${t.invoice.id}`, {
+      version: t.invoice.version,
+      status: 'void',
+    });
+    const { url } = (await t.owner.post('/api/me/feed-token', {})).body;
+    expect(parseFeed((await fetchFeed(t.client(), url)).text)).toEqual([]);
+  });
+
+  it('stores only the hash of the token', async () => {
+    const t = await feedWorkspace();
+    const { url } = (await t.owner.post('/api/me/feed-token', {})).body;
+    const token = new URL(url).searchParams.get('token')!;
+    const rows = await t.db.selectFrom('calendarFeeds').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it('answers 404 once the feed is revoked, and a new feed replaces the old URL', async () => {
+    const t = await feedWorkspace();
+    const first = (await t.owner.post('/api/me/feed-token', {})).body.url;
+    const second = (await t.owner.post('/api/me/feed-token', {})).body.url;
+    expectApiError(await fetchFeed(t.client(), first), 404);
+    expect((await fetchFeed(t.client(), second)).status).toBe(200);
+    expect((await t.owner.delete('/api/me/feed-token')).status).toBe(204);
+    expectApiError(await fetchFeed(t.client(), second), 404);
+    expect((await t.owner.get('/api/me/feed-token')).body.active).toBe(false);
+    expectApiError(await t.owner.delete('/api/me/feed-token'), 404);
+  });
+
+  it('answers 404 for a guessed token and 400 naming a missing one', async () => {
+    const t = await feedWorkspace();
+    await t.owner.post('/api/me/feed-token', {});
+    expectApiError(await t.client().get('/api/calendar.ics?token=guess'), 404);
+    expectApiError(await t.client().get('/api/calendar.ics'), 400, { paths: ['token'] });
+  });
+
+  it('stops serving the feed of a disabled user', async () => {
+    const t = await feedWorkspace();
+    const { client, user } = await signInAs(t, 'viewer');
+    const { url } = (await client.post('/api/me/feed-token', {})).body;
+    expect((await fetchFeed(t.client(), url)).status).toBe(200);
+    const member = (await t.owner.get('/api/users')).body.items.find(
+      (u: { id: string }) => u.id === user.id,
+    );
+    await t.owner.patch(`/api/users/${user.id}`, { version: member.version, disabled: true });
+    expectApiError(await fetchFeed(t.client(), url), 404);
+  });
+
+  it('is every signed-in user’s own, viewers included, and needs a session to make', async () => {
+    const t = await feedWorkspace();
+    const { client } = await signInAs(t, 'viewer');
+    expect((await client.post('/api/me/feed-token', { invoices: false })).status).toBe(201);
+    expect((await t.owner.get('/api/me/feed-token')).body.active).toBe(false);
+    expectApiError(await t.client().post('/api/me/feed-token', {}), 401);
+    expectApiError(await client.post('/api/me/feed-token', { drafts: 'yes' }), 400, {
+      paths: ['drafts'],
+    });
+  });
+});
