@@ -27,6 +27,8 @@ import { settingsRoutes, teamRoutes } from './routes/settings';
 import { mountWebApp } from './static';
 import { auditRoutes } from './routes/audit';
 import { calendarFeedRoutes } from './routes/calendar-feed';
+import { importRoutes } from './routes/imports';
+import { transferRoutes } from './routes/transfer';
 import { inviteRoutes } from './routes/invites';
 import { userRoutes } from './routes/users';
 import { csrfGuard } from './security/csrf';
@@ -61,6 +63,32 @@ function errorBody(
 }
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/** Routes that take bodies over 1 MB, each with its own limit and body type. */
+export const UPLOADS = [
+  {
+    prefix: '/api/imports/',
+    maxBytes: 20 * 1024 * 1024,
+    label: '20 MB',
+    mediaType: /^multipart\/form-data$/i,
+    wrongTypeMessage: 'Upload the CSV file as multipart/form-data (field "file").',
+  },
+  {
+    prefix: '/api/transfer/import',
+    maxBytes: 200 * 1024 * 1024,
+    label: '200 MB',
+    mediaType: JSON_MEDIA_TYPE,
+    wrongTypeMessage: 'Send the export file as JSON with Content-Type: application/json.',
+  },
+] as const;
+
+function sizeLimit(maxSize: number, label: string) {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      c.json(errorBody('payload_too_large', `The request body is larger than ${label}.`), 413),
+  });
+}
 
 export function createApp(options: AppOptions) {
   const deps: AppDeps = {
@@ -130,14 +158,15 @@ export function createApp(options: AppOptions) {
 
   app.use('*', securityHeaders());
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(errorBody('payload_too_large', 'The request body is larger than 1 MB.'), 413),
-    }),
-  );
+  const limits = UPLOADS.map((upload) => ({
+    upload,
+    limit: sizeLimit(upload.maxBytes, upload.label),
+  }));
+  const defaultLimit = sizeLimit(MAX_BODY_BYTES, '1 MB');
+  app.use('/api/*', (c, next) => {
+    const match = limits.find(({ upload }) => c.req.path.startsWith(upload.prefix));
+    return (match?.limit ?? defaultLimit)(c, next);
+  });
 
   // A body that is not declared as JSON would otherwise be read as `{}` and blamed on missing fields.
   app.use('/api/*', async (c, next) => {
@@ -146,7 +175,13 @@ export function createApp(options: AppOptions) {
       const length = Number(c.req.header('content-length') ?? 0);
       const chunked = c.req.header('transfer-encoding') !== undefined;
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
-      if ((length > 0 || chunked) && !JSON_MEDIA_TYPE.test(type)) {
+      const upload = UPLOADS.find((u) => c.req.path.startsWith(u.prefix));
+      if (upload && (length > 0 || chunked) && !upload.mediaType.test(type)) {
+        throw new AppError(400, 'invalid_body', upload.wrongTypeMessage, [
+          { path: '(body)', message: upload.wrongTypeMessage },
+        ]);
+      }
+      if (!upload && (length > 0 || chunked) && !JSON_MEDIA_TYPE.test(type)) {
         throw new AppError(
           400,
           'invalid_json',
@@ -187,7 +222,9 @@ export function createApp(options: AppOptions) {
     .route('/api/users', userRoutes(deps))
     .route('/api/invites', inviteRoutes(deps))
     .route('/api/audit', auditRoutes(deps))
-    .route('/api/calendar.ics', calendarFeedRoutes(deps));
+    .route('/api/calendar.ics', calendarFeedRoutes(deps))
+    .route('/api/imports', importRoutes(deps))
+    .route('/api/transfer', transferRoutes(deps));
 
   if (options.webRoot && fs.existsSync(options.webRoot)) mountWebApp(app, options.webRoot);
 

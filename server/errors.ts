@@ -2,6 +2,7 @@ import type { ApiErrorIssue } from '../shared/schemas/common';
 
 export type ErrorCode =
   | 'invalid_json'
+  | 'invalid_body'
   | 'validation_failed'
   | 'unauthorized'
   | 'forbidden'

@@ -30,6 +30,9 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { method: '*', path: '/api/me', access: 'viewer' },
   { method: '*', path: '/api/me/*', access: 'viewer' },
   { method: '*', path: '/api/audit', access: 'owner' },
+  { method: 'GET', path: '/api/transfer/export', access: 'owner' },
+  // Only into a fresh install (no user yet): the handler refuses anything else with 409.
+  { method: 'POST', path: '/api/transfer/import', access: 'public' },
   { method: 'PATCH', path: '/api/settings', access: 'owner' },
   { method: '*', path: '/api/users', access: 'owner' },
   { method: '*', path: '/api/channels', access: 'owner' },
