@@ -1,0 +1,601 @@
+/**
+ * The API's routes as the app itself registers them, and for each a valid
+ * request against a prepared workspace: the access matrix
+ * (test/server/routes/access.test.ts) calls every one as every role, and the
+ * fuzz test (test/server/routes/fuzz.test.ts) breaks those requests.
+ */
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { runAlertScan } from '../../server/alerts/scan';
+import { SESSION_COOKIE } from '../../server/auth/session';
+import { createToken, hashToken } from '../../server/auth/tokens';
+import { insertSession } from '../../server/db/queries/sessions';
+import type { Access } from '../../server/permissions';
+import type { Role } from '../../shared/schemas/auth';
+import { addUser, createTestApp, OWNER, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
+
+export interface ApiRoute {
+  method: string;
+  /** Hono's path, with `:param` segments: `/api/invoices/:id/payments/:paymentId`. */
+  path: string;
+  /** `METHOD /api/path/:param`, how the case table names a route. */
+  key: string;
+  /** The names of the path's `:param` segments, in order. */
+  params: string[];
+}
+
+interface RegisteredRoute {
+  method: string;
+  path: string;
+}
+
+export const routeKey = (method: string, path: string) => `${method} ${path}`;
+
+/**
+ * The handlers of `app.routes` under `/api`, each method and path once.
+ * Middleware is registered as method `ALL` (`app.use`); the web app's
+ * static and SPA fallbacks live outside `/api`; a validator and its handler
+ * share one method and path.
+ */
+export function apiRoutesOf(app: { routes: readonly RegisteredRoute[] }): ApiRoute[] {
+  const byKey = new Map<string, ApiRoute>();
+  for (const { method, path } of app.routes) {
+    if (method === 'ALL') continue;
+    if (path !== '/api' && !path.startsWith('/api/')) continue;
+    const key = routeKey(method, path);
+    if (byKey.has(key)) continue;
+    const params = path
+      .split('/')
+      .filter((segment) => segment.startsWith(':'))
+      .map((segment) =>
+        segment
+          .slice(1)
+          .replace(/\{.*\}$/, '')
+          .replace(/\?$/, ''),
+      );
+    byKey.set(key, { method, path, key, params });
+  }
+  return [...byKey.values()];
+}
+
+/** Builds a throwaway test app and answers its API routes (for generating test cases). */
+export async function listApiRoutes(): Promise<ApiRoute[]> {
+  const t = await createTestApp();
+  try {
+    return apiRoutesOf(t.app);
+  } finally {
+    await t.close();
+  }
+}
+
+/** Puts values in for a route's `:param` segments; values are used as given (encode them first). */
+export function fillPath(path: string, values: Readonly<Record<string, string>>): string {
+  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\{[^}]*\})?\??/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`no value for :${name} in ${path}`);
+    return value;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// A workspace with one of everything
+// ---------------------------------------------------------------------------
+
+export interface WorkspaceIds {
+  ownerId: string;
+  viewerId: string;
+  editorId: string;
+  /** An editor no test signs in as: the one whose account the owner changes. */
+  teammateId: string;
+  brandId: string;
+  /** A brand with nothing on it, for DELETE. */
+  spareBrandId: string;
+  dealId: string;
+  /** A deal with nothing on it, for DELETE. */
+  spareDealId: string;
+  deliverableId: string;
+  spareDeliverableId: string;
+  channelId: string;
+  spareChannelId: string;
+  /** A draft invoice (version 1, no payments). */
+  invoiceId: string;
+  /** A second draft invoice, for DELETE. */
+  spareInvoiceId: string;
+  /** A sent invoice with one payment, `paymentId`. */
+  paidInvoiceId: string;
+  paymentId: string;
+  /** Two open alerts (a draft past due on two deliverables of their own). */
+  alertId: string;
+  spareAlertId: string;
+  /** A pending invite, for DELETE (revoking). */
+  spareInviteId: string;
+  /** The link tokens of two more pending invites: one to look at, one to accept. */
+  inviteToken: string;
+  acceptToken: string;
+}
+
+/** What one call may use: the workspace's ids and the caller's own. */
+export interface CallValues extends WorkspaceIds {
+  /** Another live session of the caller (not the one the call comes with). */
+  spareSessionId: string;
+  /** An API token of the caller's. */
+  tokenId: string;
+  /** The caller's password. */
+  password: string;
+}
+
+/** What a path parameter can be filled with. */
+export type IdKey = Exclude<keyof CallValues, 'password'>;
+
+export type Identity = 'anonymous' | Role;
+export const IDENTITIES: readonly Identity[] = ['anonymous', 'viewer', 'editor', 'owner'];
+
+export interface PreparedWorkspace extends TestApp {
+  ids: WorkspaceIds;
+  /** The user each signed-in identity is, and an API token of theirs. */
+  users: Record<Role, { id: string; email: string; password: string; tokenId: string }>;
+  /**
+   * A client for the identity with a session of its own (inserted straight
+   * into the database: no scrypt), so a call that signs out, signs in as
+   * someone else or ends sessions leaves every other call untouched.
+   */
+  clientAs(identity: Identity): Promise<TestClient>;
+  /** `clientAs`, with the values a call of this identity fills in (a second session of theirs, ...). */
+  callAs(identity: Identity): Promise<{ client: TestClient; values: CallValues }>;
+}
+
+export interface PrepareOptions {
+  /** No brands, deals or anything on them (sample data loads only into an empty workspace). */
+  empty?: boolean;
+}
+
+/** A port nothing listens on (bound, then released): a channel's test call fails at once, offline. */
+async function deadPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function created(
+  client: TestClient,
+  url: string,
+  body: unknown,
+): Promise<{ id: string } & Record<string, unknown>> {
+  const res = await client.post(url, body);
+  if (res.status !== 201)
+    throw new Error(`POST ${url} failed: ${res.status} ${res.text.slice(0, 300)}`);
+  return res.body;
+}
+
+/**
+ * An app with an owner, a viewer, an editor and a teammate, and (unless
+ * `empty`) one of everything the API can address by id.
+ */
+export async function prepareWorkspace(options: PrepareOptions = {}): Promise<PreparedWorkspace> {
+  const t = await createTestApp();
+  const owner = t.client();
+  const ownerUser = await owner.setupOwner();
+  const viewer = await addUser(t, { role: 'viewer' });
+  const editor = await addUser(t, { role: 'editor' });
+  const teammate = await addUser(t, { role: 'editor', name: 'Tess Teammate' });
+  const absent = 'absent-in-this-workspace';
+  const users: PreparedWorkspace['users'] = {
+    owner: { id: ownerUser.id, email: ownerUser.email, password: OWNER.password, tokenId: absent },
+    viewer: { id: viewer.id, email: viewer.email, password: TEAM_PASSWORD, tokenId: absent },
+    editor: { id: editor.id, email: editor.email, password: TEAM_PASSWORD, tokenId: absent },
+  };
+  /** A new session of the user: its cookie and its id (the token's hash, as the API shows it). */
+  const newSession = async (userId: string) => {
+    const token = createToken();
+    await insertSession(
+      t.db,
+      { id: hashToken(token), userId, userAgent: 'route tests' },
+      t.clock.now(),
+    );
+    return { cookie: `${SESSION_COOKIE}=${token}`, id: hashToken(token) };
+  };
+  const clientAs = async (identity: Identity) => {
+    const client = t.client();
+    if (identity !== 'anonymous') client.cookie = (await newSession(users[identity].id)).cookie;
+    return client;
+  };
+  let ids: WorkspaceIds;
+  const callAs = async (identity: Identity) => {
+    const client = await clientAs(identity);
+    if (identity === 'anonymous') {
+      return {
+        client,
+        values: { ...ids, spareSessionId: absent, tokenId: absent, password: TEAM_PASSWORD },
+      };
+    }
+    const user = users[identity];
+    const spare = await newSession(user.id);
+    return {
+      client,
+      values: { ...ids, spareSessionId: spare.id, tokenId: user.tokenId, password: user.password },
+    };
+  };
+  const people = {
+    ownerId: ownerUser.id,
+    viewerId: viewer.id,
+    editorId: editor.id,
+    teammateId: teammate.id,
+  };
+  if (options.empty) {
+    ids = {
+      ...people,
+      brandId: absent,
+      spareBrandId: absent,
+      dealId: absent,
+      spareDealId: absent,
+      deliverableId: absent,
+      spareDeliverableId: absent,
+      channelId: absent,
+      spareChannelId: absent,
+      invoiceId: absent,
+      spareInvoiceId: absent,
+      paidInvoiceId: absent,
+      paymentId: absent,
+      alertId: absent,
+      spareAlertId: absent,
+      spareInviteId: absent,
+      inviteToken: absent,
+      acceptToken: absent,
+    };
+    return { ...t, ids, users, clientAs, callAs };
+  }
+
+  const brand = await created(owner, '/api/brands', { name: 'Acme', category: 'tech' });
+  const spareBrand = await created(owner, '/api/brands', { name: 'Spare Brand' });
+  const deal = await created(owner, '/api/deals', {
+    brandId: brand.id,
+    title: 'Launch',
+    feeCents: 100_000,
+  });
+  const spareDeal = await created(owner, '/api/deals', { brandId: brand.id, title: 'Spare deal' });
+  const deliverable = await created(owner, '/api/deliverables', {
+    dealId: deal.id,
+    title: 'Unboxing',
+    platform: 'tiktok',
+    publishAt: '2026-03-05T17:00:00Z',
+  });
+  const spareDeliverable = await created(owner, '/api/deliverables', {
+    dealId: deal.id,
+    title: 'Spare reel',
+    platform: 'instagram',
+  });
+  const alerted = [];
+  for (const title of ['Late draft A', 'Late draft B']) {
+    alerted.push(
+      await created(owner, '/api/deliverables', {
+        dealId: deal.id,
+        title,
+        platform: 'youtube',
+        draftDueAt: new Date(t.clock.now().getTime() - 60 * 60 * 1000).toISOString(),
+      }),
+    );
+  }
+  await runAlertScan({ db: t.db, now: t.clock.now(), emailEnabled: false });
+  const alertIdOf = async (subjectId: string) => {
+    const row = await t.db
+      .selectFrom('alerts')
+      .select('id')
+      .where('subjectId', '=', subjectId)
+      .orderBy('id')
+      .executeTakeFirst();
+    if (!row) throw new Error(`the alert scan raised nothing for deliverable ${subjectId}`);
+    return row.id;
+  };
+
+  const url = `http://127.0.0.1:${await deadPort()}/hook`;
+  const channel = await created(owner, '/api/channels', { type: 'json', name: 'Ops', url });
+  const spareChannel = await created(owner, '/api/channels', { type: 'slack', name: 'Spare', url });
+
+  // Invoices on a deal of their own brand: a sent invoice keeps its deal from being deleted.
+  const billedBrand = await created(owner, '/api/brands', { name: 'Billed Co' });
+  const billedDeal = await created(owner, '/api/deals', {
+    brandId: billedBrand.id,
+    title: 'Billed',
+  });
+  const invoice = await created(owner, '/api/invoices', {
+    dealId: billedDeal.id,
+    amountCents: 10_000,
+  });
+  const spareInvoice = await created(owner, '/api/invoices', {
+    dealId: billedDeal.id,
+    amountCents: 7_000,
+  });
+  const paidInvoice = await created(owner, '/api/invoices', {
+    dealId: billedDeal.id,
+    amountCents: 10_000,
+    status: 'sent',
+  });
+  const paid = await created(owner, `/api/invoices/${paidInvoice.id}/payments`, {
+    amountCents: 2_500,
+    paidOn: '2026-03-01',
+  });
+  const payments = paid.payments as Array<{ id: string }>;
+
+  const spareInvite = await created(owner, '/api/invites', { role: 'viewer' });
+  const previewed = await created(owner, '/api/invites', {
+    role: 'editor',
+    email: 'preview@example.com',
+  });
+  const accepted = await created(owner, '/api/invites', { role: 'viewer' });
+  for (const role of ['owner', 'viewer', 'editor'] as const) {
+    const token = await created(await clientAs(role), '/api/me/tokens', {
+      name: `${role}'s script`,
+      scope: 'read',
+    });
+    users[role].tokenId = token.id;
+  }
+
+  ids = {
+    ...people,
+    brandId: brand.id,
+    spareBrandId: spareBrand.id,
+    dealId: deal.id,
+    spareDealId: spareDeal.id,
+    deliverableId: deliverable.id,
+    spareDeliverableId: spareDeliverable.id,
+    channelId: channel.id,
+    spareChannelId: spareChannel.id,
+    invoiceId: invoice.id,
+    spareInvoiceId: spareInvoice.id,
+    paidInvoiceId: paidInvoice.id,
+    paymentId: payments[0]!.id,
+    alertId: await alertIdOf(alerted[0]!.id),
+    spareAlertId: await alertIdOf(alerted[1]!.id),
+    spareInviteId: spareInvite.id,
+    inviteToken: String(previewed.token),
+    acceptToken: String(accepted.token),
+  };
+  return { ...t, ids, users, clientAs, callAs };
+}
+
+// ---------------------------------------------------------------------------
+// Every route: who may call it, and a call that succeeds
+// ---------------------------------------------------------------------------
+
+export interface RouteCase {
+  /** The least role allowed, or `public`. */
+  access: Access;
+  /** What the valid call answers to everyone allowed. */
+  status: number;
+  /** Each `:param` of the path, filled with this id of the prepared workspace (or of the caller). */
+  params?: Readonly<Record<string, IdKey>>;
+  /** A query string, with its `?`. */
+  query?: string;
+  /** A valid JSON body. */
+  body?: (values: CallValues) => Record<string, unknown>;
+  /**
+   * `shared` (default): one workspace per role serves all its calls, in route order, so a
+   * successful call must not break a later one (mutations use the spare rows).
+   * `empty`: the call needs a workspace without brands.
+   * `own`: the call changes too much for anything after it (ownership), so it gets a workspace of its own.
+   */
+  workspace?: 'shared' | 'empty' | 'own';
+}
+
+const SNOOZE_UNTIL = '2026-03-02T09:00:00Z';
+
+/**
+ * Keyed `METHOD /api/path/:param` exactly as Hono registers the route. Every
+ * route of the app needs an entry, and every entry a route
+ * (test/server/routes/access.test.ts checks both ways).
+ */
+export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
+  'GET /api/health': { access: 'public', status: 200 },
+  'GET /api/auth/setup': { access: 'public', status: 200 },
+  // The prepared workspace already has its owner, so a valid set-up is refused as a conflict
+  // (never 401/403); the 201 of a first set-up is covered in auth.test.ts.
+  'POST /api/auth/setup': {
+    access: 'public',
+    status: 409,
+    body: () => ({ ...OWNER, email: 'second-owner@example.com' }),
+  },
+  'POST /api/auth/login': {
+    access: 'public',
+    status: 200,
+    body: () => ({ email: OWNER.email, password: OWNER.password }),
+  },
+  'POST /api/auth/logout': { access: 'public', status: 204 },
+  'GET /api/auth/me': { access: 'viewer', status: 200 },
+
+  'GET /api/settings': { access: 'viewer', status: 200 },
+  'PATCH /api/settings': {
+    access: 'owner',
+    status: 200,
+    body: () => ({ version: 1, name: 'Renamed' }),
+  },
+  'GET /api/team': { access: 'viewer', status: 200 },
+
+  'GET /api/brands': { access: 'viewer', status: 200, query: '?q=ac' },
+  'POST /api/brands': { access: 'editor', status: 201, body: () => ({ name: 'Globex' }) },
+  'GET /api/brands/:id': { access: 'viewer', status: 200, params: { id: 'brandId' } },
+  'PATCH /api/brands/:id': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'brandId' },
+    body: () => ({ version: 1, name: 'Acme 2' }),
+  },
+  'DELETE /api/brands/:id': { access: 'editor', status: 204, params: { id: 'spareBrandId' } },
+
+  'GET /api/deals': { access: 'viewer', status: 200 },
+  'POST /api/deals': {
+    access: 'editor',
+    status: 201,
+    body: (ids) => ({ brandId: ids.brandId, title: 'Second deal' }),
+  },
+  'GET /api/deals/:id': { access: 'viewer', status: 200, params: { id: 'dealId' } },
+  'PATCH /api/deals/:id': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'dealId' },
+    body: () => ({ version: 1, title: 'Renamed deal' }),
+  },
+  'DELETE /api/deals/:id': { access: 'editor', status: 204, params: { id: 'spareDealId' } },
+
+  'GET /api/deliverables': {
+    access: 'viewer',
+    status: 200,
+    query: '?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
+  },
+  'POST /api/deliverables': {
+    access: 'editor',
+    status: 201,
+    body: (ids) => ({ dealId: ids.dealId, title: 'Reel', platform: 'instagram' }),
+  },
+  'GET /api/deliverables/:id': { access: 'viewer', status: 200, params: { id: 'deliverableId' } },
+  'PATCH /api/deliverables/:id': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'deliverableId' },
+    body: () => ({ version: 1, title: 'Moved' }),
+  },
+  'DELETE /api/deliverables/:id': {
+    access: 'editor',
+    status: 204,
+    params: { id: 'spareDeliverableId' },
+  },
+
+  'POST /api/seed': { access: 'editor', status: 201, workspace: 'empty' },
+
+  'GET /api/alerts': { access: 'viewer', status: 200 },
+  'GET /api/alerts/count': { access: 'viewer', status: 200 },
+  'POST /api/alerts/:id/ack': { access: 'editor', status: 200, params: { id: 'alertId' } },
+  'POST /api/alerts/:id/snooze': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'spareAlertId' },
+    body: () => ({ until: SNOOZE_UNTIL }),
+  },
+
+  'GET /api/channels': { access: 'owner', status: 200 },
+  'POST /api/channels': {
+    access: 'owner',
+    status: 201,
+    body: () => ({ type: 'slack', name: 'Team', url: 'https://hooks.example/x' }),
+  },
+  'PATCH /api/channels/:id': {
+    access: 'owner',
+    status: 200,
+    params: { id: 'channelId' },
+    body: () => ({ version: 1, name: 'Renamed' }),
+  },
+  'DELETE /api/channels/:id': { access: 'owner', status: 204, params: { id: 'spareChannelId' } },
+  // The channel points at a closed local port: the test answers 200 `{ok: false}` at once.
+  'POST /api/channels/:id/test': { access: 'owner', status: 200, params: { id: 'channelId' } },
+
+  'GET /api/me': { access: 'viewer', status: 200 },
+  'PATCH /api/me': {
+    access: 'viewer',
+    status: 200,
+    body: () => ({ version: 1, name: 'Renamed Self' }),
+  },
+  'POST /api/me/password': {
+    access: 'viewer',
+    status: 204,
+    body: (v) => ({ currentPassword: v.password, newPassword: 'a brand new long passphrase' }),
+  },
+  'GET /api/me/sessions': { access: 'viewer', status: 200 },
+  'DELETE /api/me/sessions': { access: 'viewer', status: 204 },
+  'DELETE /api/me/sessions/:id': {
+    access: 'viewer',
+    status: 204,
+    params: { id: 'spareSessionId' },
+  },
+  'GET /api/me/tokens': { access: 'viewer', status: 200 },
+  'POST /api/me/tokens': {
+    access: 'viewer',
+    status: 201,
+    body: () => ({ name: 'Reporting', scope: 'read' }),
+  },
+  'DELETE /api/me/tokens/:id': { access: 'viewer', status: 204, params: { id: 'tokenId' } },
+  'GET /api/me/preferences': { access: 'viewer', status: 200 },
+  'PUT /api/me/preferences': {
+    access: 'viewer',
+    status: 200,
+    body: () => ({ emailAlerts: false }),
+  },
+
+  'GET /api/invoices': { access: 'viewer', status: 200 },
+  'GET /api/invoices/next-number': { access: 'viewer', status: 200, query: '?issuedOn=2026-03-01' },
+  'POST /api/invoices': {
+    access: 'editor',
+    status: 201,
+    body: (ids) => ({ dealId: ids.dealId, amountCents: 5_000 }),
+  },
+  'GET /api/invoices/:id': { access: 'viewer', status: 200, params: { id: 'invoiceId' } },
+  'PATCH /api/invoices/:id': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'invoiceId' },
+    body: () => ({ version: 1, notes: 'Net 30' }),
+  },
+  'DELETE /api/invoices/:id': { access: 'editor', status: 204, params: { id: 'spareInvoiceId' } },
+  'POST /api/invoices/:id/payments': {
+    access: 'editor',
+    status: 201,
+    params: { id: 'invoiceId' },
+    body: () => ({ amountCents: 1_000, paidOn: '2026-03-01' }),
+  },
+  'DELETE /api/invoices/:id/payments/:paymentId': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'paidInvoiceId', paymentId: 'paymentId' },
+  },
+
+  'GET /api/money/summary': { access: 'viewer', status: 200, query: '?months=6' },
+  'GET /api/exports/invoices.csv': { access: 'viewer', status: 200 },
+  'GET /api/exports/payments.csv': { access: 'viewer', status: 200 },
+
+  'GET /api/users': { access: 'owner', status: 200 },
+  'PATCH /api/users/:id': {
+    access: 'owner',
+    status: 200,
+    params: { id: 'teammateId' },
+    body: () => ({ version: 1, role: 'viewer' }),
+  },
+  // The caller stops being owner: nothing owner-only could follow it in the same workspace.
+  'POST /api/users/:id/transfer-ownership': {
+    access: 'owner',
+    status: 200,
+    params: { id: 'teammateId' },
+    workspace: 'own',
+  },
+
+  'GET /api/invites': { access: 'owner', status: 200 },
+  'POST /api/invites': {
+    access: 'owner',
+    status: 201,
+    body: () => ({ role: 'editor', expiresInHours: 24 }),
+  },
+  'DELETE /api/invites/:id': { access: 'owner', status: 204, params: { id: 'spareInviteId' } },
+  'GET /api/invites/:token': { access: 'public', status: 200, params: { token: 'inviteToken' } },
+  'POST /api/invites/:token/accept': {
+    access: 'public',
+    status: 201,
+    params: { token: 'acceptToken' },
+    body: () => ({
+      name: 'New Member',
+      email: 'new-member@example.com',
+      password: 'a long enough password',
+    }),
+  },
+
+  'GET /api/audit': { access: 'owner', status: 200, query: '?entityType=brand&limit=10' },
+};
+
+/** The URL of a route's valid call in a prepared workspace. */
+export function caseUrl(route: ApiRoute, rule: RouteCase, values: CallValues): string {
+  const filled: Record<string, string> = {};
+  for (const name of route.params) {
+    const key = rule.params?.[name];
+    if (!key) throw new Error(`${route.key}: the case gives no id for :${name}`);
+    filled[name] = encodeURIComponent(values[key]);
+  }
+  return fillPath(route.path, filled) + (rule.query ?? '');
+}
