@@ -112,6 +112,8 @@ export interface WorkspaceIds {
   /** The link tokens of two more pending invites: one to look at, one to accept. */
   inviteToken: string;
   acceptToken: string;
+  /** The teammate's calendar feed token (`/api/calendar.ics?token=`). */
+  feedToken: string;
 }
 
 /** What one call may use: the workspace's ids and the caller's own. */
@@ -243,6 +245,7 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       spareInviteId: absent,
       inviteToken: absent,
       acceptToken: absent,
+      feedToken: absent,
     };
     return { ...t, ids, users, clientAs, callAs };
   }
@@ -325,12 +328,19 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
   });
   const accepted = await created(owner, '/api/invites', { role: 'viewer' });
   for (const role of ['owner', 'viewer', 'editor'] as const) {
-    const token = await created(await clientAs(role), '/api/me/tokens', {
+    const client = await clientAs(role);
+    const token = await created(client, '/api/me/tokens', {
       name: `${role}'s script`,
       scope: 'read',
     });
     users[role].tokenId = token.id;
+    // Every caller has a calendar feed to revoke.
+    await created(client, '/api/me/feed-token', {});
   }
+  const asTeammate = t.client();
+  asTeammate.cookie = (await newSession(teammate.id)).cookie;
+  const feed = await created(asTeammate, '/api/me/feed-token', { invoices: false });
+  const feedToken = new URL(String(feed.url)).searchParams.get('token') ?? '';
 
   ids = {
     ...people,
@@ -351,6 +361,7 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     spareInviteId: spareInvite.id,
     inviteToken: String(previewed.token),
     acceptToken: String(accepted.token),
+    feedToken,
   };
   return { ...t, ids, users, clientAs, callAs };
 }
@@ -367,7 +378,7 @@ export interface RouteCase {
   /** Each `:param` of the path, filled with this id of the prepared workspace (or of the caller). */
   params?: Readonly<Record<string, IdKey>>;
   /** A query string, with its `?`. */
-  query?: string;
+  query?: string | ((values: CallValues) => string);
   /** A valid JSON body. */
   body?: (values: CallValues) => Record<string, unknown>;
   /**
@@ -514,6 +525,13 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     body: () => ({ name: 'Reporting', scope: 'read' }),
   },
   'DELETE /api/me/tokens/:id': { access: 'viewer', status: 204, params: { id: 'tokenId' } },
+  'GET /api/me/feed-token': { access: 'viewer', status: 200 },
+  'POST /api/me/feed-token': {
+    access: 'viewer',
+    status: 201,
+    body: () => ({ drafts: true, goLives: true, invoices: false }),
+  },
+  'DELETE /api/me/feed-token': { access: 'viewer', status: 204 },
   'GET /api/me/preferences': { access: 'viewer', status: 200 },
   'PUT /api/me/preferences': {
     access: 'viewer',
@@ -587,6 +605,13 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   },
 
   'GET /api/audit': { access: 'owner', status: 200, query: '?entityType=brand&limit=10' },
+
+  // The feed's token is the credential: no session needed.
+  'GET /api/calendar.ics': {
+    access: 'public',
+    status: 200,
+    query: (v) => `?token=${encodeURIComponent(v.feedToken)}`,
+  },
 };
 
 /** The URL of a route's valid call in a prepared workspace. */
@@ -597,5 +622,6 @@ export function caseUrl(route: ApiRoute, rule: RouteCase, values: CallValues): s
     if (!key) throw new Error(`${route.key}: the case gives no id for :${name}`);
     filled[name] = encodeURIComponent(values[key]);
   }
-  return fillPath(route.path, filled) + (rule.query ?? '');
+  const query = typeof rule.query === 'function' ? rule.query(values) : (rule.query ?? '');
+  return fillPath(route.path, filled) + query;
 }

@@ -24,7 +24,7 @@ import {
  * prints the seed and the counterexample's path when a property fails).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20260301);
-const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 75);
 
 const ROUTES = await listApiRoutes();
 
@@ -83,6 +83,7 @@ const QUERY_KEYS = [
   'entityId',
   'actorId',
   'action',
+  'token',
 ];
 
 const ID_KEYS = [
@@ -103,6 +104,7 @@ const ID_KEYS = [
   'inviteToken',
   'spareSessionId',
   'tokenId',
+  'feedToken',
 ] as const satisfies readonly IdKey[];
 
 /**
@@ -461,6 +463,8 @@ const queryString: fc.Arbitrary<Array<[string, Piece]>> = fc.array(
 
 interface RequestRecipe {
   params: Piece[];
+  /** Start from the valid case's query string (random pairs follow it). */
+  validQuery?: boolean;
   query: Array<[string, Piece]>;
   body: BodyRecipe;
 }
@@ -471,6 +475,7 @@ const requestRecipe = (route: ApiRoute): fc.Arbitrary<RequestRecipe> =>
       minLength: route.params.length,
       maxLength: route.params.length,
     }),
+    validQuery: fc.boolean(),
     query: queryString,
     body:
       route.method === 'GET' || route.method === 'HEAD'
@@ -497,7 +502,11 @@ function build(route: ApiRoute, recipe: RequestRecipe, ids: CallValues): BuiltRe
   const values = Object.fromEntries(
     route.params.map((name, i) => [name, text(recipe.params[i]!, name)]),
   );
-  const query = recipe.query.map(([key, value]) => `${key}=${text(value)}`).join('&');
+  const given = typeof rule?.query === 'function' ? rule.query(ids) : (rule?.query ?? '');
+  const query = [
+    ...(recipe.validQuery && given ? [given.replace(/^\?/, '')] : []),
+    ...recipe.query.map(([key, value]) => `${key}=${text(value)}`),
+  ].join('&');
   const url = fillPath(route.path, values) + (query ? `?${query}` : '');
   const valid = rule?.body?.(ids) ?? {};
   const body = recipe.body;
@@ -564,11 +573,12 @@ function edgeExamples(route: ApiRoute): Array<[RequestRecipe]> {
       body: { kind: 'fields', fromValid: true, drop: [], set: [[key, edge]] },
     })),
   );
-  const query = [...new URLSearchParams(ROUTE_CASES[route.key]?.query ?? '').keys()].flatMap(
-    (key) =>
-      ['-1', '0', '2147483648', '1e400', '', '%00', encode('x'.repeat(5_000))].map(
-        (edge): RequestRecipe => ({ params, query: [[key, edge]], body: { kind: 'none' } }),
-      ),
+  const given = ROUTE_CASES[route.key]?.query ?? '';
+  const text = typeof given === 'function' ? given(PLACEHOLDERS) : given;
+  const query = [...new URLSearchParams(text).keys()].flatMap((key) =>
+    ['-1', '0', '2147483648', '1e400', '', '%00', encode('x'.repeat(5_000))].map(
+      (edge): RequestRecipe => ({ params, query: [[key, edge]], body: { kind: 'none' } }),
+    ),
   );
   return [...body, ...query].map((recipe) => [recipe]);
 }
