@@ -168,6 +168,18 @@ export function createApp(options: AppOptions) {
     return (match?.limit ?? defaultLimit)(c, next);
   });
 
+  // An id with a NUL in it names nothing (and PostgreSQL cannot even compare it).
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path.includes('\u0000') || /%00/.test(new URL(c.req.url).pathname)) {
+      throw new AppError(404, 'not_found', 'Not found');
+    }
+    await next();
+  });
+
+  app.use('/api/*', csrfGuard({ appUrl: deps.config.APP_URL, trustProxy: deps.trustProxy }));
+  app.use('/api/*', authenticate(deps));
+
+  // After authentication: who may not call a route learns that first, not what its body should be.
   // A body that is not declared as JSON would otherwise be read as `{}` and blamed on missing fields.
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
@@ -192,17 +204,6 @@ export function createApp(options: AppOptions) {
     }
     await next();
   });
-
-  // An id with a NUL in it names nothing (and PostgreSQL cannot even compare it).
-  app.use('/api/*', async (c, next) => {
-    if (c.req.path.includes('\u0000') || /%00/.test(new URL(c.req.url).pathname)) {
-      throw new AppError(404, 'not_found', 'Not found');
-    }
-    await next();
-  });
-
-  app.use('/api/*', csrfGuard({ appUrl: deps.config.APP_URL, trustProxy: deps.trustProxy }));
-  app.use('/api/*', authenticate(deps));
 
   const routes = app
     .route('/api/health', healthRoutes(deps))

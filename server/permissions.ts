@@ -43,6 +43,7 @@ export const ACCESS_RULES: readonly AccessRule[] = [
 /** Credential management: a session only, never an API token (a leaked token cannot mint more). */
 const SESSION_ONLY = [
   '/api/me/password',
+  '/api/me/feed-token',
   '/api/me/tokens',
   '/api/me/tokens/*',
   '/api/me/sessions',

@@ -78,12 +78,19 @@ export function changedFields(before?: object, after?: object): Record<string, A
   return changes;
 }
 
+let lastMs = 0;
+let sequence = 0;
+
 /**
- * A sortable id: the time in base 36, fixed width, then randomness. Sorting by
- * id sorts by time, so newest-first paging walks the primary key.
+ * A sortable id: the time in base 36, fixed width, a counter for entries of
+ * the same millisecond in this process, then randomness (instances never
+ * collide). Sorting by id sorts by time, so newest-first paging walks the key.
  */
 export function auditId(now: Date): string {
-  return `${now.getTime().toString(36).padStart(10, '0')}${randomBytes(8).toString('hex')}`;
+  const ms = Math.max(now.getTime(), lastMs);
+  sequence = ms === lastMs ? sequence + 1 : 0;
+  lastMs = ms;
+  return `${ms.toString(36).padStart(10, '0')}${sequence.toString(36).padStart(4, '0')}${randomBytes(6).toString('hex')}`;
 }
 
 /**

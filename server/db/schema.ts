@@ -35,6 +35,8 @@ export interface UsersTable {
   /** Per-user opt-out of alert e-mails. */
   emailAlerts: ColumnType<boolean | number, boolean | undefined, boolean>;
   version: ColumnType<number, number | undefined, number>;
+  /** When a session or API token of theirs last made a request (to the hour). */
+  lastActiveAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   createdAt: Instant;
   updatedAt: Instant;
 }

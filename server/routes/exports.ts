@@ -1,5 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
+import { listBrands } from '../db/queries/brands';
+import { listDeals } from '../db/queries/deals';
+import { listDeliverables } from '../db/queries/deliverables';
 import { listInvoices } from '../db/queries/invoices';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
@@ -19,6 +22,103 @@ function cell(text: string): string {
 
 export function exportRoutes({ db, clock }: AppDeps) {
   return new Hono<AppEnv>()
+    .get('/deals.csv', async (c) => {
+      const now = clock.now();
+      const today = todayIn(now, (await getSettings(db, now)).timeZone);
+      const [deals, brands] = await Promise.all([listDeals(db), listBrands(db)]);
+      const brandName = new Map(brands.map((b) => [b.id, b.name]));
+      return csv(
+        c,
+        `deals-${today}.csv`,
+        [
+          'brand',
+          'deal',
+          'status',
+          'currency',
+          'fee',
+          'fee_cents',
+          'source',
+          'contract_signed_on',
+          'exclusivity_category',
+          'exclusivity_until',
+          'usage_rights_until',
+          'notes',
+        ],
+        deals.map((d) => [
+          cell(brandName.get(d.brandId) ?? ''),
+          cell(d.title),
+          d.status,
+          d.currency,
+          minorToDecimal(d.feeCents, d.currency),
+          d.feeCents,
+          d.source,
+          d.contractSignedOn ?? '',
+          cell(d.exclusivityCategory ?? ''),
+          d.exclusivityUntil ?? '',
+          d.usageRightsUntil ?? '',
+          cell(d.notes),
+        ]),
+      );
+    })
+    // Its columns are ones the CSV import recognises: an export imports into another workspace as is.
+    .get('/deliverables.csv', async (c) => {
+      const now = clock.now();
+      const today = todayIn(now, (await getSettings(db, now)).timeZone);
+      const [deliverables, deals, brands] = await Promise.all([listDeliverables(db, {}), listDeals(db), listBrands(db)]);
+      const brandName = new Map(brands.map((b) => [b.id, b.name]));
+      const dealOf = new Map(deals.map((d) => [d.id, d]));
+      return csv(
+        c,
+        `deliverables-${today}.csv`,
+        [
+          'brand',
+          'deal',
+          'title',
+          'platform',
+          'format',
+          'status',
+          'draft_due',
+          'go_live',
+          'fee',
+          'currency',
+          'caption',
+          'brief',
+          'live_url',
+          'disclosure_done',
+          'views',
+          'likes',
+          'comments',
+          'shares',
+          'saves',
+          'clicks',
+        ],
+        deliverables.map((d) => {
+          const deal = dealOf.get(d.dealId);
+          return [
+            cell(brandName.get(d.brandId) ?? ''),
+            cell(deal?.title ?? ''),
+            cell(d.title),
+            d.platform,
+            d.format,
+            d.status,
+            d.draftDueAt ?? '',
+            d.publishAt ?? '',
+            deal ? minorToDecimal(deal.feeCents, deal.currency) : '',
+            deal?.currency ?? '',
+            cell(d.caption),
+            cell(d.brief),
+            d.liveUrl ?? '',
+            d.disclosureDone ? 'yes' : 'no',
+            d.metrics.views ?? '',
+            d.metrics.likes ?? '',
+            d.metrics.comments ?? '',
+            d.metrics.shares ?? '',
+            d.metrics.saves ?? '',
+            d.metrics.clicks ?? '',
+          ];
+        }),
+      );
+    })
     .get('/invoices.csv', async (c) => {
       const now = clock.now();
       const settings = await getSettings(db, now);

@@ -242,8 +242,8 @@ export function meRoutes(deps: AppDeps) {
       const user = currentUser(c);
       const now = clock.now();
       const token = createToken();
-      const row = await inTransaction(db, (trx) =>
-        replaceFeed(
+      const row = await inTransaction(db, async (trx) => {
+        const row = await replaceFeed(
           trx,
           {
             userId: user.id,
@@ -253,13 +253,46 @@ export function meRoutes(deps: AppDeps) {
             invoices: input.invoices ?? true,
           },
           now,
-        ),
-      );
+        );
+        await recordAudit(
+          trx,
+          auditActor(c),
+          {
+            action: 'create',
+            entityType: 'calendar_feed',
+            entityId: user.id,
+            summary: `Calendar feed of ${user.name} (a new URL; any earlier one stopped working)`,
+            after: {
+              drafts: row.includeDrafts,
+              goLives: row.includeGoLives,
+              invoices: row.includeInvoices,
+            },
+          },
+          now,
+        );
+        return row;
+      });
       const url = `${deps.config.APP_URL.replace(/\/+$/, '')}/api/calendar.ics?token=${token}`;
       return c.json({ ...toFeed(row), url } satisfies FeedCreated, 201);
     })
     .delete('/feed-token', async (c) => {
-      if (!(await deleteFeedOfUser(db, currentUser(c).id))) throw notFound('Calendar feed');
+      const user = currentUser(c);
+      const now = clock.now();
+      await inTransaction(db, async (trx) => {
+        if (!(await deleteFeedOfUser(trx, user.id))) throw notFound('Calendar feed');
+        await recordAudit(
+          trx,
+          auditActor(c),
+          {
+            action: 'delete',
+            entityType: 'calendar_feed',
+            entityId: user.id,
+            summary: `Calendar feed of ${user.name}`,
+            before: { active: true },
+          },
+          now,
+        );
+      });
       return c.body(null, 204);
     })
     .get('/preferences', async (c) => {

@@ -10,7 +10,6 @@ import {
   auditedUser,
   countEnabledOwners,
   findUserById,
-  lastActiveByUser,
   listUsers,
   toUser,
   updateUser,
@@ -33,13 +32,10 @@ export function userRoutes(deps: AppDeps) {
   const { db, clock } = deps;
 
   const view = async (rows: UserRow[]): Promise<TeamMember[]> => {
-    const [settings, lastActive] = await Promise.all([
-      getSettings(db, clock.now()),
-      lastActiveByUser(db),
-    ]);
+    const settings = await getSettings(db, clock.now());
     return rows.map((row) => ({
       ...toUser(row, settings.timeZone),
-      lastActiveAt: lastActive.get(row.id) ?? null,
+      lastActiveAt: row.lastActiveAt ? new Date(row.lastActiveAt).toISOString() : null,
     }));
   };
 

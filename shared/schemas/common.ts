@@ -51,7 +51,8 @@ export const daySchema = z
   .trim()
   .refine((value) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return m !== null && isRealCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    // Years up to 9000 leave room for due days and reminders after them to stay four-digit.
+    return m !== null && Number(m[1]) <= 9000 && isRealCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
   }, 'Expected a calendar day such as 2026-03-01');
 
 export const currencySchema = z
@@ -66,10 +67,12 @@ export const centsSchema = z
   .min(0, 'Must not be negative')
   .max(Number.MAX_SAFE_INTEGER);
 
+/** Versions are 32-bit integers in the database; one that could not be incremented was never read. */
 export const versionSchema = z
   .number({ error: 'Expected the version number you last read' })
   .int()
-  .positive();
+  .positive()
+  .max(2_147_483_646, 'Expected the version number you last read');
 
 export function isValidTimeZone(value: string): boolean {
   try {

@@ -9,3 +9,4 @@ export * from './channel';
 export * from './invoice';
 export * from './team';
 export * from './feed';
+export * from './imports';

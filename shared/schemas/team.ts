@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, instantSchema, nameSchema, timeZoneSchema, versionSchema } from './common';
+import {
+  emailSchema,
+  idSchema,
+  instantSchema,
+  nameSchema,
+  timeZoneSchema,
+  versionSchema,
+} from './common';
 import { passwordSchema, roleSchema, userSchema } from './auth';
 
 /** A teammate as the owner manages them (`GET /api/users`). */
@@ -140,6 +147,7 @@ export const AUDIT_ENTITY_TYPES = [
   'invite',
   'api_token',
   'alert',
+  'calendar_feed',
   'workspace',
 ] as const;
 export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
@@ -150,13 +158,16 @@ export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
 /** One field's change: `from` is absent on create, `to` on delete. */
-export const auditChangeSchema = z.object({ from: z.unknown().optional(), to: z.unknown().optional() });
+export const auditChangeSchema = z.object({
+  from: z.unknown().optional(),
+  to: z.unknown().optional(),
+});
 
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-  /** `session` (the app), `token` (an API token), or `public` (an invite link). */
+  /** `session` (the app), `token` (an API token), or `public` (signed out: first set-up, an invite link). */
   via: z.enum(['session', 'token', 'public']),
   action: auditActionSchema,
   entityType: auditEntityTypeSchema,

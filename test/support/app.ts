@@ -93,7 +93,10 @@ export class TestClient {
   ): Promise<TestResponse<T>> {
     const sent: Record<string, string> = { ...headers };
     const init: RequestInit = { method, headers: sent };
-    if (body !== undefined) {
+    if (body instanceof FormData) {
+      // multipart/form-data: the runtime sets the type with its boundary.
+      init.body = body;
+    } else if (body !== undefined) {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       init.body = text;
       if (!hasHeader(sent, 'content-type')) sent['content-type'] = 'application/json';

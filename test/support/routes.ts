@@ -381,6 +381,8 @@ export interface RouteCase {
   query?: string | ((values: CallValues) => string);
   /** A valid JSON body. */
   body?: (values: CallValues) => Record<string, unknown>;
+  /** A valid multipart/form-data body instead (uploads). */
+  form?: (values: CallValues) => FormData;
   /**
    * `shared` (default): one workspace per role serves all its calls, in route order, so a
    * successful call must not break a later one (mutations use the spare rows).
@@ -606,6 +608,28 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
 
   'GET /api/audit': { access: 'owner', status: 200, query: '?entityType=brand&limit=10' },
 
+  'GET /api/exports/deals.csv': { access: 'viewer', status: 200 },
+  'GET /api/exports/deliverables.csv': { access: 'viewer', status: 200 },
+  'POST /api/imports/deliverables/preview': {
+    access: 'editor',
+    status: 200,
+    form: () => csvForm(),
+  },
+  'POST /api/imports/deliverables': {
+    access: 'editor',
+    status: 201,
+    form: () =>
+      csvForm({
+        mapping: JSON.stringify({
+          brand: 'Brand',
+          deal: 'Deal',
+          title: 'Title',
+          platform: 'Platform',
+        }),
+        timeZone: 'UTC',
+      }),
+  },
+
   // The feed's token is the credential: no session needed.
   'GET /api/calendar.ics': {
     access: 'public',
@@ -613,6 +637,19 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     query: (v) => `?token=${encodeURIComponent(v.feedToken)}`,
   },
 };
+
+/** A one-row CSV upload with the given form fields. */
+function csvForm(fields: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  form.set(
+    'file',
+    new File(['Brand,Deal,Title,Platform\r\nImported,Q1,Reel,tiktok\r\n'], 'import.csv', {
+      type: 'text/csv',
+    }),
+  );
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return form;
+}
 
 /** The URL of a route's valid call in a prepared workspace. */
 export function caseUrl(route: ApiRoute, rule: RouteCase, values: CallValues): string {

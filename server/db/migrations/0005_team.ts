@@ -12,6 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('users')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
+  // Kept on the user: sessions come and go (sign-out, disabling), the last sign of life stays.
+  await db.schema.alterTable('users').addColumn('last_active_at', instant).execute();
 
   await db.schema
     .createTable('invites')
@@ -77,5 +79,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('audit_log').execute();
   await db.schema.dropTable('api_tokens').execute();
   await db.schema.dropTable('invites').execute();
+  await db.schema.alterTable('users').dropColumn('last_active_at').execute();
   await db.schema.alterTable('users').dropColumn('version').execute();
 }

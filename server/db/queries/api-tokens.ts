@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ApiToken, ApiTokenCreate } from '../../../shared/schemas/team';
 import { notFound } from '../../errors';
+import { touchUser } from './sessions';
 import type { ApiTokensTable, Database, UserRow } from '../schema';
 
 type ApiTokenRow = Selectable<ApiTokensTable>;
@@ -98,6 +99,7 @@ export async function findLiveApiToken(
       .set({ lastUsedAt: now.toISOString() })
       .where('id', '=', token.id)
       .execute();
+    await touchUser(db, user.id, now);
   }
   return { token, user };
 }

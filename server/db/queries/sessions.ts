@@ -5,6 +5,15 @@ export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sliding expiry is written at most this often, not on every request. */
 export const SESSION_TOUCH_MS = 60 * 60 * 1000;
 
+/** Records a sign of life of the user (shown to the owner as "last active"). */
+export async function touchUser(db: Kysely<Database>, userId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ lastActiveAt: now.toISOString() })
+    .where('id', '=', userId)
+    .execute();
+}
+
 export async function insertSession(
   db: Kysely<Database>,
   input: { id: string; userId: string; userAgent: string | null },
@@ -19,6 +28,7 @@ export async function insertSession(
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
     })
     .execute();
+  await touchUser(db, input.userId, now);
 }
 
 export interface SessionWithUser {
@@ -54,6 +64,7 @@ export async function findLiveSession(
       })
       .where('id', '=', id)
       .execute();
+    await touchUser(db, user.id, now);
   }
   return { session, user };
 }

@@ -82,18 +82,6 @@ export async function countEnabledOwners(db: Kysely<Database>): Promise<number> 
   return Number(row.count);
 }
 
-/** When each user's sessions last made a request, by user id. */
-export async function lastActiveByUser(db: Kysely<Database>): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('sessions')
-    .select((eb) => ['userId', eb.fn.max('lastSeenAt').as('lastSeenAt')])
-    .groupBy('userId')
-    .execute();
-  return new Map(
-    rows.map((r) => [r.userId, new Date(r.lastSeenAt as string | Date).toISOString()]),
-  );
-}
-
 export interface UserChanges {
   role?: Role;
   disabled?: boolean;

@@ -169,7 +169,7 @@ describe.each(IDENTITIES)('as %s', (identity) => {
     const { client, values } = await w.callAs(identity);
     const url = caseUrl(route, rule, values);
     const before = refused ? await everyTable(w) : undefined;
-    const res = await client.request(route.method, url, rule.body?.(values));
+    const res = await client.request(route.method, url, rule.form?.(values) ?? rule.body?.(values));
     if (refused) {
       expectApiError(res, status, { code: status === 401 ? 'unauthorized' : 'forbidden' });
       expect(await everyTable(w), 'a refused call changed data').toEqual(before);
@@ -195,7 +195,7 @@ describe('authorization before anything else', () => {
         const res = await forged.request(
           route.method,
           caseUrl(route, rule, values),
-          rule.body?.(values),
+          rule.form?.(values) ?? rule.body?.(values),
         );
         expect(res.status, route.key).toBe(401);
         expectApiError(res, 401, { code: 'unauthorized' });

@@ -26,6 +26,7 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   invite: 'Invite',
   api_token: 'API token',
   alert: 'Alert',
+  calendar_feed: 'Calendar feed',
   workspace: 'Workspace',
 };
 
