@@ -10,3 +10,4 @@ export * from './invoice';
 export * from './team';
 export * from './feed';
 export * from './imports';
+export * from './transfer';

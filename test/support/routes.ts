@@ -630,6 +630,15 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
       }),
   },
 
+  'GET /api/transfer/export': { access: 'owner', status: 200 },
+  // The prepared workspace has users, so an import is refused as a conflict (never 401/403)
+  // before its body is read; the 201 into a fresh install is covered in transfer.test.ts.
+  'POST /api/transfer/import': {
+    access: 'public',
+    status: 409,
+    body: () => ({ format: 'sponsorcal-export', version: 1 }),
+  },
+
   // The feed's token is the credential: no session needed.
   'GET /api/calendar.ics': {
     access: 'public',

@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import { roleSchema } from './auth';
+import { alertRuleSchema } from './alert';
+import { brandStageSchema } from './brand';
+import { channelTypeSchema } from './channel';
+import {
+  centsSchema,
+  colorSchema,
+  currencySchema,
+  daySchema,
+  idSchema,
+  instantSchema,
+  timeZoneSchema,
+} from './common';
+import { dealSourceSchema, dealStatusSchema } from './deal';
+import { deliverableStatusSchema, formatSchema, platformSchema } from './deliverable';
+import { invoiceStatusSchema } from './invoice';
+import { auditActionSchema, auditEntityTypeSchema } from './team';
+
+/**
+ * The file `GET /api/transfer/export` answers and `POST /api/transfer/import`
+ * reads: every row of the workspace, column by column, with values written the
+ * same way whichever engine made it (instants as ISO UTC strings, days as
+ * `YYYY-MM-DD`, booleans as true/false, money in minor units as numbers).
+ *
+ * Rows are strict: a column this version does not know is refused rather than
+ * silently dropped. Lengths are not re-checked (the old install accepted the
+ * text); types, enums, instants and days are, since the app relies on them.
+ */
+
+export const TRANSFER_FORMAT = 'sponsorcal-export';
+export const TRANSFER_VERSION = 1;
+
+const NUL_MESSAGE = 'Must not contain NUL characters';
+/** Any text, but NUL (PostgreSQL cannot store it). */
+const text = z.string().refine((value) => !value.includes('\u0000'), NUL_MESSAGE);
+const nonEmptyText = text.refine((value) => value.length > 0, 'Required');
+const integer = z.number({ error: 'Expected a whole number' }).int('Expected a whole number');
+/** Counts kept in 64-bit columns (metrics). */
+const count = integer.min(0, 'Must not be negative').max(Number.MAX_SAFE_INTEGER);
+/** Kept in 32-bit `integer` columns on PostgreSQL. */
+const smallCount = integer.min(0, 'Must not be negative').max(2_147_483_647, 'Too large');
+const version = smallCount.min(1, 'Expected a version of 1 or more');
+const bool = z.boolean({ error: 'Expected true or false' });
+
+const isJsonObject = (value: string) => {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+};
+
+export const transferUserSchema = z.strictObject({
+  id: idSchema,
+  email: nonEmptyText,
+  name: text,
+  role: roleSchema,
+  timeZone: timeZoneSchema.nullable(),
+  passwordHash: nonEmptyText,
+  disabled: bool,
+  emailAlerts: bool,
+  version,
+  lastActiveAt: instantSchema.nullable(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export const transferSettingsSchema = z.strictObject({
+  id: z.literal(1, { error: 'The workspace settings row has id 1' }),
+  name: text,
+  timeZone: timeZoneSchema,
+  currency: currencySchema,
+  leadDraftDueSoonHours: smallCount,
+  leadPublishDueSoonHours: smallCount,
+  leadInvoiceDueSoonDays: smallCount,
+  creatorLegalName: text,
+  creatorAddress: text,
+  creatorEmail: text,
+  creatorTaxId: text,
+  creatorPaymentInstructions: text,
+  defaultPaymentTermsDays: smallCount,
+  version,
+  updatedAt: instantSchema,
+});
+
+export const transferBrandSchema = z.strictObject({
+  id: idSchema,
+  name: text,
+  website: text.nullable(),
+  category: text.nullable(),
+  stage: brandStageSchema,
+  nextFollowUpOn: daySchema.nullable(),
+  notes: text,
+  color: colorSchema,
+  version,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export const transferBrandContactSchema = z.strictObject({
+  id: idSchema,
+  brandId: idSchema,
+  position: smallCount,
+  name: text,
+  email: text.nullable(),
+  role: text.nullable(),
+});
+
+export const transferDealSchema = z.strictObject({
+  id: idSchema,
+  brandId: idSchema,
+  title: text,
+  status: dealStatusSchema,
+  feeCents: centsSchema,
+  currency: currencySchema,
+  source: dealSourceSchema,
+  contractSignedOn: daySchema.nullable(),
+  exclusivityCategory: text.nullable(),
+  exclusivityUntil: daySchema.nullable(),
+  usageRightsUntil: daySchema.nullable(),
+  notes: text,
+  version,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export const transferDeliverableSchema = z.strictObject({
+  id: idSchema,
+  dealId: idSchema,
+  brandId: idSchema,
+  title: text,
+  platform: platformSchema,
+  format: formatSchema,
+  status: deliverableStatusSchema,
+  draftDueAt: instantSchema.nullable(),
+  publishAt: instantSchema.nullable(),
+  assigneeId: idSchema.nullable(),
+  caption: text,
+  brief: text,
+  disclosureDone: bool,
+  liveUrl: text.nullable(),
+  metricsViews: count.nullable(),
+  metricsLikes: count.nullable(),
+  metricsComments: count.nullable(),
+  metricsShares: count.nullable(),
+  metricsSaves: count.nullable(),
+  metricsClicks: count.nullable(),
+  version,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export const transferInvoiceSchema = z.strictObject({
+  id: idSchema,
+  dealId: idSchema,
+  number: nonEmptyText,
+  amountCents: centsSchema,
+  currency: currencySchema,
+  issuedOn: daySchema,
+  paymentTermsDays: smallCount,
+  dueOn: daySchema,
+  status: invoiceStatusSchema,
+  paidCents: centsSchema,
+  notes: text,
+  version,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export const transferPaymentSchema = z.strictObject({
+  id: idSchema,
+  invoiceId: idSchema,
+  amountCents: centsSchema,
+  currency: currencySchema,
+  paidOn: daySchema,
+  method: text.nullable(),
+  note: text,
+  createdAt: instantSchema,
+});
+
+export const transferChannelSchema = z.strictObject({
+  id: idSchema,
+  type: channelTypeSchema,
+  name: text,
+  url: nonEmptyText,
+  secret: text.nullable(),
+  enabled: bool,
+  version,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export const transferAlertSchema = z.strictObject({
+  id: idSchema,
+  rule: alertRuleSchema,
+  subjectType: z.enum(['deliverable', 'invoice', 'brand']),
+  subjectId: idSchema,
+  dueAt: instantSchema,
+  message: text,
+  severity: z.enum(['info', 'warning', 'critical']),
+  createdAt: instantSchema,
+  acknowledgedAt: instantSchema.nullable(),
+  acknowledgedBy: idSchema.nullable(),
+  snoozedUntil: instantSchema.nullable(),
+  resolvedAt: instantSchema.nullable(),
+});
+
+export const transferAuditEntrySchema = z.strictObject({
+  id: idSchema,
+  at: instantSchema,
+  actorId: text.nullable(),
+  actorName: text.nullable(),
+  via: z.enum(['session', 'token', 'public']),
+  action: auditActionSchema,
+  entityType: auditEntityTypeSchema,
+  entityId: nonEmptyText,
+  summary: text,
+  /** JSON `{field: {from, to}}`, kept as the text the old install stored. */
+  changes: text.refine(isJsonObject, 'Expected a JSON object as text'),
+});
+
+export const transferInviteSchema = z.strictObject({
+  id: idSchema,
+  tokenHash: nonEmptyText,
+  role: roleSchema,
+  email: text.nullable(),
+  createdBy: idSchema.nullable(),
+  createdAt: instantSchema,
+  expiresAt: instantSchema,
+  acceptedAt: instantSchema.nullable(),
+  acceptedUserId: idSchema.nullable(),
+  revokedAt: instantSchema.nullable(),
+});
+
+/**
+ * The tables of an export, in foreign-key order (a row only refers to tables
+ * above it), which is the order they are written and imported in.
+ * Sessions, login failures, scheduler state, alert deliveries, API tokens and
+ * calendar feeds are not part of it: credentials and machine state do not move.
+ */
+export const transferTablesSchema = z.strictObject({
+  users: z.array(transferUserSchema),
+  workspace_settings: z.array(transferSettingsSchema).max(1, 'At most one settings row'),
+  brands: z.array(transferBrandSchema),
+  brand_contacts: z.array(transferBrandContactSchema),
+  deals: z.array(transferDealSchema),
+  deliverables: z.array(transferDeliverableSchema),
+  invoices: z.array(transferInvoiceSchema),
+  payments: z.array(transferPaymentSchema),
+  channels: z.array(transferChannelSchema),
+  alerts: z.array(transferAlertSchema),
+  audit_log: z.array(transferAuditEntrySchema),
+  invites: z.array(transferInviteSchema),
+});
+export type TransferTables = z.infer<typeof transferTablesSchema>;
+export type TransferTableName = keyof TransferTables;
+export type TransferRow<T extends TransferTableName> = TransferTables[T][number];
+
+export const transferTableNameSchema = transferTablesSchema.keyof();
+export const TRANSFER_TABLE_NAMES = transferTableNameSchema.options;
+
+/** What identifies the file; checked before the tables, so a wrong file gets one clear answer. */
+export const transferHeaderSchema = z.object({
+  format: z.literal(TRANSFER_FORMAT, {
+    error: `Not a Sponsorcal export (expected format "${TRANSFER_FORMAT}")`,
+  }),
+  version: z.literal(TRANSFER_VERSION, {
+    error: `Unsupported export version (this install reads version ${TRANSFER_VERSION})`,
+  }),
+});
+
+export const transferFileSchema = transferHeaderSchema.extend({
+  exportedAt: instantSchema,
+  /** The name of the newest migration of the install that made the file. */
+  schemaVersion: z.string().min(1, 'Required'),
+  tables: transferTablesSchema,
+});
+export type TransferFile = z.infer<typeof transferFileSchema>;
+
+/** The answer to `POST /api/transfer/import`: rows written, per table. */
+export const transferImportResultSchema = z.object({
+  imported: z.record(transferTableNameSchema, z.number().int()),
+});
+export type TransferImportResult = z.infer<typeof transferImportResultSchema>;
