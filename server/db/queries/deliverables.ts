@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../transaction';
 import type { z } from 'zod';
 import type { Warning } from '../../../shared/schemas/common';
@@ -72,7 +72,12 @@ export async function listDeliverables(
   if (filter.platform?.length) query = query.where('platform', 'in', filter.platform);
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.assigneeId?.length) query = query.where('assigneeId', 'in', filter.assigneeId);
-  const rows = await query.orderBy('publishAt').orderBy('id').execute();
+  // Undated ones last on both engines (SQLite sorts NULL first, PostgreSQL last).
+  const rows = await query
+    .orderBy(sql`publish_at is null`)
+    .orderBy('publishAt')
+    .orderBy('id')
+    .execute();
   return rows.map(toDeliverable);
 }
 

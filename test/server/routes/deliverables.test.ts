@@ -444,6 +444,29 @@ describe('DELETE /api/deliverables/:id', () => {
 });
 
 describe('GET /api/deliverables', () => {
+  it('lists by go-live, undated ones last, in the same order on every engine', async () => {
+    const t = await apps.workspace();
+    for (const [title, publishAt] of [
+      ['Undated A', null],
+      ['Later', '2026-04-02T10:00:00.000Z'],
+      ['Undated B', null],
+      ['Sooner', '2026-03-02T10:00:00.000Z'],
+    ] as const) {
+      const res = await t.owner.post('/api/deliverables', {
+        dealId: t.deal.id,
+        title,
+        platform: 'tiktok',
+        publishAt,
+      });
+      expect(res.status).toBe(201);
+    }
+    const titles = (await t.owner.get('/api/deliverables')).body.items.map(
+      (d: { title: string }) => d.title,
+    );
+    expect(titles.slice(0, 2)).toEqual(['Sooner', 'Later']);
+    expect(titles.slice(2).sort()).toEqual(['Undated A', 'Undated B']);
+  });
+
   /** A week's window [2026-03-01T00:00Z, 2026-03-08T00:00Z) and deliverables around its edges. */
   async function calendar() {
     const t = await apps.workspace();
