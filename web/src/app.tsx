@@ -19,6 +19,7 @@ const InvoicePrintPage = lazy(() => import('./pages/invoice-print-page'));
 const TeamPage = lazy(() => import('./pages/team-page'));
 const AuditPage = lazy(() => import('./pages/audit-page'));
 const ProfilePage = lazy(() => import('./pages/profile-page'));
+const ImportPage = lazy(() => import('./pages/import-page'));
 // Signed-in visits never need these (nor the zod schemas they validate with).
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
 const SetupPage = lazy(() => import('./pages/setup-page').then((m) => ({ default: m.SetupPage })));
@@ -43,6 +44,7 @@ function Routes({ user }: { user: User }) {
   if (path === '/team') return <TeamPage user={user} />;
   if (path === '/audit') return <AuditPage user={user} />;
   if (path === '/profile') return <ProfilePage user={user} />;
+  if (path === '/import') return <ImportPage user={user} />;
   const print = matchPath('/invoices/:id/print', path);
   if (print) return <InvoicePrintPage key={print['id']} user={user} id={print['id']!} />;
   return (

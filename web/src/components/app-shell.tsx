@@ -19,7 +19,11 @@ interface NavItem {
 
 const NAV: readonly NavItem[] = [
   { href: '/', label: 'Calendar', match: (p: string) => p === '/' },
-  { href: '/deals', label: 'Deals', match: (p: string) => p.startsWith('/deals') },
+  {
+    href: '/deals',
+    label: 'Deals',
+    match: (p: string) => p.startsWith('/deals') || p === '/import',
+  },
   { href: '/brands', label: 'Brands', match: (p: string) => p.startsWith('/brands') },
   {
     href: '/money',

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage, unwrap } from '../api';
 import { plural } from '../format';
+import { UploadIcon } from './icons';
 import { Link } from './link';
 import { useToast } from './toast';
 
@@ -88,13 +89,16 @@ export function CalendarOnboarding({ canEdit, hasBrands }: CalendarOnboardingPro
                 {seed.isPending ? 'Loading sample data…' : 'Load sample data'}
               </button>
             )}
+            <Link href="/import" className="button">
+              <UploadIcon /> Import from a spreadsheet
+            </Link>
           </div>
-          {!hasBrands && (
-            <p className="muted small">
-              Sample data adds a few example brands with deals and posts; edit or delete them any
-              time.
-            </p>
-          )}
+          <p className="muted small">
+            {!hasBrands &&
+              'Sample data adds a few example brands with deals and posts; edit or delete them any time. '}
+            Already plan in a spreadsheet? Import it as CSV: one row per post, with its brand and
+            deal.
+          </p>
         </>
       ) : (
         <p className="empty-state__text">

@@ -43,6 +43,7 @@ export const keys = {
   auditList: (filter: AuditFilter) => ['audit', 'list', filter] as const,
   sessions: ['my-sessions'] as const,
   tokens: ['my-tokens'] as const,
+  feed: ['my-feed'] as const,
 };
 
 /** What the audit page asks for; `from`/`to` are UTC instants (the filter's days in the user's zone). */
@@ -351,5 +352,14 @@ export function useApiTokens() {
   return useQuery({
     queryKey: keys.tokens,
     queryFn: async () => (await unwrap(api.me.tokens.$get())).items,
+  });
+}
+
+/** The signed-in user's calendar feed: whether it is on, what it shows, when it was last fetched. */
+export function useFeed() {
+  return useQuery({
+    queryKey: keys.feed,
+    queryFn: () => unwrap(api.me['feed-token'].$get()),
+    staleTime: 0,
   });
 }

@@ -25,7 +25,7 @@ import { EventContent, eventsOf, invoiceEventOf, metaOf } from '../components/ca
 import { CalendarOnboarding } from '../components/calendar-onboarding';
 import type { DeliverableDefaults } from '../components/deliverable-dialog';
 import { FilterMenu } from '../components/filter-menu';
-import { PlusIcon } from '../components/icons';
+import { FeedIcon, PlusIcon } from '../components/icons';
 import { useToast } from '../components/toast';
 import {
   DELIVERABLE_STATUS_LABELS,
@@ -43,6 +43,10 @@ import { dayOf, instantToLocalInput } from '../time';
 const loadDeliverableDialog = () => import('../components/deliverable-dialog');
 const DeliverableDialog = lazy(() =>
   loadDeliverableDialog().then((m) => ({ default: m.DeliverableDialog })),
+);
+
+const SubscribeDialog = lazy(() =>
+  import('../components/subscribe-dialog').then((m) => ({ default: m.SubscribeDialog })),
 );
 
 interface Filters {
@@ -127,6 +131,7 @@ export function CalendarPage({ user }: { user: User }) {
     initial?: Deliverable;
   } | null>(null);
   const [loading, setLoading] = useState(false);
+  const [subscribing, setSubscribing] = useState(false);
   const timeZone = user.effectiveTimeZone;
   // `/?deliverable=<id>` (the links in alert e-mails, webhooks and the bell) opens that
   // deliverable on its day; the parameter goes when its dialog closes.
@@ -376,6 +381,14 @@ export function CalendarPage({ user }: { user: User }) {
       </div>
       <div className="page-actions">
         {withFilters && filtersEl}
+        <button
+          type="button"
+          className="button"
+          onClick={() => setSubscribing(true)}
+          title="See these dates in Google Calendar, Apple Calendar or Outlook"
+        >
+          <FeedIcon /> Subscribe
+        </button>
         {canEdit && (
           <button
             type="button"
@@ -395,6 +408,12 @@ export function CalendarPage({ user }: { user: User }) {
     const id = window.setTimeout(() => void loadDeliverableDialog(), 1500);
     return () => window.clearTimeout(id);
   }, []);
+
+  const subscribeEl = subscribing && (
+    <Suspense fallback={null}>
+      <SubscribeDialog user={user} onClose={() => setSubscribing(false)} />
+    </Suspense>
+  );
 
   const dialogEl = dialog ? (
     <Suspense fallback={null}>
@@ -430,6 +449,7 @@ export function CalendarPage({ user }: { user: User }) {
         <div className="card card--center">
           <Spinner label="Loading your calendar…" />
         </div>
+        {subscribeEl}
       </div>
     );
   }
@@ -450,6 +470,7 @@ export function CalendarPage({ user }: { user: User }) {
             Try again
           </button>
         </div>
+        {subscribeEl}
       </div>
     );
   }
@@ -461,6 +482,7 @@ export function CalendarPage({ user }: { user: User }) {
         {renderHeader(false)}
         <CalendarOnboarding canEdit={canEdit} hasBrands={hasBrands} />
         {dialogEl}
+        {subscribeEl}
       </div>
     );
   }
@@ -536,6 +558,7 @@ export function CalendarPage({ user }: { user: User }) {
         />
       </div>
       {dialogEl}
+      {subscribeEl}
     </div>
   );
 }

@@ -6,13 +6,27 @@ import { api, errorMessage, unwrap } from '../api';
 import { BrandDot, DealStatusChip, Spinner } from '../components/badges';
 import { DealDialog } from '../components/deal-dialog';
 import { ConfirmDialog } from '../components/dialog';
+import { ExportMenu, type ExportMenuItem } from '../components/export-menu';
 import { FilterMenu } from '../components/filter-menu';
 import { Link } from '../components/link';
-import { PlusIcon } from '../components/icons';
+import { PlusIcon, UploadIcon } from '../components/icons';
 import { useToast } from '../components/toast';
 import { DEAL_SOURCE_LABELS, DEAL_STATUS_LABELS, formatMoney, plural } from '../format';
 import { keys, useBrands, useDeals } from '../hooks/queries';
 import { useNewParam } from '../hooks/use-new-param';
+
+const EXPORTS: ReadonlyArray<ExportMenuItem> = [
+  {
+    href: api.exports['deals.csv'].$path(),
+    label: 'Deals',
+    hint: 'One row per deal: brand, status, fee, rights',
+  },
+  {
+    href: api.exports['deliverables.csv'].$path(),
+    label: 'Deliverables',
+    hint: 'One row per post; imports into Sponsorcal as is',
+  },
+];
 
 const OPEN_STATUSES: ReadonlySet<DealStatus> = new Set(['contracted', 'in_progress', 'delivered']);
 
@@ -64,17 +78,23 @@ export default function DealsPage({ user }: { user: User }) {
             Every agreement with a brand: what you are paid and what you owe.
           </p>
         </div>
-        {canEdit && (
-          <div className="page-actions">
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setEditing('new')}
-            >
-              <PlusIcon /> New deal
-            </button>
-          </div>
-        )}
+        <div className="page-actions">
+          <ExportMenu items={EXPORTS} />
+          {canEdit && (
+            <>
+              <Link href="/import" className="button">
+                <UploadIcon /> Import CSV
+              </Link>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => setEditing('new')}
+              >
+                <PlusIcon /> New deal
+              </button>
+            </>
+          )}
+        </div>
       </div>
 
       {list.length > 0 && (

@@ -3,25 +3,11 @@ import type { User } from '../../../shared/schemas/auth';
 import type { MoneySummary } from '../../../shared/schemas/invoice';
 import { api, errorMessage } from '../api';
 import { OverdueChip, Spinner } from '../components/badges';
+import { DownloadIcon } from '../components/icons';
 import { Link } from '../components/link';
 import { PaymentsChart } from '../components/payments-chart';
 import { currencyName, formatDay, formatMoney, formatMonth } from '../format';
 import { useMoneySummary } from '../hooks/queries';
-
-function DownloadIcon() {
-  return (
-    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-      <path
-        d="M10 3v9m0 0-3.5-3.5M10 12l3.5-3.5M4 15.5h12"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
 
 function ExportLinks() {
   return (

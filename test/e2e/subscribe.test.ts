@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type BrowserSession } from './browser';
+import { freePort, startServer, tempDir, type ServerProcess } from './server';
+
+const ZONE = 'America/Chicago';
+const OWNER = { name: 'Ava Creator', email: 'ava@example.com', password: 'correct horse battery staple' };
+
+let dir: string;
+let server: ServerProcess;
+let session: BrowserSession;
+
+beforeAll(async () => {
+  dir = tempDir();
+  // The feed's URL is built from APP_URL, so it must name this very server.
+  const port = await freePort();
+  server = await startServer({
+    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+    webRoot: inject('webRoot'),
+    port,
+    env: { APP_URL: `http://127.0.0.1:${port}` },
+  });
+  session = await openBrowser({ timezoneId: ZONE });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const res = await fetch(u as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.json();
+    },
+    [method, url, body] as const,
+  ) as Promise<T>;
+}
+
+/** A day of this month at a local hour, as an instant. */
+function thisMonthAt(day: number, hour: number): string {
+  const date = Temporal.Now.plainDateISO(ZONE).with({ day });
+  return new Date(date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds).toISOString();
+}
+
+/** What a calendar app would get from the URL. */
+async function fetchFeed(url: string): Promise<{ status: number; type: string | null; text: string }> {
+  const res = await fetch(url);
+  return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+}
+
+/** Opens the dialog from the calendar toolbar. */
+async function openDialog(page: Page) {
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Subscribe in your calendar app' });
+  await until(() => dialog.count()).toBe(1);
+  return dialog;
+}
+
+describe('subscribing to the calendar feed in Chromium', () => {
+  it('creates a link shown once that serves an iCalendar feed, replaces it, and turns it off', async () => {
+    const { page } = session;
+    await page.goto(server.url);
+    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' });
+    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
+    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', { brandId: brand.id, title: 'Spring serum launch' });
+    await call(page, 'POST', '/api/deliverables', {
+      dealId: deal.id,
+      title: 'Unboxing reel',
+      platform: 'instagram',
+      draftDueAt: thisMonthAt(12, 9),
+      publishAt: thisMonthAt(15, 10),
+    });
+    await page.reload();
+
+    // Off at first: three switches, all on; drafts are left out of this feed.
+    let dialog = await openDialog(page);
+    expect(await dialog.getByTestId('feed-status').count()).toBe(0);
+    const drafts = dialog.getByRole('switch', { name: 'Drafts due' });
+    expect(await drafts.isChecked()).toBe(true);
+    expect(await dialog.getByRole('switch', { name: 'Go-lives' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('switch', { name: 'Invoice due days' }).isChecked()).toBe(true);
+    await drafts.uncheck();
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+
+    // The URL, once, with how to add it in Google, Apple and Outlook.
+    const box = dialog.getByLabel('Calendar feed link', { exact: true });
+    await until(() => box.count()).toBe(1);
+    const first = await box.inputValue();
+    expect(first).toMatch(new RegExp(`^${server.url}/api/calendar\\.ics\\?token=.+`));
+    const help = await dialog.textContent();
+    expect(help).toContain('From URL');
+    expect(help).toContain('New Calendar Subscription');
+    expect(help).toContain('Subscribe from web');
+    expect(help).toContain('Google can take several hours');
+
+    // A calendar app fetching it gets the go-live, not the draft.
+    const feed = await fetchFeed(first);
+    expect(feed.status).toBe(200);
+    expect(feed.type).toContain('text/calendar');
+    expect(feed.text.startsWith('BEGIN:VCALENDAR')).toBe(true);
+    expect(feed.text).toContain('Unboxing reel');
+    expect(feed.text).toContain('Go live: Unboxing reel');
+    expect(feed.text).not.toContain('Draft due: Unboxing reel');
+
+    // Once dismissed, the link is gone from the page; the dialog says the feed is on.
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    expect(await dialog.getByLabel('Calendar feed link', { exact: true }).count()).toBe(0);
+    expect(await page.content()).not.toContain(first);
+    await until(() => dialog.getByTestId('feed-status').count()).toBe(1);
+    expect(await dialog.getByRole('switch', { name: 'Drafts due' }).isChecked()).toBe(false);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await until(() => dialog.count()).toBe(0);
+
+    // Opened again, it knows a calendar has fetched it.
+    dialog = await openDialog(page);
+    await until(() => dialog.getByTestId('feed-status').textContent()).toContain('last fetched by a calendar');
+
+    // A new link: the old URL stops working, the new one serves the feed.
+    await dialog.getByRole('button', { name: 'New link (the old one stops working)' }).click();
+    await until(() => box.count()).toBe(1);
+    const second = await box.inputValue();
+    expect(second).not.toBe(first);
+    expect((await fetchFeed(first)).status).toBe(404);
+    const again = await fetchFeed(second);
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('Unboxing reel');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // Turned off, the URL answers 404 and the dialog offers a new link again.
+    await dialog.getByRole('button', { name: 'Turn off', exact: true }).click();
+    const turnedOff = page.waitForResponse((r) => r.url().endsWith('/api/me/feed-token') && r.request().method() === 'DELETE');
+    await dialog.getByRole('button', { name: 'Turn off feed' }).click();
+    expect((await turnedOff).status()).toBe(204);
+    await until(() => dialog.getByRole('button', { name: 'Create link' }).count()).toBe(1);
+    expect(await dialog.getByTestId('feed-status').count()).toBe(0);
+    expect((await fetchFeed(second)).status).toBe(404);
+    expect(await call<{ active: boolean }>(page, 'GET', '/api/me/feed-token')).toMatchObject({ active: false });
+
+    expect(session.problems).toEqual([]);
+  });
+});
