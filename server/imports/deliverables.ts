@@ -2,8 +2,17 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ApiErrorIssue } from '../../shared/schemas/common';
 import { currencySchema, nameSchema, textSchema, urlSchema } from '../../shared/schemas/common';
-import { deliverableStatusSchema, formatSchema, platformSchema } from '../../shared/schemas/deliverable';
-import type { ImportField, ImportMapping, ImportOptions, ImportResult } from '../../shared/schemas/imports';
+import {
+  deliverableStatusSchema,
+  formatSchema,
+  platformSchema,
+} from '../../shared/schemas/deliverable';
+import type {
+  ImportField,
+  ImportMapping,
+  ImportOptions,
+  ImportResult,
+} from '../../shared/schemas/imports';
 import { IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS } from '../../shared/schemas/imports';
 import { BRAND_PALETTE } from '../../shared/schemas/brand';
 import type { Database, NewDeliverable } from '../db/schema';
@@ -39,7 +48,11 @@ export interface ImportRow {
 export function checkMapping(mapping: ImportMapping, headers: string[]): void {
   const issues: ApiErrorIssue[] = [];
   for (const field of REQUIRED_IMPORT_FIELDS) {
-    if (!mapping[field]) issues.push({ path: `mapping.${field}`, message: `Choose the column for ${IMPORT_FIELD_LABELS[field]}` });
+    if (!mapping[field])
+      issues.push({
+        path: `mapping.${field}`,
+        message: `Choose the column for ${IMPORT_FIELD_LABELS[field]}`,
+      });
   }
   for (const [field, column] of Object.entries(mapping)) {
     if (column && !headers.includes(column)) {
@@ -47,7 +60,12 @@ export function checkMapping(mapping: ImportMapping, headers: string[]): void {
     }
   }
   if (issues.length > 0) {
-    throw new AppError(400, 'validation_failed', `The columns are not mapped: ${issues[0]!.message}.`, issues);
+    throw new AppError(
+      400,
+      'validation_failed',
+      `The columns are not mapped: ${issues[0]!.message}.`,
+      issues,
+    );
   }
 }
 
@@ -67,11 +85,33 @@ export function readRows(
   csv.rows.forEach((cells, index) => {
     const line = index + 2;
     const problems: ApiErrorIssue[] = [];
-    const cell = (field: ImportField) => (column[field] === undefined ? '' : (cells[column[field]!] ?? '').trim());
+    const cell = (field: ImportField) =>
+      column[field] === undefined ? '' : (cells[column[field]!] ?? '').trim();
     const check = <T>(field: ImportField, schema: z.ZodType<T>, value: unknown): T | undefined => {
       const result = schema.safeParse(value);
       if (result.success) return result.data;
-      problems.push({ path: `row.${line}.${field}`, message: result.error.issues[0]?.message ?? 'Invalid' });
+      problems.push({
+        path: `row.${line}.${field}`,
+        message: result.error.issues[0]?.message ?? 'Invalid',
+      });
+      return undefined;
+    };
+    /** A value from a fixed list, with the list in the message when it is not one of them. */
+    const oneOf = <T extends string>(
+      field: ImportField,
+      schema: z.ZodEnum<Record<string, T>>,
+      value: string,
+      written: string,
+    ): T | undefined => {
+      const result = schema.safeParse(value);
+      if (result.success) return result.data as T;
+      problems.push({
+        path: `row.${line}.${field}`,
+        message:
+          written === ''
+            ? `Required: one of ${schema.options.join(', ')}`
+            : `"${written.slice(0, 40)}" is not one of ${schema.options.join(', ')}`,
+      });
       return undefined;
     };
     const optional = <T>(field: ImportField, schema: z.ZodType<T>, value: string): T | undefined =>
@@ -92,15 +132,29 @@ export function readRows(
     const brand = check('brand', nameSchema(200), cell('brand'));
     const deal = check('deal', nameSchema(200), cell('deal'));
     const title = check('title', nameSchema(200), cell('title'));
-    const platform = check('platform', platformSchema, enumValue(cell('platform')));
-    const format = optional('format', formatSchema, enumValue(cell('format'), {}));
-    const status = optional('status', deliverableStatusSchema, enumValue(cell('status'), {}));
+    const platform = oneOf(
+      'platform',
+      platformSchema,
+      enumValue(cell('platform')),
+      cell('platform'),
+    );
+    const format =
+      cell('format') === ''
+        ? undefined
+        : oneOf('format', formatSchema, enumValue(cell('format'), {}), cell('format'));
+    const status =
+      cell('status') === ''
+        ? undefined
+        : oneOf('status', deliverableStatusSchema, enumValue(cell('status'), {}), cell('status'));
     const currency = optional('currency', currencySchema, cell('currency').toUpperCase());
     let feeCents: number | undefined;
     if (cell('fee') !== '') {
       feeCents = parseMoney(cell('fee'), currency ?? options.defaultCurrency) ?? undefined;
       if (feeCents === undefined) {
-        problems.push({ path: `row.${line}.fee`, message: `"${cell('fee').slice(0, 40)}" is not an amount (e.g. 1500 or 1,500.00)` });
+        problems.push({
+          path: `row.${line}.fee`,
+          message: `"${cell('fee').slice(0, 40)}" is not an amount (e.g. 1500 or 1,500.00)`,
+        });
       }
     }
     const draftDueAt = when('draftDueAt');
@@ -159,7 +213,10 @@ export async function importRows(
   const at = options.now.toISOString();
   return inTransaction(db, async (trx) => {
     const brands = new Map(
-      (await trx.selectFrom('brands').select(['id', 'name']).execute()).map((b) => [key(b.name), b.id]),
+      (await trx.selectFrom('brands').select(['id', 'name']).execute()).map((b) => [
+        key(b.name),
+        b.id,
+      ]),
     );
     const deals = new Map(
       (await trx.selectFrom('deals').select(['id', 'brandId', 'title']).execute()).map((d) => [
@@ -249,7 +306,11 @@ export async function importRows(
     return {
       dryRun: options.dryRun,
       rowCount: rows.length,
-      created: { brands: newBrands.length, deals: newDeals.length, deliverables: newDeliverables.length },
+      created: {
+        brands: newBrands.length,
+        deals: newDeals.length,
+        deliverables: newDeliverables.length,
+      },
     };
   });
 }

@@ -203,6 +203,9 @@ describe('POST /api/imports/deliverables', () => {
     expect(
       res.body.error.issues.find((i: { path: string }) => i.path === 'row.3.publishAt').message,
     ).toMatch(/31\/02\/2026/);
+    expect(
+      res.body.error.issues.find((i: { path: string }) => i.path === 'row.3.platform').message,
+    ).toMatch(/^"myspace" is not one of tiktok, instagram, youtube/);
     expect(await dataSnapshot(t)).toEqual(before);
   });
 
