@@ -66,6 +66,7 @@ export interface WorkspaceSettingsTable {
   creatorTaxId: ColumnType<string, string | undefined, string>;
   creatorPaymentInstructions: ColumnType<string, string | undefined, string>;
   defaultPaymentTermsDays: ColumnType<number, number | undefined, number>;
+  leadUsageRightsEndingDays: ColumnType<number, number | undefined, number>;
   version: number;
   updatedAt: Instant;
 }
@@ -133,6 +134,12 @@ export interface DeliverablesTable {
   metricsShares: number | null;
   metricsSaves: number | null;
   metricsClicks: number | null;
+  /** The disclosure checklist (defaults false). */
+  disclosureLabel: ColumnType<boolean | number, boolean | undefined, boolean>;
+  disclosureHashtag: ColumnType<boolean | number, boolean | undefined, boolean>;
+  disclosureToggle: ColumnType<boolean | number, boolean | undefined, boolean>;
+  /** JSON list of `{label, url}`: where the draft can be seen. */
+  draftLinks: ColumnType<string, string | undefined, string>;
   version: number;
   createdAt: Instant;
   updatedAt: Instant;
@@ -175,8 +182,11 @@ export type AlertRule =
   | 'publish_overdue'
   | 'invoice_due_soon'
   | 'invoice_overdue'
-  | 'follow_up_due';
-export type AlertSubjectType = 'deliverable' | 'invoice' | 'brand';
+  | 'follow_up_due'
+  | 'usage_rights_ending'
+  | 'review_approved'
+  | 'review_changes_requested';
+export type AlertSubjectType = 'deliverable' | 'invoice' | 'brand' | 'deal';
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 
 export interface AlertsTable {
@@ -304,6 +314,51 @@ export interface CalendarFeedsTable {
   lastFetchedAt: Instant | null;
 }
 
+export type ReviewDecision = 'approve' | 'request_changes';
+
+export interface ReviewLinksTable {
+  id: string;
+  deliverableId: string;
+  /** SHA-256 of the link's token. */
+  tokenHash: string;
+  createdBy: string | null;
+  createdAt: Instant;
+  expiresAt: Instant;
+  revokedAt: Instant | null;
+  decidedAt: Instant | null;
+  decision: ReviewDecision | null;
+  comment: string | null;
+  reviewerName: string | null;
+}
+
+export interface BrandPitchesTable {
+  id: string;
+  brandId: string;
+  pitchedOn: Day;
+  /** How the brand was contacted: `email`, `dm`, `call`, `meeting`, `other`. */
+  channel: string;
+  note: string;
+  createdBy: string | null;
+  createdAt: Instant;
+}
+
+export interface MediaKitTable {
+  /** Always 1: one media kit per workspace. */
+  id: number;
+  published: DbBoolean;
+  slug: string | null;
+  displayName: string;
+  headline: string;
+  bio: string;
+  contactEmail: string | null;
+  /** JSON documents (see shared/schemas/kit.ts). */
+  audience: string;
+  rateCard: string;
+  caseStudyIds: string;
+  version: number;
+  updatedAt: Instant;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -323,6 +378,9 @@ export interface Database {
   apiTokens: ApiTokensTable;
   auditLog: AuditLogTable;
   calendarFeeds: CalendarFeedsTable;
+  reviewLinks: ReviewLinksTable;
+  brandPitches: BrandPitchesTable;
+  mediaKit: MediaKitTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -9,6 +9,9 @@ export const ALERT_RULES = [
   'invoice_due_soon',
   'invoice_overdue',
   'follow_up_due',
+  'usage_rights_ending',
+  'review_approved',
+  'review_changes_requested',
 ] as const;
 export const alertRuleSchema = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof alertRuleSchema>;
@@ -39,7 +42,7 @@ export const deliverySummarySchema = z.object({
 export const alertSchema = z.object({
   id: idSchema,
   rule: alertRuleSchema,
-  subjectType: z.enum(['deliverable', 'invoice', 'brand']),
+  subjectType: z.enum(['deliverable', 'invoice', 'brand', 'deal']),
   subjectId: z.string(),
   /** The subject's name and where to show it, for linking from the inbox. */
   subject: z

@@ -60,7 +60,37 @@ export type BrandPatch = z.input<typeof brandPatchSchema>;
 export const brandListQuerySchema = z.object({
   stage: z.optional(z.string()),
   q: z.optional(z.string().max(200)),
+  /** Only brands whose last pitch-log entry is this many days old or more (or that have none). */
+  notContactedDays: z.coerce
+    .number({ error: 'Expected a whole number of days' })
+    .int('Expected a whole number of days')
+    .min(1, 'At least 1 day')
+    .max(3650, 'At most 3650 days')
+    .optional(),
 });
+
+export const PITCH_CHANNELS = ['email', 'dm', 'call', 'meeting', 'other'] as const;
+export const pitchChannelSchema = z.enum(PITCH_CHANNELS);
+export type PitchChannel = z.infer<typeof pitchChannelSchema>;
+
+/** One contact with a brand in the pitch log. */
+export const pitchCreateSchema = z.object({
+  pitchedOn: daySchema,
+  channel: pitchChannelSchema,
+  note: textSchema(5_000).optional(),
+});
+export type PitchCreate = z.input<typeof pitchCreateSchema>;
+
+export const pitchSchema = z.object({
+  id: idSchema,
+  brandId: idSchema,
+  pitchedOn: z.string(),
+  channel: pitchChannelSchema,
+  note: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Pitch = z.infer<typeof pitchSchema>;
 
 /** A brand as the API answers it. */
 export const brandSchema = z.object({
@@ -76,6 +106,8 @@ export const brandSchema = z.object({
     z.object({ name: z.string(), email: z.string().nullable(), role: z.string().nullable() }),
   ),
   dealCount: z.number().int(),
+  /** The latest day in the brand's pitch log, or null when it has none. */
+  lastContactedOn: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

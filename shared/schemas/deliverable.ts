@@ -90,6 +90,26 @@ export const metricsSchema = z.object({
   clicks: count.nullable().optional(),
 });
 
+/** The disclosure checklist: each a way the audience is told the post is paid. */
+export const DISCLOSURE_KEYS = ['paidPartnershipLabel', 'adInCaption', 'brandedContentToggle'] as const;
+export const DISCLOSURE_LABELS: Record<(typeof DISCLOSURE_KEYS)[number], string> = {
+  paidPartnershipLabel: 'Paid-partnership label',
+  adInCaption: '#ad in the caption',
+  brandedContentToggle: 'Platform branded-content toggle',
+};
+const checked = z.boolean({ error: 'Expected true or false' });
+export const disclosureSchema = z.object({
+  paidPartnershipLabel: checked.optional(),
+  adInCaption: checked.optional(),
+  brandedContentToggle: checked.optional(),
+});
+
+export const draftLinkSchema = z.object({
+  label: textSchema(200).trim(),
+  url: urlSchema,
+});
+export type DraftLink = z.infer<typeof draftLinkSchema>;
+
 const deliverableFields = {
   dealId: idSchema,
   title: nameSchema(200),
@@ -102,6 +122,10 @@ const deliverableFields = {
   caption: textSchema(10_000),
   brief: textSchema(20_000),
   disclosureDone: z.boolean({ error: 'Expected true or false' }),
+  /** Setting any item also sets `disclosureDone` (to whether any item is checked) unless it is sent too. */
+  disclosure: disclosureSchema,
+  draftLinks: z.array(draftLinkSchema).max(20, 'At most 20 links'),
+  /** Required (here or already saved) for the status `published`: proof of post. */
   liveUrl: urlSchema.nullable(),
   metrics: metricsSchema,
 };
@@ -148,6 +172,12 @@ export const deliverableSchema = z.object({
   caption: z.string(),
   brief: z.string(),
   disclosureDone: z.boolean(),
+  disclosure: z.object({
+    paidPartnershipLabel: z.boolean(),
+    adInCaption: z.boolean(),
+    brandedContentToggle: z.boolean(),
+  }),
+  draftLinks: z.array(z.object({ label: z.string(), url: z.string() })),
   liveUrl: z.string().nullable(),
   metrics: z.object({
     views: metricValue,
@@ -157,6 +187,11 @@ export const deliverableSchema = z.object({
     saves: metricValue,
     clicks: metricValue,
   }),
+  /**
+   * (likes + comments + shares + saves) / views, as a fraction (0.042 = 4.2 %);
+   * null until views and at least one interaction count are entered.
+   */
+  engagementRate: z.number().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

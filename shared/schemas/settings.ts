@@ -5,6 +5,7 @@ export const DEFAULT_LEAD_TIMES = {
   draftDueSoonHours: 48,
   publishDueSoonHours: 24,
   invoiceDueSoonDays: 3,
+  usageRightsEndingDays: 14,
 } as const;
 
 const hours = z
@@ -22,6 +23,8 @@ export const leadTimesSchema = z.object({
   draftDueSoonHours: hours,
   publishDueSoonHours: hours,
   invoiceDueSoonDays: days,
+  /** How long before a deal's usage rights end the team is told. */
+  usageRightsEndingDays: days,
 });
 export type LeadTimes = z.infer<typeof leadTimesSchema>;
 

@@ -149,6 +149,9 @@ export const AUDIT_ENTITY_TYPES = [
   'alert',
   'calendar_feed',
   'workspace',
+  'review_link',
+  'pitch',
+  'media_kit',
 ] as const;
 export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;

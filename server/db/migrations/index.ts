@@ -5,6 +5,7 @@ import * as m0003 from './0003_login_throttle';
 import * as m0004 from './0004_invoices';
 import * as m0005 from './0005_team';
 import * as m0006 from './0006_calendar_feeds';
+import * as m0007 from './0007_brand_work';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_invoices': m0004,
   '0005_team': m0005,
   '0006_calendar_feeds': m0006,
+  '0007_brand_work': m0007,
 };
