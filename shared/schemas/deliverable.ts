@@ -198,3 +198,21 @@ export const deliverableSchema = z.object({
   warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
 });
 export type Deliverable = z.infer<typeof deliverableSchema>;
+
+/**
+ * Interactions per view: (likes + comments + shares + saves) / views, rounded to
+ * four decimals (0.0425 = 4.25 %). Null without views or without any interaction count.
+ */
+export function engagementRate(metrics: {
+  views: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+}): number | null {
+  const { views, likes, comments, shares, saves } = metrics;
+  const interactions = [likes, comments, shares, saves].filter((n): n is number => n !== null);
+  if (!views || interactions.length === 0) return null;
+  const total = interactions.reduce((sum, n) => sum + n, 0);
+  return Math.round((total / views) * 10_000) / 10_000;
+}
