@@ -6,7 +6,7 @@ import { columnType } from '../dialect';
 /**
  * What a creator running their own deals needs beyond a calendar: brand review
  * links, the disclosure checklist, the pitch log, the media kit, and the
- * indexes the follow-up and usage-rights rules scan.
+ * indexes the usage-rights rule and the exclusivity check scan.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's schema types
 export async function up(db: Kysely<any>): Promise<void> {
@@ -84,8 +84,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lead_usage_rights_ending_days', 'integer', (c) => c.notNull().defaultTo(14))
     .execute();
 
-  // The follow-up and usage-rights rules are range scans on these.
-  await db.schema.createIndex('brands_next_follow_up_on').on('brands').column('next_follow_up_on').execute();
+  // The usage-rights rule and the exclusivity check are range scans on these (follow-ups have theirs since 0001).
   await db.schema.createIndex('deals_usage_rights_until').on('deals').column('usage_rights_until').execute();
   await db.schema.createIndex('deals_exclusivity_until').on('deals').column('exclusivity_until').execute();
 }
@@ -94,7 +93,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('deals_exclusivity_until').execute();
   await db.schema.dropIndex('deals_usage_rights_until').execute();
-  await db.schema.dropIndex('brands_next_follow_up_on').execute();
   await db.schema.alterTable('workspace_settings').dropColumn('lead_usage_rights_ending_days').execute();
   await db.schema.dropTable('media_kit').execute();
   await db.schema.dropTable('brand_pitches').execute();
