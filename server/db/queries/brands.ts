@@ -16,7 +16,12 @@ import type { BrandRow, Database } from '../schema';
 export type BrandCreateInput = z.output<typeof brandCreateSchema>;
 export type BrandPatchInput = z.output<typeof brandPatchSchema>;
 
-function toBrand(row: BrandRow, contacts: Contact[], dealCount: number): Brand {
+function toBrand(
+  row: BrandRow,
+  contacts: Contact[],
+  dealCount: number,
+  lastContactedOn: string | null,
+): Brand {
   return {
     id: row.id,
     name: row.name,
@@ -28,6 +33,7 @@ function toBrand(row: BrandRow, contacts: Contact[], dealCount: number): Brand {
     color: row.color,
     contacts,
     dealCount,
+    lastContactedOn,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -37,7 +43,7 @@ function toBrand(row: BrandRow, contacts: Contact[], dealCount: number): Brand {
 async function hydrate(db: Kysely<Database>, rows: BrandRow[]): Promise<Brand[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [contacts, counts] = await Promise.all([
+  const [contacts, counts, lastContacts] = await Promise.all([
     db
       .selectFrom('brandContacts')
       .select(['brandId', 'name', 'email', 'role'])
@@ -51,6 +57,12 @@ async function hydrate(db: Kysely<Database>, rows: BrandRow[]): Promise<Brand[]>
       .where('brandId', 'in', ids)
       .groupBy('brandId')
       .execute(),
+    db
+      .selectFrom('brandPitches')
+      .select((eb) => ['brandId', eb.fn.max('pitchedOn').as('lastContactedOn')])
+      .where('brandId', 'in', ids)
+      .groupBy('brandId')
+      .execute(),
   ]);
   const contactsByBrand = new Map<string, Contact[]>();
   for (const c of contacts) {
@@ -59,8 +71,14 @@ async function hydrate(db: Kysely<Database>, rows: BrandRow[]): Promise<Brand[]>
     contactsByBrand.set(c.brandId, list);
   }
   const countByBrand = new Map(counts.map((c) => [c.brandId, Number(c.count)]));
+  const lastContactByBrand = new Map(lastContacts.map((p) => [p.brandId, p.lastContactedOn]));
   return rows.map((row) =>
-    toBrand(row, contactsByBrand.get(row.id) ?? [], countByBrand.get(row.id) ?? 0),
+    toBrand(
+      row,
+      contactsByBrand.get(row.id) ?? [],
+      countByBrand.get(row.id) ?? 0,
+      lastContactByBrand.get(row.id) ?? null,
+    ),
   );
 }
 
