@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'csrf'
   | 'token_read_only'
   | 'session_required'
+  | 'not_in_review'
   | 'internal';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
