@@ -107,6 +107,58 @@ export async function loadInvoiceContexts(
   return contexts;
 }
 
+/** Loads the context of brand subjects (follow-ups) in one query per 500. */
+export async function loadBrandContexts(db: Kysely<Database>, ids: string[]): Promise<Map<string, SubjectContext>> {
+  const contexts = new Map<string, SubjectContext>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('brands')
+      .select(['id', 'name', 'nextFollowUpOn'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      contexts.set(row.id, {
+        subjectType: 'brand',
+        id: row.id,
+        title: row.name,
+        brandName: row.name,
+        calendarAt: null,
+        href: `/brands?brand=${encodeURIComponent(row.id)}`,
+        dueOn: row.nextFollowUpOn === null ? undefined : String(row.nextFollowUpOn).slice(0, 10),
+      });
+    }
+  }
+  return contexts;
+}
+
+/** Loads the context of deal subjects (usage rights) in one query per 500. */
+export async function loadDealContexts(db: Kysely<Database>, ids: string[]): Promise<Map<string, SubjectContext>> {
+  const contexts = new Map<string, SubjectContext>();
+  if (ids.length === 0) return contexts;
+  const workspace = await db.selectFrom('workspaceSettings').select('timeZone').where('id', '=', 1).executeTakeFirst();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('deals')
+      .innerJoin('brands', 'brands.id', 'deals.brandId')
+      .select(['deals.id', 'deals.title', 'deals.usageRightsUntil', 'brands.name as brandName'])
+      .where('deals.id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      contexts.set(row.id, {
+        subjectType: 'deal',
+        id: row.id,
+        title: row.title,
+        brandName: row.brandName,
+        calendarAt: null,
+        href: `/deals/${encodeURIComponent(row.id)}`,
+        dueOn: row.usageRightsUntil === null ? undefined : String(row.usageRightsUntil).slice(0, 10),
+        zone: workspace?.timeZone ?? 'UTC',
+      });
+    }
+  }
+  return contexts;
+}
+
 /** Every subject the alerts name, by id, whatever their type. */
 export async function loadSubjectContexts(
   db: Kysely<Database>,
@@ -115,11 +167,13 @@ export async function loadSubjectContexts(
   const idsOf = (type: AlertSubjectType) => [
     ...new Set(subjects.filter((s) => s.subjectType === type).map((s) => s.subjectId)),
   ];
-  const [deliverables, invoices] = await Promise.all([
+  const [deliverables, invoices, brands, deals] = await Promise.all([
     loadDeliverableContexts(db, idsOf('deliverable')),
     loadInvoiceContexts(db, idsOf('invoice')),
+    loadBrandContexts(db, idsOf('brand')),
+    loadDealContexts(db, idsOf('deal')),
   ]);
-  return new Map([...deliverables, ...invoices]);
+  return new Map([...deliverables, ...invoices, ...brands, ...deals]);
 }
 
 /** "today", "tomorrow", "on Friday, Nov 27": a due day said from the reader's today. */
@@ -174,8 +228,23 @@ export function renderAlertMessage(
         late === 1 ? '' : 's'
       } overdue — it was due ${describeDay(subject.dueOn ?? '', now, zone)}`;
     }
+    // Follow-ups and usage rights are days, decided in the workspace's zone.
     case 'follow_up_due':
-      return `Follow up with ${subject.brandName} ${when}`;
+      return `Follow up with ${subject.brandName}: planned ${describeDay(
+        subject.dueOn ?? alert.dueAt.slice(0, 10),
+        now,
+        subject.zone ?? timeZone,
+      )}`;
+    case 'usage_rights_ending':
+      return `Usage rights for “${subject.title}” (${subject.brandName}) end ${describeDay(
+        subject.dueOn ?? alert.dueAt.slice(0, 10),
+        now,
+        subject.zone ?? timeZone,
+      )}: renew or take the content down`;
+    case 'review_approved':
+      return `${subject.brandName} approved ${what} ${when}`;
+    case 'review_changes_requested':
+      return `${subject.brandName} asked for changes to ${what} ${when}`;
   }
 }
 
@@ -196,5 +265,11 @@ export function alertHeadline(rule: AlertRule): string {
       return 'Invoice overdue';
     case 'follow_up_due':
       return 'Follow-up due';
+    case 'usage_rights_ending':
+      return 'Usage rights ending';
+    case 'review_approved':
+      return 'Brand approved the draft';
+    case 'review_changes_requested':
+      return 'Brand asked for changes';
   }
 }

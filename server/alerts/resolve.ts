@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AlertRule, Database } from '../db/schema';
+import { startOfDay } from '../money';
 import {
   DRAFT_PENDING_STATUSES,
   INVOICE_REMINDER_DAYS,
   invoiceOverdueMoment,
   PUBLISH_PENDING_STATUSES,
+  USAGE_RIGHTS_DEAL_STATUSES,
+  usageRightsEndMoment,
 } from './rules';
 
 const DRAFT_RULES: AlertRule[] = ['draft_due_soon', 'draft_overdue'];
@@ -85,6 +88,65 @@ export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZo
       a.updatedAt !== null &&
       a.updatedAt > a.createdAt &&
       !INVOICE_REMINDER_DAYS.some((days) => Date.parse(invoiceOverdueMoment(a.dueOn!, timeZone, days)) === dueTime);
+    if (gone || moved) stale.push(a.id);
+  }
+
+  // Follow-ups: the brand was deleted, became inactive, or got another follow-up day (or none).
+  const openBrandAlerts = await db
+    .selectFrom('alerts')
+    .leftJoin('brands', 'brands.id', 'alerts.subjectId')
+    .select([
+      'alerts.id',
+      'alerts.dueAt',
+      'alerts.createdAt',
+      'brands.id as brandId',
+      'brands.stage',
+      'brands.nextFollowUpOn',
+      'brands.updatedAt',
+    ])
+    .where('alerts.resolvedAt', 'is', null)
+    .where('alerts.acknowledgedAt', 'is', null)
+    .where('alerts.subjectType', '=', 'brand')
+    .execute();
+  for (const a of openBrandAlerts) {
+    const gone = !a.brandId || a.stage === 'inactive' || a.nextFollowUpOn === null;
+    const moved =
+      !gone &&
+      a.updatedAt !== null &&
+      a.updatedAt > a.createdAt &&
+      startOfDay(String(a.nextFollowUpOn).slice(0, 10), timeZone).toISOString() !== new Date(a.dueAt).toISOString();
+    if (gone || moved) stale.push(a.id);
+  }
+
+  // Usage rights: the deal was deleted or cancelled, its end day changed, or the rights have ended.
+  const openDealAlerts = await db
+    .selectFrom('alerts')
+    .leftJoin('deals', 'deals.id', 'alerts.subjectId')
+    .select([
+      'alerts.id',
+      'alerts.dueAt',
+      'alerts.createdAt',
+      'deals.id as dealId',
+      'deals.status',
+      'deals.usageRightsUntil',
+      'deals.updatedAt',
+    ])
+    .where('alerts.resolvedAt', 'is', null)
+    .where('alerts.acknowledgedAt', 'is', null)
+    .where('alerts.subjectType', '=', 'deal')
+    .execute();
+  for (const a of openDealAlerts) {
+    const dueTime = Date.parse(a.dueAt);
+    const gone =
+      !a.dealId ||
+      a.usageRightsUntil === null ||
+      !(USAGE_RIGHTS_DEAL_STATUSES as readonly string[]).includes(a.status ?? '') ||
+      dueTime <= now.getTime();
+    const moved =
+      !gone &&
+      a.updatedAt !== null &&
+      a.updatedAt > a.createdAt &&
+      Date.parse(usageRightsEndMoment(String(a.usageRightsUntil).slice(0, 10), timeZone)) !== dueTime;
     if (gone || moved) stale.push(a.id);
   }
 

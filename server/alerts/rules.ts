@@ -221,3 +221,82 @@ export async function findDueInvoiceAlerts(
   }
   return due;
 }
+
+/** An inactive brand is not chased; every other stage's follow-up counts (partners get renewals). */
+const FOLLOW_UP_STAGES = ['prospect', 'pitched', 'negotiating', 'partner'] as const;
+
+/**
+ * Follow-ups due at `now`: a brand's next follow-up day has begun in the
+ * workspace's zone. One alert per brand and day; what came due while the
+ * server was down (or was set to a past day by an edit since) is still raised.
+ * A range scan on `next_follow_up_on`.
+ */
+export async function findDueFollowUpAlerts(
+  db: Kysely<Database>,
+  { now, since, settings }: RuleWindow,
+): Promise<DueAlert[]> {
+  const zone = settings.timeZone;
+  const today = todayIn(now, zone);
+  const rows = await db
+    .selectFrom('brands')
+    .select(['id', 'nextFollowUpOn'])
+    .where('nextFollowUpOn', '<=', today)
+    .where((eb) =>
+      eb.or([
+        eb('nextFollowUpOn', '>=', addDays(todayIn(since, zone), -1)),
+        eb('updatedAt', '>', since.toISOString()),
+      ]),
+    )
+    .where('stage', 'in', [...FOLLOW_UP_STAGES])
+    .execute();
+  return rows.map((row) => ({
+    rule: 'follow_up_due',
+    subjectType: 'brand',
+    subjectId: row.id,
+    dueAt: startOfDay(String(row.nextFollowUpOn).slice(0, 10), zone).toISOString(),
+    severity: 'info',
+    assigneeId: null,
+  }));
+}
+
+/** Deals whose usage rights still matter: signed and not cancelled. */
+export const USAGE_RIGHTS_DEAL_STATUSES = ['contracted', 'in_progress', 'delivered', 'completed'] as const;
+
+/**
+ * The moment a deal's usage rights end: the start of the day after its last
+ * day, in the workspace's zone.
+ */
+export function usageRightsEndMoment(until: string, timeZone: string): string {
+  return startOfDay(addDays(until, 1), timeZone).toISOString();
+}
+
+/**
+ * Usage rights ending within the lead (in days) of their end moment, once per
+ * deal and end day. Rights that already ended are not announced. A range scan
+ * on `usage_rights_until`.
+ */
+export async function findDueUsageRightsAlerts(
+  db: Kysely<Database>,
+  { now, highWater, settings }: RuleWindow,
+): Promise<DueAlert[]> {
+  const lead = settings.leadTimes.usageRightsEndingDays;
+  if (lead <= 0) return [];
+  const zone = settings.timeZone;
+  const today = todayIn(now, zone);
+  const from = todayIn(highWater && highWater > now ? highWater : now, zone);
+  const rows = await db
+    .selectFrom('deals')
+    .select(['id', 'usageRightsUntil'])
+    .where('usageRightsUntil', '>=', from)
+    .where('usageRightsUntil', '<=', addDays(today, lead - 1))
+    .where('status', 'in', [...USAGE_RIGHTS_DEAL_STATUSES])
+    .execute();
+  return rows.map((row) => ({
+    rule: 'usage_rights_ending',
+    subjectType: 'deal',
+    subjectId: row.id,
+    dueAt: usageRightsEndMoment(String(row.usageRightsUntil).slice(0, 10), zone),
+    severity: 'warning',
+    assigneeId: null,
+  }));
+}

@@ -3,7 +3,13 @@ import { getSettings } from '../db/queries/settings';
 import type { Database } from '../db/schema';
 import { raiseAlerts } from './raise';
 import { resolveStaleAlerts } from './resolve';
-import { findDueDeliverableAlerts, findDueInvoiceAlerts, HOUR_MS } from './rules';
+import {
+  findDueDeliverableAlerts,
+  findDueFollowUpAlerts,
+  findDueInvoiceAlerts,
+  findDueUsageRightsAlerts,
+  HOUR_MS,
+} from './rules';
 
 /** Overdue scans re-read a little before the watermark, so a write that committed late is not missed. */
 export const WATERMARK_OVERLAP_MS = 10 * 60 * 1000;
@@ -51,6 +57,8 @@ export async function runAlertScan({ db, now, emailEnabled }: AlertScanOptions):
     const due = [
       ...(await findDueDeliverableAlerts(db, window)),
       ...(await findDueInvoiceAlerts(db, window)),
+      ...(await findDueFollowUpAlerts(db, window)),
+      ...(await findDueUsageRightsAlerts(db, window)),
     ];
     const raised = await raiseAlerts(db, due, { now, timeZone: settings.timeZone, emailEnabled });
     const resolved = await resolveStaleAlerts(db, now, settings.timeZone);

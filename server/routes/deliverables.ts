@@ -13,6 +13,7 @@ import {
   insertDeliverable,
   listDeliverables,
   updateDeliverable,
+  withWarnings,
 } from '../db/queries/deliverables';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
@@ -27,17 +28,25 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
   });
   return new Hono<AppEnv>()
     .get('/', validate('query', deliverableListQuerySchema), async (c) => {
-      return c.json({ items: await listDeliverables(db, c.req.valid('query')) }, 200);
+      const items = await listDeliverables(db, c.req.valid('query'));
+      return c.json({ items: await withWarnings(db, items, clock.now()) }, 200);
     })
     .post('/', validate('json', deliverableCreateSchema), async (c) => {
       const t = target(c);
       const deliverable = await auditedCreate(t, (trx) =>
         insertDeliverable(trx, c.req.valid('json'), t.now),
       );
-      return c.json({ ...deliverable, warnings: deliverableWarnings(deliverable) }, 201);
+      return c.json(
+        { ...deliverable, warnings: await deliverableWarnings(db, deliverable, t.now) },
+        201,
+      );
     })
     .get('/:id', async (c) => {
-      return c.json(await getDeliverable(db, c.req.param('id')), 200);
+      const deliverable = await getDeliverable(db, c.req.param('id'));
+      return c.json(
+        { ...deliverable, warnings: await deliverableWarnings(db, deliverable, clock.now()) },
+        200,
+      );
     })
     .patch('/:id', validate('json', deliverablePatchSchema), async (c) => {
       const t = target(c);
@@ -47,7 +56,10 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
         (trx) => getDeliverable(trx, id),
         (trx) => updateDeliverable(trx, id, c.req.valid('json'), t.now),
       );
-      return c.json({ ...deliverable, warnings: deliverableWarnings(deliverable) }, 200);
+      return c.json(
+        { ...deliverable, warnings: await deliverableWarnings(db, deliverable, t.now) },
+        200,
+      );
     })
     .delete('/:id', async (c) => {
       const id = c.req.param('id');

@@ -100,6 +100,14 @@ const REFERENCES: { [T in TransferTableName]?: Reference[] } = {
     { column: 'createdBy', to: 'users' },
     { column: 'acceptedUserId', to: 'users' },
   ],
+  review_links: [
+    { column: 'deliverableId', to: 'deliverables' },
+    { column: 'createdBy', to: 'users' },
+  ],
+  brand_pitches: [
+    { column: 'brandId', to: 'brands' },
+    { column: 'createdBy', to: 'users' },
+  ],
 };
 
 /** Columns (or column sets) that are unique in the database besides the id. */
@@ -107,6 +115,8 @@ const UNIQUE_KEYS: { [T in TransferTableName]?: string[][] } = {
   users: [['email']],
   invoices: [['number']],
   invites: [['tokenHash']],
+  review_links: [['tokenHash']],
+  media_kit: [['slug']],
   alerts: [['rule', 'subjectType', 'subjectId', 'dueAt']],
 };
 

@@ -28,6 +28,9 @@ export const TRANSFER_DB_TABLES = {
   alerts: 'alerts',
   audit_log: 'auditLog',
   invites: 'invites',
+  review_links: 'reviewLinks',
+  brand_pitches: 'brandPitches',
+  media_kit: 'mediaKit',
 } as const satisfies Record<TransferTableName, keyof Database>;
 
 type DbTableOf<T extends TransferTableName> = Database[(typeof TRANSFER_DB_TABLES)[T]];
@@ -61,6 +64,9 @@ const ROWS_FIT: { [T in TransferTableName]: RowFits<T> } = {
   alerts: true,
   audit_log: true,
   invites: true,
+  review_links: true,
+  brand_pitches: true,
+  media_kit: true,
 };
 void ROWS_FIT;
 
@@ -79,6 +85,11 @@ export interface TableColumns {
   instants: string[];
 }
 
+/** A column or table added after the first file format carries a default for older files. */
+function withoutDefault(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+}
+
 function isInstant(schema: z.ZodType): boolean {
   return (
     schema === instantSchema ||
@@ -88,8 +99,10 @@ function isInstant(schema: z.ZodType): boolean {
 
 /** The columns of a table as the file format lists them (its zod row schema is the one source). */
 export function columnsOf(table: TransferTableName): TableColumns {
-  const shape = transferTablesSchema.shape[table].element.shape as Record<string, z.ZodType>;
-  const entries = Object.entries(shape);
+  const rows = withoutDefault(transferTablesSchema.shape[table]) as z.ZodArray<z.ZodObject>;
+  const entries = Object.entries(rows.element.shape as Record<string, z.ZodType>).map(
+    ([name, schema]) => [name, withoutDefault(schema)] as const,
+  );
   return {
     all: entries.map(([name]) => name),
     booleans: entries.filter(([, schema]) => schema instanceof z.ZodBoolean).map(([name]) => name),

@@ -81,6 +81,8 @@ export const transferSettingsSchema = z.strictObject({
   creatorTaxId: text,
   creatorPaymentInstructions: text,
   defaultPaymentTermsDays: smallCount,
+  // Columns added after the first file format: absent in older files, filled with their defaults.
+  leadUsageRightsEndingDays: smallCount.default(14),
   version,
   updatedAt: instantSchema,
 });
@@ -147,6 +149,10 @@ export const transferDeliverableSchema = z.strictObject({
   metricsShares: count.nullable(),
   metricsSaves: count.nullable(),
   metricsClicks: count.nullable(),
+  disclosureLabel: bool.default(false),
+  disclosureHashtag: bool.default(false),
+  disclosureToggle: bool.default(false),
+  draftLinks: text.default('[]'),
   version,
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -234,6 +240,45 @@ export const transferInviteSchema = z.strictObject({
   revokedAt: instantSchema.nullable(),
 });
 
+export const transferReviewLinkSchema = z.strictObject({
+  id: idSchema,
+  deliverableId: idSchema,
+  tokenHash: nonEmptyText,
+  createdBy: idSchema.nullable(),
+  createdAt: instantSchema,
+  expiresAt: instantSchema,
+  revokedAt: instantSchema.nullable(),
+  decidedAt: instantSchema.nullable(),
+  decision: z.enum(['approve', 'request_changes']).nullable(),
+  comment: text.nullable(),
+  reviewerName: text.nullable(),
+});
+
+export const transferBrandPitchSchema = z.strictObject({
+  id: idSchema,
+  brandId: idSchema,
+  pitchedOn: daySchema,
+  channel: nonEmptyText,
+  note: text,
+  createdBy: idSchema.nullable(),
+  createdAt: instantSchema,
+});
+
+export const transferMediaKitSchema = z.strictObject({
+  id: z.literal(1, { error: 'The media kit row has id 1' }),
+  published: bool,
+  slug: text.nullable(),
+  displayName: text,
+  headline: text,
+  bio: text,
+  contactEmail: text.nullable(),
+  audience: text,
+  rateCard: text,
+  caseStudyIds: text,
+  version,
+  updatedAt: instantSchema,
+});
+
 /**
  * The tables of an export, in foreign-key order (a row only refers to tables
  * above it), which is the order they are written and imported in.
@@ -253,6 +298,10 @@ export const transferTablesSchema = z.strictObject({
   alerts: z.array(transferAlertSchema),
   audit_log: z.array(transferAuditEntrySchema),
   invites: z.array(transferInviteSchema),
+  // Tables added after the first file format: absent in older files.
+  review_links: z.array(transferReviewLinkSchema).default([]),
+  brand_pitches: z.array(transferBrandPitchSchema).default([]),
+  media_kit: z.array(transferMediaKitSchema).max(1, 'At most one media kit').default([]),
 });
 export type TransferTables = z.infer<typeof transferTablesSchema>;
 export type TransferTableName = keyof TransferTables;

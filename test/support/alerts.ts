@@ -97,6 +97,8 @@ export async function createDeliverable(
     draftDueAt: input.draftDueAt ?? null,
     publishAt: input.publishAt ?? null,
     ...(input.status ? { status: input.status } : {}),
+    // Proof of post: nothing is published without its live URL.
+    ...(input.status === 'published' ? { liveUrl: 'https://example.com/posts/1' } : {}),
     ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
   });
   if (res.status !== 201) throw new Error(`create deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -112,6 +114,8 @@ export async function patchDeliverable(
   const current = await client.get<CreatedDeliverable>(`/api/deliverables/${id}`);
   const res = await client.patch<CreatedDeliverable>(`/api/deliverables/${id}`, {
     version: current.body.version,
+    // Proof of post: nothing is published without its live URL.
+    ...(changes.status === 'published' && !current.body.liveUrl ? { liveUrl: 'https://example.com/posts/1' } : {}),
     ...changes,
   });
   if (res.status !== 200) throw new Error(`patch deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -321,6 +321,9 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   invoice_due_soon: 'Invoice due soon',
   invoice_overdue: 'Invoice overdue',
   follow_up_due: 'Follow-up due',
+  usage_rights_ending: 'Usage rights ending',
+  review_approved: 'Brand approved',
+  review_changes_requested: 'Brand asked for changes',
 };
 
 export const ALERT_RULE_VALUES = Object.keys(ALERT_RULE_LABELS) as AlertRule[];

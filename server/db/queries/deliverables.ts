@@ -2,12 +2,15 @@ import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../transaction';
 import type { z } from 'zod';
 import type { Warning } from '../../../shared/schemas/common';
-import type {
-  Deliverable,
-  deliverableCreateSchema,
-  deliverableListQuerySchema,
-  deliverablePatchSchema,
+import {
+  engagementRate,
+  type Deliverable,
+  type DraftLink,
+  type deliverableCreateSchema,
+  type deliverableListQuerySchema,
+  type deliverablePatchSchema,
 } from '../../../shared/schemas/deliverable';
+import { exclusivityWarnings } from './exclusivity';
 import { invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { assertVersionedUpdate } from './versioned';
@@ -17,7 +20,24 @@ export type DeliverableCreateInput = z.output<typeof deliverableCreateSchema>;
 export type DeliverablePatchInput = z.output<typeof deliverablePatchSchema>;
 export type DeliverableListFilter = z.output<typeof deliverableListQuerySchema>;
 
+function parseDraftLinks(json: string): DraftLink[] {
+  try {
+    const links: unknown = JSON.parse(json);
+    return Array.isArray(links) ? (links as DraftLink[]) : [];
+  } catch {
+    return [];
+  }
+}
+
 export function toDeliverable(row: DeliverableRow): Deliverable {
+  const metrics = {
+    views: row.metricsViews === null ? null : Number(row.metricsViews),
+    likes: row.metricsLikes === null ? null : Number(row.metricsLikes),
+    comments: row.metricsComments === null ? null : Number(row.metricsComments),
+    shares: row.metricsShares === null ? null : Number(row.metricsShares),
+    saves: row.metricsSaves === null ? null : Number(row.metricsSaves),
+    clicks: row.metricsClicks === null ? null : Number(row.metricsClicks),
+  };
   return {
     id: row.id,
     dealId: row.dealId,
@@ -32,15 +52,15 @@ export function toDeliverable(row: DeliverableRow): Deliverable {
     caption: row.caption,
     brief: row.brief,
     disclosureDone: Boolean(row.disclosureDone),
-    liveUrl: row.liveUrl,
-    metrics: {
-      views: row.metricsViews,
-      likes: row.metricsLikes,
-      comments: row.metricsComments,
-      shares: row.metricsShares,
-      saves: row.metricsSaves,
-      clicks: row.metricsClicks,
+    disclosure: {
+      paidPartnershipLabel: Boolean(row.disclosureLabel),
+      adInCaption: Boolean(row.disclosureHashtag),
+      brandedContentToggle: Boolean(row.disclosureToggle),
     },
+    draftLinks: parseDraftLinks(row.draftLinks),
+    liveUrl: row.liveUrl,
+    metrics,
+    engagementRate: engagementRate(metrics),
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -114,8 +134,8 @@ async function assertAssignee(
   if (!user) throw invalidField('assigneeId', 'No team member with this id');
 }
 
-/** Advice that does not block saving, answered beside the deliverable. */
-export function deliverableWarnings(d: Deliverable): Warning[] {
+/** Advice about the deliverable alone that does not block saving. */
+function ownWarnings(d: Deliverable): Warning[] {
   const warnings: Warning[] = [];
   if (d.draftDueAt && d.publishAt && d.draftDueAt > d.publishAt) {
     warnings.push({
@@ -123,7 +143,71 @@ export function deliverableWarnings(d: Deliverable): Warning[] {
       message: 'The draft is due after the go-live; the brand will not see it in time.',
     });
   }
+  if (d.status === 'published' && !d.disclosureDone) {
+    warnings.push({
+      code: 'published_without_disclosure',
+      message:
+        'Published without disclosure: tick the paid-partnership label, #ad or the branded-content toggle once the post says it is paid.',
+    });
+  }
   return warnings;
+}
+
+/**
+ * Advice that does not block saving, answered beside each deliverable: its own
+ * (draft after go-live, published without disclosure) and another brand's
+ * exclusivity covering its go-live.
+ */
+export async function withWarnings<T extends Deliverable>(
+  db: Kysely<Database>,
+  deliverables: T[],
+  now: Date,
+): Promise<Array<T & { warnings: Warning[] }>> {
+  const exclusivity = await exclusivityWarnings(db, deliverables, now);
+  return deliverables.map((d) => ({
+    ...d,
+    warnings: [...ownWarnings(d), ...(exclusivity.get(d.id) ?? [])],
+  }));
+}
+
+export async function deliverableWarnings(
+  db: Kysely<Database>,
+  deliverable: Deliverable,
+  now: Date,
+): Promise<Warning[]> {
+  const [withThem] = await withWarnings(db, [deliverable], now);
+  return withThem!.warnings;
+}
+
+/** Proof of post: nothing is `published` without the URL where it went live. */
+function assertProofOfPost(status: string, liveUrl: string | null): void {
+  if (status === 'published' && !liveUrl) {
+    throw invalidField(
+      'liveUrl',
+      'Add the live URL of the post to mark it published (proof of post)',
+    );
+  }
+}
+
+/**
+ * The checklist items a PATCH sets; unless it also says `disclosureDone`, that
+ * follows the checklist (done when any item is ticked).
+ */
+function checklistColumns(
+  current: Deliverable,
+  disclosure: DeliverablePatchInput['disclosure'],
+  disclosureDone: boolean | undefined,
+): DeliverableUpdate {
+  if (!disclosure) return {};
+  const merged = { ...current.disclosure, ...disclosure };
+  return {
+    disclosureLabel: merged.paidPartnershipLabel,
+    disclosureHashtag: merged.adInCaption,
+    disclosureToggle: merged.brandedContentToggle,
+    ...(disclosureDone === undefined
+      ? { disclosureDone: Object.values(merged).some(Boolean) }
+      : {}),
+  };
 }
 
 type MetricsInput = DeliverableCreateInput['metrics'];
@@ -147,6 +231,13 @@ export async function insertDeliverable(
 ): Promise<Deliverable> {
   const id = newId();
   const at = now.toISOString();
+  const status = input.status ?? 'planned';
+  assertProofOfPost(status, input.liveUrl ?? null);
+  const checklist = {
+    disclosureLabel: input.disclosure?.paidPartnershipLabel ?? false,
+    disclosureHashtag: input.disclosure?.adInCaption ?? false,
+    disclosureToggle: input.disclosure?.brandedContentToggle ?? false,
+  };
   await inTransaction(db, async (trx) => {
     const brandId = await brandOfDeal(trx, input.dealId);
     await assertAssignee(trx, input.assigneeId);
@@ -159,13 +250,15 @@ export async function insertDeliverable(
         title: input.title,
         platform: input.platform,
         format: input.format ?? 'post',
-        status: input.status ?? 'planned',
+        status,
         draftDueAt: input.draftDueAt ?? null,
         publishAt: input.publishAt ?? null,
         assigneeId: input.assigneeId ?? null,
         caption: input.caption ?? '',
         brief: input.brief ?? '',
-        disclosureDone: input.disclosureDone ?? false,
+        disclosureDone: input.disclosureDone ?? Object.values(checklist).some(Boolean),
+        ...checklist,
+        draftLinks: JSON.stringify(input.draftLinks ?? []),
         liveUrl: input.liveUrl ?? null,
         metricsViews: input.metrics?.views ?? null,
         metricsLikes: input.metrics?.likes ?? null,
@@ -188,8 +281,13 @@ export async function updateDeliverable(
   patch: DeliverablePatchInput,
   now: Date,
 ): Promise<Deliverable> {
-  const { version, metrics, ...changes } = patch;
+  const { version, metrics, disclosure, draftLinks, ...changes } = patch;
   await inTransaction(db, async (trx) => {
+    const current = await getDeliverable(trx, id);
+    assertProofOfPost(
+      changes.status ?? current.status,
+      changes.liveUrl !== undefined ? changes.liveUrl : current.liveUrl,
+    );
     const brandId =
       changes.dealId !== undefined ? await brandOfDeal(trx, changes.dealId) : undefined;
     await assertAssignee(trx, changes.assigneeId);
@@ -198,6 +296,8 @@ export async function updateDeliverable(
       .set({
         ...changes,
         ...(brandId !== undefined ? { brandId } : {}),
+        ...checklistColumns(current, disclosure, changes.disclosureDone),
+        ...(draftLinks !== undefined ? { draftLinks: JSON.stringify(draftLinks) } : {}),
         ...metricColumns(metrics),
         version: version + 1,
         updatedAt: now.toISOString(),

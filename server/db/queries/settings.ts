@@ -14,6 +14,7 @@ function toSettings(row: SettingsRow): Settings {
       draftDueSoonHours: row.leadDraftDueSoonHours,
       publishDueSoonHours: row.leadPublishDueSoonHours,
       invoiceDueSoonDays: row.leadInvoiceDueSoonDays,
+      usageRightsEndingDays: row.leadUsageRightsEndingDays,
     },
     creator: {
       legalName: row.creatorLegalName,
@@ -40,6 +41,7 @@ export async function getSettings(db: Kysely<Database>, now: Date): Promise<Sett
       leadDraftDueSoonHours: DEFAULT_LEAD_TIMES.draftDueSoonHours,
       leadPublishDueSoonHours: DEFAULT_LEAD_TIMES.publishDueSoonHours,
       leadInvoiceDueSoonDays: DEFAULT_LEAD_TIMES.invoiceDueSoonDays,
+      leadUsageRightsEndingDays: DEFAULT_LEAD_TIMES.usageRightsEndingDays,
       version: 1,
       updatedAt: now.toISOString(),
     })
@@ -69,6 +71,9 @@ export async function updateSettings(
         : {}),
       ...(leadTimes?.invoiceDueSoonDays !== undefined
         ? { leadInvoiceDueSoonDays: leadTimes.invoiceDueSoonDays }
+        : {}),
+      ...(leadTimes?.usageRightsEndingDays !== undefined
+        ? { leadUsageRightsEndingDays: leadTimes.usageRightsEndingDays }
         : {}),
       ...(creator?.legalName !== undefined ? { creatorLegalName: creator.legalName } : {}),
       ...(creator?.address !== undefined ? { creatorAddress: creator.address } : {}),

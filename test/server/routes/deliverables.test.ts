@@ -43,8 +43,11 @@ describe('POST /api/deliverables', () => {
       caption: 'New serum! #ad',
       brief: 'Show the texture',
       disclosureDone: true,
+      disclosure: { paidPartnershipLabel: false, adInCaption: false, brandedContentToggle: false },
+      draftLinks: [],
       liveUrl: 'https://instagram.example/p/1',
       metrics: { views: 1200, likes: 80, comments: null, shares: null, saves: null, clicks: null },
+      engagementRate: 0.0667,
       version: 1,
       createdAt: CREATED_AT,
       updatedAt: CREATED_AT,
@@ -294,6 +297,7 @@ describe('PATCH /api/deliverables/:id', () => {
     const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
       version: 1,
       status: 'published',
+      liveUrl: 'https://instagram.example/p/2',
       metrics: { likes: 7, clicks: 3 },
     });
     expect(res.status).toBe(200);
@@ -620,6 +624,7 @@ describe('GET /api/deliverables', () => {
         dealId: other.id,
         platform: 'tiktok',
         status: 'published',
+        liveUrl: 'https://tiktok.example/v/1',
       });
       await make('globex blog drafting', {
         dealId: other.id,

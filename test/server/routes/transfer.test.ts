@@ -42,6 +42,9 @@ const EXPORTED_TABLES = [
   'alerts',
   'audit_log',
   'invites',
+  'review_links',
+  'brand_pitches',
+  'media_kit',
 ];
 
 /** Every table of the schema (the migrator's aside), to show what an import wrote or did not. */
@@ -64,6 +67,9 @@ const ALL_TABLES = [
   'apiTokens',
   'auditLog',
   'calendarFeeds',
+  'reviewLinks',
+  'brandPitches',
+  'mediaKit',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -499,6 +505,58 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
   }>;
   expect(alerts.length).toBeGreaterThan(0);
   ok(await owner.post(`/api/alerts/${alerts[0]!.id}/ack`), 200);
+
+  // A review decision, a pitch and the media kit, written straight (their routes have tests of their own).
+  const at = install.clock.now().toISOString();
+  await install.db
+    .insertInto('reviewLinks')
+    .values({
+      id: 'review-1',
+      deliverableId: video.id,
+      tokenHash: 'f'.repeat(64),
+      createdBy: null,
+      createdAt: at,
+      expiresAt: hours(24 * 7),
+      revokedAt: null,
+      decidedAt: at,
+      decision: 'request_changes',
+      comment: 'Brighter, please — and say “SPF” twice',
+      reviewerName: 'Grace at Globex',
+    })
+    .execute();
+  await install.db
+    .insertInto('brandPitches')
+    .values({
+      id: 'pitch-1',
+      brandId: globex.id,
+      pitchedOn: '2026-02-01',
+      channel: 'email',
+      note: 'Sent the deck',
+      createdBy: null,
+      createdAt: at,
+    })
+    .execute();
+  await install.db
+    .insertInto('mediaKit')
+    .values({
+      id: 1,
+      published: true,
+      slug: 'mia',
+      displayName: 'Mia',
+      headline: 'Skincare, honestly',
+      bio: 'Ten years of reviews',
+      contactEmail: 'mia@example.com',
+      audience: JSON.stringify({
+        platforms: [{ platform: 'tiktok', handle: '@mia', followers: 120000 }],
+      }),
+      rateCard: JSON.stringify([
+        { platform: 'tiktok', format: 'video', priceCents: 250000, currency: 'EUR' },
+      ]),
+      caseStudyIds: JSON.stringify([reel.id]),
+      version: 3,
+      updatedAt: at,
+    })
+    .execute();
 
   // Credentials that must stay behind.
   const apiToken = ok(await owner.post('/api/me/tokens', { name: 'Script', scope: 'read' })).body;

@@ -5,11 +5,15 @@ import type { Warning } from '../../../shared/schemas/common';
 import type { Deal } from '../../../shared/schemas/deal';
 import {
   DELIVERABLE_STATUSES,
+  DISCLOSURE_KEYS,
+  DISCLOSURE_LABELS,
   FORMATS,
   METRIC_KEYS,
   PLATFORMS,
   deliverableCreateSchema,
   deliverablePatchSchema,
+  engagementRate,
+  type DraftLink,
   type Deliverable,
   type DeliverableCreate,
   type DeliverableStatus,
@@ -33,6 +37,17 @@ import { Field, FormBanner } from './field';
 import { useToast } from './toast';
 
 type MetricKey = (typeof METRIC_KEYS)[number];
+type DisclosureKey = (typeof DISCLOSURE_KEYS)[number];
+type Disclosure = Record<DisclosureKey, boolean>;
+
+const NO_DISCLOSURE: Disclosure = {
+  paidPartnershipLabel: false,
+  adInCaption: false,
+  brandedContentToggle: false,
+};
+
+/** A caption that already says it is paid: offered as a hint beside the checklist. */
+const AD_TAG = /(^|\s)#(ad|advert|sponsored|paidpartnership|werbung|anzeige)\b/i;
 
 const METRIC_LABELS: Record<MetricKey, string> = {
   views: 'Views',
@@ -54,7 +69,8 @@ interface FormState {
   assigneeId: string;
   caption: string;
   brief: string;
-  disclosureDone: boolean;
+  disclosure: Disclosure;
+  draftLinks: DraftLink[];
   liveUrl: string;
   metrics: Record<MetricKey, string>;
 }
@@ -100,18 +116,35 @@ function stateFrom(d: Deliverable, timeZone: string): FormState {
     assigneeId: d.assigneeId ?? '',
     caption: d.caption,
     brief: d.brief,
-    disclosureDone: d.disclosureDone,
+    disclosure: { ...d.disclosure },
+    draftLinks: d.draftLinks.map((link) => ({ ...link })),
     liveUrl: d.liveUrl ?? '',
     metrics,
   };
 }
 
-function toPayload(state: FormState, timeZone: string): DeliverableCreate {
-  const metrics: Partial<Record<MetricKey, number | null>> = {};
+function metricNumbers(state: FormState): Record<MetricKey, number | null> {
+  const metrics = {} as Record<MetricKey, number | null>;
   for (const key of METRIC_KEYS) {
     const text = state.metrics[key].trim().replace(/[,\s]/g, '');
     metrics[key] = text === '' ? null : Number(text);
   }
+  return metrics;
+}
+
+/**
+ * The form as a request body. The checklist is sent only when it changed (or on
+ * create): the server then derives `disclosureDone` from it, and an older
+ * deliverable marked done before the checklist existed keeps its mark.
+ */
+function toPayload(
+  state: FormState,
+  timeZone: string,
+  existing: Deliverable | null,
+): DeliverableCreate {
+  const metrics = metricNumbers(state);
+  const checklistChanged =
+    !existing || DISCLOSURE_KEYS.some((key) => existing.disclosure[key] !== state.disclosure[key]);
   return {
     title: state.title,
     dealId: state.dealId,
@@ -123,7 +156,10 @@ function toPayload(state: FormState, timeZone: string): DeliverableCreate {
     assigneeId: state.assigneeId || null,
     caption: state.caption,
     brief: state.brief,
-    disclosureDone: state.disclosureDone,
+    ...(checklistChanged ? { disclosure: state.disclosure } : {}),
+    draftLinks: state.draftLinks
+      .map((link) => ({ label: link.label.trim(), url: link.url.trim() }))
+      .filter((link) => link.label !== '' || link.url !== ''),
     liveUrl: state.liveUrl.trim() === '' ? null : state.liveUrl.trim(),
     metrics,
   };
@@ -258,7 +294,8 @@ function DeliverableForm({
           assigneeId: '',
           caption: '',
           brief: '',
-          disclosureDone: false,
+          disclosure: { ...NO_DISCLOSURE },
+          draftLinks: [],
           liveUrl: '',
           metrics: emptyMetrics(),
         },
@@ -267,6 +304,16 @@ function DeliverableForm({
     setState((s) => ({ ...s, [key]: value }));
   const setMetric = (key: MetricKey, value: string) =>
     setState((s) => ({ ...s, metrics: { ...s.metrics, [key]: value } }));
+  const setDisclosure = (key: DisclosureKey, value: boolean) =>
+    setState((s) => ({ ...s, disclosure: { ...s.disclosure, [key]: value } }));
+  const setLink = (index: number, link: DraftLink | null) =>
+    setState((s) => ({
+      ...s,
+      draftLinks:
+        link === null
+          ? s.draftLinks.filter((_, i) => i !== index)
+          : s.draftLinks.map((l, i) => (i === index ? link : l)),
+    }));
 
   const dealsByBrand = useMemo(() => {
     const groups = new Map<string, Deal[]>();
@@ -337,7 +384,16 @@ function DeliverableForm({
     event.preventDefault();
     if (readOnly) return;
     clear();
-    const payload = toPayload(state, timeZone);
+    const payload = toPayload(state, timeZone, existing);
+    if (payload.status === 'published' && !payload.liveUrl) {
+      fromZod([
+        {
+          path: ['liveUrl'],
+          message: 'Add the live URL of the post to mark it published (proof of post)',
+        },
+      ]);
+      return;
+    }
     const parsed = existing
       ? deliverablePatchSchema.safeParse({ ...payload, version: existing.version })
       : deliverableCreateSchema.safeParse(payload);
@@ -349,6 +405,9 @@ function DeliverableForm({
   };
 
   const zone = `${timeZone.replace(/_/g, ' ')} (${zoneLabel(timeZone)})`;
+  const rate = engagementRate(metricNumbers(state));
+  const disclosed = DISCLOSURE_KEYS.some((key) => state.disclosure[key]);
+  const warnings = (existing as SavedDeliverable | null)?.warnings ?? [];
   const showMetrics =
     state.status === 'published' ||
     METRIC_KEYS.some((key) => state.metrics[key] !== '') ||
@@ -403,6 +462,15 @@ function DeliverableForm({
           </div>
         )}
         <FormBanner message={formError} />
+        {warnings.length > 0 && (
+          <div className="banner banner--warning" role="status" data-testid="deliverable-warnings">
+            <ul className="warning-list">
+              {warnings.map((warning) => (
+                <li key={warning.code + warning.message}>{warning.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <form id={formId} className="form" onSubmit={submit} noValidate>
           <fieldset className="form__fieldset" disabled={readOnly}>
             <div className="form-grid">
@@ -527,7 +595,15 @@ function DeliverableForm({
                   </select>
                 )}
               </Field>
-              <Field label="Live URL" error={errors['liveUrl']}>
+              <Field
+                label="Live URL"
+                error={errors['liveUrl']}
+                hint={
+                  state.status === 'published'
+                    ? 'Required: proof of post'
+                    : 'Needed to mark it published'
+                }
+              >
                 {(p) => (
                   <input
                     {...p}
@@ -539,19 +615,34 @@ function DeliverableForm({
                   />
                 )}
               </Field>
-              <div className="field span-2">
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={state.disclosureDone}
-                    onChange={(e) => set('disclosureDone', e.target.checked)}
-                  />
-                  <span>
-                    Disclosure done{' '}
-                    <span className="muted">— the post is marked #ad / paid partnership</span>
-                  </span>
-                </label>
-              </div>
+              <fieldset
+                className="field span-2 checklist"
+                aria-describedby={`${formId}-disclosure`}
+              >
+                <legend className="field__label">Disclosure</legend>
+                <div className="checklist__items">
+                  {DISCLOSURE_KEYS.map((key) => (
+                    <label key={key} className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={state.disclosure[key]}
+                        onChange={(e) => setDisclosure(key, e.target.checked)}
+                      />
+                      <span>{DISCLOSURE_LABELS[key]}</span>
+                    </label>
+                  ))}
+                </div>
+                <p id={`${formId}-disclosure`} className="field__hint">
+                  {disclosed
+                    ? 'The audience is told this post is paid.'
+                    : state.status === 'published'
+                      ? 'Published without disclosure: tick what the post shows.'
+                      : 'Tick what the post will show before it goes live.'}
+                  {!state.disclosure.adInCaption && AD_TAG.test(state.caption) && (
+                    <> The caption already contains an ad hashtag.</>
+                  )}
+                </p>
+              </fieldset>
               <Field label="Brief" error={errors['brief']} className="span-2">
                 {(p) => (
                   <textarea
@@ -574,6 +665,64 @@ function DeliverableForm({
                 )}
               </Field>
             </div>
+            <fieldset className="draft-links">
+              <legend className="field__label">Draft links</legend>
+              <p className="field__hint">
+                Where the draft can be seen (a video file, a doc): shown on brand review links.
+              </p>
+              {state.draftLinks.map((link, index) => (
+                <div key={index} className="draft-links__row">
+                  <Field label="Label" error={errors[`draftLinks.${index}.label`]}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="text"
+                        value={link.label}
+                        maxLength={200}
+                        placeholder="e.g. Rough cut"
+                        onChange={(e) => setLink(index, { ...link, label: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field label="URL" error={errors[`draftLinks.${index}.url`]}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="url"
+                        inputMode="url"
+                        value={link.url}
+                        placeholder="https://"
+                        onChange={(e) => setLink(index, { ...link, url: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  {!readOnly && (
+                    <button
+                      type="button"
+                      className="button button--small button--ghost-danger"
+                      aria-label={`Remove link ${index + 1}`}
+                      onClick={() => setLink(index, null)}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </div>
+              ))}
+              {!readOnly && state.draftLinks.length < 20 && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() =>
+                    setState((s) => ({
+                      ...s,
+                      draftLinks: [...s.draftLinks, { label: '', url: '' }],
+                    }))
+                  }
+                >
+                  Add a link
+                </button>
+              )}
+            </fieldset>
             <details className="metrics" open={showMetrics}>
               <summary>Metrics after publishing</summary>
               <div className="metrics__grid">
@@ -591,6 +740,11 @@ function DeliverableForm({
                   </Field>
                 ))}
               </div>
+              <p className="metrics__rate" data-testid="engagement-rate">
+                Engagement rate:{' '}
+                <strong>{rate === null ? '—' : `${(rate * 100).toFixed(2)} %`}</strong>{' '}
+                <span className="muted">(likes + comments + shares + saves) ÷ views</span>
+              </p>
             </details>
           </fieldset>
         </form>

@@ -34,6 +34,12 @@ const FIELDS: ReadonlyArray<{ key: LeadTimeKey; label: string; unit: string; hin
     unit: 'days',
     hint: 'How long before a sent invoice falls due.',
   },
+  {
+    key: 'usageRightsEndingDays',
+    label: 'Usage rights ending',
+    unit: 'days',
+    hint: "How long before a deal's usage rights end.",
+  },
 ];
 
 function toText(leadTimes: LeadTimes): Record<LeadTimeKey, string> {
@@ -41,6 +47,7 @@ function toText(leadTimes: LeadTimes): Record<LeadTimeKey, string> {
     draftDueSoonHours: String(leadTimes.draftDueSoonHours),
     publishDueSoonHours: String(leadTimes.publishDueSoonHours),
     invoiceDueSoonDays: String(leadTimes.invoiceDueSoonDays),
+    usageRightsEndingDays: String(leadTimes.usageRightsEndingDays),
   };
 }
 
@@ -88,6 +95,7 @@ export function LeadTimesSection({ settings, user }: { settings: Settings; user:
         draftDueSoonHours: toNumber(state.draftDueSoonHours),
         publishDueSoonHours: toNumber(state.publishDueSoonHours),
         invoiceDueSoonDays: toNumber(state.invoiceDueSoonDays),
+        usageRightsEndingDays: toNumber(state.usageRightsEndingDays),
       },
     };
     const parsed = settingsPatchSchema.safeParse(patch);

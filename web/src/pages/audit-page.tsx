@@ -28,6 +28,9 @@ const ENTITY_LABELS: Record<AuditEntityType, string> = {
   alert: 'Alert',
   calendar_feed: 'Calendar feed',
   workspace: 'Workspace',
+  review_link: 'Review link',
+  pitch: 'Pitch',
+  media_kit: 'Media kit',
 };
 
 const ACTION_LABELS: Record<AuditAction, string> = {

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import type { Warning } from '../../../shared/schemas/common';
+import type { DealStatus } from '../../../shared/schemas/deal';
+import { todayIn } from '../../money';
+import type { Database } from '../schema';
+import { getSettings } from './settings';
+
+/** A deal binds its exclusivity once it is signed, until it is cancelled. */
+export const EXCLUSIVE_DEAL_STATUSES: DealStatus[] = [
+  'contracted',
+  'in_progress',
+  'delivered',
+  'completed',
+];
+
+interface Exclusivity {
+  dealTitle: string;
+  brandId: string;
+  brandName: string;
+  category: string;
+  /** The window, in days of the workspace's zone: from signing (open when unknown) to `until`, inclusive. */
+  from: string | null;
+  until: string;
+}
+
+const categoryKey = (category: string) => category.trim().toLowerCase();
+
+/**
+ * For each deliverable whose go-live falls inside another brand's exclusivity
+ * window in the same category, a warning naming that brand and deal. Costs one
+ * small query when no exclusivity is active and two more when one is.
+ */
+export async function exclusivityWarnings(
+  db: Kysely<Database>,
+  deliverables: ReadonlyArray<{
+    id: string;
+    brandId: string;
+    publishAt: string | null;
+    status: string;
+  }>,
+  now: Date,
+): Promise<Map<string, Warning[]>> {
+  const warnings = new Map<string, Warning[]>();
+  const scheduled = deliverables.filter((d) => d.publishAt !== null && d.status !== 'cancelled');
+  if (scheduled.length === 0) return warnings;
+  const earliest = scheduled.reduce(
+    (min, d) => (d.publishAt! < min ? d.publishAt! : min),
+    scheduled[0]!.publishAt!,
+  );
+
+  const deals = await db
+    .selectFrom('deals')
+    .innerJoin('brands', 'brands.id', 'deals.brandId')
+    .select([
+      'deals.title as dealTitle',
+      'deals.brandId',
+      'brands.name as brandName',
+      'deals.exclusivityCategory',
+      'deals.contractSignedOn',
+      'deals.exclusivityUntil',
+    ])
+    .where('deals.exclusivityCategory', 'is not', null)
+    .where('deals.exclusivityCategory', '!=', '')
+    // A day earlier than the earliest go-live's UTC day: zones ahead of UTC are still covered.
+    .where('deals.exclusivityUntil', '>=', dayBefore(earliest))
+    .where('deals.status', 'in', EXCLUSIVE_DEAL_STATUSES)
+    .execute();
+  if (deals.length === 0) return warnings;
+
+  const exclusivities: Exclusivity[] = deals.map((d) => ({
+    dealTitle: d.dealTitle,
+    brandId: d.brandId,
+    brandName: d.brandName,
+    category: categoryKey(d.exclusivityCategory!),
+    from: d.contractSignedOn ? String(d.contractSignedOn).slice(0, 10) : null,
+    until: String(d.exclusivityUntil).slice(0, 10),
+  }));
+  const categories = [...new Set(exclusivities.map((e) => e.category))];
+  const brandIds = [...new Set(scheduled.map((d) => d.brandId))];
+  const categoryOf = new Map<string, { name: string; category: string }>();
+  for (let i = 0; i < brandIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('brands')
+      .select(['id', 'name', 'category'])
+      .where('id', 'in', brandIds.slice(i, i + 500))
+      .where('category', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      const category = categoryKey(row.category!);
+      if (categories.includes(category)) categoryOf.set(row.id, { name: row.name, category });
+    }
+  }
+  if (categoryOf.size === 0) return warnings;
+
+  const { timeZone } = await getSettings(db, now);
+  for (const d of scheduled) {
+    const brand = categoryOf.get(d.brandId);
+    if (!brand) continue;
+    const day = todayIn(new Date(d.publishAt!), timeZone);
+    for (const e of exclusivities) {
+      if (e.brandId === d.brandId || e.category !== brand.category) continue;
+      if (day > e.until || (e.from !== null && day < e.from)) continue;
+      const list = warnings.get(d.id) ?? [];
+      list.push({
+        code: 'exclusivity_conflict',
+        message: `${e.brandName} has exclusivity in ${e.category} until ${e.until} (deal “${e.dealTitle}”); this ${brand.name} post goes live on ${day}.`,
+      });
+      warnings.set(d.id, list);
+    }
+  }
+  return warnings;
+}
+
+function dayBefore(instant: string): string {
+  const date = new Date(Date.parse(instant) - 24 * 60 * 60 * 1000);
+  return date.toISOString().slice(0, 10);
+}
