@@ -30,6 +30,7 @@ import { calendarFeedRoutes } from './routes/calendar-feed';
 import { importRoutes } from './routes/imports';
 import { transferRoutes } from './routes/transfer';
 import { inviteRoutes } from './routes/invites';
+import { kitPageRoutes, kitRoutes } from './routes/kit';
 import { reviewLinkRoutes, reviewRoutes } from './routes/review-links';
 import { userRoutes } from './routes/users';
 import { csrfGuard } from './security/csrf';
@@ -228,8 +229,11 @@ export function createApp(options: AppOptions) {
     .route('/api/audit', auditRoutes(deps))
     .route('/api/calendar.ics', calendarFeedRoutes(deps))
     .route('/api/imports', importRoutes(deps))
+    .route('/api/kit', kitRoutes(deps))
     .route('/api/transfer', transferRoutes(deps));
 
+  // The public media kit is a server-rendered page: before the web app, whose fallback answers every path.
+  app.route('/kit', kitPageRoutes(deps));
   if (options.webRoot && fs.existsSync(options.webRoot)) mountWebApp(app, options.webRoot);
 
   return routes;

@@ -34,6 +34,7 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   // Only into a fresh install (no user yet): the handler refuses anything else with 409.
   { method: 'POST', path: '/api/transfer/import', access: 'public' },
   { method: 'PATCH', path: '/api/settings', access: 'owner' },
+  { method: 'PATCH', path: '/api/kit', access: 'owner' },
   { method: '*', path: '/api/users', access: 'owner' },
   { method: '*', path: '/api/channels', access: 'owner' },
   { method: '*', path: '/api/channels/*', access: 'owner' },

@@ -11,4 +11,5 @@ export * from './team';
 export * from './feed';
 export * from './imports';
 export * from './transfer';
+export * from './kit';
 export * from './review';

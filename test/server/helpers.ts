@@ -106,6 +106,7 @@ export const DATA_TABLES = [
   'invites',
   'apiTokens',
   'auditLog',
+  'mediaKit',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 /** Every row of every data table, in a stable order: equal snapshots mean nothing was written. */

@@ -425,6 +425,14 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   },
   'GET /api/team': { access: 'viewer', status: 200 },
 
+  'GET /api/kit': { access: 'viewer', status: 200 },
+  'PATCH /api/kit': {
+    access: 'owner',
+    status: 200,
+    body: () => ({ version: 1, displayName: 'Casey Creator', headline: 'Tech, honestly' }),
+  },
+  'GET /api/kit/case-studies': { access: 'viewer', status: 200 },
+
   'GET /api/brands': { access: 'viewer', status: 200, query: '?q=ac' },
   'POST /api/brands': { access: 'editor', status: 201, body: () => ({ name: 'Globex' }) },
   'GET /api/brands/:id': { access: 'viewer', status: 200, params: { id: 'brandId' } },
