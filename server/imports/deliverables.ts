@@ -162,6 +162,16 @@ export function readRows(
     const caption = check('caption', textSchema(10_000), cell('caption'));
     const brief = check('brief', textSchema(20_000), cell('brief'));
     const liveUrl = optional('liveUrl', urlSchema, cell('liveUrl'));
+    if (
+      status === 'published' &&
+      !liveUrl &&
+      !problems.some((p) => p.path === `row.${line}.liveUrl`)
+    ) {
+      problems.push({
+        path: `row.${line}.liveUrl`,
+        message: 'A published post needs its live URL (proof of post)',
+      });
+    }
 
     if (problems.length > 0) {
       issues.push(...problems);

@@ -209,6 +209,29 @@ describe('POST /api/imports/deliverables', () => {
     expect(await dataSnapshot(t)).toEqual(before);
   });
 
+  it('refuses a published row without its live URL (proof of post)', async () => {
+    const t = await apps.workspace();
+    const before = await dataSnapshot(t);
+    const file = [
+      'Brand,Campaign,Post,Platform,Status,Live URL',
+      'Acme,Q,Live one,tiktok,published,https://tiktok.example/v/1',
+      'Acme,Q,No proof,tiktok,published,',
+    ].join('\n');
+    const res = await importDeliverables(t, file, {
+      mapping: {
+        brand: 'Brand',
+        deal: 'Campaign',
+        title: 'Post',
+        platform: 'Platform',
+        status: 'Status',
+        liveUrl: 'Live URL',
+      },
+    });
+    expectApiError(res, 400, { code: 'validation_failed', paths: ['row.3.liveUrl'] });
+    expect(res.body.error.issues).toHaveLength(1);
+    expect(await dataSnapshot(t)).toEqual(before);
+  });
+
   it('refuses a file that is not UTF-8 with how to fix it', async () => {
     const t = await apps.workspace();
     const latin1 = Uint8Array.from([
