@@ -114,6 +114,11 @@ export interface WorkspaceIds {
   acceptToken: string;
   /** The teammate's calendar feed token (`/api/calendar.ics?token=`). */
   feedToken: string;
+  /** A deliverable `in_review` with three open review links: one to revoke, one to look at, one to decide on. */
+  reviewDeliverableId: string;
+  spareReviewLinkId: string;
+  reviewToken: string;
+  decisionToken: string;
 }
 
 /** What one call may use: the workspace's ids and the caller's own. */
@@ -246,6 +251,10 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       inviteToken: absent,
       acceptToken: absent,
       feedToken: absent,
+      reviewDeliverableId: absent,
+      spareReviewLinkId: absent,
+      reviewToken: absent,
+      decisionToken: absent,
     };
     return { ...t, ids, users, clientAs, callAs };
   }
@@ -342,6 +351,17 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
   const feed = await created(asTeammate, '/api/me/feed-token', { invoices: false });
   const feedToken = new URL(String(feed.url)).searchParams.get('token') ?? '';
 
+  const inReview = await created(owner, '/api/deliverables', {
+    dealId: deal.id,
+    title: 'Review cut',
+    platform: 'youtube',
+    status: 'in_review',
+  });
+  const reviewLinksUrl = `/api/deliverables/${inReview.id}/review-links`;
+  const spareReviewLink = await created(owner, reviewLinksUrl, {});
+  const reviewed = await created(owner, reviewLinksUrl, {});
+  const decided = await created(owner, reviewLinksUrl, {});
+
   ids = {
     ...people,
     brandId: brand.id,
@@ -362,6 +382,10 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     inviteToken: String(previewed.token),
     acceptToken: String(accepted.token),
     feedToken,
+    reviewDeliverableId: inReview.id,
+    spareReviewLinkId: spareReviewLink.id,
+    reviewToken: String(reviewed.token),
+    decisionToken: String(decided.token),
   };
   return { ...t, ids, users, clientAs, callAs };
 }
@@ -645,6 +669,32 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     access: 'public',
     status: 409,
     body: () => ({ format: 'sponsorcal-export', version: 1 }),
+  },
+
+  'GET /api/deliverables/:id/review-links': {
+    access: 'viewer',
+    status: 200,
+    params: { id: 'reviewDeliverableId' },
+  },
+  'POST /api/deliverables/:id/review-links': {
+    access: 'editor',
+    status: 201,
+    params: { id: 'reviewDeliverableId' },
+    body: () => ({ expiresInDays: 3 }),
+  },
+  'DELETE /api/deliverables/:id/review-links/:linkId': {
+    access: 'editor',
+    status: 204,
+    params: { id: 'reviewDeliverableId', linkId: 'spareReviewLinkId' },
+  },
+  // The link's token is the credential: a brand reviews without an account. Each caller's
+  // workspace has its own links, and the decision (which closes its link) comes last.
+  'GET /api/review/:token': { access: 'public', status: 200, params: { token: 'reviewToken' } },
+  'POST /api/review/:token/decision': {
+    access: 'public',
+    status: 200,
+    params: { token: 'decisionToken' },
+    body: () => ({ decision: 'request_changes', comment: 'Show the logo earlier', name: 'Bea' }),
   },
 
   // The feed's token is the credential: no session needed.
