@@ -17,6 +17,7 @@ import { channelRoutes } from './routes/channels';
 import { meRoutes } from './routes/me';
 import { moneyRoutes } from './routes/money';
 import { brandRoutes } from './routes/brands';
+import { pitchRoutes } from './routes/pitches';
 import { dealRoutes } from './routes/deals';
 import { deliverableRoutes } from './routes/deliverables';
 import { exportRoutes } from './routes/exports';
@@ -213,6 +214,7 @@ export function createApp(options: AppOptions) {
     .route('/api/settings', settingsRoutes(deps))
     .route('/api/team', teamRoutes(deps))
     .route('/api/brands', brandRoutes(deps))
+    .route('/api/brands', pitchRoutes(deps))
     .route('/api/deals', dealRoutes(deps))
     .route('/api/deliverables', deliverableRoutes(deps))
     .route('/api/deliverables', reviewLinkRoutes(deps))

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { Temporal } from 'temporal-polyfill';
 import {
   brandCreateSchema,
   brandListQuerySchema,
@@ -7,8 +8,16 @@ import {
 } from '../../shared/schemas/brand';
 import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { deleteBrand, getBrand, insertBrand, listBrands, updateBrand } from '../db/queries/brands';
+import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
+import { todayIn } from '../money';
 import { validate } from '../validate';
+
+/** The day `days` before today in the workspace's time zone. */
+async function daysAgo(db: AppDeps['db'], now: Date, days: number): Promise<string> {
+  const { timeZone } = await getSettings(db, now);
+  return Temporal.PlainDate.from(todayIn(now, timeZone)).subtract({ days }).toString();
+}
 
 export function brandRoutes({ db, clock }: AppDeps) {
   const target = (c: Context<AppEnv>): AuditedTarget<Brand> => ({
@@ -20,7 +29,12 @@ export function brandRoutes({ db, clock }: AppDeps) {
   });
   return new Hono<AppEnv>()
     .get('/', validate('query', brandListQuerySchema), async (c) => {
-      return c.json({ items: await listBrands(db, c.req.valid('query')) }, 200);
+      const { notContactedDays, ...filter } = c.req.valid('query');
+      const notContactedSince =
+        notContactedDays === undefined
+          ? undefined
+          : await daysAgo(db, clock.now(), notContactedDays);
+      return c.json({ items: await listBrands(db, { ...filter, notContactedSince }) }, 200);
     })
     .post('/', validate('json', brandCreateSchema), async (c) => {
       const t = target(c);

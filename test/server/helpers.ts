@@ -96,6 +96,7 @@ export const DATA_TABLES = [
   'workspaceSettings',
   'brands',
   'brandContacts',
+  'brandPitches',
   'deals',
   'deliverables',
   'alerts',

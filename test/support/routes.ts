@@ -90,6 +90,9 @@ export interface WorkspaceIds {
   brandId: string;
   /** A brand with nothing on it, for DELETE. */
   spareBrandId: string;
+  /** A brand with one pitch-log entry, `pitchId`. */
+  pitchedBrandId: string;
+  pitchId: string;
   dealId: string;
   /** A deal with nothing on it, for DELETE. */
   spareDealId: string;
@@ -235,6 +238,8 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       ...people,
       brandId: absent,
       spareBrandId: absent,
+      pitchedBrandId: absent,
+      pitchId: absent,
       dealId: absent,
       spareDealId: absent,
       deliverableId: absent,
@@ -307,6 +312,10 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
 
   // Invoices on a deal of their own brand: a sent invoice keeps its deal from being deleted.
   const billedBrand = await created(owner, '/api/brands', { name: 'Billed Co' });
+  const pitch = await created(owner, `/api/brands/${billedBrand.id}/pitches`, {
+    pitchedOn: '2026-02-20',
+    channel: 'email',
+  });
   const billedDeal = await created(owner, '/api/deals', {
     brandId: billedBrand.id,
     title: 'Billed',
@@ -366,6 +375,8 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     ...people,
     brandId: brand.id,
     spareBrandId: spareBrand.id,
+    pitchedBrandId: billedBrand.id,
+    pitchId: pitch.id,
     dealId: deal.id,
     spareDealId: spareDeal.id,
     deliverableId: deliverable.id,
@@ -457,7 +468,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   },
   'GET /api/kit/case-studies': { access: 'viewer', status: 200 },
 
-  'GET /api/brands': { access: 'viewer', status: 200, query: '?q=ac' },
+  'GET /api/brands': { access: 'viewer', status: 200, query: '?q=ac&notContactedDays=30' },
   'POST /api/brands': { access: 'editor', status: 201, body: () => ({ name: 'Globex' }) },
   'GET /api/brands/:id': { access: 'viewer', status: 200, params: { id: 'brandId' } },
   'PATCH /api/brands/:id': {
@@ -467,6 +478,18 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     body: () => ({ version: 1, name: 'Acme 2' }),
   },
   'DELETE /api/brands/:id': { access: 'editor', status: 204, params: { id: 'spareBrandId' } },
+  'GET /api/brands/:id/pitches': { access: 'viewer', status: 200, params: { id: 'brandId' } },
+  'POST /api/brands/:id/pitches': {
+    access: 'editor',
+    status: 201,
+    params: { id: 'brandId' },
+    body: () => ({ pitchedOn: '2026-03-01', channel: 'dm', note: 'Sent the media kit' }),
+  },
+  'DELETE /api/brands/:id/pitches/:pitchId': {
+    access: 'editor',
+    status: 204,
+    params: { id: 'pitchedBrandId', pitchId: 'pitchId' },
+  },
 
   'GET /api/deals': { access: 'viewer', status: 200 },
   'POST /api/deals': {

@@ -85,6 +85,12 @@ async function hydrate(db: Kysely<Database>, rows: BrandRow[]): Promise<Brand[]>
 export interface BrandListFilter {
   stage?: string;
   q?: string;
+  /**
+   * Only brands last contacted on or before this day, or never: the "not
+   * contacted in N days" view. Inactive brands are left out, since nobody
+   * means to follow them up.
+   */
+  notContactedSince?: string;
 }
 
 export async function listBrands(
@@ -96,6 +102,21 @@ export async function listBrands(
   if (filter.q) {
     const q = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     query = query.where(sql<boolean>`lower(name) like ${q} escape '\\'`);
+  }
+  if (filter.notContactedSince) {
+    const since = filter.notContactedSince;
+    query = query
+      .where('stage', '!=', 'inactive')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('brandPitches')
+              .select('brandPitches.id')
+              .whereRef('brandPitches.brandId', '=', 'brands.id')
+              .where('brandPitches.pitchedOn', '>', since),
+          ),
+        ),
+      );
   }
   const rows = await query.orderBy('name').orderBy('id').execute();
   return hydrate(db, rows);

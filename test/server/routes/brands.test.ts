@@ -37,6 +37,7 @@ describe('POST /api/brands', () => {
         { name: 'Raj', email: null, role: null },
       ],
       dealCount: 0,
+      lastContactedOn: null,
       version: 1,
       createdAt: CREATED_AT,
       updatedAt: CREATED_AT,
