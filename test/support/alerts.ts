@@ -82,6 +82,7 @@ export interface CreatedDeliverable {
   draftDueAt: string | null;
   publishAt: string | null;
   status: DeliverableStatus;
+  liveUrl: string | null;
 }
 
 /** Creates a deliverable through POST /api/deliverables (so `updatedAt` comes from the test clock). */

@@ -233,7 +233,8 @@ describe('invoice_overdue', () => {
       [soonKey()]: SOON,
       ...Object.fromEntries(ALL_OVERDUE.map((m) => [`invoice_overdue@${m}`, m])),
     });
-  });
+    // Four hundred full scans: generous time on a busy machine.
+  }, 90_000);
 
   it('raises each reminder at local midnight, also after a DST change (America/New_York)', async () => {
     const t = await apps.workspace();

@@ -172,13 +172,26 @@ export function EventContent({ info }: { info: EventDisplayInfo }) {
   const meta = metaOf(info.event);
   if (meta.kind === 'invoice') return <InvoiceEventContent info={info} invoice={meta.invoice} />;
   const { kind, deliverable: d, brandName, color } = meta;
-  const label = `${kind === 'draft' ? 'Draft due' : 'Go-live'}: ${d.title} — ${brandName}, ${PLATFORM_LABELS[d.platform]}, ${DELIVERABLE_STATUS_LABELS[d.status]}`;
+  // Warnings are about the go-live (an exclusivity clash, published without disclosure).
+  const warnings = kind === 'publish' ? (d.warnings ?? []) : [];
+  const label = `${kind === 'draft' ? 'Draft due' : 'Go-live'}: ${d.title} — ${brandName}, ${PLATFORM_LABELS[d.platform]}, ${DELIVERABLE_STATUS_LABELS[d.status]}${warnings.map((w) => `\n⚠ ${w.message}`).join('')}`;
   const common = {
     'data-deliverable-id': d.id,
     'data-kind': kind,
+    'data-warnings': warnings.map((w) => w.code).join(' ') || undefined,
     style: { '--brand': color } as CSSProperties,
     title: label,
   };
+  const flag =
+    warnings.length > 0 ? (
+      <span
+        className="sc-ev__warning"
+        role="img"
+        aria-label={warnings.map((w) => w.message).join(' ')}
+      >
+        ⚠
+      </span>
+    ) : null;
   const title = (
     <span className="sc-ev__title">
       {kind === 'draft' && <span className="sc-ev__kind">Draft: </span>}
@@ -191,6 +204,7 @@ export function EventContent({ info }: { info: EventDisplayInfo }) {
       <div className={`sc-ev sc-ev--${kind} sc-ev--${d.status} sc-ev--in-list`} {...common}>
         <span className="sc-ev__time">{info.timeText}</span>
         <PlatformBadge platform={d.platform} />
+        {flag}
         {title}
         <span className="sc-ev__brand">{brandName}</span>
         <StatusChip status={d.status} compact />
@@ -201,6 +215,7 @@ export function EventContent({ info }: { info: EventDisplayInfo }) {
     <div className={`sc-ev sc-ev--${kind} sc-ev--${d.status}`} {...common}>
       <span className="sc-ev__line">
         <PlatformBadge platform={d.platform} />
+        {flag}
         {title}
       </span>
       <span className="sc-ev__meta">
