@@ -34,6 +34,12 @@ const NAV: readonly NavItem[] = [
   { href: '/settings', label: 'Settings', match: (p: string) => p.startsWith('/settings') },
   { href: '/team', label: 'Team', match: (p: string) => p === '/team', ownerOnly: true },
   { href: '/audit', label: 'Audit', match: (p: string) => p === '/audit', ownerOnly: true },
+  {
+    href: '/media-kit',
+    label: 'Media kit',
+    match: (p: string) => p === '/media-kit',
+    ownerOnly: true,
+  },
 ];
 
 export function LogoMark({ size = 28 }: { size?: number }) {

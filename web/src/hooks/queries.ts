@@ -44,6 +44,8 @@ export const keys = {
   sessions: ['my-sessions'] as const,
   tokens: ['my-tokens'] as const,
   feed: ['my-feed'] as const,
+  kit: ['media-kit'] as const,
+  kitCaseStudies: ['media-kit', 'case-studies'] as const,
 };
 
 /** What the audit page asks for; `from`/`to` are UTC instants (the filter's days in the user's zone). */
@@ -102,6 +104,18 @@ export function useMe(enabled = true) {
 
 export function useSettings() {
   return useQuery({ queryKey: keys.settings, queryFn: () => unwrap(api.settings.$get()) });
+}
+
+export function useMediaKit() {
+  return useQuery({ queryKey: keys.kit, queryFn: () => unwrap(api.kit.$get()) });
+}
+
+/** Published deliverables with numbers, for picking the kit's case studies. */
+export function useCaseStudyCandidates() {
+  return useQuery({
+    queryKey: keys.kitCaseStudies,
+    queryFn: async () => (await unwrap(api.kit['case-studies'].$get())).items,
+  });
 }
 
 export function useTeam() {
