@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
 import { seedRoutes } from './routes/seed';
 import { settingsRoutes, teamRoutes } from './routes/settings';
+import { buildOpenApiDocument } from './openapi';
 import { mountWebApp } from './static';
 import { auditRoutes } from './routes/audit';
 import { calendarFeedRoutes } from './routes/calendar-feed';
@@ -233,6 +234,13 @@ export function createApp(options: AppOptions) {
     .route('/api/imports', importRoutes(deps))
     .route('/api/kit', kitRoutes(deps))
     .route('/api/transfer', transferRoutes(deps));
+
+  // Built on first request, when every route is registered.
+  let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
+  app.get('/api/openapi.json', (c) => {
+    openApi ??= buildOpenApiDocument(app.routes, deps.config.APP_URL);
+    return c.json(openApi, 200);
+  });
 
   // The public media kit is a server-rendered page: before the web app, whose fallback answers every path.
   app.route('/kit', kitPageRoutes(deps));

@@ -436,6 +436,7 @@ const SNOOZE_UNTIL = '2026-03-02T09:00:00Z';
  */
 export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   'GET /api/health': { access: 'public', status: 200 },
+  'GET /api/openapi.json': { access: 'public', status: 200 },
   'GET /api/auth/setup': { access: 'public', status: 200 },
   // The prepared workspace already has its owner, so a valid set-up is refused as a conflict
   // (never 401/403); the 201 of a first set-up is covered in auth.test.ts.
