@@ -27,6 +27,9 @@ const SetupPage = lazy(() => import('./pages/setup-page').then((m) => ({ default
 const InvitePage = lazy(() =>
   import('./pages/invite-page').then((m) => ({ default: m.InvitePage })),
 );
+const ReviewPage = lazy(() =>
+  import('./pages/review-page').then((m) => ({ default: m.ReviewPage })),
+);
 
 function FullPage({ children }: { children: ReactNode }) {
   return <div className="full-page">{children}</div>;
@@ -76,6 +79,21 @@ export function App() {
         }
       >
         <InvitePage key={invite['token']} token={invite['token']!} />
+      </Suspense>
+    );
+  }
+  // A brand's review link: the brand has no account, and nothing of the workspace is shown.
+  const review = matchPath('/review/:token', path);
+  if (review) {
+    return (
+      <Suspense
+        fallback={
+          <FullPage>
+            <Spinner />
+          </FullPage>
+        }
+      >
+        <ReviewPage key={review['token']} token={review['token']!} />
       </Suspense>
     );
   }

@@ -34,6 +34,7 @@ import { instantToLocalInput, localInputToInstant, zoneLabel } from '../time';
 import { Spinner } from './badges';
 import { ConfirmDialog, Dialog } from './dialog';
 import { Field, FormBanner } from './field';
+import { ReviewLinksSection } from './review-links-section';
 import { useToast } from './toast';
 
 type MetricKey = (typeof METRIC_KEYS)[number];
@@ -748,6 +749,7 @@ function DeliverableForm({
             </details>
           </fieldset>
         </form>
+        {existing && <ReviewLinksSection user={user} deliverable={existing} />}
       </Dialog>
       {confirmDelete && existing && (
         <ConfirmDialog

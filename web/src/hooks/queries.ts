@@ -39,6 +39,8 @@ export const keys = {
   users: ['users'] as const,
   invites: ['invites'] as const,
   invitePreview: (token: string) => ['invite-preview', token] as const,
+  reviewLinks: (deliverableId: string) => ['deliverables', 'review-links', deliverableId] as const,
+  review: (token: string) => ['review', token] as const,
   audit: ['audit'] as const,
   auditList: (filter: AuditFilter) => ['audit', 'list', filter] as const,
   sessions: ['my-sessions'] as const,
@@ -180,6 +182,35 @@ export function useDeliverable(id: string | null, initial?: Deliverable) {
     enabled: id !== null,
     staleTime: 0,
     ...(initial && initial.id === id ? { initialData: initial, initialDataUpdatedAt: 0 } : {}),
+  });
+}
+
+/** A deliverable's review links, newest first: its review history. */
+export function useReviewLinks(deliverableId: string) {
+  return useQuery({
+    queryKey: keys.reviewLinks(deliverableId),
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.deliverables[':id']['review-links'].$get({ param: { id: deliverableId } }),
+        )
+      ).items,
+  });
+}
+
+/** The draft behind a review link, asked without a session; null when the link no longer works. */
+export function useReview(token: string) {
+  return useQuery({
+    queryKey: keys.review(token),
+    queryFn: async () => {
+      try {
+        return await unwrap(api.review[':token'].$get({ param: { token } }));
+      } catch (error) {
+        if (isApiError(error, 404)) return null;
+        throw error;
+      }
+    },
+    staleTime: Infinity,
   });
 }
 

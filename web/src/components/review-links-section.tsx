@@ -1,0 +1,198 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { User } from '../../../shared/schemas/auth';
+import type { Deliverable } from '../../../shared/schemas/deliverable';
+import type {
+  ReviewLink,
+  ReviewLinkCreated,
+  ReviewLinkState,
+} from '../../../shared/schemas/review';
+import { api, errorMessage, unwrap } from '../api';
+import { formatInstant } from '../format';
+import { keys, useReviewLinks } from '../hooks/queries';
+import { Spinner } from './badges';
+import { CopyBox } from './copy-box';
+import { useToast } from './toast';
+
+const STATE_LABELS: Record<ReviewLinkState, string> = {
+  open: 'Waiting for the brand',
+  approved: 'Approved',
+  changes_requested: 'Changes requested',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+/** The status colours the calendar uses, so "approved" looks the same everywhere. */
+const STATE_CHIPS: Record<ReviewLinkState, string> = {
+  open: 'chip--in_review',
+  approved: 'chip--approved',
+  changes_requested: 'chip--changes_requested',
+  expired: 'chip--invite-expired',
+  revoked: 'chip--invite-revoked',
+};
+
+const EXPIRY_CHOICES = [1, 3, 7, 14, 30] as const;
+
+/**
+ * Brand review for an existing deliverable: the history of its review links
+ * with the brand's answers, and (for editors, while the deliverable is in
+ * review) a new link to send, shown once.
+ */
+export function ReviewLinksSection({
+  user,
+  deliverable,
+}: {
+  user: User;
+  deliverable: Deliverable;
+}) {
+  const titleId = useId();
+  const expiryId = useId();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const links = useReviewLinks(deliverable.id);
+  const [created, setCreated] = useState<ReviewLinkCreated | null>(null);
+  const [days, setDays] = useState<number>(7);
+  const canEdit = user.role !== 'viewer';
+  const inReview = deliverable.status === 'in_review';
+  const timeZone = user.effectiveTimeZone;
+  const refresh = () =>
+    void queryClient.invalidateQueries({ queryKey: keys.reviewLinks(deliverable.id) });
+
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.deliverables[':id']['review-links'].$post({
+          param: { id: deliverable.id },
+          json: { expiresInDays: days },
+        }),
+      ),
+    onSuccess: (link) => {
+      setCreated(link);
+      refresh();
+    },
+  });
+
+  const revoke = useMutation({
+    mutationFn: (link: ReviewLink) =>
+      unwrap(
+        api.deliverables[':id']['review-links'][':linkId'].$delete({
+          param: { id: deliverable.id, linkId: link.id },
+        }),
+      ),
+    onSuccess: () => {
+      toast.success('Review link revoked', 'The link no longer opens the draft.');
+      refresh();
+    },
+    onError: (error) => toast.error('Could not revoke the link', errorMessage(error)),
+  });
+
+  const items = links.data ?? [];
+
+  return (
+    <section className="review-links" aria-labelledby={titleId} data-testid="review-links">
+      <h3 id={titleId} className="subsection-title">
+        Brand review
+      </h3>
+      <p className="muted small review-links__intro">
+        Send the brand a link to this draft: they see the caption, brief and draft links, and
+        approve it or ask for changes without an account.
+      </p>
+      {created && (
+        <CopyBox
+          title="Review link for the brand"
+          warning="Copy it now: it is shown only this once. Send it to your contact at the brand."
+          value={created.url}
+          label="Review link"
+          onDone={() => setCreated(null)}
+        >
+          <p>
+            It works once, until {formatInstant(created.expiresAt, timeZone)}, and only while the
+            deliverable is in review.
+          </p>
+        </CopyBox>
+      )}
+      {links.isPending ? (
+        <Spinner />
+      ) : links.error ? (
+        <p className="banner banner--error" role="alert">
+          {errorMessage(links.error)}
+        </p>
+      ) : items.length === 0 ? (
+        <p className="muted small">No review links yet.</p>
+      ) : (
+        <ul className="invite-list review-links__list">
+          {items.map((link) => (
+            <li key={link.id} className="invite-row review-link" data-testid="review-link">
+              <div className="invite-row__main">
+                <p className="muted small">
+                  Created {formatInstant(link.createdAt, timeZone)}
+                  {link.createdBy ? ` by ${link.createdBy.name}` : ''}
+                  {' · '}
+                  {link.state === 'open' || link.state === 'expired'
+                    ? `${link.state === 'expired' ? 'Expired' : 'Expires'} ${formatInstant(link.expiresAt, timeZone)}`
+                    : link.state === 'revoked' && link.revokedAt
+                      ? `Revoked ${formatInstant(link.revokedAt, timeZone)}`
+                      : link.decidedAt
+                        ? `Answered ${formatInstant(link.decidedAt, timeZone)}${link.reviewerName ? ` by ${link.reviewerName}` : ''}`
+                        : ''}
+                </p>
+                {link.comment && (
+                  <blockquote className="review-link__comment">{link.comment}</blockquote>
+                )}
+              </div>
+              <span className={`chip ${STATE_CHIPS[link.state]}`}>{STATE_LABELS[link.state]}</span>
+              {canEdit && link.state === 'open' && (
+                <button
+                  type="button"
+                  className="button button--small button--ghost-danger"
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate(link)}
+                >
+                  Revoke<span className="visually-hidden"> this review link</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && (
+        <div className="review-links__create">
+          {create.error && (
+            <p className="banner banner--error" role="alert">
+              {errorMessage(create.error)}
+            </p>
+          )}
+          <label htmlFor={expiryId} className="small muted">
+            Works for
+          </label>
+          <select
+            id={expiryId}
+            className="table-select"
+            value={days}
+            disabled={!inReview}
+            onChange={(e) => setDays(Number(e.target.value))}
+          >
+            {EXPIRY_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n === 1 ? '1 day' : `${n} days`}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!inReview || create.isPending}
+            onClick={() => create.mutate()}
+          >
+            {create.isPending ? 'Creating…' : 'Create review link'}
+          </button>
+          {!inReview && (
+            <span className="muted small">
+              Save the deliverable as “In review” to send it to the brand.
+            </span>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
