@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type BrowserSession } from './browser';
+import { startServer, tempDir, type ServerProcess } from './server';
+
+const ZONE = 'Europe/London';
+const OWNER = {
+  name: 'Ava Creator',
+  email: 'ava@example.com',
+  password: 'correct horse battery staple',
+};
+/** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1. */
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(import.meta.dirname, '../../web/screenshots/proof-of-post.png')
+  : undefined;
+
+let dir: string;
+let server: ServerProcess;
+let session: BrowserSession;
+
+beforeAll(async () => {
+  dir = tempDir();
+  server = await startServer({
+    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+    webRoot: inject('webRoot'),
+  });
+  session = await openBrowser({ timezoneId: ZONE });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const res = await fetch(u as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.json();
+    },
+    [method, url, body] as const,
+  ) as Promise<T>;
+}
+
+function thisMonthAt(day: number, hour: number): string {
+  const date = Temporal.Now.plainDateISO(ZONE).with({ day });
+  return new Date(
+    date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds,
+  ).toISOString();
+}
+
+describe('exclusivity, disclosure and proof of post in Chromium', () => {
+  it('flags a clash on the calendar, asks for the live URL, and computes the engagement rate', async () => {
+    const { page } = session;
+    await page.goto(server.url);
+    await call(page, 'POST', '/api/auth/setup', {
+      ...OWNER,
+      timeZone: ZONE,
+      workspaceName: 'Ava Studio',
+    });
+    const monthEnd = Temporal.Now.plainDateISO(ZONE)
+      .with({ day: 1 })
+      .add({ months: 2 })
+      .subtract({ days: 1 });
+    const glow = await call<{ id: string }>(page, 'POST', '/api/brands', {
+      name: 'Glow Skincare',
+      category: 'skincare',
+    });
+    const dew = await call<{ id: string }>(page, 'POST', '/api/brands', {
+      name: 'Dew Labs',
+      category: 'Skincare',
+    });
+    await call(page, 'POST', '/api/deals', {
+      brandId: glow.id,
+      title: 'Glow exclusive',
+      status: 'contracted',
+      exclusivityCategory: 'skincare',
+      exclusivityUntil: monthEnd.toString(),
+    });
+    const dewDeal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+      brandId: dew.id,
+      title: 'Dew serum',
+      status: 'contracted',
+    });
+    const clash = await call<{ id: string; warnings: Array<{ code: string }> }>(
+      page,
+      'POST',
+      '/api/deliverables',
+      {
+        dealId: dewDeal.id,
+        title: 'Dew serum reel',
+        platform: 'instagram',
+        format: 'reel',
+        status: 'scheduled',
+        publishAt: thisMonthAt(15, 10),
+        caption: 'My night routine #ad',
+      },
+    );
+    expect(clash.warnings.map((w) => w.code)).toEqual(['exclusivity_conflict']);
+    await page.reload();
+
+    // The go-live carries a flag; its dialog says which brand holds the category.
+    const event = page.locator(`[data-deliverable-id="${clash.id}"][data-kind="publish"]`);
+    await until(() => event.getAttribute('data-warnings')).toBe('exclusivity_conflict');
+    expect(await event.locator('.sc-ev__warning').count()).toBe(1);
+    await event.click();
+    const dialog = page.getByRole('dialog', { name: 'Edit deliverable' });
+    await until(() => dialog.count()).toBe(1);
+    expect(await dialog.getByTestId('deliverable-warnings').textContent()).toContain(
+      'Glow Skincare has exclusivity in skincare',
+    );
+
+    // Published without a live URL: refused beside the field, nothing saved.
+    await dialog.getByLabel('Status').selectOption('published');
+    await dialog.getByRole('button', { name: 'Save deliverable' }).click();
+    await until(() =>
+      dialog.getByText('Add the live URL of the post to mark it published').count(),
+    ).toBe(1);
+    expect(
+      (await call<{ status: string }>(page, 'GET', `/api/deliverables/${clash.id}`)).status,
+    ).toBe('scheduled');
+
+    // The caption says #ad: the checklist hints at it. Tick it, give the URL and the numbers.
+    expect(await dialog.textContent()).toContain('The caption already contains an ad hashtag.');
+    await dialog.getByLabel('#ad in the caption').check();
+    await dialog.getByLabel('Paid-partnership label').check();
+    await dialog.getByLabel('Live URL').fill('https://instagram.example/p/dew-serum');
+    // Marked published, the metrics are open already.
+    await dialog.getByLabel('Views').fill('12,000');
+    await dialog.getByLabel('Likes').fill('900');
+    await dialog.getByLabel('Comments').fill('60');
+    await dialog.getByLabel('Saves').fill('240');
+    await until(() => dialog.getByTestId('engagement-rate').textContent()).toContain('10.00 %');
+    if (SCREENSHOT) await dialog.screenshot({ path: SCREENSHOT });
+    await dialog.getByRole('button', { name: 'Save deliverable' }).click();
+    await until(() => dialog.count()).toBe(0);
+
+    const saved = await call<{
+      status: string;
+      disclosureDone: boolean;
+      disclosure: Record<string, boolean>;
+      engagementRate: number;
+      liveUrl: string;
+    }>(page, 'GET', `/api/deliverables/${clash.id}`);
+    expect(saved).toMatchObject({
+      status: 'published',
+      disclosureDone: true,
+      disclosure: { paidPartnershipLabel: true, adInCaption: true, brandedContentToggle: false },
+      engagementRate: 0.1,
+      liveUrl: 'https://instagram.example/p/dew-serum',
+    });
+    expect(session.problems).toEqual([]);
+  });
+});
