@@ -39,13 +39,15 @@ export function subjectHref(alert: Alert): string | null {
     return `/?deliverable=${encodeURIComponent(alert.subjectId)}`;
   }
   if (alert.subjectType === 'brand') return '/brands';
+  if (alert.subjectType === 'deal') return `/deals/${encodeURIComponent(alert.subjectId)}`;
   return null;
 }
 
 /** "Unboxing reel · Glow Skincare", or what is known when the subject is gone. */
 export function subjectLabel(alert: Alert): string {
   if (!alert.subject) return 'Deleted item';
-  return [alert.subject.title, alert.subject.brandName].filter(Boolean).join(' · ');
+  // A brand's follow-up names the brand once.
+  return [...new Set([alert.subject.title, alert.subject.brandName])].filter(Boolean).join(' · ');
 }
 
 export function SeverityMark({ severity }: { severity: Alert['severity'] }) {
