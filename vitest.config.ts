@@ -12,6 +12,7 @@ const ENGINE_INDEPENDENT = [
   'test/server/money.test.ts',
   'test/server/db/migrations.test.ts',
   'test/server/db/deliverables-range.test.ts',
+  'test/server/db/query-plans.test.ts',
   'test/process/backup.test.ts',
 ];
 const onPostgres = process.env.TEST_DB === 'postgres';

@@ -1,0 +1,203 @@
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { openDatabase } from '../server/db/connect';
+import { load, type BenchServer } from './http';
+import type { Report } from './report';
+import { median, timeInterleaved } from './stats';
+
+export interface MonthRange {
+  from: string;
+  to: string;
+}
+
+/** The calendar month `now` falls in, as the month view asks for it (UTC workspace). */
+export function monthOf(now: Date): MonthRange {
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  return { from: from.toISOString(), to: to.toISOString() };
+}
+
+/**
+ * The floor: the rows `GET /api/deliverables?from&to` answers (every column,
+ * the same order) read by one prepared statement, as SQLite hands them over.
+ */
+export const RAW_RANGE_SQL = `select * from deliverables
+  where (publish_at >= ? and publish_at < ?) or (draft_due_at >= ? and draft_due_at < ?)
+  order by publish_at is null, publish_at, id`;
+
+export interface RangeBenchOptions {
+  server: BenchServer;
+  file: string;
+  cookie: string;
+  range: MonthRange;
+  runs: number;
+  connections: number;
+  duration: number;
+}
+
+/**
+ * The calendar's range request on the real server (time in the server from
+ * arrival to the last byte written, one request at a time) against the floor
+ * measured in turn with it; then the same request under autocannon load.
+ */
+export async function benchRange(report: Report, options: RangeBenchOptions): Promise<void> {
+  const { server, file, cookie, range, runs } = options;
+  const raw = new SQLite(file, { readonly: true });
+  try {
+    const statement = raw.prepare(RAW_RANGE_SQL);
+    const params = [range.from, range.to, range.from, range.to];
+    const path = `/api/deliverables?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
+    const get = async () => {
+      const res = await fetch(server.url + path, { headers: { cookie } });
+      if (res.status !== 200)
+        throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+      return res.text();
+    };
+    const { items } = JSON.parse(await get()) as { items: unknown[] };
+    const rows = statement.all(...params);
+    if (rows.length !== items.length)
+      throw new Error(`the floor read ${rows.length} rows, the API answered ${items.length}`);
+
+    report.begin('1. Calendar month range: GET /api/deliverables?from&to');
+    report.add('range_rows', 'Deliverables in the month', items.length, 'rows');
+    for (let i = 0; i < 3; i++) await get();
+    await server.timings('/api/deliverables?');
+    const floor = (
+      await timeInterleaved(runs, 3, get, () => JSON.stringify(statement.all(...params)))
+    ).b;
+    const served = await server.timings('/api/deliverables?');
+    const ratio = median(served) / median(floor);
+    report.add('range_server_ms', 'Server time per request (median)', median(served), 'ms');
+    report.add(
+      'range_floor_ms',
+      'Floor: raw prepared statement + JSON.stringify (median)',
+      median(floor),
+      'ms',
+    );
+    report.add('ratio_range_vs_floor', 'Range request vs floor', ratio, '×', {
+      op: '<=',
+      value: 1.3,
+    });
+
+    const loaded = await load({
+      url: server.url,
+      paths: [path],
+      headers: { cookie },
+      connections: options.connections,
+      duration: options.duration,
+    });
+    report.add(
+      'range_rps',
+      `Range requests/s at ${options.connections} connections`,
+      loaded.requestsPerSecond,
+      'req/s',
+    );
+    report.add('range_p50_ms', 'Range latency p50 under load', loaded.p50Ms, 'ms');
+    report.add('range_p99_ms', 'Range latency p99 under load', loaded.p99Ms, 'ms');
+    report.add(
+      'range_failures',
+      'Failed or non-2xx responses under load',
+      loaded.failures,
+      'requests',
+      { op: '<=', value: 0 },
+    );
+  } finally {
+    raw.close();
+  }
+}
+
+export interface PointBenchOptions {
+  server: BenchServer;
+  cookie: string;
+  ids: string[];
+  connections: number;
+  duration: number;
+}
+
+/** Point reads against hello-world on the same server, in alternating loads (H P P H). */
+export async function benchPoint(report: Report, options: PointBenchOptions): Promise<void> {
+  const { server, cookie, connections } = options;
+  const duration = Math.max(1, Math.round(options.duration / 2));
+  const hello = () => load({ url: server.url, paths: ['/bench/hello'], connections, duration });
+  const point = () =>
+    load({
+      url: server.url,
+      paths: options.ids.map((id) => `/api/deliverables/${id}`),
+      headers: { cookie },
+      connections,
+      duration,
+    });
+  report.begin('2. Point read: GET /api/deliverables/:id');
+  const h1 = await hello();
+  const p1 = await point();
+  const p2 = await point();
+  const h2 = await hello();
+  const helloRps = (h1.requestsPerSecond + h2.requestsPerSecond) / 2;
+  const pointRps = (p1.requestsPerSecond + p2.requestsPerSecond) / 2;
+  report.add(
+    'hello_rps',
+    `Hello-world requests/s at ${connections} connections`,
+    helloRps,
+    'req/s',
+  );
+  report.add('point_rps', `Point reads/s at ${connections} connections`, pointRps, 'req/s');
+  report.add('point_p50_ms', 'Point read latency p50', (p1.p50Ms + p2.p50Ms) / 2, 'ms');
+  report.add('point_p99_ms', 'Point read latency p99', Math.max(p1.p99Ms, p2.p99Ms), 'ms');
+  report.add(
+    'point_failures',
+    'Failed or non-2xx point reads',
+    p1.failures + p2.failures,
+    'requests',
+    { op: '<=', value: 0 },
+  );
+  report.add('ratio_point_vs_hello', 'Point read vs hello-world', pointRps / helloRps, '×', {
+    op: '>=',
+    value: 0.5,
+  });
+}
+
+export interface KyselyBenchOptions {
+  file: string;
+  range: MonthRange;
+  runs: number;
+}
+
+/** The range query through Kysely (as the app opens it) against the raw prepared statement. */
+export async function benchKysely(
+  report: Report,
+  { file, range, runs }: KyselyBenchOptions,
+): Promise<void> {
+  const handle = openDatabase(`sqlite:${file}`);
+  const raw = new SQLite(file, { readonly: true });
+  try {
+    const statement = raw.prepare(RAW_RANGE_SQL);
+    const params = [range.from, range.to, range.from, range.to];
+    const kysely = () =>
+      handle.db
+        .selectFrom('deliverables')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('publishAt', '>=', range.from), eb('publishAt', '<', range.to)]),
+            eb.and([eb('draftDueAt', '>=', range.from), eb('draftDueAt', '<', range.to)]),
+          ]),
+        )
+        .orderBy(sql`publish_at is null`)
+        .orderBy('publishAt')
+        .orderBy('id')
+        .execute();
+    if ((await kysely()).length !== statement.all(...params).length) {
+      throw new Error('Kysely and the raw statement disagree on the rows');
+    }
+    report.begin('3. Kysely vs raw better-sqlite3, the range query');
+    const times = await timeInterleaved(runs * 2, 3, kysely, () => statement.all(...params));
+    const k = median(times.a) * 1000;
+    const r = median(times.b) * 1000;
+    report.add('kysely_range_us', 'Kysely (camelCase and boolean plugins) per query', k, 'µs');
+    report.add('raw_range_us', 'Raw prepared statement per query', r, 'µs');
+    report.add('ratio_kysely_vs_raw', 'Kysely vs raw', k / r, '×', { op: '<=', value: 1.3 });
+  } finally {
+    raw.close();
+    await handle.close();
+  }
+}

@@ -1,0 +1,106 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import type { ChildMessage, ChildRequest } from './server-child';
+
+export interface BenchServer {
+  url: string;
+  /** How long each request under `prefix` took in the server since the last call (ms). */
+  timings(prefix: string): Promise<number[]>;
+  /** Peak and current resident memory of the server process (MB). */
+  memory(): Promise<{ maxRssMb: number; rssMb: number }>;
+  stop(): Promise<void>;
+}
+
+function ask<T extends ChildMessage['type']>(
+  child: ChildProcess,
+  request: ChildRequest | null,
+  type: T,
+): Promise<Extract<ChildMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ChildMessage) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(message as Extract<ChildMessage, { type: T }>);
+    };
+    const onExit = (code: number | null) => reject(new Error(`the bench server exited (${code})`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    if (request) child.send(request);
+  });
+}
+
+/** Starts bench/server-child.ts on a seeded database file and waits until it listens. */
+export async function startBenchServer(file: string, webRoot?: string): Promise<BenchServer> {
+  const child = fork(path.join(import.meta.dirname, 'server-child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      BENCH_DATABASE_FILE: file,
+      ...(webRoot ? { BENCH_WEB_ROOT: webRoot } : {}),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { port } = await ask(child, null, 'ready');
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    timings: async (prefix) => (await ask(child, { type: 'timings', prefix }, 'timings')).durations,
+    memory: async () => {
+      const { maxRssMb, rssMb } = await ask(child, { type: 'memory' }, 'memory');
+      return { maxRssMb, rssMb };
+    },
+    stop: async () => {
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  failures: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  /** Paths requested in turn, one after another on each connection. */
+  paths: string[];
+  headers?: Record<string, string>;
+  connections: number;
+  duration: number;
+}
+
+/** An autocannon load: mean req/s and latency percentiles; any error or non-2xx is counted. */
+export async function load({
+  url,
+  paths,
+  headers,
+  connections,
+  duration,
+}: LoadOptions): Promise<LoadResult> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    headers,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}

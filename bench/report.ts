@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { round } from './stats';
+
+export interface Target {
+  op: '<' | '<=' | '>=';
+  value: number;
+}
+
+export interface Figure {
+  name: string;
+  /** What was measured, as the table shows it. */
+  label: string;
+  value: number;
+  unit: string;
+  target?: Target;
+  pass?: boolean;
+  section: string;
+}
+
+export interface Results {
+  generatedAt: string;
+  machine: {
+    cpus: string;
+    cores: number;
+    memoryGb: number;
+    node: string;
+    platform: string;
+    loadAverage: number[];
+  };
+  options: Record<string, unknown>;
+  ratio_range_vs_floor: number | null;
+  ratio_point_vs_hello: number | null;
+  ratio_kysely_vs_raw: number | null;
+  figures: Figure[];
+}
+
+function meets(value: number, target: Target): boolean {
+  if (target.op === '<') return value < target.value;
+  if (target.op === '<=') return value <= target.value;
+  return value >= target.value;
+}
+
+/** Collects figures as the bench goes, then prints them and writes them out. */
+export class Report {
+  readonly figures: Figure[] = [];
+  private section = '';
+
+  /** Starts a section; the table names it by what comes before its colon. */
+  begin(title: string): void {
+    this.section = title.split(':')[0]!;
+    console.log(`\n▶ ${title}`);
+  }
+
+  add(name: string, label: string, value: number, unit: string, target?: Target): Figure {
+    const shown = round(value, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 3);
+    const figure: Figure = {
+      name,
+      label,
+      value: shown,
+      unit,
+      section: this.section,
+      ...(target ? { target, pass: meets(value, target) } : {}),
+    };
+    this.figures.push(figure);
+    const verdict = figure.pass === undefined ? '' : figure.pass ? '  PASS' : '  MISS';
+    console.log(
+      `  ${label}: ${shown} ${unit}${target ? ` (target ${target.op} ${target.value})` : ''}${verdict}`,
+    );
+    return figure;
+  }
+
+  value(name: string): number | null {
+    return this.figures.find((f) => f.name === name)?.value ?? null;
+  }
+
+  /** The table printed at the end: one line a figure, with its target and PASS/MISS. */
+  table(): string {
+    const rows = this.figures.map((f) => [
+      f.section,
+      f.label,
+      `${f.value} ${f.unit}`,
+      f.target ? `${f.target.op} ${f.target.value}` : '',
+      f.pass === undefined ? '' : f.pass ? 'PASS' : 'MISS',
+    ]);
+    const header = ['Section', 'Figure', 'Value', 'Target', ''];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd();
+    return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join(
+      '\n',
+    );
+  }
+
+  write(file: string, options: Record<string, unknown>): Results {
+    const cpus = os.cpus();
+    const results: Results = {
+      generatedAt: new Date().toISOString(),
+      machine: {
+        cpus: cpus[0]?.model ?? 'unknown',
+        cores: cpus.length,
+        memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+        node: process.version,
+        platform: `${os.type()} ${os.release()} ${os.arch()}`,
+        loadAverage: os.loadavg().map((l) => round(l, 2)),
+      },
+      options,
+      ratio_range_vs_floor: this.value('ratio_range_vs_floor'),
+      ratio_point_vs_hello: this.value('ratio_point_vs_hello'),
+      ratio_kysely_vs_raw: this.value('ratio_kysely_vs_raw'),
+      figures: this.figures,
+    };
+    fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    return results;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The bench's HTTP server, in its own process so the load generator does not
+ * share its core: the real `createApp` on @hono/node-server (as
+ * server/index.ts wires it, without the scheduler) plus a hello-world route,
+ * recording how long each request took from arrival to its last byte written.
+ *
+ * Environment: BENCH_DATABASE_FILE, optional BENCH_WEB_ROOT. Talks to the
+ * parent over IPC: sends `{type: 'ready', port}`, answers `timings` (and
+ * forgets them) and `memory`.
+ */
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createApp } from '../server/app';
+import { openDatabase } from '../server/db/connect';
+
+export type ChildRequest = { type: 'timings'; prefix: string } | { type: 'memory' };
+export type ChildMessage =
+  | { type: 'ready'; port: number }
+  | { type: 'timings'; durations: number[] }
+  | { type: 'memory'; maxRssMb: number; rssMb: number };
+
+const file = process.env.BENCH_DATABASE_FILE;
+if (!file || !process.send)
+  throw new Error('run by bench/http.ts with BENCH_DATABASE_FILE set and an IPC channel');
+const send = (message: ChildMessage) => process.send!(message);
+
+const handle = openDatabase(`sqlite:${file}`);
+const app = createApp({
+  db: handle.db,
+  webRoot: process.env.BENCH_WEB_ROOT,
+  logError: (error) => console.error(error),
+});
+const hello = new Hono().get('/bench/hello', (c) => c.text('Hello, world!'));
+
+const server = serve({
+  fetch: (request, env) =>
+    request.url.endsWith('/bench/hello') ? hello.fetch(request, env) : app.fetch(request, env),
+  port: 0,
+  hostname: '127.0.0.1',
+});
+
+const durations: Array<{ url: string; ms: number }> = [];
+// First in line, so the time includes the app's synchronous start on the request.
+server.prependListener('request', (request, response) => {
+  const started = performance.now();
+  response.once('finish', () =>
+    durations.push({ url: request.url ?? '', ms: performance.now() - started }),
+  );
+});
+
+server.once('listening', () => {
+  const address = server.address();
+  send({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
+});
+
+process.on('message', (message: ChildRequest) => {
+  if (message.type === 'timings') {
+    const matching = durations.filter((d) => d.url.startsWith(message.prefix)).map((d) => d.ms);
+    durations.length = 0;
+    send({ type: 'timings', durations: matching });
+  } else if (message.type === 'memory') {
+    send({
+      type: 'memory',
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      rssMb: process.memoryUsage().rss / 1024 / 1024,
+    });
+  }
+});
+
+process.on('disconnect', () => {
+  server.close();
+  void handle.close().finally(() => process.exit(0));
+});

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import type { Report } from './report';
+import { median } from './stats';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Starts the production server (`node --import tsx server/index.ts`, as
+ * `npm start` does once the web app is built) on the seeded database and
+ * answers the milliseconds from spawning it to its first 200 from /api/health.
+ */
+async function coldStart(file: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${file}`,
+      WEB_ROOT: path.join(os.tmpdir(), 'sponsorcal-bench-no-web'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new Error(`the server exited before it was healthy:\n${log}`);
+      if (performance.now() - started > 60_000)
+        throw new Error(`the server was not healthy within 60 s:\n${log}`);
+      const port = /listening on http:\/\/[^:]+:(\d+)/.exec(log)?.[1];
+      if (port) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
+        if (res?.status === 200) return performance.now() - started;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+export async function benchStartup(report: Report, file: string, runs: number): Promise<void> {
+  report.begin('6. Server cold start');
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await coldStart(file));
+  report.add('cold_start_ms', 'Spawn to first healthy /api/health (median)', median(times), 'ms');
+}

@@ -1,0 +1,236 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import SQLite from 'better-sqlite3';
+import { chromium } from 'playwright-core';
+import { startBenchServer } from './http';
+import type { Report } from './report';
+import { seedWorkspace } from './seed';
+import { median } from './stats';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+];
+
+/** Debian's Chromium (or CHROME_PATH); the bench never downloads a browser. */
+function findChromium(): string | null {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((c): c is string => Boolean(c && fs.existsSync(c))) ?? null;
+}
+
+/** Builds the web app with Vite into `outDir`; answers the error output when the build fails. */
+export function buildWeb(outDir: string): string | null {
+  const build = spawnSync(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    { encoding: 'utf8' },
+  );
+  return build.status === 0 ? null : `${build.stdout}\n${build.stderr}`.trim().slice(-2000);
+}
+
+/** What index.html loads before anything else: its entry script, modulepreloads and stylesheets. */
+export function initialAssets(webRoot: string): string[] {
+  const html = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
+  return tags.flatMap((tag) => {
+    const isScript = tag.startsWith('<script') && /type="module"/.test(tag);
+    const isPreload = /rel="(modulepreload|stylesheet)"/.test(tag);
+    const url = /(?:src|href)="(\/assets\/[^"]+)"/.exec(tag)?.[1];
+    return (isScript || isPreload) && url ? [url] : [];
+  });
+}
+
+function month(date: Date, offset: number): { key: string; from: string; to: string } {
+  const from = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
+  const to = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset + 1, 1));
+  return { key: from.toISOString().slice(0, 7), from: from.toISOString(), to: to.toISOString() };
+}
+
+/** Events the calendar shows in a month: each deliverable's go-live and draft due inside it. */
+function eventsInMonth(file: string, m: { from: string; to: string }): number {
+  const db = new SQLite(file, { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `select (select count(*) from deliverables where publish_at >= ? and publish_at < ?)
+              + (select count(*) from deliverables where draft_due_at >= ? and draft_due_at < ?) as events`,
+      )
+      .get(m.from, m.to, m.from, m.to) as { events: number };
+    return row.events;
+  } finally {
+    db.close();
+  }
+}
+
+export interface WebBenchOptions {
+  tmp: string;
+  now: Date;
+  switches: number;
+}
+
+/**
+ * The production bundle the first page loads (gzip), and in headless Chromium
+ * against the built app on the real server: a month of ~1,000 events rendered
+ * after its data arrives, the cold page load, and switching months.
+ */
+export async function benchWeb(report: Report, options: WebBenchOptions): Promise<void> {
+  report.begin('5. Web: bundle and calendar rendering');
+  const webRoot = path.join(options.tmp, 'web');
+  const failure = buildWeb(webRoot);
+  if (failure) {
+    console.log(`  vite build failed, web figures skipped:\n${failure}`);
+    report.add('web_build_failed', 'vite build failed (see the log)', 1, 'failure', {
+      op: '<=',
+      value: 0,
+    });
+    return;
+  }
+  let js = 0;
+  let css = 0;
+  let raw = 0;
+  for (const url of initialAssets(webRoot)) {
+    const content = fs.readFileSync(path.join(webRoot, url));
+    raw += content.length;
+    const gzipped = zlib.gzipSync(content, { level: 9 }).length;
+    if (url.endsWith('.css')) css += gzipped;
+    else js += gzipped;
+  }
+  report.add('web_initial_js_gzip_kb', 'Initial route JavaScript (gzip -9)', js / 1024, 'KB');
+  report.add('web_initial_css_gzip_kb', 'Initial route CSS (gzip -9)', css / 1024, 'KB');
+  report.add('web_initial_raw_kb', 'Initial route, uncompressed', raw / 1024, 'KB');
+  report.add('web_initial_gzip_kb', 'Initial route total (gzip -9)', (js + css) / 1024, 'KB', {
+    op: '<=',
+    value: 250,
+  });
+
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.log(
+      "  Chromium not found (install Debian's chromium or set CHROME_PATH): rendering figures skipped.",
+    );
+    return;
+  }
+  // About 1,000 events a month (go-lives and drafts due) from two months back to two ahead.
+  const file = path.join(options.tmp, 'web.db');
+  const seeded = await seedWorkspace(file, {
+    now: options.now,
+    size: { deliverables: 2_200, brands: 40, deals: 150, invoices: 120 },
+    span: { from: new Date(month(options.now, -1).from), to: new Date(month(options.now, 3).from) },
+  });
+  const current = month(options.now, 0);
+  report.add(
+    'web_month_events',
+    'Events in the month shown',
+    eventsInMonth(file, current),
+    'events',
+  );
+
+  const server = await startBenchServer(file, webRoot);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
+    await context.addCookies([
+      { name: 'sponsorcal_session', value: seeded.sessionToken, url: server.url },
+    ]);
+    await context.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    /** Resolves (in the page's clock) on the first frame where the month's mid cell shows new events. */
+    const rendered = (key: string, fetchesBefore: number) =>
+      page
+        .waitForFunction(
+          ({ key, fetchesBefore }) => {
+            const fetched = performance
+              .getEntriesByType('resource')
+              .filter((e) =>
+                e.name.includes('/api/deliverables?from='),
+              ) as PerformanceResourceTiming[];
+            if (fetched.length <= fetchesBefore) return false;
+            const cell = document.querySelector(`[data-date="${key}-15"]`);
+            const fresh = cell?.querySelector('.sc-ev:not([data-bench-old])');
+            return fresh
+              ? { at: performance.now(), dataAt: fetched[fetched.length - 1]!.responseEnd }
+              : false;
+          },
+          { key, fetchesBefore },
+          { polling: 'raf', timeout: 60_000 },
+        )
+        .then((handle) => handle.jsonValue() as Promise<{ at: number; dataAt: number }>);
+
+    const loads: number[] = [];
+    const renders: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${server.url}/`);
+      const { at, dataAt } = await rendered(current.key, 0);
+      if (i > 0) {
+        // The first load warms the server and the browser's caches; the rest are "open the app".
+        loads.push(at);
+        renders.push(at - dataAt);
+      }
+    }
+    report.add(
+      'web_page_load_ms',
+      'Open the app until the month’s events show (median)',
+      median(loads),
+      'ms',
+    );
+    report.add(
+      'web_month_render_ms',
+      'Render a month of ~1,000 events once its data arrived',
+      median(renders),
+      'ms',
+      { op: '<', value: 300 },
+    );
+
+    const switches: number[] = [];
+    const plan = [1, 2, 1, 0, 1, 2, 3, 2, 1, 0].slice(0, options.switches);
+    let shown = 0;
+    for (const target of plan) {
+      const button = target > shown ? 'Next Month' : 'Previous Month';
+      const before = await page.evaluate((label) => {
+        document.querySelectorAll('.sc-ev').forEach((e) => e.setAttribute('data-bench-old', ''));
+        const count = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/api/deliverables?from=')).length;
+        (window as unknown as { benchStart: number }).benchStart = performance.now();
+        document.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!.click();
+        return count;
+      }, button);
+      const { at } = await rendered(month(options.now, target).key, before);
+      switches.push(
+        at - (await page.evaluate(() => (window as unknown as { benchStart: number }).benchStart)),
+      );
+      shown = target;
+    }
+    report.add(
+      'web_month_switch_ms',
+      'Switch months: click to the new month’s events (median)',
+      median(switches),
+      'ms',
+      { op: '<', value: 300 },
+    );
+    report.add('web_month_switch_max_ms', 'Slowest month switch', Math.max(...switches), 'ms');
+    if (problems.length) console.log(`  page errors: ${problems.join('; ')}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

@@ -1,0 +1,183 @@
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  findDueDeliverableAlerts,
+  findDueFollowUpAlerts,
+  findDueInvoiceAlerts,
+  findDueUsageRightsAlerts,
+  type RuleWindow,
+} from '../../../server/alerts/rules';
+import { SqliteBooleanPlugin } from '../../../server/db/dialect';
+import { migrateToLatest } from '../../../server/db/migrate';
+import { listDeliverables } from '../../../server/db/queries/deliverables';
+import { exclusivityWarnings } from '../../../server/db/queries/exclusivity';
+import { getSettings } from '../../../server/db/queries/settings';
+import type { Database } from '../../../server/db/schema';
+
+let db: Kysely<Database> | undefined;
+afterEach(async () => {
+  await db?.destroy();
+  db = undefined;
+});
+
+/**
+ * A migrated in-memory database configured like the app's, recording the SQL
+ * the code under test runs. No ANALYZE, as in production: the plans are the
+ * ones SQLite picks from the schema alone.
+ */
+async function recordingDatabase() {
+  const sqlite = new SQLite(':memory:');
+  sqlite.pragma('foreign_keys = ON');
+  const queries: CompiledQuery[] = [];
+  db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new SqliteBooleanPlugin(), new CamelCasePlugin()],
+    log: (event) => {
+      if (event.level === 'query') queries.push(event.query);
+    },
+  });
+  await migrateToLatest(db);
+  const now = new Date('2026-03-10T12:00:00.000Z');
+  const window: RuleWindow = {
+    now,
+    since: new Date('2026-03-03T12:00:00.000Z'),
+    highWater: now,
+    settings: await getSettings(db, now),
+  };
+  queries.length = 0;
+  return { sqlite, db, queries, window };
+}
+
+/** The steps of SQLite's plan for a recorded query, with its own parameters. */
+function queryPlan(sqlite: SQLite.Database, query: CompiledQuery): string[] {
+  const rows = sqlite
+    .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+    .all(...(query.parameters as unknown[])) as Array<{ detail: string }>;
+  return rows.map((r) => r.detail);
+}
+
+/** The recorded queries reading `table` (as the main table of the FROM). */
+function reading(queries: CompiledQuery[], table: string): CompiledQuery[] {
+  return queries.filter((q) => new RegExp(`^select .* from "${table}"`, 'is').test(q.sql));
+}
+
+/**
+ * Asserts a plan searches `table` through `index` (a range on `column`) and
+ * never scans the table: the cost follows the rows in range, not the table.
+ */
+function expectIndexSearch(plan: string[], table: string, index: string, column: string) {
+  const search = new RegExp(
+    `^SEARCH ${table} USING (COVERING )?INDEX ${index} \\(.*${column}[<>=]`,
+  );
+  expect(
+    plan.some((step) => search.test(step)),
+    plan.join('\n'),
+  ).toBe(true);
+  expect(
+    plan.some((step) => new RegExp(`^SCAN ${table}\\b`).test(step)),
+    plan.join('\n'),
+  ).toBe(false);
+}
+
+describe('EXPLAIN QUERY PLAN of the calendar range query', () => {
+  it('answers from and to with a range search on each date index (publish_at and draft_due_at), no table scan', async () => {
+    const { sqlite, db, queries } = await recordingDatabase();
+    await listDeliverables(db, {
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-04-01T00:00:00.000Z',
+    });
+    const [range] = reading(queries, 'deliverables');
+    expect(range).toBeDefined();
+    const plan = queryPlan(sqlite, range!);
+    expectIndexSearch(plan, 'deliverables', 'deliverables_publish_at', 'publish_at');
+    expectIndexSearch(plan, 'deliverables', 'deliverables_draft_due_at', 'draft_due_at');
+  });
+
+  it('keeps using the date indexes when the range is combined with a filter', async () => {
+    const { sqlite, db, queries } = await recordingDatabase();
+    await listDeliverables(db, {
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-04-01T00:00:00.000Z',
+      status: ['planned', 'drafting'],
+      platform: ['youtube'],
+    });
+    const plan = queryPlan(sqlite, reading(queries, 'deliverables')[0]!);
+    expectIndexSearch(plan, 'deliverables', 'deliverables_publish_at', 'publish_at');
+    expectIndexSearch(plan, 'deliverables', 'deliverables_draft_due_at', 'draft_due_at');
+  });
+});
+
+describe('EXPLAIN QUERY PLAN of the alert rules', () => {
+  it('finds deliverables due soon and overdue by range searches on the date indexes', async () => {
+    const { sqlite, db, queries, window } = await recordingDatabase();
+    await findDueDeliverableAlerts(db, window);
+    const ranged = reading(queries, 'deliverables');
+    // Due soon and overdue, for the draft and for the go-live.
+    expect(ranged).toHaveLength(4);
+    for (const column of ['draft_due_at', 'publish_at']) {
+      const [soon, overdue] = ranged.filter((q) => q.sql.includes(`"${column}" >`));
+      expect(soon, column).toBeDefined();
+      expectIndexSearch(queryPlan(sqlite, soon!), 'deliverables', `deliverables_${column}`, column);
+      const plan = queryPlan(sqlite, overdue!);
+      // Overdue since the watermark, or edited since then: both halves are index searches.
+      expectIndexSearch(plan, 'deliverables', `deliverables_${column}`, column);
+      expectIndexSearch(plan, 'deliverables', 'deliverables_updated_at', 'updated_at');
+    }
+  });
+
+  it('finds invoices due soon and overdue on (status, due_on)', async () => {
+    const { sqlite, db, queries, window } = await recordingDatabase();
+    await findDueInvoiceAlerts(db, window);
+    const ranged = reading(queries, 'invoices');
+    expect(ranged).toHaveLength(2);
+    for (const query of ranged) {
+      expectIndexSearch(queryPlan(sqlite, query), 'invoices', 'invoices_status_due_on', 'due_on');
+    }
+  });
+
+  it('finds brands to follow up on next_follow_up_on', async () => {
+    const { sqlite, db, queries, window } = await recordingDatabase();
+    await findDueFollowUpAlerts(db, window);
+    const [query] = reading(queries, 'brands');
+    expect(query).toBeDefined();
+    expectIndexSearch(
+      queryPlan(sqlite, query!),
+      'brands',
+      'brands_next_follow_up_on',
+      'next_follow_up_on',
+    );
+  });
+
+  it('finds usage rights ending on (status, usage_rights_until), not by walking every signed deal', async () => {
+    const { sqlite, db, queries, window } = await recordingDatabase();
+    await findDueUsageRightsAlerts(db, window);
+    const [query] = reading(queries, 'deals');
+    expect(query).toBeDefined();
+    expectIndexSearch(
+      queryPlan(sqlite, query!),
+      'deals',
+      'deals_status_usage_rights_until',
+      'usage_rights_until',
+    );
+  });
+});
+
+describe('EXPLAIN QUERY PLAN of the exclusivity check', () => {
+  it('reads active exclusivities on (status, exclusivity_until)', async () => {
+    const { sqlite, db, queries, window } = await recordingDatabase();
+    await exclusivityWarnings(
+      db,
+      [{ id: 'd1', brandId: 'b1', publishAt: '2026-03-12T10:00:00.000Z', status: 'planned' }],
+      window.now,
+    );
+    const [query] = reading(queries, 'deals');
+    expect(query).toBeDefined();
+    expectIndexSearch(
+      queryPlan(sqlite, query!),
+      'deals',
+      'deals_status_exclusivity_until',
+      'exclusivity_until',
+    );
+  });
+});
