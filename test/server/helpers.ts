@@ -108,6 +108,7 @@ export const DATA_TABLES = [
   'apiTokens',
   'auditLog',
   'mediaKit',
+  'reviewLinks',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 /** Every row of every data table, in a stable order: equal snapshots mean nothing was written. */
