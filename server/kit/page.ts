@@ -7,7 +7,7 @@ import {
   type Platform,
 } from '../../shared/schemas/deliverable';
 import type { CaseStudy, MediaKit, RateCardItem } from '../../shared/schemas/kit';
-import { formatMoney } from '../money';
+import { currencyExponent, formatMoney, minorToDecimal } from '../money';
 import { KIT_CSS } from './styles';
 
 /*
@@ -54,6 +54,22 @@ const percent = new Intl.NumberFormat('en-US', {
 /** `4.25%` for 0.0425; a dash when there is no rate. */
 export function formatEngagementRate(rate: number | null): string {
   return rate === null ? '—' : percent.format(rate);
+}
+
+/** `€2,500` for a whole amount, `€2,499.50` otherwise: a rate card reads cleaner without `.00`. */
+export function formatPrice(cents: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const digits = cents % 10 ** exponent === 0 ? 0 : exponent;
+  try {
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(Number(minorToDecimal(cents, currency)));
+  } catch {
+    return formatMoney(cents, currency);
+  }
 }
 
 function monthPublished(publishAt: string | null, timeZone: string): string | null {
@@ -163,7 +179,7 @@ function ratesSection(kit: MediaKit): Html | null {
                       <td>
                         ${FORMAT_LABELS[item.format]}${item.note ? html`<span class="note">${item.note}</span>` : ''}
                       </td>
-                      <td class="price">${formatMoney(item.priceCents, item.currency)}</td>
+                      <td class="price">${formatPrice(item.priceCents, item.currency)}</td>
                     </tr>`,
                 )}
               </tbody>

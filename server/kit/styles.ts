@@ -82,19 +82,21 @@ body {
 .facts div { margin: 0; }
 .facts dt { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; }
 .facts dd { margin: 2px 0 0; white-space: pre-line; }
-.rates { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 14px; }
+.rates { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 14px; align-items: start; }
 .rates h3 { margin: 0 0 8px; font-size: 15px; }
 .rates table { width: 100%; border-collapse: collapse; }
 .rates td { padding: 6px 0; border-top: 1px solid var(--line); vertical-align: top; }
 .rates tr:first-child td { border-top: 0; }
 .rates .price { text-align: right; font-weight: 700; white-space: nowrap; padding-left: 12px; }
 .rates .note { display: block; color: var(--muted); font-size: 12px; }
-.studies { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 14px; }
+.studies { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 14px; }
+.study { display: flex; flex-direction: column; }
+.study .metrics { margin-bottom: 12px; }
 .study__brand { margin: 0; font-size: 12px; letter-spacing: 0.08em; text-transform: uppercase; color: var(--accent); font-weight: 700; }
 .study__title { margin: 4px 0 2px; font-size: 16px; font-weight: 600; }
 .study__meta { margin: 0; color: var(--muted); font-size: 13px; }
 .study__rate {
-  margin: 12px 0 0;
+  margin: auto 0 0;
   padding: 8px 12px;
   border-radius: 10px;
   background: var(--accent-soft);
@@ -102,7 +104,7 @@ body {
   justify-content: space-between;
   align-items: baseline;
 }
-.study__rate dt { font-size: 12px; color: var(--muted); }
+.study__rate dt { font-size: 12px; color: var(--muted); white-space: nowrap; }
 .study__rate dd { margin: 0; font-size: 20px; font-weight: 800; color: var(--accent); }
 .metrics { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px 12px; margin: 12px 0 0; }
 .metrics div { margin: 0; }
@@ -132,7 +134,24 @@ body {
   .hero h1 { font-size: 30px; }
   .section { padding: 14px 0; }
   .section h2 { color: var(--ink); break-after: avoid; page-break-after: avoid; }
+  .grid, .rates, .studies { grid-template-columns: repeat(3, minmax(0, 1fr)); }
   .card, .rates > div, .study__rate { background: none; break-inside: avoid; page-break-inside: avoid; }
   .study__brand, .study__rate dd, .contact a { color: var(--ink); }
+  /* Tighter than on screen, so a typical kit fits on one or two pages. */
+  .hero h1 { font-size: 26px; }
+  .hero__headline { margin-top: 4px; font-size: 14px; }
+  .hero__stats { margin-top: 12px; gap: 24px; }
+  .hero__stats dd { font-size: 20px; }
+  .section { padding: 10px 0; }
+  .section h2 { margin-bottom: 8px; }
+  .bio { font-size: 12px; }
+  .grid, .rates, .studies { gap: 10px; }
+  .card { padding: 10px 12px; }
+  .platform__numbers dd { font-size: 15px; }
+  .study__title { font-size: 13px; }
+  .study .metrics { margin: 8px 0; }
+  .study__rate { padding: 4px 0; }
+  .study__rate dd { font-size: 16px; }
+  .contact a { font-size: 14px; }
 }
 `;

@@ -42,7 +42,7 @@ const RATE_CARD = [
     currency: 'USD',
     note: 'Includes 30 days of usage',
   },
-  { platform: 'instagram', format: 'story', priceCents: 80_000, currency: 'USD' },
+  { platform: 'instagram', format: 'story', priceCents: 80_050, currency: 'USD' },
   { platform: 'youtube', format: 'integration', priceCents: 400_000, currency: 'EUR' },
 ];
 
@@ -366,7 +366,7 @@ describe('GET /kit/:slug', () => {
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.text).toContain('No media kit here');
-      expect(res.text).toContain('<meta name="robots" content="noindex">');
+      expect(res.text).toContain('<meta name="robots" content="noindex"');
       expect(res.text).not.toContain('Casey');
     }
     expect(unknown.text).toBe(unpublished.text);
@@ -404,9 +404,10 @@ describe('GET /kit/:slug', () => {
     // Grouped: one Instagram table with both of its rates, then YouTube.
     expect(page.match(/<h3>Instagram<\/h3>/g)).toHaveLength(1);
     expect(page.indexOf('<h3>Instagram</h3>')).toBeLessThan(page.indexOf('<h3>YouTube</h3>'));
-    expect(page).toContain('$2,500.00');
-    expect(page).toContain('$800.00');
-    expect(page).toContain('€4,000.00');
+    // Whole amounts without decimals; others to the cent.
+    expect(page).toContain('<td class="price">$2,500</td>');
+    expect(page).toContain('<td class="price">$800.50</td>');
+    expect(page).toContain('<td class="price">€4,000</td>');
     expect(page).toContain('Includes 30 days of usage');
     expect(page).toContain('href="mailto:partnerships@casey.example"');
     expect(page).not.toContain('noindex');

@@ -618,7 +618,7 @@ function KitEditor({ kit, candidates, defaultCurrency, user }: KitEditorProps) {
                           type="text"
                           value={row.note}
                           onChange={(e) => setRate(index, { note: e.target.value })}
-                          placeholder="Optional, e.g. includes 30 days of usage rights"
+                          placeholder="e.g. 30 days of usage"
                         />
                       )}
                     </Field>
