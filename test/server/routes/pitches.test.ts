@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditEntityType } from '../../../shared/schemas/team';
 import { signInAs, type TestClient } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
@@ -31,7 +32,7 @@ async function logPitch(
   return res.body as { id: string };
 }
 
-async function auditOf(t: Awaited<ReturnType<typeof apps.workspace>>, entityType: string) {
+async function auditOf(t: Awaited<ReturnType<typeof apps.workspace>>, entityType: AuditEntityType) {
   return t.db
     .selectFrom('auditLog')
     .select(['action', 'entityType', 'entityId', 'summary', 'changes', 'actorId'])

@@ -14,6 +14,7 @@ import { keys } from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { Dialog } from './dialog';
 import { Field, FormBanner } from './field';
+import { PitchLogSection } from './pitch-log-section';
 import { useToast } from './toast';
 
 /** The server's palette, offered as swatches; a custom colour is one click away. */
@@ -77,6 +78,20 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
       role: c.role ?? '',
     })),
   }));
+  // Logging a pitch can move a prospect to `pitched` (a new version): save on top of that,
+  // keeping the new stage unless the form's stage was changed by hand.
+  const [current, setCurrent] = useState(brand);
+  const version = current?.version ?? 1;
+  const adoptLoggedPitch = async () => {
+    if (!current) return;
+    try {
+      const fresh = await unwrap(api.brands[':id'].$get({ param: { id: current.id } }));
+      setCurrent(fresh);
+      setState((s) => (s.stage === current.stage ? { ...s, stage: fresh.stage } : s));
+    } catch {
+      // Saving with the old version then answers 409 and says to reload: nothing is lost.
+    }
+  };
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
   const setContact = (index: number, patch: Partial<ContactState>) =>
@@ -98,7 +113,7 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
         ? unwrap(
             api.brands[':id'].$patch({
               param: { id: brand.id },
-              json: { ...payload, version: brand.version },
+              json: { ...payload, version },
             }),
           )
         : unwrap(api.brands.$post({ json: payload })),
@@ -131,7 +146,7 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
         .map((c) => ({ name: c.name, email: c.email.trim() || null, role: c.role.trim() || null })),
     };
     const parsed = brand
-      ? brandPatchSchema.safeParse({ ...payload, version: brand.version })
+      ? brandPatchSchema.safeParse({ ...payload, version })
       : brandCreateSchema.safeParse(payload);
     if (!parsed.success) {
       fromZod(parsed.error.issues);
@@ -360,6 +375,9 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
           )}
         </section>
       </form>
+      {current && (
+        <PitchLogSection brand={current} canEdit onLogged={() => void adoptLoggedPitch()} />
+      )}
     </Dialog>
   );
 }

@@ -18,6 +18,12 @@ export const keys = {
   team: ['team'] as const,
   brands: ['brands'] as const,
   brand: (id: string) => ['brands', 'one', id] as const,
+  /** Brands not contacted in this many days (the pipeline's filter); every brand when null. */
+  brandList: (notContactedDays: number | null) =>
+    notContactedDays === null
+      ? (['brands'] as const)
+      : (['brands', 'not-contacted', notContactedDays] as const),
+  pitches: (brandId: string) => ['brands', 'pitches', brandId] as const,
   deals: ['deals'] as const,
   dealList: (filter: { status: DealStatus[]; brandId: string[] }) =>
     ['deals', 'list', filter] as const,
@@ -132,6 +138,30 @@ export function useBrands() {
   return useQuery({
     queryKey: keys.brands,
     queryFn: async () => (await unwrap(api.brands.$get({ query: {} }))).items,
+  });
+}
+
+/** Every brand, or (with a number of days) those not contacted in that long, as the server counts them. */
+export function useBrandList(notContactedDays: number | null) {
+  return useQuery({
+    queryKey: keys.brandList(notContactedDays),
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.brands.$get({
+            query: notContactedDays === null ? {} : { notContactedDays: String(notContactedDays) },
+          }),
+        )
+      ).items,
+  });
+}
+
+/** A brand's pitch log, newest first. */
+export function usePitches(brandId: string) {
+  return useQuery({
+    queryKey: keys.pitches(brandId),
+    queryFn: async () =>
+      (await unwrap(api.brands[':id'].pitches.$get({ param: { id: brandId } }))).items,
   });
 }
 

@@ -4,14 +4,17 @@ import type { User } from '../../../shared/schemas/auth';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
 import { api, errorMessage, unwrap } from '../api';
 import { Spinner, StageChip } from '../components/badges';
+import { BrandBoard } from '../components/brand-board';
 import { BrandDialog } from '../components/brand-dialog';
 import { ConfirmDialog } from '../components/dialog';
 import { FilterMenu } from '../components/filter-menu';
 import { PlusIcon } from '../components/icons';
 import { useToast } from '../components/toast';
 import { BRAND_STAGE_LABELS, formatDay, plural } from '../format';
-import { keys, useBrands } from '../hooks/queries';
+import { keys, useBrandList, useBrands } from '../hooks/queries';
 import { useNewParam } from '../hooks/use-new-param';
+import { replaceSearchParam, useSearchParam } from '../hooks/use-router';
+import { lastContactedLabel, NOT_CONTACTED_DAYS } from '../pipeline-format';
 import { todayIn } from '../time';
 
 /** The URL when it is http(s) (never `javascript:`), for use as a link. */
@@ -28,7 +31,12 @@ function httpUrl(value: string | null): URL | null {
 export default function BrandsPage({ user }: { user: User }) {
   const canEdit = user.role !== 'viewer';
   const openNew = useNewParam();
-  const brands = useBrands();
+  const board = useSearchParam('view') === 'board';
+  const [notContacted, setNotContacted] = useState(false);
+  const notContactedDays = notContacted ? NOT_CONTACTED_DAYS : null;
+  // Every brand (whether to offer filters at all), and the ones the filters keep.
+  const everyBrand = useBrands();
+  const brands = useBrandList(notContactedDays);
   const toast = useToast();
   const queryClient = useQueryClient();
   const [query, setQuery] = useState('');
@@ -58,7 +66,7 @@ export default function BrandsPage({ user }: { user: User }) {
           (c) => c.name.toLowerCase().includes(needle) || (c.email ?? '').includes(needle),
         )),
   );
-  const filtered = needle !== '' || stages.length > 0;
+  const filtered = needle !== '' || stages.length > 0 || notContacted;
 
   return (
     <div className="page">
@@ -82,7 +90,7 @@ export default function BrandsPage({ user }: { user: User }) {
         )}
       </div>
 
-      {all.length > 0 && (
+      {(everyBrand.data ?? []).length > 0 && (
         <div className="filters" role="group" aria-label="Filters">
           <input
             type="search"
@@ -98,6 +106,47 @@ export default function BrandsPage({ user }: { user: User }) {
             selected={stages}
             onChange={setStages}
           />
+          <button
+            type="button"
+            className={`filter-toggle${notContacted ? ' filter-toggle--on' : ''}`}
+            aria-pressed={notContacted}
+            onClick={() => setNotContacted((on) => !on)}
+            title="Brands with no pitch logged in the last 30 days (inactive ones left out)"
+          >
+            <span className="filter-toggle__check" aria-hidden="true">
+              {notContacted && (
+                <svg viewBox="0 0 12 12" width="10" height="10">
+                  <path
+                    d="M2.5 6.2 5 8.5l4.5-5"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.8"
+                    strokeLinecap="round"
+                    strokeLinejoin="round"
+                  />
+                </svg>
+              )}
+            </span>
+            Not contacted in {NOT_CONTACTED_DAYS} days
+          </button>
+          <div className="segmented brands-view-switch" role="group" aria-label="View">
+            <button
+              type="button"
+              className="segmented__item"
+              aria-pressed={!board}
+              onClick={() => replaceSearchParam('view', null)}
+            >
+              List
+            </button>
+            <button
+              type="button"
+              className="segmented__item"
+              aria-pressed={board}
+              onClick={() => replaceSearchParam('view', 'board')}
+            >
+              Board
+            </button>
+          </div>
         </div>
       )}
 
@@ -115,9 +164,11 @@ export default function BrandsPage({ user }: { user: User }) {
         <div className="card empty-inline">
           <p className="empty-inline__title">{filtered ? 'No brands match' : 'No brands yet'}</p>
           <p className="muted">
-            {filtered
-              ? 'Try another search or clear the stage filter.'
-              : 'Add the brands you work with or are pitching. Each gets its own colour on the calendar.'}
+            {notContacted && !needle && stages.length === 0
+              ? `Every active brand has been contacted in the last ${NOT_CONTACTED_DAYS} days.`
+              : filtered
+                ? 'Try another search or clear the filters.'
+                : 'Add the brands you work with or are pitching. Each gets its own colour on the calendar.'}
           </p>
           {!filtered && canEdit && (
             <button
@@ -129,6 +180,14 @@ export default function BrandsPage({ user }: { user: User }) {
             </button>
           )}
         </div>
+      ) : board ? (
+        <BrandBoard
+          brands={list}
+          queryKey={keys.brandList(notContactedDays)}
+          canEdit={canEdit}
+          today={today}
+          onOpen={setEditing}
+        />
       ) : (
         <ul className="brand-grid">
           {list.map((brand) => {
@@ -164,6 +223,10 @@ export default function BrandsPage({ user }: { user: User }) {
                       {brand.nextFollowUpOn ? formatDay(brand.nextFollowUpOn) : '—'}
                       {followUpDue && <span className="due__tag">due</span>}
                     </dd>
+                  </div>
+                  <div>
+                    <dt>Last contacted</dt>
+                    <dd>{lastContactedLabel(brand.lastContactedOn, today)}</dd>
                   </div>
                 </dl>
                 <div className="brand-card__contacts">

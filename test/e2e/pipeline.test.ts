@@ -1,0 +1,244 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type BrowserSession } from './browser';
+import { startServer, tempDir, type ServerProcess } from './server';
+
+const ZONE = 'Europe/Berlin';
+const OWNER = {
+  name: 'Ava Creator',
+  email: 'ava@example.com',
+  password: 'correct horse battery staple',
+};
+const VIEWER = { name: 'Cy Viewer', email: 'cy@example.com', password: 'cy has a long password' };
+/** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1; a temp file otherwise. */
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(import.meta.dirname, '../../web/screenshots/pipeline.png')
+  : undefined;
+
+let dir: string;
+let server: ServerProcess;
+let owner: BrowserSession;
+let viewerContext: BrowserContext;
+let viewer: Page;
+const viewerProblems: string[] = [];
+
+beforeAll(async () => {
+  dir = tempDir();
+  server = await startServer({
+    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+    webRoot: inject('webRoot'),
+  });
+  owner = await openBrowser({ timezoneId: ZONE, viewport: { width: 1440, height: 900 } });
+  viewerContext = await owner.browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    timezoneId: ZONE,
+    locale: 'en-US',
+  });
+  viewer = await viewerContext.newPage();
+  viewer.on('pageerror', (error) => viewerProblems.push(`page error: ${error.message}`));
+  viewer.on('console', (message) => {
+    if (message.type() === 'error') viewerProblems.push(`console error: ${message.text()}`);
+  });
+});
+
+afterAll(async () => {
+  await owner?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+/** Calls the API from the page, with its session cookie, as the app would. */
+async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const res = await fetch(u as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.json();
+    },
+    [method, url, body] as const,
+  ) as Promise<T>;
+}
+
+const today = Temporal.Now.plainDateISO(ZONE);
+const daysAgo = (n: number) => today.subtract({ days: n }).toString();
+
+const column = (page: Page, stage: string) => page.getByRole('region', { name: stage });
+const countOf = (page: Page, stage: string) =>
+  column(page, stage).getByTestId('column-count').textContent();
+const card = (page: Page, stage: string, name: string) =>
+  column(page, stage).getByRole('listitem', { name });
+
+interface BrandBody {
+  id: string;
+  version: number;
+}
+
+describe('the pitch pipeline in Chromium', () => {
+  it('drags a prospect to Negotiating, logs a pitch, and filters out brands contacted lately', async () => {
+    const page = owner.page;
+    await page.goto(server.url);
+    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
+    const brand = (body: Record<string, unknown>) =>
+      call<BrandBody>(page, 'POST', '/api/brands', body);
+    await brand({ name: 'Glow Skincare', category: 'beauty', nextFollowUpOn: daysAgo(2) });
+    await brand({ name: 'Lumen Audio', category: 'audio' });
+    const nordic = await brand({ name: 'Nordic Brew', category: 'coffee', stage: 'pitched' });
+    await call(page, 'POST', `/api/brands/${nordic.id}/pitches`, {
+      pitchedOn: daysAgo(12),
+      channel: 'email',
+    });
+    await brand({
+      name: 'Pixel Labs',
+      category: 'tech',
+      stage: 'negotiating',
+      nextFollowUpOn: today.add({ days: 5 }).toString(),
+    });
+    const trail = await brand({ name: 'Trailhead', category: 'outdoor', stage: 'partner' });
+    await call(page, 'POST', `/api/brands/${trail.id}/pitches`, {
+      pitchedOn: daysAgo(40),
+      channel: 'call',
+    });
+    await brand({ name: 'Old Co', category: 'fashion', stage: 'inactive' });
+
+    // Brands → Board: five columns with their counts, remembered in the address.
+    await page.reload();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Brands' })
+      .click();
+    await until(() => page.getByRole('heading', { name: 'Brands', exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await until(async () => page.url()).toContain('view=board');
+    await until(() => countOf(page, 'Prospect')).toBe('2');
+    expect(await countOf(page, 'Pitched')).toBe('1');
+    expect(await countOf(page, 'Negotiating')).toBe('1');
+    expect(await countOf(page, 'Partner')).toBe('1');
+    expect(await countOf(page, 'Inactive')).toBe('1');
+    const glow = card(page, 'Prospect', 'Glow Skincare');
+    expect(await glow.textContent()).toContain('beauty');
+    expect(await glow.locator('.due__tag').textContent()).toBe('due');
+    expect(await glow.textContent()).toContain('Last contactednever');
+    expect(await card(page, 'Pitched', 'Nordic Brew').textContent()).toContain('12 days ago');
+    expect(await card(page, 'Negotiating', 'Pixel Labs').locator('.due__tag').count()).toBe(0);
+
+    // Drag Glow Skincare into Negotiating: the counts change at once and the server keeps it.
+    const moved = page.waitForResponse(
+      (r) => r.url().includes('/api/brands/') && r.request().method() === 'PATCH',
+    );
+    await glow.dragTo(column(page, 'Negotiating'));
+    expect((await moved).status()).toBe(200);
+    await until(() => countOf(page, 'Negotiating')).toBe('2');
+    expect(await countOf(page, 'Prospect')).toBe('1');
+    expect(await card(page, 'Negotiating', 'Glow Skincare').count()).toBe(1);
+    await page.reload();
+    await until(() => card(page, 'Negotiating', 'Glow Skincare').count()).toBe(1);
+    expect(page.url()).toContain('view=board');
+    expect(await countOf(page, 'Prospect')).toBe('1');
+
+    // Log a pitch from the brand's dialog: the date defaults to today.
+    await card(page, 'Negotiating', 'Glow Skincare')
+      .getByRole('button', { name: 'Glow Skincare' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Edit brand' });
+    await until(() => dialog.getByRole('heading', { name: 'Pitch log' }).count()).toBe(1);
+    await until(() => dialog.getByText('No pitches logged yet.').count()).toBe(1);
+    expect(await dialog.getByLabel('Date', { exact: true }).inputValue()).toBe(today.toString());
+    await dialog.getByLabel('Channel', { exact: true }).selectOption('dm');
+    await dialog.getByLabel('Note', { exact: true }).fill('Sent the media kit and spring rates');
+    await dialog.getByRole('button', { name: 'Log pitch' }).click();
+    const log = dialog.getByRole('list', { name: 'Pitches to Glow Skincare' });
+    await until(() => log.getByRole('listitem').count()).toBe(1);
+    expect(await log.textContent()).toContain('Sent the media kit and spring rates');
+    expect(await log.textContent()).toContain('DM');
+    // The dialog still saves on top of the brand as it now is.
+    await dialog.getByRole('button', { name: 'Save brand' }).click();
+    await until(() => dialog.count()).toBe(0);
+    await until(() => card(page, 'Negotiating', 'Glow Skincare').textContent()).toContain(
+      'Last contactedtoday',
+    );
+
+    if (SCREENSHOT) {
+      await until(() => page.locator('.toast').count()).toBe(0);
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    }
+
+    // "Not contacted in 30 days": never contacted or 30+ days ago, inactive left out.
+    await page.getByRole('button', { name: 'Not contacted in 30 days' }).click();
+    await until(() => card(page, 'Negotiating', 'Glow Skincare').count()).toBe(0);
+    await until(() => countOf(page, 'Partner')).toBe('1');
+    expect(await card(page, 'Prospect', 'Lumen Audio').count()).toBe(1);
+    expect(await card(page, 'Partner', 'Trailhead').count()).toBe(1);
+    expect(await countOf(page, 'Pitched')).toBe('0');
+    expect(await countOf(page, 'Negotiating')).toBe('1');
+    expect(await countOf(page, 'Inactive')).toBe('0');
+
+    // The same filter in the list view.
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await until(async () => page.url()).not.toContain('view=board');
+    const names = page.locator('.brand-card__name');
+    await until(() => names.allTextContents()).toEqual(['Lumen Audio', 'Pixel Labs', 'Trailhead']);
+    await page.getByRole('button', { name: 'Not contacted in 30 days' }).click();
+    await until(() => names.count()).toBe(6);
+    expect(owner.problems).toEqual([]);
+  });
+
+  it('puts a card back with a message when someone changed the brand meanwhile', async () => {
+    const page = owner.page;
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await until(() => countOf(page, 'Partner')).toBe('1');
+    const [pixel] = (
+      await call<{ items: Array<BrandBody & { name: string }> }>(page, 'GET', '/api/brands?q=pixel')
+    ).items;
+    // Someone else renames it: the board's version is stale now.
+    await call(page, 'PATCH', `/api/brands/${pixel!.id}`, {
+      version: pixel!.version,
+      notes: 'Changed elsewhere',
+    });
+
+    // The keyboard alternative: "Move to…" on the card.
+    await card(page, 'Negotiating', 'Pixel Labs')
+      .getByLabel('Move Pixel Labs to')
+      .selectOption('partner');
+    await until(() => page.getByText('Could not move Pixel Labs to Partner').count()).toBe(1);
+    await until(() => card(page, 'Negotiating', 'Pixel Labs').count()).toBe(1);
+    expect(await countOf(page, 'Partner')).toBe('1');
+    expect(owner.problems).toEqual([
+      'console error: Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ]);
+    owner.problems.length = 0;
+
+    // With the board refreshed, the same move goes through.
+    await card(page, 'Negotiating', 'Pixel Labs')
+      .getByLabel('Move Pixel Labs to')
+      .selectOption('partner');
+    await until(() => card(page, 'Partner', 'Pixel Labs').count()).toBe(1);
+    expect(await countOf(page, 'Partner')).toBe('2');
+  });
+
+  it('shows a viewer the board without dragging or moving', async () => {
+    const invite = await call<{ url: string }>(owner.page, 'POST', '/api/invites', {
+      role: 'viewer',
+      email: VIEWER.email,
+    });
+    const token = invite.url.split('/invite/')[1]!;
+    await viewer.goto(server.url);
+    await call(viewer, 'POST', `/api/invites/${token}/accept`, VIEWER);
+    await viewer.goto(`${server.url}/brands?view=board`);
+    await until(() => countOf(viewer, 'Partner')).toBe('2');
+    const trail = card(viewer, 'Partner', 'Trailhead');
+    expect(await trail.getAttribute('draggable')).toBe('false');
+    expect(await trail.getByRole('combobox').count()).toBe(0);
+    expect(await trail.getByRole('button').count()).toBe(0);
+    expect(await trail.textContent()).toContain('40 days ago');
+    expect(viewerProblems).toEqual([]);
+  });
+});
