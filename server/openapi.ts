@@ -102,10 +102,14 @@ const OPERATIONS: Record<string, Operation> = {
     list: true,
   },
   'POST /api/brands/:id/pitches': {
-    summary: 'Log a pitch',
+    summary: 'Log a pitch (a prospect moves to pitched)',
     body: pitchCreateSchema,
     response: pitchSchema,
     status: 201,
+  },
+  'DELETE /api/brands/:id/pitches/:pitchId': {
+    summary: 'Remove an entry from the pitch log',
+    status: 204,
   },
   'GET /api/deals': {
     summary: 'Deals',
