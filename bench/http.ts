@@ -75,6 +75,21 @@ export interface LoadOptions {
   duration: number;
 }
 
+/**
+ * Waits until the server has worked off what a load left queued (autocannon
+ * stops sending, not the server answering): hello-world answers promptly again.
+ */
+async function drained(url: string): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < 60_000) {
+    const sent = performance.now();
+    const res = await fetch(`${url}/bench/hello`);
+    await res.text();
+    if (performance.now() - sent < 50) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** An autocannon load: mean req/s and latency percentiles; any error or non-2xx is counted. */
 export async function load({
   url,
@@ -96,6 +111,7 @@ export async function load({
       },
     ],
   });
+  await drained(url);
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,

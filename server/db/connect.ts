@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
+import { RowCamelCasePlugin } from './camel-case';
 import { SqliteBooleanPlugin, type DialectName } from './dialect';
+import { withStatementCache } from './sqlite-statements';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -44,8 +46,8 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    plugins: [new SqliteBooleanPlugin(), new CamelCasePlugin()],
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [new SqliteBooleanPlugin(), new RowCamelCasePlugin()],
   });
   return {
     db,
@@ -93,7 +95,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new RowCamelCasePlugin()],
   });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
