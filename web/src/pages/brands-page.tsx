@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
 import { api, errorMessage, unwrap } from '../api';
@@ -44,6 +44,15 @@ export default function BrandsPage({ user }: { user: User }) {
   const [editing, setEditing] = useState<Brand | 'new' | null>(openNew && canEdit ? 'new' : null);
   const [deleting, setDeleting] = useState<Brand | null>(null);
   const today = todayIn(user.effectiveTimeZone);
+
+  // A follow-up alert links to `/brands?brand=<id>`: open that brand once it is loaded.
+  const linkedId = useSearchParam('brand');
+  useEffect(() => {
+    if (!linkedId || !everyBrand.data) return;
+    const linked = everyBrand.data.find((b) => b.id === linkedId);
+    if (linked && canEdit) setEditing(linked);
+    replaceSearchParam('brand', null);
+  }, [linkedId, everyBrand.data, canEdit]);
 
   const remove = useMutation({
     mutationFn: (id: string) => unwrap(api.brands[':id'].$delete({ param: { id } })),
