@@ -104,8 +104,17 @@ export async function seedWorkspace(file: string, options: SeedOptions): Promise
     .slice(0, options.textLength ?? 240);
 
   const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('journal_mode = OFF');
   sqlite.pragma('synchronous = OFF');
+  sqlite.pragma('cache_size = -262144');
+  // Loading first and indexing after is several times faster; the same statements recreate them.
+  const indexes = sqlite
+    .prepare(
+      `select name, sql from sqlite_master where type = 'index' and sql is not null
+       and tbl_name in ('brands', 'deals', 'deliverables', 'invoices')`,
+    )
+    .all() as Array<{ name: string; sql: string }>;
+  for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
   const at = iso(nowMs - 5 * YEAR_MS);
 
   const ownerId = randomUUID();
@@ -317,8 +326,9 @@ export async function seedWorkspace(file: string, options: SeedOptions): Promise
     (row) => insertInvoice.run(...row),
   );
 
+  for (const index of indexes) sqlite.exec(index.sql);
+  sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
   return {
     file,

@@ -1,32 +1,99 @@
 import { Temporal } from 'temporal-polyfill';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Milliseconds since the epoch of a `YYYY-MM-DD` day at 00:00 UTC, or null
+ * for anything else (then Temporal decides, and explains what is wrong). Day
+ * arithmetic runs per row in the alert scan and the calendar: Temporal's
+ * generality costs tens of microseconds a call, this a fraction of one.
+ */
+function utcDayMs(day: string): number | null {
+  const m = PLAIN_DAY.exec(day);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // Date.UTC rolls Feb 30 over into March; Temporal rejects it, so leave those to Temporal.
+  return new Date(ms).toISOString().startsWith(day) ? ms : null;
+}
+
 /** The day `days` after `day` (both `YYYY-MM-DD`). */
 export function addDays(day: string, days: number): string {
+  const ms = utcDayMs(day);
+  const result = ms === null ? null : new Date(ms + days * DAY_MS).toISOString();
+  if (result && /^\d{4}-/.test(result)) return result.slice(0, 10);
   return Temporal.PlainDate.from(day).add({ days }).toString();
 }
 
 /** Whole days from `from` to `to` (`YYYY-MM-DD`): positive when `to` is later. */
 export function daysBetween(from: string, to: string): number {
+  const a = utcDayMs(from);
+  const b = utcDayMs(to);
+  if (a !== null && b !== null) return Math.round((b - a) / DAY_MS);
   return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: creating an Intl.DateTimeFormat costs far more than using one. */
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'iso8601',
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** The calendar day it is at `now` in the zone. */
 export function todayIn(now: Date, timeZone: string): string {
+  if (timeZone === 'UTC') {
+    const iso = now.toISOString();
+    if (/^\d{4}-/.test(iso)) return iso.slice(0, 10);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of dayFormat(timeZone).formatToParts(now)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  if (/^\d{4}$/.test(year)) return `${year}-${month}-${day}`;
   return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }
 
 /** The instant a calendar day begins in the zone (DST-safe: not always 00:00 in every zone). */
 export function startOfDay(day: string, timeZone: string): Date {
+  if (timeZone === 'UTC') {
+    const ms = utcDayMs(day);
+    if (ms !== null) return new Date(ms);
+  }
   return new Date(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).epochMilliseconds);
 }
 
+const exponents = new Map<string, number>();
+
 /** Digits after the decimal point for a currency (USD 2, JPY 0, KWD 3). */
 export function currencyExponent(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    try {
+      exponent =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      exponent = 2;
+    }
+    if (exponents.size < 1000) exponents.set(currency, exponent);
   }
+  return exponent;
 }
 
 /** Minor units as a plain decimal string (`450000`, `USD` → `4500.00`): exact, no floating point. */
@@ -42,10 +109,15 @@ export function minorToDecimal(cents: number, currency: string): string {
 /** `$4,500.00` — for messages; the web formats for the reader's locale itself. */
 export function formatMoney(cents: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(
-      Number(minorToDecimal(cents, currency)),
-    );
+    let format = moneyFormats.get(currency);
+    if (!format) {
+      format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+      if (moneyFormats.size < 1000) moneyFormats.set(currency, format);
+    }
+    return format.format(Number(minorToDecimal(cents, currency)));
   } catch {
     return `${minorToDecimal(cents, currency)} ${currency}`;
   }
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
