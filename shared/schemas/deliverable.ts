@@ -94,8 +94,8 @@ export const metricsSchema = z.object({
 export const DISCLOSURE_KEYS = ['paidPartnershipLabel', 'adInCaption', 'brandedContentToggle'] as const;
 export const DISCLOSURE_LABELS: Record<(typeof DISCLOSURE_KEYS)[number], string> = {
   paidPartnershipLabel: 'Paid-partnership label',
-  adInCaption: '#ad in the caption',
-  brandedContentToggle: 'Platform branded-content toggle',
+  adInCaption: '#ad hashtag',
+  brandedContentToggle: 'Branded-content toggle',
 };
 const checked = z.boolean({ error: 'Expected true or false' });
 export const disclosureSchema = z.object({

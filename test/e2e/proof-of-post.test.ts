@@ -133,7 +133,7 @@ describe('exclusivity, disclosure and proof of post in Chromium', () => {
 
     // The caption says #ad: the checklist hints at it. Tick it, give the URL and the numbers.
     expect(await dialog.textContent()).toContain('The caption already contains an ad hashtag.');
-    await dialog.getByLabel('#ad in the caption').check();
+    await dialog.getByLabel('#ad hashtag').check();
     await dialog.getByLabel('Paid-partnership label').check();
     await dialog.getByLabel('Live URL').fill('https://instagram.example/p/dew-serum');
     // Marked published, the metrics are open already.

@@ -142,8 +142,9 @@ describe('hostile names and notes in Chromium', () => {
 
     // Week and list views of the same days.
     await page.getByRole('tab', { name: 'Week view' }).click();
-    await until(() => event.count()).toBe(1);
-    expect(await event.textContent()).toContain(DELIVERABLE);
+    // Within an hour of midnight (Tokyo) the hour-long event is drawn as two pieces, one per day.
+    await until(() => event.count()).toBeGreaterThan(0);
+    expect(await event.first().textContent()).toContain(DELIVERABLE);
     await expectNothingRan(page, 'calendar week');
     await page.getByRole('tab', { name: 'List view' }).click();
     await until(() => page.locator('.sc-ev--in-list', { hasText: DELIVERABLE }).count()).toBeGreaterThan(0);
