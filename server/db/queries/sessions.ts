@@ -42,19 +42,32 @@ export async function findLiveSession(
   id: string,
   now: Date,
 ): Promise<SessionWithUser | undefined> {
-  const session = await db
+  // One query for both: this runs before every signed-in request.
+  const row = await db
     .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('expiresAt', '>', now.toISOString())
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .selectAll('users')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.createdAt as sessionCreatedAt',
+      'sessions.lastSeenAt as sessionLastSeenAt',
+      'sessions.expiresAt as sessionExpiresAt',
+      'sessions.userAgent as sessionUserAgent',
+    ])
+    .where('sessions.id', '=', id)
+    .where('sessions.expiresAt', '>', now.toISOString())
     .executeTakeFirst();
-  if (!session) return undefined;
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', session.userId)
-    .executeTakeFirst();
-  if (!user || Boolean(user.disabled)) return undefined;
+  if (!row) return undefined;
+  const { sessionId, sessionCreatedAt, sessionLastSeenAt, sessionExpiresAt, sessionUserAgent, ...user } = row;
+  const session: SessionRow = {
+    id: sessionId,
+    userId: user.id,
+    createdAt: sessionCreatedAt,
+    lastSeenAt: sessionLastSeenAt,
+    expiresAt: sessionExpiresAt,
+    userAgent: sessionUserAgent,
+  };
+  if (user.disabled) return undefined;
   if (now.getTime() - Date.parse(session.lastSeenAt) > SESSION_TOUCH_MS) {
     await db
       .updateTable('sessions')
