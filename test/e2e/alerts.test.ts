@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type BrowserSession } from './browser';
+import { type BrowserSession, call, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> launch';
@@ -10,6 +9,8 @@ const HOSTILE_TITLE = '<img src=x onerror=alert(1)> launch';
 let dir: string;
 let server: ServerProcess;
 let session: BrowserSession;
+
+const untilLong = <T>(fn: () => Promise<T>) => until(fn, 20_000);
 
 beforeAll(async () => {
   dir = tempDir();
@@ -26,24 +27,6 @@ afterAll(async () => {
   await server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 200 });
-
-/** Calls the API from the page, with its session cookie, as the app would. */
-async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const res = await fetch(u as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    [method, url, body] as const,
-  ) as Promise<T>;
-}
 
 describe('the alert bell in Chromium', () => {
   it('shows a new alert raised by the running scheduler, and acknowledging it clears the count', async () => {
@@ -64,7 +47,7 @@ describe('the alert bell in Chromium', () => {
     const deal = await call<{ id: string }>(page, 'POST', '/api/deals', { brandId: brand.id, title: 'Serum' });
     await page.reload();
     const bell = page.getByRole('button', { name: 'Notifications' });
-    await until(() => bell.count()).toBe(1);
+    await untilLong(() => bell.count()).toBe(1);
     expect(await page.getByTestId('alert-count').count()).toBe(0);
 
     // Goes live in an hour: inside the 24-hour lead, so the next scheduled run raises it.
@@ -78,18 +61,18 @@ describe('the alert bell in Chromium', () => {
     await until(async () => (await call<{ open: number }>(page, 'GET', '/api/alerts/count')).open).toBe(1);
     // ...and the bell shows it on its next poll, or at once when the tab becomes visible again.
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
-    await until(() => page.getByTestId('alert-count').textContent().catch(() => null)).toBe('1');
+    await untilLong(() => page.getByTestId('alert-count').textContent().catch(() => null)).toBe('1');
 
     await bell.click();
     const item = page.getByTestId('alert-item');
-    await until(() => item.count()).toBe(1);
+    await untilLong(() => item.count()).toBe(1);
     // The title is shown as text, never run as markup.
     expect(await item.textContent()).toContain(HOSTILE_TITLE);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
 
     await item.getByRole('button', { name: 'Acknowledge' }).click();
-    await until(() => page.getByTestId('alert-count').count()).toBe(0);
-    await until(() => page.getByText(/all caught up/).count()).toBe(1);
+    await untilLong(() => page.getByTestId('alert-count').count()).toBe(0);
+    await untilLong(() => page.getByText(/all caught up/).count()).toBe(1);
 
     // The server agrees, and the alert was about this deliverable.
     const acknowledged = await call<{ items: Array<{ subjectId: string; acknowledgedAt: string | null }> }>(
@@ -99,7 +82,7 @@ describe('the alert bell in Chromium', () => {
     );
     expect(acknowledged.items.map((a) => a.subjectId)).toEqual([deliverable.id]);
     await page.reload();
-    await until(() => bell.count()).toBe(1);
+    await untilLong(() => bell.count()).toBe(1);
     expect(await page.getByTestId('alert-count').count()).toBe(0);
 
     expect(dialogs).toEqual([]);

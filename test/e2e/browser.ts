@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium';
 
 export interface BrowserSession {
@@ -32,4 +32,26 @@ export async function openBrowser(options: { timezoneId?: string; viewport?: { w
     problems,
     close: () => browser.close(),
   } satisfies BrowserSession;
+}
+
+/** Polls a read until it matches: for what the page shows after a request or a re-render. */
+export const until = <T>(fn: () => Promise<T>, timeout = 15_000) => expect.poll(fn, { timeout, interval: 100 });
+
+/**
+ * Calls the API from the page, with its session cookie, as the web app would;
+ * answers the JSON body (null for 204) and throws with the status on an error.
+ */
+export async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const res = await fetch(u as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
+      return res.status === 204 ? null : res.json();
+    },
+    [method, url, body] as const,
+  ) as Promise<T>;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type BrowserSession } from './browser';
+import { type BrowserSession, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'America/New_York';
@@ -32,8 +32,6 @@ function localDay(day: number): Temporal.PlainDate {
 }
 
 /** Polls until the page catches up; generous for a loaded CI machine. */
-const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-
 function instantOf(date: Temporal.PlainDate, hour: number): string {
   return new Date(date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds).toISOString();
 }

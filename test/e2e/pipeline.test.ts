@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type BrowserSession } from './browser';
+import { type BrowserSession, call, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -49,24 +49,6 @@ afterAll(async () => {
   await server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-
-/** Calls the API from the page, with its session cookie, as the app would. */
-async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const res = await fetch(u as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
-      return res.status === 204 ? null : res.json();
-    },
-    [method, url, body] as const,
-  ) as Promise<T>;
-}
 
 const today = Temporal.Now.plainDateISO(ZONE);
 const daysAgo = (n: number) => today.subtract({ days: n }).toString();
@@ -188,6 +170,16 @@ describe('the pitch pipeline in Chromium', () => {
     await until(() => names.allTextContents()).toEqual(['Lumen Audio', 'Pixel Labs', 'Trailhead']);
     await page.getByRole('button', { name: 'Not contacted in 30 days' }).click();
     await until(() => names.count()).toBe(6);
+
+    // A follow-up alert links to /brands?brand=<id>: the page opens that brand.
+    const [glowBrand] = (await call<{ items: Array<{ id: string }> }>(page, 'GET', '/api/brands?q=glow')).items;
+    await page.goto(`${server.url}/brands?brand=${glowBrand!.id}`);
+    const linked = page.getByRole('dialog', { name: 'Edit brand' });
+    await until(() => linked.count()).toBe(1);
+    expect(await linked.getByLabel('Brand name').inputValue()).toBe('Glow Skincare');
+    await until(async () => page.url()).not.toContain('brand=');
+    await linked.getByRole('button', { name: 'Cancel' }).click();
+    await until(() => linked.count()).toBe(0);
     expect(owner.problems).toEqual([]);
   });
 

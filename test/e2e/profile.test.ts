@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type BrowserSession } from './browser';
+import { type BrowserSession, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const OWNER = { name: 'Ava Creator', email: 'ava@example.com', password: 'correct horse battery staple' };
@@ -25,8 +25,6 @@ afterAll(async () => {
   await server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 
 /** Calls the API from the page, with its session cookie; answers the status and the JSON body. */
 async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {

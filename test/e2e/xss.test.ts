@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type BrowserSession } from './browser';
+import { type BrowserSession, call, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const IMG = '<img src=x onerror=alert(1)>';
@@ -24,6 +24,8 @@ let server: ServerProcess;
 let session: BrowserSession;
 const dialogs: string[] = [];
 
+const untilLong = <T>(fn: () => Promise<T>) => until(fn, 20_000);
+
 beforeAll(async () => {
   dir = tempDir();
   server = await startServer({
@@ -44,23 +46,6 @@ afterAll(async () => {
   await server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const until = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-
-async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const res = await fetch(u as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    [method, url, body] as const,
-  ) as Promise<T>;
-}
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
 
@@ -131,23 +116,23 @@ describe('hostile names and notes in Chromium', () => {
     // Calendar, month view, with the deliverable's dialog open (?deliverable= jumps to its day).
     await page.goto(`${server.url}/?deliverable=${deliverable.id}`);
     const dialog = page.getByRole('dialog', { name: 'Edit deliverable' });
-    await until(() => dialog.count()).toBe(1);
-    await until(() => dialog.getByLabel('Title').inputValue()).toBe(DELIVERABLE);
+    await untilLong(() => dialog.count()).toBe(1);
+    await untilLong(() => dialog.getByLabel('Title').inputValue()).toBe(DELIVERABLE);
     await expectLiteral(page, 'deliverable dialog', [DEAL]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     const event = page.locator(`[data-kind="publish"][data-deliverable-id="${deliverable.id}"]`);
-    await until(() => event.count()).toBe(1);
+    await untilLong(() => event.count()).toBe(1);
     expect(await event.textContent()).toContain(DELIVERABLE);
     await expectLiteral(page, 'calendar month', [DELIVERABLE, OWNER_NAME]);
 
     // Week and list views of the same days.
     await page.getByRole('tab', { name: 'Week view' }).click();
     // Within an hour of midnight (Tokyo) the hour-long event is drawn as two pieces, one per day.
-    await until(() => event.count()).toBeGreaterThan(0);
+    await untilLong(() => event.count()).toBeGreaterThan(0);
     expect(await event.first().textContent()).toContain(DELIVERABLE);
     await expectNothingRan(page, 'calendar week');
     await page.getByRole('tab', { name: 'List view' }).click();
-    await until(() => page.locator('.sc-ev--in-list', { hasText: DELIVERABLE }).count()).toBeGreaterThan(0);
+    await untilLong(() => page.locator('.sc-ev--in-list', { hasText: DELIVERABLE }).count()).toBeGreaterThan(0);
     await expectLiteral(page, 'calendar list', [DELIVERABLE, BRAND]);
 
     await page.goto(`${server.url}/deals`);
@@ -171,7 +156,7 @@ describe('hostile names and notes in Chromium', () => {
     await expectLiteral(page, 'invoice print', [WORKSPACE, BRAND, CONTACT, DEAL, INVOICE_NOTES]);
 
     await page.goto(`${server.url}/audit`);
-    await until(() => page.getByTestId('audit-row').count()).toBeGreaterThan(4);
+    await untilLong(() => page.getByTestId('audit-row').count()).toBeGreaterThan(4);
     await expectLiteral(page, 'audit', [DELIVERABLE, DEAL, BRAND, `Brief ${IMG}`]);
 
     await page.goto(`${server.url}/team`);
