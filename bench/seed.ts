@@ -35,18 +35,41 @@ export interface SeededWorkspace {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const YEAR_MS = 365 * DAY_MS;
+// Thirty categories of brand; one deal in a hundred buys exclusivity in its category for one
+// to three months, so a clash (a warning on the calendar) is the exception it is in real work.
 const CATEGORIES = [
   'skincare',
+  'haircare',
+  'makeup',
+  'fragrance',
   'fitness',
+  'supplements',
   'gaming',
+  'esports',
   'fintech',
+  'banking',
+  'crypto',
   'travel',
+  'airlines',
+  'hotels',
   'food',
+  'snacks',
+  'beverages',
   'fashion',
+  'sneakers',
+  'jewelry',
   'tech',
+  'phones',
   'audio',
+  'cameras',
   'home',
+  'furniture',
+  'pets',
+  'cars',
+  'education',
+  'software',
 ];
+const EXCLUSIVE_SHARE = 0.01;
 const BATCH = 5_000;
 
 /** A small deterministic PRNG (mulberry32): the same options seed the same workspace. */
@@ -186,7 +209,7 @@ export async function seedWorkspace(file: string, options: SeedOptions): Promise
       const brandId = brandIds[i % brandIds.length]!;
       deals.push({ id, brandId });
       const signed = spanStart + rand() * spanMs;
-      const exclusive = rand() < 0.05;
+      const exclusive = rand() < EXCLUSIVE_SHARE;
       const usage = rand() < 0.3 ? day(signed + (30 + rand() * 700) * DAY_MS) : null;
       return [
         id,
@@ -197,7 +220,7 @@ export async function seedWorkspace(file: string, options: SeedOptions): Promise
         pick(['direct', 'marketplace', 'agency', 'inbound']),
         day(signed),
         exclusive ? pick(CATEGORIES) : null,
-        exclusive ? day(signed + (30 + rand() * 150) * DAY_MS) : null,
+        exclusive ? day(signed + (30 + rand() * 60) * DAY_MS) : null,
         usage,
         iso(signed),
         iso(signed),
