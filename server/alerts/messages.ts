@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { PLATFORM_LABELS, type Platform } from '../../shared/schemas/deliverable';
 import type { AlertRule, AlertSubjectType, Database } from '../db/schema';
 import { daysBetween, formatMoney, todayIn } from '../money';
+import { yieldToEventLoop } from '../event-loop';
 import { describeWhen } from './time';
 
 /** What an alert is about, as people name it. */
@@ -29,13 +30,18 @@ export function platformName(platform: string | undefined): string {
   return ['blog', 'newsletter', 'podcast'].includes(platform) ? `the ${label.toLowerCase()}` : label;
 }
 
+/** Subjects read per query: a short block of the event loop the scan shares with the API. */
+const CONTEXT_BATCH = 100;
+
 /** Loads the context of deliverable subjects in one query. */
 export async function loadDeliverableContexts(
   db: Kysely<Database>,
   ids: string[],
 ): Promise<Map<string, SubjectContext>> {
   const contexts = new Map<string, SubjectContext>();
-  for (let i = 0; i < ids.length; i += 500) {
+  for (let i = 0; i < ids.length; i += CONTEXT_BATCH) {
+    // Requests get in between batches (better-sqlite3 blocks while a query runs).
+    await yieldToEventLoop();
     const rows = await db
       .selectFrom('deliverables')
       .innerJoin('brands', 'brands.id', 'deliverables.brandId')
@@ -47,7 +53,7 @@ export async function loadDeliverableContexts(
         'deliverables.draftDueAt',
         'brands.name as brandName',
       ])
-      .where('deliverables.id', 'in', ids.slice(i, i + 500))
+      .where('deliverables.id', 'in', ids.slice(i, i + CONTEXT_BATCH))
       .execute();
     for (const row of rows) {
       contexts.set(row.id, {
@@ -72,7 +78,8 @@ export async function loadInvoiceContexts(
   const contexts = new Map<string, SubjectContext>();
   if (ids.length === 0) return contexts;
   const workspace = await db.selectFrom('workspaceSettings').select('timeZone').where('id', '=', 1).executeTakeFirst();
-  for (let i = 0; i < ids.length; i += 500) {
+  for (let i = 0; i < ids.length; i += CONTEXT_BATCH) {
+    await yieldToEventLoop();
     const rows = await db
       .selectFrom('invoices')
       .innerJoin('deals', 'deals.id', 'invoices.dealId')
@@ -87,7 +94,7 @@ export async function loadInvoiceContexts(
         'deals.id as dealId',
         'brands.name as brandName',
       ])
-      .where('invoices.id', 'in', ids.slice(i, i + 500))
+      .where('invoices.id', 'in', ids.slice(i, i + CONTEXT_BATCH))
       .execute();
     for (const row of rows) {
       contexts.set(row.id, {
@@ -176,19 +183,19 @@ export async function loadSubjectContexts(
   return new Map([...deliverables, ...invoices, ...brands, ...deals]);
 }
 
+// Made once: building a formatter costs far more than formatting with it.
+const DAY_WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' });
+const DAY_SHORT = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
 /** "today", "tomorrow", "on Friday, Nov 27": a due day said from the reader's today. */
 export function describeDay(day: string, now: Date, timeZone: string): string {
   const days = daysBetween(todayIn(now, timeZone), day);
   const date = new Date(`${day}T12:00:00Z`);
-  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(date);
-  const short = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
-  if (days > 1 && days < 7) return `on ${weekday}`;
-  return `on ${short}`;
+  if (days > 1 && days < 7) return `on ${DAY_WEEKDAY.format(date)}`;
+  return `on ${DAY_SHORT.format(date)}`;
 }
 
 export interface RenderableAlert {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/schema';
+import { yieldToEventLoop } from '../event-loop';
 import { newId } from '../ids';
 import { loadSubjectContexts, renderAlertMessage } from './messages';
 import type { DueAlert } from './rules';
@@ -12,7 +13,8 @@ export interface RaiseOptions {
   emailEnabled: boolean;
 }
 
-const CHUNK = 200;
+/** Alerts written per transaction: a short block of the event loop the scan shares with the API. */
+const CHUNK = 50;
 
 /** Who is e-mailed about an alert: its assignee, or else every editor and owner; opt-outs respected. */
 export function emailRecipients(users: UserRow[], assigneeId: string | null): UserRow[] {
@@ -41,7 +43,7 @@ export async function raiseAlerts(db: Kysely<Database>, due: DueAlert[], options
     const chunk = due.slice(i, i + CHUNK).filter((d) => contexts.has(d.subjectId));
     if (chunk.length === 0) continue;
     // Between chunks the event loop serves requests: better-sqlite3 calls block while they run.
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     raised += await db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('alerts')

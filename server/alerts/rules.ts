@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DeliverableStatus } from '../../shared/schemas/deliverable';
 import type { Settings } from '../../shared/schemas/settings';
 import type { AlertRule, AlertSeverity, AlertSubjectType, Database } from '../db/schema';
+import { yieldToEventLoop } from '../event-loop';
 import { addDays, startOfDay, todayIn } from '../money';
 
 /** Statuses in which the draft has not been handed in yet. */
@@ -28,6 +29,8 @@ export interface DueAlert {
 }
 
 export const HOUR_MS = 60 * 60 * 1000;
+/** Overdue deliverables are read a day of due moments per query. */
+const OVERDUE_SLICE_MS = 24 * HOUR_MS;
 
 export interface RuleWindow {
   now: Date;
@@ -110,23 +113,41 @@ export async function findDueDeliverableAlerts(
       }
     }
 
-    const overdue = await db
-      .selectFrom('deliverables')
-      .select(['id', 'assigneeId', spec.column])
-      .where('status', 'in', spec.pending)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb(spec.column, '>', sinceIso), eb(spec.column, '<=', nowIso)]),
-          eb.and([eb('updatedAt', '>', sinceIso), eb(spec.column, '<=', nowIso)]),
-        ]),
-      )
-      .execute();
-    for (const row of overdue) {
+    // Overdue since the watermark, a day of due moments per query (after downtime that is many
+    // rows, and each query blocks the event loop the API shares), then what was edited since.
+    const overdue = new Map<string, { assigneeId: string | null; dueAt: string }>();
+    const take = (rows: Array<{ id: string; assigneeId: string | null } & Partial<Record<DateColumn, string | null>>>) => {
+      for (const row of rows) overdue.set(row.id, { assigneeId: row.assigneeId, dueAt: row[spec.column]! });
+    };
+    for (let from = since.getTime(); from < now.getTime(); from += OVERDUE_SLICE_MS) {
+      const to = Math.min(from + OVERDUE_SLICE_MS, now.getTime());
+      take(
+        await db
+          .selectFrom('deliverables')
+          .select(['id', 'assigneeId', spec.column])
+          .where(spec.column, '>', new Date(from).toISOString())
+          .where(spec.column, '<=', new Date(to).toISOString())
+          .where('status', 'in', spec.pending)
+          .execute(),
+      );
+      await yieldToEventLoop();
+    }
+    take(
+      await db
+        .selectFrom('deliverables')
+        .select(['id', 'assigneeId', spec.column])
+        .where('updatedAt', '>', sinceIso)
+        .where(spec.column, '<=', nowIso)
+        .where('status', 'in', spec.pending)
+        .execute(),
+    );
+    await yieldToEventLoop();
+    for (const [id, row] of overdue) {
       due.push({
         rule: spec.overdueRule,
         subjectType: 'deliverable',
-        subjectId: row.id,
-        dueAt: row[spec.column]!,
+        subjectId: id,
+        dueAt: row.dueAt,
         severity: 'critical',
         assigneeId: row.assigneeId,
       });

@@ -3,7 +3,9 @@ import { getSettings } from '../db/queries/settings';
 import type { Database } from '../db/schema';
 import { raiseAlerts } from './raise';
 import { resolveStaleAlerts } from './resolve';
+import { yieldToEventLoop } from '../event-loop';
 import {
+  type DueAlert,
   findDueDeliverableAlerts,
   findDueFollowUpAlerts,
   findDueInvoiceAlerts,
@@ -54,12 +56,12 @@ export async function runAlertScan({ db, now, emailEnabled }: AlertScanOptions):
     const settings = await getSettings(db, now);
     const highWater = new Date(Math.max(watermark, now.getTime()));
     const window = { now, since, highWater, settings };
-    const due = [
-      ...(await findDueDeliverableAlerts(db, window)),
-      ...(await findDueInvoiceAlerts(db, window)),
-      ...(await findDueFollowUpAlerts(db, window)),
-      ...(await findDueUsageRightsAlerts(db, window)),
-    ];
+    // One rule at a time, letting the API's requests in between (its queries block while they run).
+    const due: DueAlert[] = [];
+    for (const find of [findDueDeliverableAlerts, findDueInvoiceAlerts, findDueFollowUpAlerts, findDueUsageRightsAlerts]) {
+      due.push(...(await find(db, window)));
+      await yieldToEventLoop();
+    }
     const raised = await raiseAlerts(db, due, { now, timeZone: settings.timeZone, emailEnabled });
     const resolved = await resolveStaleAlerts(db, now, settings.timeZone);
 

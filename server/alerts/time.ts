@@ -1,28 +1,36 @@
-import { Temporal } from 'temporal-polyfill';
+import { daysBetween, todayIn } from '../money';
 
-function zoned(instant: Date | string, timeZone: string): Temporal.ZonedDateTime {
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
-}
+const asDate = (instant: Date | string) => (typeof instant === 'string' ? new Date(instant) : instant);
 
 /**
  * Whole calendar days from `from`'s local date to `to`'s local date in the
  * zone: 1 means "tomorrow", -3 "three days ago", whatever DST did in between.
  */
 export function calendarDaysBetween(from: Date | string, to: Date | string, timeZone: string): number {
-  return zoned(from, timeZone).toPlainDate().until(zoned(to, timeZone).toPlainDate(), { largestUnit: 'days' }).days;
+  return daysBetween(todayIn(asDate(from), timeZone), todayIn(asDate(to), timeZone));
 }
 
 /** The local calendar day of an instant, `YYYY-MM-DD`. */
 export function localDay(instant: Date | string, timeZone: string): string {
-  return zoned(instant, timeZone).toPlainDate().toString();
+  return todayIn(asDate(instant), timeZone);
 }
 
-const timeFormat = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
-const weekdayFormat = (timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long' });
-const dateFormat = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric' });
+/** Formatters by zone, made once: making one costs far more than formatting (a scan words thousands). */
+function cachedFormat(options: Intl.DateTimeFormatOptions): (timeZone: string) => Intl.DateTimeFormat {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let format = formats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+      formats.set(timeZone, format);
+    }
+    return format;
+  };
+}
+
+const timeFormat = cachedFormat({ hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+const weekdayFormat = cachedFormat({ weekday: 'long' });
+const dateFormat = cachedFormat({ weekday: 'short', month: 'short', day: 'numeric' });
 
 /**
  * When something is due, said as a person would in the given zone:

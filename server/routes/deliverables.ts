@@ -16,6 +16,7 @@ import {
   withWarnings,
 } from '../db/queries/deliverables';
 import type { AppDeps, AppEnv } from '../env';
+import { jsonItems } from '../json-bytes';
 import { validate } from '../validate';
 
 export function deliverableRoutes({ db, clock }: AppDeps) {
@@ -29,7 +30,8 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', validate('query', deliverableListQuerySchema), async (c) => {
       const items = await listDeliverables(db, c.req.valid('query'));
-      return c.json({ items: await withWarnings(db, items, clock.now()) }, 200);
+      // A month of the calendar is megabytes of JSON: encoded to bytes item by item.
+      return jsonItems(c, await withWarnings(db, items, clock.now()), 200);
     })
     .post('/', validate('json', deliverableCreateSchema), async (c) => {
       const t = target(c);

@@ -164,10 +164,10 @@ export async function withWarnings<T extends Deliverable>(
   now: Date,
 ): Promise<Array<T & { warnings: Warning[] }>> {
   const exclusivity = await exclusivityWarnings(db, deliverables, now);
-  return deliverables.map((d) => ({
-    ...d,
-    warnings: [...ownWarnings(d), ...(exclusivity.get(d.id) ?? [])],
-  }));
+  // Added in place, not copied: a month of the calendar is thousands of fresh objects.
+  return deliverables.map((d) =>
+    Object.assign(d, { warnings: [...ownWarnings(d), ...(exclusivity.get(d.id) ?? [])] }),
+  );
 }
 
 export async function deliverableWarnings(
@@ -175,7 +175,7 @@ export async function deliverableWarnings(
   deliverable: Deliverable,
   now: Date,
 ): Promise<Warning[]> {
-  const [withThem] = await withWarnings(db, [deliverable], now);
+  const [withThem] = await withWarnings(db, [{ ...deliverable }], now);
   return withThem!.warnings;
 }
 

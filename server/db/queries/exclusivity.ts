@@ -43,10 +43,12 @@ export async function exclusivityWarnings(
   const warnings = new Map<string, Warning[]>();
   const scheduled = deliverables.filter((d) => d.publishAt !== null && d.status !== 'cancelled');
   if (scheduled.length === 0) return warnings;
-  const earliest = scheduled.reduce(
-    (min, d) => (d.publishAt! < min ? d.publishAt! : min),
-    scheduled[0]!.publishAt!,
-  );
+  let earliest = scheduled[0]!.publishAt!;
+  let latest = earliest;
+  for (const d of scheduled) {
+    if (d.publishAt! < earliest) earliest = d.publishAt!;
+    if (d.publishAt! > latest) latest = d.publishAt!;
+  }
 
   const deals = await db
     .selectFrom('deals')
@@ -63,6 +65,13 @@ export async function exclusivityWarnings(
     .where('deals.exclusivityCategory', '!=', '')
     // A day earlier than the earliest go-live's UTC day: zones ahead of UTC are still covered.
     .where('deals.exclusivityUntil', '>=', dayBefore(earliest))
+    // ...and signed by the latest go-live (a day later for zones behind UTC): only windows that can cover one.
+    .where((eb) =>
+      eb.or([
+        eb('deals.contractSignedOn', 'is', null),
+        eb('deals.contractSignedOn', '<=', dayAfter(latest)),
+      ]),
+    )
     .where('deals.status', 'in', EXCLUSIVE_DEAL_STATUSES)
     .execute();
   if (deals.length === 0) return warnings;
@@ -92,13 +101,17 @@ export async function exclusivityWarnings(
   }
   if (categoryOf.size === 0) return warnings;
 
+  const byCategory = new Map<string, Exclusivity[]>();
+  for (const e of exclusivities) {
+    byCategory.set(e.category, [...(byCategory.get(e.category) ?? []), e]);
+  }
   const { timeZone } = await getSettings(db, now);
   for (const d of scheduled) {
     const brand = categoryOf.get(d.brandId);
     if (!brand) continue;
     const day = todayIn(new Date(d.publishAt!), timeZone);
-    for (const e of exclusivities) {
-      if (e.brandId === d.brandId || e.category !== brand.category) continue;
+    for (const e of byCategory.get(brand.category) ?? []) {
+      if (e.brandId === d.brandId) continue;
       if (day > e.until || (e.from !== null && day < e.from)) continue;
       const list = warnings.get(d.id) ?? [];
       list.push({
@@ -113,5 +126,10 @@ export async function exclusivityWarnings(
 
 function dayBefore(instant: string): string {
   const date = new Date(Date.parse(instant) - 24 * 60 * 60 * 1000);
+  return date.toISOString().slice(0, 10);
+}
+
+function dayAfter(instant: string): string {
+  const date = new Date(Date.parse(instant) + 24 * 60 * 60 * 1000);
   return date.toISOString().slice(0, 10);
 }
