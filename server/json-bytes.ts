@@ -20,13 +20,18 @@ export function jsonItems<T, U extends ContentfulStatusCode>(
   items: readonly T[],
   status: U,
 ): Response & TypedResponse<JSONParsed<{ items: T[] }>, U, 'json'> {
-  const parts: Buffer[] = [OPEN];
-  items.forEach((item, i) => {
-    if (i > 0) parts.push(COMMA);
-    parts.push(Buffer.from(JSON.stringify(item) ?? 'null'));
+  const strings = items.map((item) => JSON.stringify(item) ?? 'null');
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; write once into a buffer that surely fits.
+  let most = OPEN.length + CLOSE.length + strings.length;
+  for (const s of strings) most += s.length * 3;
+  const bytes = Buffer.allocUnsafe(most);
+  let at = OPEN.copy(bytes, 0);
+  strings.forEach((s, i) => {
+    if (i > 0) at += COMMA.copy(bytes, at);
+    at += bytes.write(s, at);
   });
-  parts.push(CLOSE);
+  at += CLOSE.copy(bytes, at);
   c.header('Content-Type', 'application/json');
-  const response = c.body(Buffer.concat(parts), status);
+  const response = c.body(bytes.subarray(0, at), status);
   return response as unknown as Response & TypedResponse<JSONParsed<{ items: T[] }>, U, 'json'>;
 }

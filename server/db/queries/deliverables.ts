@@ -21,6 +21,8 @@ export type DeliverablePatchInput = z.output<typeof deliverablePatchSchema>;
 export type DeliverableListFilter = z.output<typeof deliverableListQuerySchema>;
 
 function parseDraftLinks(json: string): DraftLink[] {
+  // Most deliverables have none; a month of the calendar need not parse "[]" thousands of times.
+  if (json === '[]') return [];
   try {
     const links: unknown = JSON.parse(json);
     return Array.isArray(links) ? (links as DraftLink[]) : [];
