@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/schema';
 import { yieldToEventLoop } from '../event-loop';
-import { newId } from '../ids';
 import { loadSubjectContexts, renderAlertMessage } from './messages';
 import type { DueAlert } from './rules';
 
@@ -15,6 +15,25 @@ export interface RaiseOptions {
 
 /** Alerts written per transaction: a short block of the event loop the scan shares with the API. */
 const CHUNK = 50;
+
+const byAlertKey = (a: DueAlert, b: DueAlert) =>
+  a.rule !== b.rule ? (a.rule < b.rule ? -1 : 1) : a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0;
+
+/**
+ * Ids for one run's alerts and deliveries that sort in the order they are
+ * made — UUID version 7's layout: the run's time, a counter, random bits —
+ * so they are appended to the primary-key indexes.
+ */
+function sortableIds(now: Date): () => string {
+  const time = now.getTime().toString(16).padStart(12, '0').slice(-12);
+  const run = randomBytes(5).toString('hex');
+  let counter = 0;
+  return () => {
+    const n = (counter++).toString(16).padStart(8, '0');
+    const hex = `${time}7${n.slice(0, 3)}8${n.slice(3, 6)}${n.slice(6)}${run}`;
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  };
+}
 
 /** Who is e-mailed about an alert: its assignee, or else every editor and owner; opt-outs respected. */
 export function emailRecipients(users: UserRow[], assigneeId: string | null): UserRow[] {
@@ -38,9 +57,13 @@ export async function raiseAlerts(db: Kysely<Database>, due: DueAlert[], options
   const users = emailEnabled ? await db.selectFrom('users').selectAll().execute() : [];
   const channels = await db.selectFrom('channels').select(['id', 'url']).where('enabled', '=', true).execute();
 
+  // In key order, with ids that grow: each transaction then adds to a few pages of each index
+  // instead of a random page per alert (8,000 alerts rewrote ~160 MB of pages in the WAL).
+  const ordered = [...due].sort(byAlertKey);
+  const nextId = sortableIds(now);
   let raised = 0;
-  for (let i = 0; i < due.length; i += CHUNK) {
-    const chunk = due.slice(i, i + CHUNK).filter((d) => contexts.has(d.subjectId));
+  for (let i = 0; i < ordered.length; i += CHUNK) {
+    const chunk = ordered.slice(i, i + CHUNK).filter((d) => contexts.has(d.subjectId));
     if (chunk.length === 0) continue;
     // Between chunks the event loop serves requests: better-sqlite3 calls block while they run.
     await yieldToEventLoop();
@@ -49,7 +72,7 @@ export async function raiseAlerts(db: Kysely<Database>, due: DueAlert[], options
         .insertInto('alerts')
         .values(
           chunk.map((d) => ({
-            id: newId(),
+            id: nextId(),
             rule: d.rule,
             subjectType: d.subjectType,
             subjectId: d.subjectId,
@@ -71,7 +94,7 @@ export async function raiseAlerts(db: Kysely<Database>, due: DueAlert[], options
         return [
           ...emailRecipients(users, d?.assigneeId ?? null).map((user) => ({
             ...base,
-            id: newId(),
+            id: nextId(),
             channelType: 'email' as const,
             channelId: null,
             recipientUserId: user.id,
@@ -79,7 +102,7 @@ export async function raiseAlerts(db: Kysely<Database>, due: DueAlert[], options
           })),
           ...channels.map((channel) => ({
             ...base,
-            id: newId(),
+            id: nextId(),
             channelType: 'webhook' as const,
             channelId: channel.id,
             recipientUserId: null,

@@ -211,17 +211,22 @@ export async function findDueInvoiceAlerts(
 
   const maxReminder = INVOICE_REMINDER_DAYS[INVOICE_REMINDER_DAYS.length - 1]!;
   const sinceDay = todayIn(since, zone);
-  const late = await db
-    .selectFrom('invoices')
-    .select(['id', 'dueOn', 'amountCents', 'paidCents', 'updatedAt'])
-    .where('status', '=', 'sent')
-    .where('dueOn', '<', today)
-    .where((eb) =>
-      eb.or([eb('dueOn', '>=', addDays(sinceDay, -1 - maxReminder)), eb('updatedAt', '>', since.toISOString())]),
-    )
-    .execute();
+  // Two bounded range searches (a reminder may have come due; edited since), not one open-ended one.
+  const lateQuery = () =>
+    db
+      .selectFrom('invoices')
+      .select(['id', 'dueOn', 'amountCents', 'paidCents', 'updatedAt'])
+      .where('status', '=', 'sent')
+      .where('dueOn', '<', today);
+  const late = new Map<string, Awaited<ReturnType<ReturnType<typeof lateQuery>['execute']>>[number]>();
+  for (const row of await lateQuery().where('dueOn', '>=', addDays(sinceDay, -1 - maxReminder)).execute()) {
+    late.set(row.id, row);
+  }
+  await yieldToEventLoop();
+  for (const row of await lateQuery().where('updatedAt', '>', since.toISOString()).execute()) late.set(row.id, row);
+  await yieldToEventLoop();
   const sinceMs = since.getTime();
-  for (const row of unpaid(late)) {
+  for (const row of unpaid([...late.values()])) {
     const passed = INVOICE_REMINDER_DAYS.map((days) => invoiceOverdueMoment(row.dueOn, zone, days)).filter(
       (moment) => Date.parse(moment) <= now.getTime(),
     );

@@ -142,14 +142,32 @@ describe('EXPLAIN QUERY PLAN of the alert rules', () => {
     }
   });
 
-  it('finds invoices due soon and overdue on (status, due_on)', async () => {
+  it('finds invoices due soon and overdue on (status, due_on), and those edited since on updated_at', async () => {
     const { sqlite, db, queries, window } = await recordingDatabase();
     await findDueInvoiceAlerts(db, window);
     const ranged = reading(queries, 'invoices');
-    expect(ranged).toHaveLength(2);
-    for (const query of ranged) {
-      expectIndexSearch(queryPlan(sqlite, query), 'invoices', 'invoices_status_due_on', 'due_on');
+    // Due soon, a reminder come due since the last scan (both ranges of due_on), edited since.
+    expect(ranged).toHaveLength(3);
+    const edited = ranged.filter((q) => q.sql.includes('"updated_at" >'));
+    expect(edited).toHaveLength(1);
+    for (const query of ranged.filter((q) => !edited.includes(q))) {
+      const plan = queryPlan(sqlite, query);
+      expectIndexSearch(plan, 'invoices', 'invoices_status_due_on', 'due_on');
+      // A bounded range: due_on between two days, never every sent invoice before today.
+      expect(
+        plan.some((step) => /due_on>\? AND due_on<\?/.test(step)),
+        plan.join('\n'),
+      ).toBe(true);
     }
+    const plan = queryPlan(sqlite, edited[0]!);
+    expect(
+      plan.some((step) => /^SEARCH invoices USING (COVERING )?INDEX /.test(step)),
+      plan.join('\n'),
+    ).toBe(true);
+    expect(
+      plan.some((step) => /^SCAN invoices\b/.test(step)),
+      plan.join('\n'),
+    ).toBe(false);
   });
 
   it('finds brands to follow up on next_follow_up_on', async () => {
