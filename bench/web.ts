@@ -166,9 +166,16 @@ export async function benchWeb(report: Report, options: WebBenchOptions): Promis
             if (fetched.length <= fetchesBefore) return false;
             const cell = document.querySelector(`[data-date="${key}-15"]`);
             const fresh = cell?.querySelector('.sc-ev:not([data-bench-old])');
-            return fresh
-              ? { at: performance.now(), dataAt: fetched[fetched.length - 1]!.responseEnd }
-              : false;
+            if (!fresh) return false;
+            // The month's data is in once both of its sources (deliverables, invoices) answered.
+            const invoices = performance
+              .getEntriesByType('resource')
+              .filter((e) => e.name.includes('/api/invoices?')) as PerformanceResourceTiming[];
+            const dataAt = Math.max(
+              fetched[fetched.length - 1]!.responseEnd,
+              invoices[invoices.length - 1]?.responseEnd ?? 0,
+            );
+            return { at: performance.now(), dataAt };
           },
           { key, fetchesBefore },
           { polling: 'raf', timeout: 60_000 },
