@@ -1,11 +1,7 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import {
-  METRIC_KEYS,
-  PLATFORM_LABELS,
-  type Format,
-  type Platform,
-} from '../../shared/schemas/deliverable';
+import { FORMAT_LABELS, METRIC_LABELS, PLATFORM_LABELS } from '../../shared/labels';
+import { METRIC_KEYS, type Platform } from '../../shared/schemas/deliverable';
 import type { CaseStudy, MediaKit, RateCardItem } from '../../shared/schemas/kit';
 import { currencyExponent, formatMoney, minorToDecimal } from '../money';
 import { KIT_CSS } from './styles';
@@ -18,27 +14,6 @@ import { KIT_CSS } from './styles';
  */
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
-
-const FORMAT_LABELS: Record<Format, string> = {
-  video: 'Video',
-  reel: 'Reel',
-  story: 'Story',
-  post: 'Post',
-  short: 'Short',
-  integration: 'Integration',
-  live: 'Live',
-  carousel: 'Carousel',
-  other: 'Other',
-};
-
-const METRIC_LABELS: Record<(typeof METRIC_KEYS)[number], string> = {
-  views: 'Views',
-  likes: 'Likes',
-  comments: 'Comments',
-  shares: 'Shares',
-  saves: 'Saves',
-  clicks: 'Clicks',
-};
 
 const wholeNumber = new Intl.NumberFormat('en-US');
 const compactNumber = new Intl.NumberFormat('en-US', {

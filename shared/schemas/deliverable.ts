@@ -28,23 +28,7 @@ export const PLATFORMS = [
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
 
-/** How each platform is written for people, on both sides. */
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  tiktok: 'TikTok',
-  instagram: 'Instagram',
-  youtube: 'YouTube',
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  twitch: 'Twitch',
-  pinterest: 'Pinterest',
-  threads: 'Threads',
-  snapchat: 'Snapchat',
-  blog: 'Blog',
-  newsletter: 'Newsletter',
-  podcast: 'Podcast',
-  other: 'Other',
-};
+export { FORMAT_LABELS, METRIC_LABELS, PLATFORM_LABELS } from '../labels';
 
 export const FORMATS = [
   'video',

@@ -2,24 +2,10 @@ import type { Alert, AlertRule } from '../../shared/schemas/alert';
 import type { BrandStage } from '../../shared/schemas/brand';
 import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { InvoiceStatus } from '../../shared/schemas/invoice';
-import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
+import type { DeliverableStatus, Platform } from '../../shared/schemas/deliverable';
+import { PLATFORM_LABELS } from '../../shared/labels';
 
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  tiktok: 'TikTok',
-  instagram: 'Instagram',
-  youtube: 'YouTube',
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  twitch: 'Twitch',
-  pinterest: 'Pinterest',
-  threads: 'Threads',
-  snapchat: 'Snapchat',
-  blog: 'Blog',
-  newsletter: 'Newsletter',
-  podcast: 'Podcast',
-  other: 'Other',
-};
+export { FORMAT_LABELS, METRIC_LABELS, PLATFORM_LABELS } from '../../shared/labels';
 
 // Value lists derived from the label maps (which the compiler checks against the schema types),
 // so the calendar's first bundle does not pull zod in just for these.
@@ -41,18 +27,6 @@ export const PLATFORM_BADGES: Record<Platform, string> = {
   newsletter: 'NL',
   podcast: 'PC',
   other: '··',
-};
-
-export const FORMAT_LABELS: Record<Format, string> = {
-  video: 'Video',
-  reel: 'Reel',
-  story: 'Story',
-  post: 'Post',
-  short: 'Short',
-  integration: 'Integration',
-  live: 'Live',
-  carousel: 'Carousel',
-  other: 'Other',
 };
 
 export const DELIVERABLE_STATUS_LABELS: Record<DeliverableStatus, string> = {

@@ -24,6 +24,7 @@ import { api, errorMessage, isApiError, unwrap } from '../api';
 import {
   DELIVERABLE_STATUS_LABELS,
   FORMAT_LABELS,
+  METRIC_LABELS,
   PLATFORM_LABELS,
   formatInstant,
 } from '../format';
@@ -49,15 +50,6 @@ const NO_DISCLOSURE: Disclosure = {
 
 /** A caption that already says it is paid: offered as a hint beside the checklist. */
 const AD_TAG = /(^|\s)#(ad|advert|sponsored|paidpartnership|werbung|anzeige)\b/i;
-
-const METRIC_LABELS: Record<MetricKey, string> = {
-  views: 'Views',
-  likes: 'Likes',
-  comments: 'Comments',
-  shares: 'Shares',
-  saves: 'Saves',
-  clicks: 'Clicks',
-};
 
 interface FormState {
   title: string;
