@@ -34,7 +34,12 @@ function ask<T extends ChildMessage['type']>(
 /** Starts bench/server-child.ts on a seeded database file and waits until it listens. */
 export async function startBenchServer(file: string, webRoot?: string): Promise<BenchServer> {
   const child = fork(path.join(import.meta.dirname, 'server-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+    ],
     env: {
       ...process.env,
       BENCH_DATABASE_FILE: file,

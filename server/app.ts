@@ -168,13 +168,18 @@ export function createApp(options: AppOptions) {
   }));
   const defaultLimit = sizeLimit(MAX_BODY_BYTES, '1 MB');
   app.use('/api/*', (c, next) => {
+    // A GET or HEAD carries no body to limit (and looking for one makes a full Request of it).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const match = limits.find(({ upload }) => c.req.path.startsWith(upload.prefix));
     return (match?.limit ?? defaultLimit)(c, next);
   });
 
   // An id with a NUL in it names nothing (and PostgreSQL cannot even compare it).
   app.use('/api/*', async (c, next) => {
-    if (c.req.path.includes('\u0000') || /%00/.test(new URL(c.req.url).pathname)) {
+    const url = c.req.url;
+    const query = url.indexOf('?');
+    const rawPath = query === -1 ? url : url.slice(0, query);
+    if (c.req.path.includes('\u0000') || rawPath.includes('%00')) {
       throw new AppError(404, 'not_found', 'Not found');
     }
     await next();

@@ -13,6 +13,7 @@ import {
 import { exclusivityWarnings } from './exclusivity';
 import { invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
+import { preparedQuery } from '../prepared';
 import { assertVersionedUpdate } from './versioned';
 import type { Database, DeliverableRow, DeliverableUpdate } from '../schema';
 
@@ -103,12 +104,12 @@ export async function listDeliverables(
   return rows.map(toDeliverable);
 }
 
+const deliverableById = preparedQuery<{ id: string }, DeliverableRow>((db, param) =>
+  db.selectFrom('deliverables').selectAll().where('id', '=', param('id')),
+);
+
 export async function getDeliverable(db: Kysely<Database>, id: string): Promise<Deliverable> {
-  const row = await db
-    .selectFrom('deliverables')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const [row] = await deliverableById(db, { id });
   if (!row) throw notFound('Deliverable');
   return toDeliverable(row);
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Warning } from '../../../shared/schemas/common';
 import type { DealStatus } from '../../../shared/schemas/deal';
 import { todayIn } from '../../money';
+import { preparedQuery } from '../prepared';
+import { cachedRead } from '../read-cache';
 import type { Database } from '../schema';
 import { getSettings } from './settings';
 
@@ -22,6 +24,51 @@ interface Exclusivity {
   from: string | null;
   until: string;
 }
+
+const activeExclusivities = preparedQuery<
+  { from: string; until: string },
+  {
+    dealTitle: string;
+    brandId: string;
+    brandName: string;
+    exclusivityCategory: string | null;
+    contractSignedOn: string | null;
+    exclusivityUntil: string | null;
+  }
+>((db, param) =>
+  db
+    .selectFrom('deals')
+    .innerJoin('brands', 'brands.id', 'deals.brandId')
+    .select([
+      'deals.title as dealTitle',
+      'deals.brandId',
+      'brands.name as brandName',
+      'deals.exclusivityCategory',
+      'deals.contractSignedOn',
+      'deals.exclusivityUntil',
+    ])
+    .where('deals.exclusivityCategory', 'is not', null)
+    .where('deals.exclusivityCategory', '!=', '')
+    .where('deals.exclusivityUntil', '>=', param('from'))
+    .where((eb) =>
+      eb.or([
+        eb('deals.contractSignedOn', 'is', null),
+        eb('deals.contractSignedOn', '<=', param('until')),
+      ]),
+    )
+    .where('deals.status', 'in', EXCLUSIVE_DEAL_STATUSES),
+);
+
+const brandCategory = preparedQuery<
+  { id: string },
+  { id: string; name: string; category: string | null }
+>((db, param) =>
+  db
+    .selectFrom('brands')
+    .select(['id', 'name', 'category'])
+    .where('id', '=', param('id'))
+    .where('category', 'is not', null),
+);
 
 const categoryKey = (category: string) => category.trim().toLowerCase();
 
@@ -50,30 +97,18 @@ export async function exclusivityWarnings(
     if (d.publishAt! > latest) latest = d.publishAt!;
   }
 
-  const deals = await db
-    .selectFrom('deals')
-    .innerJoin('brands', 'brands.id', 'deals.brandId')
-    .select([
-      'deals.title as dealTitle',
-      'deals.brandId',
-      'brands.name as brandName',
-      'deals.exclusivityCategory',
-      'deals.contractSignedOn',
-      'deals.exclusivityUntil',
-    ])
-    .where('deals.exclusivityCategory', 'is not', null)
-    .where('deals.exclusivityCategory', '!=', '')
+  const window = {
     // A day earlier than the earliest go-live's UTC day: zones ahead of UTC are still covered.
-    .where('deals.exclusivityUntil', '>=', dayBefore(earliest))
+    from: dayBefore(earliest),
     // ...and signed by the latest go-live (a day later for zones behind UTC): only windows that can cover one.
-    .where((eb) =>
-      eb.or([
-        eb('deals.contractSignedOn', 'is', null),
-        eb('deals.contractSignedOn', '<=', dayAfter(latest)),
-      ]),
-    )
-    .where('deals.status', 'in', EXCLUSIVE_DEAL_STATUSES)
-    .execute();
+    until: dayAfter(latest),
+  };
+  const deals = await cachedRead(
+    db,
+    `exclusivities:${window.from}:${window.until}`,
+    ['deals', 'brands'],
+    () => activeExclusivities(db, window),
+  );
   if (deals.length === 0) return warnings;
 
   const exclusivities: Exclusivity[] = deals.map((d) => ({
@@ -87,17 +122,26 @@ export async function exclusivityWarnings(
   const categories = [...new Set(exclusivities.map((e) => e.category))];
   const brandIds = [...new Set(scheduled.map((d) => d.brandId))];
   const categoryOf = new Map<string, { name: string; category: string }>();
-  for (let i = 0; i < brandIds.length; i += 500) {
+  const remember = (row: { id: string; name: string; category: string | null }) => {
+    const category = categoryKey(row.category!);
+    if (categories.includes(category)) categoryOf.set(row.id, { name: row.name, category });
+  };
+  if (brandIds.length === 1) {
+    // A single deliverable's read: one prepared lookup.
+    const id = brandIds[0]!;
+    const rows = await cachedRead(db, `brand-category:${id}`, ['brands'], () =>
+      brandCategory(db, { id }),
+    );
+    rows.forEach(remember);
+  }
+  for (let i = 0; brandIds.length > 1 && i < brandIds.length; i += 500) {
     const rows = await db
       .selectFrom('brands')
       .select(['id', 'name', 'category'])
       .where('id', 'in', brandIds.slice(i, i + 500))
       .where('category', 'is not', null)
       .execute();
-    for (const row of rows) {
-      const category = categoryKey(row.category!);
-      if (categories.includes(category)) categoryOf.set(row.id, { name: row.name, category });
-    }
+    rows.forEach(remember);
   }
   if (categoryOf.size === 0) return warnings;
 

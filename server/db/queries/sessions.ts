@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../prepared';
+import { cachedRead } from '../read-cache';
 import type { Database, SessionRow, UserRow } from '../schema';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -36,14 +38,8 @@ export interface SessionWithUser {
   user: UserRow;
 }
 
-/** The live session for a token hash, with its user; expired sessions and disabled users yield nothing. */
-export async function findLiveSession(
-  db: Kysely<Database>,
-  id: string,
-  now: Date,
-): Promise<SessionWithUser | undefined> {
-  // One query for both: this runs before every signed-in request.
-  const row = await db
+const liveSessionQuery = preparedQuery<{ id: string }, SessionJoinRow>((db, param) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .selectAll('users')
@@ -54,11 +50,37 @@ export async function findLiveSession(
       'sessions.expiresAt as sessionExpiresAt',
       'sessions.userAgent as sessionUserAgent',
     ])
-    .where('sessions.id', '=', id)
-    .where('sessions.expiresAt', '>', now.toISOString())
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { sessionId, sessionCreatedAt, sessionLastSeenAt, sessionExpiresAt, sessionUserAgent, ...user } = row;
+    .where('sessions.id', '=', param('id')),
+);
+
+type SessionJoinRow = UserRow & {
+  sessionId: SessionRow['id'];
+  sessionCreatedAt: SessionRow['createdAt'];
+  sessionLastSeenAt: SessionRow['lastSeenAt'];
+  sessionExpiresAt: SessionRow['expiresAt'];
+  sessionUserAgent: SessionRow['userAgent'];
+};
+
+/** The live session for a token hash, with its user; expired sessions and disabled users yield nothing. */
+export async function findLiveSession(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<SessionWithUser | undefined> {
+  // One query for both, prepared and kept a moment: this runs before every signed-in request.
+  const row = await cachedRead(db, `session:${id}`, ['sessions', 'users'], async () => {
+    const [found] = await liveSessionQuery(db, { id });
+    return found;
+  });
+  if (!row || Date.parse(row.sessionExpiresAt) <= now.getTime()) return undefined;
+  const {
+    sessionId,
+    sessionCreatedAt,
+    sessionLastSeenAt,
+    sessionExpiresAt,
+    sessionUserAgent,
+    ...user
+  } = row;
   const session: SessionRow = {
     id: sessionId,
     userId: user.id,

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_LEAD_TIMES, type Settings, type SettingsPatch } from '../../../shared/schemas/settings';
+import {
+  DEFAULT_LEAD_TIMES,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/schemas/settings';
 import { versionConflict } from '../../errors';
+import { preparedQuery } from '../prepared';
+import { cachedRead } from '../read-cache';
 import type { Database, SettingsRow } from '../schema';
 
 export const DEFAULT_SETTINGS = { name: 'My workspace', timeZone: 'UTC', currency: 'USD' } as const;
@@ -30,8 +36,12 @@ function toSettings(row: SettingsRow): Settings {
 }
 
 /** The workspace settings row, created with defaults on first read. */
+const settingsRow = preparedQuery<Record<string, never>, SettingsRow>((db) =>
+  db.selectFrom('workspaceSettings').selectAll().where('id', '=', 1),
+);
+
 export async function getSettings(db: Kysely<Database>, now: Date): Promise<Settings> {
-  const row = await db.selectFrom('workspaceSettings').selectAll().where('id', '=', 1).executeTakeFirst();
+  const [row] = await cachedRead(db, 'settings', ['workspace_settings'], () => settingsRow(db, {}));
   if (row) return toSettings(row);
   await db
     .insertInto('workspaceSettings')
