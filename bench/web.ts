@@ -161,7 +161,7 @@ export async function benchWeb(report: Report, options: WebBenchOptions): Promis
             const fetched = performance
               .getEntriesByType('resource')
               .filter((e) =>
-                e.name.includes('/api/deliverables?from='),
+                e.name.includes('/api/deliverables/calendar?from='),
               ) as PerformanceResourceTiming[];
             if (fetched.length <= fetchesBefore) return false;
             const cell = document.querySelector(`[data-date="${key}-15"]`);
@@ -217,7 +217,7 @@ export async function benchWeb(report: Report, options: WebBenchOptions): Promis
         document.querySelectorAll('.sc-ev').forEach((e) => e.setAttribute('data-bench-old', ''));
         const count = performance
           .getEntriesByType('resource')
-          .filter((e) => e.name.includes('/api/deliverables?from=')).length;
+          .filter((e) => e.name.includes('/api/deliverables/calendar?from=')).length;
         (window as unknown as { benchStart: number }).benchStart = performance.now();
         document.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!.click();
         return count;

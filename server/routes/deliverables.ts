@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import {
+  calendarQuerySchema,
   deliverableCreateSchema,
   deliverableListQuerySchema,
   deliverablePatchSchema,
@@ -11,6 +12,7 @@ import {
   deliverableWarnings,
   getDeliverable,
   insertDeliverable,
+  listCalendarDeliverables,
   listDeliverables,
   updateDeliverable,
   withWarnings,
@@ -31,6 +33,10 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
     .get('/', validate('query', deliverableListQuerySchema), async (c) => {
       const items = await listDeliverables(db, c.req.valid('query'));
       // A month of the calendar is megabytes of JSON: encoded to bytes item by item.
+      return jsonItems(c, await withWarnings(db, items, clock.now()), 200);
+    })
+    .get('/calendar', validate('query', calendarQuerySchema), async (c) => {
+      const items = await listCalendarDeliverables(db, c.req.valid('query'));
       return jsonItems(c, await withWarnings(db, items, clock.now()), 200);
     })
     .post('/', validate('json', deliverableCreateSchema), async (c) => {

@@ -184,6 +184,38 @@ export const deliverableSchema = z.object({
 export type Deliverable = z.infer<typeof deliverableSchema>;
 
 /**
+ * The calendar's range (`GET /api/deliverables/calendar?from&to`): the same
+ * filters as the list, but a range is required.
+ */
+export const calendarQuerySchema = deliverableListQuerySchema.omit({ dealId: true, assigneeId: true }).extend({
+  from: instantSchema,
+  to: instantSchema,
+});
+
+/**
+ * A deliverable as the calendar draws it: what an event shows (title,
+ * platform, status, warnings), places (go-live, draft due) and what a drag
+ * sends back (version). A third of a full deliverable's bytes, read from
+ * covering indexes, never from the table.
+ */
+export const calendarDeliverableSchema = deliverableSchema.pick({
+  id: true,
+  dealId: true,
+  brandId: true,
+  title: true,
+  platform: true,
+  format: true,
+  status: true,
+  draftDueAt: true,
+  publishAt: true,
+  assigneeId: true,
+  disclosureDone: true,
+  version: true,
+  warnings: true,
+});
+export type CalendarDeliverable = z.infer<typeof calendarDeliverableSchema>;
+
+/**
  * Interactions per view: (likes + comments + shares + saves) / views, rounded to
  * four decimals (0.0425 = 4.25 %). Null without views or without any interaction count.
  */

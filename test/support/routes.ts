@@ -517,6 +517,11 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     status: 201,
     body: (ids) => ({ dealId: ids.dealId, title: 'Reel', platform: 'instagram' }),
   },
+  'GET /api/deliverables/calendar': {
+    access: 'viewer',
+    status: 200,
+    query: '?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
+  },
   'GET /api/deliverables/:id': { access: 'viewer', status: 200, params: { id: 'deliverableId' } },
   'PATCH /api/deliverables/:id': {
     access: 'editor',

@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { inTransaction } from '../transaction';
 import type { z } from 'zod';
 import type { Warning } from '../../../shared/schemas/common';
 import {
   engagementRate,
+  type CalendarDeliverable,
   type Deliverable,
   type DraftLink,
   type deliverableCreateSchema,
@@ -78,7 +79,21 @@ export async function listDeliverables(
   db: Kysely<Database>,
   filter: DeliverableListFilter = {},
 ): Promise<Deliverable[]> {
-  let query = db.selectFrom('deliverables').selectAll();
+  const query = filtered(db.selectFrom('deliverables').selectAll(), filter);
+  // Undated ones last on both engines (SQLite sorts NULL first, PostgreSQL last).
+  const rows = await query
+    .orderBy(sql`publish_at is null`)
+    .orderBy('publishAt')
+    .orderBy('id')
+    .execute();
+  return rows.map(toDeliverable);
+}
+
+/** Narrows a query on deliverables by the list's filters (see `listDeliverables`). */
+function filtered<O>(
+  query: SelectQueryBuilder<Database, 'deliverables', O>,
+  filter: DeliverableListFilter,
+): SelectQueryBuilder<Database, 'deliverables', O> {
   const { from, to } = filter;
   if (from !== undefined || to !== undefined) {
     query = query.where((eb) => {
@@ -95,13 +110,43 @@ export async function listDeliverables(
   if (filter.platform?.length) query = query.where('platform', 'in', filter.platform);
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.assigneeId?.length) query = query.where('assigneeId', 'in', filter.assigneeId);
-  // Undated ones last on both engines (SQLite sorts NULL first, PostgreSQL last).
-  const rows = await query
+  return query;
+}
+
+/**
+ * The calendar's deliverables in `[from, to)` (by go-live or draft due), in
+ * the calendar's shape: only the columns its covering indexes hold (migration
+ * 0009), so SQLite and PostgreSQL answer from the indexes alone.
+ */
+export async function listCalendarDeliverables(
+  db: Kysely<Database>,
+  filter: DeliverableListFilter & { from: string; to: string },
+): Promise<CalendarDeliverable[]> {
+  const rows = await filtered(
+    db
+      .selectFrom('deliverables')
+      .select([
+        'id',
+        'dealId',
+        'brandId',
+        'title',
+        'platform',
+        'format',
+        'status',
+        'draftDueAt',
+        'publishAt',
+        'assigneeId',
+        'disclosureDone',
+        'version',
+      ]),
+    filter,
+  )
     .orderBy(sql`publish_at is null`)
     .orderBy('publishAt')
     .orderBy('id')
     .execute();
-  return rows.map(toDeliverable);
+  for (const row of rows) row.disclosureDone = Boolean(row.disclosureDone);
+  return rows as CalendarDeliverable[];
 }
 
 const deliverableById = preparedQuery<{ id: string }, DeliverableRow>((db, param) =>
@@ -138,7 +183,13 @@ async function assertAssignee(
 }
 
 /** Advice about the deliverable alone that does not block saving. */
-function ownWarnings(d: Deliverable): Warning[] {
+/** What the warnings are worked out from: the calendar's shape has it too. */
+type WarnedOf = Pick<
+  Deliverable,
+  'id' | 'brandId' | 'draftDueAt' | 'publishAt' | 'status' | 'disclosureDone'
+>;
+
+function ownWarnings(d: WarnedOf): Warning[] {
   const warnings: Warning[] = [];
   if (d.draftDueAt && d.publishAt && d.draftDueAt > d.publishAt) {
     warnings.push({
@@ -161,7 +212,7 @@ function ownWarnings(d: Deliverable): Warning[] {
  * (draft after go-live, published without disclosure) and another brand's
  * exclusivity covering its go-live.
  */
-export async function withWarnings<T extends Deliverable>(
+export async function withWarnings<T extends WarnedOf>(
   db: Kysely<Database>,
   deliverables: T[],
   now: Date,

@@ -727,4 +727,112 @@ describe('GET /api/deliverables', () => {
       });
     });
   });
+
+  describe('GET /api/deliverables/calendar (the calendar’s shape)', () => {
+    const CALENDAR_FIELDS = [
+      'assigneeId',
+      'brandId',
+      'dealId',
+      'disclosureDone',
+      'draftDueAt',
+      'format',
+      'id',
+      'platform',
+      'publishAt',
+      'status',
+      'title',
+      'version',
+      'warnings',
+    ];
+
+    it('answers the range’s deliverables as the full list does, in its order, with only the calendar’s fields', async () => {
+      const t = await calendar();
+      const range = `from=${q(FROM)}&to=${q(TO)}`;
+      const full = await t.owner.get(`/api/deliverables?${range}`);
+      const res = await t.owner.get(`/api/deliverables/calendar?${range}`);
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body)).toEqual(['items']);
+      expect(res.body.items.map((d: Item) => d.id)).toEqual(full.body.items.map((d: Item) => d.id));
+      for (const [i, item] of (res.body.items as Array<Record<string, unknown>>).entries()) {
+        expect(Object.keys(item).sort()).toEqual(CALENDAR_FIELDS);
+        const whole = full.body.items[i] as Record<string, unknown>;
+        for (const field of CALENDAR_FIELDS) expect(item[field]).toEqual(whole[field]);
+      }
+      expect(titles(res)).toContain('draft inside, publish after');
+      expect(titles(res)).not.toContain('publish at to');
+    });
+
+    it('carries the warnings the calendar flags: draft after go-live, another brand’s exclusivity', async () => {
+      const t = await apps.workspace();
+      await t.owner.patch(`/api/brands/${t.brand.id}`, {
+        version: t.brand.version,
+        category: 'Skincare',
+      });
+      const rival = (await t.owner.post('/api/brands', { name: 'Rival', category: 'skincare' }))
+        .body;
+      const rivalDeal = (
+        await t.owner.post('/api/deals', {
+          brandId: rival.id,
+          title: 'Rival exclusive',
+          status: 'contracted',
+          exclusivityCategory: 'Skincare',
+          exclusivityUntil: '2026-03-31',
+        })
+      ).body;
+      expect(rivalDeal.id).toEqual(expect.any(String));
+      const late = await t.owner.post('/api/deliverables', {
+        dealId: t.deal.id,
+        title: 'Late draft',
+        platform: 'tiktok',
+        draftDueAt: '2026-03-06T10:00:00Z',
+        publishAt: '2026-03-05T10:00:00Z',
+      });
+      expect(late.status).toBe(201);
+      const res = await t.owner.get(`/api/deliverables/calendar?from=${q(FROM)}&to=${q(TO)}`);
+      expect(res.status).toBe(200);
+      const [item] = res.body.items as Array<{ warnings: Array<{ code: string }> }>;
+      expect(item!.warnings.map((w) => w.code).sort()).toEqual([
+        'draft_after_publish',
+        'exclusivity_conflict',
+      ]);
+      expect(item!.warnings).toEqual(late.body.warnings);
+    });
+
+    it('filters by brand, platform and status like the list', async () => {
+      const t = await calendar();
+      const other = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
+      const otherDeal = (await t.owner.post('/api/deals', { brandId: other.id, title: 'G' })).body;
+      await t.owner.post('/api/deliverables', {
+        dealId: otherDeal.id,
+        title: 'globex youtube',
+        platform: 'youtube',
+        status: 'drafting',
+        publishAt: '2026-03-03T10:00:00Z',
+      });
+      const range = `from=${q(FROM)}&to=${q(TO)}`;
+      const by = async (filter: string) =>
+        titles(await t.owner.get(`/api/deliverables/calendar?${range}&${filter}`));
+      expect(await by(`brandId=${other.id}`)).toEqual(['globex youtube']);
+      expect(await by('platform=youtube')).toEqual(['globex youtube']);
+      expect(await by('status=drafting')).toEqual(['globex youtube']);
+      expect(await by(`brandId=${t.brand.id}&platform=youtube`)).toEqual([]);
+    });
+
+    it('returns 400 naming from and to when the range is missing or not instants', async () => {
+      const t = await calendar();
+      expectApiError(await t.owner.get('/api/deliverables/calendar'), 400, {
+        paths: ['from', 'to'],
+      });
+      expectApiError(
+        await t.owner.get(`/api/deliverables/calendar?from=${q(FROM)}&to=next-week`),
+        400,
+        { paths: ['to'] },
+      );
+      expectApiError(
+        await t.owner.get(`/api/deliverables/calendar?from=${q(FROM)}&to=${q(TO)}&status=done`),
+        400,
+        { paths: ['status'] },
+      );
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import type { EventDisplayInfo, EventInput } from '@fullcalendar/react';
 import type { CSSProperties } from 'react';
 import type { Brand } from '../../../shared/schemas/brand';
-import type { Deliverable } from '../../../shared/schemas/deliverable';
+import type { CalendarDeliverable } from '../../../shared/schemas/deliverable';
 import type { Invoice } from '../../../shared/schemas/invoice';
 import {
   DELIVERABLE_STATUS_LABELS,
@@ -16,7 +16,7 @@ export type EventKind = 'publish' | 'draft';
 
 export interface EventMeta {
   kind: EventKind;
-  deliverable: Deliverable;
+  deliverable: CalendarDeliverable;
   brandName: string;
   color: string;
 }
@@ -24,7 +24,7 @@ export interface EventMeta {
 const FALLBACK_COLOR = '#64748b';
 
 /** A deliverable as calendar events: its go-live and, when it has one, its draft due date. */
-export function eventsOf(d: Deliverable, brand: Brand | undefined): EventInput[] {
+export function eventsOf(d: CalendarDeliverable, brand: Brand | undefined): EventInput[] {
   const color = brand?.color ?? FALLBACK_COLOR;
   const base = { deliverable: d, brandName: brand?.name ?? 'Unknown brand', color };
   const events: EventInput[] = [];

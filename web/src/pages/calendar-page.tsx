@@ -161,7 +161,7 @@ export function CalendarPage({ user }: { user: User }) {
     async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
       try {
         const { items } = await unwrap(
-          api.deliverables.$get({
+          api.deliverables.calendar.$get({
             query: {
               from: info.start.toISOString(),
               to: info.end.toISOString(),
@@ -318,7 +318,8 @@ export function CalendarPage({ user }: { user: User }) {
       navigate(`/deals/${meta.invoice.dealId}#invoice-${meta.invoice.id}`);
       return;
     }
-    setDialog({ id: meta.deliverable.id, initial: meta.deliverable });
+    // The calendar holds the calendar's shape of a deliverable: the dialog loads the whole one.
+    setDialog({ id: meta.deliverable.id });
   }, []);
   const onEventDrop = useCallback((info: EventDropInfo) => void moveEvent(info), [moveEvent]);
   const noEventsContent = useCallback(
