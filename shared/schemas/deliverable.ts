@@ -75,7 +75,11 @@ export const metricsSchema = z.object({
 });
 
 /** The disclosure checklist: each a way the audience is told the post is paid. */
-export const DISCLOSURE_KEYS = ['paidPartnershipLabel', 'adInCaption', 'brandedContentToggle'] as const;
+export const DISCLOSURE_KEYS = [
+  'paidPartnershipLabel',
+  'adInCaption',
+  'brandedContentToggle',
+] as const;
 export const DISCLOSURE_LABELS: Record<(typeof DISCLOSURE_KEYS)[number], string> = {
   paidPartnershipLabel: 'Paid-partnership label',
   adInCaption: '#ad hashtag',
@@ -122,7 +126,10 @@ export const deliverableCreateSchema = z
 export type DeliverableCreate = z.input<typeof deliverableCreateSchema>;
 
 /** A PATCH carries the `version` it read, and only the fields it changes. */
-export const deliverablePatchSchema = z.object(deliverableFields).partial().extend({ version: versionSchema });
+export const deliverablePatchSchema = z
+  .object(deliverableFields)
+  .partial()
+  .extend({ version: versionSchema });
 export type DeliverablePatch = z.input<typeof deliverablePatchSchema>;
 
 /**
@@ -187,10 +194,12 @@ export type Deliverable = z.infer<typeof deliverableSchema>;
  * The calendar's range (`GET /api/deliverables/calendar?from&to`): the same
  * filters as the list, but a range is required.
  */
-export const calendarQuerySchema = deliverableListQuerySchema.omit({ dealId: true, assigneeId: true }).extend({
-  from: instantSchema,
-  to: instantSchema,
-});
+export const calendarQuerySchema = deliverableListQuerySchema
+  .omit({ dealId: true, assigneeId: true })
+  .extend({
+    from: instantSchema,
+    to: instantSchema,
+  });
 
 /**
  * A deliverable as the calendar draws it: what an event shows (title,
