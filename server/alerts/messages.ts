@@ -3,6 +3,7 @@ import { PLATFORM_LABELS, type Platform } from '../../shared/schemas/deliverable
 import type { AlertRule, AlertSubjectType, Database } from '../db/schema';
 import { daysBetween, formatMoney, todayIn } from '../money';
 import { yieldToEventLoop } from '../event-loop';
+import type { DeliverableFacts } from './rules';
 import { describeWhen } from './time';
 
 /** What an alert is about, as people name it. */
@@ -27,7 +28,9 @@ export interface SubjectContext {
 export function platformName(platform: string | undefined): string {
   if (!platform || !(platform in PLATFORM_LABELS) || platform === 'other') return 'its platform';
   const label = PLATFORM_LABELS[platform as Platform];
-  return ['blog', 'newsletter', 'podcast'].includes(platform) ? `the ${label.toLowerCase()}` : label;
+  return ['blog', 'newsletter', 'podcast'].includes(platform)
+    ? `the ${label.toLowerCase()}`
+    : label;
 }
 
 /** Subjects read per query: a short block of the event loop the scan shares with the API. */
@@ -55,19 +58,39 @@ export async function loadDeliverableContexts(
       ])
       .where('deliverables.id', 'in', ids.slice(i, i + CONTEXT_BATCH))
       .execute();
-    for (const row of rows) {
-      contexts.set(row.id, {
-        subjectType: 'deliverable',
-        id: row.id,
-        title: row.title,
-        brandName: row.brandName,
-        platform: row.platform,
-        calendarAt: row.publishAt ?? row.draftDueAt,
-        href: `/?deliverable=${encodeURIComponent(row.id)}`,
-      });
-    }
+    for (const row of rows) contexts.set(row.id, deliverableContext(row.id, row, row.brandName));
   }
   return contexts;
+}
+
+function deliverableContext(
+  id: string,
+  facts: Pick<DeliverableFacts, 'title' | 'platform' | 'publishAt' | 'draftDueAt'>,
+  brandName: string,
+): SubjectContext {
+  return {
+    subjectType: 'deliverable',
+    id,
+    title: facts.title,
+    brandName,
+    platform: facts.platform,
+    calendarAt: facts.publishAt ?? facts.draftDueAt,
+    href: `/?deliverable=${encodeURIComponent(id)}`,
+  };
+}
+
+/** The names of these brands, 500 per query. */
+async function brandNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('brands')
+      .select(['id', 'name'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) names.set(row.id, row.name);
+  }
+  return names;
 }
 
 /** Loads the context of invoice subjects in one query per 500. */
@@ -77,7 +100,11 @@ export async function loadInvoiceContexts(
 ): Promise<Map<string, SubjectContext>> {
   const contexts = new Map<string, SubjectContext>();
   if (ids.length === 0) return contexts;
-  const workspace = await db.selectFrom('workspaceSettings').select('timeZone').where('id', '=', 1).executeTakeFirst();
+  const workspace = await db
+    .selectFrom('workspaceSettings')
+    .select('timeZone')
+    .where('id', '=', 1)
+    .executeTakeFirst();
   for (let i = 0; i < ids.length; i += CONTEXT_BATCH) {
     await yieldToEventLoop();
     const rows = await db
@@ -106,7 +133,10 @@ export async function loadInvoiceContexts(
         // The deal page scrolls to and highlights the invoice named in the fragment.
         href: `/deals/${encodeURIComponent(row.dealId)}#invoice-${encodeURIComponent(row.id)}`,
         dueOn: row.dueOn,
-        balanceText: formatMoney(Math.max(Number(row.amountCents) - Number(row.paidCents), 0), row.currency),
+        balanceText: formatMoney(
+          Math.max(Number(row.amountCents) - Number(row.paidCents), 0),
+          row.currency,
+        ),
         zone: workspace?.timeZone ?? 'UTC',
       });
     }
@@ -115,7 +145,10 @@ export async function loadInvoiceContexts(
 }
 
 /** Loads the context of brand subjects (follow-ups) in one query per 500. */
-export async function loadBrandContexts(db: Kysely<Database>, ids: string[]): Promise<Map<string, SubjectContext>> {
+export async function loadBrandContexts(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, SubjectContext>> {
   const contexts = new Map<string, SubjectContext>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
@@ -139,10 +172,17 @@ export async function loadBrandContexts(db: Kysely<Database>, ids: string[]): Pr
 }
 
 /** Loads the context of deal subjects (usage rights) in one query per 500. */
-export async function loadDealContexts(db: Kysely<Database>, ids: string[]): Promise<Map<string, SubjectContext>> {
+export async function loadDealContexts(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, SubjectContext>> {
   const contexts = new Map<string, SubjectContext>();
   if (ids.length === 0) return contexts;
-  const workspace = await db.selectFrom('workspaceSettings').select('timeZone').where('id', '=', 1).executeTakeFirst();
+  const workspace = await db
+    .selectFrom('workspaceSettings')
+    .select('timeZone')
+    .where('id', '=', 1)
+    .executeTakeFirst();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('deals')
@@ -158,7 +198,8 @@ export async function loadDealContexts(db: Kysely<Database>, ids: string[]): Pro
         brandName: row.brandName,
         calendarAt: null,
         href: `/deals/${encodeURIComponent(row.id)}`,
-        dueOn: row.usageRightsUntil === null ? undefined : String(row.usageRightsUntil).slice(0, 10),
+        dueOn:
+          row.usageRightsUntil === null ? undefined : String(row.usageRightsUntil).slice(0, 10),
         zone: workspace?.timeZone ?? 'UTC',
       });
     }
@@ -169,10 +210,28 @@ export async function loadDealContexts(db: Kysely<Database>, ids: string[]): Pro
 /** Every subject the alerts name, by id, whatever their type. */
 export async function loadSubjectContexts(
   db: Kysely<Database>,
-  subjects: Array<{ subjectType: AlertSubjectType; subjectId: string }>,
+  subjects: Array<{
+    subjectType: AlertSubjectType;
+    subjectId: string;
+    deliverable?: DeliverableFacts;
+  }>,
 ): Promise<Map<string, SubjectContext>> {
+  // Deliverables whose rule read what the message names need only their brand's name.
+  const read = new Map<string, DeliverableFacts>();
+  for (const s of subjects)
+    if (s.subjectType === 'deliverable' && s.deliverable) read.set(s.subjectId, s.deliverable);
+  const names = await brandNames(db, [...new Set([...read.values()].map((f) => f.brandId))]);
+  const fromRules = new Map<string, SubjectContext>();
+  for (const [id, facts] of read) {
+    const brandName = names.get(facts.brandId);
+    if (brandName !== undefined) fromRules.set(id, deliverableContext(id, facts, brandName));
+  }
   const idsOf = (type: AlertSubjectType) => [
-    ...new Set(subjects.filter((s) => s.subjectType === type).map((s) => s.subjectId)),
+    ...new Set(
+      subjects
+        .filter((s) => s.subjectType === type && !fromRules.has(s.subjectId))
+        .map((s) => s.subjectId),
+    ),
   ];
   const [deliverables, invoices, brands, deals] = await Promise.all([
     loadDeliverableContexts(db, idsOf('deliverable')),
@@ -180,12 +239,17 @@ export async function loadSubjectContexts(
     loadBrandContexts(db, idsOf('brand')),
     loadDealContexts(db, idsOf('deal')),
   ]);
-  return new Map([...deliverables, ...invoices, ...brands, ...deals]);
+  return new Map([...fromRules, ...deliverables, ...invoices, ...brands, ...deals]);
 }
 
 // Made once: building a formatter costs far more than formatting with it.
 const DAY_WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' });
-const DAY_SHORT = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const DAY_SHORT = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "today", "tomorrow", "on Friday, Nov 27": a due day said from the reader's today. */
 export function describeDay(day: string, now: Date, timeZone: string): string {

@@ -18,8 +18,16 @@ const SOON_RULES: AlertRule[] = ['draft_due_soon', 'publish_due_soon', 'invoice_
 /** Open alerts are checked this many at a time, letting the API's requests in between. */
 const RESOLVE_BATCH = 500;
 
-/** The ids of open (unresolved, unacknowledged) alerts about one kind of subject, in batches. */
-async function openAlertIds(db: Kysely<Database>, subjectType: AlertSubjectType): Promise<string[][]> {
+/**
+ * The ids of open (unresolved, unacknowledged) alerts about one kind of
+ * subject, in batches, but for `fresh` ones: raised by this very run, from
+ * what its rules just read, they cannot be stale yet (the next run checks them).
+ */
+async function openAlertIds(
+  db: Kysely<Database>,
+  subjectType: AlertSubjectType,
+  fresh: ReadonlySet<string>,
+): Promise<string[][]> {
   const rows = await db
     .selectFrom('alerts')
     .select('id')
@@ -27,8 +35,9 @@ async function openAlertIds(db: Kysely<Database>, subjectType: AlertSubjectType)
     .where('acknowledgedAt', 'is', null)
     .where('subjectType', '=', subjectType)
     .execute();
+  const ids = rows.map((r) => r.id).filter((id) => !fresh.has(id));
   const batches: string[][] = [];
-  for (let i = 0; i < rows.length; i += RESOLVE_BATCH) batches.push(rows.slice(i, i + RESOLVE_BATCH).map((r) => r.id));
+  for (let i = 0; i < ids.length; i += RESOLVE_BATCH) batches.push(ids.slice(i, i + RESOLVE_BATCH));
   return batches;
 }
 
@@ -37,12 +46,18 @@ async function openAlertIds(db: Kysely<Database>, subjectType: AlertSubjectType)
  * pending deliveries: the deliverable was published, cancelled, handed in,
  * rescheduled (its due moment changed) or deleted; the invoice was paid,
  * voided or given another due day; or a "due soon" whose moment has passed
- * (the overdue rule takes over). Returns how many.
+ * (the overdue rule takes over). Returns how many. Alerts in `fresh` (just
+ * raised by the same run) are left for the next run.
  */
-export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZone: string): Promise<number> {
+export async function resolveStaleAlerts(
+  db: Kysely<Database>,
+  now: Date,
+  timeZone: string,
+  fresh: ReadonlySet<string> = new Set(),
+): Promise<number> {
   const nowIso = now.toISOString();
   const stale: string[] = [];
-  for (const ids of await openAlertIds(db, 'deliverable')) {
+  for (const ids of await openAlertIds(db, 'deliverable', fresh)) {
     const open = await db
       .selectFrom('alerts')
       .leftJoin('deliverables', 'deliverables.id', 'alerts.subjectId')
@@ -67,10 +82,15 @@ export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZo
         const dueTime = Date.parse(a.dueAt);
         if (SOON_RULES.includes(a.rule) && dueTime <= now.getTime()) return true;
         if (DRAFT_RULES.includes(a.rule)) {
-          return !DRAFT_PENDING_STATUSES.includes(a.status) || Date.parse(a.draftDueAt ?? '') !== dueTime;
+          return (
+            !DRAFT_PENDING_STATUSES.includes(a.status) || Date.parse(a.draftDueAt ?? '') !== dueTime
+          );
         }
         if (PUBLISH_RULES.includes(a.rule)) {
-          return !PUBLISH_PENDING_STATUSES.includes(a.status) || Date.parse(a.publishAt ?? '') !== dueTime;
+          return (
+            !PUBLISH_PENDING_STATUSES.includes(a.status) ||
+            Date.parse(a.publishAt ?? '') !== dueTime
+          );
         }
         return false;
       })
@@ -80,7 +100,7 @@ export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZo
   }
 
   // Invoices: paid, voided, back to draft, deleted, or given another due day.
-  for (const ids of await openAlertIds(db, 'invoice')) {
+  for (const ids of await openAlertIds(db, 'invoice', fresh)) {
     const openInvoiceAlerts = await db
       .selectFrom('alerts')
       .leftJoin('invoices', 'invoices.id', 'alerts.subjectId')
@@ -113,14 +133,16 @@ export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZo
         a.dueOn !== null &&
         a.updatedAt !== null &&
         a.updatedAt > a.createdAt &&
-        !INVOICE_REMINDER_DAYS.some((days) => Date.parse(invoiceOverdueMoment(a.dueOn!, timeZone, days)) === dueTime);
+        !INVOICE_REMINDER_DAYS.some(
+          (days) => Date.parse(invoiceOverdueMoment(a.dueOn!, timeZone, days)) === dueTime,
+        );
       if (gone || moved) stale.push(a.id);
     }
     await yieldToEventLoop();
   }
 
   // Follow-ups: the brand was deleted, became inactive, or got another follow-up day (or none).
-  for (const ids of await openAlertIds(db, 'brand')) {
+  for (const ids of await openAlertIds(db, 'brand', fresh)) {
     const openBrandAlerts = await db
       .selectFrom('alerts')
       .leftJoin('brands', 'brands.id', 'alerts.subjectId')
@@ -144,14 +166,15 @@ export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZo
         !gone &&
         a.updatedAt !== null &&
         a.updatedAt > a.createdAt &&
-        startOfDay(String(a.nextFollowUpOn).slice(0, 10), timeZone).toISOString() !== new Date(a.dueAt).toISOString();
+        startOfDay(String(a.nextFollowUpOn).slice(0, 10), timeZone).toISOString() !==
+          new Date(a.dueAt).toISOString();
       if (gone || moved) stale.push(a.id);
     }
     await yieldToEventLoop();
   }
 
   // Usage rights: the deal was deleted or cancelled, its end day changed, or the rights have ended.
-  for (const ids of await openAlertIds(db, 'deal')) {
+  for (const ids of await openAlertIds(db, 'deal', fresh)) {
     const openDealAlerts = await db
       .selectFrom('alerts')
       .leftJoin('deals', 'deals.id', 'alerts.subjectId')
@@ -180,7 +203,8 @@ export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZo
         !gone &&
         a.updatedAt !== null &&
         a.updatedAt > a.createdAt &&
-        Date.parse(usageRightsEndMoment(String(a.usageRightsUntil).slice(0, 10), timeZone)) !== dueTime;
+        Date.parse(usageRightsEndMoment(String(a.usageRightsUntil).slice(0, 10), timeZone)) !==
+          dueTime;
       if (gone || moved) stale.push(a.id);
     }
     await yieldToEventLoop();
@@ -190,7 +214,12 @@ export async function resolveStaleAlerts(db: Kysely<Database>, now: Date, timeZo
     const ids = stale.slice(i, i + 500);
     await yieldToEventLoop();
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('alerts').set({ resolvedAt: nowIso }).where('id', 'in', ids).where('resolvedAt', 'is', null).execute();
+      await trx
+        .updateTable('alerts')
+        .set({ resolvedAt: nowIso })
+        .where('id', 'in', ids)
+        .where('resolvedAt', 'is', null)
+        .execute();
       await trx
         .updateTable('deliveries')
         .set({ status: 'cancelled', lastError: 'The alert no longer applies' })

@@ -26,7 +26,51 @@ export interface DueAlert {
   severity: AlertSeverity;
   /** The team member the subject is assigned to, who gets the e-mail; null: every editor. */
   assigneeId: string | null;
+  /** What the message names, when the rule's own query read it (from its covering index). */
+  deliverable?: DeliverableFacts;
 }
+
+/** A deliverable as its alert message names it. */
+export interface DeliverableFacts {
+  title: string;
+  platform: string;
+  publishAt: string | null;
+  draftDueAt: string | null;
+  brandId: string;
+}
+
+/**
+ * The columns a deliverable rule reads: all held by the calendar's covering
+ * indexes (migration 0009), which lead with the date each rule ranges on, so
+ * the rules never read a row of the table — and the message needs no second read.
+ */
+const RULE_COLUMNS = [
+  'id',
+  'assigneeId',
+  'title',
+  'platform',
+  'publishAt',
+  'draftDueAt',
+  'brandId',
+] as const;
+
+type RuleRow = {
+  id: string;
+  assigneeId: string | null;
+  title: string;
+  platform: string;
+  publishAt: string | null;
+  draftDueAt: string | null;
+  brandId: string;
+};
+
+const factsOf = (row: RuleRow): DeliverableFacts => ({
+  title: row.title,
+  platform: row.platform,
+  publishAt: row.publishAt,
+  draftDueAt: row.draftDueAt,
+  brandId: row.brandId,
+});
 
 export const HOUR_MS = 60 * 60 * 1000;
 /** Overdue deliverables are read a day of due moments per query. */
@@ -96,7 +140,7 @@ export async function findDueDeliverableAlerts(
       // is only ever raised as overdue, so a server back from downtime does not say "soon".
       const soon = await db
         .selectFrom('deliverables')
-        .select(['id', 'assigneeId', spec.column])
+        .select(RULE_COLUMNS)
         .where(spec.column, '>', soonAfterIso)
         .where(spec.column, '<=', new Date(now.getTime() + lead * HOUR_MS).toISOString())
         .where('status', 'in', spec.pending)
@@ -109,22 +153,23 @@ export async function findDueDeliverableAlerts(
           dueAt: row[spec.column]!,
           severity: 'warning',
           assigneeId: row.assigneeId,
+          deliverable: factsOf(row),
         });
       }
     }
 
     // Overdue since the watermark, a day of due moments per query (after downtime that is many
     // rows, and each query blocks the event loop the API shares), then what was edited since.
-    const overdue = new Map<string, { assigneeId: string | null; dueAt: string }>();
-    const take = (rows: Array<{ id: string; assigneeId: string | null } & Partial<Record<DateColumn, string | null>>>) => {
-      for (const row of rows) overdue.set(row.id, { assigneeId: row.assigneeId, dueAt: row[spec.column]! });
+    const overdue = new Map<string, RuleRow>();
+    const take = (rows: RuleRow[]) => {
+      for (const row of rows) overdue.set(row.id, row);
     };
     for (let from = since.getTime(); from < now.getTime(); from += OVERDUE_SLICE_MS) {
       const to = Math.min(from + OVERDUE_SLICE_MS, now.getTime());
       take(
         await db
           .selectFrom('deliverables')
-          .select(['id', 'assigneeId', spec.column])
+          .select(RULE_COLUMNS)
           .where(spec.column, '>', new Date(from).toISOString())
           .where(spec.column, '<=', new Date(to).toISOString())
           .where('status', 'in', spec.pending)
@@ -135,7 +180,7 @@ export async function findDueDeliverableAlerts(
     take(
       await db
         .selectFrom('deliverables')
-        .select(['id', 'assigneeId', spec.column])
+        .select(RULE_COLUMNS)
         .where('updatedAt', '>', sinceIso)
         .where(spec.column, '<=', nowIso)
         .where('status', 'in', spec.pending)
@@ -147,9 +192,10 @@ export async function findDueDeliverableAlerts(
         rule: spec.overdueRule,
         subjectType: 'deliverable',
         subjectId: id,
-        dueAt: row.dueAt,
+        dueAt: row[spec.column]!,
         severity: 'critical',
         assigneeId: row.assigneeId,
+        deliverable: factsOf(row),
       });
     }
   }
@@ -218,18 +264,24 @@ export async function findDueInvoiceAlerts(
       .select(['id', 'dueOn', 'amountCents', 'paidCents', 'updatedAt'])
       .where('status', '=', 'sent')
       .where('dueOn', '<', today);
-  const late = new Map<string, Awaited<ReturnType<ReturnType<typeof lateQuery>['execute']>>[number]>();
-  for (const row of await lateQuery().where('dueOn', '>=', addDays(sinceDay, -1 - maxReminder)).execute()) {
+  const late = new Map<
+    string,
+    Awaited<ReturnType<ReturnType<typeof lateQuery>['execute']>>[number]
+  >();
+  for (const row of await lateQuery()
+    .where('dueOn', '>=', addDays(sinceDay, -1 - maxReminder))
+    .execute()) {
     late.set(row.id, row);
   }
   await yieldToEventLoop();
-  for (const row of await lateQuery().where('updatedAt', '>', since.toISOString()).execute()) late.set(row.id, row);
+  for (const row of await lateQuery().where('updatedAt', '>', since.toISOString()).execute())
+    late.set(row.id, row);
   await yieldToEventLoop();
   const sinceMs = since.getTime();
   for (const row of unpaid([...late.values()])) {
-    const passed = INVOICE_REMINDER_DAYS.map((days) => invoiceOverdueMoment(row.dueOn, zone, days)).filter(
-      (moment) => Date.parse(moment) <= now.getTime(),
-    );
+    const passed = INVOICE_REMINDER_DAYS.map((days) =>
+      invoiceOverdueMoment(row.dueOn, zone, days),
+    ).filter((moment) => Date.parse(moment) <= now.getTime());
     // Reminders that fell due since the last scan; for an invoice edited since, its latest one only.
     const fresh = passed.filter((moment) => Date.parse(moment) > sinceMs);
     const edited = row.updatedAt > since.toISOString();
@@ -286,7 +338,12 @@ export async function findDueFollowUpAlerts(
 }
 
 /** Deals whose usage rights still matter: signed and not cancelled. */
-export const USAGE_RIGHTS_DEAL_STATUSES = ['contracted', 'in_progress', 'delivered', 'completed'] as const;
+export const USAGE_RIGHTS_DEAL_STATUSES = [
+  'contracted',
+  'in_progress',
+  'delivered',
+  'completed',
+] as const;
 
 /**
  * The moment a deal's usage rights end: the start of the day after its last

@@ -32,7 +32,13 @@ export interface AlertScanResult {
 async function readState(db: Kysely<Database>) {
   await db
     .insertInto('schedulerState')
-    .values({ id: 1, watermark: null, lastRunStartedAt: null, lastRunFinishedAt: null, lastError: null })
+    .values({
+      id: 1,
+      watermark: null,
+      lastRunStartedAt: null,
+      lastRunFinishedAt: null,
+      lastError: null,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   return db.selectFrom('schedulerState').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
@@ -43,12 +49,22 @@ async function readState(db: Kysely<Database>) {
  * longer applies, and move the watermark. Safe to re-run, to run after a crash,
  * and to run in several processes at once.
  */
-export async function runAlertScan({ db, now, emailEnabled }: AlertScanOptions): Promise<AlertScanResult> {
+export async function runAlertScan({
+  db,
+  now,
+  emailEnabled,
+}: AlertScanOptions): Promise<AlertScanResult> {
   const nowIso = now.toISOString();
   const state = await readState(db);
-  await db.updateTable('schedulerState').set({ lastRunStartedAt: nowIso }).where('id', '=', 1).execute();
+  await db
+    .updateTable('schedulerState')
+    .set({ lastRunStartedAt: nowIso })
+    .where('id', '=', 1)
+    .execute();
 
-  const watermark = state.watermark ? Date.parse(state.watermark) : now.getTime() - FIRST_SCAN_LOOKBACK_MS;
+  const watermark = state.watermark
+    ? Date.parse(state.watermark)
+    : now.getTime() - FIRST_SCAN_LOOKBACK_MS;
   // A clock that went backwards must not skip anything: look back from the earlier of the two.
   const since = new Date(Math.min(watermark, now.getTime()) - WATERMARK_OVERLAP_MS);
 
@@ -58,17 +74,33 @@ export async function runAlertScan({ db, now, emailEnabled }: AlertScanOptions):
     const window = { now, since, highWater, settings };
     // One rule at a time, letting the API's requests in between (its queries block while they run).
     const due: DueAlert[] = [];
-    for (const find of [findDueDeliverableAlerts, findDueInvoiceAlerts, findDueFollowUpAlerts, findDueUsageRightsAlerts]) {
+    for (const find of [
+      findDueDeliverableAlerts,
+      findDueInvoiceAlerts,
+      findDueFollowUpAlerts,
+      findDueUsageRightsAlerts,
+    ]) {
       due.push(...(await find(db, window)));
       await yieldToEventLoop();
     }
-    const raised = await raiseAlerts(db, due, { now, timeZone: settings.timeZone, emailEnabled });
-    const resolved = await resolveStaleAlerts(db, now, settings.timeZone);
+    const raisedIds = new Set<string>();
+    const raised = await raiseAlerts(db, due, {
+      now,
+      timeZone: settings.timeZone,
+      emailEnabled,
+      raisedIds,
+    });
+    const resolved = await resolveStaleAlerts(db, now, settings.timeZone, raisedIds);
 
     const nextWatermark = state.watermark && state.watermark > nowIso ? state.watermark : nowIso;
     await db
       .updateTable('schedulerState')
-      .set({ watermark: nextWatermark, lastRunFinishedAt: nowIso, lastRunRaised: raised, lastError: null })
+      .set({
+        watermark: nextWatermark,
+        lastRunFinishedAt: nowIso,
+        lastRunRaised: raised,
+        lastError: null,
+      })
       .where('id', '=', 1)
       .execute();
     return { raised, resolved };
@@ -85,5 +117,9 @@ export async function runAlertScan({ db, now, emailEnabled }: AlertScanOptions):
 
 /** Records when a whole run (scan and sending) finished, for /api/health. */
 export async function recordRunFinished(db: Kysely<Database>, at: Date): Promise<void> {
-  await db.updateTable('schedulerState').set({ lastRunFinishedAt: at.toISOString() }).where('id', '=', 1).execute();
+  await db
+    .updateTable('schedulerState')
+    .set({ lastRunFinishedAt: at.toISOString() })
+    .where('id', '=', 1)
+    .execute();
 }
