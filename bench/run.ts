@@ -96,6 +96,7 @@ async function main(): Promise<void> {
         now,
         deliverables: size.deliverables,
         invoices: size.invoices,
+        runs: options.quick ? 1 : 3,
       });
     }
 

@@ -130,7 +130,6 @@ export async function findDueDeliverableAlerts(
 ): Promise<DueAlert[]> {
   const nowIso = now.toISOString();
   const soonAfterIso = (highWater && highWater > now ? highWater : now).toISOString();
-  const sinceIso = since.toISOString();
   const due: DueAlert[] = [];
 
   for (const spec of DELIVERABLE_RULES) {
@@ -177,16 +176,22 @@ export async function findDueDeliverableAlerts(
       );
       await yieldToEventLoop();
     }
-    take(
-      await db
+    // Edited since, a day of edits per query too (each edited row is a read of the table);
+    // the last slice is open-ended: an edit stamped ahead of this clock still counts.
+    for (let from = since.getTime(); ; from += OVERDUE_SLICE_MS) {
+      const last = from + OVERDUE_SLICE_MS >= now.getTime();
+      let edited = db
         .selectFrom('deliverables')
         .select(RULE_COLUMNS)
-        .where('updatedAt', '>', sinceIso)
+        .where('updatedAt', '>', new Date(from).toISOString())
         .where(spec.column, '<=', nowIso)
-        .where('status', 'in', spec.pending)
-        .execute(),
-    );
-    await yieldToEventLoop();
+        .where('status', 'in', spec.pending);
+      if (!last)
+        edited = edited.where('updatedAt', '<=', new Date(from + OVERDUE_SLICE_MS).toISOString());
+      take(await edited.execute());
+      await yieldToEventLoop();
+      if (last) break;
+    }
     for (const [id, row] of overdue) {
       due.push({
         rule: spec.overdueRule,

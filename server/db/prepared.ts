@@ -1,26 +1,61 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { dialectOf, type DialectName } from './dialect';
+import { noteStatement } from './read-cache';
 import type { Database } from './schema';
 
-/** What a prepared query's parameters may be: bound as they are on both engines. */
+/** What a prepared statement's parameters may be: bound as they are on both engines. */
 export type PreparedValue = string | number | null;
-
-type Placeholder = <K extends string>(name: K) => never;
 
 interface Compiled {
   query: CompiledQuery;
-  /** For each bound parameter: the caller's parameter it takes, or a constant of the query. */
+  /** For each bound parameter: the caller's value it takes, or a constant of the statement. */
   slots: Array<{ name: string } | { value: unknown }>;
 }
 
 const MARK = '\u0000sponsorcal-param:';
+const placeholder = (name: string) => `${MARK}${name}`;
 
 /**
- * A query Kysely builds and compiles once per database handle (so once per
- * dialect), then runs with new parameter values. Building, transforming and
- * compiling a query costs Kysely more than SQLite takes to answer a point read;
- * the queries that run on every request are prepared here. The SQL is still
- * Kysely's, per dialect. Only selects: writes must pass the plugins (see
- * read-cache.ts).
+ * Compiles `build`'s statement with placeholders where the caller's values go,
+ * once per engine (the SQL is the dialect's; every handle of one engine is
+ * configured alike), and checks that each placeholder became a bound parameter.
+ */
+function compiler(build: (db: Kysely<Database>) => Compilable<unknown>) {
+  const compiled = new Map<DialectName, Compiled>();
+  return (db: Kysely<Database>): Compiled => {
+    const dialect = dialectOf(db);
+    let entry = compiled.get(dialect);
+    if (entry) return entry;
+    const query = build(db).compile();
+    if (query.sql.includes(MARK)) {
+      throw new Error(`A prepared statement spliced a parameter into its SQL: ${query.sql}`);
+    }
+    const slots = query.parameters.map((value) =>
+      typeof value === 'string' && value.startsWith(MARK)
+        ? { name: value.slice(MARK.length) }
+        : { value },
+    );
+    entry = { query, slots };
+    compiled.set(dialect, entry);
+    return entry;
+  };
+}
+
+function bind(entry: Compiled, value: (name: string) => PreparedValue | undefined): unknown[] {
+  return entry.slots.map((slot) => {
+    if (!('name' in slot)) return slot.value;
+    const bound = value(slot.name);
+    if (bound === undefined) throw new Error(`Prepared parameter "${slot.name}" is missing`);
+    return bound;
+  });
+}
+
+/**
+ * A query Kysely builds and compiles once per engine, then runs with new
+ * parameter values. Building, transforming and compiling a query costs Kysely
+ * more than SQLite takes to answer a point read; the queries that run on every
+ * request are prepared here. The SQL is still Kysely's, per dialect. Only
+ * selects (writes go through `preparedInsert` or the builder).
  *
  *     const byId = preparedQuery((db, param) =>
  *       db.selectFrom('deliverables').selectAll().where('id', '=', param('id')));
@@ -28,46 +63,70 @@ const MARK = '\u0000sponsorcal-param:';
  *
  * `param(name)` stands for a value in the builder; each must end up a bound
  * parameter (never spliced into the SQL text), which is checked when compiled.
- * A handle without a cache entry (a transaction) compiles the query anew.
  */
 export function preparedQuery<P extends Record<string, PreparedValue>, O>(
   build: (db: Kysely<Database>, param: (name: keyof P & string) => never) => Compilable<O>,
 ): (db: Kysely<Database>, params: P) => Promise<O[]> {
-  const compiled = new WeakMap<Kysely<Database>, Compiled>();
-  const placeholder: Placeholder = (name) => `${MARK}${name}` as never;
-
-  function compile(db: Kysely<Database>): Compiled {
-    const query = build(db, placeholder).compile();
-    // Writes must pass Kysely's plugins (read-cache.ts counts them): only reads are prepared.
-    if (query.query.kind !== 'SelectQueryNode') {
-      throw new Error(`Only a select can be a prepared query: ${query.sql}`);
+  const compile = compiler((db) => {
+    const query = build(db, placeholder as (name: string) => never);
+    if (query.compile().query.kind !== 'SelectQueryNode') {
+      throw new Error('Only a select can be a prepared query');
     }
-    if (query.sql.includes(MARK)) {
-      throw new Error(`A prepared query spliced a parameter into its SQL: ${query.sql}`);
-    }
-    const slots = query.parameters.map((value) =>
-      typeof value === 'string' && value.startsWith(MARK)
-        ? { name: value.slice(MARK.length) }
-        : { value },
-    );
-    return { query, slots };
-  }
-
+    return query;
+  });
   return async (db, params) => {
-    let entry = compiled.get(db);
-    if (!entry) {
-      entry = compile(db);
-      // Transactions are short-lived handles: only the long-lived ones are worth keeping.
-      if (!db.isTransaction) compiled.set(db, entry);
-    }
-    const parameters = entry.slots.map((slot) => {
-      if (!('name' in slot)) return slot.value;
-      const value = params[slot.name];
-      if (value === undefined)
-        throw new Error(`Prepared query parameter "${slot.name}" is missing`);
-      return value;
+    const entry = compile(db);
+    const result = await db.executeQuery<O>({
+      ...entry.query,
+      parameters: bind(entry, (name) => params[name]),
     });
-    const result = await db.executeQuery<O>({ ...entry.query, parameters });
     return result.rows;
+  };
+}
+
+/**
+ * Many rows inserted by one statement Kysely compiled once per engine and
+ * number of rows: a hundred alerts' insert spent more time being built than
+ * SQLite took to write it. `build` gets rows of placeholders (the columns of
+ * the first row) and adds the rest of the statement (conflict handling,
+ * returning). Every row must have the same columns. The write is counted as
+ * any other (see read-cache.ts).
+ */
+export function preparedInsert<R extends Record<string, PreparedValue>, O = unknown>(
+  build: (db: Kysely<Database>, rows: R[]) => Compilable<O>,
+): (db: Kysely<Database>, rows: readonly R[]) => Promise<O[]> {
+  const shapes = new Map<string, ReturnType<typeof compiler>>();
+  return async (db, rows) => {
+    if (rows.length === 0) return [];
+    const columns = Object.keys(rows[0]!);
+    const shape = `${rows.length}\u0000${columns.join('\u0000')}`;
+    let compile = shapes.get(shape);
+    if (!compile) {
+      compile = compiler((db) =>
+        build(
+          db,
+          rows.map(
+            (_, i) =>
+              Object.fromEntries(
+                columns.map((column) => [column, placeholder(`${i}:${column}`)]),
+              ) as R,
+          ),
+        ),
+      );
+      if (shapes.size > 100) shapes.clear();
+      shapes.set(shape, compile);
+    }
+    const entry = compile(db);
+    const parameters = bind(entry, (name) => {
+      const at = name.indexOf(':');
+      return rows[Number(name.slice(0, at))]![name.slice(at + 1)];
+    });
+    noteStatement(entry.query.query);
+    try {
+      const result = await db.executeQuery<O>({ ...entry.query, parameters });
+      return result.rows;
+    } finally {
+      noteStatement(entry.query.query);
+    }
   };
 }

@@ -77,6 +77,12 @@ export function writtenTables(node: RootOperationNode): readonly string[] | 'all
   return table === undefined ? 'all' : [table];
 }
 
+/** Counts a statement run past the plugins (a prepared write): call before it runs and after. */
+export function noteStatement(node: RootOperationNode): void {
+  const tables = writtenTables(node);
+  if (tables) noteWrite(tables);
+}
+
 /**
  * Counts every write, before it runs and again once it ran: a read that
  * overlapped the write cannot be kept as if it came after.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DELIVERABLE_STATUSES, type DeliverableStatus } from '../../../shared/schemas/deliverable';
 import { createWorkspace } from '../../support/app';
-import { alertKeys, alertRows, at, createDeliverable, HOUR, scan } from '../../support/alerts';
+import { alertKeys, alertRows, at, createDeliverable, DAY, HOUR, scan } from '../../support/alerts';
 
 type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
@@ -17,13 +17,20 @@ const PUBLISH_PENDING = DELIVERABLE_STATUSES.filter((s) => s !== 'published' && 
 async function deliverablesInEveryStatus(fields: { draftDueAt?: string; publishAt?: string }) {
   const byStatus = new Map<DeliverableStatus, string>();
   for (const status of DELIVERABLE_STATUSES) {
-    const d = await createDeliverable(t.owner, t.deal.id, { title: `In ${status}`, status, ...fields });
+    const d = await createDeliverable(t.owner, t.deal.id, {
+      title: `In ${status}`,
+      status,
+      ...fields,
+    });
     byStatus.set(status, d.id);
   }
   return byStatus;
 }
 
-async function statusesWithAlert(byStatus: Map<DeliverableStatus, string>, rule: string): Promise<DeliverableStatus[]> {
+async function statusesWithAlert(
+  byStatus: Map<DeliverableStatus, string>,
+  rule: string,
+): Promise<DeliverableStatus[]> {
   const rows = await alertRows(t.db);
   return [...byStatus.entries()]
     .filter(([, id]) => rows.some((a) => a.subjectId === id && a.rule === rule))
@@ -49,7 +56,11 @@ describe('draft_due_soon', () => {
     expect(await scan(t, at(DRAFT_DUE, -48 * HOUR))).toMatchObject({ raised: 1 });
     expect(await alertKeys(t.db, d.id)).toEqual([`draft_due_soon@${DRAFT_DUE}`]);
     const [alert] = await alertRows(t.db);
-    expect(alert).toMatchObject({ subjectType: 'deliverable', severity: 'warning', resolvedAt: null });
+    expect(alert).toMatchObject({
+      subjectType: 'deliverable',
+      severity: 'warning',
+      resolvedAt: null,
+    });
   });
 
   it('fires only while the draft is planned or drafting', async () => {
@@ -75,7 +86,10 @@ describe('draft_overdue', () => {
     expect(await alertKeys(t.db, d.id)).toEqual([`draft_due_soon@${DRAFT_DUE}`]);
 
     expect(await scan(t, DRAFT_DUE)).toMatchObject({ raised: 1 });
-    expect(await alertKeys(t.db, d.id)).toEqual([`draft_due_soon@${DRAFT_DUE}`, `draft_overdue@${DRAFT_DUE}`]);
+    expect(await alertKeys(t.db, d.id)).toEqual([
+      `draft_due_soon@${DRAFT_DUE}`,
+      `draft_overdue@${DRAFT_DUE}`,
+    ]);
     const overdue = (await alertRows(t.db)).find((a) => a.rule === 'draft_overdue');
     expect(overdue).toMatchObject({ severity: 'critical', resolvedAt: null });
     // The "due soon" has done its job once the moment has passed.
@@ -105,7 +119,9 @@ describe('publish_due_soon', () => {
     t = await createWorkspace();
     const byStatus = await deliverablesInEveryStatus({ publishAt: PUBLISH_AT });
     await scan(t, at(PUBLISH_AT, -HOUR));
-    expect(await statusesWithAlert(byStatus, 'publish_due_soon')).toEqual([...PUBLISH_PENDING].sort());
+    expect(await statusesWithAlert(byStatus, 'publish_due_soon')).toEqual(
+      [...PUBLISH_PENDING].sort(),
+    );
   });
 });
 
@@ -117,21 +133,32 @@ describe('publish_overdue', () => {
     await scan(t, at(PUBLISH_AT, -1));
     expect(await alertKeys(t.db, d.id)).toEqual([`publish_due_soon@${PUBLISH_AT}`]);
     await scan(t, PUBLISH_AT);
-    expect(await alertKeys(t.db, d.id)).toEqual([`publish_due_soon@${PUBLISH_AT}`, `publish_overdue@${PUBLISH_AT}`]);
+    expect(await alertKeys(t.db, d.id)).toEqual([
+      `publish_due_soon@${PUBLISH_AT}`,
+      `publish_overdue@${PUBLISH_AT}`,
+    ]);
   });
 
   it('fires for every status except published and cancelled', async () => {
     t = await createWorkspace();
     const byStatus = await deliverablesInEveryStatus({ publishAt: PUBLISH_AT });
     await scan(t, at(PUBLISH_AT, 2 * HOUR));
-    expect(await statusesWithAlert(byStatus, 'publish_overdue')).toEqual([...PUBLISH_PENDING].sort());
+    expect(await statusesWithAlert(byStatus, 'publish_overdue')).toEqual(
+      [...PUBLISH_PENDING].sort(),
+    );
   });
 
   it('raises draft and publish alerts of one deliverable independently', async () => {
     t = await createWorkspace();
-    const d = await createDeliverable(t.owner, t.deal.id, { draftDueAt: DRAFT_DUE, publishAt: PUBLISH_AT });
+    const d = await createDeliverable(t.owner, t.deal.id, {
+      draftDueAt: DRAFT_DUE,
+      publishAt: PUBLISH_AT,
+    });
     await scan(t, at(PUBLISH_AT, HOUR));
-    expect(await alertKeys(t.db, d.id)).toEqual([`draft_overdue@${DRAFT_DUE}`, `publish_overdue@${PUBLISH_AT}`]);
+    expect(await alertKeys(t.db, d.id)).toEqual([
+      `draft_overdue@${DRAFT_DUE}`,
+      `publish_overdue@${PUBLISH_AT}`,
+    ]);
   });
 });
 
@@ -163,13 +190,48 @@ describe('lead times set with PATCH /api/settings', () => {
   it('turns due-soon off with a lead of 0, and keeps the overdue alerts', async () => {
     t = await createWorkspace();
     await setLeadTimes({ draftDueSoonHours: 0, publishDueSoonHours: 0 });
-    const d = await createDeliverable(t.owner, t.deal.id, { draftDueAt: DRAFT_DUE, publishAt: PUBLISH_AT });
+    const d = await createDeliverable(t.owner, t.deal.id, {
+      draftDueAt: DRAFT_DUE,
+      publishAt: PUBLISH_AT,
+    });
 
     await scan(t, at(DRAFT_DUE, -1));
     expect(await alertKeys(t.db, d.id)).toEqual([]);
     await scan(t, at(PUBLISH_AT, -1));
     expect(await alertKeys(t.db, d.id)).toEqual([`draft_overdue@${DRAFT_DUE}`]);
     await scan(t, PUBLISH_AT);
-    expect(await alertKeys(t.db, d.id)).toEqual([`draft_overdue@${DRAFT_DUE}`, `publish_overdue@${PUBLISH_AT}`]);
+    expect(await alertKeys(t.db, d.id)).toEqual([
+      `draft_overdue@${DRAFT_DUE}`,
+      `publish_overdue@${PUBLISH_AT}`,
+    ]);
+  });
+});
+
+describe('overdue after a long downtime, through edits', () => {
+  it('finds deliverables moved into the past on any day of the downtime, or stamped ahead of the clock', async () => {
+    t = await createWorkspace();
+    const start = t.clock.now();
+    await scan(t, start); // the watermark: everything before it was seen
+    const longDue = at(start, -10 * DAY);
+    const edits: Array<[string, number]> = [
+      ['edited on the first day', 0.5 * DAY],
+      ['edited on the third day', 2.5 * DAY],
+      ['edited ahead of the scan’s clock', 5 * DAY],
+    ];
+    const ids: string[] = [];
+    for (const [title, after] of edits) {
+      t.clock.set(at(start, after));
+      ids.push((await createDeliverable(t.owner, t.deal.id, { title, draftDueAt: longDue })).id);
+    }
+    t.clock.set(at(start, -1 * DAY));
+    const untouched = await createDeliverable(t.owner, t.deal.id, {
+      title: 'edited before',
+      draftDueAt: longDue,
+    });
+
+    // Back after four days: every edit since the watermark is read, a day of edits at a time.
+    await scan(t, at(start, 4 * DAY));
+    for (const id of ids) expect(await alertKeys(t.db, id)).toEqual([`draft_overdue@${longDue}`]);
+    expect(await alertKeys(t.db, untouched.id)).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ const brandNamed = preparedQuery<{ id: string }, { id: string; name: string }>((
 );
 
 describe(`prepared queries on ${TEST_ENGINE}`, () => {
-  it('answers each call with its own parameters, compiling the query once per handle', async () => {
+  it('answers each call with its own parameters, compiling the query once per engine', async () => {
     const db = await withBrands(['Acme', 'Globex', 'Initech']);
     let builds = 0;
     const byCategory = preparedQuery<{ category: string; limit: number }, { name: string }>(
@@ -62,7 +62,7 @@ describe(`prepared queries on ${TEST_ENGINE}`, () => {
     expect(builds).toBe(1);
   });
 
-  it('compiles anew inside a transaction, which sees its own writes', async () => {
+  it('runs inside a transaction, which sees its own writes', async () => {
     const db = await withBrands(['Acme']);
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('brands').set({ name: 'Acme Inc' }).where('id', '=', 'b0').execute();
