@@ -18,10 +18,10 @@ export interface RaiseOptions {
 
 /**
  * Alerts written per transaction: a short block of the event loop the scan
- * shares with the API (200 with their deliveries take some 15 ms here), and
+ * shares with the API (100 with their deliveries take 10–25 ms here), and
  * few commits for a week of catch-up.
  */
-const CHUNK = 200;
+const CHUNK = 100;
 /** Deliveries per insert statement. */
 const DELIVERY_ROWS = 500;
 
