@@ -1,10 +1,6 @@
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { serve } from '@hono/node-server';
-import { runAlertScan } from '../server/alerts/scan';
-import { createApp } from '../server/app';
-import { openDatabase } from '../server/db/connect';
+import path from 'node:path';
 import type { Report } from './report';
 import { median, percentile } from './stats';
 
@@ -32,7 +28,7 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
     const file = `${options.file}.run${run}`;
     copyToDisk(options.file, file);
     const last = run === options.runs - 1;
-    runs.push(await firstScan(file, options.now, last));
+    runs.push(await firstScanInChild(file, options.now, last));
     if (!last) removeDatabase(file);
   }
   const { raised, deliveries } = runs[0]!;
@@ -100,7 +96,7 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
   removeDatabase(`${options.file}.run${options.runs - 1}`);
 }
 
-interface FirstScan {
+export interface FirstScan {
   ms: number;
   raised: number;
   deliveries: number;
@@ -123,69 +119,27 @@ function removeDatabase(file: string): void {
 }
 
 /**
- * The first run of every rule on `file` (a week's lookback, e-mail on, so
- * deliveries are queued too), while a client keeps asking /api/health of a
- * server on the same event loop; with `thenNextMinute`, also the run a minute later.
+ * Runs bench/alert-scan-child.ts on `file`: each run in a fresh process, as a
+ * server starts, not in the bench's own (whose heap the load generator and
+ * the other sections have grown).
  */
-async function firstScan(file: string, now: Date, thenNextMinute: boolean): Promise<FirstScan> {
-  const handle = openDatabase(`sqlite:${file}`);
-  const app = createApp({ db: handle.db, logError: (error) => console.error(error) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`;
-
-  const latencies: number[] = [];
-  let polling = true;
-  const poller = (async () => {
-    while (polling) {
-      const started = performance.now();
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`/api/health answered ${res.status} during the scan`);
-      latencies.push(performance.now() - started);
-    }
-  })();
-
-  try {
-    // The client is warm before the run starts.
-    while (latencies.length < 20) await new Promise((resolve) => setTimeout(resolve, 5));
-    latencies.length = 0;
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
-    const started = performance.now();
-    const result = await runAlertScan({ db: handle.db, now, emailEnabled: true });
-    const ms = performance.now() - started;
-    delay.disable();
-    polling = false;
-    await poller;
-
-    const deliveries = await handle.db
-      .selectFrom('deliveries')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow();
-    const scan: FirstScan = {
-      ms,
-      raised: result.raised,
-      deliveries: Number(deliveries.count),
-      loopMaxMs: delay.max / 1e6,
-      loopP99Ms: delay.percentile(99) / 1e6,
-      latencies: [...latencies],
-    };
-    if (thenNextMinute) {
-      // What the scheduler does every minute after that: the same rules, one minute later.
-      const next = performance.now();
-      const again = await runAlertScan({
-        db: handle.db,
-        now: new Date(now.getTime() + 60_000),
-        emailEnabled: true,
-      });
-      scan.nextMinute = { ms: performance.now() - next, raised: again.raised };
-    }
-    return scan;
-  } finally {
-    polling = false;
-    await poller.catch(() => undefined);
-    server.close();
-    await handle.close();
-  }
+function firstScanInChild(file: string, now: Date, thenNextMinute: boolean): Promise<FirstScan> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(import.meta.dirname, 'alert-scan-child.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      env: {
+        ...process.env,
+        BENCH_ALERT_FILE: file,
+        BENCH_NOW: now.toISOString(),
+        BENCH_NEXT_MINUTE: thenNextMinute ? '1' : '',
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: FirstScan | undefined;
+    child.once('message', (message: FirstScan) => (result = message));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`the alert scan child exited (${code})`)),
+    );
+  });
 }
