@@ -10,12 +10,20 @@ const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * generality costs tens of microseconds a call, this a fraction of one.
  */
 function utcDayMs(day: string): number | null {
+  let ms = dayMs.get(day);
+  if (ms !== undefined) return ms;
   const m = PLAIN_DAY.exec(day);
   if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   // Date.UTC rolls Feb 30 over into March; Temporal rejects it, so leave those to Temporal.
-  return new Date(ms).toISOString().startsWith(day) ? ms : null;
+  if (!new Date(ms).toISOString().startsWith(day)) return null;
+  if (dayMs.size >= 20_000) dayMs.clear();
+  dayMs.set(day, ms);
+  return ms;
 }
+
+/** Days already read (a scan meets the same few thousand days over and over). */
+const dayMs = new Map<string, number>();
 
 /** The day `days` after `day` (both `YYYY-MM-DD`). */
 export function addDays(day: string, days: number): string {
@@ -30,7 +38,8 @@ export function daysBetween(from: string, to: string): number {
   const a = utcDayMs(from);
   const b = utcDayMs(to);
   if (a !== null && b !== null) return Math.round((b - a) / DAY_MS);
-  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' })
+    .days;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -67,7 +76,10 @@ export function todayIn(now: Date, timeZone: string): string {
     else if (part.type === 'day') day = part.value;
   }
   if (/^\d{4}$/.test(year)) return `${year}-${month}-${day}`;
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
 }
 
 /** The instant a calendar day begins in the zone (DST-safe: not always 00:00 in every zone). */
@@ -87,7 +99,8 @@ export function currencyExponent(currency: string): number {
   if (exponent === undefined) {
     try {
       exponent =
-        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
     } catch {
       exponent = 2;
     }

@@ -45,10 +45,11 @@ function sortableIds(now: Date): () => string {
   const time = now.getTime().toString(16).padStart(12, '0').slice(-12);
   const run = randomBytes(5).toString('hex');
   let counter = 0;
+  // xxxxxxxx-xxxx-7ccc-8ccc-ccrrrrrrrrrr: t = time (12 hex), c = counter (8), r = run (10).
+  const head = `${time.slice(0, 8)}-${time.slice(8, 12)}-7`;
   return () => {
     const n = (counter++).toString(16).padStart(8, '0');
-    const hex = `${time}7${n.slice(0, 3)}8${n.slice(3, 6)}${n.slice(6)}${run}`;
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+    return `${head}${n.slice(0, 3)}-8${n.slice(3, 6)}-${n.slice(6)}${run}`;
   };
 }
 

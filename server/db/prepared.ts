@@ -96,6 +96,7 @@ export function preparedInsert<R extends Record<string, PreparedValue>, O = unkn
   build: (db: Kysely<Database>, rows: R[]) => Compilable<O>,
 ): (db: Kysely<Database>, rows: readonly R[]) => Promise<O[]> {
   const shapes = new Map<string, ReturnType<typeof compiler>>();
+  const rowSlots = new WeakMap<Compiled, Array<{ row: number; column: string } | null>>();
   return async (db, rows) => {
     if (rows.length === 0) return [];
     const columns = Object.keys(rows[0]!);
@@ -117,9 +118,22 @@ export function preparedInsert<R extends Record<string, PreparedValue>, O = unkn
       shapes.set(shape, compile);
     }
     const entry = compile(db);
-    const parameters = bind(entry, (name) => {
-      const at = name.indexOf(':');
-      return rows[Number(name.slice(0, at))]![name.slice(at + 1)];
+    let cells = rowSlots.get(entry);
+    if (!cells) {
+      // `row:column` of each placeholder, parsed once per statement shape.
+      cells = entry.slots.map((slot) => {
+        if (!('name' in slot)) return null;
+        const at = slot.name.indexOf(':');
+        return { row: Number(slot.name.slice(0, at)), column: slot.name.slice(at + 1) };
+      });
+      rowSlots.set(entry, cells);
+    }
+    const parameters = entry.slots.map((slot, i) => {
+      const cell = cells[i];
+      if (!cell) return (slot as { value: unknown }).value;
+      const value = rows[cell.row]![cell.column];
+      if (value === undefined) throw new Error(`Prepared parameter "${cell.column}" is missing`);
+      return value;
     });
     noteStatement(entry.query.query);
     try {
