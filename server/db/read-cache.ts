@@ -17,14 +17,16 @@ import {
 import type { Database } from './schema';
 
 /**
- * A few small reads run on nearly every request (the caller's session, the
- * workspace settings, the brands' exclusivities) and change rarely. They are
+ * A few small reads run on nearly every request (the workspace settings, the
+ * brands' exclusivities) and change rarely. They are
  * kept here for a few seconds, and dropped the moment this process writes one
  * of the tables they were read from: `WriteWatchPlugin` sees every write that
  * goes through Kysely (a statement it cannot read, raw SQL, counts as a write
  * to every table). Another process writing to the same PostgreSQL database is
  * seen only when the entry ages out, so `TTL_MS` bounds how stale a read can be
- * there — e.g. a session ended by another server process still works that long.
+ * there. Nothing that decides access is kept here: sessions, users and roles
+ * are read on every request, so a sign-out or a disabled account holds on
+ * every instance at once.
  */
 export const TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;

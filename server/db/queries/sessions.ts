@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../prepared';
-import { cachedRead } from '../read-cache';
 import type { Database, SessionRow, UserRow } from '../schema';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -67,11 +66,9 @@ export async function findLiveSession(
   id: string,
   now: Date,
 ): Promise<SessionWithUser | undefined> {
-  // One query for both, prepared and kept a moment: this runs before every signed-in request.
-  const row = await cachedRead(db, `session:${id}`, ['sessions', 'users'], async () => {
-    const [found] = await liveSessionQuery(db, { id });
-    return found;
-  });
+  // One query for both, prepared: this runs before every signed-in request. Never kept in
+  // memory: a session ended or a user disabled on one instance must end on all at once.
+  const [row] = await liveSessionQuery(db, { id });
   if (!row || Date.parse(row.sessionExpiresAt) <= now.getTime()) return undefined;
   const {
     sessionId,
