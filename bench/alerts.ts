@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Report } from './report';
+import { syncToDisk } from './seed';
 import { median, percentile } from './stats';
 
 export interface AlertBenchOptions {
@@ -106,12 +107,10 @@ export interface FirstScan {
   nextMinute?: { ms: number; raised: number };
 }
 
-/** Copies a database file and puts the copy on disk (see seedWorkspace: dirty pages skew writes). */
+/** Copies a database file and puts the copy on disk (see `syncToDisk`). */
 function copyToDisk(from: string, to: string): void {
   fs.copyFileSync(from, to);
-  const fd = fs.openSync(to, 'r+');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
+  syncToDisk(to);
 }
 
 function removeDatabase(file: string): void {

@@ -73,6 +73,20 @@ const CATEGORIES = [
 const EXCLUSIVE_SHARE = 0.01;
 const BATCH = 5_000;
 
+/**
+ * Puts a database file just written on disk before anything is measured: otherwise the
+ * kernel's write-back of it (up to a gigabyte of seed) throttles the writes being measured
+ * — the alert scan's first run took twice as long with the seed still dirty in the page cache.
+ */
+export function syncToDisk(file: string): void {
+  for (const written of [file, `${file}-wal`]) {
+    if (!fs.existsSync(written)) continue;
+    const fd = fs.openSync(written, 'r+');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  }
+}
+
 /** A small deterministic PRNG (mulberry32): the same options seed the same workspace. */
 export function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -354,15 +368,7 @@ export async function seedWorkspace(file: string, options: SeedOptions): Promise
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.close();
-  // The seed is up to a gigabyte written moments ago: it goes to disk before anything is
-  // measured, or the kernel's write-back of it throttles the writes being measured (the alert
-  // scan's first run took twice as long with the seed still dirty in the page cache).
-  for (const written of [file, `${file}-wal`]) {
-    if (!fs.existsSync(written)) continue;
-    const fd = fs.openSync(written, 'r+');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-  }
+  syncToDisk(file);
   return {
     file,
     cookie: `sponsorcal_session=${sessionToken}`,

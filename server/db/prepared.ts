@@ -20,13 +20,19 @@ const placeholder = (name: string) => `${MARK}${name}`;
  * once per engine (the SQL is the dialect's; every handle of one engine is
  * configured alike), and checks that each placeholder became a bound parameter.
  */
-function compiler(build: (db: Kysely<Database>) => Compilable<unknown>) {
+function compiler(
+  build: (db: Kysely<Database>) => Compilable<unknown>,
+  { selectOnly = false }: { selectOnly?: boolean } = {},
+) {
   const compiled = new Map<DialectName, Compiled>();
   return (db: Kysely<Database>): Compiled => {
     const dialect = dialectOf(db);
     let entry = compiled.get(dialect);
     if (entry) return entry;
     const query = build(db).compile();
+    if (selectOnly && query.query.kind !== 'SelectQueryNode') {
+      throw new Error(`Only a select can be a prepared query: ${query.sql}`);
+    }
     if (query.sql.includes(MARK)) {
       throw new Error(`A prepared statement spliced a parameter into its SQL: ${query.sql}`);
     }
@@ -67,12 +73,8 @@ function bind(entry: Compiled, value: (name: string) => PreparedValue | undefine
 export function preparedQuery<P extends Record<string, PreparedValue>, O>(
   build: (db: Kysely<Database>, param: (name: keyof P & string) => never) => Compilable<O>,
 ): (db: Kysely<Database>, params: P) => Promise<O[]> {
-  const compile = compiler((db) => {
-    const query = build(db, placeholder as (name: string) => never);
-    if (query.compile().query.kind !== 'SelectQueryNode') {
-      throw new Error('Only a select can be a prepared query');
-    }
-    return query;
+  const compile = compiler((db) => build(db, placeholder as (name: string) => never), {
+    selectOnly: true,
   });
   return async (db, params) => {
     const entry = compile(db);

@@ -150,8 +150,3 @@ export async function cachedRead<T>(
   }
   return value;
 }
-
-/** Forgets every cached read (tests that write behind Kysely's back). */
-export function forgetCachedReads(): void {
-  unknownWrites++;
-}

@@ -133,15 +133,16 @@ export async function exclusivityWarnings(
       brandCategory(db, { id }),
     );
     rows.forEach(remember);
-  }
-  for (let i = 0; brandIds.length > 1 && i < brandIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('brands')
-      .select(['id', 'name', 'category'])
-      .where('id', 'in', brandIds.slice(i, i + 500))
-      .where('category', 'is not', null)
-      .execute();
-    rows.forEach(remember);
+  } else {
+    for (let i = 0; i < brandIds.length; i += 500) {
+      const rows = await db
+        .selectFrom('brands')
+        .select(['id', 'name', 'category'])
+        .where('id', 'in', brandIds.slice(i, i + 500))
+        .where('category', 'is not', null)
+        .execute();
+      rows.forEach(remember);
+    }
   }
   if (categoryOf.size === 0) return warnings;
 
