@@ -149,26 +149,35 @@ export interface PointBenchOptions {
   duration: number;
 }
 
-/** Point reads against hello-world on the same server, in alternating loads (H P P H). */
+/**
+ * Point reads against hello-world on the same server, and against the point
+ * read's floor (bench/server-child.ts: the same session and row read by raw
+ * statements, no middleware), in alternating loads (H P F F P H).
+ */
 export async function benchPoint(report: Report, options: PointBenchOptions): Promise<void> {
   const { server, cookie, connections } = options;
   const duration = Math.max(1, Math.round(options.duration / 2));
   const hello = () => load({ url: server.url, paths: ['/bench/hello'], connections, duration });
-  const point = () =>
+  const reads = (prefix: string) => () =>
     load({
       url: server.url,
-      paths: options.ids.map((id) => `/api/deliverables/${id}`),
+      paths: options.ids.map((id) => `${prefix}${id}`),
       headers: { cookie },
       connections,
       duration,
     });
+  const point = reads('/api/deliverables/');
+  const floor = reads('/bench/point-floor/');
   report.begin('2. Point read: GET /api/deliverables/:id');
   const h1 = await hello();
   const p1 = await point();
+  const f1 = await floor();
+  const f2 = await floor();
   const p2 = await point();
   const h2 = await hello();
   const helloRps = (h1.requestsPerSecond + h2.requestsPerSecond) / 2;
   const pointRps = (p1.requestsPerSecond + p2.requestsPerSecond) / 2;
+  const floorRps = (f1.requestsPerSecond + f2.requestsPerSecond) / 2;
   report.add(
     'hello_rps',
     `Hello-world requests/s at ${connections} connections`,
@@ -176,15 +185,23 @@ export async function benchPoint(report: Report, options: PointBenchOptions): Pr
     'req/s',
   );
   report.add('point_rps', `Point reads/s at ${connections} connections`, pointRps, 'req/s');
+  report.add(
+    'point_floor_rps',
+    'Floor: the same reads by raw statements, no middleware',
+    floorRps,
+    'req/s',
+  );
   report.add('point_p50_ms', 'Point read latency p50', (p1.p50Ms + p2.p50Ms) / 2, 'ms');
   report.add('point_p99_ms', 'Point read latency p99', Math.max(p1.p99Ms, p2.p99Ms), 'ms');
   report.add(
     'point_failures',
-    'Failed or non-2xx point reads',
-    p1.failures + p2.failures,
+    'Failed or non-2xx point reads (app and floor)',
+    p1.failures + p2.failures + f1.failures + f2.failures,
     'requests',
     { op: '<=', value: 0 },
   );
+  report.add('ratio_point_floor_vs_hello', 'Floor vs hello-world', floorRps / helloRps, '×');
+  report.add('ratio_point_vs_floor', 'Point read vs its floor', pointRps / floorRps, '×');
   report.add('ratio_point_vs_hello', 'Point read vs hello-world', pointRps / helloRps, '×', {
     op: '>=',
     value: 0.5,

@@ -2,16 +2,22 @@
  * The bench's HTTP server, in its own process so the load generator does not
  * share its core: the real `createApp` on @hono/node-server (as
  * server/index.ts wires it, without the scheduler) plus a hello-world route,
- * recording how long each request took from arrival to its last byte written.
+ * and the point read's floor (below), recording how long each request took
+ * from arrival to its last byte written.
  *
  * Environment: BENCH_DATABASE_FILE, optional BENCH_WEB_ROOT. Talks to the
  * parent over IPC: sends `{type: 'ready', port}`, answers `timings` (and
  * forgets them) and `memory`.
  */
 import { serve } from '@hono/node-server';
+import SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { createApp } from '../server/app';
+import { SESSION_COOKIE } from '../server/auth/session';
+import { hashToken } from '../server/auth/tokens';
 import { openDatabase } from '../server/db/connect';
+import { SECURITY_HEADERS } from '../server/security/headers';
 
 export type ChildRequest = { type: 'timings'; prefix: string } | { type: 'memory' };
 export type ChildMessage =
@@ -30,11 +36,33 @@ const app = createApp({
   webRoot: process.env.BENCH_WEB_ROOT,
   logError: (error) => console.error(error),
 });
-const hello = new Hono().get('/bench/hello', (c) => c.text('Hello, world!'));
+
+/**
+ * The point read's floor: what no implementation of `GET /api/deliverables/:id`
+ * can undercut on this server. The session and the row are read by raw
+ * prepared better-sqlite3 statements and sent with the app's security headers,
+ * with no middleware, validation, warnings or Kysely in between.
+ */
+const raw = new SQLite(file, { readonly: true });
+const sessionRow = raw.prepare(`select users.*, sessions.expires_at as session_expires_at
+  from sessions join users on users.id = sessions.user_id where sessions.id = ?`);
+const deliverableRow = raw.prepare('select * from deliverables where id = ?');
+const bench = new Hono()
+  .get('/bench/hello', (c) => c.text('Hello, world!'))
+  .get('/bench/point-floor/:id', (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (!token || !sessionRow.get(hashToken(token))) return c.text('Sign in', 401);
+    const row = deliverableRow.get(c.req.param('id'));
+    if (!row) return c.text('Not found', 404);
+    return c.body(JSON.stringify(row), 200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json',
+    });
+  });
 
 const server = serve({
   fetch: (request, env) =>
-    request.url.endsWith('/bench/hello') ? hello.fetch(request, env) : app.fetch(request, env),
+    request.url.includes('/bench/') ? bench.fetch(request, env) : app.fetch(request, env),
   port: 0,
   hostname: '127.0.0.1',
 });
@@ -69,5 +97,6 @@ process.on('message', (message: ChildRequest) => {
 
 process.on('disconnect', () => {
   server.close();
+  raw.close();
   void handle.close().finally(() => process.exit(0));
 });
