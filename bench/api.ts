@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openDatabase } from '../server/db/connect';
-import { load, type BenchServer } from './http';
+import { load, type BenchServer, type LoadResult } from './http';
 import type { Report } from './report';
 import { median, timeInterleaved } from './stats';
 
@@ -151,8 +151,9 @@ export interface PointBenchOptions {
 
 /**
  * Point reads against hello-world on the same server, and against the point
- * read's floor (bench/server-child.ts: the same session and row read by raw
- * statements, no middleware), in alternating loads (H P F F P H).
+ * read's floors (bench/server-child.ts): the same session and row read by raw
+ * statements in one transaction with no middleware, and the row alone without
+ * a session. Alternating loads (H P F R R F P H), each figure the mean of two.
  */
 export async function benchPoint(report: Report, options: PointBenchOptions): Promise<void> {
   const { server, cookie, connections } = options;
@@ -168,16 +169,21 @@ export async function benchPoint(report: Report, options: PointBenchOptions): Pr
     });
   const point = reads('/api/deliverables/');
   const floor = reads('/bench/point-floor/');
+  const rowFloor = reads('/bench/row-floor/');
   report.begin('2. Point read: GET /api/deliverables/:id');
   const h1 = await hello();
   const p1 = await point();
   const f1 = await floor();
+  const r1 = await rowFloor();
+  const r2 = await rowFloor();
   const f2 = await floor();
   const p2 = await point();
   const h2 = await hello();
-  const helloRps = (h1.requestsPerSecond + h2.requestsPerSecond) / 2;
-  const pointRps = (p1.requestsPerSecond + p2.requestsPerSecond) / 2;
-  const floorRps = (f1.requestsPerSecond + f2.requestsPerSecond) / 2;
+  const rps = (a: LoadResult, b: LoadResult) => (a.requestsPerSecond + b.requestsPerSecond) / 2;
+  const helloRps = rps(h1, h2);
+  const pointRps = rps(p1, p2);
+  const floorRps = rps(f1, f2);
+  const rowRps = rps(r1, r2);
   report.add(
     'hello_rps',
     `Hello-world requests/s at ${connections} connections`,
@@ -187,20 +193,27 @@ export async function benchPoint(report: Report, options: PointBenchOptions): Pr
   report.add('point_rps', `Point reads/s at ${connections} connections`, pointRps, 'req/s');
   report.add(
     'point_floor_rps',
-    'Floor: the same reads by raw statements, no middleware',
+    'Floor: session and row by raw statements in one transaction, no middleware',
     floorRps,
     'req/s',
   );
+  report.add('point_row_floor_rps', 'Floor without sign-in: the row alone', rowRps, 'req/s');
   report.add('point_p50_ms', 'Point read latency p50', (p1.p50Ms + p2.p50Ms) / 2, 'ms');
   report.add('point_p99_ms', 'Point read latency p99', Math.max(p1.p99Ms, p2.p99Ms), 'ms');
   report.add(
     'point_failures',
-    'Failed or non-2xx point reads (app and floor)',
-    p1.failures + p2.failures + f1.failures + f2.failures,
+    'Failed or non-2xx point reads (app and floors)',
+    [p1, p2, f1, f2, r1, r2].reduce((sum, r) => sum + r.failures, 0),
     'requests',
     { op: '<=', value: 0 },
   );
   report.add('ratio_point_floor_vs_hello', 'Floor vs hello-world', floorRps / helloRps, '×');
+  report.add(
+    'ratio_point_row_floor_vs_hello',
+    'Floor without sign-in vs hello-world',
+    rowRps / helloRps,
+    '×',
+  );
   report.add('ratio_point_vs_floor', 'Point read vs its floor', pointRps / floorRps, '×');
   report.add('ratio_point_vs_hello', 'Point read vs hello-world', pointRps / helloRps, '×', {
     op: '>=',

@@ -51,30 +51,44 @@ const SESSION_ONLY = [
   '/api/me/sessions/*',
 ];
 
-export function sessionOnly(path: string): boolean {
-  return SESSION_ONLY.some((pattern) => matches(pattern, path));
-}
-
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
-function matches(pattern: string, path: string): boolean {
-  const want = pattern.split('/');
-  const got = path.replace(/\/+$/, '').split('/');
-  for (let i = 0; i < want.length; i++) {
-    const segment = want[i]!;
-    if (segment === '*') return got.length > i;
-    if (got[i] === undefined) return false;
-    if (segment.startsWith(':')) continue;
-    if (segment !== got[i]) return false;
-  }
-  return got.length === want.length;
+/** A path's segments, trailing slashes ignored: `/api/me/` → `['', 'api', 'me']`. */
+function segmentsOf(path: string): string[] {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47 /* / */) end--;
+  return path.slice(0, end).split('/');
+}
+
+/** A pattern split once, for a check that runs before every request. */
+function pattern(path: string): (got: readonly string[]) => boolean {
+  const want = path.split('/');
+  return (got) => {
+    for (let i = 0; i < want.length; i++) {
+      const segment = want[i]!;
+      if (segment === '*') return got.length > i;
+      if (got[i] === undefined) return false;
+      if (segment.startsWith(':')) continue;
+      if (segment !== got[i]) return false;
+    }
+    return got.length === want.length;
+  };
+}
+
+const RULES = ACCESS_RULES.map((rule) => ({ ...rule, matches: pattern(rule.path) }));
+const SESSION_ONLY_PATTERNS = SESSION_ONLY.map(pattern);
+
+export function sessionOnly(path: string): boolean {
+  const got = segmentsOf(path);
+  return SESSION_ONLY_PATTERNS.some((matches) => matches(got));
 }
 
 export function requiredAccess(method: string, path: string): Access {
-  const rule = ACCESS_RULES.find(
+  const got = segmentsOf(path);
+  const rule = RULES.find(
     (r) =>
       (r.method === '*' || r.method === method || (r.method === 'GET' && method === 'HEAD')) &&
-      matches(r.path, path),
+      r.matches(got),
   );
   if (rule) return rule.access;
   return method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? 'viewer' : 'editor';

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from '../env';
 import { AppError } from '../errors';
@@ -75,8 +75,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * `permissions.ts`: 401 without a credential, 403 without the role. A read
  * token only reads, and no token manages credentials.
  */
-export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+export function authenticate(deps: AppDeps): (c: Context<AppEnv>) => Promise<void> {
+  return async (c) => {
     c.set('user', null);
     c.set('sessionId', null);
     c.set('apiTokenId', null);
@@ -136,7 +136,6 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
         );
       }
     }
-    await next();
   };
 }
 

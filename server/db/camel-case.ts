@@ -29,10 +29,15 @@ export class RowCamelCasePlugin extends CamelCasePlugin {
     if (!Array.isArray(rows) || rows.length === 0) return args.result;
     const keys = Object.keys(rows[0]!);
     if (keys.length === 0) return args.result;
+    // Every row of one result has the same columns, in the same order, on both engines.
+    return { ...args.result, rows: rows.map(this.rowMapper(keys)) };
+  }
+
+  /** Maps rows with these columns (in this order) as `transformResult` does. */
+  rowMapper(keys: readonly string[]): (row: UnknownRow) => UnknownRow {
     const mapper = this.#mapperFor(keys);
     const nested = (value: unknown) => this.#nested(value);
-    // Every row of one result has the same columns, in the same order, on both engines.
-    return { ...args.result, rows: rows.map((row) => mapper(row, nested)) };
+    return (row) => mapper(row, nested);
   }
 
   #nested(value: unknown): unknown {
@@ -42,7 +47,7 @@ export class RowCamelCasePlugin extends CamelCasePlugin {
     return isPlainObject(value) ? this.mapRow(value) : value;
   }
 
-  #mapperFor(keys: string[]): RowMapper {
+  #mapperFor(keys: readonly string[]): RowMapper {
     const id = keys.join('\u0000');
     let mapper = this.#mappers.get(id);
     if (!mapper) {

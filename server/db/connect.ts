@@ -8,6 +8,7 @@ import { RowCamelCasePlugin } from './camel-case';
 import { SqliteBooleanPlugin, type DialectName } from './dialect';
 import { withStatementCache } from './sqlite-statements';
 import { WriteWatchPlugin } from './read-cache';
+import { attachReader, SqliteReader } from './reader';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -50,10 +51,23 @@ function openSqlite(file: string): DatabaseHandle {
   // point reads went to the OS for their pages. 64 MB of cache, and reads through mmap.
   sqlite.pragma('cache_size = -65536');
   if (!inMemory) sqlite.pragma('mmap_size = 268435456');
+  const camelCase = new RowCamelCasePlugin();
+  // Beside the main connection (which created the file and its WAL), closed with it.
+  const reader = inMemory ? undefined : new SqliteReader(file, camelCase);
+  const database = withStatementCache(sqlite);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-    plugins: [new WriteWatchPlugin(), new SqliteBooleanPlugin(), new RowCamelCasePlugin()],
+    dialect: new SqliteDialect({
+      database: {
+        prepare: (sql) => database.prepare(sql),
+        close: () => {
+          reader?.close();
+          database.close();
+        },
+      },
+    }),
+    plugins: [new WriteWatchPlugin(), new SqliteBooleanPlugin(), camelCase],
   });
+  if (reader) attachReader(db, reader);
   return {
     db,
     dialect: 'sqlite',

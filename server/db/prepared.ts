@@ -1,6 +1,7 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import { dialectOf, type DialectName } from './dialect';
 import { noteStatement } from './read-cache';
+import { readerOf } from './reader';
 import type { Database } from './schema';
 
 /** What a prepared statement's parameters may be: bound as they are on both engines. */
@@ -61,7 +62,9 @@ function bind(entry: Compiled, value: (name: string) => PreparedValue | undefine
  * parameter values. Building, transforming and compiling a query costs Kysely
  * more than SQLite takes to answer a point read; the queries that run on every
  * request are prepared here. The SQL is still Kysely's, per dialect. Only
- * selects (writes go through `preparedInsert` or the builder).
+ * selects (writes go through `preparedInsert` or the builder). On a SQLite
+ * file they run on the read-only connection (reader.ts), except inside a
+ * transaction.
  *
  *     const byId = preparedQuery((db, param) =>
  *       db.selectFrom('deliverables').selectAll().where('id', '=', param('id')));
@@ -78,10 +81,10 @@ export function preparedQuery<P extends Record<string, PreparedValue>, O>(
   });
   return async (db, params) => {
     const entry = compile(db);
-    const result = await db.executeQuery<O>({
-      ...entry.query,
-      parameters: bind(entry, (name) => params[name]),
-    });
+    const parameters = bind(entry, (name) => params[name]);
+    const reader = readerOf(db);
+    if (reader) return reader.all<O>(entry.query.sql, parameters);
+    const result = await db.executeQuery<O>({ ...entry.query, parameters });
     return result.rows;
   };
 }

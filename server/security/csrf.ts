@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 
@@ -17,9 +17,9 @@ export interface CsrfOptions {
  * since they hold their credentials themselves. Requests with
  * `Authorization: Bearer` carry no ambient credential and pass.
  */
-export function csrfGuard({ appUrl, trustProxy }: CsrfOptions): MiddlewareHandler<AppEnv> {
+export function csrfCheck({ appUrl, trustProxy }: CsrfOptions): (c: Context<AppEnv>) => void {
   const appOrigin = new URL(appUrl).origin;
-  return async (c, next) => {
+  return (c) => {
     if (UNSAFE.has(c.req.method) && c.req.header('authorization') === undefined) {
       const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
@@ -34,7 +34,6 @@ export function csrfGuard({ appUrl, trustProxy }: CsrfOptions): MiddlewareHandle
         );
       }
     }
-    await next();
   };
 }
 

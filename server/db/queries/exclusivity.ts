@@ -103,28 +103,14 @@ export async function exclusivityWarnings(
     // ...and signed by the latest go-live (a day later for zones behind UTC): only windows that can cover one.
     until: dayAfter(latest),
   };
-  const deals = await cachedRead(
-    db,
-    `exclusivities:${window.from}:${window.until}`,
-    ['deals', 'brands'],
-    () => activeExclusivities(db, window),
-  );
-  if (deals.length === 0) return warnings;
+  const byCategory = await exclusivitiesBetween(db, window);
+  if (byCategory.size === 0) return warnings;
 
-  const exclusivities: Exclusivity[] = deals.map((d) => ({
-    dealTitle: d.dealTitle,
-    brandId: d.brandId,
-    brandName: d.brandName,
-    category: categoryKey(d.exclusivityCategory!),
-    from: d.contractSignedOn ? String(d.contractSignedOn).slice(0, 10) : null,
-    until: String(d.exclusivityUntil).slice(0, 10),
-  }));
-  const categories = [...new Set(exclusivities.map((e) => e.category))];
   const brandIds = [...new Set(scheduled.map((d) => d.brandId))];
   const categoryOf = new Map<string, { name: string; category: string }>();
   const remember = (row: { id: string; name: string; category: string | null }) => {
     const category = categoryKey(row.category!);
-    if (categories.includes(category)) categoryOf.set(row.id, { name: row.name, category });
+    if (byCategory.has(category)) categoryOf.set(row.id, { name: row.name, category });
   };
   if (brandIds.length === 1) {
     // A single deliverable's read: one prepared lookup.
@@ -146,10 +132,6 @@ export async function exclusivityWarnings(
   }
   if (categoryOf.size === 0) return warnings;
 
-  const byCategory = new Map<string, Exclusivity[]>();
-  for (const e of exclusivities) {
-    byCategory.set(e.category, [...(byCategory.get(e.category) ?? []), e]);
-  }
   const { timeZone } = await getSettings(db, now);
   for (const d of scheduled) {
     const brand = categoryOf.get(d.brandId);
@@ -167,6 +149,39 @@ export async function exclusivityWarnings(
     }
   }
   return warnings;
+}
+
+/**
+ * The exclusivity windows that can cover a go-live between two days, by
+ * category; read and grouped once, then kept a few seconds (read-cache.ts):
+ * nearly every read of a deliverable asks.
+ */
+function exclusivitiesBetween(
+  db: Kysely<Database>,
+  window: { from: string; until: string },
+): Promise<ReadonlyMap<string, readonly Exclusivity[]>> {
+  return cachedRead(
+    db,
+    `exclusivities:${window.from}:${window.until}`,
+    ['deals', 'brands'],
+    async () => {
+      const byCategory = new Map<string, Exclusivity[]>();
+      for (const d of await activeExclusivities(db, window)) {
+        const exclusivity: Exclusivity = {
+          dealTitle: d.dealTitle,
+          brandId: d.brandId,
+          brandName: d.brandName,
+          category: categoryKey(d.exclusivityCategory!),
+          from: d.contractSignedOn ? String(d.contractSignedOn).slice(0, 10) : null,
+          until: String(d.exclusivityUntil).slice(0, 10),
+        };
+        const list = byCategory.get(exclusivity.category);
+        if (list) list.push(exclusivity);
+        else byCategory.set(exclusivity.category, [exclusivity]);
+      }
+      return byCategory;
+    },
+  );
 }
 
 function dayBefore(instant: string): string {

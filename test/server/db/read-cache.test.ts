@@ -71,6 +71,47 @@ describe(`prepared queries on ${TEST_ENGINE}`, () => {
     expect(await brandNamed(db, { id: 'b0' })).toEqual([{ id: 'b0', name: 'Acme Inc' }]);
   });
 
+  it('answers what was committed, never a transaction still open elsewhere', async () => {
+    const db = await withBrands(['Acme']);
+    await db.updateTable('brands').set({ name: 'Acme Inc' }).where('id', '=', 'b0').execute();
+    // Committed a moment ago: seen at once (on SQLite by the read-only connection).
+    expect(await brandNamed(db, { id: 'b0' })).toEqual([{ id: 'b0', name: 'Acme Inc' }]);
+
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.updateTable('brands').set({ name: 'Rolled back' }).where('id', '=', 'b0').execute();
+      written();
+      await held;
+      throw new Error('roll back');
+    });
+    await wrote;
+    // On SQLite this answers while the transaction holds the main connection (Kysely would queue it).
+    expect(await brandNamed(db, { id: 'b0' })).toEqual([{ id: 'b0', name: 'Acme Inc' }]);
+    release();
+    await expect(transaction).rejects.toThrow('roll back');
+    expect(await brandNamed(db, { id: 'b0' })).toEqual([{ id: 'b0', name: 'Acme Inc' }]);
+  });
+
+  it('gives rows as Kysely does: camelCased columns, same values', async () => {
+    const db = await withBrands(['Acme', 'Globex']);
+    const prepared = preparedQuery<{ id: string }, Record<string, unknown>>((db, param) =>
+      db.selectFrom('brands').selectAll().where('id', '=', param('id')),
+    );
+    const built = await db.selectFrom('brands').selectAll().where('id', '=', 'b1').execute();
+    expect(built[0]).toHaveProperty('nextFollowUpOn');
+    expect(await prepared(db, { id: 'b1' })).toEqual(built);
+  });
+
+  it('fails once the database is closed', async () => {
+    const db = await withBrands(['Acme']);
+    expect(await brandNamed(db, { id: 'b0' })).toHaveLength(1);
+    await db.destroy();
+    await expect(brandNamed(db, { id: 'b0' })).rejects.toThrow();
+  });
+
   it('refuses a write, a missing parameter and a value spliced into the SQL', async () => {
     const db = await withBrands(['Acme']);
     const rename = preparedQuery<{ id: string }, never>(

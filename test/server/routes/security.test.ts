@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { serve } from '@hono/node-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
+import { SECURITY_HEADERS } from '../../../server/security/headers';
 import { signInAs, TestClient } from '../../support/app';
 import { expectApiError, rowCounts, trackApps } from '../helpers';
 
@@ -37,6 +40,58 @@ describe('security headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('same-origin');
+  });
+
+  // Under Node.js they are set on the Node response, not through Hono: tested over real HTTP.
+  it('are sent once each over HTTP on answers, errors, the web app and a response with headers of its own', async () => {
+    const t = await apps.workspace();
+    const app = createApp({ db: t.db, clock: t.clock, webRoot });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const cookie = t.owner.cookie;
+    const deliverable = (
+      await t.owner.post('/api/deliverables', {
+        dealId: t.deal.id,
+        title: 'Unboxing',
+        platform: 'youtube',
+        format: 'video',
+        publishAt: '2026-06-01T17:00:00Z',
+      })
+    ).body;
+    try {
+      const cases = [
+        { path: '/api/health', status: 200, type: 'application/json' },
+        {
+          path: `/api/deliverables/${deliverable.id}`,
+          status: 200,
+          type: 'application/json',
+          cookie,
+        },
+        {
+          path: '/api/deliverables?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
+          status: 200,
+          type: 'application/json',
+          cookie,
+        },
+        { path: '/api/brands', status: 401, type: 'application/json' },
+        { path: '/api/no-such-route', status: 404, type: 'application/json', cookie },
+        { path: '/deals/123', status: 200, type: 'text/html' },
+        { path: '/api/exports/invoices.csv', status: 200, type: 'text/csv', cookie },
+      ];
+      for (const { path: url, status, type, cookie: sent } of cases) {
+        const res = await fetch(base + url, { headers: sent ? { cookie: sent } : {} });
+        await res.arrayBuffer();
+        expect(res.status, url).toBe(status);
+        expect(res.headers.get('content-type'), url).toContain(type);
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+          // A header sent twice would read as "a, b".
+          expect(res.headers.get(name), `${name} on ${url}`).toBe(value);
+        }
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('allows no inline script anywhere in the policy', async () => {

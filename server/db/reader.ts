@@ -1,0 +1,64 @@
+import SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { RowCamelCasePlugin } from './camel-case';
+import type { Database } from './schema';
+
+interface ReaderStatement {
+  statement: SQLite.Statement;
+  /** Built from the first row: one statement always answers the same columns. */
+  map?: (row: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * A second connection to the SQLite file, read-only, for the prepared reads
+ * that run on nearly every request (the session, a deliverable, the settings).
+ * It answers them without Kysely's executor (its connection lock, plugins and
+ * a promise per step cost more than SQLite's point read) and without waiting
+ * for a transaction on the main connection: in WAL mode a reader sees what
+ * was committed before it read, never another request's uncommitted writes.
+ * Rows come back as Kysely would give them (camelCased keys, by the same
+ * plugin). Reads inside a transaction never come here: they go through the
+ * transaction's connection, to see its own writes.
+ */
+export class SqliteReader {
+  readonly #sqlite: SQLite.Database;
+  readonly #camelCase: RowCamelCasePlugin;
+  readonly #statements = new Map<string, ReaderStatement>();
+
+  constructor(file: string, camelCase: RowCamelCasePlugin) {
+    this.#sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+    this.#sqlite.pragma('busy_timeout = 5000');
+    // As the main connection (connect.ts): the hot pages stay in memory.
+    this.#sqlite.pragma('cache_size = -65536');
+    this.#sqlite.pragma('mmap_size = 268435456');
+    this.#camelCase = camelCase;
+  }
+
+  all<O>(sql: string, parameters: readonly unknown[]): O[] {
+    let entry = this.#statements.get(sql);
+    if (!entry) {
+      entry = { statement: this.#sqlite.prepare(sql) };
+      this.#statements.set(sql, entry);
+    }
+    const rows = entry.statement.all(parameters) as Array<Record<string, unknown>>;
+    if (rows.length === 0) return [];
+    entry.map ??= this.#camelCase.rowMapper(Object.keys(rows[0]!));
+    return rows.map(entry.map) as O[];
+  }
+
+  close(): void {
+    this.#statements.clear();
+    if (this.#sqlite.open) this.#sqlite.close();
+  }
+}
+
+const readers = new WeakMap<Kysely<Database>, SqliteReader>();
+
+/** Prepared reads on `db` (not on its transactions) go to `reader`. */
+export function attachReader(db: Kysely<Database>, reader: SqliteReader): void {
+  readers.set(db, reader);
+}
+
+export function readerOf(db: Kysely<Database>): SqliteReader | undefined {
+  return readers.get(db);
+}
