@@ -97,11 +97,13 @@ export async function exclusivityWarnings(
     if (d.publishAt! > latest) latest = d.publishAt!;
   }
 
+  // The windows that can cover a go-live, read for whole months: a day earlier than the
+  // earliest go-live's UTC day (zones ahead of UTC) to a day after the latest (zones behind),
+  // widened to the months around them, so that the reads of one month's deliverables share
+  // one read (kept by read-cache.ts). Each go-live is then checked against its own day.
   const window = {
-    // A day earlier than the earliest go-live's UTC day: zones ahead of UTC are still covered.
-    from: dayBefore(earliest),
-    // ...and signed by the latest go-live (a day later for zones behind UTC): only windows that can cover one.
-    until: dayAfter(latest),
+    from: firstOfMonth(shiftedDay(earliest, -1)),
+    until: lastOfMonth(shiftedDay(latest, 1)),
   };
   const byCategory = await exclusivitiesBetween(db, window);
   if (byCategory.size === 0) return warnings;
@@ -184,12 +186,18 @@ function exclusivitiesBetween(
   );
 }
 
-function dayBefore(instant: string): string {
-  const date = new Date(Date.parse(instant) - 24 * 60 * 60 * 1000);
-  return date.toISOString().slice(0, 10);
+/** The UTC day of an instant moved by whole days: `YYYY-MM-DD`. */
+function shiftedDay(instant: string, days: number): string {
+  return new Date(Date.parse(instant) + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-function dayAfter(instant: string): string {
-  const date = new Date(Date.parse(instant) + 24 * 60 * 60 * 1000);
-  return date.toISOString().slice(0, 10);
+function firstOfMonth(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}
+
+function lastOfMonth(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
