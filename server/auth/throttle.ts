@@ -39,11 +39,7 @@ export async function loginRetryAfter(
   return Math.max(wait, 0);
 }
 
-export async function recordLoginFailure(
-  db: Kysely<Database>,
-  keys: string[],
-  now: Date,
-): Promise<void> {
+export async function recordLoginFailure(db: Kysely<Database>, keys: string[], now: Date): Promise<void> {
   const at = now.toISOString();
   await db
     .insertInto('loginFailures')

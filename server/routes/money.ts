@@ -10,9 +10,6 @@ export function moneyRoutes({ db, clock }: AppDeps) {
     const now = clock.now();
     const settings = await getSettings(db, now);
     const { months } = c.req.valid('query');
-    return c.json(
-      await moneySummary(db, { now, timeZone: settings.timeZone, months: months ?? 12 }),
-      200,
-    );
+    return c.json(await moneySummary(db, { now, timeZone: settings.timeZone, months: months ?? 12 }), 200);
   });
 }

@@ -47,9 +47,9 @@ function nodeResponse(c: Context): ServerResponse | undefined {
  * Security headers on every response, the web app's included; a header the
  * response sets itself wins. Served by Node.js, they go straight onto its
  * response, before the handler runs: Hono's own headers (a fetch `Headers`,
- * validated, sorted and copied again for Node.js) cost a point read a quarter
- * of its time, and a JSON answer without them stays on @hono/node-server's
- * fast path. Elsewhere (`app.request()` in tests, other runtimes) they are
+ * validated, sorted and copied again for Node.js) were one of the largest
+ * costs of a point read, and a JSON answer without them stays on
+ * @hono/node-server's fast path. Elsewhere (`app.request()` in tests, other runtimes) they are
  * set through Hono.
  */
 export function securityHeaders(): MiddlewareHandler {

@@ -38,33 +38,9 @@ const SAMPLE: Array<{ brand: BrandCreateInput; deals: SampleDeal[] }> = [
         source: 'direct',
         exclusivityCategory: 'beauty',
         deliverables: [
-          {
-            title: 'Unboxing reel',
-            platform: 'instagram',
-            format: 'reel',
-            status: 'approved',
-            publishIn: 2,
-            hour: 9,
-            draftLead: 3,
-          },
-          {
-            title: 'Morning routine TikTok',
-            platform: 'tiktok',
-            format: 'video',
-            status: 'drafting',
-            publishIn: 6,
-            hour: 18,
-            draftLead: 2,
-          },
-          {
-            title: 'Story set with swipe-up',
-            platform: 'instagram',
-            format: 'story',
-            status: 'planned',
-            publishIn: 13,
-            hour: 12,
-            draftLead: 2,
-          },
+          { title: 'Unboxing reel', platform: 'instagram', format: 'reel', status: 'approved', publishIn: 2, hour: 9, draftLead: 3 },
+          { title: 'Morning routine TikTok', platform: 'tiktok', format: 'video', status: 'drafting', publishIn: 6, hour: 18, draftLead: 2 },
+          { title: 'Story set with swipe-up', platform: 'instagram', format: 'story', status: 'planned', publishIn: 13, hour: 12, draftLead: 2 },
         ],
       },
     ],
@@ -84,32 +60,9 @@ const SAMPLE: Array<{ brand: BrandCreateInput; deals: SampleDeal[] }> = [
         feeCents: 280_000,
         source: 'marketplace',
         deliverables: [
-          {
-            title: 'Cold brew recipe short',
-            platform: 'youtube',
-            format: 'short',
-            status: 'in_review',
-            publishIn: 4,
-            hour: 16,
-            draftLead: 2,
-          },
-          {
-            title: 'Dedicated video integration',
-            platform: 'youtube',
-            format: 'integration',
-            status: 'planned',
-            publishIn: 17,
-            hour: 15,
-            draftLead: 5,
-          },
-          {
-            title: 'Newsletter feature',
-            platform: 'newsletter',
-            format: 'post',
-            status: 'planned',
-            publishIn: 20,
-            hour: 8,
-          },
+          { title: 'Cold brew recipe short', platform: 'youtube', format: 'short', status: 'in_review', publishIn: 4, hour: 16, draftLead: 2 },
+          { title: 'Dedicated video integration', platform: 'youtube', format: 'integration', status: 'planned', publishIn: 17, hour: 15, draftLead: 5 },
+          { title: 'Newsletter feature', platform: 'newsletter', format: 'post', status: 'planned', publishIn: 20, hour: 8 },
         ],
       },
     ],
@@ -129,35 +82,9 @@ const SAMPLE: Array<{ brand: BrandCreateInput; deals: SampleDeal[] }> = [
         feeCents: 600_000,
         source: 'agency',
         deliverables: [
-          {
-            title: 'Earbuds review',
-            platform: 'youtube',
-            format: 'video',
-            status: 'published',
-            publishIn: -3,
-            hour: 17,
-            draftLead: 4,
-            disclosureDone: true,
-            liveUrl: 'https://youtube.example/watch?v=demo',
-          },
-          {
-            title: 'Live Q&A',
-            platform: 'twitch',
-            format: 'live',
-            status: 'scheduled',
-            publishIn: 9,
-            hour: 20,
-            draftLead: 1,
-          },
-          {
-            title: 'Carousel of sound tests',
-            platform: 'instagram',
-            format: 'carousel',
-            status: 'planned',
-            publishIn: 24,
-            hour: 11,
-            draftLead: 3,
-          },
+          { title: 'Earbuds review', platform: 'youtube', format: 'video', status: 'published', publishIn: -3, hour: 17, draftLead: 4, disclosureDone: true, liveUrl: 'https://youtube.example/watch?v=demo' },
+          { title: 'Live Q&A', platform: 'twitch', format: 'live', status: 'scheduled', publishIn: 9, hour: 20, draftLead: 1 },
+          { title: 'Carousel of sound tests', platform: 'instagram', format: 'carousel', status: 'planned', publishIn: 24, hour: 11, draftLead: 3 },
         ],
       },
     ],
@@ -178,23 +105,8 @@ const SAMPLE: Array<{ brand: BrandCreateInput; deals: SampleDeal[] }> = [
         feeCents: 150_000,
         source: 'inbound',
         deliverables: [
-          {
-            title: 'Trail day vlog',
-            platform: 'tiktok',
-            format: 'video',
-            status: 'planned',
-            publishIn: 11,
-            hour: 10,
-            draftLead: 3,
-          },
-          {
-            title: 'Pinterest gear board',
-            platform: 'pinterest',
-            format: 'post',
-            status: 'planned',
-            publishIn: 27,
-            hour: 14,
-          },
+          { title: 'Trail day vlog', platform: 'tiktok', format: 'video', status: 'planned', publishIn: 11, hour: 10, draftLead: 3 },
+          { title: 'Pinterest gear board', platform: 'pinterest', format: 'post', status: 'planned', publishIn: 27, hour: 14 },
         ],
       },
     ],
@@ -214,15 +126,9 @@ export async function seedSampleWorkspace(
 ): Promise<{ brands: number; deals: number; deliverables: number }> {
   const existing = await db.selectFrom('brands').select('id').limit(1).executeTakeFirst();
   if (existing) {
-    throw new AppError(
-      409,
-      'conflict',
-      'The workspace already has brands; sample data is only for an empty one.',
-    );
+    throw new AppError(409, 'conflict', 'The workspace already has brands; sample data is only for an empty one.');
   }
-  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime())
-    .toZonedDateTimeISO(timeZone)
-    .startOfDay();
+  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).startOfDay();
   const at = (days: number, hour: number) =>
     new Date(today.add({ days }).with({ hour }).toInstant().epochMilliseconds).toISOString();
   const counts = { brands: 0, deals: 0, deliverables: 0 };

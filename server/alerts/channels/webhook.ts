@@ -93,12 +93,7 @@ export async function sendWebhook(
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    const reason =
-      error instanceof Error
-        ? error.cause instanceof Error
-          ? error.cause.message
-          : error.message
-        : String(error);
+    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new WebhookError(`Could not reach ${new URL(target.url).host}: ${reason}`);
   }
   if (response.status < 200 || response.status >= 300) {

@@ -58,11 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', instant, (c) => c.notNull())
     .addColumn('updated_at', instant, (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('brands_next_follow_up_on')
-    .on('brands')
-    .column('next_follow_up_on')
-    .execute();
+  await db.schema.createIndex('brands_next_follow_up_on').on('brands').column('next_follow_up_on').execute();
 
   await db.schema
     .createTable('brand_contacts')
@@ -129,31 +125,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The calendar asks "what has a go-live or a draft due in [from, to)": one index per column
   // lets both engines answer the OR with two index range scans instead of a table scan.
-  await db.schema
-    .createIndex('deliverables_publish_at')
-    .on('deliverables')
-    .column('publish_at')
-    .execute();
-  await db.schema
-    .createIndex('deliverables_draft_due_at')
-    .on('deliverables')
-    .column('draft_due_at')
-    .execute();
-  await db.schema
-    .createIndex('deliverables_deal_id')
-    .on('deliverables')
-    .column('deal_id')
-    .execute();
-  await db.schema
-    .createIndex('deliverables_brand_id')
-    .on('deliverables')
-    .column('brand_id')
-    .execute();
-  await db.schema
-    .createIndex('deliverables_assignee_id')
-    .on('deliverables')
-    .column('assignee_id')
-    .execute();
+  await db.schema.createIndex('deliverables_publish_at').on('deliverables').column('publish_at').execute();
+  await db.schema.createIndex('deliverables_draft_due_at').on('deliverables').column('draft_due_at').execute();
+  await db.schema.createIndex('deliverables_deal_id').on('deliverables').column('deal_id').execute();
+  await db.schema.createIndex('deliverables_brand_id').on('deliverables').column('brand_id').execute();
+  await db.schema.createIndex('deliverables_assignee_id').on('deliverables').column('assignee_id').execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -27,11 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Edited deliverables are re-examined by the overdue scan (a date moved into the past).
-  await db.schema
-    .createIndex('deliverables_updated_at')
-    .on('deliverables')
-    .column('updated_at')
-    .execute();
+  await db.schema.createIndex('deliverables_updated_at').on('deliverables').column('updated_at').execute();
 
   await db.schema
     .createTable('alerts')
@@ -113,11 +109,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await db.schema.dropIndex('deliverables_updated_at').execute();
   await db.schema.alterTable('users').dropColumn('email_alerts').execute();
-  for (const column of [
-    'lead_invoice_due_soon_days',
-    'lead_publish_due_soon_hours',
-    'lead_draft_due_soon_hours',
-  ]) {
+  for (const column of ['lead_invoice_due_soon_days', 'lead_publish_due_soon_hours', 'lead_draft_due_soon_hours']) {
     await db.schema.alterTable('workspace_settings').dropColumn(column).execute();
   }
 }

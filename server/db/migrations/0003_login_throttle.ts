@@ -12,16 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('failed_at', columnType(db, 'instant'), (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('login_failures_key_failed_at')
-    .on('login_failures')
-    .columns(['key', 'failed_at'])
-    .execute();
-  await db.schema
-    .createIndex('login_failures_failed_at')
-    .on('login_failures')
-    .column('failed_at')
-    .execute();
+  await db.schema.createIndex('login_failures_key_failed_at').on('login_failures').columns(['key', 'failed_at']).execute();
+  await db.schema.createIndex('login_failures_failed_at').on('login_failures').column('failed_at').execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

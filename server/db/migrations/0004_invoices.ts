@@ -47,20 +47,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('invoices_deal_id').on('invoices').column('deal_id').execute();
   // The invoice rules and the money page ask "sent invoices by due day".
-  await db.schema
-    .createIndex('invoices_status_due_on')
-    .on('invoices')
-    .columns(['status', 'due_on'])
-    .execute();
+  await db.schema.createIndex('invoices_status_due_on').on('invoices').columns(['status', 'due_on']).execute();
   await db.schema.createIndex('invoices_due_on').on('invoices').column('due_on').execute();
   await db.schema.createIndex('invoices_updated_at').on('invoices').column('updated_at').execute();
 
   await db.schema
     .createTable('payments')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('invoice_id', 'text', (c) =>
-      c.notNull().references('invoices.id').onDelete('cascade'),
-    )
+    .addColumn('invoice_id', 'text', (c) => c.notNull().references('invoices.id').onDelete('cascade'))
     .addColumn('amount_cents', bigint, (c) => c.notNull())
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('paid_on', day, (c) => c.notNull())

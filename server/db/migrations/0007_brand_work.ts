@@ -31,9 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('review_links')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('deliverable_id', 'text', (c) =>
-      c.notNull().references('deliverables.id').onDelete('cascade'),
-    )
+    .addColumn('deliverable_id', 'text', (c) => c.notNull().references('deliverables.id').onDelete('cascade'))
     // SHA-256 of the link's token: a leaked table opens no review.
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
@@ -46,11 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('comment', 'text')
     .addColumn('reviewer_name', 'text')
     .execute();
-  await db.schema
-    .createIndex('review_links_deliverable_id')
-    .on('review_links')
-    .column('deliverable_id')
-    .execute();
+  await db.schema.createIndex('review_links_deliverable_id').on('review_links').column('deliverable_id').execute();
 
   await db.schema
     .createTable('brand_pitches')
@@ -91,35 +85,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The usage-rights rule and the exclusivity check are range scans on these (follow-ups have theirs since 0001).
-  await db.schema
-    .createIndex('deals_usage_rights_until')
-    .on('deals')
-    .column('usage_rights_until')
-    .execute();
-  await db.schema
-    .createIndex('deals_exclusivity_until')
-    .on('deals')
-    .column('exclusivity_until')
-    .execute();
+  await db.schema.createIndex('deals_usage_rights_until').on('deals').column('usage_rights_until').execute();
+  await db.schema.createIndex('deals_exclusivity_until').on('deals').column('exclusivity_until').execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('deals_exclusivity_until').execute();
   await db.schema.dropIndex('deals_usage_rights_until').execute();
-  await db.schema
-    .alterTable('workspace_settings')
-    .dropColumn('lead_usage_rights_ending_days')
-    .execute();
+  await db.schema.alterTable('workspace_settings').dropColumn('lead_usage_rights_ending_days').execute();
   await db.schema.dropTable('media_kit').execute();
   await db.schema.dropTable('brand_pitches').execute();
   await db.schema.dropTable('review_links').execute();
-  for (const column of [
-    'draft_links',
-    'disclosure_toggle',
-    'disclosure_hashtag',
-    'disclosure_label',
-  ]) {
+  for (const column of ['draft_links', 'disclosure_toggle', 'disclosure_hashtag', 'disclosure_label']) {
     await db.schema.alterTable('deliverables').dropColumn(column).execute();
   }
 }
