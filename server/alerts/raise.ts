@@ -114,6 +114,46 @@ export async function raiseAlerts(
   options: RaiseOptions,
 ): Promise<number> {
   if (due.length === 0) return 0;
+  const write = await alertWriter(db, due, options);
+  // In key order, with ids that grow: each transaction then adds to a few pages of each index
+  // instead of a random page per alert (8,000 alerts rewrote ~160 MB of pages in the WAL).
+  const ordered = [...due].sort(byAlertKey);
+  let raised = 0;
+  for (let i = 0; i < ordered.length; i += CHUNK) {
+    // Between chunks the event loop serves requests: better-sqlite3 calls block while they run.
+    await yieldToEventLoop();
+    const chunk = ordered.slice(i, i + CHUNK);
+    raised += await db.transaction().execute((trx) => write(trx, chunk));
+  }
+  return raised;
+}
+
+/**
+ * `raiseAlerts` inside the caller's transaction, for alerts that must commit
+ * or roll back with the change that raised them (a brand's decision on a
+ * review link): a crash after the change can then never lose its alert. For
+ * a handful of alerts: one transaction, no pauses.
+ */
+export async function raiseAlertsInTransaction(
+  trx: Kysely<Database>,
+  due: DueAlert[],
+  options: RaiseOptions,
+): Promise<number> {
+  if (due.length === 0) return 0;
+  const write = await alertWriter(trx, due, options);
+  return write(trx, [...due].sort(byAlertKey));
+}
+
+/**
+ * Reads what the alerts' messages and deliveries need (their subjects, the
+ * team, the webhook channels) once, and answers a function that writes a
+ * batch of them with their deliveries inside a transaction.
+ */
+async function alertWriter(
+  db: Kysely<Database>,
+  due: DueAlert[],
+  options: RaiseOptions,
+): Promise<(trx: Kysely<Database>, batch: DueAlert[]) => Promise<number>> {
   const { now, timeZone, emailEnabled } = options;
   const nowIso = now.toISOString();
   const contexts = await loadSubjectContexts(db, due);
@@ -123,10 +163,6 @@ export async function raiseAlerts(
     .select(['id', 'url'])
     .where('enabled', '=', true)
     .execute();
-
-  // In key order, with ids that grow: each transaction then adds to a few pages of each index
-  // instead of a random page per alert (8,000 alerts rewrote ~160 MB of pages in the WAL).
-  const ordered = [...due].sort(byAlertKey);
   const nextId = sortableIds(now);
   // Who is e-mailed depends only on the assignee: worked out once per assignee.
   const recipients = new Map<string | null, UserRow[]>();
@@ -135,66 +171,61 @@ export async function raiseAlerts(
     if (!list) recipients.set(assigneeId, (list = emailRecipients(users, assigneeId)));
     return list;
   };
-  let raised = 0;
-  for (let i = 0; i < ordered.length; i += CHUNK) {
-    const chunk = ordered.slice(i, i + CHUNK).filter((d) => contexts.has(d.subjectId));
-    if (chunk.length === 0) continue;
-    // Between chunks the event loop serves requests: better-sqlite3 calls block while they run.
-    await yieldToEventLoop();
-    raised += await db.transaction().execute(async (trx) => {
-      const inserted = await insertAlerts(
-        trx,
-        chunk.map((d) => ({
-          id: nextId(),
-          rule: d.rule,
-          subjectType: d.subjectType,
-          subjectId: d.subjectId,
-          dueAt: d.dueAt,
-          severity: d.severity,
-          message: renderAlertMessage(d, contexts.get(d.subjectId)!, now, timeZone),
-          createdAt: nowIso,
-        })),
-      );
-      if (inserted.length === 0) return 0;
-      for (const alert of inserted) options.raisedIds?.add(alert.id);
 
-      const byKey = new Map(chunk.map((d) => [`${d.rule}|${d.subjectId}|${d.dueAt}`, d]));
-      const deliveries: DeliveryRow[] = [];
-      for (const alert of inserted) {
-        const d = byKey.get(`${alert.rule}|${alert.subjectId}|${alert.dueAt}`);
-        for (const user of recipientsOf(d?.assigneeId ?? null)) {
-          deliveries.push({
-            id: nextId(),
-            alertId: alert.id,
-            channelType: 'email',
-            channelId: null,
-            recipientUserId: user.id,
-            recipient: user.email,
-            status: 'pending',
-            nextAttemptAt: nowIso,
-            createdAt: nowIso,
-          });
-        }
-        for (const channel of channels) {
-          deliveries.push({
-            id: nextId(),
-            alertId: alert.id,
-            channelType: 'webhook',
-            channelId: channel.id,
-            recipientUserId: null,
-            recipient: channel.url,
-            status: 'pending',
-            nextAttemptAt: nowIso,
-            createdAt: nowIso,
-          });
-        }
+  return async (trx, batch) => {
+    const known = batch.filter((d) => contexts.has(d.subjectId));
+    if (known.length === 0) return 0;
+    const inserted = await insertAlerts(
+      trx,
+      known.map((d) => ({
+        id: nextId(),
+        rule: d.rule,
+        subjectType: d.subjectType,
+        subjectId: d.subjectId,
+        dueAt: d.dueAt,
+        severity: d.severity,
+        message: renderAlertMessage(d, contexts.get(d.subjectId)!, now, timeZone),
+        createdAt: nowIso,
+      })),
+    );
+    if (inserted.length === 0) return 0;
+    for (const alert of inserted) options.raisedIds?.add(alert.id);
+
+    const byKey = new Map(known.map((d) => [`${d.rule}|${d.subjectId}|${d.dueAt}`, d]));
+    const deliveries: DeliveryRow[] = [];
+    for (const alert of inserted) {
+      const d = byKey.get(`${alert.rule}|${alert.subjectId}|${alert.dueAt}`);
+      for (const user of recipientsOf(d?.assigneeId ?? null)) {
+        deliveries.push({
+          id: nextId(),
+          alertId: alert.id,
+          channelType: 'email',
+          channelId: null,
+          recipientUserId: user.id,
+          recipient: user.email,
+          status: 'pending',
+          nextAttemptAt: nowIso,
+          createdAt: nowIso,
+        });
       }
-      // 9 parameters a row: well under either engine's limit per statement.
-      for (let j = 0; j < deliveries.length; j += DELIVERY_ROWS) {
-        await insertDeliveries(trx, deliveries.slice(j, j + DELIVERY_ROWS));
+      for (const channel of channels) {
+        deliveries.push({
+          id: nextId(),
+          alertId: alert.id,
+          channelType: 'webhook',
+          channelId: channel.id,
+          recipientUserId: null,
+          recipient: channel.url,
+          status: 'pending',
+          nextAttemptAt: nowIso,
+          createdAt: nowIso,
+        });
       }
-      return inserted.length;
-    });
-  }
-  return raised;
+    }
+    // 9 parameters a row: well under either engine's limit per statement.
+    for (let j = 0; j < deliveries.length; j += DELIVERY_ROWS) {
+      await insertDeliveries(trx, deliveries.slice(j, j + DELIVERY_ROWS));
+    }
+    return inserted.length;
+  };
 }

@@ -8,7 +8,7 @@ import {
   type ReviewLinkCreated,
   type ReviewView,
 } from '../../shared/schemas/review';
-import { raiseAlerts } from '../alerts/raise';
+import { raiseAlertsInTransaction } from '../alerts/raise';
 import { auditedCreate, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { recordAudit } from '../audit/record';
 import { currentUser } from '../auth/session';
@@ -134,7 +134,7 @@ export function reviewRoutes({ db, clock, emailConfigured }: AppDeps) {
       const comment = input.comment?.trim() ? input.comment.trim() : null;
       const reviewerName = input.name ? input.name : null;
       const status = NEW_STATUS[input.decision];
-      const decided = await inTransaction(db, async (trx) => {
+      await inTransaction(db, async (trx) => {
         const review = await findOpenReview(trx, hashToken(c.req.param('token')), now);
         if (!review) throw inactiveLink();
         // Of two decisions at once, one claims the link; the other ends here and rolls back.
@@ -184,24 +184,23 @@ export function reviewRoutes({ db, clock, emailConfigured }: AppDeps) {
           },
           now,
         );
-        return after;
+        // In the same transaction: the decision and the team's alert of it are kept or lost together.
+        const { timeZone } = await getSettings(trx, now);
+        await raiseAlertsInTransaction(
+          trx,
+          [
+            {
+              rule: input.decision === 'approve' ? 'review_approved' : 'review_changes_requested',
+              subjectType: 'deliverable',
+              subjectId: after.id,
+              dueAt: now.toISOString(),
+              severity: input.decision === 'approve' ? 'info' : 'warning',
+              assigneeId: after.assigneeId,
+            },
+          ],
+          { now, timeZone, emailEnabled: emailConfigured },
+        );
       });
-      // raiseAlerts opens transactions of its own, so it runs once the decision is committed.
-      const settings = await getSettings(db, now);
-      await raiseAlerts(
-        db,
-        [
-          {
-            rule: input.decision === 'approve' ? 'review_approved' : 'review_changes_requested',
-            subjectType: 'deliverable',
-            subjectId: decided.id,
-            dueAt: now.toISOString(),
-            severity: input.decision === 'approve' ? 'info' : 'warning',
-            assigneeId: decided.assigneeId,
-          },
-        ],
-        { now, timeZone: settings.timeZone, emailEnabled: emailConfigured },
-      );
       const result: ReviewDecisionResult = {
         decision: input.decision,
         decidedAt: now.toISOString(),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../server/auth/tokens';
 import {
@@ -538,6 +539,29 @@ describe('POST /api/review/:token/decision (public)', () => {
       .where('entityType', 'in', ['deliverable', 'review_link'])
       .execute();
     expect(audited.map((e) => e.entityType).sort()).toEqual(['deliverable', 'review_link']);
+  });
+
+  it('keeps a decision only with its alert: when the alert cannot be written, nothing is', async () => {
+    const { t, deliverable, link } = await reviewing();
+    const before = await decisionTables(t);
+    // The alert's insert fails inside the decision's transaction.
+    await sql`alter table alerts rename to alerts_away`.execute(t.db);
+    const res = await t
+      .client()
+      .post(`/api/review/${link.token}/decision`, { decision: 'approve' });
+    expectApiError(res, 500, { code: 'internal' });
+    expect(t.unexpectedErrors.splice(0)).toHaveLength(1);
+    await sql`alter table alerts_away rename to alerts`.execute(t.db);
+    expect(await decisionTables(t)).toEqual(before);
+
+    // The link still works, and this time the decision and its alert are kept together.
+    const again = await t.client().post(`/api/review/${link.token}/decision`, {
+      decision: 'approve',
+    });
+    expect(again.status).toBe(200);
+    expect((await deliverableRow(t, deliverable.id)).status).toBe('approved');
+    const alerts = await t.owner.get(`/api/alerts?subjectId=${deliverable.id}`);
+    expect(alerts.body.items.map((a: { rule: string }) => a.rule)).toEqual(['review_approved']);
   });
 
   it('works once: after a decision the page and a second decision answer 404, changing nothing', async () => {
