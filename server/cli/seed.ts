@@ -17,7 +17,7 @@ try {
     currency: settings.currency,
   });
   console.log(
-    `Loaded the sample workspace: ${counts.brands} brands, ${counts.deals} deals, ${counts.deliverables} deliverables.`,
+    `Loaded the sample workspace: ${counts.brands} brands, ${counts.deals} deals, ${counts.deliverables} deliverables, ${counts.invoices} invoices, ${counts.pitches} pitches.`,
   );
 } catch (error) {
   console.error(error instanceof AppError ? error.message : error);

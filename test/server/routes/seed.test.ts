@@ -12,7 +12,7 @@ async function emptyWorkspace() {
 }
 
 describe('POST /api/seed', () => {
-  it('loads sample brands, deals and deliverables into an empty workspace and answers the counts', async () => {
+  it('loads sample brands, deals, deliverables, invoices and pitches into an empty workspace and answers the counts', async () => {
     const t = await emptyWorkspace();
     const res = await t.owner.post('/api/seed');
     expect(res.status).toBe(201);
@@ -20,14 +20,18 @@ describe('POST /api/seed', () => {
       brands: expect.any(Number),
       deals: expect.any(Number),
       deliverables: expect.any(Number),
+      invoices: expect.any(Number),
+      pitches: expect.any(Number),
     });
-    expect(res.body.brands).toBeGreaterThan(0);
-    expect(res.body.deliverables).toBeGreaterThan(0);
+    for (const count of Object.values(res.body)) expect(count).toBeGreaterThan(0);
     const counts = await rowCounts(t);
+    const pitches = await t.db.selectFrom('brandPitches').select('id').execute();
     expect({
       brands: counts.brands,
       deals: counts.deals,
       deliverables: counts.deliverables,
+      invoices: counts.invoices,
+      pitches: pitches.length,
     }).toEqual(res.body);
     const deliverables = (await t.owner.get('/api/deliverables')).body.items as Array<{
       publishAt: string | null;
@@ -43,6 +47,44 @@ describe('POST /api/seed', () => {
       `/api/deliverables?from=${encodeURIComponent('2026-03-01T00:00:00Z')}&to=${encodeURIComponent('2026-04-01T00:00:00Z')}`,
     );
     expect(res.body.items.length).toBeGreaterThan(0);
+  });
+
+  it('shows every part of the product: money paid, due and overdue, a follow-up due, a disclosed post', async () => {
+    const t = await emptyWorkspace();
+    await t.owner.post('/api/seed');
+    const invoices = (await t.owner.get('/api/invoices')).body.items as Array<{
+      status: string;
+      overdue: boolean;
+      paidCents: number;
+      amountCents: number;
+    }>;
+    expect(invoices.some((i) => i.status === 'paid' && i.paidCents === i.amountCents)).toBe(true);
+    expect(invoices.some((i) => i.status === 'sent' && i.overdue)).toBe(true);
+    expect(invoices.some((i) => i.status === 'sent' && !i.overdue)).toBe(true);
+
+    const brands = (await t.owner.get('/api/brands')).body.items as Array<{
+      id: string;
+      stage: string;
+      nextFollowUpOn: string | null;
+    }>;
+    const pitched = brands.find((b) => b.stage === 'pitched')!;
+    expect(pitched.nextFollowUpOn).not.toBeNull();
+    const log = (await t.owner.get(`/api/brands/${pitched.id}/pitches`)).body.items;
+    expect(log.length).toBeGreaterThan(0);
+
+    const published = (await t.owner.get('/api/deliverables?status=published')).body
+      .items as Array<{
+      liveUrl: string | null;
+      disclosureDone: boolean;
+      disclosure: Record<string, boolean>;
+      warnings: Array<{ code: string }>;
+    }>;
+    expect(published.length).toBeGreaterThan(0);
+    for (const d of published) {
+      expect(d.liveUrl).not.toBeNull();
+      expect(d.disclosureDone).toBe(true);
+      expect(Object.values(d.disclosure).some(Boolean)).toBe(true);
+    }
   });
 
   it('returns 409 when brands exist and writes nothing', async () => {

@@ -23,7 +23,7 @@ export function CalendarOnboarding({ canEdit, hasBrands }: CalendarOnboardingPro
       void queryClient.invalidateQueries();
       toast.success(
         'Sample data loaded',
-        `${plural(counts.brands, 'brand')}, ${plural(counts.deals, 'deal')} and ${plural(counts.deliverables, 'deliverable')}.`,
+        `${plural(counts.brands, 'brand')}, ${plural(counts.deals, 'deal')}, ${plural(counts.deliverables, 'deliverable')} and ${plural(counts.invoices, 'invoice')}.`,
       );
     },
     onError: (error) => toast.error('Could not load sample data', errorMessage(error)),
