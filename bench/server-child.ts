@@ -17,6 +17,7 @@ import { createApp } from '../server/app';
 import { SESSION_COOKIE } from '../server/auth/session';
 import { hashToken } from '../server/auth/tokens';
 import { openDatabase } from '../server/db/connect';
+import { keepPagesInMemory } from '../server/db/reader';
 import { SECURITY_HEADERS } from '../server/security/headers';
 
 export type ChildRequest = { type: 'timings'; prefix: string } | { type: 'memory' };
@@ -47,8 +48,7 @@ const app = createApp({
  * on this machine.
  */
 const raw = new SQLite(file, { readonly: true });
-raw.pragma('cache_size = -65536');
-raw.pragma('mmap_size = 268435456');
+keepPagesInMemory(raw);
 const sessionRow = raw.prepare(`select users.*, sessions.expires_at as session_expires_at
   from sessions join users on users.id = sessions.user_id where sessions.id = ?`);
 const deliverableRow = raw.prepare('select * from deliverables where id = ?');

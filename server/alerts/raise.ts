@@ -114,10 +114,11 @@ export async function raiseAlerts(
   options: RaiseOptions,
 ): Promise<number> {
   if (due.length === 0) return 0;
-  const write = await alertWriter(db, due, options);
+  const { knows, write } = await alertWriter(db, due, options);
   // In key order, with ids that grow: each transaction then adds to a few pages of each index
   // instead of a random page per alert (8,000 alerts rewrote ~160 MB of pages in the WAL).
-  const ordered = [...due].sort(byAlertKey);
+  // Alerts whose subject is gone (deleted since the rules read it) are left out.
+  const ordered = due.filter(knows).sort(byAlertKey);
   let raised = 0;
   for (let i = 0; i < ordered.length; i += CHUNK) {
     // Between chunks the event loop serves requests: better-sqlite3 calls block while they run.
@@ -140,20 +141,24 @@ export async function raiseAlertsInTransaction(
   options: RaiseOptions,
 ): Promise<number> {
   if (due.length === 0) return 0;
-  const write = await alertWriter(trx, due, options);
-  return write(trx, [...due].sort(byAlertKey));
+  const { knows, write } = await alertWriter(trx, due, options);
+  return write(trx, due.filter(knows).sort(byAlertKey));
 }
 
 /**
  * Reads what the alerts' messages and deliveries need (their subjects, the
- * team, the webhook channels) once, and answers a function that writes a
- * batch of them with their deliveries inside a transaction.
+ * team, the webhook channels) once; answers which alerts still have a
+ * subject, and a function that writes a batch of those with their deliveries
+ * inside a transaction.
  */
 async function alertWriter(
   db: Kysely<Database>,
   due: DueAlert[],
   options: RaiseOptions,
-): Promise<(trx: Kysely<Database>, batch: DueAlert[]) => Promise<number>> {
+): Promise<{
+  knows: (alert: DueAlert) => boolean;
+  write: (trx: Kysely<Database>, batch: DueAlert[]) => Promise<number>;
+}> {
   const { now, timeZone, emailEnabled } = options;
   const nowIso = now.toISOString();
   const contexts = await loadSubjectContexts(db, due);
@@ -172,12 +177,12 @@ async function alertWriter(
     return list;
   };
 
-  return async (trx, batch) => {
-    const known = batch.filter((d) => contexts.has(d.subjectId));
-    if (known.length === 0) return 0;
+  const knows = (alert: DueAlert) => contexts.has(alert.subjectId);
+  const write = async (trx: Kysely<Database>, batch: DueAlert[]): Promise<number> => {
+    if (batch.length === 0) return 0;
     const inserted = await insertAlerts(
       trx,
-      known.map((d) => ({
+      batch.map((d) => ({
         id: nextId(),
         rule: d.rule,
         subjectType: d.subjectType,
@@ -191,7 +196,7 @@ async function alertWriter(
     if (inserted.length === 0) return 0;
     for (const alert of inserted) options.raisedIds?.add(alert.id);
 
-    const byKey = new Map(known.map((d) => [`${d.rule}|${d.subjectId}|${d.dueAt}`, d]));
+    const byKey = new Map(batch.map((d) => [`${d.rule}|${d.subjectId}|${d.dueAt}`, d]));
     const deliveries: DeliveryRow[] = [];
     for (const alert of inserted) {
       const d = byKey.get(`${alert.rule}|${alert.subjectId}|${alert.dueAt}`);
@@ -228,4 +233,5 @@ async function alertWriter(
     }
     return inserted.length;
   };
+  return { knows, write };
 }

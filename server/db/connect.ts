@@ -8,7 +8,7 @@ import { RowCamelCasePlugin } from './camel-case';
 import { SqliteBooleanPlugin, type DialectName } from './dialect';
 import { withStatementCache } from './sqlite-statements';
 import { WriteWatchPlugin } from './read-cache';
-import { attachReader, SqliteReader } from './reader';
+import { attachReader, keepPagesInMemory, SqliteReader } from './reader';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -47,10 +47,7 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // SQLite's default page cache is 2 MB: a workspace of 100k deliverables is >100 MB, so
-  // point reads went to the OS for their pages. 64 MB of cache, and reads through mmap.
-  sqlite.pragma('cache_size = -65536');
-  if (!inMemory) sqlite.pragma('mmap_size = 268435456');
+  keepPagesInMemory(sqlite);
   const camelCase = new RowCamelCasePlugin();
   // Beside the main connection (which created the file and its WAL), closed with it.
   const reader = inMemory ? undefined : new SqliteReader(file, camelCase);

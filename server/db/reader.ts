@@ -28,9 +28,7 @@ export class SqliteReader {
   constructor(file: string, camelCase: RowCamelCasePlugin) {
     this.#sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
     this.#sqlite.pragma('busy_timeout = 5000');
-    // As the main connection (connect.ts): the hot pages stay in memory.
-    this.#sqlite.pragma('cache_size = -65536');
-    this.#sqlite.pragma('mmap_size = 268435456');
+    keepPagesInMemory(this.#sqlite);
     this.#camelCase = camelCase;
   }
 
@@ -50,6 +48,15 @@ export class SqliteReader {
     this.#statements.clear();
     if (this.#sqlite.open) this.#sqlite.close();
   }
+}
+
+/**
+ * SQLite's default page cache is 2 MB: a workspace of 100k deliverables is >100 MB, so point
+ * reads went to the OS for their pages. 64 MB of cache, and reads through mmap (files only).
+ */
+export function keepPagesInMemory(sqlite: SQLite.Database): void {
+  sqlite.pragma('cache_size = -65536');
+  if (sqlite.name !== ':memory:' && sqlite.name !== '') sqlite.pragma('mmap_size = 268435456');
 }
 
 const readers = new WeakMap<Kysely<Database>, SqliteReader>();
