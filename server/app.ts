@@ -52,6 +52,8 @@ export interface AppOptions {
   emailConfigured?: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy?: boolean;
+  /** Let webhook channels reach loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate?: boolean;
   /** Called with unexpected errors (never with bad input); defaults to console.error. */
   logError?: (error: unknown) => void;
 }
@@ -137,6 +139,7 @@ export function createApp(options: AppOptions) {
     scheduler: options.scheduler,
     trustProxy: options.trustProxy ?? false,
     emailConfigured: options.emailConfigured ?? false,
+    webhookAllowPrivate: options.webhookAllowPrivate ?? false,
   };
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 

@@ -14,6 +14,8 @@ export interface AppDeps {
   trustProxy: boolean;
   /** Whether alert e-mail can go out (SMTP_URL is set). */
   emailConfigured: boolean;
+  /** Webhooks may reach loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate: boolean;
 }
 
 /** Hono's environment for every route: the signed-in user, when there is one. */

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     scheduler: schedulerInfo,
     trustProxy: config.TRUST_PROXY,
     emailConfigured: email !== null,
+    webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
   });
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       appUrl: config.APP_URL,
       email,
       deliveryLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
+      webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
     });
     schedulerInfo.running = true;
     schedulerInfo.intervalMs = jobs.intervalMs;

@@ -29,6 +29,8 @@ export interface DispatchOptions {
   leaseMs?: number;
   /** Stops the run between two deliveries (shutdown), never in the middle of one. */
   signal?: AbortSignal;
+  /** Webhooks may reach loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate?: boolean;
 }
 
 export interface DispatchResult {

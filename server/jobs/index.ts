@@ -15,6 +15,8 @@ export interface JobsOptions {
   email: EmailSender | null;
   /** How long a claimed delivery is held before another sender may retry it. */
   deliveryLeaseMs?: number;
+  /** Webhooks may reach loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate?: boolean;
   log?: (message: string) => void;
 }
 
@@ -56,6 +58,7 @@ export function startJobs(options: JobsOptions): Jobs {
         appUrl,
         email,
         leaseMs: options.deliveryLeaseMs,
+        webhookAllowPrivate: options.webhookAllowPrivate ?? false,
         signal: stopping.signal,
       });
       await recordRunFinished(db, clock.now());

@@ -51,6 +51,8 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
       HOST: '127.0.0.1',
       DATABASE_URL: options.databaseUrl,
       WEB_ROOT: options.webRoot ?? path.join(os.tmpdir(), 'sponsorcal-no-web'),
+      // The tests' webhook receivers listen on loopback.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

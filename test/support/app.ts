@@ -24,6 +24,8 @@ export interface TestAppOptions {
   appUrl?: string;
   /** Client address from X-Forwarded-For (as behind a proxy). */
   trustProxy?: boolean;
+  /** WEBHOOK_ALLOW_PRIVATE; on by default, since the tests' receivers listen on loopback. */
+  webhookAllowPrivate?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     logError: (error) => unexpectedErrors.push(error),
     ...(options.appUrl ? { appUrl: options.appUrl } : {}),
     trustProxy: options.trustProxy ?? false,
+    webhookAllowPrivate: options.webhookAllowPrivate ?? true,
   });
   return {
     app,
