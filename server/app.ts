@@ -7,7 +7,7 @@ import type { ApiErrorBody } from '../shared/schemas/common';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
 import { authenticate } from './auth/session';
 import { systemClock, type Clock } from './clock';
-import { isForeignKeyViolation, isUniqueViolation, isUnstorableText } from './db/dialect';
+import { isBusy, isForeignKeyViolation, isUniqueViolation, isUnstorableText } from './db/dialect';
 import type { Database } from './db/schema';
 import type { AppDeps, AppEnv } from './env';
 import { AppError } from './errors';
@@ -184,6 +184,14 @@ export function createApp(options: AppOptions) {
           'Something this refers to was changed or deleted at the same time. Reload and try again.',
         ),
         409,
+      );
+    }
+    // Another process held the database past every wait: try again, it is not broken.
+    if (isBusy(error)) {
+      c.header('Retry-After', '1');
+      return c.json(
+        errorBody('busy', 'The database is busy with other work. Try again in a moment.'),
+        503,
       );
     }
     logError(error);

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'token_read_only'
   | 'session_required'
   | 'not_in_review'
+  | 'busy'
+  | 'host_not_allowed'
   | 'internal';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;

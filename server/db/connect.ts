@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 import { RowCamelCasePlugin } from './camel-case';
 import { SqliteBooleanPlugin, type DialectName } from './dialect';
+import { BusyWaitingSqliteDialect, SQLITE_BUSY_SLICE_MS } from './sqlite-driver';
 import { withStatementCache } from './sqlite-statements';
 import { WriteWatchPlugin } from './read-cache';
 import { attachReader, keepPagesInMemory, SqliteReader } from './reader';
@@ -21,6 +22,8 @@ export interface DatabaseHandle {
 export interface OpenDatabaseOptions {
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** SQLite: how long a statement waits in all for another process's write lock (tests shorten it). */
+  sqliteBusyBudgetMs?: number;
 }
 
 /**
@@ -32,36 +35,40 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Da
     return openPostgres(url, options);
   }
   if (url.startsWith('sqlite:')) {
-    return openSqlite(url.slice('sqlite:'.length));
+    return openSqlite(url.slice('sqlite:'.length), options);
   }
   throw new Error(
     `DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`,
   );
 }
 
-function openSqlite(file: string): DatabaseHandle {
+function openSqlite(file: string, options: OpenDatabaseOptions): DatabaseHandle {
   const inMemory = file === ':memory:' || file === '';
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(inMemory ? ':memory:' : file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Short: a longer wait for another process's lock goes on without blocking the event loop.
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_SLICE_MS}`);
   keepPagesInMemory(sqlite);
   const camelCase = new RowCamelCasePlugin();
   // Beside the main connection (which created the file and its WAL), closed with it.
   const reader = inMemory ? undefined : new SqliteReader(file, camelCase);
   const database = withStatementCache(sqlite);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({
-      database: {
-        prepare: (sql) => database.prepare(sql),
-        close: () => {
-          reader?.close();
-          database.close();
+    dialect: new BusyWaitingSqliteDialect(
+      {
+        database: {
+          prepare: (sql) => database.prepare(sql),
+          close: () => {
+            reader?.close();
+            database.close();
+          },
         },
       },
-    }),
+      { budgetMs: options.sqliteBusyBudgetMs },
+    ),
     plugins: [new WriteWatchPlugin(), new SqliteBooleanPlugin(), camelCase],
   });
   if (reader) attachReader(db, reader);

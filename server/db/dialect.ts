@@ -116,6 +116,25 @@ export async function lockTransaction(
   }
 }
 
+/**
+ * The database could not take the work now, but will soon: SQLite's file is
+ * locked by another process past every wait, or PostgreSQL gave up on a lock,
+ * a deadlock or a serialisation conflict, or is starting or full. Answered
+ * 503 with `Retry-After`, never 500.
+ */
+export function isBusy(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code === undefined) return false;
+  return (
+    code.startsWith('SQLITE_BUSY') ||
+    code === '40001' ||
+    code === '40P01' ||
+    code === '55P03' ||
+    code === '57P03' ||
+    code === '53300'
+  );
+}
+
 /** PostgreSQL refused text it cannot store (e.g. NUL): bad input, not a server fault. */
 export function isUnstorableText(error: unknown): boolean {
   const code = errorCode(error);
