@@ -17,6 +17,7 @@ const ENGINE_INDEPENDENT = [
   'test/server/db/query-plans.test.ts',
   'test/process/backup.test.ts',
   'test/server/db/sqlite-locking.test.ts',
+  'test/server/alerts/webhook-address.test.ts',
 ];
 const onPostgres = process.env.TEST_DB === 'postgres';
 

@@ -181,6 +181,7 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
             },
           },
           now,
+          { allowPrivate: options.webhookAllowPrivate ?? false },
         );
       }
       await db

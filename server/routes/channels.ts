@@ -6,6 +6,7 @@ import {
   type Channel,
 } from '../../shared/schemas/channel';
 import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
+import { checkWebhookUrl } from '../alerts/channels/address-guard';
 import { sendWebhook } from '../alerts/channels/webhook';
 import {
   deleteChannel,
@@ -16,6 +17,7 @@ import {
   updateChannel,
 } from '../db/queries/channels';
 import type { AppDeps, AppEnv } from '../env';
+import { invalidField } from '../errors';
 import { newId } from '../ids';
 import { validate } from '../validate';
 
@@ -43,7 +45,13 @@ function auditedChannel(channel: Channel) {
   };
 }
 
-export function channelRoutes({ db, clock, config }: AppDeps) {
+export function channelRoutes({ db, clock, config, webhookAllowPrivate }: AppDeps) {
+  /** A new or changed URL must not point inside the network (each send checks again). */
+  const assertPublicUrl = async (url: string | undefined) => {
+    const refusal =
+      url === undefined ? null : await checkWebhookUrl(url, { allowPrivate: webhookAllowPrivate });
+    if (refusal) throw invalidField('url', refusal);
+  };
   const target = (c: Context<AppEnv>): AuditedTarget<ReturnType<typeof auditedChannel>> => ({
     c,
     db,
@@ -56,6 +64,7 @@ export function channelRoutes({ db, clock, config }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json({ items: await listChannels(db) }, 200))
     .post('/', validate('json', channelCreateSchema), async (c) => {
+      await assertPublicUrl(c.req.valid('json').url);
       const t = target(c);
       let channel: Channel | undefined;
       await auditedCreate(t, async (trx) => {
@@ -65,6 +74,7 @@ export function channelRoutes({ db, clock, config }: AppDeps) {
       return c.json(channel!, 201);
     })
     .patch('/:id', validate('json', channelPatchSchema), async (c) => {
+      await assertPublicUrl(c.req.valid('json').url);
       const t = target(c);
       const id = c.req.param('id');
       let channel: Channel | undefined;
@@ -100,6 +110,7 @@ export function channelRoutes({ db, clock, config }: AppDeps) {
             alert: null,
           },
           clock.now(),
+          { allowPrivate: webhookAllowPrivate },
         );
         return c.json({ ok: true, error: null }, 200);
       } catch (error) {

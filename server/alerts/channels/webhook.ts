@@ -1,5 +1,15 @@
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { ChannelType } from '../../db/schema';
+import {
+  AddressRefusedError,
+  guardedLookup,
+  refuseLiteral,
+  resolveHost,
+  type ResolveHost,
+} from './address-guard';
 
 export interface WebhookMessage {
   /** The delivery id: the same on every retry, so a receiver can drop duplicates. */
@@ -65,13 +75,92 @@ function payloadFor(type: ChannelType, message: WebhookMessage, sentAt: Date): u
 
 export class WebhookError extends Error {}
 
-/** Posts one message to a channel; throws with a readable reason unless the receiver answered 2xx. */
+export interface SendWebhookOptions {
+  /** WEBHOOK_ALLOW_PRIVATE: the receiver may be on loopback, link-local or private addresses. */
+  allowPrivate?: boolean;
+  timeoutMs?: number;
+  /** How names are resolved (tests play a DNS-rebinding name with it). */
+  resolve?: ResolveHost;
+}
+
+/** Fixed words for the errors a connection fails with; nothing the receiver chose. */
+const CONNECT_FAILURES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed',
+  ENOTFOUND: 'name not found',
+  EAI_AGAIN: 'name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+class SendTimeout extends Error {}
+
+function connectFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof SendTimeout) return `no answer within ${timeoutMs / 1000} s`;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !/^[A-Z0-9_]+$/.test(code)) return 'connection failed';
+  if (CONNECT_FAILURES[code]) return CONNECT_FAILURES[code];
+  if (/CERT|TLS|SSL/.test(code)) return `TLS certificate not accepted (${code})`;
+  return `connection failed (${code})`;
+}
+
+/**
+ * One POST, answering the status. No connection is pooled (each send
+ * resolves and checks the name afresh), no redirect is followed, and the
+ * receiver's body is dropped unread: it is never shown to anyone.
+ */
+function post(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  lookup: LookupFunction,
+  timeoutMs: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? https : http).request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        agent: false,
+        lookup,
+      },
+      (response) => {
+        clearTimeout(timer);
+        response.destroy();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    const timer = setTimeout(() => request.destroy(new SendTimeout()), timeoutMs);
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    request.end(body);
+  });
+}
+
+/**
+ * Posts one message to a channel; throws a WebhookError with a short, fixed
+ * reason unless the receiver answered 2xx. Unless `allowPrivate`, a URL that
+ * is or resolves to a non-public address is refused before connecting.
+ */
 export async function sendWebhook(
   target: WebhookTarget,
   message: WebhookMessage,
   sentAt: Date,
-  timeoutMs = 10_000,
+  options: SendWebhookOptions = {},
 ): Promise<void> {
+  const { allowPrivate = false, timeoutMs = 10_000, resolve = resolveHost } = options;
+  const url = new URL(target.url);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new WebhookError('Not an http(s) URL');
+  }
+  const refused = allowPrivate ? null : refuseLiteral(url);
+  if (refused) throw new WebhookError(refused.message);
+
   const body = JSON.stringify(payloadFor(target.type, message, sentAt));
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -83,22 +172,14 @@ export async function sendWebhook(
     headers[TIMESTAMP_HEADER] = timestamp;
     if (target.secret) headers[SIGNATURE_HEADER] = signPayload(target.secret, timestamp, body);
   }
-  let response: Response;
+  let status: number;
   try {
-    response = await fetch(target.url, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    status = await post(url, headers, body, guardedLookup(resolve, allowPrivate), timeoutMs);
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    throw new WebhookError(`Could not reach ${new URL(target.url).host}: ${reason}`);
+    if (error instanceof AddressRefusedError) throw new WebhookError(error.message);
+    throw new WebhookError(`Could not reach ${url.host}: ${connectFailure(error, timeoutMs)}`);
   }
-  if (response.status < 200 || response.status >= 300) {
-    const text = (await response.text().catch(() => '')).slice(0, 200);
-    throw new WebhookError(`HTTP ${response.status}${text ? `: ${text}` : ''}`);
+  if (status < 200 || status >= 300) {
+    throw new WebhookError(`HTTP ${status} (${http.STATUS_CODES[status] ?? 'Unknown status'})`);
   }
-  await response.body?.cancel().catch(() => undefined);
 }

@@ -31,8 +31,9 @@ afterEach(async () => {
   await t?.close();
 });
 
-function send(now: Date | string = t.clock.now()) {
-  return runDeliveries({ db: t.db, now: new Date(now), appUrl: APP_URL, email: null });
+/** Drains the outbox; the receiver listens on loopback, so private addresses are allowed unless told. */
+function send(now: Date | string = t.clock.now(), webhookAllowPrivate = true) {
+  return runDeliveries({ db: t.db, now: new Date(now), appUrl: APP_URL, email: null, webhookAllowPrivate });
 }
 
 /** A workspace with one channel and one draft due soon, scanned: one webhook delivery pending. */
@@ -136,8 +137,7 @@ describe('webhook retries', () => {
     expect(await send(now)).toEqual({ sent: 0, retried: 1, failed: 0, cancelled: 0 });
     const [waiting] = await deliveryRows(t.db);
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(now, 30_000), claimedUntil: null });
-    expect(waiting?.lastError).toMatch(/^HTTP 500/);
-    expect(waiting?.lastError).toContain('boom');
+    expect(waiting?.lastError).toBe('HTTP 500 (Internal Server Error)');
 
     expect(await send(at(now, 30_000 - 1))).toMatchObject({ sent: 0, retried: 0 });
     expect(receiver.received).toHaveLength(1);
@@ -168,7 +168,7 @@ describe('webhook retries', () => {
         now = at(now, wait);
       } else {
         expect(result).toMatchObject({ retried: 0, failed: 1 });
-        expect(delivery).toMatchObject({ status: 'failed', lastError: 'HTTP 503: down for maintenance' });
+        expect(delivery).toMatchObject({ status: 'failed', lastError: 'HTTP 503 (Service Unavailable)' });
       }
     }
     expect(receiver.received).toHaveLength(8);
@@ -185,7 +185,7 @@ describe('webhook retries', () => {
         channelType: 'webhook',
         status: 'failed',
         attempts: 8,
-        lastError: 'HTTP 503: down for maintenance',
+        lastError: 'HTTP 503 (Service Unavailable)',
         sentAt: null,
       }),
     ]);
@@ -198,7 +198,35 @@ describe('webhook retries', () => {
     receiver.respond = (_request, index) => (index === 0 ? { status: 302, body: '' } : { status: 200 });
     expect(await send()).toMatchObject({ sent: 0, retried: 1 });
     expect(receiver.received).toHaveLength(1);
-    expect((await deliveryRows(t.db))[0]?.lastError).toMatch(/^HTTP 302/);
+    expect((await deliveryRows(t.db))[0]?.lastError).toBe('HTTP 302 (Found)');
+  });
+});
+
+describe('webhooks to the inside network', () => {
+  const SECRET = 'INTERNAL-SECRET-4711';
+
+  it('refuses a channel on a loopback address when private addresses are not allowed: nothing is sent', async () => {
+    await oneDelivery('json');
+    receiver.respond = () => ({ status: 500, body: SECRET });
+
+    expect(await send(t.clock.now(), false)).toMatchObject({ sent: 0, retried: 1 });
+    expect(receiver.received).toHaveLength(0);
+    expect((await deliveryRows(t.db))[0]).toMatchObject({
+      status: 'pending',
+      lastError: 'Refused: 127.0.0.1 is a loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow)',
+    });
+  });
+
+  it("keeps the status, never the receiver's body, as the last error", async () => {
+    const { alert } = await oneDelivery('json');
+    receiver.respond = () => ({ status: 500, body: SECRET });
+
+    expect(await send(t.clock.now(), true)).toMatchObject({ sent: 0, retried: 1 });
+    expect(receiver.received).toHaveLength(1);
+    expect((await deliveryRows(t.db))[0]?.lastError).toBe('HTTP 500 (Internal Server Error)');
+    const list = await t.owner.get(`/api/alerts?state=all&subjectId=${alert.subjectId}`);
+    expect(list.text).toContain('HTTP 500 (Internal Server Error)');
+    expect(list.text).not.toContain(SECRET);
   });
 });
 

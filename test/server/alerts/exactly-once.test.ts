@@ -48,6 +48,8 @@ afterEach(async () => {
 });
 
 const APP_URL = 'https://sponsorcal.example.com';
+/** What every sender here is given: the webhook receivers listen on loopback, so it may be reached. */
+const SEND = { appUrl: APP_URL, webhookAllowPrivate: true } as const;
 const T = '2026-03-10T12:00:00.000Z';
 
 function open(w: Workspace): DatabaseHandle {
@@ -142,7 +144,7 @@ describe('two senders draining the outbox at once', () => {
 
     const [a, b] = [open(t), open(t)];
     const results = await Promise.all(
-      [a, b].map((h) => runDeliveries({ db: h.db, now: new Date(T), appUrl: APP_URL, email: null })),
+      [a, b].map((h) => runDeliveries({ db: h.db, now: new Date(T), ...SEND, email: null })),
     );
 
     expect(results[0]!.sent + results[1]!.sent).toBe(120);
@@ -154,7 +156,7 @@ describe('two senders draining the outbox at once', () => {
     expect(after.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
 
     // Nothing is left for a third run.
-    expect(await runDeliveries({ db: a.db, now: new Date(at(T, HOUR)), appUrl: APP_URL, email: null })).toMatchObject({
+    expect(await runDeliveries({ db: a.db, now: new Date(at(T, HOUR)), ...SEND, email: null })).toMatchObject({
       sent: 0,
     });
     expect(receiver.received).toHaveLength(120);
@@ -181,9 +183,9 @@ describe('a crash between raising and delivering', () => {
     sender = createSmtpSender(smtp.url, 'Sponsorcal <alerts@example.com>');
     const now = new Date(at(T, 1000));
     expect(await runAlertScan({ db: second.db, now, emailEnabled: true })).toMatchObject({ raised: 0 });
-    const result = await runDeliveries({ db: second.db, now, appUrl: APP_URL, email: sender });
+    const result = await runDeliveries({ db: second.db, now, ...SEND, email: sender });
     expect(result).toEqual({ sent: 20, retried: 0, failed: 0, cancelled: 0 });
-    expect(await runDeliveries({ db: second.db, now: new Date(at(T, HOUR)), appUrl: APP_URL, email: sender })).toEqual({
+    expect(await runDeliveries({ db: second.db, now: new Date(at(T, HOUR)), ...SEND, email: sender })).toEqual({
       sent: 0,
       retried: 0,
       failed: 0,
@@ -218,12 +220,12 @@ describe('a crash in the middle of a send', () => {
   it('sends a delivery whose claim expired again, with the same Idempotency-Key', async () => {
     const delivery = await oneWebhookDelivery();
     // The dead sender had posted it but died before recording it: the receiver saw it once.
-    await runDeliveries({ db: t!.db, now: new Date(T), appUrl: APP_URL, email: null });
+    await runDeliveries({ db: t!.db, now: new Date(T), ...SEND, email: null });
     expect(receiver!.received).toHaveLength(1);
     await leaveSending(delivery.id, 1, at(T, 2 * MINUTE));
 
     const later = new Date(at(T, 2 * MINUTE + 1));
-    expect(await runDeliveries({ db: t!.db, now: later, appUrl: APP_URL, email: null })).toMatchObject({ sent: 1 });
+    expect(await runDeliveries({ db: t!.db, now: later, ...SEND, email: null })).toMatchObject({ sent: 1 });
     expect(receiver!.received.map((r) => r.idempotencyKey)).toEqual([delivery.id, delivery.id]);
     expect(receiver!.received.every((r) => r.signatureValid)).toBe(true);
     const [after] = await deliveryRows(t!.db);
@@ -234,8 +236,8 @@ describe('a crash in the middle of a send', () => {
     const delivery = await oneWebhookDelivery();
     await leaveSending(delivery.id, 1, at(T, MINUTE));
 
-    expect(await runDeliveries({ db: t!.db, now: new Date(T), appUrl: APP_URL, email: null })).toMatchObject({ sent: 0 });
-    expect(await runDeliveries({ db: t!.db, now: new Date(at(T, MINUTE)), appUrl: APP_URL, email: null })).toMatchObject({
+    expect(await runDeliveries({ db: t!.db, now: new Date(T), ...SEND, email: null })).toMatchObject({ sent: 0 });
+    expect(await runDeliveries({ db: t!.db, now: new Date(at(T, MINUTE)), ...SEND, email: null })).toMatchObject({
       sent: 0,
     });
     expect(receiver!.received).toHaveLength(0);
@@ -243,7 +245,7 @@ describe('a crash in the middle of a send', () => {
     expect(held).toMatchObject({ status: 'sending', attempts: 1 });
 
     expect(
-      await runDeliveries({ db: t!.db, now: new Date(at(T, MINUTE + 1)), appUrl: APP_URL, email: null }),
+      await runDeliveries({ db: t!.db, now: new Date(at(T, MINUTE + 1)), ...SEND, email: null }),
     ).toMatchObject({ sent: 1 });
     expect(receiver!.received.map((r) => r.idempotencyKey)).toEqual([delivery.id]);
   });
@@ -259,7 +261,7 @@ describe('a crash in the middle of a send', () => {
         .executeTakeFirst();
       return { status: 200 };
     };
-    await runDeliveries({ db: t!.db, now: new Date(T), appUrl: APP_URL, email: null, leaseMs: 45_000 });
+    await runDeliveries({ db: t!.db, now: new Date(T), ...SEND, email: null, leaseMs: 45_000 });
     expect(seen).toEqual({ status: 'sending', attempts: 1, claimedUntil: at(T, 45_000) });
   });
 });
@@ -288,6 +290,7 @@ describe('a sender busy for longer than the lease', () => {
       appUrl: APP_URL,
       email: null,
       deliveryLeaseMs: 2 * MINUTE,
+      webhookAllowPrivate: true,
       log: () => undefined,
     });
     const run = jobs.runOnce();
@@ -300,7 +303,7 @@ describe('a sender busy for longer than the lease', () => {
 
     // Another instance drains the outbox while the second post is in flight.
     const other = open(t);
-    await runDeliveries({ db: other.db, now: clock.now(), appUrl: APP_URL, email: null, leaseMs: 2 * MINUTE });
+    await runDeliveries({ db: other.db, now: clock.now(), ...SEND, email: null, leaseMs: 2 * MINUTE });
     releases[1]!();
     await run;
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertChannel } from '../../../server/db/queries/channels';
 import { createWorkspace } from '../../support/app';
 import { addMember, deadPort, startWebhookReceiver, type TestWebhookReceiver } from '../../support/alerts';
 
@@ -84,9 +85,63 @@ describe('POST /api/channels', () => {
     expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual([field]);
     expect((await t.owner.get('/api/channels')).body.items).toEqual([]);
   });
+
+  it.each([
+    ['http://127.0.0.1:1/x', 'Refused: 127.0.0.1 is a loopback address'],
+    ['http://169.254.169.254/latest', 'Refused: 169.254.169.254 is a link-local address'],
+    ['http://[::1]/', 'Refused: [::1] is a loopback address'],
+    ['http://10.0.0.1/', 'Refused: 10.0.0.1 is a private address'],
+    ['http://[::ffff:192.168.1.1]/', 'Refused: [::ffff:c0a8:101] is a private address'],
+  ])('answers 400 naming url for %s when private addresses are not allowed', async (url, reason) => {
+    t = await createWorkspace({ webhookAllowPrivate: false });
+    const res = await t.owner.post('/api/channels', { type: 'json', name: 'Inside', url });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.issues).toEqual([
+      { path: 'url', message: `${reason} (set WEBHOOK_ALLOW_PRIVATE=true to allow)` },
+    ]);
+    expect((await t.owner.get('/api/channels')).body.items).toEqual([]);
+  });
+
+  it('answers 400 naming url for a name that resolves to loopback', async () => {
+    t = await createWorkspace({ webhookAllowPrivate: false });
+    const res = await t.owner.post('/api/channels', { type: 'slack', name: 'Local', url: 'http://localhost:8080/hook' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toEqual([
+      {
+        path: 'url',
+        message: 'Refused: localhost resolves to a loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow)',
+      },
+    ]);
+  });
+
+  it('accepts a name that does not resolve (each send checks it again)', async () => {
+    t = await createWorkspace({ webhookAllowPrivate: false });
+    const url = 'https://hooks.sponsorcal.invalid/hook';
+    const res = await t.owner.post('/api/channels', { type: 'slack', name: 'Later', url });
+    expect(res).toMatchObject({ status: 201, body: { url } });
+  });
+
+  it('accepts loopback and private addresses when WEBHOOK_ALLOW_PRIVATE is on', async () => {
+    t = await createWorkspace({ webhookAllowPrivate: true });
+    for (const url of ['http://127.0.0.1:1/x', 'http://localhost:8080/hook', 'http://10.0.0.1/', 'http://[::1]/']) {
+      expect((await t.owner.post('/api/channels', { type: 'slack', name: url, url })).status).toBe(201);
+    }
+  });
 });
 
 describe('PATCH /api/channels/:id', () => {
+  it('answers 400 naming url when the URL is moved inside the network, and keeps the channel as it was', async () => {
+    t = await createWorkspace({ webhookAllowPrivate: false });
+    const created = (await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })).body;
+    const res = await t.owner.patch(`/api/channels/${created.id}`, { version: 1, url: 'http://169.254.169.254/latest' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['url']);
+    expect((await t.owner.get('/api/channels')).body.items[0]).toMatchObject({ url: HOOK, version: 1 });
+    // Changing anything but the URL is not checked again.
+    expect((await t.owner.patch(`/api/channels/${created.id}`, { version: 1, name: 'Renamed' })).status).toBe(200);
+  });
+
   it('updates with the current version and answers 409 to a stale one', async () => {
     t = await createWorkspace();
     const created = (await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: HOOK })).body;
@@ -190,14 +245,50 @@ describe('POST /api/channels/:id/test', () => {
     receiver = await startWebhookReceiver();
     receiver.respond = () => ({ status: 401, body: 'bad signature' });
     const created = (await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: receiver.url })).body;
-    expect((await t.owner.post(`/api/channels/${created.id}/test`)).body).toEqual({
-      ok: false,
-      error: 'HTTP 401: bad signature',
-    });
+    const res = await t.owner.post(`/api/channels/${created.id}/test`);
+    expect(res.body).toEqual({ ok: false, error: 'HTTP 401 (Unauthorized)' });
+    expect(res.text).not.toContain('bad signature');
   });
 
   it('answers 404 for an unknown channel', async () => {
     t = await createWorkspace();
     expect((await t.owner.post('/api/channels/nope/test')).status).toBe(404);
+  });
+  describe('a channel stored pointing inside the network', () => {
+    const SECRET = 'INTERNAL-SECRET-4711';
+
+    /** An internal service that leaks a secret in its error page, and a channel saved before the check existed. */
+    async function internalChannel(webhookAllowPrivate: boolean) {
+      t = await createWorkspace({ webhookAllowPrivate });
+      receiver = await startWebhookReceiver();
+      receiver.respond = () => ({ status: 500, body: SECRET });
+      const channel = await insertChannel(
+        t.db,
+        { type: 'json', name: 'Admin', url: `http://127.0.0.1:${receiver.port}/admin` },
+        t.clock.now(),
+      );
+      return channel.id;
+    }
+
+    it('refuses to send the test message, and the service gets no request', async () => {
+      const id = await internalChannel(false);
+      const res = await t.owner.post(`/api/channels/${id}/test`);
+      expect(res).toMatchObject({
+        status: 200,
+        body: {
+          ok: false,
+          error: 'Refused: 127.0.0.1 is a loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow)',
+        },
+      });
+      expect(receiver!.received).toHaveLength(0);
+    });
+
+    it('sends it when allowed, and reports the status without the body', async () => {
+      const id = await internalChannel(true);
+      const res = await t.owner.post(`/api/channels/${id}/test`);
+      expect(res.body).toEqual({ ok: false, error: 'HTTP 500 (Internal Server Error)' });
+      expect(receiver!.received).toHaveLength(1);
+      expect(res.text).not.toContain(SECRET);
+    });
   });
 });
