@@ -37,11 +37,19 @@ import { reviewLinkRoutes, reviewRoutes } from './routes/review-links';
 import { userRoutes } from './routes/users';
 import { csrfCheck } from './security/csrf';
 import { securityHeaders } from './security/headers';
+import { hostCheck } from './security/hosts';
 
 export interface AppOptions {
   db: Kysely<Database>;
   clock?: Clock;
+  /**
+   * APP_URL, when the operator set it: links use it, and the API answers to its
+   * host name (and ALLOWED_HOSTS). Unset: links name http://localhost:8787 and
+   * the API answers to loopback names only.
+   */
   appUrl?: string;
+  /** ALLOWED_HOSTS: further host names the API answers to. */
+  allowedHosts?: readonly string[];
   /** Directory of the built web app; served when it exists. */
   webRoot?: string;
   /** Lower only in tests: the OWASP cost makes each hash take a few hundred ms. */
@@ -212,12 +220,19 @@ export function createApp(options: AppOptions) {
     limit: sizeLimit(upload.maxBytes, upload.label),
   }));
   const defaultLimit = sizeLimit(MAX_BODY_BYTES, '1 MB');
+  const refuseUnknownHost = hostCheck({
+    appUrl: options.appUrl,
+    allowedHosts: options.allowedHosts ?? [],
+    trustProxy: deps.trustProxy,
+  });
   const refuseCrossSite = csrfCheck({ appUrl: deps.config.APP_URL, trustProxy: deps.trustProxy });
   const authorize = authenticate(deps);
 
-  // Every API request passes these checks, in this order: one middleware rather than five
+  // Every API request passes these checks, in this order: one middleware rather than six
   // (each layer is a closure and a promise more before every signed-in read).
   const guard = async (c: Context<AppEnv>, next: Next) => {
+    // Health answers any name: load balancers and container checks ask by address.
+    if (c.req.path !== '/api/health') refuseUnknownHost(c);
     refuseNulInPath(c);
     refuseCrossSite(c);
     await authorize(c);

@@ -21,7 +21,7 @@ export type ErrorCode =
   | 'host_not_allowed'
   | 'internal';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 421 | 429 | 500 | 503;
 
 /** Domain code throws this; `app.onError` turns it into the one error shape. */
 export class AppError extends Error {

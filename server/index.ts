@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const app = createApp({
     db: handle.db,
     clock: systemClock,
-    appUrl: config.APP_URL,
+    appUrl: config.APP_URL_SET ? config.APP_URL : undefined,
+    allowedHosts: config.ALLOWED_HOSTS,
     webRoot: process.env.WEB_ROOT ?? WEB_ROOT_DEFAULT,
     scheduler: schedulerInfo,
     trustProxy: config.TRUST_PROXY,

@@ -66,7 +66,8 @@ export async function waitUntilPast(instant: Date, marginMs = 250): Promise<void
 
 /** The typed client (`hc<AppType>`) against a running server, signed in with `cookie`. */
 export function apiClient(url: string, cookie?: string) {
-  return hc<AppType>(url, { headers: cookie ? { cookie } : {} }).api;
+  // A signed-in browser names its origin on every change (the CSRF check wants it).
+  return hc<AppType>(url, { headers: cookie ? { cookie, origin: url } : {} }).api;
 }
 export type ApiClient = ReturnType<typeof apiClient>;
 

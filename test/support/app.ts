@@ -26,6 +26,8 @@ export interface TestAppOptions {
   trustProxy?: boolean;
   /** WEBHOOK_ALLOW_PRIVATE; on by default, since the tests' receivers listen on loopback. */
   webhookAllowPrivate?: boolean;
+  /** ALLOWED_HOSTS. */
+  allowedHosts?: string[];
 }
 
 /**
@@ -45,7 +47,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.appUrl ? { appUrl: options.appUrl } : {}),
     trustProxy: options.trustProxy ?? false,
     webhookAllowPrivate: options.webhookAllowPrivate ?? true,
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
   });
+  // Requests go to the app's own address, as a browser on it would send them.
+  const origin = options.appUrl ? new URL(options.appUrl).origin : LOCAL_ORIGIN;
   return {
     app,
     db: handle.db,
@@ -56,7 +61,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     databaseUrl: database.url,
     dialect: handle.dialect,
     unexpectedErrors,
-    client: () => new TestClient(app),
+    client: () => new TestClient(app, { origin }),
     close: () => database.close(),
   };
 }
@@ -73,6 +78,22 @@ export interface TestResponse<T = unknown> {
 
 type Fetchable = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
 
+/** Where `app.request()` sends a path: Hono's own default host. */
+export const LOCAL_ORIGIN = 'http://localhost';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface TestClientOptions {
+  /** The origin paths are resolved against (and the browser's `Origin`). */
+  origin?: string;
+  /**
+   * Like a browser (the default): every POST, PUT, PATCH and DELETE says
+   * `Origin: <origin>` unless the test sets Origin, Referer or Sec-Fetch-Site
+   * itself. Off: a script, which names no origin.
+   */
+  browser?: boolean;
+}
+
 function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
@@ -84,8 +105,16 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
  */
 export class TestClient {
   cookie: string | undefined;
+  readonly origin: string;
+  readonly browser: boolean;
 
-  constructor(private readonly app: Fetchable) {}
+  constructor(
+    private readonly app: Fetchable,
+    options: TestClientOptions = {},
+  ) {
+    this.origin = options.origin ?? LOCAL_ORIGIN;
+    this.browser = options.browser ?? true;
+  }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
   async request<T = any>(
@@ -107,7 +136,9 @@ export class TestClient {
         sent['content-length'] = String(Buffer.byteLength(text));
     }
     if (this.cookie && !hasHeader(sent, 'cookie')) sent.cookie = this.cookie;
-    const response = await this.app.request(url, init);
+    const namesOrigin = ['origin', 'referer', 'sec-fetch-site'].some((h) => hasHeader(sent, h));
+    if (this.browser && UNSAFE_METHODS.has(method) && !namesOrigin) sent.origin = this.origin;
+    const response = await this.app.request(new URL(url, this.origin).href, init);
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const separator = pair!.indexOf('=');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../server/app';
-import { OWNER } from '../../support/app';
+import { LOCAL_ORIGIN, OWNER } from '../../support/app';
 import { dataSnapshot, expectApiError, expectNoStackTrace, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -119,7 +119,11 @@ describe('a body that is not declared as JSON', () => {
     const res = await t.app.request('/api/brands', {
       method: 'POST',
       body: bytes,
-      headers: { cookie: t.owner.cookie!, 'content-length': String(bytes.byteLength) },
+      headers: {
+        cookie: t.owner.cookie!,
+        origin: LOCAL_ORIGIN,
+        'content-length': String(bytes.byteLength),
+      },
     });
     expect(res.status).toBe(400);
     expect((await t.owner.get('/api/brands')).body.items).toHaveLength(1);

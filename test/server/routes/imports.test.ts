@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs, type TestApp, type TestClient, type TestResponse } from '../../support/app';
+import {
+  LOCAL_ORIGIN,
+  signInAs,
+  type TestApp,
+  type TestClient,
+  type TestResponse,
+} from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -34,7 +40,7 @@ async function upload(
   const response = await t.app.request(path, {
     method: 'POST',
     body: form,
-    headers: client?.cookie ? { cookie: client.cookie } : {},
+    headers: client?.cookie ? { cookie: client.cookie, origin: LOCAL_ORIGIN } : {},
   });
   const text = await response.text();
   let body: unknown = text;
@@ -282,7 +288,7 @@ describe('POST /api/imports/deliverables', () => {
     const res = await t.app.request('/api/imports/deliverables', {
       method: 'POST',
       body: form,
-      headers: { cookie: t.owner.cookie! },
+      headers: { cookie: t.owner.cookie!, origin: LOCAL_ORIGIN },
     });
     expect(res.status).toBe(400);
     expect(

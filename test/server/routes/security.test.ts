@@ -148,8 +148,11 @@ describe('cross-site request forgery', () => {
     expect((await t.owner.get('/api/auth/me')).status).toBe(200);
   });
 
-  it("accepts the app's own origin, by APP_URL or by the Host it was reached at", async () => {
-    const t = await apps.workspace({ appUrl: 'https://cal.example.com' });
+  it("accepts the app's own origin, by APP_URL or exactly as it was reached at", async () => {
+    const t = await apps.workspace({
+      appUrl: 'https://cal.example.com',
+      allowedHosts: ['127.0.0.1'],
+    });
     const byAppUrl = await t.owner.request(
       'POST',
       '/api/brands',
@@ -166,12 +169,51 @@ describe('cross-site request forgery', () => {
     expect(byHost.status).toBe(201);
   });
 
-  it('lets reads from anywhere through (they change nothing) and scripts without Origin', async () => {
+  // Each differs from the app's origin (http://localhost:8787 as reached) in one part only.
+  it.each([
+    ['another scheme', { origin: 'https://localhost:8787' }],
+    ['a WebSocket scheme', { origin: 'ws://localhost:8787' }],
+    ['another port', { origin: 'http://localhost:9999' }],
+    ['no port (80)', { origin: 'http://localhost' }],
+    ['another host', { origin: 'http://127.0.0.1:8787' }],
+    ['an opaque origin', { origin: 'null' }],
+    ['no Origin and a foreign Referer', { referer: 'http://evil.example/x' }],
+    ['no Origin and a Referer of another port', { referer: 'http://localhost:9999/calendar' }],
+    ['no Origin, no Referer, no Sec-Fetch-Site', {}],
+  ])('refuses a cookie-authenticated change with %s', async (_, headers) => {
+    const t = await apps.workspace();
+    const before = await rowCounts(t);
+    const browser = new TestClient(t.app, { origin: 'http://localhost:8787', browser: false });
+    browser.cookie = t.owner.cookie;
+    const res = await browser.request('POST', '/api/brands', { name: 'Forged' }, headers);
+    expectApiError(res, 403, { code: 'csrf' });
+    expect(await rowCounts(t)).toEqual(before);
+  });
+
+  it.each([
+    ['its exact origin', { origin: 'http://localhost:8787' }],
+    ['no Origin but its own Referer', { referer: 'http://localhost:8787/calendar?view=month' }],
+    ['no Origin or Referer, Sec-Fetch-Site: same-origin', { 'sec-fetch-site': 'same-origin' }],
+    [
+      'no Origin or Referer, Sec-Fetch-Site: none (typed by the user)',
+      { 'sec-fetch-site': 'none' },
+    ],
+  ])('accepts a cookie-authenticated change with %s', async (_, headers) => {
+    const t = await apps.workspace();
+    const browser = new TestClient(t.app, { origin: 'http://localhost:8787', browser: false });
+    browser.cookie = t.owner.cookie;
+    const res = await browser.request('POST', '/api/brands', { name: 'Mine' }, headers);
+    expect(res.status).toBe(201);
+  });
+
+  it('lets reads from anywhere through (they change nothing), and a script without a cookie or Origin', async () => {
     const t = await apps.workspace();
     expect((await t.owner.request('GET', '/api/brands', undefined, { origin: EVIL })).status).toBe(
       200,
     );
-    expect((await t.owner.post('/api/brands', { name: 'From a script' })).status).toBe(201);
+    const script = new TestClient(t.app, { browser: false });
+    const login = await script.login('owner@example.com', 'correct horse battery staple');
+    expect(login.status).toBe(200);
   });
 
   it('lets a Bearer-token request through from any origin: it carries no ambient credential', async () => {
