@@ -5,12 +5,11 @@ import { currentUser, endSession, rotateSession, startSession } from '../auth/se
 import { clientAddress } from '../auth/client-address';
 import {
   accountKey,
-  clearLoginFailures,
+  beginLoginAttempt,
+  clearLoginAttempt,
   ipKey,
-  loginRetryAfter,
   MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_IP,
-  recordLoginFailure,
 } from '../auth/throttle';
 import { lockTransaction } from '../db/dialect';
 import { auditedUser, countUsers, findUserByEmail, insertUser, toUser } from '../db/queries/users';
@@ -97,7 +96,8 @@ export function authRoutes(deps: AppDeps) {
     .post('/login', validate('json', loginSchema), async (c) => {
       const { email, password } = c.req.valid('json');
       const keys = { account: accountKey(email), ip: ipKey(clientAddress(c, deps.trustProxy)) };
-      const retryAfter = await loginRetryAfter(
+      // Counted before the password is checked, so a burst of guesses cannot all pass the limit.
+      const counted = await beginLoginAttempt(
         db,
         [
           { key: keys.account, max: MAX_FAILURES_PER_ACCOUNT },
@@ -105,7 +105,8 @@ export function authRoutes(deps: AppDeps) {
         ],
         clock.now(),
       );
-      if (retryAfter > 0) {
+      if (!counted.allowed) {
+        const { retryAfter } = counted;
         throw new AppError(
           429,
           'too_many_requests',
@@ -121,10 +122,10 @@ export function authRoutes(deps: AppDeps) {
         user?.passwordHash ?? (await dummyPasswordHash(deps.passwordCost)),
       );
       if (!user || !ok || Boolean(user.disabled)) {
-        await recordLoginFailure(db, [keys.account, keys.ip], clock.now());
+        // The attempt's rows stay: they are the record of this failure.
         throw new AppError(401, 'unauthorized', 'The e-mail or password is not right.');
       }
-      await clearLoginFailures(db, keys.account);
+      await clearLoginAttempt(db, keys.account, counted.attempt);
       // A new session on every login (no fixation); the old one ends server-side.
       await rotateSession(c, deps, user.id);
       const settings = await getSettings(db, clock.now());

@@ -12,9 +12,9 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { currentUser, endSession, rotateSession } from '../auth/session';
 import {
   accountKey,
-  loginRetryAfter,
+  beginLoginAttempt,
   MAX_FAILURES_PER_ACCOUNT,
-  recordLoginFailure,
+  withdrawLoginAttempt,
 } from '../auth/throttle';
 import { createToken, hashToken } from '../auth/tokens';
 import { deleteApiToken, insertApiToken, listApiTokens } from '../db/queries/api-tokens';
@@ -88,24 +88,25 @@ export function meRoutes(deps: AppDeps) {
       const now = clock.now();
       // The same per-account limit as sign-in: a borrowed session cannot guess the password.
       const key = accountKey(user.email);
-      const retryAfter = await loginRetryAfter(db, [{ key, max: MAX_FAILURES_PER_ACCOUNT }], now);
-      if (retryAfter > 0) {
+      // Counted before the check, so a burst of guesses cannot all pass the limit.
+      const counted = await beginLoginAttempt(db, [{ key, max: MAX_FAILURES_PER_ACCOUNT }], now);
+      if (!counted.allowed) {
         throw new AppError(
           429,
           'too_many_requests',
           'Too many wrong passwords. Try again later.',
           undefined,
           {
-            'Retry-After': String(retryAfter),
+            'Retry-After': String(counted.retryAfter),
           },
         );
       }
       if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-        await recordLoginFailure(db, [key], now);
         throw new AppError(400, 'validation_failed', 'Your current password is not right.', [
           { path: 'currentPassword', message: 'Not your current password' },
         ]);
       }
+      await withdrawLoginAttempt(db, counted.attempt);
       const passwordHash = await hashPassword(newPassword, deps.passwordCost);
       await inTransaction(db, async (trx) => {
         await trx
