@@ -5,6 +5,7 @@ import { runDeliveries } from '../alerts/dispatch';
 import { recordRunFinished, runAlertScan } from '../alerts/scan';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
+import { runPurge } from './purge';
 
 export interface JobsOptions {
   db: Kysely<Database>;
@@ -28,6 +29,9 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/** Hourly: nothing the purge deletes is in anyone's way sooner. */
+export const PURGE_CRON = '0 * * * *';
+
 export function assertValidCron(expression: string): void {
   if (!cron.validate(expression)) {
     throw new Error(
@@ -38,9 +42,10 @@ export function assertValidCron(expression: string): void {
 
 /**
  * The only place that schedules anything: the alert scan and the outbox
- * sender, once at start-up (catch-up) and then on `cronExpression`. Runs
- * never overlap within a process; across processes the unique alert keys and
- * delivery claims keep them safe.
+ * sender, once at start-up (catch-up) and then on `cronExpression`; the purge
+ * of expired rows, once at start-up and then hourly. Runs never overlap within
+ * a process; across processes the unique alert keys and delivery claims keep
+ * them safe, and a purge deletes only what stays deletable.
  */
 export function startJobs(options: JobsOptions): Jobs {
   const { db, clock, cronExpression, appUrl, email } = options;
@@ -79,18 +84,50 @@ export function startJobs(options: JobsOptions): Jobs {
     return running;
   };
 
+  let purging: Promise<void> | null = null;
+  const purge = async (now: Date) => {
+    try {
+      const deleted = await runPurge({ db, now });
+      const parts = [
+        [deleted.sessions, 'expired sessions'],
+        [deleted.invites, 'expired invites'],
+        [deleted.reviewLinks, 'dead review links'],
+        [deleted.loginFailures, 'old sign-in failures'],
+      ] as const;
+      const said = parts.filter(([count]) => count > 0).map(([count, what]) => `${what}: ${count}`);
+      if (said.length > 0) log(`purge: deleted ${said.join(', ')}`);
+    } catch (error) {
+      log(`purge failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const purgeOnce = () => {
+    if (stopping.signal.aborted) return Promise.resolve();
+    purging ??= purge(clock.now()).finally(() => {
+      purging = null;
+    });
+    return purging;
+  };
+
+  // A run longer than the interval is normal under load; node-cron's per-tick warning is noise.
+  const logger = {
+    info: () => undefined,
+    warn: () => undefined,
+    debug: () => undefined,
+    error: (message: string | Error) =>
+      log(`scheduler: ${message instanceof Error ? message.message : message}`),
+  };
   const task = cron.schedule(cronExpression, () => runOnce(), {
     name: 'alerts',
     noOverlap: true,
-    // A run longer than the interval is normal under load; node-cron's per-tick warning is noise.
-    logger: {
-      info: () => undefined,
-      warn: () => undefined,
-      debug: () => undefined,
-      error: (message) => log(`scheduler: ${message instanceof Error ? message.message : message}`),
-    },
+    logger,
+  });
+  const purgeTask = cron.schedule(PURGE_CRON, () => purgeOnce(), {
+    name: 'purge',
+    noOverlap: true,
+    logger,
   });
   void runOnce();
+  void purgeOnce();
 
   const [first, second] = task.getNextRuns(2);
   const intervalMs = first && second ? second.getTime() - first.getTime() : 60_000;
@@ -100,8 +137,8 @@ export function startJobs(options: JobsOptions): Jobs {
     runOnce,
     async stop() {
       stopping.abort();
-      await task.destroy();
-      await running;
+      await Promise.all([task.destroy(), purgeTask.destroy()]);
+      await Promise.all([running, purging]);
     },
   };
 }

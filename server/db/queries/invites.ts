@@ -117,3 +117,21 @@ export async function claimInvite(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Deletes invites that expired unused before `expiredBefore`; answers how many.
+ * Accepted and revoked invites stay: the Team page shows who invited whom and
+ * which links were withdrawn.
+ */
+export async function deleteExpiredInvites(
+  db: Kysely<Database>,
+  expiredBefore: Date,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('invites')
+    .where('acceptedAt', 'is', null)
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '<=', expiredBefore.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -241,3 +241,21 @@ export async function setReviewedStatus(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Deletes links that expired before `expiredBefore` without a decision (never
+ * opened, ignored or revoked); answers how many. A link with a decision is the
+ * deliverable's review history (the verdict and the brand's comment) and stays.
+ */
+export async function deleteDeadReviewLinks(
+  db: Kysely<Database>,
+  expiredBefore: Date,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('reviewLinks')
+    .where('decidedAt', 'is', null)
+    .where('decision', 'is', null)
+    .where('expiresAt', '<=', expiredBefore.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,7 +1,15 @@
+import cron from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock, type Clock } from '../../../server/clock';
-import { assertValidCron, startJobs, type Jobs, type JobsOptions } from '../../../server/jobs';
-import { createWorkspace } from '../../support/app';
+import { newId } from '../../../server/ids';
+import {
+  assertValidCron,
+  PURGE_CRON,
+  startJobs,
+  type Jobs,
+  type JobsOptions,
+} from '../../../server/jobs';
+import { createWorkspace as createWorkspaceAt } from '../../support/app';
 import { alertRows, createDeliverable, waitFor } from '../../support/alerts';
 
 type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
@@ -15,6 +23,12 @@ afterEach(async () => {
 });
 
 const YEARLY = '0 0 1 1 *';
+
+/**
+ * A workspace made now: the jobs run on the real clock, and their start-up purge
+ * must not find the owner's session (made on the app's clock) long expired.
+ */
+const createWorkspace = () => createWorkspaceAt({ now: new Date().toISOString() });
 
 function start(w: Workspace, options: Partial<JobsOptions> = {}): Jobs {
   jobs = startJobs({
@@ -133,5 +147,44 @@ describe('startJobs', () => {
     const after = clock.reads;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(clock.reads).toBe(after);
+  });
+
+  it('purges what has expired once at start-up, and schedules the purge hourly', async () => {
+    t = await createWorkspace();
+    const session = (expiresAt: number) => ({
+      id: newId(),
+      userId: t!.user.id,
+      createdAt: new Date(expiresAt - 60_000).toISOString(),
+      lastSeenAt: new Date(expiresAt - 60_000).toISOString(),
+      expiresAt: new Date(expiresAt).toISOString(),
+      userAgent: null,
+    });
+    const expired = session(Date.now() - 60_000);
+    const live = session(Date.now() + 60 * 60_000);
+    await t.db.insertInto('sessions').values([expired, live]).execute();
+    const logged: string[] = [];
+
+    const running = start(t, { log: (line) => logged.push(line) });
+    const purge = [...cron.getTasks().values()].filter((task) => task.name === 'purge');
+    expect(purge.map((task) => task.getPattern())).toEqual([PURGE_CRON]);
+    const [first, second] = purge[0]!.getNextRuns(2);
+    expect(second!.getTime() - first!.getTime()).toBe(60 * 60_000);
+    // stop() waits for the run in progress: the start-up purge.
+    await running.stop();
+    jobs = undefined;
+
+    const sessions = (await t.db.selectFrom('sessions').select('id').execute()).map((s) => s.id);
+    expect(sessions).toContain(live.id);
+    expect(sessions).not.toContain(expired.id);
+    expect(logged).toContain('purge: deleted expired sessions: 1');
+    expect([...cron.getTasks().values()].filter((task) => task.name === 'purge')).toEqual([]);
+  });
+
+  it('logs nothing for a purge that found nothing to delete', async () => {
+    t = await createWorkspace();
+    const logged: string[] = [];
+    await start(t, { log: (line) => logged.push(line) }).stop();
+    jobs = undefined;
+    expect(logged.filter((line) => line.startsWith('purge'))).toEqual([]);
   });
 });
