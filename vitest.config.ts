@@ -18,6 +18,7 @@ const ENGINE_INDEPENDENT = [
   'test/process/backup.test.ts',
   'test/server/db/sqlite-locking.test.ts',
   'test/server/alerts/webhook-address.test.ts',
+  'test/server/http-server.test.ts',
 ];
 const onPostgres = process.env.TEST_DB === 'postgres';
 

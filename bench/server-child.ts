@@ -9,7 +9,6 @@
  * parent over IPC: sends `{type: 'ready', port}`, answers `timings` (and
  * forgets them) and `memory`.
  */
-import { serve } from '@hono/node-server';
 import SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -18,6 +17,7 @@ import { SESSION_COOKIE } from '../server/auth/session';
 import { hashToken } from '../server/auth/tokens';
 import { openDatabase } from '../server/db/connect';
 import { keepPagesInMemory } from '../server/db/reader';
+import { startHttpServer } from '../server/http-server';
 import { SECURITY_HEADERS } from '../server/security/headers';
 
 export type ChildRequest = { type: 'timings'; prefix: string } | { type: 'memory' };
@@ -72,7 +72,8 @@ const bench = new Hono()
     return new Response(JSON.stringify(row), { status: 200, headers: JSON_HEADERS });
   });
 
-const server = serve({
+// The server as server/index.ts runs it.
+const { server, listening } = startHttpServer({
   fetch: (request, env) =>
     request.url.includes('/bench/') ? bench.fetch(request, env) : app.fetch(request, env),
   port: 0,
@@ -88,10 +89,7 @@ server.prependListener('request', (request, response) => {
   );
 });
 
-server.once('listening', () => {
-  const address = server.address();
-  send({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
-});
+void listening.then((address) => send({ type: 'ready', port: address.port }));
 
 process.on('message', (message: ChildRequest) => {
   if (message.type === 'timings') {

@@ -1,10 +1,10 @@
-import { serve } from '@hono/node-server';
 import { createSmtpSender, defaultFromAddress } from './alerts/channels/email';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { startHttpServer } from './http-server';
 import { assertValidCron, startJobs, type Jobs } from './jobs';
 import { WEB_ROOT_DEFAULT } from './paths';
 
@@ -34,48 +34,76 @@ async function main(): Promise<void> {
     webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
   });
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-    console.log(
-      `Sponsorcal is listening on http://${shown}:${info.port} (${handle.dialect}; alerts on "${config.ALERT_CRON}"; e-mail ${email ? 'on' : 'off'})`,
-    );
-    // Jobs start once the server answers: the start-up (catch-up) run must not delay it.
-    jobs = startJobs({
-      db: handle.db,
-      clock: systemClock,
-      cronExpression: config.ALERT_CRON,
-      appUrl: config.APP_URL,
-      email,
-      deliveryLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
-      webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
-    });
-    schedulerInfo.running = true;
-    schedulerInfo.intervalMs = jobs.intervalMs;
-  });
-
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    console.error(
-      error.code === 'EADDRINUSE'
-        ? `Port ${config.PORT} on ${config.HOST} is already in use: stop the other server or set PORT to a free port.`
-        : `Cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`,
-    );
-    process.exit(1);
-  });
+  const http = startHttpServer({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  http.listening.then(
+    (info) => {
+      const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+      console.log(
+        `Sponsorcal is listening on http://${shown}:${info.port} (${handle.dialect}; alerts on "${config.ALERT_CRON}"; e-mail ${email ? 'on' : 'off'})`,
+      );
+      // Jobs start once the server answers: the start-up (catch-up) run must not delay it.
+      jobs = startJobs({
+        db: handle.db,
+        clock: systemClock,
+        cronExpression: config.ALERT_CRON,
+        appUrl: config.APP_URL,
+        email,
+        deliveryLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
+        webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+      });
+      schedulerInfo.running = true;
+      schedulerInfo.intervalMs = jobs.intervalMs;
+    },
+    (error: NodeJS.ErrnoException) => {
+      console.error(
+        error.code === 'EADDRINUSE'
+          ? `Port ${config.PORT} on ${config.HOST} is already in use: stop the other server or set PORT to a free port.`
+          : `Cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`,
+      );
+      process.exit(1);
+    },
+  );
 
   let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.log(`${signal} again: stopping now`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`${signal}: shutting down`);
-    setTimeout(() => process.exit(0), 5000).unref();
-    server.close();
-    void Promise.resolve(jobs?.stop())
-      .then(() => email?.close())
-      .then(() => handle.close())
-      .finally(() => process.exit(0));
+    const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
+    console.log(
+      `${signal}: finishing requests in progress (up to ${config.SHUTDOWN_GRACE_SECONDS} s), then stopping`,
+    );
+    // Requests in flight and a running alert step each finish their work (and their transactions).
+    const [answered, jobsDone] = await Promise.all([
+      http.shutdown(graceMs),
+      withinGrace(Promise.resolve(jobs?.stop()), graceMs),
+    ]);
+    if (!answered)
+      console.log(
+        `stopped waiting after ${config.SHUTDOWN_GRACE_SECONDS} s: requests still in progress were cut off`,
+      );
+    if (!jobsDone)
+      console.log(`stopped waiting after ${config.SHUTDOWN_GRACE_SECONDS} s for the alert run`);
+    await email?.close();
+    await handle.close();
+    console.log('stopped');
+    process.exit(answered && jobsDone ? 0 : 1);
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** True when `work` settles within `ms`, false when it is still running then. */
+function withinGrace(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    work.finally(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
 
 main().catch((error: unknown) => {
