@@ -36,8 +36,9 @@ export default defineConfig({
           // the PostgreSQL server, SMTP and webhook peers), so two workers left the cores idle.
           // 2 workers → 4: the SQLite run 223 → 141 s, the PostgreSQL run 361 → 239 s on 2 cores.
           maxWorkers: 4,
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          // Ceilings for a loaded machine; process tests set their own (test/process/support.ts).
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -66,8 +66,8 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     const timer = setTimeout(() => {
       // Never leave an orphaned server behind.
       child.kill('SIGKILL');
-      reject(new Error(`server did not start in 30 s:\n${log}`));
-    }, 30_000);
+      reject(new Error(`server did not start in 90 s:\n${log}`));
+    }, 90_000);
     const check = () => {
       const match = /listening on http:\/\/[^:]+:(\d+)/.exec(log);
       if (match) {

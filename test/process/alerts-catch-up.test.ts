@@ -71,7 +71,9 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
       const draftDueAt = new Date(t0 + 4000);
       const publishAt = new Date(t0 + 60 * 60_000);
       const waiting = await Promise.all(
-        [1, 2, 3].map((n) => createDeliverable(api, { dealId, title: `Reel ${n}`, draftDueAt, publishAt })),
+        [1, 2, 3].map((n) =>
+          createDeliverable(api, { dealId, title: `Reel ${n}`, draftDueAt, publishAt }),
+        ),
       );
       // Both moments pass while the server is down.
       const lapsed = await createDeliverable(api, {
@@ -100,15 +102,24 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
         ]),
       );
       expect(afterCatchUp.every((a) => a.resolvedAt === null)).toBe(true);
-      expect(afterCatchUp.filter((a) => a.rule === 'draft_overdue').every((a) => a.severity === 'critical')).toBe(true);
+      expect(
+        afterCatchUp
+          .filter((a) => a.rule === 'draft_overdue')
+          .every((a) => a.severity === 'critical'),
+      ).toBe(true);
       const alertCount = afterCatchUp.length;
-      await waitForDeliveries(second, () => receiver.received.length >= alertCount && mail.received.length >= alertCount);
+      await waitForDeliveries(
+        second,
+        () => receiver.received.length >= alertCount && mail.received.length >= alertCount,
+      );
       await stopGracefully(second);
 
       const third = await startAndCatchUp(env);
       api = apiClient(third.url, cookie);
       const afterRestart = await listAllAlerts(api);
-      expect(afterRestart.items.map((a) => a.id).sort()).toEqual(afterCatchUp.map((a) => a.id).sort());
+      expect(afterRestart.items.map((a) => a.id).sort()).toEqual(
+        afterCatchUp.map((a) => a.id).sort(),
+      );
       expect(afterRestart.openCount).toBe(afterCatchUp.length);
       expect((await getHealth(third.url)).scheduler.lastRunAlertsRaised).toBe(0);
       await waitForDeliveries(third, () => true);
@@ -152,7 +163,10 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
       const cookie = await setUpOwner(first.url);
       let api = apiClient(first.url, cookie);
       const lastRun = (await getHealth(first.url)).scheduler.lastRunStartedAt!;
-      expect(lastRun < deliverable.draftDueAt!, 'the start took so long that the draft was already due').toBe(true);
+      expect(
+        lastRun < deliverable.draftDueAt!,
+        'the start took so long that the draft was already due',
+      ).toBe(true);
       const beforeDowntime = (await listAllAlerts(api)).items;
       expect(alertKeys(beforeDowntime)).toEqual(
         alertKeys([
@@ -168,10 +182,17 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
       api = apiClient(second.url, cookie);
       const afterDowntime = await listAllAlerts(api);
       const byRule = new Map(afterDowntime.items.map((a) => [a.rule, a]));
-      expect([...byRule.keys()].sort()).toEqual(['draft_due_soon', 'draft_overdue', 'publish_due_soon']);
+      expect([...byRule.keys()].sort()).toEqual([
+        'draft_due_soon',
+        'draft_overdue',
+        'publish_due_soon',
+      ]);
       expect(afterDowntime.items).toHaveLength(3);
       expect(byRule.get('draft_due_soon')!.resolvedAt).not.toBeNull();
-      expect(byRule.get('draft_overdue')).toMatchObject({ dueAt: deliverable.draftDueAt, resolvedAt: null });
+      expect(byRule.get('draft_overdue')).toMatchObject({
+        dueAt: deliverable.draftDueAt,
+        resolvedAt: null,
+      });
       expect(byRule.get('publish_due_soon')!.resolvedAt).toBeNull();
       expect(afterDowntime.openCount).toBe(2);
       await waitForDeliveries(second, () => receiver.received.length >= 3);

@@ -35,7 +35,11 @@ function reportedWork(server: ServerProcess): { raised: number; sent: number } {
 }
 
 /** Both instances agree the outbox is empty and the receiver has every delivery; then both stop gracefully. */
-async function drainAndStop(servers: ServerProcess[], receiver: WebhookReceiver, deliveries: number) {
+async function drainAndStop(
+  servers: ServerProcess[],
+  receiver: WebhookReceiver,
+  deliveries: number,
+) {
   await waitFor(
     'every delivery at the receiver and an empty outbox',
     async () => {
@@ -43,7 +47,7 @@ async function drainAndStop(servers: ServerProcess[], receiver: WebhookReceiver,
       const health = await Promise.all(servers.map((s) => getHealth(s.url)));
       return health.every((h) => h.deliveries.pending === 0);
     },
-    { timeoutMs: 45_000, intervalMs: 250 },
+    { intervalMs: 250 },
   );
   // SIGTERM waits for a run in progress, so nothing is still on its way once they have exited.
   await Promise.all(servers.map((s) => s.stop('SIGTERM')));
@@ -66,8 +70,12 @@ describe('several server processes on one SQLite file', () => {
 
       const { alerts, deliveries } = await readOutbox(db);
       expect(alertKeys(alerts)).toEqual(expectedKeys);
-      expect(countBy(deliveries.map((d) => d.alertId))).toEqual(new Map(alerts.map((a) => [a.id, 1])));
-      expect(countBy(deliveries.map((d) => d.status))).toEqual(new Map([['sent', deliveries.length]]));
+      expect(countBy(deliveries.map((d) => d.alertId))).toEqual(
+        new Map(alerts.map((a) => [a.id, 1])),
+      );
+      expect(countBy(deliveries.map((d) => d.status))).toEqual(
+        new Map([['sent', deliveries.length]]),
+      );
 
       const counts = receiver.countsByKey();
       expect([...counts.keys()].sort()).toEqual(deliveries.map((d) => d.id).sort());
@@ -122,7 +130,9 @@ describe('several server processes on one SQLite file', () => {
 
       const { alerts, deliveries } = await readOutbox(db);
       expect(alertKeys(alerts)).toEqual(expectedKeys);
-      expect(countBy(deliveries.map((d) => d.status))).toEqual(new Map([['sent', deliveries.length]]));
+      expect(countBy(deliveries.map((d) => d.status))).toEqual(
+        new Map([['sent', deliveries.length]]),
+      );
       const counts = receiver.countsByKey();
       expect([...counts.keys()].sort()).toEqual(deliveries.map((d) => d.id).sort());
       const duplicated = [...counts].filter(([, n]) => n > 1).map(([key]) => key);
@@ -138,7 +148,9 @@ describe('several server processes on one SQLite file', () => {
       expect(held.at - receiver.received[0]!.receivedAt).toBeGreaterThan(3000);
       // While its sender waits for the receiver, the claim must still be running.
       expect(claimsWhileHeld).toHaveLength(1);
-      expect(Date.parse(claimsWhileHeld[0]!.claimedUntil ?? '')).toBeGreaterThan(claimsWhileHeld[0]!.at);
+      expect(Date.parse(claimsWhileHeld[0]!.claimedUntil ?? '')).toBeGreaterThan(
+        claimsWhileHeld[0]!.at,
+      );
       expect(duplicated).toEqual([]);
     },
     PROCESS_TEST_TIMEOUT_MS,

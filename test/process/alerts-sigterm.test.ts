@@ -35,34 +35,39 @@ describe('alert scheduler stopped with SIGTERM while delivering (real processes,
 
       const stopping = await scope.start(SCHEDULER_ENV);
       await waitFor('40 webhooks at the receiver', () => receiver.received.length >= 40, {
-        timeoutMs: 30_000,
         intervalMs: 1,
       });
       const signalledAt = Date.now();
       await stopping.stop('SIGTERM');
       const stopMs = Date.now() - signalledAt;
+      // 0: the delivery in progress finished within the grace period (past it, the exit code is 1).
       expect(stopping.process.exitCode, stopping.output()).toBe(0);
-      // index.ts gives a run in progress 5 s before it exits anyway.
-      expect(stopMs).toBeLessThan(10_000);
+      expect(stopping.output()).not.toContain('stopped waiting');
 
       const atStop = await readOutbox(workspace.handle);
       const receivedAtStop = new Set(receiver.received.map((r) => r.key));
-      const sentAtStop = new Set(atStop.deliveries.filter((d) => d.status === 'sent').map((d) => d.id));
+      const sentAtStop = new Set(
+        atStop.deliveries.filter((d) => d.status === 'sent').map((d) => d.id),
+      );
       const inFlight = [...receivedAtStop].filter((key) => !sentAtStop.has(key));
-      expect(receivedAtStop.size, 'the stop came after the sender finished').toBeLessThan(expectedKeys.length);
+      expect(receivedAtStop.size, 'the stop came after the sender finished').toBeLessThan(
+        expectedKeys.length,
+      );
 
       receiver.delayMs = 0;
       const restarted = await scope.start(SCHEDULER_ENV);
       await waitFor(
         'the outbox to drain after the restart',
         async () => (await getHealth(restarted.url)).deliveries.pending === 0,
-        { timeoutMs: 40_000, intervalMs: 250 },
+        { intervalMs: 250 },
       );
       await restarted.stop('SIGTERM');
 
       const { alerts, deliveries } = await readOutbox(workspace.handle);
       expect(alertKeys(alerts)).toEqual(expectedKeys);
-      expect(countBy(deliveries.map((d) => d.status))).toEqual(new Map([['sent', deliveries.length]]));
+      expect(countBy(deliveries.map((d) => d.status))).toEqual(
+        new Map([['sent', deliveries.length]]),
+      );
       const counts = receiver.countsByKey();
       expect([...counts.keys()].sort()).toEqual(deliveries.map((d) => d.id).sort());
       const duplicates = receiver.received.length - counts.size;

@@ -104,22 +104,28 @@ describe('npm run backup (SQLite) and restore', () => {
     PROCESS_TEST_TIMEOUT_MS * 2,
   );
 
-  it('refuses to overwrite a file, and says how to back up PostgreSQL', async () => {
-    const dir = tempDir('sponsorcal-backup-');
-    dirs.push(dir);
-    const file = path.join(dir, 'exists.db');
-    fs.writeFileSync(file, 'keep me');
-    const databaseUrl = `sqlite:${path.join(dir, 'live.db')}`;
-    const server = await startServer({ databaseUrl, env: { ALERT_CRON: ONCE_A_YEAR } });
-    servers.push(server);
-    await expect(backup(databaseUrl, file)).rejects.toMatchObject({
-      stderr: expect.stringMatching(/already exists/),
-    });
-    expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
-    await expect(backup('postgres://localhost/x', path.join(dir, 'pg.db'))).rejects.toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(/pg_dump/),
-    });
-    await expect(backup(databaseUrl, '')).rejects.toMatchObject({ code: 2 });
-  });
+  it(
+    'refuses to overwrite a file, and says how to back up PostgreSQL',
+    async () => {
+      const dir = tempDir('sponsorcal-backup-');
+      dirs.push(dir);
+      const file = path.join(dir, 'exists.db');
+      fs.writeFileSync(file, 'keep me');
+      const databaseUrl = `sqlite:${path.join(dir, 'live.db')}`;
+      const server = await startServer({ databaseUrl, env: { ALERT_CRON: ONCE_A_YEAR } });
+      servers.push(server);
+      await expect(backup(databaseUrl, file)).rejects.toMatchObject({
+        stderr: expect.stringMatching(/already exists/),
+      });
+      expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
+      await expect(backup('postgres://localhost/x', path.join(dir, 'pg.db'))).rejects.toMatchObject(
+        {
+          code: 2,
+          stderr: expect.stringMatching(/pg_dump/),
+        },
+      );
+      await expect(backup(databaseUrl, '')).rejects.toMatchObject({ code: 2 });
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });

@@ -31,7 +31,10 @@ describe('ALERT_CRON wiring (real server process)', () => {
 
       // The start-up run has happened (or is happening) on an empty calendar: only a
       // scheduled run can see this deliverable.
-      await waitFor('the start-up run to finish', async () => (await getHealth(server.url)).scheduler.lastRunFinishedAt);
+      await waitFor(
+        'the start-up run to finish',
+        async () => (await getHealth(server.url)).scheduler.lastRunFinishedAt,
+      );
       const createdAt = new Date();
       const deliverable = await createDeliverable(api, {
         dealId,
@@ -45,15 +48,19 @@ describe('ALERT_CRON wiring (real server process)', () => {
           (await listAllAlerts(api)).items.find(
             (a) => a.rule === 'publish_due_soon' && a.subjectId === deliverable.id,
           ),
-        { timeoutMs: 20_000, intervalMs: 200 },
+        { intervalMs: 200 },
       ).catch((error: unknown) => {
-        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${scope.logs()}`);
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}\n${scope.logs()}`,
+        );
       });
 
       expect(alert.dueAt).toBe(deliverable.publishAt);
       expect(Date.parse(alert.createdAt)).toBeGreaterThanOrEqual(createdAt.getTime() - 1000);
       const alerts = (await listAllAlerts(api)).items;
-      expect(alerts.filter((a) => a.subjectId === deliverable.id).map((a) => a.rule)).toEqual(['publish_due_soon']);
+      expect(alerts.filter((a) => a.subjectId === deliverable.id).map((a) => a.rule)).toEqual([
+        'publish_due_soon',
+      ]);
     },
     PROCESS_TEST_TIMEOUT_MS,
   );
@@ -75,9 +82,11 @@ describe('ALERT_CRON wiring (real server process)', () => {
         async () => {
           const health = await getHealth(server.url);
           const finished = Date.parse(health.scheduler.lastRunFinishedAt ?? '');
-          return finished >= Date.parse(first.scheduler.lastRunFinishedAt!) + 1500 ? health : undefined;
+          return finished >= Date.parse(first.scheduler.lastRunFinishedAt!) + 1500
+            ? health
+            : undefined;
         },
-        { timeoutMs: 20_000, intervalMs: 200 },
+        { intervalMs: 200 },
       );
       expect(later.scheduler).toMatchObject({ status: 'ok', running: true, lastError: null });
       expect(Date.parse(later.scheduler.lastRunStartedAt!)).toBeGreaterThan(

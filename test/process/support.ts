@@ -16,10 +16,20 @@ import type { NewDeliverable } from '../../server/db/schema';
 import { newId } from '../../server/ids';
 import { startServer, tempDir, type ServerProcess } from '../e2e/server';
 
-/** Generous: these tests run real processes on a loaded two-core CI machine. */
-export const PROCESS_TEST_TIMEOUT_MS = 60_000;
+/**
+ * Ceilings, not budgets: these tests run real processes and wait on events (a log line,
+ * health, an exit), so on a loaded two-core machine they only take longer. Generous, so
+ * that load never fails them; a test that truly hangs still ends.
+ */
+export const PROCESS_TEST_TIMEOUT_MS = 180_000;
+/** How long `waitFor` waits by default for what a process will do. */
+export const PROCESS_WAIT_MS = 90_000;
 
-export const OWNER = { email: 'owner@example.com', name: 'Olive Owner', password: 'correct horse battery' };
+export const OWNER = {
+  email: 'owner@example.com',
+  name: 'Olive Owner',
+  password: 'correct horse battery',
+};
 
 /** Every scheduled second: the fastest node-cron runs. */
 export const EVERY_SECOND = '*/1 * * * * *';
@@ -38,7 +48,7 @@ export interface WaitOptions {
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined | false> | T | undefined | false,
-  { timeoutMs = 30_000, intervalMs = 100 }: WaitOptions = {},
+  { timeoutMs = PROCESS_WAIT_MS, intervalMs = 100 }: WaitOptions = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -71,8 +81,12 @@ export function apiClient(url: string, cookie?: string) {
 }
 export type ApiClient = ReturnType<typeof apiClient>;
 
-async function ok<T>(response: { ok: boolean; status: number; json(): Promise<T>; text(): Promise<string> }, what: string) {
-  if (!response.ok) throw new Error(`${what} answered ${response.status}: ${await response.text()}`);
+async function ok<T>(
+  response: { ok: boolean; status: number; json(): Promise<T>; text(): Promise<string> },
+  what: string,
+) {
+  if (!response.ok)
+    throw new Error(`${what} answered ${response.status}: ${await response.text()}`);
   return response.json();
 }
 
@@ -87,7 +101,10 @@ export async function setUpOwner(url: string): Promise<string> {
 
 /** A brand and a deal to hang deliverables on. */
 export async function createDeal(api: ApiClient): Promise<{ brandId: string; dealId: string }> {
-  const brand = await ok(await api.brands.$post({ json: { name: 'Acme Outdoor' } }), 'POST /api/brands');
+  const brand = await ok(
+    await api.brands.$post({ json: { name: 'Acme Outdoor' } }),
+    'POST /api/brands',
+  );
   const deal = await ok(
     await api.deals.$post({ json: { brandId: brand.id, title: 'Spring campaign' } }),
     'POST /api/deals',
@@ -114,7 +131,10 @@ export async function createDeliverable(
 }
 
 /** A `json` webhook channel; answers its id and signing secret. */
-export async function createJsonChannel(api: ApiClient, url: string): Promise<{ id: string; secret: string }> {
+export async function createJsonChannel(
+  api: ApiClient,
+  url: string,
+): Promise<{ id: string; secret: string }> {
   const channel = await ok(
     await api.channels.$post({ json: { type: 'json', name: 'Test receiver', url } }),
     'POST /api/channels',
@@ -130,7 +150,8 @@ export async function listAllAlerts(api: ApiClient) {
 export async function getHealth(url: string) {
   const response = await apiClient(url).health.$get();
   const body = await response.json();
-  if (!('scheduler' in body)) throw new Error(`GET /api/health answered ${response.status}: ${JSON.stringify(body)}`);
+  if (!('scheduler' in body))
+    throw new Error(`GET /api/health answered ${response.status}: ${JSON.stringify(body)}`);
   return body;
 }
 
@@ -158,7 +179,9 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export async function startWebhookReceiver(options: { delayMs?: number } = {}): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+  options: { delayMs?: number } = {},
+): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   const receiver: Pick<WebhookReceiver, 'delayMs' | 'delayFor'> = {
     delayMs: options.delayMs ?? 0,
@@ -283,7 +306,9 @@ export interface ProcessScope {
   dispose(): Promise<void>;
 }
 
-export async function createProcessScope(options: { migrate?: boolean } = {}): Promise<ProcessScope> {
+export async function createProcessScope(
+  options: { migrate?: boolean } = {},
+): Promise<ProcessScope> {
   const dir = tempDir('sponsorcal-process-');
   const database = await createTestDatabase(options);
   const databaseUrl = database.url;
@@ -315,12 +340,17 @@ export async function createProcessScope(options: { migrate?: boolean } = {}): P
       return receiver;
     },
     logs() {
-      return servers.map((s, i) => `--- server #${i + 1} (pid ${s.process.pid}) ---\n${s.output()}`).join('\n');
+      return servers
+        .map((s, i) => `--- server #${i + 1} (pid ${s.process.pid}) ---\n${s.output()}`)
+        .join('\n');
     },
     async dispose() {
       try {
         await Promise.allSettled(servers.map((s) => s.stop('SIGKILL')));
-        await Promise.allSettled([...handles.map((h) => h.close()), ...receivers.map((r) => r.close())]);
+        await Promise.allSettled([
+          ...handles.map((h) => h.close()),
+          ...receivers.map((r) => r.close()),
+        ]);
       } finally {
         await database.close();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -343,7 +373,10 @@ export interface SeedDeliverablesOptions {
  * transaction: the bulk a test needs, without thousands of API calls. A running
  * server sees them on its next alert run, as it would rows written by another instance.
  */
-export async function seedDeliverables(handle: DatabaseHandle, options: SeedDeliverablesOptions): Promise<string[]> {
+export async function seedDeliverables(
+  handle: DatabaseHandle,
+  options: SeedDeliverablesOptions,
+): Promise<string[]> {
   const at = (options.now ?? new Date()).toISOString();
   const rows: NewDeliverable[] = Array.from({ length: options.count }, (_, i) => ({
     id: newId(),
@@ -372,7 +405,10 @@ export async function seedDeliverables(handle: DatabaseHandle, options: SeedDeli
   }));
   await handle.db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 500) {
-      await trx.insertInto('deliverables').values(rows.slice(i, i + 500)).execute();
+      await trx
+        .insertInto('deliverables')
+        .values(rows.slice(i, i + 500))
+        .execute();
     }
   });
   return rows.map((r) => r.id);
@@ -391,7 +427,10 @@ export interface Workspace {
  * pointing at `receiverUrl`, written by the server's own query functions from
  * the test process (no server start needed; the scheduler does not need users).
  */
-export async function prepareWorkspace(scope: ProcessScope, receiverUrl: string): Promise<Workspace> {
+export async function prepareWorkspace(
+  scope: ProcessScope,
+  receiverUrl: string,
+): Promise<Workspace> {
   const handle = scope.openDb();
   await migrateToLatest(handle.db);
   const now = new Date();
@@ -403,9 +442,18 @@ export async function prepareWorkspace(scope: ProcessScope, receiverUrl: string)
     { currency: settings.currency },
     now,
   );
-  const channel = await insertChannel(handle.db, { type: 'json', name: 'Test receiver', url: receiverUrl }, now);
+  const channel = await insertChannel(
+    handle.db,
+    { type: 'json', name: 'Test receiver', url: receiverUrl },
+    now,
+  );
   if (!channel.secret) throw new Error('A new json channel came without its secret');
-  return { handle, brandId: brand.id, dealId: deal.id, channel: { id: channel.id, secret: channel.secret } };
+  return {
+    handle,
+    brandId: brand.id,
+    dealId: deal.id,
+    channel: { id: channel.id, secret: channel.secret },
+  };
 }
 
 /** Every alert and delivery in the file, read from the test process. */
@@ -442,7 +490,12 @@ export async function seedDueDeliverables(workspace: Workspace, count: number): 
   const now = Date.now();
   const draftDueAt = new Date(now - HOUR_MS);
   const publishAt = new Date(now + 3 * HOUR_MS);
-  const ids = await seedDeliverables(workspace.handle, { ...workspace, count, draftDueAt, publishAt });
+  const ids = await seedDeliverables(workspace.handle, {
+    ...workspace,
+    count,
+    draftDueAt,
+    publishAt,
+  });
   const expectedKeys = alertKeys(
     ids.flatMap((id) => [
       { rule: 'draft_overdue', subjectId: id, dueAt: draftDueAt.toISOString() },
