@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Hono, type Context, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -62,6 +63,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Let webhook channels reach loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
   webhookAllowPrivate?: boolean;
+  /** Signs public invoice links' addresses; default: random for this process. */
+  linkSecret?: Buffer;
   /** Called with unexpected errors (never with bad input); defaults to console.error. */
   logError?: (error: unknown) => void;
 }
@@ -148,6 +151,7 @@ export function createApp(options: AppOptions) {
     trustProxy: options.trustProxy ?? false,
     emailConfigured: options.emailConfigured ?? false,
     webhookAllowPrivate: options.webhookAllowPrivate ?? false,
+    linkSecret: options.linkSecret ?? randomBytes(32),
   };
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 

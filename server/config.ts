@@ -49,6 +49,11 @@ const configSchema = z.object({
     ),
   /** `true` lets webhook channels reach loopback, link-local and private addresses (a LAN chat server). */
   WEBHOOK_ALLOW_PRIVATE: booleanSetting(),
+  /**
+   * Signs the addresses of public invoice links (at least 32 characters). Unset: a random
+   * secret kept in `secret.key` beside the SQLite file (or in ./data).
+   */
+  APP_SECRET: z.string().min(32, 'At least 32 characters').optional(),
   /** Seconds a stopping server waits for requests in flight and a running alert step. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
 });

@@ -16,6 +16,8 @@ export interface AppDeps {
   emailConfigured: boolean;
   /** Webhooks may reach loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
   webhookAllowPrivate: boolean;
+  /** Signs public invoice links' addresses (see security/link-secret.ts). */
+  linkSecret: Buffer;
 }
 
 /** Hono's environment for every route: the signed-in user, when there is one. */

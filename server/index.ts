@@ -6,6 +6,7 @@ import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { startHttpServer } from './http-server';
 import { assertValidCron, startJobs, type Jobs } from './jobs';
+import { defaultSecretFile, loadLinkSecret } from './security/link-secret';
 import { WEB_ROOT_DEFAULT } from './paths';
 
 /** The only place that opens the database for the server, listens, and starts jobs. */
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     emailConfigured: email !== null,
     webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+    linkSecret: loadLinkSecret({
+      appSecret: config.APP_SECRET,
+      file: defaultSecretFile(config.DATABASE_URL),
+    }),
   });
 
   const http = startHttpServer({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });

@@ -316,6 +316,10 @@ export function renderAlertMessage(
       return `${subject.brandName} approved ${what} ${when}`;
     case 'review_changes_requested':
       return `${subject.brandName} asked for changes to ${what} ${when}`;
+    case 'ready_to_invoice':
+      return `Ready to invoice: “${subject.title}” for ${subject.brandName} — a draft invoice is prepared for you to check and send`;
+    case 'remittance_notice':
+      return `${subject.brandName} says ${subject.title} is paid (${when}): confirm it as a payment when it arrives`;
   }
 }
 
@@ -342,5 +346,9 @@ export function alertHeadline(rule: AlertRule): string {
       return 'Brand approved the draft';
     case 'review_changes_requested':
       return 'Brand asked for changes';
+    case 'ready_to_invoice':
+      return 'Ready to invoice';
+    case 'remittance_notice':
+      return 'Payer says it has paid';
   }
 }

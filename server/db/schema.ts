@@ -4,6 +4,7 @@ import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
 import type { Role } from '../../shared/schemas/auth';
 import type { InvoiceStatus } from '../../shared/schemas/invoice';
+import type { PaymentTrigger } from '../../shared/schemas/billing';
 import type {
   AuditAction,
   AuditEntityType,
@@ -18,6 +19,8 @@ export type AuditVia = AuditEntry['via'];
  * boolean (the dialect module converts it for SQLite), reads go through `Boolean()`.
  */
 export type DbBoolean = ColumnType<boolean | number, boolean, boolean>;
+/** A boolean column with a default: may be left out on insert. */
+export type DbBooleanWithDefault = ColumnType<boolean | number, boolean | undefined, boolean>;
 
 /** An instant as an ISO 8601 UTC string (`2026-03-01T17:00:00.000Z`). */
 export type Instant = string;
@@ -67,6 +70,12 @@ export interface WorkspaceSettingsTable {
   creatorPaymentInstructions: ColumnType<string, string | undefined, string>;
   defaultPaymentTermsDays: ColumnType<number, number | undefined, number>;
   leadUsageRightsEndingDays: ColumnType<number, number | undefined, number>;
+  /** JSON `InvoiceReminders`; null: the built-in ladder. */
+  invoiceReminders: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON `InvoiceEmailTemplate`; null: the built-in e-mail. */
+  invoiceEmail: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A payment link (Stripe, PayPal.me, Wise) printed on invoices and their page. */
+  creatorPaymentLink: ColumnType<string, string | undefined, string>;
   version: number;
   updatedAt: Instant;
 }
@@ -80,6 +89,8 @@ export interface BrandsTable {
   nextFollowUpOn: Day | null;
   notes: string;
   color: string;
+  /** JSON ladder override for this brand's invoices, null = workspace default. */
+  invoiceReminders: ColumnType<string | null, string | null | undefined, string | null>;
   version: number;
   createdAt: Instant;
   updatedAt: Instant;
@@ -92,6 +103,8 @@ export interface BrandContactsTable {
   name: string;
   email: string | null;
   role: string | null;
+  /** The contact invoices go to, offered first as the payer's e-mail. */
+  billing: DbBooleanWithDefault;
 }
 
 export interface DealsTable {
@@ -107,6 +120,11 @@ export interface DealsTable {
   exclusivityUntil: Day | null;
   usageRightsUntil: Day | null;
   notes: string;
+  /** JSON `Payer`; null: the brand, with its billing contact. */
+  payer: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Net N days; null: the workspace's default terms. */
+  paymentTermsDays: ColumnType<number | null, number | null | undefined, number | null>;
+  paymentTrigger: ColumnType<PaymentTrigger, PaymentTrigger | undefined, PaymentTrigger>;
   version: number;
   createdAt: Instant;
   updatedAt: Instant;
@@ -159,6 +177,21 @@ export interface InvoicesTable {
   /** Sum of the payments, kept in the same transaction as they change. */
   paidCents: ColumnType<number, number | undefined, number>;
   notes: string;
+  /** JSON `InvoiceLine[]`. */
+  lines: string;
+  /** JSON `InvoiceTax[]`. */
+  taxes: ColumnType<string, string | undefined, string>;
+  discountCents: ColumnType<number, number | undefined, number>;
+  subtotalCents: number;
+  taxCents: ColumnType<number, number | undefined, number>;
+  poNumber: ColumnType<string, string | undefined, string>;
+  /** JSON `Payer`; null: the deal's payer, else the brand with its billing contact. */
+  payer: ColumnType<string | null, string | null | undefined, string | null>;
+  remindersPaused: DbBooleanWithDefault;
+  remindersPausedUntil: ColumnType<Day | null, Day | null | undefined, Day | null>;
+  /** JSON `LadderOverride`; null: the brand's, else the workspace's. */
+  invoiceReminders: ColumnType<string | null, string | null | undefined, string | null>;
+  sentAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   version: number;
   createdAt: Instant;
   updatedAt: Instant;
@@ -172,6 +205,8 @@ export interface PaymentsTable {
   paidOn: Day;
   method: string | null;
   note: string;
+  /** Fees taken before it reached the creator, in its currency. */
+  feeCents: ColumnType<number, number | undefined, number>;
   createdAt: Instant;
 }
 
@@ -185,7 +220,9 @@ export type AlertRule =
   | 'follow_up_due'
   | 'usage_rights_ending'
   | 'review_approved'
-  | 'review_changes_requested';
+  | 'review_changes_requested'
+  | 'ready_to_invoice'
+  | 'remittance_notice';
 export type AlertSubjectType = 'deliverable' | 'invoice' | 'brand' | 'deal';
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 
@@ -381,6 +418,85 @@ export interface Database {
   reviewLinks: ReviewLinksTable;
   brandPitches: BrandPitchesTable;
   mediaKit: MediaKitTable;
+  invoiceLinks: InvoiceLinksTable;
+  invoiceEvents: InvoiceEventsTable;
+  invoiceReminders: InvoiceRemindersTable;
+  remittanceNotices: RemittanceNoticesTable;
+  publicHits: PublicHitsTable;
+}
+
+export interface InvoiceLinksTable {
+  id: string;
+  invoiceId: string;
+  /** SHA-256 of the link's token. */
+  tokenHash: string;
+  createdAt: Instant;
+  revokedAt: Instant | null;
+}
+
+export type InvoiceEventType =
+  | 'created'
+  | 'sent'
+  | 'marked_sent'
+  | 'reminder'
+  | 'reminder_failed'
+  | 'remittance'
+  | 'remittance_dismissed'
+  | 'payment'
+  | 'payment_removed'
+  | 'paused'
+  | 'resumed'
+  | 'voided'
+  | 'link_revoked';
+
+export interface InvoiceEventsTable {
+  id: string;
+  invoiceId: string;
+  type: InvoiceEventType;
+  at: Instant;
+  actorId: string | null;
+  /** JSON: to, subject, template, messageId, status, step, amounts … */
+  data: ColumnType<string, string | undefined, string>;
+}
+
+export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+export interface InvoiceRemindersTable {
+  id: string;
+  invoiceId: string;
+  stepOffsetDays: number;
+  status: ReminderStatus;
+  /** JSON list of addresses. */
+  recipients: ColumnType<string, string | undefined, string>;
+  subject: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<number, number | undefined, number>;
+  nextAttemptAt: Instant;
+  claimedUntil: Instant | null;
+  messageId: string | null;
+  lastError: string | null;
+  sentAt: Instant | null;
+  createdAt: Instant;
+}
+
+export type RemittanceStatus = 'pending' | 'confirmed' | 'dismissed';
+
+export interface RemittanceNoticesTable {
+  id: string;
+  invoiceId: string;
+  amountCents: number;
+  paidOn: Day;
+  reference: string;
+  createdAt: Instant;
+  status: RemittanceStatus;
+  paymentId: string | null;
+  resolvedAt: Instant | null;
+  resolvedBy: string | null;
+}
+
+export interface PublicHitsTable {
+  id: string;
+  key: string;
+  at: Instant;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -15,7 +15,7 @@ import type {
 } from '../../shared/schemas/imports';
 import { IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS } from '../../shared/schemas/imports';
 import { BRAND_PALETTE } from '../../shared/schemas/brand';
-import type { Database, NewDeliverable } from '../db/schema';
+import type { Database, NewBrand, NewDeal, NewDeliverable } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { newId } from '../ids';
@@ -235,8 +235,8 @@ export async function importRows(
       ]),
     );
     const existingBrands = brands.size;
-    const newBrands: Database['brands'][] = [];
-    const newDeals: Database['deals'][] = [];
+    const newBrands: NewBrand[] = [];
+    const newDeals: NewDeal[] = [];
     const newDeliverables: NewDeliverable[] = [];
     for (const row of rows) {
       let brandId = brands.get(key(row.brand));

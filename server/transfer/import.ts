@@ -76,7 +76,24 @@ export function parseTransferFile(body: unknown): TransferFile {
   }
   const file = transferFileSchema.safeParse(body);
   if (!file.success) throw invalidFile(zodIssues(file.error));
+  fillOneLineInvoices(file.data.tables);
   return file.data;
+}
+
+/** Files from before invoices had lines: each invoice's amount becomes one line, named after its deal. */
+function fillOneLineInvoices(tables: TransferTables): void {
+  const titles = new Map(tables.deals.map((deal) => [deal.id, deal.title]));
+  for (const invoice of tables.invoices) {
+    if (invoice.lines !== '') continue;
+    invoice.lines = JSON.stringify([
+      {
+        description: titles.get(invoice.dealId) ?? invoice.number,
+        quantity: 1,
+        unitCents: invoice.amountCents,
+      },
+    ]);
+    invoice.subtotalCents = invoice.amountCents;
+  }
 }
 
 interface Reference {
@@ -108,6 +125,17 @@ const REFERENCES: { [T in TransferTableName]?: Reference[] } = {
     { column: 'brandId', to: 'brands' },
     { column: 'createdBy', to: 'users' },
   ],
+  invoice_links: [{ column: 'invoiceId', to: 'invoices' }],
+  invoice_events: [
+    { column: 'invoiceId', to: 'invoices' },
+    { column: 'actorId', to: 'users' },
+  ],
+  invoice_reminders: [{ column: 'invoiceId', to: 'invoices' }],
+  remittance_notices: [
+    { column: 'invoiceId', to: 'invoices' },
+    { column: 'paymentId', to: 'payments' },
+    { column: 'resolvedBy', to: 'users' },
+  ],
 };
 
 /** Columns (or column sets) that are unique in the database besides the id. */
@@ -116,6 +144,8 @@ const UNIQUE_KEYS: { [T in TransferTableName]?: string[][] } = {
   invoices: [['number']],
   invites: [['tokenHash']],
   review_links: [['tokenHash']],
+  invoice_links: [['tokenHash']],
+  invoice_reminders: [['invoiceId', 'stepOffsetDays']],
   media_kit: [['slug']],
   alerts: [['rule', 'subjectType', 'subjectId', 'dueAt']],
 };

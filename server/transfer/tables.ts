@@ -12,8 +12,9 @@ import { migrations } from '../db/migrations';
 /**
  * Where each table of the export file lives. Left out on purpose: sessions,
  * login_failures, api_tokens and calendar_feeds (credentials: people sign in
- * again and make new tokens and feed links) and scheduler_state and deliveries
- * (machine state of the old install's alert sender).
+ * again and make new tokens and feed links), scheduler_state and deliveries
+ * (machine state of the old install's alert sender) and public_hits (rate
+ * limits). Invoice reminders do move: they record what the payer was sent.
  */
 export const TRANSFER_DB_TABLES = {
   users: 'users',
@@ -31,6 +32,10 @@ export const TRANSFER_DB_TABLES = {
   review_links: 'reviewLinks',
   brand_pitches: 'brandPitches',
   media_kit: 'mediaKit',
+  invoice_links: 'invoiceLinks',
+  invoice_events: 'invoiceEvents',
+  invoice_reminders: 'invoiceReminders',
+  remittance_notices: 'remittanceNotices',
 } as const satisfies Record<TransferTableName, keyof Database>;
 
 type DbTableOf<T extends TransferTableName> = Database[(typeof TRANSFER_DB_TABLES)[T]];
@@ -67,6 +72,10 @@ const ROWS_FIT: { [T in TransferTableName]: RowFits<T> } = {
   review_links: true,
   brand_pitches: true,
   media_kit: true,
+  invoice_links: true,
+  invoice_events: true,
+  invoice_reminders: true,
+  remittance_notices: true,
 };
 void ROWS_FIT;
 

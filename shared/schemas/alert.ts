@@ -12,6 +12,8 @@ export const ALERT_RULES = [
   'usage_rights_ending',
   'review_approved',
   'review_changes_requested',
+  'ready_to_invoice',
+  'remittance_notice',
 ] as const;
 export const alertRuleSchema = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof alertRuleSchema>;

@@ -8,6 +8,7 @@ import {
   textSchema,
   versionSchema,
 } from './common';
+import { ladderOverrideSchema, payerSchema } from './billing';
 
 export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
 export const invoiceStatusSchema = z.enum(INVOICE_STATUSES);
@@ -21,7 +22,10 @@ const invoiceNumberSchema = z
   .trim()
   .min(1, 'Required')
   .max(40, 'At most 40 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/#]*$/, 'Use letters, digits and - _ . / # (e.g. INV-2026-0007)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._\-/#]*$/,
+    'Use letters, digits and - _ . / # (e.g. INV-2026-0007)',
+  );
 
 /** Payment terms: net-N days from the issue day (0 = due on receipt). */
 const paymentTermsSchema = z
@@ -32,10 +36,53 @@ const paymentTermsSchema = z
 
 const positiveCents = centsSchema.refine((v) => v > 0, 'Must be more than zero');
 
+/** The largest total an invoice may come to: sums stay exact in a JavaScript number. */
+export const MAX_INVOICE_TOTAL_CENTS = Number.MAX_SAFE_INTEGER;
+
+export const invoiceLineSchema = z.object({
+  description: textSchema(2_000).refine((v) => v.trim() !== '', 'Required'),
+  quantity: z
+    .number({ error: 'Expected a number' })
+    .positive('Must be more than zero')
+    .max(1_000_000, 'At most 1,000,000')
+    .refine((q) => Math.abs(Math.round(q * 1000) - q * 1000) < 1e-6, 'At most three decimals'),
+  unitCents: centsSchema,
+});
+export type InvoiceLine = z.infer<typeof invoiceLineSchema>;
+
+export const invoiceTaxSchema = z.object({
+  label: textSchema(40)
+    .trim()
+    .refine((v) => v !== '', 'Required'),
+  /** 2000 = 20 %. */
+  rateBasisPoints: z
+    .number({ error: 'Expected a rate in basis points (2000 = 20 %)' })
+    .int('Expected a rate in basis points (2000 = 20 %)')
+    .min(0, 'Must not be negative')
+    .max(10_000, 'At most 100 %'),
+});
+export type InvoiceTax = z.infer<typeof invoiceTaxSchema>;
+
 const invoiceFields = {
   dealId: idSchema,
   number: invoiceNumberSchema,
+  /** A one-line invoice's amount; with `lines`, worked out from them (and then left out). */
   amountCents: positiveCents,
+  lines: z.array(invoiceLineSchema).min(1, 'At least one line').max(200, 'At most 200 lines'),
+  taxes: z.array(invoiceTaxSchema).max(5, 'At most 5 taxes'),
+  /** An amount off the subtotal, before tax. */
+  discountCents: centsSchema,
+  /** The payer's purchase-order number, printed on the invoice. */
+  poNumber: textSchema(100)
+    .trim()
+    .refine((v) => !/[\r\n]/.test(v), 'Must be on one line'),
+  /** Who pays; null: the deal's payer, else the brand with its billing contact. */
+  payer: payerSchema.nullable(),
+  /** Reminders to the payer stop while paused (until the day given, or until unpaused). */
+  remindersPaused: z.boolean(),
+  remindersPausedUntil: daySchema.nullable(),
+  /** This invoice's own reminder ladder; null: the brand's, else the workspace's. */
+  invoiceReminders: ladderOverrideSchema,
   currency: currencySchema,
   issuedOn: daySchema,
   paymentTermsDays: paymentTermsSchema,
@@ -45,11 +92,20 @@ const invoiceFields = {
   notes: textSchema(10_000),
 };
 
-/** On create only the deal and the amount are needed: number, currency, days and terms have defaults. */
+/** On create the deal and either the lines or a one-line amount are needed; the rest has defaults. */
 export const invoiceCreateSchema = z
   .object(invoiceFields)
   .partial()
-  .required({ dealId: true, amountCents: true });
+  .required({ dealId: true })
+  .superRefine((input, ctx) => {
+    if (input.lines === undefined && input.amountCents === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amountCents'],
+        message: 'Required (or give the lines)',
+      });
+    }
+  });
 export type InvoiceCreate = z.input<typeof invoiceCreateSchema>;
 
 export const invoicePatchSchema = z
@@ -79,6 +135,8 @@ export const paymentCreateSchema = z.object({
   paidOn: daySchema,
   method: textSchema(100).trim().optional(),
   note: textSchema(1_000).optional(),
+  /** Fees taken before it reached you (platform, PayPal, FX, bank), in the same currency. */
+  feeCents: centsSchema.optional(),
 });
 export type PaymentCreate = z.input<typeof paymentCreateSchema>;
 
@@ -89,6 +147,9 @@ export const paymentSchema = z.object({
   paidOn: z.string(),
   method: z.string().nullable(),
   note: z.string(),
+  feeCents: z.number().int(),
+  /** What reached you: amount − fees. */
+  netCents: z.number().int(),
   createdAt: z.string(),
 });
 export type Payment = z.infer<typeof paymentSchema>;
@@ -101,7 +162,25 @@ export const invoiceSchema = z.object({
   brandId: idSchema,
   brandName: z.string(),
   number: z.string(),
+  /** The total (kept for one-line clients): `totalCents`. */
   amountCents: z.number().int(),
+  lines: z.array(invoiceLineSchema.extend({ amountCents: z.number().int() })),
+  taxes: z.array(invoiceTaxSchema.extend({ cents: z.number().int() })),
+  discountCents: z.number().int(),
+  subtotalCents: z.number().int(),
+  taxCents: z.number().int(),
+  totalCents: z.number().int(),
+  poNumber: z.string(),
+  payer: payerSchema,
+  /** Where the payer comes from: set on the invoice, the deal's, or the brand with its billing contact. */
+  payerSource: z.enum(['invoice', 'deal', 'brand']),
+  remindersPaused: z.boolean(),
+  remindersPausedUntil: z.string().nullable(),
+  invoiceReminders: ladderOverrideSchema,
+  /** The payer's page for this invoice, once it was sent (null before). */
+  publicUrl: z.string().nullable(),
+  /** When it was last sent by e-mail (null: never, or marked sent by hand). */
+  sentAt: z.string().nullable(),
   currency: z.string(),
   issuedOn: z.string(),
   paymentTermsDays: z.number().int(),
@@ -143,7 +222,9 @@ export const moneySummarySchema = z.object({
   timeZone: z.string(),
   totals: perCurrency,
   /** Payments received per month (by payment day), oldest first, one entry per month and currency. */
-  byMonth: z.array(z.object({ month: z.string(), currency: z.string(), paidCents: z.number().int() })),
+  byMonth: z.array(
+    z.object({ month: z.string(), currency: z.string(), paidCents: z.number().int() }),
+  ),
   byBrand: z.array(
     z.object({
       brandId: z.string(),

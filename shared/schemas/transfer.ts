@@ -14,6 +14,7 @@ import {
 } from './common';
 import { dealSourceSchema, dealStatusSchema } from './deal';
 import { deliverableStatusSchema, formatSchema, platformSchema } from './deliverable';
+import { paymentTriggerSchema } from './billing';
 import { invoiceStatusSchema } from './invoice';
 import { auditActionSchema, auditEntityTypeSchema } from './team';
 
@@ -83,6 +84,9 @@ export const transferSettingsSchema = z.strictObject({
   defaultPaymentTermsDays: smallCount,
   // Columns added after the first file format: absent in older files, filled with their defaults.
   leadUsageRightsEndingDays: smallCount.default(14),
+  invoiceReminders: text.nullable().default(null),
+  invoiceEmail: text.nullable().default(null),
+  creatorPaymentLink: text.default(''),
   version,
   updatedAt: instantSchema,
 });
@@ -96,6 +100,7 @@ export const transferBrandSchema = z.strictObject({
   nextFollowUpOn: daySchema.nullable(),
   notes: text,
   color: colorSchema,
+  invoiceReminders: text.nullable().default(null),
   version,
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -108,6 +113,7 @@ export const transferBrandContactSchema = z.strictObject({
   name: text,
   email: text.nullable(),
   role: text.nullable(),
+  billing: bool.default(false),
 });
 
 export const transferDealSchema = z.strictObject({
@@ -123,6 +129,9 @@ export const transferDealSchema = z.strictObject({
   exclusivityUntil: daySchema.nullable(),
   usageRightsUntil: daySchema.nullable(),
   notes: text,
+  payer: text.nullable().default(null),
+  paymentTermsDays: smallCount.nullable().default(null),
+  paymentTrigger: paymentTriggerSchema.default('invoice_issued'),
   version,
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -170,6 +179,18 @@ export const transferInvoiceSchema = z.strictObject({
   status: invoiceStatusSchema,
   paidCents: centsSchema,
   notes: text,
+  // Older files have one amount per invoice: `lines` is then made from it (see transferTablesSchema).
+  lines: text.default(''),
+  taxes: text.default('[]'),
+  discountCents: centsSchema.default(0),
+  subtotalCents: centsSchema.default(0),
+  taxCents: centsSchema.default(0),
+  poNumber: text.default(''),
+  payer: text.nullable().default(null),
+  remindersPaused: bool.default(false),
+  remindersPausedUntil: daySchema.nullable().default(null),
+  invoiceReminders: text.nullable().default(null),
+  sentAt: instantSchema.nullable().default(null),
   version,
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -183,6 +204,7 @@ export const transferPaymentSchema = z.strictObject({
   paidOn: daySchema,
   method: text.nullable(),
   note: text,
+  feeCents: centsSchema.default(0),
   createdAt: instantSchema,
 });
 
@@ -201,7 +223,7 @@ export const transferChannelSchema = z.strictObject({
 export const transferAlertSchema = z.strictObject({
   id: idSchema,
   rule: alertRuleSchema,
-  subjectType: z.enum(['deliverable', 'invoice', 'brand']),
+  subjectType: z.enum(['deliverable', 'invoice', 'brand', 'deal']),
   subjectId: idSchema,
   dueAt: instantSchema,
   message: text,
@@ -279,6 +301,67 @@ export const transferMediaKitSchema = z.strictObject({
   updatedAt: instantSchema,
 });
 
+export const transferInvoiceLinkSchema = z.strictObject({
+  id: idSchema,
+  invoiceId: idSchema,
+  tokenHash: nonEmptyText,
+  createdAt: instantSchema,
+  revokedAt: instantSchema.nullable(),
+});
+
+export const transferInvoiceEventSchema = z.strictObject({
+  id: idSchema,
+  invoiceId: idSchema,
+  type: z.enum([
+    'created',
+    'sent',
+    'marked_sent',
+    'reminder',
+    'reminder_failed',
+    'remittance',
+    'remittance_dismissed',
+    'payment',
+    'payment_removed',
+    'paused',
+    'resumed',
+    'voided',
+    'link_revoked',
+  ]),
+  at: instantSchema,
+  actorId: idSchema.nullable(),
+  data: text.refine(isJsonObject, 'Expected a JSON object as text'),
+});
+
+/** Which reminders went out: moved along, so none is sent again by the new install. */
+export const transferInvoiceReminderSchema = z.strictObject({
+  id: idSchema,
+  invoiceId: idSchema,
+  stepOffsetDays: integer,
+  status: z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']),
+  recipients: text,
+  subject: text,
+  attempts: smallCount,
+  nextAttemptAt: instantSchema,
+  claimedUntil: instantSchema.nullable(),
+  messageId: text.nullable(),
+  lastError: text.nullable(),
+  sentAt: instantSchema.nullable(),
+  createdAt: instantSchema,
+});
+
+export const transferRemittanceNoticeSchema = z.strictObject({
+  id: idSchema,
+  invoiceId: idSchema,
+  amountCents: centsSchema,
+  paidOn: daySchema,
+  reference: text,
+  createdAt: instantSchema,
+  status: z.enum(['pending', 'confirmed', 'dismissed']),
+  paymentId: idSchema.nullable(),
+  resolvedAt: instantSchema.nullable(),
+  resolvedBy: idSchema.nullable(),
+});
+
 /**
  * The tables of an export, in foreign-key order (a row only refers to tables
  * above it), which is the order they are written and imported in.
@@ -302,6 +385,10 @@ export const transferTablesSchema = z.strictObject({
   review_links: z.array(transferReviewLinkSchema).default([]),
   brand_pitches: z.array(transferBrandPitchSchema).default([]),
   media_kit: z.array(transferMediaKitSchema).max(1, 'At most one media kit').default([]),
+  invoice_links: z.array(transferInvoiceLinkSchema).default([]),
+  invoice_events: z.array(transferInvoiceEventSchema).default([]),
+  invoice_reminders: z.array(transferInvoiceReminderSchema).default([]),
+  remittance_notices: z.array(transferRemittanceNoticeSchema).default([]),
 });
 export type TransferTables = z.infer<typeof transferTablesSchema>;
 export type TransferTableName = keyof TransferTables;

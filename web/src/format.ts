@@ -298,6 +298,8 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   usage_rights_ending: 'Usage rights ending',
   review_approved: 'Brand approved',
   review_changes_requested: 'Brand asked for changes',
+  ready_to_invoice: 'Ready to invoice',
+  remittance_notice: 'Payer says it has paid',
 };
 
 export const ALERT_RULE_VALUES = Object.keys(ALERT_RULE_LABELS) as AlertRule[];

@@ -8,6 +8,7 @@ import * as m0006 from './0006_calendar_feeds';
 import * as m0007 from './0007_brand_work';
 import * as m0008 from './0008_hot_path_indexes';
 import * as m0009 from './0009_calendar_covering_indexes';
+import * as m0010 from './0010_getting_paid';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_brand_work': m0007,
   '0008_hot_path_indexes': m0008,
   '0009_calendar_covering_indexes': m0009,
+  '0010_getting_paid': m0010,
 };

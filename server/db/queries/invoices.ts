@@ -1,13 +1,18 @@
 import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../transaction';
 import type { z } from 'zod';
-import type {
-  Invoice,
-  invoiceCreateSchema,
-  invoiceListQuerySchema,
-  invoicePatchSchema,
-  InvoiceStatus,
-  paymentCreateSchema,
+import { invoiceTotals, type InvoiceTotals } from '../../../shared/invoice-totals';
+import type { LadderOverride, Payer } from '../../../shared/schemas/billing';
+import {
+  MAX_INVOICE_TOTAL_CENTS,
+  type Invoice,
+  type InvoiceLine,
+  type invoiceCreateSchema,
+  type invoiceListQuerySchema,
+  type invoicePatchSchema,
+  type InvoiceStatus,
+  type InvoiceTax,
+  type paymentCreateSchema,
 } from '../../../shared/schemas/invoice';
 import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
@@ -21,12 +26,19 @@ export type InvoicePatchInput = z.output<typeof invoicePatchSchema>;
 export type InvoiceListFilter = z.output<typeof invoiceListQuerySchema>;
 export type PaymentCreateInput = z.output<typeof paymentCreateSchema>;
 
-/** What "today" is for the workspace: overdue is decided in its zone. */
+/** What "today" is for the workspace (overdue is decided in its zone), and how to show a public link. */
 export interface InvoiceView {
   today: string;
+  /** The address of a live public link, or null when it cannot be shown (its secret changed). */
+  publicUrl?: (link: { id: string; tokenHash: string }) => string | null;
 }
 
-type InvoiceWithNames = InvoiceRow & { dealTitle: string; brandId: string; brandName: string };
+type InvoiceWithNames = InvoiceRow & {
+  dealTitle: string;
+  brandId: string;
+  brandName: string;
+  dealPayer: string | null;
+};
 
 function selectInvoices(db: Kysely<Database>) {
   return db
@@ -34,7 +46,71 @@ function selectInvoices(db: Kysely<Database>) {
     .innerJoin('deals', 'deals.id', 'invoices.dealId')
     .innerJoin('brands', 'brands.id', 'deals.brandId')
     .selectAll('invoices')
-    .select(['deals.title as dealTitle', 'brands.id as brandId', 'brands.name as brandName']);
+    .select([
+      'deals.title as dealTitle',
+      'brands.id as brandId',
+      'brands.name as brandName',
+      'deals.payer as dealPayer',
+    ]);
+}
+
+/** A brand's contacts with an e-mail, billing contacts first: who is billed when no payer is set. */
+export type BillingContacts = Map<string, { name: string; email: string; billing: boolean }[]>;
+
+export async function loadBillingContacts(
+  db: Kysely<Database>,
+  brandIds: readonly string[],
+): Promise<BillingContacts> {
+  const byBrand: BillingContacts = new Map();
+  for (let i = 0; i < brandIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('brandContacts')
+      .select(['brandId', 'name', 'email', 'billing'])
+      .where('brandId', 'in', brandIds.slice(i, i + 500))
+      .where('email', 'is not', null)
+      .orderBy('brandId')
+      .orderBy('position')
+      .execute();
+    for (const row of rows) {
+      const list = byBrand.get(row.brandId) ?? [];
+      list.push({ name: row.name, email: row.email!, billing: Boolean(row.billing) });
+      byBrand.set(row.brandId, list);
+    }
+  }
+  return byBrand;
+}
+
+export type PayerSource = 'invoice' | 'deal' | 'brand';
+
+/**
+ * Who pays: the invoice's own payer, else the deal's, else the brand with its
+ * billing contacts' e-mails (or, when none is marked, its first contact with one).
+ */
+export function resolvePayer(
+  own: string | null,
+  dealPayer: string | null,
+  brand: { name: string; contacts: readonly { email: string; billing: boolean }[] },
+): { payer: Payer; source: PayerSource } {
+  if (own) return { payer: JSON.parse(own) as Payer, source: 'invoice' };
+  if (dealPayer) return { payer: JSON.parse(dealPayer) as Payer, source: 'deal' };
+  const billing = brand.contacts.filter((c) => c.billing).map((c) => c.email);
+  const emails = billing.length > 0 ? billing : brand.contacts.slice(0, 1).map((c) => c.email);
+  return { payer: { name: brand.name, emails, address: '', taxId: '' }, source: 'brand' };
+}
+
+export function parseLines(row: Pick<InvoiceRow, 'lines'>): InvoiceLine[] {
+  return JSON.parse(row.lines) as InvoiceLine[];
+}
+
+export function parseTaxes(row: Pick<InvoiceRow, 'taxes'>): InvoiceTax[] {
+  return JSON.parse(row.taxes) as InvoiceTax[];
+}
+
+/** The invoice's sums from its stored lines, taxes and discount. */
+export function totalsOf(
+  row: Pick<InvoiceRow, 'lines' | 'taxes' | 'discountCents'>,
+): InvoiceTotals {
+  return invoiceTotals(parseLines(row), parseTaxes(row), Number(row.discountCents));
 }
 
 /** Sent, not fully paid, and the due day is over (today is later) in the workspace's zone. */
@@ -47,14 +123,26 @@ export function isOverdue(
   );
 }
 
+export interface InvoiceExtras {
+  payments: PaymentRow[];
+  contacts: BillingContacts;
+  link: { id: string; tokenHash: string } | undefined;
+}
+
 export function toInvoice(
   row: InvoiceWithNames,
-  payments: PaymentRow[],
-  { today }: InvoiceView,
+  { payments, contacts, link }: InvoiceExtras,
+  { today, publicUrl }: InvoiceView,
 ): Invoice {
   const amountCents = Number(row.amountCents);
   const paidCents = Number(row.paidCents);
   const overdue = isOverdue(row, today);
+  const totals = totalsOf(row);
+  const lines = parseLines(row);
+  const { payer, source } = resolvePayer(row.payer, row.dealPayer, {
+    name: row.brandName,
+    contacts: contacts.get(row.brandId) ?? [],
+  });
   return {
     id: row.id,
     dealId: row.dealId,
@@ -63,6 +151,22 @@ export function toInvoice(
     brandName: row.brandName,
     number: row.number,
     amountCents,
+    lines: lines.map((line, i) => ({ ...line, amountCents: totals.lineCents[i]! })),
+    taxes: totals.taxes,
+    discountCents: totals.discountCents,
+    subtotalCents: totals.subtotalCents,
+    taxCents: totals.taxCents,
+    totalCents: totals.totalCents,
+    poNumber: row.poNumber,
+    payer,
+    payerSource: source,
+    remindersPaused: Boolean(row.remindersPaused),
+    remindersPausedUntil: row.remindersPausedUntil,
+    invoiceReminders: row.invoiceReminders
+      ? (JSON.parse(row.invoiceReminders) as LadderOverride)
+      : null,
+    publicUrl: link && publicUrl ? publicUrl(link) : null,
+    sentAt: row.sentAt,
     currency: row.currency,
     issuedOn: row.issuedOn,
     paymentTermsDays: row.paymentTermsDays,
@@ -79,6 +183,8 @@ export function toInvoice(
       paidOn: p.paidOn,
       method: p.method,
       note: p.note,
+      feeCents: Number(p.feeCents),
+      netCents: Number(p.amountCents) - Number(p.feeCents),
       createdAt: p.createdAt,
     })),
     notes: row.notes,
@@ -112,7 +218,30 @@ async function hydrate(
   }
   const byInvoice = new Map<string, PaymentRow[]>();
   for (const p of payments) byInvoice.set(p.invoiceId, [...(byInvoice.get(p.invoiceId) ?? []), p]);
-  return rows.map((row) => toInvoice(row, byInvoice.get(row.id) ?? [], view));
+  const contacts = await loadBillingContacts(db, [...new Set(rows.map((r) => r.brandId))]);
+  const links = new Map<string, { id: string; tokenHash: string }>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const live = await db
+      .selectFrom('invoiceLinks')
+      .select(['id', 'invoiceId', 'tokenHash'])
+      .where(
+        'invoiceId',
+        'in',
+        rows.slice(i, i + 500).map((r) => r.id),
+      )
+      .where('revokedAt', 'is', null)
+      .orderBy('createdAt')
+      .execute();
+    // The newest live link of each invoice is the one shown.
+    for (const link of live) links.set(link.invoiceId, link);
+  }
+  return rows.map((row) =>
+    toInvoice(
+      row,
+      { payments: byInvoice.get(row.id) ?? [], contacts, link: links.get(row.id) },
+      view,
+    ),
+  );
 }
 
 export async function listInvoices(
@@ -199,6 +328,82 @@ export interface InvoiceDefaults {
   paymentTermsDays: number;
 }
 
+/** The stored form of an invoice's content, its sums worked out (and checked) on the way. */
+interface InvoiceContent {
+  lines: InvoiceLine[];
+  taxes: InvoiceTax[];
+  discountCents: number;
+}
+
+function contentColumns({ lines, taxes, discountCents }: InvoiceContent) {
+  const totals = invoiceTotals(lines, taxes, discountCents);
+  if (discountCents > totals.subtotalCents) {
+    throw invalidField('discountCents', 'Must not be more than the subtotal');
+  }
+  if (totals.totalCents <= 0)
+    throw invalidField('lines', 'The invoice must come to more than zero');
+  if (totals.totalCents > MAX_INVOICE_TOTAL_CENTS)
+    throw invalidField('lines', 'The total is too large');
+  return {
+    lines: JSON.stringify(lines),
+    taxes: JSON.stringify(taxes),
+    discountCents,
+    subtotalCents: totals.subtotalCents,
+    taxCents: totals.taxCents,
+    amountCents: totals.totalCents,
+  };
+}
+
+/**
+ * A one-line invoice's amount (what clients made before lines existed) is its
+ * line's price; sent together with lines it must be their total.
+ */
+function contentOf(
+  input: {
+    lines?: InvoiceLine[];
+    amountCents?: number;
+    taxes?: InvoiceTax[];
+    discountCents?: number;
+  },
+  current: InvoiceContent & { description: string },
+): InvoiceContent {
+  const taxes = input.taxes ?? current.taxes;
+  const discountCents = input.discountCents ?? current.discountCents;
+  if (input.lines) {
+    const content = { lines: input.lines, taxes, discountCents };
+    const total = invoiceTotals(content.lines, taxes, discountCents).totalCents;
+    if (input.amountCents !== undefined && input.amountCents !== total) {
+      throw invalidField('amountCents', `Must be the lines' total (${total}), or left out`);
+    }
+    return content;
+  }
+  if (input.amountCents === undefined) return { lines: current.lines, taxes, discountCents };
+  const [only, ...more] = current.lines;
+  const simple = more.length === 0 && taxes.length === 0 && discountCents === 0;
+  if (only && !simple) {
+    throw invalidField(
+      'amountCents',
+      'This invoice has lines, taxes or a discount: change its lines',
+    );
+  }
+  return {
+    lines: [
+      {
+        description: only?.description ?? current.description,
+        quantity: 1,
+        unitCents: input.amountCents,
+      },
+    ],
+    taxes,
+    discountCents,
+  };
+}
+
+/** Optional JSON columns: undefined leaves them, null clears them. */
+function jsonOrNull<T>(value: T | null | undefined): string | null | undefined {
+  return value === undefined ? undefined : value === null ? null : JSON.stringify(value);
+}
+
 export async function insertInvoice(
   db: Kysely<Database>,
   input: InvoiceCreateInput,
@@ -207,10 +412,13 @@ export async function insertInvoice(
 ): Promise<string> {
   const deal = await db
     .selectFrom('deals')
-    .select(['id', 'currency'])
+    .select(['id', 'currency', 'title'])
     .where('id', '=', input.dealId)
     .executeTakeFirst();
   if (!deal) throw invalidField('dealId', 'No deal with this id');
+  const content = contentColumns(
+    contentOf(input, { lines: [], taxes: [], discountCents: 0, description: deal.title }),
+  );
   const issuedOn = input.issuedOn ?? defaults.today;
   const paymentTermsDays = input.paymentTermsDays ?? defaults.paymentTermsDays;
   const dueOn = input.dueOn ?? addDays(issuedOn, paymentTermsDays);
@@ -237,7 +445,7 @@ export async function insertInvoice(
         id,
         dealId: input.dealId,
         number,
-        amountCents: input.amountCents,
+        ...content,
         currency,
         issuedOn,
         paymentTermsDays,
@@ -245,6 +453,11 @@ export async function insertInvoice(
         status: input.status ?? 'draft',
         paidCents: 0,
         notes: input.notes ?? '',
+        poNumber: input.poNumber ?? '',
+        payer: jsonOrNull(input.payer) ?? null,
+        remindersPaused: input.remindersPaused ?? false,
+        remindersPausedUntil: input.remindersPausedUntil ?? null,
+        invoiceReminders: jsonOrNull(input.invoiceReminders) ?? null,
         version: 1,
         createdAt: at,
         updatedAt: at,
@@ -268,7 +481,32 @@ export async function updateInvoice(
       ).executeTakeFirst();
       if (!current) throw notFound('Invoice');
       const paidCents = Number(current.paidCents);
-      const amountCents = changes.amountCents ?? Number(current.amountCents);
+      const {
+        lines,
+        taxes,
+        discountCents,
+        amountCents: oneLineAmount,
+        payer,
+        invoiceReminders,
+        ...plain
+      } = changes;
+      const contentChanged = [lines, taxes, discountCents, oneLineAmount].some(
+        (v) => v !== undefined,
+      );
+      const content: Partial<ReturnType<typeof contentColumns>> = contentChanged
+        ? contentColumns(
+            contentOf(
+              { lines, taxes, discountCents, amountCents: oneLineAmount },
+              {
+                lines: parseLines(current),
+                taxes: parseTaxes(current),
+                discountCents: Number(current.discountCents),
+                description: '',
+              },
+            ),
+          )
+        : {};
+      const amountCents = content.amountCents ?? Number(current.amountCents);
       if (
         paidCents > 0 &&
         changes.currency !== undefined &&
@@ -282,7 +520,10 @@ export async function updateInvoice(
         );
       }
       if (amountCents < paidCents) {
-        throw invalidField('amountCents', 'Must not be less than what has already been paid');
+        throw invalidField(
+          lines ? 'lines' : 'amountCents',
+          'The total must not be less than what has already been paid',
+        );
       }
       if (changes.status === 'void' && paidCents > 0) {
         throw new AppError(
@@ -301,7 +542,16 @@ export async function updateInvoice(
 
       const result = await trx
         .updateTable('invoices')
-        .set({ ...changes, dueOn, status, version: version + 1, updatedAt: now.toISOString() })
+        .set({
+          ...plain,
+          ...content,
+          payer: jsonOrNull(payer),
+          invoiceReminders: jsonOrNull(invoiceReminders),
+          dueOn,
+          status,
+          version: version + 1,
+          updatedAt: now.toISOString(),
+        })
         .where('id', '=', id)
         .where('version', '=', version)
         .executeTakeFirst();
@@ -359,6 +609,9 @@ export async function addPayment(
     if (currency !== invoice.currency) {
       throw invalidField('currency', `Must be the invoice's currency, ${invoice.currency}`);
     }
+    if ((input.feeCents ?? 0) > input.amountCents) {
+      throw invalidField('feeCents', 'Must not be more than the payment');
+    }
     const owed = Number(invoice.amountCents) - Number(invoice.paidCents);
     if (input.amountCents > owed) {
       throw invalidField(
@@ -379,6 +632,7 @@ export async function addPayment(
         paidOn: input.paidOn,
         method: input.method || null,
         note: input.note ?? '',
+        feeCents: input.feeCents ?? 0,
         createdAt: now.toISOString(),
       })
       .execute();

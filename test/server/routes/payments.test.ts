@@ -49,6 +49,8 @@ describe('POST /api/invoices/:id/payments', () => {
           paidOn: '2026-02-27',
           method: 'bank transfer',
           note: 'First half',
+          feeCents: 0,
+          netCents: 40_000,
           createdAt: '2026-03-01T12:01:00.000Z',
         },
       ],

@@ -45,6 +45,10 @@ const EXPORTED_TABLES = [
   'review_links',
   'brand_pitches',
   'media_kit',
+  'invoice_links',
+  'invoice_events',
+  'invoice_reminders',
+  'remittance_notices',
 ];
 
 /** Every table of the schema (the migrator's aside), to show what an import wrote or did not. */
@@ -70,6 +74,11 @@ const ALL_TABLES = [
   'reviewLinks',
   'brandPitches',
   'mediaKit',
+  'invoiceLinks',
+  'invoiceEvents',
+  'invoiceReminders',
+  'remittanceNotices',
+  'publicHits',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -485,7 +494,31 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
     }),
   ).body;
   ok(
-    await owner.post(`/api/invoices/${open.id}/payments`, { amountCents: 1, paidOn: '2026-02-20' }),
+    await owner.post(`/api/invoices/${open.id}/payments`, {
+      amountCents: 1_000,
+      paidOn: '2026-02-20',
+      feeCents: 35,
+    }),
+  );
+  // Lines, VAT, a discount, a PO number and an agency paying.
+  ok(
+    await owner.post('/api/invoices', {
+      dealId: launch.id,
+      lines: [
+        { description: 'TikTok video — “Ünïcødé”', quantity: 2, unitCents: 150_000 },
+        { description: 'Usage rights, 90 days', quantity: 1.5, unitCents: 33_333 },
+      ],
+      taxes: [{ label: 'VAT', rateBasisPoints: 1900 }],
+      discountCents: 10_000,
+      poNumber: 'PO-77',
+      payer: { name: 'Agentur Ö', emails: ['ap@agentur.example'], address: 'Wien', taxId: 'ATU1' },
+      remindersPaused: true,
+      remindersPausedUntil: '2026-04-01',
+      invoiceReminders: {
+        enabled: true,
+        steps: [{ offsetDays: 5, subject: 'Nudge {{invoiceNumber}}', body: 'Hallo {{payerName}}' }],
+      },
+    }),
   );
 
   const channel = ok(
@@ -555,6 +588,63 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
       caseStudyIds: JSON.stringify([reel.id]),
       version: 3,
       updatedAt: at,
+    })
+    .execute();
+
+  // An invoice's link, timeline, a reminder and a remittance notice, written straight
+  // (the sending and the payer's page have tests of their own).
+  await install.db
+    .insertInto('invoiceLinks')
+    .values({
+      id: 'link-1',
+      invoiceId: open.id,
+      tokenHash: 'e'.repeat(64),
+      createdAt: at,
+      revokedAt: null,
+    })
+    .execute();
+  await install.db
+    .insertInto('invoiceEvents')
+    .values({
+      id: 'event-1',
+      invoiceId: open.id,
+      type: 'sent',
+      at,
+      actorId: editorId,
+      data: JSON.stringify({ to: ['ap@globex.example'], messageId: '<m1@sponsorcal>' }),
+    })
+    .execute();
+  await install.db
+    .insertInto('invoiceReminders')
+    .values({
+      id: 'reminder-1',
+      invoiceId: open.id,
+      stepOffsetDays: -3,
+      status: 'sent',
+      recipients: JSON.stringify(['ap@globex.example']),
+      subject: 'Friendly reminder',
+      attempts: 1,
+      nextAttemptAt: at,
+      claimedUntil: null,
+      messageId: '<m2@sponsorcal>',
+      lastError: null,
+      sentAt: at,
+      createdAt: at,
+    })
+    .execute();
+  await install.db
+    .insertInto('remittanceNotices')
+    .values({
+      id: 'notice-1',
+      invoiceId: open.id,
+      amountCents: 1,
+      paidOn: '2026-02-20',
+      reference: 'Wire 42 — “Ünïcødé”',
+      createdAt: at,
+      status: 'confirmed',
+      paymentId: null,
+      resolvedAt: at,
+      resolvedBy: editorId,
     })
     .execute();
 

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { emailSchema, nameSchema, textSchema } from './common';
+
+/** A header value (subject, name) must stay on one line: a CR or LF could start a header of its own. */
+const oneLine = (max: number) =>
+  textSchema(max).refine((v) => !/[\r\n]/.test(v), 'Must be on one line');
+
+/**
+ * Who pays an invoice: the brand itself or an agency. Named on the invoice
+ * and its PDF; the invoice e-mails and reminders go to `emails`.
+ */
+export const payerSchema = z.object({
+  name: nameSchema(200).refine((v) => !/[\r\n]/.test(v), 'Must be on one line'),
+  emails: z.array(emailSchema).max(10, 'At most 10 addresses'),
+  address: textSchema(1_000),
+  taxId: textSchema(100),
+});
+export type Payer = z.infer<typeof payerSchema>;
+
+/** What starts a deal's payment clock: net N days from this moment. */
+export const PAYMENT_TRIGGERS = [
+  'invoice_issued',
+  'contract_signed',
+  'draft_approved',
+  'last_published',
+] as const;
+export const paymentTriggerSchema = z.enum(PAYMENT_TRIGGERS);
+export type PaymentTrigger = z.infer<typeof paymentTriggerSchema>;
+
+export const paymentTermsDaysSchema = z
+  .number({ error: 'Expected a whole number of days' })
+  .int('Expected a whole number of days')
+  .min(0, 'Must not be negative')
+  .max(365, 'At most 365 days');
+
+/** One step of the reminder ladder: sent `offsetDays` after the due day (negative: before it). */
+export const reminderStepSchema = z.object({
+  offsetDays: z
+    .number({ error: 'Expected a whole number of days' })
+    .int('Expected a whole number of days')
+    .min(-60, 'At most 60 days before the due day')
+    .max(365, 'At most 365 days after the due day'),
+  subject: oneLine(200).refine((v) => v.trim() !== '', 'Required'),
+  body: textSchema(10_000).refine((v) => v.trim() !== '', 'Required'),
+});
+export type ReminderStep = z.infer<typeof reminderStepSchema>;
+
+const clockTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time as HH:MM (24-hour)');
+
+/** When reminders may go out, in the workspace's zone: on these ISO weekdays (1 = Monday), from–to. */
+export const businessHoursSchema = z
+  .object({
+    from: clockTimeSchema,
+    to: clockTimeSchema,
+    weekdays: z
+      .array(z.number().int().min(1, 'ISO weekdays run 1–7').max(7, 'ISO weekdays run 1–7'))
+      .min(1, 'At least one day')
+      .max(7)
+      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+  })
+  .refine((h) => h.from < h.to, { message: 'Must end after it starts', path: ['to'] });
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+/** A reminder ladder: the steps in any order (sent in the order of their days), at most 12. */
+export const reminderStepsSchema = z
+  .array(reminderStepSchema)
+  .max(12, 'At most 12 steps')
+  .refine(
+    (steps) => new Set(steps.map((s) => s.offsetDays)).size === steps.length,
+    'Two steps fall on the same day',
+  )
+  .transform((steps) => [...steps].sort((a, b) => a.offsetDays - b.offsetDays));
+
+/** The workspace's reminders to payers. */
+export const invoiceRemindersSchema = z.object({
+  enabled: z.boolean(),
+  steps: reminderStepsSchema,
+  businessHours: businessHoursSchema,
+});
+export type InvoiceReminders = z.infer<typeof invoiceRemindersSchema>;
+
+/** A brand's or an invoice's own ladder (null: the workspace's, or the brand's). */
+export const ladderOverrideSchema = z
+  .object({ enabled: z.boolean(), steps: reminderStepsSchema })
+  .nullable();
+export type LadderOverride = z.infer<typeof ladderOverrideSchema>;
+
+/** The e-mail an invoice is sent with; placeholders as for reminders. */
+export const invoiceEmailTemplateSchema = z.object({
+  subject: oneLine(200).refine((v) => v.trim() !== '', 'Required'),
+  body: textSchema(10_000).refine((v) => v.trim() !== '', 'Required'),
+});
+export type InvoiceEmailTemplate = z.infer<typeof invoiceEmailTemplateSchema>;
+
+/** The placeholders a template may use, each `{{name}}`; what they stand for is in the README. */
+export const TEMPLATE_PLACEHOLDERS = [
+  'invoiceNumber',
+  'payerName',
+  'brandName',
+  'dealTitle',
+  'total',
+  'balance',
+  'dueOn',
+  'daysOverdue',
+  'daysUntilDue',
+  'invoiceUrl',
+  'paymentLink',
+  'creatorName',
+  'poNumber',
+] as const;
+export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+
+export const DEFAULT_INVOICE_EMAIL: InvoiceEmailTemplate = {
+  subject: 'Invoice {{invoiceNumber}} from {{creatorName}}',
+  body: [
+    'Hi {{payerName}},',
+    '',
+    'Please find attached invoice {{invoiceNumber}} for {{dealTitle}}: {{total}}, due on {{dueOn}}.',
+    '',
+    'You can view and download it, see how to pay, and tell us once you have paid here:',
+    '{{invoiceUrl}}',
+    '',
+    'Thank you!',
+    '{{creatorName}}',
+  ].join('\n'),
+};
+
+/** Polite, then firm: 3 days before, on the day, then 3, 7, 14 and 30 days late. */
+export const DEFAULT_REMINDERS: InvoiceReminders = {
+  enabled: true,
+  businessHours: { from: '09:00', to: '17:00', weekdays: [1, 2, 3, 4, 5] },
+  steps: [
+    {
+      offsetDays: -3,
+      subject: 'Invoice {{invoiceNumber}} is due on {{dueOn}}',
+      body: 'Hi {{payerName}},\n\nA friendly note that invoice {{invoiceNumber}} ({{balance}}) is due on {{dueOn}}.\n\n{{invoiceUrl}}\n\nThank you,\n{{creatorName}}',
+    },
+    {
+      offsetDays: 0,
+      subject: 'Invoice {{invoiceNumber}} is due today',
+      body: 'Hi {{payerName}},\n\nInvoice {{invoiceNumber}} ({{balance}}) is due today. If it is already on its way, thank you, and please ignore this note.\n\n{{invoiceUrl}}\n\n{{creatorName}}',
+    },
+    {
+      offsetDays: 3,
+      subject: 'Invoice {{invoiceNumber}} is 3 days overdue',
+      body: 'Hi {{payerName}},\n\nInvoice {{invoiceNumber}} ({{balance}}) was due on {{dueOn}}. Could you let me know when it will be paid?\n\n{{invoiceUrl}}\n\nThanks,\n{{creatorName}}',
+    },
+    {
+      offsetDays: 7,
+      subject: 'Overdue: invoice {{invoiceNumber}} ({{daysOverdue}} days)',
+      body: 'Hi {{payerName}},\n\nInvoice {{invoiceNumber}} ({{balance}}) is now {{daysOverdue}} days overdue. Please arrange payment, or tell me if anything is holding it up.\n\n{{invoiceUrl}}\n\n{{creatorName}}',
+    },
+    {
+      offsetDays: 14,
+      subject: 'Second notice: invoice {{invoiceNumber}} is {{daysOverdue}} days overdue',
+      body: 'Hi {{payerName}},\n\nInvoice {{invoiceNumber}} ({{balance}}) is {{daysOverdue}} days overdue. Please pay it this week.\n\n{{invoiceUrl}}\n\n{{creatorName}}',
+    },
+    {
+      offsetDays: 30,
+      subject: 'Final notice: invoice {{invoiceNumber}} is {{daysOverdue}} days overdue',
+      body: 'Hi {{payerName}},\n\nInvoice {{invoiceNumber}} ({{balance}}) is {{daysOverdue}} days overdue. Please pay it now, or reply to settle a date; otherwise I will have to take further steps.\n\n{{invoiceUrl}}\n\n{{creatorName}}',
+    },
+  ],
+};
