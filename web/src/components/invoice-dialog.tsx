@@ -9,37 +9,25 @@ import {
   type InvoicePatch,
 } from '../../../shared/schemas/invoice';
 import { api, isApiError, unwrap } from '../api';
-import {
-  INVOICE_STATUS_LABELS,
-  centsToInput,
-  formatMoney,
-  moneyInputError,
-  parseMoney,
-  plural,
-} from '../format';
+import { formatMoney } from '../format';
 import { invalidateMoney, keys, useNextInvoiceNumber, useSettings } from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { addDays, todayIn } from '../time';
+import { parseDocument, type DocumentDraft } from '../invoice-draft';
 import { Spinner } from './badges';
 import { COMMON_CURRENCIES } from './deal-dialog';
 import { Dialog } from './dialog';
-import { Field, FormBanner } from './field';
+import { FormBanner } from './field';
+import {
+  autoDue,
+  initialState,
+  invoicePatchOf,
+  toWholeNumber,
+  type FormState,
+} from './invoice-form-state';
+import { InvoiceLinesEditor } from './invoice-lines-editor';
+import { InvoiceTermsFields, type SettableStatus } from './invoice-terms-fields';
+import { PayerFields } from './payer-fields';
 import { useToast } from './toast';
-
-type SettableStatus = 'draft' | 'sent' | 'void';
-
-interface FormState {
-  /** null while the suggested number is shown untouched. */
-  number: string | null;
-  amount: string;
-  currency: string;
-  issuedOn: string;
-  terms: string;
-  /** null while the due day follows the issue day and the terms. */
-  dueOn: string | null;
-  status: SettableStatus;
-  notes: string;
-}
 
 export interface InvoiceDialogProps {
   deal: Deal;
@@ -68,19 +56,10 @@ export function InvoiceDialog(props: InvoiceDialogProps) {
       title={title}
       suggestedNumber={nextNumber.data ?? ''}
       defaultTerms={settings.data?.defaultPaymentTermsDays ?? 30}
+      // With e-mail set up a new invoice starts as a draft, to be sent from its card.
+      defaultStatus={settings.data?.emailEnabled ? 'draft' : 'sent'}
     />
   );
-}
-
-/** A whole number typed by the user; anything else is left for the schema to reject. */
-function toWholeNumber(text: string): number {
-  const trimmed = text.trim();
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-}
-
-function autoDue(issuedOn: string, terms: string): string {
-  const days = toWholeNumber(terms);
-  return Number.isInteger(days) ? addDays(issuedOn, days) : '';
 }
 
 function InvoiceForm({
@@ -91,37 +70,25 @@ function InvoiceForm({
   title,
   suggestedNumber,
   defaultTerms,
-}: InvoiceDialogProps & { title: string; suggestedNumber: string; defaultTerms: number }) {
+  defaultStatus,
+}: InvoiceDialogProps & {
+  title: string;
+  suggestedNumber: string;
+  defaultTerms: number;
+  defaultStatus: SettableStatus;
+}) {
   const formId = useId();
   const toast = useToast();
   const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
-  const [state, setState] = useState<FormState>(() => {
-    if (invoice) {
-      const followsTerms = invoice.dueOn === addDays(invoice.issuedOn, invoice.paymentTermsDays);
-      return {
-        number: invoice.number,
-        amount: centsToInput(invoice.amountCents, invoice.currency),
-        currency: invoice.currency,
-        issuedOn: invoice.issuedOn,
-        terms: String(invoice.paymentTermsDays),
-        dueOn: followsTerms ? null : invoice.dueOn,
-        status: invoice.status === 'paid' ? 'sent' : invoice.status,
-        notes: invoice.notes,
-      };
-    }
-    const left = deal.feeCents - deal.invoicedCents;
-    return {
-      number: null,
-      amount: left > 0 ? centsToInput(left, deal.currency) : '',
-      currency: deal.currency,
-      issuedOn: todayIn(timeZone),
-      terms: String(defaultTerms),
-      dueOn: null,
-      status: 'sent',
-      notes: '',
-    };
-  });
+  const [initial] = useState(() =>
+    initialState(deal, invoice, timeZone, defaultTerms, defaultStatus),
+  );
+  const [state, setState] = useState<FormState>(initial.terms);
+  const [doc, setDoc] = useState<DocumentDraft>(initial.doc);
+  const [itemized, setItemized] = useState(
+    () => initial.doc.lines.length !== 1 || initial.doc.lines[0]?.quantity !== '1',
+  );
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
 
@@ -133,7 +100,7 @@ function InvoiceForm({
   const hasPayments = (invoice?.paidCents ?? 0) > 0;
   const isPaid = invoice?.status === 'paid';
   const statusOptions: SettableStatus[] =
-    invoice === null ? ['sent', 'draft'] : hasPayments ? ['sent'] : ['draft', 'sent', 'void'];
+    invoice === null ? ['draft', 'sent'] : hasPayments ? ['sent'] : ['draft', 'sent', 'void'];
 
   const save = useMutation({
     mutationFn: (payload: { create: InvoiceCreate } | { patch: InvoicePatch }) =>
@@ -158,60 +125,57 @@ function InvoiceForm({
     event.preventDefault();
     clear();
     const currency = state.currency.trim().toUpperCase();
-    const amountCents = parseMoney(state.amount, currency);
+    const parsed = parseDocument(doc, currency);
     const fields = {
       // An untouched suggestion is left to the server, which hands out the next free
       // number at save time (someone else may have taken this one meanwhile).
       ...(number.trim() && state.number !== null ? { number: number.trim() } : {}),
-      amountCents: amountCents ?? -1,
       currency,
       issuedOn: state.issuedOn,
       paymentTermsDays: toWholeNumber(state.terms),
       dueOn,
       notes: state.notes,
+      status: state.status,
     };
-    const amountIssues =
-      amountCents === undefined
-        ? [{ path: 'amountCents', message: moneyInputError(state.amount, currency) }]
-        : [];
 
     let payload: { create: InvoiceCreate } | { patch: InvoicePatch };
     let issues: ReadonlyArray<{ path: PropertyKey[] | string; message: string }>;
     if (invoice) {
-      // Only what changed, so an untouched field never trips a rule (e.g. currency with payments).
-      const patch: InvoicePatch = { version: invoice.version };
-      if (fields.number !== undefined && fields.number !== invoice.number)
-        patch.number = fields.number;
-      if (fields.amountCents !== invoice.amountCents) patch.amountCents = fields.amountCents;
-      if (currency !== invoice.currency) patch.currency = currency;
-      if (fields.issuedOn !== invoice.issuedOn) patch.issuedOn = fields.issuedOn;
-      if (fields.paymentTermsDays !== invoice.paymentTermsDays) {
-        patch.paymentTermsDays = fields.paymentTermsDays;
-      }
-      if (dueOn !== invoice.dueOn) patch.dueOn = dueOn;
-      if (!isPaid && state.status !== invoice.status) patch.status = state.status;
-      if (state.notes !== invoice.notes) patch.notes = state.notes;
-      const parsed = invoicePatchSchema.safeParse(patch);
-      issues = parsed.success ? [] : parsed.error.issues;
+      const patch = invoicePatchOf(invoice, fields, parsed);
+      const result = invoicePatchSchema.safeParse(patch);
+      issues = result.success ? [] : result.error.issues;
       payload = { patch };
     } else {
-      const create: InvoiceCreate = { dealId: deal.id, ...fields, status: state.status };
-      const parsed = invoiceCreateSchema.safeParse(create);
-      issues = parsed.success ? [] : parsed.error.issues;
+      const { payer, issues: _typed, ...document } = parsed;
+      const create: InvoiceCreate = {
+        dealId: deal.id,
+        ...fields,
+        ...document,
+        ...(payer ? { payer } : {}),
+      };
+      const result = invoiceCreateSchema.safeParse(create);
+      issues = result.success ? [] : result.error.issues;
       payload = { create };
     }
-    if (amountIssues.length > 0 || issues.length > 0) {
-      fromZod([
-        ...issues.filter((i) => amountIssues.length === 0 || String(i.path) !== 'amountCents'),
-        ...amountIssues,
-      ]);
+    if (parsed.issues.length > 0 || issues.length > 0) {
+      const typed = new Set(parsed.issues.map((i) => i.path));
+      const pathOf = (path: PropertyKey[] | string) =>
+        typeof path === 'string' ? path : path.map(String).join('.');
+      fromZod([...parsed.issues, ...issues.filter((i) => !typed.has(pathOf(i.path)))]);
       return;
     }
     save.mutate(payload);
   };
 
   const currencies = [...new Set([state.currency, deal.currency, ...COMMON_CURRENCIES])];
-  const termsDays = toWholeNumber(state.terms);
+  const money = (cents: number) => formatMoney(cents, deal.currency);
+  const amountHint = invoice
+    ? hasPayments
+      ? `${formatMoney(invoice.paidCents, invoice.currency)} paid so far`
+      : undefined
+    : `Deal fee ${money(deal.feeCents)}${
+        deal.invoicedCents > 0 ? `, ${money(deal.invoicedCents)} invoiced already` : ''
+      }`;
 
   return (
     <Dialog
@@ -238,191 +202,45 @@ function InvoiceForm({
       <FormBanner message={formError} />
       <form id={formId} className="form" onSubmit={submit} noValidate>
         <div className="form-grid">
-          <Field
-            label="Invoice number"
-            error={errors['number']}
-            hint={
+          <InvoiceLinesEditor
+            draft={doc}
+            onChange={setDoc}
+            currency={state.currency}
+            errors={errors}
+            itemized={itemized}
+            onItemize={() => setItemized(true)}
+            amountHint={amountHint}
+          />
+          <PayerFields
+            payer={doc.payer}
+            onChange={(payer) => setDoc((d) => ({ ...d, payer }))}
+            inherited={invoice && invoice.payerSource !== 'invoice' ? invoice.payer : null}
+            inheritedFrom={
+              invoice?.payerSource === 'deal'
+                ? 'the deal'
+                : `the deal, else ${deal.brandName} and its billing contacts`
+            }
+            errors={errors}
+          />
+          <InvoiceTermsFields
+            state={state}
+            set={set}
+            errors={errors}
+            number={number}
+            numberHint={
               invoice || state.number !== null
                 ? undefined
                 : suggestionFits
                   ? 'The next number in sequence; change it if you need to.'
                   : `Left empty, it gets the next ${issueYear} number when saved.`
             }
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={number}
-                placeholder={`INV-${issueYear || 'YYYY'}-…`}
-                onChange={(e) => set('number', e.target.value)}
-                maxLength={40}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            )}
-          </Field>
-          <Field
-            label="Status"
-            error={errors['status']}
-            hint={
-              isPaid
-                ? 'Paid in full — the status follows the payments.'
-                : hasPayments
-                  ? 'Has payments, so it stays sent until paid in full.'
-                  : state.status === 'draft'
-                    ? 'Drafts are not counted as owed and get no reminders.'
-                    : state.status === 'void'
-                      ? 'Void invoices are kept for the record but owe nothing.'
-                      : 'Counted as owed; the team is reminded before it falls due.'
-            }
-          >
-            {(p) =>
-              isPaid ? (
-                <input {...p} type="text" value={INVOICE_STATUS_LABELS.paid} readOnly />
-              ) : (
-                <select
-                  {...p}
-                  value={state.status}
-                  onChange={(e) => set('status', e.target.value as SettableStatus)}
-                  disabled={statusOptions.length === 1}
-                >
-                  {statusOptions.map((s) => (
-                    <option key={s} value={s}>
-                      {INVOICE_STATUS_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              )
-            }
-          </Field>
-          <Field
-            label="Amount"
-            error={errors['amountCents']}
-            hint={
-              invoice
-                ? hasPayments
-                  ? `${formatMoney(invoice.paidCents, invoice.currency)} paid so far`
-                  : undefined
-                : `Deal fee ${formatMoney(deal.feeCents, deal.currency)}${
-                    deal.invoicedCents > 0
-                      ? `, ${formatMoney(deal.invoicedCents, deal.currency)} invoiced already`
-                      : ''
-                  }`
-            }
-          >
-            {(p) => (
-              <div className="input-unit">
-                <input
-                  {...p}
-                  type="text"
-                  inputMode="decimal"
-                  value={state.amount}
-                  onChange={(e) => set('amount', e.target.value)}
-                  placeholder="0.00"
-                  autoFocus
-                />
-                <span className="input-unit__unit" aria-hidden="true">
-                  {state.currency}
-                </span>
-              </div>
-            )}
-          </Field>
-          <Field
-            label="Currency"
-            error={errors['currency']}
-            hint={hasPayments ? 'Fixed: payments were recorded in it.' : undefined}
-          >
-            {(p) => (
-              <select
-                {...p}
-                value={state.currency}
-                onChange={(e) => set('currency', e.target.value)}
-                disabled={hasPayments}
-              >
-                {currencies.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div className="form-grid__dates span-2">
-            <Field label="Issued on" error={errors['issuedOn']}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="date"
-                  value={state.issuedOn}
-                  onChange={(e) => set('issuedOn', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              label="Payment terms (days)"
-              error={errors['paymentTermsDays']}
-              hint={termsDays === 0 ? 'Due on receipt.' : `Net ${state.terms.trim() || '…'}`}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={365}
-                  step={1}
-                  value={state.terms}
-                  onChange={(e) => set('terms', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              label="Due on"
-              error={errors['dueOn']}
-              hint={
-                state.dueOn === null ? (
-                  'Issued on + payment terms.'
-                ) : (
-                  <>
-                    Set by hand.{' '}
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => set('dueOn', null)}
-                    >
-                      Use issued on + {plural(Number.isInteger(termsDays) ? termsDays : 0, 'day')}
-                    </button>
-                  </>
-                )
-              }
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="date"
-                  value={dueOn}
-                  min={state.issuedOn || undefined}
-                  onChange={(e) => set('dueOn', e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <Field
-            label="Notes"
-            error={errors['notes']}
-            className="span-2"
-            hint="Printed on the invoice, e.g. a PO number or what the payment covers."
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                value={state.notes}
-                onChange={(e) => set('notes', e.target.value)}
-              />
-            )}
-          </Field>
+            dueOn={dueOn}
+            termsDays={toWholeNumber(state.terms)}
+            isPaid={isPaid}
+            hasPayments={hasPayments}
+            statusOptions={statusOptions}
+            currencies={currencies}
+          />
         </div>
       </form>
     </Dialog>
