@@ -146,14 +146,18 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
     async () => {
       const receiver = await scope.receiver();
       const workspace = await prepareWorkspace(scope, receiver.url);
-      // Far enough ahead that the coming start-up run sees it as "due soon" even on a slow machine.
+      // The draft falls due between the two starts. How far ahead that must be depends on how
+      // long a start takes on this machine now: measured with a start of its own, then tripled.
+      const probeStarted = Date.now();
+      await stopGracefully(await startAndCatchUp());
+      const margin = Math.max(10_000, 3 * (Date.now() - probeStarted));
       const deliverable = await insertDeliverable(
         workspace.handle.db,
         {
           dealId: workspace.dealId,
           title: 'Launch post',
           platform: 'tiktok',
-          draftDueAt: new Date(Date.now() + 10_000).toISOString(),
+          draftDueAt: new Date(Date.now() + margin).toISOString(),
           publishAt: new Date(Date.now() + 2 * 60 * 60_000).toISOString(),
         },
         new Date(),
