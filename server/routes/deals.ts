@@ -21,7 +21,7 @@ export function dealRoutes({ db, clock }: AppDeps) {
   });
   return new Hono<AppEnv>()
     .get('/', validate('query', dealListQuerySchema), async (c) => {
-      return c.json({ items: await listDeals(db, c.req.valid('query')) }, 200);
+      return c.json({ items: await listDeals(db, c.req.valid('query'), clock.now()) }, 200);
     })
     .post('/', validate('json', dealCreateSchema), async (c) => {
       const t = target(c);
@@ -32,24 +32,25 @@ export function dealRoutes({ db, clock }: AppDeps) {
       return c.json(deal, 201);
     })
     .get('/:id', async (c) => {
-      return c.json(await getDeal(db, c.req.param('id')), 200);
+      return c.json(await getDeal(db, c.req.param('id'), clock.now()), 200);
     })
     .patch('/:id', validate('json', dealPatchSchema), async (c) => {
       const t = target(c);
       const id = c.req.param('id');
       const deal = await auditedUpdate(
         t,
-        (trx) => getDeal(trx, id),
+        (trx) => getDeal(trx, id, t.now),
         (trx) => updateDeal(trx, id, c.req.valid('json'), t.now),
       );
       return c.json(deal, 200);
     })
     .delete('/:id', async (c) => {
+      const t = target(c);
       const id = c.req.param('id');
       // Its deliverables go with it; the entry names the deal, whose id finds them in the trail.
       await auditedDelete(
-        target(c),
-        (trx) => getDeal(trx, id),
+        t,
+        (trx) => getDeal(trx, id, t.now),
         (trx) => deleteDeal(trx, id),
       );
       return c.body(null, 204);

@@ -12,7 +12,10 @@ import { minorToDecimal, todayIn } from '../money';
 function csv(c: Context<AppEnv>, filename: string, header: string[], rows: unknown[][]) {
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
-  return c.body(`\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`, 200);
+  return c.body(
+    `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`,
+    200,
+  );
 }
 
 /** Cells that a spreadsheet would run as a formula are prefixed, so an export is never an attack. */
@@ -21,173 +24,198 @@ function cell(text: string): string {
 }
 
 export function exportRoutes({ db, clock }: AppDeps) {
-  return new Hono<AppEnv>()
-    .get('/deals.csv', async (c) => {
-      const now = clock.now();
-      const today = todayIn(now, (await getSettings(db, now)).timeZone);
-      const [deals, brands] = await Promise.all([listDeals(db), listBrands(db)]);
-      const brandName = new Map(brands.map((b) => [b.id, b.name]));
-      return csv(
-        c,
-        `deals-${today}.csv`,
-        [
-          'brand',
-          'deal',
-          'status',
-          'currency',
-          'fee',
-          'fee_cents',
-          'source',
-          'contract_signed_on',
-          'exclusivity_category',
-          'exclusivity_until',
-          'usage_rights_until',
-          'notes',
-        ],
-        deals.map((d) => [
-          cell(brandName.get(d.brandId) ?? ''),
-          cell(d.title),
-          d.status,
-          d.currency,
-          minorToDecimal(d.feeCents, d.currency),
-          d.feeCents,
-          d.source,
-          d.contractSignedOn ?? '',
-          cell(d.exclusivityCategory ?? ''),
-          d.exclusivityUntil ?? '',
-          d.usageRightsUntil ?? '',
-          cell(d.notes),
-        ]),
-      );
-    })
-    // Its columns are ones the CSV import recognises: an export imports into another workspace as is.
-    .get('/deliverables.csv', async (c) => {
-      const now = clock.now();
-      const today = todayIn(now, (await getSettings(db, now)).timeZone);
-      const [deliverables, deals, brands] = await Promise.all([listDeliverables(db, {}), listDeals(db), listBrands(db)]);
-      const brandName = new Map(brands.map((b) => [b.id, b.name]));
-      const dealOf = new Map(deals.map((d) => [d.id, d]));
-      return csv(
-        c,
-        `deliverables-${today}.csv`,
-        [
-          'brand',
-          'deal',
-          'title',
-          'platform',
-          'format',
-          'status',
-          'draft_due',
-          'go_live',
-          'fee',
-          'currency',
-          'caption',
-          'brief',
-          'live_url',
-          'disclosure_done',
-          'views',
-          'likes',
-          'comments',
-          'shares',
-          'saves',
-          'clicks',
-        ],
-        deliverables.map((d) => {
-          const deal = dealOf.get(d.dealId);
-          return [
+  return (
+    new Hono<AppEnv>()
+      .get('/deals.csv', async (c) => {
+        const now = clock.now();
+        const today = todayIn(now, (await getSettings(db, now)).timeZone);
+        const [deals, brands] = await Promise.all([listDeals(db, {}, now), listBrands(db)]);
+        const brandName = new Map(brands.map((b) => [b.id, b.name]));
+        return csv(
+          c,
+          `deals-${today}.csv`,
+          [
+            'brand',
+            'deal',
+            'status',
+            'currency',
+            'fee',
+            'fee_cents',
+            'source',
+            'contract_signed_on',
+            'exclusivity_category',
+            'exclusivity_until',
+            'usage_rights_until',
+            'notes',
+          ],
+          deals.map((d) => [
             cell(brandName.get(d.brandId) ?? ''),
-            cell(deal?.title ?? ''),
             cell(d.title),
-            d.platform,
-            d.format,
             d.status,
-            d.draftDueAt ?? '',
-            d.publishAt ?? '',
-            deal ? minorToDecimal(deal.feeCents, deal.currency) : '',
-            deal?.currency ?? '',
-            cell(d.caption),
-            cell(d.brief),
-            d.liveUrl ?? '',
-            d.disclosureDone ? 'yes' : 'no',
-            d.metrics.views ?? '',
-            d.metrics.likes ?? '',
-            d.metrics.comments ?? '',
-            d.metrics.shares ?? '',
-            d.metrics.saves ?? '',
-            d.metrics.clicks ?? '',
-          ];
-        }),
-      );
-    })
-    .get('/invoices.csv', async (c) => {
-      const now = clock.now();
-      const settings = await getSettings(db, now);
-      const today = todayIn(now, settings.timeZone);
-      const invoices = await listInvoices(db, {}, { today });
-      return csv(
-        c,
-        `invoices-${today}.csv`,
-        [
-          'number',
-          'brand',
-          'deal',
-          'status',
-          'overdue',
-          'currency',
-          'amount',
-          'paid',
-          'balance',
-          'amount_cents',
-          'paid_cents',
-          'issued_on',
-          'payment_terms_days',
-          'due_on',
-          'days_overdue',
-          'notes',
-        ],
-        invoices.map((i) => [
-          cell(i.number),
-          cell(i.brandName),
-          cell(i.dealTitle),
-          i.status,
-          i.overdue ? 'yes' : 'no',
-          i.currency,
-          minorToDecimal(i.amountCents, i.currency),
-          minorToDecimal(i.paidCents, i.currency),
-          minorToDecimal(i.balanceCents, i.currency),
-          i.amountCents,
-          i.paidCents,
-          i.issuedOn,
-          i.paymentTermsDays,
-          i.dueOn,
-          i.daysOverdue,
-          cell(i.notes),
-        ]),
-      );
-    })
-    .get('/payments.csv', async (c) => {
-      const now = clock.now();
-      const settings = await getSettings(db, now);
-      const today = todayIn(now, settings.timeZone);
-      const invoices = await listInvoices(db, {}, { today });
-      const rows = invoices
-        .flatMap((i) => i.payments.map((p) => ({ invoice: i, payment: p })))
-        .sort((a, b) => a.payment.paidOn.localeCompare(b.payment.paidOn));
-      return csv(
-        c,
-        `payments-${today}.csv`,
-        ['paid_on', 'invoice_number', 'brand', 'deal', 'currency', 'amount', 'amount_cents', 'method', 'note'],
-        rows.map(({ invoice, payment }) => [
-          payment.paidOn,
-          cell(invoice.number),
-          cell(invoice.brandName),
-          cell(invoice.dealTitle),
-          payment.currency,
-          minorToDecimal(payment.amountCents, payment.currency),
-          payment.amountCents,
-          cell(payment.method ?? ''),
-          cell(payment.note),
-        ]),
-      );
-    });
+            d.currency,
+            minorToDecimal(d.feeCents, d.currency),
+            d.feeCents,
+            d.source,
+            d.contractSignedOn ?? '',
+            cell(d.exclusivityCategory ?? ''),
+            d.exclusivityUntil ?? '',
+            d.usageRightsUntil ?? '',
+            cell(d.notes),
+          ]),
+        );
+      })
+      // Its columns are ones the CSV import recognises: an export imports into another workspace as is.
+      .get('/deliverables.csv', async (c) => {
+        const now = clock.now();
+        const today = todayIn(now, (await getSettings(db, now)).timeZone);
+        const [deliverables, deals, brands] = await Promise.all([
+          listDeliverables(db, {}),
+          listDeals(db, {}, now),
+          listBrands(db),
+        ]);
+        const brandName = new Map(brands.map((b) => [b.id, b.name]));
+        const dealOf = new Map(deals.map((d) => [d.id, d]));
+        return csv(
+          c,
+          `deliverables-${today}.csv`,
+          [
+            'brand',
+            'deal',
+            'title',
+            'platform',
+            'format',
+            'status',
+            'draft_due',
+            'go_live',
+            'fee',
+            'currency',
+            'caption',
+            'brief',
+            'live_url',
+            'disclosure_done',
+            'views',
+            'likes',
+            'comments',
+            'shares',
+            'saves',
+            'clicks',
+          ],
+          deliverables.map((d) => {
+            const deal = dealOf.get(d.dealId);
+            return [
+              cell(brandName.get(d.brandId) ?? ''),
+              cell(deal?.title ?? ''),
+              cell(d.title),
+              d.platform,
+              d.format,
+              d.status,
+              d.draftDueAt ?? '',
+              d.publishAt ?? '',
+              deal ? minorToDecimal(deal.feeCents, deal.currency) : '',
+              deal?.currency ?? '',
+              cell(d.caption),
+              cell(d.brief),
+              d.liveUrl ?? '',
+              d.disclosureDone ? 'yes' : 'no',
+              d.metrics.views ?? '',
+              d.metrics.likes ?? '',
+              d.metrics.comments ?? '',
+              d.metrics.shares ?? '',
+              d.metrics.saves ?? '',
+              d.metrics.clicks ?? '',
+            ];
+          }),
+        );
+      })
+      .get('/invoices.csv', async (c) => {
+        const now = clock.now();
+        const settings = await getSettings(db, now);
+        const today = todayIn(now, settings.timeZone);
+        const invoices = await listInvoices(db, {}, { today });
+        return csv(
+          c,
+          `invoices-${today}.csv`,
+          [
+            'number',
+            'brand',
+            'deal',
+            'status',
+            'overdue',
+            'currency',
+            'amount',
+            'paid',
+            'balance',
+            'amount_cents',
+            'paid_cents',
+            'issued_on',
+            'payment_terms_days',
+            'due_on',
+            'days_overdue',
+            'notes',
+          ],
+          invoices.map((i) => [
+            cell(i.number),
+            cell(i.brandName),
+            cell(i.dealTitle),
+            i.status,
+            i.overdue ? 'yes' : 'no',
+            i.currency,
+            minorToDecimal(i.amountCents, i.currency),
+            minorToDecimal(i.paidCents, i.currency),
+            minorToDecimal(i.balanceCents, i.currency),
+            i.amountCents,
+            i.paidCents,
+            i.issuedOn,
+            i.paymentTermsDays,
+            i.dueOn,
+            i.daysOverdue,
+            cell(i.notes),
+          ]),
+        );
+      })
+      .get('/payments.csv', async (c) => {
+        const now = clock.now();
+        const settings = await getSettings(db, now);
+        const today = todayIn(now, settings.timeZone);
+        const invoices = await listInvoices(db, {}, { today });
+        const rows = invoices
+          .flatMap((i) => i.payments.map((p) => ({ invoice: i, payment: p })))
+          .sort((a, b) => a.payment.paidOn.localeCompare(b.payment.paidOn));
+        return csv(
+          c,
+          `payments-${today}.csv`,
+          [
+            'paid_on',
+            'invoice_number',
+            'brand',
+            'deal',
+            'currency',
+            'amount',
+            'amount_cents',
+            // What the provider kept, and what reached the creator (amount − fee).
+            'fee',
+            'fee_cents',
+            'net',
+            'net_cents',
+            'method',
+            'note',
+          ],
+          rows.map(({ invoice, payment }) => [
+            payment.paidOn,
+            cell(invoice.number),
+            cell(invoice.brandName),
+            cell(invoice.dealTitle),
+            payment.currency,
+            minorToDecimal(payment.amountCents, payment.currency),
+            payment.amountCents,
+            minorToDecimal(payment.feeCents, payment.currency),
+            payment.feeCents,
+            minorToDecimal(payment.netCents, payment.currency),
+            payment.netCents,
+            cell(payment.method ?? ''),
+            cell(payment.note),
+          ]),
+        );
+      })
+  );
 }

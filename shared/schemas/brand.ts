@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ladderOverrideSchema } from './billing';
 import {
   colorSchema,
   daySchema,
@@ -31,7 +32,11 @@ export type BrandStage = z.infer<typeof brandStageSchema>;
 export const contactSchema = z.object({
   name: nameSchema(200),
   email: emailSchema.nullish().transform((v) => v ?? null),
-  role: textSchema(200).nullish().transform((v) => v ?? null),
+  role: textSchema(200)
+    .nullish()
+    .transform((v) => v ?? null),
+  /** Invoices go to billing contacts first (when neither the invoice nor the deal names a payer). */
+  billing: z.boolean().optional().default(false),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -44,13 +49,12 @@ const brandFields = {
   notes: textSchema(10_000),
   color: colorSchema,
   contacts: z.array(contactSchema).max(50),
+  /** This brand's own reminder ladder for its invoices; null: the workspace's. */
+  invoiceReminders: ladderOverrideSchema,
 };
 
 /** Every field is optional on create but these; the server fills in the defaults. */
-export const brandCreateSchema = z
-  .object(brandFields)
-  .partial()
-  .required({ name: true });
+export const brandCreateSchema = z.object(brandFields).partial().required({ name: true });
 export type BrandCreate = z.input<typeof brandCreateSchema>;
 
 /** A PATCH carries the `version` it read, and only the fields it changes. */
@@ -103,8 +107,21 @@ export const brandSchema = z.object({
   notes: z.string(),
   color: z.string(),
   contacts: z.array(
-    z.object({ name: z.string(), email: z.string().nullable(), role: z.string().nullable() }),
+    z.object({
+      name: z.string(),
+      email: z.string().nullable(),
+      role: z.string().nullable(),
+      billing: z.boolean(),
+    }),
   ),
+  invoiceReminders: z
+    .object({
+      enabled: z.boolean(),
+      steps: z.array(
+        z.object({ offsetDays: z.number().int(), subject: z.string(), body: z.string() }),
+      ),
+    })
+    .nullable(),
   dealCount: z.number().int(),
   /** The latest day in the brand's pitch log, or null when it has none. */
   lastContactedOn: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentTermsDaysSchema, paymentTriggerSchema, payerSchema } from './billing';
 import {
   centsSchema,
   currencySchema,
@@ -38,6 +39,12 @@ const dealFields = {
   exclusivityUntil: daySchema.nullable(),
   usageRightsUntil: daySchema.nullable(),
   notes: textSchema(10_000),
+  /** Who pays; null: the brand, with its billing contacts. */
+  payer: payerSchema.nullable(),
+  /** Net N days; null: the workspace's default terms. */
+  paymentTermsDays: paymentTermsDaysSchema.nullable(),
+  /** What starts the payment clock; `invoice_issued` unless set. */
+  paymentTrigger: paymentTriggerSchema,
 };
 
 /** Every field is optional on create but these; the server fills in the defaults. */
@@ -71,6 +78,22 @@ export const dealSchema = z.object({
   exclusivityUntil: z.string().nullable(),
   usageRightsUntil: z.string().nullable(),
   notes: z.string(),
+  payer: z
+    .object({
+      name: z.string(),
+      emails: z.array(z.string()),
+      address: z.string(),
+      taxId: z.string(),
+    })
+    .nullable(),
+  paymentTermsDays: z.number().int().nullable(),
+  paymentTrigger: paymentTriggerSchema,
+  /**
+   * When the money is expected: the trigger's day plus the terms (the deal's,
+   * else the workspace's); for `invoice_issued`, the earliest unpaid invoice's
+   * due day. Null while the trigger has not fired.
+   */
+  expectedPayOn: z.string().nullable(),
   deliverableCount: z.number().int(),
   /** Invoiced (not void) and paid so far, in the deal's currency. */
   invoicedCents: z.number().int(),

@@ -8,13 +8,20 @@ import {
   type brandPatchSchema,
   type Contact,
 } from '../../../shared/schemas/brand';
+import type { LadderOverride } from '../../../shared/schemas/billing';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { assertVersionedUpdate } from './versioned';
 import type { BrandRow, Database } from '../schema';
 
-export type BrandCreateInput = z.output<typeof brandCreateSchema>;
-export type BrandPatchInput = z.output<typeof brandPatchSchema>;
+/** A contact as written: not a billing contact unless it says so. */
+type ContactInput = Omit<Contact, 'billing'> & { billing?: boolean };
+export type BrandCreateInput = Omit<z.output<typeof brandCreateSchema>, 'contacts'> & {
+  contacts?: ContactInput[];
+};
+export type BrandPatchInput = Omit<z.output<typeof brandPatchSchema>, 'contacts'> & {
+  contacts?: ContactInput[];
+};
 
 function toBrand(
   row: BrandRow,
@@ -32,6 +39,9 @@ function toBrand(
     notes: row.notes,
     color: row.color,
     contacts,
+    invoiceReminders: row.invoiceReminders
+      ? (JSON.parse(row.invoiceReminders) as LadderOverride)
+      : null,
     dealCount,
     lastContactedOn,
     version: row.version,
@@ -46,7 +56,7 @@ async function hydrate(db: Kysely<Database>, rows: BrandRow[]): Promise<Brand[]>
   const [contacts, counts, lastContacts] = await Promise.all([
     db
       .selectFrom('brandContacts')
-      .select(['brandId', 'name', 'email', 'role'])
+      .select(['brandId', 'name', 'email', 'role', 'billing'])
       .where('brandId', 'in', ids)
       .orderBy('brandId')
       .orderBy('position')
@@ -67,7 +77,7 @@ async function hydrate(db: Kysely<Database>, rows: BrandRow[]): Promise<Brand[]>
   const contactsByBrand = new Map<string, Contact[]>();
   for (const c of contacts) {
     const list = contactsByBrand.get(c.brandId) ?? [];
-    list.push({ name: c.name, email: c.email, role: c.role });
+    list.push({ name: c.name, email: c.email, role: c.role, billing: Boolean(c.billing) });
     contactsByBrand.set(c.brandId, list);
   }
   const countByBrand = new Map(counts.map((c) => [c.brandId, Number(c.count)]));
@@ -132,7 +142,7 @@ export async function getBrand(db: Kysely<Database>, id: string): Promise<Brand>
 async function replaceContacts(
   db: Kysely<Database>,
   brandId: string,
-  contacts: Contact[],
+  contacts: ContactInput[],
 ): Promise<void> {
   await db.deleteFrom('brandContacts').where('brandId', '=', brandId).execute();
   if (contacts.length === 0) return;
@@ -146,6 +156,7 @@ async function replaceContacts(
         name: c.name,
         email: c.email,
         role: c.role,
+        billing: c.billing ?? false,
       })),
     )
     .execute();
@@ -178,6 +189,7 @@ export async function insertBrand(
         nextFollowUpOn: input.nextFollowUpOn ?? null,
         notes: input.notes ?? '',
         color: input.color ?? (await nextColor(trx)),
+        invoiceReminders: input.invoiceReminders ? JSON.stringify(input.invoiceReminders) : null,
         version: 1,
         createdAt: at,
         updatedAt: at,
@@ -194,13 +206,16 @@ export async function updateBrand(
   patch: BrandPatchInput,
   now: Date,
 ): Promise<Brand> {
-  const { version, contacts, ...changes } = patch;
+  const { version, contacts, invoiceReminders, ...changes } = patch;
   await inTransaction(db, async (trx) => {
     const result = await trx
       .updateTable('brands')
       .set({
         ...changes,
         ...(changes.category !== undefined ? { category: changes.category || null } : {}),
+        ...(invoiceReminders !== undefined
+          ? { invoiceReminders: invoiceReminders ? JSON.stringify(invoiceReminders) : null }
+          : {}),
         version: version + 1,
         updatedAt: now.toISOString(),
       })

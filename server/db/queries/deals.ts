@@ -9,7 +9,9 @@ import type {
 } from '../../../shared/schemas/deal';
 import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
+import type { Payer } from '../../../shared/schemas/billing';
 import { assertVersionedUpdate } from './versioned';
+import { loadExpectedPayOn } from './payment-clock';
 import type { Database } from '../schema';
 
 export type DealCreateInput = z.output<typeof dealCreateSchema>;
@@ -61,7 +63,7 @@ function selectDeals(db: Kysely<Database>) {
 
 type DealQueryRow = Awaited<ReturnType<ReturnType<typeof selectDeals>['executeTakeFirstOrThrow']>>;
 
-function toDeal(row: DealQueryRow): Deal {
+function toDeal(row: DealQueryRow, expectedPayOn: string | null): Deal {
   return {
     id: row.id,
     brandId: row.brandId,
@@ -76,6 +78,10 @@ function toDeal(row: DealQueryRow): Deal {
     exclusivityUntil: row.exclusivityUntil,
     usageRightsUntil: row.usageRightsUntil,
     notes: row.notes,
+    payer: row.payer ? (JSON.parse(row.payer) as Payer) : null,
+    paymentTermsDays: row.paymentTermsDays === null ? null : Number(row.paymentTermsDays),
+    paymentTrigger: row.paymentTrigger,
+    expectedPayOn,
     deliverableCount: Number(row.deliverableCount ?? 0),
     invoicedCents: Number(row.invoicedCents ?? 0),
     paidCents: Number(row.paidCents ?? 0),
@@ -85,22 +91,35 @@ function toDeal(row: DealQueryRow): Deal {
   };
 }
 
+/** The rows as deals, with their payment clocks worked out in a few batched queries. */
+async function toDeals(db: Kysely<Database>, rows: DealQueryRow[], now: Date): Promise<Deal[]> {
+  const expected = await loadExpectedPayOn(db, rows, now);
+  return rows.map((row) => toDeal(row, expected.get(row.id) ?? null));
+}
+
 export async function listDeals(
   db: Kysely<Database>,
-  filter: DealListFilter = {},
+  filter: DealListFilter,
+  now: Date,
 ): Promise<Deal[]> {
   let query = selectDeals(db);
   if (filter.status?.length) query = query.where('deals.status', 'in', filter.status);
   if (filter.brandId?.length) query = query.where('deals.brandId', 'in', filter.brandId);
   if (filter.id) query = query.where('deals.id', '=', filter.id);
   const rows = await query.orderBy('deals.createdAt', 'desc').orderBy('deals.id').execute();
-  return rows.map(toDeal);
+  return toDeals(db, rows, now);
 }
 
-export async function getDeal(db: Kysely<Database>, id: string): Promise<Deal> {
+export async function getDeal(db: Kysely<Database>, id: string, now: Date): Promise<Deal> {
   const row = await selectDeals(db).where('deals.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Deal');
-  return toDeal(row);
+  const [deal] = await toDeals(db, [row], now);
+  return deal!;
+}
+
+/** Optional JSON columns: undefined leaves them, null clears them. */
+function jsonOrNull<T>(value: T | null | undefined): string | null | undefined {
+  return value === undefined ? undefined : value === null ? null : JSON.stringify(value);
 }
 
 async function assertBrandExists(db: Kysely<Database>, brandId: string): Promise<void> {
@@ -137,13 +156,16 @@ export async function insertDeal(
         exclusivityUntil: input.exclusivityUntil ?? null,
         usageRightsUntil: input.usageRightsUntil ?? null,
         notes: input.notes ?? '',
+        payer: jsonOrNull(input.payer) ?? null,
+        paymentTermsDays: input.paymentTermsDays ?? null,
+        paymentTrigger: input.paymentTrigger ?? 'invoice_issued',
         version: 1,
         createdAt: at,
         updatedAt: at,
       })
       .execute();
   });
-  return getDeal(db, id);
+  return getDeal(db, id, now);
 }
 
 export async function updateDeal(
@@ -152,7 +174,7 @@ export async function updateDeal(
   patch: DealPatchInput,
   now: Date,
 ): Promise<Deal> {
-  const { version, ...changes } = patch;
+  const { version, payer, ...changes } = patch;
   await inTransaction(db, async (trx) => {
     if (changes.brandId !== undefined) await assertBrandExists(trx, changes.brandId);
     const result = await trx
@@ -162,6 +184,7 @@ export async function updateDeal(
         ...(changes.exclusivityCategory !== undefined
           ? { exclusivityCategory: changes.exclusivityCategory || null }
           : {}),
+        ...(payer !== undefined ? { payer: jsonOrNull(payer) } : {}),
         version: version + 1,
         updatedAt: now.toISOString(),
       })
@@ -178,7 +201,7 @@ export async function updateDeal(
         .execute();
     }
   });
-  return getDeal(db, id);
+  return getDeal(db, id, now);
 }
 
 /**

@@ -20,7 +20,15 @@ describe('POST /api/brands', () => {
       contacts: [
         { name: 'Maya Chen', email: 'Maya@Glow.example', role: 'Influencer manager' },
         { name: 'Raj' },
+        { name: 'Accounts', email: 'ap@glow.example', billing: true },
       ],
+      invoiceReminders: {
+        enabled: true,
+        steps: [
+          { offsetDays: 7, subject: 'Late: {{invoiceNumber}}', body: 'Please pay {{balance}}.' },
+          { offsetDays: 0, subject: 'Due today: {{invoiceNumber}}', body: 'Due {{dueOn}}.' },
+        ],
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
@@ -33,9 +41,23 @@ describe('POST /api/brands', () => {
       notes: 'Tag @glowskin',
       color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
       contacts: [
-        { name: 'Maya Chen', email: 'maya@glow.example', role: 'Influencer manager' },
-        { name: 'Raj', email: null, role: null },
+        {
+          name: 'Maya Chen',
+          email: 'maya@glow.example',
+          role: 'Influencer manager',
+          billing: false,
+        },
+        { name: 'Raj', email: null, role: null, billing: false },
+        { name: 'Accounts', email: 'ap@glow.example', role: null, billing: true },
       ],
+      // The ladder's steps in the order of their days.
+      invoiceReminders: {
+        enabled: true,
+        steps: [
+          { offsetDays: 0, subject: 'Due today: {{invoiceNumber}}', body: 'Due {{dueOn}}.' },
+          { offsetDays: 7, subject: 'Late: {{invoiceNumber}}', body: 'Please pay {{balance}}.' },
+        ],
+      },
       dealCount: 0,
       lastContactedOn: null,
       version: 1,
@@ -59,6 +81,7 @@ describe('POST /api/brands', () => {
       nextFollowUpOn: null,
       notes: '',
       contacts: [],
+      invoiceReminders: null,
       version: 1,
     });
     expect(typeof res.body.id).toBe('string');
@@ -139,7 +162,9 @@ describe('GET /api/brands', () => {
     expect(res.body.items.map((b: { name: string }) => b.name)).toEqual(['Acme', 'Beta', 'Zeta']);
     const acme = res.body.items[0];
     expect(acme.dealCount).toBe(1);
-    expect(res.body.items[2].contacts).toEqual([{ name: 'Zoe', email: null, role: null }]);
+    expect(res.body.items[2].contacts).toEqual([
+      { name: 'Zoe', email: null, role: null, billing: false },
+    ]);
   });
 
   it('answers an empty list on an empty workspace', async () => {
@@ -207,6 +232,58 @@ describe('PATCH /api/brands/:id', () => {
       updatedAt: '2026-03-01T12:01:00.000Z',
     });
     expect((await t.owner.get(`/api/brands/${t.brand.id}`)).body).toEqual(res.body);
+  });
+
+  it('sets billing contacts and its own reminder ladder, and clears the ladder with null', async () => {
+    const t = await apps.workspace();
+    const ladder = {
+      enabled: false,
+      steps: [{ offsetDays: -2, subject: 'Soon: {{invoiceNumber}}', body: 'Due {{dueOn}}.' }],
+    };
+    const res = await t.owner.patch(`/api/brands/${t.brand.id}`, {
+      version: 1,
+      contacts: [
+        { name: 'Wile E.', email: 'wile@acme.example' },
+        { name: 'Payables', email: 'ap@acme.example', billing: true },
+      ],
+      invoiceReminders: ladder,
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.contacts).toEqual([
+      { name: 'Wile E.', email: 'wile@acme.example', role: null, billing: false },
+      { name: 'Payables', email: 'ap@acme.example', role: null, billing: true },
+    ]);
+    expect(res.body.invoiceReminders).toEqual(ladder);
+    expect((await t.owner.get(`/api/brands/${t.brand.id}`)).body).toEqual(res.body);
+
+    // Leaving the ladder out keeps it; null hands the brand back to the workspace's.
+    const renamed = await t.owner.patch(`/api/brands/${t.brand.id}`, {
+      version: 2,
+      name: 'Acme Co',
+    });
+    expect(renamed.body.invoiceReminders).toEqual(ladder);
+    const cleared = await t.owner.patch(`/api/brands/${t.brand.id}`, {
+      version: 3,
+      invoiceReminders: null,
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.invoiceReminders).toBeNull();
+    expect(cleared.body.contacts[1].billing).toBe(true);
+  });
+
+  it('returns 400 naming a bad billing flag or reminder step, and writes nothing', async () => {
+    const t = await apps.workspace();
+    const before = await dataSnapshot(t);
+    const res = await t.owner.patch(`/api/brands/${t.brand.id}`, {
+      version: 1,
+      contacts: [{ name: 'A', billing: 'yes' }],
+      invoiceReminders: { enabled: true, steps: [{ offsetDays: 1, subject: '', body: 'x' }] },
+    });
+    expectApiError(res, 400, {
+      code: 'validation_failed',
+      paths: ['contacts.0.billing', 'invoiceReminders.steps.0.subject'],
+    });
+    expect(await dataSnapshot(t)).toEqual(before);
   });
 
   it('clears nullable fields with null and contacts with []', async () => {

@@ -23,6 +23,14 @@ describe('POST /api/deals', () => {
       exclusivityUntil: '2026-06-30',
       usageRightsUntil: '2026-12-31',
       notes: 'Net 30',
+      payer: {
+        name: 'Acme Agency Ltd',
+        emails: ['AP@Agency.example'],
+        address: '1 Main St',
+        taxId: 'GB123',
+      },
+      paymentTermsDays: 45,
+      paymentTrigger: 'contract_signed',
     });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
@@ -39,6 +47,16 @@ describe('POST /api/deals', () => {
       exclusivityUntil: '2026-06-30',
       usageRightsUntil: '2026-12-31',
       notes: 'Net 30',
+      payer: {
+        name: 'Acme Agency Ltd',
+        emails: ['ap@agency.example'],
+        address: '1 Main St',
+        taxId: 'GB123',
+      },
+      paymentTermsDays: 45,
+      paymentTrigger: 'contract_signed',
+      // Signed on Feb 20, net 45.
+      expectedPayOn: '2026-04-06',
       deliverableCount: 0,
       invoicedCents: 0,
       paidCents: 0,
@@ -63,6 +81,10 @@ describe('POST /api/deals', () => {
       exclusivityUntil: null,
       usageRightsUntil: null,
       notes: '',
+      payer: null,
+      paymentTermsDays: null,
+      paymentTrigger: 'invoice_issued',
+      expectedPayOn: null,
     });
     const settings = (await t.owner.get('/api/settings')).body;
     expect(

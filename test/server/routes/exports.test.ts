@@ -43,6 +43,10 @@ const PAYMENT_HEADER = [
   'currency',
   'amount',
   'amount_cents',
+  'fee',
+  'fee_cents',
+  'net',
+  'net_cents',
   'method',
   'note',
 ];
@@ -322,12 +326,15 @@ describe('GET /api/exports/payments.csv', () => {
       amountCents: 300_000,
       status: 'sent',
     });
-    await pay(t.owner, usd.id, {
+    // The provider kept $9.97 of the first payment.
+    const first = await t.owner.post(`/api/invoices/${usd.id}/payments`, {
       amountCents: 33_333,
+      feeCents: 997,
       paidOn: '2026-02-10',
       method: 'bank transfer',
       note: 'first',
     });
+    expect(first.status, first.text).toBe(201);
     await pay(t.owner, yen.id, { amountCents: 150_000, paidOn: '2026-01-31', method: 'wire' });
     await pay(t.owner, usd.id, {
       amountCents: 66_667,
@@ -347,14 +354,46 @@ describe('GET /api/exports/payments.csv', () => {
     );
     expect(parseCsv(res.text)).toEqual([
       PAYMENT_HEADER,
-      ['2026-01-31', 'JPY-1', 'Acme', 'Tokyo', 'JPY', '150000', '150000', 'wire', ''],
-      ['2026-02-10', 'USD-1', 'Acme', 'Launch', 'USD', '333.33', '33333', 'bank transfer', 'first'],
+      [
+        '2026-01-31',
+        'JPY-1',
+        'Acme',
+        'Tokyo',
+        'JPY',
+        '150000',
+        '150000',
+        '0',
+        '0',
+        '150000',
+        '150000',
+        'wire',
+        '',
+      ],
+      [
+        '2026-02-10',
+        'USD-1',
+        'Acme',
+        'Launch',
+        'USD',
+        '333.33',
+        '33333',
+        '9.97',
+        '997',
+        '323.36',
+        '32336',
+        'bank transfer',
+        'first',
+      ],
       [
         '2026-02-28',
         'USD-1',
         'Acme',
         'Launch',
         'USD',
+        '666.67',
+        '66667',
+        '0.00',
+        '0',
         '666.67',
         '66667',
         '',
