@@ -1,15 +1,27 @@
 import { Hono } from 'hono';
 import { moneyQuerySchema } from '../../shared/schemas/invoice';
+import { moneyFeesQuerySchema } from '../../shared/schemas/money-fees';
 import { moneySummary } from '../db/queries/money';
+import { moneyFees } from '../db/queries/money-fees';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
+import { todayIn } from '../money';
 import { validate } from '../validate';
 
 export function moneyRoutes({ db, clock }: AppDeps) {
-  return new Hono<AppEnv>().get('/summary', validate('query', moneyQuerySchema), async (c) => {
-    const now = clock.now();
-    const settings = await getSettings(db, now);
-    const { months } = c.req.valid('query');
-    return c.json(await moneySummary(db, { now, timeZone: settings.timeZone, months: months ?? 12 }), 200);
-  });
+  return new Hono<AppEnv>()
+    .get('/summary', validate('query', moneyQuerySchema), async (c) => {
+      const now = clock.now();
+      const settings = await getSettings(db, now);
+      const { months } = c.req.valid('query');
+      return c.json(
+        await moneySummary(db, { now, timeZone: settings.timeZone, months: months ?? 12 }),
+        200,
+      );
+    })
+    .get('/fees', validate('query', moneyFeesQuerySchema), async (c) => {
+      const now = clock.now();
+      const { timeZone } = await getSettings(db, now);
+      return c.json(await moneyFees(db, c.req.valid('query'), todayIn(now, timeZone)), 200);
+    });
 }

@@ -610,6 +610,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     body: (ids) => ({ dealId: ids.dealId, amountCents: 5_000 }),
   },
   'GET /api/invoices/:id': { access: 'viewer', status: 200, params: { id: 'invoiceId' } },
+  'GET /api/invoices/:id/pdf': { access: 'viewer', status: 200, params: { id: 'invoiceId' } },
   'PATCH /api/invoices/:id': {
     access: 'editor',
     status: 200,
@@ -630,6 +631,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   },
 
   'GET /api/money/summary': { access: 'viewer', status: 200, query: '?months=6' },
+  'GET /api/money/fees': { access: 'viewer', status: 200, query: '?from=2026-01-01&to=2026-03-01' },
   'GET /api/exports/invoices.csv': { access: 'viewer', status: 200 },
   'GET /api/exports/payments.csv': { access: 'viewer', status: 200 },
 
