@@ -41,6 +41,26 @@ async function openAlertIds(
   return batches;
 }
 
+/** What has been sent (or paid) on each deal's invoices in its own currency. */
+async function sentCentsOf(db: Kysely<Database>, dealIds: string[]): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
+  if (dealIds.length === 0) return sums;
+  const rows = await db
+    .selectFrom('invoices')
+    .innerJoin('deals', 'deals.id', 'invoices.dealId')
+    .select((eb) => [
+      'invoices.dealId',
+      eb.fn.sum<number | string>('invoices.amountCents').as('total'),
+    ])
+    .where('invoices.dealId', 'in', [...new Set(dealIds)])
+    .whereRef('invoices.currency', '=', 'deals.currency')
+    .where('invoices.status', 'in', ['sent', 'paid'])
+    .groupBy('invoices.dealId')
+    .execute();
+  for (const row of rows) sums.set(row.dealId, Number(row.total));
+  return sums;
+}
+
 /**
  * Marks open alerts that no longer matter as resolved and cancels their
  * pending deliveries: the deliverable was published, cancelled, handed in,
@@ -174,17 +194,20 @@ export async function resolveStaleAlerts(
   }
 
   // Usage rights: the deal was deleted or cancelled, its end day changed, or the rights have ended.
+  // Ready to invoice: the deal was deleted or cancelled, or invoices sent for it cover its fee.
   for (const ids of await openAlertIds(db, 'deal', fresh)) {
     const openDealAlerts = await db
       .selectFrom('alerts')
       .leftJoin('deals', 'deals.id', 'alerts.subjectId')
       .select([
         'alerts.id',
+        'alerts.rule',
         'alerts.dueAt',
         'alerts.createdAt',
         'deals.id as dealId',
         'deals.status',
         'deals.usageRightsUntil',
+        'deals.feeCents',
         'deals.updatedAt',
       ])
       .where('alerts.resolvedAt', 'is', null)
@@ -192,7 +215,21 @@ export async function resolveStaleAlerts(
       .where('alerts.subjectType', '=', 'deal')
       .where('alerts.id', 'in', ids)
       .execute();
+    const sent = await sentCentsOf(
+      db,
+      openDealAlerts.filter((a) => a.rule === 'ready_to_invoice' && a.dealId).map((a) => a.dealId!),
+    );
     for (const a of openDealAlerts) {
+      if (a.rule === 'ready_to_invoice') {
+        if (
+          !a.dealId ||
+          a.status === 'cancelled' ||
+          (sent.get(a.dealId) ?? 0) >= Number(a.feeCents)
+        ) {
+          stale.push(a.id);
+        }
+        continue;
+      }
       const dueTime = Date.parse(a.dueAt);
       const gone =
         !a.dealId ||

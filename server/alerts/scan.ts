@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { getSettings } from '../db/queries/settings';
 import type { Database } from '../db/schema';
 import { raiseAlerts } from './raise';
+import { findDealsReadyToInvoice, raiseReadyToInvoice } from './rules/ready-to-invoice';
 import { resolveStaleAlerts } from './resolve';
 import { yieldToEventLoop } from '../event-loop';
 import {
@@ -84,12 +85,11 @@ export async function runAlertScan({
       await yieldToEventLoop();
     }
     const raisedIds = new Set<string>();
-    const raised = await raiseAlerts(db, due, {
-      now,
-      timeZone: settings.timeZone,
-      emailEnabled,
-      raisedIds,
-    });
+    const raiseOptions = { now, timeZone: settings.timeZone, emailEnabled, raisedIds };
+    let raised = await raiseAlerts(db, due, raiseOptions);
+    // Each with its draft invoice, in the transaction that raises it.
+    const ready = await findDealsReadyToInvoice(db, settings, now);
+    raised += await raiseReadyToInvoice(db, ready, raiseOptions);
     const resolved = await resolveStaleAlerts(db, now, settings.timeZone, raisedIds);
 
     const nextWatermark = state.watermark && state.watermark > nowIso ? state.watermark : nowIso;

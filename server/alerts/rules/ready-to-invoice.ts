@@ -1,0 +1,189 @@
+import type { Kysely } from 'kysely';
+import { invoiceCreateSchema } from '../../../shared/schemas/invoice';
+import { isUniqueViolation, lockTransaction } from '../../db/dialect';
+import { insertInvoice } from '../../db/queries/invoices';
+import {
+  loadTriggerFired,
+  termsOf,
+  type ClockDeal,
+  type ClockWorkspace,
+} from '../../db/queries/payment-clock';
+import type { Database } from '../../db/schema';
+import { yieldToEventLoop } from '../../event-loop';
+import { todayIn } from '../../money';
+import { raiseAlertsInTransaction, type RaiseOptions } from '../raise';
+import type { DueAlert } from '../rules';
+
+/**
+ * `ready_to_invoice`: a deal whose payment clock started at a fact of the deal
+ * (contract signed, drafts approved, last post published; see
+ * `loadTriggerFired` for what each reads) while its invoices (not void, in its
+ * currency) do not add up to its fee. The team is told once, and a draft
+ * invoice for what is left is prepared with it, never sent.
+ */
+
+/** A deal the rule found ready: its alert, and what its draft invoice needs. */
+export interface ReadyToInvoice {
+  alert: DueAlert;
+  dealId: string;
+  title: string;
+  currency: string;
+  feeCents: number;
+  paymentTermsDays: number;
+}
+
+/** Deals the rule may fire for: a fee, a clock that is not the invoice's own, not cancelled. */
+const CANDIDATE_STATUSES = [
+  'pitched',
+  'negotiating',
+  'contracted',
+  'in_progress',
+  'delivered',
+  'completed',
+] as const;
+
+/** What the deal's invoices that count (not void, in its currency) add up to. */
+async function invoicedCents(db: Kysely<Database>, dealId: string, currency: string) {
+  const row = await db
+    .selectFrom('invoices')
+    .select((eb) => eb.fn.sum<number | string | null>('amountCents').as('total'))
+    .where('dealId', '=', dealId)
+    .where('currency', '=', currency)
+    .where('status', '!=', 'void')
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}
+
+/**
+ * Deals that are ready to invoice at `now`. One alert per deal, ever: a deal
+ * that already has one is not read again, so a draft the team deleted is not
+ * prepared a second time. The due moment is when the trigger fired.
+ */
+export async function findDealsReadyToInvoice(
+  db: Kysely<Database>,
+  workspace: ClockWorkspace,
+  now: Date,
+): Promise<ReadyToInvoice[]> {
+  const deals = await db
+    .selectFrom('deals')
+    .select([
+      'deals.id',
+      'deals.title',
+      'deals.currency',
+      'deals.feeCents',
+      'deals.contractSignedOn',
+      'deals.paymentTrigger',
+      'deals.paymentTermsDays',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('invoices')
+        .select((inner) =>
+          inner.fn
+            .coalesce(inner.fn.sum<number | string>('invoices.amountCents'), inner.lit(0))
+            .as('s'),
+        )
+        .whereRef('invoices.dealId', '=', 'deals.id')
+        .whereRef('invoices.currency', '=', 'deals.currency')
+        .where('invoices.status', '!=', 'void')
+        .as('invoicedCents'),
+    )
+    .where('deals.paymentTrigger', '!=', 'invoice_issued')
+    .where('deals.status', 'in', [...CANDIDATE_STATUSES])
+    .where('deals.feeCents', '>', 0)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('alerts')
+            .select('alerts.id')
+            .where('alerts.rule', '=', 'ready_to_invoice')
+            .where('alerts.subjectType', '=', 'deal')
+            .whereRef('alerts.subjectId', '=', 'deals.id'),
+        ),
+      ),
+    )
+    .execute();
+  const uncovered = deals.filter((d) => Number(d.invoicedCents ?? 0) < Number(d.feeCents));
+  if (uncovered.length === 0) return [];
+  const clocks: ClockDeal[] = uncovered.map((d) => ({
+    id: d.id,
+    paymentTrigger: d.paymentTrigger,
+    paymentTermsDays: d.paymentTermsDays === null ? null : Number(d.paymentTermsDays),
+    contractSignedOn: d.contractSignedOn,
+  }));
+  const fired = await loadTriggerFired(db, clocks, workspace, now);
+  const ready: ReadyToInvoice[] = [];
+  for (const [i, deal] of uncovered.entries()) {
+    const when = fired.get(deal.id);
+    if (!when) continue;
+    ready.push({
+      alert: {
+        rule: 'ready_to_invoice',
+        subjectType: 'deal',
+        subjectId: deal.id,
+        dueAt: when.at,
+        severity: 'info',
+        assigneeId: null,
+      },
+      dealId: deal.id,
+      title: deal.title,
+      currency: deal.currency,
+      feeCents: Number(deal.feeCents),
+      paymentTermsDays: termsOf(clocks[i]!, workspace),
+    });
+  }
+  return ready;
+}
+
+/** Attempts per deal when an invoice created elsewhere at the same moment took the number. */
+const ATTEMPTS = 3;
+
+/**
+ * Raises each deal's alert and prepares its draft in one transaction per
+ * deal: the draft is written only when this transaction's alert insert was
+ * the one that counted (the alert's unique key), so however many scans run,
+ * in however many processes, a deal gets one alert and one draft. Numbers are
+ * taken under the same lock as the API's. Returns how many alerts were new.
+ */
+export async function raiseReadyToInvoice(
+  db: Kysely<Database>,
+  ready: readonly ReadyToInvoice[],
+  options: RaiseOptions,
+): Promise<number> {
+  const today = todayIn(options.now, options.timeZone);
+  let raised = 0;
+  for (const deal of ready) {
+    await yieldToEventLoop();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        raised += await db.transaction().execute(async (trx) => {
+          await lockTransaction(trx, 'invoiceNumber');
+          // Read again under the lock: an invoice made since the rule read the deal may cover it.
+          const remaining = deal.feeCents - (await invoicedCents(trx, deal.dealId, deal.currency));
+          if (remaining <= 0) return 0;
+          if ((await raiseAlertsInTransaction(trx, [deal.alert], options)) === 0) return 0;
+          const input = invoiceCreateSchema.parse({
+            dealId: deal.dealId,
+            lines: [{ description: deal.title, quantity: 1, unitCents: remaining }],
+            currency: deal.currency,
+            issuedOn: today,
+            paymentTermsDays: deal.paymentTermsDays,
+            status: 'draft',
+          });
+          await insertInvoice(
+            trx,
+            input,
+            { today, paymentTermsDays: deal.paymentTermsDays },
+            options.now,
+          );
+          return 1;
+        });
+        break;
+      } catch (error) {
+        // The whole transaction is tried again: on PostgreSQL a failed statement ends it.
+        if (!isUniqueViolation(error) || attempt >= ATTEMPTS) throw error;
+      }
+    }
+  }
+  return raised;
+}

@@ -1,0 +1,213 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAlertScan } from '../../../server/alerts/scan';
+import type { DatabaseHandle } from '../../../server/db/connect';
+import type { Invoice } from '../../../shared/schemas/invoice';
+import { createWorkspace } from '../../support/app';
+import {
+  alertKeys,
+  alertRows,
+  createDeliverable,
+  openSecondHandle,
+  patchDeliverable,
+  scan,
+} from '../../support/alerts';
+import { closeApp, createInvoice, patchInvoice, setWorkspaceZone } from '../../support/invoices';
+
+type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
+let t: Workspace | undefined;
+let handles: DatabaseHandle[] = [];
+afterEach(async () => {
+  await Promise.all(handles.map((h) => h.close()));
+  handles = [];
+  if (t) await closeApp(t);
+  t = undefined;
+});
+
+const NOW = '2026-03-10T12:00:00.000Z';
+
+async function workspace(): Promise<Workspace> {
+  t = await createWorkspace({ now: NOW });
+  return t;
+}
+
+async function patchDeal(w: Workspace, changes: Record<string, unknown>) {
+  const { version } = (await w.owner.get(`/api/deals/${w.deal.id}`)).body;
+  const res = await w.owner.patch(`/api/deals/${w.deal.id}`, { version, ...changes });
+  expect(res.status, res.text).toBe(200);
+  return res.body;
+}
+
+async function invoicesOf(w: Workspace): Promise<Invoice[]> {
+  return (await w.owner.get(`/api/invoices?dealId=${w.deal.id}`)).body.items;
+}
+
+describe('ready_to_invoice', () => {
+  it('fires once when the contract is signed, with one draft invoice for the whole fee', async () => {
+    const w = await workspace();
+    await patchDeal(w, { paymentTrigger: 'contract_signed', paymentTermsDays: 14 });
+    expect(await scan(w, NOW)).toMatchObject({ raised: 0 });
+    expect(await invoicesOf(w)).toEqual([]);
+
+    await patchDeal(w, { contractSignedOn: '2026-03-09', status: 'contracted' });
+    expect(await scan(w, NOW)).toMatchObject({ raised: 1 });
+    expect(await alertKeys(w.db, w.deal.id)).toEqual(['ready_to_invoice@2026-03-09T00:00:00.000Z']);
+    const [alert] = (await w.owner.get('/api/alerts?rule=ready_to_invoice')).body.items;
+    expect(alert).toMatchObject({
+      subjectType: 'deal',
+      subjectId: w.deal.id,
+      severity: 'info',
+      subject: { title: 'Launch', brandName: 'Acme' },
+    });
+    expect(alert.message).toMatch(/^Ready to invoice: “Launch” for Acme/);
+
+    const [draft, ...more] = await invoicesOf(w);
+    expect(more).toEqual([]);
+    expect(draft).toMatchObject({
+      dealId: w.deal.id,
+      number: 'INV-2026-0001',
+      status: 'draft',
+      currency: 'USD',
+      lines: [{ description: 'Launch', quantity: 1, unitCents: 100_000, amountCents: 100_000 }],
+      taxes: [],
+      amountCents: 100_000,
+      totalCents: 100_000,
+      issuedOn: '2026-03-10',
+      paymentTermsDays: 14,
+      dueOn: '2026-03-24',
+      sentAt: null,
+      publicUrl: null,
+      payments: [],
+    });
+
+    // Again, and later: nothing new, and the alert stays open while the draft is unsent.
+    expect(await scan(w, NOW)).toEqual({ raised: 0, resolved: 0 });
+    expect(await scan(w, '2026-03-11T12:00:00.000Z')).toEqual({ raised: 0, resolved: 0 });
+    expect(await invoicesOf(w)).toHaveLength(1);
+    expect((await alertRows(w.db))[0]!.resolvedAt).toBeNull();
+  });
+
+  it('invoices only what is left when part of the fee is invoiced, with the workspace terms', async () => {
+    const w = await workspace();
+    await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 40_000, status: 'sent' });
+    // Void invoices do not count.
+    await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 60_000, status: 'void' });
+    await patchDeal(w, { paymentTrigger: 'contract_signed', contractSignedOn: '2026-03-01' });
+    expect(await scan(w, NOW)).toMatchObject({ raised: 1 });
+    const drafts = (await invoicesOf(w)).filter((i) => i.status === 'draft');
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({
+      amountCents: 60_000,
+      lines: [{ description: 'Launch', quantity: 1, unitCents: 60_000 }],
+      paymentTermsDays: 30,
+      dueOn: '2026-04-09',
+    });
+  });
+
+  it('does not fire when invoices already cover the fee, for invoice_issued, or before the trigger', async () => {
+    const w = await workspace();
+    await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 100_000 });
+    await patchDeal(w, { paymentTrigger: 'contract_signed', contractSignedOn: '2026-03-01' });
+
+    const other = (
+      await w.owner.post('/api/deals', {
+        brandId: w.brand.id,
+        title: 'Default clock',
+        feeCents: 50_000,
+        contractSignedOn: '2026-03-01',
+      })
+    ).body;
+    const waiting = (
+      await w.owner.post('/api/deals', {
+        brandId: w.brand.id,
+        title: 'Not yet signed',
+        feeCents: 50_000,
+        paymentTrigger: 'contract_signed',
+      })
+    ).body;
+    const cancelled = (
+      await w.owner.post('/api/deals', {
+        brandId: w.brand.id,
+        title: 'Called off',
+        status: 'cancelled',
+        feeCents: 50_000,
+        paymentTrigger: 'contract_signed',
+        contractSignedOn: '2026-03-01',
+      })
+    ).body;
+    expect(await scan(w, NOW)).toMatchObject({ raised: 0 });
+    expect(await alertRows(w.db)).toEqual([]);
+    const invoices = (await w.owner.get('/api/invoices')).body.items as Invoice[];
+    expect(invoices).toHaveLength(1);
+    expect([other.id, waiting.id, cancelled.id]).not.toContain(invoices[0]!.dealId);
+  });
+
+  it('prepares one draft however often and however concurrently the scan runs', async () => {
+    const w = await workspace();
+    await patchDeal(w, { paymentTrigger: 'contract_signed', contractSignedOn: '2026-03-09' });
+    const second = openSecondHandle(w);
+    handles.push(second);
+    const results = await Promise.all([
+      runAlertScan({ db: w.db, now: new Date(NOW), emailEnabled: false }),
+      runAlertScan({ db: second.db, now: new Date(NOW), emailEnabled: false }),
+      runAlertScan({ db: w.db, now: new Date(NOW), emailEnabled: false }),
+    ]);
+    expect(results.reduce((sum, r) => sum + r.raised, 0)).toBe(1);
+    expect(await alertKeys(w.db, w.deal.id)).toEqual(['ready_to_invoice@2026-03-09T00:00:00.000Z']);
+    expect(await invoicesOf(w)).toHaveLength(1);
+  });
+
+  it('is once per deal: a deleted draft is not prepared again', async () => {
+    const w = await workspace();
+    await patchDeal(w, { paymentTrigger: 'contract_signed', contractSignedOn: '2026-03-09' });
+    expect(await scan(w, NOW)).toMatchObject({ raised: 1 });
+    const [draft] = await invoicesOf(w);
+    expect((await w.owner.delete(`/api/invoices/${draft!.id}`)).status).toBe(204);
+    // Even with the trigger moved, which would be another due moment.
+    await patchDeal(w, { contractSignedOn: '2026-03-08' });
+    expect(await scan(w, '2026-03-10T13:00:00.000Z')).toMatchObject({ raised: 0 });
+    expect(await invoicesOf(w)).toEqual([]);
+  });
+
+  it('fires when the last deliverable is published, due at its go-live, and resolves once the invoice is sent', async () => {
+    const w = await workspace();
+    await setWorkspaceZone(w.owner, 'Europe/Berlin');
+    await patchDeal(w, { paymentTrigger: 'last_published', paymentTermsDays: 7 });
+    await createDeliverable(w.owner, w.deal.id, {
+      status: 'published',
+      publishAt: '2026-03-05T09:00:00.000Z',
+    });
+    const last = await createDeliverable(w.owner, w.deal.id, {
+      status: 'scheduled',
+      publishAt: '2026-03-09T18:00:00.000Z',
+    });
+    // (The late go-live has its own alert, about the deliverable.)
+    await scan(w, NOW);
+    expect(await alertKeys(w.db, w.deal.id)).toEqual([]);
+    await patchDeliverable(w.owner, last.id, { status: 'published' });
+    await scan(w, NOW);
+    expect(await alertKeys(w.db, w.deal.id)).toEqual(['ready_to_invoice@2026-03-09T18:00:00.000Z']);
+    const [draft] = await invoicesOf(w);
+    expect(draft).toMatchObject({ amountCents: 100_000, status: 'draft', dueOn: '2026-03-17' });
+
+    expect(await scan(w, '2026-03-10T12:01:00.000Z')).toEqual({ raised: 0, resolved: 0 });
+    await patchInvoice(w.owner, draft!.id, { status: 'sent' });
+    expect(await scan(w, '2026-03-10T12:05:00.000Z')).toEqual({ raised: 0, resolved: 1 });
+    const ready = (await alertRows(w.db)).find((a) => a.rule === 'ready_to_invoice');
+    expect(ready!.resolvedAt).toBe('2026-03-10T12:05:00.000Z');
+  });
+
+  it('fires when the brand approves the last draft, due at that decision', async () => {
+    const w = await workspace();
+    await patchDeal(w, { paymentTrigger: 'draft_approved' });
+    const deliverable = await createDeliverable(w.owner, w.deal.id, { status: 'in_review' });
+    w.clock.set('2026-03-10T11:00:00.000Z');
+    const link = await w.owner.post(`/api/deliverables/${deliverable.id}/review-links`, {});
+    await w.client().post(`/api/review/${link.body.token}/decision`, { decision: 'approve' });
+    expect(await scan(w, NOW)).toMatchObject({ raised: 1 });
+    expect(await alertKeys(w.db, w.deal.id)).toEqual([
+      'ready_to_invoice@2026-03-10T11:00:00.000Z',
+      // The review decision's own alert is about the deliverable, not the deal.
+    ]);
+    expect((await invoicesOf(w)).map((i) => i.amountCents)).toEqual([100_000]);
+  });
+});
