@@ -35,6 +35,7 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
     amount: centsToInput(balanceCents, currency),
     paidOn: todayIn(timeZone),
     method: '',
+    fee: '',
     note: '',
   }));
   const set = (key: keyof typeof state, value: string) => setState((s) => ({ ...s, [key]: value }));
@@ -60,12 +61,14 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
     event.preventDefault();
     clear();
     const amountCents = parseMoney(state.amount, currency);
+    const feeCents = parseMoney(state.fee, currency);
     const payload: PaymentCreate = {
       amountCents: amountCents ?? -1,
       currency,
       paidOn: state.paidOn,
       ...(state.method.trim() ? { method: state.method.trim() } : {}),
       ...(state.note.trim() ? { note: state.note } : {}),
+      ...(feeCents ? { feeCents } : {}),
     };
     const parsed = paymentCreateSchema.safeParse(payload);
     const issues = parsed.success
@@ -79,12 +82,29 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
           : amountCents > balanceCents
             ? `More than the ${formatMoney(balanceCents, currency)} still owed`
             : null;
-    if (amountError || issues.length > 0) {
-      fromZod([...issues, ...(amountError ? [{ path: 'amountCents', message: amountError }] : [])]);
+    const feeError =
+      feeCents === undefined
+        ? moneyInputError(state.fee, currency)
+        : amountCents !== undefined && feeCents > amountCents
+          ? 'More than the payment itself'
+          : null;
+    if (amountError || feeError || issues.length > 0) {
+      fromZod([
+        ...issues,
+        ...(amountError ? [{ path: 'amountCents', message: amountError }] : []),
+        ...(feeError ? [{ path: 'feeCents', message: feeError }] : []),
+      ]);
       return;
     }
     save.mutate(payload);
   };
+
+  const typedAmount = parseMoney(state.amount, currency);
+  const typedFee = parseMoney(state.fee, currency);
+  const feeHint =
+    typedFee && typedAmount !== undefined && typedFee <= typedAmount
+      ? `${formatMoney(typedAmount - typedFee, currency)} reached you.`
+      : 'Optional: what the platform, PayPal, FX or the bank kept before it reached you.';
 
   return (
     <Dialog
@@ -139,6 +159,23 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
               value={state.paidOn}
               onChange={(e) => set('paidOn', e.target.value)}
             />
+          )}
+        </Field>
+        <Field label="Fees" error={errors['feeCents']} hint={feeHint}>
+          {(p) => (
+            <div className="input-unit">
+              <input
+                {...p}
+                type="text"
+                inputMode="decimal"
+                value={state.fee}
+                onChange={(e) => set('fee', e.target.value)}
+                placeholder="0.00"
+              />
+              <span className="input-unit__unit" aria-hidden="true">
+                {currency}
+              </span>
+            </div>
           )}
         </Field>
         <Field label="Method" error={errors['method']} hint="e.g. bank transfer, PayPal">
