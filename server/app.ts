@@ -24,6 +24,7 @@ import { deliverableRoutes } from './routes/deliverables';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
+import { invoicePdfRoutes } from './routes/invoice-pdf';
 import { seedRoutes } from './routes/seed';
 import { settingsRoutes, teamRoutes } from './routes/settings';
 import { buildOpenApiDocument } from './openapi';
@@ -267,6 +268,7 @@ export function createApp(options: AppOptions) {
     .route('/api/channels', channelRoutes(deps))
     .route('/api/me', meRoutes(deps))
     .route('/api/invoices', invoiceRoutes(deps))
+    .route('/api/invoices', invoicePdfRoutes(deps))
     .route('/api/money', moneyRoutes(deps))
     .route('/api/exports', exportRoutes(deps))
     .route('/api/users', userRoutes(deps))
