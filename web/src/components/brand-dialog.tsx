@@ -14,6 +14,7 @@ import { keys } from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { Dialog } from './dialog';
 import { Field, FormBanner } from './field';
+import './brand-dialog.css';
 import { PitchLogSection } from './pitch-log-section';
 import { useToast } from './toast';
 
@@ -36,6 +37,7 @@ interface ContactState {
   name: string;
   email: string;
   role: string;
+  billing: boolean;
 }
 
 interface FormState {
@@ -76,6 +78,7 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
       name: c.name,
       email: c.email ?? '',
       role: c.role ?? '',
+      billing: c.billing,
     })),
   }));
   // Logging a pitch can move a prospect to `pitched` (a new version): save on top of that,
@@ -102,7 +105,10 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
   const addContact = () =>
     setState((s) => ({
       ...s,
-      contacts: [...s.contacts, { key: contactKey++, name: '', email: '', role: '' }],
+      contacts: [
+        ...s.contacts,
+        { key: contactKey++, name: '', email: '', role: '', billing: false },
+      ],
     }));
   const removeContact = (index: number) =>
     setState((s) => ({ ...s, contacts: s.contacts.filter((_, i) => i !== index) }));
@@ -143,7 +149,12 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
       ...(state.color ? { color: state.color } : {}),
       contacts: state.contacts
         .filter((c) => c.name.trim() || c.email.trim() || c.role.trim())
-        .map((c) => ({ name: c.name, email: c.email.trim() || null, role: c.role.trim() || null })),
+        .map((c) => ({
+          name: c.name,
+          email: c.email.trim() || null,
+          role: c.role.trim() || null,
+          billing: c.billing,
+        })),
     };
     const parsed = brand
       ? brandPatchSchema.safeParse({ ...payload, version })
@@ -368,6 +379,17 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
                         />
                       </svg>
                     </button>
+                    <label className="checkbox contact-row__billing">
+                      <input
+                        type="checkbox"
+                        checked={contact.billing}
+                        onChange={(e) => setContact(index, { billing: e.target.checked })}
+                      />
+                      <span>
+                        Billing contact<span className="visually-hidden"> {index + 1}</span>
+                        <span className="muted small"> · invoices and reminders go here</span>
+                      </span>
+                    </label>
                   </li>
                 );
               })}

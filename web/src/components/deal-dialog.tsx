@@ -10,6 +10,7 @@ import {
   type DealSource,
   type DealStatus,
 } from '../../../shared/schemas/deal';
+import type { Brand } from '../../../shared/schemas/brand';
 import { api, isApiError, unwrap } from '../api';
 import {
   DEAL_SOURCE_LABELS,
@@ -18,33 +19,18 @@ import {
   moneyInputError,
   parseMoney,
 } from '../format';
+import { COMMON_CURRENCIES } from '../currencies';
 import { keys, useBrands, useSettings } from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { navigate } from '../hooks/use-router';
+import { draftToPayer, payerToDraft } from '../invoice-draft';
 import { Spinner } from './badges';
+import { AddBrandFirst } from './add-brand-first';
 import { Dialog } from './dialog';
+import { DealPaymentFields, type DealPaymentState } from './deal-payment-fields';
 import { Field, FormBanner } from './field';
 import { useToast } from './toast';
 
-export const COMMON_CURRENCIES = [
-  'USD',
-  'EUR',
-  'GBP',
-  'CAD',
-  'AUD',
-  'CHF',
-  'SEK',
-  'NOK',
-  'DKK',
-  'PLN',
-  'JPY',
-  'INR',
-  'BRL',
-  'MXN',
-  'NZD',
-  'SGD',
-  'ZAR',
-];
+export { COMMON_CURRENCIES };
 
 interface FormState {
   brandId: string;
@@ -58,6 +44,7 @@ interface FormState {
   exclusivityUntil: string;
   usageRightsUntil: string;
   notes: string;
+  payment: DealPaymentState;
 }
 
 export interface DealDialogProps {
@@ -79,30 +66,7 @@ export function DealDialog(props: DealDialogProps) {
     );
   }
   if ((brands.data ?? []).length === 0) {
-    return (
-      <Dialog title={title} onClose={props.onClose} size="small">
-        <div className="notice">
-          <p className="notice__title">Add a brand first</p>
-          <p>
-            A deal is an agreement with a brand. Add the brand you are working with, then come back
-            to record the deal.
-          </p>
-          <div className="notice__actions">
-            <a
-              className="button button--primary"
-              href="/brands?new=1"
-              onClick={(e) => {
-                e.preventDefault();
-                props.onClose();
-                navigate('/brands?new=1');
-              }}
-            >
-              Add a brand
-            </a>
-          </div>
-        </div>
-      </Dialog>
-    );
+    return <AddBrandFirst title={title} onClose={props.onClose} />;
   }
   return (
     <DealForm
@@ -110,6 +74,7 @@ export function DealDialog(props: DealDialogProps) {
       title={title}
       brands={brands.data ?? []}
       defaultCurrency={settings.data?.currency ?? 'USD'}
+      defaultTerms={settings.data?.defaultPaymentTermsDays ?? 30}
     />
   );
 }
@@ -122,10 +87,12 @@ function DealForm({
   title,
   brands,
   defaultCurrency,
+  defaultTerms,
 }: DealDialogProps & {
   title: string;
-  brands: Array<{ id: string; name: string }>;
+  brands: Brand[];
   defaultCurrency: string;
+  defaultTerms: number;
 }) {
   const formId = useId();
   const toast = useToast();
@@ -143,6 +110,11 @@ function DealForm({
     exclusivityUntil: deal?.exclusivityUntil ?? '',
     usageRightsUntil: deal?.usageRightsUntil ?? '',
     notes: deal?.notes ?? '',
+    payment: {
+      terms: deal?.paymentTermsDays == null ? '' : String(deal.paymentTermsDays),
+      trigger: deal?.paymentTrigger ?? 'invoice_issued',
+      payer: deal?.payer ? payerToDraft(deal.payer) : null,
+    },
   }));
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
@@ -190,6 +162,13 @@ function DealForm({
       exclusivityUntil: state.exclusivityUntil || null,
       usageRightsUntil: state.usageRightsUntil || null,
       notes: state.notes,
+      paymentTermsDays: state.payment.terms.trim()
+        ? /^\d+$/.test(state.payment.terms.trim())
+          ? Number(state.payment.terms.trim())
+          : Number.NaN
+        : null,
+      paymentTrigger: state.payment.trigger,
+      payer: state.payment.payer ? draftToPayer(state.payment.payer) : null,
     };
     const parsed = deal
       ? dealPatchSchema.safeParse({ ...payload, version: deal.version })
@@ -359,6 +338,13 @@ function DealForm({
               />
             )}
           </Field>
+          <DealPaymentFields
+            state={state.payment}
+            onChange={(payment) => set('payment', payment)}
+            brand={brands.find((b) => b.id === state.brandId)}
+            defaultTerms={defaultTerms}
+            errors={errors}
+          />
           <Field label="Notes" error={errors['notes']} className="span-2">
             {(p) => (
               <textarea

@@ -4,6 +4,7 @@ import type { User } from '../../../shared/schemas/auth';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { BrandDot, DealStatusChip, PlatformBadge, Spinner, StatusChip } from '../components/badges';
 import { DealDialog } from '../components/deal-dialog';
+import { PAYMENT_TRIGGER_LABELS } from '../components/deal-payment-fields';
 import { DealInvoices, DealMoneyStrip } from '../components/deal-invoices';
 import { DeliverableDialog } from '../components/deliverable-dialog';
 import { ConfirmDialog } from '../components/dialog';
@@ -147,6 +148,27 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
             <div>
               <dt>Usage rights until</dt>
               <dd>{formatDay(d.usageRightsUntil)}</dd>
+            </div>
+            <div>
+              <dt>Payment</dt>
+              <dd>
+                {d.paymentTermsDays === null
+                  ? 'Workspace terms'
+                  : d.paymentTermsDays === 0
+                    ? 'On receipt'
+                    : `Net ${d.paymentTermsDays}`}{' '}
+                from when {PAYMENT_TRIGGER_LABELS[d.paymentTrigger]}
+              </dd>
+            </div>
+            <div>
+              <dt>Expected pay day</dt>
+              <dd data-testid="deal-expected-pay-on">
+                {d.expectedPayOn ? formatDay(d.expectedPayOn) : 'When the clock starts'}
+              </dd>
+            </div>
+            <div>
+              <dt>Bill to</dt>
+              <dd>{d.payer ? d.payer.name : `${d.brandName} (the brand)`}</dd>
             </div>
             <div>
               <dt>Progress</dt>

@@ -1,0 +1,20 @@
+/** Offered first in currency pickers; any ISO code is accepted. */
+export const COMMON_CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'JPY',
+  'INR',
+  'BRL',
+  'MXN',
+  'NZD',
+  'SGD',
+  'ZAR',
+];
