@@ -5,6 +5,7 @@ import { api, errorMessage } from '../api';
 import { OverdueChip, Spinner } from '../components/badges';
 import { DownloadIcon } from '../components/icons';
 import { Link } from '../components/link';
+import { MoneyFeesSection } from '../components/money-fees-section';
 import { PaymentsChart } from '../components/payments-chart';
 import { currencyName, formatDay, formatMoney, formatMonth } from '../format';
 import { useMoneySummary } from '../hooks/queries';
@@ -290,6 +291,7 @@ function MoneyOverview({ data }: { data: MoneySummary }) {
             </table>
           )}
         </section>
+        <MoneyFeesSection />
       </div>
     </>
   );
