@@ -36,6 +36,9 @@ import { transferRoutes } from './routes/transfer';
 import { inviteRoutes } from './routes/invites';
 import { kitPageRoutes, kitRoutes } from './routes/kit';
 import { reviewLinkRoutes, reviewRoutes } from './routes/review-links';
+import { invoiceLinkRoutes } from './routes/invoice-links';
+import { invoiceSendingRoutes } from './routes/invoice-sending';
+import type { Mailer } from './invoices/mailer';
 import { userRoutes } from './routes/users';
 import { csrfCheck } from './security/csrf';
 import { securityHeaders } from './security/headers';
@@ -66,6 +69,8 @@ export interface AppOptions {
   webhookAllowPrivate?: boolean;
   /** Signs public invoice links' addresses; default: random for this process. */
   linkSecret?: Buffer;
+  /** Sends invoices to payers; default: none (sending answers 409 and says why). */
+  mailer?: Mailer | null;
   /** Called with unexpected errors (never with bad input); defaults to console.error. */
   logError?: (error: unknown) => void;
 }
@@ -153,6 +158,7 @@ export function createApp(options: AppOptions) {
     emailConfigured: options.emailConfigured ?? false,
     webhookAllowPrivate: options.webhookAllowPrivate ?? false,
     linkSecret: options.linkSecret ?? randomBytes(32),
+    mailer: options.mailer ?? null,
   };
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 
@@ -268,6 +274,8 @@ export function createApp(options: AppOptions) {
     .route('/api/channels', channelRoutes(deps))
     .route('/api/me', meRoutes(deps))
     .route('/api/invoices', invoiceRoutes(deps))
+    .route('/api/invoices', invoiceSendingRoutes(deps))
+    .route('/api/invoice-links', invoiceLinkRoutes(deps))
     .route('/api/invoices', invoicePdfRoutes(deps))
     .route('/api/money', moneyRoutes(deps))
     .route('/api/exports', exportRoutes(deps))

@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database, UserRow } from './db/schema';
 import type { ScryptCost } from './auth/password';
+import type { Mailer } from './invoices/mailer';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -18,6 +19,8 @@ export interface AppDeps {
   webhookAllowPrivate: boolean;
   /** Signs public invoice links' addresses (see security/link-secret.ts). */
   linkSecret: Buffer;
+  /** Sends invoices to payers (SMTP_URL); null: e-mail is not set up. */
+  mailer: Mailer | null;
 }
 
 /** Hono's environment for every route: the signed-in user, when there is one. */

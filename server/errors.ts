@@ -19,9 +19,11 @@ export type ErrorCode =
   | 'not_in_review'
   | 'busy'
   | 'host_not_allowed'
+  | 'email_not_configured'
+  | 'email_failed'
   | 'internal';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 421 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 421 | 429 | 500 | 502 | 503;
 
 /** Domain code throws this; `app.onError` turns it into the one error shape. */
 export class AppError extends Error {

@@ -1,5 +1,6 @@
 import { createSmtpSender, defaultFromAddress } from './alerts/channels/email';
 import { createApp } from './app';
+import { createSmtpMailer } from './invoices/mailer';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/connect';
@@ -18,6 +19,13 @@ async function main(): Promise<void> {
   const email = config.SMTP_URL
     ? createSmtpSender(config.SMTP_URL, config.SMTP_FROM ?? defaultFromAddress(config.APP_URL))
     : null;
+  const mailer = config.SMTP_URL
+    ? createSmtpMailer(config.SMTP_URL, config.SMTP_FROM ?? defaultFromAddress(config.APP_URL))
+    : null;
+  const linkSecret = loadLinkSecret({
+    appSecret: config.APP_SECRET,
+    file: defaultSecretFile(config.DATABASE_URL),
+  });
   assertValidCron(config.ALERT_CRON);
   // Read by /api/health at request time; filled in once the jobs run.
   const schedulerInfo = { running: false, intervalMs: 60_000 };
@@ -33,10 +41,8 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     emailConfigured: email !== null,
     webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
-    linkSecret: loadLinkSecret({
-      appSecret: config.APP_SECRET,
-      file: defaultSecretFile(config.DATABASE_URL),
-    }),
+    linkSecret,
+    mailer,
   });
 
   const http = startHttpServer({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
@@ -55,6 +61,9 @@ async function main(): Promise<void> {
         email,
         deliveryLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
         webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+        mailer,
+        linkSecret,
+        reminderLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
       });
       schedulerInfo.running = true;
       schedulerInfo.intervalMs = jobs.intervalMs;
@@ -92,6 +101,7 @@ async function main(): Promise<void> {
     if (!jobsDone)
       console.log(`stopped waiting after ${config.SHUTDOWN_GRACE_SECONDS} s for the alert run`);
     await email?.close();
+    mailer?.close();
     await handle.close();
     console.log('stopped');
     process.exit(answered && jobsDone ? 0 : 1);

@@ -23,6 +23,7 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/auth/logout', access: 'public' },
   { method: 'GET', path: '/api/calendar.ics', access: 'public' },
   { method: '*', path: '/api/review/*', access: 'public' },
+  { method: '*', path: '/api/invoice-links/*', access: 'public' },
   { method: 'GET', path: '/api/invites/:token', access: 'public' },
   { method: 'POST', path: '/api/invites/:token/accept', access: 'public' },
   { method: '*', path: '/api/invites', access: 'owner' },

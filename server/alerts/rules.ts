@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeliverableStatus } from '../../shared/schemas/deliverable';
-import type { Settings } from '../../shared/schemas/settings';
+import type { WorkspaceSettings } from '../../shared/schemas/settings';
 import type { AlertRule, AlertSeverity, AlertSubjectType, Database } from '../db/schema';
 import { yieldToEventLoop } from '../event-loop';
 import { addDays, startOfDay, todayIn } from '../money';
@@ -89,7 +89,7 @@ export interface RuleWindow {
    * overdue is never announced as "due soon".
    */
   highWater?: Date;
-  settings: Settings;
+  settings: WorkspaceSettings;
 }
 
 type DateColumn = 'draftDueAt' | 'publishAt';
@@ -99,7 +99,7 @@ interface DeliverableRuleSpec {
   soonRule: AlertRule;
   overdueRule: AlertRule;
   pending: DeliverableStatus[];
-  leadHours: (s: Settings) => number;
+  leadHours: (s: WorkspaceSettings) => number;
 }
 
 export const DELIVERABLE_RULES: readonly DeliverableRuleSpec[] = [

@@ -99,7 +99,13 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
-const LOCK_KEYS = { setup: 1_001, invoiceNumber: 1_002, owners: 1_003, login: 1_004 } as const;
+const LOCK_KEYS = {
+  setup: 1_001,
+  invoiceNumber: 1_002,
+  owners: 1_003,
+  login: 1_004,
+  publicHits: 1_005,
+} as const;
 
 /**
  * Serialises transactions that take the same named lock. PostgreSQL: a

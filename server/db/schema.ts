@@ -440,6 +440,8 @@ export type InvoiceEventType =
   | 'marked_sent'
   | 'reminder'
   | 'reminder_failed'
+  | 'reminder_skipped'
+  | 'send_failed'
   | 'remittance'
   | 'remittance_dismissed'
   | 'payment'
@@ -518,3 +520,6 @@ export type ChannelRow = Selectable<ChannelsTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;
 export type InvoiceRow = Selectable<InvoicesTable>;
 export type PaymentRow = Selectable<PaymentsTable>;
+export type RemittanceNoticeRow = Selectable<RemittanceNoticesTable>;
+export type InvoiceLinkRow = Selectable<InvoiceLinksTable>;
+export type InvoiceReminderRow = Selectable<InvoiceRemindersTable>;

@@ -5,6 +5,8 @@ import { runDeliveries } from '../alerts/dispatch';
 import { recordRunFinished, runAlertScan } from '../alerts/scan';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
+import type { Mailer } from '../invoices/mailer';
+import { runInvoiceReminders } from '../invoices/reminders';
 import { runPurge } from './purge';
 
 export interface JobsOptions {
@@ -18,6 +20,12 @@ export interface JobsOptions {
   deliveryLeaseMs?: number;
   /** Webhooks may reach loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
   webhookAllowPrivate?: boolean;
+  /** Sends reminders to payers; null: none go (e-mail is not set up). */
+  mailer?: Mailer | null;
+  /** Signs the invoice page addresses reminders carry. */
+  linkSecret?: Buffer;
+  /** How long a claimed reminder is held before it may be sent again (after a crash). */
+  reminderLeaseMs?: number;
   log?: (message: string) => void;
 }
 
@@ -66,6 +74,23 @@ export function startJobs(options: JobsOptions): Jobs {
         webhookAllowPrivate: options.webhookAllowPrivate ?? false,
         signal: stopping.signal,
       });
+      // Reminders to payers go on the same beat as the team's alerts, after them.
+      const reminders =
+        options.mailer && options.linkSecret
+          ? await runInvoiceReminders({
+              db,
+              now: clock.now(),
+              mailer: options.mailer,
+              linkSecret: options.linkSecret,
+              appUrl,
+              leaseMs: options.reminderLeaseMs,
+            })
+          : undefined;
+      if (reminders && (reminders.sent || reminders.skipped || reminders.failed)) {
+        log(
+          `reminders to payers: ${reminders.sent} sent, ${reminders.skipped} skipped, ${reminders.failed} failed`,
+        );
+      }
       await recordRunFinished(db, clock.now());
       if (scan.raised || sent.sent || sent.failed) {
         log(
@@ -93,6 +118,7 @@ export function startJobs(options: JobsOptions): Jobs {
         [deleted.invites, 'expired invites'],
         [deleted.reviewLinks, 'dead review links'],
         [deleted.loginFailures, 'old sign-in failures'],
+        [deleted.publicHits, 'old public rate-limit entries'],
       ] as const;
       const said = parts.filter(([count]) => count > 0).map(([count, what]) => `${what}: ${count}`);
       if (said.length > 0) log(`purge: deleted ${said.join(', ')}`);

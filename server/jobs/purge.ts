@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { deleteStaleLoginFailures } from '../auth/throttle';
 import { deleteExpiredInvites } from '../db/queries/invites';
 import { deleteDeadReviewLinks } from '../db/queries/review-links';
+import { purgePublicHits } from '../db/queries/public-hits';
 import { deleteExpiredSessions } from '../db/queries/sessions';
 import type { Database } from '../db/schema';
 
@@ -26,12 +27,14 @@ export interface PurgeCounts {
   invites: number;
   reviewLinks: number;
   loginFailures: number;
+  publicHits: number;
 }
 
 /**
  * Deletes what can no longer be used nor is shown: expired sessions, sign-in
  * throttle rows past their window, invites that expired unused 30 days ago and
- * undecided review links that expired 30 days ago. Kept: accepted and revoked
+ * undecided review links that expired 30 days ago, and uses of public rate
+ * limits older than their window. Kept: accepted and revoked
  * invites (the Team page lists them) and every review link with a decision
  * (the deliverable's review history). Safe to run again, or on two instances
  * at once: each step is one delete of rows that stay deletable.
@@ -45,5 +48,7 @@ export async function runPurge({ db, now }: PurgeOptions): Promise<PurgeCounts> 
       new Date(now.getTime() - DEAD_REVIEW_LINK_RETENTION_MS),
     ),
     loginFailures: await deleteStaleLoginFailures(db, now),
+    // Public rate limits count a day at most: two days on, a use counts for nothing.
+    publicHits: await purgePublicHits(db, now, 2 * DAY_MS),
   };
 }

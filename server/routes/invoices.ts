@@ -21,23 +21,25 @@ import {
   updateInvoice,
   type InvoiceView,
 } from '../db/queries/invoices';
-import { getSettings } from '../db/queries/settings';
+import { recordInvoiceEvent } from '../db/queries/invoice-events';
 import { inTransaction } from '../db/transaction';
 import type { AppDeps, AppEnv } from '../env';
-import { todayIn } from '../money';
+import { workspaceInvoiceView } from '../invoices/view';
 import { validate } from '../validate';
 
 type Payment = Invoice['payments'][number];
 
-export function invoiceRoutes({ db, clock }: AppDeps) {
-  /** "Today" in the workspace's zone: overdue is decided there. */
+const actorIdOf = (c: Context<AppEnv>): string | null => c.get('user')?.id ?? null;
+
+export function invoiceRoutes({ db, clock, linkSecret, config }: AppDeps) {
+  /** "Today" in the workspace's zone (overdue is decided there), and the payer pages' addresses. */
   const workspaceView = async (): Promise<InvoiceView & { paymentTermsDays: number }> => {
-    const now = clock.now();
-    const settings = await getSettings(db, now);
-    return {
-      today: todayIn(now, settings.timeZone),
-      paymentTermsDays: settings.defaultPaymentTermsDays,
-    };
+    const { view, settings } = await workspaceInvoiceView(
+      db,
+      { linkSecret, appUrl: config.APP_URL },
+      clock.now(),
+    );
+    return { ...view, paymentTermsDays: settings.defaultPaymentTermsDays };
   };
   const target = (c: Context<AppEnv>): AuditedTarget<Invoice> => ({
     c,
@@ -88,6 +90,9 @@ export function invoiceRoutes({ db, clock }: AppDeps) {
         await lockTransaction(trx, 'invoiceNumber');
         const id = await insertInvoice(trx, c.req.valid('json'), view, t.now);
         const invoice = await getInvoice(trx, id, view);
+        await recordInvoiceEvent(trx, id, 'created', t.now, actorIdOf(c), {
+          ...(invoice.status === 'sent' ? { markedSent: true } : {}),
+        });
         await recordAudit(
           trx,
           auditActor(c),
@@ -117,7 +122,7 @@ export function invoiceRoutes({ db, clock }: AppDeps) {
         async (trx) => {
           // A new number waits its turn like a new invoice's.
           if (c.req.valid('json').number !== undefined) await lockTransaction(trx, 'invoiceNumber');
-          await updateInvoice(trx, id, c.req.valid('json'), t.now);
+          await updateInvoice(trx, id, c.req.valid('json'), t.now, actorIdOf(c));
           return getInvoice(trx, id, view);
         },
       );
@@ -140,7 +145,15 @@ export function invoiceRoutes({ db, clock }: AppDeps) {
         const paymentId = await addPayment(trx, id, c.req.valid('json'), clock.now());
         const invoice = await getInvoice(trx, id, view);
         const added = invoice.payments.find((p) => p.id === paymentId);
-        if (added) await auditPayment(c, trx, invoice, { added });
+        if (added) {
+          await auditPayment(c, trx, invoice, { added });
+          await recordInvoiceEvent(trx, id, 'payment', clock.now(), actorIdOf(c), {
+            amountCents: added.amountCents,
+            feeCents: added.feeCents,
+            paidOn: added.paidOn,
+            method: added.method,
+          });
+        }
         return invoice;
       });
       return c.json(invoice, 201);
@@ -153,7 +166,13 @@ export function invoiceRoutes({ db, clock }: AppDeps) {
         const before = await getInvoice(trx, id, view);
         await deletePayment(trx, id, paymentId, clock.now());
         const removed = before.payments.find((p) => p.id === paymentId);
-        if (removed) await auditPayment(c, trx, before, { removed });
+        if (removed) {
+          await auditPayment(c, trx, before, { removed });
+          await recordInvoiceEvent(trx, id, 'payment_removed', clock.now(), actorIdOf(c), {
+            amountCents: removed.amountCents,
+            paidOn: removed.paidOn,
+          });
+        }
         return getInvoice(trx, id, view);
       });
       return c.json(invoice, 200);

@@ -6,9 +6,11 @@ import { listUsers } from '../db/queries/users';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
 
-export function settingsRoutes({ db, clock }: AppDeps) {
+export function settingsRoutes({ db, clock, emailConfigured }: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/', async (c) => c.json(await getSettings(db, clock.now()), 200))
+    .get('/', async (c) =>
+      c.json({ ...(await getSettings(db, clock.now())), emailEnabled: emailConfigured }, 200),
+    )
     .patch('/', validate('json', settingsPatchSchema), async (c) => {
       const now = clock.now();
       const settings = await auditedUpdate(
@@ -20,7 +22,7 @@ export function settingsRoutes({ db, clock }: AppDeps) {
         }),
       );
       const { id: _id, ...body } = settings;
-      return c.json(body, 200);
+      return c.json({ ...body, emailEnabled: emailConfigured }, 200);
     });
 }
 

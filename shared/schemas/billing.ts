@@ -5,6 +5,45 @@ import { emailSchema, nameSchema, textSchema } from './common';
 const oneLine = (max: number) =>
   textSchema(max).refine((v) => !/[\r\n]/.test(v), 'Must be on one line');
 
+/** The placeholders a template may use, each `{{name}}`; what they stand for is in the README. */
+export const TEMPLATE_PLACEHOLDERS = [
+  'invoiceNumber',
+  'payerName',
+  'brandName',
+  'dealTitle',
+  'total',
+  'balance',
+  'dueOn',
+  'daysOverdue',
+  'daysUntilDue',
+  'invoiceUrl',
+  'paymentLink',
+  'creatorName',
+  'poNumber',
+] as const;
+export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const KNOWN = new Set<string>(TEMPLATE_PLACEHOLDERS);
+
+/** The first `{{name}}` in `text` that is not a placeholder, if any. */
+export function unknownPlaceholder(text: string): string | undefined {
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    if (!KNOWN.has(match[1]!)) return match[0];
+  }
+  return undefined;
+}
+
+const templateText = (schema: z.ZodType<string, string>) =>
+  schema
+    .refine((v) => v.trim() !== '', 'Required')
+    .superRefine((v, ctx) => {
+      const unknown = unknownPlaceholder(v);
+      if (unknown) ctx.addIssue({ code: 'custom', message: `Unknown placeholder ${unknown}` });
+    });
+const templateSubject = templateText(oneLine(200));
+const templateBody = templateText(textSchema(10_000));
+
 /**
  * Who pays an invoice: the brand itself or an agency. Named on the invoice
  * and its PDF; the invoice e-mails and reminders go to `emails`.
@@ -40,8 +79,8 @@ export const reminderStepSchema = z.object({
     .int('Expected a whole number of days')
     .min(-60, 'At most 60 days before the due day')
     .max(365, 'At most 365 days after the due day'),
-  subject: oneLine(200).refine((v) => v.trim() !== '', 'Required'),
-  body: textSchema(10_000).refine((v) => v.trim() !== '', 'Required'),
+  subject: templateSubject,
+  body: templateBody,
 });
 export type ReminderStep = z.infer<typeof reminderStepSchema>;
 
@@ -89,28 +128,10 @@ export type LadderOverride = z.infer<typeof ladderOverrideSchema>;
 
 /** The e-mail an invoice is sent with; placeholders as for reminders. */
 export const invoiceEmailTemplateSchema = z.object({
-  subject: oneLine(200).refine((v) => v.trim() !== '', 'Required'),
-  body: textSchema(10_000).refine((v) => v.trim() !== '', 'Required'),
+  subject: templateSubject,
+  body: templateBody,
 });
 export type InvoiceEmailTemplate = z.infer<typeof invoiceEmailTemplateSchema>;
-
-/** The placeholders a template may use, each `{{name}}`; what they stand for is in the README. */
-export const TEMPLATE_PLACEHOLDERS = [
-  'invoiceNumber',
-  'payerName',
-  'brandName',
-  'dealTitle',
-  'total',
-  'balance',
-  'dueOn',
-  'daysOverdue',
-  'daysUntilDue',
-  'invoiceUrl',
-  'paymentLink',
-  'creatorName',
-  'poNumber',
-] as const;
-export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 
 export const DEFAULT_INVOICE_EMAIL: InvoiceEmailTemplate = {
   subject: 'Invoice {{invoiceNumber}} from {{creatorName}}',
@@ -164,3 +185,18 @@ export const DEFAULT_REMINDERS: InvoiceReminders = {
     },
   ],
 };
+
+export const REMITTANCE_STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
+
+/** A payer's "we've paid": told to the team, a payment only once the team confirms it. */
+export const remittanceSchema = z.object({
+  id: z.string(),
+  amountCents: z.number().int(),
+  paidOn: z.string(),
+  reference: z.string(),
+  status: z.enum(REMITTANCE_STATUSES),
+  createdAt: z.string(),
+  /** The payment it became, once confirmed. */
+  paymentId: z.string().nullable(),
+});
+export type Remittance = z.infer<typeof remittanceSchema>;

@@ -8,7 +8,7 @@ import {
   textSchema,
   versionSchema,
 } from './common';
-import { ladderOverrideSchema, payerSchema } from './billing';
+import { ladderOverrideSchema, payerSchema, remittanceSchema } from './billing';
 
 export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
 export const invoiceStatusSchema = z.enum(INVOICE_STATUSES);
@@ -193,6 +193,8 @@ export const invoiceSchema = z.object({
   paidCents: z.number().int(),
   balanceCents: z.number().int(),
   payments: z.array(paymentSchema),
+  /** The payer's "we've paid" notices, newest first. */
+  remittances: z.array(remittanceSchema),
   notes: z.string(),
   version: z.number().int(),
   createdAt: z.string(),

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { currencySchema, nameSchema, textSchema, timeZoneSchema, versionSchema } from './common';
+import {
+  invoiceEmailTemplateSchema,
+  invoiceRemindersSchema,
+  businessHoursSchema,
+  reminderStepsSchema,
+} from './billing';
+import {
+  currencySchema,
+  nameSchema,
+  textSchema,
+  timeZoneSchema,
+  urlSchema,
+  versionSchema,
+} from './common';
 
 export const DEFAULT_LEAD_TIMES = {
   draftDueSoonHours: 48,
@@ -34,8 +47,10 @@ export const creatorDetailsSchema = z.object({
   address: textSchema(1_000),
   email: textSchema(254),
   taxId: textSchema(100),
-  /** Bank details or a payment link, printed under the totals. */
+  /** Bank details, printed under the totals. */
   paymentInstructions: textSchema(2_000),
+  /** A payment link (Stripe, PayPal.me, Wise …) on invoices, their page and e-mails; '' = none. */
+  paymentLink: z.union([z.literal(''), urlSchema]),
 });
 export type CreatorDetails = z.infer<typeof creatorDetailsSchema>;
 
@@ -54,10 +69,18 @@ export const settingsSchema = z.object({
   creator: creatorDetailsSchema,
   /** Net-N for new invoices. */
   defaultPaymentTermsDays: z.number().int(),
+  /** Reminders to payers: the ladder, and the business hours they wait for. */
+  invoiceReminders: invoiceRemindersSchema,
+  /** The e-mail invoices are sent with. */
+  invoiceEmail: invoiceEmailTemplateSchema,
+  /** Whether e-mail can go out (SMTP_URL is set): sending invoices needs it. */
+  emailEnabled: z.boolean(),
   version: z.number().int(),
   updatedAt: z.string(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+/** The settings as stored: what the server knows of its own e-mail is added on the way out. */
+export type WorkspaceSettings = Omit<Settings, 'emailEnabled'>;
 
 export const settingsPatchSchema = z.object({
   version: versionSchema,
@@ -67,5 +90,15 @@ export const settingsPatchSchema = z.object({
   leadTimes: leadTimesSchema.partial().optional(),
   creator: creatorDetailsSchema.partial().optional(),
   defaultPaymentTermsDays: paymentTermsDays.optional(),
+  invoiceReminders: z
+    .object({
+      enabled: z.boolean(),
+      steps: reminderStepsSchema,
+      businessHours: businessHoursSchema,
+    })
+    .partial()
+    .optional(),
+  /** null: back to the built-in e-mail. */
+  invoiceEmail: invoiceEmailTemplateSchema.nullable().optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;

@@ -1,3 +1,4 @@
+import type { Mailer } from '../../server/invoices/mailer';
 import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/auth/password';
 import { fixedClock } from '../../server/clock';
@@ -28,6 +29,10 @@ export interface TestAppOptions {
   webhookAllowPrivate?: boolean;
   /** ALLOWED_HOSTS. */
   allowedHosts?: string[];
+  /** Sends invoices and reminders to payers (a real SMTP server in the tests that need one). */
+  mailer?: Mailer;
+  /** Signs public invoice links; default: random for this app. */
+  linkSecret?: Buffer;
 }
 
 /**
@@ -48,6 +53,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
     trustProxy: options.trustProxy ?? false,
     webhookAllowPrivate: options.webhookAllowPrivate ?? true,
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.linkSecret ? { linkSecret: options.linkSecret } : {}),
   });
   // Requests go to the app's own address, as a browser on it would send them.
   const origin = options.appUrl ? new URL(options.appUrl).origin : LOCAL_ORIGIN;

@@ -12,6 +12,7 @@ import { createToken, hashToken } from '../../server/auth/tokens';
 import { insertSession } from '../../server/db/queries/sessions';
 import type { Access } from '../../server/permissions';
 import type { Role } from '../../shared/schemas/auth';
+import type { Mailer } from '../../server/invoices/mailer';
 import { addUser, createTestApp, OWNER, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
 
 export interface ApiRoute {
@@ -122,6 +123,10 @@ export interface WorkspaceIds {
   spareReviewLinkId: string;
   reviewToken: string;
   decisionToken: string;
+  /** The public link of the sent invoice (`paidInvoiceId`), and two "we've paid" notices on it. */
+  invoiceLinkToken: string;
+  remittanceId: string;
+  spareRemittanceId: string;
 }
 
 /** What one call may use: the workspace's ids and the caller's own. */
@@ -183,8 +188,14 @@ async function created(
  * An app with an owner, a viewer, an editor and a teammate, and (unless
  * `empty`) one of everything the API can address by id.
  */
+/** Takes every e-mail and sends none: the matrix checks who may send, not the sending. */
+const acceptingMailer: Mailer = {
+  send: async (mail) => ({ messageId: mail.messageId, accepted: mail.to, rejected: [] }),
+  close: () => undefined,
+};
+
 export async function prepareWorkspace(options: PrepareOptions = {}): Promise<PreparedWorkspace> {
-  const t = await createTestApp();
+  const t = await createTestApp({ mailer: acceptingMailer });
   const owner = t.client();
   const ownerUser = await owner.setupOwner();
   const viewer = await addUser(t, { role: 'viewer' });
@@ -260,6 +271,9 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       spareReviewLinkId: absent,
       reviewToken: absent,
       decisionToken: absent,
+      invoiceLinkToken: absent,
+      remittanceId: absent,
+      spareRemittanceId: absent,
     };
     return { ...t, ids, users, clientAs, callAs };
   }
@@ -323,6 +337,7 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
   const invoice = await created(owner, '/api/invoices', {
     dealId: billedDeal.id,
     amountCents: 10_000,
+    payer: { name: 'Billed Co', emails: ['ap@billed.example'], address: '', taxId: '' },
   });
   const spareInvoice = await created(owner, '/api/invoices', {
     dealId: billedDeal.id,
@@ -338,6 +353,23 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     paidOn: '2026-03-01',
   });
   const payments = paid.payments as Array<{ id: string }>;
+  const sentTo = await owner.post(`/api/invoices/${paidInvoice.id}/send`, {
+    to: ['ap@billed.example'],
+  });
+  if (sentTo.status !== 200) throw new Error(`send failed: ${sentTo.status} ${sentTo.text}`);
+  const linked = await owner.get(`/api/invoices/${paidInvoice.id}`);
+  const invoiceLinkToken = String(linked.body.publicUrl).split('/pay/')[1]!;
+  for (const reference of ['Wire 1', 'Wire 2']) {
+    const notice = await t.client().post(`/api/invoice-links/${invoiceLinkToken}/paid`, {
+      amountCents: 1_000,
+      paidOn: '2026-03-01',
+      reference,
+    });
+    if (notice.status !== 202) throw new Error(`notice failed: ${notice.status} ${notice.text}`);
+  }
+  const notices = (await owner.get(`/api/invoices/${paidInvoice.id}`)).body.remittances as Array<{
+    id: string;
+  }>;
 
   const spareInvite = await created(owner, '/api/invites', { role: 'viewer' });
   const previewed = await created(owner, '/api/invites', {
@@ -397,6 +429,9 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     spareReviewLinkId: spareReviewLink.id,
     reviewToken: String(reviewed.token),
     decisionToken: String(decided.token),
+    invoiceLinkToken,
+    remittanceId: notices[0]!.id,
+    spareRemittanceId: notices[1]!.id,
   };
   return { ...t, ids, users, clientAs, callAs };
 }
@@ -628,6 +663,56 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     access: 'editor',
     status: 200,
     params: { id: 'paidInvoiceId', paymentId: 'paymentId' },
+  },
+
+  'GET /api/invoices/:id/send-preview': {
+    access: 'viewer',
+    status: 200,
+    params: { id: 'invoiceId' },
+  },
+  'POST /api/invoices/:id/send': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'invoiceId' },
+    body: () => ({ subject: 'Invoice {{invoiceNumber}}' }),
+  },
+  'GET /api/invoices/:id/reminder-preview': {
+    access: 'viewer',
+    status: 200,
+    params: { id: 'invoiceId' },
+    query: '?offsetDays=3',
+  },
+  'GET /api/invoices/:id/events': { access: 'viewer', status: 200, params: { id: 'invoiceId' } },
+  'POST /api/invoices/:id/link/revoke': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'invoiceId' },
+  },
+  'POST /api/invoices/:id/remittances/:remittanceId/confirm': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'paidInvoiceId', remittanceId: 'remittanceId' },
+  },
+  'POST /api/invoices/:id/remittances/:remittanceId/dismiss': {
+    access: 'editor',
+    status: 200,
+    params: { id: 'paidInvoiceId', remittanceId: 'spareRemittanceId' },
+  },
+  'GET /api/invoice-links/:token': {
+    access: 'public',
+    status: 200,
+    params: { token: 'invoiceLinkToken' },
+  },
+  'GET /api/invoice-links/:token/pdf': {
+    access: 'public',
+    status: 200,
+    params: { token: 'invoiceLinkToken' },
+  },
+  'POST /api/invoice-links/:token/paid': {
+    access: 'public',
+    status: 202,
+    params: { token: 'invoiceLinkToken' },
+    body: () => ({ amountCents: 500, paidOn: '2026-03-01', reference: 'Wire 3' }),
   },
 
   'GET /api/money/summary': { access: 'viewer', status: 200, query: '?months=6' },

@@ -18,7 +18,8 @@ import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { addDays, daysBetween, formatMoney } from '../../money';
 import { isUniqueViolation, lockedForUpdate } from '../dialect';
-import type { Database, InvoiceRow, PaymentRow } from '../schema';
+import type { Database, InvoiceRow, PaymentRow, RemittanceNoticeRow } from '../schema';
+import { recordInvoiceEvent } from './invoice-events';
 import { assertVersionedUpdate } from './versioned';
 
 export type InvoiceCreateInput = z.output<typeof invoiceCreateSchema>;
@@ -125,13 +126,14 @@ export function isOverdue(
 
 export interface InvoiceExtras {
   payments: PaymentRow[];
+  remittances?: RemittanceNoticeRow[];
   contacts: BillingContacts;
   link: { id: string; tokenHash: string } | undefined;
 }
 
 export function toInvoice(
   row: InvoiceWithNames,
-  { payments, contacts, link }: InvoiceExtras,
+  { payments, remittances = [], contacts, link }: InvoiceExtras,
   { today, publicUrl }: InvoiceView,
 ): Invoice {
   const amountCents = Number(row.amountCents);
@@ -187,6 +189,15 @@ export function toInvoice(
       netCents: Number(p.amountCents) - Number(p.feeCents),
       createdAt: p.createdAt,
     })),
+    remittances: remittances.map((r) => ({
+      id: r.id,
+      amountCents: Number(r.amountCents),
+      paidOn: r.paidOn,
+      reference: r.reference,
+      status: r.status,
+      createdAt: r.createdAt,
+      paymentId: r.paymentId,
+    })),
     notes: row.notes,
     version: row.version,
     createdAt: row.createdAt,
@@ -235,10 +246,31 @@ async function hydrate(
     // The newest live link of each invoice is the one shown.
     for (const link of live) links.set(link.invoiceId, link);
   }
+  const remittances = new Map<string, RemittanceNoticeRow[]>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const notices = await db
+      .selectFrom('remittanceNotices')
+      .selectAll()
+      .where(
+        'invoiceId',
+        'in',
+        rows.slice(i, i + 500).map((r) => r.id),
+      )
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    for (const n of notices)
+      remittances.set(n.invoiceId, [...(remittances.get(n.invoiceId) ?? []), n]);
+  }
   return rows.map((row) =>
     toInvoice(
       row,
-      { payments: byInvoice.get(row.id) ?? [], contacts, link: links.get(row.id) },
+      {
+        payments: byInvoice.get(row.id) ?? [],
+        remittances: remittances.get(row.id) ?? [],
+        contacts,
+        link: links.get(row.id),
+      },
       view,
     ),
   );
@@ -458,6 +490,8 @@ export async function insertInvoice(
         remindersPaused: input.remindersPaused ?? false,
         remindersPausedUntil: input.remindersPausedUntil ?? null,
         invoiceReminders: jsonOrNull(input.invoiceReminders) ?? null,
+        // Created as sent: it went out some other way, now.
+        sentAt: (input.status ?? 'draft') === 'sent' ? at : null,
         version: 1,
         createdAt: at,
         updatedAt: at,
@@ -471,6 +505,7 @@ export async function updateInvoice(
   id: string,
   patch: InvoicePatchInput,
   now: Date,
+  actorId: string | null = null,
 ): Promise<void> {
   const { version, ...changes } = patch;
   try {
@@ -539,6 +574,8 @@ export async function updateInvoice(
         changes.dueOn ?? (termsChanged ? addDays(issuedOn, paymentTermsDays) : current.dueOn);
       if (dueOn < issuedOn) throw invalidField('dueOn', 'Must not be before the issue day');
       const status = settleStatus(changes.status ?? current.status, paidCents, amountCents);
+      // Marked sent by hand: it went out some other way, now (reminders count from then).
+      const markedSent = current.status === 'draft' && status === 'sent';
 
       const result = await trx
         .updateTable('invoices')
@@ -549,6 +586,7 @@ export async function updateInvoice(
           invoiceReminders: jsonOrNull(invoiceReminders),
           dueOn,
           status,
+          ...(markedSent && !current.sentAt ? { sentAt: now.toISOString() } : {}),
           version: version + 1,
           updatedAt: now.toISOString(),
         })
@@ -556,6 +594,19 @@ export async function updateInvoice(
         .where('version', '=', version)
         .executeTakeFirst();
       await assertVersionedUpdate(trx, result, 'invoices', id, 'Invoice');
+      if (markedSent) await recordInvoiceEvent(trx, id, 'marked_sent', now, actorId);
+      if (status === 'void' && current.status !== 'void') {
+        await recordInvoiceEvent(trx, id, 'voided', now, actorId);
+      }
+      const wasPaused = Boolean(current.remindersPaused);
+      const paused = changes.remindersPaused ?? wasPaused;
+      if (paused !== wasPaused || (paused && changes.remindersPausedUntil !== undefined)) {
+        await recordInvoiceEvent(trx, id, paused ? 'paused' : 'resumed', now, actorId, {
+          ...(paused
+            ? { until: changes.remindersPausedUntil ?? current.remindersPausedUntil }
+            : {}),
+        });
+      }
     });
   } catch (error) {
     if (isUniqueViolation(error) && changes.number) throw duplicateNumber(changes.number);

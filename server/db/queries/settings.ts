@@ -1,8 +1,14 @@
 import type { Kysely } from 'kysely';
 import {
+  DEFAULT_INVOICE_EMAIL,
+  DEFAULT_REMINDERS,
+  type InvoiceEmailTemplate,
+  type InvoiceReminders,
+} from '../../../shared/schemas/billing';
+import {
   DEFAULT_LEAD_TIMES,
-  type Settings,
   type SettingsPatch,
+  type WorkspaceSettings,
 } from '../../../shared/schemas/settings';
 import { versionConflict } from '../../errors';
 import { preparedQuery } from '../prepared';
@@ -11,7 +17,7 @@ import type { Database, SettingsRow } from '../schema';
 
 export const DEFAULT_SETTINGS = { name: 'My workspace', timeZone: 'UTC', currency: 'USD' } as const;
 
-function toSettings(row: SettingsRow): Settings {
+function toSettings(row: SettingsRow): WorkspaceSettings {
   return {
     name: row.name,
     timeZone: row.timeZone,
@@ -28,8 +34,15 @@ function toSettings(row: SettingsRow): Settings {
       email: row.creatorEmail,
       taxId: row.creatorTaxId,
       paymentInstructions: row.creatorPaymentInstructions,
+      paymentLink: row.creatorPaymentLink,
     },
     defaultPaymentTermsDays: row.defaultPaymentTermsDays,
+    invoiceReminders: row.invoiceReminders
+      ? (JSON.parse(row.invoiceReminders) as InvoiceReminders)
+      : DEFAULT_REMINDERS,
+    invoiceEmail: row.invoiceEmail
+      ? (JSON.parse(row.invoiceEmail) as InvoiceEmailTemplate)
+      : DEFAULT_INVOICE_EMAIL,
     version: row.version,
     updatedAt: row.updatedAt,
   };
@@ -40,7 +53,7 @@ const settingsRow = preparedQuery<Record<string, never>, SettingsRow>((db) =>
   db.selectFrom('workspaceSettings').selectAll().where('id', '=', 1),
 );
 
-export async function getSettings(db: Kysely<Database>, now: Date): Promise<Settings> {
+export async function getSettings(db: Kysely<Database>, now: Date): Promise<WorkspaceSettings> {
   const [row] = await cachedRead(db, 'settings', ['workspace_settings'], () => settingsRow(db, {}));
   if (row) return toSettings(row);
   await db
@@ -66,9 +79,10 @@ export async function updateSettings(
   db: Kysely<Database>,
   patch: SettingsPatchInput,
   now: Date,
-): Promise<Settings> {
+): Promise<WorkspaceSettings> {
   await getSettings(db, now);
-  const { version, leadTimes, creator, ...changes } = patch;
+  const { version, leadTimes, creator, invoiceReminders, invoiceEmail, ...changes } = patch;
+  const current = invoiceReminders ? await getSettings(db, now) : undefined;
   const result = await db
     .updateTable('workspaceSettings')
     .set({
@@ -91,6 +105,18 @@ export async function updateSettings(
       ...(creator?.taxId !== undefined ? { creatorTaxId: creator.taxId } : {}),
       ...(creator?.paymentInstructions !== undefined
         ? { creatorPaymentInstructions: creator.paymentInstructions }
+        : {}),
+      ...(creator?.paymentLink !== undefined ? { creatorPaymentLink: creator.paymentLink } : {}),
+      ...(current && invoiceReminders
+        ? {
+            invoiceReminders: JSON.stringify({
+              ...current.invoiceReminders,
+              ...invoiceReminders,
+            } satisfies InvoiceReminders),
+          }
+        : {}),
+      ...(invoiceEmail !== undefined
+        ? { invoiceEmail: invoiceEmail === null ? null : JSON.stringify(invoiceEmail) }
         : {}),
       version: version + 1,
       updatedAt: now.toISOString(),

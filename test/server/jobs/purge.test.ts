@@ -188,18 +188,31 @@ describe('runPurge', () => {
       .insertInto('loginFailures')
       .values({ id: newId(), key: 'ip:203.0.113.9', failedAt: at(-DAY) })
       .execute();
+    // A "we've paid" rate-limit entry past its day and a day more goes; one within it stays.
+    await w.db
+      .insertInto('publicHits')
+      .values([
+        { id: 'old-hit', key: 'invoice-paid:x', at: at(-2 * DAY - 1) },
+        { id: 'new-hit', key: 'invoice-paid:x', at: at(-DAY) },
+      ])
+      .execute();
 
     expect(await runPurge({ db: w.db, now: NOW })).toEqual({
       sessions: 1,
       invites: 1,
       reviewLinks: 1,
       loginFailures: 1,
+      publicHits: 1,
     });
     expect(await runPurge({ db: w.db, now: NOW })).toEqual({
       sessions: 0,
       invites: 0,
       reviewLinks: 0,
       loginFailures: 0,
+      publicHits: 0,
     });
+    expect((await w.db.selectFrom('publicHits').select('id').execute()).map((h) => h.id)).toEqual([
+      'new-hit',
+    ]);
   });
 });

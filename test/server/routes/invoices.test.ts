@@ -63,6 +63,7 @@ describe('POST /api/invoices', () => {
       paidCents: 0,
       balanceCents: 250_000,
       payments: [],
+      remittances: [],
       notes: '',
       version: 1,
       createdAt: NOW,
@@ -619,6 +620,8 @@ describe('PATCH /api/invoices/:id', () => {
       totalCents: 2500,
       balanceCents: 2500,
       status: 'sent',
+      // Marked sent by hand: it went out now (reminders count from then).
+      sentAt: '2026-03-01T13:00:00.000Z',
       notes: 'Thanks!',
       version: 2,
       updatedAt: '2026-03-01T13:00:00.000Z',

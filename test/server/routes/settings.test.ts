@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_INVOICE_EMAIL, DEFAULT_REMINDERS } from '../../../shared/schemas/billing';
 import { addUser, signInAs } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
@@ -13,9 +14,24 @@ describe('GET /api/settings', () => {
       name: 'My workspace',
       timeZone: 'UTC',
       currency: 'USD',
-      leadTimes: { draftDueSoonHours: 48, publishDueSoonHours: 24, invoiceDueSoonDays: 3, usageRightsEndingDays: 14 },
-      creator: { legalName: '', address: '', email: '', taxId: '', paymentInstructions: '' },
+      leadTimes: {
+        draftDueSoonHours: 48,
+        publishDueSoonHours: 24,
+        invoiceDueSoonDays: 3,
+        usageRightsEndingDays: 14,
+      },
+      creator: {
+        legalName: '',
+        address: '',
+        email: '',
+        taxId: '',
+        paymentInstructions: '',
+        paymentLink: '',
+      },
       defaultPaymentTermsDays: 30,
+      invoiceReminders: DEFAULT_REMINDERS,
+      invoiceEmail: DEFAULT_INVOICE_EMAIL,
+      emailEnabled: false,
       version: 1,
       updatedAt: '2026-03-01T12:00:00.000Z',
     });
@@ -48,13 +64,108 @@ describe('PATCH /api/settings', () => {
       name: 'Studio Mia',
       timeZone: 'America/New_York',
       currency: 'EUR',
-      leadTimes: { draftDueSoonHours: 48, publishDueSoonHours: 12, invoiceDueSoonDays: 3, usageRightsEndingDays: 14 },
-      creator: { legalName: 'Mia Studio LLC', address: '', email: '', taxId: '', paymentInstructions: 'IBAN DE00 0000' },
+      leadTimes: {
+        draftDueSoonHours: 48,
+        publishDueSoonHours: 12,
+        invoiceDueSoonDays: 3,
+        usageRightsEndingDays: 14,
+      },
+      creator: {
+        legalName: 'Mia Studio LLC',
+        address: '',
+        email: '',
+        taxId: '',
+        paymentInstructions: 'IBAN DE00 0000',
+        paymentLink: '',
+      },
       defaultPaymentTermsDays: 14,
+      invoiceReminders: DEFAULT_REMINDERS,
+      invoiceEmail: DEFAULT_INVOICE_EMAIL,
+      emailEnabled: false,
       version: 2,
       updatedAt: '2026-03-01T13:00:00.000Z',
     });
     expect((await t.owner.get('/api/settings')).body).toEqual(res.body);
+  });
+
+  it('keeps the reminder ladder, business hours, the invoice e-mail and the payment link', async () => {
+    const t = await apps.workspace();
+    const steps = [
+      { offsetDays: 10, subject: 'Late: {{invoiceNumber}}', body: 'Please pay {{balance}}.' },
+      { offsetDays: -2, subject: 'Soon: {{ invoiceNumber }}', body: 'Due {{dueOn}}.' },
+    ];
+    const res = await t.owner.patch('/api/settings', {
+      version: 1,
+      invoiceReminders: {
+        steps,
+        businessHours: { from: '08:30', to: '18:00', weekdays: [5, 1, 1, 2] },
+      },
+      invoiceEmail: { subject: 'Invoice {{invoiceNumber}}', body: 'Hello {{payerName}}' },
+      creator: { paymentLink: 'https://paypal.me/mia' },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.invoiceReminders).toEqual({
+      enabled: true,
+      // In the order of their days; weekdays sorted and once each.
+      steps: [steps[1], steps[0]],
+      businessHours: { from: '08:30', to: '18:00', weekdays: [1, 2, 5] },
+    });
+    expect(res.body.invoiceEmail).toEqual({
+      subject: 'Invoice {{invoiceNumber}}',
+      body: 'Hello {{payerName}}',
+    });
+    expect(res.body.creator.paymentLink).toBe('https://paypal.me/mia');
+    // Turning the ladder off keeps its steps; null brings the built-in e-mail back.
+    const off = await t.owner.patch('/api/settings', {
+      version: 2,
+      invoiceReminders: { enabled: false },
+      invoiceEmail: null,
+    });
+    expect(off.body.invoiceReminders).toMatchObject({
+      enabled: false,
+      steps: [steps[1], steps[0]],
+    });
+    expect(off.body.invoiceEmail).toEqual(DEFAULT_INVOICE_EMAIL);
+  });
+
+  it('names what is wrong in a ladder or template, and writes nothing', async () => {
+    const t = await apps.workspace();
+    const before = await dataSnapshot(t);
+    expectApiError(
+      await t.owner.patch('/api/settings', {
+        version: 1,
+        invoiceReminders: {
+          steps: [
+            { offsetDays: 3, subject: 'Hi {{brandname}}', body: 'x' },
+            { offsetDays: 5, subject: 'Two\nlines', body: '{{balance}}' },
+          ],
+          businessHours: { from: '17:00', to: '09:00', weekdays: [8] },
+        },
+        invoiceEmail: { subject: '', body: 'Pay {{amount}}' },
+        creator: { paymentLink: 'javascript:alert(1)' },
+      }),
+      400,
+      {
+        paths: [
+          'invoiceReminders.steps.0.subject',
+          'invoiceReminders.steps.1.subject',
+          'invoiceReminders.businessHours.to',
+          'invoiceReminders.businessHours.weekdays.0',
+          'invoiceEmail.subject',
+          'invoiceEmail.body',
+          'creator.paymentLink',
+        ],
+      },
+    );
+    expectApiError(
+      await t.owner.patch('/api/settings', {
+        version: 1,
+        invoiceReminders: { steps: [1, 2].map(() => ({ offsetDays: 7, subject: 'a', body: 'b' })) },
+      }),
+      400,
+      { paths: ['invoiceReminders.steps'] },
+    );
+    expect(await dataSnapshot(t)).toEqual(before);
   });
 
   it('changes the effective time zone of users who follow the workspace', async () => {

@@ -1,0 +1,59 @@
+import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+
+export interface OutgoingMail {
+  to: string[];
+  replyTo: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  /** `<…@…>`: the same on a retry of the same message, so mail systems can drop a duplicate. */
+  messageId: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+}
+
+export interface MailResult {
+  messageId: string;
+  accepted: string[];
+  rejected: string[];
+}
+
+/** E-mail to people outside the team (payers): invoices and reminders. */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<MailResult>;
+  close(): void;
+}
+
+/** An SMTP mailer for `smtp://user:pass@host:port` (or `smtps://`), from `from`. */
+export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  } as SMTPTransport.Options);
+  const addresses = (list: unknown): string[] =>
+    Array.isArray(list)
+      ? list.map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address)))
+      : [];
+  return {
+    async send(mail) {
+      const info = await transport.sendMail({
+        from,
+        to: mail.to,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
+        attachments: mail.attachments,
+      });
+      return {
+        messageId: mail.messageId,
+        accepted: addresses(info.accepted),
+        rejected: addresses(info.rejected),
+      };
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,135 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
+import { remittanceCreateSchema, type PublicInvoice } from '../../shared/schemas/getting-paid';
+import type { Invoice } from '../../shared/schemas/invoice';
+import type { WorkspaceSettings } from '../../shared/schemas/settings';
+import { raiseAlertsInTransaction } from '../alerts/raise';
+import { getInvoice } from '../db/queries/invoices';
+import { takePublicHit } from '../db/queries/public-hits';
+import { insertRemittance } from '../db/queries/remittances';
+import type { Database } from '../db/schema';
+import { inTransaction } from '../db/transaction';
+import type { AppDeps, AppEnv } from '../env';
+import { AppError } from '../errors';
+import { invoiceOfToken } from '../invoices/links';
+import { invoicePdfFilename } from '../invoices/pdf-source';
+import { renderInvoicePdf } from '../invoices/pdf';
+import { workspaceInvoiceView } from '../invoices/view';
+import { validate } from '../validate';
+
+/** One answer for every token that opens nothing: unknown, revoked, or its invoice void. */
+const inactiveLink = () => new AppError(404, 'not_found', 'This invoice link is not active.');
+
+/** "We've paid" notices per link: a few a day is plenty for an honest payer. */
+const PAID_LIMIT = { max: 5, windowMs: 24 * 60 * 60 * 1000 };
+const PAID_BODY_BYTES = 4 * 1024;
+
+/** What the payer sees: this invoice and the creator's public details, nothing of the workspace. */
+export function toPublicInvoice(invoice: Invoice, settings: WorkspaceSettings): PublicInvoice {
+  const { creator } = settings;
+  return {
+    number: invoice.number,
+    status: invoice.status === 'paid' ? 'paid' : 'open',
+    issuedOn: invoice.issuedOn,
+    dueOn: invoice.dueOn,
+    currency: invoice.currency,
+    lines: invoice.lines,
+    taxes: invoice.taxes,
+    discountCents: invoice.discountCents,
+    subtotalCents: invoice.subtotalCents,
+    taxCents: invoice.taxCents,
+    totalCents: invoice.totalCents,
+    paidCents: invoice.paidCents,
+    balanceCents: invoice.balanceCents,
+    poNumber: invoice.poNumber,
+    payer: { name: invoice.payer.name, address: invoice.payer.address, taxId: invoice.payer.taxId },
+    creator: {
+      name: creator.legalName.trim() || settings.name,
+      address: creator.address,
+      email: creator.email,
+      taxId: creator.taxId,
+    },
+    paymentInstructions: creator.paymentInstructions,
+    paymentLink: creator.paymentLink,
+    remittancePending: invoice.remittances.some((r) => r.status === 'pending'),
+  };
+}
+
+/**
+ * The payer's side of an invoice, by the token in its e-mailed link: the
+ * invoice, its PDF, and "we've paid". Public; mounted under `/api/invoice-links`.
+ */
+export function invoiceLinkRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
+  const signer = { linkSecret: deps.linkSecret, appUrl: deps.config.APP_URL };
+  const open = async (trx: Kysely<Database>, token: string) => {
+    const found = await invoiceOfToken(trx, token);
+    if (!found) throw inactiveLink();
+    const { view, settings } = await workspaceInvoiceView(trx, signer, clock.now());
+    const invoice = await getInvoice(trx, found.invoiceId, view);
+    return { invoice, settings, tokenHash: found.tokenHash };
+  };
+  return new Hono<AppEnv>()
+    .get('/:token', async (c) => {
+      const { invoice, settings } = await open(db, c.req.param('token'));
+      c.header('Cache-Control', 'no-store');
+      return c.json(toPublicInvoice(invoice, settings), 200);
+    })
+    .get('/:token/pdf', async (c) => {
+      const { invoice, settings } = await open(db, c.req.param('token'));
+      const pdf = await renderInvoicePdf({
+        invoice,
+        creator: settings.creator,
+        workspaceName: settings.name,
+        publicUrl: invoice.publicUrl,
+      });
+      return c.body(pdf, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${invoicePdfFilename(invoice.number)}"`,
+        'Cache-Control': 'no-store',
+      });
+    })
+    .post(
+      '/:token/paid',
+      bodyLimit({
+        maxSize: PAID_BODY_BYTES,
+        onError: (c) =>
+          c.json(
+            { error: { code: 'payload_too_large', message: 'The notice is larger than 4 KB.' } },
+            413,
+          ),
+      }),
+      validate('json', remittanceCreateSchema),
+      async (c) => {
+        const input = c.req.valid('json');
+        const now = clock.now();
+        await inTransaction(db, async (trx) => {
+          const { invoice, settings, tokenHash } = await open(trx, c.req.param('token'));
+          await takePublicHit(trx, { key: `invoice-paid:${tokenHash}`, ...PAID_LIMIT }, now);
+          await insertRemittance(
+            trx,
+            invoice.id,
+            { ...input, reference: input.reference ?? '' },
+            now,
+          );
+          // With the notice, in one transaction: the team hears of every notice that was kept.
+          await raiseAlertsInTransaction(
+            trx,
+            [
+              {
+                rule: 'remittance_notice',
+                subjectType: 'invoice',
+                subjectId: invoice.id,
+                dueAt: now.toISOString(),
+                severity: 'info',
+                assigneeId: null,
+              },
+            ],
+            { now, timeZone: settings.timeZone, emailEnabled: deps.emailConfigured },
+          );
+        });
+        return c.json({ received: true }, 202);
+      },
+    );
+}
