@@ -30,6 +30,7 @@ const InvitePage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('./pages/review-page').then((m) => ({ default: m.ReviewPage })),
 );
+const PayPage = lazy(() => import('./pages/pay-page').then((m) => ({ default: m.PayPage })));
 
 function FullPage({ children }: { children: ReactNode }) {
   return <div className="full-page">{children}</div>;
@@ -94,6 +95,21 @@ export function App() {
         }
       >
         <ReviewPage key={review['token']} token={review['token']!} />
+      </Suspense>
+    );
+  }
+  // A payer's invoice link: no account, nothing of the workspace but this invoice.
+  const pay = matchPath('/pay/:token', path);
+  if (pay) {
+    return (
+      <Suspense
+        fallback={
+          <FullPage>
+            <Spinner />
+          </FullPage>
+        }
+      >
+        <PayPage key={pay['token']} token={pay['token']!} />
       </Suspense>
     );
   }

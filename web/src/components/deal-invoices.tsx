@@ -3,15 +3,19 @@ import { useEffect, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Deal } from '../../../shared/schemas/deal';
 import type { Invoice, Payment } from '../../../shared/schemas/invoice';
+import { todayIn } from '../time';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { formatDay, formatMoney } from '../format';
+import { useRemindersPause } from '../hooks/invoice-actions';
 import { invalidateMoney, useInvoicesOfDeal } from '../hooks/queries';
-import { InvoiceStatusChips, Spinner } from './badges';
+import { Spinner } from './badges';
 import { ConfirmDialog } from './dialog';
 import { PlusIcon } from './icons';
+import { InvoiceCard } from './invoice-card';
 import { InvoiceDialog } from './invoice-dialog';
-import { Link } from './link';
+import { InvoiceSendDialog } from './invoice-send-dialog';
 import { PaymentDialog } from './payment-dialog';
+import { RemindersPauseDialog } from './reminders-pause-dialog';
 import { useToast } from './toast';
 
 function percent(part: number, whole: number): number {
@@ -100,7 +104,10 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Invoice | 'new' | null>(null);
   const [paying, setPaying] = useState<Invoice | null>(null);
+  const [sending, setSending] = useState<Invoice | null>(null);
+  const [pausing, setPausing] = useState<Invoice | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const resume = useRemindersPause();
 
   const items = invoices.data ?? [];
   const sorted = [...items].sort(
@@ -199,8 +206,17 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
               <InvoiceCard
                 invoice={invoice}
                 canEdit={canEdit}
+                timeZone={timeZone}
                 onEdit={() => setEditing(invoice)}
                 onPay={() => setPaying(invoice)}
+                onSend={() => setSending(invoice)}
+                onPause={() => setPausing(invoice)}
+                onResume={() =>
+                  resume.mutate(
+                    { invoice, paused: false, until: null },
+                    { onSuccess: () => toast.success(`Reminders for ${invoice.number} resumed`) },
+                  )
+                }
                 onVoid={() => ask({ kind: 'void', invoice })}
                 onDelete={() => ask({ kind: 'delete', invoice })}
                 onRemovePayment={(payment) => ask({ kind: 'remove-payment', invoice, payment })}
@@ -220,6 +236,19 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
       )}
       {paying && (
         <PaymentDialog invoice={paying} timeZone={timeZone} onClose={() => setPaying(null)} />
+      )}
+      {sending && <InvoiceSendDialog invoice={sending} onClose={() => setSending(null)} />}
+      {pausing && (
+        <RemindersPauseDialog
+          invoice={pausing}
+          today={todayIn(timeZone)}
+          onClose={() => setPausing(null)}
+        />
+      )}
+      {resume.error && (
+        <p className="banner banner--error" role="alert">
+          {errorMessage(resume.error)}
+        </p>
       )}
       {confirm && (
         <ConfirmDialog
@@ -266,159 +295,5 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
         />
       )}
     </section>
-  );
-}
-
-interface InvoiceCardProps {
-  invoice: Invoice;
-  canEdit: boolean;
-  onEdit: () => void;
-  onPay: () => void;
-  onVoid: () => void;
-  onDelete: () => void;
-  onRemovePayment: (payment: Payment) => void;
-}
-
-function InvoiceCard({
-  invoice,
-  canEdit,
-  onEdit,
-  onPay,
-  onVoid,
-  onDelete,
-  onRemovePayment,
-}: InvoiceCardProps) {
-  const { currency } = invoice;
-  const money = (cents: number) => formatMoney(cents, currency);
-  const headingId = `invoice-${invoice.id}-title`;
-  const isVoid = invoice.status === 'void';
-  const canPay = !isVoid && invoice.balanceCents > 0;
-  const deletable = invoice.status === 'draft' || isVoid;
-  const voidable = !isVoid && invoice.status !== 'draft' && invoice.paidCents === 0;
-  const modifiers = [
-    isVoid ? ' invoice--void' : '',
-    invoice.overdue ? ' invoice--overdue' : '',
-    invoice.status === 'paid' ? ' invoice--paid' : '',
-  ].join('');
-
-  return (
-    <article
-      id={`invoice-${invoice.id}`}
-      className={`invoice${modifiers}`}
-      aria-labelledby={headingId}
-      data-invoice-id={invoice.id}
-      data-testid="invoice"
-    >
-      <div className="invoice__head">
-        <div className="invoice__title">
-          <h3 id={headingId} className="invoice__number">
-            <span className="visually-hidden">Invoice </span>
-            {invoice.number}
-          </h3>
-          <InvoiceStatusChips invoice={invoice} />
-        </div>
-        <p className="invoice__amount" data-testid="invoice-amount">
-          {money(invoice.amountCents)}
-        </p>
-      </div>
-
-      <dl className="invoice__facts">
-        <div>
-          <dt>Issued</dt>
-          <dd>{formatDay(invoice.issuedOn)}</dd>
-        </div>
-        <div>
-          <dt>Due</dt>
-          <dd className={invoice.overdue ? 'invoice__late' : undefined}>
-            {formatDay(invoice.dueOn)}
-            <span className="muted small">
-              {' '}
-              · {invoice.paymentTermsDays === 0 ? 'on receipt' : `net ${invoice.paymentTermsDays}`}
-            </span>
-          </dd>
-        </div>
-        <div>
-          <dt>Paid</dt>
-          <dd data-testid="invoice-paid">{money(invoice.paidCents)}</dd>
-        </div>
-        <div>
-          <dt>Balance</dt>
-          <dd
-            data-testid="invoice-balance"
-            className={invoice.balanceCents > 0 && !isVoid ? 'invoice__balance' : undefined}
-          >
-            {money(invoice.balanceCents)}
-          </dd>
-        </div>
-      </dl>
-
-      {invoice.payments.length > 0 && (
-        <div className="payments">
-          <h4 className="payments__title">Payments</h4>
-          <ul className="payments__list">
-            {invoice.payments.map((p) => (
-              <li key={p.id} className="payment">
-                <span className="payment__day">{formatDay(p.paidOn)}</span>
-                <span className="payment__amount">{formatMoney(p.amountCents, p.currency)}</span>
-                <span className="payment__detail">
-                  {[p.method, p.note].filter(Boolean).join(' · ')}
-                </span>
-                {canEdit && (
-                  <button
-                    type="button"
-                    className="button button--small button--ghost-danger payment__remove"
-                    onClick={() => onRemovePayment(p)}
-                  >
-                    Remove
-                    <span className="visually-hidden">
-                      {' '}
-                      payment of {formatMoney(p.amountCents, p.currency)} on {formatDay(p.paidOn)}
-                    </span>
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-
-      {invoice.notes && <p className="invoice__notes prewrap">{invoice.notes}</p>}
-
-      <div className="invoice__actions">
-        {canEdit && canPay && (
-          <button type="button" className="button button--small button--primary" onClick={onPay}>
-            Record payment<span className="visually-hidden"> for {invoice.number}</span>
-          </button>
-        )}
-        <Link href={`/invoices/${invoice.id}/print`} className="button button--small">
-          Print<span className="visually-hidden"> {invoice.number}</span>
-        </Link>
-        {canEdit && (
-          <>
-            <button type="button" className="button button--small" onClick={onEdit}>
-              Edit<span className="visually-hidden"> {invoice.number}</span>
-            </button>
-            {voidable && (
-              <button
-                type="button"
-                className="button button--small button--ghost-danger"
-                onClick={onVoid}
-              >
-                Void<span className="visually-hidden"> {invoice.number}</span>
-              </button>
-            )}
-            {deletable && (
-              <button
-                type="button"
-                className="button button--small button--ghost-danger"
-                onClick={onDelete}
-              >
-                Delete<span className="visually-hidden"> {invoice.number}</span>
-              </button>
-            )}
-          </>
-        )}
-      </div>
-    </article>
   );
 }

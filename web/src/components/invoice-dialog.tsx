@@ -10,11 +10,18 @@ import {
 } from '../../../shared/schemas/invoice';
 import { api, isApiError, unwrap } from '../api';
 import { formatMoney } from '../format';
-import { invalidateMoney, keys, useNextInvoiceNumber, useSettings } from '../hooks/queries';
+import {
+  invalidateMoney,
+  keys,
+  useBrand,
+  useNextInvoiceNumber,
+  useSettings,
+} from '../hooks/queries';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { parseDocument, type DocumentDraft } from '../invoice-draft';
 import { Spinner } from './badges';
 import { COMMON_CURRENCIES } from './deal-dialog';
+import { brandPayer } from './deal-payment-fields';
 import { Dialog } from './dialog';
 import { FormBanner } from './field';
 import {
@@ -80,6 +87,7 @@ function InvoiceForm({
   const formId = useId();
   const toast = useToast();
   const queryClient = useQueryClient();
+  const brand = useBrand(deal.brandId);
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [initial] = useState(() =>
     initialState(deal, invoice, timeZone, defaultTerms, defaultStatus),
@@ -214,11 +222,15 @@ function InvoiceForm({
           <PayerFields
             payer={doc.payer}
             onChange={(payer) => setDoc((d) => ({ ...d, payer }))}
-            inherited={invoice && invoice.payerSource !== 'invoice' ? invoice.payer : null}
+            inherited={
+              invoice && invoice.payerSource !== 'invoice'
+                ? invoice.payer
+                : (deal.payer ?? brandPayer(brand.data))
+            }
             inheritedFrom={
-              invoice?.payerSource === 'deal'
+              (invoice ? invoice.payerSource === 'deal' : deal.payer !== null)
                 ? 'the deal'
-                : `the deal, else ${deal.brandName} and its billing contacts`
+                : `the brand (${deal.brandName}) and its billing contacts`
             }
             errors={errors}
           />

@@ -1,4 +1,5 @@
 import { formatMoney } from '../format';
+import './invoice-totals.css';
 
 export interface InvoiceTotalsListProps {
   currency: string;
@@ -25,7 +26,7 @@ export function InvoiceTotalsList({
 }: InvoiceTotalsListProps) {
   const money = (cents: number) => formatMoney(cents, currency);
   return (
-    <dl className="lines-editor__totals" aria-label="Totals" data-testid={testId}>
+    <dl className="invoice-totals" aria-label="Totals" data-testid={testId}>
       <div>
         <dt>Subtotal</dt>
         <dd>{money(subtotalCents)}</dd>
@@ -44,7 +45,7 @@ export function InvoiceTotalsList({
           <dd>{money(tax.cents)}</dd>
         </div>
       ))}
-      <div className="lines-editor__total">
+      <div className="invoice-totals__total">
         <dt>Total</dt>
         <dd data-testid="invoice-total">{money(totalCents)}</dd>
       </div>
@@ -55,7 +56,7 @@ export function InvoiceTotalsList({
         </div>
       )}
       {balanceCents !== undefined && (
-        <div className="lines-editor__total">
+        <div className="invoice-totals__total">
           <dt>Balance due</dt>
           <dd data-testid="invoice-balance-due">{money(balanceCents)}</dd>
         </div>

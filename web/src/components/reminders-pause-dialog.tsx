@@ -1,0 +1,83 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Invoice } from '../../../shared/schemas/invoice';
+import { errorMessage } from '../api';
+import { useRemindersPause } from '../hooks/invoice-actions';
+import { Dialog } from './dialog';
+import { Field } from './field';
+import { useToast } from './toast';
+
+export interface RemindersPauseDialogProps {
+  invoice: Invoice;
+  today: string;
+  onClose: () => void;
+}
+
+/** "Pause reminders": until a day (they resume by themselves), or until resumed by hand. */
+export function RemindersPauseDialog({ invoice, today, onClose }: RemindersPauseDialogProps) {
+  const formId = useId();
+  const toast = useToast();
+  const [until, setUntil] = useState('');
+  const pause = useRemindersPause();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    pause.mutate(
+      { invoice, paused: true, until: until || null },
+      {
+        onSuccess: () => {
+          toast.success(`Reminders for ${invoice.number} paused`);
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <Dialog
+      title={`Pause reminders for ${invoice.number}?`}
+      onClose={onClose}
+      size="small"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form={formId}
+            className="button button--primary"
+            disabled={pause.isPending}
+          >
+            {pause.isPending ? 'Pausing…' : 'Pause reminders'}
+          </button>
+        </>
+      }
+    >
+      {pause.error && (
+        <p className="banner banner--error" role="alert">
+          {errorMessage(pause.error)}
+        </p>
+      )}
+      <form id={formId} className="form" onSubmit={submit} noValidate>
+        <p className="muted">
+          No reminder e-mails go to the payer while paused — say, while they sort out a purchase
+          order. The invoice is still owed.
+        </p>
+        <Field
+          label="Until"
+          hint="Optional: reminders start again on this day. Left empty, they wait until you resume them."
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              min={today}
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+            />
+          )}
+        </Field>
+      </form>
+    </Dialog>
+  );
+}

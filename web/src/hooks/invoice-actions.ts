@@ -1,0 +1,106 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InvoiceSend } from '../../../shared/schemas/getting-paid';
+import type { Invoice } from '../../../shared/schemas/invoice';
+import { api, isApiError, unwrap } from '../api';
+import { invalidateMoney, keys } from './queries';
+
+/**
+ * An invoice's life after it is written: the send e-mail and its preview, the
+ * timeline, pausing reminders, and the payer's "we've paid" notices.
+ * Keys sit under `invoices`, so every money change refreshes them too.
+ */
+export const invoiceKeys = {
+  events: (id: string) => ['invoices', 'events', id] as const,
+  sendPreview: (id: string) => ['invoices', 'send-preview', id] as const,
+};
+
+/** The invoice's timeline, newest first (asked only while shown). */
+export function useInvoiceEvents(id: string, enabled = true) {
+  return useQuery({
+    queryKey: invoiceKeys.events(id),
+    queryFn: async () => (await unwrap(api.invoices[':id'].events.$get({ param: { id } }))).items,
+    enabled,
+  });
+}
+
+/** What "Send invoice" would send now: recipients, subject, message, and whether it can. */
+export function useSendPreview(id: string) {
+  return useQuery({
+    queryKey: invoiceKeys.sendPreview(id),
+    queryFn: () => unwrap(api.invoices[':id']['send-preview'].$get({ param: { id } })),
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/** Puts an answered invoice in the cache and refreshes everything money-shaped. */
+function useInvoiceAnswered() {
+  const queryClient = useQueryClient();
+  return (invoice?: Invoice) => {
+    if (invoice) queryClient.setQueryData(keys.invoice(invoice.id), invoice);
+    invalidateMoney(queryClient);
+  };
+}
+
+export function useSendInvoice(id: string) {
+  const answered = useInvoiceAnswered();
+  return useMutation({
+    mutationFn: (json: InvoiceSend) =>
+      unwrap(api.invoices[':id'].send.$post({ param: { id }, json })),
+    onSuccess: () => answered(),
+    onError: (error) => {
+      if (isApiError(error, 409)) answered();
+    },
+  });
+}
+
+/** Pauses reminders (until a day, or until resumed), or resumes them. */
+export function useRemindersPause() {
+  const answered = useInvoiceAnswered();
+  return useMutation({
+    mutationFn: (pause: { invoice: Invoice; paused: boolean; until: string | null }) =>
+      unwrap(
+        api.invoices[':id'].$patch({
+          param: { id: pause.invoice.id },
+          json: {
+            version: pause.invoice.version,
+            remindersPaused: pause.paused,
+            remindersPausedUntil: pause.paused ? pause.until : null,
+          },
+        }),
+      ),
+    onSuccess: (saved) => answered(saved),
+    onError: (error) => {
+      if (isApiError(error, 409)) answered();
+    },
+  });
+}
+
+/** Confirms a payer's notice as a payment (one click), or dismisses it. */
+export function useRemittanceAction(invoiceId: string) {
+  const answered = useInvoiceAnswered();
+  return useMutation({
+    mutationFn: ({
+      remittanceId,
+      action,
+    }: {
+      remittanceId: string;
+      action: 'confirm' | 'dismiss';
+    }) => {
+      const param = { id: invoiceId, remittanceId };
+      const route = api.invoices[':id'].remittances[':remittanceId'];
+      return unwrap(
+        action === 'confirm' ? route.confirm.$post({ param }) : route.dismiss.$post({ param }),
+      );
+    },
+    onSuccess: (saved) => answered(saved),
+    onError: (error) => {
+      if (isApiError(error, 409) || isApiError(error, 404)) answered();
+    },
+  });
+}
+
+/** Where the invoice's PDF downloads from (a plain link: the browser saves it). */
+export function invoicePdfPath(id: string): string {
+  return api.invoices[':id'].pdf.$path({ param: { id } });
+}
