@@ -18,6 +18,7 @@ interface FormState {
   email: string;
   taxId: string;
   paymentInstructions: string;
+  paymentLink: string;
   terms: string;
 }
 
@@ -87,6 +88,7 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
         email: state.email.trim(),
         taxId: state.taxId,
         paymentInstructions: state.paymentInstructions,
+        paymentLink: state.paymentLink.trim(),
       },
       defaultPaymentTermsDays: toNumber(state.terms),
     };
@@ -200,7 +202,7 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
               label="Payment instructions"
               error={errors['creator.paymentInstructions']}
               className="span-2"
-              hint="Bank details or a payment link, printed under the totals."
+              hint="Bank details, printed under the totals."
             >
               {(p) => (
                 <textarea
@@ -208,6 +210,24 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
                   rows={4}
                   value={state.paymentInstructions}
                   onChange={(e) => set('paymentInstructions', e.target.value)}
+                  maxLength={2000}
+                />
+              )}
+            </Field>
+            <Field
+              label="Payment link"
+              error={errors['creator.paymentLink']}
+              className="span-2"
+              hint="Optional: a Stripe, PayPal.me or Wise link, shown as a “Pay online” button on the payer’s page and in e-mails."
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="url"
+                  inputMode="url"
+                  value={state.paymentLink}
+                  onChange={(e) => set('paymentLink', e.target.value)}
+                  placeholder="https://"
                   maxLength={2000}
                 />
               )}

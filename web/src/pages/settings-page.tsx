@@ -12,6 +12,7 @@ import { ChannelsSection } from '../components/channels-section';
 import { COMMON_CURRENCIES } from '../components/deal-dialog';
 import { Field, FormBanner } from '../components/field';
 import { InvoiceDetailsSection } from '../components/invoice-details-section';
+import { InvoiceEmailsSection } from '../components/invoice-emails-section';
 import { LeadTimesSection } from '../components/lead-times-section';
 import { Link } from '../components/link';
 import { MyNotificationsSection, allTimeZones } from '../components/my-notifications-section';
@@ -51,6 +52,11 @@ export default function SettingsPage({ user }: { user: User }) {
           />
           <InvoiceDetailsSection
             key={`invoice-${settings.data.version}`}
+            settings={settings.data}
+            user={user}
+          />
+          <InvoiceEmailsSection
+            key={`emails-${settings.data.version}`}
             settings={settings.data}
             user={user}
           />
