@@ -1,3 +1,12 @@
+import {
+  invoiceEventSchema,
+  invoiceSendPreviewSchema,
+  invoiceSendSchema,
+  invoiceSentSchema,
+  publicInvoiceSchema,
+  reminderPreviewQuerySchema,
+  remittanceCreateSchema,
+} from '../shared/schemas/getting-paid';
 import { z } from 'zod';
 import { loginSchema, setupSchema, userSchema } from '../shared/schemas/auth';
 import { alertListQuerySchema, alertSchema, snoozeSchema } from '../shared/schemas/alert';
@@ -193,6 +202,47 @@ const OPERATIONS: Record<string, Operation> = {
     body: paymentCreateSchema,
     response: invoiceSchema,
     status: 201,
+  },
+  'GET /api/invoices/:id/pdf': { summary: 'The invoice as a PDF' },
+  'GET /api/invoices/:id/send-preview': {
+    summary: 'What "Send invoice" would send now, or why it cannot',
+    response: invoiceSendPreviewSchema,
+  },
+  'POST /api/invoices/:id/send': {
+    summary: "E-mail the invoice to its payer (PDF attached, a link to the invoice's page)",
+    body: invoiceSendSchema,
+    response: invoiceSentSchema,
+  },
+  'GET /api/invoices/:id/reminder-preview': {
+    summary: 'The reminder a ladder step (?offsetDays=) would send for this invoice',
+    query: reminderPreviewQuerySchema,
+  },
+  'GET /api/invoices/:id/events': {
+    summary: "The invoice's timeline, newest first",
+    response: invoiceEventSchema,
+    list: true,
+  },
+  'POST /api/invoices/:id/link/revoke': {
+    summary: "End the invoice's public link",
+    response: invoiceSchema,
+  },
+  'POST /api/invoices/:id/remittances/:remittanceId/confirm': {
+    summary: 'Confirm a "we\'ve paid" notice as a payment',
+    response: invoiceSchema,
+  },
+  'POST /api/invoices/:id/remittances/:remittanceId/dismiss': {
+    summary: 'Dismiss a "we\'ve paid" notice',
+    response: invoiceSchema,
+  },
+  'GET /api/invoice-links/:token': {
+    summary: 'The invoice as its payer sees it (public, by the link token)',
+    response: publicInvoiceSchema,
+  },
+  'GET /api/invoice-links/:token/pdf': { summary: 'The invoice PDF (public, by the link token)' },
+  'POST /api/invoice-links/:token/paid': {
+    summary: 'The payer says it has paid (public; a notice for the team, not a payment)',
+    body: remittanceCreateSchema,
+    status: 202,
   },
   'GET /api/alerts': {
     summary: 'The alert inbox',
