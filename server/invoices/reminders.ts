@@ -12,9 +12,7 @@ import { newId } from '../ids';
 import { addDays } from '../money';
 import { ensureInvoiceLink, type LinkSigner } from './links';
 import type { Mailer } from './mailer';
-import { invoicePdfFilename } from './pdf-source';
-import { renderInvoicePdf } from './pdf';
-import { messageIdFor } from './send';
+import { mailInvoice, messageIdFor } from './send';
 import { renderEmail, templateValues } from './templates';
 import { workspaceInvoiceView } from './view';
 
@@ -278,13 +276,8 @@ async function deliver(
   const recentlySent =
     invoice.sentAt !== null && now.getTime() - Date.parse(invoice.sentAt) < DAY_MS;
   const messageId = messageIdFor('reminder', `${invoice.id}-${offsetDays}`, deps.appUrl);
-  const email = reminderEmail(
-    step,
-    invoice,
-    settings,
-    await ensureInvoiceLink(db, deps, invoiceId, now),
-    today,
-  );
+  const invoiceUrl = await ensureInvoiceLink(db, deps, invoiceId, now);
+  const email = reminderEmail(step, invoice, settings, invoiceUrl, today);
   if (!claimed) {
     const inserted = await db
       .insertInto('invoiceReminders')
@@ -321,26 +314,12 @@ async function deliver(
 
   const attempts = (claimed?.attempts ?? 0) + 1;
   try {
-    const pdf = await renderInvoicePdf({
-      invoice,
-      creator: settings.creator,
-      workspaceName: settings.name,
-      publicUrl: invoice.publicUrl,
-    });
-    const sent = await deps.mailer!.send({
+    const sent = await mailInvoice(deps.mailer!, invoice, settings, {
       to: invoice.payer.emails,
       replyTo: settings.creator.email.trim() || null,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
+      email,
       messageId,
-      attachments: [
-        {
-          filename: invoicePdfFilename(invoice.number),
-          content: pdf,
-          contentType: 'application/pdf',
-        },
-      ],
+      invoiceUrl,
     });
     await inTransaction(db, async (trx) => {
       await trx

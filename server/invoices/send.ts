@@ -13,10 +13,10 @@ import { inTransaction } from '../db/transaction';
 import { AppError, invalidField } from '../errors';
 import { newId } from '../ids';
 import { ensureInvoiceLink, type LinkSigner } from './links';
-import type { Mailer } from './mailer';
+import type { MailResult, Mailer } from './mailer';
 import { invoicePdfFilename } from './pdf-source';
 import { renderInvoicePdf } from './pdf';
-import { renderEmail, templateValues } from './templates';
+import { renderEmail, templateValues, type RenderedEmail } from './templates';
 import { workspaceInvoiceView } from './view';
 
 export interface SendDeps extends LinkSigner {
@@ -49,6 +49,42 @@ function refuseClosed(invoice: Invoice): void {
 export function messageIdFor(kind: string, id: string, appUrl: string): string {
   const host = new URL(appUrl).hostname || 'sponsorcal.localdomain';
   return `<${kind}-${id}@${host.includes('.') ? host : `${host}.localdomain`}>`;
+}
+
+/** E-mails an invoice to `to` with its PDF (which prints the page's address) attached. */
+export async function mailInvoice(
+  mailer: Mailer,
+  invoice: Invoice,
+  settings: WorkspaceSettings,
+  mail: {
+    to: string[];
+    replyTo: string | null;
+    email: RenderedEmail;
+    messageId: string;
+    invoiceUrl: string;
+  },
+): Promise<MailResult> {
+  const pdf = await renderInvoicePdf({
+    invoice,
+    creator: settings.creator,
+    workspaceName: settings.name,
+    publicUrl: mail.invoiceUrl,
+  });
+  return mailer.send({
+    to: mail.to,
+    replyTo: mail.replyTo,
+    subject: mail.email.subject,
+    text: mail.email.text,
+    html: mail.email.html,
+    messageId: mail.messageId,
+    attachments: [
+      {
+        filename: invoicePdfFilename(invoice.number),
+        content: pdf,
+        contentType: 'application/pdf',
+      },
+    ],
+  });
 }
 
 /** What "Send invoice" would send now, with the invoice's real values; never sends. */
@@ -110,12 +146,6 @@ export async function sendInvoice(
     template,
     templateValues(invoice, settings, { invoiceUrl, today: view.today }),
   );
-  const pdf = await renderInvoicePdf({
-    invoice,
-    creator: settings.creator,
-    workspaceName: settings.name,
-    publicUrl: invoiceUrl,
-  });
   const eventId = newId();
   const messageId = messageIdFor('invoice', `${invoice.id}-${eventId}`, deps.appUrl);
   const templateName =
@@ -123,20 +153,12 @@ export async function sendInvoice(
   const resend = invoice.sentAt !== null;
   let result;
   try {
-    result = await deps.mailer.send({
+    result = await mailInvoice(deps.mailer, invoice, settings, {
       to,
       replyTo: replyToOf(settings, sender.email),
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
+      email,
       messageId,
-      attachments: [
-        {
-          filename: invoicePdfFilename(invoice.number),
-          content: pdf,
-          contentType: 'application/pdf',
-        },
-      ],
+      invoiceUrl,
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
