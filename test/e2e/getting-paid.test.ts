@@ -260,4 +260,40 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
     }
     expect(team.problems).toEqual([]);
   });
+
+  it('the team revokes the payer link, and gives a second invoice no reminders', async () => {
+    const page = team.page;
+    const card = page.getByTestId('invoice');
+    await card.getByRole('button', { name: /Revoke link/ }).click();
+    const confirm = page.getByRole('dialog', {
+      name: `Revoke the payer link of ${invoiceNumber}?`,
+    });
+    await confirm.getByRole('button', { name: 'Revoke link' }).click();
+    await until(() => confirm.count()).toBe(0);
+    await until(() => card.getByRole('button', { name: /Copy payer link/ }).count()).toBe(0);
+    await payer.goto(payLink);
+    const inactive = payer.getByRole('heading', { name: 'This invoice link is not active' });
+    await until(() => inactive.count()).toBe(1);
+
+    // A draft's own ladder set to Off is still Off after a reload; a step previews for real.
+    const body = { dealId, amountCents: 50_000 };
+    const second = await call<{ number: string }>(page, 'POST', '/api/invoices', body);
+    await page.reload();
+    const draft = page.getByTestId('invoice').filter({ hasText: second.number });
+    const dialog = page.getByRole('dialog', { name: `Reminders for ${second.number}` });
+    await draft.getByRole('button', { name: /^Reminders/ }).click();
+    await dialog.getByRole('radio', { name: 'Off' }).check();
+    await dialog.getByRole('button', { name: 'Save reminders' }).click();
+    await until(() => dialog.count()).toBe(0);
+    await page.reload();
+    await until(() => draft.getByTestId('invoice-ladder').textContent()).toBe('Reminders off');
+    await draft.getByRole('button', { name: /^Reminders/ }).click();
+    expect(await dialog.getByRole('radio', { name: 'Off' }).isChecked()).toBe(true);
+    await dialog.getByLabel('Step', { exact: true }).selectOption({ label: 'due today' });
+    await until(() => dialog.getByTestId('invoice-reminder-preview').textContent()).toContain(
+      `Invoice ${second.number} is due today`,
+    );
+    expect(await seriousViolations(page, 'dialog[open]')).toEqual([]);
+    expect(team.problems).toEqual([]);
+  });
 });

@@ -4,7 +4,9 @@ import { formatDay, formatMoney } from '../format';
 import { invoicePdfPath } from '../hooks/invoice-actions';
 import { InvoiceStatusChips } from './badges';
 import { DownloadIcon } from './icons';
+import { InvoicePayerLink } from './invoice-payer-link';
 import { InvoicePayments } from './invoice-payments';
+import { InvoiceRemindersDialog } from './invoice-reminders-dialog';
 import { InvoiceRemittances } from './invoice-remittances';
 import { InvoiceTimeline } from './invoice-timeline';
 import { Link } from './link';
@@ -39,6 +41,7 @@ export function InvoiceCard({
   onRemovePayment,
 }: InvoiceCardProps) {
   const [showTimeline, setShowTimeline] = useState(false);
+  const [editingReminders, setEditingReminders] = useState(false);
   const { currency } = invoice;
   const money = (cents: number) => formatMoney(cents, currency);
   const headingId = `invoice-${invoice.id}-title`;
@@ -55,6 +58,7 @@ export function InvoiceCard({
     invoice.status === 'paid' ? ' invoice--paid' : '',
   ].join('');
   const hidden = (text: string) => <span className="visually-hidden">{text}</span>;
+  const { publicUrl, invoiceReminders: ownLadder } = invoice;
 
   return (
     <article
@@ -77,6 +81,11 @@ export function InvoiceCard({
               {invoice.remindersPausedUntil
                 ? ` until ${formatDay(invoice.remindersPausedUntil)}`
                 : ''}
+            </span>
+          )}
+          {open && ownLadder && (
+            <span className="chip chip--invoice-draft" data-testid="invoice-ladder">
+              {ownLadder.enabled ? 'Own reminders' : 'Reminders off'}
             </span>
           )}
         </div>
@@ -168,6 +177,16 @@ export function InvoiceCard({
             {hidden(` for ${invoice.number}`)}
           </button>
         )}
+        {canEdit && open && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setEditingReminders(true)}
+          >
+            Reminders{hidden(` for ${invoice.number}`)}
+          </button>
+        )}
+        {publicUrl && <InvoicePayerLink invoice={{ ...invoice, publicUrl }} canEdit={canEdit} />}
         {canEdit && (
           <>
             <button type="button" className="button button--small" onClick={onEdit}>
@@ -212,6 +231,9 @@ export function InvoiceCard({
         >
           <InvoiceTimeline invoice={invoice} timeZone={timeZone} />
         </section>
+      )}
+      {editingReminders && (
+        <InvoiceRemindersDialog invoice={invoice} onClose={() => setEditingReminders(false)} />
       )}
     </article>
   );

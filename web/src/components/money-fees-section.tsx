@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { MoneyFees } from '../../../shared/schemas/money-fees';
 import { api, unwrap } from '../api';
 import { formatMoney } from '../format';
 import { keys } from '../hooks/queries';
@@ -6,14 +7,79 @@ import { keys } from '../hooks/queries';
 /** Fees sit under the money key, so every payment change refreshes them. */
 const feesKey = [...keys.money, 'fees'] as const;
 
-/** Gross, fees and net per currency: shown only once some payment had fees taken. */
+type FeeRow = MoneyFees['byCurrency'][number] & { key: string; label: string };
+
+/** Gross, fees and net in one table: rows are currencies, or brands in a currency. */
+function FeesTable({
+  rows,
+  labelHeader,
+  tableLabel,
+  testIdPrefix,
+}: {
+  rows: FeeRow[];
+  labelHeader: string;
+  tableLabel: string;
+  testIdPrefix: string;
+}) {
+  return (
+    <table className="table table--responsive" aria-label={tableLabel}>
+      <thead>
+        <tr>
+          <th scope="col">{labelHeader}</th>
+          <th scope="col" className="num">
+            Gross
+          </th>
+          <th scope="col" className="num">
+            Fees
+          </th>
+          <th scope="col" className="num">
+            Net
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <td data-label={labelHeader} className="strong">
+              {r.label}
+            </td>
+            <td data-label="Gross" className="num">
+              {formatMoney(r.grossCents, r.currency)}
+            </td>
+            <td data-label="Fees" className="num">
+              {r.feeCents > 0 ? '−' : ''}
+              {formatMoney(r.feeCents, r.currency)}
+            </td>
+            <td data-label="Net" className="num strong" data-testid={`${testIdPrefix}-${r.key}`}>
+              {formatMoney(r.netCents, r.currency)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Gross, fees and net per currency and per brand: shown only once some payment had fees taken. */
 export function MoneyFeesSection() {
   const fees = useQuery({
     queryKey: feesKey,
     queryFn: () => unwrap(api.money.fees.$get({ query: {} })),
   });
-  const rows = (fees.data?.byCurrency ?? []).filter((r) => r.feeCents > 0);
-  if (rows.length === 0) return null;
+  const currencies: FeeRow[] = (fees.data?.byCurrency ?? [])
+    .filter((r) => r.feeCents > 0)
+    .map((r) => ({ ...r, key: r.currency, label: r.currency }));
+  if (currencies.length === 0) return null;
+  // Every brand that paid, fees or not: one without fees shows its net is its gross.
+  const byBrand = fees.data?.byBrand ?? [];
+  const mixed = new Set(byBrand.map((r) => r.currency)).size > 1;
+  const brands: FeeRow[] = [...byBrand]
+    .sort((a, b) => a.brandName.localeCompare(b.brandName) || a.currency.localeCompare(b.currency))
+    .map((r) => ({
+      ...r,
+      key: `${r.brandId}-${r.currency}`,
+      label: mixed ? `${r.brandName} (${r.currency})` : r.brandName,
+    }));
   return (
     <section className="card card--flush" aria-labelledby="fees-title" data-testid="money-fees">
       <h2 id="fees-title" className="section-title card__title-pad">
@@ -22,40 +88,23 @@ export function MoneyFeesSection() {
       <p className="muted small card__title-pad">
         What payers paid, what platforms, PayPal, FX and banks kept, and what reached you.
       </p>
-      <table className="table table--responsive">
-        <thead>
-          <tr>
-            <th scope="col">Currency</th>
-            <th scope="col" className="num">
-              Gross
-            </th>
-            <th scope="col" className="num">
-              Fees
-            </th>
-            <th scope="col" className="num">
-              Net
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.currency}>
-              <td data-label="Currency" className="strong">
-                {r.currency}
-              </td>
-              <td data-label="Gross" className="num">
-                {formatMoney(r.grossCents, r.currency)}
-              </td>
-              <td data-label="Fees" className="num">
-                −{formatMoney(r.feeCents, r.currency)}
-              </td>
-              <td data-label="Net" className="num strong" data-testid={`money-net-${r.currency}`}>
-                {formatMoney(r.netCents, r.currency)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FeesTable
+        rows={currencies}
+        labelHeader="Currency"
+        tableLabel="Fees per currency"
+        testIdPrefix="money-net"
+      />
+      {brands.length > 0 && (
+        <>
+          <h3 className="subsection-title card__title-pad">By brand</h3>
+          <FeesTable
+            rows={brands}
+            labelHeader="Brand"
+            tableLabel="Fees per brand"
+            testIdPrefix="money-brand-net"
+          />
+        </>
+      )}
     </section>
   );
 }

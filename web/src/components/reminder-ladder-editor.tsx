@@ -4,6 +4,7 @@ import { describeOffset } from '../invoice-events';
 import { fillTemplate } from '../template-preview';
 import { Field } from './field';
 import { PlusIcon } from './icons';
+import './reminder-ladder-editor.css';
 
 export interface StepDraft {
   key: string;

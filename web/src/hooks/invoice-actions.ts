@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LadderOverride } from '../../../shared/schemas/billing';
 import type { InvoiceSend } from '../../../shared/schemas/getting-paid';
 import type { Invoice } from '../../../shared/schemas/invoice';
 import { api, isApiError, unwrap } from '../api';
@@ -6,12 +7,15 @@ import { invalidateMoney, keys } from './queries';
 
 /**
  * An invoice's life after it is written: the send e-mail and its preview, the
- * timeline, pausing reminders, and the payer's "we've paid" notices.
+ * timeline, its reminders (paused, or its own ladder, previewed), its payer
+ * link, and the payer's "we've paid" notices.
  * Keys sit under `invoices`, so every money change refreshes them too.
  */
 export const invoiceKeys = {
   events: (id: string) => ['invoices', 'events', id] as const,
   sendPreview: (id: string) => ['invoices', 'send-preview', id] as const,
+  reminderPreview: (id: string, offsetDays: number) =>
+    ['invoices', 'reminder-preview', id, offsetDays] as const,
 };
 
 /** The invoice's timeline, newest first (asked only while shown). */
@@ -72,6 +76,52 @@ export function useRemindersPause() {
     onSuccess: (saved) => answered(saved),
     onError: (error) => {
       if (isApiError(error, 409)) answered();
+    },
+  });
+}
+
+/** A reminder step of the invoice's saved ladder, filled with its real values (asked when shown). */
+export function useReminderPreview(id: string, offsetDays: number | null) {
+  return useQuery({
+    queryKey: invoiceKeys.reminderPreview(id, offsetDays ?? 0),
+    queryFn: () =>
+      unwrap(
+        api.invoices[':id']['reminder-preview'].$get({
+          param: { id },
+          query: { offsetDays: String(offsetDays) },
+        }),
+      ),
+    enabled: offsetDays !== null,
+    staleTime: 0,
+  });
+}
+
+/** Sets the invoice's own reminder ladder (null: the brand's, else the workspace's). */
+export function useInvoiceLadder() {
+  const answered = useInvoiceAnswered();
+  return useMutation({
+    mutationFn: ({ invoice, ladder }: { invoice: Invoice; ladder: LadderOverride }) =>
+      unwrap(
+        api.invoices[':id'].$patch({
+          param: { id: invoice.id },
+          json: { version: invoice.version, invoiceReminders: ladder },
+        }),
+      ),
+    onSuccess: (saved) => answered(saved),
+    onError: (error) => {
+      if (isApiError(error, 409)) answered();
+    },
+  });
+}
+
+/** Ends the payer's link: its page answers "not active"; the next send makes a new one. */
+export function useRevokeInvoiceLink(id: string) {
+  const answered = useInvoiceAnswered();
+  return useMutation({
+    mutationFn: () => unwrap(api.invoices[':id'].link.revoke.$post({ param: { id } })),
+    onSuccess: (saved) => answered(saved),
+    onError: (error) => {
+      if (isApiError(error, 404)) answered();
     },
   });
 }
