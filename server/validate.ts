@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import type { ApiErrorIssue } from '../shared/schemas/common';
 import { AppError } from './errors';
 
-export function zodIssues(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): ApiErrorIssue[] {
+export function zodIssues(error: {
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>;
+}): ApiErrorIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)',
     message: issue.message,

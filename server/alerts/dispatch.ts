@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database, DeliveryRow } from '../db/schema';
 import type { EmailSender } from './channels/email';
 import { sendWebhook } from './channels/webhook';
-import { alertHeadline, loadSubjectContexts, renderAlertMessage, type SubjectContext } from './messages';
+import {
+  alertHeadline,
+  loadSubjectContexts,
+  renderAlertMessage,
+  type SubjectContext,
+} from './messages';
 
 export const MAX_ATTEMPTS = 8;
 export const BACKOFF_BASE_MS = 30_000;
@@ -49,7 +54,12 @@ export function alertLink(appUrl: string, subject: Pick<SubjectContext, 'href'>)
 }
 
 /** Takes a delivery for this sender, unless another sender holds it. */
-async function claim(db: Kysely<Database>, delivery: DeliveryRow, now: Date, leaseMs: number): Promise<boolean> {
+async function claim(
+  db: Kysely<Database>,
+  delivery: DeliveryRow,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
   const nowIso = now.toISOString();
   const result = await db
     .updateTable('deliveries')
@@ -99,22 +109,38 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
 
   const alertIds = [...new Set(due.map((d) => d.alertId))];
   const alerts = new Map(
-    (await db.selectFrom('alerts').selectAll().where('id', 'in', alertIds).execute()).map((a) => [a.id, a]),
+    (await db.selectFrom('alerts').selectAll().where('id', 'in', alertIds).execute()).map((a) => [
+      a.id,
+      a,
+    ]),
   );
   const contexts: Map<string, SubjectContext> = await loadSubjectContexts(db, [...alerts.values()]);
-  const channelIds = [...new Set(due.map((d) => d.channelId).filter((id): id is string => id !== null))];
+  const channelIds = [
+    ...new Set(due.map((d) => d.channelId).filter((id): id is string => id !== null)),
+  ];
   const channels = new Map(
     channelIds.length
-      ? (await db.selectFrom('channels').selectAll().where('id', 'in', channelIds).execute()).map((c) => [c.id, c])
+      ? (await db.selectFrom('channels').selectAll().where('id', 'in', channelIds).execute()).map(
+          (c) => [c.id, c],
+        )
       : [],
   );
-  const userIds = [...new Set(due.map((d) => d.recipientUserId).filter((id): id is string => id !== null))];
+  const userIds = [
+    ...new Set(due.map((d) => d.recipientUserId).filter((id): id is string => id !== null)),
+  ];
   const users = new Map(
     userIds.length
-      ? (await db.selectFrom('users').selectAll().where('id', 'in', userIds).execute()).map((u) => [u.id, u])
+      ? (await db.selectFrom('users').selectAll().where('id', 'in', userIds).execute()).map((u) => [
+          u.id,
+          u,
+        ])
       : [],
   );
-  const workspace = await db.selectFrom('workspaceSettings').select('timeZone').where('id', '=', 1).executeTakeFirst();
+  const workspace = await db
+    .selectFrom('workspaceSettings')
+    .select('timeZone')
+    .where('id', '=', 1)
+    .executeTakeFirst();
   const workspaceZone = workspace?.timeZone ?? 'UTC';
 
   for (const delivery of due) {
@@ -128,17 +154,18 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
     const channel = delivery.channelId ? channels.get(delivery.channelId) : undefined;
     const user = delivery.recipientUserId ? users.get(delivery.recipientUserId) : undefined;
 
-    const cancelReason = !alert || !subject
-      ? 'The alert or its subject no longer exists'
-      : alert.resolvedAt
-        ? 'The alert no longer applies'
-        : delivery.channelType === 'webhook' && (!channel || !channel.enabled)
-          ? 'The channel was removed or turned off'
-          : delivery.channelType === 'email' && (!user || user.disabled || !user.emailAlerts)
-            ? 'The recipient turned alert e-mails off'
-            : delivery.channelType === 'email' && !email
-              ? 'E-mail is not configured (SMTP_URL)'
-              : null;
+    const cancelReason =
+      !alert || !subject
+        ? 'The alert or its subject no longer exists'
+        : alert.resolvedAt
+          ? 'The alert no longer applies'
+          : delivery.channelType === 'webhook' && (!channel || !channel.enabled)
+            ? 'The channel was removed or turned off'
+            : delivery.channelType === 'email' && (!user || user.disabled || !user.emailAlerts)
+              ? 'The recipient turned alert e-mails off'
+              : delivery.channelType === 'email' && !email
+                ? 'E-mail is not configured (SMTP_URL)'
+                : null;
     if (cancelReason) {
       await db
         .updateTable('deliveries')
@@ -186,7 +213,12 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
       }
       await db
         .updateTable('deliveries')
-        .set({ status: 'sent', sentAt: readClock().toISOString(), claimedUntil: null, lastError: null })
+        .set({
+          status: 'sent',
+          sentAt: readClock().toISOString(),
+          claimedUntil: null,
+          lastError: null,
+        })
         .where('id', '=', delivery.id)
         .execute();
       result.sent++;

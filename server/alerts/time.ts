@@ -1,12 +1,17 @@
 import { daysBetween, todayIn } from '../money';
 
-const asDate = (instant: Date | string) => (typeof instant === 'string' ? new Date(instant) : instant);
+const asDate = (instant: Date | string) =>
+  typeof instant === 'string' ? new Date(instant) : instant;
 
 /**
  * Whole calendar days from `from`'s local date to `to`'s local date in the
  * zone: 1 means "tomorrow", -3 "three days ago", whatever DST did in between.
  */
-export function calendarDaysBetween(from: Date | string, to: Date | string, timeZone: string): number {
+export function calendarDaysBetween(
+  from: Date | string,
+  to: Date | string,
+  timeZone: string,
+): number {
   return daysBetween(todayIn(asDate(from), timeZone), todayIn(asDate(to), timeZone));
 }
 
@@ -16,7 +21,9 @@ export function localDay(instant: Date | string, timeZone: string): string {
 }
 
 /** Formatters by zone, made once: making one costs far more than formatting (a scan words thousands). */
-function cachedFormat(options: Intl.DateTimeFormatOptions): (timeZone: string) => Intl.DateTimeFormat {
+function cachedFormat(
+  options: Intl.DateTimeFormatOptions,
+): (timeZone: string) => Intl.DateTimeFormat {
   const formats = new Map<string, Intl.DateTimeFormat>();
   return (timeZone) => {
     let format = formats.get(timeZone);

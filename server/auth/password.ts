@@ -24,10 +24,20 @@ function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffe
  * Hashes a password as `scrypt$N$r$p$salt$hash` (base64url). The cost travels
  * with the hash, so it can be raised later without breaking old hashes.
  */
-export async function hashPassword(password: string, cost: ScryptCost = OWASP_SCRYPT): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: ScryptCost = OWASP_SCRYPT,
+): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, cost);
-  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [
+    'scrypt',
+    cost.N,
+    cost.r,
+    cost.p,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

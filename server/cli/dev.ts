@@ -12,7 +12,9 @@ const children: ChildProcess[] = [
   }),
   spawn(bin('vite'), [], { cwd: REPO_ROOT, stdio: 'inherit' }),
 ];
-console.log('Open http://localhost:5173 (Vite, with reload); the API runs on http://localhost:8787.');
+console.log(
+  'Open http://localhost:5173 (Vite, with reload); the API runs on http://localhost:8787.',
+);
 const stop = () => {
   for (const child of children) child.kill('SIGTERM');
   process.exit(0);

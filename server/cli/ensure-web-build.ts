@@ -10,7 +10,8 @@ function newestMtime(paths: string[]): number {
     if (!fs.existsSync(p)) return;
     const stat = fs.statSync(p);
     if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p)) if (entry !== 'dist' && entry !== 'node_modules') visit(path.join(p, entry));
+      for (const entry of fs.readdirSync(p))
+        if (entry !== 'dist' && entry !== 'node_modules') visit(path.join(p, entry));
     } else {
       newest = Math.max(newest, stat.mtimeMs);
     }
@@ -20,16 +21,22 @@ function newestMtime(paths: string[]): number {
 }
 
 const builtIndex = path.join(WEB_DIST, 'index.html');
-const sources = ['web', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(REPO_ROOT, p));
+const sources = ['web', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) =>
+  path.join(REPO_ROOT, p),
+);
 const builtAt = fs.existsSync(builtIndex) ? fs.statSync(builtIndex).mtimeMs : 0;
 
 if (builtAt >= newestMtime(sources)) {
   console.log('Web app is up to date.');
 } else {
   console.log('Building the web app…');
-  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    },
+  );
   process.exit(result.status ?? 1);
 }

@@ -18,7 +18,10 @@ async function migrateOnce(db: Kysely<Database>): Promise<MigrationResultSet> {
  * transaction fail, and simply tries again — by then the winner's migrations
  * are recorded and there is nothing left to do.
  */
-export async function migrateToLatest(db: Kysely<Database>, attempts = 5): Promise<MigrationResultSet> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  attempts = 5,
+): Promise<MigrationResultSet> {
   for (let attempt = 1; ; attempt++) {
     const result = await migrateOnce(db);
     if (!result.error) return result;

@@ -13,7 +13,9 @@ export class CsvFileError extends Error {}
  */
 export function decodeCsv(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new CsvFileError('The file is UTF-16 text. Save it as "CSV UTF-8 (comma delimited)" and upload it again.');
+    throw new CsvFileError(
+      'The file is UTF-16 text. Save it as "CSV UTF-8 (comma delimited)" and upload it again.',
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -46,7 +48,8 @@ export function parseCsv(text: string): ParsedCsv {
     throw new CsvFileError(`The file is not valid CSV: ${message}`);
   }
   const [header, ...rows] = records;
-  if (!header || header.every((h) => h === '')) throw new CsvFileError('The file is empty: expected a header row and data rows.');
+  if (!header || header.every((h) => h === ''))
+    throw new CsvFileError('The file is empty: expected a header row and data rows.');
   const headers = header.map((h, i) => h || `Column ${i + 1}`);
   if (new Set(headers).size !== headers.length) {
     throw new CsvFileError('Two columns have the same header; give every column its own name.');
@@ -62,7 +65,16 @@ const SYNONYMS: Record<ImportField, string[]> = {
   format: ['format', 'type', 'contenttype', 'posttype'],
   status: ['status', 'stage', 'state'],
   draftDueAt: ['draftdue', 'draftdueat', 'draftdeadline', 'draftdate', 'draft'],
-  publishAt: ['publishat', 'publishdate', 'golive', 'golivedate', 'livedate', 'postdate', 'publish', 'date'],
+  publishAt: [
+    'publishat',
+    'publishdate',
+    'golive',
+    'golivedate',
+    'livedate',
+    'postdate',
+    'publish',
+    'date',
+  ],
   fee: ['fee', 'dealfee', 'amount', 'rate', 'price', 'budget'],
   currency: ['currency', 'cur'],
   caption: ['caption', 'copy', 'text'],
@@ -97,15 +109,22 @@ const PLATFORM_ALIASES: Record<string, string> = {
 };
 
 /** A platform, format or status as people write them: any case, spaces or dashes for underscores. */
-export function enumValue(value: string, aliases: Record<string, string> = PLATFORM_ALIASES): string {
-  const key = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+export function enumValue(
+  value: string,
+  aliases: Record<string, string> = PLATFORM_ALIASES,
+): string {
+  const key = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return aliases[key] ?? key;
 }
 
 /** Date-only values mean this time of day, in the import's zone. */
 export const DATE_ONLY_TIME = { hour: 9, minute: 0 };
 
-const NUMERIC = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/i;
+const NUMERIC =
+  /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/i;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
 /**
@@ -124,12 +143,15 @@ export function parseWhen(value: string, timeZone: string, dateOrder: DateOrder)
     }
   }
   let year: number, month: number, day: number;
-  let hour = DATE_ONLY_TIME.hour, minute = DATE_ONLY_TIME.minute, second = 0;
+  let hour = DATE_ONLY_TIME.hour,
+    minute = DATE_ONLY_TIME.minute,
+    second = 0;
   const iso = ISO_LOCAL.exec(text);
   const numeric = iso ? null : NUMERIC.exec(text);
   if (iso) {
     [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    if (iso[4] !== undefined) [hour, minute, second] = [Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)];
+    if (iso[4] !== undefined)
+      [hour, minute, second] = [Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)];
   } else if (numeric) {
     const [a, b, c] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
     if (numeric[1]!.length === 4) [year, month, day] = [a, b, c];
@@ -150,7 +172,10 @@ export function parseWhen(value: string, timeZone: string, dateOrder: DateOrder)
     return null;
   }
   try {
-    const local = Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' });
+    const local = Temporal.PlainDateTime.from(
+      { year, month, day, hour, minute, second },
+      { overflow: 'reject' },
+    );
     const zoned = local.toZonedDateTime(timeZone, { disambiguation: 'compatible' });
     return new Date(zoned.epochMilliseconds).toISOString();
   } catch {
@@ -172,7 +197,11 @@ export function parseMoney(value: string, currency: string): number | null {
   const mark = lastComma > lastDot ? ',' : '.';
   const markAt = Math.max(lastComma, lastDot);
   const decimals = markAt >= 0 ? text.length - markAt - 1 : 0;
-  if (markAt >= 0 && decimals <= 2 && (mark === ',' ? text.split(',').length === 2 : text.split('.').length === 2)) {
+  if (
+    markAt >= 0 &&
+    decimals <= 2 &&
+    (mark === ',' ? text.split(',').length === 2 : text.split('.').length === 2)
+  ) {
     const whole = text.slice(0, markAt).replace(/[.,]/g, '');
     const fraction = text.slice(markAt + 1);
     text = `${whole}.${fraction}`;

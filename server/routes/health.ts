@@ -13,7 +13,11 @@ export function healthRoutes({ db, clock, scheduler }: AppDeps) {
       return c.json({ status: 'error' as const, database: 'unreachable' }, 503);
     }
     const now = clock.now();
-    const state = await db.selectFrom('schedulerState').selectAll().where('id', '=', 1).executeTakeFirst();
+    const state = await db
+      .selectFrom('schedulerState')
+      .selectAll()
+      .where('id', '=', 1)
+      .executeTakeFirst();
     const counts = await db
       .selectFrom('deliveries')
       .select((eb) => ['status', eb.fn.countAll<number | string>().as('count')])

@@ -7,20 +7,31 @@ import { inTransaction } from '../db/transaction';
 import type { AppDeps, AppEnv } from '../env';
 import { AppError } from '../errors';
 import { checkMapping, importRows, readRows, rowsInvalid } from '../imports/deliverables';
-import { CsvFileError, decodeCsv, parseCsv, suggestMapping, type ParsedCsv } from '../imports/parse';
+import {
+  CsvFileError,
+  decodeCsv,
+  parseCsv,
+  suggestMapping,
+  type ParsedCsv,
+} from '../imports/parse';
 import { validationError, zodIssues } from '../validate';
 
 const PREVIEW_ROWS = 10;
 
 /** The multipart form: the CSV (field `file`) and the other fields as text. */
-async function readForm(c: Context<AppEnv>): Promise<{ csv: ParsedCsv; fields: Record<string, string> }> {
+async function readForm(
+  c: Context<AppEnv>,
+): Promise<{ csv: ParsedCsv; fields: Record<string, string> }> {
   let form: Record<string, string | File | (string | File)[]>;
   try {
     form = await c.req.parseBody({ all: true });
   } catch {
-    throw new AppError(400, 'invalid_body', 'The upload could not be read as multipart/form-data.', [
-      { path: '(body)', message: 'Malformed multipart/form-data' },
-    ]);
+    throw new AppError(
+      400,
+      'invalid_body',
+      'The upload could not be read as multipart/form-data.',
+      [{ path: '(body)', message: 'Malformed multipart/form-data' }],
+    );
   }
   const file = form['file'];
   if (!(file instanceof File)) {
@@ -33,7 +44,9 @@ async function readForm(c: Context<AppEnv>): Promise<{ csv: ParsedCsv; fields: R
     csv = parseCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())));
   } catch (error) {
     if (error instanceof CsvFileError) {
-      throw new AppError(400, 'validation_failed', error.message, [{ path: 'file', message: error.message }]);
+      throw new AppError(400, 'validation_failed', error.message, [
+        { path: 'file', message: error.message },
+      ]);
     }
     throw error;
   }
@@ -66,9 +79,12 @@ export function importRoutes({ db, clock }: AppDeps) {
       if (!parsed.success) throw validationError(zodIssues(parsed.error));
       const options = parsed.data;
       if (csv.rows.length === 0) {
-        throw new AppError(400, 'validation_failed', 'The file has a header row but no data rows.', [
-          { path: 'file', message: 'No data rows' },
-        ]);
+        throw new AppError(
+          400,
+          'validation_failed',
+          'The file has a header row but no data rows.',
+          [{ path: 'file', message: 'No data rows' }],
+        );
       }
       checkMapping(options.mapping, csv.headers);
       const now = clock.now();
@@ -77,7 +93,11 @@ export function importRoutes({ db, clock }: AppDeps) {
       if (issues.length > 0) throw rowsInvalid(issues);
       const dryRun = options.dryRun === 'true';
       const result = await inTransaction(db, async (trx) => {
-        const result = await importRows(trx, rows, { dryRun, defaultCurrency: settings.currency, now });
+        const result = await importRows(trx, rows, {
+          dryRun,
+          defaultCurrency: settings.currency,
+          now,
+        });
         if (!dryRun) {
           await recordAudit(
             trx,

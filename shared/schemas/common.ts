@@ -13,7 +13,8 @@ const NUL_MESSAGE = 'Must not contain NUL characters';
 /** Ids are opaque strings on the wire. */
 export const idSchema = z.string().trim().min(1, 'Required').max(64).refine(hasNoNul, NUL_MESSAGE);
 
-const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const INSTANT_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 function isRealCalendarDay(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
@@ -52,7 +53,11 @@ export const daySchema = z
   .refine((value) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     // Years up to 9000 leave room for due days and reminders after them to stay four-digit.
-    return m !== null && Number(m[1]) <= 9000 && isRealCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    return (
+      m !== null &&
+      Number(m[1]) <= 9000 &&
+      isRealCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))
+    );
   }, 'Expected a calendar day such as 2026-03-01');
 
 export const currencySchema = z
@@ -116,7 +121,12 @@ export const textSchema = (max: number) =>
 
 /** A required, non-blank name or title. */
 export const nameSchema = (max = 200) =>
-  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`).refine(hasNoNul, NUL_MESSAGE);
+  z
+    .string()
+    .trim()
+    .min(1, 'Required')
+    .max(max, `At most ${max} characters`)
+    .refine(hasNoNul, NUL_MESSAGE);
 
 export const colorSchema = z
   .string()

@@ -23,7 +23,12 @@ export const IMPORT_FIELDS = [
 export const importFieldSchema = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof importFieldSchema>;
 
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['brand', 'deal', 'title', 'platform'];
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = [
+  'brand',
+  'deal',
+  'title',
+  'platform',
+];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   brand: 'Brand',
@@ -85,6 +90,10 @@ export const importResultSchema = z.object({
   dryRun: z.boolean(),
   rowCount: z.number().int(),
   /** What was (or, on a dry run, would be) created. */
-  created: z.object({ brands: z.number().int(), deals: z.number().int(), deliverables: z.number().int() }),
+  created: z.object({
+    brands: z.number().int(),
+    deals: z.number().int(),
+    deliverables: z.number().int(),
+  }),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

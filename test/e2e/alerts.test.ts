@@ -43,8 +43,13 @@ describe('the alert bell in Chromium', () => {
       password: 'correct horse battery staple',
       timeZone: 'Europe/Berlin',
     });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', { brandId: brand.id, title: 'Serum' });
+    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+      name: 'Glow Skincare',
+    });
+    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+      brandId: brand.id,
+      title: 'Serum',
+    });
     await page.reload();
     const bell = page.getByRole('button', { name: 'Notifications' });
     await untilLong(() => bell.count()).toBe(1);
@@ -58,10 +63,19 @@ describe('the alert bell in Chromium', () => {
       publishAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
     });
     // The scheduler raises it within a second or two...
-    await until(async () => (await call<{ open: number }>(page, 'GET', '/api/alerts/count')).open).toBe(1);
+    await until(
+      async () => (await call<{ open: number }>(page, 'GET', '/api/alerts/count')).open,
+    ).toBe(1);
     // ...and the bell shows it on its next poll, or at once when the tab becomes visible again.
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
-    await untilLong(() => page.getByTestId('alert-count').textContent().catch(() => null)).toBe('1');
+    await page.evaluate(() =>
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true })),
+    );
+    await untilLong(() =>
+      page
+        .getByTestId('alert-count')
+        .textContent()
+        .catch(() => null),
+    ).toBe('1');
 
     await bell.click();
     const item = page.getByTestId('alert-item');
@@ -75,11 +89,9 @@ describe('the alert bell in Chromium', () => {
     await untilLong(() => page.getByText(/all caught up/).count()).toBe(1);
 
     // The server agrees, and the alert was about this deliverable.
-    const acknowledged = await call<{ items: Array<{ subjectId: string; acknowledgedAt: string | null }> }>(
-      page,
-      'GET',
-      '/api/alerts?state=acknowledged',
-    );
+    const acknowledged = await call<{
+      items: Array<{ subjectId: string; acknowledgedAt: string | null }>;
+    }>(page, 'GET', '/api/alerts?state=acknowledged');
     expect(acknowledged.items.map((a) => a.subjectId)).toEqual([deliverable.id]);
     await page.reload();
     await untilLong(() => bell.count()).toBe(1);

@@ -12,8 +12,13 @@ export interface BrowserSession {
 }
 
 /** Debian's Chromium (found by the global setup), headless, with a fresh profile. */
-export async function openBrowser(options: { timezoneId?: string; viewport?: { width: number; height: number } } = {}) {
-  const browser = await chromium.launch({ executablePath: inject('chromePath'), args: CHROMIUM_ARGS });
+export async function openBrowser(
+  options: { timezoneId?: string; viewport?: { width: number; height: number } } = {},
+) {
+  const browser = await chromium.launch({
+    executablePath: inject('chromePath'),
+    args: CHROMIUM_ARGS,
+  });
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     timezoneId: options.timezoneId,
@@ -35,7 +40,8 @@ export async function openBrowser(options: { timezoneId?: string; viewport?: { w
 }
 
 /** Polls a read until it matches: for what the page shows after a request or a re-render. */
-export const until = <T>(fn: () => Promise<T>, timeout = 15_000) => expect.poll(fn, { timeout, interval: 100 });
+export const until = <T>(fn: () => Promise<T>, timeout = 15_000) =>
+  expect.poll(fn, { timeout, interval: 100 });
 
 /**
  * Calls the API from the page, with its session cookie, as the web app would;

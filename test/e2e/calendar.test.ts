@@ -7,7 +7,11 @@ import { type BrowserSession, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'America/New_York';
-const OWNER = { name: 'Ava Creator', email: 'ava@example.com', password: 'correct horse battery staple' };
+const OWNER = {
+  name: 'Ava Creator',
+  email: 'ava@example.com',
+  password: 'correct horse battery staple',
+};
 
 let dir: string;
 let server: ServerProcess;
@@ -15,7 +19,10 @@ let session: BrowserSession;
 
 beforeAll(async () => {
   dir = tempDir();
-  server = await startServer({ databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`, webRoot: inject('webRoot') });
+  server = await startServer({
+    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+    webRoot: inject('webRoot'),
+  });
   session = await openBrowser({ timezoneId: ZONE });
 });
 
@@ -33,7 +40,9 @@ function localDay(day: number): Temporal.PlainDate {
 
 /** Polls until the page catches up; generous for a loaded CI machine. */
 function instantOf(date: Temporal.PlainDate, hour: number): string {
-  return new Date(date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds).toISOString();
+  return new Date(
+    date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds,
+  ).toISOString();
 }
 
 async function api<T>(page: Page, url: string): Promise<T> {
@@ -87,10 +96,15 @@ describe('the core loop in Chromium', () => {
     await until(() => event.count()).toBe(1);
     const id = await event.getAttribute('data-deliverable-id');
     expect(id).toBeTruthy();
-    const created = await api<{ publishAt: string; version: number }>(page, `/api/deliverables/${id}`);
+    const created = await api<{ publishAt: string; version: number }>(
+      page,
+      `/api/deliverables/${id}`,
+    );
     expect(created.publishAt).toBe(instantOf(from, 10));
     // It sits in the cell of its own day.
-    expect(await page.locator(`[data-date="${from}"] [data-deliverable-id="${id}"]`).count()).toBe(1);
+    expect(await page.locator(`[data-date="${from}"] [data-deliverable-id="${id}"]`).count()).toBe(
+      1,
+    );
 
     // Drag it a week later.
     const source = await event.boundingBox();
@@ -98,14 +112,21 @@ describe('the core loop in Chromium', () => {
     if (!source || !target) throw new Error('event or target day not on screen');
     await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
     await page.mouse.down();
-    await page.mouse.move(source.x + source.width / 2 + 5, source.y + source.height / 2 + 5, { steps: 5 });
+    await page.mouse.move(source.x + source.width / 2 + 5, source.y + source.height / 2 + 5, {
+      steps: 5,
+    });
     await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 20 });
-    const saved = page.waitForResponse((r) => r.url().includes(`/api/deliverables/${id}`) && r.request().method() === 'PATCH');
+    const saved = page.waitForResponse(
+      (r) => r.url().includes(`/api/deliverables/${id}`) && r.request().method() === 'PATCH',
+    );
     await page.mouse.up();
     expect((await saved).status()).toBe(200);
 
     // Saved: the API has the new day at the same local time, one version later.
-    const moved = await api<{ publishAt: string; version: number }>(page, `/api/deliverables/${id}`);
+    const moved = await api<{ publishAt: string; version: number }>(
+      page,
+      `/api/deliverables/${id}`,
+    );
     expect(moved.publishAt).toBe(instantOf(to, 10));
     expect(moved.version).toBe(created.version + 1);
 
@@ -113,7 +134,9 @@ describe('the core loop in Chromium', () => {
     await page.reload();
     const cell = page.locator(`[data-date="${to}"] [data-deliverable-id="${id}"]`);
     await until(() => cell.count()).toBe(1);
-    expect(await page.locator(`[data-date="${from}"] [data-deliverable-id="${id}"]`).count()).toBe(0);
+    expect(await page.locator(`[data-date="${from}"] [data-deliverable-id="${id}"]`).count()).toBe(
+      0,
+    );
 
     expect(session.problems).toEqual([]);
   });

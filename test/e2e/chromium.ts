@@ -30,10 +30,13 @@ export function findChromium(): string {
   }
   if (fs.existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   if (isRootWithApt()) {
-    console.log('Chromium not found: installing Debian\'s chromium package for the browser tests…');
+    console.log("Chromium not found: installing Debian's chromium package for the browser tests…");
     const install = spawnSync(
       'sh',
-      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'],
+      [
+        '-c',
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+      ],
       { stdio: 'inherit' },
     );
     if (install.status === 0 && fs.existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;

@@ -18,7 +18,15 @@ export default function setup(project: TestProject) {
   const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sponsorcal-web-'));
   const build = spawnSync(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--outDir', webRoot, '--emptyOutDir', '--logLevel', 'warn'],
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--outDir',
+      webRoot,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
     { stdio: 'inherit' },
   );
   if (build.status !== 0) throw new Error('vite build failed; see the output above.');

@@ -7,7 +7,11 @@ import { type BrowserSession, call, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/Berlin';
-const OWNER = { name: 'Ava Creator', email: 'ava@example.com', password: 'correct horse battery staple' };
+const OWNER = {
+  name: 'Ava Creator',
+  email: 'ava@example.com',
+  password: 'correct horse battery staple',
+};
 const VIEWER = { name: 'Cy Viewer', email: 'cy@example.com', password: 'cy has a long password' };
 
 let dir: string;
@@ -19,10 +23,17 @@ const viewerProblems: string[] = [];
 
 beforeAll(async () => {
   dir = tempDir();
-  server = await startServer({ databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`, webRoot: inject('webRoot') });
+  server = await startServer({
+    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+    webRoot: inject('webRoot'),
+  });
   // The browser's locale is en-US, so the import reads 03/04/2026 month first by default.
   owner = await openBrowser({ timezoneId: ZONE });
-  viewerContext = await owner.browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: ZONE, locale: 'en-US' });
+  viewerContext = await owner.browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    timezoneId: ZONE,
+    locale: 'en-US',
+  });
   viewer = await viewerContext.newPage();
   viewer.on('pageerror', (error) => viewerProblems.push(`page error: ${error.message}`));
   viewer.on('console', (message) => {
@@ -43,7 +54,9 @@ const day = (d: number) => month.with({ day: d });
 const us = (date: Temporal.PlainDate) =>
   `${String(date.month).padStart(2, '0')}/${String(date.day).padStart(2, '0')}/${date.year}`;
 const instant = (date: Temporal.PlainDate, hour: number, minute = 0) =>
-  new Date(date.toPlainDateTime({ hour, minute }).toZonedDateTime(ZONE).epochMilliseconds).toISOString();
+  new Date(
+    date.toPlainDateTime({ hour, minute }).toZonedDateTime(ZONE).epochMilliseconds,
+  ).toISOString();
 
 const HEADER = 'Brand,Campaign,Post title,Network,Go live,Draft due,Fee';
 const ROWS = [
@@ -60,8 +73,15 @@ describe('CSV import in Chromium', () => {
   it('offers import to the owner, not to a viewer', async () => {
     const page = owner.page;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' });
-    const invite = await call<{ url: string }>(page, 'POST', '/api/invites', { role: 'viewer', email: VIEWER.email });
+    await call(page, 'POST', '/api/auth/setup', {
+      ...OWNER,
+      timeZone: ZONE,
+      workspaceName: 'Ava Studio',
+    });
+    const invite = await call<{ url: string }>(page, 'POST', '/api/invites', {
+      role: 'viewer',
+      email: VIEWER.email,
+    });
     const token = invite.url.split('/invite/')[1]!;
 
     // The empty calendar offers the import to the owner.
@@ -72,10 +92,15 @@ describe('CSV import in Chromium', () => {
     await viewer.goto(server.url);
     await call(viewer, 'POST', `/api/invites/${token}/accept`, VIEWER);
     await viewer.reload();
-    await until(() => viewer.getByRole('heading', { name: 'Plan your first sponsored post' }).count()).toBe(1);
+    await until(() =>
+      viewer.getByRole('heading', { name: 'Plan your first sponsored post' }).count(),
+    ).toBe(1);
     expect(await viewer.getByRole('link', { name: CALENDAR_IMPORT }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Subscribe' }).count()).toBe(1);
-    await viewer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deals' }).click();
+    await viewer
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Deals' })
+      .click();
     await until(() => viewer.getByRole('heading', { name: 'Deals', exact: true }).count()).toBe(1);
     expect(await viewer.getByRole('button', { name: 'Export CSV' }).count()).toBe(1);
     expect(await viewer.getByRole('link', { name: /Import/ }).count()).toBe(0);
@@ -93,7 +118,9 @@ describe('CSV import in Chromium', () => {
       expect.stringContaining('Deals'),
       expect.stringContaining('Deliverables'),
     ]);
-    expect(await menu.getByRole('menuitem', { name: /Deliverables/ }).getAttribute('href')).toBe('/api/exports/deliverables.csv');
+    expect(await menu.getByRole('menuitem', { name: /Deliverables/ }).getAttribute('href')).toBe(
+      '/api/exports/deliverables.csv',
+    );
     await page.keyboard.press('Escape');
     expect(await menu.count()).toBe(0);
   });
@@ -101,7 +128,9 @@ describe('CSV import in Chromium', () => {
   it('shows a bad row, takes a corrected file, imports it, and the posts are on the calendar and the brand on the brands page', async () => {
     const page = owner.page;
     // A brand and deal that exist already: the import finds them by name.
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
+    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+      name: 'Glow Skincare',
+    });
     await call(page, 'POST', '/api/deals', { brandId: brand.id, title: 'Spring serum launch' });
 
     await page.getByRole('link', { name: 'Import CSV' }).click();
@@ -116,14 +145,20 @@ describe('CSV import in Chromium', () => {
     const fileError = page.getByRole('alert').filter({ hasText: 'latin1.csv cannot be imported' });
     await until(() => fileError.count()).toBe(1);
     expect(await fileError.textContent()).toContain('not UTF-8');
-    expect(owner.problems).toEqual(['console error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    expect(owner.problems).toEqual([
+      'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
     owner.problems.length = 0;
 
     // The file with a bad row: its preview and a suggested mapping.
-    await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: csv(...ROWS, BAD_ROW) });
+    await page
+      .getByLabel('CSV file', { exact: true })
+      .setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: csv(...ROWS, BAD_ROW) });
     await until(() => page.getByRole('heading', { name: 'plan.csv' }).count()).toBe(1);
     expect(await page.getByText('3 rows · 7 columns').count()).toBe(1);
-    const previewRows = page.getByRole('region', { name: 'The file’s first rows' }).locator('tbody tr');
+    const previewRows = page
+      .getByRole('region', { name: 'The file’s first rows' })
+      .locator('tbody tr');
     expect(await previewRows.count()).toBe(3);
     expect(await previewRows.nth(2).textContent()).toContain('Myspace');
     expect(await page.getByLabel('Brand', { exact: true }).inputValue()).toBe('Brand');
@@ -138,7 +173,9 @@ describe('CSV import in Chromium', () => {
     expect(await page.getByLabel('Date order').inputValue()).toBe('MDY');
 
     // The check names the row, the field and what is wrong; nothing is imported.
-    const checked = page.waitForResponse((r) => r.url().endsWith('/api/imports/deliverables') && r.request().method() === 'POST');
+    const checked = page.waitForResponse(
+      (r) => r.url().endsWith('/api/imports/deliverables') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Check file' }).click();
     expect((await checked).status()).toBe(400);
     await until(() => page.getByRole('heading', { name: '1 problem in 1 row' }).count()).toBe(1);
@@ -149,30 +186,65 @@ describe('CSV import in Chromium', () => {
     expect(cells[1]).toBe('Platform column “Network”');
     expect(cells[2]).toMatch(/instagram|tiktok|expected/i);
     expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
-    expect((await call<{ items: unknown[] }>(page, 'GET', '/api/deliverables')).items).toHaveLength(0);
-    expect(owner.problems).toEqual(['console error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    expect((await call<{ items: unknown[] }>(page, 'GET', '/api/deliverables')).items).toHaveLength(
+      0,
+    );
+    expect(owner.problems).toEqual([
+      'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
     owner.problems.length = 0;
 
     // The corrected file (same name, same columns) keeps the mapping and checks clean.
-    await page.getByLabel('Upload corrected file').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: csv(...ROWS, GOOD_ROW) });
+    await page
+      .getByLabel('Upload corrected file')
+      .setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: csv(...ROWS, GOOD_ROW) });
     await until(() => problems.count()).toBe(0);
-    await until(() => page.getByRole('region', { name: 'The file’s first rows' }).locator('tbody tr').nth(2).textContent()).toContain('TikTok');
+    await until(() =>
+      page
+        .getByRole('region', { name: 'The file’s first rows' })
+        .locator('tbody tr')
+        .nth(2)
+        .textContent(),
+    ).toContain('TikTok');
     expect(await page.getByLabel('Platform').inputValue()).toBe('Network');
     await page.getByRole('button', { name: 'Check file' }).click();
-    await until(() => page.getByRole('heading', { name: 'Ready: 3 deliverables, 1 new deal, 1 new brand' }).count()).toBe(1);
-    expect((await call<{ items: unknown[] }>(page, 'GET', '/api/deliverables')).items).toHaveLength(0);
+    await until(() =>
+      page.getByRole('heading', { name: 'Ready: 3 deliverables, 1 new deal, 1 new brand' }).count(),
+    ).toBe(1);
+    expect((await call<{ items: unknown[] }>(page, 'GET', '/api/deliverables')).items).toHaveLength(
+      0,
+    );
 
-    const imported = page.waitForResponse((r) => r.url().endsWith('/api/imports/deliverables') && r.request().method() === 'POST');
+    const imported = page.waitForResponse(
+      (r) => r.url().endsWith('/api/imports/deliverables') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Import 3 deliverables' }).click();
     expect((await imported).status()).toBe(201);
-    await until(() => page.getByRole('heading', { name: 'Imported 3 deliverables' }).count()).toBe(1);
+    await until(() => page.getByRole('heading', { name: 'Imported 3 deliverables' }).count()).toBe(
+      1,
+    );
     expect(await page.getByText('1 new deal and 1 new brand were created').count()).toBe(1);
 
     // Dates were read month first, in the owner's zone.
-    const items = (await call<{ items: Array<{ id: string; title: string; publishAt: string | null; draftDueAt: string | null }> }>(page, 'GET', '/api/deliverables')).items;
+    const items = (
+      await call<{
+        items: Array<{
+          id: string;
+          title: string;
+          publishAt: string | null;
+          draftDueAt: string | null;
+        }>;
+      }>(page, 'GET', '/api/deliverables')
+    ).items;
     const byTitle = new Map(items.map((d) => [d.title, d]));
-    expect(byTitle.get('Serum reel')).toMatchObject({ publishAt: instant(day(10), 10), draftDueAt: instant(day(5), 9) });
-    expect(byTitle.get('Cold brew short')).toMatchObject({ publishAt: instant(day(12), 18, 30), draftDueAt: null });
+    expect(byTitle.get('Serum reel')).toMatchObject({
+      publishAt: instant(day(10), 10),
+      draftDueAt: instant(day(5), 9),
+    });
+    expect(byTitle.get('Cold brew short')).toMatchObject({
+      publishAt: instant(day(12), 18, 30),
+      draftDueAt: null,
+    });
     expect(byTitle.get('Latte art story')).toMatchObject({ publishAt: instant(day(20), 9) });
 
     // On the calendar, two months on, each go-live sits on its day.
@@ -187,13 +259,18 @@ describe('CSV import in Chromium', () => {
       ['Cold brew short', day(12)],
       ['Latte art story', day(20)],
     ] as const) {
-      const event = page.locator(`[data-date="${date}"] [data-kind="publish"][data-deliverable-id="${byTitle.get(title)!.id}"]`);
+      const event = page.locator(
+        `[data-date="${date}"] [data-kind="publish"][data-deliverable-id="${byTitle.get(title)!.id}"]`,
+      );
       await until(() => event.count()).toBe(1);
       expect(await event.textContent()).toContain(title);
     }
 
     // The new brand is on the brands page, beside the one that was reused.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Brands' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Brands' })
+      .click();
     await until(() => page.getByRole('heading', { name: 'Nordic Brew' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Glow Skincare' }).count()).toBe(1);
     expect((await call<{ items: unknown[] }>(page, 'GET', '/api/brands')).items).toHaveLength(2);

@@ -11,7 +11,10 @@ let session: BrowserSession;
 
 beforeAll(async () => {
   dir = tempDir();
-  server = await startServer({ databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`, webRoot: inject('webRoot') });
+  server = await startServer({
+    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+    webRoot: inject('webRoot'),
+  });
   session = await openBrowser({ timezoneId: 'America/Chicago' });
 });
 
@@ -33,7 +36,9 @@ describe('money in Chromium', () => {
       password: 'correct horse battery staple',
       timeZone: 'America/Chicago',
     });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
+    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+      name: 'Glow Skincare',
+    });
     const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: 'Spring serum launch',
@@ -68,11 +73,11 @@ describe('money in Chromium', () => {
     await page.getByRole('link', { name: 'Money' }).first().click();
     await until(() => text(page, 'money-earned-USD')).toBe('$1,500.00');
     expect(await text(page, 'money-outstanding-USD')).toBe('$3,000.00');
-    const saved = await call<{ paidCents: number; balanceCents: number; payments: Array<{ method: string }> }>(
-      page,
-      'GET',
-      `/api/invoices/${invoice.id}`,
-    );
+    const saved = await call<{
+      paidCents: number;
+      balanceCents: number;
+      payments: Array<{ method: string }>;
+    }>(page, 'GET', `/api/invoices/${invoice.id}`);
     expect(saved).toMatchObject({ paidCents: 150_000, balanceCents: 300_000 });
     expect(saved.payments.map((p) => p.method)).toEqual(['Bank transfer']);
 

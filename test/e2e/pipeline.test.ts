@@ -172,7 +172,9 @@ describe('the pitch pipeline in Chromium', () => {
     await until(() => names.count()).toBe(6);
 
     // A follow-up alert links to /brands?brand=<id>: the page opens that brand.
-    const [glowBrand] = (await call<{ items: Array<{ id: string }> }>(page, 'GET', '/api/brands?q=glow')).items;
+    const [glowBrand] = (
+      await call<{ items: Array<{ id: string }> }>(page, 'GET', '/api/brands?q=glow')
+    ).items;
     await page.goto(`${server.url}/brands?brand=${glowBrand!.id}`);
     const linked = page.getByRole('dialog', { name: 'Edit brand' });
     await until(() => linked.count()).toBe(1);

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
-const OWNER = { name: 'Ava Creator', email: 'ava@example.com', password: 'correct horse battery staple' };
+const OWNER = {
+  name: 'Ava Creator',
+  email: 'ava@example.com',
+  password: 'correct horse battery staple',
+};
 const NEW_PASSWORD = 'a brand new passphrase for ava';
 
 let dir: string;
@@ -15,7 +19,10 @@ let laptop: BrowserContext;
 
 beforeAll(async () => {
   dir = tempDir();
-  server = await startServer({ databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`, webRoot: inject('webRoot') });
+  server = await startServer({
+    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+    webRoot: inject('webRoot'),
+  });
   session = await openBrowser({ timezoneId: 'America/Los_Angeles' });
   laptop = await session.browser.newContext({ locale: 'en-US' });
 });
@@ -27,7 +34,12 @@ afterAll(async () => {
 });
 
 /** Calls the API from the page, with its session cookie; answers the status and the JSON body. */
-async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+async function call<T>(
+  page: Page,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   return page.evaluate(
     async ([m, u, b]) => {
       const res = await fetch(u as string, {
@@ -46,11 +58,21 @@ describe('the profile page in Chromium', () => {
   it('changes the password: other sessions end, and the old password no longer signs in', async () => {
     const { page } = session;
     await page.goto(server.url);
-    expect((await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: 'America/Los_Angeles' })).status).toBe(201);
+    expect(
+      (await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: 'America/Los_Angeles' }))
+        .status,
+    ).toBe(201);
     // The same owner is also signed in on a "laptop".
     const other = await laptop.newPage();
     await other.goto(server.url);
-    expect((await call(other, 'POST', '/api/auth/login', { email: OWNER.email, password: OWNER.password })).status).toBe(200);
+    expect(
+      (
+        await call(other, 'POST', '/api/auth/login', {
+          email: OWNER.email,
+          password: OWNER.password,
+        })
+      ).status,
+    ).toBe(200);
 
     // The profile is in the user menu.
     await page.reload();
@@ -80,12 +102,16 @@ describe('the profile page in Chromium', () => {
     await page.getByLabel('New password again').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();
     expect((await changed).status()).toBe(204);
-    await until(() => page.getByRole('status').filter({ hasText: 'Every other session was signed out' }).count()).toBe(1);
+    await until(() =>
+      page.getByRole('status').filter({ hasText: 'Every other session was signed out' }).count(),
+    ).toBe(1);
     await until(() => sessions.count()).toBe(1);
 
     // The laptop's session is gone; this browser's still works.
     expect((await call(other, 'GET', '/api/auth/me')).status).toBe(401);
-    expect((await call<{ email: string }>(page, 'GET', '/api/auth/me')).body.email).toBe(OWNER.email);
+    expect((await call<{ email: string }>(page, 'GET', '/api/auth/me')).body.email).toBe(
+      OWNER.email,
+    );
 
     // Signed out, the old password is refused and the new one works.
     await page.getByRole('button', { name: /Account menu/ }).click();
@@ -129,7 +155,9 @@ describe('the profile page in Chromium', () => {
     expect(await row.textContent()).toContain('Read only');
 
     // It works from outside the browser, read-only.
-    const read = await fetch(`${server.url}/api/deliverables`, { headers: { authorization: `Bearer ${token}` } });
+    const read = await fetch(`${server.url}/api/deliverables`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(read.status).toBe(200);
     const write = await fetch(`${server.url}/api/brands`, {
       method: 'POST',
@@ -144,9 +172,14 @@ describe('the profile page in Chromium', () => {
     expect(await page.content()).not.toContain(token);
 
     await row.getByRole('button', { name: /Revoke/ }).click();
-    await page.getByRole('dialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
+    await page
+      .getByRole('dialog', { name: 'Revoke this token?' })
+      .getByRole('button', { name: 'Revoke token' })
+      .click();
     await until(() => row.count()).toBe(0);
-    const after = await fetch(`${server.url}/api/deliverables`, { headers: { authorization: `Bearer ${token}` } });
+    const after = await fetch(`${server.url}/api/deliverables`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(after.status).toBe(401);
   });
 });

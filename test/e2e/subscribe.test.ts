@@ -7,7 +7,11 @@ import { type BrowserSession, call, openBrowser, until } from './browser';
 import { freePort, startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'America/Chicago';
-const OWNER = { name: 'Ava Creator', email: 'ava@example.com', password: 'correct horse battery staple' };
+const OWNER = {
+  name: 'Ava Creator',
+  email: 'ava@example.com',
+  password: 'correct horse battery staple',
+};
 
 let dir: string;
 let server: ServerProcess;
@@ -35,11 +39,15 @@ afterAll(async () => {
 /** A day of this month at a local hour, as an instant. */
 function thisMonthAt(day: number, hour: number): string {
   const date = Temporal.Now.plainDateISO(ZONE).with({ day });
-  return new Date(date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds).toISOString();
+  return new Date(
+    date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds,
+  ).toISOString();
 }
 
 /** What a calendar app would get from the URL. */
-async function fetchFeed(url: string): Promise<{ status: number; type: string | null; text: string }> {
+async function fetchFeed(
+  url: string,
+): Promise<{ status: number; type: string | null; text: string }> {
   const res = await fetch(url);
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
 }
@@ -56,9 +64,18 @@ describe('subscribing to the calendar feed in Chromium', () => {
   it('creates a link shown once that serves an iCalendar feed, replaces it, and turns it off', async () => {
     const { page } = session;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', { brandId: brand.id, title: 'Spring serum launch' });
+    await call(page, 'POST', '/api/auth/setup', {
+      ...OWNER,
+      timeZone: ZONE,
+      workspaceName: 'Ava Studio',
+    });
+    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+      name: 'Glow Skincare',
+    });
+    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+      brandId: brand.id,
+      title: 'Spring serum launch',
+    });
     await call(page, 'POST', '/api/deliverables', {
       dealId: deal.id,
       title: 'Unboxing reel',
@@ -109,7 +126,9 @@ describe('subscribing to the calendar feed in Chromium', () => {
 
     // Opened again, it knows a calendar has fetched it.
     dialog = await openDialog(page);
-    await until(() => dialog.getByTestId('feed-status').textContent()).toContain('last fetched by a calendar');
+    await until(() => dialog.getByTestId('feed-status').textContent()).toContain(
+      'last fetched by a calendar',
+    );
 
     // A new link: the old URL stops working, the new one serves the feed.
     await dialog.getByRole('button', { name: 'New link (the old one stops working)' }).click();
@@ -124,13 +143,17 @@ describe('subscribing to the calendar feed in Chromium', () => {
 
     // Turned off, the URL answers 404 and the dialog offers a new link again.
     await dialog.getByRole('button', { name: 'Turn off', exact: true }).click();
-    const turnedOff = page.waitForResponse((r) => r.url().endsWith('/api/me/feed-token') && r.request().method() === 'DELETE');
+    const turnedOff = page.waitForResponse(
+      (r) => r.url().endsWith('/api/me/feed-token') && r.request().method() === 'DELETE',
+    );
     await dialog.getByRole('button', { name: 'Turn off feed' }).click();
     expect((await turnedOff).status()).toBe(204);
     await until(() => dialog.getByRole('button', { name: 'Create link' }).count()).toBe(1);
     expect(await dialog.getByTestId('feed-status').count()).toBe(0);
     expect((await fetchFeed(second)).status).toBe(404);
-    expect(await call<{ active: boolean }>(page, 'GET', '/api/me/feed-token')).toMatchObject({ active: false });
+    expect(await call<{ active: boolean }>(page, 'GET', '/api/me/feed-token')).toMatchObject({
+      active: false,
+    });
 
     expect(session.problems).toEqual([]);
   });

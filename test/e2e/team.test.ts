@@ -7,7 +7,11 @@ import { type BrowserSession, call, openBrowser, until } from './browser';
 import { freePort, startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/Berlin';
-const OWNER = { name: 'Ava Creator', email: 'ava@example.com', password: 'correct horse battery staple' };
+const OWNER = {
+  name: 'Ava Creator',
+  email: 'ava@example.com',
+  password: 'correct horse battery staple',
+};
 const EDITOR = { name: 'Bo Editor', email: 'bo@example.com', password: 'bo has a long password' };
 
 let dir: string;
@@ -53,10 +57,13 @@ afterAll(async () => {
 /** The 15th of this month at 10:00 Berlin time: always inside the month grid on show. */
 function midMonthAt10(): string {
   const day = Temporal.Now.plainDateISO(ZONE).with({ day: 15 });
-  return new Date(day.toPlainDateTime({ hour: 10 }).toZonedDateTime(ZONE).epochMilliseconds).toISOString();
+  return new Date(
+    day.toPlainDateTime({ hour: 10 }).toZonedDateTime(ZONE).epochMilliseconds,
+  ).toISOString();
 }
 
-const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('Email').fill(email);
@@ -71,9 +78,18 @@ describe('a small team on one install, in Chromium', () => {
   it('the owner invites an editor; the link works signed out and lands the editor on the calendar without owner pages', async () => {
     const page = owner.page;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', { brandId: brand.id, title: 'Spring serum launch' });
+    await call(page, 'POST', '/api/auth/setup', {
+      ...OWNER,
+      timeZone: ZONE,
+      workspaceName: 'Ava Studio',
+    });
+    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+      name: 'Glow Skincare',
+    });
+    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+      brandId: brand.id,
+      title: 'Spring serum launch',
+    });
     dealId = deal.id;
     const deliverable = await call<{ id: string }>(page, 'POST', '/api/deliverables', {
       dealId,
@@ -109,7 +125,9 @@ describe('a small team on one install, in Chromium', () => {
 
     // Signed out, in another browser profile: the link names who invited whom to what.
     await invitee.goto(link);
-    await until(() => invitee.getByText('Ava Creator invited you to Ava Studio as an editor.').count()).toBe(1);
+    await until(() =>
+      invitee.getByText('Ava Creator invited you to Ava Studio as an editor.').count(),
+    ).toBe(1);
     const email = invitee.getByLabel('Email');
     expect(await email.inputValue()).toBe(EDITOR.email);
     expect(await email.getAttribute('readonly')).not.toBeNull();
@@ -126,24 +144,32 @@ describe('a small team on one install, in Chromium', () => {
     expect(new URL(invitee.url()).pathname).toBe('/');
     const me = await call<{ name: string; role: string }>(invitee, 'GET', '/api/auth/me');
     expect(me).toMatchObject({ name: EDITOR.name, role: 'editor' });
-    await until(() => invitee.getByRole('button', { name: /Account menu/ }).textContent()).toContain(EDITOR.name);
+    await until(() =>
+      invitee.getByRole('button', { name: /Account menu/ }).textContent(),
+    ).toContain(EDITOR.name);
 
     // An editor sees the work, not the owner's pages.
     expect(await navLink(invitee, 'Calendar').count()).toBe(1);
     expect(await navLink(invitee, 'Team').count()).toBe(0);
     expect(await navLink(invitee, 'Audit').count()).toBe(0);
     await invitee.goto(`${server.url}/team`);
-    await until(() => invitee.getByText('Only the workspace owner can see the team').count()).toBe(1);
+    await until(() => invitee.getByText('Only the workspace owner can see the team').count()).toBe(
+      1,
+    );
 
     // The link was single-use.
     const again = await inviteeContext.newPage();
     await again.goto(link);
-    await until(() => again.getByRole('heading', { name: 'This invite link is no longer valid' }).count()).toBe(1);
+    await until(() =>
+      again.getByRole('heading', { name: 'This invite link is no longer valid' }).count(),
+    ).toBe(1);
     await again.close();
 
     // And the owner's list says so.
     await page.reload();
-    await until(() => page.getByTestId('invite-row').filter({ hasText: EDITOR.email }).textContent()).toContain('Accepted');
+    await until(() =>
+      page.getByTestId('invite-row').filter({ hasText: EDITOR.email }).textContent(),
+    ).toContain('Accepted');
   });
 
   it('the editor edits a deliverable on the calendar', async () => {
@@ -154,7 +180,10 @@ describe('a small team on one install, in Chromium', () => {
     const dialog = invitee.getByRole('dialog', { name: 'Edit deliverable' });
     await until(() => dialog.count()).toBe(1);
     await dialog.getByLabel('Title').fill('Unboxing reel v2');
-    const saved = invitee.waitForResponse((r) => r.url().endsWith(`/api/deliverables/${deliverableId}`) && r.request().method() === 'PATCH');
+    const saved = invitee.waitForResponse(
+      (r) =>
+        r.url().endsWith(`/api/deliverables/${deliverableId}`) && r.request().method() === 'PATCH',
+    );
     await dialog.getByRole('button', { name: 'Save deliverable' }).click();
     expect((await saved).status()).toBe(200);
     await until(() => event.textContent()).toContain('Unboxing reel v2');
@@ -166,12 +195,16 @@ describe('a small team on one install, in Chromium', () => {
     const select = page.getByLabel(`Role of ${OWNER.name}`);
     await until(() => select.count()).toBe(1);
     await select.selectOption('editor');
-    await until(() => page.getByRole('alert').filter({ hasText: 'needs at least one owner' }).count()).toBe(1);
+    await until(() =>
+      page.getByRole('alert').filter({ hasText: 'needs at least one owner' }).count(),
+    ).toBe(1);
     // Nothing changed: the list shows the saved role again.
     await until(() => select.inputValue()).toBe('owner');
     expect((await call<{ role: string }>(page, 'GET', '/api/auth/me')).role).toBe('owner');
     // The refusal is the one problem the browser logged so far; the later checks start clean.
-    expect(owner.problems).toEqual(['console error: Failed to load resource: the server responded with a status of 409 (Conflict)']);
+    expect(owner.problems).toEqual([
+      'console error: Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ]);
     owner.problems.length = 0;
   });
 
@@ -179,10 +212,16 @@ describe('a small team on one install, in Chromium', () => {
     const page = owner.page;
     const select = page.getByLabel(`Role of ${EDITOR.name}`);
     await until(() => select.count()).toBe(1);
-    const saved = page.waitForResponse((r) => /\/api\/users\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
+    const saved = page.waitForResponse(
+      (r) => /\/api\/users\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH',
+    );
     await select.selectOption('viewer');
     expect((await saved).status()).toBe(200);
-    const users = await call<{ items: Array<{ email: string; role: string }> }>(page, 'GET', '/api/users');
+    const users = await call<{ items: Array<{ email: string; role: string }> }>(
+      page,
+      'GET',
+      '/api/users',
+    );
     expect(users.items.find((u) => u.email === EDITOR.email)?.role).toBe('viewer');
 
     // The role change ended the invitee's session: they sign in again, now as a viewer.
@@ -196,7 +235,11 @@ describe('a small team on one install, in Chromium', () => {
     // Calendar: no "New deliverable", clicking a day opens nothing, dragging saves nothing.
     const changes: string[] = [];
     invitee.on('request', (request) => {
-      if (request.method() !== 'GET' && request.url().includes('/api/') && !request.url().includes('/api/auth/')) {
+      if (
+        request.method() !== 'GET' &&
+        request.url().includes('/api/') &&
+        !request.url().includes('/api/auth/')
+      ) {
         changes.push(`${request.method()} ${request.url()}`);
       }
     });
@@ -210,10 +253,18 @@ describe('a small team on one install, in Chromium', () => {
     await invitee.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await invitee.mouse.down();
     await invitee.mouse.move(box.x + box.width / 2 + 5, box.y + box.height / 2 + 5, { steps: 5 });
-    await invitee.mouse.move(targetBox.x + targetBox.width / 2, targetBox.y + targetBox.height / 2, { steps: 15 });
+    await invitee.mouse.move(
+      targetBox.x + targetBox.width / 2,
+      targetBox.y + targetBox.height / 2,
+      { steps: 15 },
+    );
     await invitee.mouse.up();
     expect(await invitee.getByRole('dialog').count()).toBe(0);
-    expect(await invitee.locator(`[data-date="${otherDay}"] [data-deliverable-id="${deliverableId}"]`).count()).toBe(0);
+    expect(
+      await invitee
+        .locator(`[data-date="${otherDay}"] [data-deliverable-id="${deliverableId}"]`)
+        .count(),
+    ).toBe(0);
 
     // The deliverable opens read-only: a Close button, no Save or Delete.
     await event.click();
@@ -233,7 +284,9 @@ describe('a small team on one install, in Chromium', () => {
     expect(await invitee.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     expect(await invitee.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
     await invitee.getByRole('link', { name: 'Spring serum launch' }).click();
-    await until(() => invitee.getByRole('heading', { name: 'Spring serum launch' }).count()).toBe(1);
+    await until(() => invitee.getByRole('heading', { name: 'Spring serum launch' }).count()).toBe(
+      1,
+    );
     await until(() => invitee.getByText('Unboxing reel v2').count()).toBe(1);
     for (const name of ['Edit deal', 'Delete deal', 'Add deliverable', 'New invoice']) {
       expect(await invitee.getByRole('button', { name }).count()).toBe(0);
@@ -268,14 +321,18 @@ describe('a small team on one install, in Chromium', () => {
 
     // Newest first: the role change (after the edit) is above the edit.
     const texts = await rows.allTextContents();
-    const roleChange = texts.findIndex((t) => t.includes(`User ${EDITOR.name}`) && t.includes('viewer'));
+    const roleChange = texts.findIndex(
+      (t) => t.includes(`User ${EDITOR.name}`) && t.includes('viewer'),
+    );
     const editIndex = texts.findIndex((t) => t.includes('Unboxing reel v2'));
     expect(roleChange).toBeGreaterThanOrEqual(0);
     expect(roleChange).toBeLessThan(editIndex);
 
     // Filters: only deliverables, only the editor's entries.
     await page.getByLabel('Kind').selectOption('deliverable');
-    await until(async () => (await rows.allTextContents()).every((t) => t.includes('Deliverable'))).toBe(true);
+    await until(async () =>
+      (await rows.allTextContents()).every((t) => t.includes('Deliverable')),
+    ).toBe(true);
     await page.getByLabel('Person').selectOption({ label: EDITOR.name });
     await until(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Unboxing reel v2');
@@ -286,7 +343,8 @@ describe('a small team on one install, in Chromium', () => {
   it('the audit log loads older entries page by page and filters by day', async () => {
     const page = owner.page;
     // Enough changes for more than one page (50 entries each).
-    for (let i = 1; i <= 55; i++) await call(page, 'POST', '/api/brands', { name: `Brand ${String(i).padStart(2, '0')}` });
+    for (let i = 1; i <= 55; i++)
+      await call(page, 'POST', '/api/brands', { name: `Brand ${String(i).padStart(2, '0')}` });
     await page.goto(`${server.url}/audit`);
     const rows = page.getByTestId('audit-row');
     await until(() => rows.count()).toBe(50);

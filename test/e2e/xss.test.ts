@@ -61,7 +61,9 @@ async function expectNothingRan(page: Page, view: string): Promise<void> {
   const state = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     images: document.querySelectorAll('img[src="x"]').length,
-    scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__pwned')).length,
+    scripts: [...document.querySelectorAll('script')].filter((s) =>
+      s.textContent?.includes('__pwned'),
+    ).length,
   }));
   expect({ view, ...state }).toEqual({ view, pwned: undefined, images: 0, scripts: 0 });
   expect(dialogs).toEqual([]);
@@ -91,15 +93,23 @@ describe('hostile names and notes in Chromium', () => {
       currency: 'USD',
     });
     // Goes live in an hour: the scheduler raises a "go-live coming up" alert about it.
-    const deliverable = await call<{ id: string; version: number }>(page, 'POST', '/api/deliverables', {
-      dealId: deal.id,
-      title: DELIVERABLE,
-      caption: CAPTION,
-      platform: 'instagram',
-      publishAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
-    });
+    const deliverable = await call<{ id: string; version: number }>(
+      page,
+      'POST',
+      '/api/deliverables',
+      {
+        dealId: deal.id,
+        title: DELIVERABLE,
+        caption: CAPTION,
+        platform: 'instagram',
+        publishAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+      },
+    );
     // An edit, so the audit log shows a change field by field.
-    await call(page, 'PATCH', `/api/deliverables/${deliverable.id}`, { version: deliverable.version, brief: `Brief ${IMG}` });
+    await call(page, 'PATCH', `/api/deliverables/${deliverable.id}`, {
+      version: deliverable.version,
+      brief: `Brief ${IMG}`,
+    });
     const invoice = await call<{ id: string }>(page, 'POST', '/api/invoices', {
       dealId: deal.id,
       amountCents: 100_000,
@@ -132,20 +142,31 @@ describe('hostile names and notes in Chromium', () => {
     expect(await event.first().textContent()).toContain(DELIVERABLE);
     await expectNothingRan(page, 'calendar week');
     await page.getByRole('tab', { name: 'List view' }).click();
-    await untilLong(() => page.locator('.sc-ev--in-list', { hasText: DELIVERABLE }).count()).toBeGreaterThan(0);
+    await untilLong(() =>
+      page.locator('.sc-ev--in-list', { hasText: DELIVERABLE }).count(),
+    ).toBeGreaterThan(0);
     await expectLiteral(page, 'calendar list', [DELIVERABLE, BRAND]);
 
     await page.goto(`${server.url}/deals`);
     await expectLiteral(page, 'deals', [DEAL, BRAND]);
 
     await page.goto(`${server.url}/deals/${deal.id}`);
-    await expectLiteral(page, 'deal detail', [DEAL, BRAND, DEAL_NOTES, DELIVERABLE, INVOICE_NOTES, PAYMENT_METHOD]);
+    await expectLiteral(page, 'deal detail', [
+      DEAL,
+      BRAND,
+      DEAL_NOTES,
+      DELIVERABLE,
+      INVOICE_NOTES,
+      PAYMENT_METHOD,
+    ]);
 
     await page.goto(`${server.url}/brands`);
     await expectLiteral(page, 'brands', [BRAND, BRAND_NOTES, CONTACT]);
 
     // The alert about the deliverable, once the scheduler has raised it.
-    await until(async () => (await call<{ open: number }>(page, 'GET', '/api/alerts/count')).open).toBeGreaterThan(0);
+    await until(
+      async () => (await call<{ open: number }>(page, 'GET', '/api/alerts/count')).open,
+    ).toBeGreaterThan(0);
     await page.goto(`${server.url}/alerts`);
     await expectLiteral(page, 'alerts', [DELIVERABLE]);
 

@@ -61,7 +61,8 @@ export async function addMember(t: TestApp, options: AddMemberOptions): Promise<
   const client = t.client();
   if (!options.disabled) {
     const res = await client.login(user.email, TEAM_PASSWORD);
-    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
   return { id: user.id, email: user.email, client };
 }
@@ -102,7 +103,8 @@ export async function createDeliverable(
     ...(input.status === 'published' ? { liveUrl: 'https://example.com/posts/1' } : {}),
     ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
   });
-  if (res.status !== 201) throw new Error(`create deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`create deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
@@ -116,10 +118,13 @@ export async function patchDeliverable(
   const res = await client.patch<CreatedDeliverable>(`/api/deliverables/${id}`, {
     version: current.body.version,
     // Proof of post: nothing is published without its live URL.
-    ...(changes.status === 'published' && !current.body.liveUrl ? { liveUrl: 'https://example.com/posts/1' } : {}),
+    ...(changes.status === 'published' && !current.body.liveUrl
+      ? { liveUrl: 'https://example.com/posts/1' }
+      : {}),
     ...changes,
   });
-  if (res.status !== 200) throw new Error(`patch deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`patch deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
@@ -166,7 +171,13 @@ export function scan(
 }
 
 export function alertRows(db: Kysely<Database>): Promise<AlertRow[]> {
-  return db.selectFrom('alerts').selectAll().orderBy('createdAt').orderBy('rule').orderBy('id').execute();
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .orderBy('createdAt')
+    .orderBy('rule')
+    .orderBy('id')
+    .execute();
 }
 
 export function deliveryRows(db: Kysely<Database>): Promise<DeliveryRow[]> {
@@ -280,8 +291,15 @@ function header(headers: http.IncomingHttpHeaders, name: string): string | undef
 }
 
 /** Verifies `sha256=<hex>` the way a receiver would: recompute, compare in constant time. */
-export function verifySignature(secret: string, timestamp: string, rawBody: string, signature: string): boolean {
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`);
+export function verifySignature(
+  secret: string,
+  timestamp: string,
+  rawBody: string,
+  signature: string,
+): boolean {
+  const expected = Buffer.from(
+    `sha256=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`,
+  );
   const got = Buffer.from(signature);
   return expected.length === got.length && timingSafeEqual(expected, got);
 }
@@ -362,8 +380,12 @@ export async function createChannel(
   owner: TestClient,
   input: { type: 'slack' | 'discord' | 'json'; url: string; name?: string; enabled?: boolean },
 ): Promise<{ id: string; secret: string | null; version: number }> {
-  const res = await owner.post('/api/channels', { name: input.name ?? `${input.type} hook`, ...input });
-  if (res.status !== 201) throw new Error(`create channel failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await owner.post('/api/channels', {
+    name: input.name ?? `${input.type} hook`,
+    ...input,
+  });
+  if (res.status !== 201)
+    throw new Error(`create channel failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; secret: string | null; version: number };
 }
 

@@ -81,18 +81,23 @@ async function dropDatabase(pool: pg.Pool, name: string): Promise<void> {
  * A fresh database for one test: a new SQLite file, or a new PostgreSQL
  * database copied from the migrated template (or empty, with `migrate: false`).
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (TEST_ENGINE === 'postgres') {
     const serverUrl = inject('postgresUrl');
-    if (!serverUrl) throw new Error('TEST_DB=postgres but the global setup started no PostgreSQL server');
+    if (!serverUrl)
+      throw new Error('TEST_DB=postgres but the global setup started no PostgreSQL server');
     const { pool, fileCopy } = adminFor(serverUrl);
     // A migrated database a finished test emptied again, or a new copy of the migrated template.
     let name = migrate ? cleanDatabases.pop() : undefined;
     if (!name) {
       name = `t_${randomBytes(6).toString('hex')}`;
       const strategy = (await fileCopy) ? ' strategy file_copy' : '';
-      await pool.query(`create database ${name} template ${migrate ? PG_TEMPLATE : 'template0'}${strategy}`);
+      await pool.query(
+        `create database ${name} template ${migrate ? PG_TEMPLATE : 'template0'}${strategy}`,
+      );
     }
     const url = databaseUrl(serverUrl, name);
     const handle = openDatabase(url, { poolSize: 4 });

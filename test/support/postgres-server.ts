@@ -12,7 +12,8 @@ export interface PostgresServer {
 }
 
 function findBinDir(): string | undefined {
-  if (process.env.PG_BIN && fs.existsSync(path.join(process.env.PG_BIN, 'initdb'))) return process.env.PG_BIN;
+  if (process.env.PG_BIN && fs.existsSync(path.join(process.env.PG_BIN, 'initdb')))
+    return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   if (fs.existsSync(root)) {
     const versions = fs
@@ -31,10 +32,15 @@ const isRoot = () => process.getuid?.() === 0;
 function ensureBinDir(): string {
   let dir = findBinDir();
   if (!dir && isRoot() && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
-    console.log("PostgreSQL not found: installing Debian's postgresql package for the PostgreSQL test run…");
+    console.log(
+      "PostgreSQL not found: installing Debian's postgresql package for the PostgreSQL test run…",
+    );
     spawnSync(
       'sh',
-      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql'],
+      [
+        '-c',
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql',
+      ],
       { stdio: 'inherit' },
     );
     dir = findBinDir();
@@ -71,10 +77,23 @@ export async function startPostgres(): Promise<PostgresServer> {
   if (asPostgres) execFileSync('chown', ['-R', 'postgres', dir]);
   const run = (cmd: string, args: string[]) =>
     asPostgres
-      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' })
+      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], {
+          stdio: 'pipe',
+        })
       : execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
 
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C']);
+  run('initdb', [
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '-E',
+    'UTF8',
+    '--no-sync',
+    '--locale=C',
+  ]);
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -86,7 +105,18 @@ export async function startPostgres(): Promise<PostgresServer> {
     '-c max_connections=300',
     '-c TimeZone=UTC',
   ].join(' ');
-  run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-o',
+    options,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
 
   let stopped = false;
   return {

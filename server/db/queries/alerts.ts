@@ -14,7 +14,11 @@ export interface AlertView {
 }
 
 /** The inbox: open (default), snoozed, acknowledged or all; newest first. */
-export async function listAlerts(db: Kysely<Database>, filter: AlertListFilter, view: AlertView): Promise<Alert[]> {
+export async function listAlerts(
+  db: Kysely<Database>,
+  filter: AlertListFilter,
+  view: AlertView,
+): Promise<Alert[]> {
   const nowIso = view.now.toISOString();
   let query = db.selectFrom('alerts').selectAll();
   switch (filter.state ?? 'open') {
@@ -60,7 +64,11 @@ export async function countOpenAlerts(db: Kysely<Database>, now: Date): Promise<
   return Number(row.count);
 }
 
-async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[], view: AlertView): Promise<Alert[]> {
+async function hydrateAlerts(
+  db: Kysely<Database>,
+  rows: AlertRow[],
+  view: AlertView,
+): Promise<Alert[]> {
   if (rows.length === 0) return [];
   const contexts = await loadSubjectContexts(db, rows);
   const deliveries = await db
@@ -84,13 +92,18 @@ async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[], view: Alert
     )
     .orderBy('deliveries.createdAt')
     .execute();
-  const ackUserIds = [...new Set(rows.map((r) => r.acknowledgedBy).filter((id): id is string => id !== null))];
+  const ackUserIds = [
+    ...new Set(rows.map((r) => r.acknowledgedBy).filter((id): id is string => id !== null)),
+  ];
   const ackNames = new Map(
     ackUserIds.length
-      ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ackUserIds).execute()).map((u) => [
-          u.id,
-          u.name,
-        ])
+      ? (
+          await db
+            .selectFrom('users')
+            .select(['id', 'name'])
+            .where('id', 'in', ackUserIds)
+            .execute()
+        ).map((u) => [u.id, u.name])
       : [],
   );
   return rows.map((row) => {
@@ -124,7 +137,8 @@ async function hydrateAlerts(db: Kysely<Database>, rows: AlertRow[], view: Alert
           id: d.id,
           channelType: d.channelType,
           // A webhook URL is a credential (owner-only); the inbox names the channel instead.
-          recipient: d.channelType === 'webhook' ? (d.channelName ?? 'a removed channel') : d.recipient,
+          recipient:
+            d.channelType === 'webhook' ? (d.channelName ?? 'a removed channel') : d.recipient,
           status: d.status,
           attempts: d.attempts,
           lastError: d.lastError,
@@ -158,7 +172,12 @@ export async function acknowledgeAlert(
   return getAlert(db, id, view);
 }
 
-export async function snoozeAlert(db: Kysely<Database>, id: string, until: string, view: AlertView): Promise<Alert> {
+export async function snoozeAlert(
+  db: Kysely<Database>,
+  id: string,
+  until: string,
+  view: AlertView,
+): Promise<Alert> {
   await getAlert(db, id, view);
   if (Date.parse(until) <= view.now.getTime()) throw invalidField('until', 'Must be in the future');
   await db.updateTable('alerts').set({ snoozedUntil: until }).where('id', '=', id).execute();

@@ -16,7 +16,9 @@ export interface MoneySummaryOptions {
 /** The `months` calendar months ending with the one `today` is in, oldest first (`YYYY-MM`). */
 export function monthsEndingWith(today: string, months: number): string[] {
   const current = Temporal.PlainYearMonth.from(today.slice(0, 7));
-  return Array.from({ length: months }, (_, i) => current.subtract({ months: months - 1 - i }).toString());
+  return Array.from({ length: months }, (_, i) =>
+    current.subtract({ months: months - 1 - i }).toString(),
+  );
 }
 
 /**
@@ -24,7 +26,10 @@ export function monthsEndingWith(today: string, months: number): string[] {
  * never mix currencies); payments by month for the chart; and per brand.
  * Drafts and void invoices are not money anyone owes.
  */
-export async function moneySummary(db: Kysely<Database>, options: MoneySummaryOptions): Promise<MoneySummary> {
+export async function moneySummary(
+  db: Kysely<Database>,
+  options: MoneySummaryOptions,
+): Promise<MoneySummary> {
   const today = todayIn(options.now, options.timeZone);
   const months = monthsEndingWith(today, options.months);
 
@@ -66,7 +71,10 @@ export async function moneySummary(db: Kysely<Database>, options: MoneySummaryOp
     .where('paidOn', '<=', today)
     .execute();
 
-  const totals = new Map<string, { earnedCents: number; outstandingCents: number; overdueCents: number }>();
+  const totals = new Map<
+    string,
+    { earnedCents: number; outstandingCents: number; overdueCents: number }
+  >();
   const totalFor = (currency: string) => {
     let t = totals.get(currency);
     if (!t) totals.set(currency, (t = { earnedCents: 0, outstandingCents: 0, overdueCents: 0 }));
@@ -82,7 +90,10 @@ export async function moneySummary(db: Kysely<Database>, options: MoneySummaryOp
     const balance = inv.status === 'sent' ? Math.max(amount - paid, 0) : 0;
     const total = totalFor(inv.currency);
     total.outstandingCents += balance;
-    const late = isOverdue({ status: inv.status, amountCents: amount, paidCents: paid, dueOn: inv.dueOn }, today);
+    const late = isOverdue(
+      { status: inv.status, amountCents: amount, paidCents: paid, dueOn: inv.dueOn },
+      today,
+    );
     if (late) {
       total.overdueCents += balance;
       overdue.push({
@@ -134,6 +145,8 @@ export async function moneySummary(db: Kysely<Database>, options: MoneySummaryOp
     byBrand: [...brands.values()].sort(
       (a, b) => b.invoicedCents - a.invoicedCents || a.brandName.localeCompare(b.brandName),
     ),
-    overdue: overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.number.localeCompare(b.number)),
+    overdue: overdue.sort(
+      (a, b) => b.daysOverdue - a.daysOverdue || a.number.localeCompare(b.number),
+    ),
   };
 }

@@ -77,7 +77,9 @@ describe('alert e-mails through a real SMTP server', () => {
     });
     for (const { mail } of smtp.messages) {
       expect(mail.from?.value[0]?.address).toBe('alerts@example.com');
-      expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : []).toHaveLength(1);
+      expect(
+        mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : [],
+      ).toHaveLength(1);
     }
     // A second run sends nothing more.
     expect(await send(at(t.clock.now(), HOUR))).toMatchObject({ sent: 0 });
@@ -88,27 +90,46 @@ describe('alert e-mails through a real SMTP server', () => {
     t = await createWorkspace();
     const editor = await addMember(t, { role: 'editor', email: 'ed@example.com' });
     await addMember(t, { role: 'editor', email: 'eve@example.com' });
-    await createDeliverable(t.owner, t.deal.id, { draftDueAt: DRAFT_DUE, publishAt: PUBLISH_AT, assigneeId: editor.id });
+    await createDeliverable(t.owner, t.deal.id, {
+      draftDueAt: DRAFT_DUE,
+      publishAt: PUBLISH_AT,
+      assigneeId: editor.id,
+    });
 
     await scan(t, t.clock.now(), true);
     expect(await send()).toMatchObject({ sent: 2 });
-    expect(await mailedRules(smtp.messages)).toEqual({ [editor.email]: ['draft_due_soon', 'publish_due_soon'] });
+    expect(await mailedRules(smtp.messages)).toEqual({
+      [editor.email]: ['draft_due_soon', 'publish_due_soon'],
+    });
   });
 
   it("says what is due and when in each recipient's own time zone", async () => {
     t = await createWorkspace();
-    const nyc = await addMember(t, { role: 'editor', email: 'nyc@example.com', timeZone: 'America/New_York' });
-    const berlin = await addMember(t, { role: 'editor', email: 'berlin@example.com', timeZone: 'Europe/Berlin' });
+    const nyc = await addMember(t, {
+      role: 'editor',
+      email: 'nyc@example.com',
+      timeZone: 'America/New_York',
+    });
+    const berlin = await addMember(t, {
+      role: 'editor',
+      email: 'berlin@example.com',
+      timeZone: 'Europe/Berlin',
+    });
     await createDeliverable(t.owner, t.deal.id, { title: 'Spring haul', draftDueAt: DRAFT_DUE });
 
     await scan(t, t.clock.now(), true);
     await send();
-    const subjectFor = (email: string) => smtp.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject;
+    const subjectFor = (email: string) =>
+      smtp.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject;
 
     expect(subjectFor(nyc.email)).toBe('Draft due tomorrow at 5:00 PM EST: “Spring haul” for Acme');
-    expect(subjectFor(berlin.email)).toBe('Draft due tomorrow at 11:00 PM GMT+1: “Spring haul” for Acme');
+    expect(subjectFor(berlin.email)).toBe(
+      'Draft due tomorrow at 11:00 PM GMT+1: “Spring haul” for Acme',
+    );
     // The owner has no zone of their own: the workspace's (UTC).
-    expect(subjectFor('owner@example.com')).toBe('Draft due tomorrow at 10:00 PM UTC: “Spring haul” for Acme');
+    expect(subjectFor('owner@example.com')).toBe(
+      'Draft due tomorrow at 10:00 PM UTC: “Spring haul” for Acme',
+    );
     const nycMail = smtp.messages.find((m) => m.envelopeTo.includes(nyc.email))!.mail;
     expect(nycMail.text).toContain('Draft due tomorrow at 5:00 PM EST');
   });
@@ -140,7 +161,11 @@ describe('alert e-mails through a real SMTP server', () => {
     const quiet = await addMember(t, { role: 'editor', email: 'quiet@example.com' });
     const res = await quiet.client.request('PUT', '/api/me/preferences', { emailAlerts: false });
     expect(res).toMatchObject({ status: 200, body: { emailAlerts: false } });
-    expect((await quiet.client.get('/api/me/preferences')).body).toEqual({ emailAlerts: false, timeZone: null, emailConfigured: false });
+    expect((await quiet.client.get('/api/me/preferences')).body).toEqual({
+      emailAlerts: false,
+      timeZone: null,
+      emailConfigured: false,
+    });
     await createDeliverable(t.owner, t.deal.id, { draftDueAt: DRAFT_DUE });
 
     await scan(t, t.clock.now(), true);
@@ -181,7 +206,10 @@ describe('alert e-mails through a real SMTP server', () => {
 
   it('cannot be made to add headers or recipients by a title with a line break', async () => {
     t = await createWorkspace();
-    await createDeliverable(t.owner, t.deal.id, { title: 'Launch\r\nBcc: attacker@example.com', draftDueAt: DRAFT_DUE });
+    await createDeliverable(t.owner, t.deal.id, {
+      title: 'Launch\r\nBcc: attacker@example.com',
+      draftDueAt: DRAFT_DUE,
+    });
     await scan(t, t.clock.now(), true);
     await send();
 
@@ -204,7 +232,11 @@ describe('alert e-mails through a real SMTP server', () => {
       down.close();
     }
     const [delivery] = await deliveryRows(t.db);
-    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(t.clock.now(), 30_000) });
+    expect(delivery).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: at(t.clock.now(), 30_000),
+    });
     expect(delivery?.lastError).toMatch(/ECONNREFUSED/);
 
     // The real server is back.
@@ -218,7 +250,10 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     expect(await send(t.clock.now(), null)).toMatchObject({ sent: 0, cancelled: 1 });
     const [delivery] = await deliveryRows(t.db);
-    expect(delivery).toMatchObject({ status: 'cancelled', lastError: 'E-mail is not configured (SMTP_URL)' });
+    expect(delivery).toMatchObject({
+      status: 'cancelled',
+      lastError: 'E-mail is not configured (SMTP_URL)',
+    });
   });
 
   it('queues no e-mail at all when the scan runs without e-mail', async () => {

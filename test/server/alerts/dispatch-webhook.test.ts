@@ -33,7 +33,13 @@ afterEach(async () => {
 
 /** Drains the outbox; the receiver listens on loopback, so private addresses are allowed unless told. */
 function send(now: Date | string = t.clock.now(), webhookAllowPrivate = true) {
-  return runDeliveries({ db: t.db, now: new Date(now), appUrl: APP_URL, email: null, webhookAllowPrivate });
+  return runDeliveries({
+    db: t.db,
+    now: new Date(now),
+    appUrl: APP_URL,
+    email: null,
+    webhookAllowPrivate,
+  });
 }
 
 /** A workspace with one channel and one draft due soon, scanned: one webhook delivery pending. */
@@ -63,7 +69,10 @@ describe('webhook payloads', () => {
   });
 
   it('escapes &, < and > in Slack text, so a title cannot ping the channel or forge a link', async () => {
-    const { deliverable } = await oneDelivery('slack', '<!channel> Q&A <https://evil.example|invoice>');
+    const { deliverable } = await oneDelivery(
+      'slack',
+      '<!channel> Q&A <https://evil.example|invoice>',
+    );
     await send();
 
     const { text } = receiver.received[0]?.json as { text: string };
@@ -95,7 +104,14 @@ describe('webhook payloads', () => {
     expect(request?.timestamp).toBe(String(Math.floor(t.clock.now().getTime() / 1000)));
     expect(request?.signature).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(request?.signatureValid).toBe(true);
-    expect(verifySignature('whsec_not_the_secret', request!.timestamp!, request!.rawBody, request!.signature!)).toBe(false);
+    expect(
+      verifySignature(
+        'whsec_not_the_secret',
+        request!.timestamp!,
+        request!.rawBody,
+        request!.signature!,
+      ),
+    ).toBe(false);
     expect(request?.json).toEqual({
       type: 'alert',
       idempotencyKey: delivery.id,
@@ -117,26 +133,44 @@ describe('webhook payloads', () => {
 
   it('signs with the new secret after the secret is rotated', async () => {
     const { channel } = await oneDelivery('json');
-    const rotated = await t.owner.patch(`/api/channels/${channel.id}`, { version: channel.version, rotateSecret: true });
+    const rotated = await t.owner.patch(`/api/channels/${channel.id}`, {
+      version: channel.version,
+      rotateSecret: true,
+    });
     expect(rotated.status).toBe(200);
     expect(rotated.body.secret).not.toBe(channel.secret);
     await send();
 
     const [request] = receiver.received;
-    expect(verifySignature(rotated.body.secret, request!.timestamp!, request!.rawBody, request!.signature!)).toBe(true);
-    expect(verifySignature(channel.secret!, request!.timestamp!, request!.rawBody, request!.signature!)).toBe(false);
+    expect(
+      verifySignature(
+        rotated.body.secret,
+        request!.timestamp!,
+        request!.rawBody,
+        request!.signature!,
+      ),
+    ).toBe(true);
+    expect(
+      verifySignature(channel.secret!, request!.timestamp!, request!.rawBody, request!.signature!),
+    ).toBe(false);
   });
 });
 
 describe('webhook retries', () => {
   it('retries 30 s after a 500 and then sends, with the same Idempotency-Key', async () => {
     const { delivery } = await oneDelivery('json');
-    receiver.respond = (_request, index) => (index === 0 ? { status: 500, body: 'boom' } : { status: 200 });
+    receiver.respond = (_request, index) =>
+      index === 0 ? { status: 500, body: 'boom' } : { status: 200 };
     const now = t.clock.now();
 
     expect(await send(now)).toEqual({ sent: 0, retried: 1, failed: 0, cancelled: 0 });
     const [waiting] = await deliveryRows(t.db);
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: at(now, 30_000), claimedUntil: null });
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: at(now, 30_000),
+      claimedUntil: null,
+    });
     expect(waiting?.lastError).toBe('HTTP 500 (Internal Server Error)');
 
     expect(await send(at(now, 30_000 - 1))).toMatchObject({ sent: 0, retried: 0 });
@@ -144,7 +178,12 @@ describe('webhook retries', () => {
 
     expect(await send(at(now, 30_000))).toMatchObject({ sent: 1 });
     const [sent] = await deliveryRows(t.db);
-    expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null, sentAt: at(now, 30_000) });
+    expect(sent).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lastError: null,
+      sentAt: at(now, 30_000),
+    });
     expect(receiver.received.map((r) => r.idempotencyKey)).toEqual([delivery.id, delivery.id]);
     expect(receiver.received.every((r) => r.signatureValid)).toBe(true);
   });
@@ -168,7 +207,10 @@ describe('webhook retries', () => {
         now = at(now, wait);
       } else {
         expect(result).toMatchObject({ retried: 0, failed: 1 });
-        expect(delivery).toMatchObject({ status: 'failed', lastError: 'HTTP 503 (Service Unavailable)' });
+        expect(delivery).toMatchObject({
+          status: 'failed',
+          lastError: 'HTTP 503 (Service Unavailable)',
+        });
       }
     }
     expect(receiver.received).toHaveLength(8);
@@ -195,7 +237,8 @@ describe('webhook retries', () => {
 
   it('treats a redirect as a failure instead of following it', async () => {
     await oneDelivery('json');
-    receiver.respond = (_request, index) => (index === 0 ? { status: 302, body: '' } : { status: 200 });
+    receiver.respond = (_request, index) =>
+      index === 0 ? { status: 302, body: '' } : { status: 200 };
     expect(await send()).toMatchObject({ sent: 0, retried: 1 });
     expect(receiver.received).toHaveLength(1);
     expect((await deliveryRows(t.db))[0]?.lastError).toBe('HTTP 302 (Found)');
@@ -213,7 +256,8 @@ describe('webhooks to the inside network', () => {
     expect(receiver.received).toHaveLength(0);
     expect((await deliveryRows(t.db))[0]).toMatchObject({
       status: 'pending',
-      lastError: 'Refused: 127.0.0.1 is a loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow)',
+      lastError:
+        'Refused: 127.0.0.1 is a loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow)',
     });
   });
 
@@ -233,7 +277,10 @@ describe('webhooks to the inside network', () => {
 describe('channels that are off', () => {
   it('cancels pending deliveries of a channel turned off, and raises none for it afterwards', async () => {
     const { channel } = await oneDelivery('json');
-    const off = await t.owner.patch(`/api/channels/${channel.id}`, { version: channel.version, enabled: false });
+    const off = await t.owner.patch(`/api/channels/${channel.id}`, {
+      version: channel.version,
+      enabled: false,
+    });
     expect(off).toMatchObject({ status: 200, body: { enabled: false } });
 
     expect(await send()).toMatchObject({ sent: 0, cancelled: 1 });

@@ -76,10 +76,14 @@ async function expectExactlyOnce(w: Workspace, deliverableIds: string[], perAler
   const keys = alerts.map((a) => `${a.rule}|${a.subjectId}|${a.dueAt}`);
   expect.soft(new Set(keys).size).toBe(keys.length);
   for (const id of deliverableIds) {
-    expect.soft(alerts.filter((a) => a.subjectId === id).map((a) => a.rule).sort()).toEqual([
-      'draft_overdue',
-      'publish_due_soon',
-    ]);
+    expect
+      .soft(
+        alerts
+          .filter((a) => a.subjectId === id)
+          .map((a) => a.rule)
+          .sort(),
+      )
+      .toEqual(['draft_overdue', 'publish_due_soon']);
   }
   const deliveries = await deliveryRows(w.db);
   expect.soft(deliveries).toHaveLength(alerts.length * perAlert);
@@ -89,9 +93,13 @@ async function expectExactlyOnce(w: Workspace, deliverableIds: string[], perAler
 
 function startScanProcess(url: string, now: string) {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scan-process.ts');
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', script, url, now], {
-    stdio: 'pipe',
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, url, now],
+    {
+      stdio: 'pipe',
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -100,7 +108,9 @@ function startScanProcess(url: string, now: string) {
       stdout += chunk.toString();
       if (stdout.includes('ready\n')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`scan process exited early (${code}): ${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`scan process exited early (${code}): ${stderr}`)),
+    );
   });
   const done = new Promise<{ raised: number; resolved: number }>((resolve, reject) => {
     child.once('exit', (code) => {
@@ -156,7 +166,9 @@ describe('two senders draining the outbox at once', () => {
     expect(after.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
 
     // Nothing is left for a third run.
-    expect(await runDeliveries({ db: a.db, now: new Date(at(T, HOUR)), ...SEND, email: null })).toMatchObject({
+    expect(
+      await runDeliveries({ db: a.db, now: new Date(at(T, HOUR)), ...SEND, email: null }),
+    ).toMatchObject({
       sent: 0,
     });
     expect(receiver.received).toHaveLength(120);
@@ -174,7 +186,9 @@ describe('a crash between raising and delivering', () => {
 
     // First life: the scan commits alerts and their outbox, then the process dies before sending.
     const first = open(t);
-    expect(await runAlertScan({ db: first.db, now: new Date(T), emailEnabled: true })).toMatchObject({ raised: 10 });
+    expect(
+      await runAlertScan({ db: first.db, now: new Date(T), emailEnabled: true }),
+    ).toMatchObject({ raised: 10 });
     await first.close();
     handles = handles.filter((h) => h !== first);
 
@@ -182,10 +196,14 @@ describe('a crash between raising and delivering', () => {
     const second = open(t);
     sender = createSmtpSender(smtp.url, 'Sponsorcal <alerts@example.com>');
     const now = new Date(at(T, 1000));
-    expect(await runAlertScan({ db: second.db, now, emailEnabled: true })).toMatchObject({ raised: 0 });
+    expect(await runAlertScan({ db: second.db, now, emailEnabled: true })).toMatchObject({
+      raised: 0,
+    });
     const result = await runDeliveries({ db: second.db, now, ...SEND, email: sender });
     expect(result).toEqual({ sent: 20, retried: 0, failed: 0, cancelled: 0 });
-    expect(await runDeliveries({ db: second.db, now: new Date(at(T, HOUR)), ...SEND, email: sender })).toEqual({
+    expect(
+      await runDeliveries({ db: second.db, now: new Date(at(T, HOUR)), ...SEND, email: sender }),
+    ).toEqual({
       sent: 0,
       retried: 0,
       failed: 0,
@@ -196,7 +214,9 @@ describe('a crash between raising and delivering', () => {
     const webhookIds = deliveries.filter((d) => d.channelType === 'webhook').map((d) => d.id);
     const emailIds = deliveries.filter((d) => d.channelType === 'email').map((d) => d.id);
     expect(receiver.received.map((r) => r.idempotencyKey).sort()).toEqual(webhookIds.sort());
-    expect(smtp.messages.map((m) => m.mail.headers.get('x-sponsorcal-delivery')).sort()).toEqual(emailIds.sort());
+    expect(smtp.messages.map((m) => m.mail.headers.get('x-sponsorcal-delivery')).sort()).toEqual(
+      emailIds.sort(),
+    );
     expect(deliveries.every((d) => d.status === 'sent')).toBe(true);
   });
 });
@@ -207,14 +227,24 @@ describe('a crash in the middle of a send', () => {
     receiver = await startWebhookReceiver();
     const channel = await createChannel(t.owner, { type: 'json', url: receiver.url });
     receiver.secret = channel.secret;
-    await insertManyDeliverables(t.db, t.deal.id, 1, () => ({ draftDueAt: at(T, -HOUR) }), new Date(at(T, -2 * HOUR)));
+    await insertManyDeliverables(
+      t.db,
+      t.deal.id,
+      1,
+      () => ({ draftDueAt: at(T, -HOUR) }),
+      new Date(at(T, -2 * HOUR)),
+    );
     await runAlertScan({ db: t.db, now: new Date(T), emailEnabled: false });
     const [delivery] = await deliveryRows(t.db);
     return delivery!;
   }
 
   function leaveSending(id: string, attempts: number, claimedUntil: string) {
-    return t!.db.updateTable('deliveries').set({ status: 'sending', attempts, claimedUntil }).where('id', '=', id).execute();
+    return t!.db
+      .updateTable('deliveries')
+      .set({ status: 'sending', attempts, claimedUntil })
+      .where('id', '=', id)
+      .execute();
   }
 
   it('sends a delivery whose claim expired again, with the same Idempotency-Key', async () => {
@@ -225,19 +255,30 @@ describe('a crash in the middle of a send', () => {
     await leaveSending(delivery.id, 1, at(T, 2 * MINUTE));
 
     const later = new Date(at(T, 2 * MINUTE + 1));
-    expect(await runDeliveries({ db: t!.db, now: later, ...SEND, email: null })).toMatchObject({ sent: 1 });
+    expect(await runDeliveries({ db: t!.db, now: later, ...SEND, email: null })).toMatchObject({
+      sent: 1,
+    });
     expect(receiver!.received.map((r) => r.idempotencyKey)).toEqual([delivery.id, delivery.id]);
     expect(receiver!.received.every((r) => r.signatureValid)).toBe(true);
     const [after] = await deliveryRows(t!.db);
-    expect(after).toMatchObject({ status: 'sent', attempts: 2, claimedUntil: null, sentAt: later.toISOString() });
+    expect(after).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      claimedUntil: null,
+      sentAt: later.toISOString(),
+    });
   });
 
   it('does not take a delivery whose claim is still live', async () => {
     const delivery = await oneWebhookDelivery();
     await leaveSending(delivery.id, 1, at(T, MINUTE));
 
-    expect(await runDeliveries({ db: t!.db, now: new Date(T), ...SEND, email: null })).toMatchObject({ sent: 0 });
-    expect(await runDeliveries({ db: t!.db, now: new Date(at(T, MINUTE)), ...SEND, email: null })).toMatchObject({
+    expect(
+      await runDeliveries({ db: t!.db, now: new Date(T), ...SEND, email: null }),
+    ).toMatchObject({ sent: 0 });
+    expect(
+      await runDeliveries({ db: t!.db, now: new Date(at(T, MINUTE)), ...SEND, email: null }),
+    ).toMatchObject({
       sent: 0,
     });
     expect(receiver!.received).toHaveLength(0);
@@ -272,7 +313,13 @@ describe('a sender busy for longer than the lease', () => {
     receiver = await startWebhookReceiver();
     const channel = await createChannel(t.owner, { type: 'json', url: receiver.url });
     receiver.secret = channel.secret;
-    await insertManyDeliverables(t.db, t.deal.id, 2, (i) => ({ draftDueAt: at(T, -(i + 1) * HOUR) }), new Date(at(T, -DAY)));
+    await insertManyDeliverables(
+      t.db,
+      t.deal.id,
+      2,
+      (i) => ({ draftDueAt: at(T, -(i + 1) * HOUR) }),
+      new Date(at(T, -DAY)),
+    );
 
     // The first two posts hang until released: a slow receiver.
     const releases: Array<() => void> = [];
@@ -303,7 +350,13 @@ describe('a sender busy for longer than the lease', () => {
 
     // Another instance drains the outbox while the second post is in flight.
     const other = open(t);
-    await runDeliveries({ db: other.db, now: clock.now(), ...SEND, email: null, leaseMs: 2 * MINUTE });
+    await runDeliveries({
+      db: other.db,
+      now: clock.now(),
+      ...SEND,
+      email: null,
+      leaseMs: 2 * MINUTE,
+    });
     releases[1]!();
     await run;
 

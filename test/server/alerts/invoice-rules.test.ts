@@ -474,7 +474,11 @@ describe('invoice alert messages', () => {
       subjectType: 'invoice',
       subjectId: inv.id,
       dueAt: LATE,
-      subject: { title: `Invoice ${inv.number}`, brandName: 'Acme', href: `/deals/${t.deal.id}#invoice-${inv.id}` },
+      subject: {
+        title: `Invoice ${inv.number}`,
+        brandName: 'Acme',
+        href: `/deals/${t.deal.id}#invoice-${inv.id}`,
+      },
     });
   });
 });

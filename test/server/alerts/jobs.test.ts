@@ -63,19 +63,28 @@ describe('startJobs', () => {
     await running.runOnce();
 
     // Created after the start-up run: only a scheduled run can find it.
-    const d = await createDeliverable(t.owner, t.deal.id, { draftDueAt: new Date(Date.now() - 1000).toISOString() });
-    const alert = await waitFor(async () => (await alertRows(t!.db)).find((a) => a.subjectId === d.id), {
-      timeoutMs: 10_000,
+    const d = await createDeliverable(t.owner, t.deal.id, {
+      draftDueAt: new Date(Date.now() - 1000).toISOString(),
     });
+    const alert = await waitFor(
+      async () => (await alertRows(t!.db)).find((a) => a.subjectId === d.id),
+      {
+        timeoutMs: 10_000,
+      },
+    );
     expect(alert).toMatchObject({ rule: 'draft_overdue', subjectId: d.id });
   });
 
   it('runs once at start-up, so what fell due while it was down is raised at once', async () => {
     t = await createWorkspace();
-    const d = await createDeliverable(t.owner, t.deal.id, { draftDueAt: new Date(Date.now() - 60_000).toISOString() });
+    const d = await createDeliverable(t.owner, t.deal.id, {
+      draftDueAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     const running = start(t);
     await running.runOnce();
-    expect((await alertRows(t.db)).map((a) => [a.rule, a.subjectId])).toEqual([['draft_overdue', d.id]]);
+    expect((await alertRows(t.db)).map((a) => [a.rule, a.subjectId])).toEqual([
+      ['draft_overdue', d.id],
+    ]);
     const state = await t.db.selectFrom('schedulerState').selectAll().executeTakeFirstOrThrow();
     expect(state.lastRunFinishedAt).not.toBeNull();
   });
@@ -104,7 +113,9 @@ describe('startJobs', () => {
   it('logs a failed run instead of throwing, and keeps running', async () => {
     t = await createWorkspace();
     const logged: string[] = [];
-    await createDeliverable(t.owner, t.deal.id, { draftDueAt: new Date(Date.now() - 60_000).toISOString() });
+    await createDeliverable(t.owner, t.deal.id, {
+      draftDueAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     await t.db.updateTable('workspaceSettings').set({ timeZone: 'Mars/Olympus_Mons' }).execute();
     const running = start(t, { log: (line) => logged.push(line) });
     await running.runOnce();

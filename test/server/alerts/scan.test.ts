@@ -24,9 +24,18 @@ const T = '2026-03-10T12:00:00.000Z';
 /** Deliverables around T: one overdue, one due soon, one later, one already published. */
 async function mixedDeliverables() {
   return {
-    overdue: await createDeliverable(t.owner, t.deal.id, { title: 'Overdue draft', draftDueAt: at(T, -3 * HOUR) }),
-    soon: await createDeliverable(t.owner, t.deal.id, { title: 'Soon', publishAt: at(T, 5 * HOUR) }),
-    later: await createDeliverable(t.owner, t.deal.id, { title: 'Later', draftDueAt: at(T, 10 * DAY) }),
+    overdue: await createDeliverable(t.owner, t.deal.id, {
+      title: 'Overdue draft',
+      draftDueAt: at(T, -3 * HOUR),
+    }),
+    soon: await createDeliverable(t.owner, t.deal.id, {
+      title: 'Soon',
+      publishAt: at(T, 5 * HOUR),
+    }),
+    later: await createDeliverable(t.owner, t.deal.id, {
+      title: 'Later',
+      draftDueAt: at(T, 10 * DAY),
+    }),
     published: await createDeliverable(t.owner, t.deal.id, {
       title: 'Done',
       status: 'published',
@@ -148,10 +157,25 @@ describe('the alerts unique index', () => {
   it('accepts the same subject and moment under another rule, and another moment under the same rule', async () => {
     t = await createWorkspace();
     const d = await createDeliverable(t.owner, t.deal.id, { draftDueAt: at(T, -HOUR) });
-    const base = { subjectType: 'deliverable' as const, subjectId: d.id, severity: 'critical' as const, message: 'm', createdAt: T };
-    await t.db.insertInto('alerts').values({ ...base, id: newId(), rule: 'draft_overdue', dueAt: at(T, -HOUR) }).execute();
-    await t.db.insertInto('alerts').values({ ...base, id: newId(), rule: 'draft_due_soon', dueAt: at(T, -HOUR) }).execute();
-    await t.db.insertInto('alerts').values({ ...base, id: newId(), rule: 'draft_overdue', dueAt: at(T, -2 * HOUR) }).execute();
+    const base = {
+      subjectType: 'deliverable' as const,
+      subjectId: d.id,
+      severity: 'critical' as const,
+      message: 'm',
+      createdAt: T,
+    };
+    await t.db
+      .insertInto('alerts')
+      .values({ ...base, id: newId(), rule: 'draft_overdue', dueAt: at(T, -HOUR) })
+      .execute();
+    await t.db
+      .insertInto('alerts')
+      .values({ ...base, id: newId(), rule: 'draft_due_soon', dueAt: at(T, -HOUR) })
+      .execute();
+    await t.db
+      .insertInto('alerts')
+      .values({ ...base, id: newId(), rule: 'draft_overdue', dueAt: at(T, -2 * HOUR) })
+      .execute();
     expect(await alertRows(t.db)).toHaveLength(3);
   });
 });
@@ -237,7 +261,10 @@ describe('what ends an alert', () => {
 
   it('handing the draft in resolves the draft alerts and keeps the go-live ones', async () => {
     t = await createWorkspace({ now: at(T, -DAY) });
-    const d = await createDeliverable(t.owner, t.deal.id, { draftDueAt: at(T, -HOUR), publishAt: at(T, 6 * HOUR) });
+    const d = await createDeliverable(t.owner, t.deal.id, {
+      draftDueAt: at(T, -HOUR),
+      publishAt: at(T, 6 * HOUR),
+    });
     await scan(t, T);
     t.clock.set(at(T, MINUTE));
     await patchDeliverable(t.owner, d.id, { status: 'in_review' });
@@ -256,7 +283,10 @@ describe('what ends an alert', () => {
 
   it('deleting the deliverable resolves its alerts and cancels their pending deliveries', async () => {
     t = await createWorkspace({ now: at(T, -DAY) });
-    const d = await createDeliverable(t.owner, t.deal.id, { draftDueAt: at(T, -HOUR), publishAt: at(T, 6 * HOUR) });
+    const d = await createDeliverable(t.owner, t.deal.id, {
+      draftDueAt: at(T, -HOUR),
+      publishAt: at(T, 6 * HOUR),
+    });
     const other = await createDeliverable(t.owner, t.deal.id, { draftDueAt: at(T, -HOUR) });
     await scan(t, T, true);
     expect(await t.owner.delete(`/api/deliverables/${d.id}`)).toMatchObject({ status: 204 });
@@ -283,12 +313,18 @@ describe('catch-up after downtime', () => {
     const T0 = T;
     t = await createWorkspace({ now: at(T0, -DAY) });
     // Due soon from T0+12h on, due at T0+2.5d: both moments pass while nothing runs.
-    const before = await createDeliverable(t.owner, t.deal.id, { title: 'Before', draftDueAt: at(T0, 60 * HOUR) });
+    const before = await createDeliverable(t.owner, t.deal.id, {
+      title: 'Before',
+      draftDueAt: at(T0, 60 * HOUR),
+    });
     expect(await scan(t, T0)).toMatchObject({ raised: 0 });
 
     // Created during the downtime, and due during it.
     t.clock.set(at(T0, DAY));
-    const during = await createDeliverable(t.owner, t.deal.id, { title: 'During', draftDueAt: at(T0, 2 * DAY) });
+    const during = await createDeliverable(t.owner, t.deal.id, {
+      title: 'During',
+      draftDueAt: at(T0, 2 * DAY),
+    });
 
     expect(await scan(t, at(T0, 3 * DAY))).toEqual({ raised: 2, resolved: 0 });
     expect(await alertKeys(t.db, before.id)).toEqual([`draft_overdue@${at(T0, 60 * HOUR)}`]);
@@ -299,12 +335,16 @@ describe('catch-up after downtime', () => {
     const T0 = T;
     t = await createWorkspace({ now: at(T0, -DAY) });
     const missed = await createDeliverable(t.owner, t.deal.id, { publishAt: at(T0, 30 * HOUR) });
-    const upcoming = await createDeliverable(t.owner, t.deal.id, { publishAt: at(T0, 3 * DAY + 5 * HOUR) });
+    const upcoming = await createDeliverable(t.owner, t.deal.id, {
+      publishAt: at(T0, 3 * DAY + 5 * HOUR),
+    });
     await scan(t, T0);
 
     await scan(t, at(T0, 3 * DAY));
     expect(await alertKeys(t.db, missed.id)).toEqual([`publish_overdue@${at(T0, 30 * HOUR)}`]);
-    expect(await alertKeys(t.db, upcoming.id)).toEqual([`publish_due_soon@${at(T0, 3 * DAY + 5 * HOUR)}`]);
+    expect(await alertKeys(t.db, upcoming.id)).toEqual([
+      `publish_due_soon@${at(T0, 3 * DAY + 5 * HOUR)}`,
+    ]);
   });
 
   it('on the very first scan, raises what fell due in the days before', async () => {

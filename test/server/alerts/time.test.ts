@@ -157,26 +157,83 @@ describe('describeWhen and calendarDaysBetween across DST changes', () => {
 
 describe('describeWhen renders the local hour', () => {
   it.each([
-    ['America/New_York', '2026-03-06', ['2026-03-06T22:00:00Z', '2026-03-07T22:00:00Z', '2026-03-08T21:00:00Z', '2026-03-09T21:00:00Z']],
-    ['America/New_York', '2026-10-30', ['2026-10-30T21:00:00Z', '2026-10-31T21:00:00Z', '2026-11-01T22:00:00Z', '2026-11-02T22:00:00Z']],
-    ['Europe/Berlin', '2026-03-27', ['2026-03-27T16:00:00Z', '2026-03-28T16:00:00Z', '2026-03-29T15:00:00Z', '2026-03-30T15:00:00Z']],
-    ['Europe/Berlin', '2026-10-23', ['2026-10-23T15:00:00Z', '2026-10-24T15:00:00Z', '2026-10-25T16:00:00Z', '2026-10-26T16:00:00Z']],
-    ['Australia/Melbourne', '2026-04-03', ['2026-04-03T06:00:00Z', '2026-04-04T06:00:00Z', '2026-04-05T07:00:00Z', '2026-04-06T07:00:00Z']],
-    ['Australia/Melbourne', '2026-10-02', ['2026-10-02T07:00:00Z', '2026-10-03T07:00:00Z', '2026-10-04T06:00:00Z', '2026-10-05T06:00:00Z']],
-  ] as const)('17:00 in %s on four days from %s, across a change, stays "5:00 PM"', (zone, firstDay, instants) => {
-    const [first] = instants;
-    const now = new Date(Date.parse(first) - 2 * HOUR);
-    instants.forEach((instant, i) => {
-      const said = describeWhen(instant, now, zone);
-      expect(said).toMatch(/ at 5:00 PM \S+$/);
-      expect(calendarDaysBetween(now, instant, zone)).toBe(i);
-    });
-    // Consecutive local days, whatever the UTC offset did.
-    const start = Date.parse(`${firstDay}T12:00:00Z`);
-    expect(instants.map((instant) => localDay(instant, zone))).toEqual(
-      instants.map((_, i) => new Date(start + i * 24 * HOUR).toISOString().slice(0, 10)),
-    );
-  });
+    [
+      'America/New_York',
+      '2026-03-06',
+      [
+        '2026-03-06T22:00:00Z',
+        '2026-03-07T22:00:00Z',
+        '2026-03-08T21:00:00Z',
+        '2026-03-09T21:00:00Z',
+      ],
+    ],
+    [
+      'America/New_York',
+      '2026-10-30',
+      [
+        '2026-10-30T21:00:00Z',
+        '2026-10-31T21:00:00Z',
+        '2026-11-01T22:00:00Z',
+        '2026-11-02T22:00:00Z',
+      ],
+    ],
+    [
+      'Europe/Berlin',
+      '2026-03-27',
+      [
+        '2026-03-27T16:00:00Z',
+        '2026-03-28T16:00:00Z',
+        '2026-03-29T15:00:00Z',
+        '2026-03-30T15:00:00Z',
+      ],
+    ],
+    [
+      'Europe/Berlin',
+      '2026-10-23',
+      [
+        '2026-10-23T15:00:00Z',
+        '2026-10-24T15:00:00Z',
+        '2026-10-25T16:00:00Z',
+        '2026-10-26T16:00:00Z',
+      ],
+    ],
+    [
+      'Australia/Melbourne',
+      '2026-04-03',
+      [
+        '2026-04-03T06:00:00Z',
+        '2026-04-04T06:00:00Z',
+        '2026-04-05T07:00:00Z',
+        '2026-04-06T07:00:00Z',
+      ],
+    ],
+    [
+      'Australia/Melbourne',
+      '2026-10-02',
+      [
+        '2026-10-02T07:00:00Z',
+        '2026-10-03T07:00:00Z',
+        '2026-10-04T06:00:00Z',
+        '2026-10-05T06:00:00Z',
+      ],
+    ],
+  ] as const)(
+    '17:00 in %s on four days from %s, across a change, stays "5:00 PM"',
+    (zone, firstDay, instants) => {
+      const [first] = instants;
+      const now = new Date(Date.parse(first) - 2 * HOUR);
+      instants.forEach((instant, i) => {
+        const said = describeWhen(instant, now, zone);
+        expect(said).toMatch(/ at 5:00 PM \S+$/);
+        expect(calendarDaysBetween(now, instant, zone)).toBe(i);
+      });
+      // Consecutive local days, whatever the UTC offset did.
+      const start = Date.parse(`${firstDay}T12:00:00Z`);
+      expect(instants.map((instant) => localDay(instant, zone))).toEqual(
+        instants.map((_, i) => new Date(start + i * 24 * HOUR).toISOString().slice(0, 10)),
+      );
+    },
+  );
 });
 
 describe('describeWhen wording', () => {

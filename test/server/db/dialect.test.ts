@@ -25,9 +25,10 @@ async function columnTypes(d: TestDatabase, table: string): Promise<Record<strin
     );
     return Object.fromEntries(result.rows.map((r) => [r.name, r.type]));
   }
-  const result = await sql<{ name: string; type: string }>`select name, type from pragma_table_info(${table})`.execute(
-    d.handle.db,
-  );
+  const result = await sql<{
+    name: string;
+    type: string;
+  }>`select name, type from pragma_table_info(${table})`.execute(d.handle.db);
   return Object.fromEntries(result.rows.map((r) => [r.name, r.type.toLowerCase()]));
 }
 
@@ -59,7 +60,12 @@ describe(`the schema on ${TEST_ENGINE}`, () => {
     const brand = await insertBrand(db, { name: 'Acme' }, NOW);
     const deal = await insertDeal(
       db,
-      { brandId: brand.id, title: 'Big one', feeCents: 9_000_000_000_123, contractSignedOn: '2026-02-28' },
+      {
+        brandId: brand.id,
+        title: 'Big one',
+        feeCents: 9_000_000_000_123,
+        contractSignedOn: '2026-02-28',
+      },
       { currency: 'USD' },
       NOW,
     );
@@ -122,7 +128,12 @@ describe(`the schema on ${TEST_ENGINE}`, () => {
     expect(isUniqueViolation(duplicate)).toBe(true);
     expect(isForeignKeyViolation(duplicate)).toBe(false);
 
-    const orphan = await insertDeal(db, { brandId: brand.id, title: 'x' }, { currency: 'USD' }, NOW).then(async (deal) =>
+    const orphan = await insertDeal(
+      db,
+      { brandId: brand.id, title: 'x' },
+      { currency: 'USD' },
+      NOW,
+    ).then(async (deal) =>
       db
         .updateTable('deals')
         .set({ brandId: 'no-such-brand' })

@@ -11,9 +11,16 @@ describe('GET /api/alerts wording', () => {
   it('words each alert for the reader: their zone, and "today"/"tomorrow" as of when they ask', async () => {
     const t = await apps.workspace({ now: NOW });
     await t.owner.patch('/api/settings', { version: 1, timeZone: 'Europe/Berlin' });
-    const newYorker = await addMember(t, { role: 'editor', email: 'ny@example.com', timeZone: 'America/New_York' });
+    const newYorker = await addMember(t, {
+      role: 'editor',
+      email: 'ny@example.com',
+      timeZone: 'America/New_York',
+    });
     // Goes live at 22:00 UTC: 23:00 in Berlin, 17:00 in New York, today in both.
-    await createDeliverable(t.owner, t.deal.id, { title: 'Launch reel', publishAt: '2026-03-01T22:00:00.000Z' });
+    await createDeliverable(t.owner, t.deal.id, {
+      title: 'Launch reel',
+      publishAt: '2026-03-01T22:00:00.000Z',
+    });
     await scan(t);
 
     const [forOwner] = (await t.owner.get('/api/alerts')).body.items;
@@ -35,6 +42,9 @@ describe('GET /api/alerts wording', () => {
     const [alert] = (await t.owner.get('/api/alerts')).body.items;
     expect(alert.acknowledgedByName).toBeNull();
     const acked = await t.owner.post(`/api/alerts/${alert.id}/ack`);
-    expect(acked.body).toMatchObject({ acknowledgedBy: t.user.id, acknowledgedByName: 'Olivia Owner' });
+    expect(acked.body).toMatchObject({
+      acknowledgedBy: t.user.id,
+      acknowledgedByName: 'Olivia Owner',
+    });
   });
 });

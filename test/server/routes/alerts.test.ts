@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspace } from '../../support/app';
-import { addMember, at, createChannel, createDeliverable, HOUR, MINUTE, patchDeliverable, scan } from '../../support/alerts';
+import {
+  addMember,
+  at,
+  createChannel,
+  createDeliverable,
+  HOUR,
+  MINUTE,
+  patchDeliverable,
+  scan,
+} from '../../support/alerts';
 
 type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
@@ -28,10 +37,14 @@ async function threeAlerts() {
     draftDueAt: at(NOW, -HOUR),
     publishAt: at(NOW, 2 * HOUR),
   });
-  const b = await createDeliverable(t.owner, t.deal.id, { title: 'Story', draftDueAt: at(NOW, -2 * HOUR) });
+  const b = await createDeliverable(t.owner, t.deal.id, {
+    title: 'Story',
+    draftDueAt: at(NOW, -2 * HOUR),
+  });
   expect(await scan(t)).toMatchObject({ raised: 3 });
   const list = await t.owner.get<{ items: AlertBody[] }>('/api/alerts');
-  const find = (rule: string, subjectId: string) => list.body.items.find((x) => x.rule === rule && x.subjectId === subjectId)!;
+  const find = (rule: string, subjectId: string) =>
+    list.body.items.find((x) => x.rule === rule && x.subjectId === subjectId)!;
   return {
     a,
     b,
@@ -92,10 +105,18 @@ describe('GET /api/alerts', () => {
 
   it('filters by rule, by several rules, and by subject', async () => {
     const { a, aOverdue, aSoon, bOverdue } = await threeAlerts();
-    expect(ids((await t.owner.get('/api/alerts?rule=draft_overdue')).body)).toEqual([aOverdue.id, bOverdue.id].sort());
-    expect(ids((await t.owner.get('/api/alerts?rule=publish_due_soon,draft_overdue')).body)).toHaveLength(3);
-    expect(ids((await t.owner.get(`/api/alerts?subjectId=${a.id}`)).body)).toEqual([aOverdue.id, aSoon.id].sort());
-    expect(ids((await t.owner.get(`/api/alerts?subjectId=${a.id}&rule=publish_due_soon`)).body)).toEqual([aSoon.id]);
+    expect(ids((await t.owner.get('/api/alerts?rule=draft_overdue')).body)).toEqual(
+      [aOverdue.id, bOverdue.id].sort(),
+    );
+    expect(
+      ids((await t.owner.get('/api/alerts?rule=publish_due_soon,draft_overdue')).body),
+    ).toHaveLength(3);
+    expect(ids((await t.owner.get(`/api/alerts?subjectId=${a.id}`)).body)).toEqual(
+      [aOverdue.id, aSoon.id].sort(),
+    );
+    expect(
+      ids((await t.owner.get(`/api/alerts?subjectId=${a.id}&rule=publish_due_soon`)).body),
+    ).toEqual([aSoon.id]);
   });
 
   it('answers 400 naming the parameter for an unknown state or rule', async () => {
@@ -134,7 +155,12 @@ describe('GET /api/alerts', () => {
 
     const owner = await t.owner.get('/api/alerts');
     expect(owner.body.items[0].deliveries).toEqual([
-      expect.objectContaining({ channelType: 'email', recipient: 'owner@example.com', status: 'pending', attempts: 0 }),
+      expect.objectContaining({
+        channelType: 'email',
+        recipient: 'owner@example.com',
+        status: 'pending',
+        attempts: 0,
+      }),
       expect.objectContaining({ channelType: 'webhook', status: 'pending', attempts: 0 }),
     ]);
 
@@ -155,7 +181,11 @@ describe('POST /api/alerts/:id/ack', () => {
     t.clock.set(at(NOW, 5 * MINUTE));
     const res = await t.owner.post(`/api/alerts/${aOverdue.id}/ack`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: aOverdue.id, acknowledgedAt: at(NOW, 5 * MINUTE), acknowledgedBy: t.user.id });
+    expect(res.body).toMatchObject({
+      id: aOverdue.id,
+      acknowledgedAt: at(NOW, 5 * MINUTE),
+      acknowledgedBy: t.user.id,
+    });
 
     const open = await t.owner.get('/api/alerts');
     expect(open.body.openCount).toBe(2);
@@ -206,7 +236,9 @@ describe('POST /api/alerts/:id/snooze', () => {
   it('hides the alert until the given moment, then brings it back', async () => {
     const { aOverdue } = await threeAlerts();
     const until = at(NOW, 3 * HOUR);
-    const res = await t.owner.post(`/api/alerts/${aOverdue.id}/snooze`, { until: '2026-03-01T10:00:00-05:00' });
+    const res = await t.owner.post(`/api/alerts/${aOverdue.id}/snooze`, {
+      until: '2026-03-01T10:00:00-05:00',
+    });
     expect(res.status).toBe(200);
     expect(res.body.snoozedUntil).toBe(until);
 
@@ -253,6 +285,9 @@ describe('POST /api/alerts/:id/snooze', () => {
   it('answers 403 to a viewer', async () => {
     const { aOverdue } = await threeAlerts();
     const viewer = await addMember(t, { role: 'viewer' });
-    expect((await viewer.client.post(`/api/alerts/${aOverdue.id}/snooze`, { until: at(NOW, HOUR) })).status).toBe(403);
+    expect(
+      (await viewer.client.post(`/api/alerts/${aOverdue.id}/snooze`, { until: at(NOW, HOUR) }))
+        .status,
+    ).toBe(403);
   });
 });

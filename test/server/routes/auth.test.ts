@@ -33,7 +33,10 @@ describe('GET /api/auth/setup', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ setupRequired: false, signedIn: false });
     // The same question from the signed-in owner says so, so the app need not ask /me blind.
-    expect((await owner.get('/api/auth/setup')).body).toEqual({ setupRequired: false, signedIn: true });
+    expect((await owner.get('/api/auth/setup')).body).toEqual({
+      setupRequired: false,
+      signedIn: true,
+    });
   });
 });
 
@@ -116,7 +119,10 @@ describe('POST /api/auth/setup', () => {
       paths: ['email', 'name', 'password', 'timeZone'],
     });
     expect((await rowCounts(t)).users).toBe(0);
-    expect((await t.client().get('/api/auth/setup')).body).toEqual({ setupRequired: true, signedIn: false });
+    expect((await t.client().get('/api/auth/setup')).body).toEqual({
+      setupRequired: true,
+      signedIn: false,
+    });
   });
 
   it('returns 400 naming each missing field', async () => {

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertChannel } from '../../../server/db/queries/channels';
 import { createWorkspace } from '../../support/app';
-import { addMember, deadPort, startWebhookReceiver, type TestWebhookReceiver } from '../../support/alerts';
+import {
+  addMember,
+  deadPort,
+  startWebhookReceiver,
+  type TestWebhookReceiver,
+} from '../../support/alerts';
 
 type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
@@ -15,37 +20,48 @@ afterEach(async () => {
 const HOOK = 'https://hooks.example.com/services/T000/B000/XXXX';
 
 describe('who may manage channels', () => {
-  it.each(['editor', 'viewer'] as const)('answers 403 to an %s on every channel route', async (role) => {
-    t = await createWorkspace();
-    const channel = (await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })).body;
-    const member = await addMember(t, { role });
-    const calls = [
-      member.client.get('/api/channels'),
-      member.client.post('/api/channels', { type: 'slack', name: 'Mine', url: HOOK }),
-      member.client.patch(`/api/channels/${channel.id}`, { version: 1, name: 'Renamed' }),
-      member.client.delete(`/api/channels/${channel.id}`),
-      member.client.post(`/api/channels/${channel.id}/test`),
-    ];
-    for (const res of await Promise.all(calls)) {
-      expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('forbidden');
-    }
-    expect((await t.owner.get('/api/channels')).body.items).toEqual([
-      expect.objectContaining({ id: channel.id, name: 'Team', version: 1 }),
-    ]);
-  });
+  it.each(['editor', 'viewer'] as const)(
+    'answers 403 to an %s on every channel route',
+    async (role) => {
+      t = await createWorkspace();
+      const channel = (
+        await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })
+      ).body;
+      const member = await addMember(t, { role });
+      const calls = [
+        member.client.get('/api/channels'),
+        member.client.post('/api/channels', { type: 'slack', name: 'Mine', url: HOOK }),
+        member.client.patch(`/api/channels/${channel.id}`, { version: 1, name: 'Renamed' }),
+        member.client.delete(`/api/channels/${channel.id}`),
+        member.client.post(`/api/channels/${channel.id}/test`),
+      ];
+      for (const res of await Promise.all(calls)) {
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe('forbidden');
+      }
+      expect((await t.owner.get('/api/channels')).body.items).toEqual([
+        expect.objectContaining({ id: channel.id, name: 'Team', version: 1 }),
+      ]);
+    },
+  );
 
   it('answers 401 without a session', async () => {
     t = await createWorkspace();
     expect((await t.client().get('/api/channels')).status).toBe(401);
-    expect((await t.client().post('/api/channels', { type: 'slack', name: 'x', url: HOOK })).status).toBe(401);
+    expect(
+      (await t.client().post('/api/channels', { type: 'slack', name: 'x', url: HOOK })).status,
+    ).toBe(401);
   });
 });
 
 describe('POST /api/channels', () => {
   it('creates a JSON channel and shows its signing secret once', async () => {
     t = await createWorkspace();
-    const res = await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: 'https://ops.example.com/hook' });
+    const res = await t.owner.post('/api/channels', {
+      type: 'json',
+      name: 'Ops',
+      url: 'https://ops.example.com/hook',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       type: 'json',
@@ -68,7 +84,12 @@ describe('POST /api/channels', () => {
   it('creates Slack and Discord channels without a secret', async () => {
     t = await createWorkspace();
     for (const type of ['slack', 'discord']) {
-      const res = await t.owner.post('/api/channels', { type, name: type, url: HOOK, enabled: false });
+      const res = await t.owner.post('/api/channels', {
+        type,
+        name: type,
+        url: HOOK,
+        enabled: false,
+      });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ type, secret: null, hasSecret: false, enabled: false });
     }
@@ -92,25 +113,33 @@ describe('POST /api/channels', () => {
     ['http://[::1]/', 'Refused: [::1] is a loopback address'],
     ['http://10.0.0.1/', 'Refused: 10.0.0.1 is a private address'],
     ['http://[::ffff:192.168.1.1]/', 'Refused: [::ffff:c0a8:101] is a private address'],
-  ])('answers 400 naming url for %s when private addresses are not allowed', async (url, reason) => {
-    t = await createWorkspace({ webhookAllowPrivate: false });
-    const res = await t.owner.post('/api/channels', { type: 'json', name: 'Inside', url });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.issues).toEqual([
-      { path: 'url', message: `${reason} (set WEBHOOK_ALLOW_PRIVATE=true to allow)` },
-    ]);
-    expect((await t.owner.get('/api/channels')).body.items).toEqual([]);
-  });
+  ])(
+    'answers 400 naming url for %s when private addresses are not allowed',
+    async (url, reason) => {
+      t = await createWorkspace({ webhookAllowPrivate: false });
+      const res = await t.owner.post('/api/channels', { type: 'json', name: 'Inside', url });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(res.body.error.issues).toEqual([
+        { path: 'url', message: `${reason} (set WEBHOOK_ALLOW_PRIVATE=true to allow)` },
+      ]);
+      expect((await t.owner.get('/api/channels')).body.items).toEqual([]);
+    },
+  );
 
   it('answers 400 naming url for a name that resolves to loopback', async () => {
     t = await createWorkspace({ webhookAllowPrivate: false });
-    const res = await t.owner.post('/api/channels', { type: 'slack', name: 'Local', url: 'http://localhost:8080/hook' });
+    const res = await t.owner.post('/api/channels', {
+      type: 'slack',
+      name: 'Local',
+      url: 'http://localhost:8080/hook',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.issues).toEqual([
       {
         path: 'url',
-        message: 'Refused: localhost resolves to a loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow)',
+        message:
+          'Refused: localhost resolves to a loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow)',
       },
     ]);
   });
@@ -124,8 +153,15 @@ describe('POST /api/channels', () => {
 
   it('accepts loopback and private addresses when WEBHOOK_ALLOW_PRIVATE is on', async () => {
     t = await createWorkspace({ webhookAllowPrivate: true });
-    for (const url of ['http://127.0.0.1:1/x', 'http://localhost:8080/hook', 'http://10.0.0.1/', 'http://[::1]/']) {
-      expect((await t.owner.post('/api/channels', { type: 'slack', name: url, url })).status).toBe(201);
+    for (const url of [
+      'http://127.0.0.1:1/x',
+      'http://localhost:8080/hook',
+      'http://10.0.0.1/',
+      'http://[::1]/',
+    ]) {
+      expect((await t.owner.post('/api/channels', { type: 'slack', name: url, url })).status).toBe(
+        201,
+      );
     }
   });
 });
@@ -133,21 +169,36 @@ describe('POST /api/channels', () => {
 describe('PATCH /api/channels/:id', () => {
   it('answers 400 naming url when the URL is moved inside the network, and keeps the channel as it was', async () => {
     t = await createWorkspace({ webhookAllowPrivate: false });
-    const created = (await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })).body;
-    const res = await t.owner.patch(`/api/channels/${created.id}`, { version: 1, url: 'http://169.254.169.254/latest' });
+    const created = (
+      await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })
+    ).body;
+    const res = await t.owner.patch(`/api/channels/${created.id}`, {
+      version: 1,
+      url: 'http://169.254.169.254/latest',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['url']);
-    expect((await t.owner.get('/api/channels')).body.items[0]).toMatchObject({ url: HOOK, version: 1 });
+    expect((await t.owner.get('/api/channels')).body.items[0]).toMatchObject({
+      url: HOOK,
+      version: 1,
+    });
     // Changing anything but the URL is not checked again.
-    expect((await t.owner.patch(`/api/channels/${created.id}`, { version: 1, name: 'Renamed' })).status).toBe(200);
+    expect(
+      (await t.owner.patch(`/api/channels/${created.id}`, { version: 1, name: 'Renamed' })).status,
+    ).toBe(200);
   });
 
   it('updates with the current version and answers 409 to a stale one', async () => {
     t = await createWorkspace();
-    const created = (await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: HOOK })).body;
+    const created = (await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: HOOK }))
+      .body;
     t.clock.advance(60_000);
 
-    const first = await t.owner.patch(`/api/channels/${created.id}`, { version: 1, name: 'Operations', enabled: false });
+    const first = await t.owner.patch(`/api/channels/${created.id}`, {
+      version: 1,
+      name: 'Operations',
+      enabled: false,
+    });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
       name: 'Operations',
@@ -158,16 +209,26 @@ describe('PATCH /api/channels/:id', () => {
       updatedAt: '2026-03-01T12:01:00.000Z',
     });
 
-    const stale = await t.owner.patch(`/api/channels/${created.id}`, { version: 1, name: 'Someone else' });
+    const stale = await t.owner.patch(`/api/channels/${created.id}`, {
+      version: 1,
+      name: 'Someone else',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
-    expect((await t.owner.get('/api/channels')).body.items[0]).toMatchObject({ name: 'Operations', version: 2 });
+    expect((await t.owner.get('/api/channels')).body.items[0]).toMatchObject({
+      name: 'Operations',
+      version: 2,
+    });
   });
 
   it('rotates the secret of a JSON channel and shows the new one once', async () => {
     t = await createWorkspace();
-    const created = (await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: HOOK })).body;
-    const rotated = await t.owner.patch(`/api/channels/${created.id}`, { version: 1, rotateSecret: true });
+    const created = (await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: HOOK }))
+      .body;
+    const rotated = await t.owner.patch(`/api/channels/${created.id}`, {
+      version: 1,
+      rotateSecret: true,
+    });
     expect(rotated.status).toBe(200);
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(created.secret);
@@ -177,15 +238,22 @@ describe('PATCH /api/channels/:id', () => {
 
   it('gives a Slack channel no secret when asked to rotate', async () => {
     t = await createWorkspace();
-    const created = (await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })).body;
-    const res = await t.owner.patch(`/api/channels/${created.id}`, { version: 1, rotateSecret: true });
+    const created = (
+      await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })
+    ).body;
+    const res = await t.owner.patch(`/api/channels/${created.id}`, {
+      version: 1,
+      rotateSecret: true,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ secret: null, hasSecret: false });
   });
 
   it('answers 400 without a version and 404 for an unknown channel', async () => {
     t = await createWorkspace();
-    const created = (await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })).body;
+    const created = (
+      await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })
+    ).body;
     const noVersion = await t.owner.patch(`/api/channels/${created.id}`, { name: 'x' });
     expect(noVersion.status).toBe(400);
     expect(noVersion.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['version']);
@@ -196,7 +264,9 @@ describe('PATCH /api/channels/:id', () => {
 describe('DELETE /api/channels/:id', () => {
   it('removes the channel, then answers 404', async () => {
     t = await createWorkspace();
-    const created = (await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })).body;
+    const created = (
+      await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: HOOK })
+    ).body;
     const res = await t.owner.delete(`/api/channels/${created.id}`);
     expect(res.status).toBe(204);
     expect((await t.owner.get('/api/channels')).body.items).toEqual([]);
@@ -208,7 +278,9 @@ describe('POST /api/channels/:id/test', () => {
   it('reports ok after posting a signed test message to a live receiver', async () => {
     t = await createWorkspace();
     receiver = await startWebhookReceiver();
-    const created = (await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: receiver.url })).body;
+    const created = (
+      await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: receiver.url })
+    ).body;
     receiver.secret = created.secret;
 
     const res = await t.owner.post(`/api/channels/${created.id}/test`);
@@ -217,14 +289,23 @@ describe('POST /api/channels/:id/test', () => {
     const [request] = receiver.received;
     expect(request?.signatureValid).toBe(true);
     expect(request?.idempotencyKey).toMatch(/^test-/);
-    expect(request?.json).toMatchObject({ type: 'test', headline: 'Test from Sponsorcal', alert: null });
+    expect(request?.json).toMatchObject({
+      type: 'test',
+      headline: 'Test from Sponsorcal',
+      alert: null,
+    });
   });
 
   it('reports ok with a Slack-shaped test message', async () => {
     t = await createWorkspace();
     receiver = await startWebhookReceiver();
-    const created = (await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: receiver.url })).body;
-    expect((await t.owner.post(`/api/channels/${created.id}/test`)).body).toEqual({ ok: true, error: null });
+    const created = (
+      await t.owner.post('/api/channels', { type: 'slack', name: 'Team', url: receiver.url })
+    ).body;
+    expect((await t.owner.post(`/api/channels/${created.id}/test`)).body).toEqual({
+      ok: true,
+      error: null,
+    });
     expect(Object.keys(receiver.received[0]?.json as object)).toEqual(['text']);
   });
 
@@ -232,7 +313,11 @@ describe('POST /api/channels/:id/test', () => {
     t = await createWorkspace();
     const port = await deadPort();
     const created = (
-      await t.owner.post('/api/channels', { type: 'json', name: 'Gone', url: `http://127.0.0.1:${port}/hook` })
+      await t.owner.post('/api/channels', {
+        type: 'json',
+        name: 'Gone',
+        url: `http://127.0.0.1:${port}/hook`,
+      })
     ).body;
     const res = await t.owner.post(`/api/channels/${created.id}/test`);
     expect(res.status).toBe(200);
@@ -244,7 +329,9 @@ describe('POST /api/channels/:id/test', () => {
     t = await createWorkspace();
     receiver = await startWebhookReceiver();
     receiver.respond = () => ({ status: 401, body: 'bad signature' });
-    const created = (await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: receiver.url })).body;
+    const created = (
+      await t.owner.post('/api/channels', { type: 'json', name: 'Ops', url: receiver.url })
+    ).body;
     const res = await t.owner.post(`/api/channels/${created.id}/test`);
     expect(res.body).toEqual({ ok: false, error: 'HTTP 401 (Unauthorized)' });
     expect(res.text).not.toContain('bad signature');
@@ -277,7 +364,8 @@ describe('POST /api/channels/:id/test', () => {
         status: 200,
         body: {
           ok: false,
-          error: 'Refused: 127.0.0.1 is a loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow)',
+          error:
+            'Refused: 127.0.0.1 is a loopback address (set WEBHOOK_ALLOW_PRIVATE=true to allow)',
         },
       });
       expect(receiver!.received).toHaveLength(0);

@@ -55,7 +55,10 @@ describe('GET /api/health: the scheduler', () => {
     // The next run raises nothing: the count is of the last run, not a total.
     t.clock.advance(MINUTE);
     await scan(t, t.clock.now(), true);
-    expect((await health()).scheduler).toMatchObject({ lastRunAlertsRaised: 0, lastRunFinishedAt: at(NOW, MINUTE) });
+    expect((await health()).scheduler).toMatchObject({
+      lastRunAlertsRaised: 0,
+      lastRunFinishedAt: at(NOW, MINUTE),
+    });
   });
 
   it('says stalled once the clock is more than 5 minutes past the last finished run', async () => {
@@ -90,13 +93,26 @@ describe('GET /api/health: the scheduler', () => {
 
   it('counts deliveries being sent as pending, and failed ones apart', async () => {
     t = await createWorkspace();
-    for (let i = 1; i <= 4; i++) await createDeliverable(t.owner, t.deal.id, { draftDueAt: at(NOW, -i * HOUR) });
+    for (let i = 1; i <= 4; i++)
+      await createDeliverable(t.owner, t.deal.id, { draftDueAt: at(NOW, -i * HOUR) });
     await scan(t, NOW, true);
     const rows = await t.db.selectFrom('deliveries').select('id').orderBy('id').execute();
     expect(rows).toHaveLength(4);
-    await t.db.updateTable('deliveries').set({ status: 'sending', claimedUntil: at(NOW, MINUTE) }).where('id', '=', rows[0]!.id).execute();
-    await t.db.updateTable('deliveries').set({ status: 'failed', lastError: 'HTTP 500' }).where('id', '=', rows[1]!.id).execute();
-    await t.db.updateTable('deliveries').set({ status: 'sent', sentAt: NOW }).where('id', '=', rows[2]!.id).execute();
+    await t.db
+      .updateTable('deliveries')
+      .set({ status: 'sending', claimedUntil: at(NOW, MINUTE) })
+      .where('id', '=', rows[0]!.id)
+      .execute();
+    await t.db
+      .updateTable('deliveries')
+      .set({ status: 'failed', lastError: 'HTTP 500' })
+      .where('id', '=', rows[1]!.id)
+      .execute();
+    await t.db
+      .updateTable('deliveries')
+      .set({ status: 'sent', sentAt: NOW })
+      .where('id', '=', rows[2]!.id)
+      .execute();
 
     expect((await health()).deliveries).toEqual({ pending: 2, failed: 1 });
   });
@@ -109,7 +125,9 @@ describe('GET /api/health: the scheduler', () => {
     await t.db.updateTable('workspaceSettings').set({ timeZone: 'Mars/Olympus_Mons' }).execute();
 
     t.clock.set(at(NOW, 10 * MINUTE));
-    await expect(runAlertScan({ db: t.db, now: t.clock.now(), emailEnabled: false })).rejects.toThrow();
+    await expect(
+      runAlertScan({ db: t.db, now: t.clock.now(), emailEnabled: false }),
+    ).rejects.toThrow();
     const scheduler = (await health()).scheduler;
     expect(scheduler).toMatchObject({
       status: 'stalled',

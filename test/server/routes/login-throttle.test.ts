@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, THROTTLE_WINDOW_MS } from '../../../server/auth/throttle';
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_IP,
+  THROTTLE_WINDOW_MS,
+} from '../../../server/auth/throttle';
 import { openDatabase } from '../../../server/db/connect';
 import { OWNER, TEST_PASSWORD_COST, TestClient } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
@@ -40,8 +44,15 @@ function secondInstance(t: Awaited<ReturnType<typeof ownerApp>>) {
   return { app, close: () => handle.close() };
 }
 
-function loginFrom(t: Awaited<ReturnType<typeof ownerApp>>, ip: string, email: string, password: string) {
-  return t.client().request('POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': ip });
+function loginFrom(
+  t: Awaited<ReturnType<typeof ownerApp>>,
+  ip: string,
+  email: string,
+  password: string,
+) {
+  return t
+    .client()
+    .request('POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': ip });
 }
 
 describe('POST /api/auth/login throttling', () => {
@@ -61,7 +72,8 @@ describe('POST /api/auth/login throttling', () => {
 
   it('lets the account in again once the window has passed', async () => {
     const t = await ownerApp();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await t.client().login(OWNER.email, 'wrong password here');
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++)
+      await t.client().login(OWNER.email, 'wrong password here');
     expect((await t.client().login(OWNER.email, OWNER.password)).status).toBe(429);
     t.clock.advance(THROTTLE_WINDOW_MS + 1000);
     expect((await t.client().login(OWNER.email, OWNER.password)).status).toBe(200);
@@ -69,7 +81,8 @@ describe('POST /api/auth/login throttling', () => {
 
   it('forgets an account’s failures after a successful sign-in', async () => {
     const t = await ownerApp();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await t.client().login(OWNER.email, 'wrong password here');
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++)
+      await t.client().login(OWNER.email, 'wrong password here');
     expect((await t.client().login(OWNER.email, OWNER.password)).status).toBe(200);
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
       expect((await t.client().login(OWNER.email, 'wrong password here')).status).toBe(401);
@@ -80,7 +93,12 @@ describe('POST /api/auth/login throttling', () => {
   it(`throttles one client address after ${MAX_FAILURES_PER_IP} failures across many accounts, not other addresses`, async () => {
     const t = await ownerApp({ trustProxy: true });
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
-      const res = await loginFrom(t, '203.0.113.9', `nobody${i}@example.com`, 'wrong password here');
+      const res = await loginFrom(
+        t,
+        '203.0.113.9',
+        `nobody${i}@example.com`,
+        'wrong password here',
+      );
       expect(res.status).toBe(401);
     }
     expect((await loginFrom(t, '203.0.113.9', OWNER.email, OWNER.password)).status).toBe(429);
@@ -91,7 +109,9 @@ describe('POST /api/auth/login throttling', () => {
     const t = await ownerApp({ trustProxy: true });
     const ip = '203.0.113.9';
     for (let i = 0; i < MAX_FAILURES_PER_IP - 1; i++) {
-      expect((await loginFrom(t, ip, `nobody${i}@example.com`, 'wrong password here')).status).toBe(401);
+      expect((await loginFrom(t, ip, `nobody${i}@example.com`, 'wrong password here')).status).toBe(
+        401,
+      );
     }
     expect((await loginFrom(t, ip, OWNER.email, OWNER.password)).status).toBe(200);
     expect((await loginFrom(t, ip, OWNER.email, OWNER.password)).status).toBe(200);

@@ -220,11 +220,8 @@ export function useReviewLinks(deliverableId: string) {
   return useQuery({
     queryKey: keys.reviewLinks(deliverableId),
     queryFn: async () =>
-      (
-        await unwrap(
-          api.deliverables[':id']['review-links'].$get({ param: { id: deliverableId } }),
-        )
-      ).items,
+      (await unwrap(api.deliverables[':id']['review-links'].$get({ param: { id: deliverableId } })))
+        .items,
   });
 }
 
