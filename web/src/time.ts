@@ -29,11 +29,6 @@ export function localInputToInstant(value: string, timeZone: string): string | n
   }
 }
 
-/** A calendar day (`YYYY-MM-DD`) at a wall-clock hour in `timeZone`, as a `datetime-local` value. */
-export function dayAtHour(day: string, hour: number): string {
-  return `${day}T${String(hour).padStart(2, '0')}:00`;
-}
-
 /** Today's date in `timeZone`, `YYYY-MM-DD`. */
 export function todayIn(timeZone: string): string {
   return Temporal.Now.plainDateISO(timeZone).toString();
