@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { PLATFORM_LABELS, type Platform } from '../../shared/schemas/deliverable';
+import type { Platform } from '../../shared/schemas/deliverable';
+import { PLATFORM_LABELS } from '../../shared/labels';
 import type { AlertRule, AlertSubjectType, Database } from '../db/schema';
 import { daysBetween, formatMoney, todayIn } from '../money';
 import { yieldToEventLoop } from '../event-loop';

@@ -28,8 +28,6 @@ export const PLATFORMS = [
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
 
-export { FORMAT_LABELS, METRIC_LABELS, PLATFORM_LABELS } from '../labels';
-
 export const FORMATS = [
   'video',
   'reel',
