@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium';
@@ -60,4 +61,55 @@ export async function call<T>(page: Page, method: string, url: string, body?: un
     },
     [method, url, body] as const,
   ) as Promise<T>;
+}
+
+/** How many target selectors a violation lists before "and N more". */
+const TARGETS_SHOWN = 3;
+
+/**
+ * Runs axe-core in the page (or in `selector` of it) and fails with a readable list of
+ * the serious and critical violations: rule id, impact, help and the first targets.
+ * `exclude` is only for third-party markup we cannot change (say why where it is passed).
+ */
+export async function expectAccessible(
+  page: Page,
+  context = 'page',
+  options: { selector?: string; exclude?: string[] } = {},
+): Promise<void> {
+  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const results = await page.evaluate(
+    async ([include, exclude]) =>
+      (window as unknown as { axe: typeof axe }).axe.run(
+        { include: [include], exclude: exclude.map((s) => [s]) },
+        { resultTypes: ['violations'] },
+      ),
+    [options.selector ?? 'body', options.exclude ?? []] as const,
+  );
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  const lines = serious.map((v) => {
+    const targets = v.nodes.map((n) => {
+      // Colour contrast says what it measured: foreground on background, ratio against the need.
+      const data = n.any[0]?.data as
+        | {
+            fgColor?: string;
+            bgColor?: string;
+            contrastRatio?: number;
+            expectedContrastRatio?: string;
+          }
+        | undefined;
+      const measured = data?.contrastRatio
+        ? ` [${data.fgColor} on ${data.bgColor}: ${data.contrastRatio}, needs ${data.expectedContrastRatio}]`
+        : '';
+      return n.target.join(' ') + measured;
+    });
+    const more =
+      targets.length > TARGETS_SHOWN ? `, and ${targets.length - TARGETS_SHOWN} more` : '';
+    return `${v.id} (${v.impact}): ${v.help}: ${targets.slice(0, TARGETS_SHOWN).join(', ')}${more}`;
+  });
+  if (lines.length === 0) return;
+  const report = `${lines.length} serious/critical accessibility violation(s) on ${context} (${page.url()}):\n  - ${lines.join('\n  - ')}`;
+  throw new Error(report);
 }

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../support/alerts';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { freePort, startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -26,19 +25,6 @@ let team: BrowserSession;
 let payerContext: BrowserContext;
 let payer: Page;
 const payerProblems: string[] = [];
-
-/** Runs axe-core in the page; answers the serious and critical violations, described. */
-async function seriousViolations(page: Page, selector = 'body'): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') refuses inline scripts.
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(
-    async (context) => (window as unknown as { axe: typeof axe }).axe.run(context),
-    selector,
-  );
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 beforeAll(async () => {
   dir = tempDir();
@@ -186,7 +172,7 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
     expect(await payer.getByRole('link', { name: 'Pay online' }).getAttribute('href')).toBe(
       'https://pay.example.com/ava',
     );
-    expect(await seriousViolations(payer)).toEqual([]);
+    await expectAccessible(payer, "the payer's invoice page");
 
     const downloading = payer.waitForEvent('download');
     await payer.getByRole('link', { name: 'Download PDF' }).click();
@@ -252,7 +238,7 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
       `Sent to ${BILLING}`,
       'Created',
     ]);
-    expect(await seriousViolations(page, '[data-testid="invoice"]')).toEqual([]);
+    await expectAccessible(page, 'the invoice card', { selector: '[data-testid="invoice"]' });
     if (SHOTS) {
       // The "payment recorded" toast would cover the timeline: wait for it to go.
       await until(() => page.locator('.toast__title').count(), 20_000).toBe(0);
@@ -293,7 +279,7 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
     await until(() => dialog.getByTestId('invoice-reminder-preview').textContent()).toContain(
       `Invoice ${second.number} is due today`,
     );
-    expect(await seriousViolations(page, 'dialog[open]')).toEqual([]);
+    await expectAccessible(page, 'the reminders dialog', { selector: 'dialog[open]' });
     expect(team.problems).toEqual([]);
   });
 });
