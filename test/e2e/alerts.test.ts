@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> launch';
@@ -80,6 +80,7 @@ describe('the alert bell in Chromium', () => {
     await bell.click();
     const item = page.getByTestId('alert-item');
     await untilLong(() => item.count()).toBe(1);
+    await expectAccessible(page, 'the alerts panel');
     // The title is shown as text, never run as markup.
     expect(await item.textContent()).toContain(HOSTILE_TITLE);
     expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, openBrowser, until } from './browser';
+import { type BrowserSession, expectAccessible, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'America/New_York';
@@ -58,12 +58,15 @@ describe('the core loop in Chromium', () => {
     await page.goto(server.url);
 
     // First run: the page asks for the owner account.
+    await until(() => page.getByRole('button', { name: 'Create owner account' }).count()).toBe(1);
+    await expectAccessible(page, 'the setup page');
     await page.getByLabel('Name', { exact: true }).fill(OWNER.name);
     await page.getByLabel('Email').fill(OWNER.email);
     await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
     await page.getByLabel('Workspace name').fill('Ava Studio');
     await page.getByRole('button', { name: 'Create owner account' }).click();
     await until(() => page.getByRole('heading', { name: 'Calendar' }).count()).toBe(1);
+    await expectAccessible(page, 'the empty calendar');
 
     // A brand.
     await page.getByRole('link', { name: 'Brands' }).first().click();
@@ -71,6 +74,7 @@ describe('the core loop in Chromium', () => {
     await page.getByLabel('Brand name').fill('Glow Skincare');
     await page.getByRole('button', { name: 'Save brand' }).click();
     await until(() => page.getByText('Glow Skincare').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'the brands page');
 
     // A deal for it.
     await page.getByRole('link', { name: 'Deals' }).first().click();
@@ -80,6 +84,7 @@ describe('the core loop in Chromium', () => {
     await page.getByLabel('Fee').fill('4500');
     await page.getByRole('button', { name: 'Save deal' }).click();
     await until(() => page.getByText('Spring serum launch').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'the deals page');
 
     // A deliverable on the calendar, at 10:00 New York time on the 10th.
     const from = localDay(10);
@@ -90,6 +95,7 @@ describe('the core loop in Chromium', () => {
     await page.getByLabel('Deal', { exact: true }).selectOption({ label: 'Spring serum launch' });
     await page.getByLabel('Platform').selectOption('instagram');
     await page.getByLabel('Go-live').fill(`${from.toString()}T10:00`);
+    await expectAccessible(page, 'the deliverable dialog');
     await page.getByRole('button', { name: 'Save deliverable' }).click();
 
     const event = page.locator('[data-kind="publish"]', { hasText: 'Unboxing reel' });
@@ -137,6 +143,18 @@ describe('the core loop in Chromium', () => {
     expect(await page.locator(`[data-date="${from}"] [data-deliverable-id="${id}"]`).count()).toBe(
       0,
     );
+    await expectAccessible(page, 'the month view');
+
+    // Opened from its address (?deliverable= jumps to its day): the dialog, then the week view.
+    await page.goto(`${server.url}/?deliverable=${id}`);
+    const dialog = page.getByRole('dialog', { name: 'Edit deliverable' });
+    await until(() => dialog.getByLabel('Title').inputValue()).toBe('Unboxing reel');
+    await expectAccessible(page, 'the deliverable dialog, editing');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await until(() => dialog.count()).toBe(0);
+    await page.getByRole('tab', { name: 'Week view' }).click();
+    await until(() => page.locator(`[data-deliverable-id="${id}"]`).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'the week view');
 
     expect(session.problems).toEqual([]);
   });

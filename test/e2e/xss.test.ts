@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const IMG = '<img src=x onerror=alert(1)>';
@@ -49,7 +49,10 @@ afterAll(async () => {
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
 
-/** Waits until every text is on the page as text, then checks nothing ran or was parsed as markup. */
+/**
+ * Waits until every text is on the page as text, then checks nothing ran or was parsed as markup
+ * (and that the view passes axe).
+ */
 async function expectLiteral(page: Page, view: string, texts: string[]): Promise<void> {
   for (const text of texts) {
     await until(async () => (await bodyText(page)).includes(text)).toBe(true);
@@ -67,6 +70,7 @@ async function expectNothingRan(page: Page, view: string): Promise<void> {
   }));
   expect({ view, ...state }).toEqual({ view, pwned: undefined, images: 0, scripts: 0 });
   expect(dialogs).toEqual([]);
+  await expectAccessible(page, view);
 }
 
 describe('hostile names and notes in Chromium', () => {

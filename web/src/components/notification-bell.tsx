@@ -24,9 +24,14 @@ export function NotificationBell({ user }: { user: User }) {
   const ref = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
-  const countId = useId();
   const count = useAlertCount();
   const openCount = count.data ?? 0;
+  const badge = openCount > 99 ? '99+' : String(openCount);
+  // The name holds the number on the badge, so what is seen is what speech input can say.
+  const name =
+    openCount > 0
+      ? `Notifications: ${badge} open ${openCount === 1 ? 'alert' : 'alerts'}`
+      : 'Notifications';
 
   useEffect(() => {
     if (!open) return;
@@ -53,8 +58,7 @@ export function NotificationBell({ user }: { user: User }) {
         ref={buttonRef}
         type="button"
         className="icon-button bell__button"
-        aria-label="Notifications"
-        aria-describedby={openCount > 0 ? countId : undefined}
+        aria-label={name}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
@@ -62,14 +66,9 @@ export function NotificationBell({ user }: { user: User }) {
       >
         <BellIcon />
         {openCount > 0 && (
-          <>
-            <span className="bell__badge" data-testid="alert-count" aria-hidden="true">
-              {openCount > 99 ? '99+' : openCount}
-            </span>
-            <span className="visually-hidden" id={countId}>
-              {plural(openCount, 'open alert')}
-            </span>
-          </>
+          <span className="bell__badge" data-testid="alert-count" aria-hidden="true">
+            {badge}
+          </span>
         )}
       </button>
       {open && (

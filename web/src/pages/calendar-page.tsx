@@ -104,6 +104,11 @@ const VIEW_BUTTONS = {
   dayGridMonth: { text: 'Month' },
   timeGridWeek: { text: 'Week' },
 };
+/**
+ * The Today button's accessible name: FullCalendar's own ("This Month") leaves out the word
+ * on the button, so speech input ("click Today") could not reach it.
+ */
+const TODAY_HINT = 'Go to today';
 const DESKTOP_VIEWS = {};
 const PHONE_VIEWS = {
   listWeek: {
@@ -547,6 +552,7 @@ export function CalendarPage({ user }: { user: User }) {
           timeZone={timeZone}
           headerToolbar={narrow ? PHONE_TOOLBAR : DESKTOP_TOOLBAR}
           buttons={VIEW_BUTTONS}
+          todayHint={TODAY_HINT}
           height={narrow ? 'auto' : gridHeight}
           views={narrow ? PHONE_VIEWS : DESKTOP_VIEWS}
           listDayClass="sc-list-day"
