@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -87,6 +87,7 @@ describe('CSV import in Chromium', () => {
     // The empty calendar offers the import to the owner.
     await page.reload();
     await until(() => page.getByRole('link', { name: CALENDAR_IMPORT }).count()).toBe(1);
+    await expectAccessible(page, 'the empty calendar');
 
     // The viewer joins and sees neither entry point, nor an import page.
     await viewer.goto(server.url);
@@ -106,6 +107,7 @@ describe('CSV import in Chromium', () => {
     expect(await viewer.getByRole('link', { name: /Import/ }).count()).toBe(0);
     await viewer.goto(`${server.url}/import`);
     await until(() => viewer.getByText('Only editors and owners can import').count()).toBe(1);
+    await expectAccessible(viewer, "the import page (a viewer's)");
     expect(await viewer.getByLabel('CSV file', { exact: true }).count()).toBe(0);
     expect(viewerProblems).toEqual([]);
 
@@ -121,6 +123,7 @@ describe('CSV import in Chromium', () => {
     expect(await menu.getByRole('menuitem', { name: /Deliverables/ }).getAttribute('href')).toBe(
       '/api/exports/deliverables.csv',
     );
+    await expectAccessible(page, 'the deals page with its export menu open');
     await page.keyboard.press('Escape');
     expect(await menu.count()).toBe(0);
   });
@@ -171,6 +174,7 @@ describe('CSV import in Chromium', () => {
     expect(await page.getByLabel('Caption').inputValue()).toBe('');
     expect(await page.getByLabel('Time zone').inputValue()).toBe(ZONE);
     expect(await page.getByLabel('Date order').inputValue()).toBe('MDY');
+    await expectAccessible(page, 'the import page: preview and mapping');
 
     // The check names the row, the field and what is wrong; nothing is imported.
     const checked = page.waitForResponse(
@@ -185,6 +189,7 @@ describe('CSV import in Chromium', () => {
     expect(cells[0]).toBe('4');
     expect(cells[1]).toBe('Platform column “Network”');
     expect(cells[2]).toMatch(/instagram|tiktok|expected/i);
+    await expectAccessible(page, 'the import page: the problems found');
     expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
     expect((await call<{ items: unknown[] }>(page, 'GET', '/api/deliverables')).items).toHaveLength(
       0,
@@ -224,6 +229,7 @@ describe('CSV import in Chromium', () => {
       1,
     );
     expect(await page.getByText('1 new deal and 1 new brand were created').count()).toBe(1);
+    await expectAccessible(page, 'the import page: imported');
 
     // Dates were read month first, in the owner's zone.
     const items = (
@@ -265,6 +271,7 @@ describe('CSV import in Chromium', () => {
       await until(() => event.count()).toBe(1);
       expect(await event.textContent()).toContain(title);
     }
+    await expectAccessible(page, 'the calendar with the imported posts');
 
     // The new brand is on the brands page, beside the one that was reused.
     await page
@@ -273,6 +280,7 @@ describe('CSV import in Chromium', () => {
       .click();
     await until(() => page.getByRole('heading', { name: 'Nordic Brew' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Glow Skincare' }).count()).toBe(1);
+    await expectAccessible(page, 'the brands page');
     expect((await call<{ items: unknown[] }>(page, 'GET', '/api/brands')).items).toHaveLength(2);
 
     expect(owner.problems).toEqual([]);

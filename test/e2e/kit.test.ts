@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { freePort, startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -105,6 +105,7 @@ describe('the media kit in Chromium', () => {
     await until(() =>
       page.getByText('Choose the address of the public page before publishing').count(),
     ).toBe(1);
+    await expectAccessible(page, 'the kit editor with a refused save');
 
     await slug.fill('ava-brews');
     await page.getByRole('button', { name: 'Save media kit' }).click();
@@ -116,6 +117,7 @@ describe('the media kit in Chromium', () => {
     expect(await page.getByLabel('Platform 1 Followers').inputValue()).toBe('84000');
     expect(await page.getByLabel('Rate 1 Price').inputValue()).toBe('1800.00');
     expect(await page.getByRole('checkbox', { name: /Cold brew short/ }).isChecked()).toBe(true);
+    await expectAccessible(page, 'the kit editor, published');
     // The only console errors are the refused save's 400.
     expect(owner.problems.filter((p) => !p.includes('400'))).toEqual([]);
 
@@ -160,6 +162,7 @@ describe('the media kit in Chromium', () => {
       }
       const hint = kit.getByText('Use your browser’s Print to save this media kit as a PDF.');
       expect(await hint.isVisible()).toBe(true);
+      await expectAccessible(kit, 'the public kit page');
 
       // Printed: the content stays, the hint goes.
       await kit.emulateMedia({ media: 'print' });
@@ -190,6 +193,7 @@ describe('the media kit in Chromium', () => {
       const res = await kit.goto(`${server.url}/kit/ava-brews`);
       expect(res?.status()).toBe(404);
       expect(await kit.getByRole('heading', { name: 'No media kit here' }).count()).toBe(1);
+      await expectAccessible(kit, 'the kit "not found" page');
     } finally {
       await gone.close();
     }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 let dir: string;
@@ -55,6 +55,7 @@ describe('money in Chromium', () => {
     await page.goto(`${server.url}/money`);
     await until(() => text(page, 'money-outstanding-USD')).toBe('$4,500.00');
     expect(await text(page, 'money-earned-USD')).toBe('$0.00');
+    await expectAccessible(page, 'the money page');
 
     // Record $1,500.00 on the deal page.
     await page.goto(`${server.url}/deals/${deal.id}`);
@@ -64,6 +65,7 @@ describe('money in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Record payment' });
     await dialog.getByLabel('Amount').fill('1,500.00');
     await dialog.getByLabel('Method').fill('Bank transfer');
+    await expectAccessible(page, 'the deal page with the payment dialog open');
     await dialog.getByRole('button', { name: 'Save payment' }).click();
     await until(() => card.getByTestId('invoice-balance').textContent()).toBe('$3,000.00');
     expect(await card.getByTestId('invoice-paid').textContent()).toBe('$1,500.00');
@@ -73,6 +75,7 @@ describe('money in Chromium', () => {
     await page.getByRole('link', { name: 'Money' }).first().click();
     await until(() => text(page, 'money-earned-USD')).toBe('$1,500.00');
     expect(await text(page, 'money-outstanding-USD')).toBe('$3,000.00');
+    await expectAccessible(page, 'the money page with a payment');
     const saved = await call<{
       paidCents: number;
       balanceCents: number;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -111,6 +111,7 @@ describe('the pitch pipeline in Chromium', () => {
     expect(await glow.textContent()).toContain('Last contactednever');
     expect(await card(page, 'Pitched', 'Nordic Brew').textContent()).toContain('12 days ago');
     expect(await card(page, 'Negotiating', 'Pixel Labs').locator('.due__tag').count()).toBe(0);
+    await expectAccessible(page, 'the brands board');
 
     // Drag Glow Skincare into Negotiating: the counts change at once and the server keeps it.
     const moved = page.waitForResponse(
@@ -141,6 +142,7 @@ describe('the pitch pipeline in Chromium', () => {
     await until(() => log.getByRole('listitem').count()).toBe(1);
     expect(await log.textContent()).toContain('Sent the media kit and spring rates');
     expect(await log.textContent()).toContain('DM');
+    await expectAccessible(page, 'the brand dialog with its pitch log');
     // The dialog still saves on top of the brand as it now is.
     await dialog.getByRole('button', { name: 'Save brand' }).click();
     await until(() => dialog.count()).toBe(0);
@@ -170,6 +172,7 @@ describe('the pitch pipeline in Chromium', () => {
     await until(() => names.allTextContents()).toEqual(['Lumen Audio', 'Pixel Labs', 'Trailhead']);
     await page.getByRole('button', { name: 'Not contacted in 30 days' }).click();
     await until(() => names.count()).toBe(6);
+    await expectAccessible(page, 'the brands list');
 
     // A follow-up alert links to /brands?brand=<id>: the page opens that brand.
     const [glowBrand] = (
@@ -205,6 +208,7 @@ describe('the pitch pipeline in Chromium', () => {
     await until(() => page.getByText('Could not move Pixel Labs to Partner').count()).toBe(1);
     await until(() => card(page, 'Negotiating', 'Pixel Labs').count()).toBe(1);
     expect(await countOf(page, 'Partner')).toBe('1');
+    await expectAccessible(page, 'the brands board after a refused move');
     expect(owner.problems).toEqual([
       'console error: Failed to load resource: the server responded with a status of 409 (Conflict)',
     ]);
@@ -233,6 +237,7 @@ describe('the pitch pipeline in Chromium', () => {
     expect(await trail.getByRole('combobox').count()).toBe(0);
     expect(await trail.getByRole('button').count()).toBe(0);
     expect(await trail.textContent()).toContain('40 days ago');
+    await expectAccessible(viewer, "the brands board (a viewer's)");
     expect(viewerProblems).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, openBrowser, until } from './browser';
+import { type BrowserSession, expectAccessible, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const OWNER = {
@@ -82,6 +82,7 @@ describe('the profile page in Chromium', () => {
     const sessions = page.getByTestId('session-row');
     await until(() => sessions.count()).toBe(2);
     expect(await sessions.filter({ hasText: 'This browser' }).count()).toBe(1);
+    await expectAccessible(page, 'the profile page');
 
     // A wrong current password is refused on its field.
     const form = page.getByRole('region', { name: 'Password' });
@@ -91,6 +92,7 @@ describe('the profile page in Chromium', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     await until(() => form.locator('.field--invalid').count()).toBe(1);
     expect(await form.locator('.field--invalid').textContent()).toContain('Current password');
+    await expectAccessible(page, 'the profile page with a refused password');
 
     // Two different new passwords never reach the server.
     await page.getByLabel('Current password').fill(OWNER.password);
@@ -124,6 +126,7 @@ describe('the profile page in Chromium', () => {
     expect((await refused).status()).toBe(401);
     await until(() => page.getByRole('alert').count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Calendar' }).count()).toBe(0);
+    await expectAccessible(page, 'the sign-in page with a refused sign-in');
 
     await page.getByLabel('Password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -153,6 +156,7 @@ describe('the profile page in Chromium', () => {
     const row = page.getByTestId('token-row').filter({ hasText: 'Weekly report' });
     await until(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Read only');
+    await expectAccessible(page, 'the profile page with a new token');
 
     // It works from outside the browser, read-only.
     const read = await fetch(`${server.url}/api/deliverables`, {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/London';
@@ -96,12 +96,14 @@ describe('exclusivity, disclosure and proof of post in Chromium', () => {
     const event = page.locator(`[data-deliverable-id="${clash.id}"][data-kind="publish"]`);
     await until(() => event.getAttribute('data-warnings')).toBe('exclusivity_conflict');
     expect(await event.locator('.sc-ev__warning').count()).toBe(1);
+    await expectAccessible(page, 'the calendar with a flagged go-live');
     await event.click();
     const dialog = page.getByRole('dialog', { name: 'Edit deliverable' });
     await until(() => dialog.count()).toBe(1);
     expect(await dialog.getByTestId('deliverable-warnings').textContent()).toContain(
       'Glow Skincare has exclusivity in skincare',
     );
+    await expectAccessible(page, 'the deliverable dialog with its warning');
 
     // Published without a live URL: refused beside the field, nothing saved.
     await dialog.getByLabel('Status').selectOption('published');
@@ -124,6 +126,7 @@ describe('exclusivity, disclosure and proof of post in Chromium', () => {
     await dialog.getByLabel('Comments').fill('60');
     await dialog.getByLabel('Saves').fill('240');
     await until(() => dialog.getByTestId('engagement-rate').textContent()).toContain('10.00 %');
+    await expectAccessible(page, 'the deliverable dialog: proof of post and metrics');
     if (SCREENSHOT) await dialog.screenshot({ path: SCREENSHOT });
     await dialog.getByRole('button', { name: 'Save deliverable' }).click();
     await until(() => dialog.count()).toBe(0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { freePort, startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -139,6 +139,7 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
     await until(() => row.textContent()).toContain('Waiting for the brand');
     expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(1);
     expect(team.problems).toEqual([]);
+    await expectAccessible(page, 'the deliverable dialog with a review link');
   });
 
   it('the brand opens it signed out, sees the draft, and asks for changes', async () => {
@@ -166,12 +167,14 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
       expect(text).not.toContain(hidden);
     }
     expect(await brand.getByRole('navigation').count()).toBe(0);
+    await expectAccessible(brand, 'the public review page');
 
     if (SCREENSHOT) await brand.screenshot({ path: SCREENSHOT, fullPage: true });
 
     // Changes need a comment: the page says so before sending anything.
     await brand.getByRole('button', { name: 'Request changes' }).click();
     await until(() => brand.getByText('Say what should change').count()).toBe(1);
+    await expectAccessible(brand, 'the public review page, a comment missing');
 
     await brand.getByLabel('Comment').fill(COMMENT);
     await brand.getByLabel('Your name').fill('Mia from Glow');
@@ -182,6 +185,7 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
     expect(
       await brand.getByText('Ava Studio has been told what you would like changed').count(),
     ).toBe(1);
+    await expectAccessible(brand, 'the public review page, thanked');
     expect(brandProblems).toEqual([]);
 
     // The link worked once.
@@ -189,6 +193,7 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
     await until(() =>
       brand.getByRole('heading', { name: 'This review link is no longer active' }).count(),
     ).toBe(1);
+    await expectAccessible(brand, 'the public review page, used');
     expect(brandProblems.every((p) => p.includes('404'))).toBe(true);
   });
 
@@ -201,6 +206,7 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
     await until(() => row.textContent()).toContain('Changes requested');
     expect(await row.textContent()).toContain(COMMENT);
     expect(await row.textContent()).toContain('by Mia from Glow');
+    await expectAccessible(page, 'the deliverable dialog with the review history');
     expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
     // No longer in review: no new link until the next draft is.
     expect(await dialog.getByRole('button', { name: 'Create review link' }).isDisabled()).toBe(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { freePort, startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'America/Chicago';
@@ -92,6 +92,7 @@ describe('subscribing to the calendar feed in Chromium', () => {
     expect(await drafts.isChecked()).toBe(true);
     expect(await dialog.getByRole('switch', { name: 'Go-lives' }).isChecked()).toBe(true);
     expect(await dialog.getByRole('switch', { name: 'Invoice due days' }).isChecked()).toBe(true);
+    await expectAccessible(page, 'the subscribe dialog');
     await drafts.uncheck();
     await dialog.getByRole('button', { name: 'Create link' }).click();
 
@@ -105,6 +106,7 @@ describe('subscribing to the calendar feed in Chromium', () => {
     expect(help).toContain('New Calendar Subscription');
     expect(help).toContain('Subscribe from web');
     expect(help).toContain('Google can take several hours');
+    await expectAccessible(page, 'the subscribe dialog showing the link');
 
     // A calendar app fetching it gets the go-live, not the draft.
     const feed = await fetchFeed(first);
@@ -129,6 +131,7 @@ describe('subscribing to the calendar feed in Chromium', () => {
     await until(() => dialog.getByTestId('feed-status').textContent()).toContain(
       'last fetched by a calendar',
     );
+    await expectAccessible(page, 'the subscribe dialog, feed on');
 
     // A new link: the old URL stops working, the new one serves the feed.
     await dialog.getByRole('button', { name: 'New link (the old one stops working)' }).click();
@@ -143,6 +146,8 @@ describe('subscribing to the calendar feed in Chromium', () => {
 
     // Turned off, the URL answers 404 and the dialog offers a new link again.
     await dialog.getByRole('button', { name: 'Turn off', exact: true }).click();
+    await until(() => dialog.getByRole('button', { name: 'Turn off feed' }).count()).toBe(1);
+    await expectAccessible(page, 'the subscribe dialog asking to turn off');
     const turnedOff = page.waitForResponse(
       (r) => r.url().endsWith('/api/me/feed-token') && r.request().method() === 'DELETE',
     );

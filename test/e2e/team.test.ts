@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, openBrowser, until } from './browser';
+import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
 import { freePort, startServer, tempDir, type ServerProcess } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -122,6 +122,7 @@ describe('a small team on one install, in Chromium', () => {
     const pending = page.getByTestId('invite-row').filter({ hasText: EDITOR.email });
     await until(() => pending.textContent()).toContain('Pending');
     expect(await pending.getByRole('button', { name: /Revoke/ }).count()).toBe(1);
+    await expectAccessible(page, 'the team page with an invite link');
 
     // Signed out, in another browser profile: the link names who invited whom to what.
     await invitee.goto(link);
@@ -137,6 +138,7 @@ describe('a small team on one install, in Chromium', () => {
     await invitee.getByLabel('Password').fill('too short');
     await invitee.getByRole('button', { name: 'Join Ava Studio' }).click();
     await until(() => invitee.getByText('Use at least 12 characters').count()).toBe(1);
+    await expectAccessible(invitee, 'the invite page with a refused password');
 
     await invitee.getByLabel('Password').fill(EDITOR.password);
     await invitee.getByRole('button', { name: 'Join Ava Studio' }).click();
@@ -163,6 +165,7 @@ describe('a small team on one install, in Chromium', () => {
     await until(() =>
       again.getByRole('heading', { name: 'This invite link is no longer valid' }).count(),
     ).toBe(1);
+    await expectAccessible(again, 'the used invite link');
     await again.close();
 
     // And the owner's list says so.
@@ -198,6 +201,7 @@ describe('a small team on one install, in Chromium', () => {
     await until(() =>
       page.getByRole('alert').filter({ hasText: 'needs at least one owner' }).count(),
     ).toBe(1);
+    await expectAccessible(page, 'the team page with a refused role change');
     // Nothing changed: the list shows the saved role again.
     await until(() => select.inputValue()).toBe('owner');
     expect((await call<{ role: string }>(page, 'GET', '/api/auth/me')).role).toBe('owner');
@@ -275,6 +279,7 @@ describe('a small team on one install, in Chromium', () => {
     expect(await dialog.getByRole('button', { name: 'Save deliverable' }).count()).toBe(0);
     expect(await dialog.getByRole('button', { name: 'Delete' }).count()).toBe(0);
     expect(await dialog.getByLabel('Title').isDisabled()).toBe(true);
+    await expectAccessible(invitee, "the deliverable dialog (a viewer's)");
     await footer.getByRole('button', { name: 'Close' }).click();
 
     // Deals: no New, Edit or Delete; the deal page has none either.
@@ -291,6 +296,7 @@ describe('a small team on one install, in Chromium', () => {
     for (const name of ['Edit deal', 'Delete deal', 'Add deliverable', 'New invoice']) {
       expect(await invitee.getByRole('button', { name }).count()).toBe(0);
     }
+    await expectAccessible(invitee, "the deal page (a viewer's)");
     // Brands: nothing to add or change.
     await navLink(invitee, 'Brands').click();
     await until(() => invitee.getByText('Glow Skincare').count()).toBeGreaterThan(0);
@@ -338,6 +344,7 @@ describe('a small team on one install, in Chromium', () => {
     expect(await rows.first().textContent()).toContain('Unboxing reel v2');
 
     expect(owner.problems).toEqual([]);
+    await expectAccessible(page, 'the audit log, filtered');
   });
 
   it('the audit log loads older entries page by page and filters by day', async () => {
@@ -382,6 +389,7 @@ describe('a small team on one install, in Chromium', () => {
     const confirm = page.getByRole('dialog', { name: `Make ${EDITOR.name} the owner?` });
     await until(() => confirm.count()).toBe(1);
     expect(await confirm.textContent()).toContain('You become an editor');
+    await expectAccessible(page, 'the ownership confirmation');
 
     // Cancelling changes nothing.
     await confirm.getByRole('button', { name: 'Cancel' }).click();

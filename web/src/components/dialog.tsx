@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 export interface DialogProps {
   title: string;
@@ -33,6 +33,21 @@ export function Dialog({
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
+  }, []);
+
+  // A body that scrolls is a tab stop, so the keyboard can scroll it even when nothing in it
+  // can take focus (a viewer's read-only form); one that fits is not.
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const body = bodyRef.current;
+    const content = contentRef.current;
+    if (!body || !content) return;
+    const observer = new ResizeObserver(() => setScrolls(body.scrollHeight > body.clientHeight));
+    observer.observe(body);
+    observer.observe(content);
+    return () => observer.disconnect();
   }, []);
 
   return (
@@ -76,7 +91,15 @@ export function Dialog({
             </svg>
           </button>
         </header>
-        <div className="dialog__body">{children}</div>
+        <div
+          ref={bodyRef}
+          className="dialog__body"
+          tabIndex={scrolls ? 0 : undefined}
+          role={scrolls ? 'group' : undefined}
+          aria-labelledby={scrolls ? titleId : undefined}
+        >
+          <div ref={contentRef}>{children}</div>
+        </div>
         {footer && <footer className="dialog__footer">{footer}</footer>}
       </div>
     </dialog>
