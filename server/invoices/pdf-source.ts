@@ -40,23 +40,9 @@ export async function loadInvoicePdf(
 ): Promise<InvoicePdf> {
   const settings = await getSettings(db, now);
   const invoice = await getInvoice(db, invoiceId, { today: todayIn(now, settings.timeZone) });
-  // The payment link is read from its column: it is printed whether or not the settings API shows it.
-  const row = await db
-    .selectFrom('workspaceSettings')
-    .select('creatorPaymentLink')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  const { legalName, address, email, taxId, paymentInstructions } = settings.creator;
   const pdf = await renderInvoicePdf({
     invoice,
-    creator: {
-      legalName,
-      address,
-      email,
-      taxId,
-      paymentInstructions,
-      paymentLink: row?.creatorPaymentLink ?? '',
-    },
+    creator: settings.creator,
     workspaceName: settings.name,
     publicUrl,
   });
