@@ -2,12 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database, DeliveryRow } from '../db/schema';
 import type { EmailSender } from './channels/email';
 import { sendWebhook } from './channels/webhook';
-import {
-  alertHeadline,
-  loadSubjectContexts,
-  renderAlertMessage,
-  type SubjectContext,
-} from './messages';
+import { alertHeadline, loadSubjectContexts, renderAlertMessage } from './messages';
+import type { SubjectContext } from './rules/rule';
 
 export const MAX_ATTEMPTS = 8;
 export const BACKOFF_BASE_MS = 30_000;

@@ -1,38 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Platform } from '../../shared/schemas/deliverable';
-import { PLATFORM_LABELS } from '../../shared/labels';
 import type { AlertRule, AlertSubjectType, Database } from '../db/schema';
-import { daysBetween, formatMoney, todayIn } from '../money';
+import { formatMoney } from '../money';
 import { yieldToEventLoop } from '../event-loop';
-import type { DeliverableFacts } from './rules';
-import { describeWhen } from './time';
-
-/** What an alert is about, as people name it. */
-export interface SubjectContext {
-  subjectType: AlertSubjectType;
-  id: string;
-  title: string;
-  brandName: string;
-  platform?: string;
-  /** The day the calendar should open on when the alert is followed. */
-  calendarAt?: string | null;
-  /** Where the web app shows the subject, e.g. `/?deliverable=…` or `/deals/…`. */
-  href: string;
-  /** Invoices: the due day and what is still owed, e.g. `$4,500.00`. */
-  dueOn?: string;
-  balanceText?: string;
-  /** Invoices: the workspace's zone, where "overdue" and its day count are decided. */
-  zone?: string;
-}
-
-/** "on YouTube", but "on the blog", and "on its platform" for `other`. */
-export function platformName(platform: string | undefined): string {
-  if (!platform || !(platform in PLATFORM_LABELS) || platform === 'other') return 'its platform';
-  const label = PLATFORM_LABELS[platform as Platform];
-  return ['blog', 'newsletter', 'podcast'].includes(platform)
-    ? `the ${label.toLowerCase()}`
-    : label;
-}
+import { alertRule } from './rules';
+import type { DeliverableFacts, RenderableAlert, SubjectContext } from './rules/rule';
 
 /** Subjects read per query: a short block of the event loop the scan shares with the API. */
 const CONTEXT_BATCH = 100;
@@ -243,113 +214,17 @@ export async function loadSubjectContexts(
   return new Map([...fromRules, ...deliverables, ...invoices, ...brands, ...deals]);
 }
 
-// Made once: building a formatter costs far more than formatting with it.
-const DAY_WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' });
-const DAY_SHORT = new Intl.DateTimeFormat('en-US', {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "today", "tomorrow", "on Friday, Nov 27": a due day said from the reader's today. */
-export function describeDay(day: string, now: Date, timeZone: string): string {
-  const days = daysBetween(todayIn(now, timeZone), day);
-  const date = new Date(`${day}T12:00:00Z`);
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  if (days > 1 && days < 7) return `on ${DAY_WEEKDAY.format(date)}`;
-  return `on ${DAY_SHORT.format(date)}`;
-}
-
-export interface RenderableAlert {
-  rule: AlertRule;
-  dueAt: string;
-}
-
-/** One line saying what is due and when, in the reader's time zone. */
+/** One line saying what is due and when, in the reader's time zone (the rule words it). */
 export function renderAlertMessage(
   alert: RenderableAlert,
   subject: SubjectContext,
   now: Date,
   timeZone: string,
 ): string {
-  const when = describeWhen(alert.dueAt, now, timeZone);
-  const what = `“${subject.title}” for ${subject.brandName}`;
-  switch (alert.rule) {
-    case 'draft_due_soon':
-      return `Draft due ${when}: ${what}`;
-    case 'draft_overdue':
-      return `Draft overdue: ${what} was due ${when}`;
-    case 'publish_due_soon':
-      return `Goes live on ${platformName(subject.platform)} ${when}: ${what}`;
-    case 'publish_overdue':
-      return `Not published yet: ${what} was due to go live on ${platformName(subject.platform)} ${when}`;
-    // Invoices are due on days, and late by days, in the workspace's zone whoever reads it.
-    case 'invoice_due_soon':
-      return `${subject.title} for ${subject.brandName} (${subject.balanceText ?? 'unpaid'}) is due ${describeDay(
-        subject.dueOn ?? alert.dueAt.slice(0, 10),
-        now,
-        subject.zone ?? timeZone,
-      )}`;
-    case 'invoice_overdue': {
-      const zone = subject.zone ?? timeZone;
-      const late = subject.dueOn ? Math.max(daysBetween(subject.dueOn, todayIn(now, zone)), 1) : 1;
-      return `${subject.title} for ${subject.brandName} (${subject.balanceText ?? 'unpaid'}) is ${late} day${
-        late === 1 ? '' : 's'
-      } overdue — it was due ${describeDay(subject.dueOn ?? '', now, zone)}`;
-    }
-    // Follow-ups and usage rights are days, decided in the workspace's zone.
-    case 'follow_up_due':
-      return `Follow up with ${subject.brandName}: planned ${describeDay(
-        subject.dueOn ?? alert.dueAt.slice(0, 10),
-        now,
-        subject.zone ?? timeZone,
-      )}`;
-    case 'usage_rights_ending':
-      return `Usage rights for “${subject.title}” (${subject.brandName}) end ${describeDay(
-        subject.dueOn ?? alert.dueAt.slice(0, 10),
-        now,
-        subject.zone ?? timeZone,
-      )}: renew or take the content down`;
-    case 'review_approved':
-      return `${subject.brandName} approved ${what} ${when}`;
-    case 'review_changes_requested':
-      return `${subject.brandName} asked for changes to ${what} ${when}`;
-    case 'ready_to_invoice':
-      return `Ready to invoice: “${subject.title}” for ${subject.brandName} — a draft invoice is prepared for you to check and send`;
-    case 'remittance_notice':
-      return `${subject.brandName} says ${subject.title} is paid (${when}): confirm it as a payment when it arrives`;
-  }
+  return alertRule(alert.rule).message(alert, subject, now, timeZone);
 }
 
 /** A short headline for e-mail subjects and chat messages. */
 export function alertHeadline(rule: AlertRule): string {
-  switch (rule) {
-    case 'draft_due_soon':
-      return 'Draft due soon';
-    case 'draft_overdue':
-      return 'Draft overdue';
-    case 'publish_due_soon':
-      return 'Go-live coming up';
-    case 'publish_overdue':
-      return 'Go-live missed';
-    case 'invoice_due_soon':
-      return 'Invoice due soon';
-    case 'invoice_overdue':
-      return 'Invoice overdue';
-    case 'follow_up_due':
-      return 'Follow-up due';
-    case 'usage_rights_ending':
-      return 'Usage rights ending';
-    case 'review_approved':
-      return 'Brand approved the draft';
-    case 'review_changes_requested':
-      return 'Brand asked for changes';
-    case 'ready_to_invoice':
-      return 'Ready to invoice';
-    case 'remittance_notice':
-      return 'Payer says it has paid';
-  }
+  return alertRule(rule).headline;
 }

@@ -4,7 +4,7 @@ import { preparedInsert } from '../db/prepared';
 import type { AlertRule, AlertSeverity, AlertSubjectType, Database, UserRow } from '../db/schema';
 import { yieldToEventLoop } from '../event-loop';
 import { loadSubjectContexts, renderAlertMessage } from './messages';
-import type { DueAlert } from './rules';
+import type { DueAlert } from './rules/rule';
 
 export interface RaiseOptions {
   now: Date;

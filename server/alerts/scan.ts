@@ -1,18 +1,11 @@
 import type { Kysely } from 'kysely';
 import { getSettings } from '../db/queries/settings';
 import type { Database } from '../db/schema';
-import { raiseAlerts } from './raise';
-import { findDealsReadyToInvoice, raiseReadyToInvoice } from './rules/ready-to-invoice';
+import { raiseAlerts, raiseAlertsInTransaction } from './raise';
 import { resolveStaleAlerts } from './resolve';
 import { yieldToEventLoop } from '../event-loop';
-import {
-  type DueAlert,
-  findDueDeliverableAlerts,
-  findDueFollowUpAlerts,
-  findDueInvoiceAlerts,
-  findDueUsageRightsAlerts,
-  HOUR_MS,
-} from './rules';
+import { ALERT_RULE_MODULES } from './rules';
+import { HOUR_MS, type DueAlert, type RuleWindow } from './rules/rule';
 
 /** Overdue scans re-read a little before the watermark, so a write that committed late is not missed. */
 export const WATERMARK_OVERLAP_MS = 10 * 60 * 1000;
@@ -72,24 +65,24 @@ export async function runAlertScan({
   try {
     const settings = await getSettings(db, now);
     const highWater = new Date(Math.max(watermark, now.getTime()));
-    const window = { now, since, highWater, settings };
+    const window: RuleWindow = { now, since, highWater, settings };
     // One rule at a time, letting the API's requests in between (its queries block while they run).
     const due: DueAlert[] = [];
-    for (const find of [
-      findDueDeliverableAlerts,
-      findDueInvoiceAlerts,
-      findDueFollowUpAlerts,
-      findDueUsageRightsAlerts,
-    ]) {
-      due.push(...(await find(db, window)));
+    for (const rule of ALERT_RULE_MODULES) {
+      if (!rule.findDue) continue;
+      due.push(...(await rule.findDue(db, window)));
       await yieldToEventLoop();
     }
     const raisedIds = new Set<string>();
     const raiseOptions = { now, timeZone: settings.timeZone, emailEnabled, raisedIds };
     let raised = await raiseAlerts(db, due, raiseOptions);
-    // Each with its draft invoice, in the transaction that raises it.
-    const ready = await findDealsReadyToInvoice(db, settings, now);
-    raised += await raiseReadyToInvoice(db, ready, raiseOptions);
+    // Rules that write more than the alert (a draft invoice) raise theirs in their own transactions.
+    for (const rule of ALERT_RULE_MODULES) {
+      if (!rule.raiseDue) continue;
+      raised += await rule.raiseDue(db, window, (trx, alerts) =>
+        raiseAlertsInTransaction(trx, alerts, raiseOptions),
+      );
+    }
     const resolved = await resolveStaleAlerts(db, now, settings.timeZone, raisedIds);
 
     const nextWatermark = state.watermark && state.watermark > nowIso ? state.watermark : nowIso;

@@ -55,3 +55,23 @@ export function describeWhen(dueAt: Date | string, now: Date, timeZone: string):
   if (days < -1) return `${-days} days ago (${dateFormat(timeZone).format(due)} at ${time})`;
   return `on ${dateFormat(timeZone).format(due)} at ${time}`;
 }
+
+// Made once: building a formatter costs far more than formatting with it.
+const DAY_WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' });
+const DAY_SHORT = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "today", "tomorrow", "on Friday, Nov 27": a due day said from the reader's today. */
+export function describeDay(day: string, now: Date, timeZone: string): string {
+  const days = daysBetween(todayIn(now, timeZone), day);
+  const date = new Date(`${day}T12:00:00Z`);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  if (days > 1 && days < 7) return `on ${DAY_WEEKDAY.format(date)}`;
+  return `on ${DAY_SHORT.format(date)}`;
+}

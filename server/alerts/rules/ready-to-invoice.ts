@@ -11,8 +11,7 @@ import {
 import type { Database } from '../../db/schema';
 import { yieldToEventLoop } from '../../event-loop';
 import { todayIn } from '../../money';
-import { raiseAlertsInTransaction, type RaiseOptions } from '../raise';
-import type { DueAlert } from '../rules';
+import type { AlertRuleModule, DueAlert, RaiseInTransaction } from './rule';
 
 /**
  * `ready_to_invoice`: a deal whose payment clock started at a fact of the deal
@@ -23,7 +22,7 @@ import type { DueAlert } from '../rules';
  */
 
 /** A deal the rule found ready: its alert, and what its draft invoice needs. */
-export interface ReadyToInvoice {
+interface ReadyToInvoice {
   alert: DueAlert;
   dealId: string;
   title: string;
@@ -59,7 +58,7 @@ async function invoicedCents(db: Kysely<Database>, dealId: string, currency: str
  * that already has one is not read again, so a draft the team deleted is not
  * prepared a second time. The due moment is when the trigger fired.
  */
-export async function findDealsReadyToInvoice(
+async function findDealsReadyToInvoice(
   db: Kysely<Database>,
   workspace: ClockWorkspace,
   now: Date,
@@ -145,12 +144,14 @@ const ATTEMPTS = 3;
  * in however many processes, a deal gets one alert and one draft. Numbers are
  * taken under the same lock as the API's. Returns how many alerts were new.
  */
-export async function raiseReadyToInvoice(
+async function raiseReadyToInvoice(
   db: Kysely<Database>,
   ready: readonly ReadyToInvoice[],
-  options: RaiseOptions,
+  raise: RaiseInTransaction,
+  now: Date,
+  timeZone: string,
 ): Promise<number> {
-  const today = todayIn(options.now, options.timeZone);
+  const today = todayIn(now, timeZone);
   let raised = 0;
   for (const deal of ready) {
     await yieldToEventLoop();
@@ -161,7 +162,7 @@ export async function raiseReadyToInvoice(
           // Read again under the lock: an invoice made since the rule read the deal may cover it.
           const remaining = deal.feeCents - (await invoicedCents(trx, deal.dealId, deal.currency));
           if (remaining <= 0) return 0;
-          if ((await raiseAlertsInTransaction(trx, [deal.alert], options)) === 0) return 0;
+          if ((await raise(trx, [deal.alert])) === 0) return 0;
           const input = invoiceCreateSchema.parse({
             dealId: deal.dealId,
             lines: [{ description: deal.title, quantity: 1, unitCents: remaining }],
@@ -170,12 +171,7 @@ export async function raiseReadyToInvoice(
             paymentTermsDays: deal.paymentTermsDays,
             status: 'draft',
           });
-          await insertInvoice(
-            trx,
-            input,
-            { today, paymentTermsDays: deal.paymentTermsDays },
-            options.now,
-          );
+          await insertInvoice(trx, input, { today, paymentTermsDays: deal.paymentTermsDays }, now);
           return 1;
         });
         break;
@@ -187,3 +183,52 @@ export async function raiseReadyToInvoice(
   }
   return raised;
 }
+
+/** What has been sent (or paid) on each deal's invoices in its own currency. */
+async function sentCentsOf(db: Kysely<Database>, dealIds: string[]): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
+  if (dealIds.length === 0) return sums;
+  const rows = await db
+    .selectFrom('invoices')
+    .innerJoin('deals', 'deals.id', 'invoices.dealId')
+    .select((eb) => [
+      'invoices.dealId',
+      eb.fn.sum<number | string>('invoices.amountCents').as('total'),
+    ])
+    .where('invoices.dealId', 'in', [...new Set(dealIds)])
+    .whereRef('invoices.currency', '=', 'deals.currency')
+    .where('invoices.status', 'in', ['sent', 'paid'])
+    .groupBy('invoices.dealId')
+    .execute();
+  for (const row of rows) sums.set(row.dealId, Number(row.total));
+  return sums;
+}
+
+export const readyToInvoice: AlertRuleModule<'deal'> = {
+  rule: 'ready_to_invoice',
+  subjectType: 'deal',
+  headline: 'Ready to invoice',
+  raiseDue: async (db, { now, settings }, raise) =>
+    raiseReadyToInvoice(
+      db,
+      await findDealsReadyToInvoice(db, settings, now),
+      raise,
+      now,
+      settings.timeZone,
+    ),
+  // The deal was deleted or cancelled, or invoices sent for it cover its fee.
+  async stale(db, open) {
+    const sent = await sentCentsOf(
+      db,
+      open.filter((a) => a.dealId).map((a) => a.dealId!),
+    );
+    return open
+      .filter(
+        (a) =>
+          !a.dealId || a.status === 'cancelled' || (sent.get(a.dealId) ?? 0) >= Number(a.feeCents),
+      )
+      .map((a) => a.id);
+  },
+  message: (_alert, subject) =>
+    `Ready to invoice: “${subject.title}” for ${subject.brandName} — a draft invoice is prepared for you to check and send`,
+};

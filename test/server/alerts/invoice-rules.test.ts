@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSmtpSender, type EmailSender } from '../../../server/alerts/channels/email';
 import { runDeliveries } from '../../../server/alerts/dispatch';
-import { INVOICE_REMINDER_DAYS } from '../../../server/alerts/rules';
+import { INVOICE_REMINDER_DAYS } from '../../../server/alerts/rules/invoice-days';
 import {
   addMember,
   alertKeys,

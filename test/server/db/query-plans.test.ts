@@ -1,13 +1,8 @@
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  findDueDeliverableAlerts,
-  findDueFollowUpAlerts,
-  findDueInvoiceAlerts,
-  findDueUsageRightsAlerts,
-  type RuleWindow,
-} from '../../../server/alerts/rules';
+import { rulesAbout } from '../../../server/alerts/rules';
+import type { RuleWindow } from '../../../server/alerts/rules/rule';
 import { SqliteBooleanPlugin } from '../../../server/db/dialect';
 import { migrateToLatest } from '../../../server/db/migrate';
 import {
@@ -50,6 +45,15 @@ async function recordingDatabase() {
   };
   queries.length = 0;
   return { sqlite, db, queries, window };
+}
+
+/** Runs the scan's rules about one kind of subject, as a scan does. */
+async function findDueAbout(
+  db: Kysely<Database>,
+  window: RuleWindow,
+  subjectType: 'deliverable' | 'invoice' | 'brand' | 'deal',
+) {
+  for (const rule of rulesAbout(subjectType)) await rule.findDue?.(db, window);
 }
 
 /** The steps of SQLite's plan for a recorded query, with its own parameters. */
@@ -144,7 +148,7 @@ describe('EXPLAIN QUERY PLAN of the calendar’s own range query', () => {
 describe('EXPLAIN QUERY PLAN of the alert rules', () => {
   it('finds deliverables due soon and overdue by range searches on the date indexes', async () => {
     const { sqlite, db, queries, window } = await recordingDatabase();
-    await findDueDeliverableAlerts(db, window);
+    await findDueAbout(db, window, 'deliverable');
     const ranged = reading(queries, 'deliverables');
     expect(ranged.length).toBeGreaterThan(4);
     for (const column of ['draft_due_at', 'publish_at']) {
@@ -181,7 +185,7 @@ describe('EXPLAIN QUERY PLAN of the alert rules', () => {
 
   it('finds invoices due soon and overdue on (status, due_on), and those edited since on updated_at', async () => {
     const { sqlite, db, queries, window } = await recordingDatabase();
-    await findDueInvoiceAlerts(db, window);
+    await findDueAbout(db, window, 'invoice');
     const ranged = reading(queries, 'invoices');
     // Due soon, a reminder come due since the last scan (both ranges of due_on), edited since.
     expect(ranged).toHaveLength(3);
@@ -209,7 +213,7 @@ describe('EXPLAIN QUERY PLAN of the alert rules', () => {
 
   it('finds brands to follow up on next_follow_up_on', async () => {
     const { sqlite, db, queries, window } = await recordingDatabase();
-    await findDueFollowUpAlerts(db, window);
+    await findDueAbout(db, window, 'brand');
     const [query] = reading(queries, 'brands');
     expect(query).toBeDefined();
     expectIndexSearch(
@@ -222,7 +226,7 @@ describe('EXPLAIN QUERY PLAN of the alert rules', () => {
 
   it('finds usage rights ending on (status, usage_rights_until), not by walking every signed deal', async () => {
     const { sqlite, db, queries, window } = await recordingDatabase();
-    await findDueUsageRightsAlerts(db, window);
+    await findDueAbout(db, window, 'deal');
     const [query] = reading(queries, 'deals');
     expect(query).toBeDefined();
     expectIndexSearch(
