@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AlertRule, AlertSubjectType, Database } from '../db/schema';
-import { formatMoney } from '../money';
+import { formatMoney } from '../../shared/currency';
 import { yieldToEventLoop } from '../event-loop';
 import { alertRule } from './rules';
 import type { DeliverableFacts, RenderableAlert, SubjectContext } from './rules/rule';

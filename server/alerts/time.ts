@@ -1,4 +1,4 @@
-import { daysBetween, todayIn } from '../money';
+import { daysBetween, todayIn } from '../../shared/days';
 
 const asDate = (instant: Date | string) =>
   typeof instant === 'string' ? new Date(instant) : instant;

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Temporal } from 'temporal-polyfill';
 import type { DateOrder, ImportField, ImportMapping } from '../../shared/schemas/imports';
 import { IMPORT_FIELDS } from '../../shared/schemas/imports';
-import { currencyExponent } from '../money';
+import { currencyExponent } from '../../shared/currency';
 
 export class CsvFileError extends Error {}
 

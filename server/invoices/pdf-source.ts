@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { getInvoice } from '../db/queries/invoices';
 import { getSettings } from '../db/queries/settings';
 import type { Database } from '../db/schema';
-import { todayIn } from '../money';
+import { todayIn } from '../../shared/days';
 import { renderInvoicePdf } from './pdf';
 
 export interface InvoicePdfOptions {

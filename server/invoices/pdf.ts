@@ -1,5 +1,5 @@
 import type { Invoice } from '../../shared/schemas/invoice';
-import { formatMoney } from '../money';
+import { formatMoney } from '../../shared/currency';
 import { COLORS, collect, createDocument, Flow, type TextStyle } from './pdf-layout';
 
 /** Who the invoice is from, as the workspace settings hold it. */

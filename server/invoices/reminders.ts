@@ -9,7 +9,7 @@ import type { Database, InvoiceReminderRow } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { notFound } from '../errors';
 import { newId } from '../ids';
-import { addDays } from '../money';
+import { addDays } from '../../shared/days';
 import { ensureInvoiceLink, type LinkSigner } from './links';
 import type { Mailer } from './mailer';
 import { mailInvoice, messageIdFor } from './send';

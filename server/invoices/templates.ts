@@ -1,7 +1,8 @@
 import type { TemplatePlaceholder } from '../../shared/schemas/billing';
 import type { Invoice } from '../../shared/schemas/invoice';
 import type { WorkspaceSettings } from '../../shared/schemas/settings';
-import { daysBetween, formatMoney } from '../money';
+import { formatMoney } from '../../shared/currency';
+import { daysBetween } from '../../shared/days';
 
 export type TemplateValues = Record<TemplatePlaceholder, string>;
 

@@ -3,7 +3,7 @@ import type { WorkspaceSettings } from '../../shared/schemas/settings';
 import type { InvoiceView } from '../db/queries/invoices';
 import { getSettings } from '../db/queries/settings';
 import type { Database } from '../db/schema';
-import { todayIn } from '../money';
+import { todayIn } from '../../shared/days';
 import { invoiceLinkUrl, type LinkSigner } from './links';
 
 /** How the team sees invoices now: today in the workspace's zone, and their public links' addresses. */

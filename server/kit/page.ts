@@ -3,7 +3,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { FORMAT_LABELS, METRIC_LABELS, PLATFORM_LABELS } from '../../shared/labels';
 import { METRIC_KEYS, type Platform } from '../../shared/schemas/deliverable';
 import type { CaseStudy, MediaKit, RateCardItem } from '../../shared/schemas/kit';
-import { currencyExponent, formatMoney, minorToDecimal } from '../money';
+import { currencyExponent, formatMoney, minorToDecimal } from '../../shared/currency';
 import { KIT_CSS } from './styles';
 
 /*

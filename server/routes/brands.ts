@@ -10,7 +10,7 @@ import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from 
 import { deleteBrand, getBrand, insertBrand, listBrands, updateBrand } from '../db/queries/brands';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
-import { todayIn } from '../money';
+import { todayIn } from '../../shared/days';
 import { validate } from '../validate';
 
 /** The day `days` before today in the workspace's time zone. */

@@ -6,7 +6,8 @@ import { listDeliverables } from '../db/queries/deliverables';
 import { listInvoices } from '../db/queries/invoices';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
-import { minorToDecimal, todayIn } from '../money';
+import { minorToDecimal } from '../../shared/currency';
+import { todayIn } from '../../shared/days';
 
 /** A CSV download: RFC 4180 quoting by csv-stringify, UTF-8 with a BOM so spreadsheets read accents right. */
 function csv(c: Context<AppEnv>, filename: string, header: string[], rows: unknown[][]) {

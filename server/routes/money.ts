@@ -5,7 +5,7 @@ import { moneySummary } from '../db/queries/money';
 import { moneyFees } from '../db/queries/money-fees';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
-import { todayIn } from '../money';
+import { todayIn } from '../../shared/days';
 import { validate } from '../validate';
 
 export function moneyRoutes({ db, clock }: AppDeps) {

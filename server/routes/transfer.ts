@@ -4,7 +4,7 @@ import { validator } from 'hono/validator';
 import type { TransferImportResult } from '../../shared/schemas/transfer';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
-import { todayIn } from '../money';
+import { todayIn } from '../../shared/days';
 import { exportWorkspace, streamChunks } from '../transfer/export';
 import { assertFreshInstall, importWorkspace, parseTransferFile } from '../transfer/import';
 

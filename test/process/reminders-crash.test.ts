@@ -4,7 +4,7 @@ import { insertBrand } from '../../server/db/queries/brands';
 import { insertDeal } from '../../server/db/queries/deals';
 import { insertInvoice } from '../../server/db/queries/invoices';
 import { getSettings, updateSettings } from '../../server/db/queries/settings';
-import { addDays, todayIn } from '../../server/money';
+import { addDays, todayIn } from '../../shared/days';
 import {
   countBy,
   createProcessScope,

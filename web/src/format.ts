@@ -4,6 +4,14 @@ import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { InvoiceStatus } from '../../shared/schemas/invoice';
 import type { DeliverableStatus, Platform } from '../../shared/schemas/deliverable';
 import { PLATFORM_LABELS } from '../../shared/labels';
+import {
+  currencyExponent,
+  formatMoney as formatMoneyIn,
+  minorToDecimal,
+} from '../../shared/currency';
+
+/** The browser's locale, as `Intl` picks it when none is given. */
+const READER_LOCALE = new Intl.NumberFormat().resolvedOptions().locale;
 
 export { FORMAT_LABELS, METRIC_LABELS, PLATFORM_LABELS } from '../../shared/labels';
 
@@ -117,46 +125,14 @@ export function describeUserAgent(userAgent: string | null): string {
   return browser ?? system ?? 'Unknown device';
 }
 
-/** How many digits a currency's minor unit has (2 for USD, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
-
-/**
- * Integer minor units as a plain decimal string, exactly (no floating point):
- * 450050 USD → "4500.50", 1200 JPY → "1200".
- */
-export function centsToDecimal(cents: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const negative = cents < 0;
-  const text = String(Math.abs(Math.trunc(cents))).padStart(digits + 1, '0');
-  const whole = digits === 0 ? text : text.slice(0, -digits);
-  const fraction = digits === 0 ? '' : `.${text.slice(-digits)}`;
-  return `${negative ? '-' : ''}${whole}${fraction}`;
-}
-
-/** Formats integer minor units in their currency: 450000 USD → "$4,500.00". */
+/** Formats integer minor units in their currency, in the reader's locale: 450000 USD → "$4,500.00". */
 export function formatMoney(cents: number, currency: string): string {
-  const decimal = centsToDecimal(cents, currency);
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(
-      Number(decimal),
-    );
-  } catch {
-    return `${decimal} ${currency}`;
-  }
+  return formatMoneyIn(cents, currency, READER_LOCALE);
 }
 
 /** A short axis label: 450000 USD → "$4.5K". */
 export function formatMoneyCompact(cents: number, currency: string): string {
-  const decimal = Number(centsToDecimal(cents, currency));
+  const decimal = Number(minorToDecimal(cents, currency));
   try {
     return new Intl.NumberFormat(undefined, {
       style: 'currency',
@@ -209,7 +185,7 @@ export function parseMoney(text: string, currency: string): number | undefined {
   const whole = (m[1] ?? '').replace(/,/g, '');
   const fraction = m[2] ?? '';
   if (whole === '' && fraction === '') return undefined;
-  const digits = minorDigits(currency);
+  const digits = currencyExponent(currency);
   if (fraction.length > digits) return undefined;
   const cents = Number(`${whole || '0'}${fraction.padEnd(digits, '0')}`);
   return Number.isSafeInteger(cents) ? cents : undefined;
@@ -217,7 +193,7 @@ export function parseMoney(text: string, currency: string): number | undefined {
 
 /** Why `parseMoney` refused a text, worded for the field: too many decimals, or not an amount. */
 export function moneyInputError(text: string, currency: string): string {
-  const digits = minorDigits(currency);
+  const digits = currencyExponent(currency);
   const decimals = /\.(\d+)\s*$/.exec(text.trim())?.[1]?.length ?? 0;
   if (decimals > digits) {
     return digits === 0
@@ -230,7 +206,7 @@ export function moneyInputError(text: string, currency: string): string {
 
 /** Minor units as the text of an amount input: 450050 USD → "4500.50". */
 export function centsToInput(cents: number, currency: string): string {
-  return centsToDecimal(cents, currency);
+  return minorToDecimal(cents, currency);
 }
 
 /** "Mar 3, 2026" for a `YYYY-MM-DD` day, without shifting it through a time zone. */

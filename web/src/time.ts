@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { addDays as addDaysTo, startOfDay as dayStart, todayIn as dayIn } from '../../shared/days';
 
 /**
  * An instant as the value of an `<input type="datetime-local">` in `timeZone`:
@@ -31,7 +32,7 @@ export function localInputToInstant(value: string, timeZone: string): string | n
 
 /** Today's date in `timeZone`, `YYYY-MM-DD`. */
 export function todayIn(timeZone: string): string {
-  return Temporal.Now.plainDateISO(timeZone).toString();
+  return dayIn(new Date(), timeZone);
 }
 
 /** The short name of a zone's current offset, e.g. "GMT+1". */
@@ -78,13 +79,13 @@ export function snoozeOptions(
 
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in `timeZone`. */
 export function dayOf(iso: string, timeZone: string): string {
-  return Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return dayIn(new Date(Temporal.Instant.from(iso).epochMilliseconds), timeZone);
 }
 
 /** The day `days` after a `YYYY-MM-DD` day; '' when the day is not a valid date. */
 export function addDays(day: string, days: number): string {
   try {
-    return Temporal.PlainDate.from(day).add({ days }).toString();
+    return addDaysTo(day, days);
   } catch {
     return '';
   }
@@ -93,7 +94,7 @@ export function addDays(day: string, days: number): string {
 /** The instant a calendar day (`YYYY-MM-DD`) starts in `timeZone`, UTC ISO; null when it is not a day. */
 export function startOfDay(day: string, timeZone: string): string | null {
   try {
-    return Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).toInstant().toString();
+    return Temporal.Instant.fromEpochMilliseconds(dayStart(day, timeZone).getTime()).toString();
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { addDays, startOfDay } from '../../money';
+import { addDays, startOfDay } from '../../../shared/days';
 import type { OpenAlertOf } from '../subjects';
 
 /**

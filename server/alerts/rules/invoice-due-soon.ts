@@ -1,4 +1,4 @@
-import { addDays, todayIn } from '../../money';
+import { addDays, todayIn } from '../../../shared/days';
 import { describeDay } from '../time';
 import { invoiceNamed, invoiceOverdueMoment, invoiceStale, unpaid } from './invoice-days';
 import { soonAfter, staleWhen, type AlertRuleModule } from './rule';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, todayIn } from '../../money';
+import { addDays, daysBetween, todayIn } from '../../../shared/days';
 import { yieldToEventLoop } from '../../event-loop';
 import { describeDay } from '../time';
 import {

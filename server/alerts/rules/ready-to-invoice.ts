@@ -10,7 +10,7 @@ import {
 } from '../../db/queries/payment-clock';
 import type { Database } from '../../db/schema';
 import { yieldToEventLoop } from '../../event-loop';
-import { todayIn } from '../../money';
+import { todayIn } from '../../../shared/days';
 import type { AlertRuleModule, DueAlert, RaiseInTransaction } from './rule';
 
 /**

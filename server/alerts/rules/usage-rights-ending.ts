@@ -1,4 +1,4 @@
-import { addDays, startOfDay, todayIn } from '../../money';
+import { addDays, startOfDay, todayIn } from '../../../shared/days';
 import { describeDay } from '../time';
 import { soonAfter, staleWhen, type AlertRuleModule } from './rule';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Warning } from '../../../shared/schemas/common';
 import type { DealStatus } from '../../../shared/schemas/deal';
-import { todayIn } from '../../money';
+import { addDays, firstOfMonth, lastOfMonth, todayIn } from '../../../shared/days';
 import { preparedQuery } from '../prepared';
 import { cachedRead } from '../read-cache';
 import type { Database } from '../schema';
@@ -102,8 +102,8 @@ export async function exclusivityWarnings(
   // widened to the months around them, so that the reads of one month's deliverables share
   // one read (kept by read-cache.ts). Each go-live is then checked against its own day.
   const window = {
-    from: firstOfMonth(shiftedDay(earliest, -1)),
-    until: lastOfMonth(shiftedDay(latest, 1)),
+    from: firstOfMonth(addDays(todayIn(new Date(earliest), 'UTC'), -1)),
+    until: lastOfMonth(addDays(todayIn(new Date(latest), 'UTC'), 1)),
   };
   const byCategory = await exclusivitiesBetween(db, window);
   if (byCategory.size === 0) return warnings;
@@ -184,20 +184,4 @@ function exclusivitiesBetween(
       return byCategory;
     },
   );
-}
-
-/** The UTC day of an instant moved by whole days: `YYYY-MM-DD`. */
-function shiftedDay(instant: string, days: number): string {
-  return new Date(Date.parse(instant) + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-function firstOfMonth(day: string): string {
-  return `${day.slice(0, 7)}-01`;
-}
-
-function lastOfMonth(day: string): string {
-  const year = Number(day.slice(0, 4));
-  const month = Number(day.slice(5, 7));
-  // Day 0 of the next month is the last day of this one.
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }

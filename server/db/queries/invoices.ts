@@ -16,7 +16,8 @@ import {
 } from '../../../shared/schemas/invoice';
 import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
-import { addDays, daysBetween, formatMoney } from '../../money';
+import { formatMoney } from '../../../shared/currency';
+import { addDays, daysBetween } from '../../../shared/days';
 import { isUniqueViolation, lockedForUpdate } from '../dialect';
 import type { Database, InvoiceRow, PaymentRow, RemittanceNoticeRow } from '../schema';
 import { recordInvoiceEvent } from './invoice-events';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { MoneySummary } from '../../../shared/schemas/invoice';
-import { daysBetween, todayIn } from '../../money';
+import { daysBetween, todayIn } from '../../../shared/days';
 import type { Database } from '../schema';
 import { isOverdue } from './invoices';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PaymentTrigger } from '../../../shared/schemas/billing';
 import type { DeliverableStatus } from '../../../shared/schemas/deliverable';
-import { addDays, startOfDay, todayIn } from '../../money';
+import { addDays, startOfDay, todayIn } from '../../../shared/days';
 import type { Database } from '../schema';
 
 /** What a deal's payment clock reads of the deal itself. */

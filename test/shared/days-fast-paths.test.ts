@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, startOfDay, todayIn } from '../../server/money';
+import { addDays, daysBetween, startOfDay, todayIn } from '../../shared/days';
 
 // Zones with DST, half- and quarter-hour offsets, and the date line on either side.
 const ZONES = [

@@ -1,5 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 
+/**
+ * Calendar-day arithmetic on `YYYY-MM-DD` days and the zone a day is read in:
+ * one implementation for the server and the web app.
+ */
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -91,46 +96,15 @@ export function startOfDay(day: string, timeZone: string): Date {
   return new Date(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).epochMilliseconds);
 }
 
-const exponents = new Map<string, number>();
-
-/** Digits after the decimal point for a currency (USD 2, JPY 0, KWD 3). */
-export function currencyExponent(currency: string): number {
-  let exponent = exponents.get(currency);
-  if (exponent === undefined) {
-    try {
-      exponent =
-        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-          .maximumFractionDigits ?? 2;
-    } catch {
-      exponent = 2;
-    }
-    if (exponents.size < 1000) exponents.set(currency, exponent);
-  }
-  return exponent;
+/** The first day of a day's month. */
+export function firstOfMonth(day: string): string {
+  return `${day.slice(0, 7)}-01`;
 }
 
-/** Minor units as a plain decimal string (`450000`, `USD` → `4500.00`): exact, no floating point. */
-export function minorToDecimal(cents: number, currency: string): string {
-  const exponent = currencyExponent(currency);
-  const negative = cents < 0;
-  const digits = String(Math.abs(cents)).padStart(exponent + 1, '0');
-  const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
-  const fraction = exponent === 0 ? '' : `.${digits.slice(-exponent)}`;
-  return `${negative ? '-' : ''}${whole}${fraction}`;
+/** The last day of a day's month. */
+export function lastOfMonth(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
-
-/** `$4,500.00` — for messages; the web formats for the reader's locale itself. */
-export function formatMoney(cents: number, currency: string): string {
-  try {
-    let format = moneyFormats.get(currency);
-    if (!format) {
-      format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-      if (moneyFormats.size < 1000) moneyFormats.set(currency, format);
-    }
-    return format.format(Number(minorToDecimal(cents, currency)));
-  } catch {
-    return `${minorToDecimal(cents, currency)} ${currency}`;
-  }
-}
-
-const moneyFormats = new Map<string, Intl.NumberFormat>();
