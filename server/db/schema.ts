@@ -1,5 +1,16 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AlertRule,
+  AlertSeverity,
+  AlertSubjectType,
+  DeliveryChannelType,
+  DeliveryStatus,
+} from '../../shared/schemas/alert';
+import type { RemittanceStatus } from '../../shared/schemas/billing';
 import type { BrandStage } from '../../shared/schemas/brand';
+import type { ChannelType } from '../../shared/schemas/channel';
+import type { InvoiceEventType, ReminderStatus } from '../../shared/schemas/getting-paid';
+import type { ReviewDecision } from '../../shared/schemas/review';
 import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
 import type { Role } from '../../shared/schemas/auth';
@@ -13,6 +24,19 @@ import type {
 } from '../../shared/schemas/team';
 
 export type AuditVia = AuditEntry['via'];
+// The enums the tables hold are the API's: other modules import them from here or from shared/.
+export type {
+  AlertRule,
+  AlertSeverity,
+  AlertSubjectType,
+  ChannelType,
+  DeliveryChannelType,
+  DeliveryStatus,
+  InvoiceEventType,
+  ReminderStatus,
+  RemittanceStatus,
+  ReviewDecision,
+};
 
 /**
  * Booleans are `boolean` in PostgreSQL and 0/1 in SQLite; writes take a JS
@@ -210,22 +234,6 @@ export interface PaymentsTable {
   createdAt: Instant;
 }
 
-export type AlertRule =
-  | 'draft_due_soon'
-  | 'draft_overdue'
-  | 'publish_due_soon'
-  | 'publish_overdue'
-  | 'invoice_due_soon'
-  | 'invoice_overdue'
-  | 'follow_up_due'
-  | 'usage_rights_ending'
-  | 'review_approved'
-  | 'review_changes_requested'
-  | 'ready_to_invoice'
-  | 'remittance_notice';
-export type AlertSubjectType = 'deliverable' | 'invoice' | 'brand' | 'deal';
-export type AlertSeverity = 'info' | 'warning' | 'critical';
-
 export interface AlertsTable {
   id: string;
   rule: AlertRule;
@@ -243,8 +251,6 @@ export interface AlertsTable {
   resolvedAt: Instant | null;
 }
 
-export type ChannelType = 'slack' | 'discord' | 'json';
-
 export interface ChannelsTable {
   id: string;
   type: ChannelType;
@@ -257,9 +263,6 @@ export interface ChannelsTable {
   createdAt: Instant;
   updatedAt: Instant;
 }
-
-export type DeliveryChannelType = 'email' | 'webhook';
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
 export interface DeliveriesTable {
   /** Also the idempotency key a receiver sees. */
@@ -351,8 +354,6 @@ export interface CalendarFeedsTable {
   lastFetchedAt: Instant | null;
 }
 
-export type ReviewDecision = 'approve' | 'request_changes';
-
 export interface ReviewLinksTable {
   id: string;
   deliverableId: string;
@@ -434,23 +435,6 @@ export interface InvoiceLinksTable {
   revokedAt: Instant | null;
 }
 
-export type InvoiceEventType =
-  | 'created'
-  | 'sent'
-  | 'marked_sent'
-  | 'reminder'
-  | 'reminder_failed'
-  | 'reminder_skipped'
-  | 'send_failed'
-  | 'remittance'
-  | 'remittance_dismissed'
-  | 'payment'
-  | 'payment_removed'
-  | 'paused'
-  | 'resumed'
-  | 'voided'
-  | 'link_revoked';
-
 export interface InvoiceEventsTable {
   id: string;
   invoiceId: string;
@@ -460,8 +444,6 @@ export interface InvoiceEventsTable {
   /** JSON: to, subject, template, messageId, status, step, amounts … */
   data: ColumnType<string, string | undefined, string>;
 }
-
-export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 
 export interface InvoiceRemindersTable {
   id: string;
@@ -479,8 +461,6 @@ export interface InvoiceRemindersTable {
   sentAt: Instant | null;
   createdAt: Instant;
 }
-
-export type RemittanceStatus = 'pending' | 'confirmed' | 'dismissed';
 
 export interface RemittanceNoticesTable {
   id: string;

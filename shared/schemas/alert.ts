@@ -18,6 +18,16 @@ export const ALERT_RULES = [
 export const alertRuleSchema = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 
+export const ALERT_SUBJECT_TYPES = ['deliverable', 'invoice', 'brand', 'deal'] as const;
+export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+/** How a delivery of an alert goes out. */
+export const DELIVERY_CHANNEL_TYPES = ['email', 'webhook'] as const;
+export type DeliveryChannelType = (typeof DELIVERY_CHANNEL_TYPES)[number];
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 export const ALERT_STATES = ['open', 'acknowledged', 'snoozed', 'all'] as const;
 
 export const alertListQuerySchema = z.object({
@@ -33,9 +43,9 @@ export const snoozeSchema = z.object({
 
 export const deliverySummarySchema = z.object({
   id: z.string(),
-  channelType: z.enum(['email', 'webhook']),
+  channelType: z.enum(DELIVERY_CHANNEL_TYPES),
   recipient: z.string(),
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']),
+  status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   sentAt: z.string().nullable(),
@@ -44,7 +54,7 @@ export const deliverySummarySchema = z.object({
 export const alertSchema = z.object({
   id: idSchema,
   rule: alertRuleSchema,
-  subjectType: z.enum(['deliverable', 'invoice', 'brand', 'deal']),
+  subjectType: z.enum(ALERT_SUBJECT_TYPES),
   subjectId: z.string(),
   /** The subject's name and where to show it, for linking from the inbox. */
   subject: z
@@ -59,7 +69,7 @@ export const alertSchema = z.object({
   dueAt: z.string(),
   /** Worded for the reader: in their time zone, relative to when they asked. */
   message: z.string(),
-  severity: z.enum(['info', 'warning', 'critical']),
+  severity: z.enum(ALERT_SEVERITIES),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),

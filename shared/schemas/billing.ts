@@ -187,6 +187,7 @@ export const DEFAULT_REMINDERS: InvoiceReminders = {
 };
 
 export const REMITTANCE_STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
+export type RemittanceStatus = (typeof REMITTANCE_STATUSES)[number];
 
 /** A payer's "we've paid": told to the team, a payment only once the team confirms it. */
 export const remittanceSchema = z.object({

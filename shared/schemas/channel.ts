@@ -3,6 +3,7 @@ import { nameSchema, timeZoneSchema, urlSchema, versionSchema } from './common';
 
 export const CHANNEL_TYPES = ['slack', 'discord', 'json'] as const;
 export const channelTypeSchema = z.enum(CHANNEL_TYPES);
+export type ChannelType = z.infer<typeof channelTypeSchema>;
 
 export const channelCreateSchema = z.object({
   type: channelTypeSchema,

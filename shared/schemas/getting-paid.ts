@@ -45,6 +45,30 @@ export const reminderPreviewQuerySchema = z.object({
     .max(365),
 });
 
+/** What can happen on an invoice's timeline. */
+export const INVOICE_EVENT_TYPES = [
+  'created',
+  'sent',
+  'marked_sent',
+  'reminder',
+  'reminder_failed',
+  'reminder_skipped',
+  'send_failed',
+  'remittance',
+  'remittance_dismissed',
+  'payment',
+  'payment_removed',
+  'paused',
+  'resumed',
+  'voided',
+  'link_revoked',
+] as const;
+export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
+
+/** Where a payment reminder's sending stands. */
+export const REMINDER_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
 /** One entry of an invoice's timeline; what else it carries depends on its type. */
 export const invoiceEventSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './auth';
-import { alertRuleSchema } from './alert';
+import { ALERT_SEVERITIES, ALERT_SUBJECT_TYPES, alertRuleSchema } from './alert';
 import { brandStageSchema } from './brand';
 import { channelTypeSchema } from './channel';
 import {
@@ -14,8 +14,10 @@ import {
 } from './common';
 import { dealSourceSchema, dealStatusSchema } from './deal';
 import { deliverableStatusSchema, formatSchema, platformSchema } from './deliverable';
-import { paymentTriggerSchema } from './billing';
+import { paymentTriggerSchema, REMITTANCE_STATUSES } from './billing';
+import { REMINDER_STATUSES } from './getting-paid';
 import { invoiceStatusSchema } from './invoice';
+import { REVIEW_DECISIONS } from './review';
 import { auditActionSchema, auditEntityTypeSchema } from './team';
 
 /**
@@ -223,11 +225,11 @@ export const transferChannelSchema = z.strictObject({
 export const transferAlertSchema = z.strictObject({
   id: idSchema,
   rule: alertRuleSchema,
-  subjectType: z.enum(['deliverable', 'invoice', 'brand', 'deal']),
+  subjectType: z.enum(ALERT_SUBJECT_TYPES),
   subjectId: idSchema,
   dueAt: instantSchema,
   message: text,
-  severity: z.enum(['info', 'warning', 'critical']),
+  severity: z.enum(ALERT_SEVERITIES),
   createdAt: instantSchema,
   acknowledgedAt: instantSchema.nullable(),
   acknowledgedBy: idSchema.nullable(),
@@ -271,7 +273,7 @@ export const transferReviewLinkSchema = z.strictObject({
   expiresAt: instantSchema,
   revokedAt: instantSchema.nullable(),
   decidedAt: instantSchema.nullable(),
-  decision: z.enum(['approve', 'request_changes']).nullable(),
+  decision: z.enum(REVIEW_DECISIONS).nullable(),
   comment: text.nullable(),
   reviewerName: text.nullable(),
 });
@@ -337,7 +339,7 @@ export const transferInvoiceReminderSchema = z.strictObject({
   id: idSchema,
   invoiceId: idSchema,
   stepOffsetDays: integer,
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']),
+  status: z.enum(REMINDER_STATUSES),
   recipients: text,
   subject: text,
   attempts: smallCount,
@@ -356,7 +358,7 @@ export const transferRemittanceNoticeSchema = z.strictObject({
   paidOn: daySchema,
   reference: text,
   createdAt: instantSchema,
-  status: z.enum(['pending', 'confirmed', 'dismissed']),
+  status: z.enum(REMITTANCE_STATUSES),
   paymentId: idSchema.nullable(),
   resolvedAt: instantSchema.nullable(),
   resolvedBy: idSchema.nullable(),
