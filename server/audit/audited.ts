@@ -35,14 +35,19 @@ export function auditedCreate<T extends { id: string }>(
   });
 }
 
+/**
+ * Reads the entity once (`load`, the trail's "before"), hands it to `update`,
+ * which changes it and answers the entity after (from the update's own
+ * `RETURNING`, not a second read of the row), and records both.
+ */
 export function auditedUpdate<T extends { id: string }>(
   { c, db, now, entityType, summary }: AuditedTarget<T>,
   load: (trx: Kysely<Database>) => Promise<T>,
-  update: (trx: Kysely<Database>) => Promise<T>,
+  update: (trx: Kysely<Database>, before: T) => Promise<T>,
 ): Promise<T> {
   return inTransaction(db, async (trx) => {
     const before = await load(trx);
-    const after = await update(trx);
+    const after = await update(trx, before);
     await recordAudit(
       trx,
       auditActor(c),

@@ -40,7 +40,7 @@ export function dealRoutes({ db, clock }: AppDeps) {
       const deal = await auditedUpdate(
         t,
         (trx) => getDeal(trx, id, t.now),
-        (trx) => updateDeal(trx, id, c.req.valid('json'), t.now),
+        (trx, before) => updateDeal(trx, id, c.req.valid('json'), t.now, before),
       );
       return c.json(deal, 200);
     })

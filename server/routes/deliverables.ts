@@ -62,7 +62,7 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
       const deliverable = await auditedUpdate(
         t,
         (trx) => getDeliverable(trx, id),
-        (trx) => updateDeliverable(trx, id, c.req.valid('json'), t.now),
+        (trx, before) => updateDeliverable(trx, id, c.req.valid('json'), t.now, before),
       );
       return c.json(
         { ...deliverable, warnings: await deliverableWarnings(db, deliverable, t.now) },

@@ -11,7 +11,7 @@ import {
 import type { LadderOverride } from '../../../shared/schemas/billing';
 import { AppError, notFound } from '../../errors';
 import { newId } from '../../ids';
-import { assertVersionedUpdate } from './versioned';
+import { assertVersionedRow } from './versioned';
 import type { BrandRow, Database } from '../schema';
 
 /** A contact as written: not a billing contact unless it says so. */
@@ -207,8 +207,8 @@ export async function updateBrand(
   now: Date,
 ): Promise<Brand> {
   const { version, contacts, invoiceReminders, ...changes } = patch;
-  await inTransaction(db, async (trx) => {
-    const result = await trx
+  return inTransaction(db, async (trx) => {
+    const row = await trx
       .updateTable('brands')
       .set({
         ...changes,
@@ -221,11 +221,14 @@ export async function updateBrand(
       })
       .where('id', '=', id)
       .where('version', '=', version)
+      .returningAll()
       .executeTakeFirst();
-    await assertVersionedUpdate(trx, result, 'brands', id, 'Brand');
+    const after = await assertVersionedRow(trx, row, 'brands', id, 'Brand');
     if (contacts) await replaceContacts(trx, id, contacts);
+    // The row as the update returned it, with its contacts and counts.
+    const [brand] = await hydrate(trx, [after]);
+    return brand!;
   });
-  return getBrand(db, id);
 }
 
 /** Deletes a brand; refused while deals still point at it, so no deal is orphaned. */

@@ -10,7 +10,7 @@ import type {
 import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
 import type { Payer } from '../../../shared/schemas/billing';
-import { assertVersionedUpdate } from './versioned';
+import { assertVersionedRow } from './versioned';
 import { loadExpectedPayOn } from './payment-clock';
 import type { Database } from '../schema';
 
@@ -173,11 +173,13 @@ export async function updateDeal(
   id: string,
   patch: DealPatchInput,
   now: Date,
+  /** The deal as read before the change (the audited PATCH has it): not read again. */
+  before?: Deal,
 ): Promise<Deal> {
   const { version, payer, ...changes } = patch;
-  await inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (changes.brandId !== undefined) await assertBrandExists(trx, changes.brandId);
-    const result = await trx
+    const row = await trx
       .updateTable('deals')
       .set({
         ...changes,
@@ -190,8 +192,9 @@ export async function updateDeal(
       })
       .where('id', '=', id)
       .where('version', '=', version)
+      .returningAll()
       .executeTakeFirst();
-    await assertVersionedUpdate(trx, result, 'deals', id, 'Deal');
+    const after = await assertVersionedRow(trx, row, 'deals', id, 'Deal');
     if (changes.brandId !== undefined) {
       // Deliverables carry their deal's brand for fast calendar filtering; keep it true.
       await trx
@@ -200,8 +203,18 @@ export async function updateDeal(
         .where('dealId', '=', id)
         .execute();
     }
+    // What the row does not hold (its brand's name, what its deliverables and invoices add
+    // up to) is as before, unless the brand or the currency (which invoices count) changed.
+    if (!before || after.brandId !== before.brandId || after.currency !== before.currency)
+      return getDeal(trx, id, now);
+    const { brandName, deliverableCount, invoicedCents, paidCents } = before;
+    const [deal] = await toDeals(
+      trx,
+      [{ ...after, brandName, deliverableCount, invoicedCents, paidCents }],
+      now,
+    );
+    return deal!;
   });
-  return getDeal(db, id, now);
 }
 
 /**

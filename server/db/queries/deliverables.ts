@@ -15,7 +15,7 @@ import { exclusivityWarnings } from './exclusivity';
 import { invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { preparedQuery } from '../prepared';
-import { assertVersionedUpdate } from './versioned';
+import { assertVersionedRow } from './versioned';
 import type { Database, DeliverableRow, DeliverableUpdate } from '../schema';
 
 export type DeliverableCreateInput = z.output<typeof deliverableCreateSchema>;
@@ -334,10 +334,12 @@ export async function updateDeliverable(
   id: string,
   patch: DeliverablePatchInput,
   now: Date,
+  /** The deliverable as read before the change (the audited PATCH has it): not read again. */
+  before?: Deliverable,
 ): Promise<Deliverable> {
   const { version, metrics, disclosure, draftLinks, ...changes } = patch;
-  await inTransaction(db, async (trx) => {
-    const current = await getDeliverable(trx, id);
+  return inTransaction(db, async (trx) => {
+    const current = before ?? (await getDeliverable(trx, id));
     assertProofOfPost(
       changes.status ?? current.status,
       changes.liveUrl !== undefined ? changes.liveUrl : current.liveUrl,
@@ -345,7 +347,7 @@ export async function updateDeliverable(
     const brandId =
       changes.dealId !== undefined ? await brandOfDeal(trx, changes.dealId) : undefined;
     await assertAssignee(trx, changes.assigneeId);
-    const result = await trx
+    const row = await trx
       .updateTable('deliverables')
       .set({
         ...changes,
@@ -358,10 +360,10 @@ export async function updateDeliverable(
       })
       .where('id', '=', id)
       .where('version', '=', version)
+      .returningAll()
       .executeTakeFirst();
-    await assertVersionedUpdate(trx, result, 'deliverables', id, 'Deliverable');
+    return toDeliverable(await assertVersionedRow(trx, row, 'deliverables', id, 'Deliverable'));
   });
-  return getDeliverable(db, id);
 }
 
 export async function deleteDeliverable(db: Kysely<Database>, id: string): Promise<void> {

@@ -19,3 +19,19 @@ export async function assertVersionedUpdate(
   const exists = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
   throw exists ? versionConflict(what.toLowerCase()) : notFound(what);
 }
+
+/**
+ * The same check for an `UPDATE … RETURNING *`: the row it returned (the row
+ * after the change, read by the update itself), or 404/409 when it matched nothing.
+ */
+export async function assertVersionedRow<T>(
+  db: Kysely<Database>,
+  row: T | undefined,
+  table: VersionedTable,
+  id: string,
+  what: string,
+): Promise<T> {
+  if (row !== undefined) return row;
+  const exists = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+  throw exists ? versionConflict(what.toLowerCase()) : notFound(what);
+}
