@@ -16,9 +16,9 @@ export function settingsRoutes({ db, clock, emailConfigured }: AppDeps) {
       const settings = await auditedUpdate(
         { c, db, now, entityType: 'settings', summary: () => 'Workspace settings' },
         async (trx) => ({ id: 'workspace', ...(await getSettings(trx, now)) }),
-        async (trx) => ({
+        async (trx, before) => ({
           id: 'workspace',
-          ...(await updateSettings(trx, c.req.valid('json'), now)),
+          ...(await updateSettings(trx, c.req.valid('json'), now, before)),
         }),
       );
       const { id: _id, ...body } = settings;

@@ -79,11 +79,13 @@ export async function updateSettings(
   db: Kysely<Database>,
   patch: SettingsPatchInput,
   now: Date,
+  /** The settings as read before the change (the audited PATCH has them): not read again. */
+  before?: WorkspaceSettings,
 ): Promise<WorkspaceSettings> {
-  await getSettings(db, now);
+  // Read once: makes the row on a first run, and is what partial reminder settings merge into.
+  const current = before ?? (await getSettings(db, now));
   const { version, leadTimes, creator, invoiceReminders, invoiceEmail, ...changes } = patch;
-  const current = invoiceReminders ? await getSettings(db, now) : undefined;
-  const result = await db
+  const row = await db
     .updateTable('workspaceSettings')
     .set({
       ...changes,
@@ -107,7 +109,7 @@ export async function updateSettings(
         ? { creatorPaymentInstructions: creator.paymentInstructions }
         : {}),
       ...(creator?.paymentLink !== undefined ? { creatorPaymentLink: creator.paymentLink } : {}),
-      ...(current && invoiceReminders
+      ...(invoiceReminders
         ? {
             invoiceReminders: JSON.stringify({
               ...current.invoiceReminders,
@@ -123,7 +125,8 @@ export async function updateSettings(
     })
     .where('id', '=', 1)
     .where('version', '=', version)
+    .returningAll()
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw versionConflict('workspace settings');
-  return getSettings(db, now);
+  if (!row) throw versionConflict('workspace settings');
+  return toSettings(row);
 }
