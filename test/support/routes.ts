@@ -11,10 +11,19 @@ import { SESSION_COOKIE } from '../../server/auth/session';
 import { createToken, hashToken } from '../../server/auth/tokens';
 import { insertSession } from '../../server/db/queries/sessions';
 import type { Access } from '../../server/permissions';
-import { declaredRoutes } from '../../server/routes/declare';
+import { declaredRoutes, type RouteFacts } from '../../server/routes/declare';
 import type { Role } from '../../shared/schemas/auth';
 import type { Mailer } from '../../server/invoices/mailer';
-import { addUser, createTestApp, OWNER, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
+import { z } from 'zod';
+import {
+  addUser,
+  createTestApp,
+  OWNER,
+  TEAM_PASSWORD,
+  type TestApp,
+  type TestClient,
+  type TestResponse,
+} from './app';
 
 export interface ApiRoute {
   method: string;
@@ -28,6 +37,8 @@ export interface ApiRoute {
   access: Access;
   /** The route refuses API tokens (credential management). */
   sessionOnly: boolean;
+  /** Everything the route declares: its answers, to check real answers against. */
+  facts: RouteFacts;
 }
 
 export const routeKey = (method: string, path: string) => `${method} ${path}`;
@@ -54,6 +65,7 @@ export function apiRoutesOf(app: { routes: Parameters<typeof declaredRoutes>[0] 
       ),
     access: facts.access,
     sessionOnly: facts.sessionOnly ?? false,
+    facts,
   }));
 }
 
@@ -793,4 +805,37 @@ export function caseUrl(route: ApiRoute, rule: RouteCase, values: CallValues): s
   }
   const query = typeof rule.query === 'function' ? rule.query(values) : (rule.query ?? '');
   return fillPath(route.path, filled) + query;
+}
+
+/**
+ * What is wrong with an answer, measured against the route's declaration: a status it
+ * does not declare, another content type, or JSON that its schema does not take.
+ */
+export function undeclaredAnswer(route: ApiRoute, res: TestResponse): string | undefined {
+  const { answers, errors = [] } = route.facts;
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  if (!(res.status in answers)) {
+    if (
+      res.status >= 400 &&
+      (errors.includes(res.status) || [400, 401, 403, 404].includes(res.status))
+    )
+      return type === 'application/json' ? undefined : `${res.status} answered ${type}`;
+    return `answered ${res.status}, declares ${Object.keys(answers).join(', ')}`;
+  }
+  const answer = answers[res.status];
+  if (answer === null || answer === undefined)
+    return res.text === '' ? undefined : 'a body where none is declared';
+  if ('kind' in answer && answer.kind === 'file') {
+    if (type !== answer.contentType) return `answered ${type}, declares ${answer.contentType}`;
+    return undefined;
+  }
+  if (type !== 'application/json') return `answered ${type}, declares application/json`;
+  const schema = 'kind' in answer ? z.object({ items: z.array(answer.item) }) : answer;
+  const parsed = schema.safeParse(res.body);
+  return parsed.success
+    ? undefined
+    : `does not match its declared schema: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`;
 }

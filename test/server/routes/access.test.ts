@@ -19,6 +19,7 @@ import {
   type Identity,
   type PreparedWorkspace,
   type RouteCase,
+  undeclaredAnswer,
 } from '../../support/routes';
 import { DATA_TABLES, dataSnapshot, expectApiError, trackApps } from '../helpers';
 
@@ -253,6 +254,7 @@ describe.each(IDENTITIES)('as %s', (identity) => {
     } else {
       expect(res.status, `${route.method} ${url} → ${res.text.slice(0, 300)}`).toBe(status);
       if (route.access === 'public') expect([401, 403]).not.toContain(res.status);
+      expect(undeclaredAnswer(route, res), `${route.method} ${url}: the answer`).toBeUndefined();
     }
     expect(w.unexpectedErrors).toEqual([]);
   });
