@@ -782,6 +782,17 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   },
 };
 
+/** The case of a route: throws, naming the route, when ROUTE_CASES has none (never a silent default). */
+export function caseOf(route: ApiRoute): RouteCase {
+  const rule = ROUTE_CASES[route.key];
+  if (!rule) {
+    throw new Error(
+      `${route.key} has no case in ROUTE_CASES (test/support/routes.ts): give it a valid request`,
+    );
+  }
+  return rule;
+}
+
 /** A one-row CSV upload with the given form fields. */
 function csvForm(fields: Record<string, string> = {}): FormData {
   const form = new FormData();

@@ -10,6 +10,7 @@ import type { Role } from '../../../shared/schemas/auth';
 import type { TestApp } from '../../support/app';
 import {
   apiRoutesOf,
+  caseOf,
   caseUrl,
   IDENTITIES,
   listApiRoutes,
@@ -29,16 +30,6 @@ const apps = trackApps();
 const ROUTES = await listApiRoutes();
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
-
-const caseOf = (route: ApiRoute): RouteCase => {
-  const rule = ROUTE_CASES[route.key];
-  if (!rule) {
-    throw new Error(
-      `${route.key} has no case in ROUTE_CASES (test/support/routes.ts): give it the least role allowed and a valid request`,
-    );
-  }
-  return rule;
-};
 
 /** What a valid call answers to this caller: 401 without a session, 403 below the least role. */
 function expectedStatus(identity: Identity, route: ApiRoute, rule: RouteCase): number {
