@@ -4,6 +4,7 @@ import { Hono, type Context, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { ApiErrorBody } from '../shared/schemas/common';
 import { OWASP_SCRYPT, type ScryptCost } from './auth/password';
 import { authenticate } from './auth/session';
@@ -28,6 +29,8 @@ import { invoicePdfRoutes } from './routes/invoice-pdf';
 import { seedRoutes } from './routes/seed';
 import { settingsRoutes, teamRoutes } from './routes/settings';
 import { buildOpenApiDocument } from './openapi';
+import type { AccessLookup } from './permissions';
+import { declare, declaredRoutes, guardTable } from './routes/declare';
 import { mountWebApp } from './static';
 import { auditRoutes } from './routes/audit';
 import { calendarFeedRoutes } from './routes/calendar-feed';
@@ -238,6 +241,10 @@ export function createApp(options: AppOptions) {
   });
   const refuseCrossSite = csrfCheck({ appUrl: deps.config.APP_URL, trustProxy: deps.trustProxy });
   const authorize = authenticate(deps);
+  // Filled from the routes' declarations once every route is registered (below).
+  let ruleOf: AccessLookup = () => {
+    throw new Error('createApp has not finished registering routes');
+  };
 
   // Every API request passes these checks, in this order: one middleware rather than six
   // (each layer is a closure and a promise more before every signed-in read).
@@ -246,7 +253,7 @@ export function createApp(options: AppOptions) {
     if (c.req.path !== '/api/health') refuseUnknownHost(c);
     refuseNulInPath(c);
     refuseCrossSite(c);
-    await authorize(c);
+    await authorize(c, ruleOf(c.req.method, c.req.path));
     // After authentication: who may not call a route learns that first, not what its body should be.
     refuseUndeclaredBody(c);
     await next();
@@ -287,12 +294,25 @@ export function createApp(options: AppOptions) {
     .route('/api/kit', kitRoutes(deps))
     .route('/api/transfer', transferRoutes(deps));
 
-  // Built on first request, when every route is registered.
   let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
-  app.get('/api/openapi.json', (c) => {
-    openApi ??= buildOpenApiDocument(app.routes, deps.config.APP_URL);
-    return c.json(openApi, 200);
-  });
+  app.get(
+    '/api/openapi.json',
+    declare({
+      access: 'public',
+      summary: 'This document',
+      answers: { 200: z.looseObject({ openapi: z.literal('3.1.0') }) },
+    }),
+    (c) => {
+      // Built on first request: most apps (and tests) never ask for it.
+      openApi ??= buildOpenApiDocument(declared, deps.config.APP_URL);
+      return c.json(openApi, 200);
+    },
+  );
+
+  // Every route's facts, from its declaration: the guard's table and the OpenAPI document.
+  // A route without one stops the app here, naming it.
+  const declared = declaredRoutes(app.routes);
+  ruleOf = guardTable(declared);
 
   // The public media kit is a server-rendered page: before the web app, whose fallback answers every path.
   app.route('/kit', kitPageRoutes(deps));

@@ -1,344 +1,57 @@
-import {
-  invoiceEventSchema,
-  invoiceSendPreviewSchema,
-  invoiceSendSchema,
-  invoiceSentSchema,
-  publicInvoiceSchema,
-  reminderPreviewQuerySchema,
-  remittanceCreateSchema,
-} from '../shared/schemas/getting-paid';
 import { z } from 'zod';
-import { loginSchema, setupSchema, userSchema } from '../shared/schemas/auth';
-import { alertListQuerySchema, alertSchema, snoozeSchema } from '../shared/schemas/alert';
-import {
-  brandCreateSchema,
-  brandListQuerySchema,
-  brandPatchSchema,
-  brandSchema,
-  pitchCreateSchema,
-  pitchSchema,
-} from '../shared/schemas/brand';
-import { channelCreateSchema, channelPatchSchema, channelSchema } from '../shared/schemas/channel';
-import {
-  dealCreateSchema,
-  dealListQuerySchema,
-  dealPatchSchema,
-  dealSchema,
-} from '../shared/schemas/deal';
-import {
-  deliverableCreateSchema,
-  deliverableListQuerySchema,
-  deliverablePatchSchema,
-  deliverableSchema,
-} from '../shared/schemas/deliverable';
-import { feedCreatedSchema } from '../shared/schemas/feed';
-import {
-  invoiceCreateSchema,
-  invoiceListQuerySchema,
-  invoicePatchSchema,
-  invoiceSchema,
-  paymentCreateSchema,
-} from '../shared/schemas/invoice';
-import { mediaKitPatchSchema, mediaKitSchema } from '../shared/schemas/kit';
-import {
-  reviewDecisionBodySchema,
-  reviewDecisionResultSchema,
-  reviewLinkCreateSchema,
-  reviewLinkCreatedSchema,
-  reviewLinkSchema,
-  reviewViewSchema,
-} from '../shared/schemas/review';
-import { settingsPatchSchema, settingsSchema } from '../shared/schemas/settings';
-import {
-  inviteAcceptSchema,
-  inviteCreatedSchema,
-  inviteCreateSchema,
-  inviteSchema,
-  teamMemberSchema,
-  userPatchSchema,
-} from '../shared/schemas/team';
+import * as sharedSchemas from '../shared/schemas';
+import * as gettingPaidSchemas from '../shared/schemas/getting-paid';
+import * as moneyFeesSchemas from '../shared/schemas/money-fees';
 import { SESSION_COOKIE } from './auth/session';
-import { requiredAccess } from './permissions';
-
-interface Operation {
-  summary: string;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** The success answer: a resource, or `list` of them as `{items: [...]}`. */
-  response?: z.ZodType;
-  list?: boolean;
-  status?: number;
-}
-
-/** The contract's routes with their shared zod schemas; every other route is listed from the app. */
-const OPERATIONS: Record<string, Operation> = {
-  'GET /api/health': { summary: 'Health: 200 when the database answers' },
-  'POST /api/auth/setup': {
-    summary: 'Create the first owner (409 once any user exists)',
-    body: setupSchema,
-    response: userSchema,
-    status: 201,
-  },
-  'POST /api/auth/login': {
-    summary: 'Sign in (sets the session cookie)',
-    body: loginSchema,
-    response: userSchema,
-  },
-  'POST /api/auth/logout': { summary: 'Sign out', status: 204 },
-  'GET /api/auth/me': { summary: 'The signed-in user', response: userSchema },
-  'GET /api/brands': {
-    summary: 'Brands with their contacts',
-    query: brandListQuerySchema,
-    response: brandSchema,
-    list: true,
-  },
-  'POST /api/brands': {
-    summary: 'Create a brand',
-    body: brandCreateSchema,
-    response: brandSchema,
-    status: 201,
-  },
-  'GET /api/brands/:id': { summary: 'One brand', response: brandSchema },
-  'PATCH /api/brands/:id': {
-    summary: 'Change a brand (with its version)',
-    body: brandPatchSchema,
-    response: brandSchema,
-  },
-  'DELETE /api/brands/:id': { summary: 'Delete a brand', status: 204 },
-  'GET /api/brands/:id/pitches': {
-    summary: "A brand's pitch log",
-    response: pitchSchema,
-    list: true,
-  },
-  'POST /api/brands/:id/pitches': {
-    summary: 'Log a pitch (a prospect moves to pitched)',
-    body: pitchCreateSchema,
-    response: pitchSchema,
-    status: 201,
-  },
-  'DELETE /api/brands/:id/pitches/:pitchId': {
-    summary: 'Remove an entry from the pitch log',
-    status: 204,
-  },
-  'GET /api/deals': {
-    summary: 'Deals',
-    query: dealListQuerySchema,
-    response: dealSchema,
-    list: true,
-  },
-  'POST /api/deals': {
-    summary: 'Create a deal',
-    body: dealCreateSchema,
-    response: dealSchema,
-    status: 201,
-  },
-  'GET /api/deals/:id': { summary: 'One deal', response: dealSchema },
-  'PATCH /api/deals/:id': {
-    summary: 'Change a deal (with its version)',
-    body: dealPatchSchema,
-    response: dealSchema,
-  },
-  'DELETE /api/deals/:id': { summary: 'Delete a deal', status: 204 },
-  'GET /api/deliverables': {
-    summary: 'Deliverables; with from/to, those whose publishAt or draftDueAt is in [from, to)',
-    query: deliverableListQuerySchema,
-    response: deliverableSchema,
-    list: true,
-  },
-  'POST /api/deliverables': {
-    summary: 'Create a deliverable (answers warnings)',
-    body: deliverableCreateSchema,
-    response: deliverableSchema,
-    status: 201,
-  },
-  'GET /api/deliverables/:id': { summary: 'One deliverable', response: deliverableSchema },
-  'PATCH /api/deliverables/:id': {
-    summary: 'Change a deliverable (with its version; 409 when stale)',
-    body: deliverablePatchSchema,
-    response: deliverableSchema,
-  },
-  'DELETE /api/deliverables/:id': { summary: 'Delete a deliverable', status: 204 },
-  'POST /api/deliverables/:id/review-links': {
-    summary: 'Create a brand review link',
-    body: reviewLinkCreateSchema,
-    response: reviewLinkCreatedSchema,
-    status: 201,
-  },
-  'GET /api/deliverables/:id/review-links': {
-    summary: "A deliverable's review links and decisions",
-    response: reviewLinkSchema,
-    list: true,
-  },
-  'GET /api/review/:token': {
-    summary: 'Public: the draft a review link shows',
-    response: reviewViewSchema,
-  },
-  'POST /api/review/:token/decision': {
-    summary: 'Public: approve or request changes',
-    body: reviewDecisionBodySchema,
-    response: reviewDecisionResultSchema,
-  },
-  'GET /api/invoices': {
-    summary: 'Invoices',
-    query: invoiceListQuerySchema,
-    response: invoiceSchema,
-    list: true,
-  },
-  'POST /api/invoices': {
-    summary: 'Create an invoice',
-    body: invoiceCreateSchema,
-    response: invoiceSchema,
-    status: 201,
-  },
-  'GET /api/invoices/:id': { summary: 'One invoice', response: invoiceSchema },
-  'PATCH /api/invoices/:id': {
-    summary: 'Change an invoice (with its version)',
-    body: invoicePatchSchema,
-    response: invoiceSchema,
-  },
-  'DELETE /api/invoices/:id': { summary: 'Delete an invoice', status: 204 },
-  'POST /api/invoices/:id/payments': {
-    summary: 'Record a payment',
-    body: paymentCreateSchema,
-    response: invoiceSchema,
-    status: 201,
-  },
-  'GET /api/invoices/:id/pdf': { summary: 'The invoice as a PDF' },
-  'GET /api/invoices/:id/send-preview': {
-    summary: 'What "Send invoice" would send now, or why it cannot',
-    response: invoiceSendPreviewSchema,
-  },
-  'POST /api/invoices/:id/send': {
-    summary: "E-mail the invoice to its payer (PDF attached, a link to the invoice's page)",
-    body: invoiceSendSchema,
-    response: invoiceSentSchema,
-  },
-  'GET /api/invoices/:id/reminder-preview': {
-    summary: 'The reminder a ladder step (?offsetDays=) would send for this invoice',
-    query: reminderPreviewQuerySchema,
-  },
-  'GET /api/invoices/:id/events': {
-    summary: "The invoice's timeline, newest first",
-    response: invoiceEventSchema,
-    list: true,
-  },
-  'POST /api/invoices/:id/link/revoke': {
-    summary: "End the invoice's public link",
-    response: invoiceSchema,
-  },
-  'POST /api/invoices/:id/remittances/:remittanceId/confirm': {
-    summary: 'Confirm a "we\'ve paid" notice as a payment',
-    response: invoiceSchema,
-  },
-  'POST /api/invoices/:id/remittances/:remittanceId/dismiss': {
-    summary: 'Dismiss a "we\'ve paid" notice',
-    response: invoiceSchema,
-  },
-  'GET /api/invoice-links/:token': {
-    summary: 'The invoice as its payer sees it (public, by the link token)',
-    response: publicInvoiceSchema,
-  },
-  'GET /api/invoice-links/:token/pdf': { summary: 'The invoice PDF (public, by the link token)' },
-  'POST /api/invoice-links/:token/paid': {
-    summary: 'The payer says it has paid (public; a notice for the team, not a payment)',
-    body: remittanceCreateSchema,
-    status: 202,
-  },
-  'GET /api/alerts': {
-    summary: 'The alert inbox',
-    query: alertListQuerySchema,
-    response: alertSchema,
-    list: true,
-  },
-  'POST /api/alerts/:id/ack': { summary: 'Acknowledge an alert', response: alertSchema },
-  'POST /api/alerts/:id/snooze': {
-    summary: 'Snooze an alert',
-    body: snoozeSchema,
-    response: alertSchema,
-  },
-  'GET /api/calendar.ics': { summary: "A user's iCalendar feed (?token=…)" },
-  'GET /api/settings': { summary: 'Workspace settings', response: settingsSchema },
-  'PATCH /api/settings': {
-    summary: 'Change the workspace settings (owner)',
-    body: settingsPatchSchema,
-    response: settingsSchema,
-  },
-  'GET /api/channels': { summary: 'Alert channels', response: channelSchema, list: true },
-  'POST /api/channels': {
-    summary: 'Add a webhook channel',
-    body: channelCreateSchema,
-    response: channelSchema,
-    status: 201,
-  },
-  'PATCH /api/channels/:id': {
-    summary: 'Change a channel',
-    body: channelPatchSchema,
-    response: channelSchema,
-  },
-  'DELETE /api/channels/:id': { summary: 'Delete a channel', status: 204 },
-  'POST /api/channels/:id/test': { summary: 'Send a test message' },
-  'POST /api/me/feed-token': {
-    summary: "Create the caller's calendar feed link",
-    response: feedCreatedSchema,
-    status: 201,
-  },
-  'DELETE /api/me/feed-token': { summary: "Revoke the caller's calendar feed", status: 204 },
-  'GET /api/users': { summary: 'The team (owner)', response: teamMemberSchema, list: true },
-  'PATCH /api/users/:id': {
-    summary: 'Change a member (owner)',
-    body: userPatchSchema,
-    response: teamMemberSchema,
-  },
-  'GET /api/invites': { summary: 'Pending invites (owner)', response: inviteSchema, list: true },
-  'POST /api/invites': {
-    summary: 'Create an invite link',
-    body: inviteCreateSchema,
-    response: inviteCreatedSchema,
-    status: 201,
-  },
-  'POST /api/invites/:token/accept': {
-    summary: 'Public: accept an invite',
-    body: inviteAcceptSchema,
-    response: userSchema,
-    status: 201,
-  },
-  'GET /api/kit': { summary: 'The media kit', response: mediaKitSchema },
-  'PATCH /api/kit': {
-    summary: 'Change the media kit (owner)',
-    body: mediaKitPatchSchema,
-    response: mediaKitSchema,
-  },
-  'GET /api/openapi.json': { summary: 'This document' },
-};
+import type { Answer, DeclaredRoute, RouteFacts } from './routes/declare';
 
 /** JSON Schema of a zod schema as a client sends it (`input`) or reads it (`output`). */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
+  return rest;
 }
 
-const ERROR_RESPONSE = {
-  description: 'Error: `{"error": {"code", "message", "issues": [{"path", "message"}]}}`',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        required: ['error'],
-        properties: {
-          error: {
+/** The shared schemas by name (`invoiceSchema` → `Invoice`): answers of these are `$ref`s to one copy. */
+const SHARED_NAMES = new Map<unknown, string>(
+  Object.entries({ ...sharedSchemas, ...gettingPaidSchemas, ...moneyFeesSchemas })
+    .filter(([name, value]) => name.endsWith('Schema') && value instanceof z.ZodType)
+    .map(([name, value]) => [
+      value,
+      name.charAt(0).toUpperCase() + name.slice(1, -'Schema'.length),
+    ]),
+);
+
+/** `components.schemas`, filled as the operations name shared answers. */
+type Components = Record<string, unknown>;
+
+function answerSchema(schema: z.ZodType, components: Components): Record<string, unknown> {
+  const name = SHARED_NAMES.get(schema);
+  if (!name) return jsonSchema(schema, 'output');
+  components[name] ??= jsonSchema(schema, 'output');
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+/** Every error answer is the one error shape. */
+const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        issues: {
+          type: 'array',
+          items: {
             type: 'object',
-            required: ['code', 'message'],
-            properties: {
-              code: { type: 'string' },
-              message: { type: 'string' },
-              issues: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['path', 'message'],
-                  properties: { path: { type: 'string' }, message: { type: 'string' } },
-                },
-              },
-            },
+            required: ['path', 'message'],
+            properties: { path: { type: 'string' }, message: { type: 'string' } },
           },
         },
       },
@@ -346,81 +59,152 @@ const ERROR_RESPONSE = {
   },
 };
 
-function operationOf(method: string, path: string, operation: Operation | undefined) {
-  const openPath = path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
-  const params = [...path.matchAll(/:([A-Za-z_]\w*)/g)].map((m) => ({
-    name: m[1],
+const ERROR_WORDS: Record<number, string> = {
+  400: 'Bad input: `issues` names each field',
+  401: 'Not signed in (or the API token is not valid)',
+  403: 'The role may not do this (or an API token may not)',
+  404: 'Not found',
+  409: 'Conflict: stale version, or the state does not allow it',
+  413: 'The body is too large',
+  422: 'Cannot be done as asked',
+  429: 'Too many attempts: wait (see Retry-After)',
+  503: 'Not available now',
+};
+
+const errorAnswer = (status: number | 'default') => ({
+  description:
+    status === 'default'
+      ? 'Error: `{"error": {"code", "message", "issues": [{"path", "message"}]}}`'
+      : (ERROR_WORDS[status] ?? 'Error'),
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+});
+
+function successAnswer(status: number, answer: Answer, components: Components) {
+  const description = status === 204 ? 'No content' : status === 201 ? 'Created' : 'Success';
+  if (answer === null) return { description };
+  if ('kind' in answer && answer.kind === 'list') {
+    return {
+      description,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['items'],
+            properties: { items: { type: 'array', items: answerSchema(answer.item, components) } },
+          },
+        },
+      },
+    };
+  }
+  if ('kind' in answer && answer.kind === 'file') {
+    const schema = answer.schema
+      ? answerSchema(answer.schema, components)
+      : answer.contentType.startsWith('text/')
+        ? { type: 'string' }
+        : { type: 'string', format: 'binary' };
+    return {
+      description: `A ${answer.contentType} file`,
+      content: { [answer.contentType]: { schema } },
+    };
+  }
+  return {
+    description,
+    content: { 'application/json': { schema: answerSchema(answer, components) } },
+  };
+}
+
+const PARAM = /:([A-Za-z_]\w*)/g;
+
+/** `DELETE /api/brands/:id/pitches/:pitchId` → `deleteBrandsByIdPitchesByPitchId`. */
+function operationId(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '')
+    .split(/[/.-]/)
+    .filter(Boolean)
+    .map((word) => (word.startsWith(':') ? `by-${word.slice(1)}` : word))
+    .flatMap((word) => word.split('-'));
+  return method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+function operationOf(
+  method: string,
+  path: string,
+  names: readonly string[],
+  facts: RouteFacts,
+  components: Components,
+) {
+  const own = [...path.matchAll(PARAM)].map((m) => m[1]!);
+  const params = own.map((name, i) => ({
+    name: names[i]!,
     in: 'path',
     required: true,
+    ...(facts.params?.[name] ? { description: facts.params[name] } : {}),
     schema: { type: 'string' },
   }));
-  const query = operation?.query
-    ? Object.entries(
-        (jsonSchema(operation.query, 'input') as { properties?: Record<string, unknown> })
-          .properties ?? {},
-      ).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))
-    : [];
-  const status = String(operation?.status ?? 200);
-  const access = requiredAccess(method, path.replace(/:([A-Za-z_]\w*)/g, 'x'));
-  const response = operation?.response ? jsonSchema(operation.response, 'output') : undefined;
+  const querySchema = facts.query ? jsonSchema(facts.query, 'input') : undefined;
+  const required = new Set((querySchema?.required as string[] | undefined) ?? []);
+  const query = Object.entries(
+    (querySchema?.properties as Record<string, unknown> | undefined) ?? {},
+  ).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema }));
+  const requestBody = facts.body
+    ? {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(facts.body, 'input') } },
+      }
+    : facts.form
+      ? {
+          required: true,
+          content: { 'multipart/form-data': { schema: jsonSchema(facts.form, 'input') } },
+        }
+      : undefined;
+
+  const errors = new Set<number>(facts.errors ?? []);
+  if (requestBody || query.length > 0) errors.add(400);
+  if (facts.access !== 'public') errors.add(401).add(403);
+  if (params.length > 0) errors.add(404);
+  const responses: Record<string, unknown> = {};
+  for (const [status, answer] of Object.entries(facts.answers)) {
+    responses[status] = successAnswer(Number(status), answer, components);
+  }
+  for (const status of [...errors].sort()) responses[String(status)] ??= errorAnswer(status);
+  responses.default = errorAnswer('default');
+
   return {
-    openPath,
-    body: {
-      summary: operation?.summary ?? `${method} ${path}`,
-      'x-access': access,
-      ...(access === 'public' ? { security: [] } : {}),
-      ...(params.length + query.length > 0 ? { parameters: [...params, ...query] } : {}),
-      ...(operation?.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
-            },
-          }
-        : {}),
-      responses: {
-        [status]: {
-          description: status === '204' ? 'No content' : 'Success',
-          ...(response
-            ? {
-                content: {
-                  'application/json': {
-                    schema: operation?.list
-                      ? {
-                          type: 'object',
-                          required: ['items'],
-                          properties: { items: { type: 'array', items: response } },
-                        }
-                      : response,
-                  },
-                },
-              }
-            : {}),
-        },
-        default: ERROR_RESPONSE,
-      },
-    },
+    operationId: operationId(method, path),
+    summary: facts.summary,
+    'x-access': facts.access,
+    ...(facts.sessionOnly ? { 'x-session-only': true } : {}),
+    ...(facts.access === 'public' ? { security: [] } : {}),
+    ...(params.length + query.length > 0 ? { parameters: [...params, ...query] } : {}),
+    ...(requestBody ? { requestBody } : {}),
+    responses,
   };
 }
 
 /**
- * The OpenAPI 3.1 document of every `/api` route the app registers: the
- * contract's routes with their request and response schemas (from the same
- * zod schemas the server validates with), the rest by path and access.
+ * The OpenAPI 3.1 document of every `/api` route, built from the routes'
+ * declarations: who may call each, its query and body (the same zod schemas
+ * the server validates with), and each answer.
+ *
+ * Two Hono paths that differ only in a parameter's name (`/api/invites/:id` for the
+ * owner's DELETE, `/api/invites/:token` for the public GET) are one path in
+ * OpenAPI: the document names the parameter as the first route registered does,
+ * and each operation says what it holds.
  */
-export function buildOpenApiDocument(
-  routes: ReadonlyArray<{ method: string; path: string }>,
-  appUrl: string,
-) {
+export function buildOpenApiDocument(routes: readonly DeclaredRoute[], appUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  const seen = new Set<string>();
-  for (const { method, path } of routes) {
-    if (method === 'ALL' || !path.startsWith('/api/')) continue;
-    const key = `${method} ${path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const { openPath, body } = operationOf(method, path, OPERATIONS[key]);
-    paths[openPath] = { ...paths[openPath], [method.toLowerCase()]: body };
+  const namesOfTemplate = new Map<string, string[]>();
+  const schemas: Components = { ApiError: ERROR_SCHEMA };
+  for (const { method, path, facts } of routes) {
+    const template = path.replace(PARAM, ':');
+    const names = namesOfTemplate.get(template) ?? [...path.matchAll(PARAM)].map((m) => m[1]!);
+    namesOfTemplate.set(template, names);
+    let i = 0;
+    const openPath = path.replace(PARAM, () => `{${names[i++]}}`);
+    paths[openPath] = {
+      ...paths[openPath],
+      [method.toLowerCase()]: operationOf(method, path, names, facts, schemas),
+    };
   }
   return {
     openapi: '3.1.0',
@@ -430,7 +214,7 @@ export function buildOpenApiDocument(
       description:
         'JSON over HTTP; camelCase fields; ids are strings; instants are ISO 8601 UTC, days YYYY-MM-DD. ' +
         'Sign in with the session cookie (POST /api/auth/login) or `Authorization: Bearer spc_…` API tokens. ' +
-        '`x-access` says who may call each operation.',
+        '`x-access` says who may call each operation; `x-session-only` operations refuse API tokens.',
     },
     servers: [{ url: appUrl }],
     components: {
@@ -438,6 +222,7 @@ export function buildOpenApiDocument(
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         token: { type: 'http', scheme: 'bearer' },
       },
+      schemas,
     },
     security: [{ session: [] }, { token: [] }],
     paths,

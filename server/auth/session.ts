@@ -9,7 +9,7 @@ import {
   insertSession,
   SESSION_TTL_MS,
 } from '../db/queries/sessions';
-import { hasAccess, requiredAccess, sessionOnly } from '../permissions';
+import { hasAccess, type RouteRule } from '../permissions';
 import { createToken, hashToken } from './tokens';
 
 export const SESSION_COOKIE = 'sponsorcal_session';
@@ -71,12 +71,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the caller — an API token (`Authorization: Bearer`) or else the
- * session cookie — to a user, then enforces the route's access rule from
- * `permissions.ts`: 401 without a credential, 403 without the role. A read
- * token only reads, and no token manages credentials.
+ * session cookie — to a user, then enforces the route's rule (declared at the
+ * route, see routes/declare.ts): 401 without a credential, 403 without the
+ * role. A read token only reads, and no token manages credentials.
  */
-export function authenticate(deps: AppDeps): (c: Context<AppEnv>) => Promise<void> {
-  return async (c) => {
+export function authenticate(
+  deps: AppDeps,
+): (c: Context<AppEnv>, rule: RouteRule) => Promise<void> {
+  return async (c, rule) => {
     c.set('user', null);
     c.set('sessionId', null);
     c.set('apiTokenId', null);
@@ -106,10 +108,10 @@ export function authenticate(deps: AppDeps): (c: Context<AppEnv>) => Promise<voi
         }
       }
     }
-    const access = requiredAccess(c.req.method, c.req.path);
+    const { access } = rule;
     const user = c.get('user');
     if (c.get('apiTokenId')) {
-      if (sessionOnly(c.req.path)) {
+      if (rule.sessionOnly) {
         throw new AppError(
           403,
           'session_required',

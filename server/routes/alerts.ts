@@ -1,5 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { alertListQuerySchema, snoozeSchema, type Alert } from '../../shared/schemas/alert';
+import { z } from 'zod';
+import {
+  alertListQuerySchema,
+  alertSchema,
+  snoozeSchema,
+  type Alert,
+} from '../../shared/schemas/alert';
 import { currentUser } from '../auth/session';
 import {
   acknowledgeAlert,
@@ -13,6 +19,32 @@ import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
 import { auditedUpdate } from '../audit/audited';
+import { declare } from './declare';
+
+const route = {
+  list: declare({
+    access: 'viewer',
+    summary: 'The alert inbox',
+    query: alertListQuerySchema,
+    answers: { 200: z.object({ items: z.array(alertSchema), openCount: z.number().int() }) },
+  }),
+  count: declare({
+    access: 'viewer',
+    summary: 'How many alerts are open (the bell)',
+    answers: { 200: z.object({ open: z.number().int() }) },
+  }),
+  ack: declare({
+    access: 'editor',
+    summary: 'Acknowledge an alert',
+    answers: { 200: alertSchema },
+  }),
+  snooze: declare({
+    access: 'editor',
+    summary: 'Snooze an alert',
+    body: snoozeSchema,
+    answers: { 200: alertSchema },
+  }),
+};
 
 export function alertRoutes({ db, clock }: AppDeps) {
   /** The reader's "now" and zone (their own, else the workspace's). */
@@ -22,7 +54,7 @@ export function alertRoutes({ db, clock }: AppDeps) {
     return { now, timeZone: zone };
   };
   return new Hono<AppEnv>()
-    .get('/', validate('query', alertListQuerySchema), async (c) => {
+    .get('/', route.list, validate('query', alertListQuerySchema), async (c) => {
       const view = await viewOf(c);
       const [items, openCount] = await Promise.all([
         listAlerts(db, c.req.valid('query'), view),
@@ -30,8 +62,10 @@ export function alertRoutes({ db, clock }: AppDeps) {
       ]);
       return c.json({ items, openCount }, 200);
     })
-    .get('/count', async (c) => c.json({ open: await countOpenAlerts(db, clock.now()) }, 200))
-    .post('/:id/ack', async (c) => {
+    .get('/count', route.count, async (c) =>
+      c.json({ open: await countOpenAlerts(db, clock.now()) }, 200),
+    )
+    .post('/:id/ack', route.ack, async (c) => {
       const view = await viewOf(c);
       const id = c.req.param('id');
       const alert = await auditedUpdate<Alert>(
@@ -41,7 +75,7 @@ export function alertRoutes({ db, clock }: AppDeps) {
       );
       return c.json(alert, 200);
     })
-    .post('/:id/snooze', validate('json', snoozeSchema), async (c) => {
+    .post('/:id/snooze', route.snooze, validate('json', snoozeSchema), async (c) => {
       const view = await viewOf(c);
       const id = c.req.param('id');
       const alert = await auditedUpdate<Alert>(

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { loginSchema, setupSchema } from '../../shared/schemas/auth';
+import { loginSchema, setupSchema, userSchema } from '../../shared/schemas/auth';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { currentUser, endSession, rotateSession, startSession } from '../auth/session';
 import { clientAddress } from '../auth/client-address';
@@ -19,18 +19,44 @@ import type { AppDeps, AppEnv } from '../env';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { validate } from '../validate';
+import { z } from 'zod';
+import { declare } from './declare';
+
+const route = {
+  setupState: declare({
+    access: 'public',
+    summary: 'Whether the first owner is still to be created, and whether the caller is signed in',
+    answers: { 200: z.object({ setupRequired: z.boolean(), signedIn: z.boolean() }) },
+  }),
+  setup: declare({
+    access: 'public',
+    summary: 'Create the first owner (409 once any user exists)',
+    body: setupSchema,
+    answers: { 201: userSchema },
+    errors: [409],
+  }),
+  login: declare({
+    access: 'public',
+    summary: 'Sign in (sets the session cookie)',
+    body: loginSchema,
+    answers: { 200: userSchema },
+    errors: [401, 429],
+  }),
+  logout: declare({ access: 'public', summary: 'Sign out', answers: { 204: null } }),
+  me: declare({ access: 'viewer', summary: 'The signed-in user', answers: { 200: userSchema } }),
+};
 
 export function authRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return new Hono<AppEnv>()
-    .get('/setup', async (c) => {
+    .get('/setup', route.setupState, async (c) => {
       // `signedIn` lets the app skip asking /me (and a 401 in the console) for a visitor.
       return c.json(
         { setupRequired: (await countUsers(db)) === 0, signedIn: c.get('user') !== null },
         200,
       );
     })
-    .post('/setup', validate('json', setupSchema), async (c) => {
+    .post('/setup', route.setup, validate('json', setupSchema), async (c) => {
       const input = c.req.valid('json');
       if ((await countUsers(db)) > 0) {
         throw new AppError(
@@ -93,7 +119,7 @@ export function authRoutes(deps: AppDeps) {
       const settings = await getSettings(db, now);
       return c.json(toUser(user, settings.timeZone), 201);
     })
-    .post('/login', validate('json', loginSchema), async (c) => {
+    .post('/login', route.login, validate('json', loginSchema), async (c) => {
       const { email, password } = c.req.valid('json');
       const keys = { account: accountKey(email), ip: ipKey(clientAddress(c, deps.trustProxy)) };
       // Counted before the password is checked, so a burst of guesses cannot all pass the limit.
@@ -131,11 +157,11 @@ export function authRoutes(deps: AppDeps) {
       const settings = await getSettings(db, clock.now());
       return c.json(toUser(user, settings.timeZone), 200);
     })
-    .post('/logout', async (c) => {
+    .post('/logout', route.logout, async (c) => {
       await endSession(c, deps);
       return c.body(null, 204);
     })
-    .get('/me', async (c) => {
+    .get('/me', route.me, async (c) => {
       const user = currentUser(c);
       const settings = await getSettings(db, clock.now());
       return c.json(toUser(user, settings.timeZone), 200);

@@ -5,6 +5,7 @@ import {
   brandListQuerySchema,
   brandPatchSchema,
   type Brand,
+  brandSchema,
 } from '../../shared/schemas/brand';
 import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { deleteBrand, getBrand, insertBrand, listBrands, updateBrand } from '../db/queries/brands';
@@ -12,12 +13,43 @@ import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { todayIn } from '../../shared/days';
 import { validate } from '../validate';
+import { declare, list } from './declare';
 
 /** The day `days` before today in the workspace's time zone. */
 async function daysAgo(db: AppDeps['db'], now: Date, days: number): Promise<string> {
   const { timeZone } = await getSettings(db, now);
   return Temporal.PlainDate.from(todayIn(now, timeZone)).subtract({ days }).toString();
 }
+
+const route = {
+  list: declare({
+    access: 'viewer',
+    summary: 'Brands with their contacts',
+    query: brandListQuerySchema,
+    answers: { 200: list(brandSchema) },
+  }),
+  create: declare({
+    access: 'editor',
+    summary: 'Create a brand',
+    body: brandCreateSchema,
+    answers: { 201: brandSchema },
+    errors: [409],
+  }),
+  one: declare({ access: 'viewer', summary: 'One brand', answers: { 200: brandSchema } }),
+  update: declare({
+    access: 'editor',
+    summary: 'Change a brand (with its version)',
+    body: brandPatchSchema,
+    answers: { 200: brandSchema },
+    errors: [409],
+  }),
+  remove: declare({
+    access: 'editor',
+    summary: 'Delete a brand',
+    answers: { 204: null },
+    errors: [409],
+  }),
+};
 
 export function brandRoutes({ db, clock }: AppDeps) {
   const target = (c: Context<AppEnv>): AuditedTarget<Brand> => ({
@@ -28,7 +60,7 @@ export function brandRoutes({ db, clock }: AppDeps) {
     summary: (brand) => `Brand "${brand.name}"`,
   });
   return new Hono<AppEnv>()
-    .get('/', validate('query', brandListQuerySchema), async (c) => {
+    .get('/', route.list, validate('query', brandListQuerySchema), async (c) => {
       const { notContactedDays, ...filter } = c.req.valid('query');
       const notContactedSince =
         notContactedDays === undefined
@@ -36,17 +68,17 @@ export function brandRoutes({ db, clock }: AppDeps) {
           : await daysAgo(db, clock.now(), notContactedDays);
       return c.json({ items: await listBrands(db, { ...filter, notContactedSince }) }, 200);
     })
-    .post('/', validate('json', brandCreateSchema), async (c) => {
+    .post('/', route.create, validate('json', brandCreateSchema), async (c) => {
       const t = target(c);
       return c.json(
         await auditedCreate(t, (trx) => insertBrand(trx, c.req.valid('json'), t.now)),
         201,
       );
     })
-    .get('/:id', async (c) => {
+    .get('/:id', route.one, async (c) => {
       return c.json(await getBrand(db, c.req.param('id')), 200);
     })
-    .patch('/:id', validate('json', brandPatchSchema), async (c) => {
+    .patch('/:id', route.update, validate('json', brandPatchSchema), async (c) => {
       const t = target(c);
       const id = c.req.param('id');
       const brand = await auditedUpdate(
@@ -56,7 +88,7 @@ export function brandRoutes({ db, clock }: AppDeps) {
       );
       return c.json(brand, 200);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', route.remove, async (c) => {
       const id = c.req.param('id');
       await auditedDelete(
         target(c),

@@ -7,14 +7,22 @@ import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { AppError } from '../errors';
 import { validate } from '../validate';
+import { declare, file } from './declare';
 
 const feedQuerySchema = z.object({
   token: z.string({ error: 'Required' }).min(1, 'Required').max(200),
 });
 
+const route = declare({
+  access: 'public',
+  summary: "A user's iCalendar feed (?token=…: the feed's token is the credential)",
+  query: feedQuerySchema,
+  answers: { 200: file('text/calendar') },
+});
+
 /** `GET /api/calendar.ics?token=…`: a user's feed for Google, Apple or Outlook calendar. */
 export function calendarFeedRoutes({ db, clock, config }: AppDeps) {
-  return new Hono<AppEnv>().get('/', validate('query', feedQuerySchema), async (c) => {
+  return new Hono<AppEnv>().get('/', route, validate('query', feedQuerySchema), async (c) => {
     const now = clock.now();
     const feed = await findFeedByToken(db, hashToken(c.req.valid('query').token));
     if (!feed)

@@ -4,6 +4,8 @@ import {
   channelCreateSchema,
   channelPatchSchema,
   type Channel,
+  channelSchema,
+  channelTestResultSchema,
 } from '../../shared/schemas/channel';
 import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { checkWebhookUrl } from '../alerts/channels/address-guard';
@@ -20,6 +22,7 @@ import type { AppDeps, AppEnv } from '../env';
 import { invalidField } from '../errors';
 import { newId } from '../ids';
 import { validate } from '../validate';
+import { declare, list } from './declare';
 
 /**
  * A channel as the audit trail keeps it. A webhook URL is itself a credential
@@ -45,6 +48,33 @@ function auditedChannel(channel: Channel) {
   };
 }
 
+const route = {
+  list: declare({
+    access: 'owner',
+    summary: 'Alert channels',
+    answers: { 200: list(channelSchema) },
+  }),
+  create: declare({
+    access: 'owner',
+    summary: 'Add a webhook channel',
+    body: channelCreateSchema,
+    answers: { 201: channelSchema },
+  }),
+  update: declare({
+    access: 'owner',
+    summary: 'Change a channel (with its version)',
+    body: channelPatchSchema,
+    answers: { 200: channelSchema },
+    errors: [409],
+  }),
+  remove: declare({ access: 'owner', summary: 'Delete a channel', answers: { 204: null } }),
+  test: declare({
+    access: 'owner',
+    summary: 'Send a test message (200 either way: `ok` says whether it arrived)',
+    answers: { 200: channelTestResultSchema },
+  }),
+};
+
 export function channelRoutes({ db, clock, config, webhookAllowPrivate }: AppDeps) {
   /** A new or changed URL must not point inside the network (each send checks again). */
   const assertPublicUrl = async (url: string | undefined) => {
@@ -62,8 +92,8 @@ export function channelRoutes({ db, clock, config, webhookAllowPrivate }: AppDep
   const loadAudited = async (trx: typeof db, id: string) =>
     auditedChannel(toChannel(await getChannelRow(trx, id), true));
   return new Hono<AppEnv>()
-    .get('/', async (c) => c.json({ items: await listChannels(db) }, 200))
-    .post('/', validate('json', channelCreateSchema), async (c) => {
+    .get('/', route.list, async (c) => c.json({ items: await listChannels(db) }, 200))
+    .post('/', route.create, validate('json', channelCreateSchema), async (c) => {
       await assertPublicUrl(c.req.valid('json').url);
       const t = target(c);
       let channel: Channel | undefined;
@@ -73,7 +103,7 @@ export function channelRoutes({ db, clock, config, webhookAllowPrivate }: AppDep
       });
       return c.json(channel!, 201);
     })
-    .patch('/:id', validate('json', channelPatchSchema), async (c) => {
+    .patch('/:id', route.update, validate('json', channelPatchSchema), async (c) => {
       await assertPublicUrl(c.req.valid('json').url);
       const t = target(c);
       const id = c.req.param('id');
@@ -88,7 +118,7 @@ export function channelRoutes({ db, clock, config, webhookAllowPrivate }: AppDep
       );
       return c.json(channel!, 200);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', route.remove, async (c) => {
       const id = c.req.param('id');
       await auditedDelete(
         target(c),
@@ -97,7 +127,7 @@ export function channelRoutes({ db, clock, config, webhookAllowPrivate }: AppDep
       );
       return c.body(null, 204);
     })
-    .post('/:id/test', async (c) => {
+    .post('/:id/test', route.test, async (c) => {
       const channel = await getChannelRow(db, c.req.param('id'));
       try {
         await sendWebhook(

@@ -4,12 +4,43 @@ import {
   dealListQuerySchema,
   dealPatchSchema,
   type Deal,
+  dealSchema,
 } from '../../shared/schemas/deal';
 import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { deleteDeal, getDeal, insertDeal, listDeals, updateDeal } from '../db/queries/deals';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
+import { declare, list } from './declare';
+
+const route = {
+  list: declare({
+    access: 'viewer',
+    summary: 'Deals',
+    query: dealListQuerySchema,
+    answers: { 200: list(dealSchema) },
+  }),
+  create: declare({
+    access: 'editor',
+    summary: 'Create a deal',
+    body: dealCreateSchema,
+    answers: { 201: dealSchema },
+  }),
+  one: declare({ access: 'viewer', summary: 'One deal', answers: { 200: dealSchema } }),
+  update: declare({
+    access: 'editor',
+    summary: 'Change a deal (with its version)',
+    body: dealPatchSchema,
+    answers: { 200: dealSchema },
+    errors: [409],
+  }),
+  remove: declare({
+    access: 'editor',
+    summary: 'Delete a deal',
+    answers: { 204: null },
+    errors: [409],
+  }),
+};
 
 export function dealRoutes({ db, clock }: AppDeps) {
   const target = (c: Context<AppEnv>): AuditedTarget<Deal> => ({
@@ -20,10 +51,10 @@ export function dealRoutes({ db, clock }: AppDeps) {
     summary: (deal) => `Deal "${deal.title}"`,
   });
   return new Hono<AppEnv>()
-    .get('/', validate('query', dealListQuerySchema), async (c) => {
+    .get('/', route.list, validate('query', dealListQuerySchema), async (c) => {
       return c.json({ items: await listDeals(db, c.req.valid('query'), clock.now()) }, 200);
     })
-    .post('/', validate('json', dealCreateSchema), async (c) => {
+    .post('/', route.create, validate('json', dealCreateSchema), async (c) => {
       const t = target(c);
       const settings = await getSettings(db, t.now);
       const deal = await auditedCreate(t, (trx) =>
@@ -31,10 +62,10 @@ export function dealRoutes({ db, clock }: AppDeps) {
       );
       return c.json(deal, 201);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', route.one, async (c) => {
       return c.json(await getDeal(db, c.req.param('id'), clock.now()), 200);
     })
-    .patch('/:id', validate('json', dealPatchSchema), async (c) => {
+    .patch('/:id', route.update, validate('json', dealPatchSchema), async (c) => {
       const t = target(c);
       const id = c.req.param('id');
       const deal = await auditedUpdate(
@@ -44,7 +75,7 @@ export function dealRoutes({ db, clock }: AppDeps) {
       );
       return c.json(deal, 200);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', route.remove, async (c) => {
       const t = target(c);
       const id = c.req.param('id');
       // Its deliverables go with it; the entry names the deal, whose id finds them in the trail.

@@ -5,6 +5,8 @@ import {
   deliverableListQuerySchema,
   deliverablePatchSchema,
   type Deliverable,
+  calendarDeliverableSchema,
+  deliverableSchema,
 } from '../../shared/schemas/deliverable';
 import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import {
@@ -20,6 +22,41 @@ import {
 import type { AppDeps, AppEnv } from '../env';
 import { jsonItems } from '../json-bytes';
 import { validate } from '../validate';
+import { declare, list } from './declare';
+
+const route = {
+  list: declare({
+    access: 'viewer',
+    summary: 'Deliverables; with from/to, those whose publishAt or draftDueAt is in [from, to)',
+    query: deliverableListQuerySchema,
+    answers: { 200: list(deliverableSchema) },
+  }),
+  calendar: declare({
+    access: 'viewer',
+    summary: "The calendar's lean deliverables in [from, to)",
+    query: calendarQuerySchema,
+    answers: { 200: list(calendarDeliverableSchema) },
+  }),
+  create: declare({
+    access: 'editor',
+    summary: 'Create a deliverable (answers warnings)',
+    body: deliverableCreateSchema,
+    answers: { 201: deliverableSchema },
+  }),
+  one: declare({
+    access: 'viewer',
+    summary: 'One deliverable',
+    answers: { 200: deliverableSchema },
+  }),
+  update: declare({
+    access: 'editor',
+    summary: 'Change a deliverable (with its version; 409 when stale)',
+    body: deliverablePatchSchema,
+    answers: { 200: deliverableSchema },
+    errors: [409],
+  }),
+  remove: declare({ access: 'editor', summary: 'Delete a deliverable', answers: { 204: null } }),
+};
 
 export function deliverableRoutes({ db, clock }: AppDeps) {
   const target = (c: Context<AppEnv>): AuditedTarget<Deliverable> => ({
@@ -30,16 +67,16 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
     summary: (deliverable) => `Deliverable "${deliverable.title}"`,
   });
   return new Hono<AppEnv>()
-    .get('/', validate('query', deliverableListQuerySchema), async (c) => {
+    .get('/', route.list, validate('query', deliverableListQuerySchema), async (c) => {
       const items = await listDeliverables(db, c.req.valid('query'));
       // A month of the calendar is megabytes of JSON: encoded to bytes item by item.
       return jsonItems(c, await withWarnings(db, items, clock.now()), 200);
     })
-    .get('/calendar', validate('query', calendarQuerySchema), async (c) => {
+    .get('/calendar', route.calendar, validate('query', calendarQuerySchema), async (c) => {
       const items = await listCalendarDeliverables(db, c.req.valid('query'));
       return jsonItems(c, await withWarnings(db, items, clock.now()), 200);
     })
-    .post('/', validate('json', deliverableCreateSchema), async (c) => {
+    .post('/', route.create, validate('json', deliverableCreateSchema), async (c) => {
       const t = target(c);
       const deliverable = await auditedCreate(t, (trx) =>
         insertDeliverable(trx, c.req.valid('json'), t.now),
@@ -49,14 +86,14 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
         201,
       );
     })
-    .get('/:id', async (c) => {
+    .get('/:id', route.one, async (c) => {
       const deliverable = await getDeliverable(db, c.req.param('id'));
       return c.json(
         { ...deliverable, warnings: await deliverableWarnings(db, deliverable, clock.now()) },
         200,
       );
     })
-    .patch('/:id', validate('json', deliverablePatchSchema), async (c) => {
+    .patch('/:id', route.update, validate('json', deliverablePatchSchema), async (c) => {
       const t = target(c);
       const id = c.req.param('id');
       const deliverable = await auditedUpdate(
@@ -69,7 +106,7 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
         200,
       );
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', route.remove, async (c) => {
       const id = c.req.param('id');
       await auditedDelete(
         target(c),

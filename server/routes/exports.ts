@@ -8,6 +8,7 @@ import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { minorToDecimal } from '../../shared/currency';
 import { todayIn } from '../../shared/days';
+import { declare, file } from './declare';
 
 /** A CSV download: RFC 4180 quoting by csv-stringify, UTF-8 with a BOM so spreadsheets read accents right. */
 function csv(c: Context<AppEnv>, filename: string, header: string[], rows: unknown[][]) {
@@ -24,10 +25,20 @@ function cell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** Every export is a CSV file anyone who may read the data may download. */
+const csvExport = (what: string) =>
+  declare({ access: 'viewer', summary: `${what} as CSV`, answers: { 200: file('text/csv') } });
+const route = {
+  deals: csvExport('Deals'),
+  deliverables: csvExport('Deliverables'),
+  invoices: csvExport('Invoices'),
+  payments: csvExport('Payments'),
+};
+
 export function exportRoutes({ db, clock }: AppDeps) {
   return (
     new Hono<AppEnv>()
-      .get('/deals.csv', async (c) => {
+      .get('/deals.csv', route.deals, async (c) => {
         const now = clock.now();
         const today = todayIn(now, (await getSettings(db, now)).timeZone);
         const [deals, brands] = await Promise.all([listDeals(db, {}, now), listBrands(db)]);
@@ -66,7 +77,7 @@ export function exportRoutes({ db, clock }: AppDeps) {
         );
       })
       // Its columns are ones the CSV import recognises: an export imports into another workspace as is.
-      .get('/deliverables.csv', async (c) => {
+      .get('/deliverables.csv', route.deliverables, async (c) => {
         const now = clock.now();
         const today = todayIn(now, (await getSettings(db, now)).timeZone);
         const [deliverables, deals, brands] = await Promise.all([
@@ -128,7 +139,7 @@ export function exportRoutes({ db, clock }: AppDeps) {
           }),
         );
       })
-      .get('/invoices.csv', async (c) => {
+      .get('/invoices.csv', route.invoices, async (c) => {
         const now = clock.now();
         const settings = await getSettings(db, now);
         const today = todayIn(now, settings.timeZone);
@@ -174,7 +185,7 @@ export function exportRoutes({ db, clock }: AppDeps) {
           ]),
         );
       })
-      .get('/payments.csv', async (c) => {
+      .get('/payments.csv', route.payments, async (c) => {
         const now = clock.now();
         const settings = await getSettings(db, now);
         const today = todayIn(now, settings.timeZone);

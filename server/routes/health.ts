@@ -1,12 +1,34 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppDeps, AppEnv } from '../env';
+import { z } from 'zod';
+import { declare } from './declare';
 
 /** A scheduler that has not finished a run in this long is reported as stalled. */
 export const STALL_AFTER_MS = 5 * 60 * 1000;
 
+const route = declare({
+  access: 'public',
+  summary: 'Health: 200 when the database answers, 503 when it does not',
+  answers: {
+    200: z.object({
+      status: z.literal('ok'),
+      scheduler: z.object({
+        status: z.enum(['not_started', 'ok', 'stalled']),
+        running: z.boolean(),
+        lastRunStartedAt: z.string().nullable(),
+        lastRunFinishedAt: z.string().nullable(),
+        lastRunAlertsRaised: z.number().int(),
+        lastError: z.string().nullable(),
+      }),
+      deliveries: z.object({ pending: z.number().int(), failed: z.number().int() }),
+    }),
+    503: z.object({ status: z.literal('error'), database: z.literal('unreachable') }),
+  },
+});
+
 export function healthRoutes({ db, clock, scheduler }: AppDeps) {
-  return new Hono<AppEnv>().get('/', async (c) => {
+  return new Hono<AppEnv>().get('/', route, async (c) => {
     try {
       await sql`select 1`.execute(db);
     } catch {

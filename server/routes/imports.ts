@@ -1,6 +1,10 @@
 import { Hono, type Context } from 'hono';
 import type { ImportPreview } from '../../shared/schemas/imports';
-import { importOptionsSchema } from '../../shared/schemas/imports';
+import {
+  importOptionsSchema,
+  importPreviewSchema,
+  importResultSchema,
+} from '../../shared/schemas/imports';
 import { auditActor, recordAudit } from '../audit/record';
 import { getSettings } from '../db/queries/settings';
 import { inTransaction } from '../db/transaction';
@@ -15,6 +19,8 @@ import {
   type ParsedCsv,
 } from '../imports/parse';
 import { validationError, zodIssues } from '../validate';
+import { z } from 'zod';
+import { declare } from './declare';
 
 const PREVIEW_ROWS = 10;
 
@@ -61,9 +67,27 @@ async function readForm(
  * and a suggested column mapping, check every row (dry run), then import all
  * of it or nothing.
  */
+const csvFile = z.file().describe('The CSV file');
+const route = {
+  preview: declare({
+    access: 'editor',
+    summary: "A CSV file's columns, first rows and a suggested mapping",
+    form: z.object({ file: csvFile }),
+    answers: { 200: importPreviewSchema },
+    errors: [413],
+  }),
+  import: declare({
+    access: 'editor',
+    summary: 'Import deliverables (with their deals and brands) from a CSV file: all rows or none',
+    form: z.object({ file: csvFile, ...importOptionsSchema.shape }),
+    answers: { 200: importResultSchema, 201: importResultSchema },
+    errors: [413],
+  }),
+};
+
 export function importRoutes({ db, clock }: AppDeps) {
   return new Hono<AppEnv>()
-    .post('/deliverables/preview', async (c) => {
+    .post('/deliverables/preview', route.preview, async (c) => {
       const { csv } = await readForm(c);
       const preview: ImportPreview = {
         headers: csv.headers,
@@ -73,7 +97,7 @@ export function importRoutes({ db, clock }: AppDeps) {
       };
       return c.json(preview, 200);
     })
-    .post('/deliverables', async (c) => {
+    .post('/deliverables', route.import, async (c) => {
       const { csv, fields } = await readForm(c);
       const parsed = importOptionsSchema.safeParse(fields);
       if (!parsed.success) throw validationError(zodIssues(parsed.error));

@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import type { InviteCreated, InvitePreview } from '../../shared/schemas/team';
-import { inviteAcceptSchema, inviteCreateSchema } from '../../shared/schemas/team';
+import {
+  inviteAcceptSchema,
+  inviteCreateSchema,
+  inviteCreatedSchema,
+  inviteSchema,
+  invitePreviewSchema,
+} from '../../shared/schemas/team';
 import { auditActor, recordAudit } from '../audit/record';
 import { hashPassword } from '../auth/password';
 import { currentUser, rotateSession } from '../auth/session';
@@ -19,6 +25,8 @@ import type { AppDeps, AppEnv } from '../env';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { validate } from '../validate';
+import { declare, list } from './declare';
+import { userSchema } from '../../shared/schemas/auth';
 
 const DEFAULT_HOURS = 7 * 24;
 
@@ -33,11 +41,44 @@ const invalidLink = () =>
  * Invite links: the owner makes one per teammate (role, expiry, single use);
  * the teammate opens it signed out, sets a name and password, and is in.
  */
+const route = {
+  list: declare({
+    access: 'owner',
+    summary: 'Pending invites',
+    answers: { 200: list(inviteSchema) },
+  }),
+  create: declare({
+    access: 'owner',
+    summary: 'Create an invite link',
+    body: inviteCreateSchema,
+    answers: { 201: inviteCreatedSchema },
+  }),
+  revoke: declare({
+    access: 'owner',
+    summary: 'Revoke an invite',
+    params: { id: "The invite's id" },
+    answers: { 204: null },
+  }),
+  preview: declare({
+    access: 'public',
+    summary: 'Public: what an invite link offers',
+    params: { token: "The invite link's token" },
+    answers: { 200: invitePreviewSchema },
+  }),
+  accept: declare({
+    access: 'public',
+    summary: 'Public: accept an invite',
+    body: inviteAcceptSchema,
+    answers: { 201: userSchema },
+    errors: [409],
+  }),
+};
+
 export function inviteRoutes(deps: AppDeps) {
   const { db, clock, config } = deps;
   return new Hono<AppEnv>()
-    .get('/', async (c) => c.json({ items: await listInvites(db, clock.now()) }, 200))
-    .post('/', validate('json', inviteCreateSchema), async (c) => {
+    .get('/', route.list, async (c) => c.json({ items: await listInvites(db, clock.now()) }, 200))
+    .post('/', route.create, validate('json', inviteCreateSchema), async (c) => {
       const input = c.req.valid('json');
       const now = clock.now();
       const token = createToken();
@@ -77,7 +118,7 @@ export function inviteRoutes(deps: AppDeps) {
       };
       return c.json(created, 201);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', route.revoke, async (c) => {
       const now = clock.now();
       await inTransaction(db, async (trx) => {
         const { before, after } = await revokeInvite(trx, c.req.param('id'), now);
@@ -97,7 +138,7 @@ export function inviteRoutes(deps: AppDeps) {
       });
       return c.body(null, 204);
     })
-    .get('/:token', async (c) => {
+    .get('/:token', route.preview, async (c) => {
       const now = clock.now();
       const invite = await findOpenInvite(db, hashToken(c.req.param('token')), now);
       if (!invite) throw invalidLink();
@@ -111,7 +152,7 @@ export function inviteRoutes(deps: AppDeps) {
       };
       return c.json(preview, 200);
     })
-    .post('/:token/accept', validate('json', inviteAcceptSchema), async (c) => {
+    .post('/:token/accept', route.accept, validate('json', inviteAcceptSchema), async (c) => {
       const input = c.req.valid('json');
       const now = clock.now();
       const invite = await findOpenInvite(db, hashToken(c.req.param('token')), now);

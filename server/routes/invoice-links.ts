@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
-import { remittanceCreateSchema, type PublicInvoice } from '../../shared/schemas/getting-paid';
+import {
+  remittanceCreateSchema,
+  type PublicInvoice,
+  publicInvoiceSchema,
+} from '../../shared/schemas/getting-paid';
 import type { Invoice } from '../../shared/schemas/invoice';
 import type { WorkspaceSettings } from '../../shared/schemas/settings';
 import { raiseAlertsInTransaction } from '../alerts/raise';
@@ -17,6 +21,8 @@ import { invoicePdfFilename } from '../invoices/pdf-source';
 import { renderInvoicePdf } from '../invoices/pdf';
 import { workspaceInvoiceView } from '../invoices/view';
 import { validate } from '../validate';
+import { z } from 'zod';
+import { declare, file } from './declare';
 
 /** One answer for every token that opens nothing: unknown, revoked, or its invoice void. */
 const inactiveLink = () => new AppError(404, 'not_found', 'This invoice link is not active.');
@@ -60,6 +66,28 @@ export function toPublicInvoice(invoice: Invoice, settings: WorkspaceSettings): 
  * The payer's side of an invoice, by the token in its e-mailed link: the
  * invoice, its PDF, and "we've paid". Public; mounted under `/api/invoice-links`.
  */
+const route = {
+  view: declare({
+    access: 'public',
+    summary: 'The invoice as its payer sees it (public, by the link token)',
+    answers: { 200: publicInvoiceSchema },
+    errors: [429],
+  }),
+  pdf: declare({
+    access: 'public',
+    summary: 'The invoice PDF (public, by the link token)',
+    answers: { 200: file('application/pdf') },
+    errors: [429],
+  }),
+  paid: declare({
+    access: 'public',
+    summary: 'The payer says it has paid (public; a notice for the team, not a payment)',
+    body: remittanceCreateSchema,
+    answers: { 202: z.object({ received: z.literal(true) }) },
+    errors: [413, 429],
+  }),
+};
+
 export function invoiceLinkRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   const signer = { linkSecret: deps.linkSecret, appUrl: deps.config.APP_URL };
@@ -71,12 +99,12 @@ export function invoiceLinkRoutes(deps: AppDeps) {
     return { invoice, settings, tokenHash: found.tokenHash };
   };
   return new Hono<AppEnv>()
-    .get('/:token', async (c) => {
+    .get('/:token', route.view, async (c) => {
       const { invoice, settings } = await open(db, c.req.param('token'));
       c.header('Cache-Control', 'no-store');
       return c.json(toPublicInvoice(invoice, settings), 200);
     })
-    .get('/:token/pdf', async (c) => {
+    .get('/:token/pdf', route.pdf, async (c) => {
       const { invoice, settings } = await open(db, c.req.param('token'));
       const pdf = await renderInvoicePdf({
         invoice,
@@ -92,6 +120,7 @@ export function invoiceLinkRoutes(deps: AppDeps) {
     })
     .post(
       '/:token/paid',
+      route.paid,
       bodyLimit({
         maxSize: PAID_BODY_BYTES,
         onError: (c) =>

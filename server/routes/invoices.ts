@@ -6,6 +6,7 @@ import {
   invoicePatchSchema,
   nextNumberQuerySchema,
   paymentCreateSchema,
+  invoiceSchema,
 } from '../../shared/schemas/invoice';
 import { auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { auditActor, recordAudit } from '../audit/record';
@@ -26,10 +27,60 @@ import { inTransaction } from '../db/transaction';
 import type { AppDeps, AppEnv } from '../env';
 import { workspaceInvoiceView } from '../invoices/view';
 import { validate } from '../validate';
+import { z } from 'zod';
+import { declare, list } from './declare';
 
 type Payment = Invoice['payments'][number];
 
 const actorIdOf = (c: Context<AppEnv>): string | null => c.get('user')?.id ?? null;
+
+const route = {
+  list: declare({
+    access: 'viewer',
+    summary: 'Invoices',
+    query: invoiceListQuerySchema,
+    answers: { 200: list(invoiceSchema) },
+  }),
+  nextNumber: declare({
+    access: 'viewer',
+    summary: 'The invoice number the next invoice would get',
+    query: nextNumberQuerySchema,
+    answers: { 200: z.object({ number: z.string() }) },
+  }),
+  create: declare({
+    access: 'editor',
+    summary: 'Create an invoice',
+    body: invoiceCreateSchema,
+    answers: { 201: invoiceSchema },
+    errors: [409],
+  }),
+  one: declare({ access: 'viewer', summary: 'One invoice', answers: { 200: invoiceSchema } }),
+  update: declare({
+    access: 'editor',
+    summary: 'Change an invoice (with its version)',
+    body: invoicePatchSchema,
+    answers: { 200: invoiceSchema },
+    errors: [409],
+  }),
+  remove: declare({
+    access: 'editor',
+    summary: 'Delete an invoice',
+    answers: { 204: null },
+    errors: [409],
+  }),
+  pay: declare({
+    access: 'editor',
+    summary: 'Record a payment',
+    body: paymentCreateSchema,
+    answers: { 201: invoiceSchema },
+    errors: [409],
+  }),
+  unpay: declare({
+    access: 'editor',
+    summary: 'Remove a payment',
+    answers: { 200: invoiceSchema },
+  }),
+};
 
 export function invoiceRoutes({ db, clock, linkSecret, config }: AppDeps) {
   /** "Today" in the workspace's zone (overdue is decided there), and the payer pages' addresses. */
@@ -72,17 +123,17 @@ export function invoiceRoutes({ db, clock, linkSecret, config }: AppDeps) {
     );
   };
   return new Hono<AppEnv>()
-    .get('/', validate('query', invoiceListQuerySchema), async (c) => {
+    .get('/', route.list, validate('query', invoiceListQuerySchema), async (c) => {
       return c.json(
         { items: await listInvoices(db, c.req.valid('query'), await workspaceView()) },
         200,
       );
     })
-    .get('/next-number', validate('query', nextNumberQuerySchema), async (c) => {
+    .get('/next-number', route.nextNumber, validate('query', nextNumberQuerySchema), async (c) => {
       const issuedOn = c.req.valid('query').issuedOn ?? (await workspaceView()).today;
       return c.json({ number: await suggestInvoiceNumber(db, issuedOn) }, 200);
     })
-    .post('/', validate('json', invoiceCreateSchema), async (c) => {
+    .post('/', route.create, validate('json', invoiceCreateSchema), async (c) => {
       const view = await workspaceView();
       const t = target(c);
       const invoice = await inTransaction(db, async (trx) => {
@@ -109,10 +160,10 @@ export function invoiceRoutes({ db, clock, linkSecret, config }: AppDeps) {
       });
       return c.json(invoice, 201);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', route.one, async (c) => {
       return c.json(await getInvoice(db, c.req.param('id'), await workspaceView()), 200);
     })
-    .patch('/:id', validate('json', invoicePatchSchema), async (c) => {
+    .patch('/:id', route.update, validate('json', invoicePatchSchema), async (c) => {
       const view = await workspaceView();
       const t = target(c);
       const id = c.req.param('id');
@@ -128,7 +179,7 @@ export function invoiceRoutes({ db, clock, linkSecret, config }: AppDeps) {
       );
       return c.json(invoice, 200);
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', route.remove, async (c) => {
       const view = await workspaceView();
       const id = c.req.param('id');
       await auditedDelete(
@@ -138,7 +189,7 @@ export function invoiceRoutes({ db, clock, linkSecret, config }: AppDeps) {
       );
       return c.body(null, 204);
     })
-    .post('/:id/payments', validate('json', paymentCreateSchema), async (c) => {
+    .post('/:id/payments', route.pay, validate('json', paymentCreateSchema), async (c) => {
       const view = await workspaceView();
       const id = c.req.param('id');
       const invoice = await inTransaction(db, async (trx) => {
@@ -158,7 +209,7 @@ export function invoiceRoutes({ db, clock, linkSecret, config }: AppDeps) {
       });
       return c.json(invoice, 201);
     })
-    .delete('/:id/payments/:paymentId', async (c) => {
+    .delete('/:id/payments/:paymentId', route.unpay, async (c) => {
       const view = await workspaceView();
       const id = c.req.param('id');
       const paymentId = c.req.param('paymentId');

@@ -1,5 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { mediaKitPatchSchema, type MediaKit } from '../../shared/schemas/kit';
+import {
+  mediaKitPatchSchema,
+  type MediaKit,
+  caseStudySchema,
+  mediaKitSchema,
+} from '../../shared/schemas/kit';
 import { auditedUpdate } from '../audit/audited';
 import {
   getKitTimeZone,
@@ -11,17 +16,34 @@ import {
 import type { AppDeps, AppEnv } from '../env';
 import { renderKitPage, renderMissingKitPage } from '../kit/page';
 import { validate } from '../validate';
+import { declare, list } from './declare';
 
 /** The audit trail names the singleton kit by a fixed id. */
 const KIT_ENTITY_ID = 'media-kit';
 
 /** `/api/kit`: the owner edits the media kit; the team may read it. */
+const route = {
+  kit: declare({ access: 'viewer', summary: 'The media kit', answers: { 200: mediaKitSchema } }),
+  update: declare({
+    access: 'owner',
+    summary: 'Change the media kit (with its version)',
+    body: mediaKitPatchSchema,
+    answers: { 200: mediaKitSchema },
+    errors: [409],
+  }),
+  caseStudies: declare({
+    access: 'viewer',
+    summary: 'Deliverables the kit may show as case studies',
+    answers: { 200: list(caseStudySchema) },
+  }),
+};
+
 export function kitRoutes({ db, clock, config }: AppDeps) {
   const options = () => ({ appUrl: config.APP_URL, now: clock.now() });
   const audited = (kit: MediaKit) => ({ id: KIT_ENTITY_ID, ...kit });
   return new Hono<AppEnv>()
-    .get('/', async (c) => c.json(await getMediaKit(db, options()), 200))
-    .patch('/', validate('json', mediaKitPatchSchema), async (c) => {
+    .get('/', route.kit, async (c) => c.json(await getMediaKit(db, options()), 200))
+    .patch('/', route.update, validate('json', mediaKitPatchSchema), async (c) => {
       const opts = options();
       const saved = await auditedUpdate(
         { c, db, now: opts.now, entityType: 'media_kit', summary: () => 'Media kit' },
@@ -31,7 +53,9 @@ export function kitRoutes({ db, clock, config }: AppDeps) {
       const { id: _id, ...kit } = saved;
       return c.json(kit, 200);
     })
-    .get('/case-studies', async (c) => c.json({ items: await listCaseStudyCandidates(db) }, 200));
+    .get('/case-studies', route.caseStudies, async (c) =>
+      c.json({ items: await listCaseStudyCandidates(db) }, 200),
+    );
 }
 
 function noStore(c: Context<AppEnv>) {

@@ -1,11 +1,23 @@
 import { Hono } from 'hono';
-import { preferencesSchema, type Preferences } from '../../shared/schemas/channel';
-import { feedTokenCreateSchema, type FeedCreated } from '../../shared/schemas/feed';
+import {
+  preferencesSchema,
+  type Preferences,
+  preferencesResponseSchema,
+} from '../../shared/schemas/channel';
+import {
+  feedTokenCreateSchema,
+  type FeedCreated,
+  feedCreatedSchema,
+  feedSchema,
+} from '../../shared/schemas/feed';
 import type { ApiTokenCreated, SessionInfo } from '../../shared/schemas/team';
 import {
   apiTokenCreateSchema,
   passwordChangeSchema,
   profilePatchSchema,
+  apiTokenCreatedSchema,
+  apiTokenSchema,
+  sessionInfoSchema,
 } from '../../shared/schemas/team';
 import { auditActor, recordAudit } from '../audit/record';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -38,19 +50,108 @@ import type { AppDeps, AppEnv } from '../env';
 import { AppError, notFound } from '../errors';
 import { newId } from '../ids';
 import { validate } from '../validate';
+import { declare, list } from './declare';
+import { userSchema } from '../../shared/schemas/auth';
 
 /** API tokens start with this, so a leaked one is recognisable (and scannable) as ours. */
 export const API_TOKEN_PREFIX = 'spc_';
 
 /** The signed-in user's own account: profile, password, sessions, API tokens, preferences. */
+/** Credential management (password, sessions, tokens, feed link) is `sessionOnly`: a leaked token cannot mint more. */
+const route = {
+  me: declare({ access: 'viewer', summary: 'The signed-in user', answers: { 200: userSchema } }),
+  update: declare({
+    access: 'viewer',
+    summary: 'Change your own profile (with its version)',
+    body: profilePatchSchema,
+    answers: { 200: userSchema },
+    errors: [409],
+  }),
+  password: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'Change your password (ends your other sessions)',
+    body: passwordChangeSchema,
+    answers: { 204: null },
+    errors: [429],
+  }),
+  sessions: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'Your signed-in sessions',
+    answers: { 200: list(sessionInfoSchema) },
+  }),
+  endOtherSessions: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'Sign out everywhere else',
+    answers: { 204: null },
+  }),
+  endSession: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'End one of your sessions',
+    answers: { 204: null },
+  }),
+  tokens: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'Your API tokens',
+    answers: { 200: list(apiTokenSchema) },
+  }),
+  createToken: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'Create an API token (its secret is shown once)',
+    body: apiTokenCreateSchema,
+    answers: { 201: apiTokenCreatedSchema },
+  }),
+  revokeToken: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'Revoke an API token',
+    answers: { 204: null },
+  }),
+  feed: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'Your calendar feed, if you have one',
+    answers: { 200: feedSchema },
+  }),
+  createFeed: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'Create your calendar feed link (a new link ends the old one)',
+    body: feedTokenCreateSchema,
+    answers: { 201: feedCreatedSchema },
+  }),
+  revokeFeed: declare({
+    access: 'viewer',
+    sessionOnly: true,
+    summary: 'Revoke your calendar feed',
+    answers: { 204: null },
+  }),
+  preferences: declare({
+    access: 'viewer',
+    summary: 'Your own settings',
+    answers: { 200: preferencesResponseSchema },
+  }),
+  setPreferences: declare({
+    access: 'viewer',
+    summary: 'Change your own settings',
+    body: preferencesSchema,
+    answers: { 200: preferencesResponseSchema },
+  }),
+};
+
 export function meRoutes(deps: AppDeps) {
   const { db, clock, emailConfigured } = deps;
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', route.me, async (c) => {
       const settings = await getSettings(db, clock.now());
       return c.json(toUser(currentUser(c), settings.timeZone), 200);
     })
-    .patch('/', validate('json', profilePatchSchema), async (c) => {
+    .patch('/', route.update, validate('json', profilePatchSchema), async (c) => {
       const { version, ...changes } = c.req.valid('json');
       const user = currentUser(c);
       const now = clock.now();
@@ -82,7 +183,7 @@ export function meRoutes(deps: AppDeps) {
       const settings = await getSettings(db, now);
       return c.json(toUser(updated, settings.timeZone), 200);
     })
-    .post('/password', validate('json', passwordChangeSchema), async (c) => {
+    .post('/password', route.password, validate('json', passwordChangeSchema), async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json');
       const user = currentUser(c);
       const now = clock.now();
@@ -137,7 +238,7 @@ export function meRoutes(deps: AppDeps) {
       await rotateSession(c, deps, user.id);
       return c.body(null, 204);
     })
-    .get('/sessions', async (c) => {
+    .get('/sessions', route.sessions, async (c) => {
       const user = currentUser(c);
       const current = c.get('sessionId');
       const rows = await listUserSessions(db, user.id, clock.now());
@@ -151,13 +252,13 @@ export function meRoutes(deps: AppDeps) {
       }));
       return c.json({ items }, 200);
     })
-    .delete('/sessions', async (c) => {
+    .delete('/sessions', route.endOtherSessions, async (c) => {
       const user = currentUser(c);
       const current = c.get('sessionId');
       await deleteUserSessions(db, user.id, current ? { keep: current } : {});
       return c.body(null, 204);
     })
-    .delete('/sessions/:id', async (c) => {
+    .delete('/sessions/:id', route.endSession, async (c) => {
       const user = currentUser(c);
       const id = c.req.param('id');
       const own = (await listUserSessions(db, user.id, clock.now())).some((s) => s.id === id);
@@ -169,8 +270,10 @@ export function meRoutes(deps: AppDeps) {
       }
       return c.body(null, 204);
     })
-    .get('/tokens', async (c) => c.json({ items: await listApiTokens(db, currentUser(c).id) }, 200))
-    .post('/tokens', validate('json', apiTokenCreateSchema), async (c) => {
+    .get('/tokens', route.tokens, async (c) =>
+      c.json({ items: await listApiTokens(db, currentUser(c).id) }, 200),
+    )
+    .post('/tokens', route.createToken, validate('json', apiTokenCreateSchema), async (c) => {
       const input = c.req.valid('json');
       const user = currentUser(c);
       const now = clock.now();
@@ -215,7 +318,7 @@ export function meRoutes(deps: AppDeps) {
       });
       return c.json({ ...created, token } satisfies ApiTokenCreated, 201);
     })
-    .delete('/tokens/:id', async (c) => {
+    .delete('/tokens/:id', route.revokeToken, async (c) => {
       const user = currentUser(c);
       const now = clock.now();
       await inTransaction(db, async (trx) => {
@@ -235,10 +338,10 @@ export function meRoutes(deps: AppDeps) {
       });
       return c.body(null, 204);
     })
-    .get('/feed-token', async (c) => {
+    .get('/feed-token', route.feed, async (c) => {
       return c.json(toFeed(await findFeedOfUser(db, currentUser(c).id)), 200);
     })
-    .post('/feed-token', validate('json', feedTokenCreateSchema), async (c) => {
+    .post('/feed-token', route.createFeed, validate('json', feedTokenCreateSchema), async (c) => {
       const input = c.req.valid('json');
       const user = currentUser(c);
       const now = clock.now();
@@ -276,7 +379,7 @@ export function meRoutes(deps: AppDeps) {
       const url = `${deps.config.APP_URL.replace(/\/+$/, '')}/api/calendar.ics?token=${token}`;
       return c.json({ ...toFeed(row), url } satisfies FeedCreated, 201);
     })
-    .delete('/feed-token', async (c) => {
+    .delete('/feed-token', route.revokeFeed, async (c) => {
       const user = currentUser(c);
       const now = clock.now();
       await inTransaction(db, async (trx) => {
@@ -296,7 +399,7 @@ export function meRoutes(deps: AppDeps) {
       });
       return c.body(null, 204);
     })
-    .get('/preferences', async (c) => {
+    .get('/preferences', route.preferences, async (c) => {
       const user = currentUser(c);
       return c.json(
         {
@@ -307,7 +410,7 @@ export function meRoutes(deps: AppDeps) {
         200,
       );
     })
-    .put('/preferences', validate('json', preferencesSchema), async (c) => {
+    .put('/preferences', route.setPreferences, validate('json', preferencesSchema), async (c) => {
       const input = c.req.valid('json');
       const user = currentUser(c);
       await db

@@ -1,16 +1,32 @@
 import { Hono } from 'hono';
-import { moneyQuerySchema } from '../../shared/schemas/invoice';
-import { moneyFeesQuerySchema } from '../../shared/schemas/money-fees';
+import { moneyQuerySchema, moneySummarySchema } from '../../shared/schemas/invoice';
+import { moneyFeesQuerySchema, moneyFeesSchema } from '../../shared/schemas/money-fees';
 import { moneySummary } from '../db/queries/money';
 import { moneyFees } from '../db/queries/money-fees';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { todayIn } from '../../shared/days';
 import { validate } from '../validate';
+import { declare } from './declare';
+
+const route = {
+  summary: declare({
+    access: 'viewer',
+    summary: 'Earned, invoiced, paid and outstanding by month',
+    query: moneyQuerySchema,
+    answers: { 200: moneySummarySchema },
+  }),
+  fees: declare({
+    access: 'viewer',
+    summary: 'Deal fees and what became of them, over [from, to]',
+    query: moneyFeesQuerySchema,
+    answers: { 200: moneyFeesSchema },
+  }),
+};
 
 export function moneyRoutes({ db, clock }: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/summary', validate('query', moneyQuerySchema), async (c) => {
+    .get('/summary', route.summary, validate('query', moneyQuerySchema), async (c) => {
       const now = clock.now();
       const settings = await getSettings(db, now);
       const { months } = c.req.valid('query');
@@ -19,7 +35,7 @@ export function moneyRoutes({ db, clock }: AppDeps) {
         200,
       );
     })
-    .get('/fees', validate('query', moneyFeesQuerySchema), async (c) => {
+    .get('/fees', route.fees, validate('query', moneyFeesQuerySchema), async (c) => {
       const now = clock.now();
       const { timeZone } = await getSettings(db, now);
       return c.json(await moneyFees(db, c.req.valid('query'), todayIn(now, timeZone)), 200);

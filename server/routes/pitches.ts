@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { pitchCreateSchema, type Brand, type Pitch } from '../../shared/schemas/brand';
+import { pitchCreateSchema, type Brand, type Pitch, pitchSchema } from '../../shared/schemas/brand';
 import { auditedCreate, auditedDelete, auditedUpdate } from '../audit/audited';
 import { getBrand, updateBrand } from '../db/queries/brands';
 import { deletePitch, getPitch, insertPitch, listPitches } from '../db/queries/pitches';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
+import { declare, list } from './declare';
 
 const CHANNEL_LABELS: Record<Pitch['channel'], string> = {
   email: 'e-mail',
@@ -19,6 +20,25 @@ const CHANNEL_LABELS: Record<Pitch['channel'], string> = {
  * contact with a `prospect` moves it to `pitched`; the stage change is
  * audited as a brand update in the same transaction as the entry.
  */
+const route = {
+  list: declare({
+    access: 'viewer',
+    summary: "A brand's pitch log",
+    answers: { 200: list(pitchSchema) },
+  }),
+  create: declare({
+    access: 'editor',
+    summary: 'Log a pitch (a prospect moves to pitched)',
+    body: pitchCreateSchema,
+    answers: { 201: pitchSchema },
+  }),
+  remove: declare({
+    access: 'editor',
+    summary: 'Remove an entry from the pitch log',
+    answers: { 204: null },
+  }),
+};
+
 export function pitchRoutes({ db, clock }: AppDeps) {
   const pitchTarget = (c: Context<AppEnv>, brandName: string) => ({
     c,
@@ -29,10 +49,10 @@ export function pitchRoutes({ db, clock }: AppDeps) {
       `Pitch to "${brandName}" by ${CHANNEL_LABELS[pitch.channel]} on ${pitch.pitchedOn}`,
   });
   return new Hono<AppEnv>()
-    .get('/:id/pitches', async (c) => {
+    .get('/:id/pitches', route.list, async (c) => {
       return c.json({ items: await listPitches(db, c.req.param('id')) }, 200);
     })
-    .post('/:id/pitches', validate('json', pitchCreateSchema), async (c) => {
+    .post('/:id/pitches', route.create, validate('json', pitchCreateSchema), async (c) => {
       const brandId = c.req.param('id');
       const input = c.req.valid('json');
       const brand = await getBrand(db, brandId);
@@ -57,7 +77,7 @@ export function pitchRoutes({ db, clock }: AppDeps) {
       });
       return c.json(pitch, 201);
     })
-    .delete('/:id/pitches/:pitchId', async (c) => {
+    .delete('/:id/pitches/:pitchId', route.remove, async (c) => {
       const brandId = c.req.param('id');
       const pitchId = c.req.param('pitchId');
       const brand = await getBrand(db, brandId);

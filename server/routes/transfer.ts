@@ -7,10 +7,28 @@ import type { AppDeps, AppEnv } from '../env';
 import { todayIn } from '../../shared/days';
 import { exportWorkspace, streamChunks } from '../transfer/export';
 import { assertFreshInstall, importWorkspace, parseTransferFile } from '../transfer/import';
+import { declare, file } from './declare';
+import { transferFileSchema, transferImportResultSchema } from '../../shared/schemas/transfer';
+
+const route = {
+  export: declare({
+    access: 'owner',
+    summary: 'The whole workspace as one JSON file (an attachment)',
+    answers: { 200: file('application/json', transferFileSchema) },
+  }),
+  // Only into a fresh install (no user yet): the handler refuses anything else with 409.
+  import: declare({
+    access: 'public',
+    summary: 'Load an export into a fresh install (409 once anyone has signed up)',
+    body: transferFileSchema,
+    answers: { 201: transferImportResultSchema },
+    errors: [409, 413],
+  }),
+};
 
 /**
  * Full JSON export and import, for moving a workspace between installs
- * (SQLite ⇄ PostgreSQL). Export is the owner's (permissions.ts); import is
+ * (SQLite ⇄ PostgreSQL). Export is the owner's; import is
  * public but only works on an install nobody has signed up to yet.
  */
 export function transferRoutes(deps: AppDeps) {
@@ -23,7 +41,7 @@ export function transferRoutes(deps: AppDeps) {
   });
 
   return new Hono<AppEnv>()
-    .get('/export', async (c) => {
+    .get('/export', route.export, async (c) => {
       const now = clock.now();
       const settings = await getSettings(db, now);
       const chunks = await exportWorkspace(db, { now });
@@ -38,6 +56,7 @@ export function transferRoutes(deps: AppDeps) {
     })
     .post(
       '/import',
+      route.import,
       freshInstallOnly,
       validator('json', (body) => parseTransferFile(body)),
       async (c) => {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { TeamMember } from '../../shared/schemas/team';
-import { userPatchSchema } from '../../shared/schemas/team';
+import { userPatchSchema, teamMemberSchema } from '../../shared/schemas/team';
 import { auditActor, recordAudit } from '../audit/record';
 import { currentUser, startSession } from '../auth/session';
 import { lockTransaction } from '../db/dialect';
@@ -19,6 +19,8 @@ import { inTransaction } from '../db/transaction';
 import type { AppDeps, AppEnv } from '../env';
 import { AppError, notFound } from '../errors';
 import { validate } from '../validate';
+import { z } from 'zod';
+import { declare, list } from './declare';
 
 const lastOwner = () =>
   new AppError(
@@ -28,6 +30,23 @@ const lastOwner = () =>
   );
 
 /** The team, as the owner manages it: roles, disabling, ownership. */
+const route = {
+  list: declare({ access: 'owner', summary: 'The team', answers: { 200: list(teamMemberSchema) } }),
+  update: declare({
+    access: 'owner',
+    summary: "Change a member's role or access (with its version)",
+    body: userPatchSchema,
+    answers: { 200: teamMemberSchema },
+    errors: [409],
+  }),
+  transferOwnership: declare({
+    access: 'owner',
+    summary: 'Make a member the owner (the caller becomes an editor)',
+    answers: { 200: z.object({ owner: teamMemberSchema, previousOwner: teamMemberSchema }) },
+    errors: [409],
+  }),
+};
+
 export function userRoutes(deps: AppDeps) {
   const { db, clock } = deps;
 
@@ -45,8 +64,8 @@ export function userRoutes(deps: AppDeps) {
   };
 
   return new Hono<AppEnv>()
-    .get('/', async (c) => c.json({ items: await view(await listUsers(db)) }, 200))
-    .patch('/:id', validate('json', userPatchSchema), async (c) => {
+    .get('/', route.list, async (c) => c.json({ items: await view(await listUsers(db)) }, 200))
+    .patch('/:id', route.update, validate('json', userPatchSchema), async (c) => {
       const { version, ...changes } = c.req.valid('json');
       const caller = currentUser(c);
       const id = c.req.param('id');
@@ -87,7 +106,7 @@ export function userRoutes(deps: AppDeps) {
       if (id === caller.id && before.role !== after.role) await renewOwnSession(c, id);
       return c.json((await view([after]))[0]!, 200);
     })
-    .post('/:id/transfer-ownership', async (c) => {
+    .post('/:id/transfer-ownership', route.transferOwnership, async (c) => {
       const caller = currentUser(c);
       const id = c.req.param('id');
       const now = clock.now();

@@ -1,5 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { canEdit, canManageWorkspace, hasAccess, requiredAccess } from '../../server/permissions';
+import { Hono } from 'hono';
+import { describe, expect, it, vi } from 'vitest';
+import { canEdit, canManageWorkspace, hasAccess } from '../../server/permissions';
+import { declaredRoutes, guardTable } from '../../server/routes/declare';
+import { createTestApp } from '../support/app';
+import { createTestDatabase } from '../support/database';
+
+/** The guard's table as the app builds it from its routes' declarations. */
+const requiredAccess = await (async () => {
+  const t = await createTestApp();
+  try {
+    const ruleOf = guardTable(declaredRoutes(t.app.routes));
+    return (method: string, path: string) => ruleOf(method, path).access;
+  } finally {
+    await t.close();
+  }
+})();
 
 describe('requiredAccess', () => {
   it.each([
@@ -36,6 +51,29 @@ describe('requiredAccess', () => {
   it('treats any unknown mutation as needing an editor', () => {
     expect(requiredAccess('POST', '/api/something-new')).toBe('editor');
     expect(requiredAccess('GET', '/api/something-new')).toBe('viewer');
+  });
+});
+
+describe('a route without a declaration', () => {
+  it('stops createApp at start-up, naming the route', async () => {
+    vi.resetModules();
+    vi.doMock('../../server/routes/seed', () => ({
+      seedRoutes: () => new Hono().post('/', (c) => c.body(null, 204)),
+    }));
+    try {
+      const { createApp } = await import('../../server/app');
+      const database = await createTestDatabase();
+      try {
+        expect(() => createApp({ db: database.handle.db })).toThrow(
+          /POST \/api\/seed has no declare\(\{ access, summary, answers \}\)/,
+        );
+      } finally {
+        await database.close();
+      }
+    } finally {
+      vi.doUnmock('../../server/routes/seed');
+      vi.resetModules();
+    }
   });
 });
 

@@ -11,9 +11,19 @@ import { SESSION_COOKIE } from '../../server/auth/session';
 import { createToken, hashToken } from '../../server/auth/tokens';
 import { insertSession } from '../../server/db/queries/sessions';
 import type { Access } from '../../server/permissions';
+import { declaredRoutes, type RouteFacts } from '../../server/routes/declare';
 import type { Role } from '../../shared/schemas/auth';
 import type { Mailer } from '../../server/invoices/mailer';
-import { addUser, createTestApp, OWNER, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
+import { z } from 'zod';
+import {
+  addUser,
+  createTestApp,
+  OWNER,
+  TEAM_PASSWORD,
+  type TestApp,
+  type TestClient,
+  type TestResponse,
+} from './app';
 
 export interface ApiRoute {
   method: string;
@@ -23,29 +33,28 @@ export interface ApiRoute {
   key: string;
   /** The names of the path's `:param` segments, in order. */
   params: string[];
-}
-
-interface RegisteredRoute {
-  method: string;
-  path: string;
+  /** Who may call it, as the route declares (server/routes/declare.ts). */
+  access: Access;
+  /** The route refuses API tokens (credential management). */
+  sessionOnly: boolean;
+  /** Everything the route declares: its answers, to check real answers against. */
+  facts: RouteFacts;
 }
 
 export const routeKey = (method: string, path: string) => `${method} ${path}`;
 
 /**
- * The handlers of `app.routes` under `/api`, each method and path once.
- * Middleware is registered as method `ALL` (`app.use`); the web app's
- * static and SPA fallbacks live outside `/api`; a validator and its handler
- * share one method and path.
+ * The handlers of `app.routes` under `/api`, each method and path once, with
+ * what each declares. Middleware is registered as method `ALL` (`app.use`);
+ * the web app's static and SPA fallbacks live outside `/api`; a declaration,
+ * a validator and a handler share one method and path.
  */
-export function apiRoutesOf(app: { routes: readonly RegisteredRoute[] }): ApiRoute[] {
-  const byKey = new Map<string, ApiRoute>();
-  for (const { method, path } of app.routes) {
-    if (method === 'ALL') continue;
-    if (path !== '/api' && !path.startsWith('/api/')) continue;
-    const key = routeKey(method, path);
-    if (byKey.has(key)) continue;
-    const params = path
+export function apiRoutesOf(app: { routes: Parameters<typeof declaredRoutes>[0] }): ApiRoute[] {
+  return declaredRoutes(app.routes).map(({ method, path, facts }) => ({
+    method,
+    path,
+    key: routeKey(method, path),
+    params: path
       .split('/')
       .filter((segment) => segment.startsWith(':'))
       .map((segment) =>
@@ -53,10 +62,11 @@ export function apiRoutesOf(app: { routes: readonly RegisteredRoute[] }): ApiRou
           .slice(1)
           .replace(/\{.*\}$/, '')
           .replace(/\?$/, ''),
-      );
-    byKey.set(key, { method, path, key, params });
-  }
-  return [...byKey.values()];
+      ),
+    access: facts.access,
+    sessionOnly: facts.sessionOnly ?? false,
+    facts,
+  }));
 }
 
 /** Builds a throwaway test app and answers its API routes (for generating test cases). */
@@ -441,8 +451,6 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
 // ---------------------------------------------------------------------------
 
 export interface RouteCase {
-  /** The least role allowed, or `public`. */
-  access: Access;
   /** What the valid call answers to everyone allowed. */
   status: number;
   /** Each `:param` of the path, filled with this id of the prepared workspace (or of the caller). */
@@ -465,286 +473,247 @@ export interface RouteCase {
 const SNOOZE_UNTIL = '2026-03-02T09:00:00Z';
 
 /**
- * Keyed `METHOD /api/path/:param` exactly as Hono registers the route. Every
- * route of the app needs an entry, and every entry a route
+ * A valid call of each route, keyed `METHOD /api/path/:param` exactly as Hono
+ * registers the route (who may call it comes from the route's declaration).
+ * Every route of the app needs an entry, and every entry a route
  * (test/server/routes/access.test.ts checks both ways).
  */
 export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
-  'GET /api/health': { access: 'public', status: 200 },
-  'GET /api/openapi.json': { access: 'public', status: 200 },
-  'GET /api/auth/setup': { access: 'public', status: 200 },
+  'GET /api/health': { status: 200 },
+  'GET /api/openapi.json': { status: 200 },
+  'GET /api/auth/setup': { status: 200 },
   // The prepared workspace already has its owner, so a valid set-up is refused as a conflict
   // (never 401/403); the 201 of a first set-up is covered in auth.test.ts.
   'POST /api/auth/setup': {
-    access: 'public',
     status: 409,
     body: () => ({ ...OWNER, email: 'second-owner@example.com' }),
   },
   'POST /api/auth/login': {
-    access: 'public',
     status: 200,
     body: () => ({ email: OWNER.email, password: OWNER.password }),
   },
-  'POST /api/auth/logout': { access: 'public', status: 204 },
-  'GET /api/auth/me': { access: 'viewer', status: 200 },
+  'POST /api/auth/logout': { status: 204 },
+  'GET /api/auth/me': { status: 200 },
 
-  'GET /api/settings': { access: 'viewer', status: 200 },
+  'GET /api/settings': { status: 200 },
   'PATCH /api/settings': {
-    access: 'owner',
     status: 200,
     body: () => ({ version: 1, name: 'Renamed' }),
   },
-  'GET /api/team': { access: 'viewer', status: 200 },
+  'GET /api/team': { status: 200 },
 
-  'GET /api/kit': { access: 'viewer', status: 200 },
+  'GET /api/kit': { status: 200 },
   'PATCH /api/kit': {
-    access: 'owner',
     status: 200,
     body: () => ({ version: 1, displayName: 'Casey Creator', headline: 'Tech, honestly' }),
   },
-  'GET /api/kit/case-studies': { access: 'viewer', status: 200 },
+  'GET /api/kit/case-studies': { status: 200 },
 
-  'GET /api/brands': { access: 'viewer', status: 200, query: '?q=ac&notContactedDays=30' },
-  'POST /api/brands': { access: 'editor', status: 201, body: () => ({ name: 'Globex' }) },
-  'GET /api/brands/:id': { access: 'viewer', status: 200, params: { id: 'brandId' } },
+  'GET /api/brands': { status: 200, query: '?q=ac&notContactedDays=30' },
+  'POST /api/brands': { status: 201, body: () => ({ name: 'Globex' }) },
+  'GET /api/brands/:id': { status: 200, params: { id: 'brandId' } },
   'PATCH /api/brands/:id': {
-    access: 'editor',
     status: 200,
     params: { id: 'brandId' },
     body: () => ({ version: 1, name: 'Acme 2' }),
   },
-  'DELETE /api/brands/:id': { access: 'editor', status: 204, params: { id: 'spareBrandId' } },
-  'GET /api/brands/:id/pitches': { access: 'viewer', status: 200, params: { id: 'brandId' } },
+  'DELETE /api/brands/:id': { status: 204, params: { id: 'spareBrandId' } },
+  'GET /api/brands/:id/pitches': { status: 200, params: { id: 'brandId' } },
   'POST /api/brands/:id/pitches': {
-    access: 'editor',
     status: 201,
     params: { id: 'brandId' },
     body: () => ({ pitchedOn: '2026-03-01', channel: 'dm', note: 'Sent the media kit' }),
   },
   'DELETE /api/brands/:id/pitches/:pitchId': {
-    access: 'editor',
     status: 204,
     params: { id: 'pitchedBrandId', pitchId: 'pitchId' },
   },
 
-  'GET /api/deals': { access: 'viewer', status: 200 },
+  'GET /api/deals': { status: 200 },
   'POST /api/deals': {
-    access: 'editor',
     status: 201,
     body: (ids) => ({ brandId: ids.brandId, title: 'Second deal' }),
   },
-  'GET /api/deals/:id': { access: 'viewer', status: 200, params: { id: 'dealId' } },
+  'GET /api/deals/:id': { status: 200, params: { id: 'dealId' } },
   'PATCH /api/deals/:id': {
-    access: 'editor',
     status: 200,
     params: { id: 'dealId' },
     body: () => ({ version: 1, title: 'Renamed deal' }),
   },
-  'DELETE /api/deals/:id': { access: 'editor', status: 204, params: { id: 'spareDealId' } },
+  'DELETE /api/deals/:id': { status: 204, params: { id: 'spareDealId' } },
 
   'GET /api/deliverables': {
-    access: 'viewer',
     status: 200,
     query: '?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
   },
   'POST /api/deliverables': {
-    access: 'editor',
     status: 201,
     body: (ids) => ({ dealId: ids.dealId, title: 'Reel', platform: 'instagram' }),
   },
   'GET /api/deliverables/calendar': {
-    access: 'viewer',
     status: 200,
     query: '?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
   },
-  'GET /api/deliverables/:id': { access: 'viewer', status: 200, params: { id: 'deliverableId' } },
+  'GET /api/deliverables/:id': { status: 200, params: { id: 'deliverableId' } },
   'PATCH /api/deliverables/:id': {
-    access: 'editor',
     status: 200,
     params: { id: 'deliverableId' },
     body: () => ({ version: 1, title: 'Moved' }),
   },
   'DELETE /api/deliverables/:id': {
-    access: 'editor',
     status: 204,
     params: { id: 'spareDeliverableId' },
   },
 
-  'POST /api/seed': { access: 'editor', status: 201, workspace: 'empty' },
+  'POST /api/seed': { status: 201, workspace: 'empty' },
 
-  'GET /api/alerts': { access: 'viewer', status: 200 },
-  'GET /api/alerts/count': { access: 'viewer', status: 200 },
-  'POST /api/alerts/:id/ack': { access: 'editor', status: 200, params: { id: 'alertId' } },
+  'GET /api/alerts': { status: 200 },
+  'GET /api/alerts/count': { status: 200 },
+  'POST /api/alerts/:id/ack': { status: 200, params: { id: 'alertId' } },
   'POST /api/alerts/:id/snooze': {
-    access: 'editor',
     status: 200,
     params: { id: 'spareAlertId' },
     body: () => ({ until: SNOOZE_UNTIL }),
   },
 
-  'GET /api/channels': { access: 'owner', status: 200 },
+  'GET /api/channels': { status: 200 },
   'POST /api/channels': {
-    access: 'owner',
     status: 201,
     body: () => ({ type: 'slack', name: 'Team', url: 'https://hooks.example/x' }),
   },
   'PATCH /api/channels/:id': {
-    access: 'owner',
     status: 200,
     params: { id: 'channelId' },
     body: () => ({ version: 1, name: 'Renamed' }),
   },
-  'DELETE /api/channels/:id': { access: 'owner', status: 204, params: { id: 'spareChannelId' } },
+  'DELETE /api/channels/:id': { status: 204, params: { id: 'spareChannelId' } },
   // The channel points at a closed local port: the test answers 200 `{ok: false}` at once.
-  'POST /api/channels/:id/test': { access: 'owner', status: 200, params: { id: 'channelId' } },
+  'POST /api/channels/:id/test': { status: 200, params: { id: 'channelId' } },
 
-  'GET /api/me': { access: 'viewer', status: 200 },
+  'GET /api/me': { status: 200 },
   'PATCH /api/me': {
-    access: 'viewer',
     status: 200,
     body: () => ({ version: 1, name: 'Renamed Self' }),
   },
   'POST /api/me/password': {
-    access: 'viewer',
     status: 204,
     body: (v) => ({ currentPassword: v.password, newPassword: 'a brand new long passphrase' }),
   },
-  'GET /api/me/sessions': { access: 'viewer', status: 200 },
-  'DELETE /api/me/sessions': { access: 'viewer', status: 204 },
+  'GET /api/me/sessions': { status: 200 },
+  'DELETE /api/me/sessions': { status: 204 },
   'DELETE /api/me/sessions/:id': {
-    access: 'viewer',
     status: 204,
     params: { id: 'spareSessionId' },
   },
-  'GET /api/me/tokens': { access: 'viewer', status: 200 },
+  'GET /api/me/tokens': { status: 200 },
   'POST /api/me/tokens': {
-    access: 'viewer',
     status: 201,
     body: () => ({ name: 'Reporting', scope: 'read' }),
   },
-  'DELETE /api/me/tokens/:id': { access: 'viewer', status: 204, params: { id: 'tokenId' } },
-  'GET /api/me/feed-token': { access: 'viewer', status: 200 },
+  'DELETE /api/me/tokens/:id': { status: 204, params: { id: 'tokenId' } },
+  'GET /api/me/feed-token': { status: 200 },
   'POST /api/me/feed-token': {
-    access: 'viewer',
     status: 201,
     body: () => ({ drafts: true, goLives: true, invoices: false }),
   },
-  'DELETE /api/me/feed-token': { access: 'viewer', status: 204 },
-  'GET /api/me/preferences': { access: 'viewer', status: 200 },
+  'DELETE /api/me/feed-token': { status: 204 },
+  'GET /api/me/preferences': { status: 200 },
   'PUT /api/me/preferences': {
-    access: 'viewer',
     status: 200,
     body: () => ({ emailAlerts: false }),
   },
 
-  'GET /api/invoices': { access: 'viewer', status: 200 },
-  'GET /api/invoices/next-number': { access: 'viewer', status: 200, query: '?issuedOn=2026-03-01' },
+  'GET /api/invoices': { status: 200 },
+  'GET /api/invoices/next-number': { status: 200, query: '?issuedOn=2026-03-01' },
   'POST /api/invoices': {
-    access: 'editor',
     status: 201,
     body: (ids) => ({ dealId: ids.dealId, amountCents: 5_000 }),
   },
-  'GET /api/invoices/:id': { access: 'viewer', status: 200, params: { id: 'invoiceId' } },
-  'GET /api/invoices/:id/pdf': { access: 'viewer', status: 200, params: { id: 'invoiceId' } },
+  'GET /api/invoices/:id': { status: 200, params: { id: 'invoiceId' } },
+  'GET /api/invoices/:id/pdf': { status: 200, params: { id: 'invoiceId' } },
   'PATCH /api/invoices/:id': {
-    access: 'editor',
     status: 200,
     params: { id: 'invoiceId' },
     body: () => ({ version: 1, notes: 'Net 30' }),
   },
-  'DELETE /api/invoices/:id': { access: 'editor', status: 204, params: { id: 'spareInvoiceId' } },
+  'DELETE /api/invoices/:id': { status: 204, params: { id: 'spareInvoiceId' } },
   'POST /api/invoices/:id/payments': {
-    access: 'editor',
     status: 201,
     params: { id: 'invoiceId' },
     body: () => ({ amountCents: 1_000, paidOn: '2026-03-01' }),
   },
   'DELETE /api/invoices/:id/payments/:paymentId': {
-    access: 'editor',
     status: 200,
     params: { id: 'paidInvoiceId', paymentId: 'paymentId' },
   },
 
   'GET /api/invoices/:id/send-preview': {
-    access: 'viewer',
     status: 200,
     params: { id: 'invoiceId' },
   },
   'POST /api/invoices/:id/send': {
-    access: 'editor',
     status: 200,
     params: { id: 'invoiceId' },
     body: () => ({ subject: 'Invoice {{invoiceNumber}}' }),
   },
   'GET /api/invoices/:id/reminder-preview': {
-    access: 'viewer',
     status: 200,
     params: { id: 'invoiceId' },
     query: '?offsetDays=3',
   },
-  'GET /api/invoices/:id/events': { access: 'viewer', status: 200, params: { id: 'invoiceId' } },
+  'GET /api/invoices/:id/events': { status: 200, params: { id: 'invoiceId' } },
   'POST /api/invoices/:id/link/revoke': {
-    access: 'editor',
     status: 200,
     params: { id: 'invoiceId' },
   },
   'POST /api/invoices/:id/remittances/:remittanceId/confirm': {
-    access: 'editor',
     status: 200,
     params: { id: 'paidInvoiceId', remittanceId: 'remittanceId' },
   },
   'POST /api/invoices/:id/remittances/:remittanceId/dismiss': {
-    access: 'editor',
     status: 200,
     params: { id: 'paidInvoiceId', remittanceId: 'spareRemittanceId' },
   },
   'GET /api/invoice-links/:token': {
-    access: 'public',
     status: 200,
     params: { token: 'invoiceLinkToken' },
   },
   'GET /api/invoice-links/:token/pdf': {
-    access: 'public',
     status: 200,
     params: { token: 'invoiceLinkToken' },
   },
   'POST /api/invoice-links/:token/paid': {
-    access: 'public',
     status: 202,
     params: { token: 'invoiceLinkToken' },
     body: () => ({ amountCents: 500, paidOn: '2026-03-01', reference: 'Wire 3' }),
   },
 
-  'GET /api/money/summary': { access: 'viewer', status: 200, query: '?months=6' },
-  'GET /api/money/fees': { access: 'viewer', status: 200, query: '?from=2026-01-01&to=2026-03-01' },
-  'GET /api/exports/invoices.csv': { access: 'viewer', status: 200 },
-  'GET /api/exports/payments.csv': { access: 'viewer', status: 200 },
+  'GET /api/money/summary': { status: 200, query: '?months=6' },
+  'GET /api/money/fees': { status: 200, query: '?from=2026-01-01&to=2026-03-01' },
+  'GET /api/exports/invoices.csv': { status: 200 },
+  'GET /api/exports/payments.csv': { status: 200 },
 
-  'GET /api/users': { access: 'owner', status: 200 },
+  'GET /api/users': { status: 200 },
   'PATCH /api/users/:id': {
-    access: 'owner',
     status: 200,
     params: { id: 'teammateId' },
     body: () => ({ version: 1, role: 'viewer' }),
   },
   // The caller stops being owner: nothing owner-only could follow it in the same workspace.
   'POST /api/users/:id/transfer-ownership': {
-    access: 'owner',
     status: 200,
     params: { id: 'teammateId' },
     workspace: 'own',
   },
 
-  'GET /api/invites': { access: 'owner', status: 200 },
+  'GET /api/invites': { status: 200 },
   'POST /api/invites': {
-    access: 'owner',
     status: 201,
     body: () => ({ role: 'editor', expiresInHours: 24 }),
   },
-  'DELETE /api/invites/:id': { access: 'owner', status: 204, params: { id: 'spareInviteId' } },
-  'GET /api/invites/:token': { access: 'public', status: 200, params: { token: 'inviteToken' } },
+  'DELETE /api/invites/:id': { status: 204, params: { id: 'spareInviteId' } },
+  'GET /api/invites/:token': { status: 200, params: { token: 'inviteToken' } },
   'POST /api/invites/:token/accept': {
-    access: 'public',
     status: 201,
     params: { token: 'acceptToken' },
     body: () => ({
@@ -754,17 +723,15 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     }),
   },
 
-  'GET /api/audit': { access: 'owner', status: 200, query: '?entityType=brand&limit=10' },
+  'GET /api/audit': { status: 200, query: '?entityType=brand&limit=10' },
 
-  'GET /api/exports/deals.csv': { access: 'viewer', status: 200 },
-  'GET /api/exports/deliverables.csv': { access: 'viewer', status: 200 },
+  'GET /api/exports/deals.csv': { status: 200 },
+  'GET /api/exports/deliverables.csv': { status: 200 },
   'POST /api/imports/deliverables/preview': {
-    access: 'editor',
     status: 200,
     form: () => csvForm(),
   },
   'POST /api/imports/deliverables': {
-    access: 'editor',
     status: 201,
     form: () =>
       csvForm({
@@ -778,36 +745,31 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
       }),
   },
 
-  'GET /api/transfer/export': { access: 'owner', status: 200 },
+  'GET /api/transfer/export': { status: 200 },
   // The prepared workspace has users, so an import is refused as a conflict (never 401/403)
   // before its body is read; the 201 into a fresh install is covered in transfer.test.ts.
   'POST /api/transfer/import': {
-    access: 'public',
     status: 409,
     body: () => ({ format: 'sponsorcal-export', version: 1 }),
   },
 
   'GET /api/deliverables/:id/review-links': {
-    access: 'viewer',
     status: 200,
     params: { id: 'reviewDeliverableId' },
   },
   'POST /api/deliverables/:id/review-links': {
-    access: 'editor',
     status: 201,
     params: { id: 'reviewDeliverableId' },
     body: () => ({ expiresInDays: 3 }),
   },
   'DELETE /api/deliverables/:id/review-links/:linkId': {
-    access: 'editor',
     status: 204,
     params: { id: 'reviewDeliverableId', linkId: 'spareReviewLinkId' },
   },
   // The link's token is the credential: a brand reviews without an account. Each caller's
   // workspace has its own links, and the decision (which closes its link) comes last.
-  'GET /api/review/:token': { access: 'public', status: 200, params: { token: 'reviewToken' } },
+  'GET /api/review/:token': { status: 200, params: { token: 'reviewToken' } },
   'POST /api/review/:token/decision': {
-    access: 'public',
     status: 200,
     params: { token: 'decisionToken' },
     body: () => ({ decision: 'request_changes', comment: 'Show the logo earlier', name: 'Bea' }),
@@ -815,11 +777,21 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
 
   // The feed's token is the credential: no session needed.
   'GET /api/calendar.ics': {
-    access: 'public',
     status: 200,
     query: (v) => `?token=${encodeURIComponent(v.feedToken)}`,
   },
 };
+
+/** The case of a route: throws, naming the route, when ROUTE_CASES has none (never a silent default). */
+export function caseOf(route: ApiRoute): RouteCase {
+  const rule = ROUTE_CASES[route.key];
+  if (!rule) {
+    throw new Error(
+      `${route.key} has no case in ROUTE_CASES (test/support/routes.ts): give it a valid request`,
+    );
+  }
+  return rule;
+}
 
 /** A one-row CSV upload with the given form fields. */
 function csvForm(fields: Record<string, string> = {}): FormData {
@@ -844,4 +816,37 @@ export function caseUrl(route: ApiRoute, rule: RouteCase, values: CallValues): s
   }
   const query = typeof rule.query === 'function' ? rule.query(values) : (rule.query ?? '');
   return fillPath(route.path, filled) + query;
+}
+
+/**
+ * What is wrong with an answer, measured against the route's declaration: a status it
+ * does not declare, another content type, or JSON that its schema does not take.
+ */
+export function undeclaredAnswer(route: ApiRoute, res: TestResponse): string | undefined {
+  const { answers, errors = [] } = route.facts;
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  if (!(res.status in answers)) {
+    if (
+      res.status >= 400 &&
+      (errors.includes(res.status) || [400, 401, 403, 404].includes(res.status))
+    )
+      return type === 'application/json' ? undefined : `${res.status} answered ${type}`;
+    return `answered ${res.status}, declares ${Object.keys(answers).join(', ')}`;
+  }
+  const answer = answers[res.status];
+  if (answer === null || answer === undefined)
+    return res.text === '' ? undefined : 'a body where none is declared';
+  if ('kind' in answer && answer.kind === 'file') {
+    if (type !== answer.contentType) return `answered ${type}, declares ${answer.contentType}`;
+    return undefined;
+  }
+  if (type !== 'application/json') return `answered ${type}, declares application/json`;
+  const schema = 'kind' in answer ? z.object({ items: z.array(answer.item) }) : answer;
+  const parsed = schema.safeParse(res.body);
+  return parsed.success
+    ? undefined
+    : `does not match its declared schema: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`;
 }

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
-import { requiredAccess, type Access } from '../../../server/permissions';
+import type { Access } from '../../../server/permissions';
+import { declaredRoutes, guardTable } from '../../../server/routes/declare';
 import type { Role } from '../../../shared/schemas/auth';
 import type { TestApp } from '../../support/app';
 import {
   apiRoutesOf,
+  caseOf,
   caseUrl,
   IDENTITIES,
   listApiRoutes,
@@ -18,6 +20,7 @@ import {
   type Identity,
   type PreparedWorkspace,
   type RouteCase,
+  undeclaredAnswer,
 } from '../../support/routes';
 import { DATA_TABLES, dataSnapshot, expectApiError, trackApps } from '../helpers';
 
@@ -28,21 +31,71 @@ const ROUTES = await listApiRoutes();
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
-const caseOf = (route: ApiRoute): RouteCase => {
-  const rule = ROUTE_CASES[route.key];
-  if (!rule) {
-    throw new Error(
-      `${route.key} has no case in ROUTE_CASES (test/support/routes.ts): give it the least role allowed and a valid request`,
-    );
-  }
-  return rule;
-};
-
 /** What a valid call answers to this caller: 401 without a session, 403 below the least role. */
-function expectedStatus(identity: Identity, rule: RouteCase): number {
-  if (rule.access === 'public') return rule.status;
+function expectedStatus(identity: Identity, route: ApiRoute, rule: RouteCase): number {
+  if (route.access === 'public') return rule.status;
   if (identity === 'anonymous') return 401;
-  return RANK[identity] >= RANK[rule.access] ? rule.status : 403;
+  return RANK[identity] >= RANK[route.access] ? rule.status : 403;
+}
+
+/**
+ * The exceptions to "reads need a viewer, changes an editor", written out so that a
+ * declaration that opens a route (or lowers its role) fails here, not in production.
+ */
+const PUBLIC = [
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'GET /api/auth/setup',
+  'POST /api/auth/setup',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/invoice-links/:token',
+  'GET /api/invoice-links/:token/pdf',
+  'POST /api/invoice-links/:token/paid',
+  'GET /api/invites/:token',
+  'POST /api/invites/:token/accept',
+  'POST /api/transfer/import',
+  'GET /api/review/:token',
+  'POST /api/review/:token/decision',
+  'GET /api/calendar.ics',
+];
+const OWNER = [
+  'PATCH /api/settings',
+  'PATCH /api/kit',
+  'GET /api/channels',
+  'POST /api/channels',
+  'PATCH /api/channels/:id',
+  'DELETE /api/channels/:id',
+  'POST /api/channels/:id/test',
+  'GET /api/users',
+  'PATCH /api/users/:id',
+  'POST /api/users/:id/transfer-ownership',
+  'GET /api/invites',
+  'POST /api/invites',
+  'DELETE /api/invites/:id',
+  'GET /api/audit',
+  'GET /api/transfer/export',
+];
+/** Credential management: a session only, never an API token (a leaked token cannot mint more). */
+const SESSION_ONLY = [
+  'POST /api/me/password',
+  'GET /api/me/sessions',
+  'DELETE /api/me/sessions',
+  'DELETE /api/me/sessions/:id',
+  'GET /api/me/tokens',
+  'POST /api/me/tokens',
+  'DELETE /api/me/tokens/:id',
+  'GET /api/me/feed-token',
+  'POST /api/me/feed-token',
+  'DELETE /api/me/feed-token',
+];
+
+/** What a route of the app must declare: the lists above, else a viewer reads (and manages their own account) and an editor changes. */
+function agreedAccess(route: ApiRoute): Access {
+  if (PUBLIC.includes(route.key)) return 'public';
+  if (OWNER.includes(route.key)) return 'owner';
+  if (route.path === '/api/me' || route.path.startsWith('/api/me/')) return 'viewer';
+  return route.method === 'GET' ? 'viewer' : 'editor';
 }
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -99,16 +152,60 @@ describe('the access table', () => {
     expect(stale, 'cases in ROUTE_CASES whose route is gone').toEqual([]);
   });
 
-  it('agrees with requiredAccess() in server/permissions.ts for every route', () => {
-    const disagreements: string[] = [];
-    for (const route of ROUTES) {
-      const rule = ROUTE_CASES[route.key];
-      if (!rule) continue;
-      const server: Access = requiredAccess(route.method, route.path);
-      if (server !== rule.access)
-        disagreements.push(`${route.key}: table ${rule.access}, server ${server}`);
-    }
+  it('has every route declare the access agreed for it', () => {
+    const disagreements = ROUTES.filter((route) => route.access !== agreedAccess(route)).map(
+      (route) => `${route.key}: declares ${route.access}, agreed ${agreedAccess(route)}`,
+    );
     expect(disagreements).toEqual([]);
+    const sessionOnly = ROUTES.filter((route) => route.sessionOnly).map((route) => route.key);
+    expect(sessionOnly.sort()).toEqual([...SESSION_ONLY].sort());
+  });
+
+  it("has each route's declared query and body take its valid call", async () => {
+    const w = await prepareWorkspace({ empty: true });
+    try {
+      const { values } = await w.callAs('owner');
+      const refused = ROUTES.flatMap((route) => {
+        const rule = caseOf(route);
+        const { query, body, form } = route.facts;
+        const problems: string[] = [];
+        const url = new URL(caseUrl(route, rule, values), 'http://localhost');
+        if (query && !query.safeParse(Object.fromEntries(url.searchParams)).success)
+          problems.push(`${route.key}: the declared query refuses ${url.search}`);
+        if (!query && url.search) problems.push(`${route.key}: sends a query none is declared for`);
+        const sent = rule.body?.(values);
+        // A call the case expects refused (409 before the body is read) may send a partial body.
+        if (body && rule.status < 400 && (!sent || !body.safeParse(sent).success))
+          problems.push(`${route.key}: the declared body refuses the valid call's`);
+        if (!body && sent && Object.keys(sent).length > 0)
+          problems.push(`${route.key}: sends a body none is declared for`);
+        if (Boolean(form) !== Boolean(rule.form))
+          problems.push(`${route.key}: a form body is ${form ? '' : 'not '}declared`);
+        return problems;
+      });
+      expect(refused).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it("has the guard find each route's declaration from a real URL of it", async () => {
+    const w = await prepareWorkspace({ empty: true });
+    try {
+      const ruleOf = guardTable(declaredRoutes(w.app.routes));
+      const { values } = await w.callAs('owner');
+      const wrong = ROUTES.flatMap((route) => {
+        const rule = caseOf(route);
+        const url = caseUrl(route, rule, values).split('?')[0]!;
+        const found = ruleOf(route.method, url);
+        return found.access === route.access && found.sessionOnly === route.sessionOnly
+          ? []
+          : [`${route.key} (${url}): guard ${found.access}, declared ${route.access}`];
+      });
+      expect(wrong).toEqual([]);
+    } finally {
+      await w.close();
+    }
   });
 
   it('fills every path parameter with an id of the workspace', () => {
@@ -156,7 +253,7 @@ describe.each(IDENTITIES)('as %s', (identity) => {
     const rule = ROUTE_CASES[route.key];
     return [
       route.key,
-      rule ? String(expectedStatus(identity, rule)) : '(no case in ROUTE_CASES)',
+      rule ? String(expectedStatus(identity, route, rule)) : '(no case in ROUTE_CASES)',
       route,
     ] as const;
   });
@@ -164,7 +261,7 @@ describe.each(IDENTITIES)('as %s', (identity) => {
   it.each(cases)('%s answers %s', async (_, __, route) => {
     const rule = caseOf(route);
     const w = await workspaceFor(rule);
-    const status = expectedStatus(identity, rule);
+    const status = expectedStatus(identity, route, rule);
     const refused = status === 401 || status === 403;
     const { client, values } = await w.callAs(identity);
     const url = caseUrl(route, rule, values);
@@ -175,7 +272,8 @@ describe.each(IDENTITIES)('as %s', (identity) => {
       expect(await everyTable(w), 'a refused call changed data').toEqual(before);
     } else {
       expect(res.status, `${route.method} ${url} → ${res.text.slice(0, 300)}`).toBe(status);
-      if (rule.access === 'public') expect([401, 403]).not.toContain(res.status);
+      if (route.access === 'public') expect([401, 403]).not.toContain(res.status);
+      expect(undeclaredAnswer(route, res), `${route.method} ${url}: the answer`).toBeUndefined();
     }
     expect(w.unexpectedErrors).toEqual([]);
   });
@@ -191,7 +289,7 @@ describe('authorization before anything else', () => {
       forged.cookie = 'sponsorcal_session=not-a-real-session-token';
       for (const route of ROUTES) {
         const rule = ROUTE_CASES[route.key];
-        if (!rule || rule.access === 'public') continue;
+        if (!rule || route.access === 'public') continue;
         const res = await forged.request(
           route.method,
           caseUrl(route, rule, values),
@@ -212,10 +310,10 @@ describe('authorization before anything else', () => {
       const before = await everyTable(w);
       for (const route of ROUTES) {
         const rule = ROUTE_CASES[route.key];
-        if (!rule || rule.access === 'public' || !['POST', 'PATCH', 'PUT'].includes(route.method))
+        if (!rule || route.access === 'public' || !['POST', 'PATCH', 'PUT'].includes(route.method))
           continue;
         for (const identity of IDENTITIES) {
-          const status = expectedStatus(identity, { ...rule, status: 0 });
+          const status = expectedStatus(identity, route, { ...rule, status: 0 });
           if (status !== 401 && status !== 403) continue;
           const { client, values } = await w.callAs(identity);
           const url = caseUrl(route, rule, values);

@@ -8,7 +8,7 @@ import {
   fillPath,
   listApiRoutes,
   prepareWorkspace,
-  ROUTE_CASES,
+  caseOf,
   type ApiRoute,
   type CallValues,
   type IdKey,
@@ -270,14 +270,16 @@ function kindOf(value: unknown): keyof typeof EDGES {
 
 /** The route's valid body with placeholders for ids: its fields and their types. */
 const validFields = (route: ApiRoute): Record<string, unknown> =>
-  ROUTE_CASES[route.key]?.body?.(PLACEHOLDERS) ?? {};
+  caseOf(route).body?.(PLACEHOLDERS) ?? {};
 
 /**
  * Field names: mostly the route's own (one broken field in an otherwise valid body reaches
  * the handler), any schema's, odd ones, random ones.
  */
 function fieldName(route: ApiRoute): fc.Arbitrary<string> {
-  const own = Object.keys(validFields(route));
+  const declared =
+    route.facts.body instanceof z.ZodObject ? Object.keys(route.facts.body.shape) : [];
+  const own = [...new Set([...Object.keys(validFields(route)), ...declared])];
   const any = [
     { weight: 3, arbitrary: fc.constantFrom(...FIELD_NAMES) },
     {
@@ -494,21 +496,21 @@ interface BuiltRequest {
 }
 
 function build(route: ApiRoute, recipe: RequestRecipe, ids: CallValues): BuiltRequest {
-  const rule = ROUTE_CASES[route.key];
+  const rule = caseOf(route);
   const idOf = (piece: Exclude<Piece, string>, param?: string): string =>
-    ids['id' in piece ? piece.id : (param && rule?.params?.[param]) || 'brandId'];
+    ids['id' in piece ? piece.id : (param && rule.params?.[param]) || 'brandId'];
   const text = (piece: Piece, param?: string): string =>
     typeof piece === 'string' ? piece : encodeURIComponent(idOf(piece, param));
   const values = Object.fromEntries(
     route.params.map((name, i) => [name, text(recipe.params[i]!, name)]),
   );
-  const given = typeof rule?.query === 'function' ? rule.query(ids) : (rule?.query ?? '');
+  const given = typeof rule.query === 'function' ? rule.query(ids) : (rule.query ?? '');
   const query = [
     ...(recipe.validQuery && given ? [given.replace(/^\?/, '')] : []),
     ...recipe.query.map(([key, value]) => `${key}=${text(value)}`),
   ].join('&');
   const url = fillPath(route.path, values) + (query ? `?${query}` : '');
-  const valid = rule?.body?.(ids) ?? {};
+  const valid = rule.body?.(ids) ?? {};
   const body = recipe.body;
   switch (body.kind) {
     case 'none':
@@ -573,7 +575,7 @@ function edgeExamples(route: ApiRoute): Array<[RequestRecipe]> {
       body: { kind: 'fields', fromValid: true, drop: [], set: [[key, edge]] },
     })),
   );
-  const given = ROUTE_CASES[route.key]?.query ?? '';
+  const given = caseOf(route).query ?? '';
   const text = typeof given === 'function' ? given(PLACEHOLDERS) : given;
   const query = [...new URLSearchParams(text).keys()].flatMap((key) =>
     ['-1', '0', '2147483648', '1e400', '', '%00', encode('x'.repeat(5_000))].map(
