@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
-import { RowCamelCasePlugin } from './camel-case';
 import { SqliteBooleanPlugin, type DialectName } from './dialect';
 import { BusyWaitingSqliteDialect, SQLITE_BUSY_SLICE_MS } from './sqlite-driver';
 import { withStatementCache } from './sqlite-statements';
@@ -52,9 +51,8 @@ function openSqlite(file: string, options: OpenDatabaseOptions): DatabaseHandle 
   // Short: a longer wait for another process's lock goes on without blocking the event loop.
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_SLICE_MS}`);
   keepPagesInMemory(sqlite);
-  const camelCase = new RowCamelCasePlugin();
   // Beside the main connection (which created the file and its WAL), closed with it.
-  const reader = inMemory ? undefined : new SqliteReader(file, camelCase);
+  const reader = inMemory ? undefined : new SqliteReader(file);
   const database = withStatementCache(sqlite);
   const db = new Kysely<Database>({
     dialect: new BusyWaitingSqliteDialect(
@@ -69,7 +67,7 @@ function openSqlite(file: string, options: OpenDatabaseOptions): DatabaseHandle 
       },
       { budgetMs: options.sqliteBusyBudgetMs },
     ),
-    plugins: [new WriteWatchPlugin(), new SqliteBooleanPlugin(), camelCase],
+    plugins: [new WriteWatchPlugin(), new SqliteBooleanPlugin(), new CamelCasePlugin()],
   });
   if (reader) attachReader(db, reader);
   return {
@@ -121,7 +119,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new WriteWatchPlugin(), new RowCamelCasePlugin()],
+    plugins: [new WriteWatchPlugin(), new CamelCasePlugin()],
   });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

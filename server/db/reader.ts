@@ -1,12 +1,10 @@
 import SQLite from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import type { RowCamelCasePlugin } from './camel-case';
+import { CamelCasePlugin, type Kysely, type UnknownRow } from 'kysely';
 import type { Database } from './schema';
 
-interface ReaderStatement {
-  statement: SQLite.Statement;
-  /** Built from the first row: one statement always answers the same columns. */
-  map?: (row: Record<string, unknown>) => Record<string, unknown>;
+/** Kysely's CamelCasePlugin, its row mapping called on the reader's rows. */
+class RowCamelCase extends CamelCasePlugin {
+  readonly row = (row: UnknownRow): UnknownRow => this.mapRow(row);
 }
 
 /**
@@ -16,32 +14,29 @@ interface ReaderStatement {
  * a promise per step cost more than SQLite's point read) and without waiting
  * for a transaction on the main connection: in WAL mode a reader sees what
  * was committed before it read, never another request's uncommitted writes.
- * Rows come back as Kysely would give them (camelCased keys, by the same
- * plugin). Reads inside a transaction never come here: they go through the
+ * Rows come back as Kysely would give them (camelCased keys, by Kysely's
+ * CamelCasePlugin). Reads inside a transaction never come here: they go through the
  * transaction's connection, to see its own writes.
  */
 export class SqliteReader {
   readonly #sqlite: SQLite.Database;
-  readonly #camelCase: RowCamelCasePlugin;
-  readonly #statements = new Map<string, ReaderStatement>();
+  readonly #camelCase = new RowCamelCase();
+  readonly #statements = new Map<string, SQLite.Statement>();
 
-  constructor(file: string, camelCase: RowCamelCasePlugin) {
+  constructor(file: string) {
     this.#sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
     this.#sqlite.pragma('busy_timeout = 5000');
     keepPagesInMemory(this.#sqlite);
-    this.#camelCase = camelCase;
   }
 
   all<O>(sql: string, parameters: readonly unknown[]): O[] {
-    let entry = this.#statements.get(sql);
-    if (!entry) {
-      entry = { statement: this.#sqlite.prepare(sql) };
-      this.#statements.set(sql, entry);
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#sqlite.prepare(sql);
+      this.#statements.set(sql, statement);
     }
-    const rows = entry.statement.all(parameters) as Array<Record<string, unknown>>;
-    if (rows.length === 0) return [];
-    entry.map ??= this.#camelCase.rowMapper(Object.keys(rows[0]!));
-    return rows.map(entry.map) as O[];
+    const rows = statement.all(parameters) as UnknownRow[];
+    return rows.map(this.#camelCase.row) as O[];
   }
 
   close(): void {
