@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { api, errorMessage, unwrap } from '../api';
 import { ROLE_LABELS } from '../format';
-import { forgetSessionData, keys } from '../hooks/queries';
+import { forgetSessionData, keys } from '../resources/keys';
 import { navigate, usePath } from '../hooks/use-router';
 import { Link } from './link';
 import { NotificationBell } from './notification-bell';

@@ -3,7 +3,7 @@ import { useState, type DragEvent } from 'react';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { BRAND_STAGE_LABELS, formatDay } from '../format';
-import { keys } from '../hooks/queries';
+import { keys } from '../resources/keys';
 import { lastContactedLabel } from '../pipeline-format';
 import { useToast } from './toast';
 

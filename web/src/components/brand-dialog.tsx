@@ -9,7 +9,7 @@ import {
 } from '../../../shared/schemas/brand';
 import { api, unwrap } from '../api';
 import { BRAND_STAGE_LABELS } from '../format';
-import { useSaveBrand } from '../hooks/brand-actions';
+import { useSaveBrand } from '../resources/brands';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { BrandColourPicker } from './brand-colour-picker';
 import {

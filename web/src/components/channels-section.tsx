@@ -8,7 +8,8 @@ import {
   type ChannelPatch,
 } from '../../../shared/schemas/channel';
 import { api, errorMessage, isApiError, unwrap } from '../api';
-import { keys, useChannels } from '../hooks/queries';
+import { useChannels } from '../resources/channels';
+import { keys } from '../resources/keys';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { Spinner } from './badges';
 import { ConfirmDialog } from './dialog';

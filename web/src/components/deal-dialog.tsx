@@ -20,7 +20,9 @@ import {
   parseMoney,
 } from '../format';
 import { COMMON_CURRENCIES } from '../currencies';
-import { keys, useBrands, useSettings } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { keys } from '../resources/keys';
+import { useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { draftToPayer, payerToDraft } from '../invoice-draft';
 import { Spinner } from './badges';

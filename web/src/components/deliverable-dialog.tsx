@@ -28,7 +28,11 @@ import {
   PLATFORM_LABELS,
   formatInstant,
 } from '../format';
-import { keys, useAllDeals, useBrands, useDeliverable, useTeam } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { useAllDeals } from '../resources/deals';
+import { useDeliverable } from '../resources/deliverables';
+import { keys } from '../resources/keys';
+import { useTeam } from '../resources/users';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { navigate } from '../hooks/use-router';
 import { instantToLocalInput, localInputToInstant, zoneLabel } from '../time';

@@ -7,7 +7,7 @@ import {
   type SettingsPatch,
 } from '../../../shared/schemas/settings';
 import { api, isApiError, unwrap } from '../api';
-import { keys } from '../hooks/queries';
+import { keys } from '../resources/keys';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { Field, FormBanner } from './field';
 import { useToast } from './toast';

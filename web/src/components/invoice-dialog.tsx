@@ -10,13 +10,10 @@ import {
 } from '../../../shared/schemas/invoice';
 import { api, isApiError, unwrap } from '../api';
 import { formatMoney } from '../format';
-import {
-  invalidateMoney,
-  keys,
-  useBrand,
-  useNextInvoiceNumber,
-  useSettings,
-} from '../hooks/queries';
+import { useBrand } from '../resources/brands';
+import { useNextInvoiceNumber } from '../resources/invoices';
+import { invalidateMoney, keys } from '../resources/keys';
+import { useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { parseDocument, type DocumentDraft } from '../invoice-draft';
 import { Spinner } from './badges';

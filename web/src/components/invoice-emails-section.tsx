@@ -7,7 +7,7 @@ import {
   type SettingsPatch,
 } from '../../../shared/schemas/settings';
 import { api, isApiError, unwrap } from '../api';
-import { keys } from '../hooks/queries';
+import { keys } from '../resources/keys';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { draftKey } from '../invoice-draft';
 import { PLACEHOLDER_HELP, TEMPLATE_PLACEHOLDERS, fillTemplate } from '../template-preview';

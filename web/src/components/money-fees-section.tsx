@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { MoneyFees } from '../../../shared/schemas/money-fees';
 import { api, unwrap } from '../api';
 import { formatMoney } from '../format';
-import { keys } from '../hooks/queries';
+import { keys } from '../resources/keys';
 
 /** Fees sit under the money key, so every payment change refreshes them. */
 const feesKey = [...keys.money, 'fees'] as const;

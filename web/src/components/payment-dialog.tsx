@@ -7,7 +7,7 @@ import {
 } from '../../../shared/schemas/invoice';
 import { api, unwrap } from '../api';
 import { centsToInput, formatMoney, moneyInputError, parseMoney } from '../format';
-import { invalidateMoney, keys } from '../hooks/queries';
+import { invalidateMoney, keys } from '../resources/keys';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { todayIn } from '../time';
 import { Dialog } from './dialog';

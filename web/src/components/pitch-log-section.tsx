@@ -9,7 +9,9 @@ import {
 } from '../../../shared/schemas/brand';
 import { api, errorMessage, unwrap } from '../api';
 import { formatDay } from '../format';
-import { keys, useMe, usePitches } from '../hooks/queries';
+import { useMe } from '../resources/auth';
+import { keys } from '../resources/keys';
+import { usePitches } from '../resources/pitches';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { PITCH_CHANNEL_LABELS } from '../pipeline-format';
 import { todayIn } from '../time';

@@ -9,7 +9,8 @@ import type {
 } from '../../../shared/schemas/review';
 import { api, errorMessage, unwrap } from '../api';
 import { formatInstant } from '../format';
-import { keys, useReviewLinks } from '../hooks/queries';
+import { keys } from '../resources/keys';
+import { useReviewLinks } from '../resources/review-links';
 import { Spinner } from './badges';
 import { CopyBox } from './copy-box';
 import { useToast } from './toast';

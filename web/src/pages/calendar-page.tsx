@@ -35,7 +35,10 @@ import {
   PLATFORM_VALUES,
   formatInstant,
 } from '../format';
-import { keys, useAllDeals, useBrands, useDeliverable } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { useAllDeals } from '../resources/deals';
+import { useDeliverable } from '../resources/deliverables';
+import { keys } from '../resources/keys';
 import { NARROW_QUERY, useMediaQuery, useViewportHeight } from '../hooks/use-media-query';
 import { navigate, replaceSearchParam, useSearchParam } from '../hooks/use-router';
 import { dayOf, instantToLocalInput } from '../time';

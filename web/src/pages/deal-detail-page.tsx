@@ -18,7 +18,11 @@ import {
   formatMoney,
   plural,
 } from '../format';
-import { keys, useBrands, useDeal, useDeliverablesOfDeal, useTeam } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { useDeal } from '../resources/deals';
+import { useDeliverablesOfDeal } from '../resources/deliverables';
+import { keys } from '../resources/keys';
+import { useTeam } from '../resources/users';
 import { navigate } from '../hooks/use-router';
 
 export default function DealDetailPage({ user, id }: { user: User; id: string }) {

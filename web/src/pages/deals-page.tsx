@@ -12,7 +12,9 @@ import { Link } from '../components/link';
 import { PlusIcon, UploadIcon } from '../components/icons';
 import { useToast } from '../components/toast';
 import { DEAL_SOURCE_LABELS, DEAL_STATUS_LABELS, formatMoney, plural } from '../format';
-import { keys, useBrands, useDeals } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { useDeals } from '../resources/deals';
+import { keys } from '../resources/keys';
 import { useNewParam } from '../hooks/use-new-param';
 
 const EXPORTS: ReadonlyArray<ExportMenuItem> = [

@@ -19,7 +19,7 @@ import { DownloadIcon, UploadIcon } from '../components/icons';
 import { Link } from '../components/link';
 import { allTimeZones } from '../components/my-notifications-section';
 import { plural } from '../format';
-import { keys } from '../hooks/queries';
+import { keys } from '../resources/keys';
 
 /** The server's limit for `/api/imports/*` (UPLOADS in server/app.ts), checked before uploading. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;

@@ -10,7 +10,9 @@ import { AuthLayout } from '../components/auth-layout';
 import { Spinner } from '../components/badges';
 import { Field, FormBanner } from '../components/field';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, formatInstant, roleInSentence } from '../format';
-import { forgetSessionData, keys, useInvitePreview, useSetupStatus } from '../hooks/queries';
+import { useSetupStatus } from '../resources/auth';
+import { useInvitePreview } from '../resources/invites';
+import { forgetSessionData, keys } from '../resources/keys';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { navigate } from '../hooks/use-router';
 

@@ -24,7 +24,9 @@ import {
   moneyInputError,
   parseMoney,
 } from '../format';
-import { keys, useCaseStudyCandidates, useMediaKit, useSettings } from '../hooks/queries';
+import { keys } from '../resources/keys';
+import { useCaseStudyCandidates, useMediaKit } from '../resources/kit';
+import { useSettings } from '../resources/settings';
 import { useFormErrors, type FieldErrors } from '../hooks/use-form-errors';
 
 const MAX_CASE_STUDIES = 12;

@@ -4,7 +4,7 @@ import { loginSchema, type LoginInput } from '../../../shared/schemas/auth';
 import { api, unwrap } from '../api';
 import { AuthLayout } from '../components/auth-layout';
 import { Field, FormBanner } from '../components/field';
-import { forgetSessionData, keys } from '../hooks/queries';
+import { forgetSessionData, keys } from '../resources/keys';
 import { useFormErrors } from '../hooks/use-form-errors';
 
 export function LoginPage() {

@@ -8,7 +8,7 @@ import { Link } from '../components/link';
 import { MoneyFeesSection } from '../components/money-fees-section';
 import { PaymentsChart } from '../components/payments-chart';
 import { currencyName, formatDay, formatMoney, formatMonth } from '../format';
-import { useMoneySummary } from '../hooks/queries';
+import { useMoneySummary } from '../resources/money';
 
 function ExportLinks() {
   return (

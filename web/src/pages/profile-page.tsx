@@ -24,7 +24,9 @@ import { PlusIcon } from '../components/icons';
 import { allTimeZones } from '../components/my-notifications-section';
 import { useToast } from '../components/toast';
 import { ROLE_LABELS, describeUserAgent, formatInstant } from '../format';
-import { keys, useApiTokens, useSessions, useSettings } from '../hooks/queries';
+import { keys } from '../resources/keys';
+import { useApiTokens, useSessions } from '../resources/me';
+import { useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
 

@@ -12,7 +12,7 @@ import { LogoMark } from '../components/app-shell';
 import { Spinner } from '../components/badges';
 import { Field, FormBanner } from '../components/field';
 import { FORMAT_LABELS, PLATFORM_LABELS } from '../format';
-import { useReview } from '../hooks/queries';
+import { useReview } from '../resources/review';
 import { useFormErrors } from '../hooks/use-form-errors';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;

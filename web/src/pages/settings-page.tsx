@@ -18,7 +18,8 @@ import { Link } from '../components/link';
 import { MyNotificationsSection, allTimeZones } from '../components/my-notifications-section';
 import { useToast } from '../components/toast';
 import { ROLE_LABELS } from '../format';
-import { keys, useSettings } from '../hooks/queries';
+import { keys } from '../resources/keys';
+import { useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
 

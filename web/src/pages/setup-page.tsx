@@ -5,7 +5,7 @@ import { isValidTimeZone } from '../../../shared/schemas/common';
 import { api, unwrap } from '../api';
 import { Field, FormBanner } from '../components/field';
 import { AuthLayout } from '../components/auth-layout';
-import { keys } from '../hooks/queries';
+import { keys } from '../resources/keys';
 import { useFormErrors } from '../hooks/use-form-errors';
 
 function browserTimeZone(): string | undefined {

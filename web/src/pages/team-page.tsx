@@ -21,7 +21,9 @@ import { OwnerOnly } from '../components/owner-only';
 import { Switch } from '../components/switch';
 import { useToast } from '../components/toast';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, formatInstant, roleInSentence } from '../format';
-import { keys, useInvites, useUsers } from '../hooks/queries';
+import { useInvites } from '../resources/invites';
+import { keys } from '../resources/keys';
+import { useUsers } from '../resources/users';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { navigate } from '../hooks/use-router';
 
