@@ -75,7 +75,9 @@ export interface BrandMove {
  */
 export function useMoveBrand(
   queryKey: readonly unknown[],
-  options: WriteOptions<Brand, BrandMove, { previous: Brand[] | undefined }> = {},
+  options: Omit<WriteOptions<Brand, BrandMove, { previous: Brand[] | undefined }>, 'onMutate'> & {
+    onMutate?: (move: BrandMove) => void;
+  } = {},
 ) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -87,8 +89,8 @@ export function useMoveBrand(
           json: { version: brand.version, stage: to },
         }),
       ),
-    onMutate: async (move, context) => {
-      void options.onMutate?.(move, context);
+    onMutate: async (move) => {
+      options.onMutate?.(move);
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData<Brand[]>(queryKey);
       queryClient.setQueryData<Brand[]>(queryKey, (list) =>

@@ -79,10 +79,10 @@ const deleteDeal = (id: string) => unwrap(api.deals[':id'].$delete({ param: { id
  * Deletes a deal (its deliverables go with it). `withMoney` also refreshes the
  * invoices and the money page, as the deal's own page does.
  */
-export function useDeleteDeal(
-  { withMoney = false }: { withMoney?: boolean },
-  options: WriteOptions<Answer<typeof deleteDeal>, string> = {},
-) {
+export function useDeleteDeal({
+  withMoney = false,
+  ...options
+}: WriteOptions<Answer<typeof deleteDeal>, string> & { withMoney?: boolean } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     ...options,

@@ -29,6 +29,7 @@ export const keys = {
   invoice: (id: string) => ['invoices', 'one', id] as const,
   nextInvoiceNumber: ['invoices', 'next-number'] as const,
   money: ['money'] as const,
+  /** Under the money key, so every payment change refreshes the fees too. */
   moneyFees: ['money', 'fees'] as const,
   alerts: ['alerts'] as const,
   alertCount: ['alerts', 'count'] as const,

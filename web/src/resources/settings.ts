@@ -13,10 +13,10 @@ export function useSettings() {
  * `movesTimes`: the workspace zone may have changed, so the signed-in user's
  * effective zone and every time shown on deliverables are refreshed too.
  */
-export function useSaveSettings(
-  { movesTimes = false }: { movesTimes?: boolean },
-  options: WriteOptions<Settings, SettingsPatch> = {},
-) {
+export function useSaveSettings({
+  movesTimes = false,
+  ...options
+}: WriteOptions<Settings, SettingsPatch> & { movesTimes?: boolean } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     ...options,
