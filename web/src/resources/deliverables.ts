@@ -105,7 +105,8 @@ export function useDeleteDeliverable(
 }
 
 export interface DeliverableMove {
-  deliverable: Deliverable;
+  /** The calendar's lean copy is enough: the id and the version the drag started from. */
+  deliverable: Pick<Deliverable, 'id' | 'version'>;
   /** Which of its days the drag moved: go-live or draft due. */
   kind: 'publish' | 'draft';
   at: string;

@@ -8,7 +8,7 @@ export interface ImportForm {
   mapping: string;
   timeZone: string;
   dateOrder: string;
-  dryRun: 'true' | 'false';
+  dryRun: string;
 }
 
 const importDeliverables = (form: ImportForm) => unwrap(api.imports.deliverables.$post({ form }));
