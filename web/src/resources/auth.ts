@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginInput, SetupInput, User } from '../../../shared/schemas/auth';
 import { api, isApiError, unwrap } from '../api';
-import { forgetSessionData, keys, type Answer, type WriteOptions } from './keys';
+import { forgetSessionData, keys } from './keys';
+import { useWrite, type Answer, type WriteOptions } from './write';
 
 export function useSetupStatus() {
   return useQuery({
@@ -38,49 +39,43 @@ export function useSignedIn() {
   };
 }
 
+const login = (input: LoginInput) => unwrap(api.auth.login.$post({ json: input }));
+
 export function useLogin(options: WriteOptions<User, LoginInput> = {}) {
-  const signedIn = useSignedIn();
-  return useMutation({
-    ...options,
-    mutationFn: (input: LoginInput) => unwrap(api.auth.login.$post({ json: input })),
-    onSuccess: (user, ...rest) => {
-      signedIn(user);
-      return options.onSuccess?.(user, ...rest);
-    },
-  });
+  return useWrite(login, { onSuccess: useSignedIn() }, options);
 }
+
+const setup = (input: SetupInput) => unwrap(api.auth.setup.$post({ json: input }));
 
 /** First run: the person installing Sponsorcal becomes its owner (and is signed in). */
 export function useSetup(options: WriteOptions<User, SetupInput> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: (input: SetupInput) => unwrap(api.auth.setup.$post({ json: input })),
-    onSuccess: (user, ...rest) => {
-      queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: true });
-      queryClient.setQueryData(keys.me, user);
-      return options.onSuccess?.(user, ...rest);
+  return useWrite(
+    setup,
+    {
+      onSuccess: (user) => {
+        queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: true });
+        queryClient.setQueryData(keys.me, user);
+      },
+      onError: () => void queryClient.invalidateQueries({ queryKey: keys.setup }),
     },
-    onError: (error, ...rest) => {
-      const result = options.onError?.(error, ...rest);
-      void queryClient.invalidateQueries({ queryKey: keys.setup });
-      return result;
-    },
-  });
+    options,
+  );
 }
 
 const logout = () => unwrap(api.auth.logout.$post());
 
 export function useSignOut(options: WriteOptions<Answer<typeof logout>> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: logout,
-    onSuccess: (...args) => {
-      queryClient.setQueryData(keys.me, null);
-      queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: false });
-      forgetSessionData(queryClient);
-      return options.onSuccess?.(...args);
+  return useWrite(
+    logout,
+    {
+      onSuccess: () => {
+        queryClient.setQueryData(keys.me, null);
+        queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: false });
+        forgetSessionData(queryClient);
+      },
     },
-  });
+    options,
+  );
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Brand, BrandCreate, BrandStage } from '../../../shared/schemas/brand';
 import { api, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 export function useBrands() {
   return useQuery({
@@ -39,27 +40,21 @@ export function fetchBrand(id: string): Promise<Brand> {
   return unwrap(api.brands[':id'].$get({ param: { id } }));
 }
 
+const saveBrand = (brand: Brand | null, version: number, payload: BrandCreate) =>
+  brand
+    ? unwrap(api.brands[':id'].$patch({ param: { id: brand.id }, json: { ...payload, version } }))
+    : unwrap(api.brands.$post({ json: payload }));
+
 /**
  * Saves the brand dialog: creates a brand, or patches `brand` at `version`.
  * Brands and deals (which show the brand's name and colour) are refreshed
  * either way; a failed save refreshes brands so a 409 shows what changed.
  */
 export function useSaveBrand(brand: Brand | null, version: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (payload: BrandCreate) =>
-      brand
-        ? unwrap(
-            api.brands[':id'].$patch({ param: { id: brand.id }, json: { ...payload, version } }),
-          )
-        : unwrap(api.brands.$post({ json: payload })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
-      void queryClient.invalidateQueries({ queryKey: keys.deals });
-    },
-    onError: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
-    },
+  const invalidate = useInvalidate();
+  return useWrite(async (payload: BrandCreate) => saveBrand(brand, version, payload), {
+    onSuccess: () => invalidate(keys.brands, keys.deals),
+    onError: () => invalidate(keys.brands),
   });
 }
 
@@ -119,14 +114,6 @@ export function useMoveBrand(
 const deleteBrand = (id: string) => unwrap(api.brands[':id'].$delete({ param: { id } }));
 
 export function useDeleteBrand(options: WriteOptions<Answer<typeof deleteBrand>, string> = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: deleteBrand,
-    onSuccess: (...args) => {
-      const result = options.onSuccess?.(...args);
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
-      return result;
-    },
-  });
+  const invalidate = useInvalidate();
+  return useWrite(deleteBrand, { onSuccess: () => invalidate(keys.brands) }, options);
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Channel, ChannelCreate, ChannelPatch } from '../../../shared/schemas/channel';
 import { api, isApiError, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 /** Webhook channels: the owner's (others are answered 403, so do not ask). */
 export function useChannels(enabled: boolean) {

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Deal, DealCreate, DealStatus } from '../../../shared/schemas/deal';
 import { api, isApiError, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 export function useAllDeals() {
   return useQuery({

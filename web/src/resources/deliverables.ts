@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Deliverable, DeliverableCreate } from '../../../shared/schemas/deliverable';
 import { useCallback } from 'react';
 import { api, isApiError, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 export function useDeliverablesOfDeal(dealId: string) {
   return useQuery({

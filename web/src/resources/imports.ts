@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 /** The CSV upload: the file, its column mapping (JSON), how to read its times, and whether to only check. */
 export interface ImportForm {

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InviteAccept, InviteCreate } from '../../../shared/schemas/team';
 import { api, isApiError, unwrap } from '../api';
 import { useSignedIn } from './auth';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 /** Invite links, newest first, each with its state as of now (owner only). */
 export function useInvites() {

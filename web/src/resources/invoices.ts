@@ -8,7 +8,8 @@ import type {
   PaymentCreate,
 } from '../../../shared/schemas/invoice';
 import { api, isApiError, unwrap } from '../api';
-import { invalidateMoney, keys, type Answer, type WriteOptions } from './keys';
+import { invalidateMoney, keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 export function useInvoicesOfDeal(dealId: string) {
   return useQuery({

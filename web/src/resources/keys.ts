@@ -1,4 +1,4 @@
-import { useQueryClient, type QueryClient, type UseMutationOptions } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { DealStatus } from '../../../shared/schemas/deal';
 import type { AlertListFilter } from './alerts';
 import type { AuditFilter } from './audit';
@@ -50,19 +50,6 @@ export const keys = {
   kit: ['media-kit'] as const,
   kitCaseStudies: ['media-kit', 'case-studies'] as const,
 };
-
-/**
- * What a component adds to a write: its own reactions (a toast, closing a
- * dialog, navigating, showing the form's errors). The resource's hook does its
- * cache work first, then calls these.
- */
-export type WriteOptions<TData, TVars = void, TContext = unknown> = Omit<
-  UseMutationOptions<TData, Error, TVars, TContext>,
-  'mutationFn'
->;
-
-/** What a request function answers (its promise's value). */
-export type Answer<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
 /**
  * Forgets everything but the auth queries (which the app root observes, so

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MediaKit, MediaKitPatch } from '../../../shared/schemas/kit';
 import { api, isApiError, unwrap } from '../api';
-import { keys, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { WriteOptions } from './write';
 
 export function useMediaKit() {
   return useQuery({ queryKey: keys.kit, queryFn: () => unwrap(api.kit.$get()) });

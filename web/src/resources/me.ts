@@ -3,7 +3,8 @@ import type { ApiTokenCreate, PasswordChange, ProfilePatch } from '../../../shar
 import type { Preferences, PreferencesInput } from '../../../shared/schemas/channel';
 import type { Feed, FeedTokenCreate } from '../../../shared/schemas/feed';
 import { api, isApiError, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 /** The signed-in user's alert e-mail switch and own time zone. */
 export function usePreferences() {

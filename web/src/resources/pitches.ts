@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PitchCreate } from '../../../shared/schemas/brand';
 import { api, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 /** A brand's pitch log, newest first. */
 export function usePitches(brandId: string) {

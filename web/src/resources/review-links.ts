@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReviewLink } from '../../../shared/schemas/review';
 import { api, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 /** A deliverable's review links, newest first: its review history. */
 export function useReviewLinks(deliverableId: string) {

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReviewDecisionBody } from '../../../shared/schemas/review';
 import { api, isApiError, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 /** The draft behind a review link, asked without a session; null when the link no longer works. */
 export function useReview(token: string) {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api';
-import type { Answer, WriteOptions } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 const loadSampleData = () => unwrap(api.seed.$post());
 

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Settings, SettingsPatch } from '../../../shared/schemas/settings';
 import { api, isApiError, unwrap } from '../api';
-import { keys, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { WriteOptions } from './write';
 
 export function useSettings() {
   return useQuery({ queryKey: keys.settings, queryFn: () => unwrap(api.settings.$get()) });

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TeamMember, UserPatch } from '../../../shared/schemas/team';
 import { api, unwrap } from '../api';
-import { keys, type Answer, type WriteOptions } from './keys';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
 
 /** Enabled members, for assignee pickers and names. */
 export function useTeam() {
