@@ -26,4 +26,36 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  {
+    // Reads, writes and their cache work live in web/src/resources/<resource>.ts, next to
+    // nothing else: a page or component calls the resource's hook and keeps only its UI.
+    files: ['web/src/pages/**/*.{ts,tsx}', 'web/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tanstack/react-query',
+              importNames: ['useMutation', 'useQueryClient', 'useQuery', 'useInfiniteQuery'],
+              message: 'Use (or add) a hook in web/src/resources/<resource>.ts.',
+            },
+            {
+              name: '../api',
+              importNames: ['api', 'unwrap'],
+              message: 'Requests go through web/src/resources/<resource>.ts.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[property.name=/^(invalidateQueries|setQueryData|setQueriesData|removeQueries|cancelQueries|refetchQueries|resetQueries)$/]',
+          message: 'Cache updates belong to the write hook in web/src/resources/<resource>.ts.',
+        },
+      ],
+    },
+  },
 );

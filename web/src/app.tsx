@@ -4,7 +4,7 @@ import { errorMessage } from './api';
 import { AppShell } from './components/app-shell';
 import { Spinner } from './components/badges';
 import { Link } from './components/link';
-import { useMe, useSetupStatus } from './hooks/queries';
+import { useMe, useSetupStatus } from './resources/auth';
 import { matchPath, usePath } from './hooks/use-router';
 import { CalendarPage } from './pages/calendar-page';
 

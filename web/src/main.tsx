@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { isApiError } from './api';
 import { App } from './app';
 import { ToastProvider } from './components/toast';
-import { keys } from './hooks/queries';
+import { keys } from './resources/keys';
 import './styles.css';
 
 /** A session that expired mid-use sends the user back to the sign-in page. */

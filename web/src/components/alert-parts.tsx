@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import type { Alert } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
 import { ALERT_RULE_LABELS, SEVERITY_LABELS, formatInstant, formatRelative } from '../format';
-import { useAlertActions } from '../hooks/use-alert-actions';
+import { useAlertActions } from '../resources/alerts';
 import { snoozeOptions } from '../time';
 
 export function BellIcon({ size = 20 }: { size?: number }) {

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import { api, errorMessage, unwrap } from '../api';
+import { errorMessage } from '../api';
 import { ROLE_LABELS } from '../format';
-import { forgetSessionData, keys } from '../hooks/queries';
 import { navigate, usePath } from '../hooks/use-router';
+import { useSignOut } from '../resources/auth';
 import { Link } from './link';
 import { NotificationBell } from './notification-bell';
 import { useToast } from './toast';
@@ -65,7 +64,6 @@ function initials(name: string): string {
 function UserMenu({ user }: { user: User }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  const queryClient = useQueryClient();
   const toast = useToast();
 
   useEffect(() => {
@@ -84,14 +82,8 @@ function UserMenu({ user }: { user: User }) {
     };
   }, [open]);
 
-  const signOut = useMutation({
-    mutationFn: () => unwrap(api.auth.logout.$post()),
-    onSuccess: () => {
-      queryClient.setQueryData(keys.me, null);
-      queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: false });
-      forgetSessionData(queryClient);
-      navigate('/', { replace: true });
-    },
+  const signOut = useSignOut({
+    onSuccess: () => navigate('/', { replace: true }),
     onError: (error) => toast.error('Could not sign out', errorMessage(error)),
   });
 

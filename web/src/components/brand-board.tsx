@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import { BRAND_STAGE_LABELS, formatDay } from '../format';
-import { keys } from '../hooks/queries';
 import { lastContactedLabel } from '../pipeline-format';
+import { useMoveBrand } from '../resources/brands';
 import { useToast } from './toast';
 
 export interface BrandBoardProps {
@@ -17,11 +16,6 @@ export interface BrandBoardProps {
   onOpen: (brand: Brand) => void;
 }
 
-interface Move {
-  brand: Brand;
-  to: BrandStage;
-}
-
 const DRAG_TYPE = 'application/x-sponsorcal-brand';
 
 /**
@@ -31,35 +25,15 @@ const DRAG_TYPE = 'application/x-sponsorcal-brand';
  */
 export function BrandBoard({ brands, queryKey, canEdit, today, onOpen }: BrandBoardProps) {
   const toast = useToast();
-  const queryClient = useQueryClient();
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<BrandStage | null>(null);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
 
-  const move = useMutation({
-    mutationFn: ({ brand, to }: Move) =>
-      unwrap(
-        api.brands[':id'].$patch({
-          param: { id: brand.id },
-          json: { version: brand.version, stage: to },
-        }),
-      ),
-    onMutate: async ({ brand, to }) => {
+  const move = useMoveBrand(queryKey, {
+    onMutate: ({ brand }) => {
       setPending((p) => new Set(p).add(brand.id));
-      await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData<Brand[]>(queryKey);
-      queryClient.setQueryData<Brand[]>(queryKey, (list) =>
-        list?.map((b) => (b.id === brand.id ? { ...b, stage: to } : b)),
-      );
-      return { previous };
     },
-    onSuccess: (saved) => {
-      queryClient.setQueryData<Brand[]>(queryKey, (list) =>
-        list?.map((b) => (b.id === saved.id ? saved : b)),
-      );
-    },
-    onError: (error, { brand, to }, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+    onError: (error, { brand, to }) => {
       toast.error(
         `Could not move ${brand.name} to ${BRAND_STAGE_LABELS[to]}`,
         isApiError(error, 409)
@@ -73,7 +47,6 @@ export function BrandBoard({ brands, queryKey, canEdit, today, onOpen }: BrandBo
         next.delete(brand.id);
         return next;
       });
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
     },
   });
 

@@ -7,9 +7,8 @@ import {
   type BrandCreate,
   type BrandStage,
 } from '../../../shared/schemas/brand';
-import { api, unwrap } from '../api';
 import { BRAND_STAGE_LABELS } from '../format';
-import { useSaveBrand } from '../hooks/brand-actions';
+import { fetchBrand, useSaveBrand } from '../resources/brands';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { BrandColourPicker } from './brand-colour-picker';
 import {
@@ -72,7 +71,7 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
   const adoptLoggedPitch = async () => {
     if (!current) return;
     try {
-      const fresh = await unwrap(api.brands[':id'].$get({ param: { id: current.id } }));
+      const fresh = await fetchBrand(current.id);
       setCurrent(fresh);
       setState((s) => (s.stage === current.stage ? { ...s, stage: fresh.stage } : s));
     } catch {

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../hooks/use-form-errors';
-import { useSettings } from '../hooks/queries';
+import { useSettings } from '../resources/settings';
 import {
   LadderOverrideFields,
   toStepDrafts,

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage, unwrap } from '../api';
+import { errorMessage } from '../api';
 import { plural } from '../format';
+import { useLoadSampleData } from '../resources/seed';
 import { UploadIcon } from './icons';
 import { Link } from './link';
 import { useToast } from './toast';
@@ -16,11 +16,8 @@ export interface CalendarOnboardingProps {
  */
 export function CalendarOnboarding({ canEdit, hasBrands }: CalendarOnboardingProps) {
   const toast = useToast();
-  const queryClient = useQueryClient();
-  const seed = useMutation({
-    mutationFn: () => unwrap(api.seed.$post()),
+  const seed = useLoadSampleData({
     onSuccess: (counts) => {
-      void queryClient.invalidateQueries();
       toast.success(
         'Sample data loaded',
         `${plural(counts.brands, 'brand')}, ${plural(counts.deals, 'deal')}, ${plural(counts.deliverables, 'deliverable')} and ${plural(counts.invoices, 'invoice')}.`,

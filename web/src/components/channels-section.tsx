@@ -1,14 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import {
   CHANNEL_TYPES,
   channelCreateSchema,
   type Channel,
   type ChannelCreate,
-  type ChannelPatch,
 } from '../../../shared/schemas/channel';
-import { api, errorMessage, isApiError, unwrap } from '../api';
-import { keys, useChannels } from '../hooks/queries';
+import { errorMessage, isApiError } from '../api';
+import {
+  useChannels,
+  useCreateChannel,
+  useDeleteChannel,
+  useTestChannel,
+  useUpdateChannel,
+} from '../resources/channels';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { Spinner } from './badges';
 import { ConfirmDialog } from './dialog';
@@ -98,54 +102,41 @@ function ChannelRow({
   channel: Channel;
   onSecret: (secret: string) => void;
 }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [rowError, setRowError] = useState<string | null>(null);
   const [testResult, setTestResult] = useState<{ ok: boolean; error: string | null } | null>(null);
   const [confirm, setConfirm] = useState<'delete' | 'rotate' | null>(null);
   const nameId = useId();
 
-  const reload = () => queryClient.invalidateQueries({ queryKey: keys.channels });
-
   const onMutationError = (error: unknown) => {
     setConfirm(null);
     if (isApiError(error, 409)) {
       setRowError(CONFLICT_MESSAGE);
-      void reload();
     } else if (isApiError(error, 404)) {
       toast.info('Already deleted', 'Someone else removed this channel.');
-      void reload();
     } else {
       setRowError(errorMessage(error));
     }
   };
 
-  const patch = useMutation({
-    mutationFn: (json: ChannelPatch) =>
-      unwrap(api.channels[':id'].$patch({ param: { id: channel.id }, json })),
+  const patch = useUpdateChannel(channel.id, {
     onMutate: () => setRowError(null),
     onSuccess: (saved) => {
-      queryClient.setQueryData<Channel[]>(keys.channels, (list) =>
-        list?.map((c) => (c.id === saved.id ? { ...saved, secret: null } : c)),
-      );
       setConfirm(null);
       if (saved.secret) onSecret(saved.secret);
     },
     onError: onMutationError,
   });
 
-  const remove = useMutation({
-    mutationFn: () => unwrap(api.channels[':id'].$delete({ param: { id: channel.id } })),
+  const remove = useDeleteChannel(channel.id, {
     onSuccess: () => {
       setConfirm(null);
       toast.success('Channel deleted');
-      void reload();
     },
     onError: onMutationError,
   });
 
-  const test = useMutation({
-    mutationFn: () => unwrap(api.channels[':id'].test.$post({ param: { id: channel.id } })),
+  const test = useTestChannel(channel.id, {
     onMutate: () => setTestResult(null),
     onSuccess: (result) => setTestResult(result),
     onError: (error) => setTestResult({ ok: false, error: errorMessage(error) }),
@@ -251,7 +242,6 @@ function ChannelRow({
 }
 
 function AddChannelForm({ onCreated }: { onCreated: (channel: Channel) => void }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const formId = useId();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
@@ -261,10 +251,8 @@ function AddChannelForm({ onCreated }: { onCreated: (channel: Channel) => void }
     url: '',
   });
 
-  const create = useMutation({
-    mutationFn: (json: ChannelCreate) => unwrap(api.channels.$post({ json })),
+  const create = useCreateChannel({
     onSuccess: (channel) => {
-      void queryClient.invalidateQueries({ queryKey: keys.channels });
       toast.success('Channel added', `Alerts will be posted to ${channel.name}.`);
       setState((s) => ({ ...s, name: '', url: '' }));
       onCreated(channel);

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import {
   DEAL_SOURCES,
@@ -11,7 +10,6 @@ import {
   type DealStatus,
 } from '../../../shared/schemas/deal';
 import type { Brand } from '../../../shared/schemas/brand';
-import { api, isApiError, unwrap } from '../api';
 import {
   DEAL_SOURCE_LABELS,
   DEAL_STATUS_LABELS,
@@ -20,7 +18,9 @@ import {
   parseMoney,
 } from '../format';
 import { COMMON_CURRENCIES } from '../currencies';
-import { keys, useBrands, useSettings } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { useSaveDeal } from '../resources/deals';
+import { useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { draftToPayer, payerToDraft } from '../invoice-draft';
 import { Spinner } from './badges';
@@ -96,7 +96,6 @@ function DealForm({
 }) {
   const formId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [state, setState] = useState<FormState>(() => ({
     brandId: deal?.brandId ?? defaultBrandId ?? (brands.length === 1 ? brands[0]!.id : ''),
@@ -119,30 +118,13 @@ function DealForm({
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
 
-  const save = useMutation({
-    mutationFn: async (payload: DealCreate) =>
-      deal
-        ? unwrap(
-            api.deals[':id'].$patch({
-              param: { id: deal.id },
-              json: { ...payload, version: deal.version },
-            }),
-          )
-        : unwrap(api.deals.$post({ json: payload })),
+  const save = useSaveDeal(deal, {
     onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: keys.deals });
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
-      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
       toast.success(deal ? 'Deal saved' : 'Deal created');
       onSaved?.(saved, !deal);
       onClose();
     },
-    onError: (error) => {
-      if (isApiError(error, 409)) {
-        void queryClient.invalidateQueries({ queryKey: keys.deals });
-      }
-      fromError(error);
-    },
+    onError: fromError,
   });
 
   const submit = (event: FormEvent) => {

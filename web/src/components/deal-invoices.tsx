@@ -1,13 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Deal } from '../../../shared/schemas/deal';
-import type { Invoice, Payment } from '../../../shared/schemas/invoice';
+import type { Invoice } from '../../../shared/schemas/invoice';
 import { todayIn } from '../time';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage } from '../api';
 import { formatDay, formatMoney } from '../format';
-import { useRemindersPause } from '../hooks/invoice-actions';
-import { invalidateMoney, useInvoicesOfDeal } from '../hooks/queries';
+import {
+  useInvoiceAction,
+  useInvoicesOfDeal,
+  useRemindersPause,
+  type InvoiceAction,
+} from '../resources/invoices';
 import { Spinner } from './badges';
 import { ConfirmDialog } from './dialog';
 import { PlusIcon } from './icons';
@@ -90,10 +93,7 @@ export function DealMoneyStrip({ deal }: { deal: Deal }) {
   );
 }
 
-type Confirm =
-  | { kind: 'void'; invoice: Invoice }
-  | { kind: 'delete'; invoice: Invoice }
-  | { kind: 'remove-payment'; invoice: Invoice; payment: Payment };
+type Confirm = InvoiceAction;
 
 /** The deal's invoices, each with its payments; editors create, edit, void and record payments. */
 export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
@@ -101,7 +101,6 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
   const timeZone = user.effectiveTimeZone;
   const invoices = useInvoicesOfDeal(deal.id);
   const toast = useToast();
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Invoice | 'new' | null>(null);
   const [paying, setPaying] = useState<Invoice | null>(null);
   const [sending, setSending] = useState<Invoice | null>(null);
@@ -129,27 +128,8 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
     return () => window.cancelAnimationFrame(frame);
   }, [loaded]);
 
-  const act = useMutation({
-    mutationFn: async (action: Confirm) => {
-      if (action.kind === 'void') {
-        return unwrap(
-          api.invoices[':id'].$patch({
-            param: { id: action.invoice.id },
-            json: { version: action.invoice.version, status: 'void' },
-          }),
-        );
-      }
-      if (action.kind === 'delete') {
-        return unwrap(api.invoices[':id'].$delete({ param: { id: action.invoice.id } }));
-      }
-      return unwrap(
-        api.invoices[':id'].payments[':paymentId'].$delete({
-          param: { id: action.invoice.id, paymentId: action.payment.id },
-        }),
-      );
-    },
+  const act = useInvoiceAction({
     onSuccess: (_result, action) => {
-      invalidateMoney(queryClient);
       toast.success(
         action.kind === 'void'
           ? `Invoice ${action.invoice.number} voided`
@@ -158,9 +138,6 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
             : 'Payment removed',
       );
       setConfirm(null);
-    },
-    onError: (error) => {
-      if (isApiError(error, 409) || isApiError(error, 404)) invalidateMoney(queryClient);
     },
   });
 

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Warning } from '../../../shared/schemas/common';
@@ -20,7 +19,7 @@ import {
   type Format,
   type Platform,
 } from '../../../shared/schemas/deliverable';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import {
   DELIVERABLE_STATUS_LABELS,
   FORMAT_LABELS,
@@ -28,7 +27,14 @@ import {
   PLATFORM_LABELS,
   formatInstant,
 } from '../format';
-import { keys, useAllDeals, useBrands, useDeliverable, useTeam } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { useAllDeals } from '../resources/deals';
+import {
+  useDeleteDeliverable,
+  useDeliverable,
+  useSaveDeliverable,
+} from '../resources/deliverables';
+import { useTeam } from '../resources/users';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { navigate } from '../hooks/use-router';
 import { instantToLocalInput, localInputToInstant, zoneLabel } from '../time';
@@ -268,7 +274,6 @@ function DeliverableForm({
   const readOnly = user.role === 'viewer';
   const formId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
   const [conflict, setConflict] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -318,25 +323,8 @@ function DeliverableForm({
     return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
   }, [deals]);
 
-  const afterChange = () => {
-    void queryClient.invalidateQueries({ queryKey: keys.deliverables });
-    void queryClient.invalidateQueries({ queryKey: keys.deals });
-  };
-
-  const save = useMutation({
-    mutationFn: async (payload: DeliverableCreate) => {
-      if (existing) {
-        return unwrap(
-          api.deliverables[':id'].$patch({
-            param: { id: existing.id },
-            json: { ...payload, version: existing.version },
-          }),
-        );
-      }
-      return unwrap(api.deliverables.$post({ json: payload }));
-    },
+  const save = useSaveDeliverable(existing, {
     onSuccess: (saved) => {
-      afterChange();
       toast.success(existing ? 'Deliverable saved' : 'Deliverable created');
       for (const warning of saved.warnings ?? []) toast.warning('Heads up', warning.message);
       onSaved?.(saved, !existing);
@@ -352,17 +340,14 @@ function DeliverableForm({
     },
   });
 
-  const remove = useMutation({
-    mutationFn: async (id: string) => unwrap(api.deliverables[':id'].$delete({ param: { id } })),
+  const remove = useDeleteDeliverable({
     onSuccess: (_result, id) => {
-      afterChange();
       toast.success('Deliverable deleted');
       onDeleted?.(id);
       onClose();
     },
     onError: (error) => {
       if (isApiError(error, 404)) {
-        afterChange();
         onDeleted?.(existing?.id ?? '');
         onClose();
         toast.info('Already deleted', 'Someone else deleted this deliverable.');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Invoice, Payment } from '../../../shared/schemas/invoice';
 import { formatDay, formatMoney } from '../format';
-import { invoicePdfPath } from '../hooks/invoice-actions';
+import { invoicePdfPath } from '../resources/invoices';
 import { InvoiceStatusChips } from './badges';
 import { DownloadIcon } from './icons';
 import { InvoicePayerLink } from './invoice-payer-link';

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { Deal } from '../../../shared/schemas/deal';
 import {
@@ -8,15 +7,10 @@ import {
   type InvoiceCreate,
   type InvoicePatch,
 } from '../../../shared/schemas/invoice';
-import { api, isApiError, unwrap } from '../api';
 import { formatMoney } from '../format';
-import {
-  invalidateMoney,
-  keys,
-  useBrand,
-  useNextInvoiceNumber,
-  useSettings,
-} from '../hooks/queries';
+import { useBrand } from '../resources/brands';
+import { useNextInvoiceNumber, useSaveInvoice } from '../resources/invoices';
+import { useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { parseDocument, type DocumentDraft } from '../invoice-draft';
 import { Spinner } from './badges';
@@ -86,7 +80,6 @@ function InvoiceForm({
 }) {
   const formId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const brand = useBrand(deal.brandId);
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [initial] = useState(() =>
@@ -110,23 +103,12 @@ function InvoiceForm({
   const statusOptions: SettableStatus[] =
     invoice === null ? ['draft', 'sent'] : hasPayments ? ['sent'] : ['draft', 'sent', 'void'];
 
-  const save = useMutation({
-    mutationFn: (payload: { create: InvoiceCreate } | { patch: InvoicePatch }) =>
-      'create' in payload
-        ? unwrap(api.invoices.$post({ json: payload.create }))
-        : unwrap(api.invoices[':id'].$patch({ param: { id: invoice!.id }, json: payload.patch })),
+  const save = useSaveInvoice(invoice, {
     onSuccess: (saved) => {
-      invalidateMoney(queryClient);
-      queryClient.setQueryData(keys.invoice(saved.id), saved);
       toast.success(invoice ? `Invoice ${saved.number} saved` : `Invoice ${saved.number} created`);
       onClose();
     },
-    onError: (error) => {
-      if (isApiError(error, 409) && error.code !== 'duplicate') {
-        void queryClient.invalidateQueries({ queryKey: keys.invoices });
-      }
-      fromError(error);
-    },
+    onError: fromError,
   });
 
   const submit = (event: FormEvent) => {

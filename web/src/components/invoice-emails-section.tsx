@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {
@@ -6,8 +5,8 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../shared/schemas/settings';
-import { api, isApiError, unwrap } from '../api';
-import { keys } from '../hooks/queries';
+import { isApiError } from '../api';
+import { useSaveSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { draftKey } from '../invoice-draft';
 import { PLACEHOLDER_HELP, TEMPLATE_PLACEHOLDERS, fillTemplate } from '../template-preview';
@@ -41,7 +40,6 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
   const isOwner = user.role === 'owner';
   const formId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
   const [state, setState] = useState(() => toState(settings));
   const [showPreview, setShowPreview] = useState(false);
@@ -50,15 +48,12 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
     paymentLink: settings.creator.paymentLink,
   };
 
-  const save = useMutation({
-    mutationFn: (patch: SettingsPatch) => unwrap(api.settings.$patch({ json: patch })),
-    onSuccess: (next) => {
-      queryClient.setQueryData(keys.settings, next);
+  const save = useSaveSettings({
+    onSuccess: () => {
       toast.success('Invoice e-mails saved');
     },
     onError: (error) => {
       if (isApiError(error, 409)) {
-        void queryClient.invalidateQueries({ queryKey: keys.settings });
         setFormError('Someone else changed the settings. They have been reloaded; try again.');
         return;
       }

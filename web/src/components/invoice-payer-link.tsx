@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Invoice } from '../../../shared/schemas/invoice';
 import { errorMessage } from '../api';
-import { useRevokeInvoiceLink } from '../hooks/invoice-actions';
+import { useRevokeInvoiceLink } from '../resources/invoice-sending';
 import { ConfirmDialog } from './dialog';
 import { useToast } from './toast';
 

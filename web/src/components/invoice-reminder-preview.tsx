@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { errorMessage } from '../api';
-import { useReminderPreview } from '../hooks/invoice-actions';
+import { useReminderPreview } from '../resources/invoice-sending';
 import { describeOffset } from '../invoice-events';
 import { Field } from './field';
 

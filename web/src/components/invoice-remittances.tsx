@@ -1,7 +1,7 @@
 import type { Invoice } from '../../../shared/schemas/invoice';
 import { errorMessage } from '../api';
 import { formatDay, formatMoney } from '../format';
-import { useRemittanceAction } from '../hooks/invoice-actions';
+import { useRemittanceAction } from '../resources/invoice-sending';
 import { useToast } from './toast';
 
 /** The payer's pending "we've paid" notices: confirm one as a payment in one click, or dismiss it. */

@@ -7,7 +7,7 @@ import {
 import type { Invoice } from '../../../shared/schemas/invoice';
 import { errorMessage } from '../api';
 import { formatMoney } from '../format';
-import { useSendInvoice, useSendPreview } from '../hooks/invoice-actions';
+import { useSendInvoice, useSendPreview } from '../resources/invoice-sending';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { splitEmails } from '../invoice-draft';
 import { Spinner } from './badges';

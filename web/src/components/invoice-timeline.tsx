@@ -1,7 +1,7 @@
 import type { Invoice } from '../../../shared/schemas/invoice';
 import { errorMessage } from '../api';
 import { formatInstant } from '../format';
-import { useInvoiceEvents } from '../hooks/invoice-actions';
+import { useInvoiceEvents } from '../resources/invoice-sending';
 import { describeInvoiceEvent, eventActor } from '../invoice-events';
 import { Spinner } from './badges';
 

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {
@@ -7,8 +6,8 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../shared/schemas/settings';
-import { api, isApiError, unwrap } from '../api';
-import { keys } from '../hooks/queries';
+import { isApiError } from '../api';
+import { useSaveSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { Field, FormBanner } from './field';
 import { useToast } from './toast';
@@ -62,21 +61,17 @@ export function LeadTimesSection({ settings, user }: { settings: Settings; user:
   const isOwner = user.role === 'owner';
   const formId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
   const [state, setState] = useState(() => toText(settings.leadTimes));
   const saved = toText(settings.leadTimes);
   const dirty = FIELDS.some(({ key }) => state[key] !== saved[key]);
 
-  const save = useMutation({
-    mutationFn: (patch: SettingsPatch) => unwrap(api.settings.$patch({ json: patch })),
-    onSuccess: (next) => {
-      queryClient.setQueryData(keys.settings, next);
+  const save = useSaveSettings({
+    onSuccess: () => {
       toast.success('Alert lead times saved');
     },
     onError: (error) => {
       if (isApiError(error, 409)) {
-        void queryClient.invalidateQueries({ queryKey: keys.settings });
         setFormError(
           'Someone else changed the settings. They have been reloaded; make your change again.',
         );

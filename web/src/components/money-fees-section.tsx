@@ -1,11 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import type { MoneyFees } from '../../../shared/schemas/money-fees';
-import { api, unwrap } from '../api';
 import { formatMoney } from '../format';
-import { keys } from '../hooks/queries';
-
-/** Fees sit under the money key, so every payment change refreshes them. */
-const feesKey = [...keys.money, 'fees'] as const;
+import { useMoneyFees } from '../resources/money';
 
 type FeeRow = MoneyFees['byCurrency'][number] & { key: string; label: string };
 
@@ -62,10 +57,7 @@ function FeesTable({
 
 /** Gross, fees and net per currency and per brand: shown only once some payment had fees taken. */
 export function MoneyFeesSection() {
-  const fees = useQuery({
-    queryKey: feesKey,
-    queryFn: () => unwrap(api.money.fees.$get({ query: {} })),
-  });
+  const fees = useMoneyFees();
   const currencies: FeeRow[] = (fees.data?.byCurrency ?? [])
     .filter((r) => r.feeCents > 0)
     .map((r) => ({ ...r, key: r.currency, label: r.currency }));

@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import type { Preferences, PreferencesInput } from '../../../shared/schemas/channel';
-import { ApiError, api, errorMessage, unwrap } from '../api';
-import { keys, usePreferences } from '../hooks/queries';
+import { ApiError, errorMessage } from '../api';
+import { usePreferences, useSavePreferences } from '../resources/me';
 import { issuesToErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
 import { Spinner } from './badges';
@@ -24,23 +22,13 @@ export function MyNotificationsSection({ user }: { user: User }) {
   const emailId = useId();
   const emailHintId = useId();
   const preferences = usePreferences();
-  const queryClient = useQueryClient();
   const toast = useToast();
 
-  const save = useMutation({
-    mutationFn: (json: PreferencesInput) => unwrap(api.me.preferences.$put({ json })),
-    onMutate: async (json) => {
-      await queryClient.cancelQueries({ queryKey: keys.preferences });
-      const before = queryClient.getQueryData<Preferences>(keys.preferences);
-      if (before) queryClient.setQueryData<Preferences>(keys.preferences, { ...before, ...json });
-      return { before };
-    },
+  const save = useSavePreferences({
     onSuccess: (saved) => {
-      queryClient.setQueryData(keys.preferences, saved);
       toast.success(saved.emailAlerts ? 'Alert e-mails on' : 'Alert e-mails off');
     },
-    onError: (error, _json, context) => {
-      if (context?.before) queryClient.setQueryData(keys.preferences, context.before);
+    onError: (error) => {
       const field =
         error instanceof ApiError ? Object.values(issuesToErrors(error.issues))[0] : undefined;
       toast.error('Could not save your preferences', field ?? errorMessage(error));

@@ -3,7 +3,7 @@ import type { Alert } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage } from '../api';
 import { plural } from '../format';
-import { useAlertCount, useAlerts, type AlertListFilter } from '../hooks/queries';
+import { useAlertCount, useAlerts, type AlertListFilter } from '../resources/alerts';
 import {
   AlertActions,
   BellIcon,

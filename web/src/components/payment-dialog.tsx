@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import {
   paymentCreateSchema,
   type Invoice,
   type PaymentCreate,
 } from '../../../shared/schemas/invoice';
-import { api, unwrap } from '../api';
 import { centsToInput, formatMoney, moneyInputError, parseMoney } from '../format';
-import { invalidateMoney, keys } from '../hooks/queries';
+import { useRecordPayment } from '../resources/invoices';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { todayIn } from '../time';
 import { Dialog } from './dialog';
@@ -28,7 +26,6 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
   const formId = useId();
   const methodsId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const { currency, balanceCents } = invoice;
   const [state, setState] = useState(() => ({
@@ -40,12 +37,8 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
   }));
   const set = (key: keyof typeof state, value: string) => setState((s) => ({ ...s, [key]: value }));
 
-  const save = useMutation({
-    mutationFn: (json: PaymentCreate) =>
-      unwrap(api.invoices[':id'].payments.$post({ param: { id: invoice.id }, json })),
+  const save = useRecordPayment(invoice.id, {
     onSuccess: (saved, json) => {
-      invalidateMoney(queryClient);
-      queryClient.setQueryData(keys.invoice(saved.id), saved);
       toast.success(
         `Payment of ${formatMoney(json.amountCents, currency)} recorded`,
         saved.status === 'paid'

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import {
   PITCH_CHANNELS,
@@ -7,9 +6,10 @@ import {
   type PitchChannel,
   type PitchCreate,
 } from '../../../shared/schemas/brand';
-import { api, errorMessage, unwrap } from '../api';
+import { errorMessage } from '../api';
 import { formatDay } from '../format';
-import { keys, useMe, usePitches } from '../hooks/queries';
+import { useMe } from '../resources/auth';
+import { useDeletePitch, useLogPitch, usePitches } from '../resources/pitches';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { PITCH_CHANNEL_LABELS } from '../pipeline-format';
 import { todayIn } from '../time';
@@ -28,7 +28,6 @@ export interface PitchLogSectionProps {
 export function PitchLogSection({ brand, canEdit, onLogged }: PitchLogSectionProps) {
   const formId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const me = useMe();
   const pitches = usePitches(brand.id);
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
@@ -37,33 +36,21 @@ export function PitchLogSection({ brand, canEdit, onLogged }: PitchLogSectionPro
   const [channel, setChannel] = useState<PitchChannel>('email');
   const [note, setNote] = useState('');
 
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: keys.pitches(brand.id) });
-    void queryClient.invalidateQueries({ queryKey: keys.brands });
-  };
-
-  const log = useMutation({
-    mutationFn: (json: PitchCreate) =>
-      unwrap(api.brands[':id'].pitches.$post({ param: { id: brand.id }, json })),
+  const log = useLogPitch(brand.id, {
     onSuccess: () => {
       toast.success('Pitch logged');
       setNote('');
-      refresh();
       onLogged?.();
     },
     onError: fromError,
   });
 
-  const remove = useMutation({
-    mutationFn: (pitchId: string) =>
-      unwrap(api.brands[':id'].pitches[':pitchId'].$delete({ param: { id: brand.id, pitchId } })),
+  const remove = useDeletePitch(brand.id, {
     onSuccess: () => {
       toast.success('Pitch removed from the log');
-      refresh();
     },
     onError: (error) => {
       toast.error('Could not remove the pitch', errorMessage(error));
-      refresh();
     },
   });
 

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/schemas/getting-paid';
 import { isApiError } from '../api';
 import { centsToInput, moneyInputError, parseMoney } from '../format';
-import { useReportPaid } from '../hooks/public-invoice';
+import { useReportPaid } from '../resources/invoice-links';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { Field, FormBanner } from './field';
 

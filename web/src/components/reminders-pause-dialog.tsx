@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Invoice } from '../../../shared/schemas/invoice';
 import { errorMessage } from '../api';
-import { useRemindersPause } from '../hooks/invoice-actions';
+import { useRemindersPause } from '../resources/invoices';
 import { Dialog } from './dialog';
 import { Field } from './field';
 import { useToast } from './toast';

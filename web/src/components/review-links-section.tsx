@@ -1,15 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Deliverable } from '../../../shared/schemas/deliverable';
-import type {
-  ReviewLink,
-  ReviewLinkCreated,
-  ReviewLinkState,
-} from '../../../shared/schemas/review';
-import { api, errorMessage, unwrap } from '../api';
+import type { ReviewLinkCreated, ReviewLinkState } from '../../../shared/schemas/review';
+import { errorMessage } from '../api';
 import { formatInstant } from '../format';
-import { keys, useReviewLinks } from '../hooks/queries';
+import {
+  useCreateReviewLink,
+  useReviewLinks,
+  useRevokeReviewLink,
+} from '../resources/review-links';
 import { Spinner } from './badges';
 import { CopyBox } from './copy-box';
 import { useToast } from './toast';
@@ -48,40 +47,21 @@ export function ReviewLinksSection({
   const titleId = useId();
   const expiryId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const links = useReviewLinks(deliverable.id);
   const [created, setCreated] = useState<ReviewLinkCreated | null>(null);
   const [days, setDays] = useState<number>(7);
   const canEdit = user.role !== 'viewer';
   const inReview = deliverable.status === 'in_review';
   const timeZone = user.effectiveTimeZone;
-  const refresh = () =>
-    void queryClient.invalidateQueries({ queryKey: keys.reviewLinks(deliverable.id) });
-
-  const create = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.deliverables[':id']['review-links'].$post({
-          param: { id: deliverable.id },
-          json: { expiresInDays: days },
-        }),
-      ),
+  const create = useCreateReviewLink(deliverable.id, {
     onSuccess: (link) => {
       setCreated(link);
-      refresh();
     },
   });
 
-  const revoke = useMutation({
-    mutationFn: (link: ReviewLink) =>
-      unwrap(
-        api.deliverables[':id']['review-links'][':linkId'].$delete({
-          param: { id: deliverable.id, linkId: link.id },
-        }),
-      ),
+  const revoke = useRevokeReviewLink(deliverable.id, {
     onSuccess: () => {
       toast.success('Review link revoked', 'The link no longer opens the draft.');
-      refresh();
     },
     onError: (error) => toast.error('Could not revoke the link', errorMessage(error)),
   });
@@ -182,7 +162,7 @@ export function ReviewLinksSection({
             type="button"
             className="button button--small"
             disabled={!inReview || create.isPending}
-            onClick={() => create.mutate()}
+            onClick={() => create.mutate(days)}
           >
             {create.isPending ? 'Creating…' : 'Create review link'}
           </button>

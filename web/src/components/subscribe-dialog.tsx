@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Feed, FeedCreated, FeedTokenCreate } from '../../../shared/schemas/feed';
-import { api, errorMessage, unwrap } from '../api';
+import { errorMessage } from '../api';
 import { formatInstant } from '../format';
-import { keys, useFeed } from '../hooks/queries';
+import { NO_FEED, useCreateFeed, useFeed, useTurnOffFeed } from '../resources/me';
 import { RelativeTime } from './alert-parts';
 import { Spinner } from './badges';
 import { CopyBox } from './copy-box';
@@ -15,13 +14,6 @@ import { useToast } from './toast';
 type FeedContents = Required<FeedTokenCreate>;
 
 const ALL_ON: FeedContents = { drafts: true, goLives: true, invoices: true };
-
-const NO_FEED: Feed = {
-  active: false,
-  ...ALL_ON,
-  createdAt: null,
-  lastFetchedAt: null,
-};
 
 const CONTENTS: ReadonlyArray<{ key: keyof FeedContents; label: string; hint: string }> = [
   { key: 'drafts', label: 'Drafts due', hint: 'When each draft is due for review.' },
@@ -53,7 +45,6 @@ export interface SubscribeDialogProps {
  */
 export function SubscribeDialog({ user, onClose }: SubscribeDialogProps) {
   const feed = useFeed();
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [created, setCreated] = useState<FeedCreated | null>(null);
   // The switches follow the saved feed until the user touches one.
@@ -63,20 +54,15 @@ export function SubscribeDialog({ user, onClose }: SubscribeDialogProps) {
   const contents = choice ?? (current.active ? contentsOf(current) : ALL_ON);
   const nothingChosen = !contents.drafts && !contents.goLives && !contents.invoices;
 
-  const create = useMutation({
-    mutationFn: (json: FeedContents) => unwrap(api.me['feed-token'].$post({ json })),
+  const create = useCreateFeed({
     onSuccess: (made) => {
-      const { url: _url, ...saved } = made;
-      queryClient.setQueryData(keys.feed, saved);
       setCreated(made);
       setChoice(null);
     },
   });
 
-  const turnOff = useMutation({
-    mutationFn: () => unwrap(api.me['feed-token'].$delete()),
+  const turnOff = useTurnOffFeed({
     onSuccess: () => {
-      queryClient.setQueryData(keys.feed, NO_FEED);
       setChoice(null);
       setConfirmingOff(false);
       toast.success('Calendar feed turned off', 'Its link no longer works.');

@@ -20,8 +20,8 @@ import {
   formatInstant,
   plural,
 } from '../format';
-import { useAlertCount, useAlerts, useTeam, type AlertState } from '../hooks/queries';
-import { isOpen } from '../hooks/use-alert-actions';
+import { useAlertCount, useAlerts, type AlertState, isOpen } from '../resources/alerts';
+import { useTeam } from '../resources/users';
 
 const TABS: ReadonlyArray<{ state: AlertState; label: string }> = [
   { state: 'open', label: 'Open' },

@@ -11,7 +11,8 @@ import { errorMessage } from '../api';
 import { Spinner } from '../components/badges';
 import { OwnerOnly } from '../components/owner-only';
 import { formatDay, formatInstant } from '../format';
-import { useAuditLog, useUsers, type AuditFilter } from '../hooks/queries';
+import { useAuditLog, type AuditFilter } from '../resources/audit';
+import { useUsers } from '../resources/users';
 import { addDays, startOfDay } from '../time';
 
 const ENTITY_LABELS: Record<AuditEntityType, string> = {

@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
-import { api, errorMessage, unwrap } from '../api';
+import { errorMessage } from '../api';
 import { Spinner, StageChip } from '../components/badges';
 import { BrandBoard } from '../components/brand-board';
 import { BrandDialog } from '../components/brand-dialog';
@@ -11,7 +10,8 @@ import { FilterMenu } from '../components/filter-menu';
 import { PlusIcon } from '../components/icons';
 import { useToast } from '../components/toast';
 import { BRAND_STAGE_LABELS, formatDay, plural } from '../format';
-import { keys, useBrandList, useBrands } from '../hooks/queries';
+import { useBrandList, useBrands, useDeleteBrand } from '../resources/brands';
+import { keys } from '../resources/keys';
 import { useNewParam } from '../hooks/use-new-param';
 import { replaceSearchParam, useSearchParam } from '../hooks/use-router';
 import { lastContactedLabel, NOT_CONTACTED_DAYS } from '../pipeline-format';
@@ -38,7 +38,6 @@ export default function BrandsPage({ user }: { user: User }) {
   const everyBrand = useBrands();
   const brands = useBrandList(notContactedDays);
   const toast = useToast();
-  const queryClient = useQueryClient();
   const [query, setQuery] = useState('');
   const [stages, setStages] = useState<BrandStage[]>([]);
   const [editing, setEditing] = useState<Brand | 'new' | null>(openNew && canEdit ? 'new' : null);
@@ -54,12 +53,10 @@ export default function BrandsPage({ user }: { user: User }) {
     replaceSearchParam('brand', null);
   }, [linkedId, everyBrand.data, canEdit]);
 
-  const remove = useMutation({
-    mutationFn: (id: string) => unwrap(api.brands[':id'].$delete({ param: { id } })),
+  const remove = useDeleteBrand({
     onSuccess: () => {
       toast.success('Brand deleted');
       setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
     },
   });
 

@@ -15,12 +15,11 @@ import timeGridPlugin from '@fullcalendar/react/timegrid';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/breezy/theme.css';
 import '@fullcalendar/react/themes/breezy/palettes/indigo.css';
-import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Temporal } from 'temporal-polyfill';
 import type { User } from '../../../shared/schemas/auth';
 import type { Deliverable, DeliverableStatus, Platform } from '../../../shared/schemas/deliverable';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import { BrandDot, PlatformBadge, Spinner } from '../components/badges';
 import { EventContent, eventsOf, invoiceEventOf, metaOf } from '../components/calendar-event';
 import { CalendarOnboarding } from '../components/calendar-onboarding';
@@ -35,7 +34,11 @@ import {
   PLATFORM_VALUES,
   formatInstant,
 } from '../format';
-import { keys, useAllDeals, useBrands, useDeliverable } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { useAllDeals } from '../resources/deals';
+import { fetchCalendar, useDeliverable, useMoveDeliverable } from '../resources/deliverables';
+import { fetchInvoicesDue } from '../resources/invoices';
+import { useRefreshAll } from '../resources/keys';
 import { NARROW_QUERY, useMediaQuery, useViewportHeight } from '../hooks/use-media-query';
 import { navigate, replaceSearchParam, useSearchParam } from '../hooks/use-router';
 import { dayOf, instantToLocalInput } from '../time';
@@ -138,7 +141,8 @@ export function CalendarPage({ user }: { user: User }) {
   // Month and week grids fill the window below the page header, never shorter than 560px.
   const gridHeight = Math.max(560, useViewportHeight() - 190);
   const toast = useToast();
-  const queryClient = useQueryClient();
+  const moveDeliverable = useMoveDeliverable();
+  const refreshAll = useRefreshAll();
   const calendarRef = useRef<CalendarRef>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [showInvoices, setShowInvoices] = useState(readShowInvoices);
@@ -165,17 +169,11 @@ export function CalendarPage({ user }: { user: User }) {
   const fetchEvents = useCallback(
     async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
       try {
-        const { items } = await unwrap(
-          api.deliverables.calendar.$get({
-            query: {
-              from: info.start.toISOString(),
-              to: info.end.toISOString(),
-              ...(filters.brandId.length ? { brandId: filters.brandId.join(',') } : {}),
-              ...(filters.platform.length ? { platform: filters.platform.join(',') } : {}),
-              ...(filters.status.length ? { status: filters.status.join(',') } : {}),
-            },
-          }),
-        );
+        const items = await fetchCalendar({
+          from: info.start.toISOString(),
+          to: info.end.toISOString(),
+          ...filters,
+        });
         return items.flatMap((d) => eventsOf(d, brandById.get(d.brandId)));
       } catch (error) {
         toast.error('Could not load the calendar', errorMessage(error));
@@ -188,17 +186,13 @@ export function CalendarPage({ user }: { user: User }) {
   const fetchInvoices = useCallback(
     async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
       try {
-        const { items } = await unwrap(
-          api.invoices.$get({
-            query: {
-              // The range starts and ends at midnight in the calendar's zone: its days.
-              dueFrom: dayOf(info.start.toISOString(), timeZone),
-              dueTo: dayOf(info.end.toISOString(), timeZone),
-              status: CALENDAR_INVOICE_STATUSES,
-              ...(filters.brandId.length ? { brandId: filters.brandId.join(',') } : {}),
-            },
-          }),
-        );
+        const items = await fetchInvoicesDue({
+          // The range starts and ends at midnight in the calendar's zone: its days.
+          dueFrom: dayOf(info.start.toISOString(), timeZone),
+          dueTo: dayOf(info.end.toISOString(), timeZone),
+          status: CALENDAR_INVOICE_STATUSES,
+          brandId: filters.brandId,
+        });
         return items.map(invoiceEventOf);
       } catch (error) {
         toast.error('Could not load the invoices', errorMessage(error));
@@ -266,14 +260,8 @@ export function CalendarPage({ user }: { user: User }) {
       }
       const { kind, deliverable } = meta;
       const at = start.toISOString();
-      const json =
-        kind === 'publish'
-          ? { version: deliverable.version, publishAt: at }
-          : { version: deliverable.version, draftDueAt: at };
       try {
-        const saved = await unwrap(
-          api.deliverables[':id'].$patch({ param: { id: deliverable.id }, json }),
-        );
+        const saved = await moveDeliverable({ deliverable, kind, at });
         // Both events of this deliverable now carry the new version, so the next drag is not stale.
         const calendar = calendarRef.current?.getApi();
         for (const k of ['publish', 'draft'] as const) {
@@ -284,7 +272,6 @@ export function CalendarPage({ user }: { user: User }) {
           `Now ${formatInstant(at, timeZone)}`,
         );
         for (const warning of saved.warnings) toast.warning('Heads up', warning.message);
-        void queryClient.invalidateQueries({ queryKey: keys.deliverables });
       } catch (error) {
         info.revert();
         if (isApiError(error, 409)) {
@@ -300,7 +287,7 @@ export function CalendarPage({ user }: { user: User }) {
         refetch();
       }
     },
-    [queryClient, refetch, timeZone, toast],
+    [moveDeliverable, refetch, timeZone, toast],
   );
 
   const activeFilterCount =
@@ -516,11 +503,7 @@ export function CalendarPage({ user }: { user: User }) {
           <p className="banner banner--error" role="alert">
             {errorMessage(brands.error ?? deals.error)}
           </p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void queryClient.invalidateQueries()}
-          >
+          <button type="button" className="button" onClick={() => void refreshAll()}>
             Try again
           </button>
         </div>

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import { BrandDot, DealStatusChip, PlatformBadge, Spinner, StatusChip } from '../components/badges';
 import { DealDialog } from '../components/deal-dialog';
 import { PAYMENT_TRIGGER_LABELS } from '../components/deal-payment-fields';
@@ -18,7 +17,10 @@ import {
   formatMoney,
   plural,
 } from '../format';
-import { keys, useBrands, useDeal, useDeliverablesOfDeal, useTeam } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { useDeal, useDeleteDeal } from '../resources/deals';
+import { useDeliverablesOfDeal } from '../resources/deliverables';
+import { useTeam } from '../resources/users';
 import { navigate } from '../hooks/use-router';
 
 export default function DealDetailPage({ user, id }: { user: User; id: string }) {
@@ -28,7 +30,6 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
   const brands = useBrands();
   const team = useTeam();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const [editingDeal, setEditingDeal] = useState(false);
   const [deliverableDialog, setDeliverableDialog] = useState<{ id: string | null } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -38,15 +39,10 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
     [team.data],
   );
 
-  const remove = useMutation({
-    mutationFn: () => unwrap(api.deals[':id'].$delete({ param: { id } })),
+  const remove = useDeleteDeal({
+    withMoney: true,
     onSuccess: () => {
       toast.success('Deal deleted');
-      void queryClient.invalidateQueries({ queryKey: keys.deals });
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
-      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
-      void queryClient.invalidateQueries({ queryKey: keys.invoices });
-      void queryClient.invalidateQueries({ queryKey: keys.money });
       navigate('/deals', { replace: true });
     },
   });
@@ -259,7 +255,7 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           busy={remove.isPending}
           error={remove.error ? errorMessage(remove.error) : null}
           onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => remove.mutate()}
+          onConfirm={() => remove.mutate(id)}
         />
       )}
     </div>

@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { DEAL_STATUSES, type Deal, type DealStatus } from '../../../shared/schemas/deal';
-import { api, errorMessage, unwrap } from '../api';
+import { errorMessage } from '../api';
 import { BrandDot, DealStatusChip, Spinner } from '../components/badges';
 import { DealDialog } from '../components/deal-dialog';
 import { ConfirmDialog } from '../components/dialog';
@@ -12,17 +11,19 @@ import { Link } from '../components/link';
 import { PlusIcon, UploadIcon } from '../components/icons';
 import { useToast } from '../components/toast';
 import { DEAL_SOURCE_LABELS, DEAL_STATUS_LABELS, formatMoney, plural } from '../format';
-import { keys, useBrands, useDeals } from '../hooks/queries';
+import { useBrands } from '../resources/brands';
+import { useDeals, useDeleteDeal } from '../resources/deals';
+import { exportPaths } from '../resources/exports';
 import { useNewParam } from '../hooks/use-new-param';
 
 const EXPORTS: ReadonlyArray<ExportMenuItem> = [
   {
-    href: api.exports['deals.csv'].$path(),
+    href: exportPaths.deals(),
     label: 'Deals',
     hint: 'One row per deal: brand, status, fee, rights',
   },
   {
-    href: api.exports['deliverables.csv'].$path(),
+    href: exportPaths.deliverables(),
     label: 'Deliverables',
     hint: 'One row per post; imports into Sponsorcal as is',
   },
@@ -41,7 +42,6 @@ export default function DealsPage({ user }: { user: User }) {
   const canEdit = user.role !== 'viewer';
   const openNew = useNewParam();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const [status, setStatus] = useState<DealStatus[]>([]);
   const [brandId, setBrandId] = useState<string[]>([]);
   const filter = useMemo(() => ({ status, brandId }), [status, brandId]);
@@ -54,14 +54,10 @@ export default function DealsPage({ user }: { user: User }) {
     [brands.data],
   );
 
-  const remove = useMutation({
-    mutationFn: (id: string) => unwrap(api.deals[':id'].$delete({ param: { id } })),
+  const remove = useDeleteDeal({
     onSuccess: () => {
       toast.success('Deal deleted');
       setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: keys.deals });
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
-      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
     },
   });
 

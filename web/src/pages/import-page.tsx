@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {
@@ -12,14 +11,15 @@ import {
   type ImportPreview,
   type ImportResult,
 } from '../../../shared/schemas/imports';
-import { ApiError, api, errorMessage, isApiError, unwrap, uploadImportPreview } from '../api';
+import { ApiError, errorMessage, isApiError, uploadImportPreview } from '../api';
 import { Field, FormBanner } from '../components/field';
 import { FileDrop, FilePickButton } from '../components/file-drop';
 import { DownloadIcon, UploadIcon } from '../components/icons';
 import { Link } from '../components/link';
 import { allTimeZones } from '../components/my-notifications-section';
 import { plural } from '../format';
-import { keys } from '../hooks/queries';
+import { exportPaths } from '../resources/exports';
+import { useCheckImport, useRunImport } from '../resources/imports';
 
 /** The server's limit for `/api/imports/*` (UPLOADS in server/app.ts), checked before uploading. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -223,7 +223,6 @@ export default function ImportPage({ user }: { user: User }) {
 }
 
 function ImportWizard({ user }: { user: User }) {
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [upload, setUpload] = useState<UploadState | null>(null);
@@ -251,9 +250,7 @@ function ImportWizard({ user }: { user: User }) {
     };
   };
 
-  const check = useMutation({
-    mutationFn: () => unwrap(api.imports.deliverables.$post({ form: formOf(true) })),
-  });
+  const check = useCheckImport();
   // The outcome of a check is read next: focus (and scroll to) its heading.
   useEffect(() => {
     const heading = resultRef.current;
@@ -262,13 +259,9 @@ function ImportWizard({ user }: { user: User }) {
     heading.closest('section')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }, [check.isSuccess, check.isError]);
 
-  const run = useMutation({
-    mutationFn: () => unwrap(api.imports.deliverables.$post({ form: formOf(false) })),
+  const run = useRunImport({
     onSuccess: (result) => {
       setImported(result);
-      for (const key of [keys.brands, keys.deals, keys.deliverables, keys.alerts, keys.money]) {
-        void queryClient.invalidateQueries({ queryKey: key });
-      }
       window.scrollTo(0, 0);
     },
   });
@@ -353,7 +346,7 @@ function ImportWizard({ user }: { user: User }) {
     }
     setMappingErrors(missing);
     if (Object.keys(missing).length > 0) return;
-    check.mutate();
+    check.mutate(formOf(true));
   };
 
   const step: Step = imported ? 3 : preview && file ? 2 : 1;
@@ -418,7 +411,7 @@ function ImportWizard({ user }: { user: User }) {
               mapping={mapping}
               importing={run.isPending}
               uploading={upload !== null}
-              onImport={() => run.mutate()}
+              onImport={() => run.mutate(formOf(false))}
               onFile={(f) => void chooseFile(f)}
             />
           )}
@@ -495,7 +488,7 @@ function ChooseSection({
           <h3 className="subsection-title">An example</h3>
           <p className="small">
             A deliverables export from Sponsorcal imports as it is.{' '}
-            <a href={api.exports['deliverables.csv'].$path()} download className="with-icon">
+            <a href={exportPaths.deliverables()} download className="with-icon">
               <DownloadIcon /> Export your deliverables
             </a>
           </p>

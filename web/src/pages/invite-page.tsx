@@ -1,16 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {
   inviteAcceptSchema,
   type InviteAccept,
   type InvitePreview,
 } from '../../../shared/schemas/team';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import { AuthLayout } from '../components/auth-layout';
 import { Spinner } from '../components/badges';
 import { Field, FormBanner } from '../components/field';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, formatInstant, roleInSentence } from '../format';
-import { forgetSessionData, keys, useInvitePreview, useSetupStatus } from '../hooks/queries';
+import { useSetupStatus } from '../resources/auth';
+import { useAcceptInvite, useInvitePreview } from '../resources/invites';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { navigate } from '../hooks/use-router';
 
@@ -74,7 +74,6 @@ function AcceptForm({
   invite: InvitePreview;
   onGone: () => void;
 }) {
-  const queryClient = useQueryClient();
   const setup = useSetupStatus();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [state, setState] = useState({ name: '', email: invite.email ?? '', password: '' });
@@ -82,13 +81,8 @@ function AcceptForm({
   const role = ROLE_LABELS[invite.role];
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  const accept = useMutation({
-    mutationFn: (json: InviteAccept) =>
-      unwrap(api.invites[':token'].accept.$post({ param: { token }, json })),
-    onSuccess: (user) => {
-      forgetSessionData(queryClient);
-      queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: true });
-      queryClient.setQueryData(keys.me, user);
+  const accept = useAcceptInvite(token, {
+    onSuccess: () => {
       navigate('/', { replace: true });
     },
     onError: (error) => {

@@ -4,7 +4,9 @@ import { errorMessage, isApiError } from '../api';
 import { Spinner } from '../components/badges';
 import { Link } from '../components/link';
 import { INVOICE_STATUS_LABELS, formatDay, formatMoney } from '../format';
-import { useBrand, useInvoice, useSettings } from '../hooks/queries';
+import { useBrand } from '../resources/brands';
+import { useInvoice } from '../resources/invoices';
+import { useSettings } from '../resources/settings';
 
 /**
  * An invoice laid out as a document for the browser's print dialog ("Save as PDF"):

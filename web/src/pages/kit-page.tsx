@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { FORMATS, type Format, type Platform } from '../../../shared/schemas/deliverable';
@@ -9,7 +8,7 @@ import {
   type MediaKit,
   type MediaKitPatch,
 } from '../../../shared/schemas/kit';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import { Spinner } from '../components/badges';
 import { COMMON_CURRENCIES } from '../components/deal-dialog';
 import { Field, FormBanner } from '../components/field';
@@ -24,7 +23,8 @@ import {
   moneyInputError,
   parseMoney,
 } from '../format';
-import { keys, useCaseStudyCandidates, useMediaKit, useSettings } from '../hooks/queries';
+import { useCaseStudyCandidates, useMediaKit, useSaveKit } from '../resources/kit';
+import { useSettings } from '../resources/settings';
 import { useFormErrors, type FieldErrors } from '../hooks/use-form-errors';
 
 const MAX_CASE_STUDIES = 12;
@@ -238,7 +238,6 @@ function KitEditor({ kit, candidates, defaultCurrency, user }: KitEditorProps) {
   const isOwner = user.role === 'owner';
   const formId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
   // What may be picked: the candidates, and earlier picks still published (even without numbers).
   const studies = [
@@ -250,15 +249,12 @@ function KitEditor({ kit, candidates, defaultCurrency, user }: KitEditorProps) {
   );
   const set = (patch: Partial<KitState>) => setState((s) => ({ ...s, ...patch }));
 
-  const save = useMutation({
-    mutationFn: (patch: MediaKitPatch) => unwrap(api.kit.$patch({ json: patch })),
+  const save = useSaveKit({
     onSuccess: (saved) => {
-      queryClient.setQueryData(keys.kit, saved);
       toast.success(saved.published ? 'Media kit saved and published' : 'Media kit saved');
     },
     onError: (err) => {
       if (isApiError(err, 409)) {
-        void queryClient.invalidateQueries({ queryKey: keys.kit });
         setFormError(
           'Someone else changed the media kit. It has been reloaded; make your change again.',
         );

@@ -1,26 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { loginSchema, type LoginInput } from '../../../shared/schemas/auth';
-import { api, unwrap } from '../api';
+import { loginSchema } from '../../../shared/schemas/auth';
 import { AuthLayout } from '../components/auth-layout';
 import { Field, FormBanner } from '../components/field';
-import { forgetSessionData, keys } from '../hooks/queries';
+import { useLogin } from '../resources/auth';
 import { useFormErrors } from '../hooks/use-form-errors';
 
 export function LoginPage() {
-  const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [state, setState] = useState({ email: '', password: '' });
 
-  const login = useMutation({
-    mutationFn: (input: LoginInput) => unwrap(api.auth.login.$post({ json: input })),
-    onSuccess: (user) => {
-      forgetSessionData(queryClient);
-      queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: true });
-      queryClient.setQueryData(keys.me, user);
-    },
-    onError: fromError,
-  });
+  const login = useLogin({ onError: fromError });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

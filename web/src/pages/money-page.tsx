@@ -1,22 +1,23 @@
 import { useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { MoneySummary } from '../../../shared/schemas/invoice';
-import { api, errorMessage } from '../api';
+import { errorMessage } from '../api';
 import { OverdueChip, Spinner } from '../components/badges';
 import { DownloadIcon } from '../components/icons';
 import { Link } from '../components/link';
 import { MoneyFeesSection } from '../components/money-fees-section';
 import { PaymentsChart } from '../components/payments-chart';
 import { currencyName, formatDay, formatMoney, formatMonth } from '../format';
-import { useMoneySummary } from '../hooks/queries';
+import { exportPaths } from '../resources/exports';
+import { useMoneySummary } from '../resources/money';
 
 function ExportLinks() {
   return (
     <>
-      <a className="button" href={api.exports['invoices.csv'].$path()} download>
+      <a className="button" href={exportPaths.invoices()} download>
         <DownloadIcon /> Export invoices (CSV)
       </a>
-      <a className="button" href={api.exports['payments.csv'].$path()} download>
+      <a className="button" href={exportPaths.payments()} download>
         <DownloadIcon /> Export payments (CSV)
       </a>
     </>

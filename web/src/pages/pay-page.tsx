@@ -6,7 +6,7 @@ import { Spinner } from '../components/badges';
 import { DownloadIcon } from '../components/icons';
 import { PublicInvoiceDocument } from '../components/public-invoice-document';
 import { PublicPaidForm } from '../components/public-paid-form';
-import { publicInvoicePdfPath, usePublicInvoice } from '../hooks/public-invoice';
+import { publicInvoicePdfPath, usePublicInvoice } from '../resources/invoice-links';
 import './pay-page.css';
 
 /** A page for someone who has never seen the app: no navigation, nothing of the workspace. */

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {
@@ -14,7 +13,7 @@ import {
   type TokenScope,
   TOKEN_SCOPES,
 } from '../../../shared/schemas/team';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import { RelativeTime } from '../components/alert-parts';
 import { Spinner } from '../components/badges';
 import { CopyBox } from '../components/copy-box';
@@ -24,7 +23,17 @@ import { PlusIcon } from '../components/icons';
 import { allTimeZones } from '../components/my-notifications-section';
 import { useToast } from '../components/toast';
 import { ROLE_LABELS, describeUserAgent, formatInstant } from '../format';
-import { keys, useApiTokens, useSessions, useSettings } from '../hooks/queries';
+import {
+  useApiTokens,
+  useChangePassword,
+  useCreateToken,
+  useEndSession,
+  useRevokeToken,
+  useSaveProfile,
+  useSessions,
+  useSignOutOthers,
+} from '../resources/me';
+import { useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
 
@@ -67,7 +76,6 @@ export default function ProfilePage({ user }: { user: User }) {
 function ProfileForm({ user }: { user: User }) {
   const titleId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const settings = useSettings();
   const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
   const [state, setState] = useState({
@@ -85,20 +93,12 @@ function ProfileForm({ user }: { user: User }) {
     state.email !== user.email ||
     state.timeZone !== (user.timeZone ?? '');
 
-  const save = useMutation({
-    mutationFn: (json: ProfilePatch) => unwrap(api.me.$patch({ json })),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(keys.me, saved);
-      // Names show up in lists and menus; the zone moves every time on screen.
-      void queryClient.invalidateQueries({ queryKey: keys.team });
-      void queryClient.invalidateQueries({ queryKey: keys.users });
-      void queryClient.invalidateQueries({ queryKey: keys.preferences });
-      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
+  const save = useSaveProfile({
+    onSuccess: () => {
       toast.success('Profile saved');
     },
     onError: (error) => {
       if (isApiError(error, 409) && error.code === 'conflict') {
-        void queryClient.invalidateQueries({ queryKey: keys.me });
         setFormError(
           'Your profile was changed elsewhere (another tab?). It has been reloaded; make your change again.',
         );
@@ -200,7 +200,6 @@ function ProfileForm({ user }: { user: User }) {
 
 function PasswordSection() {
   const titleId = useId();
-  const queryClient = useQueryClient();
   const toast = useToast();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [confirmError, setConfirmError] = useState<string | null>(null);
@@ -208,13 +207,11 @@ function PasswordSection() {
   const [state, setState] = useState({ currentPassword: '', newPassword: '', confirm: '' });
   const set = (key: keyof typeof state, value: string) => setState((s) => ({ ...s, [key]: value }));
 
-  const change = useMutation({
-    mutationFn: (json: PasswordChange) => unwrap(api.me.password.$post({ json })),
+  const change = useChangePassword({
     onSuccess: () => {
       setState({ currentPassword: '', newPassword: '', confirm: '' });
       setDone(true);
       toast.success('Password changed', 'You were signed out everywhere else.');
-      void queryClient.invalidateQueries({ queryKey: keys.sessions });
     },
     onError: fromError,
   });
@@ -303,18 +300,15 @@ function PasswordSection() {
 function SessionsSection({ user }: { user: User }) {
   const titleId = useId();
   const sessions = useSessions();
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
   const list = sessions.data ?? [];
   const others = list.filter((s) => !s.current);
 
-  const signOutOthers = useMutation({
-    mutationFn: () => unwrap(api.me.sessions.$delete()),
+  const signOutOthers = useSignOutOthers({
     onMutate: () => setError(null),
     onSuccess: () => {
       toast.success('Signed out everywhere else');
-      void queryClient.invalidateQueries({ queryKey: keys.sessions });
     },
     onError: (e) => setError(errorMessage(e)),
   });
@@ -367,16 +361,13 @@ function SessionRow({
   user: User;
   onError: (message: string | null) => void;
 }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const timeZone = user.effectiveTimeZone;
   const device = describeUserAgent(session.userAgent);
-  const end = useMutation({
-    mutationFn: () => unwrap(api.me.sessions[':id'].$delete({ param: { id: session.id } })),
+  const end = useEndSession(session.id, {
     onMutate: () => onError(null),
     onSuccess: () => {
       toast.success('Signed out', `${device} is no longer signed in.`);
-      void queryClient.invalidateQueries({ queryKey: keys.sessions });
     },
     onError: (e) => onError(errorMessage(e)),
   });
@@ -494,13 +485,10 @@ function TokensSection({ user }: { user: User }) {
 }
 
 function RevokeTokenDialog({ token, onClose }: { token: ApiToken; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
-  const revoke = useMutation({
-    mutationFn: () => unwrap(api.me.tokens[':id'].$delete({ param: { id: token.id } })),
+  const revoke = useRevokeToken(token.id, {
     onSuccess: () => {
       toast.success('Token revoked');
-      void queryClient.invalidateQueries({ queryKey: keys.tokens });
       onClose();
     },
   });
@@ -528,7 +516,6 @@ function TokenForm({
   user: User;
   onCreated: (token: ApiTokenCreated) => void;
 }) {
-  const queryClient = useQueryClient();
   const formId = useId();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [state, setState] = useState<{ name: string; scope: TokenScope; days: number | null }>({
@@ -537,10 +524,8 @@ function TokenForm({
     days: 90,
   });
 
-  const create = useMutation({
-    mutationFn: (json: ApiTokenCreate) => unwrap(api.me.tokens.$post({ json })),
+  const create = useCreateToken({
     onSuccess: (token) => {
-      void queryClient.invalidateQueries({ queryKey: keys.tokens });
       setState((s) => ({ ...s, name: '' }));
       onCreated(token);
     },

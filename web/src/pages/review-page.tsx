@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   REVIEW_COMMENT_MAX,
@@ -7,12 +6,12 @@ import {
   type ReviewDecisionBody,
   type ReviewView,
 } from '../../../shared/schemas/review';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import { LogoMark } from '../components/app-shell';
 import { Spinner } from '../components/badges';
 import { Field, FormBanner } from '../components/field';
 import { FORMAT_LABELS, PLATFORM_LABELS } from '../format';
-import { useReview } from '../hooks/queries';
+import { useReview, useReviewDecision } from '../resources/review';
 import { useFormErrors } from '../hooks/use-form-errors';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -139,9 +138,7 @@ function ReviewDraft({
   const [comment, setComment] = useState('');
   const [name, setName] = useState('');
 
-  const decide = useMutation({
-    mutationFn: (json: ReviewDecisionBody) =>
-      unwrap(api.review[':token'].decision.$post({ param: { token }, json })),
+  const decide = useReviewDecision(token, {
     onSuccess: (result) => onDecided(result.decision),
     onError: (error) => {
       if (isApiError(error, 404)) onGone();

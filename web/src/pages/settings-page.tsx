@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {
@@ -6,7 +5,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../shared/schemas/settings';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import { Spinner } from '../components/badges';
 import { ChannelsSection } from '../components/channels-section';
 import { COMMON_CURRENCIES } from '../components/deal-dialog';
@@ -18,7 +17,7 @@ import { Link } from '../components/link';
 import { MyNotificationsSection, allTimeZones } from '../components/my-notifications-section';
 import { useToast } from '../components/toast';
 import { ROLE_LABELS } from '../format';
-import { keys, useSettings } from '../hooks/queries';
+import { useSaveSettings, useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
 
@@ -103,7 +102,6 @@ function WorkspaceForm({ settings, user }: { settings: Settings; user: User }) {
   const isOwner = user.role === 'owner';
   const formId = useId();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
   const [state, setState] = useState({
     name: settings.name,
@@ -116,18 +114,14 @@ function WorkspaceForm({ settings, user }: { settings: Settings; user: User }) {
     state.timeZone !== settings.timeZone ||
     state.currency !== settings.currency;
 
-  const save = useMutation({
-    mutationFn: (patch: SettingsPatch) => unwrap(api.settings.$patch({ json: patch })),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(keys.settings, saved);
-      // Times everywhere follow the workspace zone for users without their own.
-      void queryClient.invalidateQueries({ queryKey: keys.me });
-      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
+  const save = useSaveSettings({
+    // Times everywhere follow the workspace zone for users without their own.
+    movesTimes: true,
+    onSuccess: () => {
       toast.success('Settings saved');
     },
     onError: (error) => {
       if (isApiError(error, 409)) {
-        void queryClient.invalidateQueries({ queryKey: keys.settings });
         setFormError(
           'Someone else changed these settings. They have been reloaded; make your change again.',
         );

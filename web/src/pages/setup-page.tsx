@@ -1,11 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { setupSchema, type SetupInput } from '../../../shared/schemas/auth';
 import { isValidTimeZone } from '../../../shared/schemas/common';
-import { api, unwrap } from '../api';
 import { Field, FormBanner } from '../components/field';
 import { AuthLayout } from '../components/auth-layout';
-import { keys } from '../hooks/queries';
+import { useSetup } from '../resources/auth';
 import { useFormErrors } from '../hooks/use-form-errors';
 
 function browserTimeZone(): string | undefined {
@@ -15,23 +13,12 @@ function browserTimeZone(): string | undefined {
 
 /** First run: the person installing Sponsorcal becomes its owner. */
 export function SetupPage() {
-  const queryClient = useQueryClient();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [timeZone] = useState(browserTimeZone);
   const [state, setState] = useState({ name: '', email: '', password: '', workspaceName: '' });
   const set = (key: keyof typeof state, value: string) => setState((s) => ({ ...s, [key]: value }));
 
-  const setup = useMutation({
-    mutationFn: (input: SetupInput) => unwrap(api.auth.setup.$post({ json: input })),
-    onSuccess: (user) => {
-      queryClient.setQueryData(keys.setup, { setupRequired: false, signedIn: true });
-      queryClient.setQueryData(keys.me, user);
-    },
-    onError: (error) => {
-      fromError(error);
-      void queryClient.invalidateQueries({ queryKey: keys.setup });
-    },
-  });
+  const setup = useSetup({ onError: fromError });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { ROLES, type Role, type User } from '../../../shared/schemas/auth';
 import {
@@ -8,9 +7,8 @@ import {
   type InviteCreate,
   type InviteCreated,
   type TeamMember,
-  type UserPatch,
 } from '../../../shared/schemas/team';
-import { api, errorMessage, isApiError, unwrap } from '../api';
+import { errorMessage, isApiError } from '../api';
 import { RelativeTime } from '../components/alert-parts';
 import { Spinner } from '../components/badges';
 import { CopyBox } from '../components/copy-box';
@@ -21,7 +19,8 @@ import { OwnerOnly } from '../components/owner-only';
 import { Switch } from '../components/switch';
 import { useToast } from '../components/toast';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, formatInstant, roleInSentence } from '../format';
-import { keys, useInvites, useUsers } from '../hooks/queries';
+import { useCreateInvite, useInvites, useRevokeInvite } from '../resources/invites';
+import { useTransferOwnership, useUpdateUser, useUsers } from '../resources/users';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { navigate } from '../hooks/use-router';
 
@@ -134,22 +133,13 @@ function MemberRow({
   onError: (message: string | null) => void;
   onMakeOwner: () => void;
 }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const isSelf = member.id === user.id;
   const timeZone = user.effectiveTimeZone;
 
-  const patch = useMutation({
-    mutationFn: (json: UserPatch) =>
-      unwrap(api.users[':id'].$patch({ param: { id: member.id }, json })),
+  const patch = useUpdateUser(member, isSelf, {
     onMutate: () => onError(null),
     onSuccess: (saved, json) => {
-      queryClient.setQueryData<TeamMember[]>(keys.users, (list) =>
-        list?.map((m) => (m.id === saved.id ? saved : m)),
-      );
-      // Assignee pickers and names elsewhere list enabled members only.
-      void queryClient.invalidateQueries({ queryKey: keys.team });
-      if (isSelf) void queryClient.invalidateQueries({ queryKey: keys.me });
       if (json.role !== undefined) {
         toast.success(`${saved.name} is now ${roleInSentence(saved.role)}`);
       } else {
@@ -160,7 +150,6 @@ function MemberRow({
     },
     onError: (error) => {
       // A refusal (last owner, a stale version) is explained, and the row shows what is saved.
-      void queryClient.invalidateQueries({ queryKey: keys.users });
       const what = isApiError(error, 409) ? '' : 'Could not save: ';
       onError(`${member.name}: ${what}${errorMessage(error)}`);
     },
@@ -222,21 +211,14 @@ function MemberRow({
 }
 
 function TransferDialog({ member, onClose }: { member: TeamMember; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
-  const transfer = useMutation({
-    mutationFn: () =>
-      unwrap(api.users[':id']['transfer-ownership'].$post({ param: { id: member.id } })),
+  const transfer = useTransferOwnership(member.id, {
     onSuccess: ({ owner }) => {
       toast.success(`${owner.name} is now the owner`, 'You are an editor from now on.');
       onClose();
-      // The caller is an editor now: owner pages and data are no longer theirs.
-      void queryClient.invalidateQueries({ queryKey: keys.me });
-      queryClient.removeQueries({ queryKey: keys.users });
-      queryClient.removeQueries({ queryKey: keys.invites });
+      // The caller is an editor now: owner pages are no longer theirs.
       navigate('/', { replace: true });
     },
-    onError: () => void queryClient.invalidateQueries({ queryKey: keys.users }),
   });
 
   return (
@@ -352,13 +334,10 @@ function InvitesSection({ user }: { user: User }) {
 }
 
 function RevokeDialog({ invite, onClose }: { invite: Invite; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
-  const revoke = useMutation({
-    mutationFn: () => unwrap(api.invites[':id'].$delete({ param: { id: invite.id } })),
+  const revoke = useRevokeInvite(invite.id, {
     onSuccess: () => {
       toast.success('Invite revoked', 'The link no longer works.');
-      void queryClient.invalidateQueries({ queryKey: keys.invites });
       onClose();
     },
   });
@@ -381,7 +360,6 @@ function RevokeDialog({ invite, onClose }: { invite: Invite; onClose: () => void
 }
 
 function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) => void }) {
-  const queryClient = useQueryClient();
   const formId = useId();
   const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [state, setState] = useState<{ role: Role; email: string; hours: number }>({
@@ -390,10 +368,8 @@ function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) => void 
     hours: 7 * 24,
   });
 
-  const create = useMutation({
-    mutationFn: (json: InviteCreate) => unwrap(api.invites.$post({ json })),
+  const create = useCreateInvite({
     onSuccess: (invite) => {
-      void queryClient.invalidateQueries({ queryKey: keys.invites });
       setState((s) => ({ ...s, email: '' }));
       onCreated(invite);
     },

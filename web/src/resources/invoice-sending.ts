@@ -1,15 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LadderOverride } from '../../../shared/schemas/billing';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { InvoiceSend } from '../../../shared/schemas/getting-paid';
-import type { Invoice } from '../../../shared/schemas/invoice';
 import { api, isApiError, unwrap } from '../api';
-import { invalidateMoney, keys } from './queries';
+import { useInvoiceAnswered } from './invoices';
 
 /**
  * An invoice's life after it is written: the send e-mail and its preview, the
- * timeline, its reminders (paused, or its own ladder, previewed), its payer
- * link, and the payer's "we've paid" notices.
- * Keys sit under `invoices`, so every money change refreshes them too.
+ * timeline, its reminder previews, its payer link, and the payer's "we've paid"
+ * notices. Keys sit under `invoices`, so every money change refreshes them too.
  */
 export const invoiceKeys = {
   events: (id: string) => ['invoices', 'events', id] as const,
@@ -37,43 +34,12 @@ export function useSendPreview(id: string) {
   });
 }
 
-/** Puts an answered invoice in the cache and refreshes everything money-shaped. */
-function useInvoiceAnswered() {
-  const queryClient = useQueryClient();
-  return (invoice?: Invoice) => {
-    if (invoice) queryClient.setQueryData(keys.invoice(invoice.id), invoice);
-    invalidateMoney(queryClient);
-  };
-}
-
 export function useSendInvoice(id: string) {
   const answered = useInvoiceAnswered();
   return useMutation({
     mutationFn: (json: InvoiceSend) =>
       unwrap(api.invoices[':id'].send.$post({ param: { id }, json })),
     onSuccess: () => answered(),
-    onError: (error) => {
-      if (isApiError(error, 409)) answered();
-    },
-  });
-}
-
-/** Pauses reminders (until a day, or until resumed), or resumes them. */
-export function useRemindersPause() {
-  const answered = useInvoiceAnswered();
-  return useMutation({
-    mutationFn: (pause: { invoice: Invoice; paused: boolean; until: string | null }) =>
-      unwrap(
-        api.invoices[':id'].$patch({
-          param: { id: pause.invoice.id },
-          json: {
-            version: pause.invoice.version,
-            remindersPaused: pause.paused,
-            remindersPausedUntil: pause.paused ? pause.until : null,
-          },
-        }),
-      ),
-    onSuccess: (saved) => answered(saved),
     onError: (error) => {
       if (isApiError(error, 409)) answered();
     },
@@ -93,24 +59,6 @@ export function useReminderPreview(id: string, offsetDays: number | null) {
       ),
     enabled: offsetDays !== null,
     staleTime: 0,
-  });
-}
-
-/** Sets the invoice's own reminder ladder (null: the brand's, else the workspace's). */
-export function useInvoiceLadder() {
-  const answered = useInvoiceAnswered();
-  return useMutation({
-    mutationFn: ({ invoice, ladder }: { invoice: Invoice; ladder: LadderOverride }) =>
-      unwrap(
-        api.invoices[':id'].$patch({
-          param: { id: invoice.id },
-          json: { version: invoice.version, invoiceReminders: ladder },
-        }),
-      ),
-    onSuccess: (saved) => answered(saved),
-    onError: (error) => {
-      if (isApiError(error, 409)) answered();
-    },
   });
 }
 
@@ -148,9 +96,4 @@ export function useRemittanceAction(invoiceId: string) {
       if (isApiError(error, 409) || isApiError(error, 404)) answered();
     },
   });
-}
-
-/** Where the invoice's PDF downloads from (a plain link: the browser saves it). */
-export function invoicePdfPath(id: string): string {
-  return api.invoices[':id'].pdf.$path({ param: { id } });
 }

@@ -1,10 +1,62 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Alert } from '../../../shared/schemas/alert';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Alert, AlertRule } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { useToast } from '../components/toast';
 import { formatInstant } from '../format';
-import { keys, type AlertListFilter } from './queries';
+import { keys } from './keys';
+
+export type AlertState = 'open' | 'snoozed' | 'acknowledged' | 'all';
+
+export interface AlertListFilter {
+  state: AlertState;
+  rule: AlertRule | null;
+  limit: number;
+}
+
+/** How often the bell asks for the open count (and an open inbox for its list). */
+export const ALERT_POLL_MS = 20_000;
+
+/** The number on the bell: polled, and refreshed whenever the window regains focus. */
+export function useAlertCount() {
+  return useQuery({
+    queryKey: keys.alertCount,
+    queryFn: async () => (await unwrap(api.alerts.count.$get())).open,
+    refetchInterval: ALERT_POLL_MS,
+    refetchOnWindowFocus: 'always',
+    staleTime: 5_000,
+  });
+}
+
+/** An inbox page, newest first; its `openCount` also updates the bell. */
+export function useAlerts(
+  filter: AlertListFilter,
+  options: { enabled?: boolean; poll?: boolean } = {},
+) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: keys.alertList(filter),
+    queryFn: async () => {
+      const result = await unwrap(
+        api.alerts.$get({
+          query: {
+            state: filter.state,
+            limit: String(filter.limit),
+            ...(filter.rule ? { rule: filter.rule } : {}),
+          },
+        }),
+      );
+      queryClient.setQueryData(keys.alertCount, result.openCount);
+      return result;
+    },
+    enabled: options.enabled ?? true,
+    refetchInterval: options.poll ? ALERT_POLL_MS : false,
+    staleTime: 5_000,
+    placeholderData: (previous, previousQuery) =>
+      // Keeps the rows on screen while a rule filter changes, not across tabs.
+      previousQuery?.queryKey[2]?.state === filter.state ? previous : undefined,
+  });
+}
 
 interface AlertList {
   items: Alert[];

@@ -1,0 +1,119 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Brand, BrandCreate, BrandStage } from '../../../shared/schemas/brand';
+import { api, unwrap } from '../api';
+import { keys } from './keys';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
+
+export function useBrands() {
+  return useQuery({
+    queryKey: keys.brands,
+    queryFn: async () => (await unwrap(api.brands.$get({ query: {} }))).items,
+  });
+}
+
+/** Every brand, or (with a number of days) those not contacted in that long, as the server counts them. */
+export function useBrandList(notContactedDays: number | null) {
+  return useQuery({
+    queryKey: keys.brandList(notContactedDays),
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.brands.$get({
+            query: notContactedDays === null ? {} : { notContactedDays: String(notContactedDays) },
+          }),
+        )
+      ).items,
+  });
+}
+
+/** One brand with its contacts (the printed invoice bills its first contact). */
+export function useBrand(id: string | null) {
+  return useQuery({
+    queryKey: keys.brand(id ?? ''),
+    queryFn: () => unwrap(api.brands[':id'].$get({ param: { id: id! } })),
+    enabled: id !== null,
+  });
+}
+
+/** One brand as saved now, outside the cache (the dialog's "what changed" after a 409). */
+export function fetchBrand(id: string): Promise<Brand> {
+  return unwrap(api.brands[':id'].$get({ param: { id } }));
+}
+
+const saveBrand = (brand: Brand | null, version: number, payload: BrandCreate) =>
+  brand
+    ? unwrap(api.brands[':id'].$patch({ param: { id: brand.id }, json: { ...payload, version } }))
+    : unwrap(api.brands.$post({ json: payload }));
+
+/**
+ * Saves the brand dialog: creates a brand, or patches `brand` at `version`.
+ * Brands and deals (which show the brand's name and colour) are refreshed
+ * either way; a failed save refreshes brands so a 409 shows what changed.
+ */
+export function useSaveBrand(brand: Brand | null, version: number) {
+  const invalidate = useInvalidate();
+  return useWrite(async (payload: BrandCreate) => saveBrand(brand, version, payload), {
+    onSuccess: () => invalidate(keys.brands, keys.deals),
+    onError: () => invalidate(keys.brands),
+  });
+}
+
+export interface BrandMove {
+  brand: Brand;
+  to: BrandStage;
+}
+
+/**
+ * Moves a brand to another stage of the board: shown at once in the list under
+ * `queryKey`, put back if the server refuses, and reconciled with the server after.
+ * `options.onMutate` runs first (the board marks the card busy).
+ */
+export function useMoveBrand(
+  queryKey: readonly unknown[],
+  options: Omit<WriteOptions<Brand, BrandMove, { previous: Brand[] | undefined }>, 'onMutate'> & {
+    onMutate?: (move: BrandMove) => void;
+  } = {},
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: ({ brand, to }: BrandMove) =>
+      unwrap(
+        api.brands[':id'].$patch({
+          param: { id: brand.id },
+          json: { version: brand.version, stage: to },
+        }),
+      ),
+    onMutate: async (move) => {
+      options.onMutate?.(move);
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData<Brand[]>(queryKey);
+      queryClient.setQueryData<Brand[]>(queryKey, (list) =>
+        list?.map((b) => (b.id === move.brand.id ? { ...b, stage: move.to } : b)),
+      );
+      return { previous };
+    },
+    onSuccess: (saved, ...rest) => {
+      queryClient.setQueryData<Brand[]>(queryKey, (list) =>
+        list?.map((b) => (b.id === saved.id ? saved : b)),
+      );
+      return options.onSuccess?.(saved, ...rest);
+    },
+    onError: (error, move, previous, context) => {
+      if (previous?.previous) queryClient.setQueryData(queryKey, previous.previous);
+      return options.onError?.(error, move, previous, context);
+    },
+    onSettled: (...args) => {
+      const result = options.onSettled?.(...args);
+      void queryClient.invalidateQueries({ queryKey: keys.brands });
+      return result;
+    },
+  });
+}
+
+const deleteBrand = (id: string) => unwrap(api.brands[':id'].$delete({ param: { id } }));
+
+export function useDeleteBrand(options: WriteOptions<Answer<typeof deleteBrand>, string> = {}) {
+  const invalidate = useInvalidate();
+  return useWrite(deleteBrand, { onSuccess: () => invalidate(keys.brands) }, options);
+}

@@ -1,0 +1,102 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Deal, DealCreate, DealStatus } from '../../../shared/schemas/deal';
+import { api, isApiError, unwrap } from '../api';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
+
+export function useAllDeals() {
+  return useQuery({
+    queryKey: keys.dealList({ status: [], brandId: [] }),
+    queryFn: async () => (await unwrap(api.deals.$get({ query: {} }))).items,
+  });
+}
+
+export function useDeals(filter: { status: DealStatus[]; brandId: string[] }) {
+  return useQuery({
+    queryKey: keys.dealList(filter),
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.deals.$get({
+            query: {
+              ...(filter.status.length ? { status: filter.status.join(',') } : {}),
+              ...(filter.brandId.length ? { brandId: filter.brandId.join(',') } : {}),
+            },
+          }),
+        )
+      ).items,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useDeal(id: string) {
+  return useQuery({
+    queryKey: keys.deal(id),
+    queryFn: () => unwrap(api.deals[':id'].$get({ param: { id } })),
+  });
+}
+
+const saveDeal = (deal: Deal | null, payload: DealCreate) =>
+  deal
+    ? unwrap(
+        api.deals[':id'].$patch({
+          param: { id: deal.id },
+          json: { ...payload, version: deal.version },
+        }),
+      )
+    : unwrap(api.deals.$post({ json: payload }));
+
+/**
+ * Creates a deal, or patches `deal` at its version. Deals, brands (their deal
+ * counts) and deliverables (which show the deal) are refreshed; a 409 refreshes
+ * the deals so the form can say what changed.
+ */
+export function useSaveDeal(
+  deal: Deal | null,
+  options: WriteOptions<Answer<typeof saveDeal>, DealCreate> = {},
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: async (payload: DealCreate) => saveDeal(deal, payload),
+    onSuccess: (...args) => {
+      void queryClient.invalidateQueries({ queryKey: keys.deals });
+      void queryClient.invalidateQueries({ queryKey: keys.brands });
+      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
+      return options.onSuccess?.(...args);
+    },
+    onError: (error, ...rest) => {
+      if (isApiError(error, 409)) {
+        void queryClient.invalidateQueries({ queryKey: keys.deals });
+      }
+      return options.onError?.(error, ...rest);
+    },
+  });
+}
+
+const deleteDeal = (id: string) => unwrap(api.deals[':id'].$delete({ param: { id } }));
+
+/**
+ * Deletes a deal (its deliverables go with it). `withMoney` also refreshes the
+ * invoices and the money page, as the deal's own page does.
+ */
+export function useDeleteDeal({
+  withMoney = false,
+  ...options
+}: WriteOptions<Answer<typeof deleteDeal>, string> & { withMoney?: boolean } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: deleteDeal,
+    onSuccess: (...args) => {
+      void queryClient.invalidateQueries({ queryKey: keys.deals });
+      void queryClient.invalidateQueries({ queryKey: keys.brands });
+      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
+      if (withMoney) {
+        void queryClient.invalidateQueries({ queryKey: keys.invoices });
+        void queryClient.invalidateQueries({ queryKey: keys.money });
+      }
+      return options.onSuccess?.(...args);
+    },
+  });
+}

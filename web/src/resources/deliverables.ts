@@ -1,0 +1,137 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Deliverable, DeliverableCreate } from '../../../shared/schemas/deliverable';
+import { useCallback } from 'react';
+import { api, isApiError, unwrap } from '../api';
+import { keys } from './keys';
+import type { Answer, WriteOptions } from './write';
+
+export function useDeliverablesOfDeal(dealId: string) {
+  return useQuery({
+    queryKey: keys.deliverablesOfDeal(dealId),
+    queryFn: async () => (await unwrap(api.deliverables.$get({ query: { dealId } }))).items,
+  });
+}
+
+/** One deliverable, always refetched on open; `initial` (say, from a calendar event) shows at once. */
+export function useDeliverable(id: string | null, initial?: Deliverable) {
+  return useQuery({
+    queryKey: keys.deliverable(id ?? ''),
+    queryFn: () => unwrap(api.deliverables[':id'].$get({ param: { id: id! } })),
+    enabled: id !== null,
+    staleTime: 0,
+    ...(initial && initial.id === id ? { initialData: initial, initialDataUpdatedAt: 0 } : {}),
+  });
+}
+
+/** What the calendar asks for one visible range (FullCalendar fetches it, not the cache). */
+export interface CalendarRange {
+  from: string;
+  to: string;
+  brandId: string[];
+  platform: string[];
+  status: string[];
+}
+
+/** The lean deliverables of a calendar range, filtered as the toolbar says. */
+export async function fetchCalendar(range: CalendarRange) {
+  const { items } = await unwrap(
+    api.deliverables.calendar.$get({
+      query: {
+        from: range.from,
+        to: range.to,
+        ...(range.brandId.length ? { brandId: range.brandId.join(',') } : {}),
+        ...(range.platform.length ? { platform: range.platform.join(',') } : {}),
+        ...(range.status.length ? { status: range.status.join(',') } : {}),
+      },
+    }),
+  );
+  return items;
+}
+
+/** A deliverable's change shows in every deliverable list and in its deal's figures. */
+function useDeliverableChanged() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: keys.deliverables });
+    void queryClient.invalidateQueries({ queryKey: keys.deals });
+  };
+}
+
+const saveDeliverable = (existing: Deliverable | null, payload: DeliverableCreate) =>
+  existing
+    ? unwrap(
+        api.deliverables[':id'].$patch({
+          param: { id: existing.id },
+          json: { ...payload, version: existing.version },
+        }),
+      )
+    : unwrap(api.deliverables.$post({ json: payload }));
+
+/** Creates a deliverable, or patches `existing` at its version. */
+export function useSaveDeliverable(
+  existing: Deliverable | null,
+  options: WriteOptions<Answer<typeof saveDeliverable>, DeliverableCreate> = {},
+) {
+  const changed = useDeliverableChanged();
+  return useMutation({
+    ...options,
+    mutationFn: async (payload: DeliverableCreate) => saveDeliverable(existing, payload),
+    onSuccess: (...args) => {
+      changed();
+      return options.onSuccess?.(...args);
+    },
+  });
+}
+
+const deleteDeliverable = (id: string) =>
+  unwrap(api.deliverables[':id'].$delete({ param: { id } }));
+
+/** Deletes a deliverable; a 404 (deleted by someone else) refreshes the lists too. */
+export function useDeleteDeliverable(
+  options: WriteOptions<Answer<typeof deleteDeliverable>, string> = {},
+) {
+  const changed = useDeliverableChanged();
+  return useMutation({
+    ...options,
+    mutationFn: async (id: string) => deleteDeliverable(id),
+    onSuccess: (...args) => {
+      changed();
+      return options.onSuccess?.(...args);
+    },
+    onError: (error, ...rest) => {
+      if (isApiError(error, 404)) changed();
+      return options.onError?.(error, ...rest);
+    },
+  });
+}
+
+export interface DeliverableMove {
+  /** The calendar's lean copy is enough: the id and the version the drag started from. */
+  deliverable: Pick<Deliverable, 'id' | 'version'>;
+  /** Which of its days the drag moved: go-live or draft due. */
+  kind: 'publish' | 'draft';
+  at: string;
+}
+
+/**
+ * A calendar drag: patches go-live or draft due at the deliverable's version and,
+ * once saved, refreshes the deliverable lists. Answers the saved deliverable;
+ * a refusal (409, 404, …) is thrown for the calendar to put the event back.
+ */
+export function useMoveDeliverable() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async ({ deliverable, kind, at }: DeliverableMove) => {
+      const json =
+        kind === 'publish'
+          ? { version: deliverable.version, publishAt: at }
+          : { version: deliverable.version, draftDueAt: at };
+      const saved = await unwrap(
+        api.deliverables[':id'].$patch({ param: { id: deliverable.id }, json }),
+      );
+      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
+      return saved;
+    },
+    [queryClient],
+  );
+}
