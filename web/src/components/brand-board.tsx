@@ -1,3 +1,4 @@
+import './brand-board.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';

@@ -1,3 +1,4 @@
+import './calendar-onboarding.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, errorMessage, unwrap } from '../api';
 import { plural } from '../format';

@@ -1,3 +1,4 @@
+import './channels-section.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import {

@@ -1,3 +1,4 @@
+import './deal-invoices.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';

@@ -1,3 +1,4 @@
+import './lead-times-section.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';

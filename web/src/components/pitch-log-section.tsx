@@ -1,3 +1,4 @@
+import './pitch-log-section.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import {

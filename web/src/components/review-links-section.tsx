@@ -1,3 +1,4 @@
+import './review-links-section.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';

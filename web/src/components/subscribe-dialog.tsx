@@ -1,3 +1,4 @@
+import './subscribe-dialog.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';

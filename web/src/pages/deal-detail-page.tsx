@@ -1,3 +1,4 @@
+import './deal-detail-page.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';

@@ -1,3 +1,4 @@
+import './invite-page.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {

@@ -1,3 +1,4 @@
+import './profile-page.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';

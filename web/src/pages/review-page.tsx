@@ -1,3 +1,4 @@
+import './review-page.css';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
