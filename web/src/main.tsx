@@ -1,3 +1,14 @@
+// Stylesheets in cascade order: FullCalendar's (also imported by the calendar page; loaded once,
+// here, so that our tokens and rules follow it), our tokens and shared rules, then each
+// component's own stylesheet, imported by the component.
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/breezy/theme.css';
+import '@fullcalendar/react/themes/breezy/palettes/indigo.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/chips-and-tables.css';
+import './styles/forms-and-dialogs.css';
+import './styles/money-and-lists.css';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -5,7 +16,6 @@ import { isApiError } from './api';
 import { App } from './app';
 import { ToastProvider } from './components/toast';
 import { keys } from './resources/keys';
-import './styles.css';
 
 /** A session that expired mid-use sends the user back to the sign-in page. */
 function onAnyError(error: unknown): void {

@@ -1,3 +1,4 @@
+import './alert-parts.css';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { Alert } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';

@@ -1,3 +1,4 @@
+import './app-shell.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage } from '../api';

@@ -1,3 +1,4 @@
+import './brand-board.css';
 import { useState, type DragEvent } from 'react';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
 import { errorMessage, isApiError } from '../api';

@@ -1,3 +1,4 @@
+import './brand-colour-picker.css';
 import { useId } from 'react';
 import { BRAND_PALETTE } from '../../../shared/schemas/brand';
 

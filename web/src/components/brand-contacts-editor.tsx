@@ -1,3 +1,4 @@
+import './brand-contacts-editor.css';
 import type { Contact } from '../../../shared/schemas/brand';
 import type { FieldErrors } from '../hooks/use-form-errors';
 import { Field } from './field';

@@ -1,3 +1,4 @@
+import './calendar-event.css';
 import type { EventDisplayInfo, EventInput } from '@fullcalendar/react';
 import type { CSSProperties } from 'react';
 import type { Brand } from '../../../shared/schemas/brand';

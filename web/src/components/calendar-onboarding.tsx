@@ -1,3 +1,4 @@
+import './calendar-onboarding.css';
 import { errorMessage } from '../api';
 import { plural } from '../format';
 import { useLoadSampleData } from '../resources/seed';

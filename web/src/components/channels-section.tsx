@@ -1,3 +1,4 @@
+import './channels-section.css';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import {
   CHANNEL_TYPES,

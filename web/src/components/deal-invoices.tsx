@@ -1,3 +1,4 @@
+import './deal-invoices.css';
 import { useEffect, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Deal } from '../../../shared/schemas/deal';

@@ -1,3 +1,4 @@
+import './deliverable-dialog.css';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Warning } from '../../../shared/schemas/common';

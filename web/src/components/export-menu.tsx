@@ -1,3 +1,4 @@
+import './export-menu.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { DownloadIcon } from './icons';
 

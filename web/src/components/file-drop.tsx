@@ -1,3 +1,4 @@
+import './file-drop.css';
 import { useEffect, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
 
 /** The first file of a change event; the input is cleared so choosing the same file again counts. */

@@ -1,3 +1,4 @@
+import './filter-menu.css';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 export interface FilterOption<T extends string> {

@@ -1,3 +1,4 @@
+import './invoice-payments.css';
 import type { Invoice, Payment } from '../../../shared/schemas/invoice';
 import { formatDay, formatMoney } from '../format';
 

@@ -1,3 +1,4 @@
+import './lead-times-section.css';
 import { useId, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {

@@ -1,3 +1,4 @@
+import './notification-bell.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Alert } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';

@@ -1,3 +1,4 @@
+import './payments-chart.css';
 import { useCallback, useState } from 'react';
 import { formatMoney, formatMoneyCompact, formatMonth } from '../format';
 

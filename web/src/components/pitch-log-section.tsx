@@ -1,3 +1,4 @@
+import './pitch-log-section.css';
 import { useId, useState, type FormEvent } from 'react';
 import {
   PITCH_CHANNELS,

@@ -1,3 +1,4 @@
+import './review-links-section.css';
 import { useId, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Deliverable } from '../../../shared/schemas/deliverable';

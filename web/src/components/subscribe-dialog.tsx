@@ -1,3 +1,4 @@
+import './subscribe-dialog.css';
 import { useId, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Feed, FeedCreated, FeedTokenCreate } from '../../../shared/schemas/feed';

@@ -1,3 +1,4 @@
+import './switch.css';
 import type { InputHTMLAttributes } from 'react';
 
 export interface SwitchProps extends Omit<

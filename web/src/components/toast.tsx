@@ -1,3 +1,4 @@
+import './toast.css';
 import {
   createContext,
   useCallback,

@@ -1,3 +1,4 @@
+import './alerts-page.css';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Alert, AlertRule } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';

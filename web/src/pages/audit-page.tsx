@@ -1,3 +1,4 @@
+import './audit-page.css';
 import { useId, useMemo, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {

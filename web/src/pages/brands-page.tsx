@@ -1,3 +1,4 @@
+import './brands-page.css';
 import { useEffect, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';

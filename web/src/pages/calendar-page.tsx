@@ -1,3 +1,4 @@
+import './calendar-page.css';
 import FullCalendar, {
   type CalendarRef,
   type DateClickInfo,

@@ -1,3 +1,4 @@
+import './deal-detail-page.css';
 import { useMemo, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage, isApiError } from '../api';

@@ -1,3 +1,4 @@
+import './deals-page.css';
 import { useMemo, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { DEAL_STATUSES, type Deal, type DealStatus } from '../../../shared/schemas/deal';

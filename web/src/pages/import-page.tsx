@@ -1,3 +1,4 @@
+import './import-page.css';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {

@@ -1,3 +1,4 @@
+import './invite-page.css';
 import { useState, type FormEvent } from 'react';
 import {
   inviteAcceptSchema,

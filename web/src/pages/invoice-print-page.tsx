@@ -1,3 +1,4 @@
+import './invoice-print-page.css';
 import { useEffect } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage, isApiError } from '../api';

@@ -1,3 +1,4 @@
+import './kit-page.css';
 import { useId, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { FORMATS, type Format, type Platform } from '../../../shared/schemas/deliverable';

@@ -1,3 +1,4 @@
+import './money-page.css';
 import { useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { MoneySummary } from '../../../shared/schemas/invoice';

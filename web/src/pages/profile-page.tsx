@@ -1,3 +1,4 @@
+import './profile-page.css';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {

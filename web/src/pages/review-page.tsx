@@ -1,3 +1,4 @@
+import './review-page.css';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   REVIEW_COMMENT_MAX,

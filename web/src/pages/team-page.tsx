@@ -1,3 +1,4 @@
+import './team-page.css';
 import { useId, useState, type FormEvent } from 'react';
 import { ROLES, type Role, type User } from '../../../shared/schemas/auth';
 import {
