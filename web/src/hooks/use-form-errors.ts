@@ -3,7 +3,7 @@ import { ApiError, errorMessage } from '../api';
 
 export type FieldErrors = Record<string, string>;
 
-interface IssueLike {
+export interface IssueLike {
   path: string | ReadonlyArray<PropertyKey>;
   message: string;
 }
