@@ -135,13 +135,14 @@ describe('hostile names and notes in Chromium', () => {
     await expectLiteral(page, 'deliverable dialog', [DEAL]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     const event = page.locator(`[data-kind="publish"][data-deliverable-id="${deliverable.id}"]`);
-    await untilLong(() => event.count()).toBe(1);
-    expect(await event.textContent()).toContain(DELIVERABLE);
+    // Within an hour of midnight (Tokyo) the hour-long event is drawn as two pieces, one per day,
+    // in the month view as in the week view.
+    await untilLong(() => event.count()).toBeGreaterThan(0);
+    expect(await event.first().textContent()).toContain(DELIVERABLE);
     await expectLiteral(page, 'calendar month', [DELIVERABLE, OWNER_NAME]);
 
     // Week and list views of the same days.
     await page.getByRole('tab', { name: 'Week view' }).click();
-    // Within an hour of midnight (Tokyo) the hour-long event is drawn as two pieces, one per day.
     await untilLong(() => event.count()).toBeGreaterThan(0);
     expect(await event.first().textContent()).toContain(DELIVERABLE);
     await expectNothingRan(page, 'calendar week');
