@@ -15,7 +15,7 @@ import {
 import { dealSourceSchema, dealStatusSchema } from './deal';
 import { deliverableStatusSchema, formatSchema, platformSchema } from './deliverable';
 import { paymentTriggerSchema, REMITTANCE_STATUSES } from './billing';
-import { REMINDER_STATUSES } from './getting-paid';
+import { INVOICE_EVENT_TYPES, REMINDER_STATUSES } from './getting-paid';
 import { invoiceStatusSchema } from './invoice';
 import { REVIEW_DECISIONS } from './review';
 import { auditActionSchema, auditEntityTypeSchema } from './team';
@@ -314,21 +314,7 @@ export const transferInvoiceLinkSchema = z.strictObject({
 export const transferInvoiceEventSchema = z.strictObject({
   id: idSchema,
   invoiceId: idSchema,
-  type: z.enum([
-    'created',
-    'sent',
-    'marked_sent',
-    'reminder',
-    'reminder_failed',
-    'remittance',
-    'remittance_dismissed',
-    'payment',
-    'payment_removed',
-    'paused',
-    'resumed',
-    'voided',
-    'link_revoked',
-  ]),
+  type: z.enum(INVOICE_EVENT_TYPES),
   at: instantSchema,
   actorId: idSchema.nullable(),
   data: text.refine(isJsonObject, 'Expected a JSON object as text'),

@@ -12,6 +12,7 @@ import { migrateToLatest } from '../../../server/db/migrate';
 import { migrations } from '../../../server/db/migrations';
 import { getSettings } from '../../../server/db/queries/settings';
 import type { Database } from '../../../server/db/schema';
+import { INVOICE_EVENT_TYPES } from '../../../shared/schemas/getting-paid';
 import { AppError } from '../../../server/errors';
 import { importWorkspace, parseTransferFile } from '../../../server/transfer/import';
 import {
@@ -613,6 +614,20 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
       actorId: editorId,
       data: JSON.stringify({ to: ['ap@globex.example'], messageId: '<m1@sponsorcal>' }),
     })
+    .execute();
+  // Every other kind of timeline event moves too (a backup with any of them must restore).
+  await install.db
+    .insertInto('invoiceEvents')
+    .values(
+      INVOICE_EVENT_TYPES.filter((type) => type !== 'sent').map((type) => ({
+        id: `event-${type}`,
+        invoiceId: open.id,
+        type,
+        at,
+        actorId: null,
+        data: '{}',
+      })),
+    )
     .execute();
   await install.db
     .insertInto('invoiceReminders')
