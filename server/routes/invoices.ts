@@ -16,6 +16,8 @@ import {
   deleteInvoice,
   deletePayment,
   getInvoice,
+  loadInvoice,
+  type LoadedInvoice,
   insertInvoice,
   listInvoices,
   suggestInvoiceNumber,
@@ -167,14 +169,14 @@ export function invoiceRoutes({ db, clock, linkSecret, config }: AppDeps) {
       const view = await workspaceView();
       const t = target(c);
       const id = c.req.param('id');
+      let loaded: LoadedInvoice | undefined;
       const invoice = await auditedUpdate(
         t,
-        (trx) => getInvoice(trx, id, view),
+        async (trx) => (loaded = await loadInvoice(trx, id, view)).invoice,
         async (trx) => {
           // A new number waits its turn like a new invoice's.
           if (c.req.valid('json').number !== undefined) await lockTransaction(trx, 'invoiceNumber');
-          await updateInvoice(trx, id, c.req.valid('json'), t.now, actorIdOf(c));
-          return getInvoice(trx, id, view);
+          return updateInvoice(trx, loaded!, c.req.valid('json'), t.now, view, actorIdOf(c));
         },
       );
       return c.json(invoice, 200);

@@ -21,7 +21,7 @@ import { addDays, daysBetween } from '../../../shared/days';
 import { isUniqueViolation, lockedForUpdate } from '../dialect';
 import type { Database, InvoiceRow, PaymentRow, RemittanceNoticeRow } from '../schema';
 import { recordInvoiceEvent } from './invoice-events';
-import { assertVersionedUpdate } from './versioned';
+import { assertVersionedRow } from './versioned';
 
 export type InvoiceCreateInput = z.output<typeof invoiceCreateSchema>;
 export type InvoicePatchInput = z.output<typeof invoicePatchSchema>;
@@ -211,6 +211,15 @@ async function hydrate(
   rows: InvoiceWithNames[],
   view: InvoiceView,
 ): Promise<Invoice[]> {
+  const extras = await loadExtras(db, rows);
+  return rows.map((row, i) => toInvoice(row, extras[i]!, view));
+}
+
+/** Each row's payments, remittance notices, billing contacts and live link, in the rows' order. */
+async function loadExtras(
+  db: Kysely<Database>,
+  rows: InvoiceWithNames[],
+): Promise<InvoiceExtras[]> {
   if (rows.length === 0) return [];
   const payments: PaymentRow[] = [];
   for (let i = 0; i < rows.length; i += 500) {
@@ -263,18 +272,12 @@ async function hydrate(
     for (const n of notices)
       remittances.set(n.invoiceId, [...(remittances.get(n.invoiceId) ?? []), n]);
   }
-  return rows.map((row) =>
-    toInvoice(
-      row,
-      {
-        payments: byInvoice.get(row.id) ?? [],
-        remittances: remittances.get(row.id) ?? [],
-        contacts,
-        link: links.get(row.id),
-      },
-      view,
-    ),
-  );
+  return rows.map((row) => ({
+    payments: byInvoice.get(row.id) ?? [],
+    remittances: remittances.get(row.id) ?? [],
+    contacts,
+    link: links.get(row.id),
+  }));
 }
 
 export async function listInvoices(
@@ -304,10 +307,25 @@ export async function getInvoice(
   id: string,
   view: InvoiceView,
 ): Promise<Invoice> {
+  return (await loadInvoice(db, id, view)).invoice;
+}
+
+/** An invoice as read for a change: its row and what hangs off it, kept to build the answer from. */
+export interface LoadedInvoice {
+  row: InvoiceWithNames;
+  extras: InvoiceExtras;
+  invoice: Invoice;
+}
+
+export async function loadInvoice(
+  db: Kysely<Database>,
+  id: string,
+  view: InvoiceView,
+): Promise<LoadedInvoice> {
   const row = await selectInvoices(db).where('invoices.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Invoice');
-  const [invoice] = await hydrate(db, [row], view);
-  return invoice!;
+  const [extras] = await loadExtras(db, [row]);
+  return { row, extras: extras!, invoice: toInvoice(row, extras!, view) };
 }
 
 /**
@@ -503,19 +521,17 @@ export async function insertInvoice(
 
 export async function updateInvoice(
   db: Kysely<Database>,
-  id: string,
+  loaded: LoadedInvoice,
   patch: InvoicePatchInput,
   now: Date,
+  view: InvoiceView,
   actorId: string | null = null,
-): Promise<void> {
+): Promise<Invoice> {
   const { version, ...changes } = patch;
+  const { row: current } = loaded;
+  const { id } = current;
   try {
-    await inTransaction(db, async (trx) => {
-      const current = await lockedForUpdate(
-        trx,
-        trx.selectFrom('invoices').selectAll().where('id', '=', id),
-      ).executeTakeFirst();
-      if (!current) throw notFound('Invoice');
+    return await inTransaction(db, async (trx) => {
       const paidCents = Number(current.paidCents);
       const {
         lines,
@@ -578,7 +594,7 @@ export async function updateInvoice(
       // Marked sent by hand: it went out some other way, now (reminders count from then).
       const markedSent = current.status === 'draft' && status === 'sent';
 
-      const result = await trx
+      const updated = await trx
         .updateTable('invoices')
         .set({
           ...plain,
@@ -593,8 +609,9 @@ export async function updateInvoice(
         })
         .where('id', '=', id)
         .where('version', '=', version)
+        .returningAll()
         .executeTakeFirst();
-      await assertVersionedUpdate(trx, result, 'invoices', id, 'Invoice');
+      const result = await assertVersionedRow(trx, updated, 'invoices', id, 'Invoice');
       if (markedSent) await recordInvoiceEvent(trx, id, 'marked_sent', now, actorId);
       if (status === 'void' && current.status !== 'void') {
         await recordInvoiceEvent(trx, id, 'voided', now, actorId);
@@ -608,6 +625,9 @@ export async function updateInvoice(
             : {}),
         });
       }
+      // A PATCH changes neither payments, notices, contacts nor links: the answer is the
+      // row the UPDATE returned with what was read before.
+      return toInvoice({ ...current, ...result }, loaded.extras, view);
     });
   } catch (error) {
     if (isUniqueViolation(error) && changes.number) throw duplicateNumber(changes.number);

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { getBrand, updateBrand } from '../../../server/db/queries/brands';
 import { getDeal, updateDeal } from '../../../server/db/queries/deals';
 import { getDeliverable, updateDeliverable } from '../../../server/db/queries/deliverables';
+import { getInvoice, loadInvoice, updateInvoice } from '../../../server/db/queries/invoices';
 import { trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -87,5 +88,43 @@ describe('a PATCH reads the row it changes once', () => {
     expect(brandReads.tables).toContain('brand_contacts');
     expect(brandReads.tables).not.toContain('brands');
     expect(brandAfter).toEqual(await getBrand(t.db, brand.id));
+  });
+
+  it('updates an invoice from the row read before, answering what a fresh read answers', async () => {
+    const t = await apps.workspace();
+    const created = await t.owner.post('/api/invoices', {
+      dealId: t.deal.id,
+      amountCents: 120_000,
+      status: 'sent',
+    });
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+    const paid = await t.owner.post(`/api/invoices/${id}/payments`, {
+      amountCents: 20_000,
+      paidOn: '2026-03-01',
+    });
+    expect(paid.status).toBe(201);
+    const view = { today: '2026-03-01' };
+    const now = new Date();
+    const loaded = await loadInvoice(t.db, id, view);
+    const reads = new SelectRecorder();
+    const after = await updateInvoice(
+      t.db.withPlugin(reads),
+      loaded,
+      {
+        version: loaded.invoice.version,
+        notes: 'Net 30, thank you',
+        lines: [{ description: 'Reel', quantity: 2, unitCents: 70_000 }],
+        payer: { name: 'Acme AP', emails: ['ap@acme.example'], address: '', taxId: '' },
+      },
+      now,
+      view,
+    );
+    expect(reads.tables).not.toContain('invoices');
+    expect(reads.tables).not.toContain('payments');
+    expect(after.totalCents).toBe(140_000);
+    expect(after.balanceCents).toBe(120_000);
+    expect(after.payer.name).toBe('Acme AP');
+    expect(after).toEqual(await getInvoice(t.db, id, view));
   });
 });
