@@ -19,6 +19,7 @@ import {
   updateChannel,
 } from '../db/queries/channels';
 import type { AppDeps, AppEnv } from '../env';
+import type { ChannelRow } from '../db/schema';
 import { invalidField } from '../errors';
 import { newId } from '../ids';
 import { validate } from '../validate';
@@ -107,13 +108,14 @@ export function channelRoutes({ db, clock, config, webhookAllowPrivate }: AppDep
       await assertPublicUrl(c.req.valid('json').url);
       const t = target(c);
       const id = c.req.param('id');
+      let current: ChannelRow | undefined;
       let channel: Channel | undefined;
       await auditedUpdate(
         t,
-        (trx) => loadAudited(trx, id),
+        async (trx) => auditedChannel(toChannel((current = await getChannelRow(trx, id)), true)),
         async (trx) => {
-          channel = await updateChannel(trx, id, c.req.valid('json'), t.now);
-          return loadAudited(trx, id);
+          channel = await updateChannel(trx, current!, c.req.valid('json'), t.now);
+          return auditedChannel({ ...channel, secret: channel.secret ?? current!.secret });
         },
       );
       return c.json(channel!, 200);

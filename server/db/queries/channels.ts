@@ -73,16 +73,16 @@ export async function insertChannel(
   return toChannel(await getChannelRow(db, id), true);
 }
 
+/** Changes a channel checked against `current` (its row as read in this transaction), answering the row the UPDATE returned. */
 export async function updateChannel(
   db: Kysely<Database>,
-  id: string,
+  current: ChannelRow,
   patch: ChannelPatchInput,
   now: Date,
 ): Promise<Channel> {
   const { version, rotateSecret, ...changes } = patch;
-  const current = await getChannelRow(db, id);
   const rotate = rotateSecret === true && current.type === 'json';
-  const result = await db
+  const updated = await db
     .updateTable('channels')
     .set({
       ...changes,
@@ -90,11 +90,12 @@ export async function updateChannel(
       version: version + 1,
       updatedAt: now.toISOString(),
     })
-    .where('id', '=', id)
+    .where('id', '=', current.id)
     .where('version', '=', version)
+    .returningAll()
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw versionConflict('channel');
-  return toChannel(await getChannelRow(db, id), rotate);
+  if (!updated) throw versionConflict('channel');
+  return toChannel(updated, rotate);
 }
 
 export async function deleteChannel(db: Kysely<Database>, id: string): Promise<void> {
