@@ -3,6 +3,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium';
 
+/** The owner the browser tests set the workspace up as. */
+export const OWNER = {
+  name: 'Ava Creator',
+  email: 'ava@example.com',
+  password: 'correct horse battery staple',
+};
+
 export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;

@@ -1,26 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, expectAccessible, openBrowser, until } from './browser';
-import { startServer, tempDir, type ServerProcess } from './server';
+import { type BrowserSession, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'America/New_York';
-const OWNER = {
-  name: 'Ava Creator',
-  email: 'ava@example.com',
-  password: 'correct horse battery staple',
-};
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  dir = tempDir();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
   });
   session = await openBrowser({ timezoneId: ZONE });
@@ -28,8 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 /** A day of the month on show (mid-month, so it is always in the month grid) at a local time. */

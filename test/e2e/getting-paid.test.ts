@@ -3,40 +3,30 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../support/alerts';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
-import { freePort, startServer, tempDir, type ServerProcess } from './server';
+import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
-const OWNER = {
-  name: 'Ava Creator',
-  email: 'ava@example.com',
-  password: 'correct horse battery staple',
-};
 const BILLING = 'ap@glow.example';
 /** Where the screenshots go when UPDATE_SCREENSHOTS=1 (beside the others); a temp dir otherwise. */
 const SHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(import.meta.dirname, '../../web/screenshots')
   : null;
 
-let dir: string;
 let smtp: TestSmtpServer;
-let server: ServerProcess;
+let server: AppServer;
 let team: BrowserSession;
 let payerContext: BrowserContext;
 let payer: Page;
 const payerProblems: string[] = [];
 
 beforeAll(async () => {
-  dir = tempDir();
   smtp = await startSmtpServer();
   // Invoice links are built from APP_URL, so it must name this very server.
-  const port = await freePort();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
-    port,
+    appUrl: true,
     env: {
-      APP_URL: `http://127.0.0.1:${port}`,
       SMTP_URL: smtp.url,
       SMTP_FROM: 'ava-studio@example.com',
       APP_SECRET: 'e2e-link-secret-0123456789abcdef0123456789',
@@ -59,9 +49,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await team?.close();
-  await server?.stop();
+  await server?.close();
   await smtp?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium', () => {

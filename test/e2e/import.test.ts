@@ -1,30 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
-import { startServer, tempDir, type ServerProcess } from './server';
+import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
-const OWNER = {
-  name: 'Ava Creator',
-  email: 'ava@example.com',
-  password: 'correct horse battery staple',
-};
 const VIEWER = { name: 'Cy Viewer', email: 'cy@example.com', password: 'cy has a long password' };
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let owner: BrowserSession;
 let viewerContext: BrowserContext;
 let viewer: Page;
 const viewerProblems: string[] = [];
 
 beforeAll(async () => {
-  dir = tempDir();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
   });
   // The browser's locale is en-US, so the import reads 03/04/2026 month first by default.
@@ -43,8 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await owner?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 /** Two months ahead: a month the calendar only shows after moving forward. */

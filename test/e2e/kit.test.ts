@@ -1,37 +1,24 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
-import { freePort, startServer, tempDir, type ServerProcess } from './server';
+import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
-const OWNER = {
-  name: 'Ava Creator',
-  email: 'ava@example.com',
-  password: 'correct horse battery staple',
-};
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let owner: BrowserSession;
 
 beforeAll(async () => {
-  dir = tempDir();
   // The kit's shareable URL is built from APP_URL, so it must name this very server.
-  const port = await freePort();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
-    port,
-    env: { APP_URL: `http://127.0.0.1:${port}` },
+    appUrl: true,
   });
   owner = await openBrowser({ timezoneId: ZONE });
 });
 
 afterAll(async () => {
   await owner?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('the media kit in Chromium', () => {

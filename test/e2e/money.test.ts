@@ -1,18 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
-import { startServer, tempDir, type ServerProcess } from './server';
+import { startAppServer, type AppServer } from './server';
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  dir = tempDir();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
   });
   session = await openBrowser({ timezoneId: 'America/Chicago' });
@@ -20,8 +15,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();

@@ -1,26 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, expectAccessible, openBrowser, until } from './browser';
-import { startServer, tempDir, type ServerProcess } from './server';
+import { type BrowserSession, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { startAppServer, type AppServer } from './server';
 
-const OWNER = {
-  name: 'Ava Creator',
-  email: 'ava@example.com',
-  password: 'correct horse battery staple',
-};
 const NEW_PASSWORD = 'a brand new passphrase for ava';
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let session: BrowserSession;
 let laptop: BrowserContext;
 
 beforeAll(async () => {
-  dir = tempDir();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
   });
   session = await openBrowser({ timezoneId: 'America/Los_Angeles' });
@@ -29,8 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 /** Calls the API from the page, with its session cookie; answers the status and the JSON body. */

@@ -1,29 +1,20 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
-import { startServer, tempDir, type ServerProcess } from './server';
+import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/London';
-const OWNER = {
-  name: 'Ava Creator',
-  email: 'ava@example.com',
-  password: 'correct horse battery staple',
-};
 /** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1. */
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(import.meta.dirname, '../../web/screenshots/proof-of-post.png')
   : undefined;
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  dir = tempDir();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
   });
   session = await openBrowser({ timezoneId: ZONE });
@@ -31,8 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 function thisMonthAt(day: number, hour: number): string {

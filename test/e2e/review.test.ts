@@ -1,17 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
-import { freePort, startServer, tempDir, type ServerProcess } from './server';
+import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
-const OWNER = {
-  name: 'Ava Creator',
-  email: 'ava@example.com',
-  password: 'correct horse battery staple',
-};
 const CAPTION = 'Morning routine with the new Glow serum. #ad #GlowPartner';
 const BRIEF = 'Show the bottle in the first 3 seconds; mention the spring launch.';
 const COMMENT = 'Please show the bottle label more clearly at the start.';
@@ -20,22 +14,17 @@ const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(import.meta.dirname, '../../web/screenshots/review.png')
   : undefined;
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let team: BrowserSession;
 let brandContext: BrowserContext;
 let brand: Page;
 const brandProblems: string[] = [];
 
 beforeAll(async () => {
-  dir = tempDir();
   // Review links are built from APP_URL, so it must name this very server.
-  const port = await freePort();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
-    port,
-    env: { APP_URL: `http://127.0.0.1:${port}` },
+    appUrl: true,
   });
   team = await openBrowser({ timezoneId: ZONE });
   // The brand: a separate profile (no cookies), someone who has never seen the app.
@@ -53,8 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await team?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 /** The 15th of this month at 10:00 Berlin time: always inside the month grid on show. */

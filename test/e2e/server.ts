@@ -93,3 +93,40 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     },
   };
 }
+
+export interface AppServer extends ServerProcess {
+  /** The temp directory of its SQLite file. */
+  dir: string;
+  /** Stops the server and removes its directory. */
+  close: () => Promise<void>;
+}
+
+export interface StartAppServerOptions {
+  webRoot: string;
+  /**
+   * Pin a free port and name it in APP_URL: for tests that follow the links the
+   * app builds (review, invite, invoice and kit links, the calendar feed).
+   */
+  appUrl?: boolean;
+  env?: Record<string, string>;
+}
+
+/** The real server on a fresh SQLite file in a temp directory, serving the built web app. */
+export async function startAppServer(options: StartAppServerOptions): Promise<AppServer> {
+  const dir = tempDir();
+  const port = options.appUrl ? await freePort() : undefined;
+  const server = await startServer({
+    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+    webRoot: options.webRoot,
+    ...(port ? { port } : {}),
+    env: { ...(port ? { APP_URL: `http://127.0.0.1:${port}` } : {}), ...options.env },
+  });
+  return {
+    ...server,
+    dir,
+    close: async () => {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

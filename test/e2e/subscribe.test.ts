@@ -1,39 +1,26 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
-import { freePort, startServer, tempDir, type ServerProcess } from './server';
+import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'America/Chicago';
-const OWNER = {
-  name: 'Ava Creator',
-  email: 'ava@example.com',
-  password: 'correct horse battery staple',
-};
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  dir = tempDir();
   // The feed's URL is built from APP_URL, so it must name this very server.
-  const port = await freePort();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
-    port,
-    env: { APP_URL: `http://127.0.0.1:${port}` },
+    appUrl: true,
   });
   session = await openBrowser({ timezoneId: ZONE });
 });
 
 afterAll(async () => {
   await session?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 /** A day of this month at a local hour, as an instant. */

@@ -1,35 +1,23 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
-import { freePort, startServer, tempDir, type ServerProcess } from './server';
+import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
-const OWNER = {
-  name: 'Ava Creator',
-  email: 'ava@example.com',
-  password: 'correct horse battery staple',
-};
 const EDITOR = { name: 'Bo Editor', email: 'bo@example.com', password: 'bo has a long password' };
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let owner: BrowserSession;
 let inviteeContext: BrowserContext;
 let invitee: Page;
 const inviteeProblems: string[] = [];
 
 beforeAll(async () => {
-  dir = tempDir();
   // Invite links are built from APP_URL, so it must name this very server.
-  const port = await freePort();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
-    port,
-    env: { APP_URL: `http://127.0.0.1:${port}` },
+    appUrl: true,
   });
   owner = await openBrowser({ timezoneId: ZONE });
   // The invitee: the same browser, a separate profile (no cookies), signed out.
@@ -50,8 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await owner?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 /** The 15th of this month at 10:00 Berlin time: always inside the month grid on show. */

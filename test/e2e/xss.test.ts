@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
-import { startServer, tempDir, type ServerProcess } from './server';
+import { startAppServer, type AppServer } from './server';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -19,17 +17,14 @@ const CAPTION = `Caption ${SCRIPT}`;
 const INVOICE_NOTES = `Invoice notes ${IMG} ${SCRIPT}`;
 const PAYMENT_METHOD = `${IMG} wire`;
 
-let dir: string;
-let server: ServerProcess;
+let server: AppServer;
 let session: BrowserSession;
 const dialogs: string[] = [];
 
 const untilLong = <T>(fn: () => Promise<T>) => until(fn, 20_000);
 
 beforeAll(async () => {
-  dir = tempDir();
-  server = await startServer({
-    databaseUrl: `sqlite:${path.join(dir, 'sponsorcal.db')}`,
+  server = await startAppServer({
     webRoot: inject('webRoot'),
     // The scheduler runs every second, so the go-live alert exists within moments.
     env: { ALERT_CRON: '*/1 * * * * *' },
@@ -43,8 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');

@@ -10,14 +10,15 @@ import {
 
 /**
  * Registers an `afterEach` that closes every app a test made and fails the
- * test if the app logged an unexpected error (a 500 in the making).
+ * test if the app logged an unexpected error (a 500 in the making). `close`
+ * ends each app (`closeApp` in test/support/invoices.ts for the money tests).
  */
-export function trackApps() {
+export function trackApps(close: (t: TestApp) => Promise<void> = (t) => t.close()) {
   const open: TestApp[] = [];
   afterEach(async () => {
     const apps = open.splice(0);
     const errors = apps.flatMap((t) => t.unexpectedErrors);
-    await Promise.all(apps.map((t) => t.close()));
+    await Promise.all(apps.map(close));
     expect(errors, 'the app logged unexpected errors').toEqual([]);
   });
   return {

@@ -10,12 +10,14 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Role } from '../../shared/schemas/auth';
 import type { DeliverableStatus } from '../../shared/schemas/deliverable';
 import { runAlertScan, type AlertScanResult } from '../../server/alerts/scan';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { insertDeliverable } from '../../server/db/queries/deliverables';
 import type { AlertRow, Database, DeliveryRow } from '../../server/db/schema';
+import { createSmtpMailer, type Mailer } from '../../server/invoices/mailer';
 import { addUser, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
 
 export const HOUR = 60 * 60 * 1000;
@@ -250,6 +252,39 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * For a file's tests: an SMTP server and an invoice mailer that sends to it,
+ * started once, with the received messages emptied before each test.
+ */
+export function useSmtpMailer(from = 'Sponsorcal <sponsorcal@studio.example>') {
+  let server: TestSmtpServer | undefined;
+  let mailer: Mailer | undefined;
+  const started = () => {
+    if (!server || !mailer) throw new Error('the SMTP server starts in beforeAll');
+    return { server, mailer };
+  };
+  beforeAll(async () => {
+    server = await startSmtpServer();
+    mailer = createSmtpMailer(server.url, from);
+  });
+  afterAll(async () => {
+    mailer?.close();
+    await server?.close();
+  });
+  beforeEach(() => {
+    started().server.messages.length = 0;
+  });
+  return {
+    /** What the server received, oldest first. */
+    get messages() {
+      return started().server.messages;
+    },
+    get mailer() {
+      return started().mailer;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
+import type { ExtractSchema } from 'hono/types';
 import type { Mailer } from '../../server/invoices/mailer';
-import { createApp } from '../../server/app';
+import { createApp, type AppType } from '../../server/app';
 import { hashPassword } from '../../server/auth/password';
 import { fixedClock } from '../../server/clock';
 import { insertUser } from '../../server/db/queries/users';
@@ -83,6 +84,42 @@ export interface TestResponse<T = unknown> {
   text: string;
 }
 
+/** The app's API routes as its type declares them (the web's `hc<AppType>` client reads the same). */
+type ApiSchema = ExtractSchema<AppType>;
+
+/**
+ * The paths outside the chained API routes, listed once: the OpenAPI document
+ * (registered after the chain), the public media kit page and the web app's
+ * fallback, which answers every other path.
+ */
+type OtherPaths = {
+  GET: '/api/openapi.json' | '/kit/:slug' | '/';
+};
+
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A route pattern as a URL: each `:param` segment becomes any text. */
+type Filled<P extends string> = P extends `${infer Head}/:${infer _Param}/${infer Tail}`
+  ? `${Head}/${string}/${Filled<Tail>}`
+  : P extends `${infer Head}/:${infer _Param}`
+    ? `${Head}/${string}`
+    : P;
+
+/** The route patterns that answer a method (HEAD is answered by GET's routes). */
+type PatternOf<M extends Method> = M extends 'HEAD'
+  ? PatternOf<'GET'>
+  : | {
+        [P in keyof ApiSchema & string]: `$${Lowercase<M>}` extends keyof ApiSchema[P] ? P : never;
+      }[keyof ApiSchema & string]
+    | (M extends keyof OtherPaths ? OtherPaths[M] : never);
+
+/**
+ * A URL the app routes for the method, optionally with a query: a renamed or
+ * misspelt route does not compile. `raw` takes any method and string.
+ */
+export type RoutedUrl<M extends Method> =
+  Filled<PatternOf<M>> | `${Filled<PatternOf<M>>}?${string}`;
+
 type Fetchable = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
 
 /** Where `app.request()` sends a path: Hono's own default host. */
@@ -123,8 +160,23 @@ export class TestClient {
     this.browser = options.browser ?? true;
   }
 
+  /** A request to a route the app declares, for `method` (see `RoutedUrl`). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
-  async request<T = any>(
+  request<T = any, M extends Method = Method>(
+    method: M,
+    url: RoutedUrl<M>,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    return this.raw<T>(method, url, body, headers);
+  }
+
+  /**
+   * Any method to any URL, unchecked: for tests that send what no route declares
+   * (unknown paths and methods, encoded bytes) or walk the runtime route list.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
+  async raw<T = any>(
     method: string,
     url: string,
     body?: unknown,
@@ -163,10 +215,12 @@ export class TestClient {
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }
 
-  get = <T = any>(url: string) => this.request<T>('GET', url); // eslint-disable-line @typescript-eslint/no-explicit-any
-  post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body); // eslint-disable-line @typescript-eslint/no-explicit-any
-  patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, body); // eslint-disable-line @typescript-eslint/no-explicit-any
-  delete = <T = any>(url: string) => this.request<T>('DELETE', url); // eslint-disable-line @typescript-eslint/no-explicit-any
+  /* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary JSON */
+  get = <T = any>(url: RoutedUrl<'GET'>) => this.raw<T>('GET', url);
+  post = <T = any>(url: RoutedUrl<'POST'>, body?: unknown) => this.raw<T>('POST', url, body);
+  patch = <T = any>(url: RoutedUrl<'PATCH'>, body?: unknown) => this.raw<T>('PATCH', url, body);
+  delete = <T = any>(url: RoutedUrl<'DELETE'>) => this.raw<T>('DELETE', url);
+  /* eslint-enable @typescript-eslint/no-explicit-any */
 
   /** Creates the first owner (which also signs this client in). */
   async setupOwner(input: Partial<typeof OWNER> & { timeZone?: string } = {}) {

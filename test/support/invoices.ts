@@ -4,17 +4,11 @@
  * tables, the workspace's zone set with PATCH /api/settings, and a small
  * RFC 4180 parser to read the CSV exports back.
  */
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { Invoice } from '../../shared/schemas/invoice';
 import type { Settings } from '../../shared/schemas/settings';
-import { dataSnapshot } from '../server/helpers';
-import {
-  createTestApp,
-  createWorkspace,
-  type TestApp,
-  type TestAppOptions,
-  type TestClient,
-} from './app';
+import { dataSnapshot, trackApps } from '../server/helpers';
+import type { createWorkspace, TestApp, TestClient } from './app';
 
 // ---------------------------------------------------------------------------
 // Apps that close cleanly on both engines
@@ -34,32 +28,8 @@ export async function closeApp(t: Pick<TestApp, 'db' | 'dialect' | 'close'>): Pr
   await t.close();
 }
 
-/**
- * Like `trackApps()` in test/server/helpers.ts (closes every app a test made
- * and fails the test when the app logged an unexpected error), closing with
- * `closeApp`.
- */
-export function trackInvoiceApps() {
-  const open: TestApp[] = [];
-  afterEach(async () => {
-    const apps = open.splice(0);
-    const errors = apps.flatMap((t) => t.unexpectedErrors);
-    await Promise.all(apps.map((t) => closeApp(t)));
-    expect(errors, 'the app logged unexpected errors').toEqual([]);
-  });
-  return {
-    async app(options: TestAppOptions = {}) {
-      const t = await createTestApp(options);
-      open.push(t);
-      return t;
-    },
-    async workspace(options: TestAppOptions = {}) {
-      const t = await createWorkspace(options);
-      open.push(t);
-      return t;
-    },
-  };
-}
+/** `trackApps()` (test/server/helpers.ts), closing with `closeApp`. */
+export const trackInvoiceApps = () => trackApps(closeApp);
 
 export type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 

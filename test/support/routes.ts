@@ -23,6 +23,7 @@ import {
   type TestApp,
   type TestClient,
   type TestResponse,
+  type RoutedUrl,
 } from './app';
 
 export interface ApiRoute {
@@ -185,7 +186,7 @@ async function deadPort(): Promise<number> {
 
 async function created(
   client: TestClient,
-  url: string,
+  url: RoutedUrl<'POST'>,
   body: unknown,
 ): Promise<{ id: string } & Record<string, unknown>> {
   const res = await client.post(url, body);
@@ -408,7 +409,7 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     platform: 'youtube',
     status: 'in_review',
   });
-  const reviewLinksUrl = `/api/deliverables/${inReview.id}/review-links`;
+  const reviewLinksUrl = `/api/deliverables/${inReview.id}/review-links` as const;
   const spareReviewLink = await created(owner, reviewLinksUrl, {});
   const reviewed = await created(owner, reviewLinksUrl, {});
   const decided = await created(owner, reviewLinksUrl, {});

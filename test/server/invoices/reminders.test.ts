@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../shared/schemas/invoice';
-import { createSmtpMailer, type Mailer } from '../../../server/invoices/mailer';
+import type { Mailer } from '../../../server/invoices/mailer';
 import { inBusinessHours, runInvoiceReminders } from '../../../server/invoices/reminders';
-import { startSmtpServer, type TestSmtpServer } from '../../support/alerts';
+import { useSmtpMailer } from '../../support/alerts';
 import { trackApps } from '../helpers';
 
 const apps = trackApps();
 const SECRET = Buffer.alloc(32, 7);
 const APP_URL = 'http://localhost:8787';
 
-let smtp: TestSmtpServer;
-let mailer: Mailer;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  mailer = createSmtpMailer(smtp.url, 'Sponsorcal <sponsorcal@studio.example>');
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.messages.length = 0;
-});
+const smtp = useSmtpMailer();
 
 type App = Awaited<ReturnType<typeof apps.workspace>>;
 
@@ -30,7 +18,11 @@ type App = Awaited<ReturnType<typeof apps.workspace>>;
  * Monday 2026-03-02 at 10:00 local time.
  */
 async function ladderWorkspace(invoiceInput: Record<string, unknown> = {}) {
-  const t = await apps.workspace({ mailer, linkSecret: SECRET, now: '2026-03-02T09:00:00.000Z' });
+  const t = await apps.workspace({
+    mailer: smtp.mailer,
+    linkSecret: SECRET,
+    now: '2026-03-02T09:00:00.000Z',
+  });
   const settings = (await t.owner.get('/api/settings')).body;
   await t.owner.patch('/api/settings', {
     version: settings.version,
@@ -58,7 +50,7 @@ async function runAt(t: App, instant: string) {
   t.clock.set(instant);
   return runInvoiceReminders({
     db: t.db,
-    mailer,
+    mailer: smtp.mailer,
     now: new Date(instant),
     linkSecret: SECRET,
     appUrl: APP_URL,
@@ -245,7 +237,11 @@ describe('runInvoiceReminders: the ladder over time (Europe/Berlin)', () => {
   });
 
   it('reminds about an invoice marked sent by hand, giving it a page', async () => {
-    const t = await apps.workspace({ mailer, linkSecret: SECRET, now: '2026-03-02T09:00:00.000Z' });
+    const t = await apps.workspace({
+      mailer: smtp.mailer,
+      linkSecret: SECRET,
+      now: '2026-03-02T09:00:00.000Z',
+    });
     const created = await t.owner.post<Invoice>('/api/invoices', {
       dealId: t.deal.id,
       amountCents: 5_000,
@@ -297,7 +293,7 @@ describe('runInvoiceReminders: the ladder over time (Europe/Berlin)', () => {
     t.clock.set('2026-03-17T09:00:00.000Z');
     const deps = {
       db: t.db,
-      mailer,
+      mailer: smtp.mailer,
       now: new Date('2026-03-17T09:00:00.000Z'),
       linkSecret: SECRET,
       appUrl: APP_URL,

@@ -266,7 +266,7 @@ describe.each(IDENTITIES)('as %s', (identity) => {
     const { client, values } = await w.callAs(identity);
     const url = caseUrl(route, rule, values);
     const before = refused ? await everyTable(w) : undefined;
-    const res = await client.request(route.method, url, rule.form?.(values) ?? rule.body?.(values));
+    const res = await client.raw(route.method, url, rule.form?.(values) ?? rule.body?.(values));
     if (refused) {
       expectApiError(res, status, { code: status === 401 ? 'unauthorized' : 'forbidden' });
       expect(await everyTable(w), 'a refused call changed data').toEqual(before);
@@ -290,7 +290,7 @@ describe('authorization before anything else', () => {
       for (const route of ROUTES) {
         const rule = ROUTE_CASES[route.key];
         if (!rule || route.access === 'public') continue;
-        const res = await forged.request(
+        const res = await forged.raw(
           route.method,
           caseUrl(route, rule, values),
           rule.form?.(values) ?? rule.body?.(values),
@@ -317,11 +317,8 @@ describe('authorization before anything else', () => {
           if (status !== 401 && status !== 403) continue;
           const { client, values } = await w.callAs(identity);
           const url = caseUrl(route, rule, values);
-          expectApiError(
-            await client.request(route.method, url, { version: 'x', name: 42 }),
-            status,
-          );
-          expectApiError(await client.request(route.method, url, '{"broken": '), status);
+          expectApiError(await client.raw(route.method, url, { version: 'x', name: 42 }), status);
+          expectApiError(await client.raw(route.method, url, '{"broken": '), status);
         }
       }
       expect(await everyTable(w)).toEqual(before);
@@ -335,13 +332,13 @@ describe('authorization before anything else', () => {
 describe('unknown API routes', () => {
   it('return 401 without a session', async () => {
     const t = await apps.app();
-    expectApiError(await t.client().get('/api/nothing-here'), 401);
+    expectApiError(await t.client().raw('GET', '/api/nothing-here'), 401);
   });
 
   it('return 404 with the error shape when signed in', async () => {
     const t = await apps.workspace();
-    expectApiError(await t.owner.get('/api/nothing-here'), 404, { code: 'not_found' });
-    expectApiError(await t.owner.request('PUT', '/api/brands', { name: 'x' }), 404);
+    expectApiError(await t.owner.raw('GET', '/api/nothing-here'), 404, { code: 'not_found' });
+    expectApiError(await t.owner.raw('PUT', '/api/brands', { name: 'x' }), 404);
   });
 });
 
@@ -366,7 +363,7 @@ describe('spellings of a path', () => {
   ])('do not let an editor PATCH %s', async (path) => {
     const client = await w.clientAs('editor');
     const before = await everyTable(w);
-    const res = await client.request('PATCH', path, { version: 1, name: 'Hijacked' });
+    const res = await client.raw('PATCH', path, { version: 1, name: 'Hijacked' });
     expect([401, 403, 404]).toContain(res.status);
     expect(await everyTable(w)).toEqual(before);
   });
@@ -376,7 +373,7 @@ describe('spellings of a path', () => {
     async (path) => {
       const client = await w.clientAs('viewer');
       const before = await everyTable(w);
-      const res = await client.request('POST', path, { name: 'Sneaky' });
+      const res = await client.raw('POST', path, { name: 'Sneaky' });
       expect([401, 403, 404]).toContain(res.status);
       expect(await everyTable(w)).toEqual(before);
     },

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ApiToken, ApiTokenCreated } from '../../../shared/schemas/team';
 import { apiTokenCreatedSchema, apiTokenSchema } from '../../../shared/schemas/team';
-import { OWNER, signInAs, type TestApp, type TestClient } from '../../support/app';
+import {
+  OWNER,
+  signInAs,
+  type Method,
+  type RoutedUrl,
+  type TestApp,
+  type TestClient,
+} from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -21,7 +28,13 @@ async function createToken(
 }
 
 /** A request with the token and no cookie, as a script sends it. */
-function withToken(t: TestApp, token: string, method: string, url: string, body?: unknown) {
+function withToken<M extends Method>(
+  t: TestApp,
+  token: string,
+  method: M,
+  url: RoutedUrl<M>,
+  body?: unknown,
+) {
   return t.client().request(method, url, body, { authorization: `Bearer ${token}` });
 }
 
@@ -238,7 +251,9 @@ describe('Authorization: Bearer', () => {
   ])('refuses %s %s to a read_write token (403 session_required)', async (method, url, body) => {
     const t = await apps.workspace();
     const created = await createToken(t.owner, { name: 'Writer', scope: 'read_write' });
-    const res = await withToken(t, created.token, method, url.replace('SELF', created.id), body);
+    const res = await t.client().raw(method, url.replace('SELF', created.id), body, {
+      authorization: `Bearer ${created.token}`,
+    });
     expectApiError(res, 403, { code: 'session_required' });
     // Nothing changed: the token is still there alone, the password and the session still work.
     expect((await t.db.selectFrom('apiTokens').select('id').execute()).map((r) => r.id)).toEqual([

@@ -59,7 +59,7 @@ async function feedWorkspace() {
 
 async function fetchFeed(client: TestClient, url: string) {
   const path = url.replace(/^https?:\/\/[^/]+/, '');
-  return client.get<string>(path);
+  return client.raw<string>('GET', path);
 }
 
 describe('POST /api/me/feed-token and GET /api/calendar.ics', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../server/app';
-import { LOCAL_ORIGIN, OWNER } from '../../support/app';
+import { LOCAL_ORIGIN, OWNER, type RoutedUrl } from '../../support/app';
 import { dataSnapshot, expectApiError, expectNoStackTrace, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -14,7 +14,7 @@ interface Ids {
 /** Every route that reads a JSON body, with a valid body to break. */
 const BODY_ROUTES: Array<{
   method: 'POST' | 'PATCH';
-  path: (ids: Ids) => string;
+  path: (ids: Ids) => RoutedUrl<'POST' | 'PATCH'>;
   valid: (ids: Ids) => Record<string, unknown>;
 }> = [
   {
@@ -316,7 +316,7 @@ describe('hostile input', () => {
     '/api/deals/..%2F..%2Fsettings',
     `/api/deliverables/${'x'.repeat(5000)}`,
     "/api/deals/'%20OR%201=1",
-  ])('answers 404, not 500, for the odd id in %s', async (path) => {
+  ] as const)('answers 404, not 500, for the odd id in %s', async (path) => {
     const t = await workspace();
     for (const method of ['GET', 'DELETE'] as const) {
       const res = await t.owner.request(method, path);
@@ -336,7 +336,7 @@ describe('hostile input', () => {
     '/api/deals?status[]=pitched',
     `/api/deliverables?dealId=${'x,'.repeat(3000)}`,
     '/api/brands?q=%25%5C_',
-  ])('answers 200 or 400, never 500, for the query %s', async (path) => {
+  ] as const)('answers 200 or 400, never 500, for the query %s', async (path) => {
     const t = await workspace();
     const res = await t.owner.get(path);
     expect([200, 400]).toContain(res.status);

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../shared/schemas/invoice';
-import { createSmtpMailer, type Mailer } from '../../../server/invoices/mailer';
-import { startSmtpServer, type TestSmtpServer } from '../../support/alerts';
+import type { Mailer } from '../../../server/invoices/mailer';
+import { useSmtpMailer } from '../../support/alerts';
 import type { TestClient } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
 
-let smtp: TestSmtpServer;
-let mailer: Mailer;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  mailer = createSmtpMailer(smtp.url, 'Sponsorcal <sponsorcal@studio.example>');
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.messages.length = 0;
-});
+const smtp = useSmtpMailer();
 
 const PAYER = {
   name: 'Agency Ō — Москва',
@@ -31,7 +19,7 @@ const PAYER = {
 /** A workspace with the creator's details, and an invoice of two lines with VAT 20 % billed to an agency. */
 async function invoiceToSend(options: { mailer?: Mailer | null } = {}) {
   const t = await apps.workspace(
-    options.mailer === null ? {} : { mailer: options.mailer ?? mailer },
+    options.mailer === null ? {} : { mailer: options.mailer ?? smtp.mailer },
   );
   const settings = (await t.owner.get('/api/settings')).body;
   const patched = await t.owner.patch('/api/settings', {
@@ -147,7 +135,7 @@ describe('POST /api/invoices/:id/send', () => {
   });
 
   it('answers 400 naming payer.emails when there is nobody to send to, and sends nothing', async () => {
-    const t = await apps.workspace({ mailer });
+    const t = await apps.workspace({ mailer: smtp.mailer });
     const invoice = (
       await t.owner.post<Invoice>('/api/invoices', { dealId: t.deal.id, amountCents: 1000 })
     ).body;

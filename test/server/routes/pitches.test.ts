@@ -247,7 +247,7 @@ describe('GET /api/brands?notContactedDays', () => {
     await logPitch(t.owner, again.id, { pitchedOn: '2025-11-01', channel: 'email' });
     await logPitch(t.owner, again.id, { pitchedOn: '2026-02-25', channel: 'call' });
     await brand(t.owner, { name: 'Inactive', stage: 'inactive' });
-    const names = async (query: string) => {
+    const names = async (query: `?${string}` | '') => {
       const res = await t.owner.get(`/api/brands${query}`);
       expect(res.status, res.text).toBe(200);
       return (res.body.items as BrandBody[]).map((b) => b.name);

@@ -184,7 +184,7 @@ describe('POST /api/deliverables/:id/review-links', () => {
     const t = await apps.workspace();
     const deliverable = await deliverableIn(t, 'in_review');
     const { client: viewer } = await signInAs(t, 'viewer');
-    const url = `/api/deliverables/${deliverable.id}/review-links`;
+    const url = `/api/deliverables/${deliverable.id}/review-links` as const;
     expectApiError(await viewer.post(url, {}), 403, { code: 'forbidden' });
     expectApiError(await t.client().post(url, {}), 401, { code: 'unauthorized' });
     expect(await reviewRows(t)).toEqual([]);

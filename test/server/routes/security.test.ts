@@ -160,7 +160,7 @@ describe('cross-site request forgery', () => {
       { origin: 'https://cal.example.com', 'sec-fetch-site': 'same-origin' },
     );
     expect(byAppUrl.status).toBe(201);
-    const byHost = await t.owner.request(
+    const byHost = await t.owner.raw(
       'POST',
       'http://127.0.0.1:8787/api/brands',
       { name: 'By host' },

@@ -22,6 +22,7 @@ import {
   TEST_PASSWORD_COST,
   TestClient,
   type TestResponse,
+  type RoutedUrl,
 } from '../../support/app';
 import { expectApiError, trackApps, UTC_INSTANT } from '../helpers';
 
@@ -672,7 +673,7 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
 
 /** What the API answers on the pages people look at (the same on both installs). */
 async function pages(client: TestClient) {
-  const read = async (url: string) => {
+  const read = async (url: RoutedUrl<'GET'>) => {
     const res = await client.get(url);
     expect(res.status, `${url}: ${res.text.slice(0, 300)}`).toBe(200);
     return res.body;
