@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Alert, AlertRule } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
 import { api, errorMessage, isApiError, unwrap } from '../api';
 import { useToast } from '../components/toast';
 import { formatInstant } from '../format';
 import { keys } from './keys';
+import { useOptimisticWrite } from './write';
 
 export type AlertState = 'open' | 'snoozed' | 'acknowledged' | 'all';
 
@@ -131,8 +132,7 @@ export function useAlertActions(user: User) {
     return { lists, count };
   };
 
-  const rollback = (context: Awaited<ReturnType<typeof optimistic>> | undefined) => {
-    if (!context) return;
+  const rollback = (context: Awaited<ReturnType<typeof optimistic>>) => {
     for (const [key, list] of context.lists) queryClient.setQueryData(key, list);
     if (context.count !== undefined) queryClient.setQueryData(keys.alertCount, context.count);
   };
@@ -142,31 +142,27 @@ export function useAlertActions(user: User) {
   const describe = (error: unknown) =>
     isApiError(error, 404) ? 'This alert no longer exists.' : errorMessage(error);
 
-  const acknowledge = useMutation({
-    mutationFn: (id: string) => unwrap(api.alerts[':id'].ack.$post({ param: { id } })),
-    onMutate: (id) => optimistic(id, { kind: 'ack' }),
-    onError: (error, _id, context) => {
-      rollback(context);
-      toast.error('Could not acknowledge the alert', describe(error));
-    },
-    onSettled: settle,
-  });
+  const acknowledge = useOptimisticWrite(
+    (id: string) => unwrap(api.alerts[':id'].ack.$post({ param: { id } })),
+    { apply: (id) => optimistic(id, { kind: 'ack' }), rollback },
+    { onSettled: settle },
+    { onError: (error) => toast.error('Could not acknowledge the alert', describe(error)) },
+  );
 
-  const snooze = useMutation({
-    mutationFn: ({ id, until }: { id: string; until: string }) =>
+  const snooze = useOptimisticWrite(
+    ({ id, until }: { id: string; until: string }) =>
       unwrap(api.alerts[':id'].snooze.$post({ param: { id }, json: { until } })),
-    onMutate: ({ id, until }) => optimistic(id, { kind: 'snooze', until }),
-    onSuccess: (_alert, { until }) =>
-      toast.success(
-        'Alert snoozed',
-        `It comes back ${formatInstant(until, user.effectiveTimeZone)}.`,
-      ),
-    onError: (error, _vars, context) => {
-      rollback(context);
-      toast.error('Could not snooze the alert', describe(error));
+    { apply: ({ id, until }) => optimistic(id, { kind: 'snooze', until }), rollback },
+    { onSettled: settle },
+    {
+      onSuccess: (_alert, { until }) =>
+        toast.success(
+          'Alert snoozed',
+          `It comes back ${formatInstant(until, user.effectiveTimeZone)}.`,
+        ),
+      onError: (error) => toast.error('Could not snooze the alert', describe(error)),
     },
-    onSettled: settle,
-  });
+  );
 
   return { acknowledge, snooze };
 }

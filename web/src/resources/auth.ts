@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginInput, SetupInput, User } from '../../../shared/schemas/auth';
-import { api, isApiError, unwrap } from '../api';
+import { api, unwrap } from '../api';
 import { forgetSessionData, keys } from './keys';
+import { orNullOn } from './read';
 import { useWrite, type Answer, type WriteOptions } from './write';
 
 export function useSetupStatus() {
@@ -16,14 +17,7 @@ export function useSetupStatus() {
 export function useMe(enabled = true) {
   return useQuery({
     queryKey: keys.me,
-    queryFn: async () => {
-      try {
-        return await unwrap(api.auth.me.$get());
-      } catch (error) {
-        if (isApiError(error, 401)) return null;
-        throw error;
-      }
-    },
+    queryFn: () => orNullOn(401, () => unwrap(api.auth.me.$get())),
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -1,8 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Brand, BrandCreate, BrandStage } from '../../../shared/schemas/brand';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
-import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
+import {
+  useCachedChange,
+  useInvalidate,
+  useOptimisticWrite,
+  useWrite,
+  type Answer,
+  type WriteOptions,
+} from './write';
 
 export function useBrands() {
   return useQuery({
@@ -75,40 +82,31 @@ export function useMoveBrand(
   } = {},
 ) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: ({ brand, to }: BrandMove) =>
+  const invalidate = useInvalidate();
+  const list = useCachedChange<Brand[], BrandMove>(queryKey, (brands, move) =>
+    brands.map((b) => (b.id === move.brand.id ? { ...b, stage: move.to } : b)),
+  );
+  return useOptimisticWrite(
+    ({ brand, to }: BrandMove) =>
       unwrap(
         api.brands[':id'].$patch({
           param: { id: brand.id },
           json: { version: brand.version, stage: to },
         }),
       ),
-    onMutate: async (move) => {
-      options.onMutate?.(move);
-      await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData<Brand[]>(queryKey);
-      queryClient.setQueryData<Brand[]>(queryKey, (list) =>
-        list?.map((b) => (b.id === move.brand.id ? { ...b, stage: move.to } : b)),
-      );
-      return { previous };
+    {
+      apply: async (move) => ({ previous: await list.apply(move) }),
+      rollback: ({ previous }) => list.restore(previous),
     },
-    onSuccess: (saved, ...rest) => {
-      queryClient.setQueryData<Brand[]>(queryKey, (list) =>
-        list?.map((b) => (b.id === saved.id ? saved : b)),
-      );
-      return options.onSuccess?.(saved, ...rest);
+    {
+      onSuccess: (saved) =>
+        queryClient.setQueryData<Brand[]>(queryKey, (brands) =>
+          brands?.map((b) => (b.id === saved.id ? saved : b)),
+        ),
+      onSettled: () => invalidate(keys.brands),
     },
-    onError: (error, move, previous, context) => {
-      if (previous?.previous) queryClient.setQueryData(queryKey, previous.previous);
-      return options.onError?.(error, move, previous, context);
-    },
-    onSettled: (...args) => {
-      const result = options.onSettled?.(...args);
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
-      return result;
-    },
-  });
+    options,
+  );
 }
 
 const deleteBrand = (id: string) => unwrap(api.brands[':id'].$delete({ param: { id } }));

@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Channel, ChannelCreate, ChannelPatch } from '../../../shared/schemas/channel';
 import { api, isApiError, unwrap } from '../api';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 /** Webhook channels: the owner's (others are answered 403, so do not ask). */
 export function useChannels(enabled: boolean) {
@@ -15,13 +15,11 @@ export function useChannels(enabled: boolean) {
 
 /** The list again from the server; a 409 or 404 on a channel means it changed elsewhere. */
 function useReloadChannels() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   return {
-    reload: () => void queryClient.invalidateQueries({ queryKey: keys.channels }),
+    reload: () => invalidate(keys.channels),
     reloadIfStale: (error: Error) => {
-      if (isApiError(error, 409) || isApiError(error, 404)) {
-        void queryClient.invalidateQueries({ queryKey: keys.channels });
-      }
+      if (isApiError(error, 409) || isApiError(error, 404)) invalidate(keys.channels);
     },
   };
 }
@@ -32,14 +30,7 @@ export function useCreateChannel(
   options: WriteOptions<Answer<typeof createChannel>, ChannelCreate> = {},
 ) {
   const { reload } = useReloadChannels();
-  return useMutation({
-    ...options,
-    mutationFn: createChannel,
-    onSuccess: (...args) => {
-      reload();
-      return options.onSuccess?.(...args);
-    },
-  });
+  return useWrite(createChannel, { onSuccess: reload }, options);
 }
 
 const patchChannel = (id: string, json: ChannelPatch) =>
@@ -52,20 +43,17 @@ export function useUpdateChannel(
 ) {
   const queryClient = useQueryClient();
   const { reloadIfStale } = useReloadChannels();
-  return useMutation({
-    ...options,
-    mutationFn: (json: ChannelPatch) => patchChannel(id, json),
-    onSuccess: (saved, ...rest) => {
-      queryClient.setQueryData<Channel[]>(keys.channels, (list) =>
-        list?.map((c) => (c.id === saved.id ? { ...saved, secret: null } : c)),
-      );
-      return options.onSuccess?.(saved, ...rest);
+  return useWrite(
+    (json: ChannelPatch) => patchChannel(id, json),
+    {
+      onSuccess: (saved) =>
+        queryClient.setQueryData<Channel[]>(keys.channels, (list) =>
+          list?.map((c) => (c.id === saved.id ? { ...saved, secret: null } : c)),
+        ),
+      onError: reloadIfStale,
     },
-    onError: (error, ...rest) => {
-      reloadIfStale(error);
-      return options.onError?.(error, ...rest);
-    },
-  });
+    options,
+  );
 }
 
 const deleteChannel = (id: string) => unwrap(api.channels[':id'].$delete({ param: { id } }));
@@ -75,23 +63,12 @@ export function useDeleteChannel(
   options: WriteOptions<Answer<typeof deleteChannel>> = {},
 ) {
   const { reload, reloadIfStale } = useReloadChannels();
-  return useMutation({
-    ...options,
-    mutationFn: () => deleteChannel(id),
-    onSuccess: (...args) => {
-      reload();
-      return options.onSuccess?.(...args);
-    },
-    onError: (error, ...rest) => {
-      reloadIfStale(error);
-      return options.onError?.(error, ...rest);
-    },
-  });
+  return useWrite(() => deleteChannel(id), { onSuccess: reload, onError: reloadIfStale }, options);
 }
 
 const testChannel = (id: string) => unwrap(api.channels[':id'].test.$post({ param: { id } }));
 
 /** Posts a test message to the channel; answers whether it arrived. */
 export function useTestChannel(id: string, options: WriteOptions<Answer<typeof testChannel>> = {}) {
-  return useMutation({ ...options, mutationFn: () => testChannel(id) });
+  return useWrite(() => testChannel(id), {}, options);
 }

@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Deal, DealCreate, DealStatus } from '../../../shared/schemas/deal';
 import { api, isApiError, unwrap } from '../api';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 export function useAllDeals() {
   return useQuery({
@@ -55,23 +55,17 @@ export function useSaveDeal(
   deal: Deal | null,
   options: WriteOptions<Answer<typeof saveDeal>, DealCreate> = {},
 ) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: async (payload: DealCreate) => saveDeal(deal, payload),
-    onSuccess: (...args) => {
-      void queryClient.invalidateQueries({ queryKey: keys.deals });
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
-      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
-      return options.onSuccess?.(...args);
+  const invalidate = useInvalidate();
+  return useWrite(
+    async (payload: DealCreate) => saveDeal(deal, payload),
+    {
+      onSuccess: () => invalidate(keys.deals, keys.brands, keys.deliverables),
+      onError: (error) => {
+        if (isApiError(error, 409)) invalidate(keys.deals);
+      },
     },
-    onError: (error, ...rest) => {
-      if (isApiError(error, 409)) {
-        void queryClient.invalidateQueries({ queryKey: keys.deals });
-      }
-      return options.onError?.(error, ...rest);
-    },
-  });
+    options,
+  );
 }
 
 const deleteDeal = (id: string) => unwrap(api.deals[':id'].$delete({ param: { id } }));
@@ -84,19 +78,15 @@ export function useDeleteDeal({
   withMoney = false,
   ...options
 }: WriteOptions<Answer<typeof deleteDeal>, string> & { withMoney?: boolean } = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: deleteDeal,
-    onSuccess: (...args) => {
-      void queryClient.invalidateQueries({ queryKey: keys.deals });
-      void queryClient.invalidateQueries({ queryKey: keys.brands });
-      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
-      if (withMoney) {
-        void queryClient.invalidateQueries({ queryKey: keys.invoices });
-        void queryClient.invalidateQueries({ queryKey: keys.money });
-      }
-      return options.onSuccess?.(...args);
+  const invalidate = useInvalidate();
+  return useWrite(
+    deleteDeal,
+    {
+      onSuccess: () => {
+        invalidate(keys.deals, keys.brands, keys.deliverables);
+        if (withMoney) invalidate(keys.invoices, keys.money);
+      },
     },
-  });
+    options,
+  );
 }

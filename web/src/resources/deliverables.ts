@@ -1,9 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Deliverable, DeliverableCreate } from '../../../shared/schemas/deliverable';
 import { useCallback } from 'react';
 import { api, isApiError, unwrap } from '../api';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 export function useDeliverablesOfDeal(dealId: string) {
   return useQuery({
@@ -50,11 +50,8 @@ export async function fetchCalendar(range: CalendarRange) {
 
 /** A deliverable's change shows in every deliverable list and in its deal's figures. */
 function useDeliverableChanged() {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: keys.deliverables });
-    void queryClient.invalidateQueries({ queryKey: keys.deals });
-  };
+  const invalidate = useInvalidate();
+  return () => invalidate(keys.deliverables, keys.deals);
 }
 
 const saveDeliverable = (existing: Deliverable | null, payload: DeliverableCreate) =>
@@ -73,14 +70,11 @@ export function useSaveDeliverable(
   options: WriteOptions<Answer<typeof saveDeliverable>, DeliverableCreate> = {},
 ) {
   const changed = useDeliverableChanged();
-  return useMutation({
-    ...options,
-    mutationFn: async (payload: DeliverableCreate) => saveDeliverable(existing, payload),
-    onSuccess: (...args) => {
-      changed();
-      return options.onSuccess?.(...args);
-    },
-  });
+  return useWrite(
+    async (payload: DeliverableCreate) => saveDeliverable(existing, payload),
+    { onSuccess: changed },
+    options,
+  );
 }
 
 const deleteDeliverable = (id: string) =>
@@ -91,18 +85,16 @@ export function useDeleteDeliverable(
   options: WriteOptions<Answer<typeof deleteDeliverable>, string> = {},
 ) {
   const changed = useDeliverableChanged();
-  return useMutation({
-    ...options,
-    mutationFn: async (id: string) => deleteDeliverable(id),
-    onSuccess: (...args) => {
-      changed();
-      return options.onSuccess?.(...args);
+  return useWrite(
+    async (id: string) => deleteDeliverable(id),
+    {
+      onSuccess: changed,
+      onError: (error) => {
+        if (isApiError(error, 404)) changed();
+      },
     },
-    onError: (error, ...rest) => {
-      if (isApiError(error, 404)) changed();
-      return options.onError?.(error, ...rest);
-    },
-  });
+    options,
+  );
 }
 
 export interface DeliverableMove {

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 /** The CSV upload: the file, its column mapping (JSON), how to read its times, and whether to only check. */
 export interface ImportForm {
@@ -18,22 +17,20 @@ const importDeliverables = (form: ImportForm) => unwrap(api.imports.deliverables
 export function useCheckImport(
   options: WriteOptions<Answer<typeof importDeliverables>, ImportForm> = {},
 ) {
-  return useMutation({ ...options, mutationFn: importDeliverables });
+  return useWrite(importDeliverables, {}, options);
 }
 
 /** The import itself: brands, deals, deliverables, their alerts and the money may all change. */
 export function useRunImport(
   options: WriteOptions<Answer<typeof importDeliverables>, ImportForm> = {},
 ) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: importDeliverables,
-    onSuccess: (...args) => {
-      for (const key of [keys.brands, keys.deals, keys.deliverables, keys.alerts, keys.money]) {
-        void queryClient.invalidateQueries({ queryKey: key });
-      }
-      return options.onSuccess?.(...args);
+  const invalidate = useInvalidate();
+  return useWrite(
+    importDeliverables,
+    {
+      onSuccess: () =>
+        invalidate(keys.brands, keys.deals, keys.deliverables, keys.alerts, keys.money),
     },
-  });
+    options,
+  );
 }

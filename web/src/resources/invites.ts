@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { InviteAccept, InviteCreate } from '../../../shared/schemas/team';
-import { api, isApiError, unwrap } from '../api';
+import { api, unwrap } from '../api';
 import { useSignedIn } from './auth';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { orNullOn } from './read';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 /** Invite links, newest first, each with its state as of now (owner only). */
 export function useInvites() {
@@ -17,21 +18,14 @@ export function useInvites() {
 export function useInvitePreview(token: string) {
   return useQuery({
     queryKey: keys.invitePreview(token),
-    queryFn: async () => {
-      try {
-        return await unwrap(api.invites[':token'].$get({ param: { token } }));
-      } catch (error) {
-        if (isApiError(error, 404)) return null;
-        throw error;
-      }
-    },
+    queryFn: () => orNullOn(404, () => unwrap(api.invites[':token'].$get({ param: { token } }))),
     staleTime: Infinity,
   });
 }
 
 function useRefreshInvites() {
-  const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: keys.invites });
+  const invalidate = useInvalidate();
+  return () => invalidate(keys.invites);
 }
 
 const createInvite = (json: InviteCreate) => unwrap(api.invites.$post({ json }));
@@ -39,15 +33,7 @@ const createInvite = (json: InviteCreate) => unwrap(api.invites.$post({ json }))
 export function useCreateInvite(
   options: WriteOptions<Answer<typeof createInvite>, InviteCreate> = {},
 ) {
-  const refresh = useRefreshInvites();
-  return useMutation({
-    ...options,
-    mutationFn: createInvite,
-    onSuccess: (...args) => {
-      refresh();
-      return options.onSuccess?.(...args);
-    },
-  });
+  return useWrite(createInvite, { onSuccess: useRefreshInvites() }, options);
 }
 
 const revokeInvite = (id: string) => unwrap(api.invites[':id'].$delete({ param: { id } }));
@@ -56,15 +42,7 @@ export function useRevokeInvite(
   id: string,
   options: WriteOptions<Answer<typeof revokeInvite>> = {},
 ) {
-  const refresh = useRefreshInvites();
-  return useMutation({
-    ...options,
-    mutationFn: () => revokeInvite(id),
-    onSuccess: (...args) => {
-      refresh();
-      return options.onSuccess?.(...args);
-    },
-  });
+  return useWrite(() => revokeInvite(id), { onSuccess: useRefreshInvites() }, options);
 }
 
 const acceptInvite = (token: string, json: InviteAccept) =>
@@ -75,13 +53,9 @@ export function useAcceptInvite(
   token: string,
   options: WriteOptions<Answer<typeof acceptInvite>, InviteAccept> = {},
 ) {
-  const signedIn = useSignedIn();
-  return useMutation({
-    ...options,
-    mutationFn: (json: InviteAccept) => acceptInvite(token, json),
-    onSuccess: (user, ...rest) => {
-      signedIn(user);
-      return options.onSuccess?.(user, ...rest);
-    },
-  });
+  return useWrite(
+    (json: InviteAccept) => acceptInvite(token, json),
+    { onSuccess: useSignedIn() },
+    options,
+  );
 }

@@ -1,6 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PublicInvoice, RemittanceCreate } from '../../../shared/schemas/getting-paid';
-import { api, isApiError, unwrap } from '../api';
+import { api, unwrap } from '../api';
+import { orNullOn } from './read';
+import { useWrite } from './write';
 
 /** The payer's page: asked without a session, by the token in the e-mailed link. */
 export const publicInvoiceKey = (token: string) => ['invoice-link', token] as const;
@@ -9,14 +11,8 @@ export const publicInvoiceKey = (token: string) => ['invoice-link', token] as co
 export function usePublicInvoice(token: string) {
   return useQuery({
     queryKey: publicInvoiceKey(token),
-    queryFn: async () => {
-      try {
-        return await unwrap(api['invoice-links'][':token'].$get({ param: { token } }));
-      } catch (error) {
-        if (isApiError(error, 404)) return null;
-        throw error;
-      }
-    },
+    queryFn: () =>
+      orNullOn(404, () => unwrap(api['invoice-links'][':token'].$get({ param: { token } }))),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
@@ -25,17 +21,19 @@ export function usePublicInvoice(token: string) {
 /** "We've paid": a notice for the team to confirm, not a payment. */
 export function useReportPaid(token: string) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (json: RemittanceCreate) =>
+  return useWrite(
+    (json: RemittanceCreate) =>
       unwrap(api['invoice-links'][':token'].paid.$post({ param: { token }, json })),
-    onSuccess: () => {
-      queryClient.setQueryData(
-        publicInvoiceKey(token),
-        (current: PublicInvoice | null | undefined) =>
-          current ? { ...current, remittancePending: true } : current,
-      );
+    {
+      onSuccess: () => {
+        queryClient.setQueryData(
+          publicInvoiceKey(token),
+          (current: PublicInvoice | null | undefined) =>
+            current ? { ...current, remittancePending: true } : current,
+        );
+      },
     },
-  });
+  );
 }
 
 export function publicInvoicePdfPath(token: string): string {

@@ -1,7 +1,7 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { InvoiceSend } from '../../../shared/schemas/getting-paid';
-import { api, isApiError, unwrap } from '../api';
-import { useInvoiceAnswered } from './invoices';
+import { api, unwrap } from '../api';
+import { useInvoiceWrite } from './invoices';
 
 /**
  * An invoice's life after it is written: the send e-mail and its preview, the
@@ -35,15 +35,11 @@ export function useSendPreview(id: string) {
 }
 
 export function useSendInvoice(id: string) {
-  const answered = useInvoiceAnswered();
-  return useMutation({
-    mutationFn: (json: InvoiceSend) =>
-      unwrap(api.invoices[':id'].send.$post({ param: { id }, json })),
-    onSuccess: () => answered(),
-    onError: (error) => {
-      if (isApiError(error, 409)) answered();
-    },
-  });
+  return useInvoiceWrite(
+    (json: InvoiceSend) => unwrap(api.invoices[':id'].send.$post({ param: { id }, json })),
+    [409],
+    () => undefined,
+  );
 }
 
 /** A reminder step of the invoice's saved ladder, filled with its real values (asked when shown). */
@@ -64,36 +60,24 @@ export function useReminderPreview(id: string, offsetDays: number | null) {
 
 /** Ends the payer's link: its page answers "not active"; the next send makes a new one. */
 export function useRevokeInvoiceLink(id: string) {
-  const answered = useInvoiceAnswered();
-  return useMutation({
-    mutationFn: () => unwrap(api.invoices[':id'].link.revoke.$post({ param: { id } })),
-    onSuccess: (saved) => answered(saved),
-    onError: (error) => {
-      if (isApiError(error, 404)) answered();
-    },
-  });
+  return useInvoiceWrite(
+    () => unwrap(api.invoices[':id'].link.revoke.$post({ param: { id } })),
+    [404],
+    (saved) => saved,
+  );
 }
 
 /** Confirms a payer's notice as a payment (one click), or dismisses it. */
 export function useRemittanceAction(invoiceId: string) {
-  const answered = useInvoiceAnswered();
-  return useMutation({
-    mutationFn: ({
-      remittanceId,
-      action,
-    }: {
-      remittanceId: string;
-      action: 'confirm' | 'dismiss';
-    }) => {
+  return useInvoiceWrite(
+    ({ remittanceId, action }: { remittanceId: string; action: 'confirm' | 'dismiss' }) => {
       const param = { id: invoiceId, remittanceId };
       const route = api.invoices[':id'].remittances[':remittanceId'];
       return unwrap(
         action === 'confirm' ? route.confirm.$post({ param }) : route.dismiss.$post({ param }),
       );
     },
-    onSuccess: (saved) => answered(saved),
-    onError: (error) => {
-      if (isApiError(error, 409) || isApiError(error, 404)) answered();
-    },
-  });
+    [409, 404],
+    (saved) => saved,
+  );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LadderOverride } from '../../../shared/schemas/billing';
 import type {
   Invoice,
@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/schemas/invoice';
 import { api, isApiError, unwrap } from '../api';
 import { invalidateMoney, keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 export function useInvoicesOfDeal(dealId: string) {
   return useQuery({
@@ -91,22 +91,17 @@ export function useSaveInvoice(
   invoice: Invoice | null,
   options: WriteOptions<Answer<typeof saveInvoice>, InvoiceSave> = {},
 ) {
-  const queryClient = useQueryClient();
-  const savedInvoice = useInvoiceSaved();
-  return useMutation({
-    ...options,
-    mutationFn: (payload: InvoiceSave) => saveInvoice(invoice, payload),
-    onSuccess: (saved, ...rest) => {
-      savedInvoice(saved);
-      return options.onSuccess?.(saved, ...rest);
+  const invalidate = useInvalidate();
+  return useWrite(
+    (payload: InvoiceSave) => saveInvoice(invoice, payload),
+    {
+      onSuccess: useInvoiceSaved(),
+      onError: (error) => {
+        if (isApiError(error, 409) && error.code !== 'duplicate') invalidate(keys.invoices);
+      },
     },
-    onError: (error, ...rest) => {
-      if (isApiError(error, 409) && error.code !== 'duplicate') {
-        void queryClient.invalidateQueries({ queryKey: keys.invoices });
-      }
-      return options.onError?.(error, ...rest);
-    },
-  });
+    options,
+  );
 }
 
 /** Voiding or deleting an invoice, or removing one of its payments. */
@@ -137,18 +132,16 @@ async function actOn(action: InvoiceAction) {
 /** Void, delete, remove a payment; a 409 or 404 refreshes the money too (it changed elsewhere). */
 export function useInvoiceAction(options: WriteOptions<Answer<typeof actOn>, InvoiceAction> = {}) {
   const queryClient = useQueryClient();
-  return useMutation<Answer<typeof actOn>, Error, InvoiceAction>({
-    ...options,
-    mutationFn: actOn,
-    onSuccess: (...args) => {
-      invalidateMoney(queryClient);
-      return options.onSuccess?.(...args);
+  return useWrite(
+    actOn,
+    {
+      onSuccess: () => invalidateMoney(queryClient),
+      onError: (error) => {
+        if (isApiError(error, 409) || isApiError(error, 404)) invalidateMoney(queryClient);
+      },
     },
-    onError: (error, ...rest) => {
-      if (isApiError(error, 409) || isApiError(error, 404)) invalidateMoney(queryClient);
-      return options.onError?.(error, ...rest);
-    },
-  });
+    options,
+  );
 }
 
 const recordPayment = (invoiceId: string, json: PaymentCreate) =>
@@ -159,22 +152,39 @@ export function useRecordPayment(
   invoiceId: string,
   options: WriteOptions<Answer<typeof recordPayment>, PaymentCreate> = {},
 ) {
-  const savedInvoice = useInvoiceSaved();
-  return useMutation({
-    ...options,
-    mutationFn: (json: PaymentCreate) => recordPayment(invoiceId, json),
-    onSuccess: (saved, ...rest) => {
-      savedInvoice(saved);
-      return options.onSuccess?.(saved, ...rest);
+  return useWrite(
+    (json: PaymentCreate) => recordPayment(invoiceId, json),
+    { onSuccess: useInvoiceSaved() },
+    options,
+  );
+}
+
+/**
+ * A write on one invoice by its own route (send, pause, ladder, link, notices):
+ * `cached` picks the invoice to keep from the answer, the money is refreshed,
+ * and so it is after a refusal with one of the `staleOn` statuses (it changed
+ * or went elsewhere).
+ */
+export function useInvoiceWrite<TData, TVars>(
+  request: (vars: TVars) => Promise<TData>,
+  staleOn: readonly number[],
+  cached: (answer: TData) => Invoice | undefined,
+) {
+  const answered = useInvoiceAnswered();
+  return useWrite(request, {
+    onSuccess: (answer) => answered(cached(answer)),
+    onError: (error) => {
+      if (staleOn.some((status) => isApiError(error, status))) answered();
     },
   });
 }
 
+const itself = (invoice: Invoice) => invoice;
+
 /** Pauses reminders (until a day, or until resumed), or resumes them. */
 export function useRemindersPause() {
-  const answered = useInvoiceAnswered();
-  return useMutation({
-    mutationFn: (pause: { invoice: Invoice; paused: boolean; until: string | null }) =>
+  return useInvoiceWrite(
+    (pause: { invoice: Invoice; paused: boolean; until: string | null }) =>
       unwrap(
         api.invoices[':id'].$patch({
           param: { id: pause.invoice.id },
@@ -185,27 +195,22 @@ export function useRemindersPause() {
           },
         }),
       ),
-    onSuccess: (saved) => answered(saved),
-    onError: (error) => {
-      if (isApiError(error, 409)) answered();
-    },
-  });
+    [409],
+    itself,
+  );
 }
 
 /** Sets the invoice's own reminder ladder (null: the brand's, else the workspace's). */
 export function useInvoiceLadder() {
-  const answered = useInvoiceAnswered();
-  return useMutation({
-    mutationFn: ({ invoice, ladder }: { invoice: Invoice; ladder: LadderOverride }) =>
+  return useInvoiceWrite(
+    ({ invoice, ladder }: { invoice: Invoice; ladder: LadderOverride }) =>
       unwrap(
         api.invoices[':id'].$patch({
           param: { id: invoice.id },
           json: { version: invoice.version, invoiceReminders: ladder },
         }),
       ),
-    onSuccess: (saved) => answered(saved),
-    onError: (error) => {
-      if (isApiError(error, 409)) answered();
-    },
-  });
+    [409],
+    itself,
+  );
 }

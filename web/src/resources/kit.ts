@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MediaKit, MediaKitPatch } from '../../../shared/schemas/kit';
 import { api, isApiError, unwrap } from '../api';
 import { keys } from './keys';
-import type { WriteOptions } from './write';
+import { useInvalidate, useWrite, type WriteOptions } from './write';
 
 export function useMediaKit() {
   return useQuery({ queryKey: keys.kit, queryFn: () => unwrap(api.kit.$get()) });
@@ -19,16 +19,15 @@ export function useCaseStudyCandidates() {
 /** Saves the media kit; the answer is cached, and a 409 reloads the kit. */
 export function useSaveKit(options: WriteOptions<MediaKit, MediaKitPatch> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: (patch: MediaKitPatch) => unwrap(api.kit.$patch({ json: patch })),
-    onSuccess: (saved, ...rest) => {
-      queryClient.setQueryData(keys.kit, saved);
-      return options.onSuccess?.(saved, ...rest);
+  const invalidate = useInvalidate();
+  return useWrite(
+    (patch: MediaKitPatch) => unwrap(api.kit.$patch({ json: patch })),
+    {
+      onSuccess: (saved) => queryClient.setQueryData(keys.kit, saved),
+      onError: (error) => {
+        if (isApiError(error, 409)) invalidate(keys.kit);
+      },
     },
-    onError: (error, ...rest) => {
-      if (isApiError(error, 409)) void queryClient.invalidateQueries({ queryKey: keys.kit });
-      return options.onError?.(error, ...rest);
-    },
-  });
+    options,
+  );
 }

@@ -1,10 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiTokenCreate, PasswordChange, ProfilePatch } from '../../../shared/schemas/team';
 import type { Preferences, PreferencesInput } from '../../../shared/schemas/channel';
 import type { Feed, FeedTokenCreate } from '../../../shared/schemas/feed';
 import { api, isApiError, unwrap } from '../api';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import {
+  useCachedChange,
+  useInvalidate,
+  useOptimisticWrite,
+  useWrite,
+  type Answer,
+  type CacheWork,
+  type WriteOptions,
+} from './write';
 
 /** The signed-in user's alert e-mail switch and own time zone. */
 export function usePreferences() {
@@ -60,24 +68,20 @@ export function useSaveProfile(
   options: WriteOptions<Answer<typeof saveProfile>, ProfilePatch> = {},
 ) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: saveProfile,
-    onSuccess: (saved, ...rest) => {
-      queryClient.setQueryData(keys.me, saved);
-      void queryClient.invalidateQueries({ queryKey: keys.team });
-      void queryClient.invalidateQueries({ queryKey: keys.users });
-      void queryClient.invalidateQueries({ queryKey: keys.preferences });
-      void queryClient.invalidateQueries({ queryKey: keys.deliverables });
-      return options.onSuccess?.(saved, ...rest);
+  const invalidate = useInvalidate();
+  return useWrite(
+    saveProfile,
+    {
+      onSuccess: (saved) => {
+        queryClient.setQueryData(keys.me, saved);
+        invalidate(keys.team, keys.users, keys.preferences, keys.deliverables);
+      },
+      onError: (error) => {
+        if (isApiError(error, 409) && error.code === 'conflict') invalidate(keys.me);
+      },
     },
-    onError: (error, ...rest) => {
-      if (isApiError(error, 409) && error.code === 'conflict') {
-        void queryClient.invalidateQueries({ queryKey: keys.me });
-      }
-      return options.onError?.(error, ...rest);
-    },
-  });
+    options,
+  );
 }
 
 /** The switch moves at once and goes back if the server refuses. */
@@ -85,41 +89,28 @@ export function useSavePreferences(
   options: WriteOptions<Preferences, PreferencesInput, { before: Preferences | undefined }> = {},
 ) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: (json: PreferencesInput) => unwrap(api.me.preferences.$put({ json })),
-    onMutate: async (json) => {
-      await queryClient.cancelQueries({ queryKey: keys.preferences });
-      const before = queryClient.getQueryData<Preferences>(keys.preferences);
-      if (before) queryClient.setQueryData<Preferences>(keys.preferences, { ...before, ...json });
-      return { before };
+  const shown = useCachedChange<Preferences, PreferencesInput>(
+    keys.preferences,
+    (before, json) => ({
+      ...before,
+      ...json,
+    }),
+  );
+  return useOptimisticWrite(
+    (json: PreferencesInput) => unwrap(api.me.preferences.$put({ json })),
+    {
+      apply: async (json) => ({ before: await shown.apply(json) }),
+      rollback: ({ before }) => shown.restore(before),
     },
-    onSuccess: (saved, ...rest) => {
-      queryClient.setQueryData(keys.preferences, saved);
-      return options.onSuccess?.(saved, ...rest);
-    },
-    onError: (error, json, context, ...rest) => {
-      if (context?.before) queryClient.setQueryData(keys.preferences, context.before);
-      return options.onError?.(error, json, context, ...rest);
-    },
-  });
+    { onSuccess: (saved) => queryClient.setQueryData(keys.preferences, saved) },
+    options,
+  );
 }
 
-/** A write that changes where the user is signed in: the sessions list is asked again. */
-function useSessionsWrite<TData, TVars>(
-  mutationFn: (vars: TVars) => Promise<TData>,
-  options: WriteOptions<TData, TVars>,
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn,
-    onSuccess: (...args) => {
-      const result = options.onSuccess?.(...args);
-      void queryClient.invalidateQueries({ queryKey: keys.sessions });
-      return result;
-    },
-  });
+/** A write that changes where the user is signed in: the sessions list is asked again, last. */
+function useSessionsChanged(): CacheWork<unknown, unknown> {
+  const invalidate = useInvalidate();
+  return { onSuccess: () => invalidate(keys.sessions), componentFirst: true };
 }
 
 const changePassword = (json: PasswordChange) => unwrap(api.me.password.$post({ json }));
@@ -128,35 +119,25 @@ const changePassword = (json: PasswordChange) => unwrap(api.me.password.$post({ 
 export function useChangePassword(
   options: WriteOptions<Answer<typeof changePassword>, PasswordChange> = {},
 ) {
-  return useSessionsWrite(changePassword, options);
+  return useWrite(changePassword, useSessionsChanged(), options);
 }
 
 const signOutOthers = () => unwrap(api.me.sessions.$delete());
 
 export function useSignOutOthers(options: WriteOptions<Answer<typeof signOutOthers>> = {}) {
-  return useSessionsWrite(signOutOthers, options);
+  return useWrite(signOutOthers, useSessionsChanged(), options);
 }
 
 const endSession = (id: string) => unwrap(api.me.sessions[':id'].$delete({ param: { id } }));
 
 export function useEndSession(id: string, options: WriteOptions<Answer<typeof endSession>> = {}) {
-  return useSessionsWrite(() => endSession(id), options);
+  return useWrite(() => endSession(id), useSessionsChanged(), options);
 }
 
 /** A write to the user's API tokens: the list is asked again. */
-function useTokensWrite<TData, TVars>(
-  mutationFn: (vars: TVars) => Promise<TData>,
-  options: WriteOptions<TData, TVars>,
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn,
-    onSuccess: (...args) => {
-      void queryClient.invalidateQueries({ queryKey: keys.tokens });
-      return options.onSuccess?.(...args);
-    },
-  });
+function useTokensChanged(): CacheWork<unknown, unknown> {
+  const invalidate = useInvalidate();
+  return { onSuccess: () => invalidate(keys.tokens) };
 }
 
 const createToken = (json: ApiTokenCreate) => unwrap(api.me.tokens.$post({ json }));
@@ -164,13 +145,13 @@ const createToken = (json: ApiTokenCreate) => unwrap(api.me.tokens.$post({ json 
 export function useCreateToken(
   options: WriteOptions<Answer<typeof createToken>, ApiTokenCreate> = {},
 ) {
-  return useTokensWrite(createToken, options);
+  return useWrite(createToken, useTokensChanged(), options);
 }
 
 const revokeToken = (id: string) => unwrap(api.me.tokens[':id'].$delete({ param: { id } }));
 
 export function useRevokeToken(id: string, options: WriteOptions<Answer<typeof revokeToken>> = {}) {
-  return useTokensWrite(() => revokeToken(id), options);
+  return useWrite(() => revokeToken(id), useTokensChanged(), options);
 }
 
 const createFeed = (json: Required<FeedTokenCreate>) =>
@@ -181,27 +162,22 @@ export function useCreateFeed(
   options: WriteOptions<Answer<typeof createFeed>, Required<FeedTokenCreate>> = {},
 ) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: createFeed,
-    onSuccess: (made, ...rest) => {
-      const { url: _url, ...saved } = made;
-      queryClient.setQueryData(keys.feed, saved);
-      return options.onSuccess?.(made, ...rest);
+  return useWrite(
+    createFeed,
+    {
+      onSuccess: ({ url: _url, ...saved }) => queryClient.setQueryData(keys.feed, saved),
     },
-  });
+    options,
+  );
 }
 
 const deleteFeed = () => unwrap(api.me['feed-token'].$delete());
 
 export function useTurnOffFeed(options: WriteOptions<Answer<typeof deleteFeed>> = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: deleteFeed,
-    onSuccess: (...args) => {
-      queryClient.setQueryData(keys.feed, NO_FEED);
-      return options.onSuccess?.(...args);
-    },
-  });
+  return useWrite(
+    deleteFeed,
+    { onSuccess: () => queryClient.setQueryData(keys.feed, NO_FEED) },
+    options,
+  );
 }

@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { PitchCreate } from '../../../shared/schemas/brand';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 /** A brand's pitch log, newest first. */
 export function usePitches(brandId: string) {
@@ -13,13 +13,10 @@ export function usePitches(brandId: string) {
   });
 }
 
-/** A pitch changes the log and the brand (its last contact, maybe its stage). */
+/** A pitch changes the log and the brand (its last contact, maybe its stage): both are asked again. */
 function useRefreshPitches(brandId: string) {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: keys.pitches(brandId) });
-    void queryClient.invalidateQueries({ queryKey: keys.brands });
-  };
+  const invalidate = useInvalidate();
+  return () => invalidate(keys.pitches(brandId), keys.brands);
 }
 
 const logPitch = (brandId: string, json: PitchCreate) =>
@@ -29,16 +26,11 @@ export function useLogPitch(
   brandId: string,
   options: WriteOptions<Answer<typeof logPitch>, PitchCreate> = {},
 ) {
-  const refresh = useRefreshPitches(brandId);
-  return useMutation({
-    ...options,
-    mutationFn: (json: PitchCreate) => logPitch(brandId, json),
-    onSuccess: (...args) => {
-      const result = options.onSuccess?.(...args);
-      refresh();
-      return result;
-    },
-  });
+  return useWrite(
+    (json: PitchCreate) => logPitch(brandId, json),
+    { onSuccess: useRefreshPitches(brandId), componentFirst: true },
+    options,
+  );
 }
 
 const deletePitch = (brandId: string, pitchId: string) =>
@@ -50,18 +42,9 @@ export function useDeletePitch(
   options: WriteOptions<Answer<typeof deletePitch>, string> = {},
 ) {
   const refresh = useRefreshPitches(brandId);
-  return useMutation({
-    ...options,
-    mutationFn: (pitchId: string) => deletePitch(brandId, pitchId),
-    onSuccess: (...args) => {
-      const result = options.onSuccess?.(...args);
-      refresh();
-      return result;
-    },
-    onError: (...args) => {
-      const result = options.onError?.(...args);
-      refresh();
-      return result;
-    },
-  });
+  return useWrite(
+    (pitchId: string) => deletePitch(brandId, pitchId),
+    { onSuccess: refresh, onError: refresh, componentFirst: true },
+    options,
+  );
 }

@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReviewLink } from '../../../shared/schemas/review';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 /** A deliverable's review links, newest first: its review history. */
 export function useReviewLinks(deliverableId: string) {
@@ -14,9 +14,10 @@ export function useReviewLinks(deliverableId: string) {
   });
 }
 
-function useRefreshReviewLinks(deliverableId: string) {
-  const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: keys.reviewLinks(deliverableId) });
+/** The review history is asked again, after the component's own reaction. */
+function useReviewLinksChanged(deliverableId: string) {
+  const invalidate = useInvalidate();
+  return { onSuccess: () => invalidate(keys.reviewLinks(deliverableId)), componentFirst: true };
 }
 
 const createReviewLink = (deliverableId: string, expiresInDays: number) =>
@@ -32,16 +33,11 @@ export function useCreateReviewLink(
   deliverableId: string,
   options: WriteOptions<Answer<typeof createReviewLink>, number> = {},
 ) {
-  const refresh = useRefreshReviewLinks(deliverableId);
-  return useMutation({
-    ...options,
-    mutationFn: (expiresInDays: number) => createReviewLink(deliverableId, expiresInDays),
-    onSuccess: (...args) => {
-      const result = options.onSuccess?.(...args);
-      refresh();
-      return result;
-    },
-  });
+  return useWrite(
+    (expiresInDays: number) => createReviewLink(deliverableId, expiresInDays),
+    useReviewLinksChanged(deliverableId),
+    options,
+  );
 }
 
 const revokeReviewLink = (deliverableId: string, linkId: string) =>
@@ -55,14 +51,9 @@ export function useRevokeReviewLink(
   deliverableId: string,
   options: WriteOptions<Answer<typeof revokeReviewLink>, ReviewLink> = {},
 ) {
-  const refresh = useRefreshReviewLinks(deliverableId);
-  return useMutation({
-    ...options,
-    mutationFn: (link: ReviewLink) => revokeReviewLink(deliverableId, link.id),
-    onSuccess: (...args) => {
-      const result = options.onSuccess?.(...args);
-      refresh();
-      return result;
-    },
-  });
+  return useWrite(
+    (link: ReviewLink) => revokeReviewLink(deliverableId, link.id),
+    useReviewLinksChanged(deliverableId),
+    options,
+  );
 }

@@ -1,21 +1,15 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReviewDecisionBody } from '../../../shared/schemas/review';
-import { api, isApiError, unwrap } from '../api';
+import { api, unwrap } from '../api';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { orNullOn } from './read';
+import { useWrite, type Answer, type WriteOptions } from './write';
 
 /** The draft behind a review link, asked without a session; null when the link no longer works. */
 export function useReview(token: string) {
   return useQuery({
     queryKey: keys.review(token),
-    queryFn: async () => {
-      try {
-        return await unwrap(api.review[':token'].$get({ param: { token } }));
-      } catch (error) {
-        if (isApiError(error, 404)) return null;
-        throw error;
-      }
-    },
+    queryFn: () => orNullOn(404, () => unwrap(api.review[':token'].$get({ param: { token } }))),
     staleTime: Infinity,
   });
 }
@@ -28,8 +22,5 @@ export function useReviewDecision(
   token: string,
   options: WriteOptions<Answer<typeof decide>, ReviewDecisionBody> = {},
 ) {
-  return useMutation({
-    ...options,
-    mutationFn: (json: ReviewDecisionBody) => decide(token, json),
-  });
+  return useWrite((json: ReviewDecisionBody) => decide(token, json), {}, options);
 }

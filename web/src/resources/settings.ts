@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Settings, SettingsPatch } from '../../../shared/schemas/settings';
 import { api, isApiError, unwrap } from '../api';
 import { keys } from './keys';
-import type { WriteOptions } from './write';
+import { useInvalidate, useWrite, type WriteOptions } from './write';
 
 export function useSettings() {
   return useQuery({ queryKey: keys.settings, queryFn: () => unwrap(api.settings.$get()) });
@@ -19,20 +19,18 @@ export function useSaveSettings({
   ...options
 }: WriteOptions<Settings, SettingsPatch> & { movesTimes?: boolean } = {}) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: (patch: SettingsPatch) => unwrap(api.settings.$patch({ json: patch })),
-    onSuccess: (saved, ...rest) => {
-      queryClient.setQueryData(keys.settings, saved);
-      if (movesTimes) {
-        void queryClient.invalidateQueries({ queryKey: keys.me });
-        void queryClient.invalidateQueries({ queryKey: keys.deliverables });
-      }
-      return options.onSuccess?.(saved, ...rest);
+  const invalidate = useInvalidate();
+  return useWrite(
+    (patch: SettingsPatch) => unwrap(api.settings.$patch({ json: patch })),
+    {
+      onSuccess: (saved) => {
+        queryClient.setQueryData(keys.settings, saved);
+        if (movesTimes) invalidate(keys.me, keys.deliverables);
+      },
+      onError: (error) => {
+        if (isApiError(error, 409)) invalidate(keys.settings);
+      },
     },
-    onError: (error, ...rest) => {
-      if (isApiError(error, 409)) void queryClient.invalidateQueries({ queryKey: keys.settings });
-      return options.onError?.(error, ...rest);
-    },
-  });
+    options,
+  );
 }

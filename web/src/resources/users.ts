@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TeamMember, UserPatch } from '../../../shared/schemas/team';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
-import type { Answer, WriteOptions } from './write';
+import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 /** Enabled members, for assignee pickers and names. */
 export function useTeam() {
@@ -36,22 +36,21 @@ export function useUpdateUser(
   options: WriteOptions<Answer<typeof patchUser>, UserPatch> = {},
 ) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: (json: UserPatch) => patchUser(member.id, json),
-    onSuccess: (saved, ...rest) => {
-      queryClient.setQueryData<TeamMember[]>(keys.users, (list) =>
-        list?.map((m) => (m.id === saved.id ? saved : m)),
-      );
-      void queryClient.invalidateQueries({ queryKey: keys.team });
-      if (isSelf) void queryClient.invalidateQueries({ queryKey: keys.me });
-      return options.onSuccess?.(saved, ...rest);
+  const invalidate = useInvalidate();
+  return useWrite(
+    (json: UserPatch) => patchUser(member.id, json),
+    {
+      onSuccess: (saved) => {
+        queryClient.setQueryData<TeamMember[]>(keys.users, (list) =>
+          list?.map((m) => (m.id === saved.id ? saved : m)),
+        );
+        invalidate(keys.team);
+        if (isSelf) invalidate(keys.me);
+      },
+      onError: () => invalidate(keys.users),
     },
-    onError: (...args) => {
-      void queryClient.invalidateQueries({ queryKey: keys.users });
-      return options.onError?.(...args);
-    },
-  });
+    options,
+  );
 }
 
 const transferOwnership = (id: string) =>
@@ -66,18 +65,17 @@ export function useTransferOwnership(
   options: WriteOptions<Answer<typeof transferOwnership>> = {},
 ) {
   const queryClient = useQueryClient();
-  return useMutation({
-    ...options,
-    mutationFn: () => transferOwnership(memberId),
-    onSuccess: (...args) => {
-      void queryClient.invalidateQueries({ queryKey: keys.me });
-      queryClient.removeQueries({ queryKey: keys.users });
-      queryClient.removeQueries({ queryKey: keys.invites });
-      return options.onSuccess?.(...args);
+  const invalidate = useInvalidate();
+  return useWrite(
+    () => transferOwnership(memberId),
+    {
+      onSuccess: () => {
+        invalidate(keys.me);
+        queryClient.removeQueries({ queryKey: keys.users });
+        queryClient.removeQueries({ queryKey: keys.invites });
+      },
+      onError: () => invalidate(keys.users),
     },
-    onError: (...args) => {
-      void queryClient.invalidateQueries({ queryKey: keys.users });
-      return options.onError?.(...args);
-    },
-  });
+    options,
+  );
 }
