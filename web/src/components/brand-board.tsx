@@ -3,9 +3,8 @@ import { useState, type DragEvent } from 'react';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
 import { errorMessage, isApiError } from '../api';
 import { BRAND_STAGE_LABELS } from '../format';
-import { lastContactedLabel } from '../pipeline-format';
 import { useMoveBrand } from '../resources/brands';
-import { FollowUpDay } from './follow-up-day';
+import { FollowUpFacts } from './follow-up-day';
 import { useToast } from './toast';
 
 export interface BrandBoardProps {
@@ -176,14 +175,7 @@ function BoardCard({
       )}
       <p className="board-card__category muted small">{brand.category ?? 'No category'}</p>
       <dl className="board-card__facts small">
-        <div>
-          <dt>Follow-up</dt>
-          <FollowUpDay day={brand.nextFollowUpOn} today={today} />
-        </div>
-        <div>
-          <dt>Last contacted</dt>
-          <dd>{lastContactedLabel(brand.lastContactedOn, today)}</dd>
-        </div>
+        <FollowUpFacts brand={brand} today={today} followUpLabel="Follow-up" />
       </dl>
       {canEdit && (
         <label className="board-card__move small">

@@ -1,9 +1,8 @@
 import type { Brand } from '../../../../shared/schemas/brand';
 import { StageChip } from '../../components/badges';
-import { FollowUpDay } from '../../components/follow-up-day';
+import { FollowUpFacts } from '../../components/follow-up-day';
 import { EditDeleteButtons } from '../../components/row-actions';
 import { plural } from '../../format';
-import { lastContactedLabel } from '../../pipeline-format';
 
 /** The URL when it is http(s) (never `javascript:`), for use as a link. */
 function httpUrl(value: string | null): URL | null {
@@ -52,14 +51,7 @@ export function BrandCard({ brand, today, canEdit, onEdit, onDelete }: BrandCard
           <dt>Deals</dt>
           <dd>{plural(brand.dealCount, 'deal')}</dd>
         </div>
-        <div>
-          <dt>Next follow-up</dt>
-          <FollowUpDay day={brand.nextFollowUpOn} today={today} />
-        </div>
-        <div>
-          <dt>Last contacted</dt>
-          <dd>{lastContactedLabel(brand.lastContactedOn, today)}</dd>
-        </div>
+        <FollowUpFacts brand={brand} today={today} followUpLabel="Next follow-up" />
       </dl>
       <div className="brand-card__contacts">
         <h3 className="subsection-title">Contacts</h3>
