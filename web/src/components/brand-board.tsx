@@ -2,9 +2,9 @@ import './brand-board.css';
 import { useState, type DragEvent } from 'react';
 import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
 import { errorMessage, isApiError } from '../api';
-import { BRAND_STAGE_LABELS, formatDay } from '../format';
-import { lastContactedLabel } from '../pipeline-format';
+import { BRAND_STAGE_LABELS } from '../format';
 import { useMoveBrand } from '../resources/brands';
+import { FollowUpFacts } from './follow-up-day';
 import { useToast } from './toast';
 
 export interface BrandBoardProps {
@@ -155,8 +155,6 @@ function BoardCard({
   onDragStart,
   onDragEnd,
 }: BoardCardProps) {
-  const followUp = brand.nextFollowUpOn;
-  const followUpDue = followUp !== null && followUp <= today;
   const draggable = canEdit && !busy;
   return (
     <li
@@ -177,17 +175,7 @@ function BoardCard({
       )}
       <p className="board-card__category muted small">{brand.category ?? 'No category'}</p>
       <dl className="board-card__facts small">
-        <div>
-          <dt>Follow-up</dt>
-          <dd className={followUpDue ? 'due' : undefined}>
-            {followUp ? formatDay(followUp) : '—'}
-            {followUpDue && <span className="due__tag">due</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>Last contacted</dt>
-          <dd>{lastContactedLabel(brand.lastContactedOn, today)}</dd>
-        </div>
+        <FollowUpFacts brand={brand} today={today} followUpLabel="Follow-up" />
       </dl>
       {canEdit && (
         <label className="board-card__move small">
@@ -196,7 +184,8 @@ function BoardCard({
             value=""
             disabled={busy}
             onChange={(e) => {
-              if (e.target.value) onMove(e.target.value as BrandStage);
+              const to = BRAND_STAGES.find((stage) => stage === e.target.value);
+              if (to) onMove(to);
             }}
           >
             <option value="">Move to…</option>

@@ -1,6 +1,7 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { Dialog, type DialogProps } from '../components/dialog';
 import { FormBanner } from '../components/field';
+import { FormFooter } from './form-footer';
 
 export interface FormDialogProps extends Omit<DialogProps, 'footer' | 'children'> {
   /** The primary button's words, and its words while the write is on its way. */
@@ -36,20 +37,16 @@ export function FormDialog({
     event.preventDefault();
     onSubmit();
   };
-  const footer = readOnly ? (
-    <button type="button" className="button" onClick={dialog.onClose}>
-      Close
-    </button>
-  ) : (
-    <>
-      {footerStart}
-      <button type="button" className="button" onClick={dialog.onClose}>
-        Cancel
-      </button>
-      <button type="submit" form={formId} className="button button--primary" disabled={busy}>
-        {busy ? busyLabel : submitLabel}
-      </button>
-    </>
+  const footer = (
+    <FormFooter
+      formId={formId}
+      submitLabel={submitLabel}
+      busyLabel={busyLabel}
+      busy={busy}
+      onCancel={dialog.onClose}
+      footerStart={footerStart}
+      readOnly={readOnly}
+    />
   );
   return (
     <Dialog {...dialog} footer={footer}>

@@ -1,44 +1,31 @@
 import './deal-detail-page.css';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage, isApiError } from '../api';
-import { BrandDot, DealStatusChip, PlatformBadge, Spinner, StatusChip } from '../components/badges';
+import { BrandDot, DealStatusChip, Spinner } from '../components/badges';
+import { ConfirmDeleteDeal } from '../components/deal/confirm-delete-deal';
 import { DealDialog } from '../components/deal-dialog';
-import { PAYMENT_TRIGGER_LABELS } from '../components/deal-payment-fields';
 import { DealInvoices, DealMoneyStrip } from '../components/deal-invoices';
 import { DeliverableDialog } from '../components/deliverable-dialog';
-import { ConfirmDialog } from '../components/dialog';
 import { Link } from '../components/link';
 import { useToast } from '../components/toast';
-import {
-  DEAL_SOURCE_LABELS,
-  FORMAT_LABELS,
-  formatDay,
-  formatInstant,
-  formatMoney,
-  plural,
-} from '../format';
+import { formatMoney } from '../format';
 import { useBrands } from '../resources/brands';
 import { useDeal, useDeleteDeal } from '../resources/deals';
 import { useDeliverablesOfDeal } from '../resources/deliverables';
-import { useTeam } from '../resources/users';
 import { navigate } from '../hooks/use-router';
+import { DealDeliverables } from './deal-detail/deal-deliverables';
+import { DealTerms } from './deal-detail/deal-terms';
 
 export default function DealDetailPage({ user, id }: { user: User; id: string }) {
   const canEdit = user.role !== 'viewer';
   const deal = useDeal(id);
   const deliverables = useDeliverablesOfDeal(id);
   const brands = useBrands();
-  const team = useTeam();
   const toast = useToast();
   const [editingDeal, setEditingDeal] = useState(false);
   const [deliverableDialog, setDeliverableDialog] = useState<{ id: string | null } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const timeZone = user.effectiveTimeZone;
-  const memberName = useMemo(
-    () => new Map((team.data ?? []).map((m) => [m.id, m.name])),
-    [team.data],
-  );
 
   const remove = useDeleteDeal({
     withMoney: true,
@@ -117,118 +104,12 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
       <DealMoneyStrip deal={d} />
 
       <div className="detail-grid">
-        <section className="card" aria-labelledby="terms-title">
-          <h2 id="terms-title" className="section-title">
-            Terms
-          </h2>
-          <dl className="facts">
-            <div>
-              <dt>Fee</dt>
-              <dd>{formatMoney(d.feeCents, d.currency)}</dd>
-            </div>
-            <div>
-              <dt>Source</dt>
-              <dd>{DEAL_SOURCE_LABELS[d.source]}</dd>
-            </div>
-            <div>
-              <dt>Contract signed</dt>
-              <dd>{formatDay(d.contractSignedOn)}</dd>
-            </div>
-            <div>
-              <dt>Exclusivity</dt>
-              <dd>
-                {d.exclusivityCategory
-                  ? `${d.exclusivityCategory}${d.exclusivityUntil ? ` until ${formatDay(d.exclusivityUntil)}` : ''}`
-                  : 'None'}
-              </dd>
-            </div>
-            <div>
-              <dt>Usage rights until</dt>
-              <dd>{formatDay(d.usageRightsUntil)}</dd>
-            </div>
-            <div>
-              <dt>Payment</dt>
-              <dd>
-                {d.paymentTermsDays === null
-                  ? 'Workspace terms'
-                  : d.paymentTermsDays === 0
-                    ? 'On receipt'
-                    : `Net ${d.paymentTermsDays}`}{' '}
-                from when {PAYMENT_TRIGGER_LABELS[d.paymentTrigger]}
-              </dd>
-            </div>
-            <div>
-              <dt>Expected pay day</dt>
-              <dd data-testid="deal-expected-pay-on">
-                {d.expectedPayOn ? formatDay(d.expectedPayOn) : 'When the clock starts'}
-              </dd>
-            </div>
-            <div>
-              <dt>Bill to</dt>
-              <dd>{d.payer ? d.payer.name : `${d.brandName} (the brand)`}</dd>
-            </div>
-            <div>
-              <dt>Progress</dt>
-              <dd>
-                {published} of {plural(items.length, 'deliverable')} published
-              </dd>
-            </div>
-          </dl>
-          {d.notes && (
-            <>
-              <h3 className="subsection-title">Notes</h3>
-              <p className="prewrap">{d.notes}</p>
-            </>
-          )}
-        </section>
-
-        <section className="card" aria-labelledby="deliverables-title">
-          <div className="section-header">
-            <h2 id="deliverables-title" className="section-title">
-              Deliverables
-            </h2>
-            {canEdit && (
-              <button
-                type="button"
-                className="button button--small button--primary"
-                onClick={() => setDeliverableDialog({ id: null })}
-              >
-                Add deliverable
-              </button>
-            )}
-          </div>
-          {deliverables.isPending ? (
-            <Spinner />
-          ) : deliverables.error ? (
-            <p className="banner banner--error">{errorMessage(deliverables.error)}</p>
-          ) : items.length === 0 ? (
-            <p className="muted">No deliverables yet. Add the posts this deal asks for.</p>
-          ) : (
-            <ul className="deliverable-list">
-              {items.map((x) => (
-                <li key={x.id}>
-                  <button
-                    type="button"
-                    className="deliverable-row"
-                    onClick={() => setDeliverableDialog({ id: x.id })}
-                  >
-                    <PlatformBadge platform={x.platform} />
-                    <span className="deliverable-row__main">
-                      <span className="deliverable-row__title">{x.title}</span>
-                      <span className="muted small">
-                        {FORMAT_LABELS[x.format]}
-                        {x.draftDueAt && ` · Draft ${formatInstant(x.draftDueAt, timeZone)}`}
-                        {` · Go-live ${x.publishAt ? formatInstant(x.publishAt, timeZone) : 'not scheduled'}`}
-                        {x.assigneeId && ` · ${memberName.get(x.assigneeId) ?? 'Former member'}`}
-                      </span>
-                    </span>
-                    <StatusChip status={x.status} />
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <DealTerms deal={d} published={published} deliverables={items.length} />
+        <DealDeliverables
+          user={user}
+          query={deliverables}
+          onOpen={(deliverableId) => setDeliverableDialog({ id: deliverableId })}
+        />
       </div>
 
       <DealInvoices deal={d} user={user} />
@@ -243,20 +124,12 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
         />
       )}
       {confirmDelete && (
-        <ConfirmDialog
-          title="Delete this deal?"
-          message={
-            <p>
-              <strong>{d.title}</strong> will be deleted
-              {items.length > 0 ? `, together with its ${plural(items.length, 'deliverable')}` : ''}
-              . This cannot be undone.
-            </p>
-          }
-          confirmLabel="Delete deal"
-          busy={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
+        <ConfirmDeleteDeal
+          id={id}
+          title={d.title}
+          deliverables={items.length}
+          remove={remove}
           onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => remove.mutate(id)}
         />
       )}
     </div>

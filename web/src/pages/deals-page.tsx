@@ -3,19 +3,21 @@ import { useMemo, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { DEAL_STATUSES, type Deal, type DealStatus } from '../../../shared/schemas/deal';
 import { errorMessage } from '../api';
-import { BrandDot, DealStatusChip, Spinner } from '../components/badges';
+import { BrandDot, Spinner } from '../components/badges';
+import { ConfirmDeleteDeal } from '../components/deal/confirm-delete-deal';
 import { DealDialog } from '../components/deal-dialog';
-import { ConfirmDialog } from '../components/dialog';
 import { ExportMenu, type ExportMenuItem } from '../components/export-menu';
 import { FilterMenu } from '../components/filter-menu';
 import { Link } from '../components/link';
 import { PlusIcon, UploadIcon } from '../components/icons';
 import { useToast } from '../components/toast';
-import { DEAL_SOURCE_LABELS, DEAL_STATUS_LABELS, formatMoney, plural } from '../format';
+import { DEAL_STATUS_LABELS } from '../format';
 import { useBrands } from '../resources/brands';
 import { useDeals, useDeleteDeal } from '../resources/deals';
 import { exportPaths } from '../resources/exports';
 import { useNewParam } from '../hooks/use-new-param';
+import { DealStats } from './deals/deal-stats';
+import { DealsTable } from './deals/deals-table';
 
 const EXPORTS: ReadonlyArray<ExportMenuItem> = [
   {
@@ -29,15 +31,6 @@ const EXPORTS: ReadonlyArray<ExportMenuItem> = [
     hint: 'One row per post; imports into Sponsorcal as is',
   },
 ];
-
-const OPEN_STATUSES: ReadonlySet<DealStatus> = new Set(['contracted', 'in_progress', 'delivered']);
-
-function totalsByCurrency(deals: Deal[]): string {
-  const sums = new Map<string, number>();
-  for (const deal of deals) sums.set(deal.currency, (sums.get(deal.currency) ?? 0) + deal.feeCents);
-  if (sums.size === 0) return formatMoney(0, 'USD');
-  return [...sums.entries()].map(([currency, cents]) => formatMoney(cents, currency)).join(' + ');
-}
 
 export default function DealsPage({ user }: { user: User }) {
   const canEdit = user.role !== 'viewer';
@@ -63,7 +56,6 @@ export default function DealsPage({ user }: { user: User }) {
   });
 
   const list = deals.data ?? [];
-  const active = list.filter((d) => OPEN_STATUSES.has(d.status));
   const filtered = status.length > 0 || brandId.length > 0;
 
   return (
@@ -94,22 +86,7 @@ export default function DealsPage({ user }: { user: User }) {
         </div>
       </div>
 
-      {list.length > 0 && (
-        <div className="stats">
-          <div className="stat">
-            <p className="stat__label">{filtered ? 'Matching deals' : 'All deals'}</p>
-            <p className="stat__value">{list.length}</p>
-          </div>
-          <div className="stat">
-            <p className="stat__label">Active (contracted → delivered)</p>
-            <p className="stat__value">{active.length}</p>
-          </div>
-          <div className="stat">
-            <p className="stat__label">Active value</p>
-            <p className="stat__value">{totalsByCurrency(active)}</p>
-          </div>
-        </div>
-      )}
+      {list.length > 0 && <DealStats deals={list} filtered={filtered} />}
 
       <div className="filters" role="group" aria-label="Filters">
         <FilterMenu
@@ -170,74 +147,16 @@ export default function DealsPage({ user }: { user: User }) {
             )}
           </div>
         ) : (
-          <table className="table table--responsive">
-            <thead>
-              <tr>
-                <th scope="col">Brand</th>
-                <th scope="col">Deal</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Fee
-                </th>
-                <th scope="col" className="num">
-                  Deliverables
-                </th>
-                {canEdit && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((deal) => (
-                <tr key={deal.id}>
-                  <td data-label="Brand">
-                    <span className="with-dot">
-                      <BrandDot color={brandColor.get(deal.brandId) ?? '#94a3b8'} />
-                      {deal.brandName}
-                    </span>
-                  </td>
-                  <td data-label="Deal">
-                    <Link href={`/deals/${deal.id}`} className="strong-link">
-                      {deal.title}
-                    </Link>
-                    <span className="muted small block">{DEAL_SOURCE_LABELS[deal.source]}</span>
-                  </td>
-                  <td data-label="Status">
-                    <DealStatusChip status={deal.status} />
-                  </td>
-                  <td data-label="Fee" className="num">
-                    {formatMoney(deal.feeCents, deal.currency)}
-                  </td>
-                  <td data-label="Deliverables" className="num">
-                    {deal.deliverableCount}
-                  </td>
-                  {canEdit && (
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="button button--small"
-                        onClick={() => setEditing(deal)}
-                      >
-                        Edit<span className="visually-hidden"> {deal.title}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--small button--ghost-danger"
-                        onClick={() => {
-                          remove.reset();
-                          setDeleting(deal);
-                        }}
-                      >
-                        Delete<span className="visually-hidden"> {deal.title}</span>
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DealsTable
+            deals={list}
+            brandColor={brandColor}
+            canEdit={canEdit}
+            onEdit={setEditing}
+            onDelete={(deal) => {
+              remove.reset();
+              setDeleting(deal);
+            }}
+          />
         )}
       </div>
 
@@ -245,22 +164,13 @@ export default function DealsPage({ user }: { user: User }) {
         <DealDialog deal={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
       {deleting && (
-        <ConfirmDialog
-          title="Delete this deal?"
-          message={
-            <p>
-              <strong>{deleting.title}</strong> with {deleting.brandName} will be deleted
-              {deleting.deliverableCount > 0
-                ? `, together with its ${plural(deleting.deliverableCount, 'deliverable')}`
-                : ''}
-              . This cannot be undone.
-            </p>
-          }
-          confirmLabel="Delete deal"
-          busy={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
+        <ConfirmDeleteDeal
+          id={deleting.id}
+          title={deleting.title}
+          brandName={deleting.brandName}
+          deliverables={deleting.deliverableCount}
+          remove={remove}
           onCancel={() => setDeleting(null)}
-          onConfirm={() => remove.mutate(deleting.id)}
         />
       )}
     </div>

@@ -1,0 +1,77 @@
+import type { DraftLink } from '../../../../shared/schemas/deliverable';
+import type { SchemaForm } from '../../forms/use-schema-form';
+import { Field } from '../field';
+import type { DeliverableFormState } from './form-state';
+
+/** As many links as the server takes on one deliverable. */
+const MAX_LINKS = 20;
+
+/** Where the draft can be seen: label and URL rows, added and removed one at a time. */
+export function DraftLinksFieldset({
+  form,
+  readOnly,
+}: {
+  form: SchemaForm<DeliverableFormState>;
+  readOnly: boolean;
+}) {
+  const links = form.values.draftLinks;
+  const setLinks = (change: (links: DraftLink[]) => DraftLink[]) =>
+    form.setValues((s) => ({ ...s, draftLinks: change(s.draftLinks) }));
+  const setLink = (index: number, link: DraftLink) =>
+    setLinks((all) => all.map((l, i) => (i === index ? link : l)));
+  return (
+    <fieldset className="draft-links">
+      <legend className="field__label">Draft links</legend>
+      <p className="field__hint">
+        Where the draft can be seen (a video file, a doc): shown on brand review links.
+      </p>
+      {links.map((link, index) => (
+        <div key={index} className="draft-links__row">
+          <Field label="Label" error={form.errors[`draftLinks.${index}.label`]}>
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                value={link.label}
+                maxLength={200}
+                placeholder="e.g. Rough cut"
+                onChange={(e) => setLink(index, { ...link, label: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="URL" error={form.errors[`draftLinks.${index}.url`]}>
+            {(p) => (
+              <input
+                {...p}
+                type="url"
+                inputMode="url"
+                value={link.url}
+                placeholder="https://"
+                onChange={(e) => setLink(index, { ...link, url: e.target.value })}
+              />
+            )}
+          </Field>
+          {!readOnly && (
+            <button
+              type="button"
+              className="button button--small button--ghost-danger"
+              aria-label={`Remove link ${index + 1}`}
+              onClick={() => setLinks((all) => all.filter((_, i) => i !== index))}
+            >
+              Remove
+            </button>
+          )}
+        </div>
+      ))}
+      {!readOnly && links.length < MAX_LINKS && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setLinks((all) => [...all, { label: '', url: '' }])}
+        >
+          Add a link
+        </button>
+      )}
+    </fieldset>
+  );
+}

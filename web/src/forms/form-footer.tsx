@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+
+export interface FormFooterProps {
+  /** The id of the `<form>` the submit button sends. */
+  formId: string;
+  submitLabel: string;
+  busyLabel?: string;
+  busy?: boolean;
+  onCancel: () => void;
+  /** A button at the footer's start, e.g. Delete. */
+  footerStart?: ReactNode;
+  /** Read-only: the footer is a single Close. */
+  readOnly?: boolean;
+}
+
+/**
+ * The footer every form dialog shares: [start] … Cancel, Submit ("Saving…" while busy), or a
+ * lone Close when read-only. `FormDialog` uses it; a dialog that needs more than one form
+ * body (banners between, a section after the form) puts it in a plain `Dialog`'s footer.
+ */
+export function FormFooter({
+  formId,
+  submitLabel,
+  busyLabel = 'Saving…',
+  busy = false,
+  onCancel,
+  footerStart,
+  readOnly = false,
+}: FormFooterProps) {
+  if (readOnly) {
+    return (
+      <button type="button" className="button" onClick={onCancel}>
+        Close
+      </button>
+    );
+  }
+  return (
+    <>
+      {footerStart}
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" form={formId} className="button button--primary" disabled={busy}>
+        {busy ? busyLabel : submitLabel}
+      </button>
+    </>
+  );
+}

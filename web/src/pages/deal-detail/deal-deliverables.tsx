@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import type { User } from '../../../../shared/schemas/auth';
+import type { Deliverable } from '../../../../shared/schemas/deliverable';
+import { errorMessage } from '../../api';
+import { PlatformBadge, Spinner, StatusChip } from '../../components/badges';
+import { FORMAT_LABELS, formatInstant } from '../../format';
+import { useTeam } from '../../resources/users';
+
+export interface DealDeliverablesProps {
+  user: User;
+  /** The deal's deliverables query. */
+  query: { isPending: boolean; error: unknown; data?: Deliverable[] | undefined };
+  /** Opens the deliverable dialog: null adds one. */
+  onOpen: (id: string | null) => void;
+}
+
+/** The deal's posts: platform, title, format, dates, assignee and status; Add for editors. */
+export function DealDeliverables({ user, query, onOpen }: DealDeliverablesProps) {
+  const canEdit = user.role !== 'viewer';
+  const timeZone = user.effectiveTimeZone;
+  const team = useTeam();
+  const memberName = useMemo(
+    () => new Map((team.data ?? []).map((m) => [m.id, m.name])),
+    [team.data],
+  );
+  const items = query.data ?? [];
+  return (
+    <section className="card" aria-labelledby="deliverables-title">
+      <div className="section-header">
+        <h2 id="deliverables-title" className="section-title">
+          Deliverables
+        </h2>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--small button--primary"
+            onClick={() => onOpen(null)}
+          >
+            Add deliverable
+          </button>
+        )}
+      </div>
+      {query.isPending ? (
+        <Spinner />
+      ) : query.error ? (
+        <p className="banner banner--error">{errorMessage(query.error)}</p>
+      ) : items.length === 0 ? (
+        <p className="muted">No deliverables yet. Add the posts this deal asks for.</p>
+      ) : (
+        <ul className="deliverable-list">
+          {items.map((x) => (
+            <li key={x.id}>
+              <button type="button" className="deliverable-row" onClick={() => onOpen(x.id)}>
+                <PlatformBadge platform={x.platform} />
+                <span className="deliverable-row__main">
+                  <span className="deliverable-row__title">{x.title}</span>
+                  <span className="muted small">
+                    {FORMAT_LABELS[x.format]}
+                    {x.draftDueAt && ` · Draft ${formatInstant(x.draftDueAt, timeZone)}`}
+                    {` · Go-live ${x.publishAt ? formatInstant(x.publishAt, timeZone) : 'not scheduled'}`}
+                    {x.assigneeId && ` · ${memberName.get(x.assigneeId) ?? 'Former member'}`}
+                  </span>
+                </span>
+                <StatusChip status={x.status} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
