@@ -4,10 +4,10 @@ import type { User } from '../../../shared/schemas/auth';
 import { errorMessage, isApiError } from '../api';
 import { Spinner } from '../components/badges';
 import { Link } from '../components/link';
-import { INVOICE_STATUS_LABELS, formatDay, formatMoney } from '../format';
 import { useBrand } from '../resources/brands';
 import { useInvoice } from '../resources/invoices';
 import { useSettings } from '../resources/settings';
+import { InvoiceSheet } from './invoice-print/invoice-sheet';
 
 /**
  * An invoice laid out as a document for the browser's print dialog ("Save as PDF"):
@@ -57,11 +57,7 @@ export default function InvoicePrintPage({ user, id }: { user: User; id: string 
 
   const inv = invoice.data;
   const { creator } = settings.data;
-  const contact = brand.data?.contacts[0] ?? null;
-  const money = (cents: number) => formatMoney(cents, inv.currency);
-  const from = creator.legalName.trim() || settings.data.name;
   const missingDetails = !creator.legalName.trim() || !creator.address.trim();
-  const stamp = inv.status === 'paid' || inv.status === 'void' || inv.status === 'draft';
 
   return (
     <div className="print-page">
@@ -89,109 +85,7 @@ export default function InvoicePrintPage({ user, id }: { user: User; id: string 
         </p>
       )}
 
-      <article className="sheet" aria-label={`Invoice ${inv.number}`}>
-        <header className="sheet__header">
-          <div className="sheet__from">
-            <p className="sheet__from-name">{from}</p>
-            {creator.address && <p className="prewrap">{creator.address}</p>}
-            {creator.email && <p>{creator.email}</p>}
-            {creator.taxId && <p>Tax ID: {creator.taxId}</p>}
-          </div>
-          <div className="sheet__title-block">
-            <h1 className="sheet__title">Invoice</h1>
-            {stamp && (
-              <p className={`sheet__stamp sheet__stamp--${inv.status}`}>
-                {INVOICE_STATUS_LABELS[inv.status]}
-              </p>
-            )}
-            <dl className="sheet__meta">
-              <div>
-                <dt>Invoice no.</dt>
-                <dd>{inv.number}</dd>
-              </div>
-              <div>
-                <dt>Issued</dt>
-                <dd>{formatDay(inv.issuedOn)}</dd>
-              </div>
-              <div>
-                <dt>Due</dt>
-                <dd>{formatDay(inv.dueOn)}</dd>
-              </div>
-              <div>
-                <dt>Terms</dt>
-                <dd>
-                  {inv.paymentTermsDays === 0
-                    ? 'Due on receipt'
-                    : `Net ${inv.paymentTermsDays} days`}
-                </dd>
-              </div>
-            </dl>
-          </div>
-        </header>
-
-        <section className="sheet__bill-to" aria-label="Bill to">
-          <h2 className="sheet__label">Bill to</h2>
-          <p className="sheet__brand">{inv.brandName}</p>
-          {contact && (
-            <p>
-              {contact.name}
-              {contact.role ? `, ${contact.role}` : ''}
-            </p>
-          )}
-          {contact?.email && <p>{contact.email}</p>}
-        </section>
-
-        <table className="sheet__items">
-          <thead>
-            <tr>
-              <th scope="col">Description</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>
-                <span className="sheet__item-title">{inv.dealTitle}</span>
-                <span className="sheet__item-sub">Sponsored content · {inv.brandName}</span>
-              </td>
-              <td className="num">{money(inv.amountCents)}</td>
-            </tr>
-          </tbody>
-        </table>
-
-        <dl className="sheet__totals">
-          <div>
-            <dt>Total</dt>
-            <dd>{money(inv.amountCents)}</dd>
-          </div>
-          <div>
-            <dt>Paid</dt>
-            <dd>{inv.paidCents > 0 ? `−${money(inv.paidCents)}` : money(0)}</dd>
-          </div>
-          <div className="sheet__due">
-            <dt>Balance due ({inv.currency})</dt>
-            <dd data-testid="print-balance">{money(inv.balanceCents)}</dd>
-          </div>
-        </dl>
-
-        {creator.paymentInstructions && (
-          <section className="sheet__section">
-            <h2 className="sheet__label">Payment instructions</h2>
-            <p className="prewrap">{creator.paymentInstructions}</p>
-          </section>
-        )}
-        {inv.notes && (
-          <section className="sheet__section">
-            <h2 className="sheet__label">Notes</h2>
-            <p className="prewrap">{inv.notes}</p>
-          </section>
-        )}
-        <footer className="sheet__footer">
-          Please quote {inv.number} with your payment. Thank you!
-        </footer>
-      </article>
+      <InvoiceSheet inv={inv} settings={settings.data} contact={brand.data?.contacts[0] ?? null} />
     </div>
   );
 }

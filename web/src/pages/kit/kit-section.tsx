@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+
+/**
+ * One card of the media kit editor, named by its heading; `aside` (a button, a count)
+ * stands beside the heading.
+ */
+export function KitSection({
+  id,
+  title,
+  aside,
+  children,
+}: {
+  id: string;
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
+  const heading = (
+    <h2 id={id} className="section-title">
+      {title}
+    </h2>
+  );
+  return (
+    <section className="card" aria-labelledby={id}>
+      {aside === undefined ? (
+        heading
+      ) : (
+        <div className="section-header">
+          {heading}
+          {aside}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/** An error that belongs to a whole list (too many rows), above the list. */
+export function ListError({ message }: { message: string | undefined }) {
+  return message ? <p className="field__error">{message}</p> : null;
+}
+
+/** The × that removes one row of a list. */
+export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="icon-button kit-row__remove"
+      onClick={onClick}
+      aria-label={label}
+      title={label}
+    >
+      <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+        <path
+          d="M5 5l10 10M15 5L5 15"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+        />
+      </svg>
+    </button>
+  );
+}
+
+/** "Add platform", "Add rate": a small button beside a list's heading. */
+export function AddButton({
+  label,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className="button button--small" disabled={disabled} onClick={onClick}>
+      {label}
+    </button>
+  );
+}

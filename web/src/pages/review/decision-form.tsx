@@ -1,0 +1,86 @@
+import {
+  REVIEW_COMMENT_MAX,
+  reviewDecisionBodySchema,
+  type ReviewDecision,
+  type ReviewDecisionBody,
+} from '../../../../shared/schemas/review';
+import { isApiError } from '../../api';
+import { FormBanner } from '../../components/field';
+import { TextAreaField, TextField } from '../../forms/fields';
+import { useSchemaForm } from '../../forms/use-schema-form';
+import { useReviewDecision } from '../../resources/review';
+
+/** The brand's answer: a comment, a name, and approve or request changes. */
+export function DecisionForm({
+  token,
+  onGone,
+  onDecided,
+}: {
+  token: string;
+  onGone: () => void;
+  onDecided: (decision: ReviewDecision) => void;
+}) {
+  const form = useSchemaForm({ comment: '', name: '' });
+
+  const decide = useReviewDecision(token, {
+    onSuccess: (result) => onDecided(result.decision),
+    onError: (error) => {
+      if (isApiError(error, 404)) onGone();
+      else form.fail(error);
+    },
+  });
+
+  const submit = (decision: ReviewDecision) => {
+    const comment = form.values.comment.trim();
+    const name = form.values.name.trim();
+    const input: ReviewDecisionBody = {
+      decision,
+      ...(comment ? { comment } : {}),
+      ...(name ? { name } : {}),
+    };
+    if (form.check(reviewDecisionBodySchema, input)) decide.mutate(input);
+  };
+
+  return (
+    // Enter in a field sends nothing: the answer is always one of the two buttons, on purpose.
+    <form className="form review__decision" onSubmit={(event) => event.preventDefault()} noValidate>
+      <h2 className="section-title">Your answer</h2>
+      <FormBanner message={form.formError} />
+      <TextAreaField
+        form={form}
+        name="comment"
+        label="Comment"
+        hint="Required to request changes; optional when you approve."
+        rows={4}
+        maxLength={REVIEW_COMMENT_MAX}
+        placeholder="What works, and what should change"
+      />
+      <TextField
+        form={form}
+        name="name"
+        label="Your name"
+        hint="Optional: so the team knows who answered."
+        autoComplete="name"
+        maxLength={200}
+      />
+      <div className="review__actions">
+        <button
+          type="button"
+          className="button"
+          disabled={decide.isPending}
+          onClick={() => submit('request_changes')}
+        >
+          Request changes
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={decide.isPending}
+          onClick={() => submit('approve')}
+        >
+          {decide.isPending ? 'Sending…' : 'Approve'}
+        </button>
+      </div>
+    </form>
+  );
+}
