@@ -1,27 +1,25 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Deal } from '../../../shared/schemas/deal';
 import {
   invoiceCreateSchema,
   invoicePatchSchema,
   type Invoice,
-  type InvoiceCreate,
-  type InvoicePatch,
 } from '../../../shared/schemas/invoice';
 import { formatMoney } from '../format';
 import { useBrand } from '../resources/brands';
 import { useNextInvoiceNumber, useSaveInvoice } from '../resources/invoices';
 import { useSettings } from '../resources/settings';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { FormDialog } from '../forms/form-dialog';
+import { useSchemaForm } from '../forms/use-schema-form';
 import { parseDocument, type DocumentDraft } from '../invoice-draft';
 import { Spinner } from './badges';
 import { COMMON_CURRENCIES } from './deal-dialog';
 import { brandPayer } from './deal-payment-fields';
 import { Dialog } from './dialog';
-import { FormBanner } from './field';
 import {
   autoDue,
   initialState,
-  invoicePatchOf,
+  invoiceSaveOf,
   toWholeNumber,
   type FormState,
 } from './invoice-form-state';
@@ -78,20 +76,17 @@ function InvoiceForm({
   defaultTerms: number;
   defaultStatus: SettableStatus;
 }) {
-  const formId = useId();
   const toast = useToast();
   const brand = useBrand(deal.brandId);
-  const { errors, formError, clear, fromZod, fromError } = useFormErrors();
   const [initial] = useState(() =>
     initialState(deal, invoice, timeZone, defaultTerms, defaultStatus),
   );
-  const [state, setState] = useState<FormState>(initial.terms);
+  const form = useSchemaForm<FormState>(initial.terms);
+  const { values: state, errors } = form;
   const [doc, setDoc] = useState<DocumentDraft>(initial.doc);
   const [itemized, setItemized] = useState(
     () => initial.doc.lines.length !== 1 || initial.doc.lines[0]?.quantity !== '1',
   );
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
-    setState((s) => ({ ...s, [key]: value }));
 
   const issueYear = state.issuedOn.slice(0, 4);
   // The suggestion is this year's; for an invoice dated in another year the server numbers it.
@@ -108,53 +103,33 @@ function InvoiceForm({
       toast.success(invoice ? `Invoice ${saved.number} saved` : `Invoice ${saved.number} created`);
       onClose();
     },
-    onError: fromError,
+    onError: form.fail,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    clear();
+  const submit = () => {
     const currency = state.currency.trim().toUpperCase();
     const parsed = parseDocument(doc, currency);
-    const fields = {
-      // An untouched suggestion is left to the server, which hands out the next free
-      // number at save time (someone else may have taken this one meanwhile).
-      ...(number.trim() && state.number !== null ? { number: number.trim() } : {}),
-      currency,
-      issuedOn: state.issuedOn,
-      paymentTermsDays: toWholeNumber(state.terms),
-      dueOn,
-      notes: state.notes,
-      status: state.status,
-    };
-
-    let payload: { create: InvoiceCreate } | { patch: InvoicePatch };
-    let issues: ReadonlyArray<{ path: PropertyKey[] | string; message: string }>;
-    if (invoice) {
-      const patch = invoicePatchOf(invoice, fields, parsed);
-      const result = invoicePatchSchema.safeParse(patch);
-      issues = result.success ? [] : result.error.issues;
-      payload = { patch };
-    } else {
-      const { payer, issues: _typed, ...document } = parsed;
-      const create: InvoiceCreate = {
-        dealId: deal.id,
-        ...fields,
-        ...document,
-        ...(payer ? { payer } : {}),
-      };
-      const result = invoiceCreateSchema.safeParse(create);
-      issues = result.success ? [] : result.error.issues;
-      payload = { create };
-    }
-    if (parsed.issues.length > 0 || issues.length > 0) {
-      const typed = new Set(parsed.issues.map((i) => i.path));
-      const pathOf = (path: PropertyKey[] | string) =>
-        typeof path === 'string' ? path : path.map(String).join('.');
-      fromZod([...parsed.issues, ...issues.filter((i) => !typed.has(pathOf(i.path)))]);
-      return;
-    }
-    save.mutate(payload);
+    const body = invoiceSaveOf(
+      deal,
+      invoice,
+      {
+        // An untouched suggestion is left to the server, which hands out the next free
+        // number at save time (someone else may have taken this one meanwhile).
+        ...(number.trim() && state.number !== null ? { number: number.trim() } : {}),
+        currency,
+        issuedOn: state.issuedOn,
+        paymentTermsDays: toWholeNumber(state.terms),
+        dueOn,
+        notes: state.notes,
+        status: state.status,
+      },
+      parsed,
+    );
+    const checked =
+      'patch' in body
+        ? form.check(invoicePatchSchema, body.patch, parsed.issues)
+        : form.check(invoiceCreateSchema, body.create, parsed.issues);
+    if (checked !== undefined) save.mutate(body);
   };
 
   const currencies = [...new Set([state.currency, deal.currency, ...COMMON_CURRENCIES])];
@@ -168,75 +143,59 @@ function InvoiceForm({
       }`;
 
   return (
-    <Dialog
+    <FormDialog
       title={title}
       description={`${deal.title} · ${deal.brandName}`}
       onClose={onClose}
       size="large"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--primary"
-            disabled={save.isPending}
-          >
-            {save.isPending ? 'Saving…' : 'Save invoice'}
-          </button>
-        </>
-      }
+      submitLabel="Save invoice"
+      busy={save.isPending}
+      formError={form.formError}
+      onSubmit={submit}
     >
-      <FormBanner message={formError} />
-      <form id={formId} className="form" onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <InvoiceLinesEditor
-            draft={doc}
-            onChange={setDoc}
-            currency={state.currency}
-            errors={errors}
-            itemized={itemized}
-            onItemize={() => setItemized(true)}
-            amountHint={amountHint}
-          />
-          <PayerFields
-            payer={doc.payer}
-            onChange={(payer) => setDoc((d) => ({ ...d, payer }))}
-            inherited={
-              invoice && invoice.payerSource !== 'invoice'
-                ? invoice.payer
-                : (deal.payer ?? brandPayer(brand.data))
-            }
-            inheritedFrom={
-              (invoice ? invoice.payerSource === 'deal' : deal.payer !== null)
-                ? 'the deal'
-                : `the brand (${deal.brandName}) and its billing contacts`
-            }
-            errors={errors}
-          />
-          <InvoiceTermsFields
-            state={state}
-            set={set}
-            errors={errors}
-            number={number}
-            numberHint={
-              invoice || state.number !== null
-                ? undefined
-                : suggestionFits
-                  ? 'The next number in sequence; change it if you need to.'
-                  : `Left empty, it gets the next ${issueYear} number when saved.`
-            }
-            dueOn={dueOn}
-            termsDays={toWholeNumber(state.terms)}
-            isPaid={isPaid}
-            hasPayments={hasPayments}
-            statusOptions={statusOptions}
-            currencies={currencies}
-          />
-        </div>
-      </form>
-    </Dialog>
+      <div className="form-grid">
+        <InvoiceLinesEditor
+          draft={doc}
+          onChange={setDoc}
+          currency={state.currency}
+          errors={errors}
+          itemized={itemized}
+          onItemize={() => setItemized(true)}
+          amountHint={amountHint}
+        />
+        <PayerFields
+          payer={doc.payer}
+          onChange={(payer) => setDoc((d) => ({ ...d, payer }))}
+          inherited={
+            invoice && invoice.payerSource !== 'invoice'
+              ? invoice.payer
+              : (deal.payer ?? brandPayer(brand.data))
+          }
+          inheritedFrom={
+            (invoice ? invoice.payerSource === 'deal' : deal.payer !== null)
+              ? 'the deal'
+              : `the brand (${deal.brandName}) and its billing contacts`
+          }
+          errors={errors}
+        />
+        <InvoiceTermsFields
+          form={form}
+          number={number}
+          numberHint={
+            invoice || state.number !== null
+              ? undefined
+              : suggestionFits
+                ? 'The next number in sequence; change it if you need to.'
+                : `Left empty, it gets the next ${issueYear} number when saved.`
+          }
+          dueOn={dueOn}
+          termsDays={toWholeNumber(state.terms)}
+          isPaid={isPaid}
+          hasPayments={hasPayments}
+          statusOptions={statusOptions}
+          currencies={currencies}
+        />
+      </div>
+    </FormDialog>
   );
 }

@@ -1,16 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {
   settingsPatchSchema,
   type Settings,
   type SettingsPatch,
 } from '../../../shared/schemas/settings';
-import { isApiError } from '../api';
 import { useSaveSettings } from '../resources/settings';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { TextAreaField, TextField } from '../forms/fields';
+import { useSchemaForm } from '../forms/use-schema-form';
 import { draftKey } from '../invoice-draft';
 import { PLACEHOLDER_HELP, TEMPLATE_PLACEHOLDERS, fillTemplate } from '../template-preview';
-import { Field, FormBanner } from './field';
+import { OwnerSettingsForm } from './invoice/owner-settings-form';
 import { ReminderLadderEditor, parseOffset, type StepDraft } from './reminder-ladder-editor';
 import { Switch } from './switch';
 import { useToast } from './toast';
@@ -38,10 +38,11 @@ function toState(settings: Settings) {
 /** The e-mail invoices go out with, and the reminder ladder that follows them: the owner edits. */
 export function InvoiceEmailsSection({ settings, user }: { settings: Settings; user: User }) {
   const isOwner = user.role === 'owner';
-  const formId = useId();
   const toast = useToast();
-  const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
-  const [state, setState] = useState(() => toState(settings));
+  const form = useSchemaForm(() => toState(settings), {
+    conflictMessage: 'Someone else changed the settings. They have been reloaded; try again.',
+  });
+  const { values: state, set, setValues: setState, errors } = form;
   const [showPreview, setShowPreview] = useState(false);
   const sample = {
     creatorName: settings.creator.legalName || settings.name,
@@ -52,18 +53,10 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
     onSuccess: () => {
       toast.success('Invoice e-mails saved');
     },
-    onError: (error) => {
-      if (isApiError(error, 409)) {
-        setFormError('Someone else changed the settings. They have been reloaded; try again.');
-        return;
-      }
-      fromError(error);
-    },
+    onError: form.fail,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    clear();
+  const submit = () => {
     const patch: SettingsPatch = {
       version: settings.version,
       invoiceEmail: { subject: state.subject, body: state.body },
@@ -77,12 +70,7 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
         })),
       },
     };
-    const parsed = settingsPatchSchema.safeParse(patch);
-    if (!parsed.success) {
-      fromZod(parsed.error.issues);
-      return;
-    }
-    save.mutate(patch);
+    if (form.check(settingsPatchSchema, patch) !== undefined) save.mutate(patch);
   };
 
   const toggleDay = (day: number, on: boolean) =>
@@ -94,136 +82,122 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
     }));
 
   return (
-    <section id="invoice-emails" className="card card--anchor" aria-labelledby={`${formId}-t`}>
-      <h2 id={`${formId}-t`} className="section-title">
-        Invoice e-mails and reminders
-      </h2>
-      <p className="section-intro muted">
-        “Send invoice” e-mails the payer this message with the PDF and a link to pay. Reminders
-        follow on the days below until the invoice is paid, paused or a payer says it has paid.
-        {!settings.emailEnabled &&
-          ' E-mail is not set up on this server (SMTP_URL), so nothing is sent yet.'}
-      </p>
-      {!isOwner && (
-        <p className="banner banner--info">Only the workspace owner can change these.</p>
+    <OwnerSettingsForm
+      id="invoice-emails"
+      title="Invoice e-mails and reminders"
+      intro={
+        <>
+          “Send invoice” e-mails the payer this message with the PDF and a link to pay. Reminders
+          follow on the days below until the invoice is paid, paused or a payer says it has paid.
+          {!settings.emailEnabled &&
+            ' E-mail is not set up on this server (SMTP_URL), so nothing is sent yet.'}
+        </>
+      }
+      isOwner={isOwner}
+      ownerOnly="Only the workspace owner can change these."
+      formError={form.formError}
+      onSubmit={submit}
+      after={<PlaceholderHelp />}
+      actions={
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save invoice e-mails'}
+        </button>
+      }
+    >
+      <h3 className="subsection-title">Invoice e-mail</h3>
+      <TextField
+        form={form}
+        name="subject"
+        errorPath="invoiceEmail.subject"
+        label="Subject"
+        maxLength={200}
+      />
+      <TextAreaField
+        form={form}
+        name="body"
+        errorPath="invoiceEmail.body"
+        label="Message"
+        rows={8}
+      />
+      <button
+        type="button"
+        className="button button--small ladder__add"
+        aria-expanded={showPreview}
+        onClick={() => setShowPreview((v) => !v)}
+      >
+        {showPreview ? 'Hide preview' : 'Preview invoice e-mail'}
+      </button>
+      {showPreview && (
+        <div className="template-preview">
+          <p className="template-preview__subject">
+            {fillTemplate(state.subject, { ...sample, offsetDays: -30 })}
+          </p>
+          <p className="prewrap">{fillTemplate(state.body, { ...sample, offsetDays: -30 })}</p>
+        </div>
       )}
-      <FormBanner message={formError} />
-      <form className="form" onSubmit={submit} noValidate>
-        <fieldset className="form__fieldset" disabled={!isOwner}>
-          <h3 className="subsection-title">Invoice e-mail</h3>
-          <Field label="Subject" error={errors['invoiceEmail.subject']}>
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={state.subject}
-                onChange={(e) => setState((s) => ({ ...s, subject: e.target.value }))}
-                maxLength={200}
-              />
-            )}
-          </Field>
-          <Field label="Message" error={errors['invoiceEmail.body']}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={8}
-                value={state.body}
-                onChange={(e) => setState((s) => ({ ...s, body: e.target.value }))}
-              />
-            )}
-          </Field>
-          <button
-            type="button"
-            className="button button--small ladder__add"
-            aria-expanded={showPreview}
-            onClick={() => setShowPreview((v) => !v)}
-          >
-            {showPreview ? 'Hide preview' : 'Preview invoice e-mail'}
-          </button>
-          {showPreview && (
-            <div className="template-preview">
-              <p className="template-preview__subject">
-                {fillTemplate(state.subject, { ...sample, offsetDays: -30 })}
-              </p>
-              <p className="prewrap">{fillTemplate(state.body, { ...sample, offsetDays: -30 })}</p>
-            </div>
-          )}
 
-          <h3 className="subsection-title">Reminders to payers</h3>
-          <label className="switch-row">
-            <Switch
-              checked={state.enabled}
-              onChange={(enabled) => setState((s) => ({ ...s, enabled }))}
+      <h3 className="subsection-title">Reminders to payers</h3>
+      <label className="switch-row">
+        <Switch checked={state.enabled} onChange={(enabled) => set('enabled', enabled)} />
+        <span>Send reminders</span>
+      </label>
+      <div className="form-grid">
+        <TextField
+          form={form}
+          name="from"
+          errorPath="invoiceReminders.businessHours.from"
+          label="Send from"
+          type="time"
+        />
+        <TextField
+          form={form}
+          name="to"
+          errorPath="invoiceReminders.businessHours.to"
+          label="Send until"
+          type="time"
+        />
+      </div>
+      <fieldset className="weekdays">
+        <legend className="field__label">On these days (the workspace’s time zone)</legend>
+        {WEEKDAYS.map((name, i) => (
+          <label key={name} className="checkbox">
+            <input
+              type="checkbox"
+              checked={state.weekdays.includes(i + 1)}
+              onChange={(e) => toggleDay(i + 1, e.target.checked)}
             />
-            <span>Send reminders</span>
+            <span>{name}</span>
           </label>
-          <div className="form-grid">
-            <Field label="Send from" error={errors['invoiceReminders.businessHours.from']}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="time"
-                  value={state.from}
-                  onChange={(e) => setState((s) => ({ ...s, from: e.target.value }))}
-                />
-              )}
-            </Field>
-            <Field label="Send until" error={errors['invoiceReminders.businessHours.to']}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="time"
-                  value={state.to}
-                  onChange={(e) => setState((s) => ({ ...s, to: e.target.value }))}
-                />
-              )}
-            </Field>
-          </div>
-          <fieldset className="weekdays">
-            <legend className="field__label">On these days (the workspace’s time zone)</legend>
-            {WEEKDAYS.map((name, i) => (
-              <label key={name} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={state.weekdays.includes(i + 1)}
-                  onChange={(e) => toggleDay(i + 1, e.target.checked)}
-                />
-                <span>{name}</span>
-              </label>
-            ))}
-            {errors['invoiceReminders.businessHours.weekdays'] && (
-              <p className="field__error">{errors['invoiceReminders.businessHours.weekdays']}</p>
-            )}
-          </fieldset>
-          <ReminderLadderEditor
-            steps={state.steps}
-            onChange={(steps) => setState((s) => ({ ...s, steps }))}
-            errors={errors}
-            sample={sample}
-            newKey={draftKey}
-          />
-        </fieldset>
-        <details className="placeholders">
-          <summary>Placeholders you can use</summary>
-          <dl>
-            {TEMPLATE_PLACEHOLDERS.map((name) => (
-              <div key={name}>
-                <dt>
-                  <code>{`{{${name}}}`}</code>
-                </dt>
-                <dd>{PLACEHOLDER_HELP[name]}</dd>
-              </div>
-            ))}
-          </dl>
-        </details>
-        {isOwner && (
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : 'Save invoice e-mails'}
-            </button>
-          </div>
+        ))}
+        {errors['invoiceReminders.businessHours.weekdays'] && (
+          <p className="field__error">{errors['invoiceReminders.businessHours.weekdays']}</p>
         )}
-      </form>
-    </section>
+      </fieldset>
+      <ReminderLadderEditor
+        steps={state.steps}
+        onChange={(steps) => set('steps', steps)}
+        errors={errors}
+        sample={sample}
+        newKey={draftKey}
+      />
+    </OwnerSettingsForm>
+  );
+}
+
+function PlaceholderHelp() {
+  return (
+    <details className="placeholders">
+      <summary>Placeholders you can use</summary>
+      <dl>
+        {TEMPLATE_PLACEHOLDERS.map((name) => (
+          <div key={name}>
+            <dt>
+              <code>{`{{${name}}}`}</code>
+            </dt>
+            <dd>{PLACEHOLDER_HELP[name]}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }

@@ -7,6 +7,7 @@ import {
   type DocumentDraft,
   type ParsedDocument,
 } from '../invoice-draft';
+import type { InvoiceSave } from '../resources/invoices';
 import { addDays, todayIn } from '../time';
 import type { SettableStatus, TermsState } from './invoice-terms-fields';
 
@@ -108,4 +109,16 @@ export function invoicePatchOf(
   const savedPayer = invoice.payerSource === 'invoice' ? invoice.payer : null;
   if (!sameJson(parsed.payer, savedPayer)) patch.payer = parsed.payer;
   return patch;
+}
+
+/** What a save sends: only the changes of an invoice, or a whole new one on the deal. */
+export function invoiceSaveOf(
+  deal: Deal,
+  invoice: Invoice | null,
+  fields: InvoiceFields,
+  parsed: ParsedDocument,
+): InvoiceSave {
+  if (invoice) return { patch: invoicePatchOf(invoice, fields, parsed) };
+  const { payer, issues: _typed, ...document } = parsed;
+  return { create: { dealId: deal.id, ...fields, ...document, ...(payer ? { payer } : {}) } };
 }

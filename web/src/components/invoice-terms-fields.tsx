@@ -1,5 +1,7 @@
 import { INVOICE_STATUS_LABELS, plural } from '../format';
-import type { FieldErrors } from '../hooks/use-form-errors';
+import { EnumSelect } from '../forms/enum-select';
+import { TextAreaField, TextField } from '../forms/fields';
+import type { SchemaForm } from '../forms/use-schema-form';
 import { Field } from './field';
 
 export type SettableStatus = 'draft' | 'sent' | 'void';
@@ -17,9 +19,7 @@ export interface TermsState {
 }
 
 export interface InvoiceTermsFieldsProps {
-  state: TermsState;
-  set: <K extends keyof TermsState>(key: K, value: TermsState[K]) => void;
-  errors: FieldErrors;
+  form: SchemaForm<TermsState>;
   /** The number shown (the suggestion while untouched). */
   number: string;
   numberHint: string | undefined;
@@ -31,11 +31,19 @@ export interface InvoiceTermsFieldsProps {
   currencies: string[];
 }
 
+function statusHint(isPaid: boolean, hasPayments: boolean, status: SettableStatus): string {
+  if (isPaid) return 'Paid in full — the status follows the payments.';
+  if (hasPayments) return 'Has payments, so it stays sent until paid in full.';
+  if (status === 'draft') {
+    return 'Not counted as owed yet; “Send invoice” e-mails it and marks it sent.';
+  }
+  if (status === 'void') return 'Void invoices are kept for the record but owe nothing.';
+  return 'Counted as owed; the payer is reminded as it falls due.';
+}
+
 /** Number, status, currency and the issue/terms/due days of the invoice form. */
 export function InvoiceTermsFields({
-  state,
-  set,
-  errors,
+  form,
   number,
   numberHint,
   dueOn,
@@ -45,6 +53,7 @@ export function InvoiceTermsFields({
   statusOptions,
   currencies,
 }: InvoiceTermsFieldsProps) {
+  const { values: state, set, errors } = form;
   const issueYear = state.issuedOn.slice(0, 4);
   return (
     <>
@@ -65,34 +74,20 @@ export function InvoiceTermsFields({
       <Field
         label="Status"
         error={errors['status']}
-        hint={
-          isPaid
-            ? 'Paid in full — the status follows the payments.'
-            : hasPayments
-              ? 'Has payments, so it stays sent until paid in full.'
-              : state.status === 'draft'
-                ? 'Not counted as owed yet; “Send invoice” e-mails it and marks it sent.'
-                : state.status === 'void'
-                  ? 'Void invoices are kept for the record but owe nothing.'
-                  : 'Counted as owed; the payer is reminded as it falls due.'
-        }
+        hint={statusHint(isPaid, hasPayments, state.status)}
       >
         {(p) =>
           isPaid ? (
             <input {...p} type="text" value={INVOICE_STATUS_LABELS.paid} readOnly />
           ) : (
-            <select
+            <EnumSelect
               {...p}
               value={state.status}
-              onChange={(e) => set('status', e.target.value as SettableStatus)}
+              options={statusOptions}
+              labels={INVOICE_STATUS_LABELS}
+              onChange={(status) => set('status', status)}
               disabled={statusOptions.length === 1}
-            >
-              {statusOptions.map((s) => (
-                <option key={s} value={s}>
-                  {INVOICE_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
+            />
           )
         }
       </Field>
@@ -102,48 +97,28 @@ export function InvoiceTermsFields({
         hint={hasPayments ? 'Fixed: payments were recorded in it.' : undefined}
       >
         {(p) => (
-          <select
+          <EnumSelect
             {...p}
             value={state.currency}
-            onChange={(e) => set('currency', e.target.value)}
+            options={currencies}
+            onChange={(currency) => set('currency', currency)}
             disabled={hasPayments}
-          >
-            {currencies.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Issued on" error={errors['issuedOn']}>
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            value={state.issuedOn}
-            onChange={(e) => set('issuedOn', e.target.value)}
           />
         )}
       </Field>
-      <Field
+      <TextField form={form} name="issuedOn" label="Issued on" type="date" />
+      <TextField
+        form={form}
+        name="terms"
+        errorPath="paymentTermsDays"
         label="Payment terms (days)"
-        error={errors['paymentTermsDays']}
         hint={termsDays === 0 ? 'Due on receipt.' : `Net ${state.terms.trim() || '…'}`}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={365}
-            step={1}
-            value={state.terms}
-            onChange={(e) => set('terms', e.target.value)}
-          />
-        )}
-      </Field>
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={365}
+        step={1}
+      />
       <Field
         label="Due on"
         error={errors['dueOn']}
@@ -170,21 +145,14 @@ export function InvoiceTermsFields({
           />
         )}
       </Field>
-      <Field
+      <TextAreaField
+        form={form}
+        name="notes"
         label="Notes"
-        error={errors['notes']}
         className="span-2"
         hint="Printed on the invoice, e.g. what the payment covers."
-      >
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            value={state.notes}
-            onChange={(e) => set('notes', e.target.value)}
-          />
-        )}
-      </Field>
+        rows={3}
+      />
     </>
   );
 }

@@ -41,11 +41,20 @@ export function useSchemaForm<V extends object>(
   ): z.output<S> | undefined => {
     clear();
     const parsed = schema.safeParse(payload);
-    const extraPaths = new Set(extra.map((issue) => String(issue.path)));
+    // An extra issue replaces the schema's at its path (`amountCents`, `lines.0.unitCents`).
+    const extraPaths = new Set(
+      extra.map((issue) =>
+        typeof issue.path === 'string' ? issue.path : issue.path.map(String).join('.'),
+      ),
+    );
     if (parsed.success && extra.length === 0) return parsed.data;
     const issues = parsed.success
       ? []
-      : parsed.error.issues.filter((issue) => !extraPaths.has(String(issue.path[0])));
+      : parsed.error.issues.filter(
+          (issue) =>
+            !extraPaths.has(String(issue.path[0])) &&
+            !extraPaths.has(issue.path.map(String).join('.')),
+        );
     fromZod([...issues, ...extra]);
     return undefined;
   };
