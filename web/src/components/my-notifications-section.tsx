@@ -16,6 +16,15 @@ export function allTimeZones(...current: string[]): string[] {
   return [...new Set([...current, 'UTC', ...zones])].sort((a, b) => a.localeCompare(b));
 }
 
+/** One `<option>` per zone, its underscores shown as spaces. */
+export function ZoneOptions({ zones }: { zones: readonly string[] }) {
+  return zones.map((zone) => (
+    <option key={zone} value={zone}>
+      {zone.replace(/_/g, ' ')}
+    </option>
+  ));
+}
+
 /** The signed-in user's own alert e-mails (everyone, any role); the zone is set in the profile. */
 export function MyNotificationsSection({ user }: { user: User }) {
   const titleId = useId();

@@ -22,7 +22,10 @@ function fieldProps<V extends object, K extends keyof V>(props: BoundProps<V, K>
   return { label, hint, className, required, error: form.errors[errorPath ?? String(name)] };
 }
 
-type InputRest = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange'>;
+type InputRest = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'form' | 'name' | 'value' | 'onChange'
+>;
 
 /** A labelled `<input>` bound to a string value of the form (text, date, e-mail, number-as-text…). */
 export function TextField<V extends object, K extends KeysOf<V, string>>(
@@ -55,7 +58,7 @@ export function TextField<V extends object, K extends KeysOf<V, string>>(
 
 type TextAreaRest = Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
-  'name' | 'value' | 'onChange'
+  'form' | 'name' | 'value' | 'onChange'
 >;
 
 /** A labelled `<textarea>` bound to a string value of the form. */
