@@ -1,15 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import {
-  settingsPatchSchema,
-  type Settings,
-  type SettingsPatch,
-} from '../../../shared/schemas/settings';
-import { isApiError } from '../api';
-import { useSaveSettings } from '../resources/settings';
-import { useFormErrors } from '../hooks/use-form-errors';
+import type { Settings } from '../../../shared/schemas/settings';
+import { TextAreaField, TextField } from '../forms/fields';
 import { Field, FormBanner } from './field';
-import { useToast } from './toast';
+import { SettingsActions } from './settings-actions';
+import { useSettingsForm } from './use-settings-form';
 
 interface FormState {
   legalName: string;
@@ -41,12 +36,12 @@ function toNumber(text: string): number {
 export function InvoiceDetailsSection({ settings, user }: { settings: Settings; user: User }) {
   const isOwner = user.role === 'owner';
   const formId = useId();
-  const toast = useToast();
-  const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
-  const [state, setState] = useState(() => toState(settings));
+  const { form, save, submitWith } = useSettingsForm(() => toState(settings), {
+    savedMessage: 'Invoice details saved',
+  });
+  const { values } = form;
   const saved = toState(settings);
-  const dirty = (Object.keys(saved) as Array<keyof FormState>).some((k) => state[k] !== saved[k]);
-  const set = (key: keyof FormState, value: string) => setState((s) => ({ ...s, [key]: value }));
+  const dirty = (Object.keys(saved) as Array<keyof FormState>).some((k) => values[k] !== saved[k]);
 
   // `/settings#invoice-details` (from a printed invoice missing its details) lands here.
   useEffect(() => {
@@ -57,43 +52,18 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
     return () => window.cancelAnimationFrame(frame);
   }, []);
 
-  const save = useSaveSettings({
-    onSuccess: () => {
-      toast.success('Invoice details saved');
+  const submit = submitWith((state) => ({
+    version: settings.version,
+    creator: {
+      legalName: state.legalName,
+      address: state.address,
+      email: state.email.trim(),
+      taxId: state.taxId,
+      paymentInstructions: state.paymentInstructions,
+      paymentLink: state.paymentLink.trim(),
     },
-    onError: (error) => {
-      if (isApiError(error, 409)) {
-        setFormError(
-          'Someone else changed the settings. They have been reloaded; make your change again.',
-        );
-        return;
-      }
-      fromError(error);
-    },
-  });
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    const patch: SettingsPatch = {
-      version: settings.version,
-      creator: {
-        legalName: state.legalName,
-        address: state.address,
-        email: state.email.trim(),
-        taxId: state.taxId,
-        paymentInstructions: state.paymentInstructions,
-        paymentLink: state.paymentLink.trim(),
-      },
-      defaultPaymentTermsDays: toNumber(state.terms),
-    };
-    const parsed = settingsPatchSchema.safeParse(patch);
-    if (!parsed.success) {
-      fromZod(parsed.error.issues);
-      return;
-    }
-    save.mutate(patch);
-  };
+    defaultPaymentTermsDays: toNumber(state.terms),
+  }));
 
   return (
     <section id="invoice-details" className="card card--anchor" aria-labelledby={`${formId}-title`}>
@@ -107,73 +77,51 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
       {!isOwner && (
         <p className="banner banner--info">Only the workspace owner can change these details.</p>
       )}
-      <FormBanner message={formError} />
+      <FormBanner message={form.formError} />
       <form className="form" onSubmit={submit} noValidate>
         <fieldset className="form__fieldset" disabled={!isOwner}>
           <div className="form-grid">
-            <Field
+            <TextField
+              form={form}
+              name="legalName"
               label="Legal name"
-              error={errors['creator.legalName']}
+              errorPath="creator.legalName"
               hint="Your name or your business’s, as it should appear on invoices."
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  value={state.legalName}
-                  onChange={(e) => set('legalName', e.target.value)}
-                  maxLength={200}
-                  autoComplete="organization"
-                />
-              )}
-            </Field>
-            <Field
+              maxLength={200}
+              autoComplete="organization"
+            />
+            <TextField
+              form={form}
+              name="email"
               label="E-mail"
-              error={errors['creator.email']}
+              errorPath="creator.email"
               hint="Where brands reply about payment."
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="email"
-                  value={state.email}
-                  onChange={(e) => set('email', e.target.value)}
-                  maxLength={254}
-                  autoComplete="email"
-                />
-              )}
-            </Field>
-            <Field label="Address" error={errors['creator.address']} className="span-2">
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={4}
-                  value={state.address}
-                  onChange={(e) => set('address', e.target.value)}
-                  maxLength={1000}
-                  autoComplete="street-address"
-                />
-              )}
-            </Field>
-            <Field
+              type="email"
+              maxLength={254}
+              autoComplete="email"
+            />
+            <TextAreaField
+              form={form}
+              name="address"
+              label="Address"
+              errorPath="creator.address"
+              className="span-2"
+              rows={4}
+              maxLength={1000}
+              autoComplete="street-address"
+            />
+            <TextField
+              form={form}
+              name="taxId"
               label="Tax ID"
-              error={errors['creator.taxId']}
+              errorPath="creator.taxId"
               hint="VAT number, EIN or similar; left off the invoice when empty."
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  value={state.taxId}
-                  onChange={(e) => set('taxId', e.target.value)}
-                  maxLength={100}
-                />
-              )}
-            </Field>
+              maxLength={100}
+            />
             <Field
               label="Default payment terms (days)"
-              error={errors['defaultPaymentTermsDays']}
-              hint={toNumber(state.terms) === 0 ? 'Due on receipt.' : 'e.g. 30 for net-30.'}
+              error={form.errors['defaultPaymentTermsDays']}
+              hint={toNumber(values.terms) === 0 ? 'Due on receipt.' : 'e.g. 30 for net-30.'}
             >
               {(p) => (
                 <div className="input-unit">
@@ -184,8 +132,8 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
                     min={0}
                     max={365}
                     step={1}
-                    value={state.terms}
-                    onChange={(e) => set('terms', e.target.value)}
+                    value={values.terms}
+                    onChange={(e) => form.set('terms', e.target.value)}
                   />
                   <span className="input-unit__unit" aria-hidden="true">
                     days
@@ -193,64 +141,40 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
                 </div>
               )}
             </Field>
-            <Field
+            <TextAreaField
+              form={form}
+              name="paymentInstructions"
               label="Payment instructions"
-              error={errors['creator.paymentInstructions']}
+              errorPath="creator.paymentInstructions"
               className="span-2"
               hint="Bank details, printed under the totals."
-            >
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={4}
-                  value={state.paymentInstructions}
-                  onChange={(e) => set('paymentInstructions', e.target.value)}
-                  maxLength={2000}
-                />
-              )}
-            </Field>
-            <Field
+              rows={4}
+              maxLength={2000}
+            />
+            <TextField
+              form={form}
+              name="paymentLink"
               label="Payment link"
-              error={errors['creator.paymentLink']}
+              errorPath="creator.paymentLink"
               className="span-2"
               hint="Optional: a Stripe, PayPal.me or Wise link, shown as a “Pay online” button on the payer’s page and in e-mails."
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="url"
-                  inputMode="url"
-                  value={state.paymentLink}
-                  onChange={(e) => set('paymentLink', e.target.value)}
-                  placeholder="https://"
-                  maxLength={2000}
-                />
-              )}
-            </Field>
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              maxLength={2000}
+            />
           </div>
         </fieldset>
         {isOwner && (
-          <div className="form__actions">
-            {dirty && (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  clear();
-                  setState(saved);
-                }}
-              >
-                Reset
-              </button>
-            )}
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={save.isPending || !dirty}
-            >
-              {save.isPending ? 'Saving…' : 'Save invoice details'}
-            </button>
-          </div>
+          <SettingsActions
+            dirty={dirty}
+            busy={save.isPending}
+            saveLabel="Save invoice details"
+            onReset={() => {
+              form.clear();
+              form.setValues(saved);
+            }}
+          />
         )}
       </form>
     </section>
