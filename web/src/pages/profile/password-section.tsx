@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { passwordChangeSchema, type PasswordChange } from '../../../../shared/schemas/team';
 import { FormBanner } from '../../components/field';
+import { NEW_PASSWORD } from '../../components/new-password';
 import { useToast } from '../../components/toast';
 import { TextField } from '../../forms/fields';
 import { useSchemaForm } from '../../forms/use-schema-form';
@@ -56,14 +57,7 @@ export function PasswordSection() {
             type="password"
             autoComplete="current-password"
           />
-          <TextField
-            form={form}
-            name="newPassword"
-            label="New password"
-            hint="At least 12 characters. A short sentence works well."
-            type="password"
-            autoComplete="new-password"
-          />
+          <TextField form={form} name="newPassword" {...NEW_PASSWORD} label="New password" />
           <TextField
             form={form}
             name="confirm"
