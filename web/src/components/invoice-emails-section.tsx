@@ -1,19 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import {
-  settingsPatchSchema,
-  type Settings,
-  type SettingsPatch,
-} from '../../../shared/schemas/settings';
-import { isApiError } from '../api';
-import { useSaveSettings } from '../resources/settings';
-import { useFormErrors } from '../hooks/use-form-errors';
+import type { Settings } from '../../../shared/schemas/settings';
+import { TextAreaField, TextField } from '../forms/fields';
 import { draftKey } from '../invoice-draft';
 import { PLACEHOLDER_HELP, TEMPLATE_PLACEHOLDERS, fillTemplate } from '../template-preview';
-import { Field, FormBanner } from './field';
+import { FormBanner } from './field';
 import { ReminderLadderEditor, parseOffset, type StepDraft } from './reminder-ladder-editor';
 import { Switch } from './switch';
-import { useToast } from './toast';
+import { useSettingsForm } from './use-settings-form';
 import './invoice-emails-section.css';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -39,51 +33,30 @@ function toState(settings: Settings) {
 export function InvoiceEmailsSection({ settings, user }: { settings: Settings; user: User }) {
   const isOwner = user.role === 'owner';
   const formId = useId();
-  const toast = useToast();
-  const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
-  const [state, setState] = useState(() => toState(settings));
+  const { form, save, submitWith } = useSettingsForm(() => toState(settings), {
+    savedMessage: 'Invoice e-mails saved',
+    conflictMessage: 'Someone else changed the settings. They have been reloaded; try again.',
+  });
+  const { values: state, errors, setValues: setState } = form;
   const [showPreview, setShowPreview] = useState(false);
   const sample = {
     creatorName: settings.creator.legalName || settings.name,
     paymentLink: settings.creator.paymentLink,
   };
 
-  const save = useSaveSettings({
-    onSuccess: () => {
-      toast.success('Invoice e-mails saved');
+  const submit = submitWith((draft) => ({
+    version: settings.version,
+    invoiceEmail: { subject: draft.subject, body: draft.body },
+    invoiceReminders: {
+      enabled: draft.enabled,
+      businessHours: { from: draft.from, to: draft.to, weekdays: draft.weekdays },
+      steps: draft.steps.map((s) => ({
+        offsetDays: parseOffset(s.offsetDays),
+        subject: s.subject,
+        body: s.body,
+      })),
     },
-    onError: (error) => {
-      if (isApiError(error, 409)) {
-        setFormError('Someone else changed the settings. They have been reloaded; try again.');
-        return;
-      }
-      fromError(error);
-    },
-  });
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    const patch: SettingsPatch = {
-      version: settings.version,
-      invoiceEmail: { subject: state.subject, body: state.body },
-      invoiceReminders: {
-        enabled: state.enabled,
-        businessHours: { from: state.from, to: state.to, weekdays: state.weekdays },
-        steps: state.steps.map((s) => ({
-          offsetDays: parseOffset(s.offsetDays),
-          subject: s.subject,
-          body: s.body,
-        })),
-      },
-    };
-    const parsed = settingsPatchSchema.safeParse(patch);
-    if (!parsed.success) {
-      fromZod(parsed.error.issues);
-      return;
-    }
-    save.mutate(patch);
-  };
+  }));
 
   const toggleDay = (day: number, on: boolean) =>
     setState((s) => ({
@@ -107,31 +80,24 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
       {!isOwner && (
         <p className="banner banner--info">Only the workspace owner can change these.</p>
       )}
-      <FormBanner message={formError} />
+      <FormBanner message={form.formError} />
       <form className="form" onSubmit={submit} noValidate>
         <fieldset className="form__fieldset" disabled={!isOwner}>
           <h3 className="subsection-title">Invoice e-mail</h3>
-          <Field label="Subject" error={errors['invoiceEmail.subject']}>
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={state.subject}
-                onChange={(e) => setState((s) => ({ ...s, subject: e.target.value }))}
-                maxLength={200}
-              />
-            )}
-          </Field>
-          <Field label="Message" error={errors['invoiceEmail.body']}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={8}
-                value={state.body}
-                onChange={(e) => setState((s) => ({ ...s, body: e.target.value }))}
-              />
-            )}
-          </Field>
+          <TextField
+            form={form}
+            name="subject"
+            label="Subject"
+            errorPath="invoiceEmail.subject"
+            maxLength={200}
+          />
+          <TextAreaField
+            form={form}
+            name="body"
+            label="Message"
+            errorPath="invoiceEmail.body"
+            rows={8}
+          />
           <button
             type="button"
             className="button button--small ladder__add"
@@ -151,33 +117,24 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
 
           <h3 className="subsection-title">Reminders to payers</h3>
           <label className="switch-row">
-            <Switch
-              checked={state.enabled}
-              onChange={(enabled) => setState((s) => ({ ...s, enabled }))}
-            />
+            <Switch checked={state.enabled} onChange={(enabled) => form.set('enabled', enabled)} />
             <span>Send reminders</span>
           </label>
           <div className="form-grid">
-            <Field label="Send from" error={errors['invoiceReminders.businessHours.from']}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="time"
-                  value={state.from}
-                  onChange={(e) => setState((s) => ({ ...s, from: e.target.value }))}
-                />
-              )}
-            </Field>
-            <Field label="Send until" error={errors['invoiceReminders.businessHours.to']}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="time"
-                  value={state.to}
-                  onChange={(e) => setState((s) => ({ ...s, to: e.target.value }))}
-                />
-              )}
-            </Field>
+            <TextField
+              form={form}
+              name="from"
+              label="Send from"
+              errorPath="invoiceReminders.businessHours.from"
+              type="time"
+            />
+            <TextField
+              form={form}
+              name="to"
+              label="Send until"
+              errorPath="invoiceReminders.businessHours.to"
+              type="time"
+            />
           </div>
           <fieldset className="weekdays">
             <legend className="field__label">On these days (the workspace’s time zone)</legend>
@@ -197,7 +154,7 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
           </fieldset>
           <ReminderLadderEditor
             steps={state.steps}
-            onChange={(steps) => setState((s) => ({ ...s, steps }))}
+            onChange={(steps) => form.set('steps', steps)}
             errors={errors}
             sample={sample}
             newKey={draftKey}
