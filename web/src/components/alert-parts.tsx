@@ -1,5 +1,6 @@
 import './alert-parts.css';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useClickOutside } from '../forms/use-click-outside';
 import type { Alert } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
 import { ALERT_RULE_LABELS, SEVERITY_LABELS, formatInstant, formatRelative } from '../format';
@@ -114,14 +115,10 @@ export function AlertActions({ alert, user, compact }: AlertActionsProps) {
   const ref = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
+  // Escape is handled on the wrapper below: it also hands focus back to the Snooze button.
+  useClickOutside(ref, menuOpen, () => setMenuOpen(false), { escape: false });
   useEffect(() => {
-    if (!menuOpen) return;
-    const onPointer = (event: PointerEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) setMenuOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    return () => document.removeEventListener('pointerdown', onPointer);
+    if (menuOpen) ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
   }, [menuOpen]);
 
   if (user.role === 'viewer') return null;

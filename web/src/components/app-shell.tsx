@@ -1,5 +1,6 @@
 import './app-shell.css';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useClickOutside } from '../forms/use-click-outside';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage } from '../api';
 import { ROLE_LABELS } from '../format';
@@ -67,21 +68,7 @@ function UserMenu({ user }: { user: User }) {
   const ref = useRef<HTMLDivElement>(null);
   const toast = useToast();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useClickOutside(ref, open, () => setOpen(false));
 
   const signOut = useSignOut({
     onSuccess: () => navigate('/', { replace: true }),

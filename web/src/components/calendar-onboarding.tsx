@@ -11,6 +11,13 @@ export interface CalendarOnboardingProps {
   hasBrands: boolean;
 }
 
+/** The three steps to a planned deliverable; the first is ticked once a brand exists. */
+const STEPS: ReadonlyArray<{ title: string; detail: string }> = [
+  { title: 'Add a brand', detail: 'The company you work with, its contacts and its colour.' },
+  { title: 'Record a deal', detail: 'The fee, the contract, exclusivity and usage rights.' },
+  { title: 'Plan its deliverables', detail: 'Each post’s draft due date and go-live, right here.' },
+];
+
 /**
  * The empty calendar: what to do first (brand → deal → deliverables) and,
  * in a workspace without brands, the offer to load sample data.
@@ -41,29 +48,18 @@ export function CalendarOnboarding({ canEdit, hasBrands }: CalendarOnboardingPro
             reminded before anything slips.
           </p>
           <ol className="steps">
-            <li className={`steps__item${hasBrands ? ' steps__item--done' : ''}`}>
-              <span className="steps__number">{hasBrands ? '✓' : '1'}</span>
-              <div>
-                <p className="steps__title">Add a brand</p>
-                <p className="muted small">
-                  The company you work with, its contacts and its colour.
-                </p>
-              </div>
-            </li>
-            <li className="steps__item">
-              <span className="steps__number">2</span>
-              <div>
-                <p className="steps__title">Record a deal</p>
-                <p className="muted small">The fee, the contract, exclusivity and usage rights.</p>
-              </div>
-            </li>
-            <li className="steps__item">
-              <span className="steps__number">3</span>
-              <div>
-                <p className="steps__title">Plan its deliverables</p>
-                <p className="muted small">Each post’s draft due date and go-live, right here.</p>
-              </div>
-            </li>
+            {STEPS.map((step, index) => {
+              const done = index === 0 && hasBrands;
+              return (
+                <li key={step.title} className={`steps__item${done ? ' steps__item--done' : ''}`}>
+                  <span className="steps__number">{done ? '✓' : String(index + 1)}</span>
+                  <div>
+                    <p className="steps__title">{step.title}</p>
+                    <p className="muted small">{step.detail}</p>
+                  </div>
+                </li>
+              );
+            })}
           </ol>
           <div className="empty-state__actions">
             {hasBrands ? (

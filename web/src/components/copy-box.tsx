@@ -8,6 +8,8 @@ export interface CopyBoxProps {
   /** The text field's accessible name, e.g. "Invite link". */
   label: string;
   onDone: () => void;
+  /** The closing button's words; "Done" when absent. */
+  doneLabel?: string;
   children?: ReactNode;
 }
 
@@ -15,7 +17,15 @@ export interface CopyBoxProps {
  * Something shown once (an invite link, an API token): a read-only field with a
  * Copy button that falls back to selecting the text where there is no clipboard.
  */
-export function CopyBox({ title, warning, value, label, onDone, children }: CopyBoxProps) {
+export function CopyBox({
+  title,
+  warning,
+  value,
+  label,
+  onDone,
+  doneLabel = 'Done',
+  children,
+}: CopyBoxProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'manual' | null>(null);
   const titleId = useId();
@@ -57,7 +67,7 @@ export function CopyBox({ title, warning, value, label, onDone, children }: Copy
       {children && <div className="secret-box__help">{children}</div>}
       <div className="form__actions">
         <button type="button" className="button button--primary button--small" onClick={onDone}>
-          Done
+          {doneLabel}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import './export-menu.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useMenuDismiss } from '../forms/use-menu-dismiss';
 import { DownloadIcon } from './icons';
 
 export interface ExportMenuItem {
@@ -25,24 +26,7 @@ export function ExportMenu({ items, label = 'Export CSV' }: ExportMenuProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useMenuDismiss(ref, buttonRef, open, () => setOpen(false));
 
   return (
     <div className="menu" ref={ref}>

@@ -1,17 +1,10 @@
 import './lead-times-section.css';
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import {
-  settingsPatchSchema,
-  type LeadTimes,
-  type Settings,
-  type SettingsPatch,
-} from '../../../shared/schemas/settings';
-import { isApiError } from '../api';
-import { useSaveSettings } from '../resources/settings';
-import { useFormErrors } from '../hooks/use-form-errors';
+import type { LeadTimes, Settings } from '../../../shared/schemas/settings';
+import { useSettingsForm } from './use-settings-form';
 import { Field, FormBanner } from './field';
-import { useToast } from './toast';
+import { SettingsActions } from './settings-actions';
 
 type LeadTimeKey = keyof LeadTimes;
 
@@ -61,46 +54,21 @@ function toNumber(text: string): number {
 export function LeadTimesSection({ settings, user }: { settings: Settings; user: User }) {
   const isOwner = user.role === 'owner';
   const formId = useId();
-  const toast = useToast();
-  const { errors, formError, clear, fromZod, fromError, setFormError } = useFormErrors();
-  const [state, setState] = useState(() => toText(settings.leadTimes));
-  const saved = toText(settings.leadTimes);
-  const dirty = FIELDS.some(({ key }) => state[key] !== saved[key]);
-
-  const save = useSaveSettings({
-    onSuccess: () => {
-      toast.success('Alert lead times saved');
-    },
-    onError: (error) => {
-      if (isApiError(error, 409)) {
-        setFormError(
-          'Someone else changed the settings. They have been reloaded; make your change again.',
-        );
-        return;
-      }
-      fromError(error);
-    },
+  const { form, save, submitWith } = useSettingsForm(() => toText(settings.leadTimes), {
+    savedMessage: 'Alert lead times saved',
   });
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    const patch: SettingsPatch = {
-      version: settings.version,
-      leadTimes: {
-        draftDueSoonHours: toNumber(state.draftDueSoonHours),
-        publishDueSoonHours: toNumber(state.publishDueSoonHours),
-        invoiceDueSoonDays: toNumber(state.invoiceDueSoonDays),
-        usageRightsEndingDays: toNumber(state.usageRightsEndingDays),
-      },
-    };
-    const parsed = settingsPatchSchema.safeParse(patch);
-    if (!parsed.success) {
-      fromZod(parsed.error.issues);
-      return;
-    }
-    save.mutate(patch);
-  };
+  const { values } = form;
+  const saved = toText(settings.leadTimes);
+  const dirty = FIELDS.some(({ key }) => values[key] !== saved[key]);
+  const submit = submitWith((state) => ({
+    version: settings.version,
+    leadTimes: {
+      draftDueSoonHours: toNumber(state.draftDueSoonHours),
+      publishDueSoonHours: toNumber(state.publishDueSoonHours),
+      invoiceDueSoonDays: toNumber(state.invoiceDueSoonDays),
+      usageRightsEndingDays: toNumber(state.usageRightsEndingDays),
+    },
+  }));
 
   return (
     <section className="card" aria-labelledby={`${formId}-title`}>
@@ -114,7 +82,7 @@ export function LeadTimesSection({ settings, user }: { settings: Settings; user:
       {!isOwner && (
         <p className="banner banner--info">Only the workspace owner can change the lead times.</p>
       )}
-      <FormBanner message={formError} />
+      <FormBanner message={form.formError} />
       <form id={formId} className="form" onSubmit={submit} noValidate>
         <fieldset className="form__fieldset" disabled={!isOwner}>
           <div className="lead-times">
@@ -122,8 +90,8 @@ export function LeadTimesSection({ settings, user }: { settings: Settings; user:
               <Field
                 key={key}
                 label={`${label} (${unit})`}
-                error={errors[`leadTimes.${key}`]}
-                hint={state[key].trim() === '0' ? 'Off — no reminder.' : hint}
+                error={form.errors[`leadTimes.${key}`]}
+                hint={values[key].trim() === '0' ? 'Off — no reminder.' : hint}
               >
                 {(p) => (
                   <div className="input-unit">
@@ -133,8 +101,8 @@ export function LeadTimesSection({ settings, user }: { settings: Settings; user:
                       inputMode="numeric"
                       min={0}
                       step={1}
-                      value={state[key]}
-                      onChange={(e) => setState((s) => ({ ...s, [key]: e.target.value }))}
+                      value={values[key]}
+                      onChange={(e) => form.set(key, e.target.value)}
                     />
                     <span className="input-unit__unit" aria-hidden="true">
                       {unit}
@@ -146,27 +114,15 @@ export function LeadTimesSection({ settings, user }: { settings: Settings; user:
           </div>
         </fieldset>
         {isOwner && (
-          <div className="form__actions">
-            {dirty && (
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  clear();
-                  setState(saved);
-                }}
-              >
-                Reset
-              </button>
-            )}
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={save.isPending || !dirty}
-            >
-              {save.isPending ? 'Saving…' : 'Save lead times'}
-            </button>
-          </div>
+          <SettingsActions
+            dirty={dirty}
+            busy={save.isPending}
+            saveLabel="Save lead times"
+            onReset={() => {
+              form.clear();
+              form.setValues(saved);
+            }}
+          />
         )}
       </form>
     </section>

@@ -16,6 +16,15 @@ export function allTimeZones(...current: string[]): string[] {
   return [...new Set([...current, 'UTC', ...zones])].sort((a, b) => a.localeCompare(b));
 }
 
+/** One `<option>` per zone, its underscores shown as spaces. */
+export function ZoneOptions({ zones }: { zones: readonly string[] }) {
+  return zones.map((zone) => (
+    <option key={zone} value={zone}>
+      {zone.replace(/_/g, ' ')}
+    </option>
+  ));
+}
+
 /** The signed-in user's own alert e-mails (everyone, any role); the zone is set in the profile. */
 export function MyNotificationsSection({ user }: { user: User }) {
   const titleId = useId();
@@ -68,7 +77,12 @@ export function MyNotificationsSection({ user }: { user: User }) {
           <p className="muted small">
             Times in alerts and e-mails use your time zone,{' '}
             {user.effectiveTimeZone.replace(/_/g, ' ')} ({zoneLabel(user.effectiveTimeZone)}).{' '}
-            <Link href="/profile">Change it in your profile</Link>.
+            {/* Underlined: in muted text its colour alone does not tell it apart (WCAG 1.4.1).
+                The rule belongs in the stylesheet; until then it rides on the element. */}
+            <Link href="/profile" style={{ textDecoration: 'underline' }}>
+              Change it in your profile
+            </Link>
+            .
           </p>
         </div>
       )}

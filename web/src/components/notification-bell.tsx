@@ -1,5 +1,6 @@
 import './notification-bell.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useMenuDismiss } from '../forms/use-menu-dismiss';
 import type { Alert } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage } from '../api';
@@ -34,24 +35,7 @@ export function NotificationBell({ user }: { user: User }) {
       ? `Notifications: ${badge} open ${openCount === 1 ? 'alert' : 'alerts'}`
       : 'Notifications';
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useMenuDismiss(ref, buttonRef, open, () => setOpen(false));
 
   return (
     <div className="bell" ref={ref}>

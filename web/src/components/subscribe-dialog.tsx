@@ -6,9 +6,9 @@ import { errorMessage } from '../api';
 import { formatInstant } from '../format';
 import { NO_FEED, useCreateFeed, useFeed, useTurnOffFeed } from '../resources/me';
 import { RelativeTime } from './alert-parts';
-import { Spinner } from './badges';
 import { CopyBox } from './copy-box';
 import { Dialog } from './dialog';
+import { QueryState } from './query-state';
 import { Switch } from './switch';
 import { useToast } from './toast';
 
@@ -144,39 +144,40 @@ export function SubscribeDialog({ user, onClose }: SubscribeDialogProps) {
             {errorMessage(error)}
           </p>
         )}
-        {feed.isPending ? (
-          <Spinner />
-        ) : feed.error ? (
-          <p className="banner banner--error" role="alert">
-            {errorMessage(feed.error)}
-          </p>
-        ) : created ? (
-          <CopyBox
-            title="Your calendar link"
-            warning="Copy it now: it is shown only this once. Anyone with the link can see these dates, so keep it to yourself."
-            value={created.url}
-            label="Calendar feed link"
-            onDone={() => setCreated(null)}
-          >
-            <SubscribeSteps />
-          </CopyBox>
-        ) : (
-          <>
-            <p className="subscribe__intro">
-              A private link your calendar app subscribes to. It shows the workspace’s plans from
-              six months back onwards, read-only: change them here, and your calendar app picks the
-              changes up on its next refresh. Anyone with the link can see these dates.
-            </p>
-            {current.active && <FeedStatus feed={current} timeZone={user.effectiveTimeZone} />}
-            <FeedContentsForm
-              contents={contents}
-              onChange={setChoice}
-              disabled={busy || confirmingOff}
-              active={current.active}
-            />
-            {nothingChosen && <p className="field__error">Choose at least one kind of event.</p>}
-          </>
-        )}
+        <QueryState query={feed}>
+          {() =>
+            created ? (
+              <CopyBox
+                title="Your calendar link"
+                warning="Copy it now: it is shown only this once. Anyone with the link can see these dates, so keep it to yourself."
+                value={created.url}
+                label="Calendar feed link"
+                onDone={() => setCreated(null)}
+              >
+                <SubscribeSteps />
+              </CopyBox>
+            ) : (
+              <>
+                <p className="subscribe__intro">
+                  A private link your calendar app subscribes to. It shows the workspace’s plans
+                  from six months back onwards, read-only: change them here, and your calendar app
+                  picks the changes up on its next refresh. Anyone with the link can see these
+                  dates.
+                </p>
+                {current.active && <FeedStatus feed={current} timeZone={user.effectiveTimeZone} />}
+                <FeedContentsForm
+                  contents={contents}
+                  onChange={setChoice}
+                  disabled={busy || confirmingOff}
+                  active={current.active}
+                />
+                {nothingChosen && (
+                  <p className="field__error">Choose at least one kind of event.</p>
+                )}
+              </>
+            )
+          }
+        </QueryState>
       </div>
     </Dialog>
   );

@@ -95,9 +95,8 @@ export default function AlertsPage({ user }: { user: User }) {
             <select
               id={ruleId}
               value={rule ?? ''}
-              onChange={(e) =>
-                setRule(e.target.value === '' ? null : (e.target.value as AlertRule))
-              }
+              // "All rules" is the empty value: no rule matches it.
+              onChange={(e) => setRule(ALERT_RULE_VALUES.find((r) => r === e.target.value) ?? null)}
             >
               <option value="">All rules</option>
               {ALERT_RULE_VALUES.map((r) => (

@@ -8,11 +8,13 @@ import {
 import { errorMessage, isApiError } from '../api';
 import { AuthLayout } from '../components/auth-layout';
 import { Spinner } from '../components/badges';
-import { Field, FormBanner } from '../components/field';
+import { FormBanner } from '../components/field';
+import { NEW_PASSWORD } from '../components/new-password';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, formatInstant, roleInSentence } from '../format';
 import { useSetupStatus } from '../resources/auth';
 import { useAcceptInvite, useInvitePreview } from '../resources/invites';
-import { useFormErrors } from '../hooks/use-form-errors';
+import { TextField } from '../forms/fields';
+import { useSchemaForm } from '../forms/use-schema-form';
 import { navigate } from '../hooks/use-router';
 
 /**
@@ -76,9 +78,7 @@ function AcceptForm({
   onGone: () => void;
 }) {
   const setup = useSetupStatus();
-  const { errors, formError, clear, fromZod, fromError } = useFormErrors();
-  const [state, setState] = useState({ name: '', email: invite.email ?? '', password: '' });
-  const set = (key: keyof typeof state, value: string) => setState((s) => ({ ...s, [key]: value }));
+  const form = useSchemaForm({ name: '', email: invite.email ?? '', password: '' });
   const role = ROLE_LABELS[invite.role];
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -89,24 +89,15 @@ function AcceptForm({
     onError: (error) => {
       // A 409 (the address already has an account) says so, on the e-mail field too.
       if (isApiError(error, 404)) onGone();
-      else fromError(error);
+      else form.fail(error);
     },
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    clear();
-    const input: InviteAccept = {
-      name: state.name,
-      email: invite.email ?? state.email,
-      password: state.password,
-    };
-    const parsed = inviteAcceptSchema.safeParse(input);
-    if (!parsed.success) {
-      fromZod(parsed.error.issues);
-      return;
-    }
-    accept.mutate(input);
+    const { name, email, password } = form.values;
+    const input: InviteAccept = { name, email: invite.email ?? email, password };
+    if (form.check(inviteAcceptSchema, input)) accept.mutate(input);
   };
 
   return (
@@ -123,51 +114,19 @@ function AcceptForm({
           You are signed in on this browser. Joining signs you in as the new account instead.
         </p>
       )}
-      <FormBanner message={formError} />
+      <FormBanner message={form.formError} />
       <form className="form" onSubmit={submit} noValidate>
-        <Field label="Your name" error={errors['name']}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="name"
-              value={state.name}
-              onChange={(e) => set('name', e.target.value)}
-              autoFocus
-            />
-          )}
-        </Field>
-        <Field
+        <TextField form={form} name="name" label="Your name" autoComplete="name" autoFocus />
+        <TextField
+          form={form}
+          name="email"
           label="Email"
-          error={errors['email']}
           hint={invite.email ? 'This invite is for this address.' : undefined}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="email"
-              autoComplete="email"
-              value={invite.email ?? state.email}
-              readOnly={invite.email !== null}
-              onChange={(e) => set('email', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label="Password"
-          error={errors['password']}
-          hint="At least 12 characters. A short sentence works well."
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              value={state.password}
-              onChange={(e) => set('password', e.target.value)}
-            />
-          )}
-        </Field>
+          type="email"
+          autoComplete="email"
+          readOnly={invite.email !== null}
+        />
+        <TextField form={form} name="password" {...NEW_PASSWORD} />
         <button
           type="submit"
           className="button button--primary button--block"

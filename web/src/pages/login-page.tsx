@@ -1,54 +1,39 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { loginSchema } from '../../../shared/schemas/auth';
 import { AuthLayout } from '../components/auth-layout';
-import { Field, FormBanner } from '../components/field';
+import { FormBanner } from '../components/field';
+import { TextField } from '../forms/fields';
+import { useSchemaForm } from '../forms/use-schema-form';
 import { useLogin } from '../resources/auth';
-import { useFormErrors } from '../hooks/use-form-errors';
 
 export function LoginPage() {
-  const { errors, formError, clear, fromZod, fromError } = useFormErrors();
-  const [state, setState] = useState({ email: '', password: '' });
-
-  const login = useLogin({ onError: fromError });
+  const form = useSchemaForm({ email: '', password: '' });
+  const login = useLogin({ onError: form.fail });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    clear();
-    const parsed = loginSchema.safeParse(state);
-    if (!parsed.success) {
-      fromZod(parsed.error.issues);
-      return;
-    }
-    login.mutate(state);
+    if (form.check(loginSchema, form.values)) login.mutate(form.values);
   };
 
   return (
     <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to see what is due.">
-      <FormBanner message={formError} />
+      <FormBanner message={form.formError} />
       <form className="form" onSubmit={submit} noValidate>
-        <Field label="Email" error={errors['email']}>
-          {(p) => (
-            <input
-              {...p}
-              type="email"
-              autoComplete="username"
-              value={state.email}
-              onChange={(e) => setState((s) => ({ ...s, email: e.target.value }))}
-              autoFocus
-            />
-          )}
-        </Field>
-        <Field label="Password" error={errors['password']}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              value={state.password}
-              onChange={(e) => setState((s) => ({ ...s, password: e.target.value }))}
-            />
-          )}
-        </Field>
+        <TextField
+          form={form}
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+        />
+        <TextField
+          form={form}
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+        />
         <button
           type="submit"
           className="button button--primary button--block"

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { setupSchema, type SetupInput } from '../../../shared/schemas/auth';
 import { isValidTimeZone } from '../../../shared/schemas/common';
-import { Field, FormBanner } from '../components/field';
 import { AuthLayout } from '../components/auth-layout';
+import { FormBanner } from '../components/field';
+import { NEW_PASSWORD } from '../components/new-password';
+import { TextField } from '../forms/fields';
+import { useSchemaForm } from '../forms/use-schema-form';
 import { useSetup } from '../resources/auth';
-import { useFormErrors } from '../hooks/use-form-errors';
 
 function browserTimeZone(): string | undefined {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -13,29 +15,21 @@ function browserTimeZone(): string | undefined {
 
 /** First run: the person installing Sponsorcal becomes its owner. */
 export function SetupPage() {
-  const { errors, formError, clear, fromZod, fromError } = useFormErrors();
+  const form = useSchemaForm({ name: '', email: '', password: '', workspaceName: '' });
   const [timeZone] = useState(browserTimeZone);
-  const [state, setState] = useState({ name: '', email: '', password: '', workspaceName: '' });
-  const set = (key: keyof typeof state, value: string) => setState((s) => ({ ...s, [key]: value }));
-
-  const setup = useSetup({ onError: fromError });
+  const setup = useSetup({ onError: form.fail });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    clear();
+    const { name, email, password, workspaceName } = form.values;
     const input: SetupInput = {
-      name: state.name,
-      email: state.email,
-      password: state.password,
-      ...(state.workspaceName.trim() ? { workspaceName: state.workspaceName } : {}),
+      name,
+      email,
+      password,
+      ...(workspaceName.trim() ? { workspaceName } : {}),
       ...(timeZone ? { timeZone } : {}),
     };
-    const parsed = setupSchema.safeParse(input);
-    if (!parsed.success) {
-      fromZod(parsed.error.issues);
-      return;
-    }
-    setup.mutate(input);
+    if (form.check(setupSchema, input)) setup.mutate(input);
   };
 
   return (
@@ -43,61 +37,18 @@ export function SetupPage() {
       title="Create the owner account"
       subtitle="Welcome to Sponsorcal. You are the first one here, so this account will own the workspace and can invite your team later."
     >
-      <FormBanner message={formError} />
+      <FormBanner message={form.formError} />
       <form className="form" onSubmit={submit} noValidate>
-        <Field label="Name" error={errors['name']}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="name"
-              value={state.name}
-              onChange={(e) => set('name', e.target.value)}
-              autoFocus
-            />
-          )}
-        </Field>
-        <Field label="Email" error={errors['email']}>
-          {(p) => (
-            <input
-              {...p}
-              type="email"
-              autoComplete="email"
-              value={state.email}
-              onChange={(e) => set('email', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label="Password"
-          error={errors['password']}
-          hint="At least 12 characters. A short sentence works well."
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              value={state.password}
-              onChange={(e) => set('password', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField form={form} name="name" label="Name" autoComplete="name" autoFocus />
+        <TextField form={form} name="email" label="Email" type="email" autoComplete="email" />
+        <TextField form={form} name="password" {...NEW_PASSWORD} />
+        <TextField
+          form={form}
+          name="workspaceName"
           label="Workspace name"
-          error={errors['workspaceName']}
           hint="Usually your creator name or channel."
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={state.workspaceName}
-              onChange={(e) => set('workspaceName', e.target.value)}
-              placeholder="e.g. Ava Creates"
-            />
-          )}
-        </Field>
+          placeholder="e.g. Ava Creates"
+        />
         {timeZone && (
           <p className="muted small">
             Dates will be shown in <strong>{timeZone.replace(/_/g, ' ')}</strong>, your browser’s

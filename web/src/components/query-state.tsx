@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { errorMessage } from '../api';
+import { Spinner } from './badges';
+
+export interface QueryStateProps<T> {
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+  /** The spinner's words; "Loading…" when absent. */
+  loadingLabel?: string;
+  /** An extra class on the error banner (e.g. padding inside a flush card). */
+  errorClassName?: string;
+}
+
+/** A read's three faces in one place: a spinner, its error as a banner, or what it loaded. */
+export function QueryState<T>({
+  query,
+  children,
+  loadingLabel,
+  errorClassName,
+}: QueryStateProps<T>) {
+  if (query.isPending) return <Spinner label={loadingLabel} />;
+  if (query.isError) {
+    return (
+      <p
+        className={`banner banner--error${errorClassName ? ` ${errorClassName}` : ''}`}
+        role="alert"
+      >
+        {errorMessage(query.error)}
+      </p>
+    );
+  }
+  return children(query.data);
+}
