@@ -85,6 +85,16 @@ export async function expectAccessible(
 ): Promise<void> {
   // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  // A dialog or toast still fading in blends its text with white: contrast is measured once
+  // every finite animation has finished (a spinner's endless one is left running).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await page.evaluate(
     async ([include, exclude]) =>
       (window as unknown as { axe: typeof axe }).axe.run(
