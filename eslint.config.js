@@ -58,4 +58,12 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // No component past 300 lines, no function past 150: a big one splits along its seams.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }],
+    },
+  },
 );

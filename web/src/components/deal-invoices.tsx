@@ -96,6 +96,40 @@ export function DealMoneyStrip({ deal }: { deal: Deal }) {
 
 type Confirm = InvoiceAction;
 
+/** `/deals/:id#invoice-<id>` (from the calendar and the money page) brings that invoice into view. */
+function useScrollToInvoiceInHash(loaded: boolean) {
+  useEffect(() => {
+    if (!loaded) return;
+    const hash = window.location.hash;
+    if (!hash.startsWith('#invoice-')) return;
+    const frame = window.requestAnimationFrame(() => {
+      const el = document.getElementById(hash.slice(1));
+      if (!el) return;
+      el.scrollIntoView({ block: 'center' });
+      el.classList.add('invoice--flash');
+    });
+    return () => window.cancelAnimationFrame(frame);
+  }, [loaded]);
+}
+
+function doneMessage(action: InvoiceAction): string {
+  if (action.kind === 'void') return `Invoice ${action.invoice.number} voided`;
+  if (action.kind === 'delete') return `Invoice ${action.invoice.number} deleted`;
+  return 'Payment removed';
+}
+
+function confirmTitle(confirm: Confirm): string {
+  if (confirm.kind === 'void') return `Void invoice ${confirm.invoice.number}?`;
+  if (confirm.kind === 'delete') return `Delete invoice ${confirm.invoice.number}?`;
+  return 'Remove this payment?';
+}
+
+function confirmLabel(confirm: Confirm): string {
+  if (confirm.kind === 'void') return 'Void invoice';
+  if (confirm.kind === 'delete') return 'Delete invoice';
+  return 'Remove payment';
+}
+
 /** The deal's invoices, each with its payments; editors create, edit, void and record payments. */
 export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
   const canEdit = user.role !== 'viewer';
@@ -114,30 +148,11 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
     (a, b) => b.issuedOn.localeCompare(a.issuedOn) || b.number.localeCompare(a.number),
   );
 
-  // `/deals/:id#invoice-<id>` (from the calendar and the money page) brings that invoice into view.
-  const loaded = invoices.isSuccess;
-  useEffect(() => {
-    if (!loaded) return;
-    const hash = window.location.hash;
-    if (!hash.startsWith('#invoice-')) return;
-    const frame = window.requestAnimationFrame(() => {
-      const el = document.getElementById(hash.slice(1));
-      if (!el) return;
-      el.scrollIntoView({ block: 'center' });
-      el.classList.add('invoice--flash');
-    });
-    return () => window.cancelAnimationFrame(frame);
-  }, [loaded]);
+  useScrollToInvoiceInHash(invoices.isSuccess);
 
   const act = useInvoiceAction({
     onSuccess: (_result, action) => {
-      toast.success(
-        action.kind === 'void'
-          ? `Invoice ${action.invoice.number} voided`
-          : action.kind === 'delete'
-            ? `Invoice ${action.invoice.number} deleted`
-            : 'Payment removed',
-      );
+      toast.success(doneMessage(action));
       setConfirm(null);
     },
   });
@@ -230,13 +245,7 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
       )}
       {confirm && (
         <ConfirmDialog
-          title={
-            confirm.kind === 'void'
-              ? `Void invoice ${confirm.invoice.number}?`
-              : confirm.kind === 'delete'
-                ? `Delete invoice ${confirm.invoice.number}?`
-                : 'Remove this payment?'
-          }
+          title={confirmTitle(confirm)}
           message={
             confirm.kind === 'void' ? (
               <p>
@@ -259,13 +268,7 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
               </p>
             )
           }
-          confirmLabel={
-            confirm.kind === 'void'
-              ? 'Void invoice'
-              : confirm.kind === 'delete'
-                ? 'Delete invoice'
-                : 'Remove payment'
-          }
+          confirmLabel={confirmLabel(confirm)}
           busy={act.isPending}
           error={act.error ? errorMessage(act.error) : null}
           onCancel={() => setConfirm(null)}

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import type { Invoice, Payment } from '../../../shared/schemas/invoice';
-import { formatDay, formatMoney } from '../format';
 import { invoicePdfPath } from '../resources/invoices';
-import { InvoiceStatusChips } from './badges';
 import { DownloadIcon } from './icons';
 import { InvoicePayerLink } from './invoice-payer-link';
 import { InvoicePayments } from './invoice-payments';
 import { InvoiceRemindersDialog } from './invoice-reminders-dialog';
 import { InvoiceRemittances } from './invoice-remittances';
 import { InvoiceTimeline } from './invoice-timeline';
+import { InvoiceCardHead, InvoiceFacts } from './invoice-card-parts';
 import { Link } from './link';
 import './invoice-card.css';
 
@@ -42,8 +41,6 @@ export function InvoiceCard({
 }: InvoiceCardProps) {
   const [showTimeline, setShowTimeline] = useState(false);
   const [editingReminders, setEditingReminders] = useState(false);
-  const { currency } = invoice;
-  const money = (cents: number) => formatMoney(cents, currency);
   const headingId = `invoice-${invoice.id}-title`;
   const timelineId = `invoice-${invoice.id}-timeline`;
   const isVoid = invoice.status === 'void';
@@ -58,7 +55,7 @@ export function InvoiceCard({
     invoice.status === 'paid' ? ' invoice--paid' : '',
   ].join('');
   const hidden = (text: string) => <span className="visually-hidden">{text}</span>;
-  const { publicUrl, invoiceReminders: ownLadder } = invoice;
+  const { publicUrl } = invoice;
 
   return (
     <article
@@ -68,73 +65,8 @@ export function InvoiceCard({
       data-invoice-id={invoice.id}
       data-testid="invoice"
     >
-      <div className="invoice__head">
-        <div className="invoice__title">
-          <h3 id={headingId} className="invoice__number">
-            <span className="visually-hidden">Invoice </span>
-            {invoice.number}
-          </h3>
-          <InvoiceStatusChips invoice={invoice} />
-          {remindable && invoice.remindersPaused && (
-            <span className="chip chip--invoice-draft" data-testid="reminders-paused">
-              Reminders paused
-              {invoice.remindersPausedUntil
-                ? ` until ${formatDay(invoice.remindersPausedUntil)}`
-                : ''}
-            </span>
-          )}
-          {open && ownLadder && (
-            <span className="chip chip--invoice-draft" data-testid="invoice-ladder">
-              {ownLadder.enabled ? 'Own reminders' : 'Reminders off'}
-            </span>
-          )}
-        </div>
-        <p className="invoice__amount" data-testid="invoice-amount">
-          {money(invoice.totalCents)}
-        </p>
-      </div>
-
-      <dl className="invoice__facts">
-        <div>
-          <dt>Issued</dt>
-          <dd>{formatDay(invoice.issuedOn)}</dd>
-        </div>
-        <div>
-          <dt>Due</dt>
-          <dd className={invoice.overdue ? 'invoice__late' : undefined}>
-            {formatDay(invoice.dueOn)}
-            <span className="muted small">
-              {' '}
-              · {invoice.paymentTermsDays === 0 ? 'on receipt' : `net ${invoice.paymentTermsDays}`}
-            </span>
-          </dd>
-        </div>
-        <div>
-          <dt>Paid</dt>
-          <dd data-testid="invoice-paid">{money(invoice.paidCents)}</dd>
-        </div>
-        <div>
-          <dt>Balance</dt>
-          <dd
-            data-testid="invoice-balance"
-            className={invoice.balanceCents > 0 && !isVoid ? 'invoice__balance' : undefined}
-          >
-            {money(invoice.balanceCents)}
-          </dd>
-        </div>
-      </dl>
-
-      <p className="invoice__payer small">
-        <span className="muted">Bill to </span>
-        {invoice.payer.name}
-        {invoice.payer.emails.length > 0 && (
-          <span className="muted"> · {invoice.payer.emails.join(', ')}</span>
-        )}
-        {invoice.poNumber && <span className="muted"> · PO {invoice.poNumber}</span>}
-        {invoice.sentAt && (
-          <span className="muted"> · e-mailed {formatDay(invoice.sentAt.slice(0, 10))}</span>
-        )}
-      </p>
+      <InvoiceCardHead invoice={invoice} headingId={headingId} />
+      <InvoiceFacts invoice={invoice} />
 
       <InvoiceRemittances invoice={invoice} canEdit={canEdit} />
       <InvoicePayments invoice={invoice} canEdit={canEdit} onRemove={onRemovePayment} />
