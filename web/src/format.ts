@@ -1,4 +1,3 @@
-import type { Alert, AlertRule } from '../../shared/schemas/alert';
 import type { BrandStage } from '../../shared/schemas/brand';
 import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { InvoiceStatus } from '../../shared/schemas/invoice';
@@ -9,6 +8,8 @@ import {
   formatMoney as formatMoneyIn,
   minorToDecimal,
 } from '../../shared/currency';
+
+export * from './alert-labels';
 
 /** The browser's locale, as `Intl` picks it when none is given. */
 const READER_LOCALE = new Intl.NumberFormat().resolvedOptions().locale;
@@ -261,46 +262,6 @@ export function formatNumber(value: number | null): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
-
-/** What each alert rule is called in the app (the e-mails and webhooks use the same words). */
-export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
-  draft_due_soon: 'Draft due soon',
-  draft_overdue: 'Draft overdue',
-  publish_due_soon: 'Go-live coming up',
-  publish_overdue: 'Go-live missed',
-  invoice_due_soon: 'Invoice due soon',
-  invoice_overdue: 'Invoice overdue',
-  follow_up_due: 'Follow-up due',
-  usage_rights_ending: 'Usage rights ending',
-  review_approved: 'Brand approved',
-  review_changes_requested: 'Brand asked for changes',
-  ready_to_invoice: 'Ready to invoice',
-  remittance_notice: 'Payer says it has paid',
-};
-
-export const ALERT_RULE_VALUES = Object.keys(ALERT_RULE_LABELS) as AlertRule[];
-
-export type AlertSeverity = Alert['severity'];
-export type DeliveryStatus = Alert['deliveries'][number]['status'];
-
-export const SEVERITY_LABELS: Record<AlertSeverity, string> = {
-  info: 'Info',
-  warning: 'Warning',
-  critical: 'Critical',
-};
-
-export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
-  pending: 'Pending',
-  sending: 'Sending',
-  sent: 'Sent',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
-
-export const DELIVERY_CHANNEL_LABELS: Record<Alert['deliveries'][number]['channelType'], string> = {
-  email: 'E-mail',
-  webhook: 'Webhook',
-};
 
 const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
