@@ -71,7 +71,7 @@ export function alertRoutes({ db, clock }: AppDeps) {
       const alert = await auditedUpdate<Alert>(
         { c, db, now: view.now, entityType: 'alert', summary: (a) => `Alert: ${a.message}` },
         (trx) => getAlert(trx, id, view),
-        (trx) => acknowledgeAlert(trx, id, currentUser(c).id, view),
+        (trx, before) => acknowledgeAlert(trx, id, currentUser(c).id, view, before),
       );
       return c.json(alert, 200);
     })
@@ -81,7 +81,7 @@ export function alertRoutes({ db, clock }: AppDeps) {
       const alert = await auditedUpdate<Alert>(
         { c, db, now: view.now, entityType: 'alert', summary: (a) => `Alert: ${a.message}` },
         (trx) => getAlert(trx, id, view),
-        (trx) => snoozeAlert(trx, id, c.req.valid('json').until, view),
+        (trx, before) => snoozeAlert(trx, id, c.req.valid('json').until, view, before),
       );
       return c.json(alert, 200);
     });

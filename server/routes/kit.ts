@@ -48,7 +48,8 @@ export function kitRoutes({ db, clock, config }: AppDeps) {
       const saved = await auditedUpdate(
         { c, db, now: opts.now, entityType: 'media_kit', summary: () => 'Media kit' },
         async (trx) => audited(await getMediaKit(trx, opts)),
-        async (trx) => audited(await updateMediaKit(trx, c.req.valid('json'), opts)),
+        async (trx, before) =>
+          audited(await updateMediaKit(trx, c.req.valid('json'), opts, before)),
       );
       const { id: _id, ...kit } = saved;
       return c.json(kit, 200);

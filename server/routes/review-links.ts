@@ -148,7 +148,7 @@ export function reviewLinkRoutes({ db, clock, config }: AppDeps) {
           title = (await deliverableStatusOf(trx, deliverableId)).title;
           return getReviewLink(trx, deliverableId, linkId, t.now);
         },
-        (trx) => revokeReviewLink(trx, deliverableId, linkId, t.now),
+        (trx, before) => revokeReviewLink(trx, deliverableId, linkId, t.now, before),
       );
       return c.body(null, 204);
     });
@@ -192,10 +192,8 @@ export function reviewRoutes({ db, clock, emailConfigured }: AppDeps) {
           );
           if (!claimed) throw inactiveLink();
           const before = await getDeliverable(trx, review.deliverableId);
-          if (!(await setReviewedStatus(trx, review.deliverableId, status, now))) {
-            throw inactiveLink();
-          }
-          const after = await getDeliverable(trx, review.deliverableId);
+          const after = await setReviewedStatus(trx, review.deliverableId, status, now);
+          if (!after) throw inactiveLink();
           // The brand has no account: the trail says "via a review link" and names whom they said they were.
           const actor = { id: null, name: reviewerName, via: 'public' as const };
           const by = `the brand${reviewerName ? ` (${reviewerName})` : ''} via a review link`;

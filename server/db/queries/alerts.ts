@@ -155,31 +155,56 @@ export async function getAlert(db: Kysely<Database>, id: string, view: AlertView
   return alert!;
 }
 
-/** Acknowledges an alert for the whole team; acknowledging twice keeps the first. */
+/** Hydrates the row an UPDATE … RETURNING answered (404 when it matched nothing). */
+async function updatedAlert(
+  db: Kysely<Database>,
+  row: AlertRow | undefined,
+  view: AlertView,
+): Promise<Alert> {
+  if (!row) throw notFound('Alert');
+  const [alert] = await hydrateAlerts(db, [row], view);
+  return alert!;
+}
+
+/**
+ * Acknowledges an alert for the whole team; acknowledging twice keeps the first.
+ * `before` is the alert as read before (the audited route has it): not read again.
+ */
 export async function acknowledgeAlert(
   db: Kysely<Database>,
   id: string,
   userId: string,
   view: AlertView,
+  before?: Alert,
 ): Promise<Alert> {
-  await getAlert(db, id, view);
-  await db
+  const current = before ?? (await getAlert(db, id, view));
+  if (current.acknowledgedAt !== null) return current;
+  const row = await db
     .updateTable('alerts')
     .set({ acknowledgedAt: view.now.toISOString(), acknowledgedBy: userId })
     .where('id', '=', id)
     .where('acknowledgedAt', 'is', null)
-    .execute();
-  return getAlert(db, id, view);
+    .returningAll()
+    .executeTakeFirst();
+  // Acknowledged by someone else meanwhile: theirs is kept, so it is read as it now is.
+  return row ? updatedAlert(db, row, view) : getAlert(db, id, view);
 }
 
+/** Snoozes an alert until a future moment; `before` as for {@link acknowledgeAlert}. */
 export async function snoozeAlert(
   db: Kysely<Database>,
   id: string,
   until: string,
   view: AlertView,
+  before?: Alert,
 ): Promise<Alert> {
-  await getAlert(db, id, view);
+  if (!before) await getAlert(db, id, view);
   if (Date.parse(until) <= view.now.getTime()) throw invalidField('until', 'Must be in the future');
-  await db.updateTable('alerts').set({ snoozedUntil: until }).where('id', '=', id).execute();
-  return getAlert(db, id, view);
+  const row = await db
+    .updateTable('alerts')
+    .set({ snoozedUntil: until })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return updatedAlert(db, row, view);
 }

@@ -79,6 +79,11 @@ function defaultFields(now: Date): KitFields {
   };
 }
 
+/** The stored fields of a kit as answered (without what is computed from them). */
+function kitFields({ url: _url, caseStudies: _caseStudies, ...fields }: MediaKit): KitFields {
+  return fields;
+}
+
 function toFields(row: MediaKitRow): KitFields {
   return {
     slug: row.slug,
@@ -156,6 +161,10 @@ async function listPickedCaseStudies(
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+function kitUrl(slug: string | null, appUrl: string): string | null {
+  return slug === null ? null : `${appUrl.replace(/\/+$/, '')}/kit/${slug}`;
+}
+
 async function withComputed(
   db: Kysely<Database>,
   fields: KitFields,
@@ -163,7 +172,7 @@ async function withComputed(
 ): Promise<MediaKit> {
   return {
     ...fields,
-    url: fields.slug === null ? null : `${appUrl.replace(/\/+$/, '')}/kit/${fields.slug}`,
+    url: kitUrl(fields.slug, appUrl),
     caseStudies: await listPickedCaseStudies(db, fields.caseStudyIds),
   };
 }
@@ -255,16 +264,17 @@ export function updateMediaKit(
   db: Kysely<Database>,
   patch: MediaKitPatchInput,
   options: MediaKitOptions,
+  /** The kit as read before the change (the audited PATCH has it): not read again. */
+  before?: MediaKit,
 ): Promise<MediaKit> {
   const { now } = options;
   return inTransaction(db, async (trx) => {
     const { version, ...changes } = patch;
-    const current = (await selectKitRow(trx)) ?? null;
-    const before = current ? toFields(current) : defaultFields(now);
-    if (before.version !== version) throw versionConflict('media kit');
+    const current = before ?? (await getMediaKit(trx, options));
+    if (current.version !== version) throw versionConflict('media kit');
 
     const next: KitFields = {
-      ...before,
+      ...kitFields(current),
       ...changes,
       audience: changes.audience
         ? {
@@ -274,10 +284,10 @@ export function updateMediaKit(
               averageViews: p.averageViews ?? null,
             })),
           }
-        : before.audience,
+        : current.audience,
       rateCard: changes.rateCard
         ? changes.rateCard.map((item) => ({ ...item, note: item.note ?? '' }))
-        : before.rateCard,
+        : current.rateCard,
       version: version + 1,
       updatedAt: now.toISOString(),
     };
@@ -308,22 +318,30 @@ export function updateMediaKit(
       version: next.version,
       updatedAt: next.updatedAt,
     };
-    if (current) {
-      const result = await trx
-        .updateTable('mediaKit')
-        .set(values)
-        .where('id', '=', 1)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw versionConflict('media kit');
-    } else {
-      // Two first saves at once: the second one's insert is a unique violation, answered as 409.
-      await trx
+    const row = await trx
+      .updateTable('mediaKit')
+      .set(values)
+      .where('id', '=', 1)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    // No row matched: the kit was never saved (its defaults are version 1), or it changed meanwhile.
+    if (!row && version !== 1) throw versionConflict('media kit');
+    // Two first saves at once: the second one's insert is a unique violation, answered as 409.
+    const saved =
+      row ??
+      (await trx
         .insertInto('mediaKit')
         .values({ id: 1, ...values })
-        .execute();
-    }
-    return withComputed(trx, next, options.appUrl);
+        .returningAll()
+        .executeTakeFirstOrThrow());
+    const fields = toFields(saved);
+    // The picked case studies are read again only when the pick changed.
+    const caseStudies =
+      changes.caseStudyIds === undefined
+        ? current.caseStudies
+        : await listPickedCaseStudies(trx, fields.caseStudyIds);
+    return { ...fields, url: kitUrl(fields.slug, options.appUrl), caseStudies };
   });
 }
 

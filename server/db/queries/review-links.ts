@@ -1,5 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DeliverableStatus, DraftLink } from '../../../shared/schemas/deliverable';
+import type {
+  Deliverable,
+  DeliverableStatus,
+  DraftLink,
+} from '../../../shared/schemas/deliverable';
 import type {
   ReviewDecision,
   ReviewLink,
@@ -8,6 +12,7 @@ import type {
 } from '../../../shared/schemas/review';
 import { notFound } from '../../errors';
 import type { Database, ReviewLinksTable } from '../schema';
+import { toDeliverable } from './deliverables';
 
 type ReviewLinkRow = Selectable<ReviewLinksTable>;
 
@@ -107,22 +112,30 @@ export async function listReviewLinks(
   return rows.map((row) => toReviewLink(row, now));
 }
 
-/** Revokes an open link; a link already decided, revoked or expired is left as it is. */
+/**
+ * Revokes an open link; a link already decided, revoked or expired is left as it is.
+ * `before` is the link as read before (the audited route has it): not read again.
+ */
 export async function revokeReviewLink(
   db: Kysely<Database>,
   deliverableId: string,
   id: string,
   now: Date,
+  before?: ReviewLink,
 ): Promise<ReviewLink> {
-  const before = await getReviewLink(db, deliverableId, id, now);
-  if (before.state === 'open') {
-    await db
-      .updateTable('reviewLinks')
-      .set({ revokedAt: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-  }
-  return getReviewLink(db, deliverableId, id, now);
+  const current = before ?? (await getReviewLink(db, deliverableId, id, now));
+  if (current.state !== 'open') return current;
+  const row = await db
+    .updateTable('reviewLinks')
+    .set({ revokedAt: now.toISOString() })
+    .where('id', '=', id)
+    .where('decidedAt', 'is', null)
+    .where('revokedAt', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  // Decided meanwhile: the decision stands, read as it now is.
+  if (!row) return getReviewLink(db, deliverableId, id, now);
+  return toReviewLink({ ...row, creatorName: current.createdBy?.name ?? null }, now);
 }
 
 function parseDraftLinks(json: string): DraftLink[] {
@@ -221,15 +234,16 @@ export async function claimReviewLink(
 
 /**
  * Moves a deliverable out of `in_review` to the brand's verdict, only if it is
- * still in review; `false` when it is not (any more).
+ * still in review: the deliverable after the change, or `undefined` when it is
+ * not (any more) in review.
  */
 export async function setReviewedStatus(
   db: Kysely<Database>,
   deliverableId: string,
   status: 'approved' | 'changes_requested',
   now: Date,
-): Promise<boolean> {
-  const result = await db
+): Promise<Deliverable | undefined> {
+  const row = await db
     .updateTable('deliverables')
     .set((eb) => ({
       status,
@@ -238,8 +252,9 @@ export async function setReviewedStatus(
     }))
     .where('id', '=', deliverableId)
     .where('status', '=', 'in_review')
+    .returningAll()
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return row && toDeliverable(row);
 }
 
 /**

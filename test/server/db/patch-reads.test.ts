@@ -12,6 +12,10 @@ import { getBrand, updateBrand } from '../../../server/db/queries/brands';
 import { getDeal, updateDeal } from '../../../server/db/queries/deals';
 import { getDeliverable, updateDeliverable } from '../../../server/db/queries/deliverables';
 import { getInvoice, loadInvoice, updateInvoice } from '../../../server/db/queries/invoices';
+import { getMediaKit, updateMediaKit } from '../../../server/db/queries/kit';
+import { acknowledgeAlert, getAlert, snoozeAlert } from '../../../server/db/queries/alerts';
+import { getReviewLink, revokeReviewLink } from '../../../server/db/queries/review-links';
+import { at, createDeliverable, HOUR, scan } from '../../support/alerts';
 import { trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -126,5 +130,88 @@ describe('a PATCH reads the row it changes once', () => {
     expect(after.balanceCents).toBe(120_000);
     expect(after.payer.name).toBe('Acme AP');
     expect(after).toEqual(await getInvoice(t.db, id, view));
+  });
+
+  it('updates the media kit without reading its row again, first save and later ones', async () => {
+    const t = await apps.workspace();
+    const options = { appUrl: 'https://cal.example.com', now: new Date() };
+    const defaults = await getMediaKit(t.db, options);
+    const firstReads = new SelectRecorder();
+    const first = await updateMediaKit(
+      t.db.withPlugin(firstReads),
+      { version: defaults.version, displayName: 'Mia', slug: 'mia' },
+      options,
+      defaults,
+    );
+    expect(firstReads.tables).not.toContain('media_kit');
+    expect(first).toEqual(await getMediaKit(t.db, options));
+    expect(first).toMatchObject({ version: 2, url: 'https://cal.example.com/kit/mia' });
+
+    const reads = new SelectRecorder();
+    const after = await updateMediaKit(
+      t.db.withPlugin(reads),
+      { version: first.version, headline: 'Skincare, honestly' },
+      options,
+      first,
+    );
+    expect(reads.tables).toEqual([]);
+    expect(after).toEqual(await getMediaKit(t.db, options));
+    expect(after).toMatchObject({ version: 3, headline: 'Skincare, honestly' });
+  });
+
+  it('acknowledges and snoozes an alert from the alert read before', async () => {
+    const t = await apps.workspace();
+    const now = t.clock.now();
+    await createDeliverable(t.owner, t.deal.id, { draftDueAt: at(now, -HOUR) });
+    expect(await scan(t)).toMatchObject({ raised: 1 });
+    const { id } = await t.db.selectFrom('alerts').select('id').executeTakeFirstOrThrow();
+    const view = { now, timeZone: 'UTC' };
+
+    const before = await getAlert(t.db, id, view);
+    const until = at(now, 2 * HOUR);
+    const snoozeReads = new SelectRecorder();
+    const snoozed = await snoozeAlert(t.db.withPlugin(snoozeReads), id, until, view, before);
+    expect(snoozeReads.tables).not.toContain('alerts');
+    expect(snoozed).toEqual({ ...before, snoozedUntil: until });
+    expect(snoozed).toEqual(await getAlert(t.db, id, view));
+
+    const ackReads = new SelectRecorder();
+    const acked = await acknowledgeAlert(t.db.withPlugin(ackReads), id, t.user.id, view, snoozed);
+    expect(ackReads.tables).not.toContain('alerts');
+    expect(acked.acknowledgedAt).toBe(now.toISOString());
+    expect(acked).toEqual(await getAlert(t.db, id, view));
+
+    // Acknowledging twice keeps the first, and reads nothing more.
+    const againReads = new SelectRecorder();
+    const again = await acknowledgeAlert(t.db.withPlugin(againReads), id, t.user.id, view, acked);
+    expect(againReads.tables).toEqual([]);
+    expect(again).toEqual(acked);
+  });
+
+  it('revokes a review link from the link read before', async () => {
+    const t = await apps.workspace();
+    const created = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Unboxing reel',
+      platform: 'instagram',
+      status: 'in_review',
+    });
+    const deliverableId = (created.body as { id: string }).id;
+    const link = await t.owner.post(`/api/deliverables/${deliverableId}/review-links`, {});
+    expect(link.status).toBe(201);
+    const linkId = (link.body as { id: string }).id;
+    const now = t.clock.now();
+    const before = await getReviewLink(t.db, deliverableId, linkId, now);
+    const reads = new SelectRecorder();
+    const after = await revokeReviewLink(
+      t.db.withPlugin(reads),
+      deliverableId,
+      linkId,
+      now,
+      before,
+    );
+    expect(reads.tables).toEqual([]);
+    expect(after).toEqual({ ...before, revokedAt: now.toISOString(), state: 'revoked' });
+    expect(after).toEqual(await getReviewLink(t.db, deliverableId, linkId, now));
   });
 });
