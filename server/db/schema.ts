@@ -16,14 +16,8 @@ import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/d
 import type { Role } from '../../shared/schemas/auth';
 import type { InvoiceStatus } from '../../shared/schemas/invoice';
 import type { PaymentTrigger } from '../../shared/schemas/billing';
-import type {
-  AuditAction,
-  AuditEntityType,
-  AuditEntry,
-  TokenScope,
-} from '../../shared/schemas/team';
+import type { AuditAction, AuditEntityType, AuditVia, TokenScope } from '../../shared/schemas/team';
 
-export type AuditVia = AuditEntry['via'];
 // The enums the tables hold are the API's: other modules import them from here or from shared/.
 export type {
   AlertRule,
@@ -35,6 +29,7 @@ export type {
   InvoiceEventType,
   ReminderStatus,
   RemittanceStatus,
+  AuditVia,
   ReviewDecision,
 };
 

@@ -166,12 +166,15 @@ export const auditChangeSchema = z.object({
   to: z.unknown().optional(),
 });
 
+/** `session` (the app), `token` (an API token), or `public` (signed out: first set-up, an invite link, a review link). */
+export const auditViaSchema = z.enum(['session', 'token', 'public']);
+export type AuditVia = z.infer<typeof auditViaSchema>;
+
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-  /** `session` (the app), `token` (an API token), or `public` (signed out: first set-up, an invite link). */
-  via: z.enum(['session', 'token', 'public']),
+  via: auditViaSchema,
   action: auditActionSchema,
   entityType: auditEntityTypeSchema,
   entityId: z.string(),

@@ -18,7 +18,7 @@ import { paymentTriggerSchema, REMITTANCE_STATUSES } from './billing';
 import { INVOICE_EVENT_TYPES, REMINDER_STATUSES } from './getting-paid';
 import { invoiceStatusSchema } from './invoice';
 import { REVIEW_DECISIONS } from './review';
-import { auditActionSchema, auditEntityTypeSchema } from './team';
+import { auditActionSchema, auditEntityTypeSchema, auditViaSchema } from './team';
 
 /**
  * The file `GET /api/transfer/export` answers and `POST /api/transfer/import`
@@ -242,7 +242,7 @@ export const transferAuditEntrySchema = z.strictObject({
   at: instantSchema,
   actorId: text.nullable(),
   actorName: text.nullable(),
-  via: z.enum(['session', 'token', 'public']),
+  via: auditViaSchema,
   action: auditActionSchema,
   entityType: auditEntityTypeSchema,
   entityId: nonEmptyText,
