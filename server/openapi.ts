@@ -80,7 +80,14 @@ const errorAnswer = (status: number | 'default') => ({
 });
 
 function successAnswer(status: number, answer: Answer, components: Components) {
-  const description = status === 204 ? 'No content' : status === 201 ? 'Created' : 'Success';
+  const description =
+    status === 204
+      ? 'No content'
+      : status === 201
+        ? 'Created'
+        : status === 304
+          ? 'Not modified: the version the request names (If-None-Match, If-Modified-Since) is current'
+          : 'Success';
   if (answer === null) return { description };
   if ('kind' in answer && answer.kind === 'list') {
     return {

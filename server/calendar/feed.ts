@@ -1,6 +1,7 @@
 import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import type { Kysely } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
+import { PLATFORM_LABELS } from '../../shared/labels';
 import type { Database } from '../db/schema';
 
 /** How far back a feed reaches; calendars keep what they already fetched. */
@@ -19,21 +20,62 @@ export interface FeedOptions {
   now: Date;
 }
 
+export interface CalendarFeed {
+  /** The iCalendar text, CRLF-terminated. */
+  text: string;
+  /** When the newest record it shows (its deal and brand included) last changed. */
+  lastModified: Date;
+}
+
+/** RFC 5545 TEXT: a backslash, comma and semicolon are escaped (ical-generator leaves the name as is). */
+function escapeText(value: string): string {
+  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+/**
+ * Moves each VALARM to the end of its VEVENT, after the event's own
+ * properties (ical-generator writes some, like URL, after the alarms), and
+ * ends the last line with CRLF as RFC 5545 asks.
+ */
+function alarmsLast(text: string): string {
+  const lines: string[] = [];
+  let alarms: string[] = [];
+  let inAlarm = false;
+  for (const line of text.split('\r\n')) {
+    if (line === 'BEGIN:VALARM') inAlarm = true;
+    if (inAlarm) alarms.push(line);
+    else if (line === 'END:VEVENT') {
+      lines.push(...alarms, line);
+      alarms = [];
+    } else if (line !== '') lines.push(line);
+    if (line === 'END:VALARM') inAlarm = false;
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const later = (a: Date, at: string | Date) => {
+  const b = new Date(at);
+  return b > a ? b : a;
+};
+
 /**
  * The iCalendar (RFC 5545) text of a feed. UIDs are derived from the record
  * and the kind of event, so they stay the same across every edit; SEQUENCE
  * is the record's version, which grows with each change; DTSTAMP is when it
  * last changed, in UTC; timed events are in UTC, invoice due days all-day.
+ * A published deliverable keeps its go-live, without the reminder, and drops
+ * its draft deadline.
  */
 export async function buildCalendarFeed(
   db: Kysely<Database>,
   options: FeedOptions,
-): Promise<string> {
+): Promise<CalendarFeed> {
+  let lastModified = new Date(0);
   const since = new Date(options.now.getTime() - FEED_LOOKBACK_DAYS * 86_400_000).toISOString();
   const host = new URL(options.appUrl).host;
   const base = options.appUrl.replace(/\/+$/, '');
   const calendar = ical({
-    name: `${options.workspaceName} — Sponsorcal`,
+    name: `${escapeText(options.workspaceName)} — Sponsorcal`,
     prodId: { company: 'Sponsorcal', product: 'Sponsorcal', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 60 * 15,
@@ -55,9 +97,13 @@ export async function buildCalendarFeed(
         'deliverables.version',
         'deliverables.updatedAt',
         'deals.title as dealTitle',
+        'deals.updatedAt as dealUpdatedAt',
         'brands.name as brandName',
+        'brands.updatedAt as brandUpdatedAt',
       ])
-      .where('deliverables.status', '<>', 'cancelled');
+      .where('deliverables.status', '<>', 'cancelled')
+      // A stable order: the same records give the same text (and ETag).
+      .orderBy('deliverables.id');
     query = query.where((eb) =>
       eb.or([
         ...(options.drafts ? [eb('deliverables.draftDueAt', '>=', since)] : []),
@@ -65,6 +111,11 @@ export async function buildCalendarFeed(
       ]),
     );
     for (const d of await query.execute()) {
+      lastModified = later(
+        later(later(lastModified, d.updatedAt), d.dealUpdatedAt),
+        d.brandUpdatedAt,
+      );
+      const published = d.status === 'published';
       const common = {
         sequence: d.version,
         stamp: new Date(d.updatedAt),
@@ -77,7 +128,7 @@ export async function buildCalendarFeed(
           .filter(Boolean)
           .join('\n'),
       };
-      if (options.drafts && d.draftDueAt && d.draftDueAt >= since) {
+      if (options.drafts && !published && d.draftDueAt && d.draftDueAt >= since) {
         const start = new Date(d.draftDueAt);
         calendar.createEvent({
           ...common,
@@ -94,14 +145,16 @@ export async function buildCalendarFeed(
           id: `golive-${d.id}@${host}`,
           start,
           end: new Date(start.getTime() + DEADLINE_MINUTES * 60_000),
-          summary: `Go live: ${d.title} on ${d.platform} (${d.brandName})`,
-          alarms: [
-            {
-              type: ICalAlarmType.display,
-              trigger: GO_LIVE_ALARM_SECONDS,
-              description: `Goes live in an hour: ${d.title}`,
-            },
-          ],
+          summary: `Go live: ${d.title} on ${PLATFORM_LABELS[d.platform]} (${d.brandName})`,
+          alarms: published
+            ? []
+            : [
+                {
+                  type: ICalAlarmType.display,
+                  trigger: GO_LIVE_ALARM_SECONDS,
+                  description: `Goes live in an hour: ${d.title}`,
+                },
+              ],
         });
       }
     }
@@ -121,12 +174,19 @@ export async function buildCalendarFeed(
         'invoices.version',
         'invoices.updatedAt',
         'invoices.dealId',
+        'deals.updatedAt as dealUpdatedAt',
         'brands.name as brandName',
+        'brands.updatedAt as brandUpdatedAt',
       ])
       .where('invoices.status', '<>', 'void')
       .where('invoices.dueOn', '>=', sinceDay)
+      .orderBy('invoices.id')
       .execute();
     for (const invoice of invoices) {
+      lastModified = later(
+        later(later(lastModified, invoice.updatedAt), invoice.dealUpdatedAt),
+        invoice.brandUpdatedAt,
+      );
       const day = Temporal.PlainDate.from(String(invoice.dueOn).slice(0, 10));
       calendar.createEvent({
         id: `invoice-${invoice.id}@${host}`,
@@ -140,5 +200,13 @@ export async function buildCalendarFeed(
       });
     }
   }
-  return calendar.toString();
+  // A deletion leaves no row to date it; the audit trail's entry does.
+  const deleted = await db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('action', '=', 'delete')
+    .where('entityType', 'in', ['deliverable', 'deal', 'brand', 'invoice'])
+    .executeTakeFirst();
+  if (deleted?.at) lastModified = later(lastModified, deleted.at);
+  return { text: alarmsLast(calendar.toString()), lastModified };
 }
