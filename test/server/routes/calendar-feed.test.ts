@@ -57,9 +57,9 @@ async function feedWorkspace() {
   return { ...t, deliverable, invoice };
 }
 
-async function fetchFeed(client: TestClient, url: string) {
+async function fetchFeed(client: TestClient, url: string, headers: Record<string, string> = {}) {
   const path = url.replace(/^https?:\/\/[^/]+/, '');
-  return client.raw<string>('GET', path);
+  return client.raw<string>('GET', path, undefined, headers);
 }
 
 describe('POST /api/me/feed-token and GET /api/calendar.ics', () => {
@@ -204,5 +204,139 @@ describe('POST /api/me/feed-token and GET /api/calendar.ics', () => {
     expectApiError(await client.post('/api/me/feed-token', { drafts: 'yes' }), 400, {
       paths: ['drafts'],
     });
+  });
+
+  it('keeps a published deliverable’s go-live without its reminder, and drops its draft event', async () => {
+    const t = await feedWorkspace();
+    const published = await t.owner.patch(`/api/deliverables/${t.deliverable.id}`, {
+      version: t.deliverable.version,
+      status: 'published',
+      liveUrl: 'https://instagram.example/p/abc',
+    });
+    expect(published.status).toBe(200);
+    const { url } = (await t.owner.post('/api/me/feed-token', {})).body;
+    const events = parseFeed((await fetchFeed(t.client(), url)).text);
+    expect(events.map((e) => e.uid).sort()).toEqual(
+      [
+        `golive-${t.deliverable.id}@localhost:8787`,
+        `invoice-${t.invoice.id}@localhost:8787`,
+      ].sort(),
+    );
+    const goLive = events.find((e) => e.uid.startsWith('golive-'))!;
+    expect(goLive.alarms).toEqual([]);
+  });
+
+  it('names platforms by their labels, escapes the calendar name, puts properties before alarms and ends with CRLF', async () => {
+    const t = await feedWorkspace();
+    const settings = (await t.owner.get('/api/settings')).body;
+    const renamed = await t.owner.patch('/api/settings', {
+      version: settings.version,
+      name: 'Mia, Co; back\\slash',
+    });
+    expect(renamed.status).toBe(200);
+    await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Dance trend',
+      platform: 'tiktok',
+      publishAt: '2026-03-11T18:00:00.000Z',
+    });
+    const { url } = (await t.owner.post('/api/me/feed-token', {})).body;
+    const { text } = await fetchFeed(t.client(), url);
+
+    expect(text).toContain('X-WR-CALNAME:Mia\\, Co\\; back\\\\slash — Sponsorcal\r\n');
+    expect(text).toContain('\r\nNAME:Mia\\, Co\\; back\\\\slash — Sponsorcal\r\n');
+    const summaries = parseFeed(text).map((e) => e.summary);
+    expect(summaries).toContain(`Go live: ${t.deliverable.title} on Instagram (Acme)`);
+    expect(summaries).toContain('Go live: Dance trend on TikTok (Acme)');
+    expect(text).toMatch(/END:VCALENDAR\r\n$/);
+    // In each event, the alarm is the last thing before END:VEVENT.
+    expect(text).toMatch(/END:VALARM\r\n/);
+    expect(text).not.toMatch(/END:VALARM\r\n(?!END:VEVENT\r\n|BEGIN:VALARM\r\n)/);
+  });
+
+  it('answers 304 without a body to a poll that already has the feed, by ETag or by date', async () => {
+    const t = await feedWorkspace();
+    const { url } = (await t.owner.post('/api/me/feed-token', {})).body;
+    const first = await fetchFeed(t.client(), url);
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(new Date(lastModified).toUTCString()).toBe(lastModified);
+
+    const byTag = await fetchFeed(t.client(), url, { 'if-none-match': etag });
+    expect(byTag.status).toBe(304);
+    expect(byTag.text).toBe('');
+    expect(byTag.headers.get('etag')).toBe(etag);
+    const byWeakTag = await fetchFeed(t.client(), url, { 'if-none-match': `"other", W/${etag}` });
+    expect(byWeakTag.status).toBe(304);
+    const byDate = await fetchFeed(t.client(), url, { 'if-modified-since': lastModified });
+    expect(byDate.status).toBe(304);
+    expect(byDate.text).toBe('');
+    // If-None-Match decides when both are sent (RFC 9110).
+    const staleTag = await fetchFeed(t.client(), url, {
+      'if-none-match': '"other"',
+      'if-modified-since': lastModified,
+    });
+    expect(staleTag.status).toBe(200);
+    expect(staleTag.text).toBe(first.text);
+  });
+
+  it('changes the ETag and Last-Modified when a deliverable, its deal, a deletion or the workspace changes', async () => {
+    const t = await feedWorkspace();
+    const { url } = (await t.owner.post('/api/me/feed-token', {})).body;
+    let seen = await fetchFeed(t.client(), url);
+    /** After a change a minute later: the old ETag and date get the new feed (200), which has a new ETag. */
+    const expectChanged = async () => {
+      const byTag = await fetchFeed(t.client(), url, {
+        'if-none-match': seen.headers.get('etag')!,
+      });
+      expect(byTag.status).toBe(200);
+      expect(byTag.headers.get('etag')).not.toBe(seen.headers.get('etag'));
+      const byDate = await fetchFeed(t.client(), url, {
+        'if-modified-since': seen.headers.get('last-modified')!,
+      });
+      expect(byDate.status).toBe(200);
+      seen = byTag;
+    };
+    const minuteLater = () => t.clock.set(new Date(t.clock.now().getTime() + 60_000).toISOString());
+
+    minuteLater();
+    const moved = await t.owner.patch(`/api/deliverables/${t.deliverable.id}`, {
+      version: t.deliverable.version,
+      publishAt: '2026-03-12T18:00:00.000Z',
+    });
+    expect(moved.status).toBe(200);
+    await expectChanged();
+
+    minuteLater();
+    const deal = (await t.owner.get(`/api/deals/${t.deal.id}`)).body;
+    const renamedDeal = await t.owner.patch(`/api/deals/${t.deal.id}`, {
+      version: deal.version,
+      title: 'Spring launch',
+    });
+    expect(renamedDeal.status).toBe(200);
+    await expectChanged();
+
+    minuteLater();
+    const settings = (await t.owner.get('/api/settings')).body;
+    const renamed = await t.owner.patch('/api/settings', {
+      version: settings.version,
+      name: 'Mia Studio',
+    });
+    expect(renamed.status).toBe(200);
+    await expectChanged();
+
+    minuteLater();
+    const other = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Story',
+      platform: 'instagram',
+      publishAt: '2026-03-11T18:00:00.000Z',
+    });
+    expect(other.status).toBe(201);
+    await expectChanged();
+    minuteLater();
+    expect((await t.owner.delete(`/api/deliverables/${other.body.id}`)).status).toBe(204);
+    await expectChanged();
   });
 });
