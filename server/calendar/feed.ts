@@ -53,10 +53,9 @@ function alarmsLast(text: string): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const later = (a: Date, at: string | Date) => {
-  const b = new Date(at);
-  return b > a ? b : a;
-};
+/** The latest of some instants (PostgreSQL answers aggregates as Dates, SQLite as text). */
+const latest = (...instants: Array<string | Date>) =>
+  new Date(Math.max(...instants.map((at) => new Date(at).getTime())));
 
 /**
  * The iCalendar (RFC 5545) text of a feed. UIDs are derived from the record
@@ -111,10 +110,7 @@ export async function buildCalendarFeed(
       ]),
     );
     for (const d of await query.execute()) {
-      lastModified = later(
-        later(later(lastModified, d.updatedAt), d.dealUpdatedAt),
-        d.brandUpdatedAt,
-      );
+      lastModified = latest(lastModified, d.updatedAt, d.dealUpdatedAt, d.brandUpdatedAt);
       const published = d.status === 'published';
       const common = {
         sequence: d.version,
@@ -183,8 +179,10 @@ export async function buildCalendarFeed(
       .orderBy('invoices.id')
       .execute();
     for (const invoice of invoices) {
-      lastModified = later(
-        later(later(lastModified, invoice.updatedAt), invoice.dealUpdatedAt),
+      lastModified = latest(
+        lastModified,
+        invoice.updatedAt,
+        invoice.dealUpdatedAt,
         invoice.brandUpdatedAt,
       );
       const day = Temporal.PlainDate.from(String(invoice.dueOn).slice(0, 10));
@@ -207,6 +205,6 @@ export async function buildCalendarFeed(
     .where('action', '=', 'delete')
     .where('entityType', 'in', ['deliverable', 'deal', 'brand', 'invoice'])
     .executeTakeFirst();
-  if (deleted?.at) lastModified = later(lastModified, deleted.at);
+  if (deleted?.at) lastModified = latest(lastModified, deleted.at);
   return { text: alarmsLast(calendar.toString()), lastModified };
 }
