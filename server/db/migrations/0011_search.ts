@@ -8,8 +8,8 @@ import { dialectOf } from '../dialect';
  * database itself, so every write path (the API, CSV import, transfer import,
  * a restored backup) stays searchable without application code.
  *
- * SQLite: one contentless FTS5 table per kind (`unicode61`, accents folded),
- * filled by triggers.
+ * SQLite: contentless FTS5 tables (`unicode61`, accents folded) filled by
+ * triggers: one per kind, and deliverables' titles on their own too.
  * An FTS row is keyed by `search_rows.doc` (an INTEGER PRIMARY KEY, which
  * VACUUM keeps) rather than the source table's implicit rowid (which VACUUM
  * may renumber). Each new row takes a lower number than any before, so FTS5
@@ -24,16 +24,23 @@ import { dialectOf } from '../dialect';
  * SQLite) and is IMMUTABLE, so indexes may use it.
  */
 
-/** Kind, source table, the FTS table, and its columns (the first is the title). */
+/** Kind, source table, and its FTS tables with their columns (the title's alone first). */
 const SOURCES = [
-  { kind: 'brand', table: 'brands', fts: 'search_brands', columns: ['name'] },
-  { kind: 'deal', table: 'deals', fts: 'search_deals', columns: ['title'] },
-  { kind: 'invoice', table: 'invoices', fts: 'search_invoices', columns: ['number'] },
+  { kind: 'brand', table: 'brands', indexes: [{ fts: 'search_brands', columns: ['name'] }] },
+  { kind: 'deal', table: 'deals', indexes: [{ fts: 'search_deals', columns: ['title'] }] },
+  {
+    kind: 'invoice',
+    table: 'invoices',
+    indexes: [{ fts: 'search_invoices', columns: ['number'] }],
+  },
   {
     kind: 'deliverable',
     table: 'deliverables',
-    fts: 'search_deliverables',
-    columns: ['title', 'caption', 'brief'],
+    // Titles apart: a column filter on the full table would walk every caption holding the word.
+    indexes: [
+      { fts: 'search_deliverable_titles', columns: ['title'] },
+      { fts: 'search_deliverables', columns: ['title', 'caption', 'brief'] },
+    ],
   },
 ] as const;
 
@@ -60,28 +67,37 @@ async function upSqlite(db: Kysely<any>): Promise<void> {
     ref_id text not null,
     unique (kind, ref_id)
   )`.execute(db);
-  for (const { kind, table, fts, columns } of SOURCES) {
-    const list = sql.raw(columns.join(', '));
-    const fromNew = sql.raw(columns.map((c) => `new.${c}`).join(', '));
-    const changed = sql.raw(columns.map((c) => `old.${c} is not new.${c}`).join(' or '));
+  for (const { kind, table, indexes } of SOURCES) {
     const docOf = (row: 'old' | 'new') =>
-      sql.raw(`(select doc from search_rows where kind = '${kind}' and ref_id = ${row}.id)`);
-    await sql`create virtual table ${sql.raw(fts)} using fts5(
-      ${list}, content = '', contentless_delete = 1,
-      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6 7 8'
-    )`.execute(db);
+      `(select doc from search_rows where kind = '${kind}' and ref_id = ${row}.id)`;
+    const each = (write: (fts: string, columns: readonly string[]) => string) =>
+      sql.raw(indexes.map(({ fts, columns }) => write(fts, columns)).join('\n'));
+    const insertNew = each(
+      (fts, columns) =>
+        `insert into ${fts} (rowid, ${columns.join(', ')}) values (${docOf('new')}, ${columns.map((c) => `new.${c}`).join(', ')});`,
+    );
+    const deleteOld = each((fts) => `delete from ${fts} where rowid = ${docOf('old')};`);
+    const changed = [...new Set(indexes.flatMap((i) => i.columns))]
+      .map((c) => `old.${c} is not new.${c}`)
+      .join(' or ');
+    for (const { fts, columns } of indexes) {
+      await sql`create virtual table ${sql.raw(fts)} using fts5(
+        ${sql.raw(columns.join(', '))}, content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6 7 8'
+      )`.execute(db);
+    }
     await sql`create trigger ${sql.raw(`${table}_search_insert`)} after insert on ${sql.raw(table)} begin
       insert into search_rows (doc, kind, ref_id)
         values ((select coalesce(min(doc), 0) - 1 from search_rows), ${sql.lit(kind)}, new.id);
-      insert into ${sql.raw(fts)} (rowid, ${list}) values (${docOf('new')}, ${fromNew});
+      ${insertNew}
     end`.execute(db);
     await sql`create trigger ${sql.raw(`${table}_search_update`)} after update on ${sql.raw(table)}
-    when ${changed} begin
-      delete from ${sql.raw(fts)} where rowid = ${docOf('old')};
-      insert into ${sql.raw(fts)} (rowid, ${list}) values (${docOf('new')}, ${fromNew});
+    when ${sql.raw(changed)} begin
+      ${deleteOld}
+      ${insertNew}
     end`.execute(db);
     await sql`create trigger ${sql.raw(`${table}_search_delete`)} after delete on ${sql.raw(table)} begin
-      delete from ${sql.raw(fts)} where rowid = ${docOf('old')};
+      ${deleteOld}
       delete from search_rows where kind = ${sql.lit(kind)} and ref_id = old.id;
     end`.execute(db);
     // What is there already, the newest with the lowest number.
@@ -89,10 +105,12 @@ async function upSqlite(db: Kysely<any>): Promise<void> {
       select (select coalesce(min(doc), 0) from search_rows)
           - row_number() over (order by created_at, id), ${sql.lit(kind)}, id
       from ${sql.raw(table)}`.execute(db);
-    await sql`insert into ${sql.raw(fts)} (rowid, ${list})
-      select r.doc, ${sql.raw(columns.map((c) => `t.${c}`).join(', '))}
-      from search_rows r join ${sql.raw(table)} t on t.id = r.ref_id
-      where r.kind = ${sql.lit(kind)}`.execute(db);
+    for (const { fts, columns } of indexes) {
+      await sql`insert into ${sql.raw(fts)} (rowid, ${sql.raw(columns.join(', '))})
+        select r.doc, ${sql.raw(columns.map((c) => `t.${c}`).join(', '))}
+        from search_rows r join ${sql.raw(table)} t on t.id = r.ref_id
+        where r.kind = ${sql.lit(kind)}`.execute(db);
+    }
   }
 }
 
@@ -135,11 +153,11 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop function search_fold(text)`.execute(db);
     return;
   }
-  for (const { table, fts } of [...SOURCES].reverse()) {
+  for (const { table, indexes } of [...SOURCES].reverse()) {
     for (const event of ['delete', 'update', 'insert']) {
       await sql`drop trigger ${sql.raw(`${table}_search_${event}`)}`.execute(db);
     }
-    await sql`drop table ${sql.raw(fts)}`.execute(db);
+    for (const { fts } of indexes) await sql`drop table ${sql.raw(fts)}`.execute(db);
   }
   await sql`drop table search_rows`.execute(db);
 }

@@ -25,7 +25,7 @@ const MAX_WORDS = 8;
 
 interface Source {
   table: string;
-  /** Its FTS5 table (SQLite). */
+  /** Its FTS5 table of titles (SQLite). */
   fts: string;
   /** The column a result is called by. */
   title: 'name' | 'title' | 'number';
@@ -52,7 +52,7 @@ const SOURCES: Record<SearchKind, Source> = {
   },
   deliverable: {
     table: 'deliverables',
-    fts: 'search_deliverables',
+    fts: 'search_deliverable_titles',
     title: 'title',
     columns: `t.caption, t.brief, t.deal_id as "dealId", t.brand_id as "brandId",
       b.name as "brandName", t.platform, t.status, t.publish_at as "publishAt",
@@ -73,9 +73,8 @@ export function searchWords(q: string): string[] {
 }
 
 /** The FTS5 query: each word quoted, so whatever was typed is text, never FTS5 syntax. */
-function ftsMatch(kind: SearchKind, words: readonly string[], field: SearchField): string {
-  const all = words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' AND ');
-  return kind === 'deliverable' && field === 'title' ? `{title} : (${all})` : all;
+function ftsMatch(words: readonly string[]): string {
+  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' AND ');
 }
 
 /** The kind's rows matching `words` in `field`, newest first, from SQLite's FTS5 tables. */
@@ -85,12 +84,14 @@ function sqliteMatches(
   field: SearchField,
   limit: number,
 ) {
-  const { table, fts, title, columns, joins } = SOURCES[kind];
+  const { table, title, columns, joins } = SOURCES[kind];
+  // Deliverables' text: the table of title, caption and brief (migration 0011).
+  const fts = field === 'title' ? SOURCES[kind].fts : 'search_deliverables';
   return sql<MatchRow>`select t.id, t.${sql.raw(title)} as title, ${sql.raw(columns)}
     from ${sql.raw(fts)} s
     join search_rows r on r.doc = s.rowid
     join ${sql.raw(table)} t on t.id = r.ref_id ${sql.raw(joins)}
-    where ${sql.raw(fts)} match ${ftsMatch(kind, words, field)}
+    where ${sql.raw(fts)} match ${ftsMatch(words)}
     order by s.rowid
     limit ${limit}`;
 }
@@ -141,8 +142,10 @@ export function matchesQuery(
 /** A row of any kind: the columns its source selects. */
 type MatchRow = { id: string; title: string } & Record<string, string | null>;
 
-/** Lower case without accents, with where each folded unit came from in `text`. */
-function fold(text: string): { folded: string; at: number[] } {
+/** Lower case without accents, and where each folded unit came from in `text`. */
+function fold(text: string): { folded: string; origin: (index: number) => number } {
+  // Plain ASCII (most text) folds in one call, unit for unit.
+  if (/^[ -~\s]*$/.test(text)) return { folded: text.toLowerCase(), origin: (i) => i };
   let folded = '';
   const at: number[] = [];
   let index = 0;
@@ -152,22 +155,17 @@ function fold(text: string): { folded: string; at: number[] } {
     folded += plain;
     index += char.length;
   }
-  at.push(text.length);
-  return { folded, at };
+  return { folded, origin: (i) => at[i] ?? text.length };
 }
 
 const folded = (text: string) => fold(text).folded;
 
 /** Where in `text` the first word starting with one of `words` begins, or -1. */
 function firstMatch(text: string, words: readonly string[]): number {
-  const { folded: plain, at } = fold(text);
-  let first = -1;
-  for (const word of words) {
-    const escaped = folded(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const found = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${escaped}`, 'u').exec(plain);
-    if (found && (first === -1 || found.index < first)) first = found.index;
-  }
-  return first === -1 ? -1 : at[first]!;
+  const { folded: plain, origin } = fold(text);
+  const starts = words.map((word) => folded(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const found = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${starts.join('|')})`, 'u').exec(plain);
+  return found ? origin(found.index) : -1;
 }
 
 const SNIPPET_LENGTH = 120;

@@ -268,7 +268,7 @@ describe('EXPLAIN QUERY PLAN of search', () => {
       'search_brands',
       'search_deals',
       'search_invoices',
-      'search_deliverables',
+      'search_deliverable_titles',
       'search_deliverables',
     ]);
     for (const query of searches) {
