@@ -56,6 +56,12 @@ export async function benchSearch(report: Report, options: SearchBenchOptions): 
     for (const q of SEARCH_SEQUENCE) found += (await ask(q)) > 0 ? 1 : 0;
   }
   const served = await server.timings('/api/search?');
+  // One request at a time: the timings are in the sequence's order.
+  const slowest = served
+    .map((ms, i) => ({ ms, q: SEARCH_SEQUENCE[i % SEARCH_SEQUENCE.length]! }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8);
+  console.log(`  slowest: ${slowest.map(({ q, ms }) => `"${q}" ${ms.toFixed(1)} ms`).join(', ')}`);
   report.add(
     'search_requests',
     'Search requests timed (the sequence, each round)',
