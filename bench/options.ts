@@ -15,10 +15,12 @@ export interface BenchOptions {
   connections: number;
   only: string[];
   out: string;
+  /** Keep the figures of the results file that this run does not measure (a run of some sections). */
+  merge: boolean;
   quick: boolean;
 }
 
-export const SECTIONS = ['range', 'point', 'kysely', 'alerts', 'web', 'startup'] as const;
+export const SECTIONS = ['range', 'point', 'search', 'kysely', 'alerts', 'web', 'startup'] as const;
 
 const HELP = `npm run bench -- [options]
 
@@ -31,6 +33,7 @@ const HELP = `npm run bench -- [options]
   --connections N         autocannon connections (50)
   --only a,b              sections: ${SECTIONS.join(', ')}
   --out FILE              results file (bench/results.json)
+  --merge                 keep the figures in it that this run does not measure
   --quick                 a smoke run: a tenth of the data, short loads`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -49,6 +52,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       only: { type: 'string' },
       out: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      merge: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -83,6 +87,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     connections: int('connections', values.connections, 50),
     only,
     out: values.out ?? 'bench/results.json',
+    merge: values.merge ?? false,
     quick,
   };
 }

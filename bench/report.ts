@@ -95,8 +95,24 @@ export class Report {
     );
   }
 
-  write(file: string, options: Record<string, unknown>): Results {
+  /**
+   * Writes every figure to `file`; with `merge`, the file's figures this run
+   * did not measure stay (in their place, this run's new ones after them).
+   */
+  write(file: string, options: Record<string, unknown>, merge = false): Results {
     const cpus = os.cpus();
+    const kept =
+      merge && fs.existsSync(file)
+        ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Results)
+        : undefined;
+    const measured = new Map(this.figures.map((f) => [f.name, f]));
+    const figures = kept
+      ? [
+          ...kept.figures.map((f) => measured.get(f.name) ?? f),
+          ...this.figures.filter((f) => !kept.figures.some((k) => k.name === f.name)),
+        ]
+      : this.figures;
+    const valueOf = (name: string) => figures.find((f) => f.name === name)?.value ?? null;
     const results: Results = {
       generatedAt: new Date().toISOString(),
       machine: {
@@ -107,11 +123,11 @@ export class Report {
         platform: `${os.type()} ${os.release()} ${os.arch()}`,
         loadAverage: os.loadavg().map((l) => round(l, 2)),
       },
-      options,
-      ratio_range_vs_floor: this.value('ratio_range_vs_floor'),
-      ratio_point_vs_hello: this.value('ratio_point_vs_hello'),
-      ratio_kysely_vs_raw: this.value('ratio_kysely_vs_raw'),
-      figures: this.figures,
+      options: kept ? { ...options, mergedInto: kept.generatedAt } : options,
+      ratio_range_vs_floor: valueOf('ratio_range_vs_floor'),
+      ratio_point_vs_hello: valueOf('ratio_point_vs_hello'),
+      ratio_kysely_vs_raw: valueOf('ratio_kysely_vs_raw'),
+      figures,
     };
     fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     return results;

@@ -12,6 +12,7 @@ import { benchKysely, benchPoint, benchRange, monthOf } from './api';
 import { startBenchServer } from './http';
 import { parseOptions } from './options';
 import { Report } from './report';
+import { benchSearch } from './search';
 import { seedWorkspace } from './seed';
 import { benchStartup } from './startup';
 import { benchWeb } from './web';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   );
 
   try {
-    if (['range', 'point', 'kysely', 'startup'].some(wanted)) {
+    if (['range', 'point', 'search', 'kysely', 'startup'].some(wanted)) {
       const size = {
         deliverables: options.deliverables,
         brands: options.brands,
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
       const range = monthOf(now);
       const load = { connections: options.connections, duration: options.duration };
 
-      if (wanted('range') || wanted('point')) {
+      if (wanted('range') || wanted('point') || wanted('search')) {
         const server = await startBenchServer(file);
         try {
           if (wanted('range')) {
@@ -63,13 +64,17 @@ async function main(): Promise<void> {
               ids: seeded.sampleIds,
               ...load,
             });
-          report.begin('6. Server memory');
-          report.add(
-            'server_peak_rss_mb',
-            'Server peak RSS under the API load',
-            (await server.memory()).maxRssMb,
-            'MB',
-          );
+          if (wanted('search'))
+            await benchSearch(report, { server, cookie: seeded.cookie, runs: options.runs });
+          if (wanted('range') || wanted('point')) {
+            report.begin('6. Server memory');
+            report.add(
+              'server_peak_rss_mb',
+              'Server peak RSS under the API load',
+              (await server.memory()).maxRssMb,
+              'MB',
+            );
+          }
         } finally {
           await server.stop();
         }
@@ -110,7 +115,7 @@ async function main(): Promise<void> {
   console.log(
     `${report.figures.filter((f) => f.pass).length} targets met, ${missed.length} missed${missed.length ? ` (${missed.map((f) => f.name).join(', ')})` : ''}; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
   );
-  report.write(options.out, { ...options, now: now.toISOString() });
+  report.write(options.out, { ...options, now: now.toISOString() }, options.merge);
   console.log(`Wrote ${options.out}`);
 }
 

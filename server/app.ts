@@ -26,6 +26,7 @@ import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
 import { invoicePdfRoutes } from './routes/invoice-pdf';
+import { searchRoutes } from './routes/search';
 import { seedRoutes } from './routes/seed';
 import { settingsRoutes, teamRoutes } from './routes/settings';
 import { buildOpenApiDocument } from './openapi';
@@ -285,6 +286,7 @@ export function createApp(options: AppOptions) {
     .route('/api/invoice-links', invoiceLinkRoutes(deps))
     .route('/api/invoices', invoicePdfRoutes(deps))
     .route('/api/money', moneyRoutes(deps))
+    .route('/api/search', searchRoutes(deps))
     .route('/api/exports', exportRoutes(deps))
     .route('/api/users', userRoutes(deps))
     .route('/api/invites', inviteRoutes(deps))

@@ -9,6 +9,7 @@ import * as m0007 from './0007_brand_work';
 import * as m0008 from './0008_hot_path_indexes';
 import * as m0009 from './0009_calendar_covering_indexes';
 import * as m0010 from './0010_getting_paid';
+import * as m0011 from './0011_search';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_hot_path_indexes': m0008,
   '0009_calendar_covering_indexes': m0009,
   '0010_getting_paid': m0010,
+  '0011_search': m0011,
 };

@@ -10,6 +10,7 @@ import {
   listDeliverables,
 } from '../../../server/db/queries/deliverables';
 import { exclusivityWarnings } from '../../../server/db/queries/exclusivity';
+import { searchWorkspace } from '../../../server/db/queries/search';
 import { getSettings } from '../../../server/db/queries/settings';
 import type { Database } from '../../../server/db/schema';
 
@@ -254,5 +255,31 @@ describe('EXPLAIN QUERY PLAN of the exclusivity check', () => {
       'deals_status_exclusivity_until',
       'exclusivity_until',
     );
+  });
+});
+
+describe('EXPLAIN QUERY PLAN of search', () => {
+  it('reads each kind from its FTS5 index in its own order (newest first), then each row by its key: no scan, no sort', async () => {
+    const { sqlite, db, queries } = await recordingDatabase();
+    // Few enough title matches that the caption and brief are searched too.
+    await searchWorkspace(db, { q: 'tikt launch', limit: 20 });
+    const searches = queries.filter((q) => / match \?/.test(q.sql));
+    expect(searches.map((q) => /from (search_\w+) s/.exec(q.sql)?.[1])).toEqual([
+      'search_brands',
+      'search_deals',
+      'search_invoices',
+      'search_deliverable_titles',
+      'search_deliverables',
+    ]);
+    for (const query of searches) {
+      const plan = queryPlan(sqlite, query);
+      // The full-text index, as the outer loop, hands rows over in ORDER BY order (M: a MATCH).
+      expect(plan[0], plan.join('\n')).toMatch(/^SCAN s VIRTUAL TABLE INDEX \d+:M/);
+      for (const step of plan.slice(1)) expect(step, plan.join('\n')).toMatch(/^SEARCH /);
+      expect(
+        plan.some((step) => /TEMP B-TREE/.test(step)),
+        plan.join('\n'),
+      ).toBe(false);
+    }
   });
 });
