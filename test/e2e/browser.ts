@@ -1,6 +1,7 @@
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import type { Method, RoutedUrl } from '../support/api-types';
 import { CHROMIUM_ARGS } from './chromium';
 
 /** The owner the browser tests set the workspace up as. */
@@ -53,9 +54,15 @@ export const until = <T>(fn: () => Promise<T>, timeout = 15_000) =>
 
 /**
  * Calls the API from the page, with its session cookie, as the web app would;
- * answers the JSON body (null for 204) and throws with the status on an error.
+ * answers the JSON body (null for 204) and throws with the status on an error. The URL
+ * is one the app routes for the method (with `T` given, for any method; see `RoutedUrl`).
  */
-export async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+export async function call<T = unknown, M extends Method = Method>(
+  page: Page,
+  method: M,
+  url: RoutedUrl<M>,
+  body?: unknown,
+): Promise<T> {
   return page.evaluate(
     async ([m, u, b]) => {
       const res = await fetch(u as string, {

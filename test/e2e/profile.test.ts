@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, expectAccessible, openBrowser, OWNER, until } from './browser';
+import type { Method, RoutedUrl } from '../support/api-types';
 import { startAppServer, type AppServer } from './server';
 
 const NEW_PASSWORD = 'a brand new passphrase for ava';
@@ -23,10 +24,10 @@ afterAll(async () => {
 });
 
 /** Calls the API from the page, with its session cookie; answers the status and the JSON body. */
-async function call<T>(
+async function call<T = unknown, M extends Method = Method>(
   page: Page,
-  method: string,
-  url: string,
+  method: M,
+  url: RoutedUrl<M>,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
   return page.evaluate(

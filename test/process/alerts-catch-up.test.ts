@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertDeliverable } from '../../server/db/queries/deliverables';
 import type { ServerProcess } from '../e2e/server';
 import {
@@ -7,7 +7,7 @@ import {
   createDeal,
   createDeliverable,
   createJsonChannel,
-  createProcessScope,
+  useProcessScope,
   getHealth,
   hasValidSignature,
   listAllAlerts,
@@ -18,21 +18,14 @@ import {
   setUpOwner,
   waitFor,
   waitUntilPast,
-  type ProcessScope,
 } from './support';
 
-let scope: ProcessScope;
-beforeEach(async () => {
-  scope = await createProcessScope();
-});
-afterEach(async () => {
-  await scope.dispose();
-});
+const scope = useProcessScope();
 
 /** A server whose only alert run is the one at start-up; resolves once that run has finished. */
 async function startAndCatchUp(env: Record<string, string> = {}): Promise<ServerProcess> {
   const before = new Date().toISOString();
-  const server = await scope.start({ ALERT_CRON: ONCE_A_YEAR, ...env });
+  const server = await scope().start({ ALERT_CRON: ONCE_A_YEAR, ...env });
   await waitFor('the start-up alert run to finish', async () => {
     const { scheduler } = await getHealth(server.url);
     return scheduler.lastRunFinishedAt !== null && scheduler.lastRunFinishedAt >= before;
@@ -49,7 +42,7 @@ async function stopGracefully(server: ServerProcess): Promise<void> {
 async function waitForDeliveries(server: ServerProcess, arrived: () => boolean) {
   await waitFor('the outbox to drain into the receivers', async () => {
     const { deliveries } = await getHealth(server.url);
-    expect(deliveries.failed, scope.logs()).toBe(0);
+    expect(deliveries.failed, scope().logs()).toBe(0);
     return deliveries.pending === 0 && arrived();
   });
 }
@@ -58,8 +51,8 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
   it(
     'raises what fell due while the server was down on the next start, as overdue only, and once',
     async () => {
-      const receiver = await scope.receiver();
-      const mail = await scope.mailReceiver();
+      const receiver = await scope().receiver();
+      const mail = await scope().mailReceiver();
       const env = { SMTP_URL: mail.url };
       const first = await startAndCatchUp(env);
       const cookie = await setUpOwner(first.url);
@@ -144,8 +137,8 @@ describe('alert catch-up after downtime (real restarts on one SQLite file)', () 
   it(
     'resolves a due-soon alert whose moment passed during downtime and raises the overdue one instead',
     async () => {
-      const receiver = await scope.receiver();
-      const workspace = await prepareWorkspace(scope, receiver.url);
+      const receiver = await scope().receiver();
+      const workspace = await prepareWorkspace(scope(), receiver.url);
       // The draft falls due between the two starts. How far ahead that must be depends on how
       // long a start takes on this machine now: measured with a start of its own, then tripled.
       const probeStarted = Date.now();

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   alertIdOf,
   alertKeys,
   countBy,
-  createProcessScope,
+  useProcessScope,
   EVERY_SECOND,
   getHealth,
   hasValidSignature,
@@ -12,16 +12,9 @@ import {
   readOutbox,
   seedDueDeliverables,
   waitFor,
-  type ProcessScope,
 } from './support';
 
-let scope: ProcessScope;
-beforeEach(async () => {
-  scope = await createProcessScope();
-});
-afterEach(async () => {
-  await scope.dispose();
-});
+const scope = useProcessScope();
 
 /** A short lease, so deliveries the killed sender held are retried within the test. */
 const SCHEDULER_ENV = { ALERT_CRON: EVERY_SECOND, ALERT_DELIVERY_LEASE_SECONDS: '2' };
@@ -30,13 +23,13 @@ describe('alert scheduler killed with SIGKILL while delivering (real processes, 
   it(
     'loses no alert and re-sends only the webhook that was in flight',
     async () => {
-      const receiver = await scope.receiver({ delayMs: 25 });
-      const workspace = await prepareWorkspace(scope, receiver.url);
+      const receiver = await scope().receiver({ delayMs: 25 });
+      const workspace = await prepareWorkspace(scope(), receiver.url);
       const db = workspace.handle;
       // 600 deliveries: more than one sender batch (500), and ~15 s of sending at 25 ms each.
       const { expectedKeys } = await seedDueDeliverables(workspace, 300);
 
-      const crashing = await scope.start(SCHEDULER_ENV);
+      const crashing = await scope().start(SCHEDULER_ENV);
       await waitFor('40 webhooks at the receiver', () => receiver.received.length >= 40, {
         intervalMs: 1,
       });
@@ -58,7 +51,7 @@ describe('alert scheduler killed with SIGKILL while delivering (real processes, 
       const inFlight = [...receivedAtKill].filter((key) => !sentAtKill.has(key));
 
       receiver.delayMs = 0;
-      const restarted = await scope.start(SCHEDULER_ENV);
+      const restarted = await scope().start(SCHEDULER_ENV);
       await waitFor(
         'the outbox to drain after the restart',
         async () => {

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   alertKeys,
   countAlerts,
   countBy,
-  createProcessScope,
+  useProcessScope,
   EVERY_SECOND,
   getHealth,
   prepareWorkspace,
@@ -11,16 +11,9 @@ import {
   readOutbox,
   seedDueDeliverables,
   waitFor,
-  type ProcessScope,
 } from './support';
 
-let scope: ProcessScope;
-beforeEach(async () => {
-  scope = await createProcessScope();
-});
-afterEach(async () => {
-  await scope.dispose();
-});
+const scope = useProcessScope();
 
 const SCHEDULER_ENV = { ALERT_CRON: EVERY_SECOND, ALERT_DELIVERY_LEASE_SECONDS: '2' };
 
@@ -39,14 +32,14 @@ describe('alert scheduler killed with SIGKILL while raising (real processes, one
   it(
     'keeps one alert per key, each with its delivery, and raises the rest after the restart',
     async () => {
-      const receiver = await scope.receiver();
-      const workspace = await prepareWorkspace(scope, receiver.url);
+      const receiver = await scope().receiver();
+      const workspace = await prepareWorkspace(scope(), receiver.url);
       const db = workspace.handle;
 
       // The start-up run raises before the server even listens, so the work goes to a
       // scheduled run instead: written into the file while the server is up and idle.
       const startedAt = new Date().toISOString();
-      const crashing = await scope.start(SCHEDULER_ENV);
+      const crashing = await scope().start(SCHEDULER_ENV);
       await waitForRunSince(crashing.url, startedAt);
       // 6000 alerts: the run commits them 200 at a time over a second or more.
       const { expectedKeys } = await seedDueDeliverables(workspace, 3000);
@@ -72,7 +65,7 @@ describe('alert scheduler killed with SIGKILL while raising (real processes, one
       expect(receiver.received).toEqual([]);
 
       const restartedAt = new Date().toISOString();
-      const restarted = await scope.start(SCHEDULER_ENV);
+      const restarted = await scope().start(SCHEDULER_ENV);
       await waitForRunSince(restarted.url, restartedAt);
       await restarted.stop('SIGTERM');
 

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../e2e/server';
 import {
   alertKeys,
   countBy,
-  createProcessScope,
+  useProcessScope,
   EVERY_SECOND,
   getHealth,
   prepareWorkspace,
@@ -11,17 +11,10 @@ import {
   readOutbox,
   seedDueDeliverables,
   waitFor,
-  type ProcessScope,
   type WebhookReceiver,
 } from './support';
 
-let scope: ProcessScope;
-beforeEach(async () => {
-  scope = await createProcessScope();
-});
-afterEach(async () => {
-  await scope.dispose();
-});
+const scope = useProcessScope();
 
 /** What one instance says it did, summed over its log lines. */
 function reportedWork(server: ServerProcess): { raised: number; sent: number } {
@@ -57,14 +50,14 @@ describe('several server processes on one SQLite file', () => {
   it(
     'raises each alert once and delivers each webhook once when two instances run together',
     async () => {
-      const receiver = await scope.receiver({ delayMs: 5 });
-      const workspace = await prepareWorkspace(scope, receiver.url);
+      const receiver = await scope().receiver({ delayMs: 5 });
+      const workspace = await prepareWorkspace(scope(), receiver.url);
       const db = workspace.handle;
       const { expectedKeys } = await seedDueDeliverables(workspace, 200);
 
       const servers = await Promise.all([
-        scope.start({ ALERT_CRON: EVERY_SECOND }),
-        scope.start({ ALERT_CRON: EVERY_SECOND }),
+        scope().start({ ALERT_CRON: EVERY_SECOND }),
+        scope().start({ ALERT_CRON: EVERY_SECOND }),
       ]);
       await drainAndStop(servers, receiver, expectedKeys.length);
 
@@ -97,8 +90,8 @@ describe('several server processes on one SQLite file', () => {
     async () => {
       // Each run takes several seconds (30 ms a webhook), longer than the 3 s lease; but every
       // single send finishes well inside it, so no instance should ever take over another's.
-      const receiver = await scope.receiver({ delayMs: 30 });
-      const workspace = await prepareWorkspace(scope, receiver.url);
+      const receiver = await scope().receiver({ delayMs: 30 });
+      const workspace = await prepareWorkspace(scope(), receiver.url);
       const db = workspace.handle;
       // 300 deliveries: fewer than one sender batch, so both instances start from the whole list.
       const { expectedKeys } = await seedDueDeliverables(workspace, 150);
@@ -125,7 +118,7 @@ describe('several server processes on one SQLite file', () => {
       };
 
       const env = { ALERT_CRON: EVERY_SECOND, ALERT_DELIVERY_LEASE_SECONDS: '3' };
-      const servers = await Promise.all([scope.start(env), scope.start(env)]);
+      const servers = await Promise.all([scope().start(env), scope().start(env)]);
       await drainAndStop(servers, receiver, expectedKeys.length);
 
       const { alerts, deliveries } = await readOutbox(db);

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   alertKeys,
   countBy,
-  createProcessScope,
+  useProcessScope,
   EVERY_SECOND,
   getHealth,
   prepareWorkspace,
@@ -10,16 +10,9 @@ import {
   readOutbox,
   seedDueDeliverables,
   waitFor,
-  type ProcessScope,
 } from './support';
 
-let scope: ProcessScope;
-beforeEach(async () => {
-  scope = await createProcessScope();
-});
-afterEach(async () => {
-  await scope.dispose();
-});
+const scope = useProcessScope();
 
 /** A short lease, so deliveries the stopped sender held are retried within the test. */
 const SCHEDULER_ENV = { ALERT_CRON: EVERY_SECOND, ALERT_DELIVERY_LEASE_SECONDS: '2' };
@@ -28,12 +21,12 @@ describe('alert scheduler stopped with SIGTERM while delivering (real processes,
   it(
     'stops within its grace period on SIGTERM mid-run, and the restart delivers the rest without loss',
     async () => {
-      const receiver = await scope.receiver({ delayMs: 25 });
-      const workspace = await prepareWorkspace(scope, receiver.url);
+      const receiver = await scope().receiver({ delayMs: 25 });
+      const workspace = await prepareWorkspace(scope(), receiver.url);
       // 300 deliveries at 25 ms each: still sending when the 5 s grace period runs out.
       const { expectedKeys } = await seedDueDeliverables(workspace, 150);
 
-      const stopping = await scope.start(SCHEDULER_ENV);
+      const stopping = await scope().start(SCHEDULER_ENV);
       await waitFor('40 webhooks at the receiver', () => receiver.received.length >= 40, {
         intervalMs: 1,
       });
@@ -55,7 +48,7 @@ describe('alert scheduler stopped with SIGTERM while delivering (real processes,
       );
 
       receiver.delayMs = 0;
-      const restarted = await scope.start(SCHEDULER_ENV);
+      const restarted = await scope().start(SCHEDULER_ENV);
       await waitFor(
         'the outbox to drain after the restart',
         async () => (await getHealth(restarted.url)).deliveries.pending === 0,

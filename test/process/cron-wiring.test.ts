@@ -1,31 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiClient,
   createDeal,
   createDeliverable,
-  createProcessScope,
+  useProcessScope,
   EVERY_SECOND,
   getHealth,
   listAllAlerts,
   PROCESS_TEST_TIMEOUT_MS,
   setUpOwner,
   waitFor,
-  type ProcessScope,
 } from './support';
 
-let scope: ProcessScope;
-beforeEach(async () => {
-  scope = await createProcessScope();
-});
-afterEach(async () => {
-  await scope.dispose();
-});
+const scope = useProcessScope();
 
 describe('ALERT_CRON wiring (real server process)', () => {
   it(
     'raises an alert for a deliverable created after start-up on the next scheduled run',
     async () => {
-      const server = await scope.start({ ALERT_CRON: EVERY_SECOND });
+      const server = await scope().start({ ALERT_CRON: EVERY_SECOND });
       const api = apiClient(server.url, await setUpOwner(server.url));
       const { dealId } = await createDeal(api);
 
@@ -51,7 +44,7 @@ describe('ALERT_CRON wiring (real server process)', () => {
         { intervalMs: 200 },
       ).catch((error: unknown) => {
         throw new Error(
-          `${error instanceof Error ? error.message : String(error)}\n${scope.logs()}`,
+          `${error instanceof Error ? error.message : String(error)}\n${scope().logs()}`,
         );
       });
 
@@ -68,7 +61,7 @@ describe('ALERT_CRON wiring (real server process)', () => {
   it(
     'reports the scheduler as ok in /api/health, with its last run moving on',
     async () => {
-      const server = await scope.start({ ALERT_CRON: EVERY_SECOND });
+      const server = await scope().start({ ALERT_CRON: EVERY_SECOND });
 
       const first = await waitFor('a finished scheduler run', async () => {
         const health = await getHealth(server.url);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../server/db/migrate';
 import { insertBrand } from '../../server/db/queries/brands';
 import { insertDeal } from '../../server/db/queries/deals';
@@ -7,20 +7,13 @@ import { getSettings, updateSettings } from '../../server/db/queries/settings';
 import { addDays, todayIn } from '../../shared/days';
 import {
   countBy,
-  createProcessScope,
+  useProcessScope,
   EVERY_SECOND,
   PROCESS_TEST_TIMEOUT_MS,
   waitFor,
-  type ProcessScope,
 } from './support';
 
-let scope: ProcessScope;
-beforeEach(async () => {
-  scope = await createProcessScope();
-});
-afterEach(async () => {
-  await scope.dispose();
-});
+const scope = useProcessScope();
 
 const INVOICES = 40;
 /** Every hour of every day: the test must not depend on when it runs. */
@@ -38,8 +31,8 @@ const SERVER_ENV = {
 };
 
 /** Sent, unpaid invoices that fell due yesterday: the due-day step is the latest that came for each. */
-async function seedDueInvoices(scope: ProcessScope) {
-  const handle = scope.openDb();
+async function seedDueInvoices() {
+  const handle = scope().openDb();
   await migrateToLatest(handle.db);
   const now = new Date();
   const settings = await getSettings(handle.db, now);
@@ -86,11 +79,11 @@ describe('reminders to payers, server killed with SIGKILL while sending (real pr
   it(
     'sends each (invoice, step) once: only the one in flight at the kill may arrive twice, with the same Message-ID',
     async () => {
-      const mail = await scope.mailReceiver();
-      const { handle, ids } = await seedDueInvoices(scope);
+      const mail = await scope().mailReceiver();
+      const { handle, ids } = await seedDueInvoices();
       const expected = ids.map((id) => `<reminder-${id}-0@localhost.localdomain>`).sort();
 
-      const crashing = await scope.start({ ...SERVER_ENV, SMTP_URL: mail.url });
+      const crashing = await scope().start({ ...SERVER_ENV, SMTP_URL: mail.url });
       await waitFor('10 reminders at the SMTP server', () => mail.received.length >= 10, {
         intervalMs: 1,
       });
@@ -108,7 +101,7 @@ describe('reminders to payers, server killed with SIGKILL while sending (real pr
       // At the SMTP server, but the killed server never recorded it: the only ones a retry repeats.
       const inFlight = [...receivedAtKill].filter((id) => !recordedAtKill.has(id));
 
-      const restarted = await scope.start({ ...SERVER_ENV, SMTP_URL: mail.url });
+      const restarted = await scope().start({ ...SERVER_ENV, SMTP_URL: mail.url });
       await waitFor(
         'every reminder sent after the restart',
         async () => {
@@ -122,7 +115,7 @@ describe('reminders to payers, server killed with SIGKILL while sending (real pr
         { intervalMs: 250 },
       );
       await restarted.stop('SIGTERM');
-      expect(restarted.process.exitCode, scope.logs()).toBe(0);
+      expect(restarted.process.exitCode, scope().logs()).toBe(0);
 
       const rows = await handle.db.selectFrom('invoiceReminders').selectAll().execute();
       expect(rows).toHaveLength(INVOICES);
@@ -156,11 +149,11 @@ describe('reminders to payers, server killed with SIGKILL while sending (real pr
   it(
     'two servers on one database send each reminder exactly once between them',
     async () => {
-      const mail = await scope.mailReceiver();
-      const { handle, ids } = await seedDueInvoices(scope);
+      const mail = await scope().mailReceiver();
+      const { handle, ids } = await seedDueInvoices();
       const servers = await Promise.all([
-        scope.start({ ...SERVER_ENV, SMTP_URL: mail.url }),
-        scope.start({ ...SERVER_ENV, SMTP_URL: mail.url }),
+        scope().start({ ...SERVER_ENV, SMTP_URL: mail.url }),
+        scope().start({ ...SERVER_ENV, SMTP_URL: mail.url }),
       ]);
       await waitFor(
         'every reminder sent',

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
 import { hc } from 'hono/client';
 import { SMTPServer } from 'smtp-server';
 import type { AppType } from '../../server/app';
@@ -356,6 +357,25 @@ export async function createProcessScope(
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },
+  };
+}
+
+/**
+ * A fresh scope for each test of the file, disposed after it: registers the hooks and
+ * answers the current test's scope.
+ */
+export function useProcessScope(): () => ProcessScope {
+  let scope: ProcessScope | undefined;
+  beforeEach(async () => {
+    scope = await createProcessScope();
+  });
+  afterEach(async () => {
+    await scope?.dispose();
+    scope = undefined;
+  });
+  return () => {
+    if (!scope) throw new Error('The process scope exists only inside a test.');
+    return scope;
   };
 }
 

@@ -1,12 +1,14 @@
-import type { ExtractSchema } from 'hono/types';
 import type { Mailer } from '../../server/invoices/mailer';
-import { createApp, type AppType } from '../../server/app';
+import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/auth/password';
 import { fixedClock } from '../../server/clock';
 import { insertUser } from '../../server/db/queries/users';
 import { newId } from '../../server/ids';
 import type { Role } from '../../shared/schemas/auth';
+import type { Method, RoutedUrl } from './api-types';
 import { createTestDatabase } from './database';
+
+export type { Method, RoutedUrl } from './api-types';
 
 /** Cheap scrypt for tests only; production uses OWASP_SCRYPT (tested separately). */
 export const TEST_PASSWORD_COST = { N: 1024, r: 8, p: 1 } as const;
@@ -83,42 +85,6 @@ export interface TestResponse<T = unknown> {
   /** The raw response text. */
   text: string;
 }
-
-/** The app's API routes as its type declares them (the web's `hc<AppType>` client reads the same). */
-type ApiSchema = ExtractSchema<AppType>;
-
-/**
- * The paths outside the chained API routes, listed once: the OpenAPI document
- * (registered after the chain), the public media kit page and the web app's
- * fallback, which answers every other path.
- */
-type OtherPaths = {
-  GET: '/api/openapi.json' | '/kit/:slug' | '/';
-};
-
-export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** A route pattern as a URL: each `:param` segment becomes any text. */
-type Filled<P extends string> = P extends `${infer Head}/:${infer _Param}/${infer Tail}`
-  ? `${Head}/${string}/${Filled<Tail>}`
-  : P extends `${infer Head}/:${infer _Param}`
-    ? `${Head}/${string}`
-    : P;
-
-/** The route patterns that answer a method (HEAD is answered by GET's routes). */
-type PatternOf<M extends Method> = M extends 'HEAD'
-  ? PatternOf<'GET'>
-  : | {
-        [P in keyof ApiSchema & string]: `$${Lowercase<M>}` extends keyof ApiSchema[P] ? P : never;
-      }[keyof ApiSchema & string]
-    | (M extends keyof OtherPaths ? OtherPaths[M] : never);
-
-/**
- * A URL the app routes for the method, optionally with a query: a renamed or
- * misspelt route does not compile. `raw` takes any method and string.
- */
-export type RoutedUrl<M extends Method> =
-  Filled<PatternOf<M>> | `${Filled<PatternOf<M>>}?${string}`;
 
 type Fetchable = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
 

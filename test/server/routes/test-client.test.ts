@@ -4,6 +4,7 @@
  * `@ts-expect-error` below fails the typecheck if the typing ever loosens.
  */
 import { describe, expect, it } from 'vitest';
+import type { Answer, AnswerBody, RequestBody } from '../../support/api-types';
 import type { RoutedUrl, TestClient } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
 
@@ -48,6 +49,29 @@ describe('the typed test client', () => {
       client.raw('PUT', '/api/brands'),
     ];
     expect(calls).toBeTypeOf('function');
+  });
+
+  it('types what a route answers, for the route the URL names, and what it takes', () => {
+    type OneDeal = Answer<'GET', `/api/deals/${string}`>;
+    const deal: Pick<OneDeal, 'title' | 'feeCents'> = { title: 'Launch', feeCents: 100_000 };
+    // @ts-expect-error: a deal has no `name`: a renamed answer field fails here
+    const renamed: OneDeal['name'] = 'Launch';
+    // A static route wins over the :param route its URL also fits.
+    const next: Answer<'GET', '/api/invoices/next-number'> = { number: 'INV-0001' };
+    const listed: Answer<'GET', '/api/deals?status=pitched'>['items'] = [];
+    // An error answer reads as the one error shape, with no cast.
+    const refused: AnswerBody<OneDeal>['error']['code'] = 'not_found';
+    const gone: AnswerBody<Answer<'DELETE', `/api/deals/${string}`>>['error']['code'] = 'conflict';
+
+    type NewDeal = RequestBody<'POST', '/api/deals'>;
+    const created: NewDeal = { brandId: id, title: 'Launch', feeCents: 100_000 };
+    // @ts-expect-error: the route takes `feeCents`: a renamed body field fails here
+    const misnamed: NewDeal = { brandId: id, title: 'Launch', fee: 100_000 };
+    // @ts-expect-error: a body field of the wrong type fails too
+    const mistyped: RequestBody<'PATCH', `/api/deals/${string}`> = { version: '1' };
+    expect([deal, renamed, next, listed, refused, gone, created, misnamed, mistyped]).toHaveLength(
+      9,
+    );
   });
 
   it('sends what no route declares through raw, which the app answers 404', async () => {

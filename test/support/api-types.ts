@@ -1,0 +1,112 @@
+/**
+ * The test client's types, derived from the app's own (`ExtractSchema<AppType>`, which the
+ * web's `hc<AppType>` client reads too): which URLs a method routes (`RoutedUrl`, which the
+ * client's methods take), and for a URL what its route answers (`Answer`, `AnswerBody`) and
+ * takes (`RequestBody`). A renamed route, answer field or body field fails the typecheck.
+ */
+import type { ExtractSchema } from 'hono/types';
+import type { AppType } from '../../server/app';
+import type { buildOpenApiDocument } from '../../server/openapi';
+import type { ApiErrorBody } from '../../shared/schemas/common';
+
+/** The app's API routes as its type declares them. */
+type ApiSchema = ExtractSchema<AppType>;
+
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The paths outside the chained API routes, listed once with what they answer: the
+ * OpenAPI document (registered after the chain), the public media kit page and the
+ * web app's fallback (HTML), which answers every other path.
+ */
+interface OtherPaths {
+  '/api/openapi.json': ReturnType<typeof buildOpenApiDocument>;
+  '/kit/:slug': string;
+  '/': string;
+}
+
+/** A route pattern as a URL: each `:param` segment becomes any text. */
+type Filled<P extends string> = P extends `${infer Head}/:${infer _Param}/${infer Tail}`
+  ? `${Head}/${string}/${Filled<Tail>}`
+  : P extends `${infer Head}/:${infer _Param}`
+    ? `${Head}/${string}`
+    : P;
+
+/** Hono's key for a method's routes (HEAD is answered by GET's). */
+type MethodKey<M extends Method> = M extends 'HEAD' ? '$get' : `$${Lowercase<M>}`;
+
+/** The route patterns that answer a method (or any of a union of methods). */
+type PatternOf<M extends Method> = M extends Method
+  ? | {
+        [P in keyof ApiSchema & string]: MethodKey<M> extends keyof ApiSchema[P] ? P : never;
+      }[keyof ApiSchema & string]
+    | (MethodKey<M> extends '$get' ? keyof OtherPaths : never)
+  : never;
+
+/**
+ * A URL the app routes for the method, optionally with a query: a renamed or
+ * misspelt route does not compile. `raw` takes any method and string.
+ */
+export type RoutedUrl<M extends Method> =
+  Filled<PatternOf<M>> | `${Filled<PatternOf<M>>}?${string}`;
+
+type PathOf<U extends string> = U extends `${infer Path}?${string}` ? Path : U;
+
+/** The patterns whose URLs include the path (`/api/invoices/next-number` fits `/api/invoices/:id` too). */
+type Fitting<M extends Method, Path extends string> = {
+  [P in PatternOf<M>]: Path extends Filled<P> ? P : never;
+}[PatternOf<M>];
+
+/** Of the fitting patterns, the narrowest: those no other fitting pattern narrows further. */
+type Narrowest<Ps extends string> = {
+  [P in Ps]: [
+    { [Q in Exclude<Ps, P>]: Filled<Q> extends Filled<P> ? Q : never }[Exclude<Ps, P>],
+  ] extends [never]
+    ? P
+    : never;
+}[Ps];
+
+/** The pattern a URL names. */
+type PatternFor<M extends Method, U extends string> = Narrowest<Fitting<M, PathOf<U>>>;
+
+type Endpoint<M extends Method, P> = P extends keyof ApiSchema
+  ? MethodKey<M> extends keyof ApiSchema[P]
+    ? ApiSchema[P][MethodKey<M>]
+    : never
+  : never;
+
+/**
+ * What one endpoint's success answers read as: JSON as declared, a text body as its
+ * text (the client keeps what does not parse as JSON), nothing as `null`.
+ */
+type SuccessBody<E> = E extends { outputFormat: 'json'; output: infer Output }
+  ? Output
+  : E extends { output: infer Output }
+    ? Output extends null | string
+      ? Output
+      : unknown
+    : never;
+
+/** What a route answers on success (HEAD: no body). */
+export type Answer<M extends Method, U extends string> = M extends 'HEAD'
+  ? null
+  : PatternFor<M, U> extends infer P
+    ? P extends keyof OtherPaths
+      ? OtherPaths[P]
+      : SuccessBody<Endpoint<M, P>>
+    : never;
+
+/**
+ * The body of an answer: the route's on success, and the one error shape (`error.code`,
+ * `error.issues`) on a 4xx or 5xx; which of the two a test reads, its status assertion says.
+ * A 204 has nothing to read but the error.
+ */
+export type AnswerBody<A> = [A] extends [null]
+  ? ApiErrorBody
+  : A extends { error: unknown }
+    ? A
+    : A & ApiErrorBody;
+
+/** The JSON a route takes, from its validator (never: the route declares none). */
+export type RequestBody<M extends Method, U extends string> =
+  Endpoint<M, PatternFor<M, U>> extends { input: { json: infer Json } } ? Json : never;
