@@ -1,6 +1,7 @@
 import { PLATFORM_LABELS, PLATFORM_VALUES } from '../../format';
 import { TextAreaField } from '../../forms/fields';
-import { RowEnumField, RowTextField } from '../../forms/row-fields';
+import { bindRow, RowEnumField, RowTextField } from '../../forms/row-fields';
+import { RowList } from '../../forms/row-list';
 import type { SchemaForm } from '../../forms/use-schema-form';
 import { AddButton, KitSection, ListError, RemoveButton } from './kit-section';
 import { newAudienceRow, type AudienceRow, patchAt, removeAt, type KitState } from './kit-state';
@@ -24,58 +25,46 @@ export function KitAudience({ form, formId }: { form: SchemaForm<KitState>; form
       }
     >
       <ListError message={errors['audience.platforms']} />
-      {rows.length === 0 ? (
-        <p className="muted small">Add the platforms you post on, with your follower counts.</p>
-      ) : (
-        <ol className="kit-rows">
-          {rows.map((row, index) => {
-            const prefix = `Platform ${index + 1}`;
-            const path = `audience.platforms.${index}`;
-            return (
-              <li key={row.key} className="kit-row kit-row--audience">
-                <RowEnumField
-                  label="Platform"
-                  srPrefix={prefix}
-                  error={errors[`${path}.platform`]}
-                  value={row.platform}
-                  options={PLATFORM_VALUES}
-                  labels={PLATFORM_LABELS}
-                  onChange={(platform) => setRow(index, { platform })}
-                />
-                <RowTextField
-                  label="Handle"
-                  srPrefix={prefix}
-                  error={errors[`${path}.handle`]}
-                  value={row.handle}
-                  onChange={(handle) => setRow(index, { handle })}
-                  placeholder="@you"
-                />
-                <RowTextField
-                  label="Followers"
-                  srPrefix={prefix}
-                  error={errors[`${path}.followers`]}
-                  inputMode="numeric"
-                  value={row.followers}
-                  onChange={(followers) => setRow(index, { followers })}
-                />
-                <RowTextField
-                  label="Avg. views"
-                  srPrefix={prefix}
-                  error={errors[`${path}.averageViews`]}
-                  inputMode="numeric"
-                  value={row.averageViews}
-                  onChange={(averageViews) => setRow(index, { averageViews })}
-                  placeholder="Optional"
-                />
-                <RemoveButton
-                  label={`Remove platform ${index + 1}`}
-                  onClick={() => form.set('platforms', removeAt(rows, index))}
-                />
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <RowList
+        rows={rows}
+        empty={
+          <p className="muted small">Add the platforms you post on, with your follower counts.</p>
+        }
+        className="kit-rows"
+        rowClassName="kit-row kit-row--audience"
+      >
+        {(row, index) => {
+          const field = bindRow({
+            row,
+            srPrefix: `Platform ${index + 1}`,
+            path: `audience.platforms.${index}`,
+            errors,
+            onChange: (patch: Partial<AudienceRow>) => setRow(index, patch),
+          });
+          return (
+            <>
+              <RowEnumField
+                label="Platform"
+                {...field('platform')}
+                options={PLATFORM_VALUES}
+                labels={PLATFORM_LABELS}
+              />
+              <RowTextField label="Handle" {...field('handle')} placeholder="@you" />
+              <RowTextField label="Followers" {...field('followers')} inputMode="numeric" />
+              <RowTextField
+                label="Avg. views"
+                {...field('averageViews')}
+                inputMode="numeric"
+                placeholder="Optional"
+              />
+              <RemoveButton
+                label={`Remove platform ${index + 1}`}
+                onClick={() => form.set('platforms', removeAt(rows, index))}
+              />
+            </>
+          );
+        }}
+      </RowList>
       <div className="form-grid">
         <TextAreaField
           form={form}
