@@ -6,6 +6,7 @@ import {
   type SettingsPatch,
 } from '../../../shared/schemas/settings';
 import { TextAreaField, TextField } from '../forms/fields';
+import { SubmitButton } from '../forms/submit-button';
 import { UnitField } from '../forms/unit-field';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { useSaveSettings } from '../resources/settings';
@@ -105,13 +106,7 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
               Reset
             </button>
           )}
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={save.isPending || !dirty}
-          >
-            {save.isPending ? 'Saving…' : 'Save invoice details'}
-          </button>
+          <SubmitButton label="Save invoice details" busy={save.isPending} disabled={!dirty} />
         </>
       }
     >

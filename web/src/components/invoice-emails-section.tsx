@@ -7,6 +7,7 @@ import {
 } from '../../../shared/schemas/settings';
 import { useSaveSettings } from '../resources/settings';
 import { TextAreaField, TextField } from '../forms/fields';
+import { SubmitButton } from '../forms/submit-button';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { draftKey } from '../invoice-draft';
 import { PLACEHOLDER_HELP, TEMPLATE_PLACEHOLDERS, fillTemplate } from '../template-preview';
@@ -98,11 +99,7 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
       formError={form.formError}
       onSubmit={submit}
       after={<PlaceholderHelp />}
-      actions={
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save invoice e-mails'}
-        </button>
-      }
+      actions={<SubmitButton label="Save invoice e-mails" busy={save.isPending} />}
     >
       <h3 className="subsection-title">Invoice e-mail</h3>
       <TextField

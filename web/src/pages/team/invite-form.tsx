@@ -1,4 +1,3 @@
-import { useId, type FormEvent } from 'react';
 import type { Role } from '../../../../shared/schemas/auth';
 import {
   INVITE_MAX_HOURS,
@@ -6,9 +5,9 @@ import {
   type InviteCreate,
   type InviteCreated,
 } from '../../../../shared/schemas/team';
-import { Field, FormBanner } from '../../components/field';
-import { PlusIcon } from '../../components/icons';
+import { Field } from '../../components/field';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../format';
+import { CreateForm } from '../../forms/create-form';
 import { EnumField, TextField } from '../../forms/fields';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useCreateInvite } from '../../resources/invites';
@@ -23,7 +22,6 @@ const EXPIRY_CHOICES: ReadonlyArray<{ hours: number; label: string }> = [
 
 /** A new invite link: the role it grants, who may accept it, and how long it works. */
 export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) => void }) {
-  const formId = useId();
   const form = useSchemaForm<{ role: Role; email: string; hours: number }>({
     role: 'editor',
     email: '',
@@ -39,8 +37,7 @@ export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) =
     onError: form.fail,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const input: InviteCreate = {
       role: values.role,
       expiresInHours: values.hours,
@@ -51,54 +48,46 @@ export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) =
   };
 
   return (
-    <form
-      className="form channel-form"
+    <CreateForm
+      title="Invite someone"
+      formError={form.formError}
+      gridClassName="invite-form__grid"
+      submitLabel="Create invite link"
+      busyLabel="Creating…"
+      busy={create.isPending}
       onSubmit={submit}
-      noValidate
-      aria-labelledby={`${formId}-title`}
     >
-      <h3 id={`${formId}-title`} className="subsection-title">
-        Invite someone
-      </h3>
-      <FormBanner message={form.formError} />
-      <div className="invite-form__grid">
-        <EnumField
-          form={form}
-          name="role"
-          label="Role"
-          hint={ROLE_DESCRIPTIONS[values.role]}
-          options={INVITE_ROLES}
-          labels={ROLE_LABELS}
-        />
-        <TextField
-          form={form}
-          name="email"
-          label="E-mail (optional)"
-          hint="When given, only this address can accept."
-          type="email"
-          placeholder="name@example.com"
-        />
-        <Field label="Link works for" error={form.errors['expiresInHours']}>
-          {(p) => (
-            <select
-              {...p}
-              value={values.hours}
-              onChange={(e) => form.set('hours', Number(e.target.value))}
-            >
-              {EXPIRY_CHOICES.map((c) => (
-                <option key={c.hours} value={c.hours}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          <PlusIcon /> {create.isPending ? 'Creating…' : 'Create invite link'}
-        </button>
-      </div>
-    </form>
+      <EnumField
+        form={form}
+        name="role"
+        label="Role"
+        hint={ROLE_DESCRIPTIONS[values.role]}
+        options={INVITE_ROLES}
+        labels={ROLE_LABELS}
+      />
+      <TextField
+        form={form}
+        name="email"
+        label="E-mail (optional)"
+        hint="When given, only this address can accept."
+        type="email"
+        placeholder="name@example.com"
+      />
+      <Field label="Link works for" error={form.errors['expiresInHours']}>
+        {(p) => (
+          <select
+            {...p}
+            value={values.hours}
+            onChange={(e) => form.set('hours', Number(e.target.value))}
+          >
+            {EXPIRY_CHOICES.map((c) => (
+              <option key={c.hours} value={c.hours}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </CreateForm>
   );
 }
