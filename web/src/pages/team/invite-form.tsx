@@ -5,7 +5,6 @@ import {
   type InviteCreate,
   type InviteCreated,
 } from '../../../../shared/schemas/team';
-import { Field } from '../../components/field';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../format';
 import { CreateForm } from '../../forms/create-form';
 import { EnumField, TextField } from '../../forms/fields';
@@ -14,18 +13,20 @@ import { useCreateInvite } from '../../resources/invites';
 
 const INVITE_ROLES: readonly Role[] = ['editor', 'viewer'];
 
-const EXPIRY_CHOICES: ReadonlyArray<{ hours: number; label: string }> = [
-  { hours: 24, label: '1 day' },
-  { hours: 7 * 24, label: '7 days' },
-  { hours: INVITE_MAX_HOURS, label: '30 days' },
-];
+/** How long a link works: its hours (also each `<option>`'s value) and their words. */
+const EXPIRY_LABELS: Readonly<Record<string, string>> = {
+  [24]: '1 day',
+  [7 * 24]: '7 days',
+  [INVITE_MAX_HOURS]: '30 days',
+};
+const EXPIRY_CHOICES = Object.keys(EXPIRY_LABELS);
 
 /** A new invite link: the role it grants, who may accept it, and how long it works. */
 export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) => void }) {
-  const form = useSchemaForm<{ role: Role; email: string; hours: number }>({
+  const form = useSchemaForm<{ role: Role; email: string; hours: string }>({
     role: 'editor',
     email: '',
-    hours: 7 * 24,
+    hours: String(7 * 24),
   });
   const { values } = form;
 
@@ -40,7 +41,7 @@ export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) =
   const submit = () => {
     const input: InviteCreate = {
       role: values.role,
-      expiresInHours: values.hours,
+      expiresInHours: Number(values.hours),
       ...(values.email.trim() ? { email: values.email } : {}),
     };
     const parsed = form.check(inviteCreateSchema, input);
@@ -73,21 +74,14 @@ export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) =
         type="email"
         placeholder="name@example.com"
       />
-      <Field label="Link works for" error={form.errors['expiresInHours']}>
-        {(p) => (
-          <select
-            {...p}
-            value={values.hours}
-            onChange={(e) => form.set('hours', Number(e.target.value))}
-          >
-            {EXPIRY_CHOICES.map((c) => (
-              <option key={c.hours} value={c.hours}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <EnumField
+        form={form}
+        name="hours"
+        errorPath="expiresInHours"
+        label="Link works for"
+        options={EXPIRY_CHOICES}
+        labels={EXPIRY_LABELS}
+      />
     </CreateForm>
   );
 }
