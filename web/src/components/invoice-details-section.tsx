@@ -8,10 +8,8 @@ import {
 import { TextAreaField, TextField } from '../forms/fields';
 import { SubmitButton } from '../forms/submit-button';
 import { UnitField } from '../forms/unit-field';
-import { useSchemaForm } from '../forms/use-schema-form';
-import { useSaveSettings } from '../resources/settings';
 import { OwnerSettingsForm } from './invoice/owner-settings-form';
-import { useToast } from './toast';
+import { useSettingsForm } from './use-settings-form';
 
 interface FormState {
   legalName: string;
@@ -42,10 +40,8 @@ function toNumber(text: string): number {
  */
 export function InvoiceDetailsSection({ settings, user }: { settings: Settings; user: User }) {
   const isOwner = user.role === 'owner';
-  const toast = useToast();
-  const form = useSchemaForm(() => toState(settings), {
-    conflictMessage:
-      'Someone else changed the settings. They have been reloaded; make your change again.',
+  const { form, save } = useSettingsForm(() => toState(settings), {
+    savedMessage: 'Invoice details saved',
   });
   const state = form.values;
   const saved = toState(settings);
@@ -59,13 +55,6 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
     );
     return () => window.cancelAnimationFrame(frame);
   }, []);
-
-  const save = useSaveSettings({
-    onSuccess: () => {
-      toast.success('Invoice details saved');
-    },
-    onError: form.fail,
-  });
 
   const submit = () => {
     const patch: SettingsPatch = {
