@@ -1,17 +1,15 @@
 import { PLATFORM_LABELS, PLATFORM_VALUES } from '../../format';
 import { TextAreaField } from '../../forms/fields';
-import { bindRow, RowEnumField, RowTextField } from '../../forms/row-fields';
+import { RowEnumField, RowTextField } from '../../forms/row-fields';
 import { RowList } from '../../forms/row-list';
 import type { SchemaForm } from '../../forms/use-schema-form';
-import { AddButton, KitSection, ListError, RemoveButton } from './kit-section';
-import { newAudienceRow, type AudienceRow, patchAt, removeAt, type KitState } from './kit-state';
+import { AddButton, KitSection, ListError } from './kit-section';
+import { newAudienceRow, type KitState } from './kit-state';
 
 /** The platforms posted on with their numbers, and who watches. */
 export function KitAudience({ form, formId }: { form: SchemaForm<KitState>; formId: string }) {
   const { values, errors } = form;
   const rows = values.platforms;
-  const setRow = (index: number, patch: Partial<AudienceRow>) =>
-    form.set('platforms', patchAt(rows, index, patch));
   return (
     <KitSection
       id={`${formId}-audience`}
@@ -27,43 +25,34 @@ export function KitAudience({ form, formId }: { form: SchemaForm<KitState>; form
       <ListError message={errors['audience.platforms']} />
       <RowList
         rows={rows}
+        onChange={(next) => form.set('platforms', next)}
+        noun="platform"
+        path="audience.platforms"
+        errors={errors}
         empty={
           <p className="muted small">Add the platforms you post on, with your follower counts.</p>
         }
         className="kit-rows"
         rowClassName="kit-row kit-row--audience"
       >
-        {(row, index) => {
-          const field = bindRow({
-            row,
-            srPrefix: `Platform ${index + 1}`,
-            path: `audience.platforms.${index}`,
-            errors,
-            onChange: (patch: Partial<AudienceRow>) => setRow(index, patch),
-          });
-          return (
-            <>
-              <RowEnumField
-                label="Platform"
-                {...field('platform')}
-                options={PLATFORM_VALUES}
-                labels={PLATFORM_LABELS}
-              />
-              <RowTextField label="Handle" {...field('handle')} placeholder="@you" />
-              <RowTextField label="Followers" {...field('followers')} inputMode="numeric" />
-              <RowTextField
-                label="Avg. views"
-                {...field('averageViews')}
-                inputMode="numeric"
-                placeholder="Optional"
-              />
-              <RemoveButton
-                label={`Remove platform ${index + 1}`}
-                onClick={() => form.set('platforms', removeAt(rows, index))}
-              />
-            </>
-          );
-        }}
+        {(field) => (
+          <>
+            <RowEnumField
+              label="Platform"
+              {...field('platform')}
+              options={PLATFORM_VALUES}
+              labels={PLATFORM_LABELS}
+            />
+            <RowTextField label="Handle" {...field('handle')} placeholder="@you" />
+            <RowTextField label="Followers" {...field('followers')} inputMode="numeric" />
+            <RowTextField
+              label="Avg. views"
+              {...field('averageViews')}
+              inputMode="numeric"
+              placeholder="Optional"
+            />
+          </>
+        )}
       </RowList>
       <div className="form-grid">
         <TextAreaField

@@ -1,11 +1,11 @@
 import { FORMATS } from '../../../../shared/schemas/deliverable';
 import { COMMON_CURRENCIES } from '../../currencies';
 import { FORMAT_LABELS, PLATFORM_LABELS, PLATFORM_VALUES } from '../../format';
-import { bindRow, RowEnumField, RowTextField } from '../../forms/row-fields';
+import { RowEnumField, RowTextField } from '../../forms/row-fields';
 import { RowList } from '../../forms/row-list';
 import type { SchemaForm } from '../../forms/use-schema-form';
-import { AddButton, KitSection, ListError, RemoveButton } from './kit-section';
-import { newRateRow, patchAt, removeAt, type KitState, type RateRow } from './kit-state';
+import { AddButton, KitSection, ListError } from './kit-section';
+import { newRateRow, type KitState } from './kit-state';
 
 /** What each format costs on each platform. */
 export function KitRates({
@@ -19,8 +19,6 @@ export function KitRates({
 }) {
   const { values, errors } = form;
   const rows = values.rates;
-  const setRow = (index: number, patch: Partial<RateRow>) =>
-    form.set('rates', patchAt(rows, index, patch));
   return (
     <KitSection
       id={`${formId}-rates`}
@@ -36,6 +34,10 @@ export function KitRates({
       <ListError message={errors['rateCard']} />
       <RowList
         rows={rows}
+        onChange={(next) => form.set('rates', next)}
+        noun="rate"
+        path="rateCard"
+        errors={errors}
         empty={
           <p className="muted small">
             List what each format costs on each platform. The public page groups them by platform.
@@ -44,47 +46,34 @@ export function KitRates({
         className="kit-rows"
         rowClassName="kit-row kit-row--rate"
       >
-        {(row, index) => {
-          const field = bindRow({
-            row,
-            srPrefix: `Rate ${index + 1}`,
-            path: `rateCard.${index}`,
-            errors,
-            onChange: (patch: Partial<RateRow>) => setRow(index, patch),
-          });
-          return (
-            <>
-              <RowEnumField
-                label="Platform"
-                {...field('platform')}
-                options={PLATFORM_VALUES}
-                labels={PLATFORM_LABELS}
-              />
-              <RowEnumField
-                label="Format"
-                {...field('format')}
-                options={FORMATS}
-                labels={FORMAT_LABELS}
-              />
-              <RowTextField label="Price" {...field('price', 'priceCents')} inputMode="decimal" />
-              <RowEnumField
-                label="Currency"
-                {...field('currency')}
-                options={[...new Set([row.currency, ...COMMON_CURRENCIES])]}
-              />
-              <RowTextField
-                label="Note"
-                {...field('note')}
-                className="kit-row__note"
-                placeholder="e.g. 30 days of usage"
-              />
-              <RemoveButton
-                label={`Remove rate ${index + 1}`}
-                onClick={() => form.set('rates', removeAt(rows, index))}
-              />
-            </>
-          );
-        }}
+        {(field, row) => (
+          <>
+            <RowEnumField
+              label="Platform"
+              {...field('platform')}
+              options={PLATFORM_VALUES}
+              labels={PLATFORM_LABELS}
+            />
+            <RowEnumField
+              label="Format"
+              {...field('format')}
+              options={FORMATS}
+              labels={FORMAT_LABELS}
+            />
+            <RowTextField label="Price" {...field('price', 'priceCents')} inputMode="decimal" />
+            <RowEnumField
+              label="Currency"
+              {...field('currency')}
+              options={[...new Set([row.currency, ...COMMON_CURRENCIES])]}
+            />
+            <RowTextField
+              label="Note"
+              {...field('note')}
+              className="kit-row__note"
+              placeholder="e.g. 30 days of usage"
+            />
+          </>
+        )}
       </RowList>
     </KitSection>
   );
