@@ -10,6 +10,7 @@ import { DEAL_SOURCE_LABELS, DEAL_STATUS_LABELS, moneyInputError } from '../form
 import { COMMON_CURRENCIES } from '../currencies';
 import { EnumField, TextAreaField, TextField } from '../forms/fields';
 import { FormDialog } from '../forms/form-dialog';
+import { OptionalEnumSelect } from '../forms/optional-enum-select';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { useBrands } from '../resources/brands';
 import { useSaveDeal } from '../resources/deals';
@@ -117,18 +118,14 @@ function DealForm({
       <div className="form-grid">
         <Field label="Brand" error={form.errors['brandId']}>
           {(p) => (
-            <select
+            <OptionalEnumSelect
               {...p}
-              value={values.brandId}
-              onChange={(e) => form.set('brandId', e.target.value)}
-            >
-              <option value="">Choose a brand…</option>
-              {brands.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
+              value={values.brandId || null}
+              options={brands.map((b) => b.id)}
+              labels={Object.fromEntries(brands.map((b) => [b.id, b.name]))}
+              noneLabel="Choose a brand…"
+              onChange={(brandId) => form.set('brandId', brandId ?? '')}
+            />
           )}
         </Field>
         <EnumField

@@ -1,8 +1,8 @@
 import { PAYMENT_TRIGGERS, type Payer, type PaymentTrigger } from '../../../shared/schemas/billing';
 import type { Brand } from '../../../shared/schemas/brand';
+import { RowEnumField, RowTextField } from '../forms/row-fields';
 import type { FieldErrors } from '../hooks/use-form-errors';
 import type { PayerDraft } from '../invoice-draft';
-import { Field } from './field';
 import { PayerFields } from './payer-fields';
 
 export const PAYMENT_TRIGGER_LABELS: Record<PaymentTrigger, string> = {
@@ -49,44 +49,28 @@ export function DealPaymentFields({
 }: DealPaymentFieldsProps) {
   return (
     <>
-      <Field
+      <RowTextField
         label="Payment terms (days)"
         error={errors['paymentTermsDays']}
         hint={`Left empty: the workspace’s net ${defaultTerms}.`}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={365}
-            step={1}
-            value={state.terms}
-            placeholder={String(defaultTerms)}
-            onChange={(e) => onChange({ ...state, terms: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={365}
+        step={1}
+        value={state.terms}
+        placeholder={String(defaultTerms)}
+        onChange={(terms) => onChange({ ...state, terms })}
+      />
+      <RowEnumField
         label="Payment clock starts when"
         error={errors['paymentTrigger']}
         hint="The expected pay day is this day plus the terms."
-      >
-        {(p) => (
-          <select
-            {...p}
-            value={state.trigger}
-            onChange={(e) => onChange({ ...state, trigger: e.target.value as PaymentTrigger })}
-          >
-            {PAYMENT_TRIGGERS.map((t) => (
-              <option key={t} value={t}>
-                {PAYMENT_TRIGGER_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        value={state.trigger}
+        options={PAYMENT_TRIGGERS}
+        labels={PAYMENT_TRIGGER_LABELS}
+        onChange={(trigger) => onChange({ ...state, trigger })}
+      />
       <PayerFields
         payer={state.payer}
         onChange={(payer) => onChange({ ...state, payer })}

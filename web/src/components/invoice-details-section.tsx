@@ -6,11 +6,10 @@ import {
   type SettingsPatch,
 } from '../../../shared/schemas/settings';
 import { TextAreaField, TextField } from '../forms/fields';
+import { SubmitButton } from '../forms/submit-button';
 import { UnitField } from '../forms/unit-field';
-import { useSchemaForm } from '../forms/use-schema-form';
-import { useSaveSettings } from '../resources/settings';
 import { OwnerSettingsForm } from './invoice/owner-settings-form';
-import { useToast } from './toast';
+import { useSettingsForm } from './use-settings-form';
 
 interface FormState {
   legalName: string;
@@ -41,10 +40,8 @@ function toNumber(text: string): number {
  */
 export function InvoiceDetailsSection({ settings, user }: { settings: Settings; user: User }) {
   const isOwner = user.role === 'owner';
-  const toast = useToast();
-  const form = useSchemaForm(() => toState(settings), {
-    conflictMessage:
-      'Someone else changed the settings. They have been reloaded; make your change again.',
+  const { form, save } = useSettingsForm(() => toState(settings), {
+    savedMessage: 'Invoice details saved',
   });
   const state = form.values;
   const saved = toState(settings);
@@ -58,13 +55,6 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
     );
     return () => window.cancelAnimationFrame(frame);
   }, []);
-
-  const save = useSaveSettings({
-    onSuccess: () => {
-      toast.success('Invoice details saved');
-    },
-    onError: form.fail,
-  });
 
   const submit = () => {
     const patch: SettingsPatch = {
@@ -105,13 +95,7 @@ export function InvoiceDetailsSection({ settings, user }: { settings: Settings; 
               Reset
             </button>
           )}
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={save.isPending || !dirty}
-          >
-            {save.isPending ? 'Saving…' : 'Save invoice details'}
-          </button>
+          <SubmitButton label="Save invoice details" busy={save.isPending} disabled={!dirty} />
         </>
       }
     >

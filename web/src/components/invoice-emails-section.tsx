@@ -5,15 +5,14 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../shared/schemas/settings';
-import { useSaveSettings } from '../resources/settings';
 import { TextAreaField, TextField } from '../forms/fields';
-import { useSchemaForm } from '../forms/use-schema-form';
+import { SubmitButton } from '../forms/submit-button';
 import { draftKey } from '../invoice-draft';
 import { PLACEHOLDER_HELP, TEMPLATE_PLACEHOLDERS, fillTemplate } from '../template-preview';
 import { OwnerSettingsForm } from './invoice/owner-settings-form';
 import { ReminderLadderEditor, parseOffset, type StepDraft } from './reminder-ladder-editor';
 import { Switch } from './switch';
-import { useToast } from './toast';
+import { useSettingsForm } from './use-settings-form';
 import './invoice-emails-section.css';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -38,8 +37,8 @@ function toState(settings: Settings) {
 /** The e-mail invoices go out with, and the reminder ladder that follows them: the owner edits. */
 export function InvoiceEmailsSection({ settings, user }: { settings: Settings; user: User }) {
   const isOwner = user.role === 'owner';
-  const toast = useToast();
-  const form = useSchemaForm(() => toState(settings), {
+  const { form, save } = useSettingsForm(() => toState(settings), {
+    savedMessage: 'Invoice e-mails saved',
     conflictMessage: 'Someone else changed the settings. They have been reloaded; try again.',
   });
   const { values: state, set, setValues: setState, errors } = form;
@@ -48,13 +47,6 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
     creatorName: settings.creator.legalName || settings.name,
     paymentLink: settings.creator.paymentLink,
   };
-
-  const save = useSaveSettings({
-    onSuccess: () => {
-      toast.success('Invoice e-mails saved');
-    },
-    onError: form.fail,
-  });
 
   const submit = () => {
     const patch: SettingsPatch = {
@@ -98,11 +90,7 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
       formError={form.formError}
       onSubmit={submit}
       after={<PlaceholderHelp />}
-      actions={
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save invoice e-mails'}
-        </button>
-      }
+      actions={<SubmitButton label="Save invoice e-mails" busy={save.isPending} />}
     >
       <h3 className="subsection-title">Invoice e-mail</h3>
       <TextField

@@ -2,8 +2,9 @@ import './lead-times-section.css';
 import { useId } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { LeadTimes, Settings } from '../../../shared/schemas/settings';
+import { UnitField } from '../forms/unit-field';
 import { useSettingsForm } from './use-settings-form';
-import { Field, FormBanner } from './field';
+import { FormBanner } from './field';
 import { SettingsActions } from './settings-actions';
 
 type LeadTimeKey = keyof LeadTimes;
@@ -87,29 +88,19 @@ export function LeadTimesSection({ settings, user }: { settings: Settings; user:
         <fieldset className="form__fieldset" disabled={!isOwner}>
           <div className="lead-times">
             {FIELDS.map(({ key, label, unit, hint }) => (
-              <Field
+              <UnitField
                 key={key}
+                form={form}
+                name={key}
+                errorPath={`leadTimes.${key}`}
                 label={`${label} (${unit})`}
-                error={form.errors[`leadTimes.${key}`]}
                 hint={values[key].trim() === '0' ? 'Off — no reminder.' : hint}
-              >
-                {(p) => (
-                  <div className="input-unit">
-                    <input
-                      {...p}
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      step={1}
-                      value={values[key]}
-                      onChange={(e) => form.set(key, e.target.value)}
-                    />
-                    <span className="input-unit__unit" aria-hidden="true">
-                      {unit}
-                    </span>
-                  </div>
-                )}
-              </Field>
+                unit={unit}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step={1}
+              />
             ))}
           </div>
         </fieldset>

@@ -1,7 +1,8 @@
+import './payer-fields.css';
 import type { Payer } from '../../../shared/schemas/billing';
 import type { FieldErrors } from '../hooks/use-form-errors';
+import { RowTextAreaField, RowTextField } from '../forms/row-fields';
 import { emptyPayer, payerToDraft, type PayerDraft } from '../invoice-draft';
-import { Field } from './field';
 
 export interface PayerFieldsProps {
   /** null: inherited. */
@@ -30,7 +31,7 @@ export function PayerFields({
 
   if (payer === null) {
     return (
-      <div className="payer span-2" data-testid="payer">
+      <div className="payer form__fieldset span-2" data-testid="payer">
         <p className="field__label">Bill to</p>
         <div className="payer__inherited">
           {inherited ? (
@@ -59,60 +60,43 @@ export function PayerFields({
   }
 
   return (
-    <fieldset className="payer payer--own span-2" data-testid="payer">
+    <fieldset className="payer payer--own form__fieldset span-2" data-testid="payer">
       <legend className="field__label">Bill to</legend>
       <div className="form-grid">
-        <Field label="Payer name" error={errors['payer.name']} required>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={payer.name}
-              onChange={(e) => set('name', e.target.value)}
-              maxLength={200}
-              autoComplete="organization"
-            />
-          )}
-        </Field>
-        <Field
+        <RowTextField
+          label="Payer name"
+          error={errors['payer.name']}
+          required
+          value={payer.name}
+          onChange={(name) => set('name', name)}
+          maxLength={200}
+          autoComplete="organization"
+        />
+        <RowTextField
           label="Billing e-mails"
           error={emailError}
           hint="Where the invoice and reminders go; separate several with commas."
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              inputMode="email"
-              value={payer.emails}
-              onChange={(e) => set('emails', e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          )}
-        </Field>
-        <Field label="Billing address" error={errors['payer.address']}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              value={payer.address}
-              onChange={(e) => set('address', e.target.value)}
-              maxLength={1000}
-            />
-          )}
-        </Field>
-        <Field label="Payer tax ID" error={errors['payer.taxId']}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={payer.taxId}
-              onChange={(e) => set('taxId', e.target.value)}
-              maxLength={100}
-            />
-          )}
-        </Field>
+          inputMode="email"
+          value={payer.emails}
+          onChange={(emails) => set('emails', emails)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <RowTextAreaField
+          label="Billing address"
+          error={errors['payer.address']}
+          rows={3}
+          value={payer.address}
+          onChange={(address) => set('address', address)}
+          maxLength={1000}
+        />
+        <RowTextField
+          label="Payer tax ID"
+          error={errors['payer.taxId']}
+          value={payer.taxId}
+          onChange={(taxId) => set('taxId', taxId)}
+          maxLength={100}
+        />
       </div>
       <button type="button" className="link-button" onClick={() => onChange(null)}>
         Use the payer from {inheritedFrom}

@@ -1,6 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
-import { Field } from '../components/field';
-import { EnumSelect } from './enum-select';
+import { RowEnumField, RowTextAreaField, RowTextField } from './row-fields';
 import type { SchemaForm } from './use-schema-form';
 
 /** The keys of `V` whose values are `T`. */
@@ -17,100 +16,57 @@ interface BoundProps<V extends object, K extends keyof V> {
   errorPath?: string;
 }
 
-function fieldProps<V extends object, K extends keyof V>(props: BoundProps<V, K>) {
-  const { form, name, label, hint, className, required, errorPath } = props;
-  return { label, hint, className, required, error: form.errors[errorPath ?? String(name)] };
+/** A bound field's props as a `Row*Field` takes them: the value, its change and its error from the form. */
+function bindField<V extends object, K extends KeysOf<V, string>, P extends BoundProps<V, K>>({
+  form,
+  name,
+  errorPath,
+  ...rest
+}: P) {
+  return {
+    ...rest,
+    error: form.errors[errorPath ?? name],
+    value: form.values[name] as string,
+    onChange: (value: string) => form.set(name, value as V[K]),
+  };
 }
 
 // `form` is the bound form here, not the HTML attribute.
-type InputRest = Omit<
-  InputHTMLAttributes<HTMLInputElement>,
-  'form' | 'name' | 'value' | 'onChange'
->;
+type BoundRest<Attributes> = Omit<Attributes, 'form' | 'name' | 'value' | 'onChange'>;
 
 /** A labelled `<input>` bound to a string value of the form (text, date, e-mail, number-as-text…). */
 export function TextField<V extends object, K extends KeysOf<V, string>>(
-  props: BoundProps<V, K> & InputRest,
+  props: BoundProps<V, K> & BoundRest<InputHTMLAttributes<HTMLInputElement>>,
 ) {
-  const {
-    form,
-    name,
-    label: _l,
-    hint: _h,
-    className: _c,
-    required: _r,
-    errorPath: _e,
-    ...rest
-  } = props;
-  return (
-    <Field {...fieldProps(props)}>
-      {(control) => (
-        <input
-          type="text"
-          {...rest}
-          {...control}
-          value={form.values[name] as string}
-          onChange={(event) => form.set(name, event.target.value as V[K])}
-        />
-      )}
-    </Field>
-  );
+  return <RowTextField {...bindField<V, K, typeof props>(props)} />;
 }
-
-type TextAreaRest = Omit<
-  TextareaHTMLAttributes<HTMLTextAreaElement>,
-  'form' | 'name' | 'value' | 'onChange'
->;
 
 /** A labelled `<textarea>` bound to a string value of the form. */
 export function TextAreaField<V extends object, K extends KeysOf<V, string>>(
-  props: BoundProps<V, K> & TextAreaRest,
+  props: BoundProps<V, K> & BoundRest<TextareaHTMLAttributes<HTMLTextAreaElement>>,
 ) {
-  const {
-    form,
-    name,
-    label: _l,
-    hint: _h,
-    className: _c,
-    required: _r,
-    errorPath: _e,
-    ...rest
-  } = props;
-  return (
-    <Field {...fieldProps(props)}>
-      {(control) => (
-        <textarea
-          {...rest}
-          {...control}
-          value={form.values[name] as string}
-          onChange={(event) => form.set(name, event.target.value as V[K])}
-        />
-      )}
-    </Field>
-  );
+  return <RowTextAreaField {...bindField<V, K, typeof props>(props)} />;
 }
 
 /** A labelled select over a closed list, bound to a value of the form. */
-export function EnumField<V extends object, K extends KeysOf<V, string>>(
-  props: BoundProps<V, K> & {
-    options: readonly V[K][];
-    labels?: Readonly<Record<V[K] & string, string>>;
-    disabled?: boolean;
-  },
-) {
-  const { form, name, options, labels, disabled } = props;
+export function EnumField<V extends object, K extends KeysOf<V, string>>({
+  form,
+  name,
+  errorPath,
+  options,
+  ...rest
+}: BoundProps<V, K> & {
+  options: readonly V[K][];
+  labels?: Readonly<Record<V[K] & string, string>>;
+  disabled?: boolean;
+}) {
   return (
-    <Field {...fieldProps(props)}>
-      {(control) => (
-        <EnumSelect<V[K] & string>
-          {...control}
-          disabled={disabled}
-          value={form.values[name] as V[K] & string}
-          options={options as readonly (V[K] & string)[]}
-          labels={labels}
-          onChange={(value) => form.set(name, value)}
-        />
-      )}
-    </Field>
+    <RowEnumField<V[K] & string>
+      {...rest}
+      error={form.errors[errorPath ?? name]}
+      value={form.values[name] as V[K] & string}
+      options={options as readonly (V[K] & string)[]}
+      onChange={(value) => form.set(name, value)}
+    />
   );
 }

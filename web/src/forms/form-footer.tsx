@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SubmitButton } from './submit-button';
 
 export interface FormFooterProps {
   /** The id of the `<form>` the submit button sends. */
@@ -40,9 +41,7 @@ export function FormFooter({
       <button type="button" className="button" onClick={onCancel}>
         Cancel
       </button>
-      <button type="submit" form={formId} className="button button--primary" disabled={busy}>
-        {busy ? busyLabel : submitLabel}
-      </button>
+      <SubmitButton form={formId} label={submitLabel} busyLabel={busyLabel} busy={busy} />
     </>
   );
 }

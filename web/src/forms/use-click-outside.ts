@@ -2,13 +2,17 @@ import { useEffect, useRef, type RefObject } from 'react';
 
 /**
  * While `open`, a press outside `ref` (or Escape, unless `escape` is false) calls `onClose`:
- * the one behaviour of every menu and popover.
+ * the one behaviour of every menu and popover. With `returnFocus`, Escape also hands focus
+ * back to that element (the button that opened a menu).
  */
 export function useClickOutside(
   ref: RefObject<HTMLElement | null>,
   open: boolean,
   onClose: () => void,
-  { escape = true }: { escape?: boolean } = {},
+  {
+    escape = true,
+    returnFocus,
+  }: { escape?: boolean; returnFocus?: RefObject<HTMLElement | null> } = {},
 ): void {
   // The latest callback, without re-adding the listeners on every render.
   const onCloseRef = useRef(onClose);
@@ -21,7 +25,9 @@ export function useClickOutside(
       if (ref.current && !ref.current.contains(event.target as Node)) onCloseRef.current();
     };
     const onKey = (event: KeyboardEvent) => {
-      if (escape && event.key === 'Escape') onCloseRef.current();
+      if (!escape || event.key !== 'Escape') return;
+      onCloseRef.current();
+      returnFocus?.current?.focus();
     };
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('keydown', onKey);
@@ -29,5 +35,5 @@ export function useClickOutside(
       document.removeEventListener('pointerdown', onPointer);
       document.removeEventListener('keydown', onKey);
     };
-  }, [open, ref, escape]);
+  }, [open, ref, escape, returnFocus]);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { useClickOutside } from './use-click-outside';
 
 /**
@@ -11,19 +11,5 @@ export function useMenuDismiss(
   open: boolean,
   onClose: () => void,
 ): void {
-  useClickOutside(ref, open, onClose, { escape: false });
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      onCloseRef.current();
-      button.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open, button]);
+  useClickOutside(ref, open, onClose, { returnFocus: button });
 }

@@ -1,4 +1,5 @@
 import type { Brand, BrandCreate, BrandStage } from '../../../../shared/schemas/brand';
+import { textInputs } from '../../forms/text-inputs';
 import { fromContactDrafts, toContactDrafts, type ContactDraft } from '../brand-contacts-editor';
 import {
   fromLadderState,
@@ -23,13 +24,8 @@ export interface BrandFormState {
 /** The brand's values, or a new prospect's. */
 export function brandFormState(brand: Brand | null): BrandFormState {
   return {
-    name: brand?.name ?? '',
-    website: brand?.website ?? '',
-    category: brand?.category ?? '',
+    ...textInputs(brand, ['name', 'website', 'category', 'nextFollowUpOn', 'notes', 'color']),
     stage: brand?.stage ?? 'prospect',
-    nextFollowUpOn: brand?.nextFollowUpOn ?? '',
-    notes: brand?.notes ?? '',
-    color: brand?.color ?? '',
     contacts: toContactDrafts(brand?.contacts ?? []),
     reminders: toLadderState(brand?.invoiceReminders ?? null),
   };

@@ -1,5 +1,6 @@
 import type { Deal, DealCreate, DealSource, DealStatus } from '../../../../shared/schemas/deal';
 import { centsToInput, parseMoney } from '../../format';
+import { textInputs } from '../../forms/text-inputs';
 import { draftToPayer, payerToDraft } from '../../invoice-draft';
 import type { DealPaymentState } from '../deal-payment-fields';
 
@@ -27,16 +28,18 @@ export function dealFormState(
 ): DealFormState {
   return {
     brandId: deal?.brandId ?? brandId,
-    title: deal?.title ?? '',
+    ...textInputs(deal, [
+      'title',
+      'contractSignedOn',
+      'exclusivityCategory',
+      'exclusivityUntil',
+      'usageRightsUntil',
+      'notes',
+    ]),
     status: deal?.status ?? 'pitched',
     fee: deal ? centsToInput(deal.feeCents, deal.currency) : '',
     currency: deal?.currency ?? defaultCurrency,
     source: deal?.source ?? 'direct',
-    contractSignedOn: deal?.contractSignedOn ?? '',
-    exclusivityCategory: deal?.exclusivityCategory ?? '',
-    exclusivityUntil: deal?.exclusivityUntil ?? '',
-    usageRightsUntil: deal?.usageRightsUntil ?? '',
-    notes: deal?.notes ?? '',
     payment: {
       terms: deal?.paymentTermsDays == null ? '' : String(deal.paymentTermsDays),
       trigger: deal?.paymentTrigger ?? 'invoice_issued',

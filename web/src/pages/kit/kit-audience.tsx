@@ -1,16 +1,15 @@
 import { PLATFORM_LABELS, PLATFORM_VALUES } from '../../format';
 import { TextAreaField } from '../../forms/fields';
 import { RowEnumField, RowTextField } from '../../forms/row-fields';
+import { RowList } from '../../forms/row-list';
 import type { SchemaForm } from '../../forms/use-schema-form';
-import { AddButton, KitSection, ListError, RemoveButton } from './kit-section';
-import { newAudienceRow, type AudienceRow, patchAt, removeAt, type KitState } from './kit-state';
+import { AddButton, KitSection, ListError } from './kit-section';
+import { newAudienceRow, type KitState } from './kit-state';
 
 /** The platforms posted on with their numbers, and who watches. */
 export function KitAudience({ form, formId }: { form: SchemaForm<KitState>; formId: string }) {
   const { values, errors } = form;
   const rows = values.platforms;
-  const setRow = (index: number, patch: Partial<AudienceRow>) =>
-    form.set('platforms', patchAt(rows, index, patch));
   return (
     <KitSection
       id={`${formId}-audience`}
@@ -24,58 +23,37 @@ export function KitAudience({ form, formId }: { form: SchemaForm<KitState>; form
       }
     >
       <ListError message={errors['audience.platforms']} />
-      {rows.length === 0 ? (
-        <p className="muted small">Add the platforms you post on, with your follower counts.</p>
-      ) : (
-        <ol className="kit-rows">
-          {rows.map((row, index) => {
-            const prefix = `Platform ${index + 1}`;
-            const path = `audience.platforms.${index}`;
-            return (
-              <li key={row.key} className="kit-row kit-row--audience">
-                <RowEnumField
-                  label="Platform"
-                  srPrefix={prefix}
-                  error={errors[`${path}.platform`]}
-                  value={row.platform}
-                  options={PLATFORM_VALUES}
-                  labels={PLATFORM_LABELS}
-                  onChange={(platform) => setRow(index, { platform })}
-                />
-                <RowTextField
-                  label="Handle"
-                  srPrefix={prefix}
-                  error={errors[`${path}.handle`]}
-                  value={row.handle}
-                  onChange={(handle) => setRow(index, { handle })}
-                  placeholder="@you"
-                />
-                <RowTextField
-                  label="Followers"
-                  srPrefix={prefix}
-                  error={errors[`${path}.followers`]}
-                  inputMode="numeric"
-                  value={row.followers}
-                  onChange={(followers) => setRow(index, { followers })}
-                />
-                <RowTextField
-                  label="Avg. views"
-                  srPrefix={prefix}
-                  error={errors[`${path}.averageViews`]}
-                  inputMode="numeric"
-                  value={row.averageViews}
-                  onChange={(averageViews) => setRow(index, { averageViews })}
-                  placeholder="Optional"
-                />
-                <RemoveButton
-                  label={`Remove platform ${index + 1}`}
-                  onClick={() => form.set('platforms', removeAt(rows, index))}
-                />
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <RowList
+        rows={rows}
+        onChange={(next) => form.set('platforms', next)}
+        noun="platform"
+        path="audience.platforms"
+        errors={errors}
+        empty={
+          <p className="muted small">Add the platforms you post on, with your follower counts.</p>
+        }
+        className="kit-rows"
+        rowClassName="kit-row kit-row--audience"
+      >
+        {(field) => (
+          <>
+            <RowEnumField
+              label="Platform"
+              {...field('platform')}
+              options={PLATFORM_VALUES}
+              labels={PLATFORM_LABELS}
+            />
+            <RowTextField label="Handle" {...field('handle')} placeholder="@you" />
+            <RowTextField label="Followers" {...field('followers')} inputMode="numeric" />
+            <RowTextField
+              label="Avg. views"
+              {...field('averageViews')}
+              inputMode="numeric"
+              placeholder="Optional"
+            />
+          </>
+        )}
+      </RowList>
       <div className="form-grid">
         <TextAreaField
           form={form}

@@ -1,9 +1,11 @@
-import { useId, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { User } from '../../../../shared/schemas/auth';
 import { mediaKitPatchSchema, type CaseStudy, type MediaKit } from '../../../../shared/schemas/kit';
 import { FormBanner } from '../../components/field';
 import { useToast } from '../../components/toast';
 import { TextAreaField, TextField } from '../../forms/fields';
+import { SubmitButton } from '../../forms/submit-button';
+import { TitledForm } from '../../forms/titled-form';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useSaveKit } from '../../resources/kit';
 import { KitAudience } from './kit-audience';
@@ -42,22 +44,20 @@ export function KitEditor({ kit, candidates, defaultCurrency, user }: KitEditorP
     onError: form.fail,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const { patch, issues } = toPatch(form.values, kit.version);
     if (form.check(mediaKitPatchSchema, patch, issues)) save.mutate(patch);
   };
 
   return (
-    <form
+    <TitledForm
       className="form kit-editor"
+      title="Edit the media kit"
+      heading="h2"
+      titleClassName="visually-hidden"
+      id={formId}
       onSubmit={submit}
-      noValidate
-      aria-labelledby={`${formId}-title`}
     >
-      <h2 id={`${formId}-title`} className="visually-hidden">
-        Edit the media kit
-      </h2>
       {!isOwner && (
         <p className="banner banner--info">Only the workspace owner can change the media kit.</p>
       )}
@@ -96,11 +96,9 @@ export function KitEditor({ kit, candidates, defaultCurrency, user }: KitEditorP
       </fieldset>
       {isOwner && (
         <div className="form__actions kit-editor__actions">
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save media kit'}
-          </button>
+          <SubmitButton label="Save media kit" busy={save.isPending} />
         </div>
       )}
-    </form>
+    </TitledForm>
   );
 }

@@ -4,6 +4,7 @@ import { FormBanner } from '../../components/field';
 import { NEW_PASSWORD } from '../../components/new-password';
 import { useToast } from '../../components/toast';
 import { TextField } from '../../forms/fields';
+import { SubmitButton } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useChangePassword } from '../../resources/me';
 
@@ -67,9 +68,7 @@ export function PasswordSection() {
           />
         </div>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
-          </button>
+          <SubmitButton label="Change password" busyLabel="Changing…" busy={change.isPending} />
         </div>
       </form>
     </section>

@@ -5,6 +5,7 @@ import { Field, FormBanner } from '../../components/field';
 import { ZoneOptions, allTimeZones } from '../../components/my-notifications-section';
 import { useToast } from '../../components/toast';
 import { TextField } from '../../forms/fields';
+import { SubmitButton } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useSaveProfile } from '../../resources/me';
 import { useSettings } from '../../resources/settings';
@@ -93,13 +94,7 @@ export function ProfileForm({ user }: { user: User }) {
           </Field>
         </div>
         <div className="form__actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={save.isPending || !dirty}
-          >
-            {save.isPending ? 'Saving…' : 'Save profile'}
-          </button>
+          <SubmitButton label="Save profile" busy={save.isPending} disabled={!dirty} />
         </div>
       </form>
     </section>

@@ -1,4 +1,3 @@
-import { useId, type FormEvent } from 'react';
 import type { User } from '../../../../shared/schemas/auth';
 import {
   apiTokenCreateSchema,
@@ -7,8 +6,7 @@ import {
   type TokenScope,
   TOKEN_SCOPES,
 } from '../../../../shared/schemas/team';
-import { FormBanner } from '../../components/field';
-import { PlusIcon } from '../../components/icons';
+import { CreateForm } from '../../forms/create-form';
 import { EnumField, TextField } from '../../forms/fields';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useCreateToken } from '../../resources/me';
@@ -37,7 +35,6 @@ interface TokenFormProps {
 
 /** Names a new token, its access and how long it lives. */
 export function TokenForm({ user, onCreated }: TokenFormProps) {
-  const formId = useId();
   const form = useSchemaForm<{ name: string; scope: TokenScope; expiry: Expiry }>({
     name: '',
     scope: user.role === 'viewer' ? 'read' : 'read_write',
@@ -52,8 +49,7 @@ export function TokenForm({ user, onCreated }: TokenFormProps) {
     onError: form.fail,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const { name, scope, expiry } = form.values;
     const input: ApiTokenCreate = {
       name,
@@ -66,46 +62,38 @@ export function TokenForm({ user, onCreated }: TokenFormProps) {
   };
 
   return (
-    <form
-      className="form channel-form"
+    <CreateForm
+      title="Create a token"
+      formError={form.formError}
+      gridClassName="token-form__grid"
+      submitLabel="Create token"
+      busyLabel="Creating…"
+      busy={create.isPending}
       onSubmit={submit}
-      noValidate
-      aria-labelledby={`${formId}-title`}
     >
-      <h3 id={`${formId}-title`} className="subsection-title">
-        Create a token
-      </h3>
-      <FormBanner message={form.formError} />
-      <div className="token-form__grid">
-        <TextField
-          form={form}
-          name="name"
-          label="Token name"
-          maxLength={100}
-          placeholder="e.g. Weekly report script"
-        />
-        <EnumField
-          form={form}
-          name="scope"
-          label="Access"
-          // A viewer's token could never write anyway.
-          options={user.role === 'viewer' ? (['read'] as const) : TOKEN_SCOPES}
-          labels={SCOPE_LABELS}
-        />
-        <EnumField
-          form={form}
-          name="expiry"
-          label="Expires after"
-          errorPath="expiresAt"
-          options={EXPIRY_CHOICES}
-          labels={EXPIRY_LABELS}
-        />
-      </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          <PlusIcon /> {create.isPending ? 'Creating…' : 'Create token'}
-        </button>
-      </div>
-    </form>
+      <TextField
+        form={form}
+        name="name"
+        label="Token name"
+        maxLength={100}
+        placeholder="e.g. Weekly report script"
+      />
+      <EnumField
+        form={form}
+        name="scope"
+        label="Access"
+        // A viewer's token could never write anyway.
+        options={user.role === 'viewer' ? (['read'] as const) : TOKEN_SCOPES}
+        labels={SCOPE_LABELS}
+      />
+      <EnumField
+        form={form}
+        name="expiry"
+        label="Expires after"
+        errorPath="expiresAt"
+        options={EXPIRY_CHOICES}
+        labels={EXPIRY_LABELS}
+      />
+    </CreateForm>
   );
 }

@@ -5,6 +5,7 @@ import { COMMON_CURRENCIES } from '../../components/deal-dialog';
 import { Field, FormBanner } from '../../components/field';
 import { ZoneOptions, allTimeZones } from '../../components/my-notifications-section';
 import { TextField } from '../../forms/fields';
+import { SubmitButton } from '../../forms/submit-button';
 import { zoneLabel } from '../../time';
 import { useSettingsForm } from '../../components/use-settings-form';
 
@@ -79,13 +80,7 @@ export function WorkspaceForm({ settings, user }: { settings: Settings; user: Us
         </fieldset>
         {isOwner && (
           <div className="form__actions">
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={save.isPending || !dirty}
-            >
-              {save.isPending ? 'Saving…' : 'Save settings'}
-            </button>
+            <SubmitButton label="Save settings" busy={save.isPending} disabled={!dirty} />
           </div>
         )}
       </form>

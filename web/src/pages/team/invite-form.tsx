@@ -1,4 +1,3 @@
-import { useId, type FormEvent } from 'react';
 import type { Role } from '../../../../shared/schemas/auth';
 import {
   INVITE_MAX_HOURS,
@@ -6,28 +5,28 @@ import {
   type InviteCreate,
   type InviteCreated,
 } from '../../../../shared/schemas/team';
-import { Field, FormBanner } from '../../components/field';
-import { PlusIcon } from '../../components/icons';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../format';
+import { CreateForm } from '../../forms/create-form';
 import { EnumField, TextField } from '../../forms/fields';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useCreateInvite } from '../../resources/invites';
 
 const INVITE_ROLES: readonly Role[] = ['editor', 'viewer'];
 
-const EXPIRY_CHOICES: ReadonlyArray<{ hours: number; label: string }> = [
-  { hours: 24, label: '1 day' },
-  { hours: 7 * 24, label: '7 days' },
-  { hours: INVITE_MAX_HOURS, label: '30 days' },
-];
+/** How long a link works: its hours (also each `<option>`'s value) and their words. */
+const EXPIRY_LABELS: Readonly<Record<string, string>> = {
+  [24]: '1 day',
+  [7 * 24]: '7 days',
+  [INVITE_MAX_HOURS]: '30 days',
+};
+const EXPIRY_CHOICES = Object.keys(EXPIRY_LABELS);
 
 /** A new invite link: the role it grants, who may accept it, and how long it works. */
 export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) => void }) {
-  const formId = useId();
-  const form = useSchemaForm<{ role: Role; email: string; hours: number }>({
+  const form = useSchemaForm<{ role: Role; email: string; hours: string }>({
     role: 'editor',
     email: '',
-    hours: 7 * 24,
+    hours: String(7 * 24),
   });
   const { values } = form;
 
@@ -39,11 +38,10 @@ export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) =
     onError: form.fail,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const input: InviteCreate = {
       role: values.role,
-      expiresInHours: values.hours,
+      expiresInHours: Number(values.hours),
       ...(values.email.trim() ? { email: values.email } : {}),
     };
     const parsed = form.check(inviteCreateSchema, input);
@@ -51,54 +49,39 @@ export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) =
   };
 
   return (
-    <form
-      className="form channel-form"
+    <CreateForm
+      title="Invite someone"
+      formError={form.formError}
+      gridClassName="invite-form__grid"
+      submitLabel="Create invite link"
+      busyLabel="Creating…"
+      busy={create.isPending}
       onSubmit={submit}
-      noValidate
-      aria-labelledby={`${formId}-title`}
     >
-      <h3 id={`${formId}-title`} className="subsection-title">
-        Invite someone
-      </h3>
-      <FormBanner message={form.formError} />
-      <div className="invite-form__grid">
-        <EnumField
-          form={form}
-          name="role"
-          label="Role"
-          hint={ROLE_DESCRIPTIONS[values.role]}
-          options={INVITE_ROLES}
-          labels={ROLE_LABELS}
-        />
-        <TextField
-          form={form}
-          name="email"
-          label="E-mail (optional)"
-          hint="When given, only this address can accept."
-          type="email"
-          placeholder="name@example.com"
-        />
-        <Field label="Link works for" error={form.errors['expiresInHours']}>
-          {(p) => (
-            <select
-              {...p}
-              value={values.hours}
-              onChange={(e) => form.set('hours', Number(e.target.value))}
-            >
-              {EXPIRY_CHOICES.map((c) => (
-                <option key={c.hours} value={c.hours}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          <PlusIcon /> {create.isPending ? 'Creating…' : 'Create invite link'}
-        </button>
-      </div>
-    </form>
+      <EnumField
+        form={form}
+        name="role"
+        label="Role"
+        hint={ROLE_DESCRIPTIONS[values.role]}
+        options={INVITE_ROLES}
+        labels={ROLE_LABELS}
+      />
+      <TextField
+        form={form}
+        name="email"
+        label="E-mail (optional)"
+        hint="When given, only this address can accept."
+        type="email"
+        placeholder="name@example.com"
+      />
+      <EnumField
+        form={form}
+        name="hours"
+        errorPath="expiresInHours"
+        label="Link works for"
+        options={EXPIRY_CHOICES}
+        labels={EXPIRY_LABELS}
+      />
+    </CreateForm>
   );
 }
