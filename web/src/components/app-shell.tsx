@@ -6,6 +6,7 @@ import { errorMessage } from '../api';
 import { ROLE_LABELS } from '../format';
 import { navigate, usePath } from '../hooks/use-router';
 import { useSignOut } from '../resources/auth';
+import { ChevronDownIcon } from './icons';
 import { Link } from './link';
 import { NotificationBell } from './notification-bell';
 import { useToast } from './toast';
@@ -88,15 +89,7 @@ function UserMenu({ user }: { user: User }) {
           {initials(user.name)}
         </span>
         <span className="user-menu__name">{user.name}</span>
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path
-            d="M6 8l4 4 4-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-          />
-        </svg>
+        <ChevronDownIcon />
         <span className="visually-hidden">Account menu</span>
       </button>
       {open && (

@@ -1,5 +1,6 @@
 import './dialog.css';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { CloseIcon } from './icons';
 
 export interface DialogProps {
   title: string;
@@ -82,14 +83,7 @@ export function Dialog({
             onClick={() => onCloseRef.current()}
             aria-label="Close"
           >
-            <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-              <path
-                d="M5 5l10 10M15 5L5 15"
-                stroke="currentColor"
-                strokeWidth="1.8"
-                strokeLinecap="round"
-              />
-            </svg>
+            <CloseIcon size={18} />
           </button>
         </header>
         <div

@@ -1,7 +1,7 @@
 import './export-menu.css';
 import { useId, useRef, useState } from 'react';
 import { useMenuDismiss } from '../forms/use-menu-dismiss';
-import { DownloadIcon } from './icons';
+import { ChevronDownIcon, DownloadIcon } from './icons';
 
 export interface ExportMenuItem {
   /** A same-origin download (an `/api/exports/…` path). */
@@ -40,15 +40,7 @@ export function ExportMenu({ items, label = 'Export CSV' }: ExportMenuProps) {
         onClick={() => setOpen((v) => !v)}
       >
         <DownloadIcon /> {label}
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path
-            d="M6 8l4 4 4-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-          />
-        </svg>
+        <ChevronDownIcon />
       </button>
       {open && (
         <div id={menuId} className="menu__panel" role="menu" aria-label={label}>

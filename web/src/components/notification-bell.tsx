@@ -8,7 +8,6 @@ import { plural } from '../format';
 import { useAlertCount, useAlerts, type AlertListFilter } from '../resources/alerts';
 import {
   AlertActions,
-  BellIcon,
   RelativeTime,
   RuleTag,
   SeverityMark,
@@ -16,6 +15,7 @@ import {
   subjectLabel,
 } from './alert-parts';
 import { Spinner } from './badges';
+import { BellIcon } from './icons';
 import { Link } from './link';
 
 const PANEL_FILTER: AlertListFilter = { state: 'open', rule: null, limit: 20 };
