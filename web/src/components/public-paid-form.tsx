@@ -9,6 +9,7 @@ import { centsToInput, moneyInputError, parseMoney } from '../format';
 import { useReportPaid } from '../resources/invoice-links';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { Field, FormBanner } from './field';
+import { SubmitButton } from './ui/submit-button';
 
 /** Today in the payer's own zone: the day they paid is theirs. */
 function localToday(): string {
@@ -110,13 +111,13 @@ export function PublicPaidForm({ token, invoice, onGone }: PublicPaidFormProps) 
             />
           )}
         </Field>
-        <button
-          type="submit"
+        <SubmitButton
+          busy={report.isPending}
+          busyLabel="Sending…"
           className="button button--primary pay-paid__wide"
-          disabled={report.isPending}
         >
-          {report.isPending ? 'Sending…' : 'We’ve paid'}
-        </button>
+          We’ve paid
+        </SubmitButton>
       </form>
     </section>
   );
