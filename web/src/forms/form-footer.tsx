@@ -6,6 +6,8 @@ export interface FormFooterProps {
   submitLabel: string;
   busyLabel?: string;
   busy?: boolean;
+  /** The submit button is off though nothing is under way, e.g. nothing can be sent yet. */
+  disabled?: boolean;
   onCancel: () => void;
   /** A button at the footer's start, e.g. Delete. */
   footerStart?: ReactNode;
@@ -23,6 +25,7 @@ export function FormFooter({
   submitLabel,
   busyLabel = 'Saving…',
   busy = false,
+  disabled = false,
   onCancel,
   footerStart,
   readOnly = false,
@@ -40,7 +43,12 @@ export function FormFooter({
       <button type="button" className="button" onClick={onCancel}>
         Cancel
       </button>
-      <button type="submit" form={formId} className="button button--primary" disabled={busy}>
+      <button
+        type="submit"
+        form={formId}
+        className="button button--primary"
+        disabled={busy || disabled}
+      >
         {busy ? busyLabel : submitLabel}
       </button>
     </>
