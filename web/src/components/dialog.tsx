@@ -1,6 +1,7 @@
 import './dialog.css';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { CloseIcon } from './icons';
+import { DialogActions } from './ui/dialog-actions';
 
 export interface DialogProps {
   title: string;
@@ -126,19 +127,14 @@ export function ConfirmDialog({
       onClose={onCancel}
       size="small"
       footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={onConfirm}
-            disabled={busy}
-          >
-            {busy ? 'Working…' : confirmLabel}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onCancel}
+          actionLabel={confirmLabel}
+          busyLabel="Working…"
+          busy={Boolean(busy)}
+          onAction={onConfirm}
+          tone="danger"
+        />
       }
     >
       <div className="confirm">
