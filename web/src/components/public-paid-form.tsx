@@ -8,6 +8,7 @@ import { isApiError } from '../api';
 import { centsToInput, moneyInputError, parseMoney } from '../format';
 import { useReportPaid } from '../resources/invoice-links';
 import { useFormErrors } from '../hooks/use-form-errors';
+import { UnitInput } from '../forms/unit-field';
 import { Field, FormBanner } from './field';
 import { SubmitButton } from './ui/submit-button';
 
@@ -74,20 +75,7 @@ export function PublicPaidForm({ token, invoice, onGone }: PublicPaidFormProps) 
       <FormBanner message={formError} />
       <form id={formId} className="form pay-paid" onSubmit={submit} noValidate>
         <Field label="Amount" error={errors['amountCents']} hint={`In ${invoice.currency}.`}>
-          {(p) => (
-            <div className="input-unit">
-              <input
-                {...p}
-                type="text"
-                inputMode="decimal"
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-              />
-              <span className="input-unit__unit" aria-hidden="true">
-                {invoice.currency}
-              </span>
-            </div>
-          )}
+          {(p) => <UnitInput {...p} unit={invoice.currency} value={amount} onChange={setAmount} />}
         </Field>
         <Field label="Paid on" error={errors['paidOn']}>
           {(p) => (
