@@ -44,6 +44,23 @@ const NAV: readonly NavItem[] = [
   },
 ];
 
+/** One link of the account menu; choosing it closes the menu. */
+function MenuLink({
+  href,
+  onSelect,
+  children,
+}: {
+  href: string;
+  onSelect: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Link href={href} role="menuitem" className="user-menu__item" onClick={onSelect}>
+      {children}
+    </Link>
+  );
+}
+
 export function LogoMark({ size = 28 }: { size?: number }) {
   return (
     <svg className="logo-mark" viewBox="0 0 32 32" width={size} height={size} aria-hidden="true">
@@ -102,22 +119,12 @@ function UserMenu({ user }: { user: User }) {
               <span className="muted"> · {user.effectiveTimeZone.replace(/_/g, ' ')}</span>
             </p>
           </div>
-          <Link
-            href="/profile"
-            role="menuitem"
-            className="user-menu__item"
-            onClick={() => setOpen(false)}
-          >
+          <MenuLink href="/profile" onSelect={() => setOpen(false)}>
             Your profile
-          </Link>
-          <Link
-            href="/settings"
-            role="menuitem"
-            className="user-menu__item"
-            onClick={() => setOpen(false)}
-          >
+          </MenuLink>
+          <MenuLink href="/settings" onSelect={() => setOpen(false)}>
             Settings
-          </Link>
+          </MenuLink>
           <button
             type="button"
             role="menuitem"
