@@ -6,27 +6,7 @@ import type { User } from '../../../shared/schemas/auth';
 import { ALERT_RULE_LABELS, SEVERITY_LABELS, formatInstant, formatRelative } from '../format';
 import { useAlertActions } from '../resources/alerts';
 import { snoozeOptions } from '../time';
-
-export function BellIcon({ size = 20 }: { size?: number }) {
-  return (
-    <svg viewBox="0 0 20 20" width={size} height={size} aria-hidden="true">
-      <path
-        d="M10 2.8a4.9 4.9 0 0 0-4.9 4.9v2.6c0 .7-.3 1.4-.7 2l-.9 1.2c-.3.5 0 1.1.6 1.1h11.8c.6 0 .9-.6.6-1.1l-.9-1.2c-.4-.6-.7-1.3-.7-2V7.7A4.9 4.9 0 0 0 10 2.8Z"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinejoin="round"
-      />
-      <path
-        d="M8 16.6a2.1 2.1 0 0 0 4 0"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-      />
-    </svg>
-  );
-}
+import { ChevronDownIcon } from './icons';
 
 /**
  * Where following an alert leads: the path the server gives (`/?deliverable=…`, or the
@@ -163,15 +143,7 @@ export function AlertActions({ alert, user, compact }: AlertActionsProps) {
           disabled={snooze.isPending}
         >
           Snooze
-          <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-            <path
-              d="M6 8l4 4 4-4"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.8"
-              strokeLinecap="round"
-            />
-          </svg>
+          <ChevronDownIcon />
         </button>
       </div>
       {menuOpen && (

@@ -6,6 +6,7 @@ import { errorMessage } from '../api';
 import { ROLE_LABELS } from '../format';
 import { navigate, usePath } from '../hooks/use-router';
 import { useSignOut } from '../resources/auth';
+import { ChevronDownIcon } from './icons';
 import { Link } from './link';
 import { NotificationBell } from './notification-bell';
 import { useToast } from './toast';
@@ -42,6 +43,23 @@ const NAV: readonly NavItem[] = [
     ownerOnly: true,
   },
 ];
+
+/** One link of the account menu; choosing it closes the menu. */
+function MenuLink({
+  href,
+  onSelect,
+  children,
+}: {
+  href: string;
+  onSelect: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Link href={href} role="menuitem" className="user-menu__item" onClick={onSelect}>
+      {children}
+    </Link>
+  );
+}
 
 export function LogoMark({ size = 28 }: { size?: number }) {
   return (
@@ -88,15 +106,7 @@ function UserMenu({ user }: { user: User }) {
           {initials(user.name)}
         </span>
         <span className="user-menu__name">{user.name}</span>
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path
-            d="M6 8l4 4 4-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-          />
-        </svg>
+        <ChevronDownIcon />
         <span className="visually-hidden">Account menu</span>
       </button>
       {open && (
@@ -109,22 +119,12 @@ function UserMenu({ user }: { user: User }) {
               <span className="muted"> · {user.effectiveTimeZone.replace(/_/g, ' ')}</span>
             </p>
           </div>
-          <Link
-            href="/profile"
-            role="menuitem"
-            className="user-menu__item"
-            onClick={() => setOpen(false)}
-          >
+          <MenuLink href="/profile" onSelect={() => setOpen(false)}>
             Your profile
-          </Link>
-          <Link
-            href="/settings"
-            role="menuitem"
-            className="user-menu__item"
-            onClick={() => setOpen(false)}
-          >
+          </MenuLink>
+          <MenuLink href="/settings" onSelect={() => setOpen(false)}>
             Settings
-          </Link>
+          </MenuLink>
           <button
             type="button"
             role="menuitem"

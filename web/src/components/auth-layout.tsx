@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LogoMark } from './app-shell';
+import { PublicFrame } from './ui/public-frame';
 
 export function AuthLayout({
   title,
@@ -11,17 +11,10 @@ export function AuthLayout({
   children: ReactNode;
 }) {
   return (
-    <div className="auth">
-      <div className="auth__brand">
-        <LogoMark size={36} />
-        <span className="auth__product">Sponsorcal</span>
-      </div>
-      <main className="auth__card">
-        <h1 className="auth__title">{title}</h1>
-        {subtitle && <p className="auth__subtitle">{subtitle}</p>}
-        {children}
-      </main>
-      <p className="auth__tagline">The content calendar for your sponsored posts.</p>
-    </div>
+    <PublicFrame logoSize={36} tagline="The content calendar for your sponsored posts.">
+      <h1 className="auth__title">{title}</h1>
+      {subtitle && <p className="auth__subtitle">{subtitle}</p>}
+      {children}
+    </PublicFrame>
   );
 }

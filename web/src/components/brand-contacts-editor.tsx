@@ -2,6 +2,7 @@ import './brand-contacts-editor.css';
 import type { Contact } from '../../../shared/schemas/brand';
 import type { FieldErrors } from '../hooks/use-form-errors';
 import { Field } from './field';
+import { CloseIcon } from './icons';
 
 export interface ContactDraft {
   key: number;
@@ -125,14 +126,7 @@ export function BrandContactsEditor({
                   aria-label={`Remove contact ${index + 1}`}
                   title="Remove contact"
                 >
-                  <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-                    <path
-                      d="M5 5l10 10M15 5L5 15"
-                      stroke="currentColor"
-                      strokeWidth="1.8"
-                      strokeLinecap="round"
-                    />
-                  </svg>
+                  <CloseIcon />
                 </button>
                 <label className="checkbox contact-row__billing">
                   <input

@@ -1,5 +1,7 @@
 import './dialog.css';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { CloseIcon } from './icons';
+import { DialogActions } from './ui/dialog-actions';
 
 export interface DialogProps {
   title: string;
@@ -82,14 +84,7 @@ export function Dialog({
             onClick={() => onCloseRef.current()}
             aria-label="Close"
           >
-            <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-              <path
-                d="M5 5l10 10M15 5L5 15"
-                stroke="currentColor"
-                strokeWidth="1.8"
-                strokeLinecap="round"
-              />
-            </svg>
+            <CloseIcon size={18} />
           </button>
         </header>
         <div
@@ -132,19 +127,14 @@ export function ConfirmDialog({
       onClose={onCancel}
       size="small"
       footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={onConfirm}
-            disabled={busy}
-          >
-            {busy ? 'Working…' : confirmLabel}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onCancel}
+          actionLabel={confirmLabel}
+          busyLabel="Working…"
+          busy={Boolean(busy)}
+          onAction={onConfirm}
+          tone="danger"
+        />
       }
     >
       <div className="confirm">

@@ -1,7 +1,6 @@
 import './export-menu.css';
-import { useId, useRef, useState } from 'react';
-import { useMenuDismiss } from '../forms/use-menu-dismiss';
-import { DownloadIcon } from './icons';
+import { ChevronDownIcon, DownloadIcon } from './icons';
+import { useMenu } from './ui/use-menu';
 
 export interface ExportMenuItem {
   /** A same-origin download (an `/api/exports/…` path). */
@@ -21,37 +20,22 @@ export interface ExportMenuProps {
  * link with `download`, so the browser saves the file with the server's name.
  */
 export function ExportMenu({ items, label = 'Export CSV' }: ExportMenuProps) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuId = useId();
-
-  useMenuDismiss(ref, buttonRef, open, () => setOpen(false));
+  const menu = useMenu();
 
   return (
-    <div className="menu" ref={ref}>
+    <div className="menu" ref={menu.ref}>
       <button
-        ref={buttonRef}
+        {...menu.buttonProps}
         type="button"
         className="button"
         aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={menuId}
-        onClick={() => setOpen((v) => !v)}
+        aria-controls={menu.id}
       >
         <DownloadIcon /> {label}
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path
-            d="M6 8l4 4 4-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-          />
-        </svg>
+        <ChevronDownIcon />
       </button>
-      {open && (
-        <div id={menuId} className="menu__panel" role="menu" aria-label={label}>
+      {menu.open && (
+        <div id={menu.id} className="menu__panel" role="menu" aria-label={label}>
           {items.map((item) => (
             <a
               key={item.href}
@@ -59,7 +43,7 @@ export function ExportMenu({ items, label = 'Export CSV' }: ExportMenuProps) {
               role="menuitem"
               href={item.href}
               download
-              onClick={() => setOpen(false)}
+              onClick={menu.close}
             >
               <span className="menu__label">{item.label}</span>
               <span className="menu__hint">{item.hint}</span>

@@ -1,12 +1,5 @@
 import './file-drop.css';
-import { useEffect, useState, type ChangeEvent, type DragEvent, type ReactNode } from 'react';
-
-/** The first file of a change event; the input is cleared so choosing the same file again counts. */
-function takeFile(event: ChangeEvent<HTMLInputElement>): File | null {
-  const file = event.target.files?.[0] ?? null;
-  event.target.value = '';
-  return file;
-}
+import { useEffect, useState, type DragEvent, type ReactNode } from 'react';
 
 /**
  * While mounted, a file dropped anywhere else on the page is ignored rather
@@ -33,6 +26,27 @@ export interface FileDropProps {
   onFile: (file: File) => void;
   disabled?: boolean;
   children: ReactNode;
+}
+
+/**
+ * The visually hidden file input inside a picker's label. It is cleared after each choice, so
+ * choosing the same file again counts.
+ */
+function HiddenFileInput({ label, accept, onFile, disabled }: Omit<FileDropProps, 'children'>) {
+  return (
+    <input
+      type="file"
+      className="visually-hidden"
+      accept={accept}
+      aria-label={label}
+      disabled={disabled}
+      onChange={(event) => {
+        const file = event.target.files?.[0] ?? null;
+        event.target.value = '';
+        if (file) onFile(file);
+      }}
+    />
+  );
 }
 
 /** A large drop target that is also a file picker (click, or keyboard on the input inside). */
@@ -64,17 +78,7 @@ export function FileDrop({ label, accept, onFile, disabled, children }: FileDrop
       }}
       onDrop={onDrop}
     >
-      <input
-        type="file"
-        className="visually-hidden"
-        accept={accept}
-        aria-label={label}
-        disabled={disabled}
-        onChange={(event) => {
-          const file = takeFile(event);
-          if (file) onFile(file);
-        }}
-      />
+      <HiddenFileInput label={label} accept={accept} onFile={onFile} disabled={disabled} />
       {children}
     </label>
   );
@@ -103,17 +107,7 @@ export function FilePickButton({
     <label
       className={`button file-pick${disabled ? ' file-pick--disabled' : ''}${className ? ` ${className}` : ''}`}
     >
-      <input
-        type="file"
-        className="visually-hidden"
-        accept={accept}
-        aria-label={label}
-        disabled={disabled}
-        onChange={(event) => {
-          const file = takeFile(event);
-          if (file) onFile(file);
-        }}
-      />
+      <HiddenFileInput label={label} accept={accept} onFile={onFile} disabled={disabled} />
       {children ?? label}
     </label>
   );

@@ -1,6 +1,7 @@
 import './filter-menu.css';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useClickOutside } from '../forms/use-click-outside';
+import { ChevronDownIcon } from './icons';
 
 export interface FilterOption<T extends string> {
   value: T;
@@ -43,15 +44,7 @@ export function FilterMenu<T extends string>({
       >
         {name}
         {selected.length > 0 && <span className="filter-menu__count">{selected.length}</span>}
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true">
-          <path
-            d="M6 8l4 4 4-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-          />
-        </svg>
+        <ChevronDownIcon />
       </button>
       {open && (
         <div id={panelId} className="filter-menu__panel">

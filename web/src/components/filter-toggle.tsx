@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CheckIcon } from './icons';
 
 export interface FilterToggleProps {
   on: boolean;
@@ -19,18 +20,7 @@ export function FilterToggle({ on, onToggle, title, children }: FilterToggleProp
       title={title}
     >
       <span className="filter-toggle__check" aria-hidden="true">
-        {on && (
-          <svg viewBox="0 0 12 12" width="10" height="10">
-            <path
-              d="M2.5 6.2 5 8.5l4.5-5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.8"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
-        )}
+        {on && <CheckIcon />}
       </span>
       {children}
     </button>

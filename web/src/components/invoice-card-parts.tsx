@@ -1,6 +1,7 @@
 import type { Invoice } from '../../../shared/schemas/invoice';
 import { formatDay, formatMoney } from '../format';
 import { InvoiceStatusChips } from './badges';
+import { DescriptionItem } from './ui/description-item';
 
 /** An invoice card's number, status chips (reminders paused, its own ladder) and total. */
 export function InvoiceCardHead({ invoice, headingId }: { invoice: Invoice; headingId: string }) {
@@ -45,20 +46,14 @@ export function InvoiceFacts({ invoice }: { invoice: Invoice }) {
   return (
     <>
       <dl className="invoice__facts">
-        <div>
-          <dt>Issued</dt>
-          <dd>{formatDay(invoice.issuedOn)}</dd>
-        </div>
-        <div>
-          <dt>Due</dt>
-          <dd className={invoice.overdue ? 'invoice__late' : undefined}>
-            {formatDay(invoice.dueOn)}
-            <span className="muted small">
-              {' '}
-              · {invoice.paymentTermsDays === 0 ? 'on receipt' : `net ${invoice.paymentTermsDays}`}
-            </span>
-          </dd>
-        </div>
+        <DescriptionItem term="Issued">{formatDay(invoice.issuedOn)}</DescriptionItem>
+        <DescriptionItem term="Due" className={invoice.overdue ? 'invoice__late' : undefined}>
+          {formatDay(invoice.dueOn)}
+          <span className="muted small">
+            {' '}
+            · {invoice.paymentTermsDays === 0 ? 'on receipt' : `net ${invoice.paymentTermsDays}`}
+          </span>
+        </DescriptionItem>
         <div>
           <dt>Paid</dt>
           <dd data-testid="invoice-paid">{money(invoice.paidCents)}</dd>

@@ -7,6 +7,7 @@ import { useInvoiceLadder } from '../resources/invoices';
 import { useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { Dialog } from './dialog';
+import { FormFooter } from '../forms/form-footer';
 import { FormBanner } from './field';
 import { InvoiceReminderPreview } from './invoice-reminder-preview';
 import {
@@ -105,19 +106,12 @@ export function InvoiceRemindersDialog({
       onClose={onClose}
       size="large"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--primary"
-            disabled={save.isPending}
-          >
-            {save.isPending ? 'Saving…' : 'Save reminders'}
-          </button>
-        </>
+        <FormFooter
+          formId={formId}
+          submitLabel="Save reminders"
+          busy={save.isPending}
+          onCancel={onClose}
+        />
       }
     >
       <FormBanner message={formError} />

@@ -12,6 +12,7 @@ import { useFormErrors } from '../hooks/use-form-errors';
 import { splitEmails } from '../invoice-draft';
 import { Spinner } from './badges';
 import { Dialog } from './dialog';
+import { FormFooter } from '../forms/form-footer';
 import { Field, FormBanner } from './field';
 import { useToast } from './toast';
 
@@ -90,19 +91,14 @@ function SendForm({
       onClose={onClose}
       size="large"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--primary"
-            disabled={!preview.canSend || send.isPending}
-          >
-            {send.isPending ? 'Sending…' : 'Send invoice'}
-          </button>
-        </>
+        <FormFooter
+          formId={formId}
+          submitLabel="Send invoice"
+          busyLabel="Sending…"
+          busy={send.isPending}
+          disabled={!preview.canSend}
+          onCancel={onClose}
+        />
       }
     >
       {!preview.canSend && (

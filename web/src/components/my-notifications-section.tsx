@@ -1,3 +1,4 @@
+import './my-notifications-section.css';
 import { useId } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { ApiError, errorMessage } from '../api';
@@ -77,9 +78,7 @@ export function MyNotificationsSection({ user }: { user: User }) {
           <p className="muted small">
             Times in alerts and e-mails use your time zone,{' '}
             {user.effectiveTimeZone.replace(/_/g, ' ')} ({zoneLabel(user.effectiveTimeZone)}).{' '}
-            {/* Underlined: in muted text its colour alone does not tell it apart (WCAG 1.4.1).
-                The rule belongs in the stylesheet; until then it rides on the element. */}
-            <Link href="/profile" style={{ textDecoration: 'underline' }}>
+            <Link href="/profile" className="my-notifications__profile-link">
               Change it in your profile
             </Link>
             .

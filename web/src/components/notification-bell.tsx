@@ -1,6 +1,5 @@
 import './notification-bell.css';
-import { useId, useRef, useState } from 'react';
-import { useMenuDismiss } from '../forms/use-menu-dismiss';
+import { useId } from 'react';
 import type { Alert } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage } from '../api';
@@ -8,7 +7,6 @@ import { plural } from '../format';
 import { useAlertCount, useAlerts, type AlertListFilter } from '../resources/alerts';
 import {
   AlertActions,
-  BellIcon,
   RelativeTime,
   RuleTag,
   SeverityMark,
@@ -16,16 +14,15 @@ import {
   subjectLabel,
 } from './alert-parts';
 import { Spinner } from './badges';
+import { BellIcon } from './icons';
+import { useMenu } from './ui/use-menu';
 import { Link } from './link';
 
 const PANEL_FILTER: AlertListFilter = { state: 'open', rule: null, limit: 20 };
 
 /** The bell in the top bar: the open count, and a panel with the open alerts. */
 export function NotificationBell({ user }: { user: User }) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  const menu = useMenu();
   const count = useAlertCount();
   const openCount = count.data ?? 0;
   const badge = openCount > 99 ? '99+' : String(openCount);
@@ -35,19 +32,15 @@ export function NotificationBell({ user }: { user: User }) {
       ? `Notifications: ${badge} open ${openCount === 1 ? 'alert' : 'alerts'}`
       : 'Notifications';
 
-  useMenuDismiss(ref, buttonRef, open, () => setOpen(false));
-
   return (
-    <div className="bell" ref={ref}>
+    <div className="bell" ref={menu.ref}>
       <button
-        ref={buttonRef}
+        {...menu.buttonProps}
         type="button"
         className="icon-button bell__button"
         aria-label={name}
         aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={open ? panelId : undefined}
-        onClick={() => setOpen((v) => !v)}
+        aria-controls={menu.open ? menu.id : undefined}
       >
         <BellIcon />
         {openCount > 0 && (
@@ -56,9 +49,7 @@ export function NotificationBell({ user }: { user: User }) {
           </span>
         )}
       </button>
-      {open && (
-        <BellPanel id={panelId} user={user} openCount={openCount} close={() => setOpen(false)} />
-      )}
+      {menu.open && <BellPanel id={menu.id} user={user} openCount={openCount} close={menu.close} />}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { todayIn } from '../time';
 import { FormBanner } from './field';
 import { QueryState } from './query-state';
 import { useToast } from './toast';
+import { SubmitButton } from './ui/submit-button';
 
 export interface PitchLogSectionProps {
   brand: Brand;
@@ -87,13 +88,13 @@ export function PitchLogSection({ brand, canEdit, onLogged }: PitchLogSectionPro
               maxLength={5000}
               placeholder="e.g. Sent the media kit and Q2 rates"
             />
-            <button
-              type="submit"
+            <SubmitButton
+              busy={log.isPending}
+              busyLabel="Logging…"
               className="button button--small pitch-log__submit"
-              disabled={log.isPending}
             >
-              {log.isPending ? 'Logging…' : 'Log pitch'}
-            </button>
+              Log pitch
+            </SubmitButton>
           </div>
           {brand.stage === 'prospect' && (
             <p className="muted small">Logging a pitch moves {brand.name} to Pitched.</p>

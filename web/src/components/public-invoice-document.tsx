@@ -1,6 +1,8 @@
 import type { PublicInvoice } from '../../../shared/schemas/getting-paid';
 import { formatDay, formatMoney } from '../format';
 import { InvoiceTotalsList } from './invoice-totals';
+import { DescriptionItem } from './ui/description-item';
+import { TableHead } from './ui/table-head';
 
 function Party({ title, lines }: { title: string; lines: (string | null)[] }) {
   const shown = lines.filter((l): l is string => Boolean(l && l.trim()));
@@ -64,19 +66,10 @@ export function PublicInvoiceDocument({ invoice }: { invoice: PublicInvoice }) {
           ]}
         />
         <dl className="pay-doc__dates">
-          <div>
-            <dt>Issued</dt>
-            <dd>{formatDay(invoice.issuedOn)}</dd>
-          </div>
-          <div>
-            <dt>Due</dt>
-            <dd>{formatDay(invoice.dueOn)}</dd>
-          </div>
+          <DescriptionItem term="Issued">{formatDay(invoice.issuedOn)}</DescriptionItem>
+          <DescriptionItem term="Due">{formatDay(invoice.dueOn)}</DescriptionItem>
           {invoice.poNumber && (
-            <div>
-              <dt>PO number</dt>
-              <dd>{invoice.poNumber}</dd>
-            </div>
+            <DescriptionItem term="PO number">{invoice.poNumber}</DescriptionItem>
           )}
         </dl>
       </div>
@@ -84,20 +77,14 @@ export function PublicInvoiceDocument({ invoice }: { invoice: PublicInvoice }) {
       <div className="pay-doc__table-wrap">
         <table className="pay-doc__lines">
           <caption className="visually-hidden">Line items</caption>
-          <thead>
-            <tr>
-              <th scope="col">Description</th>
-              <th scope="col" className="num">
-                Qty
-              </th>
-              <th scope="col" className="num">
-                Unit price
-              </th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'Description' },
+              { label: 'Qty', numeric: true },
+              { label: 'Unit price', numeric: true },
+              { label: 'Amount', numeric: true },
+            ]}
+          />
           <tbody>
             {invoice.lines.map((line, i) => (
               <tr key={i}>

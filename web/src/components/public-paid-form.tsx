@@ -8,7 +8,9 @@ import { isApiError } from '../api';
 import { centsToInput, moneyInputError, parseMoney } from '../format';
 import { useReportPaid } from '../resources/invoice-links';
 import { useFormErrors } from '../hooks/use-form-errors';
+import { UnitInput } from '../forms/unit-field';
 import { Field, FormBanner } from './field';
+import { SubmitButton } from './ui/submit-button';
 
 /** Today in the payer's own zone: the day they paid is theirs. */
 function localToday(): string {
@@ -73,20 +75,7 @@ export function PublicPaidForm({ token, invoice, onGone }: PublicPaidFormProps) 
       <FormBanner message={formError} />
       <form id={formId} className="form pay-paid" onSubmit={submit} noValidate>
         <Field label="Amount" error={errors['amountCents']} hint={`In ${invoice.currency}.`}>
-          {(p) => (
-            <div className="input-unit">
-              <input
-                {...p}
-                type="text"
-                inputMode="decimal"
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-              />
-              <span className="input-unit__unit" aria-hidden="true">
-                {invoice.currency}
-              </span>
-            </div>
-          )}
+          {(p) => <UnitInput {...p} unit={invoice.currency} value={amount} onChange={setAmount} />}
         </Field>
         <Field label="Paid on" error={errors['paidOn']}>
           {(p) => (
@@ -110,13 +99,13 @@ export function PublicPaidForm({ token, invoice, onGone }: PublicPaidFormProps) 
             />
           )}
         </Field>
-        <button
-          type="submit"
+        <SubmitButton
+          busy={report.isPending}
+          busyLabel="Sending…"
           className="button button--primary pay-paid__wide"
-          disabled={report.isPending}
         >
-          {report.isPending ? 'Sending…' : 'We’ve paid'}
-        </button>
+          We’ve paid
+        </SubmitButton>
       </form>
     </section>
   );

@@ -58,7 +58,7 @@ export function ReminderLadderEditor({
   };
 
   return (
-    <fieldset className="ladder">
+    <fieldset className="form__fieldset ladder">
       <legend className="field__label">Steps</legend>
       {errors['invoiceReminders.steps'] && (
         <p className="field__error">{errors['invoiceReminders.steps']}</p>

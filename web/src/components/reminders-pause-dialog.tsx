@@ -3,6 +3,7 @@ import type { Invoice } from '../../../shared/schemas/invoice';
 import { errorMessage } from '../api';
 import { useRemindersPause } from '../resources/invoices';
 import { Dialog } from './dialog';
+import { FormFooter } from '../forms/form-footer';
 import { Field } from './field';
 import { useToast } from './toast';
 
@@ -38,19 +39,13 @@ export function RemindersPauseDialog({ invoice, today, onClose }: RemindersPause
       onClose={onClose}
       size="small"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--primary"
-            disabled={pause.isPending}
-          >
-            {pause.isPending ? 'Pausing…' : 'Pause reminders'}
-          </button>
-        </>
+        <FormFooter
+          formId={formId}
+          submitLabel="Pause reminders"
+          busyLabel="Pausing…"
+          busy={pause.isPending}
+          onCancel={onClose}
+        />
       }
     >
       {pause.error && (

@@ -8,6 +8,7 @@ import { NO_FEED, useCreateFeed, useFeed, useTurnOffFeed } from '../resources/me
 import { RelativeTime } from './alert-parts';
 import { CopyBox } from './copy-box';
 import { Dialog } from './dialog';
+import { DialogActions } from './ui/dialog-actions';
 import { QueryState } from './query-state';
 import { Switch } from './switch';
 import { useToast } from './toast';
@@ -78,17 +79,16 @@ export function SubscribeDialog({ user, onClose }: SubscribeDialogProps) {
       <p className="footer-start feed-confirm">
         Turn it off? Calendars subscribed to this link stop getting updates.
       </p>
-      <button type="button" className="button" onClick={() => setConfirmingOff(false)}>
-        Keep it on
-      </button>
-      <button
-        type="button"
-        className="button button--danger"
-        onClick={() => turnOff.mutate()}
+      <DialogActions
+        cancelLabel="Keep it on"
+        onCancel={() => setConfirmingOff(false)}
+        actionLabel="Turn off feed"
+        busyLabel="Turning off…"
+        busy={turnOff.isPending}
         disabled={busy}
-      >
-        {turnOff.isPending ? 'Turning off…' : 'Turn off feed'}
-      </button>
+        onAction={() => turnOff.mutate()}
+        tone="danger"
+      />
     </>
   ) : current.active ? (
     <>
@@ -103,32 +103,25 @@ export function SubscribeDialog({ user, onClose }: SubscribeDialogProps) {
       >
         Turn off
       </button>
-      <button type="button" className="button" onClick={onClose}>
-        Close
-      </button>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => create.mutate(contents)}
+      <DialogActions
+        cancelLabel="Close"
+        onCancel={onClose}
+        actionLabel="New link (the old one stops working)"
+        busyLabel="Making a new link…"
+        busy={create.isPending}
         disabled={busy || nothingChosen}
-      >
-        {create.isPending ? 'Making a new link…' : 'New link (the old one stops working)'}
-      </button>
+        onAction={() => create.mutate(contents)}
+      />
     </>
   ) : (
-    <>
-      <button type="button" className="button" onClick={onClose}>
-        Cancel
-      </button>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => create.mutate(contents)}
-        disabled={busy || nothingChosen || feed.isPending || Boolean(feed.error)}
-      >
-        {create.isPending ? 'Creating…' : 'Create link'}
-      </button>
-    </>
+    <DialogActions
+      onCancel={onClose}
+      actionLabel="Create link"
+      busyLabel="Creating…"
+      busy={create.isPending}
+      disabled={busy || nothingChosen || feed.isPending || Boolean(feed.error)}
+      onAction={() => create.mutate(contents)}
+    />
   );
 
   return (

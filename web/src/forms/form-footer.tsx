@@ -7,6 +7,8 @@ export interface FormFooterProps {
   submitLabel: string;
   busyLabel?: string;
   busy?: boolean;
+  /** The submit button is off though nothing is under way, e.g. nothing can be sent yet. */
+  disabled?: boolean;
   onCancel: () => void;
   /** A button at the footer's start, e.g. Delete. */
   footerStart?: ReactNode;
@@ -24,6 +26,7 @@ export function FormFooter({
   submitLabel,
   busyLabel = 'Saving…',
   busy = false,
+  disabled = false,
   onCancel,
   footerStart,
   readOnly = false,
@@ -41,7 +44,13 @@ export function FormFooter({
       <button type="button" className="button" onClick={onCancel}>
         Cancel
       </button>
-      <SubmitButton form={formId} label={submitLabel} busyLabel={busyLabel} busy={busy} />
+      <SubmitButton
+        form={formId}
+        label={submitLabel}
+        busyLabel={busyLabel}
+        busy={busy}
+        disabled={disabled}
+      />
     </>
   );
 }

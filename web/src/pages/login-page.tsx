@@ -5,6 +5,7 @@ import { FormBanner } from '../components/field';
 import { TextField } from '../forms/fields';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { useLogin } from '../resources/auth';
+import { SubmitButton } from '../components/ui/submit-button';
 
 export function LoginPage() {
   const form = useSchemaForm({ email: '', password: '' });
@@ -34,13 +35,13 @@ export function LoginPage() {
           type="password"
           autoComplete="current-password"
         />
-        <button
-          type="submit"
+        <SubmitButton
+          busy={login.isPending}
+          busyLabel="Signing in…"
           className="button button--primary button--block"
-          disabled={login.isPending}
         >
-          {login.isPending ? 'Signing in…' : 'Sign in'}
-        </button>
+          Sign in
+        </SubmitButton>
       </form>
       <p className="muted small auth__footnote">
         Forgot your password or need an account? Ask your workspace owner.

@@ -7,6 +7,7 @@ import { NEW_PASSWORD } from '../components/new-password';
 import { TextField } from '../forms/fields';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { useSetup } from '../resources/auth';
+import { SubmitButton } from '../components/ui/submit-button';
 
 function browserTimeZone(): string | undefined {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -55,13 +56,13 @@ export function SetupPage() {
             time zone. You can change it later in Settings.
           </p>
         )}
-        <button
-          type="submit"
+        <SubmitButton
+          busy={setup.isPending}
+          busyLabel="Creating your workspace…"
           className="button button--primary button--block"
-          disabled={setup.isPending}
         >
-          {setup.isPending ? 'Creating your workspace…' : 'Create owner account'}
-        </button>
+          Create owner account
+        </SubmitButton>
       </form>
     </AuthLayout>
   );

@@ -3,6 +3,7 @@ import type { Invoice } from '../../../../shared/schemas/invoice';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { ReactNode } from 'react';
 import { INVOICE_STATUS_LABELS, formatDay, formatMoney } from '../../format';
+import { TableHead } from '../../components/ui/table-head';
 
 /** One term and its value in the sheet's lists. */
 function Fact({
@@ -88,14 +89,7 @@ export function InvoiceSheet({
       </section>
 
       <table className="sheet__items">
-        <thead>
-          <tr>
-            <th scope="col">Description</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Description' }, { label: 'Amount', numeric: true }]} />
         <tbody>
           <tr>
             <td>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CloseIcon } from '../../components/icons';
 
 /**
  * One card of the media kit editor, named by its heading; `aside` (a button, a count)
@@ -50,14 +51,7 @@ export function RemoveButton({ label, onClick }: { label: string; onClick: () =>
       aria-label={label}
       title={label}
     >
-      <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-        <path
-          d="M5 5l10 10M15 5L5 15"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-        />
-      </svg>
+      <CloseIcon />
     </button>
   );
 }

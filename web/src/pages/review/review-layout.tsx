@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LogoMark } from '../../components/app-shell';
+import { PublicFrame } from '../../components/ui/public-frame';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -20,13 +20,13 @@ export function formatMoment(iso: string): string {
 /** A centred page for someone who has never seen the app: no navigation, nothing else to find. */
 export function ReviewLayout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   return (
-    <div className="auth review">
-      <div className="auth__brand">
-        <LogoMark size={30} />
-        <span className="auth__product">Sponsorcal</span>
-      </div>
-      <main className={`auth__card${wide ? ' review__card' : ''}`}>{children}</main>
-      <p className="auth__tagline">A draft shared with you for review.</p>
-    </div>
+    <PublicFrame
+      className="review"
+      logoSize={30}
+      cardClassName={wide ? 'review__card' : undefined}
+      tagline="A draft shared with you for review."
+    >
+      {children}
+    </PublicFrame>
   );
 }
