@@ -2,6 +2,7 @@ import type { MoneySummary } from '../../../../shared/schemas/invoice';
 import { OverdueChip } from '../../components/badges';
 import { Link } from '../../components/link';
 import { currencyName, formatDay, formatMoney } from '../../format';
+import { TableHead } from '../../components/lists/table-head';
 
 /** Earned, outstanding and overdue, one card per currency. */
 export function MoneyTotals({ totals }: { totals: MoneySummary['totals'] }) {
@@ -113,20 +114,14 @@ export function ByBrandSection({
         <p className="muted card__title-pad">No sent invoices yet.</p>
       ) : (
         <table className="table table--responsive">
-          <thead>
-            <tr>
-              <th scope="col">Brand</th>
-              <th scope="col" className="num">
-                Invoiced
-              </th>
-              <th scope="col" className="num">
-                Paid
-              </th>
-              <th scope="col" className="num">
-                Outstanding
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Brand',
+              { label: 'Invoiced', num: true },
+              { label: 'Paid', num: true },
+              { label: 'Outstanding', num: true },
+            ]}
+          />
           <tbody>
             {byBrand.map((b) => (
               <tr key={`${b.brandId}-${b.currency}`}>
