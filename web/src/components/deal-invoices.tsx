@@ -12,7 +12,6 @@ import {
   useRemindersPause,
   type InvoiceAction,
 } from '../resources/invoices';
-import { Spinner } from './badges';
 import { ConfirmDialog } from './dialog';
 import { PlusIcon } from './icons';
 import { InvoiceCard } from './invoice-card';
@@ -22,6 +21,7 @@ import { Figure } from './lists/figure';
 import { PaymentDialog } from './payment-dialog';
 import { RemindersPauseDialog } from './reminders-pause-dialog';
 import { useToast } from './toast';
+import { QueryState } from './query-state';
 
 function percent(part: number, whole: number): number {
   if (whole <= 0) return 0;
@@ -191,45 +191,47 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
           </button>
         )}
       </div>
-      {invoices.isPending ? (
-        <Spinner label="Loading invoices…" />
-      ) : invoices.error ? (
-        <p className="banner banner--error" role="alert">
-          {errorMessage(invoices.error)}
-        </p>
-      ) : sorted.length === 0 ? (
-        <div className="invoice-empty">
-          <p className="muted">
-            No invoices yet.
-            {canEdit ? ' Create one when you bill the brand; record payments as they arrive.' : ''}
-          </p>
-        </div>
-      ) : (
-        <ul className="invoice-list">
-          {sorted.map((invoice) => (
-            <li key={invoice.id}>
-              <InvoiceCard
-                invoice={invoice}
-                canEdit={canEdit}
-                timeZone={timeZone}
-                onEdit={() => setEditing(invoice)}
-                onPay={() => setPaying(invoice)}
-                onSend={() => setSending(invoice)}
-                onPause={() => setPausing(invoice)}
-                onResume={() =>
-                  resume.mutate(
-                    { invoice, paused: false, until: null },
-                    { onSuccess: () => toast.success(`Reminders for ${invoice.number} resumed`) },
-                  )
-                }
-                onVoid={() => ask({ kind: 'void', invoice })}
-                onDelete={() => ask({ kind: 'delete', invoice })}
-                onRemovePayment={(payment) => ask({ kind: 'remove-payment', invoice, payment })}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={invoices} loadingLabel="Loading invoices…">
+        {() =>
+          sorted.length === 0 ? (
+            <div className="invoice-empty">
+              <p className="muted">
+                No invoices yet.
+                {canEdit
+                  ? ' Create one when you bill the brand; record payments as they arrive.'
+                  : ''}
+              </p>
+            </div>
+          ) : (
+            <ul className="invoice-list">
+              {sorted.map((invoice) => (
+                <li key={invoice.id}>
+                  <InvoiceCard
+                    invoice={invoice}
+                    canEdit={canEdit}
+                    timeZone={timeZone}
+                    onEdit={() => setEditing(invoice)}
+                    onPay={() => setPaying(invoice)}
+                    onSend={() => setSending(invoice)}
+                    onPause={() => setPausing(invoice)}
+                    onResume={() =>
+                      resume.mutate(
+                        { invoice, paused: false, until: null },
+                        {
+                          onSuccess: () => toast.success(`Reminders for ${invoice.number} resumed`),
+                        },
+                      )
+                    }
+                    onVoid={() => ask({ kind: 'void', invoice })}
+                    onDelete={() => ask({ kind: 'delete', invoice })}
+                    onRemovePayment={(payment) => ask({ kind: 'remove-payment', invoice, payment })}
+                  />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
 
       {editing && (
         <InvoiceDialog
