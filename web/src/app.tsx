@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { User } from '../../shared/schemas/auth';
 import { errorMessage } from './api';
 import { AppShell } from './components/app-shell';
@@ -66,52 +66,41 @@ function Routes({ user }: { user: User }) {
   );
 }
 
-/** An invite link works signed out, so it is answered before the sign-in decision. */
+/** A lazily loaded screen that fills the window, with a spinner in its place while it loads. */
+function FullPageSuspense({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <FullPage>
+          <Spinner />
+        </FullPage>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+/** The links that work signed out, so they are answered before the sign-in decision. */
+const TOKEN_PAGES: { pattern: string; Page: ComponentType<{ token: string }> }[] = [
+  { pattern: '/invite/:token', Page: InvitePage },
+  // A brand's review link: the brand has no account, and nothing of the workspace is shown.
+  { pattern: '/review/:token', Page: ReviewPage },
+  // A payer's invoice link: no account, nothing of the workspace but this invoice.
+  { pattern: '/pay/:token', Page: PayPage },
+];
+
 export function App() {
   const path = usePath();
-  const invite = matchPath('/invite/:token', path);
-  if (invite) {
-    return (
-      <Suspense
-        fallback={
-          <FullPage>
-            <Spinner />
-          </FullPage>
-        }
-      >
-        <InvitePage key={invite['token']} token={invite['token']!} />
-      </Suspense>
-    );
-  }
-  // A brand's review link: the brand has no account, and nothing of the workspace is shown.
-  const review = matchPath('/review/:token', path);
-  if (review) {
-    return (
-      <Suspense
-        fallback={
-          <FullPage>
-            <Spinner />
-          </FullPage>
-        }
-      >
-        <ReviewPage key={review['token']} token={review['token']!} />
-      </Suspense>
-    );
-  }
-  // A payer's invoice link: no account, nothing of the workspace but this invoice.
-  const pay = matchPath('/pay/:token', path);
-  if (pay) {
-    return (
-      <Suspense
-        fallback={
-          <FullPage>
-            <Spinner />
-          </FullPage>
-        }
-      >
-        <PayPage key={pay['token']} token={pay['token']!} />
-      </Suspense>
-    );
+  for (const { pattern, Page } of TOKEN_PAGES) {
+    const match = matchPath(pattern, path);
+    if (match) {
+      return (
+        <FullPageSuspense>
+          <Page key={match['token']} token={match['token']!} />
+        </FullPageSuspense>
+      );
+    }
   }
   return <Workspace />;
 }
@@ -150,23 +139,18 @@ function Workspace() {
       </FullPage>
     );
   }
-  const loading = (
-    <FullPage>
-      <Spinner />
-    </FullPage>
-  );
   if (setup.data?.setupRequired) {
     return (
-      <Suspense fallback={loading}>
+      <FullPageSuspense>
         <SetupPage />
-      </Suspense>
+      </FullPageSuspense>
     );
   }
   if (!me.data) {
     return (
-      <Suspense fallback={loading}>
+      <FullPageSuspense>
         <LoginPage />
-      </Suspense>
+      </FullPageSuspense>
     );
   }
   return (

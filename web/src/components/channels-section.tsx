@@ -1,10 +1,11 @@
 import './channels-section.css';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useChannels } from '../resources/channels';
 import { AddChannelForm } from './channels/add-channel-form';
 import { ChannelRow } from './channels/channel-row';
 import { CopyBox } from './copy-box';
 import { QueryState } from './query-state';
+import { CardSection } from './lists/card-section';
 
 /** A secret shown once: right after a json channel is created or its secret rotated. */
 interface RevealedSecret {
@@ -15,19 +16,14 @@ interface RevealedSecret {
 
 /** Webhook channels for alerts (owner only): Slack, Discord and signed JSON. */
 export function ChannelsSection() {
-  const titleId = useId();
   const channels = useChannels(true);
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null);
 
   return (
-    <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="section-title">
-        Notification channels
-      </h2>
-      <p className="section-intro muted">
-        Alerts are also posted to these webhooks as they are raised, with retries when a channel is
-        down.
-      </p>
+    <CardSection
+      title="Notification channels"
+      intro="Alerts are also posted to these webhooks as they are raised, with retries when a channel is down."
+    >
       {revealed && <SecretBox revealed={revealed} onDone={() => setRevealed(null)} />}
       <QueryState query={channels}>
         {(list) =>
@@ -57,7 +53,7 @@ export function ChannelsSection() {
           }
         }}
       />
-    </section>
+    </CardSection>
   );
 }
 

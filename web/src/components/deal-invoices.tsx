@@ -1,5 +1,5 @@
 import './deal-invoices.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { Deal } from '../../../shared/schemas/deal';
 import type { Invoice } from '../../../shared/schemas/invoice';
@@ -12,15 +12,16 @@ import {
   useRemindersPause,
   type InvoiceAction,
 } from '../resources/invoices';
-import { Spinner } from './badges';
 import { ConfirmDialog } from './dialog';
 import { PlusIcon } from './icons';
 import { InvoiceCard } from './invoice-card';
 import { InvoiceDialog } from './invoice-dialog';
 import { InvoiceSendDialog } from './invoice-send-dialog';
+import { Figure } from './lists/figure';
 import { PaymentDialog } from './payment-dialog';
 import { RemindersPauseDialog } from './reminders-pause-dialog';
 import { useToast } from './toast';
+import { QueryState } from './query-state';
 
 function percent(part: number, whole: number): number {
   if (whole <= 0) return 0;
@@ -40,47 +41,30 @@ export function DealMoneyStrip({ deal }: { deal: Deal }) {
         Money
       </h2>
       <dl className="money-strip__figures">
-        <div className="money-strip__figure">
-          <dt>Fee</dt>
-          <dd className="money-strip__value" data-testid="deal-fee">
-            {money(feeCents)}
-          </dd>
-          <dd className="money-strip__note">Agreed for this deal</dd>
-        </div>
-        <div className="money-strip__figure">
-          <dt>
-            <span className="money-swatch money-swatch--invoiced" aria-hidden="true" />
-            Invoiced
-          </dt>
-          <dd className="money-strip__value" data-testid="deal-invoiced">
-            {money(invoicedCents)}
-          </dd>
-          <dd className="money-strip__note">
-            {toInvoice > 0
-              ? `${money(toInvoice)} left to invoice`
-              : toInvoice < 0
-                ? `${money(-toInvoice)} more than the fee`
-                : feeCents > 0
-                  ? 'Fully invoiced'
-                  : 'No fee set'}
-          </dd>
-        </div>
-        <div className="money-strip__figure">
-          <dt>
-            <span className="money-swatch money-swatch--paid" aria-hidden="true" />
-            Paid
-          </dt>
-          <dd className="money-strip__value money-strip__value--paid" data-testid="deal-paid">
-            {money(paidCents)}
-          </dd>
-          <dd className="money-strip__note">
-            {owed > 0
-              ? `${money(owed)} outstanding`
-              : invoicedCents > 0
-                ? 'Everything invoiced is paid'
-                : 'Nothing invoiced yet'}
-          </dd>
-        </div>
+        <StripFigure label="Fee" value={money(feeCents)} testId="deal-fee">
+          Agreed for this deal
+        </StripFigure>
+        <StripFigure
+          label="Invoiced"
+          swatch="invoiced"
+          value={money(invoicedCents)}
+          testId="deal-invoiced"
+        >
+          {toInvoice > 0
+            ? `${money(toInvoice)} left to invoice`
+            : toInvoice < 0
+              ? `${money(-toInvoice)} more than the fee`
+              : feeCents > 0
+                ? 'Fully invoiced'
+                : 'No fee set'}
+        </StripFigure>
+        <StripFigure label="Paid" swatch="paid" value={money(paidCents)} testId="deal-paid">
+          {owed > 0
+            ? `${money(owed)} outstanding`
+            : invoicedCents > 0
+              ? 'Everything invoiced is paid'
+              : 'Nothing invoiced yet'}
+        </StripFigure>
       </dl>
       <div
         className="meter"
@@ -91,6 +75,34 @@ export function DealMoneyStrip({ deal }: { deal: Deal }) {
         <span className="meter__paid" style={{ width: `${percent(paidCents, base)}%` }} />
       </div>
     </section>
+  );
+}
+
+interface StripFigureProps {
+  label: string;
+  /** The meter colour the figure is drawn in, if any. */
+  swatch?: 'invoiced' | 'paid';
+  value: string;
+  testId: string;
+  children: ReactNode;
+}
+
+function StripFigure({ label, swatch, value, testId, children }: StripFigureProps) {
+  return (
+    <Figure
+      className="money-strip__figure"
+      label={
+        <>
+          {swatch && <span className={`money-swatch money-swatch--${swatch}`} aria-hidden="true" />}
+          {label}
+        </>
+      }
+      value={value}
+      valueClassName={`money-strip__value${swatch === 'paid' ? ' money-strip__value--paid' : ''}`}
+      testId={testId}
+      note={children}
+      noteClassName="money-strip__note"
+    />
   );
 }
 
@@ -179,45 +191,47 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
           </button>
         )}
       </div>
-      {invoices.isPending ? (
-        <Spinner label="Loading invoices…" />
-      ) : invoices.error ? (
-        <p className="banner banner--error" role="alert">
-          {errorMessage(invoices.error)}
-        </p>
-      ) : sorted.length === 0 ? (
-        <div className="invoice-empty">
-          <p className="muted">
-            No invoices yet.
-            {canEdit ? ' Create one when you bill the brand; record payments as they arrive.' : ''}
-          </p>
-        </div>
-      ) : (
-        <ul className="invoice-list">
-          {sorted.map((invoice) => (
-            <li key={invoice.id}>
-              <InvoiceCard
-                invoice={invoice}
-                canEdit={canEdit}
-                timeZone={timeZone}
-                onEdit={() => setEditing(invoice)}
-                onPay={() => setPaying(invoice)}
-                onSend={() => setSending(invoice)}
-                onPause={() => setPausing(invoice)}
-                onResume={() =>
-                  resume.mutate(
-                    { invoice, paused: false, until: null },
-                    { onSuccess: () => toast.success(`Reminders for ${invoice.number} resumed`) },
-                  )
-                }
-                onVoid={() => ask({ kind: 'void', invoice })}
-                onDelete={() => ask({ kind: 'delete', invoice })}
-                onRemovePayment={(payment) => ask({ kind: 'remove-payment', invoice, payment })}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={invoices} loadingLabel="Loading invoices…">
+        {() =>
+          sorted.length === 0 ? (
+            <div className="invoice-empty">
+              <p className="muted">
+                No invoices yet.
+                {canEdit
+                  ? ' Create one when you bill the brand; record payments as they arrive.'
+                  : ''}
+              </p>
+            </div>
+          ) : (
+            <ul className="invoice-list">
+              {sorted.map((invoice) => (
+                <li key={invoice.id}>
+                  <InvoiceCard
+                    invoice={invoice}
+                    canEdit={canEdit}
+                    timeZone={timeZone}
+                    onEdit={() => setEditing(invoice)}
+                    onPay={() => setPaying(invoice)}
+                    onSend={() => setSending(invoice)}
+                    onPause={() => setPausing(invoice)}
+                    onResume={() =>
+                      resume.mutate(
+                        { invoice, paused: false, until: null },
+                        {
+                          onSuccess: () => toast.success(`Reminders for ${invoice.number} resumed`),
+                        },
+                      )
+                    }
+                    onVoid={() => ask({ kind: 'void', invoice })}
+                    onDelete={() => ask({ kind: 'delete', invoice })}
+                    onRemovePayment={(payment) => ask({ kind: 'remove-payment', invoice, payment })}
+                  />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
 
       {editing && (
         <InvoiceDialog

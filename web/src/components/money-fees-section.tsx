@@ -1,6 +1,7 @@
 import type { MoneyFees } from '../../../shared/schemas/money-fees';
 import { formatMoney } from '../format';
 import { useMoneyFees } from '../resources/money';
+import { TableHead } from './lists/table-head';
 
 type FeeRow = MoneyFees['byCurrency'][number] & { key: string; label: string };
 
@@ -18,20 +19,14 @@ function FeesTable({
 }) {
   return (
     <table className="table table--responsive" aria-label={tableLabel}>
-      <thead>
-        <tr>
-          <th scope="col">{labelHeader}</th>
-          <th scope="col" className="num">
-            Gross
-          </th>
-          <th scope="col" className="num">
-            Fees
-          </th>
-          <th scope="col" className="num">
-            Net
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          labelHeader,
+          { label: 'Gross', num: true },
+          { label: 'Fees', num: true },
+          { label: 'Net', num: true },
+        ]}
+      />
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>

@@ -1,6 +1,7 @@
 import './payments-chart.css';
 import { useCallback, useState } from 'react';
 import { formatMoney, formatMoneyCompact, formatMonth } from '../format';
+import { TableHead } from './lists/table-head';
 
 export interface MonthTotal {
   /** `YYYY-MM` */
@@ -155,12 +156,7 @@ export function PaymentsChart({ data, currency }: { data: MonthTotal[]; currency
       )}
       <table className="visually-hidden">
         <caption>Payments received per month, {currency}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Received</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Month', 'Received']} />
         <tbody>
           {data.map((d) => (
             <tr key={d.month}>

@@ -2,7 +2,6 @@ import './alerts-page.css';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Alert, AlertRule } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
-import { errorMessage } from '../api';
 import {
   AlertActions,
   RelativeTime,
@@ -11,7 +10,6 @@ import {
   subjectHref,
   subjectLabel,
 } from '../components/alert-parts';
-import { Spinner } from '../components/badges';
 import { Link } from '../components/link';
 import {
   ALERT_RULE_LABELS,
@@ -23,6 +21,7 @@ import {
 } from '../format';
 import { useAlertCount, useAlerts, type AlertState, isOpen } from '../resources/alerts';
 import { useTeam } from '../resources/users';
+import { QueryState } from '../components/query-state';
 
 const TABS: ReadonlyArray<{ state: AlertState; label: string }> = [
   { state: 'open', label: 'Open' },
@@ -138,33 +137,31 @@ export default function AlertsPage({ user }: { user: User }) {
         aria-labelledby={`${tabsId}-${state}`}
         className="card alert-list-card"
       >
-        {alerts.isPending ? (
-          <Spinner label="Loading alerts…" />
-        ) : alerts.error ? (
-          <p className="banner banner--error" role="alert">
-            {errorMessage(alerts.error)}
-          </p>
-        ) : items.length === 0 ? (
-          <div className="empty-inline">
-            <p className="empty-inline__title">
-              {rule ? `No “${ALERT_RULE_LABELS[rule]}” alerts here` : EMPTY[state].title}
-            </p>
-            <p className="muted">{rule ? 'Try another rule or tab.' : EMPTY[state].text}</p>
-          </div>
-        ) : (
-          <>
-            <ul className="alert-list">
-              {items.map((alert) => (
-                <AlertRow key={alert.id} alert={alert} user={user} names={names} />
-              ))}
-            </ul>
-            {items.length >= LIMIT && (
-              <p className="alert-list__more muted small">
-                Showing the newest {plural(LIMIT, 'alert')}.
-              </p>
-            )}
-          </>
-        )}
+        <QueryState query={alerts} loadingLabel="Loading alerts…">
+          {() =>
+            items.length === 0 ? (
+              <div className="empty-inline">
+                <p className="empty-inline__title">
+                  {rule ? `No “${ALERT_RULE_LABELS[rule]}” alerts here` : EMPTY[state].title}
+                </p>
+                <p className="muted">{rule ? 'Try another rule or tab.' : EMPTY[state].text}</p>
+              </div>
+            ) : (
+              <>
+                <ul className="alert-list">
+                  {items.map((alert) => (
+                    <AlertRow key={alert.id} alert={alert} user={user} names={names} />
+                  ))}
+                </ul>
+                {items.length >= LIMIT && (
+                  <p className="alert-list__more muted small">
+                    Showing the newest {plural(LIMIT, 'alert')}.
+                  </p>
+                )}
+              </>
+            )
+          }
+        </QueryState>
       </section>
     </div>
   );

@@ -13,6 +13,7 @@ import {
   type FilterInputs,
 } from './audit/audit-filters';
 import { AuditRow } from './audit/audit-row';
+import { TableHead } from '../components/lists/table-head';
 
 /** The owner's record of who changed what: newest first, filterable, paged back in time. */
 export default function AuditPage({ user }: { user: User }) {
@@ -64,15 +65,7 @@ function AuditLog({ user }: { user: User }) {
         ) : (
           <>
             <table className="table table--responsive audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Changes</th>
-                </tr>
-              </thead>
+              <TableHead columns={['When', 'Who', 'Action', 'What', 'Changes']} />
               <tbody>
                 {entries.map((entry) => (
                   <AuditRow key={entry.id} entry={entry} timeZone={timeZone} />

@@ -2,8 +2,7 @@ import './deals-page.css';
 import { useMemo, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { DEAL_STATUSES, type Deal, type DealStatus } from '../../../shared/schemas/deal';
-import { errorMessage } from '../api';
-import { BrandDot, Spinner } from '../components/badges';
+import { BrandDot } from '../components/badges';
 import { ConfirmDeleteDeal } from '../components/deal/confirm-delete-deal';
 import { DealDialog } from '../components/deal-dialog';
 import { ExportMenu, type ExportMenuItem } from '../components/export-menu';
@@ -18,6 +17,7 @@ import { exportPaths } from '../resources/exports';
 import { useNewParam } from '../hooks/use-new-param';
 import { DealStats } from './deals/deal-stats';
 import { DealsTable } from './deals/deals-table';
+import { QueryState } from '../components/query-state';
 
 const EXPORTS: ReadonlyArray<ExportMenuItem> = [
   {
@@ -120,44 +120,42 @@ export default function DealsPage({ user }: { user: User }) {
       </div>
 
       <div className="card">
-        {deals.isPending ? (
-          <Spinner label="Loading deals…" />
-        ) : deals.error ? (
-          <p className="banner banner--error" role="alert">
-            {errorMessage(deals.error)}
-          </p>
-        ) : list.length === 0 ? (
-          <div className="empty-inline">
-            <p className="empty-inline__title">
-              {filtered ? 'No deals match these filters' : 'No deals yet'}
-            </p>
-            <p className="muted">
-              {filtered
-                ? 'Try clearing a filter.'
-                : 'A deal records what a brand pays you and what you deliver. Add one to start planning posts.'}
-            </p>
-            {!filtered && canEdit && (
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => setEditing('new')}
-              >
-                Create your first deal
-              </button>
-            )}
-          </div>
-        ) : (
-          <DealsTable
-            deals={list}
-            brandColor={brandColor}
-            canEdit={canEdit}
-            onEdit={setEditing}
-            onDelete={(deal) => {
-              remove.reset();
-              setDeleting(deal);
-            }}
-          />
-        )}
+        <QueryState query={deals} loadingLabel="Loading deals…">
+          {() =>
+            list.length === 0 ? (
+              <div className="empty-inline">
+                <p className="empty-inline__title">
+                  {filtered ? 'No deals match these filters' : 'No deals yet'}
+                </p>
+                <p className="muted">
+                  {filtered
+                    ? 'Try clearing a filter.'
+                    : 'A deal records what a brand pays you and what you deliver. Add one to start planning posts.'}
+                </p>
+                {!filtered && canEdit && (
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    onClick={() => setEditing('new')}
+                  >
+                    Create your first deal
+                  </button>
+                )}
+              </div>
+            ) : (
+              <DealsTable
+                deals={list}
+                brandColor={brandColor}
+                canEdit={canEdit}
+                onEdit={setEditing}
+                onDelete={(deal) => {
+                  remove.reset();
+                  setDeleting(deal);
+                }}
+              />
+            )
+          }
+        </QueryState>
       </div>
 
       {editing && (

@@ -3,6 +3,7 @@ import { BrandDot, DealStatusChip } from '../../components/badges';
 import { Link } from '../../components/link';
 import { EditDeleteButtons } from '../../components/row-actions';
 import { DEAL_SOURCE_LABELS, formatMoney } from '../../format';
+import { TableHead } from '../../components/lists/table-head';
 
 export interface DealsTableProps {
   deals: Deal[];
@@ -17,24 +18,16 @@ export interface DealsTableProps {
 export function DealsTable({ deals, brandColor, canEdit, onEdit, onDelete }: DealsTableProps) {
   return (
     <table className="table table--responsive">
-      <thead>
-        <tr>
-          <th scope="col">Brand</th>
-          <th scope="col">Deal</th>
-          <th scope="col">Status</th>
-          <th scope="col" className="num">
-            Fee
-          </th>
-          <th scope="col" className="num">
-            Deliverables
-          </th>
-          {canEdit && (
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          )}
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Brand',
+          'Deal',
+          'Status',
+          { label: 'Fee', num: true },
+          { label: 'Deliverables', num: true },
+          canEdit && { label: 'Actions', hidden: true },
+        ]}
+      />
       <tbody>
         {deals.map((deal) => (
           <tr key={deal.id}>

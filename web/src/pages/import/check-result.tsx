@@ -9,6 +9,7 @@ import { FilePickButton } from '../../components/file-drop';
 import { UploadIcon } from '../../components/icons';
 import { plural } from '../../format';
 import { ACCEPT, MAX_LISTED_PROBLEMS, readProblems, sendFailedMessage } from './import-rules';
+import { TableHead } from '../../components/lists/table-head';
 
 /** What the last check (or a failed import) found: ready to import, or the rows to fix. */
 export function CheckResult({
@@ -109,15 +110,7 @@ export function CheckResult({
           aria-label="Problems"
         >
           <table className="table table--responsive import-problems__table">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  Row
-                </th>
-                <th scope="col">Field</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: 'Row', num: true }, 'Field', 'Problem']} />
             <tbody>
               {problems.rows.map((problem, index) => (
                 <tr key={index} data-testid="import-problem">

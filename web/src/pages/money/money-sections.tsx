@@ -2,6 +2,36 @@ import type { MoneySummary } from '../../../../shared/schemas/invoice';
 import { OverdueChip } from '../../components/badges';
 import { Link } from '../../components/link';
 import { currencyName, formatDay, formatMoney } from '../../format';
+import { Figure } from '../../components/lists/figure';
+import { TableHead } from '../../components/lists/table-head';
+
+/** A currency's three figures, in the order its card shows them. */
+function totalFigures(t: MoneySummary['totals'][number]) {
+  const late = t.overdueCents > 0;
+  return [
+    {
+      key: 'earned',
+      className: 'money-figure money-figure--earned',
+      label: 'Earned',
+      cents: t.earnedCents,
+      note: 'Payments received',
+    },
+    {
+      key: 'outstanding',
+      className: 'money-figure',
+      label: 'Outstanding',
+      cents: t.outstandingCents,
+      note: 'Sent, not yet paid',
+    },
+    {
+      key: 'overdue',
+      className: `money-figure money-figure--overdue${late ? ' money-figure--late' : ''}`,
+      label: 'Overdue',
+      cents: t.overdueCents,
+      note: late ? 'Past the due day' : 'Nothing late',
+    },
+  ];
+}
 
 /** Earned, outstanding and overdue, one card per currency. */
 export function MoneyTotals({ totals }: { totals: MoneySummary['totals'] }) {
@@ -18,31 +48,17 @@ export function MoneyTotals({ totals }: { totals: MoneySummary['totals'] }) {
             <span className="muted">{currencyName(t.currency)}</span>
           </h2>
           <dl className="money-total__figures">
-            <div className="money-figure money-figure--earned">
-              <dt>Earned</dt>
-              <dd data-testid={`money-earned-${t.currency}`}>
-                {formatMoney(t.earnedCents, t.currency)}
-              </dd>
-              <dd className="money-figure__note">Payments received</dd>
-            </div>
-            <div className="money-figure">
-              <dt>Outstanding</dt>
-              <dd data-testid={`money-outstanding-${t.currency}`}>
-                {formatMoney(t.outstandingCents, t.currency)}
-              </dd>
-              <dd className="money-figure__note">Sent, not yet paid</dd>
-            </div>
-            <div
-              className={`money-figure money-figure--overdue${t.overdueCents > 0 ? ' money-figure--late' : ''}`}
-            >
-              <dt>Overdue</dt>
-              <dd data-testid={`money-overdue-${t.currency}`}>
-                {formatMoney(t.overdueCents, t.currency)}
-              </dd>
-              <dd className="money-figure__note">
-                {t.overdueCents > 0 ? 'Past the due day' : 'Nothing late'}
-              </dd>
-            </div>
+            {totalFigures(t).map((f) => (
+              <Figure
+                key={f.key}
+                className={f.className}
+                label={f.label}
+                value={formatMoney(f.cents, t.currency)}
+                testId={`money-${f.key}-${t.currency}`}
+                note={f.note}
+                noteClassName="money-figure__note"
+              />
+            ))}
           </dl>
         </section>
       ))}
@@ -113,20 +129,14 @@ export function ByBrandSection({
         <p className="muted card__title-pad">No sent invoices yet.</p>
       ) : (
         <table className="table table--responsive">
-          <thead>
-            <tr>
-              <th scope="col">Brand</th>
-              <th scope="col" className="num">
-                Invoiced
-              </th>
-              <th scope="col" className="num">
-                Paid
-              </th>
-              <th scope="col" className="num">
-                Outstanding
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Brand',
+              { label: 'Invoiced', num: true },
+              { label: 'Paid', num: true },
+              { label: 'Outstanding', num: true },
+            ]}
+          />
           <tbody>
             {byBrand.map((b) => (
               <tr key={`${b.brandId}-${b.currency}`}>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../../shared/schemas/auth';
 import type { ApiToken, ApiTokenCreated } from '../../../../shared/schemas/team';
 import { errorMessage } from '../../api';
@@ -10,24 +10,25 @@ import { useToast } from '../../components/toast';
 import { formatInstant } from '../../format';
 import { useApiTokens, useRevokeToken } from '../../resources/me';
 import { SCOPE_LABELS, TokenForm } from './token-form';
+import { CardSection } from '../../components/lists/card-section';
 
 /** The user's API tokens: a new one is shown once, to copy; any can be revoked. */
 export function TokensSection({ user }: { user: User }) {
-  const titleId = useId();
   const tokens = useApiTokens();
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
   return (
-    <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="section-title">
-        API tokens
-      </h2>
-      <p className="section-intro muted">
-        For scripts and other tools: a token acts as you, with your role
-        {user.role === 'viewer' ? ' (a viewer’s tokens can only read)' : ''}. Revoke one you no
-        longer use.
-      </p>
+    <CardSection
+      title="API tokens"
+      intro={
+        <>
+          For scripts and other tools: a token acts as you, with your role
+          {user.role === 'viewer' ? ' (a viewer’s tokens can only read)' : ''}. Revoke one you no
+          longer use.
+        </>
+      }
+    >
       {created && (
         <CopyBox
           title={`Token “${created.name}”`}
@@ -68,7 +69,7 @@ export function TokensSection({ user }: { user: User }) {
       </QueryState>
       <TokenForm user={user} onCreated={setCreated} />
       {revoking && <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />}
-    </section>
+    </CardSection>
   );
 }
 

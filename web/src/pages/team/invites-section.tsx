@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../../shared/schemas/auth';
 import type { Invite, InviteCreated } from '../../../../shared/schemas/team';
 import { errorMessage } from '../../api';
@@ -9,6 +9,7 @@ import { useToast } from '../../components/toast';
 import { ROLE_LABELS, formatInstant, roleInSentence } from '../../format';
 import { useInvites, useRevokeInvite } from '../../resources/invites';
 import { InviteForm } from './invite-form';
+import { CardSection } from '../../components/lists/card-section';
 
 const INVITE_STATE_LABELS: Record<Invite['state'], string> = {
   pending: 'Pending',
@@ -19,21 +20,16 @@ const INVITE_STATE_LABELS: Record<Invite['state'], string> = {
 
 /** Invite links: the new one shown once to copy, the list with each link's state, and revoking. */
 export function InvitesSection({ user }: { user: User }) {
-  const titleId = useId();
   const invites = useInvites();
   const [created, setCreated] = useState<InviteCreated | null>(null);
   const [revoking, setRevoking] = useState<Invite | null>(null);
   const timeZone = user.effectiveTimeZone;
 
   return (
-    <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="section-title">
-        Invites
-      </h2>
-      <p className="section-intro muted">
-        An invite is a link that works once: the person who opens it picks a password and joins with
-        the role you chose.
-      </p>
+    <CardSection
+      title="Invites"
+      intro="An invite is a link that works once: the person who opens it picks a password and joins with the role you chose."
+    >
       {created && (
         <CopyBox
           title={`Invite link for ${created.email ?? `a new ${ROLE_LABELS[created.role].toLowerCase()}`}`}
@@ -71,7 +67,7 @@ export function InvitesSection({ user }: { user: User }) {
       </QueryState>
       <InviteForm onCreated={setCreated} />
       {revoking && <RevokeDialog invite={revoking} onClose={() => setRevoking(null)} />}
-    </section>
+    </CardSection>
   );
 }
 

@@ -10,6 +10,7 @@ import { useToast } from '../../components/toast';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, roleInSentence } from '../../format';
 import { navigate } from '../../hooks/use-router';
 import { useTransferOwnership, useUpdateUser, useUsers } from '../../resources/users';
+import { TableHead } from '../../components/lists/table-head';
 
 /** Everyone on the install: role, sign-in switch, last activity, and handing over ownership. */
 export function MembersSection({ user }: { user: User }) {
@@ -43,18 +44,16 @@ export function MembersSection({ user }: { user: User }) {
       <QueryState query={users} loadingLabel="Loading the team…" errorClassName="card__title-pad">
         {(list) => (
           <table className="table table--responsive team-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Role</th>
-                <th scope="col">Active</th>
-                <th scope="col">Last active</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Name',
+                'E-mail',
+                'Role',
+                'Active',
+                'Last active',
+                { label: 'Actions', hidden: true },
+              ]}
+            />
             <tbody>
               {list.map((member) => (
                 <MemberRow
