@@ -262,6 +262,8 @@ describe('a small team on one install, in Chromium', () => {
     const dialog = invitee.getByRole('dialog', { name: 'Deliverable' });
     await until(() => dialog.count()).toBe(1);
     const footer = dialog.locator('footer');
+    // The dialog shows a spinner (and no footer) until the deals it lists have loaded.
+    await footer.getByRole('button', { name: 'Close' }).waitFor();
     expect(await footer.getByRole('button').allTextContents()).toEqual(['Close']);
     expect(await dialog.getByRole('button', { name: 'Save deliverable' }).count()).toBe(0);
     expect(await dialog.getByRole('button', { name: 'Delete' }).count()).toBe(0);

@@ -17,7 +17,7 @@ import { todayIn } from '../time';
 import { FormBanner } from './field';
 import { QueryState } from './query-state';
 import { useToast } from './toast';
-import { SubmitButton } from './ui/submit-button';
+import { SubmitButton } from '../forms/submit-button';
 
 export interface PitchLogSectionProps {
   brand: Brand;
@@ -89,12 +89,11 @@ export function PitchLogSection({ brand, canEdit, onLogged }: PitchLogSectionPro
               placeholder="e.g. Sent the media kit and Q2 rates"
             />
             <SubmitButton
+              label="Log pitch"
               busy={log.isPending}
               busyLabel="Logging…"
               className="button button--small pitch-log__submit"
-            >
-              Log pitch
-            </SubmitButton>
+            />
           </div>
           {brand.stage === 'prospect' && (
             <p className="muted small">Logging a pitch moves {brand.name} to Pitched.</p>

@@ -2,7 +2,7 @@ import type { PublicInvoice } from '../../../shared/schemas/getting-paid';
 import { formatDay, formatMoney } from '../format';
 import { InvoiceTotalsList } from './invoice-totals';
 import { DescriptionItem } from './ui/description-item';
-import { TableHead } from './ui/table-head';
+import { TableHead } from './lists/table-head';
 
 function Party({ title, lines }: { title: string; lines: (string | null)[] }) {
   const shown = lines.filter((l): l is string => Boolean(l && l.trim()));
@@ -79,10 +79,10 @@ export function PublicInvoiceDocument({ invoice }: { invoice: PublicInvoice }) {
           <caption className="visually-hidden">Line items</caption>
           <TableHead
             columns={[
-              { label: 'Description' },
-              { label: 'Qty', numeric: true },
-              { label: 'Unit price', numeric: true },
-              { label: 'Amount', numeric: true },
+              'Description',
+              { label: 'Qty', num: true },
+              { label: 'Unit price', num: true },
+              { label: 'Amount', num: true },
             ]}
           />
           <tbody>

@@ -10,7 +10,7 @@ import { useReportPaid } from '../resources/invoice-links';
 import { useFormErrors } from '../hooks/use-form-errors';
 import { UnitInput } from '../forms/unit-field';
 import { Field, FormBanner } from './field';
-import { SubmitButton } from './ui/submit-button';
+import { SubmitButton } from '../forms/submit-button';
 
 /** Today in the payer's own zone: the day they paid is theirs. */
 function localToday(): string {
@@ -100,12 +100,11 @@ export function PublicPaidForm({ token, invoice, onGone }: PublicPaidFormProps) 
           )}
         </Field>
         <SubmitButton
+          label="We’ve paid"
           busy={report.isPending}
           busyLabel="Sending…"
           className="button button--primary pay-paid__wide"
-        >
-          We’ve paid
-        </SubmitButton>
+        />
       </form>
     </section>
   );

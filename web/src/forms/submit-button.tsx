@@ -2,7 +2,7 @@ import type { ButtonHTMLAttributes, ReactNode } from 'react';
 
 export interface SubmitButtonProps extends Omit<
   ButtonHTMLAttributes<HTMLButtonElement>,
-  'type' | 'className' | 'children'
+  'type' | 'children'
 > {
   /** The button's words, and its words while the write is on its way. */
   label: string;
@@ -20,16 +20,12 @@ export function SubmitButton({
   busy,
   icon,
   disabled,
+  className = 'button button--primary',
   ...rest
 }: SubmitButtonProps) {
   const words = busy ? busyLabel : label;
   return (
-    <button
-      {...rest}
-      type="submit"
-      className="button button--primary"
-      disabled={busy || disabled === true}
-    >
+    <button {...rest} type="submit" className={className} disabled={busy || disabled === true}>
       {icon ? (
         <>
           {icon} {words}

@@ -5,7 +5,7 @@ import { FormBanner } from '../components/field';
 import { TextField } from '../forms/fields';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { useLogin } from '../resources/auth';
-import { SubmitButton } from '../components/ui/submit-button';
+import { SubmitButton } from '../forms/submit-button';
 
 export function LoginPage() {
   const form = useSchemaForm({ email: '', password: '' });
@@ -36,12 +36,11 @@ export function LoginPage() {
           autoComplete="current-password"
         />
         <SubmitButton
+          label="Sign in"
           busy={login.isPending}
           busyLabel="Signing in…"
           className="button button--primary button--block"
-        >
-          Sign in
-        </SubmitButton>
+        />
       </form>
       <p className="muted small auth__footnote">
         Forgot your password or need an account? Ask your workspace owner.

@@ -7,7 +7,7 @@ import { NEW_PASSWORD } from '../components/new-password';
 import { TextField } from '../forms/fields';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { useSetup } from '../resources/auth';
-import { SubmitButton } from '../components/ui/submit-button';
+import { SubmitButton } from '../forms/submit-button';
 
 function browserTimeZone(): string | undefined {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -57,12 +57,11 @@ export function SetupPage() {
           </p>
         )}
         <SubmitButton
+          label="Create owner account"
           busy={setup.isPending}
           busyLabel="Creating your workspace…"
           className="button button--primary button--block"
-        >
-          Create owner account
-        </SubmitButton>
+        />
       </form>
     </AuthLayout>
   );

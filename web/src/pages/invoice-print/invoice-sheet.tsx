@@ -3,7 +3,7 @@ import type { Invoice } from '../../../../shared/schemas/invoice';
 import type { Settings } from '../../../../shared/schemas/settings';
 import type { ReactNode } from 'react';
 import { INVOICE_STATUS_LABELS, formatDay, formatMoney } from '../../format';
-import { TableHead } from '../../components/ui/table-head';
+import { TableHead } from '../../components/lists/table-head';
 
 /** One term and its value in the sheet's lists. */
 function Fact({
@@ -89,7 +89,7 @@ export function InvoiceSheet({
       </section>
 
       <table className="sheet__items">
-        <TableHead columns={[{ label: 'Description' }, { label: 'Amount', numeric: true }]} />
+        <TableHead columns={['Description', { label: 'Amount', num: true }]} />
         <tbody>
           <tr>
             <td>
