@@ -22,6 +22,8 @@ import {
 import { useAlertCount, useAlerts, type AlertState, isOpen } from '../resources/alerts';
 import { useTeam } from '../resources/users';
 import { QueryState } from '../components/query-state';
+import { PageHeader } from '../components/ui/page-header';
+import { EmptyInline } from '../components/ui/empty-inline';
 
 const TABS: ReadonlyArray<{ state: AlertState; label: string }> = [
   { state: 'open', label: 'Open' },
@@ -81,14 +83,10 @@ export default function AlertsPage({ user }: { user: User }) {
 
   return (
     <div className="page page--alerts">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">Alerts</h1>
-          <p className="page-subtitle">
-            Reminders about drafts, go-lives and invoices. Times in {timeZone.replace(/_/g, ' ')}.
-          </p>
-        </div>
-        <div className="page-actions">
+      <PageHeader
+        title="Alerts"
+        subtitle={`Reminders about drafts, go-lives and invoices. Times in ${timeZone.replace(/_/g, ' ')}.`}
+        actions={
           <label className="inline-select" htmlFor={ruleId}>
             <span className="inline-select__label">Rule</span>
             <select
@@ -105,8 +103,8 @@ export default function AlertsPage({ user }: { user: User }) {
               ))}
             </select>
           </label>
-        </div>
-      </div>
+        }
+      />
 
       <div className="tabs" role="tablist" aria-label="Alert state" onKeyDown={onTabKey}>
         {TABS.map((tab) => (
@@ -140,12 +138,11 @@ export default function AlertsPage({ user }: { user: User }) {
         <QueryState query={alerts} loadingLabel="Loading alerts…">
           {() =>
             items.length === 0 ? (
-              <div className="empty-inline">
-                <p className="empty-inline__title">
-                  {rule ? `No “${ALERT_RULE_LABELS[rule]}” alerts here` : EMPTY[state].title}
-                </p>
-                <p className="muted">{rule ? 'Try another rule or tab.' : EMPTY[state].text}</p>
-              </div>
+              <EmptyInline
+                title={rule ? `No “${ALERT_RULE_LABELS[rule]}” alerts here` : EMPTY[state].title}
+              >
+                {rule ? 'Try another rule or tab.' : EMPTY[state].text}
+              </EmptyInline>
             ) : (
               <>
                 <ul className="alert-list">

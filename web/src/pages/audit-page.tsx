@@ -14,6 +14,8 @@ import {
 } from './audit/audit-filters';
 import { AuditRow } from './audit/audit-row';
 import { TableHead } from '../components/lists/table-head';
+import { PageHeader } from '../components/ui/page-header';
+import { EmptyInline } from '../components/ui/empty-inline';
 
 /** The owner's record of who changed what: newest first, filterable, paged back in time. */
 export default function AuditPage({ user }: { user: User }) {
@@ -33,14 +35,10 @@ function AuditLog({ user }: { user: User }) {
 
   return (
     <div className="page page--audit">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">Audit log</h1>
-          <p className="page-subtitle">
-            Who changed what, newest first. Times in {timeZone.replace(/_/g, ' ')}.
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title="Audit log"
+        subtitle={`Who changed what, newest first. Times in ${timeZone.replace(/_/g, ' ')}.`}
+      />
 
       <AuditFilters inputs={inputs} onChange={setInputs} />
 
@@ -52,16 +50,11 @@ function AuditLog({ user }: { user: User }) {
             {errorMessage(audit.error)}
           </p>
         ) : entries.length === 0 ? (
-          <div className="empty-inline">
-            <p className="empty-inline__title">
-              {filtered ? 'No entries match these filters' : 'Nothing recorded yet'}
-            </p>
-            <p className="muted">
-              {filtered
-                ? 'Try clearing a filter.'
-                : 'Every change to brands, deals, deliverables, invoices and the team shows up here.'}
-            </p>
-          </div>
+          <EmptyInline title={filtered ? 'No entries match these filters' : 'Nothing recorded yet'}>
+            {filtered
+              ? 'Try clearing a filter.'
+              : 'Every change to brands, deals, deliverables, invoices and the team shows up here.'}
+          </EmptyInline>
         ) : (
           <>
             <table className="table table--responsive audit-table">

@@ -17,6 +17,7 @@ import { NOT_CONTACTED_DAYS } from '../pipeline-format';
 import { todayIn } from '../time';
 import { BrandCard } from './brands/brand-card';
 import { BrandFilters } from './brands/brand-filters';
+import { PageHeader } from '../components/ui/page-header';
 
 /** The brands a search (name, category, a contact's name or e-mail) and the stages keep. */
 function matching(all: Brand[], needle: string, stages: BrandStage[]): Brand[] {
@@ -75,23 +76,18 @@ export default function BrandsPage({ user }: { user: User }) {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">Brands</h1>
-          <p className="page-subtitle">
-            The companies you work with, the people you talk to, and when to follow up.
-          </p>
-        </div>
-        {canEdit && (
-          <div className="page-actions">
-            {newButton(
-              <>
-                <PlusIcon /> New brand
-              </>,
-            )}
-          </div>
-        )}
-      </div>
+      <PageHeader
+        title="Brands"
+        subtitle="The companies you work with, the people you talk to, and when to follow up."
+        actions={
+          canEdit &&
+          newButton(
+            <>
+              <PlusIcon /> New brand
+            </>,
+          )
+        }
+      />
 
       {(everyBrand.data ?? []).length > 0 && (
         <BrandFilters

@@ -16,6 +16,7 @@ import { useDeliverablesOfDeal } from '../resources/deliverables';
 import { navigate } from '../hooks/use-router';
 import { DealDeliverables } from './deal-detail/deal-deliverables';
 import { DealTerms } from './deal-detail/deal-terms';
+import { PageHeader } from '../components/ui/page-header';
 
 export default function DealDetailPage({ user, id }: { user: User; id: string }) {
   const canEdit = user.role !== 'viewer';
@@ -70,36 +71,40 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
       <Link href="/deals" className="back-link">
         ← All deals
       </Link>
-      <div className="page-header">
-        <div>
+      <PageHeader
+        eyebrow={
           <p className="eyebrow with-dot">
             <BrandDot color={brand?.color ?? '#94a3b8'} />
             {d.brandName}
           </p>
-          <h1 className="page-title">{d.title}</h1>
-          <p className="page-subtitle">
+        }
+        title={d.title}
+        subtitle={
+          <>
             <DealStatusChip status={d.status} />{' '}
             <span className="fee">{formatMoney(d.feeCents, d.currency)}</span>
-          </p>
-        </div>
-        {canEdit && (
-          <div className="page-actions">
-            <button type="button" className="button" onClick={() => setEditingDeal(true)}>
-              Edit deal
-            </button>
-            <button
-              type="button"
-              className="button button--ghost-danger"
-              onClick={() => {
-                remove.reset();
-                setConfirmDelete(true);
-              }}
-            >
-              Delete deal
-            </button>
-          </div>
-        )}
-      </div>
+          </>
+        }
+        actions={
+          canEdit && (
+            <>
+              <button type="button" className="button" onClick={() => setEditingDeal(true)}>
+                Edit deal
+              </button>
+              <button
+                type="button"
+                className="button button--ghost-danger"
+                onClick={() => {
+                  remove.reset();
+                  setConfirmDelete(true);
+                }}
+              >
+                Delete deal
+              </button>
+            </>
+          )
+        }
+      />
 
       <DealMoneyStrip deal={d} />
 

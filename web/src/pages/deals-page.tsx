@@ -18,6 +18,8 @@ import { useNewParam } from '../hooks/use-new-param';
 import { DealStats } from './deals/deal-stats';
 import { DealsTable } from './deals/deals-table';
 import { QueryState } from '../components/query-state';
+import { PageHeader } from '../components/ui/page-header';
+import { EmptyInline } from '../components/ui/empty-inline';
 
 const EXPORTS: ReadonlyArray<ExportMenuItem> = [
   {
@@ -60,31 +62,29 @@ export default function DealsPage({ user }: { user: User }) {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">Deals</h1>
-          <p className="page-subtitle">
-            Every agreement with a brand: what you are paid and what you owe.
-          </p>
-        </div>
-        <div className="page-actions">
-          <ExportMenu items={EXPORTS} />
-          {canEdit && (
-            <>
-              <Link href="/import" className="button">
-                <UploadIcon /> Import CSV
-              </Link>
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => setEditing('new')}
-              >
-                <PlusIcon /> New deal
-              </button>
-            </>
-          )}
-        </div>
-      </div>
+      <PageHeader
+        title="Deals"
+        subtitle="Every agreement with a brand: what you are paid and what you owe."
+        actions={
+          <>
+            <ExportMenu items={EXPORTS} />
+            {canEdit && (
+              <>
+                <Link href="/import" className="button">
+                  <UploadIcon /> Import CSV
+                </Link>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => setEditing('new')}
+                >
+                  <PlusIcon /> New deal
+                </button>
+              </>
+            )}
+          </>
+        }
+      />
 
       {list.length > 0 && <DealStats deals={list} filtered={filtered} />}
 
@@ -123,25 +123,25 @@ export default function DealsPage({ user }: { user: User }) {
         <QueryState query={deals} loadingLabel="Loading deals…">
           {() =>
             list.length === 0 ? (
-              <div className="empty-inline">
-                <p className="empty-inline__title">
-                  {filtered ? 'No deals match these filters' : 'No deals yet'}
-                </p>
-                <p className="muted">
-                  {filtered
-                    ? 'Try clearing a filter.'
-                    : 'A deal records what a brand pays you and what you deliver. Add one to start planning posts.'}
-                </p>
-                {!filtered && canEdit && (
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    onClick={() => setEditing('new')}
-                  >
-                    Create your first deal
-                  </button>
-                )}
-              </div>
+              <EmptyInline
+                title={filtered ? 'No deals match these filters' : 'No deals yet'}
+                action={
+                  !filtered &&
+                  canEdit && (
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      onClick={() => setEditing('new')}
+                    >
+                      Create your first deal
+                    </button>
+                  )
+                }
+              >
+                {filtered
+                  ? 'Try clearing a filter.'
+                  : 'A deal records what a brand pays you and what you deliver. Add one to start planning posts.'}
+              </EmptyInline>
             ) : (
               <DealsTable
                 deals={list}

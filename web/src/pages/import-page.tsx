@@ -9,6 +9,7 @@ import { Steps, type Step } from './import/import-steps';
 import { MappingSection } from './import/mapping-section';
 import { PreviewSection } from './import/preview-section';
 import { useImportWizard } from './import/use-import-wizard';
+import { PageHeader } from '../components/ui/page-header';
 
 /** CSV import of deliverables (editors and owners): choose a file, map its columns, check, import. */
 export default function ImportPage({ user }: { user: User }) {
@@ -40,15 +41,10 @@ function ImportWizard({ user }: { user: User }) {
       <Link href="/deals" className="back-link">
         ← Deals
       </Link>
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">Import deliverables</h1>
-          <p className="page-subtitle">
-            From a spreadsheet saved as CSV: one row per post, with its brand and deal. Nothing is
-            imported until every row is right.
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title="Import deliverables"
+        subtitle="From a spreadsheet saved as CSV: one row per post, with its brand and deal. Nothing is imported until every row is right."
+      />
       <Steps current={step} />
 
       {wizard.imported ? (

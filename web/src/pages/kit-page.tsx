@@ -5,6 +5,7 @@ import { Spinner } from '../components/badges';
 import { useCaseStudyCandidates, useMediaKit } from '../resources/kit';
 import { useSettings } from '../resources/settings';
 import { KitEditor } from './kit/kit-editor';
+import { PageHeader } from '../components/ui/page-header';
 
 export default function KitPage({ user }: { user: User }) {
   const kit = useMediaKit();
@@ -13,14 +14,10 @@ export default function KitPage({ user }: { user: User }) {
   const error = kit.error ?? candidates.error;
   return (
     <div className="page page--narrow">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">Media kit</h1>
-          <p className="page-subtitle">
-            Your rates, audience and best results on one public page to send to brands.
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title="Media kit"
+        subtitle="Your rates, audience and best results on one public page to send to brands."
+      />
       {kit.isPending || candidates.isPending ? (
         <div className="card">
           <Spinner />

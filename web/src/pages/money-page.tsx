@@ -12,6 +12,7 @@ import { formatDay, formatMonth } from '../format';
 import { ByBrandSection, MoneyTotals, OverdueSection } from './money/money-sections';
 import { exportPaths } from '../resources/exports';
 import { useMoneySummary } from '../resources/money';
+import { PageHeader } from '../components/ui/page-header';
 
 function ExportLinks() {
   return (
@@ -34,21 +35,15 @@ export default function MoneyPage({ user }: { user: User }) {
 
   return (
     <div className="page page--money">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">Money</h1>
-          <p className="page-subtitle">
-            {data
-              ? `Invoices and payments as of ${formatDay(data.asOf)} · overdue counted in ${data.timeZone.replace(/_/g, ' ')}`
-              : 'Invoices and payments'}
-          </p>
-        </div>
-        {!empty && (
-          <div className="page-actions">
-            <ExportLinks />
-          </div>
-        )}
-      </div>
+      <PageHeader
+        title="Money"
+        subtitle={
+          data
+            ? `Invoices and payments as of ${formatDay(data.asOf)} · overdue counted in ${data.timeZone.replace(/_/g, ' ')}`
+            : 'Invoices and payments'
+        }
+        actions={!empty && <ExportLinks />}
+      />
 
       {summary.isPending ? (
         <div className="card card--center">

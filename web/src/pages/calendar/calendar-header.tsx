@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { FeedIcon, PlusIcon } from '../../components/icons';
+import { PageHeader } from '../../components/ui/page-header';
 
 export interface CalendarHeaderProps {
   timeZone: string;
@@ -23,10 +24,10 @@ export function CalendarHeader({
   onNew,
 }: CalendarHeaderProps) {
   return (
-    <div className="page-header">
-      <div>
-        <h1 className="page-title">Calendar</h1>
-        <p className="page-subtitle">
+    <PageHeader
+      title="Calendar"
+      subtitle={
+        <>
           <span>Times in {timeZone.replace(/_/g, ' ')}</span>
           {filters && <Legend showInvoices={showInvoices} />}
           {loading && (
@@ -34,25 +35,27 @@ export function CalendarHeader({
               Loading…
             </span>
           )}
-        </p>
-      </div>
-      <div className="page-actions">
-        {filters}
-        <button
-          type="button"
-          className="button"
-          onClick={onSubscribe}
-          title="See these dates in Google Calendar, Apple Calendar or Outlook"
-        >
-          <FeedIcon /> Subscribe
-        </button>
-        {canEdit && (
-          <button type="button" className="button button--primary" onClick={onNew}>
-            <PlusIcon /> New deliverable
+        </>
+      }
+      actions={
+        <>
+          {filters}
+          <button
+            type="button"
+            className="button"
+            onClick={onSubscribe}
+            title="See these dates in Google Calendar, Apple Calendar or Outlook"
+          >
+            <FeedIcon /> Subscribe
           </button>
-        )}
-      </div>
-    </div>
+          {canEdit && (
+            <button type="button" className="button button--primary" onClick={onNew}>
+              <PlusIcon /> New deliverable
+            </button>
+          )}
+        </>
+      }
+    />
   );
 }
 
