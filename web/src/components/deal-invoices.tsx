@@ -22,6 +22,7 @@ import { PaymentDialog } from './payment-dialog';
 import { RemindersPauseDialog } from './reminders-pause-dialog';
 import { useToast } from './toast';
 import { QueryState } from './query-state';
+import { CardSection } from './lists/card-section';
 
 function percent(part: number, whole: number): number {
   if (whole <= 0) return 0;
@@ -175,13 +176,15 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
   };
 
   return (
-    <section className="card" aria-labelledby="invoices-title">
-      <div className="section-header">
-        <h2 id="invoices-title" className="section-title">
+    <CardSection
+      title={
+        <>
           Invoices
           {items.length > 0 && <span className="section-count">{items.length}</span>}
-        </h2>
-        {canEdit && (
+        </>
+      }
+      actions={
+        canEdit && (
           <button
             type="button"
             className="button button--small button--primary"
@@ -189,8 +192,9 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
           >
             <PlusIcon /> New invoice
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <QueryState query={invoices} loadingLabel="Loading invoices…">
         {() =>
           sorted.length === 0 ? (
@@ -289,6 +293,6 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
           onConfirm={() => act.mutate(confirm)}
         />
       )}
-    </section>
+    </CardSection>
   );
 }

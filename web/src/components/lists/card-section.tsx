@@ -1,20 +1,32 @@
 import { useId, type ReactNode } from 'react';
 
 interface CardSectionProps {
-  title: string;
+  title: ReactNode;
   /** A muted paragraph under the title saying what the section is for. */
   intro?: ReactNode;
+  /** Buttons beside the title (a "New …"); none when absent or false. */
+  actions?: ReactNode;
   children: ReactNode;
 }
 
 /** A card that is a section of its page, named by its own heading. */
-export function CardSection({ title, intro, children }: CardSectionProps) {
+export function CardSection({ title, intro, actions, children }: CardSectionProps) {
   const titleId = useId();
+  const heading = (
+    <h2 id={titleId} className="section-title">
+      {title}
+    </h2>
+  );
   return (
     <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="section-title">
-        {title}
-      </h2>
+      {actions ? (
+        <div className="section-header">
+          {heading}
+          {actions}
+        </div>
+      ) : (
+        heading
+      )}
       {intro !== undefined && <p className="section-intro muted">{intro}</p>}
       {children}
     </section>

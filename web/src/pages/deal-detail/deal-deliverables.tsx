@@ -5,6 +5,7 @@ import { errorMessage } from '../../api';
 import { PlatformBadge, Spinner, StatusChip } from '../../components/badges';
 import { FORMAT_LABELS, formatInstant } from '../../format';
 import { useTeam } from '../../resources/users';
+import { CardSection } from '../../components/lists/card-section';
 
 export interface DealDeliverablesProps {
   user: User;
@@ -25,12 +26,10 @@ export function DealDeliverables({ user, query, onOpen }: DealDeliverablesProps)
   );
   const items = query.data ?? [];
   return (
-    <section className="card" aria-labelledby="deliverables-title">
-      <div className="section-header">
-        <h2 id="deliverables-title" className="section-title">
-          Deliverables
-        </h2>
-        {canEdit && (
+    <CardSection
+      title="Deliverables"
+      actions={
+        canEdit && (
           <button
             type="button"
             className="button button--small button--primary"
@@ -38,8 +37,9 @@ export function DealDeliverables({ user, query, onOpen }: DealDeliverablesProps)
           >
             Add deliverable
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {query.isPending ? (
         <Spinner />
       ) : query.error ? (
@@ -67,6 +67,6 @@ export function DealDeliverables({ user, query, onOpen }: DealDeliverablesProps)
           ))}
         </ul>
       )}
-    </section>
+    </CardSection>
   );
 }

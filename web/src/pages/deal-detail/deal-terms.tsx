@@ -1,6 +1,7 @@
 import type { Deal } from '../../../../shared/schemas/deal';
 import { PAYMENT_TRIGGER_LABELS } from '../../components/deal-payment-fields';
 import { DEAL_SOURCE_LABELS, formatDay, formatMoney, plural } from '../../format';
+import { CardSection } from '../../components/lists/card-section';
 
 export interface DealTermsProps {
   deal: Deal;
@@ -12,10 +13,7 @@ export interface DealTermsProps {
 /** The deal's terms: fee, source, contract, exclusivity, rights, payment, progress, notes. */
 export function DealTerms({ deal, published, deliverables }: DealTermsProps) {
   return (
-    <section className="card" aria-labelledby="terms-title">
-      <h2 id="terms-title" className="section-title">
-        Terms
-      </h2>
+    <CardSection title="Terms">
       <dl className="facts">
         <div>
           <dt>Fee</dt>
@@ -75,6 +73,6 @@ export function DealTerms({ deal, published, deliverables }: DealTermsProps) {
           <p className="prewrap">{deal.notes}</p>
         </>
       )}
-    </section>
+    </CardSection>
   );
 }
