@@ -1,7 +1,7 @@
 import './brand-contacts-editor.css';
 import type { Contact } from '../../../shared/schemas/brand';
+import { bindRow, RowTextField } from '../forms/row-fields';
 import type { FieldErrors } from '../hooks/use-form-errors';
-import { Field } from './field';
 import { CloseIcon } from './icons';
 
 export interface ContactDraft {
@@ -85,40 +85,18 @@ export function BrandContactsEditor({
       ) : (
         <ol className="contacts-editor__list">
           {contacts.map((contact, index) => {
-            const prefix = `Contact ${index + 1}`;
+            const field = bindRow({
+              row: contact,
+              srPrefix: `Contact ${index + 1}`,
+              path: `contacts.${index}`,
+              errors,
+              onChange: (patch: Partial<ContactDraft>) => set(index, patch),
+            });
             return (
               <li key={contact.key} className="contact-row">
-                <Field label="Name" srPrefix={prefix} error={errors[`contacts.${index}.name`]}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="text"
-                      value={contact.name}
-                      onChange={(e) => set(index, { name: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label="Email" srPrefix={prefix} error={errors[`contacts.${index}.email`]}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="email"
-                      value={contact.email}
-                      onChange={(e) => set(index, { email: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label="Role" srPrefix={prefix} error={errors[`contacts.${index}.role`]}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="text"
-                      value={contact.role}
-                      onChange={(e) => set(index, { role: e.target.value })}
-                      placeholder="e.g. PR manager"
-                    />
-                  )}
-                </Field>
+                <RowTextField label="Name" {...field('name')} />
+                <RowTextField label="Email" {...field('email')} type="email" />
+                <RowTextField label="Role" {...field('role')} placeholder="e.g. PR manager" />
                 <button
                   type="button"
                   className="icon-button contact-row__remove"

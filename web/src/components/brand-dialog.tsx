@@ -1,5 +1,5 @@
 import './brand-dialog.css';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import {
   BRAND_STAGES,
   brandCreateSchema,
@@ -8,15 +8,13 @@ import {
 } from '../../../shared/schemas/brand';
 import { BRAND_STAGE_LABELS } from '../format';
 import { EnumField, TextAreaField, TextField } from '../forms/fields';
-import { FormFooter } from '../forms/form-footer';
+import { FormDialog } from '../forms/form-dialog';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { fetchBrand, useSaveBrand } from '../resources/brands';
 import { BrandColourPicker } from './brand-colour-picker';
 import { BrandContactsEditor } from './brand-contacts-editor';
 import { BrandRemindersFields } from './brand-reminders-fields';
 import { brandFormState, brandPayload } from './brand/brand-form-state';
-import { Dialog } from './dialog';
-import { FormBanner } from './field';
 import { ladderStateIssues } from './ladder-override-fields';
 import { PitchLogSection } from './pitch-log-section';
 import { useToast } from './toast';
@@ -28,7 +26,7 @@ export interface BrandDialogProps {
 }
 
 export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
-  const formId = useId();
+  const contactsHeadingId = useId();
   const toast = useToast();
   const form = useSchemaForm(() => brandFormState(brand));
   const { values, errors } = form;
@@ -48,8 +46,7 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
   };
   const save = useSaveBrand(brand, version);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const payload = brandPayload(values);
     const reminderIssues = ladderStateIssues(values.reminders);
     const parsed = brand
@@ -67,85 +64,80 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={brand ? 'Edit brand' : 'New brand'}
       onClose={onClose}
       size="large"
-      footer={
-        <FormFooter
-          formId={formId}
-          submitLabel="Save brand"
-          busy={save.isPending}
-          onCancel={onClose}
-        />
+      submitLabel="Save brand"
+      busy={save.isPending}
+      formError={form.formError}
+      onSubmit={submit}
+      after={
+        current && (
+          <PitchLogSection brand={current} canEdit onLogged={() => void adoptLoggedPitch()} />
+        )
       }
     >
-      <FormBanner message={form.formError} />
-      <form id={formId} className="form" onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <TextField
-            form={form}
-            name="name"
-            label="Brand name"
-            className="span-2"
-            placeholder="e.g. Glow Skincare"
-            autoFocus={!brand}
-            maxLength={200}
-          />
-          <TextField
-            form={form}
-            name="website"
-            label="Website"
-            type="url"
-            inputMode="url"
-            placeholder="https://"
-          />
-          <TextField
-            form={form}
-            name="category"
-            label="Category"
-            hint="Used to spot exclusivity clashes"
-            placeholder="e.g. beauty"
-          />
-          <EnumField
-            form={form}
-            name="stage"
-            label="Stage"
-            options={BRAND_STAGES}
-            labels={BRAND_STAGE_LABELS}
-          />
-          <TextField form={form} name="nextFollowUpOn" label="Next follow-up" type="date" />
-          <BrandColourPicker
-            value={values.color}
-            onChange={(color) => form.set('color', color)}
-            allowAuto={!brand}
-            error={errors['color']}
-          />
-          <TextAreaField
-            form={form}
-            name="notes"
-            label="Notes"
-            className="span-2"
-            rows={3}
-            placeholder="Preferences, tone, tagging rules…"
-          />
-        </div>
+      <div className="form-grid">
+        <TextField
+          form={form}
+          name="name"
+          label="Brand name"
+          className="span-2"
+          placeholder="e.g. Glow Skincare"
+          autoFocus={!brand}
+          maxLength={200}
+        />
+        <TextField
+          form={form}
+          name="website"
+          label="Website"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+        />
+        <TextField
+          form={form}
+          name="category"
+          label="Category"
+          hint="Used to spot exclusivity clashes"
+          placeholder="e.g. beauty"
+        />
+        <EnumField
+          form={form}
+          name="stage"
+          label="Stage"
+          options={BRAND_STAGES}
+          labels={BRAND_STAGE_LABELS}
+        />
+        <TextField form={form} name="nextFollowUpOn" label="Next follow-up" type="date" />
+        <BrandColourPicker
+          value={values.color}
+          onChange={(color) => form.set('color', color)}
+          allowAuto={!brand}
+          error={errors['color']}
+        />
+        <TextAreaField
+          form={form}
+          name="notes"
+          label="Notes"
+          className="span-2"
+          rows={3}
+          placeholder="Preferences, tone, tagging rules…"
+        />
+      </div>
 
-        <BrandContactsEditor
-          contacts={values.contacts}
-          onChange={(contacts) => form.set('contacts', contacts)}
-          errors={errors}
-          headingId={`${formId}-contacts`}
-        />
-        <BrandRemindersFields
-          state={values.reminders}
-          onChange={(reminders) => form.set('reminders', reminders)}
-          errors={errors}
-        />
-      </form>
-      {current && (
-        <PitchLogSection brand={current} canEdit onLogged={() => void adoptLoggedPitch()} />
-      )}
-    </Dialog>
+      <BrandContactsEditor
+        contacts={values.contacts}
+        onChange={(contacts) => form.set('contacts', contacts)}
+        errors={errors}
+        headingId={contactsHeadingId}
+      />
+      <BrandRemindersFields
+        state={values.reminders}
+        onChange={(reminders) => form.set('reminders', reminders)}
+        errors={errors}
+      />
+    </FormDialog>
   );
 }

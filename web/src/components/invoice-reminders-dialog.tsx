@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { LadderOverride } from '../../../shared/schemas/billing';
 import { invoicePatchSchema, type Invoice } from '../../../shared/schemas/invoice';
 import { isApiError } from '../api';
@@ -6,9 +6,7 @@ import { useBrand } from '../resources/brands';
 import { useInvoiceLadder } from '../resources/invoices';
 import { useSettings } from '../resources/settings';
 import { useFormErrors } from '../hooks/use-form-errors';
-import { Dialog } from './dialog';
-import { FormFooter } from '../forms/form-footer';
-import { FormBanner } from './field';
+import { FormDialog } from '../forms/form-dialog';
 import { InvoiceReminderPreview } from './invoice-reminder-preview';
 import {
   LadderOverrideFields,
@@ -43,7 +41,6 @@ export function InvoiceRemindersDialog({
   invoice: Invoice;
   onClose: () => void;
 }) {
-  const formId = useId();
   const toast = useToast();
   const settings = useSettings().data;
   const brand = useBrand(invoice.brandId).data;
@@ -68,8 +65,7 @@ export function InvoiceRemindersDialog({
   );
   const unsaved = !sameLadder(fromLadderState(state), invoice.invoiceReminders);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     clear();
     const ladder = fromLadderState(state);
     const parsed = invoicePatchSchema.safeParse({
@@ -100,37 +96,30 @@ export function InvoiceRemindersDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={`Reminders for ${invoice.number}`}
       description={`To ${invoice.payer.name}, until the invoice is paid or its reminders are paused.`}
       onClose={onClose}
       size="large"
-      footer={
-        <FormFooter
-          formId={formId}
-          submitLabel="Save reminders"
-          busy={save.isPending}
-          onCancel={onClose}
-        />
-      }
+      submitLabel="Save reminders"
+      busy={save.isPending}
+      formError={formError}
+      onSubmit={submit}
+      after={<InvoiceReminderPreview invoiceId={invoice.id} offsets={offsets} unsaved={unsaved} />}
     >
-      <FormBanner message={formError} />
-      <form id={formId} className="form" onSubmit={submit} noValidate>
-        <LadderOverrideFields
-          legend="Reminders for this invoice"
-          inheritLabel="Default"
-          inheritHint={inheritHint}
-          state={state}
-          onChange={setState}
-          seedSteps={() => toStepDrafts(inherited?.steps ?? [])}
-          errors={errors}
-          sample={{
-            creatorName: settings ? settings.creator.legalName || settings.name : '',
-            paymentLink: settings?.creator.paymentLink ?? '',
-          }}
-        />
-      </form>
-      <InvoiceReminderPreview invoiceId={invoice.id} offsets={offsets} unsaved={unsaved} />
-    </Dialog>
+      <LadderOverrideFields
+        legend="Reminders for this invoice"
+        inheritLabel="Default"
+        inheritHint={inheritHint}
+        state={state}
+        onChange={setState}
+        seedSteps={() => toStepDrafts(inherited?.steps ?? [])}
+        errors={errors}
+        sample={{
+          creatorName: settings ? settings.creator.legalName || settings.name : '',
+          paymentLink: settings?.creator.paymentLink ?? '',
+        }}
+      />
+    </FormDialog>
   );
 }

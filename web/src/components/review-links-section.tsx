@@ -10,8 +10,8 @@ import {
   useReviewLinks,
   useRevokeReviewLink,
 } from '../resources/review-links';
-import { Spinner } from './badges';
 import { CopyBox } from './copy-box';
+import { QueryState } from './query-state';
 import { useToast } from './toast';
 
 const STATE_LABELS: Record<ReviewLinkState, string> = {
@@ -67,8 +67,6 @@ export function ReviewLinksSection({
     onError: (error) => toast.error('Could not revoke the link', errorMessage(error)),
   });
 
-  const items = links.data ?? [];
-
   return (
     <section className="review-links" aria-labelledby={titleId} data-testid="review-links">
       <h3 id={titleId} className="subsection-title">
@@ -92,50 +90,50 @@ export function ReviewLinksSection({
           </p>
         </CopyBox>
       )}
-      {links.isPending ? (
-        <Spinner />
-      ) : links.error ? (
-        <p className="banner banner--error" role="alert">
-          {errorMessage(links.error)}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="muted small">No review links yet.</p>
-      ) : (
-        <ul className="invite-list review-links__list">
-          {items.map((link) => (
-            <li key={link.id} className="invite-row review-link" data-testid="review-link">
-              <div className="invite-row__main">
-                <p className="muted small">
-                  Created {formatInstant(link.createdAt, timeZone)}
-                  {link.createdBy ? ` by ${link.createdBy.name}` : ''}
-                  {' · '}
-                  {link.state === 'open' || link.state === 'expired'
-                    ? `${link.state === 'expired' ? 'Expired' : 'Expires'} ${formatInstant(link.expiresAt, timeZone)}`
-                    : link.state === 'revoked' && link.revokedAt
-                      ? `Revoked ${formatInstant(link.revokedAt, timeZone)}`
-                      : link.decidedAt
-                        ? `Answered ${formatInstant(link.decidedAt, timeZone)}${link.reviewerName ? ` by ${link.reviewerName}` : ''}`
-                        : ''}
-                </p>
-                {link.comment && (
-                  <blockquote className="review-link__comment">{link.comment}</blockquote>
-                )}
-              </div>
-              <span className={`chip ${STATE_CHIPS[link.state]}`}>{STATE_LABELS[link.state]}</span>
-              {canEdit && link.state === 'open' && (
-                <button
-                  type="button"
-                  className="button button--small button--ghost-danger"
-                  disabled={revoke.isPending}
-                  onClick={() => revoke.mutate(link)}
-                >
-                  Revoke<span className="visually-hidden"> this review link</span>
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={links}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="muted small">No review links yet.</p>
+          ) : (
+            <ul className="invite-list review-links__list">
+              {items.map((link) => (
+                <li key={link.id} className="invite-row review-link" data-testid="review-link">
+                  <div className="invite-row__main">
+                    <p className="muted small">
+                      Created {formatInstant(link.createdAt, timeZone)}
+                      {link.createdBy ? ` by ${link.createdBy.name}` : ''}
+                      {' · '}
+                      {link.state === 'open' || link.state === 'expired'
+                        ? `${link.state === 'expired' ? 'Expired' : 'Expires'} ${formatInstant(link.expiresAt, timeZone)}`
+                        : link.state === 'revoked' && link.revokedAt
+                          ? `Revoked ${formatInstant(link.revokedAt, timeZone)}`
+                          : link.decidedAt
+                            ? `Answered ${formatInstant(link.decidedAt, timeZone)}${link.reviewerName ? ` by ${link.reviewerName}` : ''}`
+                            : ''}
+                    </p>
+                    {link.comment && (
+                      <blockquote className="review-link__comment">{link.comment}</blockquote>
+                    )}
+                  </div>
+                  <span className={`chip ${STATE_CHIPS[link.state]}`}>
+                    {STATE_LABELS[link.state]}
+                  </span>
+                  {canEdit && link.state === 'open' && (
+                    <button
+                      type="button"
+                      className="button button--small button--ghost-danger"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(link)}
+                    >
+                      Revoke<span className="visually-hidden"> this review link</span>
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
       {canEdit && (
         <div className="review-links__create">
           {create.error && (

@@ -17,6 +17,8 @@ export interface FormDialogProps extends Omit<DialogProps, 'footer' | 'children'
   readOnly?: boolean;
   formClassName?: string;
   children: ReactNode;
+  /** What stands below the form in the dialog, outside it (a section with its own form). */
+  after?: ReactNode;
 }
 
 /** A dialog holding one form, with the footer every form shares: [start] … Cancel, Submit. */
@@ -30,6 +32,7 @@ export function FormDialog({
   readOnly = false,
   formClassName = 'form',
   children,
+  after,
   ...dialog
 }: FormDialogProps) {
   const formId = useId();
@@ -54,6 +57,7 @@ export function FormDialog({
       <form id={formId} className={formClassName} onSubmit={submit} noValidate>
         {children}
       </form>
+      {after}
     </Dialog>
   );
 }
