@@ -9,6 +9,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { isApiError } from '../api';
 
 export type ToastKind = 'success' | 'error' | 'warning' | 'info';
 
@@ -17,7 +18,12 @@ interface Toast {
   kind: ToastKind;
   title: string;
   message?: string;
+  /** Puts back what the change replaced; shown as an "Undo" button while the toast lasts. */
+  undo?: () => Promise<unknown>;
 }
+
+/** How long a change can be undone from its toast. */
+export const UNDO_MS = 10_000;
 
 interface ToastApi {
   show: (kind: ToastKind, title: string, message?: string) => void;
@@ -25,6 +31,12 @@ interface ToastApi {
   error: (title: string, message?: string) => void;
   warning: (title: string, message?: string) => void;
   info: (title: string, message?: string) => void;
+  /**
+   * A success toast with an "Undo" button for {@link UNDO_MS}. `undo` restores what was
+   * there at the version the change left; when someone changed it since (409) or deleted
+   * it (404), the toast says so instead of overwriting.
+   */
+  undoable: (title: string, undo: () => Promise<unknown>, message?: string) => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -48,15 +60,28 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 
   const show = useCallback(
-    (kind: ToastKind, title: string, message?: string) => {
+    (kind: ToastKind, title: string, message?: string, undo?: Toast['undo']) => {
       const id = nextId.current++;
       setToasts((list) => [
         ...list.slice(-3),
-        { id, kind, title, ...(message ? { message } : {}) },
+        { id, kind, title, ...(message ? { message } : {}), ...(undo ? { undo } : {}) },
       ]);
-      window.setTimeout(() => dismiss(id), DURATION_MS[kind]);
+      window.setTimeout(() => dismiss(id), undo ? UNDO_MS : DURATION_MS[kind]);
     },
     [dismiss],
+  );
+
+  const runUndo = useCallback(
+    async (toast: Toast) => {
+      dismiss(toast.id);
+      try {
+        await toast.undo?.();
+        show('success', 'Undone', toast.title);
+      } catch (error) {
+        show('warning', 'Not undone', undoRefusal(error));
+      }
+    },
+    [dismiss, show],
   );
 
   // The region is a manual popover so toasts stay above an open modal dialog (both live in the top layer).
@@ -78,6 +103,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       error: (title, message) => show('error', title, message),
       warning: (title, message) => show('warning', title, message),
       info: (title, message) => show('info', title, message),
+      undoable: (title, undo, message) => show('success', title, message, undo),
     }),
     [show],
   );
@@ -105,6 +131,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <p className="toast__title">{t.title}</p>
               {t.message && <p className="toast__message">{t.message}</p>}
             </div>
+            {t.undo && (
+              <button type="button" className="toast__undo" onClick={() => void runUndo(t)}>
+                Undo
+              </button>
+            )}
             <button
               type="button"
               className="toast__close"
@@ -118,6 +149,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       </div>
     </ToastContext.Provider>
   );
+}
+
+/** Why an undo was refused, in words: a change or delete since wins over the undo. */
+function undoRefusal(error: unknown): string {
+  if (isApiError(error, 409)) return 'It was changed since; nothing was overwritten.';
+  if (isApiError(error, 404)) return 'It was deleted since.';
+  return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
 export function useToast(): ToastApi {
