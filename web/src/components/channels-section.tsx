@@ -4,7 +4,7 @@ import { useChannels } from '../resources/channels';
 import { AddChannelForm } from './channels/add-channel-form';
 import { ChannelRow } from './channels/channel-row';
 import { CopyBox } from './copy-box';
-import { QueryState } from './query-state';
+import { QueryList } from './query-state';
 import { CardSection } from './lists/card-section';
 
 /** A secret shown once: right after a json channel is created or its secret rotated. */
@@ -25,27 +25,23 @@ export function ChannelsSection() {
       intro="Alerts are also posted to these webhooks as they are raised, with retries when a channel is down."
     >
       {revealed && <SecretBox revealed={revealed} onDone={() => setRevealed(null)} />}
-      <QueryState query={channels}>
-        {(list) =>
-          list.length === 0 ? (
-            <p className="channel-empty muted">
-              No channels yet. Add a Slack or Discord incoming webhook, or your own endpoint.
-            </p>
-          ) : (
-            <ul className="channel-list">
-              {list.map((channel) => (
-                <ChannelRow
-                  key={channel.id}
-                  channel={channel}
-                  onSecret={(secret) =>
-                    setRevealed({ channelName: channel.name, secret, rotated: true })
-                  }
-                />
-              ))}
-            </ul>
-          )
+      <QueryList
+        query={channels}
+        className="channel-list"
+        empty={
+          <p className="channel-empty muted">
+            No channels yet. Add a Slack or Discord incoming webhook, or your own endpoint.
+          </p>
         }
-      </QueryState>
+      >
+        {(channel) => (
+          <ChannelRow
+            key={channel.id}
+            channel={channel}
+            onSecret={(secret) => setRevealed({ channelName: channel.name, secret, rotated: true })}
+          />
+        )}
+      </QueryList>
       <AddChannelForm
         onCreated={(channel) => {
           if (channel.secret) {

@@ -15,7 +15,7 @@ import { useSchemaForm } from '../forms/use-schema-form';
 import { PITCH_CHANNEL_LABELS } from '../pipeline-format';
 import { todayIn } from '../time';
 import { FormBanner } from './field';
-import { QueryState } from './query-state';
+import { QueryList } from './query-state';
 import { useToast } from './toast';
 import { SubmitButton } from '../forms/submit-button';
 
@@ -100,39 +100,35 @@ export function PitchLogSection({ brand, canEdit, onLogged }: PitchLogSectionPro
           )}
         </form>
       )}
-      <QueryState query={pitches} loadingLabel="Loading the pitch log…">
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted small">No pitches logged yet.</p>
-          ) : (
-            <ol className="pitch-log__list" aria-label={`Pitches to ${brand.name}`}>
-              {items.map((pitch) => (
-                <li key={pitch.id} className="pitch-log__item">
-                  <span className="pitch-log__day">{formatDay(pitch.pitchedOn)}</span>
-                  <span className="pitch-log__channel">{PITCH_CHANNEL_LABELS[pitch.channel]}</span>
-                  <span className="pitch-log__text">
-                    {pitch.note || <span className="muted">No note</span>}
-                  </span>
-                  {canEdit && (
-                    <button
-                      type="button"
-                      className="button button--small button--ghost-danger"
-                      disabled={remove.isPending}
-                      onClick={() => remove.mutate(pitch.id)}
-                    >
-                      Delete
-                      <span className="visually-hidden">
-                        {' '}
-                        pitch of {formatDay(pitch.pitchedOn)}
-                      </span>
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )
-        }
-      </QueryState>
+      <QueryList
+        query={pitches}
+        loadingLabel="Loading the pitch log…"
+        as="ol"
+        className="pitch-log__list"
+        aria-label={`Pitches to ${brand.name}`}
+        empty={<p className="muted small">No pitches logged yet.</p>}
+      >
+        {(pitch) => (
+          <li key={pitch.id} className="pitch-log__item">
+            <span className="pitch-log__day">{formatDay(pitch.pitchedOn)}</span>
+            <span className="pitch-log__channel">{PITCH_CHANNEL_LABELS[pitch.channel]}</span>
+            <span className="pitch-log__text">
+              {pitch.note || <span className="muted">No note</span>}
+            </span>
+            {canEdit && (
+              <button
+                type="button"
+                className="button button--small button--ghost-danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(pitch.id)}
+              >
+                Delete
+                <span className="visually-hidden"> pitch of {formatDay(pitch.pitchedOn)}</span>
+              </button>
+            )}
+          </li>
+        )}
+      </QueryList>
     </section>
   );
 }

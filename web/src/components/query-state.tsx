@@ -32,3 +32,38 @@ export function QueryState<T>({
   }
   return children(query.data);
 }
+
+export interface QueryListProps<T> extends Omit<QueryStateProps<T[]>, 'children'> {
+  /** What shows in place of the list when the read found nothing. */
+  empty: ReactNode;
+  /** The list's element: `ol` where the order means something (newest first, …). */
+  as?: 'ul' | 'ol';
+  className: string;
+  'aria-label'?: string;
+  /** One item as its keyed `<li>`. */
+  children: (item: T) => ReactNode;
+}
+
+/** A read of a list: its spinner or error, the `empty` words, or the list of its items. */
+export function QueryList<T>({
+  empty,
+  as: List = 'ul',
+  className,
+  'aria-label': label,
+  children,
+  ...state
+}: QueryListProps<T>) {
+  return (
+    <QueryState {...state}>
+      {(items) =>
+        items.length === 0 ? (
+          empty
+        ) : (
+          <List className={className} aria-label={label}>
+            {items.map(children)}
+          </List>
+        )
+      }
+    </QueryState>
+  );
+}

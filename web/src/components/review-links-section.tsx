@@ -10,8 +10,9 @@ import {
   useReviewLinks,
   useRevokeReviewLink,
 } from '../resources/review-links';
+import { BusyButton } from '../forms/submit-button';
 import { CopyBox } from './copy-box';
-import { QueryState } from './query-state';
+import { QueryList } from './query-state';
 import { useToast } from './toast';
 
 const STATE_LABELS: Record<ReviewLinkState, string> = {
@@ -90,50 +91,44 @@ export function ReviewLinksSection({
           </p>
         </CopyBox>
       )}
-      <QueryState query={links}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted small">No review links yet.</p>
-          ) : (
-            <ul className="invite-list review-links__list">
-              {items.map((link) => (
-                <li key={link.id} className="invite-row review-link" data-testid="review-link">
-                  <div className="invite-row__main">
-                    <p className="muted small">
-                      Created {formatInstant(link.createdAt, timeZone)}
-                      {link.createdBy ? ` by ${link.createdBy.name}` : ''}
-                      {' · '}
-                      {link.state === 'open' || link.state === 'expired'
-                        ? `${link.state === 'expired' ? 'Expired' : 'Expires'} ${formatInstant(link.expiresAt, timeZone)}`
-                        : link.state === 'revoked' && link.revokedAt
-                          ? `Revoked ${formatInstant(link.revokedAt, timeZone)}`
-                          : link.decidedAt
-                            ? `Answered ${formatInstant(link.decidedAt, timeZone)}${link.reviewerName ? ` by ${link.reviewerName}` : ''}`
-                            : ''}
-                    </p>
-                    {link.comment && (
-                      <blockquote className="review-link__comment">{link.comment}</blockquote>
-                    )}
-                  </div>
-                  <span className={`chip ${STATE_CHIPS[link.state]}`}>
-                    {STATE_LABELS[link.state]}
-                  </span>
-                  {canEdit && link.state === 'open' && (
-                    <button
-                      type="button"
-                      className="button button--small button--ghost-danger"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(link)}
-                    >
-                      Revoke<span className="visually-hidden"> this review link</span>
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </QueryState>
+      <QueryList
+        query={links}
+        className="invite-list review-links__list"
+        empty={<p className="muted small">No review links yet.</p>}
+      >
+        {(link) => (
+          <li key={link.id} className="invite-row review-link" data-testid="review-link">
+            <div className="invite-row__main">
+              <p className="muted small">
+                Created {formatInstant(link.createdAt, timeZone)}
+                {link.createdBy ? ` by ${link.createdBy.name}` : ''}
+                {' · '}
+                {link.state === 'open' || link.state === 'expired'
+                  ? `${link.state === 'expired' ? 'Expired' : 'Expires'} ${formatInstant(link.expiresAt, timeZone)}`
+                  : link.state === 'revoked' && link.revokedAt
+                    ? `Revoked ${formatInstant(link.revokedAt, timeZone)}`
+                    : link.decidedAt
+                      ? `Answered ${formatInstant(link.decidedAt, timeZone)}${link.reviewerName ? ` by ${link.reviewerName}` : ''}`
+                      : ''}
+              </p>
+              {link.comment && (
+                <blockquote className="review-link__comment">{link.comment}</blockquote>
+              )}
+            </div>
+            <span className={`chip ${STATE_CHIPS[link.state]}`}>{STATE_LABELS[link.state]}</span>
+            {canEdit && link.state === 'open' && (
+              <button
+                type="button"
+                className="button button--small button--ghost-danger"
+                disabled={revoke.isPending}
+                onClick={() => revoke.mutate(link)}
+              >
+                Revoke<span className="visually-hidden"> this review link</span>
+              </button>
+            )}
+          </li>
+        )}
+      </QueryList>
       {canEdit && (
         <div className="review-links__create">
           {create.error && (
@@ -157,14 +152,14 @@ export function ReviewLinksSection({
               </option>
             ))}
           </select>
-          <button
-            type="button"
+          <BusyButton
             className="button button--small"
-            disabled={!inReview || create.isPending}
+            label="Create review link"
+            busyLabel="Creating…"
+            busy={create.isPending}
+            disabled={!inReview}
             onClick={() => create.mutate(days)}
-          >
-            {create.isPending ? 'Creating…' : 'Create review link'}
-          </button>
+          />
           {!inReview && (
             <span className="muted small">
               Save the deliverable as “In review” to send it to the brand.

@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
 
-export interface SubmitButtonProps extends Omit<
+export interface BusyButtonProps extends Omit<
   ButtonHTMLAttributes<HTMLButtonElement>,
   'type' | 'children'
 > {
@@ -13,19 +13,27 @@ export interface SubmitButtonProps extends Omit<
   icon?: ReactNode;
 }
 
+/** A button that starts a write: "Send test", then "Sending…" (disabled) while it is on its way. */
+export function BusyButton(props: BusyButtonProps) {
+  return <ActionButton type="button" className="button" {...props} />;
+}
+
 /** A form's primary button: "Save …", then "Saving…" (disabled) while the write is on its way. */
-export function SubmitButton({
+export function SubmitButton(props: BusyButtonProps) {
+  return <ActionButton type="submit" className="button button--primary" {...props} />;
+}
+
+function ActionButton({
   label,
   busyLabel = 'Saving…',
   busy,
   icon,
   disabled,
-  className = 'button button--primary',
   ...rest
-}: SubmitButtonProps) {
+}: BusyButtonProps & { type: 'button' | 'submit' }) {
   const words = busy ? busyLabel : label;
   return (
-    <button {...rest} type="submit" className={className} disabled={busy || disabled === true}>
+    <button {...rest} disabled={busy || disabled === true}>
       {icon ? (
         <>
           {icon} {words}

@@ -3,6 +3,7 @@ import type { Channel } from '../../../../shared/schemas/channel';
 import { errorMessage, isApiError } from '../../api';
 import { useDeleteChannel, useTestChannel, useUpdateChannel } from '../../resources/channels';
 import { ConfirmDialog } from '../dialog';
+import { BusyButton } from '../../forms/submit-button';
 import { Switch } from '../switch';
 import { useToast } from '../toast';
 
@@ -90,14 +91,13 @@ export function ChannelRow({ channel, onSecret }: ChannelRowProps) {
         </label>
       </div>
       <div className="channel-row__actions" role="group" aria-labelledby={nameId}>
-        <button
-          type="button"
+        <BusyButton
           className="button button--small"
+          label="Send test"
+          busyLabel="Sending…"
+          busy={test.isPending}
           onClick={() => test.mutate()}
-          disabled={test.isPending}
-        >
-          {test.isPending ? 'Sending…' : 'Send test'}
-        </button>
+        />
         {channel.type === 'json' && (
           <button
             type="button"

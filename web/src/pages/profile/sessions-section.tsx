@@ -5,6 +5,7 @@ import { errorMessage } from '../../api';
 import { RelativeTime } from '../../components/alert-parts';
 import { QueryState } from '../../components/query-state';
 import { useToast } from '../../components/toast';
+import { BusyButton } from '../../forms/submit-button';
 import { describeUserAgent, formatInstant } from '../../format';
 import { useEndSession, useSessions, useSignOutOthers } from '../../resources/me';
 
@@ -31,14 +32,13 @@ export function SessionsSection({ user }: { user: User }) {
           Where you’re signed in
         </h2>
         {others.length > 0 && (
-          <button
-            type="button"
+          <BusyButton
             className="button button--small"
+            label="Sign out everywhere else"
+            busyLabel="Signing out…"
+            busy={signOutOthers.isPending}
             onClick={() => signOutOthers.mutate()}
-            disabled={signOutOthers.isPending}
-          >
-            {signOutOthers.isPending ? 'Signing out…' : 'Sign out everywhere else'}
-          </button>
+          />
         )}
       </div>
       {error && (

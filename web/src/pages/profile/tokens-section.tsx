@@ -5,7 +5,7 @@ import { errorMessage } from '../../api';
 import { RelativeTime } from '../../components/alert-parts';
 import { CopyBox } from '../../components/copy-box';
 import { ConfirmDialog } from '../../components/dialog';
-import { QueryState } from '../../components/query-state';
+import { QueryList } from '../../components/query-state';
 import { useToast } from '../../components/toast';
 import { formatInstant } from '../../format';
 import { useApiTokens, useRevokeToken } from '../../resources/me';
@@ -49,24 +49,20 @@ export function TokensSection({ user }: { user: User }) {
           </p>
         </CopyBox>
       )}
-      <QueryState query={tokens}>
-        {(list) =>
-          list.length === 0 ? (
-            <p className="channel-empty muted">No tokens yet.</p>
-          ) : (
-            <ul className="token-list">
-              {list.map((token) => (
-                <TokenRow
-                  key={token.id}
-                  token={token}
-                  timeZone={user.effectiveTimeZone}
-                  onRevoke={() => setRevoking(token)}
-                />
-              ))}
-            </ul>
-          )
-        }
-      </QueryState>
+      <QueryList
+        query={tokens}
+        className="token-list"
+        empty={<p className="channel-empty muted">No tokens yet.</p>}
+      >
+        {(token) => (
+          <TokenRow
+            key={token.id}
+            token={token}
+            timeZone={user.effectiveTimeZone}
+            onRevoke={() => setRevoking(token)}
+          />
+        )}
+      </QueryList>
       <TokenForm user={user} onCreated={setCreated} />
       {revoking && <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />}
     </CardSection>

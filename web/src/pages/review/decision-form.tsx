@@ -7,6 +7,7 @@ import {
 import { isApiError } from '../../api';
 import { FormBanner } from '../../components/field';
 import { TextAreaField, TextField } from '../../forms/fields';
+import { BusyButton } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useReviewDecision } from '../../resources/review';
 
@@ -72,14 +73,13 @@ export function DecisionForm({
         >
           Request changes
         </button>
-        <button
-          type="button"
+        <BusyButton
           className="button button--primary"
-          disabled={decide.isPending}
+          label="Approve"
+          busyLabel="Sending…"
+          busy={decide.isPending}
           onClick={() => submit('approve')}
-        >
-          {decide.isPending ? 'Sending…' : 'Approve'}
-        </button>
+        />
       </div>
     </form>
   );

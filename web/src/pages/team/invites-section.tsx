@@ -4,7 +4,7 @@ import type { Invite, InviteCreated } from '../../../../shared/schemas/team';
 import { errorMessage } from '../../api';
 import { CopyBox } from '../../components/copy-box';
 import { ConfirmDialog } from '../../components/dialog';
-import { QueryState } from '../../components/query-state';
+import { QueryList } from '../../components/query-state';
 import { useToast } from '../../components/toast';
 import { ROLE_LABELS, formatInstant, roleInSentence } from '../../format';
 import { useInvites, useRevokeInvite } from '../../resources/invites';
@@ -47,24 +47,20 @@ export function InvitesSection({ user }: { user: User }) {
           </p>
         </CopyBox>
       )}
-      <QueryState query={invites}>
-        {(list) =>
-          list.length === 0 ? (
-            <p className="channel-empty muted">No invites yet. Create one below.</p>
-          ) : (
-            <ul className="invite-list">
-              {list.map((invite) => (
-                <InviteRow
-                  key={invite.id}
-                  invite={invite}
-                  timeZone={timeZone}
-                  onRevoke={() => setRevoking(invite)}
-                />
-              ))}
-            </ul>
-          )
-        }
-      </QueryState>
+      <QueryList
+        query={invites}
+        className="invite-list"
+        empty={<p className="channel-empty muted">No invites yet. Create one below.</p>}
+      >
+        {(invite) => (
+          <InviteRow
+            key={invite.id}
+            invite={invite}
+            timeZone={timeZone}
+            onRevoke={() => setRevoking(invite)}
+          />
+        )}
+      </QueryList>
       <InviteForm onCreated={setCreated} />
       {revoking && <RevokeDialog invite={revoking} onClose={() => setRevoking(null)} />}
     </CardSection>
