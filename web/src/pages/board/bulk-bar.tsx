@@ -36,7 +36,9 @@ export function BulkBar({
   return (
     <div className="bulk-bar" role="region" aria-label="Bulk actions" aria-busy={busy}>
       <p className="bulk-bar__count">
-        <strong>{plural(count, 'deliverable')}</strong> selected
+        <span>
+          <strong>{plural(count, 'deliverable')}</strong> selected
+        </span>
         <button type="button" className="button button--small" onClick={onClear}>
           Clear
         </button>

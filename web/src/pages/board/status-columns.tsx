@@ -63,9 +63,11 @@ export function StatusColumns({
             onDragLeave={() => setTarget((t) => (t === status ? null : t))}
             onDrop={onMove ? onDrop(status) : undefined}
           >
-            <h2 id={titleId} className="status-column__title">
-              <span>{DELIVERABLE_STATUS_LABELS[status]}</span>
-              <span className="status-column__count">{cards.length}</span>
+            <h2 className="status-column__title">
+              <span id={titleId}>{DELIVERABLE_STATUS_LABELS[status]}</span>
+              <span className="status-column__count" data-testid="column-count">
+                {cards.length}
+              </span>
             </h2>
             <ul className="status-column__cards">
               {cards.map((item) => (
