@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -167,5 +168,19 @@ describe('the status board in Chromium', () => {
     await until(() => page.getByTestId('board-row').count()).toBe(4);
     expect((await get(page, haul.id)).status).toBe('in_review');
     expect((await get(page, short.id)).title).toBe('Tutorial short');
+
+    // On a phone the columns scroll sideways inside the board, not the page.
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await until(() => column(page, 'Planned').getByTestId('board-card').count()).toBe(3);
+    // The page is no wider than the phone; the board is wider than its box (it scrolls).
+    await until(() => page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    const board = await page.getByTestId('status-board').evaluate((e) => ({
+      scroll: e.scrollWidth,
+      box: e.clientWidth,
+    }));
+    expect(board.scroll).toBeGreaterThan(board.box);
+    await expectAccessible(page, 'the board on a phone');
+    if (SCREENSHOT) await page.screenshot({ path: path.join(os.tmpdir(), 'board-phone.png') });
   });
 });
