@@ -85,6 +85,14 @@ export default function AlertsPage({ user }: { user: User }) {
   };
 
   const items = alerts.data?.items ?? [];
+  const checkbox = (alert: Alert) =>
+    canEdit && (
+      <AlertCheckbox
+        alert={alert}
+        checked={selection.selected.has(alert.id)}
+        onChange={(on) => selection.toggle(alert.id, on)}
+      />
+    );
 
   return (
     <div className="page page--alerts">
@@ -159,22 +167,8 @@ export default function AlertsPage({ user }: { user: User }) {
                   />
                 )}
                 <ul className="alert-list">
-                  {items.map((alert) => (
-                    <AlertRow
-                      key={alert.id}
-                      alert={alert}
-                      user={user}
-                      names={names}
-                      check={
-                        canEdit && (
-                          <AlertCheckbox
-                            alert={alert}
-                            checked={selection.selected.has(alert.id)}
-                            onChange={(on) => selection.toggle(alert.id, on)}
-                          />
-                        )
-                      }
-                    />
+                  {items.map((a) => (
+                    <AlertRow key={a.id} alert={a} user={user} names={names} check={checkbox(a)} />
                   ))}
                 </ul>
                 {items.length >= LIMIT && (

@@ -55,8 +55,20 @@ export default function BoardPage({ user }: { user: User }) {
 
   const brandMap = useMemo(() => new Map((brands.data ?? []).map((b) => [b.id, b])), [brands.data]);
   const names = useMemo(() => new Map((team.data ?? []).map((m) => [m.id, m.name])), [team.data]);
+  const brandOptions = (brands.data ?? []).map((b) => {
+    const dot = <BrandDot color={b.color} />;
+    return { value: b.id, label: b.name, adornment: dot };
+  });
   const items = board.data?.items ?? [];
   const chosen: BoardItem[] = items.filter((d) => selected.has(d.id));
+  /** What the board and the list both show. */
+  const shown = (list: BoardItem[]) => ({
+    items: list,
+    brands: brandMap,
+    selected,
+    onSelect: select,
+    timeZone,
+  });
 
   return (
     <div className="page page--board">
@@ -65,31 +77,13 @@ export default function BoardPage({ user }: { user: User }) {
         subtitle={`Deliverables by status, due from ${formatDay(fromDay)} onward, and those not scheduled yet.`}
         actions={
           <div className="segmented" role="group" aria-label="View">
-            {(['board', 'list'] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                className="segmented__item"
-                aria-pressed={view === v}
-                onClick={() => setView(v)}
-              >
-                {v === 'board' ? 'Board' : 'List'}
-              </button>
-            ))}
+            <ViewButton view="board" current={view} onPick={setView} />
+            <ViewButton view="list" current={view} onPick={setView} />
           </div>
         }
       />
       <div className="filters board-filters" role="group" aria-label="Filters">
-        <FilterMenu
-          name="Brand"
-          options={(brands.data ?? []).map((b) => ({
-            value: b.id,
-            label: b.name,
-            adornment: <BrandDot color={b.color} />,
-          }))}
-          selected={brandId}
-          onChange={setBrandId}
-        />
+        <FilterMenu name="Brand" options={brandOptions} selected={brandId} onChange={setBrandId} />
         <FilterMenu
           name="Platform"
           options={PLATFORM_OPTIONS}
@@ -134,22 +128,14 @@ export default function BoardPage({ user }: { user: User }) {
               </EmptyInline>
             ) : view === 'board' ? (
               <StatusColumns
-                items={data.items}
-                brands={brandMap}
-                selected={selected}
-                onSelect={select}
-                timeZone={timeZone}
+                {...shown(data.items)}
                 {...(canEdit ? { onMove: (item, status) => void actions.move(item, status) } : {})}
               />
             ) : (
               <DeliverableTable
-                items={data.items}
-                brands={brandMap}
+                {...shown(data.items)}
                 names={names}
-                selected={selected}
-                onSelect={select}
                 onSelectAll={(on) => replace(on ? data.items.map((d) => d.id) : [])}
-                timeZone={timeZone}
               />
             )}
           </>
@@ -174,5 +160,26 @@ export default function BoardPage({ user }: { user: User }) {
         />
       )}
     </div>
+  );
+}
+
+interface ViewButtonProps {
+  view: View;
+  current: View;
+  onPick: (view: View) => void;
+}
+
+/** One half of the Board | List toggle. */
+function ViewButton({ view, current, onPick }: ViewButtonProps) {
+  const pick = () => onPick(view);
+  return (
+    <button
+      type="button"
+      className="segmented__item"
+      aria-pressed={view === current}
+      onClick={pick}
+    >
+      {view === 'board' ? 'Board' : 'List'}
+    </button>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DeliverableStatus } from '../../../../shared/schemas/deliverable';
+import { ActionSelect } from '../../components/ui/action-select';
 import { DELIVERABLE_STATUS_LABELS, DELIVERABLE_STATUS_VALUES, plural } from '../../format';
 
 export interface BulkBarProps {
@@ -15,6 +16,12 @@ export interface BulkBarProps {
 }
 
 const UNASSIGNED = '(unassigned)';
+
+/** Every status, as the bulk bar and a card's "Move to…" offer them. */
+export const STATUS_CHOICES = DELIVERABLE_STATUS_VALUES.map((value) => ({
+  value,
+  label: DELIVERABLE_STATUS_LABELS[value],
+}));
 
 /** What can be done to the selected deliverables at once: status, assignee, dates, delete. */
 export function BulkBar({
@@ -45,39 +52,24 @@ export function BulkBar({
       </p>
       <label className="bulk-bar__field">
         <span>Status</span>
-        <select
-          value=""
+        <ActionSelect
+          prompt="Set status…"
+          choices={STATUS_CHOICES}
           disabled={busy}
-          onChange={(e) => {
-            const status = DELIVERABLE_STATUS_VALUES.find((s) => s === e.target.value);
-            if (status) onStatus(status);
-          }}
-        >
-          <option value="">Set status…</option>
-          {DELIVERABLE_STATUS_VALUES.map((s) => (
-            <option key={s} value={s}>
-              {DELIVERABLE_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
+          onPick={onStatus}
+        />
       </label>
       <label className="bulk-bar__field">
         <span>Assignee</span>
-        <select
-          value=""
+        <ActionSelect
+          prompt="Assign to…"
+          choices={[
+            { value: UNASSIGNED, label: 'Nobody (unassign)' },
+            ...team.map((m) => ({ value: m.id, label: m.name })),
+          ]}
           disabled={busy}
-          onChange={(e) => {
-            if (e.target.value) onAssignee(e.target.value === UNASSIGNED ? null : e.target.value);
-          }}
-        >
-          <option value="">Assign to…</option>
-          <option value={UNASSIGNED}>Nobody (unassign)</option>
-          {team.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
+          onPick={(id) => onAssignee(id === UNASSIGNED ? null : id)}
+        />
       </label>
       <form className="bulk-bar__shift" onSubmit={shift}>
         <label className="bulk-bar__field">
@@ -91,9 +83,7 @@ export function BulkBar({
             onChange={(e) => setDays(e.target.value)}
           />
         </label>
-        <button type="submit" className="button button--small" disabled={busy}>
-          Shift
-        </button>
+        <input type="submit" className="button button--small" value="Shift" disabled={busy} />
       </form>
       <button
         type="button"

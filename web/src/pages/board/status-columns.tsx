@@ -4,6 +4,8 @@ import type { DeliverableStatus } from '../../../../shared/schemas/deliverable';
 import { BrandDot, PlatformBadge } from '../../components/badges';
 import { DELIVERABLE_STATUS_LABELS, DELIVERABLE_STATUS_VALUES, formatInstant } from '../../format';
 import type { BoardItem } from '../../resources/bulk';
+import { ActionSelect } from '../../components/ui/action-select';
+import { STATUS_CHOICES } from './bulk-bar';
 
 const DRAG_TYPE = 'application/x-sponsorcal-deliverable';
 
@@ -43,53 +45,61 @@ export function StatusColumns({
     if (item && item.status !== status) onMove?.(item, status);
   };
 
+  /** A card's props: its own, and (for editors) how it moves. */
+  const cardOf = (item: BoardItem): StatusCardProps => ({
+    item,
+    brand: brands.get(item.brandId),
+    checked: selected.has(item.id),
+    onSelect: (on) => onSelect(item.id, on),
+    timeZone,
+    ...(onMove
+      ? {
+          onMove: (to: DeliverableStatus) => onMove(item, to),
+          onDragStart: (event: DragEvent) => {
+            event.dataTransfer.setData(DRAG_TYPE, item.id);
+            event.dataTransfer.effectAllowed = 'move';
+            setDragged(item.id);
+          },
+          onDragEnd: endDrag,
+        }
+      : {}),
+  });
+  /** Where a dragged card can land (editors only). */
+  const dropZone = (status: DeliverableStatus) =>
+    onMove
+      ? {
+          onDragOver: (event: DragEvent) => {
+            if (!dragged) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'move';
+            setTarget(status);
+          },
+          onDragLeave: () => setTarget((t) => (t === status ? null : t)),
+          onDrop: onDrop(status),
+        }
+      : {};
+
   return (
     <div className="status-board" data-testid="status-board">
       {DELIVERABLE_STATUS_VALUES.map((status) => {
         const cards = items.filter((d) => d.status === status);
-        const titleId = `status-column-${status}`;
+        const targeted = target === status ? ' status-column--target' : '';
         return (
           <section
             key={status}
-            aria-labelledby={titleId}
-            data-status={status}
-            className={`status-column${target === status ? ' status-column--target' : ''}`}
-            onDragOver={(event) => {
-              if (!onMove || !dragged) return;
-              event.preventDefault();
-              event.dataTransfer.dropEffect = 'move';
-              setTarget(status);
-            }}
-            onDragLeave={() => setTarget((t) => (t === status ? null : t))}
-            onDrop={onMove ? onDrop(status) : undefined}
+            aria-labelledby={`status-column-${status}`}
+            className={`status-column${targeted}`}
+            {...dropZone(status)}
           >
             <h2 className="status-column__title">
-              <span id={titleId}>{DELIVERABLE_STATUS_LABELS[status]}</span>
+              <span id={`status-column-${status}`}>{DELIVERABLE_STATUS_LABELS[status]}</span>
               <span className="status-column__count" data-testid="column-count">
                 {cards.length}
               </span>
             </h2>
             <ul className="status-column__cards">
               {cards.map((item) => (
-                <StatusCard
-                  key={item.id}
-                  item={item}
-                  brand={brands.get(item.brandId)}
-                  checked={selected.has(item.id)}
-                  onSelect={(on) => onSelect(item.id, on)}
-                  timeZone={timeZone}
-                  {...(onMove
-                    ? {
-                        onMove: (to: DeliverableStatus) => onMove(item, to),
-                        onDragStart: (event: DragEvent) => {
-                          event.dataTransfer.setData(DRAG_TYPE, item.id);
-                          event.dataTransfer.effectAllowed = 'move';
-                          setDragged(item.id);
-                        },
-                        onDragEnd: endDrag,
-                      }
-                    : {})}
-                />
+                <StatusCard key={item.id} {...cardOf(item)} />
               ))}
             </ul>
           </section>
@@ -145,23 +155,13 @@ function StatusCard({
           : 'Not scheduled'}
       </p>
       {onMove && (
-        <label className="status-card__move small">
-          <span className="visually-hidden">Move {item.title} to</span>
-          <select
-            value=""
-            onChange={(e) => {
-              const to = DELIVERABLE_STATUS_VALUES.find((s) => s === e.target.value);
-              if (to) onMove(to);
-            }}
-          >
-            <option value="">Move to…</option>
-            {DELIVERABLE_STATUS_VALUES.filter((s) => s !== item.status).map((s) => (
-              <option key={s} value={s}>
-                {DELIVERABLE_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ActionSelect
+          className="status-card__move small"
+          aria-label={`Move ${item.title} to`}
+          prompt="Move to…"
+          choices={STATUS_CHOICES.filter((c) => c.value !== item.status)}
+          onPick={onMove}
+        />
       )}
     </li>
   );
