@@ -22,6 +22,7 @@ import { brandRoutes } from './routes/brands';
 import { pitchRoutes } from './routes/pitches';
 import { dealRoutes } from './routes/deals';
 import { deliverableRoutes } from './routes/deliverables';
+import { deliverableBulkRoutes } from './routes/deliverables-bulk';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
@@ -274,6 +275,8 @@ export function createApp(options: AppOptions) {
     .route('/api/brands', brandRoutes(deps))
     .route('/api/brands', pitchRoutes(deps))
     .route('/api/deals', dealRoutes(deps))
+    // Before `/api/deliverables/:id`, so `/board` is not read as an id.
+    .route('/api/deliverables', deliverableBulkRoutes(deps))
     .route('/api/deliverables', deliverableRoutes(deps))
     .route('/api/deliverables', reviewLinkRoutes(deps))
     .route('/api/review', reviewRoutes(deps))

@@ -19,6 +19,10 @@ import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
 import { auditedUpdate } from '../audit/audited';
+import { auditActor, recordAudit } from '../audit/record';
+import { alertBulkAckAnswerSchema, alertBulkAckSchema } from '../../shared/schemas/bulk';
+import { acknowledgeAlerts } from '../db/queries/bulk';
+import { inTransaction } from '../db/transaction';
 import { declare } from './declare';
 
 const route = {
@@ -37,6 +41,12 @@ const route = {
     access: 'editor',
     summary: 'Acknowledge an alert',
     answers: { 200: alertSchema },
+  }),
+  ackMany: declare({
+    access: 'editor',
+    summary: 'Acknowledge the listed alerts ({ids}) or every open one ({all: true})',
+    body: alertBulkAckSchema,
+    answers: { 200: alertBulkAckAnswerSchema },
   }),
   snooze: declare({
     access: 'editor',
@@ -65,6 +75,31 @@ export function alertRoutes({ db, clock }: AppDeps) {
     .get('/count', route.count, async (c) =>
       c.json({ open: await countOpenAlerts(db, clock.now()) }, 200),
     )
+    .post('/ack', route.ackMany, validate('json', alertBulkAckSchema), async (c) => {
+      const now = clock.now();
+      const actor = auditActor(c);
+      const acknowledged = await inTransaction(db, async (trx) => {
+        const alerts = await acknowledgeAlerts(trx, c.req.valid('json'), currentUser(c).id, now);
+        for (const { message, ...after } of alerts) {
+          const before = { ...after, acknowledgedAt: null, acknowledgedBy: null };
+          await recordAudit(
+            trx,
+            actor,
+            {
+              action: 'update',
+              entityType: 'alert',
+              entityId: after.id,
+              summary: `Alert: ${message}`,
+              before,
+              after,
+            },
+            now,
+          );
+        }
+        return alerts.length;
+      });
+      return c.json({ acknowledged }, 200);
+    })
     .post('/:id/ack', route.ack, async (c) => {
       const view = await viewOf(c);
       const id = c.req.param('id');

@@ -556,6 +556,31 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     status: 200,
     query: '?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
   },
+  'GET /api/deliverables/board': { status: 200, query: '?platform=tiktok' },
+  'POST /api/deliverables/bulk': {
+    status: 200,
+    body: (ids) => ({
+      ids: [{ id: ids.spareDeliverableId, version: 1 }],
+      action: { type: 'assignee', assigneeId: null },
+    }),
+  },
+  'POST /api/deliverables/bulk/restore': {
+    status: 200,
+    body: (ids) => ({
+      items: [
+        {
+          version: 2,
+          snapshot: {
+            id: ids.spareDeliverableId,
+            dealId: ids.dealId,
+            title: 'Spare reel',
+            platform: 'instagram',
+            createdAt: '2026-03-01T12:00:00Z',
+          },
+        },
+      ],
+    }),
+  },
   'GET /api/deliverables/:id': { status: 200, params: { id: 'deliverableId' } },
   'PATCH /api/deliverables/:id': {
     status: 200,
@@ -571,6 +596,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
 
   'GET /api/alerts': { status: 200 },
   'GET /api/alerts/count': { status: 200 },
+  'POST /api/alerts/ack': { status: 200, body: (ids) => ({ ids: [ids.alertId] }) },
   'POST /api/alerts/:id/ack': { status: 200, params: { id: 'alertId' } },
   'POST /api/alerts/:id/snooze': {
     status: 200,

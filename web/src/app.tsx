@@ -9,6 +9,7 @@ import { matchPath, usePath } from './hooks/use-router';
 import { CalendarPage } from './pages/calendar-page';
 
 // The calendar is the landing page and ships in the first bundle; the rest load on demand.
+const BoardPage = lazy(() => import('./pages/board-page'));
 const DealsPage = lazy(() => import('./pages/deals-page'));
 const DealDetailPage = lazy(() => import('./pages/deal-detail-page'));
 const BrandsPage = lazy(() => import('./pages/brands-page'));
@@ -39,6 +40,7 @@ function FullPage({ children }: { children: ReactNode }) {
 function Routes({ user }: { user: User }) {
   const path = usePath();
   if (path === '/') return <CalendarPage user={user} />;
+  if (path === '/board') return <BoardPage user={user} />;
   if (path === '/deals') return <DealsPage user={user} />;
   const deal = matchPath('/deals/:id', path);
   if (deal) return <DealDetailPage key={deal['id']} user={user} id={deal['id']!} />;

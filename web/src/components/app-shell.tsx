@@ -21,6 +21,7 @@ interface NavItem {
 
 const NAV: readonly NavItem[] = [
   { href: '/', label: 'Calendar', match: (p: string) => p === '/' },
+  { href: '/board', label: 'Board', match: (p: string) => p === '/board' },
   {
     href: '/deals',
     label: 'Deals',

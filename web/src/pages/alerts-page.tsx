@@ -1,5 +1,5 @@
 import './alerts-page.css';
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Alert, AlertRule } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
 import {
@@ -19,9 +19,12 @@ import {
   formatInstant,
   plural,
 } from '../format';
-import { useAlertCount, useAlerts, type AlertState, isOpen } from '../resources/alerts';
+import { useAlertCount, useAlerts, type AlertState } from '../resources/alerts';
 import { useTeam } from '../resources/users';
 import { QueryState } from '../components/query-state';
+import { useSelection } from '../hooks/use-selection';
+import { AlertBulkActions, AlertCheckbox } from './alerts/alert-bulk-actions';
+import { AlertStatus } from './alerts/alert-status';
 import { PageHeader } from '../components/ui/page-header';
 import { EmptyInline } from '../components/ui/empty-inline';
 
@@ -62,6 +65,8 @@ export default function AlertsPage({ user }: { user: User }) {
   const team = useTeam();
   const tabsId = useId();
   const ruleId = useId();
+  const selection = useSelection();
+  const canEdit = user.role !== 'viewer';
   const timeZone = user.effectiveTimeZone;
 
   const names = useMemo(
@@ -80,6 +85,14 @@ export default function AlertsPage({ user }: { user: User }) {
   };
 
   const items = alerts.data?.items ?? [];
+  const checkbox = (alert: Alert) =>
+    canEdit && (
+      <AlertCheckbox
+        alert={alert}
+        checked={selection.selected.has(alert.id)}
+        onChange={(on) => selection.toggle(alert.id, on)}
+      />
+    );
 
   return (
     <div className="page page--alerts">
@@ -145,9 +158,17 @@ export default function AlertsPage({ user }: { user: User }) {
               </EmptyInline>
             ) : (
               <>
+                {canEdit && (
+                  <AlertBulkActions
+                    items={items}
+                    selected={selection.selected}
+                    openTab={state === 'open'}
+                    onDone={selection.clear}
+                  />
+                )}
                 <ul className="alert-list">
-                  {items.map((alert) => (
-                    <AlertRow key={alert.id} alert={alert} user={user} names={names} />
+                  {items.map((a) => (
+                    <AlertRow key={a.id} alert={a} user={user} names={names} check={checkbox(a)} />
                   ))}
                 </ul>
                 {items.length >= LIMIT && (
@@ -164,56 +185,24 @@ export default function AlertsPage({ user }: { user: User }) {
   );
 }
 
-function AlertStatus({
-  alert,
-  timeZone,
-  names,
-}: {
-  alert: Alert;
-  timeZone: string;
-  names: Map<string, string>;
-}) {
-  if (alert.acknowledgedAt) {
-    const who = alert.acknowledgedBy
-      ? (names.get(alert.acknowledgedBy) ?? 'a former team member')
-      : 'someone';
-    return (
-      <span className="alert-state alert-state--acknowledged">
-        Acknowledged by {who} · {formatInstant(alert.acknowledgedAt, timeZone)}
-      </span>
-    );
-  }
-  if (alert.resolvedAt) {
-    return (
-      <span className="alert-state alert-state--resolved">
-        Resolved · {formatInstant(alert.resolvedAt, timeZone)}
-      </span>
-    );
-  }
-  if (!isOpen(alert) && alert.snoozedUntil) {
-    return (
-      <span className="alert-state alert-state--snoozed">
-        Snoozed until {formatInstant(alert.snoozedUntil, timeZone)}
-      </span>
-    );
-  }
-  return <span className="alert-state alert-state--open">Open</span>;
-}
-
 function AlertRow({
   alert,
   user,
   names,
+  check,
 }: {
   alert: Alert;
   user: User;
   names: Map<string, string>;
+  /** The row's checkbox, for editors. */
+  check: ReactNode;
 }) {
   const timeZone = user.effectiveTimeZone;
   const href = subjectHref(alert);
   const failed = alert.deliveries.filter((d) => d.status === 'failed').length;
   return (
     <li className={`alert-row alert-row--${alert.severity}`} data-testid="alert-row">
+      {check}
       <SeverityMark severity={alert.severity} />
       <div className="alert-row__main">
         <div className="alert-row__top">
