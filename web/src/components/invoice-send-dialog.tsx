@@ -120,6 +120,7 @@ function SendForm({
           >
             {(p) => (
               <input
+                dir="auto"
                 {...p}
                 type="text"
                 inputMode="email"
@@ -132,6 +133,7 @@ function SendForm({
           <Field label="Subject" error={errors['subject']}>
             {(p) => (
               <input
+                dir="auto"
                 {...p}
                 type="text"
                 value={subject}
@@ -143,6 +145,7 @@ function SendForm({
           <Field label="Message" error={errors['message']}>
             {(p) => (
               <textarea
+                dir="auto"
                 {...p}
                 rows={10}
                 value={message}

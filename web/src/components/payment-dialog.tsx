@@ -131,6 +131,7 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
         {(p) => (
           <>
             <input
+              dir="auto"
               {...p}
               type="text"
               list={methodsId}

@@ -90,6 +90,7 @@ export function PublicPaidForm({ token, invoice, onGone }: PublicPaidFormProps) 
         >
           {(p) => (
             <input
+              dir="auto"
               {...p}
               type="text"
               value={reference}

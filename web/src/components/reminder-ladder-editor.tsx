@@ -81,6 +81,7 @@ export function ReminderLadderEditor({
                 >
                   {(p) => (
                     <input
+                      dir="auto"
                       {...p}
                       type="text"
                       inputMode="numeric"
@@ -97,6 +98,7 @@ export function ReminderLadderEditor({
                 >
                   {(p) => (
                     <input
+                      dir="auto"
                       {...p}
                       type="text"
                       value={step.subject}
@@ -109,6 +111,7 @@ export function ReminderLadderEditor({
               <Field label="Message" srPrefix={prefix} error={errors[`${path}.body`]}>
                 {(p) => (
                   <textarea
+                    dir="auto"
                     {...p}
                     rows={5}
                     value={step.body}

@@ -30,6 +30,7 @@ export function DraftLinksFieldset({
           <Field label="Label" error={form.errors[`draftLinks.${index}.label`]}>
             {(p) => (
               <input
+                dir="auto"
                 {...p}
                 type="text"
                 value={link.label}
@@ -42,6 +43,7 @@ export function DraftLinksFieldset({
           <Field label="URL" error={form.errors[`draftLinks.${index}.url`]}>
             {(p) => (
               <input
+                dir="auto"
                 {...p}
                 type="url"
                 inputMode="url"

@@ -32,6 +32,7 @@ export function DraftInput({
       {(p) =>
         unit === undefined ? (
           <input
+            dir="auto"
             {...p}
             type="text"
             {...input}

@@ -35,6 +35,7 @@ export function KitPublishing({
               /kit/
             </span>
             <input
+              dir="auto"
               {...p}
               type="text"
               value={values.slug}
