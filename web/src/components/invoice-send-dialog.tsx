@@ -120,7 +120,6 @@ function SendForm({
           >
             {(p) => (
               <input
-                dir="auto"
                 {...p}
                 type="text"
                 inputMode="email"
@@ -133,7 +132,6 @@ function SendForm({
           <Field label="Subject" error={errors['subject']}>
             {(p) => (
               <input
-                dir="auto"
                 {...p}
                 type="text"
                 value={subject}
@@ -145,7 +143,6 @@ function SendForm({
           <Field label="Message" error={errors['message']}>
             {(p) => (
               <textarea
-                dir="auto"
                 {...p}
                 rows={10}
                 value={message}

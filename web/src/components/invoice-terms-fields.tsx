@@ -60,7 +60,6 @@ export function InvoiceTermsFields({
       <Field label="Invoice number" error={errors['number']} hint={numberHint}>
         {(p) => (
           <input
-            dir="auto"
             {...p}
             type="text"
             value={number}

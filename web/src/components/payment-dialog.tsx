@@ -131,7 +131,6 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
         {(p) => (
           <>
             <input
-              dir="auto"
               {...p}
               type="text"
               list={methodsId}

@@ -90,7 +90,6 @@ export function PublicPaidForm({ token, invoice, onGone }: PublicPaidFormProps) 
         >
           {(p) => (
             <input
-              dir="auto"
               {...p}
               type="text"
               value={reference}

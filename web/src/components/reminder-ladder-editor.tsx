@@ -81,7 +81,6 @@ export function ReminderLadderEditor({
                 >
                   {(p) => (
                     <input
-                      dir="auto"
                       {...p}
                       type="text"
                       inputMode="numeric"
@@ -98,7 +97,6 @@ export function ReminderLadderEditor({
                 >
                   {(p) => (
                     <input
-                      dir="auto"
                       {...p}
                       type="text"
                       value={step.subject}
@@ -111,7 +109,6 @@ export function ReminderLadderEditor({
               <Field label="Message" srPrefix={prefix} error={errors[`${path}.body`]}>
                 {(p) => (
                   <textarea
-                    dir="auto"
                     {...p}
                     rows={5}
                     value={step.body}

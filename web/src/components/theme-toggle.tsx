@@ -1,5 +1,6 @@
 import './theme-toggle.css';
 import { useId } from 'react';
+import { EnumSelect } from '../forms/enum-select';
 import { Icon, Stroke } from './icons';
 import { saveTheme, THEME_CHOICES, THEME_LABELS, useTheme, type ThemeChoice } from '../theme';
 
@@ -22,18 +23,14 @@ export function ThemeToggle() {
       <label htmlFor={id} className="visually-hidden">
         Theme
       </label>
-      <select
+      <EnumSelect
         id={id}
         className="theme-toggle__select"
         value={theme}
-        onChange={(event) => saveTheme(event.target.value as ThemeChoice)}
-      >
-        {THEME_CHOICES.map((choice) => (
-          <option key={choice} value={choice}>
-            {THEME_LABELS[choice]}
-          </option>
-        ))}
-      </select>
+        options={THEME_CHOICES}
+        labels={THEME_LABELS}
+        onChange={saveTheme}
+      />
     </div>
   );
 }

@@ -36,17 +36,13 @@ function splitTextField<P extends RowFieldProps & TextValue>(props: P) {
 /** A labelled text `<input>` of a list row. */
 export function RowTextField(props: RowFieldProps & InputRest & TextValue) {
   const { field, input } = splitTextField(props);
-  return (
-    <Field {...field}>
-      {(control) => <input type="text" dir="auto" {...input} {...control} />}
-    </Field>
-  );
+  return <Field {...field}>{(control) => <input type="text" {...input} {...control} />}</Field>;
 }
 
 /** A labelled `<textarea>` over a string the caller holds. */
 export function RowTextAreaField(props: RowFieldProps & TextAreaRest & TextValue) {
   const { field, input } = splitTextField(props);
-  return <Field {...field}>{(control) => <textarea dir="auto" {...input} {...control} />}</Field>;
+  return <Field {...field}>{(control) => <textarea {...input} {...control} />}</Field>;
 }
 
 /** A labelled select over a closed list, in a list row; the change handler gets the list's type. */

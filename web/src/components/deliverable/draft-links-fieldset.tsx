@@ -30,7 +30,6 @@ export function DraftLinksFieldset({
           <Field label="Label" error={form.errors[`draftLinks.${index}.label`]}>
             {(p) => (
               <input
-                dir="auto"
                 {...p}
                 type="text"
                 value={link.label}
@@ -43,7 +42,6 @@ export function DraftLinksFieldset({
           <Field label="URL" error={form.errors[`draftLinks.${index}.url`]}>
             {(p) => (
               <input
-                dir="auto"
                 {...p}
                 type="url"
                 inputMode="url"

@@ -23,7 +23,6 @@ export function MetricsDetails({ form }: { form: SchemaForm<DeliverableFormState
           <Field key={key} label={METRIC_LABELS[key]} error={errors[`metrics.${key}`]}>
             {(p) => (
               <input
-                dir="auto"
                 {...p}
                 type="text"
                 inputMode="numeric"

@@ -32,7 +32,6 @@ export function DraftInput({
       {(p) =>
         unit === undefined ? (
           <input
-            dir="auto"
             {...p}
             type="text"
             {...input}

@@ -35,7 +35,6 @@ export function KitPublishing({
               /kit/
             </span>
             <input
-              dir="auto"
               {...p}
               type="text"
               value={values.slug}
