@@ -109,12 +109,18 @@ describe('every page in the light and the dark theme, in Chromium', () => {
     await expectAccessibleInBothThemes(page, 'the calendar, month');
 
     // The bell's name holds the count it shows, so speech input can say what is seen.
+    const bell = page.locator('.bell__button');
     const badge = page.getByTestId('alert-count');
     if ((await badge.count()) > 0) {
-      const shown = (await badge.textContent())!;
-      const bell = page.locator('.bell__button');
-      expect(await bell.getAttribute('aria-label')).toContain(shown);
+      expect(await bell.getAttribute('aria-label')).toContain((await badge.textContent())!);
     }
+    await bell.click();
+    const panel = page.getByRole('dialog', { name: 'Alerts' });
+    await until(() => panel.count()).toBe(1);
+    await until(() => panel.locator('.spinner').count()).toBe(0);
+    await expectAccessibleInBothThemes(page, "the bell's panel");
+    await page.keyboard.press('Escape');
+    await until(() => panel.count()).toBe(0);
 
     await showView(page, 'Week view');
     await expectAccessibleInBothThemes(page, 'the calendar, week');
