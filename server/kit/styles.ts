@@ -12,7 +12,22 @@ export const KIT_CSS = `
   --wash: #f4f5f8;
   --accent: #5b5bd6;
   --accent-soft: #eeeefc;
-  color-scheme: light;
+  color-scheme: light dark;
+}
+/* Dark on screen when the visitor's device is (the page has no script, so no switch): printing stays light. */
+@media screen and (prefers-color-scheme: dark) {
+  :root {
+    --ink: #eceef3;
+    --muted: #a3aab6;
+    --line: #2b303b;
+    --paper: #171a21;
+    --wash: #0e1016;
+    --accent: #a9a9f7;
+    --accent-soft: rgba(91, 91, 214, 0.2);
+  }
+}
+@media print {
+  :root { color-scheme: light; }
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }

@@ -20,9 +20,16 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium (found by the global setup), headless, with a fresh profile. */
+/** The `prefers-color-scheme` a browser context emulates. */
+export type Theme = 'light' | 'dark';
+
+/** Debian's Chromium (found by the global setup), headless, with a fresh profile (light unless `colorScheme` says dark). */
 export async function openBrowser(
-  options: { timezoneId?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    timezoneId?: string;
+    viewport?: { width: number; height: number };
+    colorScheme?: Theme;
+  } = {},
 ) {
   const browser = await chromium.launch({
     executablePath: inject('chromePath'),
@@ -32,6 +39,7 @@ export async function openBrowser(
     viewport: options.viewport ?? { width: 1280, height: 800 },
     timezoneId: options.timezoneId,
     locale: 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
   const problems: string[] = [];

@@ -16,6 +16,11 @@ import { isApiError } from './api';
 import { App } from './app';
 import { ToastProvider } from './components/toast';
 import { keys } from './resources/keys';
+import { applyTheme, storedTheme } from './theme';
+
+// Before anything renders (this bundle's first statement): the theme this browser chose, so the
+// page never shows the other one first. With none chosen, CSS follows the system setting alone.
+applyTheme(storedTheme());
 
 /** A session that expired mid-use sends the user back to the sign-in page. */
 function onAnyError(error: unknown): void {

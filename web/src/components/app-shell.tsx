@@ -9,6 +9,7 @@ import { useSignOut } from '../resources/auth';
 import { ChevronDownIcon } from './icons';
 import { Link } from './link';
 import { NotificationBell } from './notification-bell';
+import { ThemeToggle } from './theme-toggle';
 import { useToast } from './toast';
 
 interface NavItem {
@@ -194,6 +195,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
             ))}
           </nav>
           <div className="topbar__actions">
+            <ThemeToggle />
             <div className="topbar__slot" data-slot="notifications">
               <NotificationBell user={user} />
             </div>

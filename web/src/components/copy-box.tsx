@@ -49,6 +49,7 @@ export function CopyBox({
       <p className="secret-box__warning">{warning}</p>
       <div className="secret-box__row">
         <input
+          dir="auto"
           ref={inputRef}
           className="secret-box__value"
           type="text"

@@ -3,6 +3,8 @@ import { useId, type ReactNode } from 'react';
 
 export interface ControlProps {
   id: string;
+  /** Text typed in any script runs its own way (a caption in Arabic reads right to left). */
+  dir: 'auto';
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
   'aria-required': true | undefined;
@@ -48,6 +50,7 @@ export function Field({ label, error, hint, srPrefix, className, required, child
       )}
       {children({
         id,
+        dir: 'auto',
         'aria-invalid': error ? true : undefined,
         'aria-describedby': describedBy,
         'aria-required': required ? true : undefined,

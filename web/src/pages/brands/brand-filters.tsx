@@ -31,6 +31,7 @@ export function BrandFilters({
   return (
     <div className="filters" role="group" aria-label="Filters">
       <input
+        dir="auto"
         type="search"
         className="search-input"
         placeholder="Search by name, category or contact"
