@@ -3,7 +3,7 @@ import type { CalendarRef } from '@fullcalendar/react';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/breezy/theme.css';
 import '@fullcalendar/react/themes/breezy/palettes/indigo.css';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage } from '../api';
 import { Spinner } from '../components/badges';
@@ -38,6 +38,16 @@ import {
   useNewFromUrl,
 } from './calendar/use-calendar-links';
 
+/** Time alone makes work overdue or due soon: the calendar reloads its range this often. */
+const RISK_REFRESH_MS = 5 * 60 * 1000;
+
+function useRiskRefresh(refetch: () => void): void {
+  useEffect(() => {
+    const id = window.setInterval(refetch, RISK_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, [refetch]);
+}
+
 export function CalendarPage({ user }: { user: User }) {
   const brands = useBrands();
   const deals = useAllDeals();
@@ -62,6 +72,7 @@ export function CalendarPage({ user }: { user: User }) {
 
   const eventSources = useEventSources(filters, brands.data, showInvoices, timeZone, leadTimes);
   const refetch = useCallback(() => calendarRef.current?.getApi().refetchEvents(), []);
+  useRiskRefresh(refetch);
   const moveEvent = useMoveEvent(calendarRef, refetch, timeZone);
 
   // FullCalendar reports loading while it renders; the state update waits until it is done.
