@@ -28,6 +28,7 @@ import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
 import { invoicePdfRoutes } from './routes/invoice-pdf';
 import { searchRoutes } from './routes/search';
+import { riskRoutes } from './routes/risk';
 import { seedRoutes } from './routes/seed';
 import { settingsRoutes, teamRoutes } from './routes/settings';
 import { buildOpenApiDocument } from './openapi';
@@ -290,6 +291,7 @@ export function createApp(options: AppOptions) {
     .route('/api/invoices', invoicePdfRoutes(deps))
     .route('/api/money', moneyRoutes(deps))
     .route('/api/search', searchRoutes(deps))
+    .route('/api/risk', riskRoutes(deps))
     .route('/api/exports', exportRoutes(deps))
     .route('/api/users', userRoutes(deps))
     .route('/api/invites', inviteRoutes(deps))

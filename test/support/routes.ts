@@ -512,6 +512,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
 
   'GET /api/brands': { status: 200, query: '?q=ac&notContactedDays=30' },
   'GET /api/search': { status: 200, query: '?q=ac' },
+  'GET /api/risk': { status: 200 },
   'POST /api/brands': { status: 201, body: () => ({ name: 'Globex' }) },
   'GET /api/brands/:id': { status: 200, params: { id: 'brandId' } },
   'PATCH /api/brands/:id': {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { PLATFORM_LABELS } from '../../../shared/labels';
+import { DRAFT_PENDING, PUBLISH_PENDING } from '../../../shared/risk';
 import type { DeliverableStatus, Platform } from '../../../shared/schemas/deliverable';
 import type { WorkspaceSettings } from '../../../shared/schemas/settings';
 import type { AlertRule, Database } from '../../db/schema';
@@ -21,15 +22,15 @@ export interface DeliverableDate {
 
 export const DRAFT_DUE: DeliverableDate = {
   column: 'draftDueAt',
-  // The draft has not been handed in yet.
-  pending: ['planned', 'drafting'],
+  // The draft has not been handed in yet (the calendar's rule, shared/risk.ts).
+  pending: [...DRAFT_PENDING],
   leadHours: (s) => s.leadTimes.draftDueSoonHours,
 };
 
 export const PUBLISH_DUE: DeliverableDate = {
   column: 'publishAt',
-  // The post has not gone live and still should.
-  pending: ['planned', 'drafting', 'in_review', 'changes_requested', 'approved', 'scheduled'],
+  // The post has not gone live and still should (the calendar's rule, shared/risk.ts).
+  pending: [...PUBLISH_PENDING],
   leadHours: (s) => s.leadTimes.publishDueSoonHours,
 };
 

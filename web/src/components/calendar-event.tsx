@@ -1,6 +1,7 @@
 import './calendar-event.css';
 import type { EventDisplayInfo, EventInput } from '@fullcalendar/react';
 import type { CSSProperties } from 'react';
+import { RISK_LABELS, riskOf, type Risk, type RiskLeadTimes } from '../../../shared/risk';
 import type { Brand } from '../../../shared/schemas/brand';
 import type { CalendarDeliverable } from '../../../shared/schemas/deliverable';
 import type { Invoice } from '../../../shared/schemas/invoice';
@@ -20,14 +21,30 @@ export interface EventMeta {
   deliverable: CalendarDeliverable;
   brandName: string;
   color: string;
+  /** How this moment stood against now when the calendar loaded it. */
+  risk: Risk;
+}
+
+/** What an event's risk is judged against: now and the workspace lead times. */
+export interface RiskClock {
+  now: Date;
+  leadTimes: RiskLeadTimes;
 }
 
 const FALLBACK_COLOR = '#64748b';
 
-/** A deliverable as calendar events: its go-live and, when it has one, its draft due date. */
-export function eventsOf(d: CalendarDeliverable, brand: Brand | undefined): EventInput[] {
+/**
+ * A deliverable as calendar events: its go-live and, when it has one, its draft due date,
+ * each with its risk at `clock.now`.
+ */
+export function eventsOf(
+  d: CalendarDeliverable,
+  brand: Brand | undefined,
+  clock: RiskClock,
+): EventInput[] {
   const color = brand?.color ?? FALLBACK_COLOR;
   const base = { deliverable: d, brandName: brand?.name ?? 'Unknown brand', color };
+  const risk = (kind: EventKind) => riskOf(d, kind, clock.now, clock.leadTimes);
   const events: EventInput[] = [];
   if (d.publishAt) {
     events.push({
@@ -36,7 +53,7 @@ export function eventsOf(d: CalendarDeliverable, brand: Brand | undefined): Even
       start: d.publishAt,
       // The visible box is drawn by eventContent (.sc-ev); FullCalendar uses the colour for list dots.
       color,
-      extendedProps: { ...base, kind: 'publish' } satisfies EventMeta,
+      extendedProps: { ...base, kind: 'publish', risk: risk('publish') } satisfies EventMeta,
     });
   }
   if (d.draftDueAt) {
@@ -45,7 +62,7 @@ export function eventsOf(d: CalendarDeliverable, brand: Brand | undefined): Even
       title: `Draft: ${d.title}`,
       start: d.draftDueAt,
       color,
-      extendedProps: { ...base, kind: 'draft' } satisfies EventMeta,
+      extendedProps: { ...base, kind: 'draft', risk: risk('draft') } satisfies EventMeta,
     });
   }
   return events;
@@ -166,23 +183,41 @@ function InvoiceEventContent({ info, invoice }: { info: EventDisplayInfo; invoic
 }
 
 /**
- * An event's face, as React elements (never HTML strings): platform badge, title, time and
- * status chip, with `data-deliverable-id` and `data-kind` for tests and styling.
+ * "Overdue" or "Due soon" in words (never colour alone); nothing for work on track or done,
+ * whose status chip says enough.
+ */
+function RiskChip({ risk }: { risk: Risk }) {
+  if (risk !== 'overdue' && risk !== 'due_soon') return null;
+  return <span className={`chip chip--compact sc-risk sc-risk--${risk}`}>{RISK_LABELS[risk]}</span>;
+}
+
+/** A screen reader's and a tooltip's words for a deliverable's event. */
+function labelOf(meta: EventMeta, warnings: { message: string }[]): string {
+  const { kind, deliverable: d, brandName, risk } = meta;
+  const state = risk === 'overdue' || risk === 'due_soon' ? `, ${RISK_LABELS[risk]}` : '';
+  return `${kind === 'draft' ? 'Draft due' : 'Go-live'}: ${d.title} — ${brandName}, ${PLATFORM_LABELS[d.platform]}, ${DELIVERABLE_STATUS_LABELS[d.status]}${state}${warnings.map((w) => `\n⚠ ${w.message}`).join('')}`;
+}
+
+/**
+ * An event's face, as React elements (never HTML strings): platform badge, title, time,
+ * status chip and its risk ("Overdue", "Due soon"), with `data-deliverable-id`, `data-kind`
+ * and `data-risk` for tests and styling.
  */
 export function EventContent({ info }: { info: EventDisplayInfo }) {
   const meta = metaOf(info.event);
   if (meta.kind === 'invoice') return <InvoiceEventContent info={info} invoice={meta.invoice} />;
-  const { kind, deliverable: d, brandName, color } = meta;
+  const { kind, deliverable: d, color, risk } = meta;
   // Warnings are about the go-live (an exclusivity clash, published without disclosure).
   const warnings = kind === 'publish' ? (d.warnings ?? []) : [];
-  const label = `${kind === 'draft' ? 'Draft due' : 'Go-live'}: ${d.title} — ${brandName}, ${PLATFORM_LABELS[d.platform]}, ${DELIVERABLE_STATUS_LABELS[d.status]}${warnings.map((w) => `\n⚠ ${w.message}`).join('')}`;
   const common = {
     'data-deliverable-id': d.id,
     'data-kind': kind,
+    'data-risk': risk,
     'data-warnings': warnings.map((w) => w.code).join(' ') || undefined,
     style: { '--brand': color } as CSSProperties,
-    title: label,
+    title: labelOf(meta, warnings),
   };
+  const className = `sc-ev sc-ev--${kind} sc-ev--${d.status} sc-ev--risk-${risk}`;
   const flag =
     warnings.length > 0 ? (
       <span
@@ -199,21 +234,24 @@ export function EventContent({ info }: { info: EventDisplayInfo }) {
       {d.title}
     </span>
   );
-  // The list view has a row to spare: title, brand, status on one line.
+  // The list view has a row to spare: title, brand, status and risk on one line.
   if (info.view.type.startsWith('list')) {
     return (
-      <div className={`sc-ev sc-ev--${kind} sc-ev--${d.status} sc-ev--in-list`} {...common}>
+      <div className={`${className} sc-ev--in-list`} {...common}>
         <span className="sc-ev__time">{info.timeText}</span>
         <PlatformBadge platform={d.platform} />
         {flag}
         {title}
-        <span className="sc-ev__brand">{brandName}</span>
+        <span className="sc-ev__brand">{meta.brandName}</span>
+        <RiskChip risk={risk} />
         <StatusChip status={d.status} compact />
       </div>
     );
   }
+  // A grid cell is narrow: the risk, when there is one, stands in for the status.
+  const atRisk = risk === 'overdue' || risk === 'due_soon';
   return (
-    <div className={`sc-ev sc-ev--${kind} sc-ev--${d.status}`} {...common}>
+    <div className={className} {...common}>
       <span className="sc-ev__line">
         <PlatformBadge platform={d.platform} />
         {flag}
@@ -221,7 +259,7 @@ export function EventContent({ info }: { info: EventDisplayInfo }) {
       </span>
       <span className="sc-ev__meta">
         {info.timeText && <span className="sc-ev__time">{info.timeText}</span>}
-        <StatusChip status={d.status} compact />
+        {atRisk ? <RiskChip risk={risk} /> : <StatusChip status={d.status} compact />}
       </span>
     </div>
   );

@@ -3,18 +3,18 @@ import type { CalendarRef } from '@fullcalendar/react';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/breezy/theme.css';
 import '@fullcalendar/react/themes/breezy/palettes/indigo.css';
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { errorMessage } from '../api';
 import { Spinner } from '../components/badges';
 import { CalendarOnboarding } from '../components/calendar-onboarding';
 import { useBrands } from '../resources/brands';
 import { useAllDeals } from '../resources/deals';
-import { useDeliverable } from '../resources/deliverables';
+import { useRiskCount } from '../resources/risk';
+import { useSettings } from '../resources/settings';
 import { useRefreshAll } from '../resources/keys';
 import { NARROW_QUERY, useMediaQuery } from '../hooks/use-media-query';
-import { useSearchParam } from '../hooks/use-router';
-import { dayOf } from '../time';
+import { replaceSearchParam } from '../hooks/use-router';
 import {
   CalendarDeliverableDialog,
   CalendarSubscribeDialog,
@@ -31,32 +31,21 @@ import { CalendarHeader } from './calendar/calendar-header';
 import { CalendarView } from './calendar/calendar-view';
 import { defaultPublishAt, readShowInvoices, writeShowInvoices } from './calendar/calendar-options';
 import { useEventSources, useMoveEvent } from './calendar/use-calendar-events';
+import {
+  focusEvent,
+  useDialogFocus,
+  useLinkedDeliverable,
+  useNewFromUrl,
+} from './calendar/use-calendar-links';
 
-/**
- * `/?deliverable=<id>` (the links in alert e-mails, webhooks and the bell) opens that
- * deliverable on its day; the parameter goes when its dialog closes. Answers the id.
- */
-function useLinkedDeliverable(
-  calendarRef: RefObject<CalendarRef | null>,
-  timeZone: string,
-  calendarShown: boolean,
-): string | null {
-  const linkedId = useSearchParam('deliverable');
-  const linked = useDeliverable(linkedId);
-  const linkedAt = linked.data ? (linked.data.publishAt ?? linked.data.draftDueAt) : null;
-  const jumpedTo = useRef<string | null>(null);
+/** Time alone makes work overdue or due soon: the calendar reloads its range this often. */
+const RISK_REFRESH_MS = 5 * 60 * 1000;
+
+function useRiskRefresh(refetch: () => void): void {
   useEffect(() => {
-    if (!linkedId) {
-      jumpedTo.current = null;
-      return;
-    }
-    const api = calendarRef.current?.getApi();
-    const target = linkedAt ? `${linkedId}@${linkedAt}` : null;
-    if (!api || !linkedAt || jumpedTo.current === target) return;
-    jumpedTo.current = target;
-    api.gotoDate(dayOf(linkedAt, timeZone));
-  }, [calendarRef, linkedId, linkedAt, timeZone, calendarShown]);
-  return linkedId;
+    const id = window.setInterval(refetch, RISK_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, [refetch]);
 }
 
 export function CalendarPage({ user }: { user: User }) {
@@ -69,15 +58,21 @@ export function CalendarPage({ user }: { user: User }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [showInvoices, setShowInvoices] = useState(readShowInvoices);
   const [dialog, setDialog] = useState<DialogTarget | null>(null);
+  const cardRef = useRef<HTMLDivElement>(null);
+  const dialogFocus = useDialogFocus(cardRef, setDialog);
   const [loading, setLoading] = useState(false);
   const [subscribing, setSubscribing] = useState(false);
   const timeZone = user.effectiveTimeZone;
   const calendarShown = brands.isSuccess && deals.isSuccess && (deals.data?.length ?? 0) > 0;
   const linkedId = useLinkedDeliverable(calendarRef, timeZone, calendarShown);
+  useNewFromUrl(calendarRef, timeZone, canEdit, dialogFocus.open);
   usePreloadDeliverableDialog();
+  const leadTimes = useSettings().data?.leadTimes;
+  const riskCount = useRiskCount().data ?? null;
 
-  const eventSources = useEventSources(filters, brands.data, showInvoices, timeZone);
+  const eventSources = useEventSources(filters, brands.data, showInvoices, timeZone, leadTimes);
   const refetch = useCallback(() => calendarRef.current?.getApi().refetchEvents(), []);
+  useRiskRefresh(refetch);
   const moveEvent = useMoveEvent(calendarRef, refetch, timeZone);
 
   // FullCalendar reports loading while it renders; the state update waits until it is done.
@@ -104,6 +99,7 @@ export function CalendarPage({ user }: { user: User }) {
             onChange={setFilters}
             showInvoices={showInvoices}
             onToggleInvoices={toggleInvoices}
+            riskCount={riskCount}
           />
         ) : null
       }
@@ -111,7 +107,9 @@ export function CalendarPage({ user }: { user: User }) {
       loading={loading}
       canEdit={canEdit}
       onSubscribe={() => setSubscribing(true)}
-      onNew={() => setDialog({ id: null, defaults: { publishAt: defaultPublishAt(timeZone) } })}
+      onNew={() =>
+        dialogFocus.open({ id: null, defaults: { publishAt: defaultPublishAt(timeZone) } })
+      }
     />
   );
   const subscribeEl = (
@@ -122,7 +120,11 @@ export function CalendarPage({ user }: { user: User }) {
       user={user}
       dialog={dialog}
       linkedId={linkedId}
-      onClose={() => setDialog(null)}
+      onClose={dialogFocus.close}
+      onCloseLinked={() => {
+        replaceSearchParam('deliverable', null);
+        if (linkedId) focusEvent(cardRef.current, { id: linkedId });
+      }}
       onChanged={refetch}
     />
   );
@@ -167,7 +169,10 @@ export function CalendarPage({ user }: { user: User }) {
   return (
     <div className="page page--calendar">
       {header(true)}
-      <div className={`card calendar-card${loading ? ' calendar-card--loading' : ''}`}>
+      <div
+        ref={cardRef}
+        className={`card calendar-card${loading ? ' calendar-card--loading' : ''}`}
+      >
         <CalendarView
           calendarRef={calendarRef}
           user={user}
@@ -176,8 +181,9 @@ export function CalendarPage({ user }: { user: User }) {
           onLoading={onLoading}
           showInvoices={showInvoices}
           filterCount={filterCount}
-          onOpen={setDialog}
-          onMove={moveEvent}
+          onOpen={dialogFocus.open}
+          onDrop={moveEvent.onDrop}
+          onMove={moveEvent.move}
         />
       </div>
       {dialogEl}

@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { User } from '../../../../shared/schemas/auth';
 import type { Deliverable } from '../../../../shared/schemas/deliverable';
 import type { DeliverableDefaults } from '../../components/deliverable-dialog';
-import { replaceSearchParam } from '../../hooks/use-router';
 
 // The dialog (and zod with its schemas) loads on first use, or once the calendar is idle.
 const loadDeliverableDialog = () => import('../../components/deliverable-dialog');
@@ -25,6 +24,8 @@ export function usePreloadDeliverableDialog(): void {
 /** Which deliverable the calendar's dialog shows: null `id` creates one. */
 export interface DialogTarget {
   id: string | null;
+  /** The event it was opened from: focus goes back to it when the dialog closes. */
+  from?: { id: string; kind: 'publish' | 'draft' };
   defaults?: DeliverableDefaults;
   initial?: Deliverable;
 }
@@ -35,6 +36,8 @@ export interface CalendarDeliverableDialogProps {
   /** The deliverable `?deliverable=<id>` links to, shown when no other dialog is open. */
   linkedId: string | null;
   onClose: () => void;
+  /** Closes the dialog `?deliverable=<id>` opened. */
+  onCloseLinked: () => void;
   onChanged: () => void;
 }
 
@@ -44,31 +47,23 @@ export function CalendarDeliverableDialog({
   dialog,
   linkedId,
   onClose,
+  onCloseLinked,
   onChanged,
 }: CalendarDeliverableDialogProps) {
   if (!dialog && !linkedId) return null;
   return (
     <Suspense fallback={null}>
-      {dialog ? (
-        <DeliverableDialog
-          user={user}
-          deliverableId={dialog.id}
-          {...(dialog.defaults ? { defaults: dialog.defaults } : {})}
-          {...(dialog.initial ? { initial: dialog.initial } : {})}
-          onClose={onClose}
-          onSaved={onChanged}
-          onDeleted={onChanged}
-        />
-      ) : (
-        <DeliverableDialog
-          key={linkedId}
-          user={user}
-          deliverableId={linkedId}
-          onClose={() => replaceSearchParam('deliverable', null)}
-          onSaved={onChanged}
-          onDeleted={onChanged}
-        />
-      )}
+      <DeliverableDialog
+        // The calendar's own dialog and the linked one are different dialogs: each mounts anew.
+        key={dialog ? 'calendar' : `linked:${linkedId}`}
+        user={user}
+        deliverableId={dialog ? dialog.id : linkedId}
+        {...(dialog?.defaults ? { defaults: dialog.defaults } : {})}
+        {...(dialog?.initial ? { initial: dialog.initial } : {})}
+        onClose={dialog ? onClose : onCloseLinked}
+        onSaved={onChanged}
+        onDeleted={onChanged}
+      />
     </Suspense>
   );
 }

@@ -3,6 +3,7 @@ import type { Brand } from '../../../../shared/schemas/brand';
 import { BrandDot, PlatformBadge } from '../../components/badges';
 import { FilterMenu } from '../../components/filter-menu';
 import { FilterToggle } from '../../components/filter-toggle';
+import type { RiskCount } from '../../../../shared/schemas/risk';
 import {
   DELIVERABLE_STATUS_LABELS,
   DELIVERABLE_STATUS_VALUES,
@@ -14,12 +15,19 @@ export interface Filters {
   brandId: string[];
   platform: Platform[];
   status: DeliverableStatus[];
+  /** Only what is overdue or due soon (and invoices overdue). */
+  atRisk: boolean;
 }
 
-export const NO_FILTERS: Filters = { brandId: [], platform: [], status: [] };
+export const NO_FILTERS: Filters = { brandId: [], platform: [], status: [], atRisk: false };
 
 export function activeFilterCount(filters: Filters): number {
-  return filters.brandId.length + filters.platform.length + filters.status.length;
+  return (
+    filters.brandId.length +
+    filters.platform.length +
+    filters.status.length +
+    (filters.atRisk ? 1 : 0)
+  );
 }
 
 const PLATFORM_OPTIONS = PLATFORM_VALUES.map((p) => ({
@@ -39,6 +47,8 @@ export interface CalendarFiltersProps {
   onChange: (change: (filters: Filters) => Filters) => void;
   showInvoices: boolean;
   onToggleInvoices: () => void;
+  /** The workspace's count of deliverables overdue or due soon; null until it is known. */
+  riskCount: RiskCount | null;
 }
 
 /** Brand, platform and status menus, the invoices toggle, and "Clear filters" while any is set. */
@@ -48,6 +58,7 @@ export function CalendarFilters({
   onChange,
   showInvoices,
   onToggleInvoices,
+  riskCount,
 }: CalendarFiltersProps) {
   const brandOptions = brands.map((b) => ({
     value: b.id,
@@ -56,6 +67,11 @@ export function CalendarFilters({
   }));
   return (
     <div className="filters" role="group" aria-label="Filters">
+      <AtRiskToggle
+        on={filters.atRisk}
+        onToggle={() => onChange((f) => ({ ...f, atRisk: !f.atRisk }))}
+        count={riskCount}
+      />
       <FilterMenu
         name="Brand"
         options={brandOptions}
@@ -87,5 +103,37 @@ export function CalendarFilters({
         </button>
       )}
     </div>
+  );
+}
+
+/** "At risk" with the workspace's count beside it: what is overdue, what is due soon. */
+function AtRiskToggle({
+  on,
+  onToggle,
+  count,
+}: {
+  on: boolean;
+  onToggle: () => void;
+  count: RiskCount | null;
+}) {
+  const counted = count
+    ? `${count.atRisk} across the workspace: ${count.overdue} overdue, ${count.dueSoon} due soon. `
+    : '';
+  return (
+    <FilterToggle
+      on={on}
+      onToggle={onToggle}
+      title={`${counted}${on ? 'Show everything again' : 'Show only what is overdue or due soon'}`}
+    >
+      At risk
+      {count && (
+        <span
+          className={`filter-menu__count filter-toggle__count${count.overdue > 0 ? ' filter-toggle__count--danger' : ''}`}
+          data-testid="risk-count"
+        >
+          {count.atRisk}
+        </span>
+      )}
+    </FilterToggle>
   );
 }

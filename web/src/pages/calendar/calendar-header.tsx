@@ -73,6 +73,15 @@ function Legend({ showInvoices }: { showInvoices: boolean }) {
           <span className="legend__swatch legend__swatch--invoice" /> Invoice due
         </span>
       )}
+      <span className="legend__item">
+        <span className="legend__chip legend__chip--overdue">Overdue</span> past due, not done
+      </span>
+      <span className="legend__item">
+        <span className="legend__chip legend__chip--due-soon">Due soon</span> within the lead time
+      </span>
+      <span className="legend__item">
+        <span className="legend__swatch legend__swatch--done" /> Published
+      </span>
     </span>
   );
 }

@@ -42,10 +42,14 @@ export const VIEW_BUTTONS = {
  * on the button, so speech input ("click Today") could not reach it.
  */
 export const TODAY_HINT = 'Go to today';
-export const DESKTOP_VIEWS = {};
+export const DESKTOP_VIEWS = {
+  // The title names the week: "Nov 29 – Dec 5, 2026", not "Nov – Dec 2026".
+  timeGridWeek: { titleFormat: { month: 'short', day: 'numeric', year: 'numeric' } },
+} as const;
 export const PHONE_VIEWS = {
   listWeek: {
-    titleFormat: { month: 'short', day: 'numeric' },
+    // The title names the week: "Dec 7 – 13, 2026".
+    titleFormat: { month: 'short', day: 'numeric', year: 'numeric' },
     listDayFormat: { weekday: 'long' },
     listDayAltFormat: { month: 'short', day: 'numeric' },
   },

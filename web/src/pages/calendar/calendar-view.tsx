@@ -5,7 +5,7 @@ import FullCalendar, {
   type EventDropInfo,
   type EventSourceInput,
 } from '@fullcalendar/react';
-import { useCallback, useEffect, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { User } from '../../../../shared/schemas/auth';
 import { metaOf } from '../../components/calendar-event';
 import { useViewportHeight } from '../../hooks/use-media-query';
@@ -25,6 +25,8 @@ import {
   eventClassOf,
   renderEventContent,
 } from './calendar-options';
+import { markDayCell, markEvent, useCalendarKeyboard } from './use-calendar-keyboard';
+import type { EventMove } from './use-calendar-events';
 
 export interface CalendarViewProps {
   calendarRef: RefObject<CalendarRef | null>;
@@ -37,7 +39,9 @@ export interface CalendarViewProps {
   filterCount: number;
   /** Opens the deliverable dialog (a click on a day creates, on an event opens). */
   onOpen: (target: DialogTarget) => void;
-  onMove: (info: EventDropInfo) => Promise<void>;
+  onDrop: (info: EventDropInfo) => Promise<void>;
+  /** A move from the keyboard (Alt+→ / Alt+←): answers whether it was saved. */
+  onMove: (move: EventMove) => Promise<boolean>;
 }
 
 /** Phones get the list view; wider screens the month grid. Follows rotation and resizes. */
@@ -61,10 +65,13 @@ export function CalendarView({
   showInvoices,
   filterCount,
   onOpen,
+  onDrop,
   onMove,
 }: CalendarViewProps) {
   const canEdit = user.role !== 'viewer';
   const timeZone = user.effectiveTimeZone;
+  const keysRef = useRef<HTMLDivElement>(null);
+  useCalendarKeyboard(keysRef, { calendarRef, timeZone, canEdit, onOpen, onMove });
   // Month and week grids fill the window below the page header, never shorter than 560px.
   const gridHeight = Math.max(560, useViewportHeight() - 190);
   useViewForWidth(calendarRef, narrow);
@@ -88,11 +95,11 @@ export function CalendarView({
         return;
       }
       // The calendar holds the calendar's shape of a deliverable: the dialog loads the whole one.
-      onOpen({ id: meta.deliverable.id });
+      onOpen({ id: meta.deliverable.id, from: { id: meta.deliverable.id, kind: meta.kind } });
     },
     [onOpen],
   );
-  const onEventDrop = useCallback((info: EventDropInfo) => void onMove(info), [onMove]);
+  const onEventDrop = useCallback((info: EventDropInfo) => void onDrop(info), [onDrop]);
   const noEventsContent = useCallback(
     () => (
       <div className="calendar-empty">
@@ -107,38 +114,42 @@ export function CalendarView({
   );
 
   return (
-    <FullCalendar
-      ref={calendarRef}
-      plugins={PLUGINS}
-      initialView={narrow ? 'listWeek' : 'dayGridMonth'}
-      timeZone={timeZone}
-      headerToolbar={narrow ? PHONE_TOOLBAR : DESKTOP_TOOLBAR}
-      buttons={VIEW_BUTTONS}
-      todayHint={TODAY_HINT}
-      height={narrow ? 'auto' : gridHeight}
-      views={narrow ? PHONE_VIEWS : DESKTOP_VIEWS}
-      listDayClass="sc-list-day"
-      eventSources={eventSources}
-      loading={onLoading}
-      eventContent={renderEventContent}
-      eventClass={eventClassOf}
-      eventDisplay="block"
-      displayEventEnd={false}
-      eventTimeFormat={EVENT_TIME_FORMAT}
-      eventOrder="start,title"
-      dayMaxEvents={DAY_MAX_EVENTS}
-      dayCellTopClass="sc-day-top"
-      fixedWeekCount={false}
-      allDaySlot={showInvoices}
-      scrollTime="08:00:00"
-      nowIndicator
-      editable={canEdit}
-      eventDurationEditable={false}
-      eventStartEditable={canEdit}
-      dateClick={canEdit ? onDateClick : undefined}
-      eventClick={onEventClick}
-      eventDrop={onEventDrop}
-      noEventsContent={noEventsContent}
-    />
+    <div ref={keysRef} className="calendar-keys">
+      <FullCalendar
+        ref={calendarRef}
+        plugins={PLUGINS}
+        initialView={narrow ? 'listWeek' : 'dayGridMonth'}
+        timeZone={timeZone}
+        headerToolbar={narrow ? PHONE_TOOLBAR : DESKTOP_TOOLBAR}
+        buttons={VIEW_BUTTONS}
+        todayHint={TODAY_HINT}
+        height={narrow ? 'auto' : gridHeight}
+        views={narrow ? PHONE_VIEWS : DESKTOP_VIEWS}
+        listDayClass="sc-list-day"
+        eventSources={eventSources}
+        loading={onLoading}
+        eventContent={renderEventContent}
+        eventClass={eventClassOf}
+        eventDisplay="block"
+        displayEventEnd={false}
+        eventTimeFormat={EVENT_TIME_FORMAT}
+        eventOrder="start,title"
+        dayMaxEvents={DAY_MAX_EVENTS}
+        dayCellTopClass="sc-day-top"
+        fixedWeekCount={false}
+        allDaySlot={showInvoices}
+        scrollTime="08:00:00"
+        nowIndicator
+        editable={canEdit}
+        eventDurationEditable={false}
+        eventStartEditable={canEdit}
+        dateClick={canEdit ? onDateClick : undefined}
+        eventClick={onEventClick}
+        eventDrop={onEventDrop}
+        noEventsContent={noEventsContent}
+        dayCellDidMount={canEdit ? markDayCell : undefined}
+        eventDidMount={canEdit ? markEvent : undefined}
+      />
+    </div>
   );
 }

@@ -6,8 +6,11 @@ import type {
 } from '@fullcalendar/react';
 import { useCallback, useMemo, type RefObject } from 'react';
 import type { Brand } from '../../../../shared/schemas/brand';
+import type { CalendarDeliverable } from '../../../../shared/schemas/deliverable';
 import { errorMessage, isApiError } from '../../api';
-import { eventsOf, invoiceEventOf, metaOf } from '../../components/calendar-event';
+import { isAtRisk } from '../../../../shared/risk';
+import { DEFAULT_LEAD_TIMES, type LeadTimes } from '../../../../shared/schemas/settings';
+import { eventsOf, invoiceEventOf, metaOf, type EventMeta } from '../../components/calendar-event';
 import { useToast } from '../../components/toast';
 import { formatInstant } from '../../format';
 import { fetchCalendar, useMoveDeliverable } from '../../resources/deliverables';
@@ -27,8 +30,10 @@ export function useEventSources(
   brands: Brand[] | undefined,
   showInvoices: boolean,
   timeZone: string,
+  leadTimes: LeadTimes | undefined,
 ) {
   const toast = useToast();
+  const lead = leadTimes ?? DEFAULT_LEAD_TIMES;
   const brandById = useMemo(() => new Map((brands ?? []).map((b) => [b.id, b])), [brands]);
 
   const fetchEvents = useCallback(
@@ -39,13 +44,17 @@ export function useEventSources(
           to: info.end.toISOString(),
           ...filters,
         });
-        return items.flatMap((d) => eventsOf(d, brandById.get(d.brandId)));
+        // Risk is judged as the range loads: each navigation or change reloads it.
+        const clock = { now: new Date(), leadTimes: lead };
+        const events = items.flatMap((d) => eventsOf(d, brandById.get(d.brandId), clock));
+        if (!filters.atRisk) return events;
+        return events.filter((e) => isAtRisk((e.extendedProps as EventMeta).risk));
       } catch (error) {
         toast.error('Could not load the calendar', errorMessage(error));
         throw error;
       }
     },
-    [filters, brandById, toast],
+    [filters, brandById, toast, lead],
   );
 
   const fetchInvoices = useCallback(
@@ -58,13 +67,13 @@ export function useEventSources(
           status: CALENDAR_INVOICE_STATUSES,
           brandId: filters.brandId,
         });
-        return items.map(invoiceEventOf);
+        return (filters.atRisk ? items.filter((i) => i.overdue) : items).map(invoiceEventOf);
       } catch (error) {
         toast.error('Could not load the invoices', errorMessage(error));
         throw error;
       }
     },
-    [filters.brandId, timeZone, toast],
+    [filters.brandId, filters.atRisk, timeZone, toast],
   );
 
   return useMemo(
@@ -79,9 +88,20 @@ export function useEventSources(
   );
 }
 
+/** A move of one of a deliverable's moments, from a drag or from the keyboard. */
+export interface EventMove {
+  meta: EventMeta;
+  /** Where it was, UTC ISO: what Undo puts back. */
+  from: string;
+  to: string;
+  /** Puts the event back where it was on the calendar (a drag's revert); refused moves call it. */
+  revert: () => void;
+}
+
 /**
- * A dropped event moves its deliverable's go-live or draft due; a refused move goes back,
- * says why and reloads the calendar.
+ * Moves a deliverable's go-live or draft due, version-checked; a refused move goes back,
+ * says why and reloads the calendar. A done move offers Undo on its toast, which sends the
+ * version the move left, so a change made since is not overwritten.
  */
 export function useMoveEvent(
   calendarRef: RefObject<CalendarRef | null>,
@@ -90,31 +110,34 @@ export function useMoveEvent(
 ) {
   const toast = useToast();
   const moveDeliverable = useMoveDeliverable();
-  return useCallback(
-    async (info: EventDropInfo) => {
-      const meta = metaOf(info.event);
-      const start = info.event.start;
-      // Invoices are not draggable; their due day is changed on the invoice.
-      if (!start || meta.kind === 'invoice') {
-        info.revert();
-        return;
-      }
+  const move = useCallback(
+    async ({ meta, from, to, revert }: EventMove): Promise<boolean> => {
       const { kind, deliverable } = meta;
-      const at = start.toISOString();
-      try {
-        const saved = await moveDeliverable({ deliverable, kind, at });
-        // Both events of this deliverable now carry the new version, so the next drag is not stale.
+      // Both events of this deliverable carry the saved version, so the next move is not stale.
+      const carry = (saved: CalendarDeliverable) => {
         const calendar = calendarRef.current?.getApi();
         for (const k of ['publish', 'draft'] as const) {
           calendar?.getEventById(`${deliverable.id}:${k}`)?.setExtendedProp('deliverable', saved);
         }
-        toast.success(
+      };
+      try {
+        const saved = await moveDeliverable({ deliverable, kind, at: to });
+        carry(saved);
+        toast.undoable(
           kind === 'publish' ? 'Go-live moved' : 'Draft due moved',
-          `Now ${formatInstant(at, timeZone)}`,
+          async () => {
+            try {
+              carry(await moveDeliverable({ deliverable: saved, kind, at: from }));
+            } finally {
+              refetch();
+            }
+          },
+          `Now ${formatInstant(to, timeZone)}`,
         );
         for (const warning of saved.warnings) toast.warning('Heads up', warning.message);
+        return true;
       } catch (error) {
-        info.revert();
+        revert();
         if (isApiError(error, 409)) {
           toast.error(
             'Someone else changed this deliverable — reloaded',
@@ -126,8 +149,24 @@ export function useMoveEvent(
           toast.error('Could not move the deliverable', errorMessage(error));
         }
         refetch();
+        return false;
       }
     },
     [calendarRef, moveDeliverable, refetch, timeZone, toast],
   );
+  const onDrop = useCallback(
+    async (info: EventDropInfo) => {
+      const meta = metaOf(info.event);
+      const start = info.event.start;
+      const old = info.oldEvent.start;
+      // Invoices are not draggable; their due day is changed on the invoice.
+      if (!start || !old || meta.kind === 'invoice') {
+        info.revert();
+        return;
+      }
+      await move({ meta, from: old.toISOString(), to: start.toISOString(), revert: info.revert });
+    },
+    [move],
+  );
+  return { move, onDrop };
 }
