@@ -18,8 +18,9 @@ describe('APP_URL unset (real server process)', () => {
       // PORT=0: the system picks a free port, known only once the server listens.
       const server = await scope().start();
       const origin = `http://localhost:${server.port}`;
-      const line = await waitFor('the start-up line naming the link URL', () =>
-        server.output().match(/^Links use .*$/m)?.[0],
+      const line = await waitFor(
+        'the start-up line naming the link URL',
+        () => server.output().match(/^Links use .*$/m)?.[0],
       );
       expect(line).toBe(`Links use ${origin}; set APP_URL to change`);
 
