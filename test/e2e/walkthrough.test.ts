@@ -98,7 +98,7 @@ describe('walkthrough details in Chromium', () => {
     await join.getByLabel('Email').fill('eddie@example.com');
     await join.getByLabel('Password').fill('eddie has a long password');
     await join.getByRole('button', { name: /^Join/ }).click();
-    await until(() => join.url()).toBe(`${server.url}/`);
+    await until(async () => join.url()).toBe(`${server.url}/`);
     const me = await call<{ timeZone: string | null }>(join, 'GET', '/api/auth/me');
     expect(me.timeZone).toBe(BROWSER_ZONE);
 
