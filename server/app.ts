@@ -55,10 +55,15 @@ export interface AppOptions {
   clock?: Clock;
   /**
    * APP_URL, when the operator set it: links use it, and the API answers to its
-   * host name (and ALLOWED_HOSTS). Unset: links name http://localhost:8787 and
-   * the API answers to loopback names only.
+   * host name (and ALLOWED_HOSTS). Unset: links name `linkUrl` (default
+   * http://localhost:8787) and the API answers to loopback names only.
    */
   appUrl?: string;
+  /**
+   * The URL links name when it differs from `appUrl`: the one derived from the listening
+   * address when APP_URL is unset (the host check still keeps to loopback names then).
+   */
+  linkUrl?: string;
   /** ALLOWED_HOSTS: further host names the API answers to. */
   allowedHosts?: readonly string[];
   /** Directory of the built web app; served when it exists. */
@@ -157,7 +162,7 @@ export function createApp(options: AppOptions) {
   const deps: AppDeps = {
     db: options.db,
     clock: options.clock ?? systemClock,
-    config: { APP_URL: options.appUrl ?? 'http://localhost:8787' },
+    config: { APP_URL: options.linkUrl ?? options.appUrl ?? 'http://localhost:8787' },
     passwordCost: options.passwordCost ?? OWASP_SCRYPT,
     scheduler: options.scheduler,
     trustProxy: options.trustProxy ?? false,

@@ -11,11 +11,12 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('sqlite:./data/sponsorcal.db'),
+  /** Unset: derived from the address the server listens on (see `derivedAppUrl`). */
   APP_URL: z
     .string()
     .url()
-    .default('http://localhost:8787')
-    .transform((v) => v.replace(/\/+$/, '')),
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'Expected smtp://user:pass@host:port or smtps://…')
@@ -58,10 +59,29 @@ const configSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
 });
 
-export type Config = z.infer<typeof configSchema> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'APP_URL'> & {
+  /**
+   * The public URL links name: APP_URL as given, else derived from HOST and PORT
+   * (`index.ts` derives it again from the port actually bound when PORT is 0).
+   */
+  APP_URL: string;
   /** Whether APP_URL was given: when it was not, the server answers to loopback names only. */
   APP_URL_SET: boolean;
 };
+
+/**
+ * The URL a server listening on `host`:`port` is reached at, for links when APP_URL is
+ * unset: `localhost` for loopback and wildcard addresses (the name the start-up line
+ * shows), else the address itself. The request's `Host` is not used: links are also made
+ * where there is no request (alert e-mails, invoice reminders), and a name chosen by
+ * whoever asked must not end up in links sent to others.
+ */
+export function derivedAppUrl(host: string, port: number): string {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  const local = ['0.0.0.0', '::', 'localhost', '::1'].includes(name) || name.startsWith('127.');
+  const shown = local ? 'localhost' : name.includes(':') ? `[${name}]` : name;
+  return `http://${shown}:${port}`;
+}
 
 /** Reads configuration from the environment; a bad value stops start-up with a clear line. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -73,5 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  return { ...parsed.data, APP_URL_SET: cleaned.APP_URL !== undefined };
+  const { APP_URL, ...rest } = parsed.data;
+  return {
+    ...rest,
+    APP_URL: APP_URL ?? derivedAppUrl(rest.HOST, rest.PORT),
+    APP_URL_SET: APP_URL !== undefined,
+  };
 }

@@ -2,7 +2,7 @@ import { createSmtpSender, defaultFromAddress } from './alerts/channels/email';
 import { createApp } from './app';
 import { createSmtpMailer } from './invoices/mailer';
 import { systemClock } from './clock';
-import { loadConfig } from './config';
+import { derivedAppUrl, loadConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { startHttpServer } from './http-server';
@@ -31,33 +31,50 @@ async function main(): Promise<void> {
   const schedulerInfo = { running: false, intervalMs: 60_000 };
   let jobs: Jobs | undefined;
 
-  const app = createApp({
-    db: handle.db,
-    clock: systemClock,
-    appUrl: config.APP_URL_SET ? config.APP_URL : undefined,
-    allowedHosts: config.ALLOWED_HOSTS,
-    webRoot: process.env.WEB_ROOT ?? WEB_ROOT_DEFAULT,
-    scheduler: schedulerInfo,
-    trustProxy: config.TRUST_PROXY,
-    emailConfigured: email !== null,
-    webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
-    linkSecret,
-    mailer,
-  });
+  const makeApp = (appUrl: string) =>
+    createApp({
+      db: handle.db,
+      clock: systemClock,
+      // The host check keeps to loopback names unless the operator named the public URL.
+      appUrl: config.APP_URL_SET ? appUrl : undefined,
+      linkUrl: appUrl,
+      allowedHosts: config.ALLOWED_HOSTS,
+      webRoot: process.env.WEB_ROOT ?? WEB_ROOT_DEFAULT,
+      scheduler: schedulerInfo,
+      trustProxy: config.TRUST_PROXY,
+      emailConfigured: email !== null,
+      webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+      linkSecret,
+      mailer,
+    });
+  // Built once the port is bound (PORT=0 picks one): links must name the port really used.
+  let app: ReturnType<typeof makeApp> | undefined;
 
-  const http = startHttpServer({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  const http = startHttpServer({
+    fetch: (request, env) =>
+      app ? app.fetch(request, env) : new Response('Starting up', { status: 503 }),
+    port: config.PORT,
+    hostname: config.HOST,
+  });
   http.listening.then(
     (info) => {
+      const appUrl = config.APP_URL_SET ? config.APP_URL : derivedAppUrl(config.HOST, info.port);
+      app = makeApp(appUrl);
       const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
       console.log(
         `Sponsorcal is listening on http://${shown}:${info.port} (${handle.dialect}; alerts on "${config.ALERT_CRON}"; e-mail ${email ? 'on' : 'off'})`,
+      );
+      console.log(
+        config.APP_URL_SET
+          ? `Links use ${appUrl} (APP_URL)`
+          : `Links use ${appUrl}; set APP_URL to change`,
       );
       // Jobs start once the server answers: the start-up (catch-up) run must not delay it.
       jobs = startJobs({
         db: handle.db,
         clock: systemClock,
         cronExpression: config.ALERT_CRON,
-        appUrl: config.APP_URL,
+        appUrl,
         email,
         deliveryLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
         webhookAllowPrivate: config.WEBHOOK_ALLOW_PRIVATE,

@@ -108,3 +108,13 @@ export function lastOfMonth(day: string): string {
   // Day 0 of the next month is the last day of this one.
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
+
+const MEDIUM_DAY = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/**
+ * "Mar 31, 2026" for a `YYYY-MM-DD` day, as the app shows days (web/src/format.ts
+ * `formatDay` in an English browser): for words the server writes, such as warnings.
+ */
+export function formatDay(day: string): string {
+  return MEDIUM_DAY.format(new Date(`${day}T12:00:00Z`));
+}

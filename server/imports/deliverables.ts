@@ -1,10 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ApiErrorIssue } from '../../shared/schemas/common';
-import { currencySchema, nameSchema, textSchema, urlSchema } from '../../shared/schemas/common';
+import {
+  currencySchema,
+  nameSchema,
+  NOT_NEGATIVE_MESSAGE,
+  textSchema,
+  urlSchema,
+} from '../../shared/schemas/common';
 import {
   deliverableStatusSchema,
+  DISCLOSURE_KEYS,
   formatSchema,
+  METRIC_KEYS,
   platformSchema,
 } from '../../shared/schemas/deliverable';
 import type {
@@ -19,7 +27,11 @@ import type { Database, NewBrand, NewDeal, NewDeliverable } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { newId } from '../ids';
-import { enumValue, parseMoney, parseWhen, type ParsedCsv } from './parse';
+import { unguardCell } from '../csv-guard';
+import { enumValue, parseCount, parseMoney, parseWhen, parseYesNo, type ParsedCsv } from './parse';
+
+type DisclosureKey = (typeof DISCLOSURE_KEYS)[number];
+type MetricKey = (typeof METRIC_KEYS)[number];
 
 /** Rows per INSERT: large enough to be quick, well under SQLite's and PostgreSQL's parameter limits. */
 const BATCH = 200;
@@ -42,6 +54,10 @@ export interface ImportRow {
   caption: string;
   brief: string;
   liveUrl: string | null;
+  /** Unset: whether any disclosure item is checked. */
+  disclosureDone?: boolean;
+  disclosure: Record<DisclosureKey, boolean>;
+  metrics: Partial<Record<MetricKey, number>>;
 }
 
 /** 400 naming each unmapped required field or a column the file does not have. */
@@ -85,8 +101,9 @@ export function readRows(
   csv.rows.forEach((cells, index) => {
     const line = index + 2;
     const problems: ApiErrorIssue[] = [];
+    // An export's formula guard (a leading `'`) is undone: the export imports back as it was.
     const cell = (field: ImportField) =>
-      column[field] === undefined ? '' : (cells[column[field]!] ?? '').trim();
+      column[field] === undefined ? '' : unguardCell((cells[column[field]!] ?? '').trim());
     const check = <T>(field: ImportField, schema: z.ZodType<T>, value: unknown): T | undefined => {
       const result = schema.safeParse(value);
       if (result.success) return result.data;
@@ -153,7 +170,9 @@ export function readRows(
       if (feeCents === undefined) {
         problems.push({
           path: `row.${line}.fee`,
-          message: `"${cell('fee').slice(0, 40)}" is not an amount (e.g. 1500 or 1,500.00)`,
+          message: /^[^\d]*[-\u2212]/.test(cell('fee'))
+            ? NOT_NEGATIVE_MESSAGE
+            : `"${cell('fee').slice(0, 40)}" is not an amount (e.g. 1500 or 1,500.00)`,
         });
       }
     }
@@ -171,6 +190,35 @@ export function readRows(
         path: `row.${line}.liveUrl`,
         message: 'A published post needs its live URL (proof of post)',
       });
+    }
+
+    const yesNo = (field: ImportField): boolean | undefined => {
+      const value = cell(field);
+      if (value === '') return undefined;
+      const answer = parseYesNo(value);
+      if (answer === null) {
+        problems.push({
+          path: `row.${line}.${field}`,
+          message: `"${value.slice(0, 40)}" is not yes or no`,
+        });
+      }
+      return answer ?? undefined;
+    };
+    const disclosureDone = yesNo('disclosureDone');
+    const disclosure = Object.fromEntries(
+      DISCLOSURE_KEYS.map((key) => [key, yesNo(key) ?? false]),
+    ) as Record<DisclosureKey, boolean>;
+    const metrics: Partial<Record<MetricKey, number>> = {};
+    for (const key of METRIC_KEYS) {
+      const value = cell(key);
+      if (value === '') continue;
+      const count = parseCount(value);
+      if (count === null) {
+        problems.push({
+          path: `row.${line}.${key}`,
+          message: `"${value.slice(0, 40)}" is not a count (a whole number, must not be negative)`,
+        });
+      } else metrics[key] = count;
     }
 
     if (problems.length > 0) {
@@ -192,6 +240,9 @@ export function readRows(
       caption: caption!,
       brief: brief!,
       liveUrl: liveUrl ?? null,
+      ...(disclosureDone !== undefined ? { disclosureDone } : {}),
+      disclosure,
+      metrics,
     });
   });
   return { rows, issues };
@@ -292,7 +343,16 @@ export async function importRows(
         assigneeId: null,
         caption: row.caption,
         brief: row.brief,
-        disclosureDone: false,
+        disclosureDone: row.disclosureDone ?? Object.values(row.disclosure).some(Boolean),
+        disclosureLabel: row.disclosure.paidPartnershipLabel,
+        disclosureHashtag: row.disclosure.adInCaption,
+        disclosureToggle: row.disclosure.brandedContentToggle,
+        metricsViews: row.metrics.views ?? null,
+        metricsLikes: row.metrics.likes ?? null,
+        metricsComments: row.metrics.comments ?? null,
+        metricsShares: row.metrics.shares ?? null,
+        metricsSaves: row.metrics.saves ?? null,
+        metricsClicks: row.metrics.clicks ?? null,
         liveUrl: row.liveUrl,
         version: 1,
         createdAt: at,

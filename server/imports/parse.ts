@@ -80,6 +80,16 @@ const SYNONYMS: Record<ImportField, string[]> = {
   caption: ['caption', 'copy', 'text'],
   brief: ['brief', 'notes', 'description', 'details'],
   liveUrl: ['liveurl', 'url', 'link', 'postlink', 'posturl'],
+  disclosureDone: ['disclosuredone', 'disclosed', 'disclosure'],
+  paidPartnershipLabel: ['paidpartnershiplabel', 'paidpartnership'],
+  adInCaption: ['adhashtag', 'adincaption', 'hashtagad'],
+  brandedContentToggle: ['brandedcontenttoggle', 'brandedcontent'],
+  views: ['views', 'impressions', 'plays'],
+  likes: ['likes'],
+  comments: ['comments'],
+  shares: ['shares'],
+  saves: ['saves'],
+  clicks: ['clicks', 'linkclicks'],
 };
 
 const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -118,6 +128,23 @@ export function enumValue(
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
   return aliases[key] ?? key;
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓']);
+const NO = new Set(['no', 'n', 'false', '0']);
+
+/** A yes/no cell (`yes`, `true`, `1`, `x`; `no`, `false`, `0`); null when it is neither. */
+export function parseYesNo(value: string): boolean | null {
+  const key = value.trim().toLowerCase();
+  return YES.has(key) ? true : NO.has(key) ? false : null;
+}
+
+/** A count such as `1200` or `1,200`; null when it is not a whole number of at least 0. */
+export function parseCount(value: string): number | null {
+  const text = value.trim().replace(/[\s,'_]/g, '');
+  if (!/^\d+$/.test(text)) return null;
+  const count = Number(text);
+  return Number.isSafeInteger(count) ? count : null;
 }
 
 /** Date-only values mean this time of day, in the import's zone. */

@@ -4,10 +4,12 @@ import {
   dealListQuerySchema,
   dealPatchSchema,
   type Deal,
+  dealDeletionSchema,
   dealSchema,
 } from '../../shared/schemas/deal';
 import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { deleteDeal, getDeal, insertDeal, listDeals, updateDeal } from '../db/queries/deals';
+import { dealDeletionRefusal } from '../db/queries/deal-deletion';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { validate } from '../validate';
@@ -33,6 +35,11 @@ const route = {
     body: dealPatchSchema,
     answers: { 200: dealSchema },
     errors: [409],
+  }),
+  deletion: declare({
+    access: 'viewer',
+    summary: 'Whether deleting a deal would be refused, and why (asked before confirming)',
+    answers: { 200: dealDeletionSchema },
   }),
   remove: declare({
     access: 'editor',
@@ -64,6 +71,11 @@ export function dealRoutes({ db, clock }: AppDeps) {
     })
     .get('/:id', route.one, async (c) => {
       return c.json(await getDeal(db, c.req.param('id'), clock.now()), 200);
+    })
+    .get('/:id/deletion', route.deletion, async (c) => {
+      const deal = await getDeal(db, c.req.param('id'), clock.now());
+      const reason = await dealDeletionRefusal(db, deal);
+      return c.json({ allowed: reason === null, reason }, 200);
     })
     .patch('/:id', route.update, validate('json', dealPatchSchema), async (c) => {
       const t = target(c);

@@ -8,21 +8,21 @@ import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { minorToDecimal } from '../../shared/currency';
 import { todayIn } from '../../shared/days';
+import { guardCell as cell } from '../csv-guard';
 import { declare, file } from './declare';
 
-/** A CSV download: RFC 4180 quoting by csv-stringify, UTF-8 with a BOM so spreadsheets read accents right. */
+/**
+ * A CSV download: RFC 4180 quoting by csv-stringify, UTF-8 with a BOM so spreadsheets read
+ * accents right. Cells with a tab or semicolon are quoted too: the import (and spreadsheets)
+ * also take those as separators.
+ */
 function csv(c: Context<AppEnv>, filename: string, header: string[], rows: unknown[][]) {
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
   return c.body(
-    `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`,
+    `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n\t;]/ })}`,
     200,
   );
-}
-
-/** Cells that a spreadsheet would run as a formula are prefixed, so an export is never an attack. */
-function cell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** Every export is a CSV file anyone who may read the data may download. */
@@ -105,6 +105,9 @@ export function exportRoutes({ db, clock }: AppDeps) {
             'brief',
             'live_url',
             'disclosure_done',
+            'paid_partnership_label',
+            'ad_hashtag',
+            'branded_content_toggle',
             'views',
             'likes',
             'comments',
@@ -129,6 +132,9 @@ export function exportRoutes({ db, clock }: AppDeps) {
               cell(d.brief),
               d.liveUrl ?? '',
               d.disclosureDone ? 'yes' : 'no',
+              d.disclosure.paidPartnershipLabel ? 'yes' : 'no',
+              d.disclosure.adInCaption ? 'yes' : 'no',
+              d.disclosure.brandedContentToggle ? 'yes' : 'no',
               d.metrics.views ?? '',
               d.metrics.likes ?? '',
               d.metrics.comments ?? '',

@@ -40,9 +40,23 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
+/** Starts with a domain name (`glow.com`, `shop.glow.com:8080/x`): a website written without its scheme. */
+const DOMAIN_FIRST = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]|$)/u;
+/**
+ * A website as people type it: without a scheme (`glow.com`, `www.glow.com/shop`) it is
+ * saved as `https://…`, on the API and in the form alike.
+ */
+export const websiteSchema = z
+  .string()
+  .transform((v) => {
+    const text = v.trim();
+    return DOMAIN_FIRST.test(text) ? `https://${text}` : text;
+  })
+  .pipe(urlSchema);
+
 const brandFields = {
   name: nameSchema(200),
-  website: urlSchema.nullable(),
+  website: websiteSchema.nullable(),
   category: textSchema(100).trim().nullable(),
   stage: brandStageSchema,
   nextFollowUpOn: daySchema.nullable(),

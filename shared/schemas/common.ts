@@ -65,11 +65,14 @@ export const currencySchema = z
   .trim()
   .regex(/^[A-Z]{3}$/, 'Expected a 3-letter ISO 4217 currency code such as USD');
 
+/** What every money field says to an amount below zero, on the API and in the forms. */
+export const NOT_NEGATIVE_MESSAGE = 'Must not be negative';
+
 /** Money in minor units (cents): a non-negative integer. */
 export const centsSchema = z
   .number({ error: 'Expected an integer amount in minor units (cents)' })
   .int('Expected an integer amount in minor units (cents)')
-  .min(0, 'Must not be negative')
+  .min(0, NOT_NEGATIVE_MESSAGE)
   .max(Number.MAX_SAFE_INTEGER);
 
 /** Versions are 32-bit integers in the database; one that could not be incremented was never read. */

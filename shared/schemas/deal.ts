@@ -103,3 +103,11 @@ export const dealSchema = z.object({
   updatedAt: z.string(),
 });
 export type Deal = z.infer<typeof dealSchema>;
+
+/** `GET /api/deals/:id/deletion`: whether deleting the deal would be refused, and why. */
+export const dealDeletionSchema = z.object({
+  allowed: z.boolean(),
+  /** Why not (sent or paid invoices), in words to show; null when allowed. */
+  reason: z.string().nullable(),
+});
+export type DealDeletion = z.infer<typeof dealDeletionSchema>;

@@ -19,6 +19,16 @@ export const IMPORT_FIELDS = [
   'caption',
   'brief',
   'liveUrl',
+  'disclosureDone',
+  'paidPartnershipLabel',
+  'adInCaption',
+  'brandedContentToggle',
+  'views',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'clicks',
 ] as const;
 export const importFieldSchema = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof importFieldSchema>;
@@ -44,6 +54,16 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   caption: 'Caption',
   brief: 'Brief',
   liveUrl: 'Live URL',
+  disclosureDone: 'Disclosed',
+  paidPartnershipLabel: 'Paid-partnership label',
+  adInCaption: '#ad hashtag',
+  brandedContentToggle: 'Branded-content toggle',
+  views: 'Views',
+  likes: 'Likes',
+  comments: 'Comments',
+  shares: 'Shares',
+  saves: 'Saves',
+  clicks: 'Clicks',
 };
 
 /** How `03/04/2026` reads: day first (most of the world), month first (US), or year first. */

@@ -538,6 +538,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     body: (ids) => ({ brandId: ids.brandId, title: 'Second deal' }),
   },
   'GET /api/deals/:id': { status: 200, params: { id: 'dealId' } },
+  'GET /api/deals/:id/deletion': { status: 200, params: { id: 'dealId' } },
   'PATCH /api/deals/:id': {
     status: 200,
     params: { id: 'dealId' },

@@ -3,6 +3,7 @@ import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { InvoiceStatus } from '../../shared/schemas/invoice';
 import type { DeliverableStatus, Platform } from '../../shared/schemas/deliverable';
 import { PLATFORM_LABELS } from '../../shared/labels';
+import { NOT_NEGATIVE_MESSAGE } from '../../shared/schemas/common';
 import {
   currencyExponent,
   formatMoney as formatMoneyIn,
@@ -194,6 +195,8 @@ export function parseMoney(text: string, currency: string): number | undefined {
 
 /** Why `parseMoney` refused a text, worded for the field: too many decimals, or not an amount. */
 export function moneyInputError(text: string, currency: string): string {
+  // A minus sign anywhere before the digits ("-500", "USD -5", "−5"): the API's own words.
+  if (/^[^\d]*[-\u2212]/.test(text.trim())) return NOT_NEGATIVE_MESSAGE;
   const digits = currencyExponent(currency);
   const decimals = /\.(\d+)\s*$/.exec(text.trim())?.[1]?.length ?? 0;
   if (decimals > digits) {

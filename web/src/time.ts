@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { isValidTimeZone } from '../../shared/schemas/common';
 import { addDays as addDaysTo, startOfDay as dayStart, todayIn as dayIn } from '../../shared/days';
 
 /**
@@ -28,6 +29,12 @@ export function localInputToInstant(value: string, timeZone: string): string | n
     // Left for the schema to reject with a readable message.
     return value;
   }
+}
+
+/** The browser's time zone, when it is one the server knows: offered to new accounts. */
+export function browserTimeZone(): string | undefined {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidTimeZone(zone) ? zone : undefined;
 }
 
 /** Today's date in `timeZone`, `YYYY-MM-DD`. */

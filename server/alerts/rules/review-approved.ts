@@ -1,5 +1,5 @@
 import { describeWhen } from '../time';
-import { deliverableGone, namedFor } from './deliverable-dates';
+import { deliverableGone } from './deliverable-dates';
 import { staleWhen, type AlertRuleModule } from './rule';
 
 /** The brand approved a draft on its review link (raised by the review-link route). */
@@ -8,6 +8,7 @@ export const reviewApproved: AlertRuleModule<'deliverable'> = {
   subjectType: 'deliverable',
   headline: 'Brand approved the draft',
   stale: staleWhen<'deliverable'>(deliverableGone),
+  // The brand is who did it: named once, not again as the post's brand.
   message: (alert, subject, now, timeZone) =>
-    `${subject.brandName} approved ${namedFor(subject)} ${describeWhen(alert.dueAt, now, timeZone)}`,
+    `${subject.brandName} approved “${subject.title}” ${describeWhen(alert.dueAt, now, timeZone)}`,
 };

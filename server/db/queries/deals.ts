@@ -11,6 +11,7 @@ import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
 import type { Payer } from '../../../shared/schemas/billing';
 import { assertVersionedRow } from './versioned';
+import { dealDeletionRefusal } from './deal-deletion';
 import { loadExpectedPayOn } from './payment-clock';
 import type { Database } from '../schema';
 
@@ -230,19 +231,8 @@ export async function deleteDeal(db: Kysely<Database>, id: string): Promise<void
       .where('id', '=', id)
       .executeTakeFirst();
     if (!deal) throw notFound('Deal');
-    const billed = await trx
-      .selectFrom('invoices')
-      .select('number')
-      .where('dealId', '=', id)
-      .where('status', 'in', ['sent', 'paid'])
-      .execute();
-    if (billed.length > 0) {
-      throw new AppError(
-        409,
-        'conflict',
-        `${deal.title} has sent or paid invoices (${billed.map((b) => b.number).join(', ')}). Void them first; the deal keeps its money records.`,
-      );
-    }
+    const refusal = await dealDeletionRefusal(trx, deal);
+    if (refusal !== null) throw new AppError(409, 'conflict', refusal);
     await trx.deleteFrom('invoices').where('dealId', '=', id).execute();
     await trx.deleteFrom('deliverables').where('dealId', '=', id).execute();
     await trx.deleteFrom('deals').where('id', '=', id).execute();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Warning } from '../../../shared/schemas/common';
 import type { DealStatus } from '../../../shared/schemas/deal';
-import { addDays, firstOfMonth, lastOfMonth, todayIn } from '../../../shared/days';
+import { addDays, firstOfMonth, formatDay, lastOfMonth, todayIn } from '../../../shared/days';
 import { preparedQuery } from '../prepared';
 import { cachedRead } from '../read-cache';
 import type { Database } from '../schema';
@@ -145,7 +145,7 @@ export async function exclusivityWarnings(
       const list = warnings.get(d.id) ?? [];
       list.push({
         code: 'exclusivity_conflict',
-        message: `${e.brandName} has exclusivity in ${e.category} until ${e.until} (deal “${e.dealTitle}”); this ${brand.name} post goes live on ${day}.`,
+        message: `${e.brandName} has exclusivity in ${e.category} until ${formatDay(e.until)} (deal “${e.dealTitle}”); this ${brand.name} post goes live on ${formatDay(day)}.`,
       });
       warnings.set(d.id, list);
     }

@@ -242,7 +242,7 @@ describe('exclusivity guard', () => {
       {
         code: 'exclusivity_conflict',
         message: expect.stringMatching(
-          /Acme Beauty has exclusivity in beauty until 2026-04-30.*Spring serum/,
+          /Acme Beauty has exclusivity in beauty until Apr 30, 2026.*Spring serum/,
         ),
       },
     ]);

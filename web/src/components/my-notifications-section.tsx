@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import { ApiError, errorMessage } from '../api';
 import { usePreferences, useSavePreferences } from '../resources/me';
+import { useSettings } from '../resources/settings';
 import { issuesToErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
 import { Spinner } from './badges';
@@ -32,6 +33,8 @@ export function MyNotificationsSection({ user }: { user: User }) {
   const emailId = useId();
   const emailHintId = useId();
   const preferences = usePreferences();
+  // Without SMTP on the server no alert e-mail can go out: the switch says so instead of offering itself.
+  const emailOff = useSettings().data?.emailEnabled === false;
   const toast = useToast();
 
   const save = useSavePreferences({
@@ -64,13 +67,15 @@ export function MyNotificationsSection({ user }: { user: User }) {
                 E-mail me alerts
               </label>
               <p id={emailHintId} className="field__hint">
-                One e-mail per alert about deliverables assigned to you (or unassigned ones), with
-                times in your zone. Sent when the server has e-mail set up.
+                {emailOff
+                  ? 'E-mail is not set up on this server (SMTP_URL), so no alert e-mails can be sent. Ask whoever runs Sponsorcal to set it up; alerts still show here and in chat channels.'
+                  : 'One e-mail per alert about deliverables assigned to you (or unassigned ones), with times in your zone.'}
               </p>
             </div>
             <Switch
               id={emailId}
-              checked={preferences.data.emailAlerts}
+              disabled={emailOff}
+              checked={preferences.data.emailAlerts && !emailOff}
               aria-describedby={emailHintId}
               onChange={(emailAlerts) => save.mutate({ emailAlerts })}
             />

@@ -10,6 +10,7 @@ import {
   subjectHref,
   subjectLabel,
 } from '../components/alert-parts';
+import { formatAlertDue } from '../alert-due';
 import { Link } from '../components/link';
 import {
   ALERT_RULE_LABELS,
@@ -20,6 +21,7 @@ import {
   plural,
 } from '../format';
 import { useAlertCount, useAlerts, type AlertState } from '../resources/alerts';
+import { useSettings } from '../resources/settings';
 import { useTeam } from '../resources/users';
 import { QueryState } from '../components/query-state';
 import { useSelection } from '../hooks/use-selection';
@@ -198,6 +200,7 @@ function AlertRow({
   check: ReactNode;
 }) {
   const timeZone = user.effectiveTimeZone;
+  const workspaceZone = useSettings().data?.timeZone ?? timeZone;
   const href = subjectHref(alert);
   const failed = alert.deliveries.filter((d) => d.status === 'failed').length;
   return (
@@ -221,7 +224,7 @@ function AlertRow({
         <p className="alert-row__meta">
           <RuleTag alert={alert} />
           <span>
-            Due <time dateTime={alert.dueAt}>{formatInstant(alert.dueAt, timeZone)}</time>
+            <time dateTime={alert.dueAt}>{formatAlertDue(alert, timeZone, workspaceZone)}</time>
           </span>
           <span className="alert-row__sep" aria-hidden="true">
             ·

@@ -4,6 +4,7 @@ import type { User } from '../../../shared/schemas/auth';
 import { errorMessage, isApiError } from '../api';
 import { BrandDot, DealStatusChip, Spinner } from '../components/badges';
 import { ConfirmDeleteDeal } from '../components/deal/confirm-delete-deal';
+import { DealDeleteRefused } from '../components/deal/deal-delete-refused';
 import { DealDialog } from '../components/deal-dialog';
 import { DealInvoices, DealMoneyStrip } from '../components/deal-invoices';
 import { DeliverableDialog } from '../components/deliverable-dialog';
@@ -11,7 +12,7 @@ import { Link } from '../components/link';
 import { useToast } from '../components/toast';
 import { formatMoney } from '../format';
 import { useBrands } from '../resources/brands';
-import { useDeal, useDeleteDeal } from '../resources/deals';
+import { useDeal, useDealDeletion, useDeleteDeal } from '../resources/deals';
 import { useDeliverablesOfDeal } from '../resources/deliverables';
 import { navigate } from '../hooks/use-router';
 import { DealDeliverables } from './deal-detail/deal-deliverables';
@@ -27,6 +28,8 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
   const [editingDeal, setEditingDeal] = useState(false);
   const [deliverableDialog, setDeliverableDialog] = useState<{ id: string | null } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Asked before confirming: a delete the server would refuse says why instead of offering itself.
+  const deletion = useDealDeletion(id, confirmDelete);
 
   const remove = useDeleteDeal({
     withMoney: true,
@@ -128,7 +131,13 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           onClose={() => setDeliverableDialog(null)}
         />
       )}
-      {confirmDelete && (
+      {confirmDelete && deletion.data?.allowed === false && (
+        <DealDeleteRefused
+          reason={deletion.data.reason ?? ''}
+          onClose={() => setConfirmDelete(false)}
+        />
+      )}
+      {confirmDelete && !deletion.isFetching && deletion.data?.allowed !== false && (
         <ConfirmDeleteDeal
           id={id}
           title={d.title}

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/schemas/team';
 import { errorMessage, isApiError } from '../api';
 import { AuthLayout } from '../components/auth-layout';
+import { BrowserZoneNote } from '../components/browser-zone-note';
 import { Spinner } from '../components/badges';
 import { FormBanner } from '../components/field';
 import { NEW_PASSWORD } from '../components/new-password';
@@ -16,6 +17,7 @@ import { useAcceptInvite, useInvitePreview } from '../resources/invites';
 import { TextField } from '../forms/fields';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { navigate } from '../hooks/use-router';
+import { browserTimeZone } from '../time';
 
 /**
  * `/invite/:token`, opened signed out: who invited you, to what, as what; then
@@ -80,7 +82,8 @@ function AcceptForm({
   const setup = useSetupStatus();
   const form = useSchemaForm({ name: '', email: invite.email ?? '', password: '' });
   const role = ROLE_LABELS[invite.role];
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // As on the setup page: the new account's dates follow the browser's zone from the start.
+  const [timeZone] = useState(browserTimeZone);
 
   const accept = useAcceptInvite(token, {
     onSuccess: () => {
@@ -96,7 +99,12 @@ function AcceptForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { name, email, password } = form.values;
-    const input: InviteAccept = { name, email: invite.email ?? email, password };
+    const input: InviteAccept = {
+      name,
+      email: invite.email ?? email,
+      password,
+      ...(timeZone ? { timeZone } : {}),
+    };
     if (form.check(inviteAcceptSchema, input)) accept.mutate(input);
   };
 
@@ -127,6 +135,7 @@ function AcceptForm({
           readOnly={invite.email !== null}
         />
         <TextField form={form} name="password" {...NEW_PASSWORD} />
+        {timeZone && <BrowserZoneNote timeZone={timeZone} changeIn="your profile" />}
         <button
           type="submit"
           className="button button--primary button--block"
@@ -136,8 +145,7 @@ function AcceptForm({
         </button>
       </form>
       <p className="muted small auth__footnote">
-        The link works until {formatInstant(invite.expiresAt, browserZone)}. Times follow the
-        workspace’s time zone until you pick your own in your profile.
+        The link works until {formatInstant(invite.expiresAt, timeZone ?? 'UTC')}.
       </p>
     </AuthLayout>
   );

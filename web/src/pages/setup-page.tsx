@@ -1,18 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { setupSchema, type SetupInput } from '../../../shared/schemas/auth';
-import { isValidTimeZone } from '../../../shared/schemas/common';
 import { AuthLayout } from '../components/auth-layout';
+import { BrowserZoneNote } from '../components/browser-zone-note';
 import { FormBanner } from '../components/field';
 import { NEW_PASSWORD } from '../components/new-password';
 import { TextField } from '../forms/fields';
 import { useSchemaForm } from '../forms/use-schema-form';
 import { useSetup } from '../resources/auth';
 import { SubmitButton } from '../forms/submit-button';
-
-function browserTimeZone(): string | undefined {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return zone && isValidTimeZone(zone) ? zone : undefined;
-}
+import { browserTimeZone } from '../time';
 
 /** First run: the person installing Sponsorcal becomes its owner. */
 export function SetupPage() {
@@ -50,12 +46,7 @@ export function SetupPage() {
           hint="Usually your creator name or channel."
           placeholder="e.g. Ava Creates"
         />
-        {timeZone && (
-          <p className="muted small">
-            Dates will be shown in <strong>{timeZone.replace(/_/g, ' ')}</strong>, your browser’s
-            time zone. You can change it later in Settings.
-          </p>
-        )}
+        {timeZone && <BrowserZoneNote timeZone={timeZone} changeIn="Settings" />}
         <SubmitButton
           label="Create owner account"
           busy={setup.isPending}

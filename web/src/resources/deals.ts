@@ -36,6 +36,19 @@ export function useDeal(id: string) {
   });
 }
 
+/**
+ * Whether deleting the deal would be refused, and why: asked when the user opens the
+ * delete confirmation (`enabled`), fresh each time.
+ */
+export function useDealDeletion(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...keys.deal(id), 'deletion'],
+    queryFn: () => unwrap(api.deals[':id'].deletion.$get({ param: { id } })),
+    enabled,
+    staleTime: 0,
+  });
+}
+
 const saveDeal = (deal: Deal | null, payload: DealCreate) =>
   deal
     ? unwrap(

@@ -9,10 +9,11 @@ import {
 } from '../../../../shared/schemas/deliverable';
 import { DELIVERABLE_STATUS_LABELS, FORMAT_LABELS, PLATFORM_LABELS } from '../../format';
 import { EnumField, TextAreaField, TextField } from '../../forms/fields';
+import { RowTextAreaField } from '../../forms/row-fields';
 import type { SchemaForm } from '../../forms/use-schema-form';
 import { zoneLabel } from '../../time';
 import { Field } from '../field';
-import { AD_TAG, type DeliverableFormState } from './form-state';
+import { AD_TAG, withCaption, type DeliverableFormState } from './form-state';
 
 type Form = SchemaForm<DeliverableFormState>;
 
@@ -112,7 +113,14 @@ export function DeliverableFields({
         rows={3}
         placeholder="What the brand asked for: key messages, do's and don'ts, links"
       />
-      <TextAreaField form={form} name="caption" label="Caption" className="span-2" rows={3} />
+      <RowTextAreaField
+        label="Caption"
+        className="span-2"
+        rows={3}
+        value={form.values.caption}
+        error={form.errors.caption}
+        onChange={(caption) => form.setValues((s) => withCaption(s, caption))}
+      />
     </div>
   );
 }

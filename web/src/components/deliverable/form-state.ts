@@ -44,6 +44,17 @@ export interface DeliverableFormState {
 /** A caption that already says it is paid: offered as a hint beside the checklist. */
 export const AD_TAG = /(^|\s)#(ad|advert|sponsored|paidpartnership|werbung|anzeige)\b/i;
 
+/**
+ * The state with a new caption: a caption that comes to contain an ad hashtag (any case)
+ * ticks "#ad hashtag". Only the change ticks it, so the user can still untick it.
+ */
+export function withCaption(state: DeliverableFormState, caption: string): DeliverableFormState {
+  const tagged = !AD_TAG.test(state.caption) && AD_TAG.test(caption);
+  return tagged
+    ? { ...state, caption, disclosure: { ...state.disclosure, adInCaption: true } }
+    : { ...state, caption };
+}
+
 function emptyMetrics(): Record<MetricKey, string> {
   return { views: '', likes: '', comments: '', shares: '', saves: '', clicks: '' };
 }

@@ -33,6 +33,16 @@ export const FIELD_HINTS: Record<ImportField, string> = {
   caption: 'Optional text.',
   brief: 'Optional text.',
   liveUrl: 'The published post’s address.',
+  disclosureDone: 'Yes or no; when empty, yes if any disclosure item is.',
+  paidPartnershipLabel: 'Yes or no (no when empty).',
+  adInCaption: 'Yes or no (no when empty).',
+  brandedContentToggle: 'Yes or no (no when empty).',
+  views: 'A whole number; empty when not known.',
+  likes: 'A whole number; empty when not known.',
+  comments: 'A whole number; empty when not known.',
+  shares: 'A whole number; empty when not known.',
+  saves: 'A whole number; empty when not known.',
+  clicks: 'A whole number; empty when not known.',
 };
 
 /** Month first for US English, day first everywhere else; year-first dates read either way. */
