@@ -14,6 +14,7 @@ import { useBrands } from '../resources/brands';
 import { useDeal, useDeleteDeal } from '../resources/deals';
 import { useDeliverablesOfDeal } from '../resources/deliverables';
 import { navigate } from '../hooks/use-router';
+import { ApplyPackageDialog } from './deal-detail/apply-package-dialog';
 import { DealDeliverables } from './deal-detail/deal-deliverables';
 import { DealTerms } from './deal-detail/deal-terms';
 import { PageHeader } from '../components/ui/page-header';
@@ -27,6 +28,7 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
   const [editingDeal, setEditingDeal] = useState(false);
   const [deliverableDialog, setDeliverableDialog] = useState<{ id: string | null } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [applyingPackage, setApplyingPackage] = useState(false);
 
   const remove = useDeleteDeal({
     withMoney: true,
@@ -114,6 +116,7 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           user={user}
           query={deliverables}
           onOpen={(deliverableId) => setDeliverableDialog({ id: deliverableId })}
+          onApplyPackage={() => setApplyingPackage(true)}
         />
       </div>
 
@@ -126,6 +129,13 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           deliverableId={deliverableDialog.id}
           defaults={{ dealId: d.id }}
           onClose={() => setDeliverableDialog(null)}
+        />
+      )}
+      {applyingPackage && (
+        <ApplyPackageDialog
+          dealId={d.id}
+          timeZone={user.effectiveTimeZone}
+          onClose={() => setApplyingPackage(false)}
         />
       )}
       {confirmDelete && (

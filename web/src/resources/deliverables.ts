@@ -1,5 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Deliverable, DeliverableCreate } from '../../../shared/schemas/deliverable';
+import type {
+  Deliverable,
+  DeliverableCreate,
+  DeliverableDuplicate,
+  DeliverableSeries,
+} from '../../../shared/schemas/deliverable';
 import { useCallback } from 'react';
 import { api, isApiError, unwrap } from '../api';
 import { keys } from './keys';
@@ -75,6 +80,29 @@ export function useSaveDeliverable(
     { onSuccess: changed },
     options,
   );
+}
+
+const createSeries = (json: DeliverableSeries) => unwrap(api.deliverables.series.$post({ json }));
+
+/** Creates a deliverable and its repeats, each a deliverable of its own. */
+export function useCreateSeries(
+  options: WriteOptions<Answer<typeof createSeries>, DeliverableSeries> = {},
+) {
+  return useWrite(createSeries, { onSuccess: useDeliverableChanged() }, options);
+}
+
+export interface DeliverableCopy extends DeliverableDuplicate {
+  id: string;
+}
+
+const duplicateDeliverable = ({ id, ...json }: DeliverableCopy) =>
+  unwrap(api.deliverables[':id'].duplicate.$post({ param: { id }, json }));
+
+/** Copies a deliverable to another go-live (and deal): a planned copy of the work. */
+export function useDuplicateDeliverable(
+  options: WriteOptions<Answer<typeof duplicateDeliverable>, DeliverableCopy> = {},
+) {
+  return useWrite(duplicateDeliverable, { onSuccess: useDeliverableChanged() }, options);
 }
 
 const deleteDeliverable = (id: string) =>
