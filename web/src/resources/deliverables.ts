@@ -1,10 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  Deliverable,
-  DeliverableCreate,
-  DeliverableDuplicate,
-  DeliverableSeries,
-} from '../../../shared/schemas/deliverable';
+import type { Deliverable, DeliverableCreate } from '../../../shared/schemas/deliverable';
 import { useCallback } from 'react';
 import { api, isApiError, unwrap } from '../api';
 import { keys } from './keys';
@@ -82,6 +77,9 @@ export function useSaveDeliverable(
   );
 }
 
+/** `POST /api/deliverables/series`'s body (shared/schemas/deliverable.ts: `deliverableSeriesSchema`). */
+type DeliverableSeries = Parameters<typeof api.deliverables.series.$post>[0]['json'];
+
 const createSeries = (json: DeliverableSeries) => unwrap(api.deliverables.series.$post({ json }));
 
 /** Creates a deliverable and its repeats, each a deliverable of its own. */
@@ -91,9 +89,10 @@ export function useCreateSeries(
   return useWrite(createSeries, { onSuccess: useDeliverableChanged() }, options);
 }
 
-export interface DeliverableCopy extends DeliverableDuplicate {
-  id: string;
-}
+/** Which deliverable, and `deliverableDuplicateSchema`'s body: the new go-live and deal. */
+export type DeliverableCopy = { id: string } & Parameters<
+  (typeof api.deliverables)[':id']['duplicate']['$post']
+>[0]['json'];
 
 const duplicateDeliverable = ({ id, ...json }: DeliverableCopy) =>
   unwrap(api.deliverables[':id'].duplicate.$post({ param: { id }, json }));

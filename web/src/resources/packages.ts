@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DealPackage, PackageApply, PackageInput } from '../../../shared/schemas/package';
-import { api, isApiError, unwrap } from '../api';
+import { api, unwrap } from '../api';
 import { keys } from './keys';
 import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
@@ -14,45 +14,33 @@ export function usePackages() {
   });
 }
 
-const savePackage = (existing: DealPackage | null, json: PackageInput) =>
-  existing
-    ? unwrap(
-        api.packages[':id'].$patch({
-          param: { id: existing.id },
-          json: { ...json, version: existing.version },
-        }),
-      )
-    : unwrap(api.packages.$post({ json }));
+function useRefreshPackages() {
+  const invalidate = useInvalidate();
+  return () => invalidate(packagesKey);
+}
+
+const savePackage = (existing: DealPackage | null, json: PackageInput) => {
+  if (!existing) return unwrap(api.packages.$post({ json }));
+  const param = { id: existing.id };
+  return unwrap(
+    api.packages[':id'].$patch({ param, json: { ...json, version: existing.version } }),
+  );
+};
 
 /** Creates a package, or replaces `existing` at its version. */
 export function useSavePackage(
   existing: DealPackage | null,
   options: WriteOptions<Answer<typeof savePackage>, PackageInput> = {},
 ) {
-  const invalidate = useInvalidate();
-  return useWrite(
-    (json: PackageInput) => savePackage(existing, json),
-    { onSuccess: () => invalidate(packagesKey) },
-    options,
-  );
+  const onSuccess = useRefreshPackages();
+  return useWrite((json: PackageInput) => savePackage(existing, json), { onSuccess }, options);
 }
 
 const deletePackage = (id: string) => unwrap(api.packages[':id'].$delete({ param: { id } }));
 
-/** Deletes a package; the list is asked again whatever the answer (404: already gone). */
+/** Deletes a package; the list is asked again whatever the answer (a 404: it was gone already). */
 export function useDeletePackage(options: WriteOptions<Answer<typeof deletePackage>, string> = {}) {
-  const invalidate = useInvalidate();
-  const refresh = () => invalidate(packagesKey);
-  return useWrite(
-    (id: string) => deletePackage(id),
-    {
-      onSuccess: refresh,
-      onError: (error) => {
-        if (isApiError(error, 404)) refresh();
-      },
-    },
-    options,
-  );
+  return useWrite(deletePackage, { onSettled: useRefreshPackages() }, options);
 }
 
 export interface PackageApplication extends PackageApply {

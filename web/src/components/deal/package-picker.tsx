@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { packageSize, type DealPackage } from '../../../../shared/schemas/package';
 import { errorMessage } from '../../api';
+import { OptionalEnumSelect } from '../../forms/optional-enum-select';
 import { RowTextField } from '../../forms/row-fields';
 import type { FieldErrors } from '../../hooks/use-form-errors';
 import { useMe } from '../../resources/auth';
@@ -37,6 +38,11 @@ export function PackagePickFields({
   optional?: boolean;
 }) {
   const chosen = packages.find((p) => p.id === value.packageId);
+  const choices = {
+    options: packages.map((pkg) => pkg.id),
+    labels: Object.fromEntries(packages.map((pkg) => [pkg.id, pkg.name])),
+    noneLabel: optional ? 'No package' : 'Choose a package…',
+  };
   return (
     <>
       <Field
@@ -45,18 +51,12 @@ export function PackagePickFields({
         hint={chosen ? summary(chosen) : 'Reusable sets of deliverables, kept in Settings'}
       >
         {(p) => (
-          <select
+          <OptionalEnumSelect
             {...p}
-            value={value.packageId}
-            onChange={(e) => onChange({ ...value, packageId: e.target.value })}
-          >
-            <option value="">{optional ? 'No package' : 'Choose a package…'}</option>
-            {packages.map((pkg) => (
-              <option key={pkg.id} value={pkg.id}>
-                {pkg.name}
-              </option>
-            ))}
-          </select>
+            {...choices}
+            value={value.packageId || null}
+            onChange={(packageId) => onChange({ ...value, packageId: packageId ?? '' })}
+          />
         )}
       </Field>
       {(!optional || value.packageId) && (

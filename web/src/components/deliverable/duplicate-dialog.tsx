@@ -8,6 +8,7 @@ import { formatInstant } from '../../format';
 import { TextField } from '../../forms/fields';
 import { FormDialog } from '../../forms/form-dialog';
 import { useSchemaForm } from '../../forms/use-schema-form';
+import { writeDialogProps } from '../../forms/write-dialog';
 import { useDuplicateDeliverable } from '../../resources/deliverables';
 import { localInputToInstant } from '../../time';
 import { useToast } from '../toast';
@@ -61,15 +62,13 @@ export function DuplicateDialog({
   };
   return (
     <FormDialog
+      {...writeDialogProps(form, duplicate, submit)}
+      size="small"
       title={`Duplicate “${source.title}”`}
       description="A planned copy: title, platform, format, caption, brief and assignee. The draft keeps its distance to the go-live."
-      onClose={onClose}
-      size="small"
-      submitLabel="Duplicate"
       busyLabel="Duplicating…"
-      busy={duplicate.isPending}
-      formError={form.formError}
-      onSubmit={submit}
+      submitLabel="Duplicate"
+      onClose={onClose}
     >
       <div className="form-grid">
         <TextField form={form} name="publishAt" label="Go-live" type="datetime-local" required />

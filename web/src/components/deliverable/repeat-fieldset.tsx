@@ -34,8 +34,11 @@ export const NO_REPEAT: RepeatState = {
   until: '',
 };
 
-const UNIT_LABELS = { day: 'Days', week: 'Weeks' } as const;
-const ENDS_LABELS = { count: 'After a number of times', until: 'On a day' } as const;
+const UNITS = { options: ['day', 'week'], labels: { day: 'Days', week: 'Weeks' } } as const;
+const ENDS = {
+  options: ['count', 'until'],
+  labels: { count: 'After N times', until: 'On a day' },
+} as const;
 
 /** The rule as the series route takes it: text that is not a number goes as NaN, for the schema to name. */
 export function repeatRule(state: RepeatState): Repeat {
@@ -92,6 +95,19 @@ export function RepeatFieldset({
   errors: FieldErrors;
 }) {
   const set = (change: Partial<RepeatState>) => onChange({ ...value, ...change });
+  // A last day the server finds too far is named at `repeat.until`, one the schema refuses at `repeat.count`.
+  const errorOf = (key: string) =>
+    errors[`repeat.${key}`] ?? (key === 'until' ? errors['repeat.count'] : undefined);
+  const text = (key: 'every' | 'count' | 'until') => ({
+    value: value[key],
+    onChange: (typed: string) => set({ [key]: typed }),
+    error: errorOf(key),
+  });
+  const choice = <K extends 'unit' | 'ends'>(key: K) => ({
+    value: value[key],
+    onChange: (picked: RepeatState[K]) => set({ [key]: picked }),
+    error: errorOf(key),
+  });
   return (
     <fieldset className="repeat">
       <label className="repeat__toggle">
@@ -105,44 +121,13 @@ export function RepeatFieldset({
             {MAX_OCCURRENCES}).
           </p>
           <div className="repeat__row">
-            <RowTextField
-              label="Every"
-              inputMode="numeric"
-              value={value.every}
-              onChange={(every) => set({ every })}
-              error={errors['repeat.every']}
-            />
-            <RowEnumField
-              label="Unit"
-              options={['day', 'week'] as const}
-              labels={UNIT_LABELS}
-              value={value.unit}
-              onChange={(unit) => set({ unit })}
-              error={errors['repeat.unit']}
-            />
-            <RowEnumField
-              label="Ends"
-              options={['count', 'until'] as const}
-              labels={ENDS_LABELS}
-              value={value.ends}
-              onChange={(ends) => set({ ends })}
-            />
+            <RowTextField label="Every" inputMode="numeric" {...text('every')} />
+            <RowEnumField label="Unit" {...UNITS} {...choice('unit')} />
+            <RowEnumField label="Ends" {...ENDS} {...choice('ends')} />
             {value.ends === 'count' ? (
-              <RowTextField
-                label="Times"
-                inputMode="numeric"
-                value={value.count}
-                onChange={(count) => set({ count })}
-                error={errors['repeat.count']}
-              />
+              <RowTextField label="Times" inputMode="numeric" {...text('count')} />
             ) : (
-              <RowTextField
-                label="Last day"
-                type="date"
-                value={value.until}
-                onChange={(until) => set({ until })}
-                error={errors['repeat.until'] ?? errors['repeat.count']}
-              />
+              <RowTextField label="Last day" type="date" {...text('until')} />
             )}
           </div>
         </>

@@ -6,17 +6,17 @@ import { EmptyInline } from '../../components/ui/empty-inline';
 import { useToast } from '../../components/toast';
 import { FormDialog } from '../../forms/form-dialog';
 import { useSchemaForm } from '../../forms/use-schema-form';
+import { writeDialogProps } from '../../forms/write-dialog';
 import { useApplyPackage, usePackages } from '../../resources/packages';
 import { todayIn } from '../../time';
 
-export interface ApplyPackageDialogProps {
+/** "Apply package": a package's deliverables added to this deal (`dealId`) from a start day. */
+export function ApplyPackageDialog(props: {
   dealId: string;
   timeZone: string;
   onClose: () => void;
-}
-
-/** "Apply package": a package's deliverables added to this deal from a start day. */
-export function ApplyPackageDialog({ dealId, timeZone, onClose }: ApplyPackageDialogProps) {
+}) {
+  const { dealId, timeZone, onClose } = props;
   const packages = usePackages();
   const toast = useToast();
   const form = useSchemaForm<PackagePick>(() => ({ packageId: '', startDay: todayIn(timeZone) }));
@@ -46,15 +46,13 @@ export function ApplyPackageDialog({ dealId, timeZone, onClose }: ApplyPackageDi
   };
   return (
     <FormDialog
-      title="Apply a deal package"
+      {...writeDialogProps(form, apply, submit)}
       description="Adds the package's deliverables to this deal, placed from the start day."
       onClose={onClose}
-      size="small"
       submitLabel="Apply package"
+      title="Apply a deal package"
       busyLabel="Applying…"
-      busy={apply.isPending}
-      formError={form.formError}
-      onSubmit={submit}
+      size="small"
     >
       <div className="form-grid">
         <PackagePickFields

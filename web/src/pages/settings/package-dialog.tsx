@@ -11,9 +11,21 @@ import { FormDialog } from '../../forms/form-dialog';
 import { RowEnumField, RowTextField } from '../../forms/row-fields';
 import { RowList } from '../../forms/row-list';
 import { useSchemaForm } from '../../forms/use-schema-form';
+import { writeDialogProps } from '../../forms/write-dialog';
 import { useSavePackage } from '../../resources/packages';
 import { AddButton, ListError } from '../kit/kit-section';
 import { newPackageRow, packageFormState, packagePayload } from './package-form-state';
+
+const NUMERIC = { inputMode: 'numeric' } as const;
+const LINES = {
+  noun: 'line',
+  path: 'items',
+  className: 'package-lines',
+  rowClassName: 'package-line',
+  empty: <p className="muted small">Add the deliverables this package plans.</p>,
+};
+const PLATFORM_CHOICES = { options: PLATFORM_VALUES, labels: PLATFORM_LABELS };
+const FORMAT_CHOICES = { options: FORMATS, labels: FORMAT_LABELS };
 
 /** As many lines as the server takes on one package. */
 const MAX_LINES = 30;
@@ -42,25 +54,20 @@ export function PackageDialog({ pkg, onClose }: { pkg: DealPackage | null; onClo
   };
   return (
     <FormDialog
+      {...writeDialogProps(form, save, submit)}
       title={pkg ? 'Edit deal package' : 'New deal package'}
-      description="Day 0 is the start day picked when the package is applied (a negative day comes before it); Times makes that many on consecutive days."
+      submitLabel="Save package"
       onClose={onClose}
       size="large"
-      submitLabel="Save package"
-      busy={save.isPending}
-      formError={form.formError}
-      onSubmit={submit}
     >
+      <p className="muted small">
+        Day 0 is the start day picked when the package is applied (a negative day comes before it);
+        Times makes that many on consecutive days.
+      </p>
       <div className="form-grid package-form__head">
         <TextField form={form} name="name" label="Name" placeholder="e.g. Launch trio" />
         <TextField form={form} name="publishTime" label="Go-live time" type="time" />
-        <TextField
-          form={form}
-          name="usageRightsDays"
-          label="Usage rights (days)"
-          hint="From the last go-live; blank leaves the deal's as it is"
-          inputMode="numeric"
-        />
+        <TextField form={form} name="usageRightsDays" label="Usage days" inputMode="numeric" />
       </div>
       <div className="section-header package-form__lines">
         <h3 className="field__label">Deliverables</h3>
@@ -71,38 +78,15 @@ export function PackageDialog({ pkg, onClose }: { pkg: DealPackage | null; onClo
         />
       </div>
       <ListError message={form.errors['items']} />
-      <RowList
-        rows={rows}
-        onChange={setRows}
-        noun="line"
-        path="items"
-        errors={form.errors}
-        empty={<p className="muted small">Add the deliverables this package plans.</p>}
-        className="package-lines"
-        rowClassName="package-line"
-      >
+      <RowList {...LINES} rows={rows} onChange={setRows} errors={form.errors}>
         {(field) => (
           <>
             <RowTextField label="Title" {...field('title')} className="package-line__title" />
-            <RowEnumField
-              label="Platform"
-              {...field('platform')}
-              options={PLATFORM_VALUES}
-              labels={PLATFORM_LABELS}
-            />
-            <RowEnumField
-              label="Format"
-              {...field('format')}
-              options={FORMATS}
-              labels={FORMAT_LABELS}
-            />
-            <RowTextField label="Day" {...field('day')} inputMode="numeric" />
-            <RowTextField label="Times" {...field('count')} inputMode="numeric" />
-            <RowTextField
-              label="Draft days before"
-              {...field('draftDaysBefore')}
-              inputMode="numeric"
-            />
+            <RowEnumField label="Platform" {...field('platform')} {...PLATFORM_CHOICES} />
+            <RowEnumField label="Format" {...field('format')} {...FORMAT_CHOICES} />
+            <RowTextField label="Day" {...field('day')} {...NUMERIC} />
+            <RowTextField label="Times" {...field('count')} {...NUMERIC} />
+            <RowTextField label="Draft days before" {...field('draftDaysBefore')} {...NUMERIC} />
           </>
         )}
       </RowList>

@@ -11,6 +11,9 @@ import { PLATFORM_LABELS } from '../../format';
 import { useDeletePackage, usePackages } from '../../resources/packages';
 import { PackageDialog } from './package-dialog';
 
+const CONFIRM = { title: 'Delete this package?', confirmLabel: 'Delete package' };
+const KEPT = 'Deliverables it already planned stay.';
+
 /** "1 TikTok day 0 (draft 3 days before) · 3 Instagram days 2–4". */
 function describe(pkg: DealPackage): string {
   return pkg.items
@@ -32,7 +35,7 @@ export function PackagesSection({ user }: { user: User }) {
   const [deleting, setDeleting] = useState<DealPackage | null>(null);
   const remove = useDeletePackage({
     onSuccess: () => {
-      toast.success('Package deleted', 'Deliverables it planned stay as they are.');
+      toast.success('Package deleted', KEPT);
       setDeleting(null);
     },
   });
@@ -93,14 +96,8 @@ export function PackagesSection({ user }: { user: User }) {
       {editing && <PackageDialog pkg={editing.pkg} onClose={() => setEditing(null)} />}
       {deleting && (
         <ConfirmDelete
-          title="Delete this package?"
-          message={
-            <p>
-              <strong>{deleting.name}</strong> will no longer be offered. Deliverables it already
-              planned stay.
-            </p>
-          }
-          confirmLabel="Delete package"
+          {...CONFIRM}
+          message={<p>{`“${deleting.name}” will no longer be offered. ${KEPT}`}</p>}
           remove={remove}
           id={deleting.id}
           onCancel={() => setDeleting(null)}
