@@ -20,6 +20,7 @@ import { meRoutes } from './routes/me';
 import { moneyRoutes } from './routes/money';
 import { brandRoutes } from './routes/brands';
 import { pitchRoutes } from './routes/pitches';
+import { packageApplyRoutes, packageRoutes } from './routes/packages';
 import { dealRoutes } from './routes/deals';
 import { deliverableRoutes } from './routes/deliverables';
 import { deliverableBulkRoutes } from './routes/deliverables-bulk';
@@ -283,6 +284,8 @@ export function createApp(options: AppOptions) {
     .route('/api/deals', dealRoutes(deps))
     // Before `/api/deliverables/:id`, so `/board` is not read as an id.
     .route('/api/deliverables', deliverableBulkRoutes(deps))
+    .route('/api/deals', packageApplyRoutes(deps))
+    .route('/api/packages', packageRoutes(deps))
     .route('/api/deliverables', deliverableRoutes(deps))
     .route('/api/deliverables', reviewLinkRoutes(deps))
     .route('/api/review', reviewRoutes(deps))

@@ -419,6 +419,7 @@ export interface Database {
   invoiceReminders: InvoiceRemindersTable;
   remittanceNotices: RemittanceNoticesTable;
   publicHits: PublicHitsTable;
+  dealPackages: DealPackagesTable;
 }
 
 export interface InvoiceLinksTable {
@@ -470,6 +471,19 @@ export interface RemittanceNoticesTable {
   resolvedBy: string | null;
 }
 
+export interface DealPackagesTable {
+  id: string;
+  name: string;
+  /** `HH:MM`: each go-live's time of day where the package is applied. */
+  publishTime: string;
+  usageRightsDays: number | null;
+  /** JSON list of the package's lines (shared/schemas/package.ts). */
+  items: string;
+  version: number;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
 export interface PublicHitsTable {
   id: string;
   key: string;
@@ -489,6 +503,7 @@ export type DealUpdate = Updateable<DealsTable>;
 export type DeliverableRow = Selectable<DeliverablesTable>;
 export type NewDeliverable = Insertable<DeliverablesTable>;
 export type DeliverableUpdate = Updateable<DeliverablesTable>;
+export type DealPackageRow = Selectable<DealPackagesTable>;
 export type SettingsRow = Selectable<WorkspaceSettingsTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;

@@ -3,7 +3,10 @@ import {
   calendarQuerySchema,
   deliverableCreateSchema,
   deliverableListQuerySchema,
+  deliverableDuplicateSchema,
   deliverablePatchSchema,
+  deliverableSeriesSchema,
+  MAX_OCCURRENCES,
   type Deliverable,
   calendarDeliverableSchema,
   deliverableSchema,
@@ -19,8 +22,11 @@ import {
   updateDeliverable,
   withWarnings,
 } from '../db/queries/deliverables';
+import { copyOf, seriesDeliverables } from '../db/queries/deliverables-series';
+import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { jsonItems } from '../json-bytes';
+import { inTransaction } from '../db/transaction';
 import { validate } from '../validate';
 import { declare, list } from './declare';
 
@@ -41,6 +47,19 @@ const route = {
     access: 'editor',
     summary: 'Create a deliverable (answers warnings)',
     body: deliverableCreateSchema,
+    answers: { 201: deliverableSchema },
+  }),
+  series: declare({
+    access: 'editor',
+    summary: `Create a deliverable and its repeats (every N days or weeks, N times or until a day; at most ${MAX_OCCURRENCES}), each a deliverable of its own, all or none`,
+    body: deliverableSeriesSchema,
+    answers: { 201: list(deliverableSchema) },
+  }),
+  duplicate: declare({
+    access: 'editor',
+    summary:
+      'Copy a deliverable to another go-live (and deal): the work, not its progress; the draft keeps its distance',
+    body: deliverableDuplicateSchema,
     answers: { 201: deliverableSchema },
   }),
   one: declare({
@@ -86,6 +105,41 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
         201,
       );
     })
+    .post('/series', route.series, validate('json', deliverableSeriesSchema), async (c) => {
+      const t = target(c);
+      const input = c.req.valid('json');
+      const timeZone = input.timeZone ?? (await getSettings(db, t.now)).timeZone;
+      const occurrences = seriesDeliverables(input, timeZone);
+      const created = await inTransaction(db, async (trx) => {
+        const made: Deliverable[] = [];
+        for (const occurrence of occurrences) {
+          made.push(
+            await auditedCreate({ ...t, db: trx }, (inner) =>
+              insertDeliverable(inner, occurrence, t.now),
+            ),
+          );
+        }
+        return made;
+      });
+      return c.json({ items: await withWarnings(db, created, t.now) }, 201);
+    })
+    .post(
+      '/:id/duplicate',
+      route.duplicate,
+      validate('json', deliverableDuplicateSchema),
+      async (c) => {
+        const t = target(c);
+        const { publishAt, dealId } = c.req.valid('json');
+        const source = await getDeliverable(db, c.req.param('id'));
+        const deliverable = await auditedCreate(t, (trx) =>
+          insertDeliverable(trx, copyOf(source, publishAt, dealId ?? source.dealId), t.now),
+        );
+        return c.json(
+          { ...deliverable, warnings: await deliverableWarnings(db, deliverable, t.now) },
+          201,
+        );
+      },
+    )
     .get('/:id', route.one, async (c) => {
       const deliverable = await getDeliverable(db, c.req.param('id'));
       return c.json(

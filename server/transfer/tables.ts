@@ -36,6 +36,7 @@ export const TRANSFER_DB_TABLES = {
   invoice_events: 'invoiceEvents',
   invoice_reminders: 'invoiceReminders',
   remittance_notices: 'remittanceNotices',
+  deal_packages: 'dealPackages',
 } as const satisfies Record<TransferTableName, keyof Database>;
 
 type DbTableOf<T extends TransferTableName> = Database[(typeof TRANSFER_DB_TABLES)[T]];
@@ -76,6 +77,7 @@ const ROWS_FIT: { [T in TransferTableName]: RowFits<T> } = {
   invoice_events: true,
   invoice_reminders: true,
   remittance_notices: true,
+  deal_packages: true,
 };
 void ROWS_FIT;
 

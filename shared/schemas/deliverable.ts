@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
+  daySchema,
   idSchema,
   instantSchema,
   listFilter,
   nameSchema,
   textSchema,
+  timeZoneSchema,
   urlSchema,
   versionSchema,
 } from './common';
@@ -239,3 +241,57 @@ export function engagementRate(metrics: {
   const total = interactions.reduce((sum, n) => sum + n, 0);
   return Math.round((total / views) * 10_000) / 10_000;
 }
+
+/**
+ * `POST /api/deliverables/:id/duplicate`: a copy going live at `publishAt`, in
+ * the same deal or `dealId`. Its draft keeps its distance to the go-live.
+ */
+export const deliverableDuplicateSchema = z.object({
+  publishAt: instantSchema,
+  dealId: idSchema.optional(),
+});
+export type DeliverableDuplicate = z.input<typeof deliverableDuplicateSchema>;
+
+/** The most occurrences one series makes. */
+export const MAX_OCCURRENCES = 52;
+
+const occurrences = z
+  .number({ error: 'Expected a whole number' })
+  .int('Expected a whole number')
+  .min(2, 'At least 2')
+  .max(MAX_OCCURRENCES, `At most ${MAX_OCCURRENCES}`);
+
+/** Every `every` days or weeks, `count` times or until a day (inclusive), at most 52 in all. */
+export const repeatSchema = z
+  .object({
+    every: z
+      .number({ error: 'Expected a whole number' })
+      .int('Expected a whole number')
+      .min(1, 'At least 1')
+      .max(52, 'At most 52'),
+    unit: z.enum(['day', 'week'], { error: 'Expected day or week' }),
+    count: occurrences.optional(),
+    until: daySchema.optional(),
+  })
+  .superRefine((repeat, ctx) => {
+    if ((repeat.count === undefined) === (repeat.until === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['count'],
+        message: 'Give either a number of times or a last day',
+      });
+    }
+  });
+export type Repeat = z.input<typeof repeatSchema>;
+
+/**
+ * `POST /api/deliverables/series`: a deliverable and its repeats, each a
+ * deliverable of its own. Steps are taken in `timeZone` (default: the
+ * workspace's), so the go-live keeps its wall-clock time across DST.
+ */
+export const deliverableSeriesSchema = deliverableCreateSchema.extend({
+  publishAt: instantSchema,
+  repeat: repeatSchema,
+  timeZone: timeZoneSchema.optional(),
+});
+export type DeliverableSeries = z.input<typeof deliverableSeriesSchema>;

@@ -152,6 +152,7 @@ export const AUDIT_ENTITY_TYPES = [
   'review_link',
   'pitch',
   'media_kit',
+  'deal_package',
 ] as const;
 export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;

@@ -350,6 +350,24 @@ export const transferRemittanceNoticeSchema = z.strictObject({
   resolvedBy: idSchema.nullable(),
 });
 
+export const transferDealPackageSchema = z.strictObject({
+  id: idSchema,
+  name: text,
+  publishTime: z.string().regex(/^\d{2}:\d{2}$/, 'Expected a time of day such as 10:00'),
+  usageRightsDays: smallCount.nullable(),
+  /** The package's lines, a JSON list (shared/schemas/package.ts). */
+  items: text.refine((value) => {
+    try {
+      return Array.isArray(JSON.parse(value));
+    } catch {
+      return false;
+    }
+  }, 'Expected a JSON list'),
+  version,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
 /**
  * The tables of an export, in foreign-key order (a row only refers to tables
  * above it), which is the order they are written and imported in.
@@ -377,6 +395,7 @@ export const transferTablesSchema = z.strictObject({
   invoice_events: z.array(transferInvoiceEventSchema).default([]),
   invoice_reminders: z.array(transferInvoiceReminderSchema).default([]),
   remittance_notices: z.array(transferRemittanceNoticeSchema).default([]),
+  deal_packages: z.array(transferDealPackageSchema).default([]),
 });
 export type TransferTables = z.infer<typeof transferTablesSchema>;
 export type TransferTableName = keyof TransferTables;

@@ -138,6 +138,9 @@ export interface WorkspaceIds {
   invoiceLinkToken: string;
   remittanceId: string;
   spareRemittanceId: string;
+  /** Two deal packages: one to read, change and apply, one to delete. */
+  packageId: string;
+  sparePackageId: string;
 }
 
 /** What one call may use: the workspace's ids and the caller's own. */
@@ -285,6 +288,8 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       invoiceLinkToken: absent,
       remittanceId: absent,
       spareRemittanceId: absent,
+      packageId: absent,
+      sparePackageId: absent,
     };
     return { ...t, ids, users, clientAs, callAs };
   }
@@ -414,6 +419,13 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
   const reviewed = await created(owner, reviewLinksUrl, {});
   const decided = await created(owner, reviewLinksUrl, {});
 
+  const packageBody = {
+    name: 'Launch trio',
+    items: [{ title: 'TikTok', platform: 'tiktok', day: 0, draftDaysBefore: 3 }],
+  };
+  const dealPackage = await created(owner, '/api/packages', packageBody);
+  const sparePackage = await created(owner, '/api/packages', packageBody);
+
   ids = {
     ...people,
     brandId: brand.id,
@@ -443,6 +455,8 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     invoiceLinkToken,
     remittanceId: notices[0]!.id,
     spareRemittanceId: notices[1]!.id,
+    packageId: dealPackage.id,
+    sparePackageId: sparePackage.id,
   };
   return { ...t, ids, users, clientAs, callAs };
 }
@@ -592,6 +606,39 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   'DELETE /api/deliverables/:id': {
     status: 204,
     params: { id: 'spareDeliverableId' },
+  },
+  'POST /api/deliverables/series': {
+    status: 201,
+    body: (ids) => ({
+      dealId: ids.dealId,
+      title: 'Weekly',
+      platform: 'tiktok',
+      publishAt: '2026-03-05T17:00:00Z',
+      repeat: { every: 1, unit: 'week', count: 2 },
+    }),
+  },
+  'POST /api/deliverables/:id/duplicate': {
+    status: 201,
+    params: { id: 'deliverableId' },
+    body: () => ({ publishAt: '2026-03-12T17:00:00Z' }),
+  },
+
+  'GET /api/packages': { status: 200 },
+  'POST /api/packages': {
+    status: 201,
+    body: () => ({ name: 'Duo', items: [{ title: 'Story', platform: 'instagram', day: 1 }] }),
+  },
+  'GET /api/packages/:id': { status: 200, params: { id: 'packageId' } },
+  'PATCH /api/packages/:id': {
+    status: 200,
+    params: { id: 'packageId' },
+    body: () => ({ version: 1, name: 'Renamed', items: [{ title: 'X', platform: 'x', day: 0 }] }),
+  },
+  'DELETE /api/packages/:id': { status: 204, params: { id: 'sparePackageId' } },
+  'POST /api/deals/:id/apply-package': {
+    status: 201,
+    params: { id: 'dealId' },
+    body: (ids) => ({ packageId: ids.packageId, startDay: '2026-03-10' }),
   },
 
   'POST /api/seed': { status: 201, workspace: 'empty' },

@@ -10,6 +10,7 @@ import * as m0008 from './0008_hot_path_indexes';
 import * as m0009 from './0009_calendar_covering_indexes';
 import * as m0010 from './0010_getting_paid';
 import * as m0011 from './0011_search';
+import * as m0012 from './0012_deal_packages';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_calendar_covering_indexes': m0009,
   '0010_getting_paid': m0010,
   '0011_search': m0011,
+  '0012_deal_packages': m0012,
 };

@@ -2,7 +2,8 @@ import type { Kysely, UpdateResult } from 'kysely';
 import { notFound, versionConflict } from '../../errors';
 import type { Database } from '../schema';
 
-type VersionedTable = 'brands' | 'deals' | 'deliverables' | 'channels' | 'invoices' | 'users';
+type VersionedTable =
+  'brands' | 'deals' | 'deliverables' | 'channels' | 'invoices' | 'users' | 'dealPackages';
 
 /**
  * Checks an `UPDATE … WHERE id = ? AND version = ?`: when it matched nothing,

@@ -75,6 +75,9 @@ const OWNER = [
   'DELETE /api/invites/:id',
   'GET /api/audit',
   'GET /api/transfer/export',
+  'POST /api/packages',
+  'PATCH /api/packages/:id',
+  'DELETE /api/packages/:id',
 ];
 /** Credential management: a session only, never an API token (a leaked token cannot mint more). */
 const SESSION_ONLY = [

@@ -51,6 +51,7 @@ const EXPORTED_TABLES = [
   'invoice_events',
   'invoice_reminders',
   'remittance_notices',
+  'deal_packages',
 ];
 
 /** Every table of the schema (the migrator's aside), to show what an import wrote or did not. */
@@ -81,6 +82,7 @@ const ALL_TABLES = [
   'invoiceReminders',
   'remittanceNotices',
   'publicHits',
+  'dealPackages',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -661,6 +663,29 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
       paymentId: null,
       resolvedAt: at,
       resolvedBy: editorId,
+    })
+    .execute();
+  await install.db
+    .insertInto('dealPackages')
+    .values({
+      id: 'package-1',
+      name: 'Launch trio',
+      publishTime: '10:00',
+      usageRightsDays: 30,
+      items: JSON.stringify([
+        {
+          title: 'Launch video',
+          platform: 'tiktok',
+          format: 'video',
+          day: 0,
+          count: 1,
+          draftDaysBefore: 3,
+          brief: '',
+        },
+      ]),
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
     })
     .execute();
 

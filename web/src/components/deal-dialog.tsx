@@ -19,6 +19,7 @@ import { Spinner } from './badges';
 import { AddBrandFirst } from './add-brand-first';
 import { DealPaymentFields } from './deal-payment-fields';
 import { dealFormState, dealPayload } from './deal/deal-form-state';
+import { DealPackageSection, useDealPackage } from './deal/package-picker';
 import { Dialog } from './dialog';
 import { Field } from './field';
 import { useToast } from './toast';
@@ -83,10 +84,12 @@ function DealForm({
     ),
   );
   const { values } = form;
+  const dealPackage = useDealPackage();
 
   const save = useSaveDeal(deal, {
     onSuccess: (saved) => {
       toast.success(deal ? 'Deal saved' : 'Deal created');
+      if (!deal) dealPackage.applyTo(saved.id);
       onSaved?.(saved, !deal);
       onClose();
     },
@@ -101,7 +104,7 @@ function DealForm({
         : [];
     const parsed = deal
       ? form.check(dealPatchSchema, { ...payload, version: deal.version }, feeIssues)
-      : form.check(dealCreateSchema, payload, feeIssues);
+      : form.check(dealCreateSchema, payload, [...feeIssues, ...dealPackage.issues()]);
     if (parsed) save.mutate(payload);
   };
 
@@ -183,6 +186,7 @@ function DealForm({
           errors={form.errors}
         />
         <TextAreaField form={form} name="notes" label="Notes" className="span-2" rows={3} />
+        {!deal && <DealPackageSection state={dealPackage} errors={form.errors} />}
       </div>
     </FormDialog>
   );

@@ -15,6 +15,7 @@ import { useBrands } from '../resources/brands';
 import { useDeal, useDealDeletion, useDeleteDeal } from '../resources/deals';
 import { useDeliverablesOfDeal } from '../resources/deliverables';
 import { navigate } from '../hooks/use-router';
+import { ApplyPackageDialog } from './deal-detail/apply-package-dialog';
 import { DealDeliverables } from './deal-detail/deal-deliverables';
 import { DealTerms } from './deal-detail/deal-terms';
 import { PageHeader } from '../components/ui/page-header';
@@ -30,6 +31,7 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
   const [confirmDelete, setConfirmDelete] = useState(false);
   // Asked before confirming: a delete the server would refuse says why instead of offering itself.
   const deletion = useDealDeletion(id, confirmDelete);
+  const [applyingPackage, setApplyingPackage] = useState(false);
 
   const remove = useDeleteDeal({
     withMoney: true,
@@ -117,6 +119,7 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           user={user}
           query={deliverables}
           onOpen={(deliverableId) => setDeliverableDialog({ id: deliverableId })}
+          onApplyPackage={() => setApplyingPackage(true)}
         />
       </div>
 
@@ -129,6 +132,13 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           deliverableId={deliverableDialog.id}
           defaults={{ dealId: d.id }}
           onClose={() => setDeliverableDialog(null)}
+        />
+      )}
+      {applyingPackage && (
+        <ApplyPackageDialog
+          dealId={d.id}
+          timeZone={user.effectiveTimeZone}
+          onClose={() => setApplyingPackage(false)}
         />
       )}
       {confirmDelete && deletion.data?.allowed === false && (

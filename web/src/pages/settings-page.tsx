@@ -9,6 +9,7 @@ import { Link } from '../components/link';
 import { MyNotificationsSection } from '../components/my-notifications-section';
 import { ROLE_LABELS } from '../format';
 import { useSettings } from '../resources/settings';
+import { PackagesSection } from './settings/packages-section';
 import { WorkspaceForm } from './settings/workspace-form';
 
 export default function SettingsPage({ user }: { user: User }) {
@@ -51,6 +52,7 @@ export default function SettingsPage({ user }: { user: User }) {
           />
         </>
       )}
+      <PackagesSection user={user} />
       {user.role === 'owner' && <ChannelsSection />}
       <MyNotificationsSection user={user} />
       <section className="card" aria-labelledby="account-title">

@@ -77,6 +77,33 @@ export function useSaveDeliverable(
   );
 }
 
+/** `POST /api/deliverables/series`'s body (shared/schemas/deliverable.ts: `deliverableSeriesSchema`). */
+type DeliverableSeries = Parameters<typeof api.deliverables.series.$post>[0]['json'];
+
+const createSeries = (json: DeliverableSeries) => unwrap(api.deliverables.series.$post({ json }));
+
+/** Creates a deliverable and its repeats, each a deliverable of its own. */
+export function useCreateSeries(
+  options: WriteOptions<Answer<typeof createSeries>, DeliverableSeries> = {},
+) {
+  return useWrite(createSeries, { onSuccess: useDeliverableChanged() }, options);
+}
+
+/** Which deliverable, and `deliverableDuplicateSchema`'s body: the new go-live and deal. */
+export type DeliverableCopy = { id: string } & Parameters<
+  (typeof api.deliverables)[':id']['duplicate']['$post']
+>[0]['json'];
+
+const duplicateDeliverable = ({ id, ...json }: DeliverableCopy) =>
+  unwrap(api.deliverables[':id'].duplicate.$post({ param: { id }, json }));
+
+/** Copies a deliverable to another go-live (and deal): a planned copy of the work. */
+export function useDuplicateDeliverable(
+  options: WriteOptions<Answer<typeof duplicateDeliverable>, DeliverableCopy> = {},
+) {
+  return useWrite(duplicateDeliverable, { onSuccess: useDeliverableChanged() }, options);
+}
+
 const deleteDeliverable = (id: string) =>
   unwrap(api.deliverables[':id'].$delete({ param: { id } }));
 

@@ -56,7 +56,12 @@ export function DeliverableFields({
         autoFocus={isNew}
         maxLength={200}
       />
-      <DealSelect form={form} deals={deals} />
+      <DealSelect
+        deals={deals}
+        value={values.dealId}
+        onChange={(dealId) => form.set('dealId', dealId)}
+        error={form.errors['dealId']}
+      />
       <EnumField
         form={form}
         name="status"
@@ -126,7 +131,18 @@ export function DeliverableFields({
 }
 
 /** The deals, grouped under their brands (brands A to Z). */
-function DealSelect({ form, deals }: { form: Form; deals: Deal[] }) {
+/** The deals grouped by brand, as a deliverable picks its deal. */
+export function DealSelect({
+  deals,
+  value,
+  onChange,
+  error,
+}: {
+  deals: Deal[];
+  value: string;
+  onChange: (dealId: string) => void;
+  error: string | undefined;
+}) {
   const dealsByBrand = useMemo(() => {
     const groups = new Map<string, Deal[]>();
     for (const deal of deals) {
@@ -137,13 +153,9 @@ function DealSelect({ form, deals }: { form: Form; deals: Deal[] }) {
     return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
   }, [deals]);
   return (
-    <Field label="Deal" error={form.errors['dealId']}>
+    <Field label="Deal" error={error}>
       {(p) => (
-        <select
-          {...p}
-          value={form.values.dealId}
-          onChange={(e) => form.set('dealId', e.target.value)}
-        >
+        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="">Choose a deal…</option>
           {dealsByBrand.map(([brandName, list]) => (
             <optgroup key={brandName} label={brandName}>

@@ -1,3 +1,4 @@
+import './deliverable-form.css';
 import { useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import type { User } from '../../../../shared/schemas/auth';
@@ -19,6 +20,7 @@ import { ReviewLinksSection } from '../review-links-section';
 import { useToast } from '../toast';
 import { DeliverableFields, type TeamMember } from './deliverable-fields';
 import { DraftLinksFieldset } from './draft-links-fieldset';
+import { DuplicateDialog } from './duplicate-dialog';
 import {
   newState,
   stateFrom,
@@ -27,6 +29,7 @@ import {
   type SavedDeliverable,
 } from './form-state';
 import { MetricsDetails } from './metrics-details';
+import { RepeatFieldset, useRepeat } from './repeat-fieldset';
 
 export interface DeliverableFormProps {
   user: User;
@@ -68,6 +71,7 @@ export function DeliverableForm({
   const toast = useToast();
   const [conflict, setConflict] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [duplicating, setDuplicating] = useState(false);
   const form = useSchemaForm(
     () =>
       existing
@@ -87,6 +91,11 @@ export function DeliverableForm({
       onClose();
     },
     onError: form.fail,
+  });
+
+  const repeat = useRepeat(form, timeZone, (first) => {
+    onSaved?.(first, true);
+    onClose();
   });
 
   const remove = useDeleteDeliverable({
@@ -111,6 +120,7 @@ export function DeliverableForm({
     event.preventDefault();
     if (readOnly) return;
     const payload = toPayload(form.values, timeZone, existing);
+    if (!existing && repeat.submit(payload)) return;
     // Proof of post comes first, alone: a published post needs its live URL.
     const parsed =
       payload.status === 'published' && !payload.liveUrl
@@ -121,14 +131,8 @@ export function DeliverableForm({
     if (parsed) save.mutate(payload);
   };
 
-  const footerStart = existing && (
-    <button
-      type="button"
-      className="button button--ghost-danger footer-start"
-      onClick={() => setConfirmDelete(true)}
-    >
-      Delete
-    </button>
+  const footerStart = existing && !readOnly && (
+    <EditActions onDelete={() => setConfirmDelete(true)} onDuplicate={() => setDuplicating(true)} />
   );
 
   return (
@@ -144,7 +148,7 @@ export function DeliverableForm({
           <FormFooter
             formId={formId}
             submitLabel="Save deliverable"
-            busy={save.isPending}
+            busy={save.isPending || repeat.busy}
             onCancel={onClose}
             footerStart={footerStart}
             readOnly={readOnly}
@@ -164,12 +168,27 @@ export function DeliverableForm({
               isNew={!existing}
               formId={formId}
             />
+            {!existing && (
+              <RepeatFieldset value={repeat.value} onChange={repeat.set} errors={form.errors} />
+            )}
             <DraftLinksFieldset form={form} readOnly={readOnly} />
             <MetricsDetails form={form} />
           </fieldset>
         </form>
         {existing && <ReviewLinksSection user={user} deliverable={existing} />}
       </Dialog>
+      {duplicating && existing && (
+        <DuplicateDialog
+          source={existing}
+          deals={deals}
+          timeZone={timeZone}
+          onClose={() => setDuplicating(false)}
+          onDuplicated={(copy) => {
+            onSaved?.(copy, true);
+            onClose();
+          }}
+        />
+      )}
       {confirmDelete && existing && (
         <ConfirmDialog
           title="Delete this deliverable?"
@@ -186,6 +205,20 @@ export function DeliverableForm({
         />
       )}
     </>
+  );
+}
+
+/** Delete and "Duplicate…" at the footer's start of a saved deliverable. */
+function EditActions({ onDelete, onDuplicate }: { onDelete: () => void; onDuplicate: () => void }) {
+  return (
+    <span className="footer-start deliverable-form__start">
+      <button type="button" className="button button--ghost-danger" onClick={onDelete}>
+        Delete
+      </button>
+      <button type="button" className="button" onClick={onDuplicate}>
+        Duplicate…
+      </button>
+    </span>
   );
 }
 

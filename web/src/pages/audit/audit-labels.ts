@@ -17,6 +17,7 @@ export const ENTITY_LABELS: Record<AuditEntityType, string> = {
   review_link: 'Review link',
   pitch: 'Pitch',
   media_kit: 'Media kit',
+  deal_package: 'Deal package',
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

@@ -13,10 +13,12 @@ export interface DealDeliverablesProps {
   query: { isPending: boolean; error: unknown; data?: Deliverable[] | undefined };
   /** Opens the deliverable dialog: null adds one. */
   onOpen: (id: string | null) => void;
+  /** Opens "Apply a deal package". */
+  onApplyPackage: () => void;
 }
 
 /** The deal's posts: platform, title, format, dates, assignee and status; Add for editors. */
-export function DealDeliverables({ user, query, onOpen }: DealDeliverablesProps) {
+export function DealDeliverables({ user, query, onOpen, onApplyPackage }: DealDeliverablesProps) {
   const canEdit = user.role !== 'viewer';
   const timeZone = user.effectiveTimeZone;
   const team = useTeam();
@@ -30,13 +32,18 @@ export function DealDeliverables({ user, query, onOpen }: DealDeliverablesProps)
       title="Deliverables"
       actions={
         canEdit && (
-          <button
-            type="button"
-            className="button button--small button--primary"
-            onClick={() => onOpen(null)}
-          >
-            Add deliverable
-          </button>
+          <span className="section-header__actions">
+            <button type="button" className="button button--small" onClick={onApplyPackage}>
+              Apply package
+            </button>
+            <button
+              type="button"
+              className="button button--small button--primary"
+              onClick={() => onOpen(null)}
+            >
+              Add deliverable
+            </button>
+          </span>
         )
       }
     >
