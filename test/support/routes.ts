@@ -513,6 +513,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   'GET /api/brands': { status: 200, query: '?q=ac&notContactedDays=30' },
   'GET /api/search': { status: 200, query: '?q=ac' },
   'POST /api/brands': { status: 201, body: () => ({ name: 'Globex' }) },
+  'GET /api/brands/deal-values': { status: 200 },
   'GET /api/brands/:id': { status: 200, params: { id: 'brandId' } },
   'PATCH /api/brands/:id': {
     status: 200,
@@ -692,6 +693,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
 
   'GET /api/money/summary': { status: 200, query: '?months=6' },
   'GET /api/money/fees': { status: 200, query: '?from=2026-01-01&to=2026-03-01' },
+  'GET /api/money/forecast': { status: 200 },
   'GET /api/exports/invoices.csv': { status: 200 },
   'GET /api/exports/payments.csv': { status: 200 },
 
