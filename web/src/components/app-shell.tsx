@@ -9,6 +9,8 @@ import { useSignOut } from '../resources/auth';
 import { ChevronDownIcon } from './icons';
 import { Link } from './link';
 import { NotificationBell } from './notification-bell';
+import { SearchBox } from './search-box';
+import { GlobalShortcuts } from './shortcuts-dialog';
 import { useToast } from './toast';
 
 interface NavItem {
@@ -193,6 +195,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
             ))}
           </nav>
           <div className="topbar__actions">
+            <SearchBox />
             <div className="topbar__slot" data-slot="notifications">
               <NotificationBell user={user} />
             </div>
@@ -203,6 +206,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
       <main id="main" className="main">
         {children}
       </main>
+      <GlobalShortcuts canCreate={user.role !== 'viewer'} />
     </div>
   );
 }
