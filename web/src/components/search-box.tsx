@@ -42,9 +42,9 @@ function statusText(
 ): string | null {
   if (typed.length < SEARCH_MIN_LENGTH) return `Type at least ${SEARCH_MIN_LENGTH} characters`;
   if (search.error) return `Search failed: ${errorMessage(search.error)}`;
-  if (!search.data) return 'Searching…';
-  if (results.length === 0 && !search.isPlaceholderData) return `Nothing matches “${typed}”`;
-  return null;
+  if (results.length > 0) return null;
+  if (!search.data || search.isPlaceholderData) return 'Searching…';
+  return `Nothing matches “${typed}”`;
 }
 
 /**
@@ -71,7 +71,9 @@ export function SearchBox() {
   useEffect(() => {
     const onFocus = () => {
       setExpanded(true);
-      // On a phone the box appears with this render; focus it once it is there.
+      // At once where the box is shown, so the next key typed lands in it; where it is
+      // only an icon, the box appears with this render: focus it once it is there.
+      inputRef.current?.focus();
       window.requestAnimationFrame(() => inputRef.current?.focus());
     };
     window.addEventListener(FOCUS_EVENT, onFocus);

@@ -50,7 +50,9 @@ export function ShortcutsDialog({
                   <dt className="shortcuts__keys">
                     {s.keys.map((key, i) => (
                       <Fragment key={key}>
-                        {i > 0 && <span className="shortcuts__then"> then </span>}
+                        {i > 0 && (
+                          <span className="shortcuts__then">{s.either ? ' or ' : ' then '}</span>
+                        )}
                         <kbd className="kbd">{key}</kbd>
                       </Fragment>
                     ))}

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 
-/** One entry of the shortcuts dialog: the keys as pressed in turn, and what they do. */
+/** One entry of the shortcuts dialog: its keys, pressed in turn (or `either` of them), and what they do. */
 export interface ShortcutHelp {
   keys: string[];
+  either?: boolean;
   description: string;
 }
 
@@ -32,7 +33,7 @@ export const CALENDAR_SHORTCUTS: ShortcutHelp[] = [
 
 /** In the search box. */
 export const SEARCH_SHORTCUTS: ShortcutHelp[] = [
-  { keys: ['↑', '↓'], description: 'Move through the results' },
+  { keys: ['↑', '↓'], either: true, description: 'Move through the results' },
   { keys: ['Enter'], description: 'Open the result' },
   { keys: ['Esc'], description: 'Close the results, then clear the search' },
 ];

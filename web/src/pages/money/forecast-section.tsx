@@ -29,7 +29,11 @@ function CurrencyForecast({
 }) {
   const { currency } = total;
   const cell = (cents: number, label: string, strong = false) => (
-    <td data-label={label} className={`num${cents === 0 ? ' muted' : strong ? ' strong' : ''}`}>
+    <td
+      key={label}
+      data-label={label}
+      className={`num${cents === 0 ? ' muted' : strong ? ' strong' : ''}`}
+    >
       {cents === 0 ? '—' : formatMoney(cents, currency)}
     </td>
   );
