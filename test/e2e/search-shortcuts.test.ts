@@ -78,6 +78,12 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
       caption: 'Morning routine with the new hyaluronic serum #ad',
       publishAt: `${today.add({ days: 10 }).toString()}T09:00:00.000Z`,
     });
+    await call(page, 'POST', '/api/deliverables', {
+      dealId: deal.id,
+      title: 'Launch day story',
+      platform: 'instagram',
+      brief: 'Show the serum texture close up, then the launch code',
+    });
     await call(page, 'POST', '/api/invoices', {
       dealId: deal.id,
       amountCents: 150_000,
@@ -96,14 +102,35 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
     expect(await box.getAttribute('aria-expanded')).toBe('true');
     // Shortcut keys typed into the box are text: nothing navigated.
     expect(pathOf(page)).toBe('/');
+
+    // Titles first (one starting with the word before one containing it), then a brief.
+    await box.fill('serum');
+    const brief = options(page).filter({ hasText: 'Launch day story' });
+    await until(() => brief.count()).toBe(1);
+    expect((await options(page).allTextContents()).map((t) => t.split(' · ')[0])).toEqual([
+      'DeliverableSerum unboxing reelGlow Skincare',
+      'DealSpring serum launchGlow Skincare',
+      'DeliverableLaunch day storyGlow Skincare',
+    ]);
+    expect(await brief.textContent()).toContain('Brief: Show the serum texture');
     await expectAccessible(page, 'the calendar with search results open');
     const shot = screenshot('search.png');
     if (shot) await page.screenshot({ path: shot });
 
-    // ↓ marks the first result, Enter opens the deal.
+    // ↑ from the box marks the last result; ↓ wraps to the first, then the deal; Enter opens it.
+    const active = async () => {
+      const id = await box.getAttribute('aria-activedescendant');
+      return id ? page.locator(`[id="${id}"]`).textContent() : null;
+    };
+    await press(page, 'ArrowUp');
+    expect(await active()).toContain('Launch day story');
     await press(page, 'ArrowDown');
-    const activeId = await box.getAttribute('aria-activedescendant');
-    expect(await page.locator(`[id="${activeId}"]`).getAttribute('aria-selected')).toBe('true');
+    expect(await active()).toContain('Serum unboxing reel');
+    await press(page, 'ArrowDown');
+    expect(await active()).toContain('Spring serum launch');
+    expect(
+      await options(page).filter({ hasText: 'Spring serum launch' }).getAttribute('aria-selected'),
+    ).toBe('true');
     await press(page, 'Enter');
     await until(() => pathOf(page)).toBe(`/deals/${deal.id}`);
     expect(await box.inputValue()).toBe('');
@@ -111,9 +138,11 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
     // A caption match opens the deliverable on the calendar.
     await box.click();
     await page.keyboard.type('hyaluronic');
-    const byCaption = options(page).filter({ hasText: 'Serum unboxing reel' });
+    // (The previous answer stays on screen until this one arrives.)
+    const byCaption = options(page).filter({ hasText: 'Caption: Morning routine' });
+    await until(() => options(page).count()).toBe(1);
     await until(() => byCaption.count()).toBe(1);
-    expect(await byCaption.textContent()).toContain('Caption:');
+    expect(await byCaption.textContent()).toContain('Serum unboxing reel');
     await byCaption.click();
     await until(() => pathOf(page)).toBe(`/?deliverable=${reel.id}`);
     // The calendar opens it in its dialog.
