@@ -132,7 +132,7 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
       await options(page).filter({ hasText: 'Spring serum launch' }).getAttribute('aria-selected'),
     ).toBe('true');
     await press(page, 'Enter');
-    await until(() => pathOf(page)).toBe(`/deals/${deal.id}`);
+    await until(async () => pathOf(page)).toBe(`/deals/${deal.id}`);
     expect(await box.inputValue()).toBe('');
 
     // A caption match opens the deliverable on the calendar.
@@ -144,7 +144,7 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
     await until(() => byCaption.count()).toBe(1);
     expect(await byCaption.textContent()).toContain('Serum unboxing reel');
     await byCaption.click();
-    await until(() => pathOf(page)).toBe(`/?deliverable=${reel.id}`);
+    await until(async () => pathOf(page)).toBe(`/?deliverable=${reel.id}`);
     // The calendar opens it in its dialog.
     const opened = page.getByRole('dialog');
     await until(() => opened.isVisible()).toBe(true);
@@ -166,9 +166,9 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
     // g d, g m, g c go to deals, money and the calendar.
     await page.locator('main').click({ position: { x: 5, y: 5 } });
     await press(page, 'g', 'd');
-    await until(() => pathOf(page)).toBe('/deals');
+    await until(async () => pathOf(page)).toBe('/deals');
     await press(page, 'g', 'm');
-    await until(() => pathOf(page)).toBe('/money');
+    await until(async () => pathOf(page)).toBe('/money');
 
     // The forecast: $3,000.00 contracted but not invoiced, the $1,500.00 invoice not yet due.
     const forecast = page.getByRole('table', { name: 'Forecast in USD' });
@@ -193,7 +193,7 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
     await press(page, 'Escape');
     await until(() => help.count()).toBe(0);
     await press(page, 'g', 'c');
-    await until(() => pathOf(page)).toBe('/');
+    await until(async () => pathOf(page)).toBe('/');
 
     // `n` asks the calendar for a new deliverable (`/?new=1`, which the calendar then drops).
     await page.goto(`${server.url}/deals`);
