@@ -5,10 +5,12 @@ import {
   brandListQuerySchema,
   brandPatchSchema,
   type Brand,
+  brandDealValueSchema,
   brandSchema,
 } from '../../shared/schemas/brand';
 import { auditedCreate, auditedDelete, auditedUpdate, type AuditedTarget } from '../audit/audited';
 import { deleteBrand, getBrand, insertBrand, listBrands, updateBrand } from '../db/queries/brands';
+import { listBrandDealValues } from '../db/queries/brand-deal-values';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { todayIn } from '../../shared/days';
@@ -35,6 +37,11 @@ const route = {
     answers: { 201: brandSchema },
     errors: [409],
   }),
+  dealValues: declare({
+    access: 'viewer',
+    summary: "The fees of each brand's open deals (not completed or cancelled), per currency",
+    answers: { 200: list(brandDealValueSchema) },
+  }),
   one: declare({ access: 'viewer', summary: 'One brand', answers: { 200: brandSchema } }),
   update: declare({
     access: 'editor',
@@ -59,42 +66,48 @@ export function brandRoutes({ db, clock }: AppDeps) {
     entityType: 'brand',
     summary: (brand) => `Brand "${brand.name}"`,
   });
-  return new Hono<AppEnv>()
-    .get('/', route.list, validate('query', brandListQuerySchema), async (c) => {
-      const { notContactedDays, ...filter } = c.req.valid('query');
-      const notContactedSince =
-        notContactedDays === undefined
-          ? undefined
-          : await daysAgo(db, clock.now(), notContactedDays);
-      return c.json({ items: await listBrands(db, { ...filter, notContactedSince }) }, 200);
-    })
-    .post('/', route.create, validate('json', brandCreateSchema), async (c) => {
-      const t = target(c);
-      return c.json(
-        await auditedCreate(t, (trx) => insertBrand(trx, c.req.valid('json'), t.now)),
-        201,
-      );
-    })
-    .get('/:id', route.one, async (c) => {
-      return c.json(await getBrand(db, c.req.param('id')), 200);
-    })
-    .patch('/:id', route.update, validate('json', brandPatchSchema), async (c) => {
-      const t = target(c);
-      const id = c.req.param('id');
-      const brand = await auditedUpdate(
-        t,
-        (trx) => getBrand(trx, id),
-        (trx) => updateBrand(trx, id, c.req.valid('json'), t.now),
-      );
-      return c.json(brand, 200);
-    })
-    .delete('/:id', route.remove, async (c) => {
-      const id = c.req.param('id');
-      await auditedDelete(
-        target(c),
-        (trx) => getBrand(trx, id),
-        (trx) => deleteBrand(trx, id),
-      );
-      return c.body(null, 204);
-    });
+  return (
+    new Hono<AppEnv>()
+      .get('/', route.list, validate('query', brandListQuerySchema), async (c) => {
+        const { notContactedDays, ...filter } = c.req.valid('query');
+        const notContactedSince =
+          notContactedDays === undefined
+            ? undefined
+            : await daysAgo(db, clock.now(), notContactedDays);
+        return c.json({ items: await listBrands(db, { ...filter, notContactedSince }) }, 200);
+      })
+      .post('/', route.create, validate('json', brandCreateSchema), async (c) => {
+        const t = target(c);
+        return c.json(
+          await auditedCreate(t, (trx) => insertBrand(trx, c.req.valid('json'), t.now)),
+          201,
+        );
+      })
+      // Before `/:id`, which would otherwise take `deal-values` for a brand's id.
+      .get('/deal-values', route.dealValues, async (c) =>
+        c.json({ items: await listBrandDealValues(db) }, 200),
+      )
+      .get('/:id', route.one, async (c) => {
+        return c.json(await getBrand(db, c.req.param('id')), 200);
+      })
+      .patch('/:id', route.update, validate('json', brandPatchSchema), async (c) => {
+        const t = target(c);
+        const id = c.req.param('id');
+        const brand = await auditedUpdate(
+          t,
+          (trx) => getBrand(trx, id),
+          (trx) => updateBrand(trx, id, c.req.valid('json'), t.now),
+        );
+        return c.json(brand, 200);
+      })
+      .delete('/:id', route.remove, async (c) => {
+        const id = c.req.param('id');
+        await auditedDelete(
+          target(c),
+          (trx) => getBrand(trx, id),
+          (trx) => deleteBrand(trx, id),
+        );
+        return c.body(null, 204);
+      })
+  );
 }

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { moneyQuerySchema, moneySummarySchema } from '../../shared/schemas/invoice';
 import { moneyFeesQuerySchema, moneyFeesSchema } from '../../shared/schemas/money-fees';
+import { moneyForecastSchema } from '../../shared/schemas/money-forecast';
 import { moneySummary } from '../db/queries/money';
 import { moneyFees } from '../db/queries/money-fees';
+import { moneyForecast } from '../db/queries/money-forecast';
 import { getSettings } from '../db/queries/settings';
 import type { AppDeps, AppEnv } from '../env';
 import { todayIn } from '../../shared/days';
@@ -22,6 +24,12 @@ const route = {
     query: moneyFeesQuerySchema,
     answers: { 200: moneyFeesSchema },
   }),
+  forecast: declare({
+    access: 'viewer',
+    summary:
+      'Contracted but not invoiced, invoiced not yet due, and overdue, by currency and month',
+    answers: { 200: moneyForecastSchema },
+  }),
 };
 
 export function moneyRoutes({ db, clock }: AppDeps) {
@@ -39,5 +47,8 @@ export function moneyRoutes({ db, clock }: AppDeps) {
       const now = clock.now();
       const { timeZone } = await getSettings(db, now);
       return c.json(await moneyFees(db, c.req.valid('query'), todayIn(now, timeZone)), 200);
-    });
+    })
+    .get('/forecast', route.forecast, async (c) =>
+      c.json(await moneyForecast(db, { now: clock.now() }), 200),
+    );
 }

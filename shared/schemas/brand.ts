@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ladderOverrideSchema } from './billing';
+import { DEAL_STATUSES } from './deal';
 import {
   colorSchema,
   daySchema,
@@ -144,3 +145,19 @@ export const brandSchema = z.object({
   updatedAt: z.string(),
 });
 export type Brand = z.infer<typeof brandSchema>;
+
+/** A deal is open until it is completed or cancelled. */
+export const OPEN_DEAL_STATUSES = DEAL_STATUSES.filter(
+  (status) => status !== 'completed' && status !== 'cancelled',
+);
+
+/** `GET /api/brands/deal-values`: the fees of each brand's open deals, one row per currency. */
+export const brandDealValueSchema = z.object({
+  brandId: z.string(),
+  currency: z.string(),
+  /** The sum of the open deals' fees in this currency. */
+  openCents: z.number().int(),
+  /** How many open deals there are in this currency. */
+  openDeals: z.number().int(),
+});
+export type BrandDealValue = z.infer<typeof brandDealValueSchema>;

@@ -528,6 +528,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   'GET /api/search': { status: 200, query: '?q=ac' },
   'GET /api/risk': { status: 200 },
   'POST /api/brands': { status: 201, body: () => ({ name: 'Globex' }) },
+  'GET /api/brands/deal-values': { status: 200 },
   'GET /api/brands/:id': { status: 200, params: { id: 'brandId' } },
   'PATCH /api/brands/:id': {
     status: 200,
@@ -767,6 +768,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
 
   'GET /api/money/summary': { status: 200, query: '?months=6' },
   'GET /api/money/fees': { status: 200, query: '?from=2026-01-01&to=2026-03-01' },
+  'GET /api/money/forecast': { status: 200 },
   'GET /api/exports/invoices.csv': { status: 200 },
   'GET /api/exports/payments.csv': { status: 200 },
 

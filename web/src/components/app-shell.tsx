@@ -10,6 +10,8 @@ import { ChevronDownIcon } from './icons';
 import { Link } from './link';
 import { NotificationBell } from './notification-bell';
 import { ThemeToggle } from './theme-toggle';
+import { SearchBox } from './search-box';
+import { GlobalShortcuts } from './shortcuts-dialog';
 import { useToast } from './toast';
 
 interface NavItem {
@@ -195,6 +197,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
             ))}
           </nav>
           <div className="topbar__actions">
+            <SearchBox />
             <ThemeToggle />
             <div className="topbar__slot" data-slot="notifications">
               <NotificationBell user={user} />
@@ -206,6 +209,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
       <main id="main" className="main">
         {children}
       </main>
+      <GlobalShortcuts canCreate={user.role !== 'viewer'} />
     </div>
   );
 }

@@ -1,9 +1,14 @@
 import './brand-board.css';
 import { useState, type DragEvent } from 'react';
-import { BRAND_STAGES, type Brand, type BrandStage } from '../../../shared/schemas/brand';
+import {
+  BRAND_STAGES,
+  type Brand,
+  type BrandDealValue,
+  type BrandStage,
+} from '../../../shared/schemas/brand';
 import { errorMessage, isApiError } from '../api';
-import { BRAND_STAGE_LABELS } from '../format';
-import { useMoveBrand } from '../resources/brands';
+import { BRAND_STAGE_LABELS, formatMoney } from '../format';
+import { useBrandDealValues, useMoveBrand } from '../resources/brands';
 import { FollowUpFacts } from './follow-up-day';
 import { useToast } from './toast';
 
@@ -29,6 +34,7 @@ export function BrandBoard({ brands, queryKey, canEdit, today, onOpen }: BrandBo
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<BrandStage | null>(null);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const dealValues = useBrandDealValues().data;
 
   const move = useMoveBrand(queryKey, {
     onMutate: ({ brand }) => {
@@ -106,6 +112,7 @@ export function BrandBoard({ brands, queryKey, canEdit, today, onOpen }: BrandBo
                     key={brand.id}
                     brand={brand}
                     today={today}
+                    openValues={dealValues ? (dealValues.get(brand.id) ?? []) : undefined}
                     canEdit={canEdit}
                     busy={pending.has(brand.id)}
                     dragging={dragging === brand.id}
@@ -132,9 +139,18 @@ export function BrandBoard({ brands, queryKey, canEdit, today, onOpen }: BrandBo
   );
 }
 
+/** The open deals' value, each currency on its own ("$1,250.00 · €300.00"); "None" without any. */
+function openDealsLabel(values: BrandDealValue[] | undefined): string {
+  if (values === undefined) return '…';
+  if (values.length === 0) return 'None';
+  return values.map((v) => formatMoney(v.openCents, v.currency)).join(' · ');
+}
+
 interface BoardCardProps {
   brand: Brand;
   today: string;
+  /** The fees of its open deals, one per currency (undefined while loading). */
+  openValues: BrandDealValue[] | undefined;
   canEdit: boolean;
   busy: boolean;
   dragging: boolean;
@@ -147,6 +163,7 @@ interface BoardCardProps {
 function BoardCard({
   brand,
   today,
+  openValues,
   canEdit,
   busy,
   dragging,
@@ -175,6 +192,10 @@ function BoardCard({
       )}
       <p className="board-card__category muted small">{brand.category ?? 'No category'}</p>
       <dl className="board-card__facts small">
+        <div>
+          <dt>Open deals</dt>
+          <dd data-testid="open-deals-value">{openDealsLabel(openValues)}</dd>
+        </div>
         <FollowUpFacts brand={brand} today={today} followUpLabel="Follow-up" />
       </dl>
       {canEdit && (

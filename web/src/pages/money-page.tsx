@@ -9,6 +9,7 @@ import { Link } from '../components/link';
 import { MoneyFeesSection } from '../components/money-fees-section';
 import { PaymentsChart } from '../components/payments-chart';
 import { formatDay, formatMonth } from '../format';
+import { ForecastSection } from './money/forecast-section';
 import { ByBrandSection, MoneyTotals, OverdueSection } from './money/money-sections';
 import { exportPaths } from '../resources/exports';
 import { useMoneySummary } from '../resources/money';
@@ -59,7 +60,10 @@ export default function MoneyPage({ user }: { user: User }) {
           </button>
         </div>
       ) : empty ? (
-        <MoneyEmpty canEdit={user.role !== 'viewer'} />
+        <>
+          <MoneyEmpty canEdit={user.role !== 'viewer'} />
+          <ForecastSection />
+        </>
       ) : (
         <MoneyOverview data={data} />
       )}
@@ -157,6 +161,8 @@ function MoneyOverview({ data }: { data: MoneySummary }) {
         </div>
         <PaymentsChart key={chartCurrency} data={months} currency={chartCurrency} />
       </section>
+
+      <ForecastSection />
 
       <div className="money-grid">
         <OverdueSection overdue={data.overdue} />

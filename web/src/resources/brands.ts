@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Brand, BrandCreate, BrandStage } from '../../../shared/schemas/brand';
+import type { Brand, BrandCreate, BrandDealValue, BrandStage } from '../../../shared/schemas/brand';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
 import {
@@ -31,6 +31,25 @@ export function useBrandList(notContactedDays: number | null) {
         )
       ).items,
   });
+}
+
+/** Under the deals key: every deal change (fee, status, a new deal) refreshes it. */
+const dealValuesKey = [...keys.deals, 'brand-values'] as const;
+
+/** The fees of each brand's open deals, per currency: `brandId` → its rows. */
+export function useBrandDealValues() {
+  return useQuery({
+    queryKey: dealValuesKey,
+    queryFn: async () => (await unwrap(api.brands['deal-values'].$get())).items,
+    select: groupByBrand,
+  });
+}
+
+function groupByBrand(values: BrandDealValue[]): ReadonlyMap<string, BrandDealValue[]> {
+  const byBrand = new Map<string, BrandDealValue[]>();
+  for (const value of values)
+    byBrand.set(value.brandId, [...(byBrand.get(value.brandId) ?? []), value]);
+  return byBrand;
 }
 
 /** One brand with its contacts (the printed invoice bills its first contact). */

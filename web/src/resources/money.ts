@@ -17,3 +17,19 @@ export function useMoneyFees() {
     queryFn: () => unwrap(api.money.fees.$get({ query: {} })),
   });
 }
+
+/** Under the money key, so every invoice and payment change refreshes it. */
+const forecastKey = [...keys.money, 'forecast'] as const;
+
+/**
+ * Contracted but not invoiced, invoiced not yet due, and overdue, per currency
+ * and month. Deal and deliverable changes move it too, so it is read afresh
+ * whenever the money page opens.
+ */
+export function useMoneyForecast() {
+  return useQuery({
+    queryKey: forecastKey,
+    queryFn: () => unwrap(api.money.forecast.$get()),
+    staleTime: 0,
+  });
+}
