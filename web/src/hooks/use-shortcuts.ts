@@ -22,13 +22,15 @@ export const GLOBAL_SHORTCUTS: ShortcutHelp[] = [
   { keys: ['?'], description: 'Show these shortcuts' },
 ];
 
-/**
- * The calendar's own keys, on a focused day or event (the calendar handles them).
- * The key that moves a focused event a day belongs here too, as the calendar
- * documents it: `{ keys: [...], description: 'On an event: move it a day …' }`.
- */
+/** The calendar's own keys, on a focused day or event (the calendar handles them). */
 export const CALENDAR_SHORTCUTS: ShortcutHelp[] = [
   { keys: ['Enter'], description: 'On a day: new deliverable that day' },
+  { keys: ['Enter'], description: 'On an event: open it (focus comes back when it closes)' },
+  {
+    keys: ['Alt+→', 'Alt+←'],
+    either: true,
+    description: 'On an event: move it a day later / earlier, with Undo',
+  },
 ];
 
 /** In the search box. */
