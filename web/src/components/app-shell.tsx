@@ -114,7 +114,7 @@ function UserMenu({ user }: { user: User }) {
         <span className="visually-hidden">Account menu</span>
       </button>
       {open && (
-        <div className="user-menu__panel" role="menu">
+        <div className="popover user-menu__panel" role="menu">
           <div className="user-menu__who">
             <p className="user-menu__full-name">{user.name}</p>
             <p className="muted small">{user.email}</p>

@@ -35,7 +35,7 @@ export function ExportMenu({ items, label = 'Export CSV' }: ExportMenuProps) {
         <ChevronDownIcon />
       </button>
       {menu.open && (
-        <div id={menu.id} className="menu__panel" role="menu" aria-label={label}>
+        <div id={menu.id} className="popover menu__panel" role="menu" aria-label={label}>
           {items.map((item) => (
             <a
               key={item.href}

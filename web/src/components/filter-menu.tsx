@@ -47,7 +47,7 @@ export function FilterMenu<T extends string>({
         <ChevronDownIcon />
       </button>
       {open && (
-        <div id={panelId} className="filter-menu__panel">
+        <div id={panelId} className="popover filter-menu__panel">
           {options.length === 0 && <p className="muted small">Nothing to filter yet.</p>}
           {options.map((option) => (
             <label key={option.value} className="filter-menu__option">

@@ -173,7 +173,7 @@ export function SearchBox() {
           <CloseIcon size={18} />
         </button>
       </div>
-      <div className="search__panel" hidden={!showPanel}>
+      <div className="popover search__panel" hidden={!showPanel}>
         <ul id={listId} role="listbox" aria-label="Search results" className="search__results">
           {(status === null ? results : []).map((result, i) => (
             <li
