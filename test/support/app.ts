@@ -5,10 +5,21 @@ import { fixedClock } from '../../server/clock';
 import { insertUser } from '../../server/db/queries/users';
 import { newId } from '../../server/ids';
 import type { Role } from '../../shared/schemas/auth';
-import type { Method, RoutedUrl } from './api-types';
+import type { Answer, AnswerBody, Method, RoutedUrl, Unchecked } from './api-types';
 import { createTestDatabase } from './database';
 
-export type { Method, RoutedUrl } from './api-types';
+export type { Method, RoutedUrl, Unchecked } from './api-types';
+
+/**
+ * Sends the body as it is, whatever the route takes: the one escape for tests of bad
+ * input (a wrong type, a missing or unknown field). Nothing changes at run time.
+ */
+export function unchecked(body: unknown): Unchecked {
+  return body as Unchecked;
+}
+
+/** What the client answers for a call: the route's success body or the one error shape. */
+export type Reply<M extends Method, U extends string> = TestResponse<AnswerBody<Answer<M, U>>>;
 
 /** Cheap scrypt for tests only; production uses OWASP_SCRYPT (tested separately). */
 export const TEST_PASSWORD_COST = { N: 1024, r: 8, p: 1 } as const;
@@ -185,6 +196,7 @@ export class TestClient {
   get = <T = any>(url: RoutedUrl<'GET'>) => this.raw<T>('GET', url);
   post = <T = any>(url: RoutedUrl<'POST'>, body?: unknown) => this.raw<T>('POST', url, body);
   patch = <T = any>(url: RoutedUrl<'PATCH'>, body?: unknown) => this.raw<T>('PATCH', url, body);
+  put = <T = any>(url: RoutedUrl<'PUT'>, body?: unknown) => this.raw<T>('PUT', url, body);
   delete = <T = any>(url: RoutedUrl<'DELETE'>) => this.raw<T>('DELETE', url);
   /* eslint-enable @typescript-eslint/no-explicit-any */
 
