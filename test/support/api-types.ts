@@ -120,17 +120,22 @@ type Endpoint<M extends Method, P> = P extends keyof ApiSchema
     : never
   : never;
 
+/** A 4xx or 5xx status: an answer a route declares for it is not a success. */
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
+
 /**
  * What one endpoint's success answers read as: JSON as declared, a text body as its
  * text (the client keeps what does not parse as JSON), nothing as `null`.
  */
-type SuccessBody<E> = E extends { outputFormat: 'json'; output: infer Output }
-  ? Output
-  : E extends { output: infer Output }
-    ? Output extends null | string
-      ? Output
-      : unknown
-    : never;
+type SuccessBody<E> = E extends { status: ErrorStatus }
+  ? never
+  : E extends { outputFormat: 'json'; output: infer Output }
+    ? Output
+    : E extends { output: infer Output }
+      ? Output extends null | string
+        ? Output
+        : unknown
+      : never;
 
 /** What a route answers on success (HEAD: no body). */
 export type Answer<M extends Method, U extends string> = M extends 'HEAD'

@@ -7,11 +7,10 @@ import { expectApiError, trackApps } from '../helpers';
 const apps = trackApps();
 
 type Workspace = Awaited<ReturnType<typeof apps.workspace>>;
-type Answer = { items: SearchResult[] };
 
 async function search(client: Workspace['owner'], q: string, limit?: number) {
   const query = `q=${encodeURIComponent(q)}${limit === undefined ? '' : `&limit=${limit}`}`;
-  const res = await client.get<Answer>(`/api/search?${query}`);
+  const res = await client.get(`/api/search?${query}`);
   expect(res.status, res.text).toBe(200);
   return res.body.items;
 }

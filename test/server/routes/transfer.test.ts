@@ -673,7 +673,7 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
 
 /** What the API answers on the pages people look at (the same on both installs). */
 async function pages(client: TestClient) {
-  const read = async (url: RoutedUrl<'GET'>) => {
+  const read = async <U extends RoutedUrl<'GET'>>(url: U) => {
     const res = await client.get(url);
     expect(res.status, `${url}: ${res.text.slice(0, 300)}`).toBe(200);
     return res.body;
