@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { searchWords } from '../../../server/db/queries/search';
 import type { SearchResult } from '../../../shared/schemas/search';
 import { signInAs } from '../../support/app';
-import { expectApiError, trackApps } from '../helpers';
+import { brandRow, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
 
@@ -199,19 +199,7 @@ describe('GET /api/search', () => {
     const now = t.clock.now().toISOString();
     await t.db
       .insertInto('brands')
-      .values({
-        id: 'brand-from-sql',
-        name: 'Imported Brand',
-        website: null,
-        category: null,
-        stage: 'partner',
-        nextFollowUpOn: null,
-        notes: '',
-        color: '#2563eb',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      })
+      .values(brandRow('brand-from-sql', 'Imported Brand', now))
       .execute();
     expect((await search(t.owner, 'imported')).map((i) => i.id)).toEqual(['brand-from-sql']);
   });

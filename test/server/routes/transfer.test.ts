@@ -24,7 +24,7 @@ import {
   type TestResponse,
   type RoutedUrl,
 } from '../../support/app';
-import { expectApiError, trackApps, UTC_INSTANT } from '../helpers';
+import { brandRow, expectApiError, trackApps, UTC_INSTANT } from '../helpers';
 
 const apps = trackApps();
 
@@ -174,18 +174,7 @@ function sortedTables(tables: Record<string, unknown[]>): Record<string, unknown
 function handMadeFile(deliverables = 4): Json {
   const stamp = { createdAt: NOW, updatedAt: NOW };
   const ownerId = 'user-owner';
-  const brands = ['brand-a', 'brand-b'].map((id, i) => ({
-    id,
-    name: `Brand ${i}`,
-    website: null,
-    category: null,
-    stage: 'partner',
-    nextFollowUpOn: null,
-    notes: '',
-    color: '#2563eb',
-    version: 1,
-    ...stamp,
-  }));
+  const brands = ['brand-a', 'brand-b'].map((id, i) => brandRow(id, `Brand ${i}`, NOW));
   const deals = [0, 1, 2, 3].map((i) => ({
     id: `deal-${i}`,
     brandId: brands[i % 2]!.id,
