@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_ENGINE } from '../support/database';
-import {
-  apiClient,
-  createProcessScope,
-  PROCESS_TEST_TIMEOUT_MS,
-  setUpOwner,
-  type ProcessScope,
-} from './support';
+import { apiClient, PROCESS_TEST_TIMEOUT_MS, setUpOwner, trackProcessScopes } from './support';
 
-let scope: ProcessScope | undefined;
-afterEach(async () => {
-  await scope?.dispose();
-  scope = undefined;
-});
+const processScope = trackProcessScopes();
 
 const WRITES = 200;
 
@@ -20,7 +10,7 @@ describe(`two server instances on one ${TEST_ENGINE} database`, () => {
   it(
     `answer ${WRITES} concurrent writes spread over both with 2xx, and keep every one`,
     async () => {
-      scope = await createProcessScope();
+      const scope = await processScope();
       const servers = await Promise.all([scope.start(), scope.start()]);
       const cookie = await setUpOwner(servers[0]!.url);
       const apis = servers.map((s) => apiClient(s.url, cookie));

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password';
 import { insertUser } from '../../server/db/queries/users';
 import { newId } from '../../server/ids';
@@ -8,7 +8,6 @@ import {
   alertKeys,
   apiClient,
   countBy,
-  createProcessScope,
   EVERY_SECOND,
   getHealth,
   OWNER,
@@ -18,14 +17,10 @@ import {
   seedDueDeliverables,
   setUpOwner,
   waitFor,
-  type ProcessScope,
+  trackProcessScopes,
 } from './support';
 
-let scope: ProcessScope | undefined;
-afterEach(async () => {
-  await scope?.dispose();
-  scope = undefined;
-});
+const processScope = trackProcessScopes();
 
 const INSTANCES = 3;
 
@@ -33,8 +28,8 @@ describe(`${INSTANCES} server instances on one ${TEST_ENGINE} database`, () => {
   it(
     'all start at once on an empty database: each migration is applied once and every instance is healthy',
     async () => {
-      scope = await createProcessScope({ migrate: false });
-      const servers = await Promise.all(Array.from({ length: INSTANCES }, () => scope!.start()));
+      const scope = await processScope({ migrate: false });
+      const servers = await Promise.all(Array.from({ length: INSTANCES }, () => scope.start()));
       for (const server of servers) expect((await getHealth(server.url)).status).toBe('ok');
 
       const handle = scope.openDb();
@@ -52,7 +47,7 @@ describe(`${INSTANCES} server instances on one ${TEST_ENGINE} database`, () => {
   it(
     'raise each alert once and deliver each e-mail and webhook once, counted at real receivers',
     async () => {
-      scope = await createProcessScope();
+      const scope = await processScope();
       const receiver = await scope.receiver({ delayMs: 3 });
       const mail = await scope.mailReceiver();
       const workspace = await prepareWorkspace(scope, receiver.url);
@@ -73,7 +68,7 @@ describe(`${INSTANCES} server instances on one ${TEST_ENGINE} database`, () => {
 
       const servers = await Promise.all(
         Array.from({ length: INSTANCES }, () =>
-          scope!.start({
+          scope.start({
             ALERT_CRON: EVERY_SECOND,
             SMTP_URL: mail.url,
             SMTP_FROM: 'Sponsorcal <alerts@example.com>',
@@ -126,8 +121,8 @@ describe(`${INSTANCES} server instances on one ${TEST_ENGINE} database`, () => {
   it(
     'share sessions and login throttling: state lives in the database, not in one process',
     async () => {
-      scope = await createProcessScope();
-      const servers = await Promise.all(Array.from({ length: INSTANCES }, () => scope!.start()));
+      const scope = await processScope();
+      const servers = await Promise.all(Array.from({ length: INSTANCES }, () => scope.start()));
       const [a, b, c] = servers.map((s) => s.url) as [string, string, string];
 
       const cookie = await setUpOwner(a);

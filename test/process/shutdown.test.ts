@@ -1,23 +1,18 @@
 import http from 'node:http';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_ENGINE } from '../support/database';
 import {
   apiClient,
   createDeal,
-  createProcessScope,
   PROCESS_TEST_TIMEOUT_MS,
   setUpOwner,
   waitFor,
-  type ProcessScope,
+  trackProcessScopes,
 } from './support';
 
-let scope: ProcessScope | undefined;
-afterEach(async () => {
-  await scope?.dispose();
-  scope = undefined;
-});
+const processScope = trackProcessScopes();
 
 const WRITES = 10;
 
@@ -82,7 +77,7 @@ describe(`a server stopped with SIGTERM (${TEST_ENGINE})`, () => {
   it(
     `answers all ${WRITES} writes in progress, keeps them, then closes the database and exits 0`,
     async () => {
-      scope = await createProcessScope();
+      const scope = await processScope();
       const server = await scope.start();
       const cookie = await setUpOwner(server.url);
       const api = apiClient(server.url, cookie);
@@ -147,7 +142,7 @@ describe(`a server stopped with SIGTERM (${TEST_ENGINE})`, () => {
   it(
     'stops accepting connections at once, and exits 0 when nothing is in progress',
     async () => {
-      scope = await createProcessScope();
+      const scope = await processScope();
       const server = await scope.start();
       const exited = new Promise<number | null>((resolve) => server.process.once('exit', resolve));
       server.process.kill('SIGTERM');

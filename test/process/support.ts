@@ -364,6 +364,24 @@ export async function createProcessScope(
  * A fresh scope for each test of the file, disposed after it: registers the hooks and
  * answers the current test's scope.
  */
+/**
+ * For tests that make their scope themselves (with options, or not at all): answers a
+ * function that makes one, and disposes of every scope it made after each test.
+ */
+export function trackProcessScopes(): (
+  options?: Parameters<typeof createProcessScope>[0],
+) => Promise<ProcessScope> {
+  const made: ProcessScope[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((scope) => scope.dispose()));
+  });
+  return async (options) => {
+    const scope = await createProcessScope(options);
+    made.push(scope);
+    return scope;
+  };
+}
+
 export function useProcessScope(): () => ProcessScope {
   let scope: ProcessScope | undefined;
   beforeEach(async () => {

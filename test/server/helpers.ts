@@ -1,5 +1,5 @@
 import { afterEach, expect } from 'vitest';
-import type { Database } from '../../server/db/schema';
+import type { Database, NewBrand } from '../../server/db/schema';
 import {
   createTestApp,
   createWorkspace,
@@ -89,6 +89,26 @@ export function expectApiError(
 export function issuePaths(res: TestResponse): string[] {
   const body = res.body as { error?: { issues?: Array<{ path: string }> } };
   return (body.error?.issues ?? []).map((i) => i.path);
+}
+
+/**
+ * A brand row as the database (or an export file) holds it, for tests that write rows
+ * without the API: a partner with no website, category, follow-up or notes.
+ */
+export function brandRow(id: string, name: string, at: string) {
+  return {
+    id,
+    name,
+    website: null,
+    category: null,
+    stage: 'partner',
+    nextFollowUpOn: null,
+    notes: '',
+    color: '#2563eb',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  } satisfies NewBrand;
 }
 
 /** Tables holding what users wrote (sessions aside: signing in is not "writing"). */

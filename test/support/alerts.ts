@@ -12,7 +12,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Role } from '../../shared/schemas/auth';
-import type { DeliverableStatus } from '../../shared/schemas/deliverable';
+import type { DeliverableStatus, Platform } from '../../shared/schemas/deliverable';
 import { runAlertScan, type AlertScanResult } from '../../server/alerts/scan';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { insertDeliverable } from '../../server/db/queries/deliverables';
@@ -75,7 +75,7 @@ export interface DeliverableInput {
   draftDueAt?: string | null;
   publishAt?: string | null;
   assigneeId?: string | null;
-  platform?: string;
+  platform?: Platform;
 }
 
 export interface CreatedDeliverable {
@@ -94,7 +94,7 @@ export async function createDeliverable(
   dealId: string,
   input: DeliverableInput = {},
 ): Promise<CreatedDeliverable> {
-  const res = await client.post<CreatedDeliverable>('/api/deliverables', {
+  const res = await client.post('/api/deliverables', {
     dealId,
     title: input.title ?? 'Unboxing video',
     platform: input.platform ?? 'tiktok',
@@ -116,8 +116,8 @@ export async function patchDeliverable(
   id: string,
   changes: Record<string, unknown>,
 ): Promise<CreatedDeliverable> {
-  const current = await client.get<CreatedDeliverable>(`/api/deliverables/${id}`);
-  const res = await client.patch<CreatedDeliverable>(`/api/deliverables/${id}`, {
+  const current = await client.get(`/api/deliverables/${id}`);
+  const res = await client.patch(`/api/deliverables/${id}`, {
     version: current.body.version,
     // Proof of post: nothing is published without its live URL.
     ...(changes.status === 'published' && !current.body.liveUrl

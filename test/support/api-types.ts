@@ -52,22 +52,67 @@ export type RoutedUrl<M extends Method> =
 
 type PathOf<U extends string> = U extends `${infer Path}?${string}` ? Path : U;
 
-/** The patterns whose URLs include the path (`/api/invoices/next-number` fits `/api/invoices/:id` too). */
-type Fitting<M extends Method, Path extends string> = {
-  [P in PatternOf<M>]: Path extends Filled<P> ? P : never;
-}[PatternOf<M>];
-
-/** Of the fitting patterns, the narrowest: those no other fitting pattern narrows further. */
-type Narrowest<Ps extends string> = {
-  [P in Ps]: [
-    { [Q in Exclude<Ps, P>]: Filled<Q> extends Filled<P> ? Q : never }[Exclude<Ps, P>],
-  ] extends [never]
-    ? P
+/**
+ * The first segment of a path and the rest (`''` once the path is used up), with every
+ * `:param` segment read as `:` so that `/api/invites/:id` and `/:token` share one branch.
+ */
+type Step<R extends string> = R extends `/${infer Head}/${infer Tail}`
+  ? [Head extends `:${string}` ? ':' : Head, `/${Tail}`]
+  : R extends `/${infer Head}`
+    ? [Head extends `:${string}` ? ':' : Head, '']
     : never;
-}[Ps];
+
+/** A route pattern with the part of it still to walk. */
+type Entry = [rest: string, pattern: string];
+
+/**
+ * The method's patterns as a tree of segments, built once per method: a URL is looked up
+ * segment by segment (O(depth)) instead of being matched against every pattern.
+ */
+interface Node<E extends Entry> {
+  /** The pattern that ends here. */
+  end: E extends ['', infer P] ? P : never;
+  next: { [S in Heads<E>]: Node<Below<E, S>> };
+}
+
+type Heads<E extends Entry> = E extends [infer R extends string, string] ? Step<R>[0] : never;
+
+/** The entries under the segment, with it walked. */
+type Below<E extends Entry, S extends string> = E extends [
+  infer R extends string,
+  infer P extends string,
+]
+  ? Step<R> extends [S, infer Rest extends string]
+    ? [Rest, P]
+    : never
+  : never;
+
+/** Each pattern as an entry with all of it still to walk. */
+type Entries<P extends string> = P extends string ? [P, P] : never;
+
+type Tree<M extends Method> = Node<Entries<PatternOf<M>>>;
+
+/**
+ * The pattern a path reaches in the tree: a literal segment first (`/api/invoices/next-number`
+ * over `/api/invoices/:id`), else the `:param` branch, as the router does. A template segment
+ * (`${string}`) is never a literal, so it takes the `:param` branch.
+ */
+type Walk<N, R extends string> = N extends { end: infer End; next: infer Next }
+  ? R extends ''
+    ? End
+    : Step<R> extends [infer S, infer Rest extends string]
+      ? (S extends keyof Next ? Walk<Next[S], Rest> : never) extends infer Found
+        ? [Found] extends [never]
+          ? ':' extends keyof Next
+            ? Walk<Next[':'], Rest>
+            : never
+          : Found
+        : never
+      : never
+  : never;
 
 /** The pattern a URL names. */
-type PatternFor<M extends Method, U extends string> = Narrowest<Fitting<M, PathOf<U>>>;
+type PatternFor<M extends Method, U extends string> = Walk<Tree<M>, PathOf<U>>;
 
 type Endpoint<M extends Method, P> = P extends keyof ApiSchema
   ? MethodKey<M> extends keyof ApiSchema[P]
@@ -75,17 +120,22 @@ type Endpoint<M extends Method, P> = P extends keyof ApiSchema
     : never
   : never;
 
+/** A 4xx or 5xx status: an answer a route declares for it is not a success. */
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
+
 /**
  * What one endpoint's success answers read as: JSON as declared, a text body as its
  * text (the client keeps what does not parse as JSON), nothing as `null`.
  */
-type SuccessBody<E> = E extends { outputFormat: 'json'; output: infer Output }
-  ? Output
-  : E extends { output: infer Output }
-    ? Output extends null | string
-      ? Output
-      : unknown
-    : never;
+type SuccessBody<E> = E extends { status: ErrorStatus }
+  ? never
+  : E extends { outputFormat: 'json'; output: infer Output }
+    ? Output
+    : E extends { output: infer Output }
+      ? Output extends null | string
+        ? Output
+        : unknown
+      : never;
 
 /** What a route answers on success (HEAD: no body). */
 export type Answer<M extends Method, U extends string> = M extends 'HEAD'
@@ -110,3 +160,19 @@ export type AnswerBody<A> = [A] extends [null]
 /** The JSON a route takes, from its validator (never: the route declares none). */
 export type RequestBody<M extends Method, U extends string> =
   Endpoint<M, PatternFor<M, U>> extends { input: { json: infer Json } } ? Json : never;
+
+declare const uncheckedBody: unique symbol;
+
+/** A body sent as it is, whatever the route takes (see `unchecked`). */
+export interface Unchecked {
+  readonly [uncheckedBody]: true;
+}
+
+/**
+ * What the client's `post`, `patch` and `put` take for a URL: the route's JSON, a
+ * `FormData` where it reads a form, or an `unchecked(...)` body (bad-input tests).
+ */
+export type SentBody<M extends Method, U extends string> =
+  | RequestBody<M, U>
+  | (Endpoint<M, PatternFor<M, U>> extends { input: { form: unknown } } ? FormData : never)
+  | Unchecked;

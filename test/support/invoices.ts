@@ -93,14 +93,14 @@ export interface InvoiceInput {
 
 /** POST /api/invoices; throws unless 201. */
 export async function createInvoice(client: TestClient, input: InvoiceInput): Promise<Invoice> {
-  const res = await client.post<Invoice>('/api/invoices', input);
+  const res = await client.post('/api/invoices', input);
   if (res.status !== 201) throw new Error(`create invoice failed: ${res.status} ${res.text}`);
   return res.body;
 }
 
 /** GET /api/invoices/:id; throws unless 200. */
 export async function getInvoice(client: TestClient, id: string): Promise<Invoice> {
-  const res = await client.get<Invoice>(`/api/invoices/${id}`);
+  const res = await client.get(`/api/invoices/${id}`);
   if (res.status !== 200) throw new Error(`get invoice failed: ${res.status} ${res.text}`);
   return res.body;
 }
@@ -112,7 +112,7 @@ export async function patchInvoice(
   changes: Record<string, unknown>,
 ): Promise<Invoice> {
   const current = await getInvoice(client, id);
-  const res = await client.patch<Invoice>(`/api/invoices/${id}`, {
+  const res = await client.patch(`/api/invoices/${id}`, {
     version: current.version,
     ...changes,
   });
@@ -134,7 +134,7 @@ export async function pay(
   invoiceId: string,
   input: PaymentInput,
 ): Promise<Invoice> {
-  const res = await client.post<Invoice>(`/api/invoices/${invoiceId}/payments`, input);
+  const res = await client.post(`/api/invoices/${invoiceId}/payments`, input);
   if (res.status !== 201) throw new Error(`payment failed: ${res.status} ${res.text}`);
   return res.body;
 }
@@ -144,8 +144,8 @@ export async function patchSettings(
   client: TestClient,
   changes: Record<string, unknown>,
 ): Promise<Settings> {
-  const current = await client.get<Settings>('/api/settings');
-  const res = await client.patch<Settings>('/api/settings', {
+  const current = await client.get('/api/settings');
+  const res = await client.patch('/api/settings', {
     version: current.body.version,
     ...changes,
   });

@@ -192,7 +192,7 @@ async function created(
   url: RoutedUrl<'POST'>,
   body: unknown,
 ): Promise<{ id: string } & Record<string, unknown>> {
-  const res = await client.post(url, body);
+  const res = await client.raw<{ id: string } & Record<string, unknown>>('POST', url, body);
   if (res.status !== 201)
     throw new Error(`POST ${url} failed: ${res.status} ${res.text.slice(0, 300)}`);
   return res.body;

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspace } from '../../support/app';
+import type { BrandStage } from '../../../shared/schemas/brand';
+import type { DealStatus } from '../../../shared/schemas/deal';
 import { alertKeys, alertRows, at, DAY, MINUTE, scan } from '../../support/alerts';
 
 type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
@@ -15,7 +17,7 @@ async function useZone(timeZone: string) {
   expect(res.status).toBe(200);
 }
 
-async function brandWithFollowUp(nextFollowUpOn: string, stage = 'pitched') {
+async function brandWithFollowUp(nextFollowUpOn: string, stage: BrandStage = 'pitched') {
   const res = await t.owner.post('/api/brands', { name: 'Globex', stage, nextFollowUpOn });
   expect(res.status, res.text).toBe(201);
   return res.body as { id: string; version: number };
@@ -40,7 +42,7 @@ describe('follow_up_due', () => {
       subjectId: brand.id,
       severity: 'info',
     });
-    expect(inbox.body.items[0].message).toMatch(/^Follow up with Globex/);
+    expect(inbox.body.items[0]!.message).toMatch(/^Follow up with Globex/);
   });
 
   it('raises a follow-up that came due while the server was down, and one set to a past day by an edit', async () => {
@@ -85,7 +87,7 @@ describe('follow_up_due', () => {
 });
 
 describe('usage_rights_ending', () => {
-  async function dealWithRights(usageRightsUntil: string, status = 'completed') {
+  async function dealWithRights(usageRightsUntil: string, status: DealStatus = 'completed') {
     const res = await t.owner.post('/api/deals', {
       brandId: t.brand.id,
       title: 'Spring campaign',
@@ -109,8 +111,8 @@ describe('usage_rights_ending', () => {
 
     const [alert] = (await t.owner.get('/api/alerts?rule=usage_rights_ending')).body.items;
     expect(alert).toMatchObject({ subjectType: 'deal', subjectId: deal.id, severity: 'warning' });
-    expect(alert.message).toMatch(/Usage rights for “Spring campaign” \(Acme\) end/);
-    expect(alert.subject.href).toBe(`/deals/${deal.id}`);
+    expect(alert!.message).toMatch(/Usage rights for “Spring campaign” \(Acme\) end/);
+    expect(alert!.subject!.href).toBe(`/deals/${deal.id}`);
   });
 
   it('follows the lead time in the settings, and 0 turns it off', async () => {

@@ -144,7 +144,7 @@ describe('webhook payloads', () => {
     const [request] = receiver.received;
     expect(
       verifySignature(
-        rotated.body.secret,
+        rotated.body.secret!,
         request!.timestamp!,
         request!.rawBody,
         request!.signature!,
@@ -222,7 +222,7 @@ describe('webhook retries', () => {
 
     const list = await t.owner.get(`/api/alerts?state=all&subjectId=${alert.subjectId}`);
     expect(list.status).toBe(200);
-    expect(list.body.items[0].deliveries).toEqual([
+    expect(list.body.items[0]!.deliveries).toEqual([
       expect.objectContaining({
         channelType: 'webhook',
         status: 'failed',

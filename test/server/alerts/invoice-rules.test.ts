@@ -564,6 +564,6 @@ describe('invoice alert e-mails through a real SMTP server', () => {
     expect(subjectFor(la.email)).toMatch(/\bis [1-9]\d* days? overdue\b/);
     // The inbox, worded for the same reader, says the same.
     const inbox = await la.client.get(`/api/alerts?subjectId=${inv.id}`);
-    expect(inbox.body.items[0].message).toMatch(/\bis [1-9]\d* days? overdue\b/);
+    expect(inbox.body.items[0]!.message).toMatch(/\bis [1-9]\d* days? overdue\b/);
   });
 });

@@ -58,7 +58,7 @@ describe('ready_to_invoice', () => {
       severity: 'info',
       subject: { title: 'Launch', brandName: 'Acme' },
     });
-    expect(alert.message).toMatch(/^Ready to invoice: “Launch” for Acme/);
+    expect(alert!.message).toMatch(/^Ready to invoice: “Launch” for Acme/);
 
     const [draft, ...more] = await invoicesOf(w);
     expect(more).toEqual([]);

@@ -38,13 +38,10 @@ class SelectRecorder implements KyselyPlugin {
 describe('a PATCH reads the row it changes once', () => {
   it('updates a deliverable from the row read before, answering the row the UPDATE returned', async () => {
     const t = await apps.workspace();
-    const created = await t.owner.post('/api/deliverables', {
-      dealId: t.deal.id,
+    const { id } = await createDeliverable(t.owner, t.deal.id, {
       title: 'Unboxing reel',
       platform: 'instagram',
-      format: 'reel',
     });
-    const id = (created.body as { id: string }).id;
     const now = new Date();
     const before = await getDeliverable(t.db, id);
     const recorder = new SelectRecorder();
@@ -190,13 +187,11 @@ describe('a PATCH reads the row it changes once', () => {
 
   it('revokes a review link from the link read before', async () => {
     const t = await apps.workspace();
-    const created = await t.owner.post('/api/deliverables', {
-      dealId: t.deal.id,
+    const { id: deliverableId } = await createDeliverable(t.owner, t.deal.id, {
       title: 'Unboxing reel',
       platform: 'instagram',
       status: 'in_review',
     });
-    const deliverableId = (created.body as { id: string }).id;
     const link = await t.owner.post(`/api/deliverables/${deliverableId}/review-links`, {});
     expect(link.status).toBe(201);
     const linkId = (link.body as { id: string }).id;

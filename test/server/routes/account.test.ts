@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../server/auth/tokens';
-import type { User } from '../../../shared/schemas/auth';
-import type { SessionInfo } from '../../../shared/schemas/team';
 import { sessionInfoSchema } from '../../../shared/schemas/team';
-import { OWNER, TEAM_PASSWORD, signInAs, type TestApp } from '../../support/app';
+import { OWNER, TEAM_PASSWORD, signInAs, type TestApp, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -43,7 +41,7 @@ async function secondDevice(t: TestApp) {
 describe('GET /api/me', () => {
   it('answers the caller with a version, as /api/auth/me does', async () => {
     const t = await apps.workspace();
-    const res = await t.owner.get<User>('/api/me');
+    const res = await t.owner.get('/api/me');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       id: t.user.id,
@@ -74,7 +72,7 @@ describe('PATCH /api/me', () => {
   it('changes name, e-mail and time zone, and the new e-mail signs in', async () => {
     const t = await apps.workspace();
     t.clock.advance(60_000);
-    const res = await t.owner.patch<User>('/api/me', {
+    const res = await t.owner.patch('/api/me', {
       version: 1,
       name: '  Olivia O. ',
       email: ' Olivia@Example.org ',
@@ -126,12 +124,15 @@ describe('PATCH /api/me', () => {
   it('cannot change the caller’s own role or disabled flag', async () => {
     const t = await apps.workspace();
     const editor = await signInAs(t, 'editor');
-    const res = await editor.client.patch('/api/me', {
-      version: 1,
-      name: 'Eddie',
-      role: 'owner',
-      disabled: true,
-    });
+    const res = await editor.client.patch(
+      '/api/me',
+      unchecked({
+        version: 1,
+        name: 'Eddie',
+        role: 'owner',
+        disabled: true,
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'Eddie', role: 'editor', disabled: false });
     expect((await editor.client.get('/api/me')).body).toMatchObject({ role: 'editor' });
@@ -177,7 +178,10 @@ describe('PATCH /api/me', () => {
   ])('returns 400 naming the field for %s and changes nothing', async (_what, body, paths) => {
     const t = await apps.workspace();
     const before = await dataSnapshot(t);
-    expectApiError(await t.owner.patch('/api/me', body), 400, { code: 'validation_failed', paths });
+    expectApiError(await t.owner.patch('/api/me', unchecked(body)), 400, {
+      code: 'validation_failed',
+      paths,
+    });
     expect(await dataSnapshot(t)).toEqual(before);
   });
 });
@@ -274,7 +278,7 @@ describe('GET /api/me/sessions', () => {
     const other = await secondDevice(t);
     const editor = await signInAs(t, 'editor');
 
-    const res = await t.owner.get<{ items: SessionInfo[] }>('/api/me/sessions');
+    const res = await t.owner.get('/api/me/sessions');
     expect(res.status).toBe(200);
     const items = res.body.items;
     for (const item of items) sessionInfoSchema.parse(item);
@@ -299,7 +303,7 @@ describe('GET /api/me/sessions', () => {
     expect(res.text).not.toContain(tokenOf(other.cookie));
 
     // From the other device, the other one is current.
-    const fromOther = (await other.get<{ items: SessionInfo[] }>('/api/me/sessions')).body.items;
+    const fromOther = (await other.get('/api/me/sessions')).body.items;
     expect(fromOther.find((s) => s.current)!.id).toBe(notCurrent.id);
   });
 });
@@ -313,7 +317,7 @@ describe('DELETE /api/me/sessions/:id', () => {
     expect(res.status).toBe(204);
     expectApiError(await other.get('/api/me'), 401);
     expect((await t.owner.get('/api/me')).status).toBe(200);
-    const items = (await t.owner.get<{ items: SessionInfo[] }>('/api/me/sessions')).body.items;
+    const items = (await t.owner.get('/api/me/sessions')).body.items;
     expect(items).toEqual([expect.objectContaining({ current: true })]);
   });
 
@@ -359,7 +363,7 @@ describe('DELETE /api/me/sessions', () => {
     expect(t.owner.cookie).toBe(cookie);
     expect((await t.owner.get('/api/me')).status).toBe(200);
     expect((await editor.client.get('/api/me')).status).toBe(200);
-    const items = (await t.owner.get<{ items: SessionInfo[] }>('/api/me/sessions')).body.items;
+    const items = (await t.owner.get('/api/me/sessions')).body.items;
     expect(items).toEqual([
       expect.objectContaining({ id: hashToken(tokenOf(cookie)), current: true }),
     ]);

@@ -25,14 +25,14 @@ describe('GET /api/alerts wording', () => {
 
     const [forOwner] = (await t.owner.get('/api/alerts')).body.items;
     const [forNewYorker] = (await newYorker.client.get('/api/alerts')).body.items;
-    expect(forOwner.message).toMatch(/today at 11:00 PM GMT\+1/);
-    expect(forNewYorker.message).toMatch(/today at 5:00 PM EST/);
-    expect(forNewYorker.id).toBe(forOwner.id);
+    expect(forOwner!.message).toMatch(/today at 11:00 PM GMT\+1/);
+    expect(forNewYorker!.message).toMatch(/today at 5:00 PM EST/);
+    expect(forNewYorker!.id).toBe(forOwner!.id);
 
     // Asked again at 01:00 Berlin time the next day, the same go-live was "yesterday".
     t.clock.advance(13 * HOUR);
     const later = (await t.owner.get('/api/alerts?state=all')).body.items[0];
-    expect(later.message).toMatch(/yesterday at 11:00 PM GMT\+1/);
+    expect(later!.message).toMatch(/yesterday at 11:00 PM GMT\+1/);
   });
 
   it('names who acknowledged an alert', async () => {
@@ -40,8 +40,8 @@ describe('GET /api/alerts wording', () => {
     await createDeliverable(t.owner, t.deal.id, { publishAt: '2026-03-01T22:00:00.000Z' });
     await scan(t);
     const [alert] = (await t.owner.get('/api/alerts')).body.items;
-    expect(alert.acknowledgedByName).toBeNull();
-    const acked = await t.owner.post(`/api/alerts/${alert.id}/ack`);
+    expect(alert!.acknowledgedByName).toBeNull();
+    const acked = await t.owner.post(`/api/alerts/${alert!.id}/ack`);
     expect(acked.body).toMatchObject({
       acknowledgedBy: t.user.id,
       acknowledgedByName: 'Olivia Owner',

@@ -24,7 +24,7 @@ async function auditPage(
   client: TestClient,
   query: Record<string, string> = {},
 ): Promise<AuditPage> {
-  const res = await client.get<AuditPage>(`/api/audit?${new URLSearchParams(query).toString()}`);
+  const res = await client.get(`/api/audit?${new URLSearchParams(query).toString()}`);
   if (res.status !== 200) throw new Error(`audit failed: ${res.status} ${res.text}`);
   return auditPageSchema.parse(res.body);
 }
@@ -214,7 +214,7 @@ describe('what the trail records', () => {
       }),
       201,
     );
-    const paymentId = paid.payments[0].id as string;
+    const paymentId = paid.payments[0]!.id as string;
     t.clock.advance(SECOND);
     ok(await t.owner.delete(`/api/invoices/${invoice.id}/payments/${paymentId}`), 200);
 
@@ -703,8 +703,8 @@ describe('secrets never reach the trail', () => {
       'SECRETPART',
       'OTHERSECRET',
       'T000/B000',
-      json.secret,
-      rotated.secret,
+      json.secret!,
+      rotated.secret!,
     );
     secrets.push('JSONPATHSECRET');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../server/auth/tokens';
-import { OWNER, TEAM_PASSWORD, addUser, signInAs } from '../../support/app';
+import { OWNER, TEAM_PASSWORD, addUser, signInAs, unchecked } from '../../support/app';
 import { UTC_INSTANT, expectApiError, rowCounts, sessionCookies, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -127,7 +127,7 @@ describe('POST /api/auth/setup', () => {
 
   it('returns 400 naming each missing field', async () => {
     const t = await apps.app();
-    const res = await t.client().post('/api/auth/setup', {});
+    const res = await t.client().post('/api/auth/setup', unchecked({}));
     expectApiError(res, 400, { code: 'validation_failed', paths: ['email', 'name', 'password'] });
   });
 
@@ -192,7 +192,7 @@ describe('POST /api/auth/login', () => {
   it('returns 400 naming a bad e-mail and a missing password', async () => {
     const t = await apps.app();
     await t.client().setupOwner();
-    const res = await t.client().post('/api/auth/login', { email: 'nope' });
+    const res = await t.client().post('/api/auth/login', unchecked({ email: 'nope' }));
     expectApiError(res, 400, { code: 'validation_failed', paths: ['email', 'password'] });
   });
 

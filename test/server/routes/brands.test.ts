@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UTC_INSTANT, dataSnapshot, expectApiError, rowCounts, trackApps } from '../helpers';
+import { unchecked } from '../../support/app';
 
 const apps = trackApps();
 
@@ -93,14 +94,17 @@ describe('POST /api/brands', () => {
     const owner = t.client();
     await owner.setupOwner();
     const before = await dataSnapshot(t);
-    const res = await owner.post('/api/brands', {
-      name: 42,
-      website: 'ftp://files.example',
-      stage: 'famous',
-      nextFollowUpOn: '2026-02-30',
-      color: 'blue',
-      contacts: [{ name: 'Ok' }, { name: '', email: 'not-an-email' }],
-    });
+    const res = await owner.post(
+      '/api/brands',
+      unchecked({
+        name: 42,
+        website: 'ftp://files.example',
+        stage: 'famous',
+        nextFollowUpOn: '2026-02-30',
+        color: 'blue',
+        contacts: [{ name: 'Ok' }, { name: '', email: 'not-an-email' }],
+      }),
+    );
     expectApiError(res, 400, {
       code: 'validation_failed',
       paths: [
@@ -120,7 +124,7 @@ describe('POST /api/brands', () => {
     const t = await apps.app();
     const owner = t.client();
     await owner.setupOwner();
-    expectApiError(await owner.post('/api/brands', {}), 400, { paths: ['name'] });
+    expectApiError(await owner.post('/api/brands', unchecked({})), 400, { paths: ['name'] });
     expectApiError(await owner.post('/api/brands', { name: '   ' }), 400, { paths: ['name'] });
     expect((await rowCounts(t)).brands).toBe(0);
   });
@@ -144,9 +148,13 @@ describe('POST /api/brands', () => {
     const owner = t.client();
     await owner.setupOwner();
     for (const nextFollowUpOn of ['2026-3-1', '2026-03-01T10:00:00Z', '01/03/2026', 20260301]) {
-      expectApiError(await owner.post('/api/brands', { name: 'X', nextFollowUpOn }), 400, {
-        paths: ['nextFollowUpOn'],
-      });
+      expectApiError(
+        await owner.post('/api/brands', unchecked({ name: 'X', nextFollowUpOn })),
+        400,
+        {
+          paths: ['nextFollowUpOn'],
+        },
+      );
     }
   });
 });
@@ -161,8 +169,8 @@ describe('GET /api/brands', () => {
     expect(Object.keys(res.body)).toEqual(['items']);
     expect(res.body.items.map((b: { name: string }) => b.name)).toEqual(['Acme', 'Beta', 'Zeta']);
     const acme = res.body.items[0];
-    expect(acme.dealCount).toBe(1);
-    expect(res.body.items[2].contacts).toEqual([
+    expect(acme!.dealCount).toBe(1);
+    expect(res.body.items[2]!.contacts).toEqual([
       { name: 'Zoe', email: null, role: null, billing: false },
     ]);
   });
@@ -268,17 +276,20 @@ describe('PATCH /api/brands/:id', () => {
     });
     expect(cleared.status).toBe(200);
     expect(cleared.body.invoiceReminders).toBeNull();
-    expect(cleared.body.contacts[1].billing).toBe(true);
+    expect(cleared.body.contacts[1]!.billing).toBe(true);
   });
 
   it('returns 400 naming a bad billing flag or reminder step, and writes nothing', async () => {
     const t = await apps.workspace();
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch(`/api/brands/${t.brand.id}`, {
-      version: 1,
-      contacts: [{ name: 'A', billing: 'yes' }],
-      invoiceReminders: { enabled: true, steps: [{ offsetDays: 1, subject: '', body: 'x' }] },
-    });
+    const res = await t.owner.patch(
+      `/api/brands/${t.brand.id}`,
+      unchecked({
+        version: 1,
+        contacts: [{ name: 'A', billing: 'yes' }],
+        invoiceReminders: { enabled: true, steps: [{ offsetDays: 1, subject: '', body: 'x' }] },
+      }),
+    );
     expectApiError(res, 400, {
       code: 'validation_failed',
       paths: ['contacts.0.billing', 'invoiceReminders.steps.0.subject'],
@@ -349,18 +360,21 @@ describe('PATCH /api/brands/:id', () => {
   it('returns 400 naming a missing version and each bad field, and writes nothing', async () => {
     const t = await apps.workspace();
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch(`/api/brands/${t.brand.id}`, {
-      name: '',
-      stage: 'best',
-      website: 'nope',
-    });
+    const res = await t.owner.patch(
+      `/api/brands/${t.brand.id}`,
+      unchecked({
+        name: '',
+        stage: 'best',
+        website: 'nope',
+      }),
+    );
     expectApiError(res, 400, {
       code: 'validation_failed',
       paths: ['version', 'name', 'stage', 'website'],
     });
     for (const version of ['1', 0, -1, 1.5, null]) {
       expectApiError(
-        await t.owner.patch(`/api/brands/${t.brand.id}`, { version, name: 'X' }),
+        await t.owner.patch(`/api/brands/${t.brand.id}`, unchecked({ version, name: 'X' })),
         400,
         {
           paths: ['version'],

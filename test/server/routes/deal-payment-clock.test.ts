@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDeliverable, patchDeliverable } from '../../support/alerts';
 import { createInvoice, pay, patchSettings, setWorkspaceZone } from '../../support/invoices';
-import type { TestApp, TestClient } from '../../support/app';
+import { type TestApp, type TestClient, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -27,7 +27,7 @@ async function expectedPayOn(t: Workspace, id: string): Promise<string | null> {
   const listed = (await t.owner.get('/api/deals')).body.items.find(
     (d: { id: string }) => d.id === id,
   );
-  expect(listed.expectedPayOn).toBe(one);
+  expect(listed!.expectedPayOn).toBe(one);
   return one;
 }
 
@@ -122,21 +122,24 @@ describe('deal payment fields', () => {
       },
     });
     expectApiError(res, 400, { code: 'validation_failed', paths: ['payer.emails.1'] });
-    expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['payer.emails.1']);
+    expect(res.body.error.issues!.map((i: { path: string }) => i.path)).toEqual(['payer.emails.1']);
 
-    const patched = await t.owner.patch(`/api/deals/${t.deal.id}`, {
-      version: 1,
-      payer: { name: '', emails: ['x@y.example', 'x@y.example', 'nope'], address: '', taxId: '' },
-      paymentTermsDays: 366,
-      paymentTrigger: 'on_delivery',
-    });
+    const patched = await t.owner.patch(
+      `/api/deals/${t.deal.id}`,
+      unchecked({
+        version: 1,
+        payer: { name: '', emails: ['x@y.example', 'x@y.example', 'nope'], address: '', taxId: '' },
+        paymentTermsDays: 366,
+        paymentTrigger: 'on_delivery',
+      }),
+    );
     expectApiError(patched, 400, {
       code: 'validation_failed',
       paths: ['payer.name', 'payer.emails.2', 'paymentTermsDays', 'paymentTrigger'],
     });
     for (const paymentTermsDays of [-1, 1.5, '30']) {
       expectApiError(
-        await t.owner.patch(`/api/deals/${t.deal.id}`, { version: 1, paymentTermsDays }),
+        await t.owner.patch(`/api/deals/${t.deal.id}`, unchecked({ version: 1, paymentTermsDays })),
         400,
         { paths: ['paymentTermsDays'] },
       );

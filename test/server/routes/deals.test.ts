@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataSnapshot, expectApiError, rowCounts, trackApps } from '../helpers';
+import { unchecked } from '../../support/app';
 
 const apps = trackApps();
 
@@ -112,18 +113,21 @@ describe('POST /api/deals', () => {
   it('returns 400 naming each bad field and writes nothing', async () => {
     const t = await apps.workspace();
     const before = await dataSnapshot(t);
-    const res = await t.owner.post('/api/deals', {
-      brandId: t.brand.id,
-      title: ['not', 'a', 'string'],
-      status: 'signed',
-      feeCents: -100,
-      currency: 'usd',
-      source: 'cold_email',
-      contractSignedOn: '2026-02-30',
-      exclusivityUntil: '2026-13-01',
-      usageRightsUntil: 'next year',
-      notes: 7,
-    });
+    const res = await t.owner.post(
+      '/api/deals',
+      unchecked({
+        brandId: t.brand.id,
+        title: ['not', 'a', 'string'],
+        status: 'signed',
+        feeCents: -100,
+        currency: 'usd',
+        source: 'cold_email',
+        contractSignedOn: '2026-02-30',
+        exclusivityUntil: '2026-13-01',
+        usageRightsUntil: 'next year',
+        notes: 7,
+      }),
+    );
     expectApiError(res, 400, {
       code: 'validation_failed',
       paths: [
@@ -150,7 +154,10 @@ describe('POST /api/deals', () => {
     ['an object', { amount: 100 }],
   ])('returns 400 for money that is %s', async (_, feeCents) => {
     const t = await apps.workspace();
-    const res = await t.owner.post('/api/deals', { brandId: t.brand.id, title: 'X', feeCents });
+    const res = await t.owner.post(
+      '/api/deals',
+      unchecked({ brandId: t.brand.id, title: 'X', feeCents }),
+    );
     expectApiError(res, 400, { paths: ['feeCents'] });
     expect((await rowCounts(t)).deals).toBe(1);
   });
@@ -163,7 +170,9 @@ describe('POST /api/deals', () => {
 
   it('returns 400 naming each missing required field', async () => {
     const t = await apps.workspace();
-    expectApiError(await t.owner.post('/api/deals', {}), 400, { paths: ['brandId', 'title'] });
+    expectApiError(await t.owner.post('/api/deals', unchecked({})), 400, {
+      paths: ['brandId', 'title'],
+    });
   });
 
   it('returns 400 naming brandId when the brand does not exist, and writes nothing', async () => {
@@ -355,17 +364,24 @@ describe('PATCH /api/deals/:id', () => {
   it('returns 400 naming each bad field and writes nothing', async () => {
     const t = await apps.workspace();
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch(`/api/deals/${t.deal.id}`, {
-      version: 1,
-      feeCents: 99.99,
-      currency: 'dollars',
-      status: 'won',
-      usageRightsUntil: '2026-02-29',
-    });
+    const res = await t.owner.patch(
+      `/api/deals/${t.deal.id}`,
+      unchecked({
+        version: 1,
+        feeCents: 99.99,
+        currency: 'dollars',
+        status: 'won',
+        usageRightsUntil: '2026-02-29',
+      }),
+    );
     expectApiError(res, 400, { paths: ['feeCents', 'currency', 'status', 'usageRightsUntil'] });
-    expectApiError(await t.owner.patch(`/api/deals/${t.deal.id}`, { title: 'No version' }), 400, {
-      paths: ['version'],
-    });
+    expectApiError(
+      await t.owner.patch(`/api/deals/${t.deal.id}`, unchecked({ title: 'No version' })),
+      400,
+      {
+        paths: ['version'],
+      },
+    );
     expect(await dataSnapshot(t)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addUser } from '../../support/app';
+import { addUser, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, rowCounts, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -121,20 +121,23 @@ describe('POST /api/deliverables', () => {
   it('returns 400 naming each bad field and writes nothing', async () => {
     const t = await apps.workspace();
     const before = await dataSnapshot(t);
-    const res = await t.owner.post('/api/deliverables', {
-      dealId: t.deal.id,
-      title: '',
-      platform: 'myspace',
-      format: 'gif',
-      status: 'done',
-      draftDueAt: 'tomorrow',
-      publishAt: '2026-02-30T10:00:00Z',
-      assigneeId: 42,
-      caption: null,
-      disclosureDone: 'yes',
-      liveUrl: 'javascript:alert(1)',
-      metrics: { views: -1, likes: 1.5, shares: '3' },
-    });
+    const res = await t.owner.post(
+      '/api/deliverables',
+      unchecked({
+        dealId: t.deal.id,
+        title: '',
+        platform: 'myspace',
+        format: 'gif',
+        status: 'done',
+        draftDueAt: 'tomorrow',
+        publishAt: '2026-02-30T10:00:00Z',
+        assigneeId: 42,
+        caption: null,
+        disclosureDone: 'yes',
+        liveUrl: 'javascript:alert(1)',
+        metrics: { views: -1, likes: 1.5, shares: '3' },
+      }),
+    );
     expectApiError(res, 400, {
       code: 'validation_failed',
       paths: [
@@ -158,7 +161,7 @@ describe('POST /api/deliverables', () => {
 
   it('returns 400 naming each missing required field', async () => {
     const t = await apps.workspace();
-    expectApiError(await t.owner.post('/api/deliverables', { caption: 'x' }), 400, {
+    expectApiError(await t.owner.post('/api/deliverables', unchecked({ caption: 'x' })), 400, {
       paths: ['dealId', 'title', 'platform'],
     });
     expect((await rowCounts(t)).deliverables).toBe(0);
@@ -209,12 +212,15 @@ describe('POST /api/deliverables', () => {
 
   it('returns 400 for an instant given as a number', async () => {
     const t = await apps.workspace();
-    const res = await t.owner.post('/api/deliverables', {
-      dealId: t.deal.id,
-      title: 'X',
-      platform: 'x',
-      publishAt: 1772384400000,
-    });
+    const res = await t.owner.post(
+      '/api/deliverables',
+      unchecked({
+        dealId: t.deal.id,
+        title: 'X',
+        platform: 'x',
+        publishAt: 1772384400000,
+      }),
+    );
     expectApiError(res, 400, { paths: ['publishAt'] });
   });
 
@@ -417,11 +423,14 @@ describe('PATCH /api/deliverables/:id', () => {
   it('returns 400 naming a missing version and each bad field, and writes nothing', async () => {
     const t = await withDeliverable();
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch(`/api/deliverables/${t.d.id}`, {
-      platform: 'vine',
-      publishAt: '2026-02-30T10:00:00Z',
-      disclosureDone: 1,
-    });
+    const res = await t.owner.patch(
+      `/api/deliverables/${t.d.id}`,
+      unchecked({
+        platform: 'vine',
+        publishAt: '2026-02-30T10:00:00Z',
+        disclosureDone: 1,
+      }),
+    );
     expectApiError(res, 400, { paths: ['version', 'platform', 'publishAt', 'disclosureDone'] });
     expect(await dataSnapshot(t)).toEqual(before);
   });
@@ -563,12 +572,15 @@ describe('GET /api/deliverables', () => {
       ['17:59Z', '2026-03-01T17:59:00Z'],
       ['18:00Z', '2026-03-01T18:00:00Z'],
     ]) {
-      await t.owner.post('/api/deliverables', {
-        dealId: t.deal.id,
-        title,
-        platform: 'x',
-        publishAt,
-      });
+      await t.owner.post(
+        '/api/deliverables',
+        unchecked({
+          dealId: t.deal.id,
+          title,
+          platform: 'x',
+          publishAt,
+        }),
+      );
     }
     const res = await t.owner.get(
       `/api/deliverables?from=${q('2026-03-01T18:00:00+01:00')}&to=${q('2026-03-01T19:00:00+01:00')}`,
@@ -608,7 +620,10 @@ describe('GET /api/deliverables', () => {
       const globex = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
       const other = (await t.owner.post('/api/deals', { brandId: globex.id, title: 'Other' })).body;
       const make = (title: string, fields: Record<string, unknown>) =>
-        t.owner.post('/api/deliverables', { title, publishAt: '2026-03-03T10:00:00Z', ...fields });
+        t.owner.post(
+          '/api/deliverables',
+          unchecked({ title, publishAt: '2026-03-03T10:00:00Z', ...fields }),
+        );
       await make('acme tiktok planned', {
         dealId: t.deal.id,
         platform: 'tiktok',

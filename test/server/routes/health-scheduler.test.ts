@@ -135,6 +135,6 @@ describe('GET /api/health: the scheduler', () => {
       lastRunFinishedAt: NOW,
     });
     expect(scheduler.lastError).toEqual(expect.any(String));
-    expect(scheduler.lastError.length).toBeGreaterThan(0);
+    expect(scheduler.lastError!.length).toBeGreaterThan(0);
   });
 });

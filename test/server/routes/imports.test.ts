@@ -5,6 +5,7 @@ import {
   type TestApp,
   type TestClient,
   type TestResponse,
+  unchecked,
 } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
@@ -133,7 +134,7 @@ describe('POST /api/imports/deliverables', () => {
     const deals = (await t.owner.get('/api/deals')).body.items;
     const spring = deals.find((d: { title: string }) => d.title === 'Spring launch');
     expect(spring).toMatchObject({ brandId: t.brand.id, feeCents: 150_000, currency: 'USD' });
-    const items = (await t.owner.get(`/api/deliverables?dealId=${spring.id}`)).body.items;
+    const items = (await t.owner.get(`/api/deliverables?dealId=${spring!.id}`)).body.items;
     const reel = items.find((d: { title: string }) => d.title === 'Unboxing reel');
     // 18:00 in Berlin in March is 17:00 UTC; a date alone means 09:00 that day.
     expect(reel).toMatchObject({
@@ -142,9 +143,9 @@ describe('POST /api/imports/deliverables', () => {
       draftDueAt: '2026-03-05T08:00:00.000Z',
     });
     const story = items.find((d: { title: string }) => d.title === 'Follow-up story');
-    expect(story.publishAt).toBe('2026-03-11T20:30:00.000Z');
+    expect(story!.publishAt).toBe('2026-03-11T20:30:00.000Z');
     const globex = (await t.owner.get('/api/deliverables?platform=youtube')).body.items[0];
-    expect(globex.publishAt).toBe('2026-07-01T10:00:00.000Z');
+    expect(globex!.publishAt).toBe('2026-07-01T10:00:00.000Z');
   });
 
   it('reads 03/04/2026 as 4 March with dateOrder MDY and as 3 April with DMY', async () => {
@@ -167,7 +168,7 @@ describe('POST /api/imports/deliverables', () => {
       });
       expect(res.status).toBe(201);
       const items = (await t.owner.get('/api/deliverables')).body.items;
-      expect(items[0].publishAt).toBe(expected);
+      expect(items[0]!.publishAt).toBe(expected);
     }
   });
 
@@ -310,7 +311,7 @@ describe('POST /api/imports/deliverables', () => {
 
   it('refuses a JSON body: the file goes as multipart/form-data', async () => {
     const t = await apps.workspace();
-    expectApiError(await t.owner.post('/api/imports/deliverables', { csv: CSV }), 400, {
+    expectApiError(await t.owner.post('/api/imports/deliverables', unchecked({ csv: CSV })), 400, {
       code: 'invalid_body',
     });
   });
@@ -363,7 +364,7 @@ describe('POST /api/imports/deliverables', () => {
   it('takes back its own deliverables export into another workspace', async () => {
     const source = await apps.workspace();
     expect((await importDeliverables(source, CSV)).status).toBe(201);
-    const exported = await source.owner.get<string>('/api/exports/deliverables.csv');
+    const exported = await source.owner.get('/api/exports/deliverables.csv');
     expect(exported.status).toBe(200);
     const target = await apps.workspace();
     const preview = await upload(
@@ -378,7 +379,12 @@ describe('POST /api/imports/deliverables', () => {
     });
     expect(res.status).toBe(201);
     const shape = (
-      items: { title: string; platform: string; publishAt: string; draftDueAt: string | null }[],
+      items: {
+        title: string;
+        platform: string;
+        publishAt: string | null;
+        draftDueAt: string | null;
+      }[],
     ) => items.map((d) => [d.title, d.platform, d.publishAt, d.draftDueAt]).sort();
     expect(shape((await target.owner.get('/api/deliverables')).body.items)).toEqual(
       shape((await source.owner.get('/api/deliverables')).body.items),

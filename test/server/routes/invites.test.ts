@@ -6,7 +6,7 @@ import {
   inviteSchema,
   invitePreviewSchema,
 } from '../../../shared/schemas/team';
-import { OWNER, signInAs, type TestApp, type TestClient } from '../../support/app';
+import { OWNER, signInAs, type TestApp, type TestClient, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, rowCounts, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -20,21 +20,24 @@ async function invite(
   client: TestClient,
   body: Record<string, unknown> = { role: 'editor' },
 ): Promise<InviteCreated> {
-  const res = await client.post<InviteCreated>('/api/invites', body);
+  const res = await client.post('/api/invites', unchecked(body));
   if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${res.text}`);
   return res.body;
 }
 
 function accept(t: TestApp, token: string, body: Record<string, unknown>, client = t.client()) {
-  return client.post(`/api/invites/${token}/accept`, {
-    name: 'New Teammate',
-    password: PASSWORD,
-    ...body,
-  });
+  return client.post(
+    `/api/invites/${token}/accept`,
+    unchecked({
+      name: 'New Teammate',
+      password: PASSWORD,
+      ...body,
+    }),
+  );
 }
 
 async function listInvites(client: TestClient): Promise<Invite[]> {
-  const res = await client.get<{ items: Invite[] }>('/api/invites');
+  const res = await client.get('/api/invites');
   expect(res.status).toBe(200);
   return res.body.items;
 }
@@ -46,7 +49,7 @@ async function usersWithEmail(t: TestApp, email: string) {
 describe('POST /api/invites', () => {
   it('creates a link for the role, shown once with its token (201)', async () => {
     const t = await apps.workspace();
-    const res = await t.owner.post<InviteCreated>('/api/invites', { role: 'editor' });
+    const res = await t.owner.post('/api/invites', { role: 'editor' });
     expect(res.status).toBe(201);
     inviteCreatedSchema.parse(res.body);
     expect(res.body).toEqual({
@@ -109,7 +112,7 @@ describe('POST /api/invites', () => {
     ['more than 30 days', { role: 'editor', expiresInHours: 721 }, ['expiresInHours']],
   ])('returns 400 naming the field for %s and creates nothing', async (_what, body, paths) => {
     const t = await apps.workspace();
-    const res = await t.owner.post('/api/invites', body);
+    const res = await t.owner.post('/api/invites', unchecked(body));
     expectApiError(res, 400, { code: 'validation_failed', paths });
     expect(await listInvites(t.owner)).toEqual([]);
   });
@@ -381,7 +384,7 @@ describe('POST /api/invites/:token/accept', () => {
   it('returns 400 naming each missing field', async () => {
     const t = await apps.workspace();
     const created = await invite(t.owner);
-    const res = await t.client().post(`/api/invites/${created.token}/accept`, {});
+    const res = await t.client().post(`/api/invites/${created.token}/accept`, unchecked({}));
     expectApiError(res, 400, { code: 'validation_failed', paths: ['name', 'email', 'password'] });
   });
 

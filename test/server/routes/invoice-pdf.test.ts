@@ -32,7 +32,7 @@ async function invoiceWithLines(t: Workspace, number = 'INV-2026-0001'): Promise
     .updateTable('workspaceSettings')
     .set({ creatorPaymentLink: 'https://pay.example.com/casey' })
     .execute();
-  const res = await t.owner.post<Invoice>('/api/invoices', {
+  const res = await t.owner.post('/api/invoices', {
     dealId: t.deal.id,
     number,
     lines: [

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Invoice } from '../../../shared/schemas/invoice';
 import type { Mailer } from '../../../server/invoices/mailer';
 import { useSmtpMailer } from '../../support/alerts';
-import type { TestClient } from '../../support/app';
+import { type TestClient, unchecked } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -32,7 +31,7 @@ async function invoiceToSend(options: { mailer?: Mailer | null } = {}) {
     },
   });
   expect(patched.status, patched.text).toBe(200);
-  const created = await t.owner.post<Invoice>('/api/invoices', {
+  const created = await t.owner.post('/api/invoices', {
     dealId: t.deal.id,
     lines: [
       { description: 'TikTok video', quantity: 2, unitCents: 150_000 },
@@ -50,7 +49,7 @@ async function invoiceToSend(options: { mailer?: Mailer | null } = {}) {
 const tokenOf = (url: string) => url.split('/pay/')[1]!;
 
 async function send(client: TestClient, id: string, body: unknown = {}) {
-  return client.post(`/api/invoices/${id}/send`, body);
+  return client.post(`/api/invoices/${id}/send`, unchecked(body));
 }
 
 describe('POST /api/invoices/:id/send', () => {
@@ -77,7 +76,7 @@ describe('POST /api/invoices/:id/send', () => {
     expect(mail.attachments[0]!.contentType).toBe('application/pdf');
     expect(mail.attachments[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const after = (await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body;
+    const after = (await t.owner.get(`/api/invoices/${invoice.id}`)).body;
     expect(after).toMatchObject({ status: 'sent', sentAt: '2026-03-01T12:00:00.000Z' });
     expect(after.publicUrl).toMatch(/^http:\/\/localhost:8787\/pay\/[A-Za-z0-9_-]{43}$/);
     expect(mail.text).toContain(after.publicUrl!);
@@ -110,7 +109,7 @@ describe('POST /api/invoices/:id/send', () => {
   it('sends to the addresses, subject and message given, and logs a resend with the same page', async () => {
     const { t, invoice } = await invoiceToSend();
     await send(t.owner, invoice.id);
-    const first = (await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body.publicUrl;
+    const first = (await t.owner.get(`/api/invoices/${invoice.id}`)).body.publicUrl;
     t.clock.advance(60_000);
     const res = await send(t.owner, invoice.id, {
       to: ['Boss@Agency.example'],
@@ -131,18 +130,17 @@ describe('POST /api/invoices/:id/send', () => {
       template: 'edited',
       to: ['boss@agency.example'],
     });
-    expect((await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body.publicUrl).toBe(first);
+    expect((await t.owner.get(`/api/invoices/${invoice.id}`)).body.publicUrl).toBe(first);
   });
 
   it('answers 400 naming payer.emails when there is nobody to send to, and sends nothing', async () => {
     const t = await apps.workspace({ mailer: smtp.mailer });
-    const invoice = (
-      await t.owner.post<Invoice>('/api/invoices', { dealId: t.deal.id, amountCents: 1000 })
-    ).body;
+    const invoice = (await t.owner.post('/api/invoices', { dealId: t.deal.id, amountCents: 1000 }))
+      .body;
     expect(invoice.payer.emails).toEqual([]);
     expectApiError(await send(t.owner, invoice.id), 400, { paths: ['payer.emails'] });
     expect(smtp.messages).toHaveLength(0);
-    expect((await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body.status).toBe('draft');
+    expect((await t.owner.get(`/api/invoices/${invoice.id}`)).body.status).toBe('draft');
     const preview = (await t.owner.get(`/api/invoices/${invoice.id}/send-preview`)).body;
     expect(preview).toMatchObject({
       canSend: false,
@@ -152,14 +150,14 @@ describe('POST /api/invoices/:id/send', () => {
 
   it('refuses a void or a paid invoice with 409', async () => {
     const { t, invoice } = await invoiceToSend();
-    const paid = await t.owner.post<Invoice>(`/api/invoices/${invoice.id}/payments`, {
+    const paid = await t.owner.post(`/api/invoices/${invoice.id}/payments`, {
       amountCents: 420_000,
       paidOn: '2026-03-01',
     });
     expect(paid.body.status).toBe('paid');
     expectApiError(await send(t.owner, invoice.id), 409, { code: 'conflict' });
     const other = (
-      await t.owner.post<Invoice>('/api/invoices', {
+      await t.owner.post('/api/invoices', {
         dealId: t.deal.id,
         amountCents: 500,
         payer: PAYER,
@@ -224,7 +222,7 @@ describe('the payer’s invoice page: GET /api/invoice-links/:token', () => {
   async function sentInvoice() {
     const { t, invoice } = await invoiceToSend();
     await send(t.owner, invoice.id);
-    const after = (await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body;
+    const after = (await t.owner.get(`/api/invoices/${invoice.id}`)).body;
     return { t, invoice: after, token: tokenOf(after.publicUrl!), payer: t.client() };
   }
 
@@ -281,11 +279,11 @@ describe('the payer’s invoice page: GET /api/invoice-links/:token', () => {
     const revoked = await payer.get(`/api/invoice-links/${token}`);
     expect([revoked.status, revoked.text]).toEqual([unknown.status, unknown.text]);
     expect((await payer.get(`/api/invoice-links/${token}/pdf`)).text).toBe(unknown.text);
-    expect((await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body.publicUrl).toBeNull();
+    expect((await t.owner.get(`/api/invoices/${invoice.id}`)).body.publicUrl).toBeNull();
 
     // The next send makes a new link; voiding the invoice ends that one too.
     await send(t.owner, invoice.id);
-    const fresh = (await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body;
+    const fresh = (await t.owner.get(`/api/invoices/${invoice.id}`)).body;
     const second = tokenOf(fresh.publicUrl!);
     expect(second).not.toBe(token);
     expect((await payer.get(`/api/invoice-links/${second}`)).status).toBe(200);
@@ -299,7 +297,7 @@ describe('POST /api/invoice-links/:token/paid', () => {
   async function sentInvoice() {
     const { t, invoice } = await invoiceToSend();
     await send(t.owner, invoice.id);
-    const after = (await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body;
+    const after = (await t.owner.get(`/api/invoices/${invoice.id}`)).body;
     return { t, invoice: after, token: tokenOf(after.publicUrl!), payer: t.client() };
   }
 
@@ -313,7 +311,7 @@ describe('POST /api/invoice-links/:token/paid', () => {
     expect(res.status, res.text).toBe(202);
     expect((await payer.get(`/api/invoice-links/${token}`)).body.remittancePending).toBe(true);
 
-    const pending = (await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body;
+    const pending = (await t.owner.get(`/api/invoices/${invoice.id}`)).body;
     expect(pending).toMatchObject({ status: 'sent', paidCents: 0 });
     expect(pending.remittances).toEqual([
       {
@@ -335,7 +333,7 @@ describe('POST /api/invoice-links/:token/paid', () => {
       }),
     );
 
-    const confirmed = await t.owner.post<Invoice>(
+    const confirmed = await t.owner.post(
       `/api/invoices/${invoice.id}/remittances/${pending.remittances[0]!.id}/confirm`,
     );
     expect(confirmed.status, confirmed.text).toBe(200);
@@ -362,8 +360,8 @@ describe('POST /api/invoice-links/:token/paid', () => {
   it('a dismissed notice stays unpaid', async () => {
     const { t, invoice, token, payer } = await sentInvoice();
     await payer.post(`/api/invoice-links/${token}/paid`, { amountCents: 1, paidOn: '2026-03-04' });
-    const notice = (await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body.remittances[0]!;
-    const dismissed = await t.owner.post<Invoice>(
+    const notice = (await t.owner.get(`/api/invoices/${invoice.id}`)).body.remittances[0]!;
+    const dismissed = await t.owner.post(
       `/api/invoices/${invoice.id}/remittances/${notice.id}/dismiss`,
     );
     expect(dismissed.body).toMatchObject({ status: 'sent', paidCents: 0 });
@@ -400,9 +398,7 @@ describe('POST /api/invoice-links/:token/paid', () => {
     });
     expectApiError(limited, 429, { code: 'too_many_requests' });
     expect(Number(limited.headers.get('retry-after'))).toBe(24 * 60 * 60);
-    expect(
-      (await t.owner.get<Invoice>(`/api/invoices/${invoice.id}`)).body.remittances,
-    ).toHaveLength(5);
+    expect((await t.owner.get(`/api/invoices/${invoice.id}`)).body.remittances).toHaveLength(5);
     // A day later the link takes notices again.
     t.clock.advance(24 * 60 * 60 * 1000 + 1);
     expect(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../shared/schemas/invoice';
-import { signInAs } from '../../support/app';
+import { signInAs, unchecked } from '../../support/app';
 import {
   createBrand,
   createDeal,
@@ -26,7 +26,7 @@ const numbers = (res: { body: { items: Invoice[] } }) => res.body.items.map((i) 
 describe('POST /api/invoices', () => {
   it('creates a draft from only the deal and the amount, answering every field', async () => {
     const t = await apps.workspace();
-    const res = await t.owner.post<Invoice>('/api/invoices', {
+    const res = await t.owner.post('/api/invoices', {
       dealId: t.deal.id,
       amountCents: 250_000,
     });
@@ -128,8 +128,8 @@ describe('POST /api/invoices', () => {
   it('gives two invoices created at the same moment different numbers', async () => {
     const t = await apps.workspace();
     const [a, b] = await Promise.all([
-      t.owner.post<Invoice>('/api/invoices', { dealId: t.deal.id, amountCents: 1000 }),
-      t.owner.post<Invoice>('/api/invoices', { dealId: t.deal.id, amountCents: 2000 }),
+      t.owner.post('/api/invoices', { dealId: t.deal.id, amountCents: 1000 }),
+      t.owner.post('/api/invoices', { dealId: t.deal.id, amountCents: 2000 }),
     ]);
     expect([a.status, b.status], `${a.text} / ${b.text}`).toEqual([201, 201]);
     expect([a.body.number, b.body.number].sort()).toEqual(['INV-2026-0001', 'INV-2026-0002']);
@@ -275,7 +275,7 @@ describe('POST /api/invoices', () => {
 describe('POST /api/invoices with bad input', () => {
   async function rejects(t: Workspace, body: unknown, paths: string[], status = 400) {
     const before = await moneySnapshot(t);
-    const res = await t.owner.post('/api/invoices', body);
+    const res = await t.owner.post('/api/invoices', unchecked(body));
     expectApiError(res, status, {
       paths,
       ...(status === 400 ? { code: 'validation_failed' } : {}),
@@ -398,7 +398,7 @@ describe('POST /api/invoices with bad input', () => {
   it('returns 400 for a body that is not JSON', async () => {
     const t = await apps.workspace();
     const before = await moneySnapshot(t);
-    expectApiError(await t.owner.post('/api/invoices', '{"dealId":'), 400, {
+    expectApiError(await t.owner.post('/api/invoices', unchecked('{"dealId":')), 400, {
       code: 'invalid_json',
     });
     expect(await moneySnapshot(t)).toEqual(before);
@@ -498,7 +498,7 @@ describe('GET /api/invoices', () => {
 
   it('lists every invoice as {items}, latest due first, with derived overdue fields', async () => {
     const t = await sixInvoices();
-    const res = await t.owner.get<{ items: Invoice[] }>('/api/invoices');
+    const res = await t.owner.get('/api/invoices');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body)).toEqual(['items']);
     expect(numbers(res)).toEqual(['B', 'C', 'E', 'F', 'A', 'D']);
@@ -603,7 +603,7 @@ describe('PATCH /api/invoices/:id', () => {
     const t = await apps.workspace();
     const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
     t.clock.advance(3_600_000);
-    const res = await t.owner.patch<Invoice>(`/api/invoices/${inv.id}`, {
+    const res = await t.owner.patch(`/api/invoices/${inv.id}`, {
       version: 1,
       number: 'ACME-1',
       amountCents: 2500,
@@ -727,7 +727,9 @@ describe('PATCH /api/invoices/:id', () => {
     const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
     const before = await moneySnapshot(t);
     const body = path === 'version' ? changes : { version: inv.version, ...changes };
-    expectApiError(await t.owner.patch(`/api/invoices/${inv.id}`, body), 400, { paths: [path] });
+    expectApiError(await t.owner.patch(`/api/invoices/${inv.id}`, unchecked(body)), 400, {
+      paths: [path],
+    });
     expect(await moneySnapshot(t)).toEqual(before);
   });
 
@@ -926,7 +928,7 @@ describe('overdue in the workspace time zone', () => {
     await pay(t.owner, paid.id, { amountCents: 1000, paidOn: '2026-02-20' });
     const part = await mk('PART', 'sent');
     await pay(t.owner, part.id, { amountCents: 999, paidOn: '2026-02-20' });
-    const res = await t.owner.get<{ items: Invoice[] }>('/api/invoices');
+    const res = await t.owner.get('/api/invoices');
     expect(
       Object.fromEntries(res.body.items.map((i) => [i.number, [i.overdue, i.daysOverdue]])),
     ).toEqual({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addUser, signInAs, type TestClient } from '../../support/app';
+import { addUser, signInAs, type TestClient, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
+import type { DeliverableStatus, Format, Platform } from '../../../shared/schemas/deliverable';
+import type { RequestBody } from '../../support/api-types';
 
 const apps = trackApps();
 
@@ -9,9 +11,9 @@ type Workspace = Awaited<ReturnType<typeof apps.workspace>>;
 interface DeliverableOptions {
   title?: string;
   dealId?: string;
-  platform?: string;
-  format?: string;
-  status?: string;
+  platform?: Platform;
+  format?: Format;
+  status?: DeliverableStatus;
   caption?: string;
   publishAt?: string;
   metrics?: Record<string, number | null>;
@@ -34,7 +36,9 @@ async function deliverable(t: Workspace, options: DeliverableOptions = {}) {
   return res.body as { id: string; version: number; title: string };
 }
 
-const RATE_CARD = [
+type KitChanges = RequestBody<'PATCH', '/api/kit'>;
+
+const RATE_CARD: NonNullable<KitChanges['rateCard']> = [
   {
     platform: 'instagram',
     format: 'reel',
@@ -46,7 +50,7 @@ const RATE_CARD = [
   { platform: 'youtube', format: 'integration', priceCents: 400_000, currency: 'EUR' },
 ];
 
-const AUDIENCE = {
+const AUDIENCE: NonNullable<KitChanges['audience']> = {
   platforms: [
     { platform: 'instagram', handle: '@casey.makes', followers: 120_000, averageViews: 45_000 },
     { platform: 'youtube', handle: 'Casey Makes', followers: 30_500 },
@@ -230,18 +234,21 @@ describe('PATCH /api/kit', () => {
   it('answers 400 naming each bad field, and writes nothing', async () => {
     const t = await apps.workspace();
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch('/api/kit', {
-      version: 1,
-      slug: 'Not A Slug',
-      contactEmail: 'nope',
-      rateCard: [{ platform: 'instagram', format: 'reel', priceCents: -5, currency: 'usd' }],
-      audience: {
-        platforms: [{ platform: 'myspace', handle: '', followers: 1.5 }],
-        demographics: '',
-        topLocations: '',
-      },
-      caseStudyIds: ['a', 'a'],
-    });
+    const res = await t.owner.patch(
+      '/api/kit',
+      unchecked({
+        version: 1,
+        slug: 'Not A Slug',
+        contactEmail: 'nope',
+        rateCard: [{ platform: 'instagram', format: 'reel', priceCents: -5, currency: 'usd' }],
+        audience: {
+          platforms: [{ platform: 'myspace', handle: '', followers: 1.5 }],
+          demographics: '',
+          topLocations: '',
+        },
+        caseStudyIds: ['a', 'a'],
+      }),
+    );
     expectApiError(res, 400, {
       code: 'validation_failed',
       paths: [
@@ -301,7 +308,7 @@ describe('PATCH /api/kit', () => {
       caseStudyIds: ['no-such-deliverable', published.id, scheduled.id],
     });
     expectApiError(res, 400, { paths: ['caseStudyIds.0', 'caseStudyIds.2'] });
-    expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual([
+    expect(res.body.error.issues!.map((i: { path: string }) => i.path)).toEqual([
       'caseStudyIds.0',
       'caseStudyIds.2',
     ]);
@@ -339,7 +346,7 @@ describe('GET /api/kit/case-studies', () => {
     const res = await client.get('/api/kit/case-studies');
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([newer.id, older.id]);
-    expect(Object.keys(res.body.items[0]).sort()).toEqual(
+    expect(Object.keys(res.body.items[0]!).sort()).toEqual(
       [
         'brandName',
         'engagementRate',

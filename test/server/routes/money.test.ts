@@ -288,7 +288,7 @@ describe('GET /api/money/summary', () => {
   it('answers totals, payments by month, per brand and the overdue list, exactly', async () => {
     const t = await apps.workspace({ now: NOW });
     const built = await buildFixture(t);
-    const res = await t.owner.get<MoneySummary>('/api/money/summary');
+    const res = await t.owner.get('/api/money/summary');
     expect(res.status).toBe(200);
     const expected = expectedSummary(built, TODAY, 12, 'UTC');
     expect(res.body).toEqual(expected);
@@ -320,7 +320,7 @@ describe('GET /api/money/summary', () => {
     async (months) => {
       const t = await apps.workspace({ now: NOW });
       const built = await buildFixture(t);
-      const res = await t.owner.get<MoneySummary>(`/api/money/summary?months=${months}`);
+      const res = await t.owner.get(`/api/money/summary?months=${months}`);
       expect(res.status).toBe(200);
       expect(res.body).toEqual(expectedSummary(built, TODAY, months, 'UTC'));
       expect(new Set(res.body.byMonth.map((m) => m.month)).size).toBe(months);
@@ -331,7 +331,7 @@ describe('GET /api/money/summary', () => {
     const t = await apps.workspace({ now: NOW });
     const built = await buildFixture(t);
     t.clock.set('2026-04-11T12:00:00.000Z');
-    const res = await t.owner.get<MoneySummary>('/api/money/summary');
+    const res = await t.owner.get('/api/money/summary');
     expect(res.body).toEqual(expectedSummary(built, '2026-04-11', 12, 'UTC'));
     // A-4 (due 04-10), G-4 (due 03-15) and I-3 (due 03-31, 1 cent short) have joined the overdue list.
     expect(res.body.overdue.map((o) => o.number).sort()).toEqual([
@@ -347,7 +347,7 @@ describe('GET /api/money/summary', () => {
 
   it('answers zeros and no rows for an empty workspace', async () => {
     const t = await apps.workspace({ now: NOW });
-    const res = await t.owner.get<MoneySummary>('/api/money/summary?months=3');
+    const res = await t.owner.get('/api/money/summary?months=3');
     expect(res.body).toEqual({
       asOf: TODAY,
       invoiceCount: 0,
@@ -374,7 +374,7 @@ describe('GET /api/money/summary', () => {
       dueOn: '2026-01-31',
       status: 'void',
     });
-    const res = await t.owner.get<MoneySummary>('/api/money/summary?months=1');
+    const res = await t.owner.get('/api/money/summary?months=1');
     expect(res.body).toEqual({
       asOf: TODAY,
       invoiceCount: 2,
@@ -421,7 +421,7 @@ describe('GET /api/money/summary in the workspace time zone', () => {
 
   it('puts a payment made on the 1st local, just after midnight UTC-wise the day before, in the new month', async () => {
     const t = await paymentOnTheFirst('Pacific/Auckland');
-    const res = await t.owner.get<MoneySummary>('/api/money/summary?months=2');
+    const res = await t.owner.get('/api/money/summary?months=2');
     expect(res.body.asOf).toBe('2026-04-01');
     expect(res.body.timeZone).toBe('Pacific/Auckland');
     expect(res.body.byMonth).toEqual([
@@ -439,7 +439,7 @@ describe('GET /api/money/summary in the workspace time zone', () => {
 
   it('still ends the chart with March where it is still 31 March', async () => {
     const t = await paymentOnTheFirst('America/Los_Angeles');
-    const res = await t.owner.get<MoneySummary>('/api/money/summary?months=2');
+    const res = await t.owner.get('/api/money/summary?months=2');
     expect(res.body.asOf).toBe('2026-03-31');
     expect(res.body.byMonth).toEqual([
       { month: '2026-02', currency: 'USD', paidCents: 0 },
@@ -464,7 +464,7 @@ describe('GET /api/money/summary in the workspace time zone', () => {
     await pay(t.owner, inv.id, { amountCents: 1_000, paidOn: '2026-04-01' });
     const months = async (instant: string) => {
       t.clock.set(instant);
-      return (await t.owner.get<MoneySummary>('/api/money/summary?months=1')).body.byMonth;
+      return (await t.owner.get('/api/money/summary?months=1')).body.byMonth;
     };
     // Auckland midnight 1 April = 2026-03-31T11:00Z (NZDT, UTC+13).
     expect(await months('2026-03-31T10:59:59.999Z')).toEqual([

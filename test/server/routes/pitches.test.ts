@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntityType } from '../../../shared/schemas/team';
-import { signInAs, type TestClient } from '../../support/app';
+import { signInAs, type TestClient, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -17,7 +17,7 @@ interface BrandBody {
 }
 
 async function brand(owner: TestClient, body: Record<string, unknown>): Promise<BrandBody> {
-  const res = await owner.post('/api/brands', body);
+  const res = await owner.post('/api/brands', unchecked(body));
   expect(res.status).toBe(201);
   return res.body as BrandBody;
 }
@@ -27,7 +27,7 @@ async function logPitch(
   brandId: string,
   body: Record<string, unknown>,
 ): Promise<{ id: string }> {
-  const res = await client.post(`/api/brands/${brandId}/pitches`, body);
+  const res = await client.post(`/api/brands/${brandId}/pitches`, unchecked(body));
   expect(res.status, res.text).toBe(201);
   return res.body as { id: string };
 }
@@ -106,12 +106,15 @@ describe('POST /api/brands/:id/pitches', () => {
     const t = await apps.workspace();
     const lead = await brand(t.owner, { name: 'Lead Co' });
     const before = await dataSnapshot(t);
-    const bad = await t.owner.post(`/api/brands/${lead.id}/pitches`, {
-      pitchedOn: '2026-02-30',
-      channel: 'fax',
-    });
+    const bad = await t.owner.post(
+      `/api/brands/${lead.id}/pitches`,
+      unchecked({
+        pitchedOn: '2026-02-30',
+        channel: 'fax',
+      }),
+    );
     expectApiError(bad, 400, { code: 'validation_failed', paths: ['pitchedOn', 'channel'] });
-    const missing = await t.owner.post(`/api/brands/${lead.id}/pitches`, { note: 'hi' });
+    const missing = await t.owner.post(`/api/brands/${lead.id}/pitches`, unchecked({ note: 'hi' }));
     expectApiError(missing, 400, { paths: ['pitchedOn', 'channel'] });
     const longNote = await t.owner.post(`/api/brands/${lead.id}/pitches`, {
       pitchedOn: '2026-02-01',
@@ -325,7 +328,7 @@ describe('PATCH /api/brands/:id (moving a card on the board)', () => {
     const t = await apps.workspace();
     const lead = await brand(t.owner, { name: 'Lead Co' });
     expectApiError(
-      await t.owner.patch(`/api/brands/${lead.id}`, { version: 1, stage: 'famous' }),
+      await t.owner.patch(`/api/brands/${lead.id}`, unchecked({ version: 1, stage: 'famous' })),
       400,
       { paths: ['stage'] },
     );

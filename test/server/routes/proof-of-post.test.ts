@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
+import { unchecked } from '../../support/app';
 
 const apps = trackApps();
 
@@ -143,10 +144,13 @@ describe('disclosure checklist', () => {
   it('answers 400 naming the checklist item that is not a boolean', async () => {
     const t = await apps.workspace();
     const d = await newDeliverable(t);
-    const res = await t.owner.patch(`/api/deliverables/${d.id}`, {
-      version: 1,
-      disclosure: { adInCaption: 'yes' },
-    });
+    const res = await t.owner.patch(
+      `/api/deliverables/${d.id}`,
+      unchecked({
+        version: 1,
+        disclosure: { adInCaption: 'yes' },
+      }),
+    );
     expectApiError(res, 400, { paths: ['disclosure.adInCaption'] });
   });
 });
@@ -181,7 +185,7 @@ describe('metrics and engagement rate', () => {
     });
     expect(d.engagementRate).toBe(0.05);
     const listed = (await t.owner.get('/api/deliverables')).body.items[0];
-    expect(listed.engagementRate).toBe(0.05);
+    expect(listed!.engagementRate).toBe(0.05);
   });
 
   it('is null without views or without any interaction', async () => {
@@ -251,7 +255,7 @@ describe('exclusivity guard', () => {
       `/api/deliverables?from=${encodeURIComponent('2026-04-01T00:00:00Z')}&to=${encodeURIComponent('2026-05-01T00:00:00Z')}`,
     );
     const item = list.body.items.find((i: { id: string }) => i.id === clash.id);
-    expect(item.warnings.map((w: { code: string }) => w.code)).toEqual(['exclusivity_conflict']);
+    expect(item!.warnings.map((w: { code: string }) => w.code)).toEqual(['exclusivity_conflict']);
   });
 
   it('does not warn for the exclusive brand itself, another category, or outside the window', async () => {

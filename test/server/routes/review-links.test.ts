@@ -9,7 +9,7 @@ import {
   type ReviewLink,
   type ReviewLinkCreated,
 } from '../../../shared/schemas/review';
-import { addUser, signInAs, type TestApp, type TestClient } from '../../support/app';
+import { addUser, signInAs, type TestApp, type TestClient, unchecked } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -44,12 +44,15 @@ async function deliverableIn(
   status: string,
   extra: Record<string, unknown> = {},
 ): Promise<DeliverableBody> {
-  const res = await t.owner.post<DeliverableBody>('/api/deliverables', {
-    dealId: t.deal.id,
-    ...DRAFT,
-    status,
-    ...extra,
-  });
+  const res = await t.owner.post(
+    '/api/deliverables',
+    unchecked({
+      dealId: t.deal.id,
+      ...DRAFT,
+      status,
+      ...extra,
+    }),
+  );
   if (res.status !== 201) throw new Error(`deliverable failed: ${res.status} ${res.text}`);
   return res.body;
 }
@@ -59,10 +62,7 @@ async function createLink(
   deliverableId: string,
   body: Record<string, unknown> = {},
 ): Promise<ReviewLinkCreated> {
-  const res = await client.post<ReviewLinkCreated>(
-    `/api/deliverables/${deliverableId}/review-links`,
-    body,
-  );
+  const res = await client.post(`/api/deliverables/${deliverableId}/review-links`, body);
   if (res.status !== 201) throw new Error(`review link failed: ${res.status} ${res.text}`);
   return res.body;
 }
@@ -76,9 +76,7 @@ async function reviewing() {
 }
 
 async function history(client: TestClient, deliverableId: string): Promise<ReviewLink[]> {
-  const res = await client.get<{ items: ReviewLink[] }>(
-    `/api/deliverables/${deliverableId}/review-links`,
-  );
+  const res = await client.get(`/api/deliverables/${deliverableId}/review-links`);
   expect(res.status).toBe(200);
   return res.body.items;
 }
@@ -107,10 +105,7 @@ describe('POST /api/deliverables/:id/review-links', () => {
   it('makes a link to a deliverable in review, shown once with its token (201)', async () => {
     const t = await apps.workspace();
     const deliverable = await deliverableIn(t, 'in_review');
-    const res = await t.owner.post<ReviewLinkCreated>(
-      `/api/deliverables/${deliverable.id}/review-links`,
-      {},
-    );
+    const res = await t.owner.post(`/api/deliverables/${deliverable.id}/review-links`, {});
     expect(res.status).toBe(201);
     reviewLinkCreatedSchema.parse(res.body);
     expect(res.body).toEqual({
@@ -172,9 +167,12 @@ describe('POST /api/deliverables/:id/review-links', () => {
     async (expiresInDays) => {
       const t = await apps.workspace();
       const deliverable = await deliverableIn(t, 'in_review');
-      const res = await t.owner.post(`/api/deliverables/${deliverable.id}/review-links`, {
-        expiresInDays,
-      });
+      const res = await t.owner.post(
+        `/api/deliverables/${deliverable.id}/review-links`,
+        unchecked({
+          expiresInDays,
+        }),
+      );
       expectApiError(res, 400, { code: 'validation_failed', paths: ['expiresInDays'] });
       expect(await reviewRows(t)).toEqual([]);
     },
@@ -458,7 +456,7 @@ describe('POST /api/review/:token/decision (public)', () => {
       status: 'approved',
     });
 
-    const after = (await t.owner.get<DeliverableBody>(`/api/deliverables/${deliverable.id}`)).body;
+    const after = (await t.owner.get(`/api/deliverables/${deliverable.id}`)).body;
     expect(after).toMatchObject({
       status: 'approved',
       version: deliverable.version + 1,
@@ -640,7 +638,7 @@ describe('POST /api/review/:token/decision (public)', () => {
   ])('answers 400 for %s naming %s, and changes nothing', async (_, body, field) => {
     const { t, link } = await reviewing();
     const before = await decisionTables(t);
-    const res = await t.client().post(`/api/review/${link.token}/decision`, body);
+    const res = await t.client().post(`/api/review/${link.token}/decision`, unchecked(body));
     expectApiError(res, 400, { code: 'validation_failed', paths: [field] });
     expect(await decisionTables(t)).toEqual(before);
     // The link still works.

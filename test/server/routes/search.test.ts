@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { searchWords } from '../../../server/db/queries/search';
 import type { SearchResult } from '../../../shared/schemas/search';
 import { signInAs } from '../../support/app';
-import { expectApiError, trackApps } from '../helpers';
+import { brandRow, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
 
 type Workspace = Awaited<ReturnType<typeof apps.workspace>>;
-type Answer = { items: SearchResult[] };
 
 async function search(client: Workspace['owner'], q: string, limit?: number) {
   const query = `q=${encodeURIComponent(q)}${limit === undefined ? '' : `&limit=${limit}`}`;
-  const res = await client.get<Answer>(`/api/search?${query}`);
+  const res = await client.get(`/api/search?${query}`);
   expect(res.status, res.text).toBe(200);
   return res.body.items;
 }
@@ -200,19 +199,7 @@ describe('GET /api/search', () => {
     const now = t.clock.now().toISOString();
     await t.db
       .insertInto('brands')
-      .values({
-        id: 'brand-from-sql',
-        name: 'Imported Brand',
-        website: null,
-        category: null,
-        stage: 'partner',
-        nextFollowUpOn: null,
-        notes: '',
-        color: '#2563eb',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      })
+      .values(brandRow('brand-from-sql', 'Imported Brand', now))
       .execute();
     expect((await search(t.owner, 'imported')).map((i) => i.id)).toEqual(['brand-from-sql']);
   });

@@ -250,7 +250,7 @@ describe('session rotation', () => {
     const team = await t.owner.get('/api/users');
     const member = team.body.items.find((u: { id: string }) => u.id === user.id);
     const res = await t.owner.patch(`/api/users/${user.id}`, {
-      version: member.version,
+      version: member!.version,
       role: 'viewer',
     });
     expect(res.status).toBe(200);

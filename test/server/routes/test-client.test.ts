@@ -4,8 +4,8 @@
  * `@ts-expect-error` below fails the typecheck if the typing ever loosens.
  */
 import { describe, expect, it } from 'vitest';
-import type { Answer, AnswerBody, RequestBody } from '../../support/api-types';
-import type { RoutedUrl, TestClient } from '../../support/app';
+import type { Answer, AnswerBody, RequestBody, SentBody } from '../../support/api-types';
+import { type RoutedUrl, type TestClient, unchecked } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -72,6 +72,18 @@ describe('the typed test client', () => {
     expect([deal, renamed, next, listed, refused, gone, created, misnamed, mistyped]).toHaveLength(
       9,
     );
+  });
+
+  it('finds the route of a URL with several params, and takes bad input only through unchecked', () => {
+    type Confirmed = Answer<'POST', `/api/invoices/${string}/remittances/${string}/confirm`>;
+    // @ts-expect-error: the answer is the invoice's, which has no `remittance` field
+    const field: Confirmed['remittance'] = null;
+    // Two routes, one param name each (`:id`, `:token`): the URL finds either by its method.
+    const invite: Answer<'GET', `/api/invites/${string}`> | null = null;
+    const bad: SentBody<'POST', '/api/deals'> = unchecked({ brandId: 1, fee: 'lots' });
+    // @ts-expect-error: without unchecked, a body of the wrong shape fails
+    const wrong: SentBody<'POST', '/api/deals'> = { brandId: 1, fee: 'lots' };
+    expect([field, invite, bad, wrong]).toHaveLength(4);
   });
 
   it('sends what no route declares through raw, which the app answers 404', async () => {

@@ -24,7 +24,7 @@ import {
   type TestResponse,
   type RoutedUrl,
 } from '../../support/app';
-import { expectApiError, trackApps, UTC_INSTANT } from '../helpers';
+import { brandRow, expectApiError, trackApps, UTC_INSTANT } from '../helpers';
 
 const apps = trackApps();
 
@@ -176,18 +176,7 @@ function sortedTables(tables: Record<string, unknown[]>): Record<string, unknown
 function handMadeFile(deliverables = 4): Json {
   const stamp = { createdAt: NOW, updatedAt: NOW };
   const ownerId = 'user-owner';
-  const brands = ['brand-a', 'brand-b'].map((id, i) => ({
-    id,
-    name: `Brand ${i}`,
-    website: null,
-    category: null,
-    stage: 'partner',
-    nextFollowUpOn: null,
-    notes: '',
-    color: '#2563eb',
-    version: 1,
-    ...stamp,
-  }));
+  const brands = ['brand-a', 'brand-b'].map((id, i) => brandRow(id, `Brand ${i}`, NOW));
   const deals = [0, 1, 2, 3].map((i) => ({
     id: `deal-${i}`,
     brandId: brands[i % 2]!.id,
@@ -698,7 +687,7 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
 
 /** What the API answers on the pages people look at (the same on both installs). */
 async function pages(client: TestClient) {
-  const read = async (url: RoutedUrl<'GET'>) => {
+  const read = async <U extends RoutedUrl<'GET'>>(url: U) => {
     const res = await client.get(url);
     expect(res.status, `${url}: ${res.text.slice(0, 300)}`).toBe(200);
     return res.body;

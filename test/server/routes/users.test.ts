@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TeamMember } from '../../../shared/schemas/team';
 import { teamMemberSchema } from '../../../shared/schemas/team';
-import { OWNER, TEAM_PASSWORD, addUser, signInAs, type TestApp } from '../../support/app';
+import {
+  OWNER,
+  TEAM_PASSWORD,
+  addUser,
+  signInAs,
+  type TestApp,
+  unchecked,
+} from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -44,7 +50,7 @@ describe('GET /api/users', () => {
     const gone = await addUser(t, { role: 'editor', name: 'Gone Editor' });
     await t.db.updateTable('users').set({ disabled: true }).where('id', '=', gone.id).execute();
 
-    const res = await t.owner.get<{ items: TeamMember[] }>('/api/users');
+    const res = await t.owner.get('/api/users');
     expect(res.status).toBe(200);
     const items = res.body.items;
     for (const item of items) teamMemberSchema.parse(item);
@@ -83,7 +89,7 @@ describe('GET /api/users', () => {
     const editor = await signInAs(t, 'editor');
     t.clock.advance(3 * 60 * MINUTE);
     expect((await editor.client.get('/api/brands')).status).toBe(200);
-    const items = (await t.owner.get<{ items: TeamMember[] }>('/api/users')).body.items;
+    const items = (await t.owner.get('/api/users')).body.items;
     expect(items.find((u) => u.id === editor.user.id)!.lastActiveAt).toBe(
       '2026-03-01T15:00:00.000Z',
     );
@@ -101,7 +107,7 @@ describe('PATCH /api/users/:id', () => {
     const t = await apps.workspace();
     const editor = await addUser(t, { role: 'editor' });
     t.clock.advance(MINUTE);
-    const res = await t.owner.patch<TeamMember>(`/api/users/${editor.id}`, {
+    const res = await t.owner.patch(`/api/users/${editor.id}`, {
       version: 1,
       role: 'viewer',
     });
@@ -153,7 +159,7 @@ describe('PATCH /api/users/:id', () => {
     const t = await apps.workspace();
     const editor = await addUser(t, { role: 'editor' });
     const before = await dataSnapshot(t);
-    const res = await t.owner.patch(`/api/users/${editor.id}`, body);
+    const res = await t.owner.patch(`/api/users/${editor.id}`, unchecked(body));
     expectApiError(res, 400, { code: 'validation_failed', paths });
     expect(await dataSnapshot(t)).toEqual(before);
   });
@@ -387,8 +393,8 @@ describe('two owners acting against each other at once', () => {
         [t.owner, other.client, t.owner, other.client].map((c) => c.get('/api/auth/me')),
       );
       const [a, b] = await Promise.all([
-        t.owner.patch(`/api/users/${other.user.id}`, { version: 1, ...change }),
-        other.client.patch(`/api/users/${t.user.id}`, { version: 1, ...change }),
+        t.owner.patch(`/api/users/${other.user.id}`, unchecked({ version: 1, ...change })),
+        other.client.patch(`/api/users/${t.user.id}`, unchecked({ version: 1, ...change })),
       ]);
       const statuses = [a.status, b.status].sort();
       // One wins; the other is refused as the last owner, or finds its session already ended.
