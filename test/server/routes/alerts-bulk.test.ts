@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs } from '../../support/app';
+import { signInAs, unchecked } from '../../support/app';
 import { at, createDeliverable, HOUR, scan } from '../../support/alerts';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
@@ -7,12 +7,6 @@ const apps = trackApps();
 
 // The workspace clock reads 2026-03-01T12:00Z.
 const NOW = '2026-03-01T12:00:00.000Z';
-
-interface AlertBody {
-  id: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-}
 
 /** A workspace with three open alerts (two overdue drafts and a go-live due soon). */
 async function threeAlerts() {
@@ -24,7 +18,7 @@ async function threeAlerts() {
   });
   await createDeliverable(t.owner, t.deal.id, { title: 'Story', draftDueAt: at(NOW, -2 * HOUR) });
   expect(await scan(t)).toMatchObject({ raised: 3 });
-  const open = (await t.owner.get<{ items: AlertBody[] }>('/api/alerts')).body.items;
+  const open = (await t.owner.get('/api/alerts')).body.items;
   return { t, open };
 }
 
@@ -35,9 +29,9 @@ describe('POST /api/alerts/ack', () => {
     const res = await t.owner.post('/api/alerts/ack', { ids: chosen });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ acknowledged: 2 });
-    const left = (await t.owner.get<{ items: AlertBody[] }>('/api/alerts')).body.items;
+    const left = (await t.owner.get('/api/alerts')).body.items;
     expect(left.map((a) => a.id)).toEqual([open[2]!.id]);
-    const acked = await t.owner.get<{ items: AlertBody[] }>('/api/alerts?state=acknowledged');
+    const acked = await t.owner.get('/api/alerts?state=acknowledged');
     expect(acked.body.items.map((a) => a.id).sort()).toEqual([...chosen].sort());
     expect(acked.body.items.every((a) => a.acknowledgedBy === t.user.id)).toBe(true);
     const audit = await t.db
@@ -56,9 +50,10 @@ describe('POST /api/alerts/ack', () => {
     expect(res.body).toEqual({ acknowledged: 2 });
     expect((await t.owner.get('/api/alerts')).body.items).toEqual([]);
     const first = (await t.owner.get(`/api/alerts?state=acknowledged`)).body.items.find(
-      (a: AlertBody) => a.id === open[0]!.id,
+      (a) => a.id === open[0]!.id,
     );
-    expect(first.acknowledgedBy).toBe(editor.user.id);
+    expect(first).toBeDefined();
+    expect(first!.acknowledgedBy).toBe(editor.user.id);
     expect((await t.owner.post('/api/alerts/ack', { all: true })).body).toEqual({
       acknowledged: 0,
     });
@@ -72,7 +67,9 @@ describe('POST /api/alerts/ack', () => {
     });
     expectApiError(await t.owner.post('/api/alerts/ack', {}), 400, { paths: ['ids'] });
     expectApiError(await t.owner.post('/api/alerts/ack', { ids: [] }), 400, { paths: ['ids'] });
-    expectApiError(await t.owner.post('/api/alerts/ack', { all: false }), 400, { paths: ['all'] });
+    expectApiError(await t.owner.post('/api/alerts/ack', unchecked({ all: false })), 400, {
+      paths: ['all'],
+    });
     const many = Array.from({ length: 501 }, (_, i) => `a${i}`);
     expectApiError(await t.owner.post('/api/alerts/ack', { ids: many }), 400, { paths: ['ids'] });
     expect(await dataSnapshot(t)).toEqual(before);

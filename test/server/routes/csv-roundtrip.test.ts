@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DeliverableCreate } from '../../../shared/schemas/deliverable';
 import { LOCAL_ORIGIN, type TestApp, type TestClient } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
 
@@ -44,8 +45,9 @@ async function seed(owner: TestClient) {
       currency: 'EUR',
     })
   ).body;
-  const make = (body: Record<string, unknown>) =>
-    owner.post('/api/deliverables', { dealId: deal.id, platform: 'tiktok', ...body });
+  const make = (
+    body: Omit<DeliverableCreate, 'dealId' | 'platform'> & Partial<DeliverableCreate>,
+  ) => owner.post('/api/deliverables', { dealId: deal.id, platform: 'tiktok', ...body });
   const results = await Promise.all([
     make({
       title: '-5 days teaser',
@@ -77,7 +79,7 @@ describe('deliverables CSV: export → import → export', () => {
   it('imports its own export back unchanged, formula-guarded cells, disclosure and metrics too', async () => {
     const source = await workspaceWithOwner();
     await seed(source.owner);
-    const first = await source.owner.get<string>('/api/exports/deliverables.csv');
+    const first = await source.owner.get('/api/exports/deliverables.csv');
     expect(first.status).toBe(200);
     // The guard is there on the way out…
     expect(first.text).toContain(`"'=HYPERLINK(""x"")"`);
@@ -108,7 +110,7 @@ describe('deliverables CSV: export → import → export', () => {
       disclosureDone: true,
       metrics: { views: 0, likes: null },
     });
-    const again = await target.owner.get<string>('/api/exports/deliverables.csv');
+    const again = await target.owner.get('/api/exports/deliverables.csv');
     expect(again.text).toBe(first.text);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs } from '../../support/app';
+import { signInAs, unchecked } from '../../support/app';
 import { expectApiError, rowCounts, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -100,9 +100,13 @@ describe('POST /api/deliverables/:id/duplicate', () => {
       await t.owner.post('/api/deliverables/nope/duplicate', { publishAt: '2026-03-12T17:00:00Z' }),
       404,
     );
-    expectApiError(await t.owner.post(`/api/deliverables/${source.id}/duplicate`, {}), 400, {
-      paths: ['publishAt'],
-    });
+    expectApiError(
+      await t.owner.post(`/api/deliverables/${source.id}/duplicate`, unchecked({})),
+      400,
+      {
+        paths: ['publishAt'],
+      },
+    );
     expectApiError(
       await t.owner.post(`/api/deliverables/${source.id}/duplicate`, {
         publishAt: 'next friday',

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BULK_MAX_IDS } from '../../../shared/schemas/bulk';
-import { signInAs } from '../../support/app';
+import type { DeliverableCreate } from '../../../shared/schemas/deliverable';
+import type { Answer } from '../../support/api-types';
+import { signInAs, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
 
 type Workspace = Awaited<ReturnType<typeof apps.workspace>>;
-interface Item {
-  id: string;
-  title: string;
-  status: string;
-  version: number;
-  publishAt: string | null;
-  draftDueAt: string | null;
-  assigneeId: string | null;
-}
+/** A deliverable as the API answers it. */
+type Item = Answer<'POST', '/api/deliverables'>;
 
 /** Three deliverables of the workspace's deal, go-live on 10, 11 and 12 March. */
 async function threeDeliverables(t: Workspace): Promise<Item[]> {
@@ -82,7 +77,7 @@ describe('POST /api/deliverables/bulk', () => {
     });
     expect(shifted.status).toBe(200);
     // 30 March is CEST: 18:00 in Berlin is 16:00 UTC.
-    expect(shifted.body.items[0].after).toMatchObject({
+    expect(shifted.body.items[0]!.after).toMatchObject({
       publishAt: '2026-03-30T16:00:00.000Z',
       draftDueAt: null,
     });
@@ -123,7 +118,7 @@ describe('POST /api/deliverables/bulk', () => {
     const items = await threeDeliverables(t);
     const before = await dataSnapshot(t);
     const send = (action: unknown) =>
-      t.owner.post('/api/deliverables/bulk', { ids: targets(items), action });
+      t.owner.post('/api/deliverables/bulk', unchecked({ ids: targets(items), action }));
     expectApiError(await send({ type: 'archive' }), 400, { paths: ['action'] });
     expectApiError(await send({ type: 'status', status: 'done' }), 400, {
       paths: ['action.status'],
@@ -140,7 +135,7 @@ describe('POST /api/deliverables/bulk', () => {
     });
     expectApiError(empty, 400, { paths: ['ids'] });
     const twice = await t.owner.post('/api/deliverables/bulk', {
-      ids: [targets(items)[0], targets(items)[0]],
+      ids: [targets(items)[0]!, targets(items)[0]!],
       action: { type: 'delete' },
     });
     expectApiError(twice, 400, { paths: ['ids'] });
@@ -165,7 +160,7 @@ describe('POST /api/deliverables/bulk', () => {
     });
     expectApiError(res, 403);
     const restore = await client.post('/api/deliverables/bulk/restore', {
-      items: [{ version: 1, snapshot: items[0] }],
+      items: [{ version: 1, snapshot: items[0]! }],
     });
     expectApiError(restore, 403);
     expect(await dataSnapshot(t)).toEqual(before);
@@ -180,9 +175,11 @@ describe('POST /api/deliverables/bulk/restore', () => {
       ids: targets(items),
       action: { type: 'shift', days: -3 },
     });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.items.every((r) => r.after !== null)).toBe(true);
     const undo = {
-      items: bulk.body.items.map((r: { before: Item; after: Item }) => ({
-        version: r.after.version,
+      items: bulk.body.items.map((r) => ({
+        version: r.after!.version,
         snapshot: r.before,
       })),
     };
@@ -207,11 +204,13 @@ describe('POST /api/deliverables/bulk/restore', () => {
       ids: targets(items),
       action: { type: 'status', status: 'drafting' },
     });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.items.every((r) => r.after !== null)).toBe(true);
     await t.owner.patch(`/api/deliverables/${items[0]!.id}`, { version: 2, status: 'in_review' });
     const before = await dataSnapshot(t);
     const res = await t.owner.post('/api/deliverables/bulk/restore', {
-      items: bulk.body.items.map((r: { before: Item; after: Item }) => ({
-        version: r.after.version,
+      items: bulk.body.items.map((r) => ({
+        version: r.after!.version,
         snapshot: r.before,
       })),
     });
@@ -230,10 +229,10 @@ describe('POST /api/deliverables/bulk/restore', () => {
       action: { type: 'delete' },
     });
     expect(bulk.status).toBe(200);
-    expect(bulk.body.items.every((r: { after: unknown }) => r.after === null)).toBe(true);
+    expect(bulk.body.items.every((r) => r.after === null)).toBe(true);
     expect((await t.owner.get(`/api/deliverables?dealId=${t.deal.id}`)).body.items).toEqual([]);
     const undo = {
-      items: bulk.body.items.map((r: { before: Item }) => ({ version: null, snapshot: r.before })),
+      items: bulk.body.items.map((r) => ({ version: null, snapshot: r.before })),
     };
     const res = await t.owner.post('/api/deliverables/bulk/restore', undo);
     expect(res.status).toBe(200);
@@ -241,7 +240,7 @@ describe('POST /api/deliverables/bulk/restore', () => {
       const { version: _v, updatedAt: _u, warnings: _w, ...fields } = was;
       const now = (await t.owner.get(`/api/deliverables/${was.id}`)).body;
       expect(now).toMatchObject(fields);
-      expect(res.body.items[i].id).toBe(was.id);
+      expect(res.body.items[i]!.id).toBe(was.id);
     }
     expectApiError(await t.owner.post('/api/deliverables/bulk/restore', undo), 409, {
       paths: ['items.0.version'],
@@ -252,15 +251,18 @@ describe('POST /api/deliverables/bulk/restore', () => {
 describe('GET /api/deliverables/board', () => {
   it('reads from 30 days ago by default, with undated ones, filtered by platform', async () => {
     const t = await apps.workspace();
-    const make = (title: string, platform: string, publishAt: string | null) =>
-      t.owner.post('/api/deliverables', { dealId: t.deal.id, title, platform, publishAt });
+    const make = (
+      title: string,
+      platform: DeliverableCreate['platform'],
+      publishAt: string | null,
+    ) => t.owner.post('/api/deliverables', { dealId: t.deal.id, title, platform, publishAt });
     await make('Old', 'tiktok', '2026-01-01T10:00:00Z');
     await make('Recent', 'tiktok', '2026-02-15T10:00:00Z');
     await make('Undated', 'tiktok', null);
     await make('Other platform', 'youtube', '2026-03-05T10:00:00Z');
     const res = await t.owner.get('/api/deliverables/board?platform=tiktok');
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i: Item) => i.title)).toEqual(['Recent', 'Undated']);
+    expect(res.body.items.map((i) => i.title)).toEqual(['Recent', 'Undated']);
     expect(res.body).toMatchObject({
       from: '2026-01-30T12:00:00.000Z',
       to: null,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs, type TestClient } from '../../support/app';
+import type { PackageInput } from '../../../shared/schemas/package';
+import { signInAs, unchecked, type TestClient } from '../../support/app';
 import { dataSnapshot, expectApiError, rowCounts, trackApps } from '../helpers';
 
 const apps = trackApps();
 
-const TRIO = {
+const TRIO: PackageInput = {
   name: 'Launch trio',
   publishTime: '18:00',
   usageRightsDays: 30,
@@ -19,10 +20,10 @@ interface PackageBody {
   version: number;
 }
 
-async function createPackage(client: TestClient, body: object = TRIO): Promise<PackageBody> {
+async function createPackage(client: TestClient, body: PackageInput = TRIO): Promise<PackageBody> {
   const res = await client.post('/api/packages', body);
   expect(res.status, res.text).toBe(201);
-  return res.body as PackageBody;
+  return res.body;
 }
 
 describe('POST /api/packages', () => {
@@ -74,12 +75,15 @@ describe('POST /api/packages', () => {
   it('answers 400 naming each bad field and writes nothing', async () => {
     const t = await apps.workspace();
     const before = await rowCounts(t);
-    const res = await t.owner.post('/api/packages', {
-      name: ' ',
-      publishTime: '25:00',
-      usageRightsDays: 0,
-      items: [{ title: 'X', platform: 'myspace', day: 400, count: 0, draftDaysBefore: -1 }],
-    });
+    const res = await t.owner.post(
+      '/api/packages',
+      unchecked({
+        name: ' ',
+        publishTime: '25:00',
+        usageRightsDays: 0,
+        items: [{ title: 'X', platform: 'myspace', day: 400, count: 0, draftDaysBefore: -1 }],
+      }),
+    );
     expectApiError(res, 400, {
       code: 'validation_failed',
       paths: [
@@ -201,7 +205,7 @@ describe('POST /api/deals/:id/apply-package', () => {
       startDay: '2026-03-10',
     });
     expect(res.status).toBe(201);
-    expect(res.body.items[0].publishAt).toBe('2026-03-10T18:00:00.000Z');
+    expect(res.body.items[0]!.publishAt).toBe('2026-03-10T18:00:00.000Z');
     const deal = (await t.owner.get(`/api/deals/${t.deal.id}`)).body;
     expect(deal).toMatchObject({ usageRightsUntil: '2026-12-31', version: 2 });
   });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs } from '../../support/app';
+import { signInAs, unchecked } from '../../support/app';
 import { expectApiError, rowCounts, trackApps } from '../helpers';
 
 const apps = trackApps();
 
-type Made = { id: string; title: string; publishAt: string; draftDueAt: string | null };
-const goLives = (items: Made[]) => items.map((d) => d.publishAt);
+const goLives = (items: Array<{ publishAt: string | null }>) => items.map((d) => d.publishAt);
 
 describe('POST /api/deliverables/series', () => {
   it('creates every occurrence as a deliverable of its own, the draft keeping its distance', async () => {
@@ -20,7 +19,7 @@ describe('POST /api/deliverables/series', () => {
       repeat: { every: 1, unit: 'week', count: 3 },
     });
     expect(res.status, res.text).toBe(201);
-    const items = res.body.items as Made[];
+    const items = res.body.items;
     expect(items.map((d) => [d.title, d.publishAt, d.draftDueAt])).toEqual([
       ['Weekly TikTok', '2026-03-05T17:00:00.000Z', '2026-03-03T09:00:00.000Z'],
       ['Weekly TikTok', '2026-03-12T17:00:00.000Z', '2026-03-10T09:00:00.000Z'],
@@ -40,7 +39,7 @@ describe('POST /api/deliverables/series', () => {
       version: 1,
     });
     expect(moved.status, moved.text).toBe(200);
-    const all = (await t.owner.get('/api/deliverables')).body.items as Made[];
+    const all = (await t.owner.get('/api/deliverables')).body.items;
     expect(goLives(all)).toEqual([
       '2026-03-05T17:00:00.000Z',
       '2026-03-13T17:00:00.000Z',
@@ -130,7 +129,9 @@ describe('POST /api/deliverables/series', () => {
       ],
     ];
     for (const [body, paths] of cases) {
-      expectApiError(await t.owner.post('/api/deliverables/series', body), 400, { paths });
+      expectApiError(await t.owner.post('/api/deliverables/series', unchecked(body)), 400, {
+        paths,
+      });
     }
     expect(await rowCounts(t)).toEqual(before);
   });

@@ -19,8 +19,8 @@ async function addDeliverable(t: Workspace, input: Record<string, unknown>) {
   return res.body as { id: string; version: number };
 }
 
-async function riskCount(client: Workspace['owner']) {
-  const res = await client.get<RiskCount>('/api/risk');
+async function riskCount(client: Workspace['owner']): Promise<RiskCount> {
+  const res = await client.get('/api/risk');
   expect(res.status, res.text).toBe(200);
   return res.body;
 }
@@ -68,7 +68,7 @@ describe('GET /api/risk', () => {
     await addDeliverable(t, { publishAt: '2026-03-03T12:00:00Z' });
     expect(await riskCount(t.owner)).toEqual({ overdue: 0, dueSoon: 0, atRisk: 0 });
 
-    const settings = (await t.owner.get<{ version: number }>('/api/settings')).body;
+    const settings = (await t.owner.get('/api/settings')).body;
     const patched = await t.owner.patch('/api/settings', {
       version: settings.version,
       leadTimes: { publishDueSoonHours: 72 },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiErrorBody } from '../../../shared/schemas/common';
 import { formatAlertDue } from '../../../web/src/alert-due';
 import { scan } from '../../support/alerts';
 import { createInvoice, trackInvoiceApps, type Workspace } from '../../support/invoices';
@@ -79,8 +80,7 @@ describe('brand website', () => {
 describe('negative money', () => {
   it('says "Must not be negative" for a deal fee, an invoice amount and a payment alike', async () => {
     const t = await apps.workspace();
-    const issue = (res: { body: { error: { issues: { path: string; message: string }[] } } }) =>
-      res.body.error.issues[0]!;
+    const issue = (res: { body: ApiErrorBody }) => res.body.error.issues?.[0];
     const fee = await t.owner.post('/api/deals', {
       brandId: t.brand.id,
       title: 'Minus',
@@ -94,7 +94,7 @@ describe('negative money', () => {
       lines: [{ description: 'Reel', quantity: 1, unitCents: -1 }],
     });
     expectApiError(line, 400);
-    expect(issue(line).message).toBe('Must not be negative');
+    expect(issue(line)?.message).toBe('Must not be negative');
 
     const invoice = await createInvoice(t.owner, {
       dealId: t.deal.id,
@@ -107,7 +107,7 @@ describe('negative money', () => {
       paidOn: '2026-03-01',
     });
     expectApiError(payment, 400, { paths: ['feeCents'] });
-    expect(issue(payment).message).toBe('Must not be negative');
+    expect(issue(payment)?.message).toBe('Must not be negative');
   });
 });
 
@@ -161,7 +161,9 @@ describe('alert wording', () => {
       .client()
       .post(`/api/review/${link.body.token}/decision`, { decision: 'approve', name: 'Ann' });
     expect(decided.status, decided.text).toBe(200);
-    const [alert] = (await t.owner.get('/api/alerts?rule=review_approved')).body.items;
+    const [found] = (await t.owner.get('/api/alerts?rule=review_approved')).body.items;
+    expect(found).toBeDefined();
+    const alert = found!;
     expect(alert.message).toMatch(/^Acme approved “Unboxing reel” /);
     expect(alert.message.match(/Acme/g)).toHaveLength(1);
   });
@@ -179,7 +181,9 @@ describe('day-based alerts: the due shown names the day the message states', () 
       usageRightsUntil: '2026-03-31',
     });
     expect(await scan(t, '2026-03-25T00:00:00.000Z')).toMatchObject({ raised: 1 });
-    const [alert] = (await t.owner.get('/api/alerts?rule=usage_rights_ending')).body.items;
+    const [found] = (await t.owner.get('/api/alerts?rule=usage_rights_ending')).body.items;
+    expect(found).toBeDefined();
+    const alert = found!;
     // Stored: the end of Mar 31 in Berlin, which is Mar 31, 3 PM in Los Angeles.
     expect(alert.dueAt).toBe('2026-03-31T22:00:00.000Z');
     expect(alert.message).toMatch(/end on Tue, Mar 31: /);
@@ -198,10 +202,14 @@ describe('day-based alerts: the due shown names the day the message states', () 
       dueOn: '2026-03-12',
     });
     expect(await scan(t, '2026-03-10T00:00:00.000Z')).toMatchObject({ raised: 1 });
-    const [soon] = (await t.owner.get('/api/alerts?rule=invoice_due_soon')).body.items;
+    const [soonOne] = (await t.owner.get('/api/alerts?rule=invoice_due_soon')).body.items;
+    expect(soonOne).toBeDefined();
+    const soon = soonOne!;
     expect(formatAlertDue(soon, 'Pacific/Honolulu', 'UTC')).toBe('Due by end of Mar 12, 2026');
     expect(await scan(t, '2026-03-13T00:00:00.000Z')).toMatchObject({ raised: 1 });
-    const [late] = (await t.owner.get('/api/alerts?rule=invoice_overdue')).body.items;
+    const [lateOne] = (await t.owner.get('/api/alerts?rule=invoice_overdue')).body.items;
+    expect(lateOne).toBeDefined();
+    const late = lateOne!;
     expect(late.message).toMatch(/was due yesterday|was due on .*Mar 12/);
     expect(formatAlertDue(late, 'Pacific/Honolulu', 'UTC')).toBe('Overdue since Mar 13, 2026');
   });
