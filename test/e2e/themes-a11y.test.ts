@@ -129,10 +129,17 @@ describe('every page in the light and the dark theme, in Chromium', () => {
     if (SHOTS) {
       await showView(page, 'Month view');
       await page.emulateMedia({ colorScheme: 'dark' });
-      await page.screenshot({ path: path.join(SHOTS, 'calendar-dark.png') });
+      // Transitions finished: the theme just changed under the page.
+      await page.screenshot({
+        path: path.join(SHOTS, 'calendar-dark.png'),
+        animations: 'disabled',
+      });
       await page.setViewportSize({ width: 390, height: 844 });
       await until(() => page.locator('[data-deliverable-id]').count()).toBeGreaterThan(0);
-      await page.screenshot({ path: path.join(SHOTS, 'calendar-dark-phone.png') });
+      await page.screenshot({
+        path: path.join(SHOTS, 'calendar-dark-phone.png'),
+        animations: 'disabled',
+      });
       await page.setViewportSize({ width: 1366, height: 900 });
       await page.emulateMedia({ colorScheme: 'light' });
     }
