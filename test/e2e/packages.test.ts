@@ -198,6 +198,25 @@ describe('deal packages, duplicates and repeats in Chromium', () => {
     await until(vlogs).toEqual([`${day(3)}T09:30`, `${day(11)}T09:30`, `${day(17)}T09:30`]);
     expect((await call<Made>(page, 'GET', `/api/deliverables/${second.id}`)).version).toBe(2);
 
+    // Deleting one from its dialog offers Undo, which brings it back whole, with its id.
+    await list.locator('li', { hasText: 'Weekly vlog' }).nth(1).getByRole('button').click();
+    const doomed = page.getByRole('dialog', { name: 'Edit deliverable' });
+    await doomed.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this deliverable?' })
+      .getByRole('button', { name: 'Delete deliverable' })
+      .click();
+    await until(() => list.getByRole('listitem').count()).toBe(11);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Deliverable deleted' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await until(() => list.getByRole('listitem').count()).toBe(12);
+    const back = await call<Made>(page, 'GET', `/api/deliverables/${second.id}`);
+    expect(local(back.publishAt)).toBe(`${day(11)}T09:30`);
+    expect(back.title).toBe('Weekly vlog');
+
     expect(owner.problems).toEqual([]);
   });
 });

@@ -230,4 +230,21 @@ describe('the pitch pipeline in Chromium', () => {
     await expectAccessible(viewer, "the brands board (a viewer's)");
     expect(viewerProblems).toEqual([]);
   });
+
+  it('scrolls the board inside its own container on a phone, not the page', async () => {
+    await viewer.setViewportSize({ width: 390, height: 844 });
+    await until(() => countOf(viewer, 'Partner')).toBe('2');
+    // The page is no wider than the phone; the board is wider than its box and scrolls in it.
+    await until(() => viewer.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    const board = await viewer.getByLabel('Pipeline board').evaluate((e) => ({
+      scroll: e.scrollWidth,
+      width: e.clientWidth,
+      overflow: getComputedStyle(e).overflowX,
+    }));
+    expect(board.scroll).toBeGreaterThan(board.width);
+    expect(board.overflow).toBe('auto');
+    await viewer.getByLabel('Pipeline board').evaluate((e) => e.scrollBy({ left: 10_000 }));
+    await until(() => card(viewer, 'Partner', 'Trailhead').isVisible()).toBe(true);
+    expect(await viewer.evaluate(() => window.scrollX)).toBe(0);
+  });
 });

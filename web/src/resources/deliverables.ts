@@ -112,10 +112,17 @@ export function useDeleteDeliverable(
   options: WriteOptions<Answer<typeof deleteDeliverable>, string> = {},
 ) {
   const changed = useDeliverableChanged();
+  const queryClient = useQueryClient();
   return useWrite(
     async (id: string) => deleteDeliverable(id),
     {
-      onSuccess: changed,
+      onSuccess: (_result, id) => {
+        // Its own reads are gone with it: dropped, not refetched into a 404 while its dialog closes.
+        for (const queryKey of [keys.deliverable(id), keys.reviewLinks(id)]) {
+          queryClient.removeQueries({ queryKey, exact: true });
+        }
+        changed();
+      },
       onError: (error) => {
         if (isApiError(error, 404)) changed();
       },

@@ -13,6 +13,7 @@ import { isApiError } from '../../api';
 import { formatInstant } from '../../format';
 import { FormFooter } from '../../forms/form-footer';
 import { useSchemaForm } from '../../forms/use-schema-form';
+import { useRestoreDeliverables } from '../../resources/bulk';
 import { useDeleteDeliverable, useSaveDeliverable } from '../../resources/deliverables';
 import { ConfirmDialog, Dialog } from '../dialog';
 import { FormBanner } from '../field';
@@ -98,19 +99,12 @@ export function DeliverableForm({
     onClose();
   });
 
-  const remove = useDeleteDeliverable({
-    onSuccess: (_result, id) => {
-      toast.success('Deliverable deleted');
+  const remove = useDeleteWithUndo(existing, {
+    onDone: (id) => {
       onDeleted?.(id);
       onClose();
     },
-    onError: (error) => {
-      if (isApiError(error, 404)) {
-        onDeleted?.(existing?.id ?? '');
-        onClose();
-        toast.info('Already deleted', 'Someone else deleted this deliverable.');
-        return;
-      }
+    onRefused: (error) => {
       setConfirmDelete(false);
       form.fail(error);
     },
@@ -194,8 +188,8 @@ export function DeliverableForm({
           title="Delete this deliverable?"
           message={
             <p>
-              <strong>{existing.title}</strong> will be removed from the calendar. This cannot be
-              undone.
+              <strong>{existing.title}</strong> will be removed from the calendar. The message that
+              follows offers Undo for a few seconds.
             </p>
           }
           confirmLabel="Delete deliverable"
@@ -246,4 +240,34 @@ function WarningsBanner({ warnings }: { warnings: Warning[] }) {
       </ul>
     </div>
   );
+}
+
+/**
+ * Deletes the deliverable with Undo on the toast (it comes back whole, with its id); one
+ * someone else deleted already counts as done; any other refusal goes to `onRefused`.
+ */
+function useDeleteWithUndo(
+  existing: Deliverable | null,
+  { onDone, onRefused }: { onDone: (id: string) => void; onRefused: (error: unknown) => void },
+) {
+  const toast = useToast();
+  const restore = useRestoreDeliverables();
+  return useDeleteDeliverable({
+    onSuccess: (_result, id) => {
+      if (existing) {
+        const deleted = existing;
+        toast.undoable('Deliverable deleted', () =>
+          restore({ items: [{ before: deleted, after: null }] }),
+        );
+      } else {
+        toast.success('Deliverable deleted');
+      }
+      onDone(id);
+    },
+    onError: (error) => {
+      if (!isApiError(error, 404)) return onRefused(error);
+      onDone(existing?.id ?? '');
+      toast.info('Already deleted', 'Someone else deleted this deliverable.');
+    },
+  });
 }
