@@ -101,9 +101,12 @@ export function readRows(
   csv.rows.forEach((cells, index) => {
     const line = index + 2;
     const problems: ApiErrorIssue[] = [];
+    const raw = (field: ImportField) =>
+      column[field] === undefined ? '' : (cells[column[field]!] ?? '');
     // An export's formula guard (a leading `'`) is undone: the export imports back as it was.
-    const cell = (field: ImportField) =>
-      column[field] === undefined ? '' : unguardCell((cells[column[field]!] ?? '').trim());
+    const cell = (field: ImportField) => unguardCell(raw(field).trim());
+    // Free text keeps its spaces and line breaks as written (a caption ending in a new line).
+    const text = (field: ImportField) => unguardCell(raw(field));
     const check = <T>(field: ImportField, schema: z.ZodType<T>, value: unknown): T | undefined => {
       const result = schema.safeParse(value);
       if (result.success) return result.data;
@@ -178,8 +181,8 @@ export function readRows(
     }
     const draftDueAt = when('draftDueAt');
     const publishAt = when('publishAt');
-    const caption = check('caption', textSchema(10_000), cell('caption'));
-    const brief = check('brief', textSchema(20_000), cell('brief'));
+    const caption = check('caption', textSchema(10_000), text('caption'));
+    const brief = check('brief', textSchema(20_000), text('brief'));
     const liveUrl = optional('liveUrl', urlSchema, cell('liveUrl'));
     if (
       status === 'published' &&

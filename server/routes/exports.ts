@@ -14,13 +14,14 @@ import { declare, file } from './declare';
 /**
  * A CSV download: RFC 4180 quoting by csv-stringify, UTF-8 with a BOM so spreadsheets read
  * accents right. Cells with a tab or semicolon are quoted too: the import (and spreadsheets)
- * also take those as separators.
+ * also take those as separators; so are cells that start or end with a space, which the
+ * import keeps only inside quotes.
  */
 function csv(c: Context<AppEnv>, filename: string, header: string[], rows: unknown[][]) {
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
   return c.body(
-    `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n\t;]/ })}`,
+    `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n\t;]|^\s|\s$/ })}`,
     200,
   );
 }

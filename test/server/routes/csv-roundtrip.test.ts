@@ -71,6 +71,13 @@ async function seed(owner: TestClient) {
       metrics: { views: 0 },
     }),
     make({ title: 'Undated idea', format: 'video', platform: 'youtube', caption: '' }),
+    // Free text as written: leading spaces, a trailing new line.
+    make({
+      title: 'Spaced',
+      caption: '  Indented caption\n',
+      brief: 'Ends in a space ',
+      publishAt: '2026-04-05T08:00:00.000Z',
+    }),
   ]);
   for (const r of results) expect(r.status, r.text).toBe(201);
 }
@@ -89,7 +96,7 @@ describe('deliverables CSV: export → import → export', () => {
     const target = await workspaceWithOwner();
     const imported = await importCsv(target.t, target.owner, first.text);
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(imported.body).toMatchObject({ created: { brands: 1, deals: 1, deliverables: 3 } });
+    expect(imported.body).toMatchObject({ created: { brands: 1, deals: 1, deliverables: 4 } });
 
     // …and undone on the way in: the same text, disclosure and metrics, and the same file again.
     const items = (await target.owner.get('/api/deliverables')).body.items as Array<
