@@ -198,6 +198,7 @@ describe('every page in the light and the dark theme, in Chromium', () => {
   });
 
   it.for([
+    ['/board', 'Board'],
     ['/deals', 'Deals'],
     ['/brands', 'Brands'],
     ['/money', 'Money'],
