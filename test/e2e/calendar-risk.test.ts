@@ -57,6 +57,8 @@ const face = (page: Page, id: string, kind: 'publish' | 'draft') =>
 
 async function faceText(page: Page, id: string, kind: 'publish' | 'draft'): Promise<string> {
   await until(() => face(page, id, kind).count()).toBe(1);
+  // The face can be in the page before its text is drawn (a loaded machine): wait for the text.
+  await until(async () => (await face(page, id, kind).innerText()).trim()).not.toBe('');
   return (await face(page, id, kind).innerText()).replace(/\s+/g, ' ');
 }
 
