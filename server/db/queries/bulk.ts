@@ -11,7 +11,7 @@ import {
 import type { CalendarDeliverable, Deliverable } from '../../../shared/schemas/deliverable';
 import { AppError, invalidField } from '../../errors';
 import type { Database, DeliverableUpdate } from '../schema';
-import { toDeliverable } from './deliverables';
+import { CALENDAR_COLUMNS, toDeliverable } from './deliverables';
 
 export type BulkTarget = z.output<typeof bulkTargetSchema>;
 export type RestoreItem = z.output<typeof restoreItemSchema>;
@@ -41,20 +41,7 @@ export async function listBoardDeliverables(
   const to = filter.to ?? null;
   let query = db
     .selectFrom('deliverables')
-    .select([
-      'id',
-      'dealId',
-      'brandId',
-      'title',
-      'platform',
-      'format',
-      'status',
-      'draftDueAt',
-      'publishAt',
-      'assigneeId',
-      'disclosureDone',
-      'version',
-    ])
+    .select(CALENDAR_COLUMNS)
     .where((eb) => {
       const inWindow = (column: 'publishAt' | 'draftDueAt') =>
         eb.and([eb(column, '>=', from), ...(to !== null ? [eb(column, '<', to)] : [])]);

@@ -113,6 +113,22 @@ function filtered<O>(
   return query;
 }
 
+/** The lean columns the calendar and the status board read: enough to draw and move an item. */
+export const CALENDAR_COLUMNS = [
+  'id',
+  'dealId',
+  'brandId',
+  'title',
+  'platform',
+  'format',
+  'status',
+  'draftDueAt',
+  'publishAt',
+  'assigneeId',
+  'disclosureDone',
+  'version',
+] as const;
+
 /**
  * The calendar's deliverables in `[from, to)` (by go-live or draft due), in
  * the calendar's shape: only the columns its covering indexes hold (migration
@@ -122,25 +138,7 @@ export async function listCalendarDeliverables(
   db: Kysely<Database>,
   filter: DeliverableListFilter & { from: string; to: string },
 ): Promise<CalendarDeliverable[]> {
-  const rows = await filtered(
-    db
-      .selectFrom('deliverables')
-      .select([
-        'id',
-        'dealId',
-        'brandId',
-        'title',
-        'platform',
-        'format',
-        'status',
-        'draftDueAt',
-        'publishAt',
-        'assigneeId',
-        'disclosureDone',
-        'version',
-      ]),
-    filter,
-  )
+  const rows = await filtered(db.selectFrom('deliverables').select(CALENDAR_COLUMNS), filter)
     .orderBy(sql`publish_at is null`)
     .orderBy('publishAt')
     .orderBy('id')
