@@ -5,6 +5,7 @@ import {
   type Deliverable,
   type deliverableSeriesSchema,
 } from '../../../shared/schemas/deliverable';
+import { instantSchema } from '../../../shared/schemas/common';
 import { invalidField } from '../../errors';
 import type { DeliverableCreateInput } from './deliverables';
 
@@ -54,7 +55,7 @@ export function seriesGoLives(
   const step = repeat.unit === 'week' ? repeat.every * 7 : repeat.every;
   const at = (k: number) => start.add({ days: k * step });
   if (repeat.count !== undefined) {
-    return Array.from({ length: repeat.count }, (_, k) => at(k).toInstant().toString());
+    return Array.from({ length: repeat.count }, (_, k) => goLive(at(k)));
   }
   const until = Temporal.PlainDate.from(repeat.until!);
   if (Temporal.PlainDate.compare(start.toPlainDate(), until) > 0) {
@@ -68,9 +69,18 @@ export function seriesGoLives(
         `At most ${MAX_OCCURRENCES} occurrences: choose an earlier last day or a longer step`,
       );
     }
-    goLives.push(at(k).toInstant().toString());
+    goLives.push(goLive(at(k)));
   }
   return goLives;
+}
+
+/** An occurrence's go-live, refused (400 naming `repeat`) past the moments the API takes. */
+function goLive(moment: Temporal.ZonedDateTime): string {
+  const instant = moment.toInstant().toString();
+  if (!instantSchema.safeParse(instant).success) {
+    throw invalidField('repeat', 'The series runs past the last day a go-live can have');
+  }
+  return instant;
 }
 
 /** Each occurrence of a series as a deliverable to create (the draft keeps its distance). */

@@ -118,6 +118,15 @@ describe('POST /api/deliverables/series', () => {
         },
         ['repeat.until'],
       ],
+      // A series that would run past the last moment a go-live can have (the fuzz test's find).
+      [
+        {
+          ...base,
+          publishAt: '9999-12-31T23:59:59.999Z',
+          repeat: { every: 1, unit: 'week', count: 2 },
+        },
+        ['repeat'],
+      ],
       [
         {
           ...base,
