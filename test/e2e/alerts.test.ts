@@ -37,10 +37,10 @@ describe('the alert bell in Chromium', () => {
       password: 'correct horse battery staple',
       timeZone: 'Europe/Berlin',
     });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
     });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: 'Serum',
     });
@@ -50,16 +50,14 @@ describe('the alert bell in Chromium', () => {
     expect(await page.getByTestId('alert-count').count()).toBe(0);
 
     // Goes live in an hour: inside the 24-hour lead, so the next scheduled run raises it.
-    const deliverable = await call<{ id: string }>(page, 'POST', '/api/deliverables', {
+    const deliverable = await call(page, 'POST', '/api/deliverables', {
       dealId: deal.id,
       title: HOSTILE_TITLE,
       platform: 'instagram',
       publishAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
     });
     // The scheduler raises it within a second or two...
-    await until(
-      async () => (await call<{ open: number }>(page, 'GET', '/api/alerts/count')).open,
-    ).toBe(1);
+    await until(async () => (await call(page, 'GET', '/api/alerts/count')).open).toBe(1);
     // ...and the bell shows it on its next poll, or at once when the tab becomes visible again.
     await page.evaluate(() =>
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true })),
@@ -84,9 +82,7 @@ describe('the alert bell in Chromium', () => {
     await untilLong(() => page.getByText(/all caught up/).count()).toBe(1);
 
     // The server agrees, and the alert was about this deliverable.
-    const acknowledged = await call<{
-      items: Array<{ subjectId: string; acknowledgedAt: string | null }>;
-    }>(page, 'GET', '/api/alerts?state=acknowledged');
+    const acknowledged = await call(page, 'GET', '/api/alerts?state=acknowledged');
     expect(acknowledged.items.map((a) => a.subjectId)).toEqual([deliverable.id]);
     await page.reload();
     await untilLong(() => bell.count()).toBe(1);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import type { Answer } from '../support/api-types';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -28,20 +29,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Item {
-  id: string;
-  title: string;
-  status: string;
-  version: number;
-  publishAt: string | null;
-}
+type Item = Answer<'GET', `/api/deliverables/${string}`>;
 
 const DAY = 86_400_000;
 const column = (page: Page, status: string) => page.getByRole('region', { name: status });
 const card = (page: Page, status: string, title: string) =>
   column(page, status).getByTestId('board-card').filter({ hasText: title });
 const toast = (page: Page, text: string) => page.locator('.toast').filter({ hasText: text });
-const get = (page: Page, id: string) => call<Item>(page, 'GET', `/api/deliverables/${id}`);
+const get = (page: Page, id: string) => call(page, 'GET', `/api/deliverables/${id}`);
 const row = (page: Page, title: string) => page.getByTestId('board-row').filter({ hasText: title });
 
 describe('the status board in Chromium', () => {
@@ -49,10 +44,10 @@ describe('the status board in Chromium', () => {
     const { page } = session;
     await page.goto(server.url);
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
     });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: 'Spring serum',
     });
@@ -64,7 +59,7 @@ describe('the status board in Chromium', () => {
       'Haul post',
     ].entries()) {
       items.push(
-        await call<Item>(page, 'POST', '/api/deliverables', {
+        await call(page, 'POST', '/api/deliverables', {
           dealId: deal.id,
           title,
           platform: i % 2 ? 'tiktok' : 'instagram',

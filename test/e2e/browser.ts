@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import type { Method, RoutedUrl } from '../support/api-types';
+import type { Answer, AnswerBody, Method, RoutedUrl, SentBody } from '../support/api-types';
 import { CHROMIUM_ARGS } from './chromium';
 
 /** The owner the browser tests set the workspace up as. */
@@ -60,17 +60,13 @@ export async function openBrowser(
 export const until = <T>(fn: () => Promise<T>, timeout = 15_000) =>
   expect.poll(fn, { timeout, interval: 100 });
 
-/**
- * Calls the API from the page, with its session cookie, as the web app would;
- * answers the JSON body (null for 204) and throws with the status on an error. The URL
- * is one the app routes for the method (with `T` given, for any method; see `RoutedUrl`).
- */
-export async function call<T = unknown, M extends Method = Method>(
+/** Runs one API call in the page (its session cookie, as the web app sends it). */
+async function fetchInPage(
   page: Page,
-  method: M,
-  url: RoutedUrl<M>,
-  body?: unknown,
-): Promise<T> {
+  method: string,
+  url: string,
+  body: unknown,
+): Promise<{ status: number; text: string }> {
   return page.evaluate(
     async ([m, u, b]) => {
       const res = await fetch(u as string, {
@@ -78,11 +74,71 @@ export async function call<T = unknown, M extends Method = Method>(
         headers: { 'content-type': 'application/json' },
         body: b === undefined ? undefined : JSON.stringify(b),
       });
-      if (!res.ok) throw new Error(`${m} ${u}: ${res.status} ${await res.text()}`);
-      return res.status === 204 ? null : res.json();
+      return { status: res.status, text: await res.text() };
     },
     [method, url, body] as const,
-  ) as Promise<T>;
+  );
+}
+
+/** The JSON of an answer's text, or null where there is none (a 204). */
+const parsed = (text: string): unknown => (text ? JSON.parse(text) : null);
+
+/**
+ * Calls the API from the page, with its session cookie, as the web app would;
+ * answers the JSON body (null for 204) and throws with the status on an error.
+ * Typed by the route the URL names: the body it takes and what it answers (see
+ * `RoutedUrl`, `SentBody`, `Answer`), so a renamed route or field fails the typecheck.
+ */
+export async function call<M extends Method, U extends RoutedUrl<M>>(
+  page: Page,
+  method: M,
+  url: U,
+  body?: SentBody<M, U>,
+): Promise<Answer<M, U>>;
+/**
+ * @deprecated Untyped: `T` is cast, not checked against the route. Call without a type
+ * argument and the route's own answer and body types apply.
+ */
+export async function call<T = NoTypeArgument, M extends Method = Method>(
+  page: Page,
+  method: M,
+  url: RoutedUrl<M>,
+  ...body: UntypedBody<T>
+): Promise<T>;
+export async function call(
+  page: Page,
+  method: Method,
+  url: string,
+  body?: unknown,
+): Promise<unknown> {
+  const { status, text } = await fetchInPage(page, method, url, body);
+  if (status < 200 || status >= 300) throw new Error(`${method} ${url}: ${status} ${text}`);
+  return status === 204 ? null : parsed(text);
+}
+
+/**
+ * The deprecated overload's body: only with `T` given, so that a call with no type argument
+ * whose body the route does not take fails instead of falling back to it.
+ */
+type UntypedBody<T> = [T] extends [NoTypeArgument] ? [never] : [body?: unknown];
+
+/** The deprecated overload's `T` when the call names none. */
+interface NoTypeArgument {
+  readonly noTypeArgument: true;
+}
+
+/**
+ * Like `call`, but answers the status and the body (the route's on success, the one error
+ * shape otherwise) instead of throwing on an error.
+ */
+export async function send<M extends Method, U extends RoutedUrl<M>>(
+  page: Page,
+  method: M,
+  url: U,
+  body?: SentBody<M, U>,
+): Promise<{ status: number; body: AnswerBody<Answer<M, U>> }> {
+  const { status, text } = await fetchInPage(page, method, url, body);
+  return { status, body: parsed(text) as AnswerBody<Answer<M, U>> };
 }
 
 /** How many target selectors a violation lists before "and N more". */

@@ -66,7 +66,7 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
       timeZone: ZONE,
       workspaceName: 'Ava Studio',
     });
-    const settings = await call<{ version: number }>(page, 'GET', '/api/settings');
+    const settings = await call(page, 'GET', '/api/settings');
     await call(page, 'PATCH', '/api/settings', {
       version: settings.version,
       currency: 'EUR',
@@ -78,11 +78,11 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
         paymentLink: 'https://pay.example.com/ava',
       },
     });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
       contacts: [{ name: 'Accounts payable', email: BILLING, role: 'Finance', billing: true }],
     });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: 'Spring serum launch',
       feeCents: 120_000,
@@ -252,7 +252,7 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
 
     // A draft's own ladder set to Off is still Off after a reload; a step previews for real.
     const body = { dealId, amountCents: 50_000 };
-    const second = await call<{ number: string }>(page, 'POST', '/api/invoices', body);
+    const second = await call(page, 'POST', '/api/invoices', body);
     await page.reload();
     const draft = page.getByTestId('invoice').filter({ hasText: second.number });
     const dialog = page.getByRole('dialog', { name: `Reminders for ${second.number}` });

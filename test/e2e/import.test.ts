@@ -67,7 +67,7 @@ describe('CSV import in Chromium', () => {
       timeZone: ZONE,
       workspaceName: 'Ava Studio',
     });
-    const invite = await call<{ url: string }>(page, 'POST', '/api/invites', {
+    const invite = await call(page, 'POST', '/api/invites', {
       role: 'viewer',
       email: VIEWER.email,
     });
@@ -120,7 +120,7 @@ describe('CSV import in Chromium', () => {
   it('shows a bad row, takes a corrected file, imports it, and the posts are on the calendar and the brand on the brands page', async () => {
     const page = owner.page;
     // A brand and deal that exist already: the import finds them by name.
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
     });
     await call(page, 'POST', '/api/deals', { brandId: brand.id, title: 'Spring serum launch' });
@@ -180,9 +180,7 @@ describe('CSV import in Chromium', () => {
     expect(cells[2]).toMatch(/instagram|tiktok|expected/i);
     await expectAccessible(page, 'the import page: the problems found');
     expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
-    expect((await call<{ items: unknown[] }>(page, 'GET', '/api/deliverables')).items).toHaveLength(
-      0,
-    );
+    expect((await call(page, 'GET', '/api/deliverables')).items).toHaveLength(0);
     expect(owner.problems).toEqual([
       'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
     ]);
@@ -205,9 +203,7 @@ describe('CSV import in Chromium', () => {
     await until(() =>
       page.getByRole('heading', { name: 'Ready: 3 deliverables, 1 new deal, 1 new brand' }).count(),
     ).toBe(1);
-    expect((await call<{ items: unknown[] }>(page, 'GET', '/api/deliverables')).items).toHaveLength(
-      0,
-    );
+    expect((await call(page, 'GET', '/api/deliverables')).items).toHaveLength(0);
 
     const imported = page.waitForResponse(
       (r) => r.url().endsWith('/api/imports/deliverables') && r.request().method() === 'POST',
@@ -221,16 +217,7 @@ describe('CSV import in Chromium', () => {
     await expectAccessible(page, 'the import page: imported');
 
     // Dates were read month first, in the owner's zone.
-    const items = (
-      await call<{
-        items: Array<{
-          id: string;
-          title: string;
-          publishAt: string | null;
-          draftDueAt: string | null;
-        }>;
-      }>(page, 'GET', '/api/deliverables')
-    ).items;
+    const items = (await call(page, 'GET', '/api/deliverables')).items;
     const byTitle = new Map(items.map((d) => [d.title, d]));
     expect(byTitle.get('Serum reel')).toMatchObject({
       publishAt: instant(day(10), 10),
@@ -270,7 +257,7 @@ describe('CSV import in Chromium', () => {
     await until(() => page.getByRole('heading', { name: 'Nordic Brew' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Glow Skincare' }).count()).toBe(1);
     await expectAccessible(page, 'the brands page');
-    expect((await call<{ items: unknown[] }>(page, 'GET', '/api/brands')).items).toHaveLength(2);
+    expect((await call(page, 'GET', '/api/brands')).items).toHaveLength(2);
 
     expect(owner.problems).toEqual([]);
   });

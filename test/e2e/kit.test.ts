@@ -26,8 +26,8 @@ describe('the media kit in Chromium', () => {
     const page = owner.page;
     await page.goto(server.url);
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Nordic Brew' });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const brand = await call(page, 'POST', '/api/brands', { name: 'Nordic Brew' });
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: 'Secret winter campaign',
       feeCents: 777_700,

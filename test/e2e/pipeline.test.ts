@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import type { RequestBody } from '../support/api-types';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -49,18 +50,13 @@ const countOf = (page: Page, stage: string) =>
 const card = (page: Page, stage: string, name: string) =>
   column(page, stage).getByRole('listitem', { name });
 
-interface BrandBody {
-  id: string;
-  version: number;
-}
-
 describe('the pitch pipeline in Chromium', () => {
   it('drags a prospect to Negotiating, logs a pitch, and filters out brands contacted lately', async () => {
     const page = owner.page;
     await page.goto(server.url);
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
-    const brand = (body: Record<string, unknown>) =>
-      call<BrandBody>(page, 'POST', '/api/brands', body);
+    const brand = (body: RequestBody<'POST', '/api/brands'>) =>
+      call(page, 'POST', '/api/brands', body);
     await brand({ name: 'Glow Skincare', category: 'beauty', nextFollowUpOn: daysAgo(2) });
     await brand({ name: 'Lumen Audio', category: 'audio' });
     const nordic = await brand({ name: 'Nordic Brew', category: 'coffee', stage: 'pitched' });
@@ -165,9 +161,7 @@ describe('the pitch pipeline in Chromium', () => {
     await expectAccessible(page, 'the brands list');
 
     // A follow-up alert links to /brands?brand=<id>: the page opens that brand.
-    const [glowBrand] = (
-      await call<{ items: Array<{ id: string }> }>(page, 'GET', '/api/brands?q=glow')
-    ).items;
+    const [glowBrand] = (await call(page, 'GET', '/api/brands?q=glow')).items;
     await page.goto(`${server.url}/brands?brand=${glowBrand!.id}`);
     const linked = page.getByRole('dialog', { name: 'Edit brand' });
     await until(() => linked.count()).toBe(1);
@@ -182,9 +176,7 @@ describe('the pitch pipeline in Chromium', () => {
     const page = owner.page;
     await page.getByRole('button', { name: 'Board', exact: true }).click();
     await until(() => countOf(page, 'Partner')).toBe('1');
-    const [pixel] = (
-      await call<{ items: Array<BrandBody & { name: string }> }>(page, 'GET', '/api/brands?q=pixel')
-    ).items;
+    const [pixel] = (await call(page, 'GET', '/api/brands?q=pixel')).items;
     // Someone else renames it: the board's version is stale now.
     await call(page, 'PATCH', `/api/brands/${pixel!.id}`, {
       version: pixel!.version,
@@ -213,7 +205,7 @@ describe('the pitch pipeline in Chromium', () => {
   });
 
   it('shows a viewer the board without dragging or moving', async () => {
-    const invite = await call<{ url: string }>(owner.page, 'POST', '/api/invites', {
+    const invite = await call(owner.page, 'POST', '/api/invites', {
       role: 'viewer',
       email: VIEWER.email,
     });

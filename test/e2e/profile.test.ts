@@ -1,7 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, expectAccessible, openBrowser, OWNER, until } from './browser';
-import type { Method, RoutedUrl } from '../support/api-types';
+import { type BrowserSession, expectAccessible, openBrowser, OWNER, send, until } from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const NEW_PASSWORD = 'a brand new passphrase for ava';
@@ -23,33 +22,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Calls the API from the page, with its session cookie; answers the status and the JSON body. */
-async function call<T = unknown, M extends Method = Method>(
-  page: Page,
-  method: M,
-  url: RoutedUrl<M>,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const res = await fetch(u as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    [method, url, body] as const,
-  ) as Promise<{ status: number; body: T }>;
-}
-
 describe('the profile page in Chromium', () => {
   it('changes the password: other sessions end, and the old password no longer signs in', async () => {
     const { page } = session;
     await page.goto(server.url);
     expect(
-      (await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: 'America/Los_Angeles' }))
+      (await send(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: 'America/Los_Angeles' }))
         .status,
     ).toBe(201);
     // The same owner is also signed in on a "laptop".
@@ -57,7 +35,7 @@ describe('the profile page in Chromium', () => {
     await other.goto(server.url);
     expect(
       (
-        await call(other, 'POST', '/api/auth/login', {
+        await send(other, 'POST', '/api/auth/login', {
           email: OWNER.email,
           password: OWNER.password,
         })
@@ -100,10 +78,8 @@ describe('the profile page in Chromium', () => {
     await until(() => sessions.count()).toBe(1);
 
     // The laptop's session is gone; this browser's still works.
-    expect((await call(other, 'GET', '/api/auth/me')).status).toBe(401);
-    expect((await call<{ email: string }>(page, 'GET', '/api/auth/me')).body.email).toBe(
-      OWNER.email,
-    );
+    expect((await send(other, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await send(page, 'GET', '/api/auth/me')).body.email).toBe(OWNER.email);
 
     // Signed out, the old password is refused and the new one works.
     await page.getByRole('button', { name: /Account menu/ }).click();

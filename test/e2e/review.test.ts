@@ -74,23 +74,23 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
       timeZone: ZONE,
       workspaceName: 'Ava Studio',
     });
-    const glow = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const glow = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
     });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: glow.id,
       title: 'Spring serum launch',
       feeCents: 450_000,
     });
     // A draft not yet in review: the dialog explains why there is no link to make.
-    const planned = await call<{ id: string }>(page, 'POST', '/api/deliverables', {
+    const planned = await call(page, 'POST', '/api/deliverables', {
       dealId: deal.id,
       title: 'Story teaser',
       platform: 'instagram',
       format: 'story',
       publishAt: midMonthAt10(),
     });
-    const deliverable = await call<{ id: string }>(page, 'POST', '/api/deliverables', {
+    const deliverable = await call(page, 'POST', '/api/deliverables', {
       dealId: deal.id,
       title: 'Morning routine reel',
       platform: 'instagram',
@@ -201,11 +201,7 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
       true,
     );
     // The team is alerted.
-    const alerts = await call<{ items: Array<{ rule: string; subjectId: string }> }>(
-      page,
-      'GET',
-      '/api/alerts',
-    );
+    const alerts = await call(page, 'GET', '/api/alerts');
     expect(alerts.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ rule: 'review_changes_requested', subjectId: deliverableId }),

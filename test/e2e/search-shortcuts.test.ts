@@ -60,18 +60,18 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
     const { page } = session;
     await page.goto(server.url);
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
     });
     await call(page, 'POST', '/api/brands', { name: 'Lumen Audio', stage: 'pitched' });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: 'Spring serum launch',
       status: 'contracted',
       feeCents: 450_000,
       currency: 'USD',
     });
-    const reel = await call<{ id: string }>(page, 'POST', '/api/deliverables', {
+    const reel = await call(page, 'POST', '/api/deliverables', {
       dealId: deal.id,
       title: 'Serum unboxing reel',
       platform: 'instagram',

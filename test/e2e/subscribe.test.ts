@@ -56,10 +56,10 @@ describe('subscribing to the calendar feed in Chromium', () => {
       timeZone: ZONE,
       workspaceName: 'Ava Studio',
     });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
     });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: 'Spring serum launch',
     });
@@ -143,7 +143,7 @@ describe('subscribing to the calendar feed in Chromium', () => {
     await until(() => dialog.getByRole('button', { name: 'Create link' }).count()).toBe(1);
     expect(await dialog.getByTestId('feed-status').count()).toBe(0);
     expect((await fetchFeed(second)).status).toBe(404);
-    expect(await call<{ active: boolean }>(page, 'GET', '/api/me/feed-token')).toMatchObject({
+    expect(await call(page, 'GET', '/api/me/feed-token')).toMatchObject({
       active: false,
     });
 

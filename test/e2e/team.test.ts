@@ -70,15 +70,15 @@ describe('a small team on one install, in Chromium', () => {
       timeZone: ZONE,
       workspaceName: 'Ava Studio',
     });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
     });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: 'Spring serum launch',
     });
     dealId = deal.id;
-    const deliverable = await call<{ id: string }>(page, 'POST', '/api/deliverables', {
+    const deliverable = await call(page, 'POST', '/api/deliverables', {
       dealId,
       title: 'Unboxing reel',
       platform: 'instagram',
@@ -131,7 +131,7 @@ describe('a small team on one install, in Chromium', () => {
     await invitee.getByRole('button', { name: 'Join Ava Studio' }).click();
     await until(() => invitee.getByRole('heading', { name: 'Calendar' }).count()).toBe(1);
     expect(new URL(invitee.url()).pathname).toBe('/');
-    const me = await call<{ name: string; role: string }>(invitee, 'GET', '/api/auth/me');
+    const me = await call(invitee, 'GET', '/api/auth/me');
     expect(me).toMatchObject({ name: EDITOR.name, role: 'editor' });
     await until(() =>
       invitee.getByRole('button', { name: /Account menu/ }).textContent(),
@@ -191,7 +191,7 @@ describe('a small team on one install, in Chromium', () => {
     await expectAccessible(page, 'the team page with a refused role change');
     // Nothing changed: the list shows the saved role again.
     await until(() => select.inputValue()).toBe('owner');
-    expect((await call<{ role: string }>(page, 'GET', '/api/auth/me')).role).toBe('owner');
+    expect((await call(page, 'GET', '/api/auth/me')).role).toBe('owner');
     // The refusal is the one problem the browser logged so far; the later checks start clean.
     expect(owner.problems).toEqual([
       'console error: Failed to load resource: the server responded with a status of 409 (Conflict)',
@@ -208,11 +208,7 @@ describe('a small team on one install, in Chromium', () => {
     );
     await select.selectOption('viewer');
     expect((await saved).status()).toBe(200);
-    const users = await call<{ items: Array<{ email: string; role: string }> }>(
-      page,
-      'GET',
-      '/api/users',
-    );
+    const users = await call(page, 'GET', '/api/users');
     expect(users.items.find((u) => u.email === EDITOR.email)?.role).toBe('viewer');
 
     // The role change ended the invitee's session: they sign in again, now as a viewer.
@@ -382,7 +378,7 @@ describe('a small team on one install, in Chromium', () => {
 
     // Cancelling changes nothing.
     await confirm.getByRole('button', { name: 'Cancel' }).click();
-    expect((await call<{ role: string }>(page, 'GET', '/api/auth/me')).role).toBe('owner');
+    expect((await call(page, 'GET', '/api/auth/me')).role).toBe('owner');
 
     await row.getByRole('button', { name: /Make owner/ }).click();
     const transferred = page.waitForResponse((r) => r.url().endsWith('/transfer-ownership'));
@@ -393,7 +389,7 @@ describe('a small team on one install, in Chromium', () => {
     await until(() => page.getByRole('heading', { name: 'Calendar' }).count()).toBe(1);
     await until(() => navLink(page, 'Team').count()).toBe(0);
     expect(await navLink(page, 'Audit').count()).toBe(0);
-    expect((await call<{ role: string }>(page, 'GET', '/api/auth/me')).role).toBe('editor');
+    expect((await call(page, 'GET', '/api/auth/me')).role).toBe('editor');
     expect(owner.problems).toEqual([]);
   });
 });

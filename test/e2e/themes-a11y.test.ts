@@ -180,8 +180,8 @@ describe('every page in the light and the dark theme, in Chromium', () => {
 
   it('signed in: a deal, and its dialog whose text inputs take their direction from the text', async () => {
     const page = owner.page;
-    const deals = await call<{ items: { id: string }[] }>(page, 'GET', '/api/deals');
-    const invoices = await call<{ items: { id: string }[] }>(page, 'GET', '/api/invoices');
+    const deals = await call(page, 'GET', '/api/deals');
+    const invoices = await call(page, 'GET', '/api/invoices');
     invoiceId = invoices.items[0]!.id;
     await visit(page, `/deals/${deals.items[0]!.id}`, /./, 'a deal');
     await page.getByRole('button', { name: 'Edit deal' }).first().click();
@@ -220,17 +220,10 @@ describe('every page in the light and the dark theme, in Chromium', () => {
 
   it('signed out and public: sign-in, invite, review, media kit and invoice pages', async () => {
     const page = owner.page;
-    const invite = await call<{ url: string }>(page, 'POST', '/api/invites', { role: 'editor' });
-    const inReview = (
-      await call<{ items: { id: string }[] }>(page, 'GET', '/api/deliverables?status=in_review')
-    ).items[0]!;
-    const review = await call<{ url: string }>(
-      page,
-      'POST',
-      `/api/deliverables/${inReview.id}/review-links`,
-      {},
-    );
-    const kit = await call<{ version: number }>(page, 'GET', '/api/kit');
+    const invite = await call(page, 'POST', '/api/invites', { role: 'editor' });
+    const inReview = (await call(page, 'GET', '/api/deliverables?status=in_review')).items[0]!;
+    const review = await call(page, 'POST', `/api/deliverables/${inReview.id}/review-links`, {});
+    const kit = await call(page, 'GET', '/api/kit');
     await call(page, 'PATCH', '/api/kit', {
       version: kit.version,
       slug: 'ava',
@@ -239,12 +232,12 @@ describe('every page in the light and the dark theme, in Chromium', () => {
       published: true,
     });
     await call(page, 'POST', `/api/invoices/${invoiceId}/send`, { to: ['ap@brand.example'] });
-    const sent = await call<{ publicUrl: string }>(page, 'GET', `/api/invoices/${invoiceId}`);
+    const sent = await call(page, 'GET', `/api/invoices/${invoiceId}`);
 
     await visit(visitor, '/', 'Sign in', 'the sign-in page');
     await visit(visitor, new URL(invite.url).pathname, /./, 'the invite page');
     await visit(visitor, new URL(review.url).pathname, /./, 'the review page');
-    await visit(visitor, new URL(sent.publicUrl).pathname, /./, 'the invoice page');
+    await visit(visitor, new URL(sent.publicUrl!).pathname, /./, 'the invoice page');
     await visit(visitor, '/kit/ava', 'Ava Creator', 'the public media kit');
     // The server-rendered kit follows the device too.
     await visitor.emulateMedia({ colorScheme: 'dark' });

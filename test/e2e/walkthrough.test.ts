@@ -26,23 +26,18 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Created {
-  id: string;
-  number?: string;
-}
-
 describe('walkthrough details in Chromium', () => {
   it('warns before a refused deal delete, ticks #ad from the caption, says e-mail is off, and offers the browser zone on the invite page', async () => {
     const { page } = session;
     await page.goto(server.url);
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: 'Europe/Berlin' });
-    const brand = await call<Created>(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
-    const deal = await call<Created>(page, 'POST', '/api/deals', {
+    const brand = await call(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: 'Spring launch',
       feeCents: 250_000,
     });
-    const invoice = await call<Created>(page, 'POST', '/api/invoices', {
+    const invoice = await call(page, 'POST', '/api/invoices', {
       dealId: deal.id,
       amountCents: 250_000,
       status: 'sent',
@@ -85,7 +80,7 @@ describe('walkthrough details in Chromium', () => {
     await expectAccessible(page, 'the settings without SMTP');
 
     // The invite page offers the browser's zone, and the new account takes it.
-    const { token } = await call<{ token: string }>(page, 'POST', '/api/invites', {
+    const { token } = await call(page, 'POST', '/api/invites', {
       role: 'editor',
     });
     const join = await invitee.newPage();
@@ -99,7 +94,7 @@ describe('walkthrough details in Chromium', () => {
     await join.getByLabel('Password').fill('eddie has a long password');
     await join.getByRole('button', { name: /^Join/ }).click();
     await until(async () => join.url()).toBe(`${server.url}/`);
-    const me = await call<{ timeZone: string | null }>(join, 'GET', '/api/auth/me');
+    const me = await call(join, 'GET', '/api/auth/me');
     expect(me.timeZone).toBe(BROWSER_ZONE);
 
     expect(session.problems).toEqual([]);

@@ -78,12 +78,12 @@ describe('hostile names and notes in Chromium', () => {
       timeZone: 'Asia/Tokyo',
       workspaceName: WORKSPACE,
     });
-    const brand = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const brand = await call(page, 'POST', '/api/brands', {
       name: BRAND,
       notes: BRAND_NOTES,
       contacts: [{ name: CONTACT, email: 'pr@example.com', role: IMG }],
     });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: brand.id,
       title: DEAL,
       notes: DEAL_NOTES,
@@ -91,24 +91,19 @@ describe('hostile names and notes in Chromium', () => {
       currency: 'USD',
     });
     // Goes live in an hour: the scheduler raises a "go-live coming up" alert about it.
-    const deliverable = await call<{ id: string; version: number }>(
-      page,
-      'POST',
-      '/api/deliverables',
-      {
-        dealId: deal.id,
-        title: DELIVERABLE,
-        caption: CAPTION,
-        platform: 'instagram',
-        publishAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
-      },
-    );
+    const deliverable = await call(page, 'POST', '/api/deliverables', {
+      dealId: deal.id,
+      title: DELIVERABLE,
+      caption: CAPTION,
+      platform: 'instagram',
+      publishAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+    });
     // An edit, so the audit log shows a change field by field.
     await call(page, 'PATCH', `/api/deliverables/${deliverable.id}`, {
       version: deliverable.version,
       brief: `Brief ${IMG}`,
     });
-    const invoice = await call<{ id: string }>(page, 'POST', '/api/invoices', {
+    const invoice = await call(page, 'POST', '/api/invoices', {
       dealId: deal.id,
       amountCents: 100_000,
       status: 'sent',
@@ -163,9 +158,7 @@ describe('hostile names and notes in Chromium', () => {
     await expectLiteral(page, 'brands', [BRAND, BRAND_NOTES, CONTACT]);
 
     // The alert about the deliverable, once the scheduler has raised it.
-    await until(
-      async () => (await call<{ open: number }>(page, 'GET', '/api/alerts/count')).open,
-    ).toBeGreaterThan(0);
+    await until(async () => (await call(page, 'GET', '/api/alerts/count')).open).toBeGreaterThan(0);
     await page.goto(`${server.url}/alerts`);
     await expectLiteral(page, 'alerts', [DELIVERABLE]);
 

@@ -3,7 +3,9 @@
  * a renamed or misspelt route fails `npm run typecheck`, not a test run. Each
  * `@ts-expect-error` below fails the typecheck if the typing ever loosens.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { call, send } from '../../e2e/browser';
 import type { Answer, AnswerBody, RequestBody, SentBody } from '../../support/api-types';
 import { type RoutedUrl, type TestClient, unchecked } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
@@ -90,5 +92,27 @@ describe('the typed test client', () => {
     const t = await apps.workspace();
     expectApiError(await t.owner.raw('GET', '/api/deliverablez'), 404, { code: 'not_found' });
     expect((await t.owner.get('/api/brands')).status).toBe(200);
+  });
+
+  it("types the browser tests' calls from the page the same way", () => {
+    const calls = async (inPage: typeof call, withStatus: typeof send, page: Page) => {
+      const brand = await inPage(page, 'POST', '/api/brands', { name: 'Glow' });
+      const deal = await inPage(page, 'POST', '/api/deals', { brandId: brand.id, title: 'Launch' });
+      // @ts-expect-error: a deal has no `name`: a renamed answer field fails here
+      const renamed: string = deal.name;
+      // @ts-expect-error: the route takes `feeCents`: a renamed body field fails here
+      await inPage(page, 'POST', '/api/deals', { brandId: brand.id, title: 'Launch', fee: 1 });
+      // @ts-expect-error: misspelt route
+      await inPage(page, 'GET', '/api/brandz');
+      // @ts-expect-error: the settings are read and patched, never posted
+      await withStatus(page, 'POST', '/api/settings', {});
+      const me = await withStatus(page, 'GET', '/api/auth/me');
+      // An error answer reads as the one error shape.
+      const code: string | undefined = me.body.error?.code;
+      // The deprecated form still compiles, with its type argument cast, not checked.
+      const cast = await inPage<{ anything: number }>(page, 'GET', '/api/brands');
+      return [renamed, me.body.email, code, cast.anything];
+    };
+    expect(calls).toBeTypeOf('function');
   });
 });
