@@ -4,30 +4,27 @@ import {
   alertKeys,
   countBy,
   useProcessScope,
-  EVERY_SECOND,
   getHealth,
   hasValidSignature,
-  prepareWorkspace,
+  prepareDueAlerts,
   PROCESS_TEST_TIMEOUT_MS,
   readOutbox,
-  seedDueDeliverables,
+  SHORT_LEASE_SCHEDULER_ENV as SCHEDULER_ENV,
   waitFor,
+  expectEveryAlertDelivered,
 } from './support';
 
 const scope = useProcessScope();
-
-/** A short lease, so deliveries the killed sender held are retried within the test. */
-const SCHEDULER_ENV = { ALERT_CRON: EVERY_SECOND, ALERT_DELIVERY_LEASE_SECONDS: '2' };
 
 describe('alert scheduler killed with SIGKILL while delivering (real processes, one SQLite file)', () => {
   it(
     'loses no alert and re-sends only the webhook that was in flight',
     async () => {
-      const receiver = await scope().receiver({ delayMs: 25 });
-      const workspace = await prepareWorkspace(scope(), receiver.url);
-      const db = workspace.handle;
       // 600 deliveries: more than one sender batch (500), and ~15 s of sending at 25 ms each.
-      const { expectedKeys } = await seedDueDeliverables(workspace, 300);
+      const { receiver, workspace, db, expectedKeys } = await prepareDueAlerts(scope(), {
+        count: 300,
+        delayMs: 25,
+      });
 
       const crashing = await scope().start(SCHEDULER_ENV);
       await waitFor('40 webhooks at the receiver', () => receiver.received.length >= 40, {
@@ -62,18 +59,15 @@ describe('alert scheduler killed with SIGKILL while delivering (real processes, 
       );
       await restarted.stop('SIGTERM');
 
-      const { alerts, deliveries } = await readOutbox(db);
-      expect(alertKeys(alerts)).toEqual(expectedKeys);
+      const { alerts, deliveries, counts } = await expectEveryAlertDelivered({
+        db,
+        receiver,
+        expectedKeys,
+      });
       expect(deliveries).toHaveLength(alerts.length);
-      expect(countBy(deliveries.map((d) => d.status))).toEqual(
-        new Map([['sent', deliveries.length]]),
-      );
       expect(countBy(deliveries.map((d) => d.alertId))).toEqual(
         new Map(alerts.map((a) => [a.id, 1])),
       );
-
-      const counts = receiver.countsByKey();
-      expect([...counts.keys()].sort()).toEqual(deliveries.map((d) => d.id).sort());
       const duplicates = receiver.received.length - counts.size;
       console.log(
         `SIGKILL while delivering: ${receivedAtKill.size}/${deliveries.length} received before the kill, ` +

@@ -4,18 +4,16 @@ import {
   countAlerts,
   countBy,
   useProcessScope,
-  EVERY_SECOND,
   getHealth,
   prepareWorkspace,
   PROCESS_TEST_TIMEOUT_MS,
   readOutbox,
   seedDueDeliverables,
+  SHORT_LEASE_SCHEDULER_ENV as SCHEDULER_ENV,
   waitFor,
 } from './support';
 
 const scope = useProcessScope();
-
-const SCHEDULER_ENV = { ALERT_CRON: EVERY_SECOND, ALERT_DELIVERY_LEASE_SECONDS: '2' };
 
 async function waitForRunSince(url: string, since: string): Promise<void> {
   await waitFor(

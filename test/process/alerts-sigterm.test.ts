@@ -1,30 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
-  alertKeys,
-  countBy,
   useProcessScope,
-  EVERY_SECOND,
   getHealth,
-  prepareWorkspace,
+  prepareDueAlerts,
   PROCESS_TEST_TIMEOUT_MS,
   readOutbox,
-  seedDueDeliverables,
+  SHORT_LEASE_SCHEDULER_ENV as SCHEDULER_ENV,
   waitFor,
+  expectEveryAlertDelivered,
 } from './support';
 
 const scope = useProcessScope();
-
-/** A short lease, so deliveries the stopped sender held are retried within the test. */
-const SCHEDULER_ENV = { ALERT_CRON: EVERY_SECOND, ALERT_DELIVERY_LEASE_SECONDS: '2' };
 
 describe('alert scheduler stopped with SIGTERM while delivering (real processes, one SQLite file)', () => {
   it(
     'stops within its grace period on SIGTERM mid-run, and the restart delivers the rest without loss',
     async () => {
-      const receiver = await scope().receiver({ delayMs: 25 });
-      const workspace = await prepareWorkspace(scope(), receiver.url);
       // 300 deliveries at 25 ms each: still sending when the 5 s grace period runs out.
-      const { expectedKeys } = await seedDueDeliverables(workspace, 150);
+      const { receiver, db, expectedKeys } = await prepareDueAlerts(scope(), {
+        count: 150,
+        delayMs: 25,
+      });
 
       const stopping = await scope().start(SCHEDULER_ENV);
       await waitFor('40 webhooks at the receiver', () => receiver.received.length >= 40, {
@@ -37,7 +33,7 @@ describe('alert scheduler stopped with SIGTERM while delivering (real processes,
       expect(stopping.process.exitCode, stopping.output()).toBe(0);
       expect(stopping.output()).not.toContain('stopped waiting');
 
-      const atStop = await readOutbox(workspace.handle);
+      const atStop = await readOutbox(db);
       const receivedAtStop = new Set(receiver.received.map((r) => r.key));
       const sentAtStop = new Set(
         atStop.deliveries.filter((d) => d.status === 'sent').map((d) => d.id),
@@ -56,13 +52,11 @@ describe('alert scheduler stopped with SIGTERM while delivering (real processes,
       );
       await restarted.stop('SIGTERM');
 
-      const { alerts, deliveries } = await readOutbox(workspace.handle);
-      expect(alertKeys(alerts)).toEqual(expectedKeys);
-      expect(countBy(deliveries.map((d) => d.status))).toEqual(
-        new Map([['sent', deliveries.length]]),
-      );
-      const counts = receiver.countsByKey();
-      expect([...counts.keys()].sort()).toEqual(deliveries.map((d) => d.id).sort());
+      const { deliveries, counts } = await expectEveryAlertDelivered({
+        db,
+        receiver,
+        expectedKeys,
+      });
       const duplicates = receiver.received.length - counts.size;
       console.log(
         `SIGTERM while delivering: exited after ${stopMs} ms, ${receivedAtStop.size}/${deliveries.length} received ` +

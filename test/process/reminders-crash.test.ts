@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { insertBrand } from '../../server/db/queries/brands';
 import { insertDeal } from '../../server/db/queries/deals';
@@ -75,6 +76,22 @@ async function seedDueInvoices() {
   return { handle, ids };
 }
 
+/** Waits until the file records every seeded invoice's reminder as sent. */
+async function waitForEveryReminderSent(handle: DatabaseHandle, when = ''): Promise<void> {
+  await waitFor(
+    `every reminder sent${when ? ` ${when}` : ''}`,
+    async () => {
+      const rows = await handle.db
+        .selectFrom('invoiceReminders')
+        .select('status')
+        .where('status', '=', 'sent')
+        .execute();
+      return rows.length === INVOICES;
+    },
+    { intervalMs: 250 },
+  );
+}
+
 describe('reminders to payers, server killed with SIGKILL while sending (real processes, real SMTP)', () => {
   it(
     'sends each (invoice, step) once: only the one in flight at the kill may arrive twice, with the same Message-ID',
@@ -102,18 +119,7 @@ describe('reminders to payers, server killed with SIGKILL while sending (real pr
       const inFlight = [...receivedAtKill].filter((id) => !recordedAtKill.has(id));
 
       const restarted = await scope().start({ ...SERVER_ENV, SMTP_URL: mail.url });
-      await waitFor(
-        'every reminder sent after the restart',
-        async () => {
-          const rows = await handle.db
-            .selectFrom('invoiceReminders')
-            .select('status')
-            .where('status', '=', 'sent')
-            .execute();
-          return rows.length === INVOICES;
-        },
-        { intervalMs: 250 },
-      );
+      await waitForEveryReminderSent(handle, 'after the restart');
       await restarted.stop('SIGTERM');
       expect(restarted.process.exitCode, scope().logs()).toBe(0);
 
@@ -156,18 +162,7 @@ describe('reminders to payers, server killed with SIGKILL while sending (real pr
       // lease did run out once under load, sending one reminder twice.
       const env = { ...SERVER_ENV, ALERT_DELIVERY_LEASE_SECONDS: '120', SMTP_URL: mail.url };
       const servers = await Promise.all([scope().start(env), scope().start(env)]);
-      await waitFor(
-        'every reminder sent',
-        async () => {
-          const rows = await handle.db
-            .selectFrom('invoiceReminders')
-            .select('status')
-            .where('status', '=', 'sent')
-            .execute();
-          return rows.length === INVOICES;
-        },
-        { intervalMs: 250 },
-      );
+      await waitForEveryReminderSent(handle);
       await Promise.all(servers.map((s) => s.stop('SIGTERM')));
       const counts = countBy(mail.received.map((m) => m.messageId));
       expect([...counts.keys()].sort()).toEqual(

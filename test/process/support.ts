@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { hc } from 'hono/client';
 import { SMTPServer } from 'smtp-server';
 import type { AppType } from '../../server/app';
@@ -34,6 +34,15 @@ export const OWNER = {
 
 /** Every scheduled second: the fastest node-cron runs. */
 export const EVERY_SECOND = '*/1 * * * * *';
+/**
+ * A scheduler that runs every second with a short delivery lease (2 s): deliveries a
+ * killed or stopped sender held are retried within the test.
+ */
+export const SHORT_LEASE_SCHEDULER_ENV = {
+  ALERT_CRON: EVERY_SECOND,
+  ALERT_DELIVERY_LEASE_SECONDS: '2',
+};
+
 /** Once a year: in practice only the start-up run happens. */
 export const ONCE_A_YEAR = '0 0 1 1 *';
 
@@ -541,6 +550,45 @@ export async function seedDueDeliverables(workspace: Workspace, count: number): 
     ]),
   );
   return { ids, draftDueAt, publishAt, expectedKeys };
+}
+
+export interface DueAlertsScenario extends DueSeed {
+  receiver: WebhookReceiver;
+  workspace: Workspace;
+  /** The test process's own connection to the file. */
+  db: DatabaseHandle;
+}
+
+/**
+ * A webhook receiver (answering after `delayMs`), a workspace whose channel points at it
+ * and `count` deliverables due twice each (see `seedDueDeliverables`).
+ */
+export async function prepareDueAlerts(
+  scope: ProcessScope,
+  { count, delayMs }: { count: number; delayMs?: number },
+): Promise<DueAlertsScenario> {
+  const receiver = await scope.receiver(delayMs === undefined ? undefined : { delayMs });
+  const workspace = await prepareWorkspace(scope, receiver.url);
+  const seed = await seedDueDeliverables(workspace, count);
+  return { ...seed, receiver, workspace, db: workspace.handle };
+}
+
+/**
+ * After the scheduler is done: exactly the expected alerts were raised, every delivery is
+ * sent, and the receiver holds each delivery (by key) at least once. Answers the outbox
+ * and how often each delivery arrived, for the test's own checks on duplicates.
+ */
+export async function expectEveryAlertDelivered({
+  db,
+  receiver,
+  expectedKeys,
+}: Pick<DueAlertsScenario, 'db' | 'receiver' | 'expectedKeys'>) {
+  const { alerts, deliveries } = await readOutbox(db);
+  expect(alertKeys(alerts)).toEqual(expectedKeys);
+  expect(countBy(deliveries.map((d) => d.status))).toEqual(new Map([['sent', deliveries.length]]));
+  const counts = receiver.countsByKey();
+  expect([...counts.keys()].sort()).toEqual(deliveries.map((d) => d.id).sort());
+  return { alerts, deliveries, counts };
 }
 
 export async function countAlerts(handle: DatabaseHandle): Promise<number> {
