@@ -1,44 +1,8 @@
-import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteBooleanPlugin } from '../../../server/db/dialect';
-import { migrateToLatest } from '../../../server/db/migrate';
+import { describe, expect, it } from 'vitest';
 import { listDeliverables } from '../../../server/db/queries/deliverables';
-import type { Database } from '../../../server/db/schema';
+import { queryPlan, trackRecordingDatabases } from '../../support/query-plans';
 
-let sqlite: SQLite.Database | undefined;
-let db: Kysely<Database> | undefined;
-afterEach(async () => {
-  await db?.destroy();
-  db = undefined;
-  sqlite = undefined;
-});
-
-/** An in-memory database configured like the app's, recording the SQL it runs. */
-async function recordingDatabase() {
-  sqlite = new SQLite(':memory:');
-  sqlite.pragma('foreign_keys = ON');
-  const queries: CompiledQuery[] = [];
-  db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    plugins: [new SqliteBooleanPlugin(), new CamelCasePlugin()],
-    log: (event) => {
-      if (event.level === 'query') queries.push(event.query);
-    },
-  });
-  await migrateToLatest(db);
-  queries.length = 0;
-  return { sqlite, db, queries };
-}
-
-function queryPlan(sqlite: SQLite.Database, query: CompiledQuery): string[] {
-  const rows = sqlite
-    .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
-    .all(...(query.parameters as unknown[])) as Array<{
-    detail: string;
-  }>;
-  return rows.map((r) => r.detail);
-}
+const recordingDatabase = trackRecordingDatabases();
 
 describe('listDeliverables with from and to', () => {
   it('searches the publish_at and draft_due_at indexes instead of scanning deliverables', async () => {

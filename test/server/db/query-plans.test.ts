@@ -1,10 +1,7 @@
-import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { CompiledQuery, Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { rulesAbout } from '../../../server/alerts/rules';
 import type { RuleWindow } from '../../../server/alerts/rules/rule';
-import { SqliteBooleanPlugin } from '../../../server/db/dialect';
-import { migrateToLatest } from '../../../server/db/migrate';
 import {
   listCalendarDeliverables,
   listDeliverables,
@@ -13,39 +10,22 @@ import { exclusivityWarnings } from '../../../server/db/queries/exclusivity';
 import { searchWorkspace } from '../../../server/db/queries/search';
 import { getSettings } from '../../../server/db/queries/settings';
 import type { Database } from '../../../server/db/schema';
+import { queryPlan, trackRecordingDatabases } from '../../support/query-plans';
 
-let db: Kysely<Database> | undefined;
-afterEach(async () => {
-  await db?.destroy();
-  db = undefined;
-});
+const recording = trackRecordingDatabases();
 
-/**
- * A migrated in-memory database configured like the app's, recording the SQL
- * the code under test runs. No ANALYZE, as in production: the plans are the
- * ones SQLite picks from the schema alone.
- */
+/** A recording database (see `trackRecordingDatabases`) and a scan window in it. */
 async function recordingDatabase() {
-  const sqlite = new SQLite(':memory:');
-  sqlite.pragma('foreign_keys = ON');
-  const queries: CompiledQuery[] = [];
-  db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    plugins: [new SqliteBooleanPlugin(), new CamelCasePlugin()],
-    log: (event) => {
-      if (event.level === 'query') queries.push(event.query);
-    },
-  });
-  await migrateToLatest(db);
+  const recorded = await recording();
   const now = new Date('2026-03-10T12:00:00.000Z');
   const window: RuleWindow = {
     now,
     since: new Date('2026-03-03T12:00:00.000Z'),
     highWater: now,
-    settings: await getSettings(db, now),
+    settings: await getSettings(recorded.db, now),
   };
-  queries.length = 0;
-  return { sqlite, db, queries, window };
+  recorded.queries.length = 0;
+  return { ...recorded, window };
 }
 
 /** Runs the scan's rules about one kind of subject, as a scan does. */
@@ -55,14 +35,6 @@ async function findDueAbout(
   subjectType: 'deliverable' | 'invoice' | 'brand' | 'deal',
 ) {
   for (const rule of rulesAbout(subjectType)) await rule.findDue?.(db, window);
-}
-
-/** The steps of SQLite's plan for a recorded query, with its own parameters. */
-function queryPlan(sqlite: SQLite.Database, query: CompiledQuery): string[] {
-  const rows = sqlite
-    .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
-    .all(...(query.parameters as unknown[])) as Array<{ detail: string }>;
-  return rows.map((r) => r.detail);
 }
 
 /** The recorded queries reading `table` (as the main table of the FROM). */
