@@ -191,7 +191,7 @@ export function renderRequestFormPage(view: RequestFormView): Html {
         ${
           errorCount > 0
             ? html`<p class="summary error" role="alert">
-                Please check the ${errorCount === 1 ? 'field' : 'fields'} marked below.
+                ${view.errors?.token ?? `Please check the ${errorCount === 1 ? 'field' : 'fields'} marked below.`}
               </p>`
             : ''
         }
