@@ -42,6 +42,8 @@ import { importRoutes } from './routes/imports';
 import { transferRoutes } from './routes/transfer';
 import { inviteRoutes } from './routes/invites';
 import { kitPageRoutes, kitRoutes } from './routes/kit';
+import { requestFormApiRoutes, requestFormPageRoutes } from './routes/kit-requests';
+import { requestRoutes } from './routes/requests';
 import { reviewLinkRoutes, reviewRoutes } from './routes/review-links';
 import { invoiceLinkRoutes } from './routes/invoice-links';
 import { invoiceSendingRoutes } from './routes/invoice-sending';
@@ -307,7 +309,9 @@ export function createApp(options: AppOptions) {
     .route('/api/calendar.ics', calendarFeedRoutes(deps))
     .route('/api/imports', importRoutes(deps))
     .route('/api/kit', kitRoutes(deps))
-    .route('/api/transfer', transferRoutes(deps));
+    .route('/api/transfer', transferRoutes(deps))
+    .route('/api/kit', requestFormApiRoutes(deps))
+    .route('/api/requests', requestRoutes(deps));
 
   let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
   app.get(
@@ -330,6 +334,7 @@ export function createApp(options: AppOptions) {
   ruleOf = guardTable(declared);
 
   // The public media kit is a server-rendered page: before the web app, whose fallback answers every path.
+  app.route('/kit', requestFormPageRoutes(deps));
   app.route('/kit', kitPageRoutes(deps));
   if (options.webRoot && fs.existsSync(options.webRoot)) mountWebApp(app, options.webRoot);
 

@@ -179,6 +179,32 @@ export async function loadDealContexts(
   return contexts;
 }
 
+/** Loads the context of brand requests (request received) in one query per 500. */
+export async function loadRequestContexts(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, SubjectContext>> {
+  const contexts = new Map<string, SubjectContext>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('brandRequests')
+      .select(['id', 'company', 'name'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      contexts.set(row.id, {
+        subjectType: 'request',
+        id: row.id,
+        title: `Request from ${row.name}`,
+        brandName: row.company,
+        calendarAt: null,
+        href: `/requests?request=${encodeURIComponent(row.id)}`,
+      });
+    }
+  }
+  return contexts;
+}
+
 /** Every subject the alerts name, by id, whatever their type. */
 export async function loadSubjectContexts(
   db: Kysely<Database>,
@@ -205,13 +231,14 @@ export async function loadSubjectContexts(
         .map((s) => s.subjectId),
     ),
   ];
-  const [deliverables, invoices, brands, deals] = await Promise.all([
+  const [deliverables, invoices, brands, deals, requests] = await Promise.all([
     loadDeliverableContexts(db, idsOf('deliverable')),
     loadInvoiceContexts(db, idsOf('invoice')),
     loadBrandContexts(db, idsOf('brand')),
     loadDealContexts(db, idsOf('deal')),
+    loadRequestContexts(db, idsOf('request')),
   ]);
-  return new Map([...fromRules, ...deliverables, ...invoices, ...brands, ...deals]);
+  return new Map([...fromRules, ...deliverables, ...invoices, ...brands, ...deals, ...requests]);
 }
 
 /** One line saying what is due and when, in the reader's time zone (the rule words it). */

@@ -85,6 +85,22 @@ const openAlerts = {
       .where('alerts.subjectType', '=', 'deal')
       .where('alerts.id', 'in', ids)
       .execute(),
+  request: (db: Kysely<Database>, ids: string[]) =>
+    db
+      .selectFrom('alerts')
+      .leftJoin('brandRequests', 'brandRequests.id', 'alerts.subjectId')
+      .select([
+        'alerts.id',
+        'alerts.rule',
+        'alerts.dueAt',
+        'brandRequests.id as requestId',
+        'brandRequests.status',
+      ])
+      .where('alerts.resolvedAt', 'is', null)
+      .where('alerts.acknowledgedAt', 'is', null)
+      .where('alerts.subjectType', '=', 'request')
+      .where('alerts.id', 'in', ids)
+      .execute(),
 } satisfies Record<AlertSubjectType, (db: Kysely<Database>, ids: string[]) => Promise<unknown[]>>;
 
 /** An open alert about a subject of this type, with its subject's columns. */
@@ -98,6 +114,7 @@ export const SUBJECT_TYPES = [
   'invoice',
   'brand',
   'deal',
+  'request',
 ] as const satisfies readonly AlertSubjectType[];
 
 /** Open alerts about subjects of this type whose ids are given, with their subjects. */

@@ -11,6 +11,7 @@ import type { BrandStage } from '../../shared/schemas/brand';
 import type { ChannelType } from '../../shared/schemas/channel';
 import type { InvoiceEventType, ReminderStatus } from '../../shared/schemas/getting-paid';
 import type { ReviewDecision } from '../../shared/schemas/review';
+import type { RequestStatus } from '../../shared/schemas/request';
 import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
 import type { Role } from '../../shared/schemas/auth';
@@ -390,6 +391,8 @@ export interface MediaKitTable {
   caseStudyIds: string;
   version: number;
   updatedAt: Instant;
+  /** JSON `RequestFormSettings` (shared/schemas/request.ts); null: the defaults. */
+  requestForm: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {
@@ -420,6 +423,8 @@ export interface Database {
   remittanceNotices: RemittanceNoticesTable;
   publicHits: PublicHitsTable;
   dealPackages: DealPackagesTable;
+  brandRequests: BrandRequestsTable;
+  blockedSenders: BlockedSendersTable;
 }
 
 export interface InvoiceLinksTable {
@@ -488,6 +493,38 @@ export interface PublicHitsTable {
   id: string;
   key: string;
   at: Instant;
+}
+
+export interface BrandRequestsTable {
+  id: string;
+  status: RequestStatus;
+  company: string;
+  name: string;
+  email: string;
+  website: string | null;
+  /** JSON list of the requested rate-card items (shared/schemas/request.ts). */
+  items: string;
+  want: string;
+  budgetCents: number | null;
+  budgetMaxCents: number | null;
+  currency: string | null;
+  datesFrom: Day | null;
+  datesTo: Day | null;
+  usageRights: string;
+  exclusivity: string;
+  message: string;
+  /** SHA-256 of the sender's address: enough to count, nothing to show. */
+  ipHash: string;
+  createdAt: Instant;
+  decidedAt: Instant | null;
+  decidedBy: string | null;
+  brandId: string | null;
+  dealId: string | null;
+}
+
+export interface BlockedSendersTable {
+  email: string;
+  createdAt: Instant;
 }
 
 export type UserRow = Selectable<UsersTable>;

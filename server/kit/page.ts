@@ -249,13 +249,22 @@ export function renderKitPage(kit: MediaKit, { timeZone }: KitPageOptions): Html
       }
       ${audienceSection(kit)} ${ratesSection(kit)} ${caseStudiesSection(kit, timeZone)}
       ${
-        kit.contactEmail
+        kit.contactEmail || kit.requestForm.enabled
           ? html`<section class="section contact" aria-labelledby="contact-title">
               <div>
                 <h2 id="contact-title">Work with me</h2>
                 <p class="muted">For rates, availability and partnerships:</p>
               </div>
-              <p><a href="mailto:${kit.contactEmail}">${kit.contactEmail}</a></p>
+              ${
+                kit.requestForm.enabled
+                  ? html`<p><a class="cta" href="/kit/${kit.slug}/request">Send a request</a></p>`
+                  : ''
+              }
+              ${
+                kit.contactEmail
+                  ? html`<p><a href="mailto:${kit.contactEmail}">${kit.contactEmail}</a></p>`
+                  : ''
+              }
             </section>`
           : ''
       }

@@ -129,6 +129,7 @@ body {
 .contact p { margin: 0; }
 .contact a { color: var(--accent); font-weight: 700; font-size: 18px; text-decoration: none; overflow-wrap: anywhere; }
 .contact a:hover { text-decoration: underline; }
+.contact a.cta { display: inline-block; color: #fff; background: #4b4bc4; border-radius: 999px; padding: 10px 22px; font-size: 16px; }
 .muted { color: var(--muted); }
 .footer { margin: 16px 0 0; text-align: center; color: var(--muted); font-size: 12px; }
 .missing { max-width: 520px; margin: 18vh auto; padding: 32px; text-align: center; }

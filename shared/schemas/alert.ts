@@ -14,11 +14,12 @@ export const ALERT_RULES = [
   'review_changes_requested',
   'ready_to_invoice',
   'remittance_notice',
+  'request_received',
 ] as const;
 export const alertRuleSchema = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 
-export const ALERT_SUBJECT_TYPES = ['deliverable', 'invoice', 'brand', 'deal'] as const;
+export const ALERT_SUBJECT_TYPES = ['deliverable', 'invoice', 'brand', 'deal', 'request'] as const;
 export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];

@@ -9,6 +9,7 @@ import {
   versionSchema,
 } from './common';
 import { formatSchema, platformSchema } from './deliverable';
+import { REQUIRABLE_REQUEST_FIELDS, requestFormSettingsSchema } from './request';
 
 /** 3 to 60 characters: lowercase letters, digits and hyphens, not starting or ending with a hyphen. */
 export const KIT_SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$/;
@@ -72,6 +73,8 @@ const kitFields = {
   rateCard: z.array(rateCardItemSchema).max(50, 'At most 50 rates'),
   caseStudyIds: caseStudyIdsSchema,
   published: z.boolean({ error: 'Expected true or false' }),
+  /** The "Work with me" form (`/kit/<slug>/request`). */
+  requestForm: requestFormSettingsSchema,
 };
 
 /**
@@ -140,6 +143,11 @@ export const mediaKitSchema = z.object({
   url: z.string().nullable(),
   /** The picked deliverables that are still published, in the order picked. */
   caseStudies: z.array(caseStudySchema),
+  requestForm: z.object({
+    enabled: z.boolean(),
+    requiredFields: z.array(z.enum(REQUIRABLE_REQUEST_FIELDS)),
+    declineTemplate: z.string(),
+  }),
 });
 export type MediaKit = z.infer<typeof mediaKitSchema>;
 export type RateCardItem = MediaKit['rateCard'][number];

@@ -301,6 +301,7 @@ export const transferMediaKitSchema = z.strictObject({
   caseStudyIds: text,
   version,
   updatedAt: instantSchema,
+  requestForm: text.nullable().default(null),
 });
 
 export const transferInvoiceLinkSchema = z.strictObject({

@@ -10,6 +10,8 @@ import { runAlertScan } from '../../server/alerts/scan';
 import { SESSION_COOKIE } from '../../server/auth/session';
 import { createToken, hashToken } from '../../server/auth/tokens';
 import { insertSession } from '../../server/db/queries/sessions';
+import { insertRequest } from '../../server/db/queries/requests';
+import { newId } from '../../server/ids';
 import type { Access } from '../../server/permissions';
 import { declaredRoutes, type RouteFacts } from '../../server/routes/declare';
 import type { Role } from '../../shared/schemas/auth';
@@ -141,6 +143,13 @@ export interface WorkspaceIds {
   /** Two deal packages: one to read, change and apply, one to delete. */
   packageId: string;
   sparePackageId: string;
+  /** The published kit's address, its request form on, and a token that form handed out. */
+  kitSlug: string;
+  requestFormToken: string;
+  /** Three new brand requests: one to read and accept, one to decline, one to mark spam. */
+  requestId: string;
+  declineRequestId: string;
+  spamRequestId: string;
 }
 
 /** What one call may use: the workspace's ids and the caller's own. */
@@ -290,6 +299,11 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       spareRemittanceId: absent,
       packageId: absent,
       sparePackageId: absent,
+      kitSlug: absent,
+      requestFormToken: absent,
+      requestId: absent,
+      declineRequestId: absent,
+      spamRequestId: absent,
     };
     return { ...t, ids, users, clientAs, callAs };
   }
@@ -426,8 +440,66 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
   const dealPackage = await created(owner, '/api/packages', packageBody);
   const sparePackage = await created(owner, '/api/packages', packageBody);
 
+  // The kit as its first save leaves it (version 1): published, with the request form on.
+  await t.db
+    .insertInto('mediaKit')
+    .values({
+      id: 1,
+      published: true,
+      slug: 'casey',
+      displayName: 'Casey Creator',
+      headline: '',
+      bio: '',
+      contactEmail: null,
+      audience: JSON.stringify({ platforms: [], demographics: '', topLocations: '' }),
+      rateCard: JSON.stringify([
+        { platform: 'tiktok', format: 'video', priceCents: 50_000, currency: 'USD', note: '' },
+      ]),
+      caseStudyIds: '[]',
+      requestForm: JSON.stringify({
+        enabled: true,
+        requiredFields: [],
+        declineTemplate: 'No, {{name}}',
+      }),
+      version: 1,
+      updatedAt: t.clock.now().toISOString(),
+    })
+    .execute();
+  const form = await t.client().get('/api/kit/casey/request-form');
+  if (form.status !== 200) throw new Error(`request form failed: ${form.status} ${form.text}`);
+  const requestIds: string[] = [];
+  for (const company of ['Requesting Co', 'Declined Co', 'Spammy Co']) {
+    const id = newId();
+    await insertRequest(t.db, {
+      id,
+      status: 'new',
+      company,
+      name: 'Riley Requester',
+      email: `riley@${company.split(' ')[0]!.toLowerCase()}.example`,
+      website: null,
+      items: '[]',
+      want: 'A video',
+      budgetCents: null,
+      budgetMaxCents: null,
+      currency: null,
+      datesFrom: null,
+      datesTo: null,
+      usageRights: '',
+      exclusivity: '',
+      message: '',
+      ipHash: 'prepared',
+      createdAt: t.clock.now().toISOString(),
+    });
+    requestIds.push(id);
+  }
+
   ids = {
     ...people,
+    kitSlug: 'casey',
+    requestFormToken: String(form.body.token),
+    requestId: requestIds[0]!,
+    declineRequestId: requestIds[1]!,
+    spamRequestId: requestIds[2]!,
     brandId: brand.id,
     spareBrandId: spareBrand.id,
     pitchedBrandId: billedBrand.id,
@@ -523,6 +595,31 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     body: () => ({ version: 1, displayName: 'Casey Creator', headline: 'Tech, honestly' }),
   },
   'GET /api/kit/case-studies': { status: 200 },
+  'GET /api/kit/:slug/request-form': { status: 200, params: { slug: 'kitSlug' } },
+  'POST /api/kit/:slug/requests': {
+    status: 201,
+    params: { slug: 'kitSlug' },
+    body: (v) => ({
+      company: 'Globex',
+      name: 'Gina',
+      email: 'gina@globex.example',
+      items: [{ rateCardIndex: 0, quantity: 1 }],
+      token: v.requestFormToken,
+    }),
+  },
+  'GET /api/requests': { status: 200, query: '?state=new' },
+  'GET /api/requests/:id': { status: 200, params: { id: 'requestId' } },
+  'POST /api/requests/:id/accept': {
+    status: 200,
+    params: { id: 'requestId' },
+    body: () => ({}),
+  },
+  'POST /api/requests/:id/decline': {
+    status: 200,
+    params: { id: 'declineRequestId' },
+    body: () => ({ sendReply: false }),
+  },
+  'POST /api/requests/:id/spam': { status: 200, params: { id: 'spamRequestId' } },
 
   'GET /api/brands': { status: 200, query: '?q=ac&notContactedDays=30' },
   'GET /api/search': { status: 200, query: '?q=ac' },

@@ -8,6 +8,7 @@ import { publishDueSoon } from './publish-due-soon';
 import { publishOverdue } from './publish-overdue';
 import { readyToInvoice } from './ready-to-invoice';
 import { remittanceNotice } from './remittance-notice';
+import { requestReceived } from './request-received';
 import { reviewApproved } from './review-approved';
 import { reviewChangesRequested } from './review-changes-requested';
 import type { AlertRuleModule } from './rule';
@@ -33,6 +34,7 @@ export const ALERT_RULE_MODULES: readonly AnyAlertRule[] = [
   reviewApproved,
   reviewChangesRequested,
   remittanceNotice,
+  requestReceived,
 ];
 
 const byRule = new Map<AlertRule, AnyAlertRule>(ALERT_RULE_MODULES.map((r) => [r.rule, r]));

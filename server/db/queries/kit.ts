@@ -11,6 +11,11 @@ import {
   type RateCardItem,
   type mediaKitPatchSchema,
 } from '../../../shared/schemas/kit';
+import {
+  DEFAULT_REQUEST_FORM,
+  requestFormSettingsSchema,
+  type RequestFormSettings,
+} from '../../../shared/schemas/request';
 import { versionConflict } from '../../errors';
 import { validationError } from '../../validate';
 import type { Database, MediaKitTable } from '../schema';
@@ -53,6 +58,11 @@ function parseRateCard(json: string): RateCardItem[] {
   return items.map((item) => ({ ...item, note: item.note ?? '' }));
 }
 
+function parseRequestForm(json: string | null): RequestFormSettings {
+  if (json === null) return DEFAULT_REQUEST_FORM;
+  return parseJson(json, (v) => requestFormSettingsSchema.safeParse(v).data, DEFAULT_REQUEST_FORM);
+}
+
 function parseIds(json: string): string[] {
   return parseJson(
     json,
@@ -74,6 +84,7 @@ function defaultFields(now: Date): KitFields {
     rateCard: [],
     caseStudyIds: [],
     published: false,
+    requestForm: DEFAULT_REQUEST_FORM,
     version: 1,
     updatedAt: now.toISOString(),
   };
@@ -95,6 +106,7 @@ function toFields(row: MediaKitRow): KitFields {
     rateCard: parseRateCard(row.rateCard),
     caseStudyIds: parseIds(row.caseStudyIds),
     published: Boolean(row.published),
+    requestForm: parseRequestForm(row.requestForm),
     version: row.version,
     updatedAt: row.updatedAt,
   };
@@ -315,6 +327,7 @@ export function updateMediaKit(
       audience: JSON.stringify(next.audience),
       rateCard: JSON.stringify(next.rateCard),
       caseStudyIds: JSON.stringify(next.caseStudyIds),
+      requestForm: JSON.stringify(next.requestForm),
       version: next.version,
       updatedAt: next.updatedAt,
     };

@@ -58,6 +58,8 @@ const PUBLIC = [
   'GET /api/review/:token',
   'POST /api/review/:token/decision',
   'GET /api/calendar.ics',
+  'GET /api/kit/:slug/request-form',
+  'POST /api/kit/:slug/requests',
 ];
 const OWNER = [
   'PATCH /api/settings',

@@ -3,6 +3,7 @@ import { addUser, signInAs, type TestClient, unchecked } from '../../support/app
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 import type { DeliverableStatus, Format, Platform } from '../../../shared/schemas/deliverable';
 import type { RequestBody } from '../../support/api-types';
+import { DEFAULT_REQUEST_FORM } from '../../../shared/schemas/request';
 
 const apps = trackApps();
 
@@ -101,6 +102,7 @@ describe('GET /api/kit', () => {
       updatedAt: '2026-03-01T12:00:00.000Z',
       url: null,
       caseStudies: [],
+      requestForm: DEFAULT_REQUEST_FORM,
     });
     expect(await t.db.selectFrom('mediaKit').selectAll().execute()).toEqual([]);
   });
@@ -163,6 +165,7 @@ describe('PATCH /api/kit', () => {
       version: 2,
       updatedAt: '2026-03-01T13:00:00.000Z',
       url: 'http://localhost:8787/kit/casey',
+      requestForm: DEFAULT_REQUEST_FORM,
       caseStudies: [
         {
           id: study.id,

@@ -22,6 +22,8 @@ export function subjectHref(alert: Alert): string | null {
   }
   if (alert.subjectType === 'brand') return '/brands';
   if (alert.subjectType === 'deal') return `/deals/${encodeURIComponent(alert.subjectId)}`;
+  if (alert.subjectType === 'request')
+    return `/requests?request=${encodeURIComponent(alert.subjectId)}`;
   return null;
 }
 

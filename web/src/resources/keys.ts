@@ -48,6 +48,10 @@ export const keys = {
   tokens: ['my-tokens'] as const,
   feed: ['my-feed'] as const,
   kit: ['media-kit'] as const,
+  requests: ['requests'] as const,
+  requestList: (state: string) => ['requests', 'list', state] as const,
+  request: (id: string) => ['requests', 'one', id] as const,
+  requestsOfDeal: (dealId: string) => ['requests', 'deal', dealId] as const,
   kitCaseStudies: ['media-kit', 'case-studies'] as const,
 };
 
