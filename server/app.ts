@@ -44,6 +44,7 @@ import { inviteRoutes } from './routes/invites';
 import { kitPageRoutes, kitRoutes } from './routes/kit';
 import { reviewLinkRoutes, reviewRoutes } from './routes/review-links';
 import { invoiceLinkRoutes } from './routes/invoice-links';
+import { dealProposalRoutes, proposalLinkRoutes, proposalRoutes } from './routes/proposals';
 import { invoiceSendingRoutes } from './routes/invoice-sending';
 import type { Mailer } from './invoices/mailer';
 import { userRoutes } from './routes/users';
@@ -307,7 +308,10 @@ export function createApp(options: AppOptions) {
     .route('/api/calendar.ics', calendarFeedRoutes(deps))
     .route('/api/imports', importRoutes(deps))
     .route('/api/kit', kitRoutes(deps))
-    .route('/api/transfer', transferRoutes(deps));
+    .route('/api/transfer', transferRoutes(deps))
+    .route('/api/deals', dealProposalRoutes(deps))
+    .route('/api/proposals', proposalRoutes(deps))
+    .route('/api/proposal-links', proposalLinkRoutes(deps));
 
   let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
   app.get(

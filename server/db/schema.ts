@@ -11,6 +11,7 @@ import type { BrandStage } from '../../shared/schemas/brand';
 import type { ChannelType } from '../../shared/schemas/channel';
 import type { InvoiceEventType, ReminderStatus } from '../../shared/schemas/getting-paid';
 import type { ReviewDecision } from '../../shared/schemas/review';
+import type { ProposalStatus } from '../../shared/schemas/proposal';
 import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
 import type { Role } from '../../shared/schemas/auth';
@@ -420,6 +421,7 @@ export interface Database {
   remittanceNotices: RemittanceNoticesTable;
   publicHits: PublicHitsTable;
   dealPackages: DealPackagesTable;
+  proposals: ProposalsTable;
 }
 
 export interface InvoiceLinksTable {
@@ -513,3 +515,26 @@ export type PaymentRow = Selectable<PaymentsTable>;
 export type RemittanceNoticeRow = Selectable<RemittanceNoticesTable>;
 export type InvoiceLinkRow = Selectable<InvoiceLinksTable>;
 export type InvoiceReminderRow = Selectable<InvoiceRemindersTable>;
+
+export interface ProposalsTable {
+  id: string;
+  dealId: string;
+  /** 1, 2, … per deal: a revision is the next version. */
+  version: number;
+  status: ProposalStatus;
+  /** JSON `ProposalTerms`: exactly what the brand is shown. */
+  terms: string;
+  /** SHA-256 of the link's token. */
+  tokenHash: string;
+  expiresOn: Day;
+  decidedAt: Instant | null;
+  decidedName: string | null;
+  decidedTitle: string | null;
+  decidedIp: string | null;
+  /** SHA-256 of the canonical terms the brand accepted. */
+  termsHash: string | null;
+  comment: string | null;
+  createdBy: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}

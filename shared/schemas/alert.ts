@@ -14,6 +14,8 @@ export const ALERT_RULES = [
   'review_changes_requested',
   'ready_to_invoice',
   'remittance_notice',
+  'proposal_accepted',
+  'proposal_changes_requested',
 ] as const;
 export const alertRuleSchema = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof alertRuleSchema>;

@@ -13,3 +13,4 @@ export * from './imports';
 export * from './transfer';
 export * from './kit';
 export * from './review';
+export * from './proposal';

@@ -11,6 +11,7 @@ import * as m0009 from './0009_calendar_covering_indexes';
 import * as m0010 from './0010_getting_paid';
 import * as m0011 from './0011_search';
 import * as m0012 from './0012_deal_packages';
+import * as m0014 from './0014_proposals';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_getting_paid': m0010,
   '0011_search': m0011,
   '0012_deal_packages': m0012,
+  '0014_proposals': m0014,
 };

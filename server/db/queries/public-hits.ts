@@ -9,6 +9,8 @@ export interface RateLimit {
   key: string;
   max: number;
   windowMs: number;
+  /** What the 429 says; an invoice's notices unless told. */
+  message?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface RateLimit {
  */
 export async function takePublicHit(
   db: Kysely<Database>,
-  { key, max, windowMs }: RateLimit,
+  { key, max, windowMs, message }: RateLimit,
   now: Date,
 ): Promise<void> {
   // Counted one at a time: of a burst, on any number of instances, no more than `max` pass.
@@ -38,7 +40,7 @@ export async function takePublicHit(
     throw new AppError(
       429,
       'too_many_requests',
-      'Too many notices for this invoice just now. Please try again later.',
+      message ?? 'Too many notices for this invoice just now. Please try again later.',
       undefined,
       { 'Retry-After': String(seconds) },
     );

@@ -58,6 +58,9 @@ const PUBLIC = [
   'GET /api/review/:token',
   'POST /api/review/:token/decision',
   'GET /api/calendar.ics',
+  'GET /api/proposal-links/:token',
+  'GET /api/proposal-links/:token/pdf',
+  'POST /api/proposal-links/:token/decision',
 ];
 const OWNER = [
   'PATCH /api/settings',
