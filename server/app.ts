@@ -46,6 +46,7 @@ import { requestFormApiRoutes, requestFormPageRoutes } from './routes/kit-reques
 import { requestRoutes } from './routes/requests';
 import { reviewLinkRoutes, reviewRoutes } from './routes/review-links';
 import { invoiceLinkRoutes } from './routes/invoice-links';
+import { dealProposalRoutes, proposalLinkRoutes, proposalRoutes } from './routes/proposals';
 import { invoiceSendingRoutes } from './routes/invoice-sending';
 import type { Mailer } from './invoices/mailer';
 import { userRoutes } from './routes/users';
@@ -311,7 +312,10 @@ export function createApp(options: AppOptions) {
     .route('/api/kit', kitRoutes(deps))
     .route('/api/transfer', transferRoutes(deps))
     .route('/api/kit', requestFormApiRoutes(deps))
-    .route('/api/requests', requestRoutes(deps));
+    .route('/api/requests', requestRoutes(deps))
+    .route('/api/deals', dealProposalRoutes(deps))
+    .route('/api/proposals', proposalRoutes(deps))
+    .route('/api/proposal-links', proposalLinkRoutes(deps));
 
   let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
   app.get(

@@ -12,6 +12,7 @@ import type { ChannelType } from '../../shared/schemas/channel';
 import type { InvoiceEventType, ReminderStatus } from '../../shared/schemas/getting-paid';
 import type { ReviewDecision } from '../../shared/schemas/review';
 import type { RequestStatus } from '../../shared/schemas/request';
+import type { ProposalStatus } from '../../shared/schemas/proposal';
 import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { DeliverableStatus, Format, Platform } from '../../shared/schemas/deliverable';
 import type { Role } from '../../shared/schemas/auth';
@@ -425,6 +426,7 @@ export interface Database {
   dealPackages: DealPackagesTable;
   brandRequests: BrandRequestsTable;
   blockedSenders: BlockedSendersTable;
+  proposals: ProposalsTable;
 }
 
 export interface InvoiceLinksTable {
@@ -550,3 +552,26 @@ export type PaymentRow = Selectable<PaymentsTable>;
 export type RemittanceNoticeRow = Selectable<RemittanceNoticesTable>;
 export type InvoiceLinkRow = Selectable<InvoiceLinksTable>;
 export type InvoiceReminderRow = Selectable<InvoiceRemindersTable>;
+
+export interface ProposalsTable {
+  id: string;
+  dealId: string;
+  /** 1, 2, … per deal: a revision is the next version. */
+  version: number;
+  status: ProposalStatus;
+  /** JSON `ProposalTerms`: exactly what the brand is shown. */
+  terms: string;
+  /** SHA-256 of the link's token. */
+  tokenHash: string;
+  expiresOn: Day;
+  decidedAt: Instant | null;
+  decidedName: string | null;
+  decidedTitle: string | null;
+  decidedIp: string | null;
+  /** SHA-256 of the canonical terms the brand accepted. */
+  termsHash: string | null;
+  comment: string | null;
+  createdBy: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}

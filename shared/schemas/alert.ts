@@ -15,6 +15,8 @@ export const ALERT_RULES = [
   'ready_to_invoice',
   'remittance_notice',
   'request_received',
+  'proposal_accepted',
+  'proposal_changes_requested',
 ] as const;
 export const alertRuleSchema = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof alertRuleSchema>;

@@ -14,3 +14,4 @@ export * from './transfer';
 export * from './kit';
 export * from './review';
 export * from './request';
+export * from './proposal';

@@ -153,6 +153,7 @@ export const AUDIT_ENTITY_TYPES = [
   'pitch',
   'media_kit',
   'deal_package',
+  'proposal',
 ] as const;
 export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;

@@ -150,6 +150,10 @@ export interface WorkspaceIds {
   requestId: string;
   declineRequestId: string;
   spamRequestId: string;
+  /** Open proposals, each on a deal of its own: one to look at, one to answer, one to withdraw. */
+  proposalToken: string;
+  decisionProposalToken: string;
+  spareProposalId: string;
 }
 
 /** What one call may use: the workspace's ids and the caller's own. */
@@ -304,6 +308,9 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       requestId: absent,
       declineRequestId: absent,
       spamRequestId: absent,
+      proposalToken: absent,
+      decisionProposalToken: absent,
+      spareProposalId: absent,
     };
     return { ...t, ids, users, clientAs, callAs };
   }
@@ -492,6 +499,11 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     });
     requestIds.push(id);
   }
+  const proposals = [];
+  for (const title of ['Proposal to read', 'Proposal to answer', 'Proposal to withdraw']) {
+    const proposalDeal = await created(owner, '/api/deals', { brandId: brand.id, title });
+    proposals.push(await created(owner, `/api/deals/${proposalDeal.id}/proposals`, PROPOSAL_BODY));
+  }
 
   ids = {
     ...people,
@@ -529,6 +541,9 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     spareRemittanceId: notices[1]!.id,
     packageId: dealPackage.id,
     sparePackageId: sparePackage.id,
+    proposalToken: String(proposals[0]!.token),
+    decisionProposalToken: String(proposals[1]!.token),
+    spareProposalId: proposals[2]!.id,
   };
   return { ...t, ids, users, clientAs, callAs };
 }
@@ -558,6 +573,23 @@ export interface RouteCase {
 }
 
 const SNOOZE_UNTIL = '2026-03-02T09:00:00Z';
+
+/** A valid proposal: one dated item, net 30 from the invoice. */
+export const PROPOSAL_BODY = {
+  items: [
+    {
+      description: 'TikTok video',
+      quantity: 1,
+      unitCents: 50_000,
+      platform: 'tiktok',
+      publishOn: '2026-03-20',
+    },
+  ],
+  currency: 'USD',
+  paymentTermsDays: 30,
+  paymentTrigger: 'invoice_issued',
+  expiresOn: '2026-03-15',
+};
 
 /**
  * A valid call of each route, keyed `METHOD /api/path/:param` exactly as Hono
@@ -945,6 +977,21 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   // The link's token is the credential: a brand reviews without an account. Each caller's
   // workspace has its own links, and the decision (which closes its link) comes last.
   'GET /api/review/:token': { status: 200, params: { token: 'reviewToken' } },
+  // A proposal's token is the credential too; each caller's workspace has its own proposals.
+  'GET /api/deals/:id/proposals': { status: 200, params: { id: 'dealId' } },
+  'POST /api/deals/:id/proposals': {
+    status: 201,
+    params: { id: 'dealId' },
+    body: () => PROPOSAL_BODY,
+  },
+  'POST /api/proposals/:id/withdraw': { status: 200, params: { id: 'spareProposalId' } },
+  'GET /api/proposal-links/:token': { status: 200, params: { token: 'proposalToken' } },
+  'GET /api/proposal-links/:token/pdf': { status: 200, params: { token: 'proposalToken' } },
+  'POST /api/proposal-links/:token/decision': {
+    status: 200,
+    params: { token: 'decisionProposalToken' },
+    body: () => ({ decision: 'request_changes', name: 'Bea', comment: 'Two posts, not one' }),
+  },
   'POST /api/review/:token/decision': {
     status: 200,
     params: { token: 'decisionToken' },

@@ -15,6 +15,8 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   ready_to_invoice: 'Ready to invoice',
   remittance_notice: 'Payer says it has paid',
   request_received: 'Brand request received',
+  proposal_accepted: 'Proposal accepted',
+  proposal_changes_requested: 'Proposal: changes requested',
 };
 
 export const ALERT_RULE_VALUES = Object.keys(ALERT_RULE_LABELS) as AlertRule[];

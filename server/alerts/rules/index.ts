@@ -4,6 +4,8 @@ import { draftOverdue } from './draft-overdue';
 import { followUpDue } from './follow-up-due';
 import { invoiceDueSoon } from './invoice-due-soon';
 import { invoiceOverdue } from './invoice-overdue';
+import { proposalAccepted } from './proposal-accepted';
+import { proposalChangesRequested } from './proposal-changes-requested';
 import { publishDueSoon } from './publish-due-soon';
 import { publishOverdue } from './publish-overdue';
 import { readyToInvoice } from './ready-to-invoice';
@@ -35,6 +37,8 @@ export const ALERT_RULE_MODULES: readonly AnyAlertRule[] = [
   reviewChangesRequested,
   remittanceNotice,
   requestReceived,
+  proposalAccepted,
+  proposalChangesRequested,
 ];
 
 const byRule = new Map<AlertRule, AnyAlertRule>(ALERT_RULE_MODULES.map((r) => [r.rule, r]));

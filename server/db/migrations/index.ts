@@ -12,6 +12,7 @@ import * as m0010 from './0010_getting_paid';
 import * as m0011 from './0011_search';
 import * as m0012 from './0012_deal_packages';
 import * as m0013 from './0013_brand_requests';
+import * as m0014 from './0014_proposals';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_search': m0011,
   '0012_deal_packages': m0012,
   '0013_brand_requests': m0013,
+  '0014_proposals': m0014,
 };

@@ -9,7 +9,7 @@ export interface RateLimit {
   key: string;
   max: number;
   windowMs: number;
-  /** What the 429 says; default: about invoice notices. */
+  /** What the 429 says; an invoice's notices unless told. */
   message?: string;
 }
 

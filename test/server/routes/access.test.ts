@@ -60,6 +60,9 @@ const PUBLIC = [
   'GET /api/calendar.ics',
   'GET /api/kit/:slug/request-form',
   'POST /api/kit/:slug/requests',
+  'GET /api/proposal-links/:token',
+  'GET /api/proposal-links/:token/pdf',
+  'POST /api/proposal-links/:token/decision',
 ];
 const OWNER = [
   'PATCH /api/settings',

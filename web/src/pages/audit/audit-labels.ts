@@ -18,6 +18,7 @@ export const ENTITY_LABELS: Record<AuditEntityType, string> = {
   pitch: 'Pitch',
   media_kit: 'Media kit',
   deal_package: 'Deal package',
+  proposal: 'Proposal',
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
