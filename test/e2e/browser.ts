@@ -1,5 +1,7 @@
+import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
 import { expect, inject } from 'vitest';
 import type { Answer, AnswerBody, Method, RoutedUrl, SentBody } from '../support/api-types';
 import { CHROMIUM_ARGS } from './chromium';
@@ -54,6 +56,20 @@ export async function openBrowser(
     problems,
     close: () => browser.close(),
   } satisfies BrowserSession;
+}
+
+/** Where the README's screenshot `name` goes when UPDATE_SCREENSHOTS=1; none otherwise. */
+export const screenshot = (name: string) =>
+  process.env.UPDATE_SCREENSHOTS
+    ? path.resolve(import.meta.dirname, `../../web/screenshots/${name}`)
+    : undefined;
+
+/** A day of this month at a local hour in `zone`, as an instant. */
+export function thisMonthAt(zone: string, day: number, hour: number): string {
+  const date = Temporal.Now.plainDateISO(zone).with({ day });
+  return new Date(
+    date.toPlainDateTime({ hour }).toZonedDateTime(zone).epochMilliseconds,
+  ).toISOString();
 }
 
 /** Polls a read until it matches: for what the page shows after a request or a re-render. */

@@ -1,8 +1,15 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  thisMonthAt,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -46,12 +53,7 @@ afterAll(async () => {
 });
 
 /** The 15th of this month at 10:00 Berlin time: always inside the month grid on show. */
-function midMonthAt10(): string {
-  const day = Temporal.Now.plainDateISO(ZONE).with({ day: 15 });
-  return new Date(
-    day.toPlainDateTime({ hour: 10 }).toZonedDateTime(ZONE).epochMilliseconds,
-  ).toISOString();
-}
+const midMonthAt10 = () => thisMonthAt(ZONE, 15, 10);
 
 async function openDeliverable(page: Page, id: string) {
   const event = page.locator(`[data-kind="publish"][data-deliverable-id="${id}"]`);

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
-import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  thisMonthAt,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'America/Chicago';
@@ -22,14 +29,6 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
-
-/** A day of this month at a local hour, as an instant. */
-function thisMonthAt(day: number, hour: number): string {
-  const date = Temporal.Now.plainDateISO(ZONE).with({ day });
-  return new Date(
-    date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds,
-  ).toISOString();
-}
 
 /** What a calendar app would get from the URL. */
 async function fetchFeed(
@@ -67,8 +66,8 @@ describe('subscribing to the calendar feed in Chromium', () => {
       dealId: deal.id,
       title: 'Unboxing reel',
       platform: 'instagram',
-      draftDueAt: thisMonthAt(12, 9),
-      publishAt: thisMonthAt(15, 10),
+      draftDueAt: thisMonthAt(ZONE, 12, 9),
+      publishAt: thisMonthAt(ZONE, 15, 10),
     });
     await page.reload();
 
