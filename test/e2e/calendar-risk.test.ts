@@ -8,6 +8,7 @@ import {
   openBrowser,
   OWNER,
   screenshot,
+  setUpDeal,
   until,
 } from './browser';
 import type { Answer, RequestBody } from '../support/api-types';
@@ -80,11 +81,10 @@ describe('risk on the calendar in Chromium', () => {
     const { page } = session;
     await session.context.clock.setFixedTime(PAGE_NOW.epochMilliseconds);
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
-    const brand = await call(page, 'POST', '/api/brands', { name: 'Glow' });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Serum launch',
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE },
+      brand: { name: 'Glow' },
+      deal: { title: 'Serum launch' },
     });
     const make = (body: Omit<RequestBody<'POST', '/api/deliverables'>, 'dealId'>) =>
       call(page, 'POST', '/api/deliverables', { dealId: deal.id, ...body });

@@ -8,6 +8,7 @@ import {
   openBrowser,
   OWNER,
   thisMonthAt,
+  setUpDeal,
   until,
 } from './browser';
 import { startAppServer, type AppServer } from './server';
@@ -71,18 +72,10 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
   it('the team makes a review link from a deliverable in review, in its dialog', async () => {
     const page = team.page;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
-      timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
-    const glow = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: glow.id,
-      title: 'Spring serum launch',
-      feeCents: 450_000,
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Spring serum launch', feeCents: 450_000 },
     });
     // A draft not yet in review: the dialog explains why there is no link to make.
     const planned = await call(page, 'POST', '/api/deliverables', {

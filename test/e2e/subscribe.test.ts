@@ -7,6 +7,7 @@ import {
   openBrowser,
   OWNER,
   thisMonthAt,
+  setUpDeal,
   until,
 } from './browser';
 import { startAppServer, type AppServer } from './server';
@@ -50,17 +51,10 @@ describe('subscribing to the calendar feed in Chromium', () => {
   it('creates a link shown once that serves an iCalendar feed, replaces it, and turns it off', async () => {
     const { page } = session;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
-      timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
-    const brand = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Spring serum launch',
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Spring serum launch' },
     });
     await call(page, 'POST', '/api/deliverables', {
       dealId: deal.id,

@@ -8,6 +8,7 @@ import {
   openBrowser,
   OWNER,
   thisMonthAt,
+  setUpDeal,
   until,
 } from './browser';
 import { startAppServer, type AppServer } from './server';
@@ -68,17 +69,10 @@ describe('a small team on one install, in Chromium', () => {
   it('the owner invites an editor; the link works signed out and lands the editor on the calendar without owner pages', async () => {
     const page = owner.page;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
-      timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
-    const brand = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Spring serum launch',
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Spring serum launch' },
     });
     dealId = deal.id;
     const deliverable = await call(page, 'POST', '/api/deliverables', {
