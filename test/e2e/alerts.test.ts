@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  setUpDeal,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> launch';
@@ -31,18 +38,15 @@ describe('the alert bell in Chromium', () => {
       void dialog.dismiss();
     });
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      email: 'ava@example.com',
-      name: 'Ava Creator',
-      password: 'correct horse battery staple',
-      timeZone: 'Europe/Berlin',
-    });
-    const brand = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Serum',
+    const { deal } = await setUpDeal(page, {
+      owner: {
+        email: 'ava@example.com',
+        name: 'Ava Creator',
+        password: 'correct horse battery staple',
+        timeZone: 'Europe/Berlin',
+      },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Serum' },
     });
     await page.reload();
     const bell = page.getByRole('button', { name: 'Notifications' });

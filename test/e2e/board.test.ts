@@ -2,7 +2,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  setUpDeal,
+  until,
+} from './browser';
 import type { Answer } from '../support/api-types';
 import { startAppServer, type AppServer } from './server';
 
@@ -43,13 +51,10 @@ describe('the status board in Chromium', () => {
   it('acknowledges alerts in bulk, drags between columns (a stale card goes back), shifts and deletes in bulk with undo', async () => {
     const { page } = session;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
-    const brand = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Spring serum',
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Spring serum' },
     });
     const items: Item[] = [];
     for (const [i, title] of [

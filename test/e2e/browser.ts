@@ -1,7 +1,16 @@
+import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
 import { expect, inject } from 'vitest';
-import type { Answer, AnswerBody, Method, RoutedUrl, SentBody } from '../support/api-types';
+import type {
+  Answer,
+  AnswerBody,
+  Method,
+  RequestBody,
+  RoutedUrl,
+  SentBody,
+} from '../support/api-types';
 import { CHROMIUM_ARGS } from './chromium';
 
 /** The owner the browser tests set the workspace up as. */
@@ -54,6 +63,20 @@ export async function openBrowser(
     problems,
     close: () => browser.close(),
   } satisfies BrowserSession;
+}
+
+/** Where the README's screenshot `name` goes when UPDATE_SCREENSHOTS=1; none otherwise. */
+export const screenshot = (name: string) =>
+  process.env.UPDATE_SCREENSHOTS
+    ? path.resolve(import.meta.dirname, `../../web/screenshots/${name}`)
+    : undefined;
+
+/** A day of this month at a local hour in `zone`, as an instant. */
+export function thisMonthAt(zone: string, day: number, hour: number): string {
+  const date = Temporal.Now.plainDateISO(zone).with({ day });
+  return new Date(
+    date.toPlainDateTime({ hour }).toZonedDateTime(zone).epochMilliseconds,
+  ).toISOString();
 }
 
 /** Polls a read until it matches: for what the page shows after a request or a re-render. */
@@ -139,6 +162,25 @@ export async function send<M extends Method, U extends RoutedUrl<M>>(
 ): Promise<{ status: number; body: AnswerBody<Answer<M, U>> }> {
   const { status, text } = await fetchInPage(page, method, url, body);
   return { status, body: parsed(text) as AnswerBody<Answer<M, U>> };
+}
+
+export interface DealSetUp {
+  /** What the first owner is set up with (signs the page in). */
+  owner: RequestBody<'POST', '/api/auth/setup'>;
+  brand: RequestBody<'POST', '/api/brands'>;
+  /** The deal, on the brand just made. */
+  deal: Omit<RequestBody<'POST', '/api/deals'>, 'brandId'>;
+}
+
+/**
+ * Sets the workspace up from the page through the API, as the setup page would: the
+ * owner (signed in after), a brand, and a deal on it. Answers the brand and the deal.
+ */
+export async function setUpDeal(page: Page, { owner, brand, deal }: DealSetUp) {
+  await call(page, 'POST', '/api/auth/setup', owner);
+  const madeBrand = await call(page, 'POST', '/api/brands', brand);
+  const madeDeal = await call(page, 'POST', '/api/deals', { ...deal, brandId: madeBrand.id });
+  return { brand: madeBrand, deal: madeDeal };
 }
 
 /** How many target selectors a violation lists before "and N more". */

@@ -1,20 +1,23 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  screenshot,
+  setUpDeal,
+  until,
+} from './browser';
 import type { Answer, RequestBody } from '../support/api-types';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'America/New_York';
 
-/** Where the README's screenshots go when UPDATE_SCREENSHOTS=1; none otherwise. */
-const screenshot = (name: string) =>
-  process.env.UPDATE_SCREENSHOTS
-    ? path.resolve(import.meta.dirname, `../../web/screenshots/${name}.png`)
-    : undefined;
-const SCREENSHOT = screenshot('calendar');
-const PHONE_SCREENSHOT = screenshot('calendar-phone');
+const SCREENSHOT = screenshot('calendar.png');
+const PHONE_SCREENSHOT = screenshot('calendar-phone.png');
 
 let server: AppServer;
 let session: BrowserSession;
@@ -78,11 +81,10 @@ describe('risk on the calendar in Chromium', () => {
     const { page } = session;
     await session.context.clock.setFixedTime(PAGE_NOW.epochMilliseconds);
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
-    const brand = await call(page, 'POST', '/api/brands', { name: 'Glow' });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Serum launch',
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE },
+      brand: { name: 'Glow' },
+      deal: { title: 'Serum launch' },
     });
     const make = (body: Omit<RequestBody<'POST', '/api/deliverables'>, 'dealId'>) =>
       call(page, 'POST', '/api/deliverables', { dealId: deal.id, ...body });

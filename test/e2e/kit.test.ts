@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  setUpDeal,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -25,12 +33,10 @@ describe('the media kit in Chromium', () => {
   it('is filled in by the owner, published, and seen signed out, on screen and in print', async () => {
     const page = owner.page;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
-    const brand = await call(page, 'POST', '/api/brands', { name: 'Nordic Brew' });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Secret winter campaign',
-      feeCents: 777_700,
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE },
+      brand: { name: 'Nordic Brew' },
+      deal: { title: 'Secret winter campaign', feeCents: 777_700 },
     });
     await call(page, 'POST', '/api/deliverables', {
       dealId: deal.id,

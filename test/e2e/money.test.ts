@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  setUpDeal,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 let server: AppServer;
@@ -24,20 +31,15 @@ describe('money in Chromium', () => {
   it('records a payment on the deal page and the money totals change', async () => {
     const { page } = session;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      email: 'ava@example.com',
-      name: 'Ava Creator',
-      password: 'correct horse battery staple',
-      timeZone: 'America/Chicago',
-    });
-    const brand = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Spring serum launch',
-      feeCents: 450_000,
-      currency: 'USD',
+    const { deal } = await setUpDeal(page, {
+      owner: {
+        email: 'ava@example.com',
+        name: 'Ava Creator',
+        password: 'correct horse battery staple',
+        timeZone: 'America/Chicago',
+      },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Spring serum launch', feeCents: 450_000, currency: 'USD' },
     });
     const invoice = await call(page, 'POST', '/api/invoices', {
       dealId: deal.id,

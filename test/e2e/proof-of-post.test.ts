@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  thisMonthAt,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/London';
@@ -24,13 +32,6 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
-
-function thisMonthAt(day: number, hour: number): string {
-  const date = Temporal.Now.plainDateISO(ZONE).with({ day });
-  return new Date(
-    date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds,
-  ).toISOString();
-}
 
 describe('exclusivity, disclosure and proof of post in Chromium', () => {
   it('flags a clash on the calendar, asks for the live URL, and computes the engagement rate', async () => {
@@ -71,7 +72,7 @@ describe('exclusivity, disclosure and proof of post in Chromium', () => {
       platform: 'instagram',
       format: 'reel',
       status: 'scheduled',
-      publishAt: thisMonthAt(15, 10),
+      publishAt: thisMonthAt(ZONE, 15, 10),
       caption: 'My night routine #ad',
     });
     expect(clash.warnings.map((w) => w.code)).toEqual(['exclusivity_conflict']);

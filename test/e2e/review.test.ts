@@ -1,8 +1,16 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  thisMonthAt,
+  setUpDeal,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -46,12 +54,7 @@ afterAll(async () => {
 });
 
 /** The 15th of this month at 10:00 Berlin time: always inside the month grid on show. */
-function midMonthAt10(): string {
-  const day = Temporal.Now.plainDateISO(ZONE).with({ day: 15 });
-  return new Date(
-    day.toPlainDateTime({ hour: 10 }).toZonedDateTime(ZONE).epochMilliseconds,
-  ).toISOString();
-}
+const midMonthAt10 = () => thisMonthAt(ZONE, 15, 10);
 
 async function openDeliverable(page: Page, id: string) {
   const event = page.locator(`[data-kind="publish"][data-deliverable-id="${id}"]`);
@@ -69,18 +72,10 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
   it('the team makes a review link from a deliverable in review, in its dialog', async () => {
     const page = team.page;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
-      timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
-    const glow = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: glow.id,
-      title: 'Spring serum launch',
-      feeCents: 450_000,
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Spring serum launch', feeCents: 450_000 },
     });
     // A draft not yet in review: the dialog explains why there is no link to make.
     const planned = await call(page, 'POST', '/api/deliverables', {

@@ -1,16 +1,18 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  screenshot,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
-/** Where the README's screenshots go when UPDATE_SCREENSHOTS=1; none otherwise. */
-const screenshot = (name: string) =>
-  process.env.UPDATE_SCREENSHOTS
-    ? path.resolve(import.meta.dirname, `../../web/screenshots/${name}`)
-    : undefined;
 
 let server: AppServer;
 let session: BrowserSession;

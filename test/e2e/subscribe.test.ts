@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
-import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  thisMonthAt,
+  setUpDeal,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'America/Chicago';
@@ -23,14 +31,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A day of this month at a local hour, as an instant. */
-function thisMonthAt(day: number, hour: number): string {
-  const date = Temporal.Now.plainDateISO(ZONE).with({ day });
-  return new Date(
-    date.toPlainDateTime({ hour }).toZonedDateTime(ZONE).epochMilliseconds,
-  ).toISOString();
-}
-
 /** What a calendar app would get from the URL. */
 async function fetchFeed(
   url: string,
@@ -51,24 +51,17 @@ describe('subscribing to the calendar feed in Chromium', () => {
   it('creates a link shown once that serves an iCalendar feed, replaces it, and turns it off', async () => {
     const { page } = session;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
-      timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
-    const brand = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Spring serum launch',
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Spring serum launch' },
     });
     await call(page, 'POST', '/api/deliverables', {
       dealId: deal.id,
       title: 'Unboxing reel',
       platform: 'instagram',
-      draftDueAt: thisMonthAt(12, 9),
-      publishAt: thisMonthAt(15, 10),
+      draftDueAt: thisMonthAt(ZONE, 12, 9),
+      publishAt: thisMonthAt(ZONE, 15, 10),
     });
     await page.reload();
 

@@ -1,7 +1,16 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  thisMonthAt,
+  setUpDeal,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -42,12 +51,7 @@ afterAll(async () => {
 });
 
 /** The 15th of this month at 10:00 Berlin time: always inside the month grid on show. */
-function midMonthAt10(): string {
-  const day = Temporal.Now.plainDateISO(ZONE).with({ day: 15 });
-  return new Date(
-    day.toPlainDateTime({ hour: 10 }).toZonedDateTime(ZONE).epochMilliseconds,
-  ).toISOString();
-}
+const midMonthAt10 = () => thisMonthAt(ZONE, 15, 10);
 
 const navLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
@@ -65,17 +69,10 @@ describe('a small team on one install, in Chromium', () => {
   it('the owner invites an editor; the link works signed out and lands the editor on the calendar without owner pages', async () => {
     const page = owner.page;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
-      timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
-    const brand = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Spring serum launch',
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Spring serum launch' },
     });
     dealId = deal.id;
     const deliverable = await call(page, 'POST', '/api/deliverables', {

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  OWNER,
+  setUpDeal,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 // Details seen walking through the app as a new user (issue 19), on a server without SMTP.
@@ -30,12 +38,10 @@ describe('walkthrough details in Chromium', () => {
   it('warns before a refused deal delete, ticks #ad from the caption, says e-mail is off, and offers the browser zone on the invite page', async () => {
     const { page } = session;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: 'Europe/Berlin' });
-    const brand = await call(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: 'Spring launch',
-      feeCents: 250_000,
+    const { deal } = await setUpDeal(page, {
+      owner: { ...OWNER, timeZone: 'Europe/Berlin' },
+      brand: { name: 'Glow Skincare' },
+      deal: { title: 'Spring launch', feeCents: 250_000 },
     });
     const invoice = await call(page, 'POST', '/api/invoices', {
       dealId: deal.id,

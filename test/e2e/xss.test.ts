@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  setUpDeal,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const IMG = '<img src=x onerror=alert(1)>';
@@ -71,24 +78,20 @@ describe('hostile names and notes in Chromium', () => {
   it('show as literal text on every page, and nothing in them runs', async () => {
     const { page } = session;
     await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      email: 'ava@example.com',
-      name: OWNER_NAME,
-      password: 'correct horse battery staple',
-      timeZone: 'Asia/Tokyo',
-      workspaceName: WORKSPACE,
-    });
-    const brand = await call(page, 'POST', '/api/brands', {
-      name: BRAND,
-      notes: BRAND_NOTES,
-      contacts: [{ name: CONTACT, email: 'pr@example.com', role: IMG }],
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: brand.id,
-      title: DEAL,
-      notes: DEAL_NOTES,
-      feeCents: 100_000,
-      currency: 'USD',
+    const { deal } = await setUpDeal(page, {
+      owner: {
+        email: 'ava@example.com',
+        name: OWNER_NAME,
+        password: 'correct horse battery staple',
+        timeZone: 'Asia/Tokyo',
+        workspaceName: WORKSPACE,
+      },
+      brand: {
+        name: BRAND,
+        notes: BRAND_NOTES,
+        contacts: [{ name: CONTACT, email: 'pr@example.com', role: IMG }],
+      },
+      deal: { title: DEAL, notes: DEAL_NOTES, feeCents: 100_000, currency: 'USD' },
     });
     // Goes live in an hour: the scheduler raises a "go-live coming up" alert about it.
     const deliverable = await call(page, 'POST', '/api/deliverables', {

@@ -35,6 +35,13 @@ export function trackApps(close: (t: TestApp) => Promise<void> = (t) => t.close(
   };
 }
 
+/** A client of `t` that presents a given cookie (e.g. one the browser held before it was replaced). */
+export function clientWithCookie(t: TestApp, cookie: string | undefined) {
+  const client = t.client();
+  client.cookie = cookie;
+  return client;
+}
+
 /** ISO 8601 in UTC as the API answers it: `2026-03-01T17:00:00.000Z`. */
 export const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Role } from '../../shared/schemas/auth';
 import type { DeliverableStatus, Platform } from '../../shared/schemas/deliverable';
 import { runAlertScan, type AlertScanResult } from '../../server/alerts/scan';
@@ -170,6 +170,37 @@ export function scan(
   emailEnabled = false,
 ): Promise<AlertScanResult> {
   return runAlertScan({ db: t.db, now: new Date(now), emailEnabled });
+}
+
+/**
+ * Three open alerts on two deliverables in `t`, whose clock reads `now`: draft_overdue and
+ * publish_due_soon on `a`, draft_overdue on `b`. Answers them as the API lists them.
+ */
+export async function raiseThreeAlerts(
+  t: Pick<TestApp, 'db' | 'clock'> & { owner: TestClient; deal: { id: string } },
+  now: string,
+) {
+  const a = await createDeliverable(t.owner, t.deal.id, {
+    title: 'Haul video',
+    draftDueAt: at(now, -HOUR),
+    publishAt: at(now, 2 * HOUR),
+  });
+  const b = await createDeliverable(t.owner, t.deal.id, {
+    title: 'Story',
+    draftDueAt: at(now, -2 * HOUR),
+  });
+  expect(await scan(t)).toMatchObject({ raised: 3 });
+  const open = (await t.owner.get('/api/alerts')).body.items;
+  const find = (rule: string, subjectId: string) =>
+    open.find((x) => x.rule === rule && x.subjectId === subjectId)!;
+  return {
+    a,
+    b,
+    open,
+    aOverdue: find('draft_overdue', a.id),
+    aSoon: find('publish_due_soon', a.id),
+    bOverdue: find('draft_overdue', b.id),
+  };
 }
 
 export function alertRows(db: Kysely<Database>): Promise<AlertRow[]> {
@@ -401,7 +432,7 @@ export async function startWebhookReceiver(): Promise<TestWebhookReceiver> {
   return receiver;
 }
 
-/** A port nothing listens on: bound, then released. */
+/** A port nothing listens on (bound, then released): a call to it fails at once, offline. */
 export async function deadPort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -4,9 +4,8 @@
  * (test/server/routes/access.test.ts) calls every one as every role, and the
  * fuzz test (test/server/routes/fuzz.test.ts) breaks those requests.
  */
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { runAlertScan } from '../../server/alerts/scan';
+import { deadPort } from './alerts';
 import { SESSION_COOKIE } from '../../server/auth/session';
 import { createToken, hashToken } from '../../server/auth/tokens';
 import { insertSession } from '../../server/db/queries/sessions';
@@ -189,15 +188,6 @@ export interface PreparedWorkspace extends TestApp {
 export interface PrepareOptions {
   /** No brands, deals or anything on them (sample data loads only into an empty workspace). */
   empty?: boolean;
-}
-
-/** A port nothing listens on (bound, then released): a channel's test call fails at once, offline. */
-async function deadPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function created(

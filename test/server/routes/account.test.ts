@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../server/auth/tokens';
 import { sessionInfoSchema } from '../../../shared/schemas/team';
 import { OWNER, TEAM_PASSWORD, signInAs, type TestApp, unchecked } from '../../support/app';
-import { dataSnapshot, expectApiError, trackApps } from '../helpers';
+import { clientWithCookie, dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
 
@@ -13,12 +13,6 @@ const NEW_PASSWORD = 'a completely new passphrase';
 function tokenOf(cookie: string | undefined): string {
   if (!cookie) throw new Error('no cookie');
   return cookie.slice(cookie.indexOf('=') + 1);
-}
-
-function clientWithCookie(t: TestApp, cookie: string | undefined) {
-  const client = t.client();
-  client.cookie = cookie;
-  return client;
 }
 
 async function passwordHashOf(t: TestApp, id: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs, unchecked } from '../../support/app';
-import { at, createDeliverable, HOUR, scan } from '../../support/alerts';
+import { raiseThreeAlerts } from '../../support/alerts';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -11,14 +11,7 @@ const NOW = '2026-03-01T12:00:00.000Z';
 /** A workspace with three open alerts (two overdue drafts and a go-live due soon). */
 async function threeAlerts() {
   const t = await apps.workspace();
-  await createDeliverable(t.owner, t.deal.id, {
-    title: 'Haul video',
-    draftDueAt: at(NOW, -HOUR),
-    publishAt: at(NOW, 2 * HOUR),
-  });
-  await createDeliverable(t.owner, t.deal.id, { title: 'Story', draftDueAt: at(NOW, -2 * HOUR) });
-  expect(await scan(t)).toMatchObject({ raised: 3 });
-  const open = (await t.owner.get('/api/alerts')).body.items;
+  const { open } = await raiseThreeAlerts(t, NOW);
   return { t, open };
 }
 

@@ -8,6 +8,7 @@ import {
   HOUR,
   MINUTE,
   patchDeliverable,
+  raiseThreeAlerts,
   scan,
 } from '../../support/alerts';
 
@@ -29,29 +30,10 @@ interface AlertBody {
   resolvedAt: string | null;
 }
 
-/** Three open alerts on two deliverables: draft_overdue + publish_due_soon on `a`, draft_overdue on `b`. */
+/** Three open alerts on two deliverables (see `raiseThreeAlerts`), in a new workspace `t`. */
 async function threeAlerts() {
   t = await createWorkspace();
-  const a = await createDeliverable(t.owner, t.deal.id, {
-    title: 'Haul video',
-    draftDueAt: at(NOW, -HOUR),
-    publishAt: at(NOW, 2 * HOUR),
-  });
-  const b = await createDeliverable(t.owner, t.deal.id, {
-    title: 'Story',
-    draftDueAt: at(NOW, -2 * HOUR),
-  });
-  expect(await scan(t)).toMatchObject({ raised: 3 });
-  const list = await t.owner.get('/api/alerts');
-  const find = (rule: string, subjectId: string) =>
-    list.body.items.find((x) => x.rule === rule && x.subjectId === subjectId)!;
-  return {
-    a,
-    b,
-    aOverdue: find('draft_overdue', a.id),
-    aSoon: find('publish_due_soon', a.id),
-    bOverdue: find('draft_overdue', b.id),
-  };
+  return raiseThreeAlerts(t, NOW);
 }
 
 const ids = (body: { items: AlertBody[] }) => body.items.map((x) => x.id).sort();

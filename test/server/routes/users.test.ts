@@ -8,20 +8,13 @@ import {
   type TestApp,
   unchecked,
 } from '../../support/app';
-import { dataSnapshot, expectApiError, trackApps } from '../helpers';
+import { clientWithCookie, dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
 
 // The test clock reads 2026-03-01T12:00:00.000Z until a test moves it.
 const START = '2026-03-01T12:00:00.000Z';
 const MINUTE = 60_000;
-
-/** A client that presents a given cookie (e.g. one the browser held before it was replaced). */
-function clientWithCookie(t: TestApp, cookie: string | undefined) {
-  const client = t.client();
-  client.cookie = cookie;
-  return client;
-}
 
 async function userRow(t: TestApp, id: string) {
   return t.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
