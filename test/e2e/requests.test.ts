@@ -86,6 +86,8 @@ describe('brand requests in Chromium', () => {
       );
       expect(new URL(brand.url()).pathname).toBe('/kit/ava/request');
       await expectAccessible(brand, 'the request form on a phone');
+      const formShot = screenshot('request-form');
+      if (formShot) await brand.screenshot({ path: formShot, fullPage: true });
       // Nothing wider than the phone.
       expect(await brand.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         390,
@@ -106,8 +108,6 @@ describe('brand requests in Chromium', () => {
       await brand.getByLabel(/^To\b/).fill('2026-04-11');
       await brand.getByLabel('Usage rights you need').fill('Paid social, 30 days');
       await brand.getByLabel('Message').fill('We love your morning routines.');
-      const formShot = screenshot('request-form');
-      if (formShot) await brand.screenshot({ path: formShot, fullPage: true });
       await waitOutFillTime(brand);
       await brand.getByRole('button', { name: 'Send request' }).click();
       await until(() => brand.getByRole('heading', { name: 'Thank you' }).count()).toBe(1);
