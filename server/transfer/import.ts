@@ -136,6 +136,11 @@ const REFERENCES: { [T in TransferTableName]?: Reference[] } = {
     { column: 'paymentId', to: 'payments' },
     { column: 'resolvedBy', to: 'users' },
   ],
+  brand_requests: [
+    { column: 'decidedBy', to: 'users' },
+    { column: 'brandId', to: 'brands' },
+    { column: 'dealId', to: 'deals' },
+  ],
 };
 
 /** Columns (or column sets) that are unique in the database besides the id. */

@@ -14,7 +14,8 @@ import { migrations } from '../db/migrations';
  * login_failures, api_tokens and calendar_feeds (credentials: people sign in
  * again and make new tokens and feed links), scheduler_state and deliveries
  * (machine state of the old install's alert sender) and public_hits (rate
- * limits). Invoice reminders do move: they record what the payer was sent.
+ * limits) and blocked_senders (the request form's spam guard, rebuilt as spam is marked
+ * again). Invoice reminders do move: they record what the payer was sent.
  */
 export const TRANSFER_DB_TABLES = {
   users: 'users',
@@ -37,6 +38,7 @@ export const TRANSFER_DB_TABLES = {
   invoice_reminders: 'invoiceReminders',
   remittance_notices: 'remittanceNotices',
   deal_packages: 'dealPackages',
+  brand_requests: 'brandRequests',
 } as const satisfies Record<TransferTableName, keyof Database>;
 
 type DbTableOf<T extends TransferTableName> = Database[(typeof TRANSFER_DB_TABLES)[T]];
@@ -78,6 +80,7 @@ const ROWS_FIT: { [T in TransferTableName]: RowFits<T> } = {
   invoice_reminders: true,
   remittance_notices: true,
   deal_packages: true,
+  brand_requests: true,
 };
 void ROWS_FIT;
 

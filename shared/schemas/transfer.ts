@@ -18,6 +18,7 @@ import { paymentTriggerSchema, REMITTANCE_STATUSES } from './billing';
 import { INVOICE_EVENT_TYPES, REMINDER_STATUSES } from './getting-paid';
 import { invoiceStatusSchema } from './invoice';
 import { REVIEW_DECISIONS } from './review';
+import { REQUEST_STATUSES } from './request';
 import { auditActionSchema, auditEntityTypeSchema, auditViaSchema } from './team';
 
 /**
@@ -369,6 +370,38 @@ export const transferDealPackageSchema = z.strictObject({
   updatedAt: instantSchema,
 });
 
+export const transferBrandRequestSchema = z.strictObject({
+  id: idSchema,
+  status: z.enum(REQUEST_STATUSES),
+  company: text,
+  name: text,
+  email: text,
+  website: text.nullable(),
+  /** The requested items, a JSON list (shared/schemas/request.ts). */
+  items: text.refine((value) => {
+    try {
+      return Array.isArray(JSON.parse(value));
+    } catch {
+      return false;
+    }
+  }, 'Expected a JSON list'),
+  want: text,
+  budgetCents: centsSchema.nullable(),
+  budgetMaxCents: centsSchema.nullable(),
+  currency: text.nullable(),
+  datesFrom: daySchema.nullable(),
+  datesTo: daySchema.nullable(),
+  usageRights: text,
+  exclusivity: text,
+  message: text,
+  ipHash: text,
+  createdAt: instantSchema,
+  decidedAt: instantSchema.nullable(),
+  decidedBy: idSchema.nullable(),
+  brandId: idSchema.nullable(),
+  dealId: idSchema.nullable(),
+});
+
 /**
  * The tables of an export, in foreign-key order (a row only refers to tables
  * above it), which is the order they are written and imported in.
@@ -397,6 +430,7 @@ export const transferTablesSchema = z.strictObject({
   invoice_reminders: z.array(transferInvoiceReminderSchema).default([]),
   remittance_notices: z.array(transferRemittanceNoticeSchema).default([]),
   deal_packages: z.array(transferDealPackageSchema).default([]),
+  brand_requests: z.array(transferBrandRequestSchema).default([]),
 });
 export type TransferTables = z.infer<typeof transferTablesSchema>;
 export type TransferTableName = keyof TransferTables;

@@ -209,6 +209,7 @@ describe('every page in the light and the dark theme, in Chromium', () => {
     ['/settings', 'Settings'],
     ['/import', 'Import deliverables'],
     ['/media-kit', 'Media kit'],
+    ['/requests', 'Requests'],
   ] as const)('signed in: %s', async ([url, heading]) => {
     await visit(owner.page, url, heading, `the page ${url}`);
     expect(owner.problems).toEqual([]);
@@ -230,6 +231,7 @@ describe('every page in the light and the dark theme, in Chromium', () => {
       displayName: 'Ava Creator',
       headline: 'Coffee, craft and cosy mornings',
       published: true,
+      requestForm: { enabled: true, requiredFields: ['message'], declineTemplate: 'Thank you.' },
     });
     await call(page, 'POST', `/api/invoices/${invoiceId}/send`, { to: ['ap@brand.example'] });
     const sent = await call(page, 'GET', `/api/invoices/${invoiceId}`);
@@ -239,6 +241,7 @@ describe('every page in the light and the dark theme, in Chromium', () => {
     await visit(visitor, new URL(review.url).pathname, /./, 'the review page');
     await visit(visitor, new URL(sent.publicUrl!).pathname, /./, 'the invoice page');
     await visit(visitor, '/kit/ava', 'Ava Creator', 'the public media kit');
+    await visit(visitor, '/kit/ava/request', 'Ava Creator', 'the public request form');
     // The server-rendered kit follows the device too.
     await visitor.emulateMedia({ colorScheme: 'dark' });
     const darkKit = await pageBackground(visitor);

@@ -22,6 +22,7 @@ const AuditPage = lazy(() => import('./pages/audit-page'));
 const ProfilePage = lazy(() => import('./pages/profile-page'));
 const ImportPage = lazy(() => import('./pages/import-page'));
 const KitPage = lazy(() => import('./pages/kit-page'));
+const RequestsPage = lazy(() => import('./pages/requests-page'));
 // Signed-in visits never need these (nor the zod schemas they validate with).
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
 const SetupPage = lazy(() => import('./pages/setup-page').then((m) => ({ default: m.SetupPage })));
@@ -53,6 +54,7 @@ function Routes({ user }: { user: User }) {
   if (path === '/profile') return <ProfilePage user={user} />;
   if (path === '/import') return <ImportPage user={user} />;
   if (path === '/media-kit') return <KitPage user={user} />;
+  if (path === '/requests') return <RequestsPage user={user} />;
   const print = matchPath('/invoices/:id/print', path);
   if (print) return <InvoicePrintPage key={print['id']} user={user} id={print['id']!} />;
   return (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { useSmtpMailer } from '../../support/alerts';
 import { addUser, type TestClient } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
@@ -562,5 +563,72 @@ describe('POST /api/requests/:id/decline and /spam', () => {
     const again = await postForm(t, { ...VALID, email: 'GINA@glow.example' });
     expect(again.status).toBe(303);
     expect(await storedRequests(t)).toHaveLength(1);
+  });
+});
+
+describe('POST /kit/:slug/request, fuzzed', () => {
+  const FIELDS = [
+    'company',
+    'name',
+    'email',
+    'website',
+    'qty_0',
+    'qty_1',
+    'qty_99',
+    'want',
+    'budget',
+    'budgetMax',
+    'budgetCents',
+    'currency',
+    'datesFrom',
+    'datesTo',
+    'usageRights',
+    'exclusivity',
+    'message',
+    'token',
+    'homepage',
+  ];
+  const value = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.constantFrom(
+      '',
+      '0',
+      '-1',
+      '1e309',
+      '9'.repeat(30),
+      '2026-02-30',
+      'USD',
+      'a@b.co',
+      '\u0000',
+    ),
+  );
+  const CONTENT_TYPES = [
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/json',
+    'text/plain',
+  ];
+
+  it('never answers 5xx, whatever the form fields and body type', async () => {
+    const t = await workspaceWithForm();
+    const token = await formToken(t.client());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom(...FIELDS), value),
+        fc.constantFrom(...CONTENT_TYPES),
+        fc.boolean(),
+        async (fields, contentType, withToken) => {
+          t.clock.advance(4_000);
+          const body = new URLSearchParams({ ...(withToken ? { token } : {}), ...fields });
+          const res = await t
+            .client()
+            .raw('POST', '/kit/casey/request', body.toString(), { 'content-type': contentType });
+          expect([303, 400, 413, 429]).toContain(res.status);
+          expect(res.text).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+/);
+        },
+      ),
+      { numRuns: 150, seed: 20260301 },
+    );
   });
 });

@@ -52,6 +52,7 @@ const EXPORTED_TABLES = [
   'invoice_reminders',
   'remittance_notices',
   'deal_packages',
+  'brand_requests',
 ];
 
 /** Every table of the schema (the migrator's aside), to show what an import wrote or did not. */
@@ -83,6 +84,8 @@ const ALL_TABLES = [
   'remittanceNotices',
   'publicHits',
   'dealPackages',
+  'brandRequests',
+  'blockedSenders',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -675,6 +678,43 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
       version: 1,
       createdAt: at,
       updatedAt: at,
+    })
+    .execute();
+  await install.db
+    .insertInto('brandRequests')
+    .values({
+      id: 'request-1',
+      status: 'accepted',
+      company: 'Acme',
+      name: 'Riley “Ünïcødé”',
+      email: 'riley@acme.example',
+      website: 'https://acme.example',
+      items: JSON.stringify([
+        {
+          rateCardIndex: 0,
+          platform: 'tiktok',
+          format: 'video',
+          description: 'TikTok video',
+          quantity: 2,
+          unitCents: 50_000,
+          currency: 'EUR',
+        },
+      ]),
+      want: '',
+      budgetCents: 100_000,
+      budgetMaxCents: 150_000,
+      currency: 'EUR',
+      datesFrom: '2026-04-01',
+      datesTo: '2026-04-30',
+      usageRights: '30 days',
+      exclusivity: '',
+      message: 'Hello',
+      ipHash: 'a'.repeat(64),
+      createdAt: at,
+      decidedAt: at,
+      decidedBy: editorId,
+      brandId: launch.brandId,
+      dealId: launch.id,
     })
     .execute();
 

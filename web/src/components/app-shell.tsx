@@ -6,6 +6,7 @@ import { errorMessage } from '../api';
 import { ROLE_LABELS } from '../format';
 import { navigate, usePath } from '../hooks/use-router';
 import { useSignOut } from '../resources/auth';
+import { useNewRequestCount } from '../resources/requests';
 import { ChevronDownIcon } from './icons';
 import { Link } from './link';
 import { NotificationBell } from './notification-bell';
@@ -37,6 +38,7 @@ const NAV: readonly NavItem[] = [
     match: (p: string) => p.startsWith('/money') || p.startsWith('/invoices'),
   },
   { href: '/alerts', label: 'Alerts', match: (p: string) => p.startsWith('/alerts') },
+  { href: '/requests', label: 'Requests', match: (p: string) => p === '/requests' },
   { href: '/settings', label: 'Settings', match: (p: string) => p.startsWith('/settings') },
   { href: '/team', label: 'Team', match: (p: string) => p === '/team', ownerOnly: true },
   { href: '/audit', label: 'Audit', match: (p: string) => p === '/audit', ownerOnly: true },
@@ -47,6 +49,19 @@ const NAV: readonly NavItem[] = [
     ownerOnly: true,
   },
 ];
+
+/** How many brand requests wait for a decision, beside the nav's Requests. */
+function NewRequestCount() {
+  const count = useNewRequestCount();
+  if (count === 0) return null;
+  return (
+    <span className="nav__count">
+      {' '}
+      {count}
+      <span className="visually-hidden"> new</span>
+    </span>
+  );
+}
 
 /** One link of the account menu; choosing it closes the menu. */
 function MenuLink({
@@ -193,6 +208,7 @@ export function AppShell({ user, children }: { user: User; children: ReactNode }
                 aria-current={item.match(path) ? 'page' : undefined}
               >
                 {item.label}
+                {item.href === '/requests' && <NewRequestCount />}
               </Link>
             ))}
           </nav>

@@ -19,6 +19,7 @@ import { ApplyPackageDialog } from './deal-detail/apply-package-dialog';
 import { DealDeliverables } from './deal-detail/deal-deliverables';
 import { DealTerms } from './deal-detail/deal-terms';
 import { PageHeader } from '../components/ui/page-header';
+import { FromRequestLink } from './requests/from-request-link';
 
 export default function DealDetailPage({ user, id }: { user: User; id: string }) {
   const canEdit = user.role !== 'viewer';
@@ -87,7 +88,8 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
         subtitle={
           <>
             <DealStatusChip status={d.status} />{' '}
-            <span className="fee">{formatMoney(d.feeCents, d.currency)}</span>
+            <span className="fee">{formatMoney(d.feeCents, d.currency)}</span>{' '}
+            <FromRequestLink dealId={d.id} />
           </>
         }
         actions={

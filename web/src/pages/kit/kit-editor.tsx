@@ -11,6 +11,7 @@ import { useSaveKit } from '../../resources/kit';
 import { KitAudience } from './kit-audience';
 import { KitPublishing } from './kit-publishing';
 import { KitRates } from './kit-rates';
+import { KitRequestForm } from './kit-request-form';
 import { KitSection } from './kit-section';
 import { initialState, toPatch, type KitState } from './kit-state';
 import { KitStudies } from './kit-studies';
@@ -93,6 +94,7 @@ export function KitEditor({ kit, candidates, defaultCurrency, user }: KitEditorP
         <KitRates form={form} formId={formId} defaultCurrency={defaultCurrency} />
         <KitStudies form={form} formId={formId} studies={studies} />
         <KitPublishing form={form} formId={formId} kit={kit} />
+        <KitRequestForm form={form} formId={formId} kit={kit} />
       </fieldset>
       {isOwner && (
         <div className="form__actions kit-editor__actions">

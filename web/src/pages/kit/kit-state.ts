@@ -1,5 +1,6 @@
 import type { Format, Platform } from '../../../../shared/schemas/deliverable';
 import type { MediaKit, MediaKitPatch } from '../../../../shared/schemas/kit';
+import type { RequirableRequestField } from '../../../../shared/schemas/request';
 import { centsToInput, moneyInputError, parseMoney } from '../../format';
 import type { IssueLike } from '../../hooks/use-form-errors';
 
@@ -33,6 +34,10 @@ export interface KitState {
   caseStudyIds: string[];
   slug: string;
   published: boolean;
+  /** The "Work with me" form. */
+  requestFormEnabled: boolean;
+  requestRequired: RequirableRequestField[];
+  declineTemplate: string;
 }
 
 export const MAX_CASE_STUDIES = 12;
@@ -83,6 +88,9 @@ export function initialState(kit: MediaKit, pickable: ReadonlySet<string>): KitS
     caseStudyIds: kit.caseStudyIds.filter((id) => pickable.has(id)),
     slug: kit.slug ?? '',
     published: kit.published,
+    requestFormEnabled: kit.requestForm.enabled,
+    requestRequired: kit.requestForm.requiredFields,
+    declineTemplate: kit.requestForm.declineTemplate,
   };
 }
 
@@ -151,6 +159,11 @@ export function toPatch(
       caseStudyIds: state.caseStudyIds,
       slug: state.slug.trim() === '' ? null : state.slug.trim(),
       published: state.published,
+      requestForm: {
+        enabled: state.requestFormEnabled,
+        requiredFields: state.requestRequired,
+        declineTemplate: state.declineTemplate,
+      },
     },
   };
 }
