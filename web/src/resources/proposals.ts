@@ -1,5 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ProposalCreate, ProposalDecisionBody } from '../../../shared/schemas/proposal';
+import type {
+  ProposalCreate,
+  ProposalDecisionBody,
+  ProposalSend,
+} from '../../../shared/schemas/proposal';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
 import { orNullOn } from './read';
@@ -39,6 +43,16 @@ export function useWithdrawProposal(
 ) {
   const invalidate = useInvalidate();
   return useWrite(withdraw, { onSettled: () => invalidate(keys.proposals(dealId)) }, options);
+}
+
+const sendProposal = ({ id, ...json }: ProposalSend & { id: string }) =>
+  unwrap(api.proposals[':id'].send.$post({ param: { id }, json }));
+
+/** E-mails an open proposal's link and PDF to the brand's contacts. */
+export function useSendProposal(
+  options: WriteOptions<Answer<typeof sendProposal>, ProposalSend & { id: string }> = {},
+) {
+  return useWrite(sendProposal, {}, options);
 }
 
 /** The proposal behind a brand's link, asked without a session; null when the link opens none. */

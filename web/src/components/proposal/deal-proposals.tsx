@@ -5,7 +5,7 @@ import type { Deal } from '../../../../shared/schemas/deal';
 import type { Proposal, ProposalCreated, ProposalState } from '../../../../shared/schemas/proposal';
 import { errorMessage } from '../../api';
 import { formatDay, formatMoney } from '../../format';
-import { useDealProposals, useWithdrawProposal } from '../../resources/proposals';
+import { useDealProposals, useSendProposal, useWithdrawProposal } from '../../resources/proposals';
 import { Spinner } from '../badges';
 import { CopyBox } from '../copy-box';
 import { Dialog } from '../dialog';
@@ -41,6 +41,10 @@ export function DealProposals({ deal, user }: { deal: Deal; user: User }) {
   const [created, setCreated] = useState<ProposalCreated | null>(null);
   const withdraw = useWithdrawProposal(deal.id, {
     onSuccess: () => toast.success('Proposal withdrawn', 'Its link now says so.'),
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+  const mail = useSendProposal({
+    onSuccess: ({ to }) => toast.success('Proposal e-mailed', `To ${to.join(', ')}, with its PDF.`),
     onError: (error) => toast.error(errorMessage(error)),
   });
   const items = proposals.data ?? [];
@@ -104,6 +108,16 @@ export function DealProposals({ deal, user }: { deal: Deal; user: User }) {
                     onClick={() => setDialog({ revise: true })}
                   >
                     Revise
+                  </button>
+                )}
+                {canEdit && p.state === 'sent' && (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={mail.isPending}
+                    onClick={() => mail.mutate({ id: p.id })}
+                  >
+                    E-mail to brand
                   </button>
                 )}
                 {canEdit && p.status === 'sent' && (
