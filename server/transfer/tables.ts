@@ -37,6 +37,7 @@ export const TRANSFER_DB_TABLES = {
   invoice_reminders: 'invoiceReminders',
   remittance_notices: 'remittanceNotices',
   deal_packages: 'dealPackages',
+  proposals: 'proposals',
 } as const satisfies Record<TransferTableName, keyof Database>;
 
 type DbTableOf<T extends TransferTableName> = Database[(typeof TRANSFER_DB_TABLES)[T]];
@@ -78,6 +79,7 @@ const ROWS_FIT: { [T in TransferTableName]: RowFits<T> } = {
   invoice_reminders: true,
   remittance_notices: true,
   deal_packages: true,
+  proposals: true,
 };
 void ROWS_FIT;
 

@@ -52,6 +52,7 @@ const EXPORTED_TABLES = [
   'invoice_reminders',
   'remittance_notices',
   'deal_packages',
+  'proposals',
 ];
 
 /** Every table of the schema (the migrator's aside), to show what an import wrote or did not. */
@@ -83,6 +84,7 @@ const ALL_TABLES = [
   'remittanceNotices',
   'publicHits',
   'dealPackages',
+  'proposals',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -677,6 +679,25 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
       updatedAt: at,
     })
     .execute();
+
+  // A proposal the brand answered: its decision columns move too.
+  const proposal = ok(
+    await owner.post(`/api/deals/${launch.id}/proposals`, {
+      items: [{ description: 'Launch reel — “Ünïcødé”', quantity: 1, unitCents: 90_000 }],
+      currency: 'EUR',
+      paymentTermsDays: 30,
+      paymentTrigger: 'invoice_issued',
+      expiresOn: '2026-03-31',
+    }),
+  ).body;
+  ok(
+    await install.client().post(`/api/proposal-links/${proposal.token}/decision`, {
+      decision: 'request_changes',
+      name: 'Bea',
+      comment: 'Two reels, please',
+    }),
+    200,
+  );
 
   // Credentials that must stay behind.
   const apiToken = ok(await owner.post('/api/me/tokens', { name: 'Script', scope: 'read' })).body;
