@@ -9,6 +9,9 @@ import {
   proposalSchema,
   proposalTermsOf,
   proposalViewSchema,
+  proposalSendSchema,
+  proposalSentSchema,
+  type ProposalSent,
   type Proposal,
   type ProposalCreated,
   type ProposalDecisionResult,
@@ -16,7 +19,7 @@ import {
 } from '../../shared/schemas/proposal';
 import { raiseAlertsInTransaction } from '../alerts/raise';
 import { auditedCreate, auditedUpdate } from '../audit/audited';
-import { recordAudit } from '../audit/record';
+import { auditActor, recordAudit } from '../audit/record';
 import { clientAddress } from '../auth/client-address';
 import { currentUser } from '../auth/session';
 import { hashToken } from '../auth/tokens';
@@ -41,6 +44,8 @@ import { inTransaction } from '../db/transaction';
 import type { AppDeps, AppEnv } from '../env';
 import { AppError, invalidField } from '../errors';
 import { newId } from '../ids';
+import { messageIdFor, NO_SMTP_REASON } from '../invoices/send';
+import { mailProposal } from '../proposals/mail';
 import { renderProposalPdf } from '../proposals/pdf';
 import { validate } from '../validate';
 import { declare, file, list } from './declare';
@@ -73,6 +78,13 @@ const route = {
     body: proposalCreateSchema,
     answers: { 201: proposalCreatedSchema },
     errors: [409],
+  }),
+  send: declare({
+    access: 'editor',
+    summary: "E-mail an open proposal's link and PDF to the brand's contacts (or to `to`)",
+    body: proposalSendSchema,
+    answers: { 200: proposalSentSchema },
+    errors: [409, 502],
   }),
   withdraw: declare({
     access: 'editor',
@@ -167,35 +179,100 @@ export function dealProposalRoutes({ db, clock, config, linkSecret }: AppDeps) {
 }
 
 /** `/api/proposals/:id/withdraw`. */
-export function proposalRoutes({ db, clock, config, linkSecret }: AppDeps) {
+export function proposalRoutes({ db, clock, config, linkSecret, mailer }: AppDeps) {
   const signer = { linkSecret, appUrl: config.APP_URL };
-  return new Hono<AppEnv>().post('/:id/withdraw', route.withdraw, async (c) => {
-    const now = clock.now();
-    const id = c.req.param('id');
-    const { timeZone } = await getSettings(db, now);
-    const read = { signer, now, timeZone };
-    const after = await auditedUpdate<AuditedProposal>(
-      {
-        c,
+  return new Hono<AppEnv>()
+    .post('/:id/send', route.send, validate('json', proposalSendSchema), async (c) => {
+      const input = c.req.valid('json');
+      const now = clock.now();
+      const id = c.req.param('id');
+      const settings = await getSettings(db, now);
+      const proposal = await getProposal(db, id, { signer, now, timeZone: settings.timeZone });
+      if (proposal.state !== 'sent') {
+        throw new AppError(
+          409,
+          'conflict',
+          `Only an open proposal can be sent; this one is ${proposal.state.replace('_', ' ')}.`,
+        );
+      }
+      const found = proposal.url
+        ? await proposalOfToken(db, proposalToken(linkSecret, id))
+        : undefined;
+      if (!proposal.url || !found) {
+        throw new AppError(
+          409,
+          'conflict',
+          'This install can no longer show this link: send a revision instead.',
+        );
+      }
+      const to = input.to ?? (await brandContactEmails(db, proposal.dealId));
+      if (to.length === 0) {
+        throw invalidField(
+          'to',
+          'The brand has no contact with an e-mail: add one, or give the addresses.',
+        );
+      }
+      if (!mailer) throw new AppError(409, 'email_not_configured', NO_SMTP_REASON);
+      const view = toView(found, settings.name, now, settings.timeZone);
+      const messageId = messageIdFor('proposal', `${id}-${newId()}`, config.APP_URL);
+      try {
+        await mailProposal(mailer, view, {
+          to,
+          replyTo: settings.creator.email.trim() || currentUser(c).email,
+          url: proposal.url,
+          message: input.message ?? '',
+          messageId,
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
+        throw new AppError(
+          502,
+          'email_failed',
+          `The mail server did not take the e-mail: ${reason}`,
+        );
+      }
+      await recordAudit(
         db,
+        auditActor(c),
+        {
+          action: 'update',
+          entityType: 'proposal',
+          entityId: id,
+          summary: `Proposal v${proposal.version} for deal "${view.dealTitle}" e-mailed to ${to.join(', ')}`,
+          after: { sentTo: to },
+        },
         now,
-        entityType: 'proposal',
-        summary: (p) => `Proposal v${p.version} withdrawn`,
-      },
-      async (trx) => auditable(await getProposal(trx, id, read)),
-      async (trx) => {
-        if (!(await withdrawProposal(trx, id, now))) {
-          throw new AppError(
-            409,
-            'conflict',
-            'Only a proposal that is still open can be withdrawn: this one was answered, replaced or withdrawn.',
-          );
-        }
-        return auditable(await getProposal(trx, id, read));
-      },
-    );
-    return c.json(await getProposal(db, after.id, read), 200);
-  });
+      );
+      const sent: ProposalSent = { sentAt: now.toISOString(), to, messageId };
+      return c.json(sent, 200);
+    })
+    .post('/:id/withdraw', route.withdraw, async (c) => {
+      const now = clock.now();
+      const id = c.req.param('id');
+      const { timeZone } = await getSettings(db, now);
+      const read = { signer, now, timeZone };
+      const after = await auditedUpdate<AuditedProposal>(
+        {
+          c,
+          db,
+          now,
+          entityType: 'proposal',
+          summary: (p) => `Proposal v${p.version} withdrawn`,
+        },
+        async (trx) => auditable(await getProposal(trx, id, read)),
+        async (trx) => {
+          if (!(await withdrawProposal(trx, id, now))) {
+            throw new AppError(
+              409,
+              'conflict',
+              'Only a proposal that is still open can be withdrawn: this one was answered, replaced or withdrawn.',
+            );
+          }
+          return auditable(await getProposal(trx, id, read));
+        },
+      );
+      return c.json(await getProposal(db, after.id, read), 200);
+    });
 }
 
 /** What the brand is shown: the proposal's own terms (none once withdrawn or replaced). */
@@ -364,4 +441,18 @@ export function proposalLinkRoutes(deps: AppDeps) {
         return c.json(result, 200);
       },
     );
+}
+
+/** Where a proposal goes unless told: the brand's contacts with an e-mail, billing-only ones last. */
+async function brandContactEmails(db: AppDeps['db'], dealId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('brandContacts')
+    .innerJoin('deals', 'deals.brandId', 'brandContacts.brandId')
+    .select(['brandContacts.email', 'brandContacts.billing'])
+    .where('deals.id', '=', dealId)
+    .where('brandContacts.email', 'is not', null)
+    .orderBy('brandContacts.position')
+    .execute();
+  const people = rows.filter((r) => !r.billing).map((r) => r.email!);
+  return [...new Set(people.length > 0 ? people : rows.map((r) => r.email!))].slice(0, 10);
 }

@@ -131,6 +131,10 @@ const REFERENCES: { [T in TransferTableName]?: Reference[] } = {
     { column: 'actorId', to: 'users' },
   ],
   invoice_reminders: [{ column: 'invoiceId', to: 'invoices' }],
+  proposals: [
+    { column: 'dealId', to: 'deals' },
+    { column: 'createdBy', to: 'users' },
+  ],
   remittance_notices: [
     { column: 'invoiceId', to: 'invoices' },
     { column: 'paymentId', to: 'payments' },
@@ -149,6 +153,7 @@ const UNIQUE_KEYS: { [T in TransferTableName]?: string[][] } = {
   invoices: [['number']],
   invites: [['tokenHash']],
   review_links: [['tokenHash']],
+  proposals: [['tokenHash'], ['dealId', 'version']],
   invoice_links: [['tokenHash']],
   invoice_reminders: [['invoiceId', 'stepOffsetDays']],
   media_kit: [['slug']],

@@ -39,6 +39,7 @@ export const TRANSFER_DB_TABLES = {
   remittance_notices: 'remittanceNotices',
   deal_packages: 'dealPackages',
   brand_requests: 'brandRequests',
+  proposals: 'proposals',
 } as const satisfies Record<TransferTableName, keyof Database>;
 
 type DbTableOf<T extends TransferTableName> = Database[(typeof TRANSFER_DB_TABLES)[T]];
@@ -81,6 +82,7 @@ const ROWS_FIT: { [T in TransferTableName]: RowFits<T> } = {
   remittance_notices: true,
   deal_packages: true,
   brand_requests: true,
+  proposals: true,
 };
 void ROWS_FIT;
 

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { paymentTermsDaysSchema, paymentTriggerSchema } from './billing';
-import { centsSchema, currencySchema, daySchema, nameSchema, textSchema } from './common';
+import {
+  centsSchema,
+  currencySchema,
+  daySchema,
+  emailSchema,
+  nameSchema,
+  textSchema,
+} from './common';
 import { formatSchema, platformSchema } from './deliverable';
 
 export const PROPOSAL_MAX_ITEMS = 30;
@@ -204,3 +211,21 @@ export function proposalTermsOf(input: z.output<typeof proposalCreateSchema>): P
     note: input.note?.trim() ?? '',
   };
 }
+
+/** `POST /api/proposals/:id/send`: to the brand's contacts unless `to` is given, with an optional message. */
+export const proposalSendSchema = z.object({
+  to: z
+    .array(emailSchema)
+    .min(1, 'At least one address')
+    .max(10, 'At most 10 addresses')
+    .optional(),
+  message: textSchema(PROPOSAL_NOTE_MAX).optional(),
+});
+export type ProposalSend = z.input<typeof proposalSendSchema>;
+
+export const proposalSentSchema = z.object({
+  sentAt: z.string(),
+  to: z.array(z.string()),
+  messageId: z.string(),
+});
+export type ProposalSent = z.infer<typeof proposalSentSchema>;

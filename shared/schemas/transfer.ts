@@ -17,6 +17,7 @@ import { deliverableStatusSchema, formatSchema, platformSchema } from './deliver
 import { paymentTriggerSchema, REMITTANCE_STATUSES } from './billing';
 import { INVOICE_EVENT_TYPES, REMINDER_STATUSES } from './getting-paid';
 import { invoiceStatusSchema } from './invoice';
+import { PROPOSAL_STATUSES } from './proposal';
 import { REVIEW_DECISIONS } from './review';
 import { REQUEST_STATUSES } from './request';
 import { auditActionSchema, auditEntityTypeSchema, auditViaSchema } from './team';
@@ -402,6 +403,26 @@ export const transferBrandRequestSchema = z.strictObject({
   dealId: idSchema.nullable(),
 });
 
+export const transferProposalSchema = z.strictObject({
+  id: idSchema,
+  dealId: idSchema,
+  version,
+  status: z.enum(PROPOSAL_STATUSES),
+  /** The terms the brand was shown, a JSON object (shared/schemas/proposal.ts). */
+  terms: text.refine(isJsonObject, 'Expected a JSON object'),
+  tokenHash: nonEmptyText,
+  expiresOn: daySchema,
+  decidedAt: instantSchema.nullable(),
+  decidedName: text.nullable(),
+  decidedTitle: text.nullable(),
+  decidedIp: text.nullable(),
+  termsHash: text.nullable(),
+  comment: text.nullable(),
+  createdBy: idSchema.nullable(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
 /**
  * The tables of an export, in foreign-key order (a row only refers to tables
  * above it), which is the order they are written and imported in.
@@ -431,6 +452,7 @@ export const transferTablesSchema = z.strictObject({
   remittance_notices: z.array(transferRemittanceNoticeSchema).default([]),
   deal_packages: z.array(transferDealPackageSchema).default([]),
   brand_requests: z.array(transferBrandRequestSchema).default([]),
+  proposals: z.array(transferProposalSchema).default([]),
 });
 export type TransferTables = z.infer<typeof transferTablesSchema>;
 export type TransferTableName = keyof TransferTables;

@@ -150,6 +150,7 @@ export interface WorkspaceIds {
   declineRequestId: string;
   spamRequestId: string;
   /** Open proposals, each on a deal of its own: one to look at, one to answer, one to withdraw. */
+  proposalId: string;
   proposalToken: string;
   decisionProposalToken: string;
   spareProposalId: string;
@@ -298,6 +299,7 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       requestId: absent,
       declineRequestId: absent,
       spamRequestId: absent,
+      proposalId: absent,
       proposalToken: absent,
       decisionProposalToken: absent,
       spareProposalId: absent,
@@ -531,6 +533,7 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     spareRemittanceId: notices[1]!.id,
     packageId: dealPackage.id,
     sparePackageId: sparePackage.id,
+    proposalId: proposals[0]!.id,
     proposalToken: String(proposals[0]!.token),
     decisionProposalToken: String(proposals[1]!.token),
     spareProposalId: proposals[2]!.id,
@@ -973,6 +976,11 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     status: 201,
     params: { id: 'dealId' },
     body: () => PROPOSAL_BODY,
+  },
+  'POST /api/proposals/:id/send': {
+    status: 200,
+    params: { id: 'proposalId' },
+    body: () => ({ to: ['brand@example.com'] }),
   },
   'POST /api/proposals/:id/withdraw': { status: 200, params: { id: 'spareProposalId' } },
   'GET /api/proposal-links/:token': { status: 200, params: { token: 'proposalToken' } },

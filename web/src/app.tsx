@@ -33,6 +33,9 @@ const ReviewPage = lazy(() =>
   import('./pages/review-page').then((m) => ({ default: m.ReviewPage })),
 );
 const PayPage = lazy(() => import('./pages/pay-page').then((m) => ({ default: m.PayPage })));
+const ProposalPage = lazy(() =>
+  import('./pages/proposal-page').then((m) => ({ default: m.ProposalPage })),
+);
 
 function FullPage({ children }: { children: ReactNode }) {
   return <div className="full-page">{children}</div>;
@@ -92,6 +95,8 @@ const TOKEN_PAGES: { pattern: string; Page: ComponentType<{ token: string }> }[]
   { pattern: '/review/:token', Page: ReviewPage },
   // A payer's invoice link: no account, nothing of the workspace but this invoice.
   { pattern: '/pay/:token', Page: PayPage },
+  // A brand's proposal link: no account, nothing of the workspace but these terms.
+  { pattern: '/proposal/:token', Page: ProposalPage },
 ];
 
 export function App() {

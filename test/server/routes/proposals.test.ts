@@ -10,6 +10,7 @@ import {
   type ProposalCreated,
 } from '../../../shared/schemas/proposal';
 import { addUser, signInAs, unchecked, type TestClient } from '../../support/app';
+import { useSmtpMailer } from '../../support/alerts';
 import { pdfText } from '../../support/pdf-text';
 import { expectApiError, trackApps } from '../helpers';
 
@@ -525,5 +526,76 @@ describe('POST /api/proposal-links/:token/decision', () => {
     const res = await decide(t, created.token, ACCEPT);
     expectApiError(res, 429, { code: 'too_many_requests' });
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('POST /api/proposals/:id/send', () => {
+  const smtp = useSmtpMailer();
+
+  async function withContact() {
+    const t = await apps.workspace({ mailer: smtp.mailer });
+    const brand = (await t.owner.get(`/api/brands/${t.brand.id}`)).body;
+    const patched = await t.owner.patch(`/api/brands/${t.brand.id}`, {
+      version: brand.version,
+      contacts: [
+        { name: 'Bea Brand', email: 'bea@acme.example' },
+        { name: 'Accounts', email: 'ap@acme.example', billing: true },
+      ],
+    });
+    expect(patched.status, patched.text).toBe(200);
+    return t;
+  }
+
+  it("e-mails the link and the PDF to the brand's contacts (not billing) through SMTP", async () => {
+    const t = await withContact();
+    const created = await propose(t.owner, t.deal.id);
+    const res = await t.owner.post(`/api/proposals/${created.id}/send`, {
+      message: 'Hi Bea, as discussed.',
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toEqual({
+      sentAt: '2026-03-01T12:00:00.000Z',
+      to: ['bea@acme.example'],
+      messageId: expect.stringMatching(/^<proposal-.+>$/),
+    });
+    expect(smtp.messages).toHaveLength(1);
+    const { mail, envelopeTo } = smtp.messages[0]!;
+    expect(envelopeTo).toEqual(['bea@acme.example']);
+    expect(mail.subject).toBe('Proposal: Launch (My workspace)');
+    expect(mail.text).toContain('Hi Bea, as discussed.');
+    expect(mail.text).toContain(created.url);
+    expect(mail.text).toContain('Total: €4,300.00');
+    const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(pdf?.filename).toBe('proposal-v1.pdf');
+    expect(await pdfText(new Uint8Array(pdf!.content))).toContain('Proposal: Launch');
+  });
+
+  it('answers 400 naming to without an address, 409 once the proposal is not open', async () => {
+    const t = await apps.workspace({ mailer: smtp.mailer });
+    const created = await propose(t.owner, t.deal.id);
+    expectApiError(await t.owner.post(`/api/proposals/${created.id}/send`, {}), 400, {
+      paths: ['to'],
+    });
+    expectApiError(
+      await t.owner.post(`/api/proposals/${created.id}/send`, unchecked({ to: ['nope'] })),
+      400,
+      { paths: ['to.0'] },
+    );
+    await t.owner.post(`/api/proposals/${created.id}/withdraw`);
+    expectApiError(
+      await t.owner.post(`/api/proposals/${created.id}/send`, { to: ['bea@acme.example'] }),
+      409,
+    );
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('without SMTP: 409 saying why', async () => {
+    const t = await apps.workspace();
+    const created = await propose(t.owner, t.deal.id);
+    expectApiError(
+      await t.owner.post(`/api/proposals/${created.id}/send`, { to: ['bea@acme.example'] }),
+      409,
+      { code: 'email_not_configured', message: /SMTP_URL/ },
+    );
   });
 });

@@ -53,6 +53,7 @@ const EXPORTED_TABLES = [
   'remittance_notices',
   'deal_packages',
   'brand_requests',
+  'proposals',
 ];
 
 /** Every table of the schema (the migrator's aside), to show what an import wrote or did not. */
@@ -86,6 +87,7 @@ const ALL_TABLES = [
   'dealPackages',
   'brandRequests',
   'blockedSenders',
+  'proposals',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -717,6 +719,25 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
       dealId: launch.id,
     })
     .execute();
+
+  // A proposal the brand answered: its decision columns move too.
+  const proposal = ok(
+    await owner.post(`/api/deals/${launch.id}/proposals`, {
+      items: [{ description: 'Launch reel — “Ünïcødé”', quantity: 1, unitCents: 90_000 }],
+      currency: 'EUR',
+      paymentTermsDays: 30,
+      paymentTrigger: 'invoice_issued',
+      expiresOn: '2026-03-31',
+    }),
+  ).body;
+  ok(
+    await install.client().post(`/api/proposal-links/${proposal.token}/decision`, {
+      decision: 'request_changes',
+      name: 'Bea',
+      comment: 'Two reels, please',
+    }),
+    200,
+  );
 
   // Credentials that must stay behind.
   const apiToken = ok(await owner.post('/api/me/tokens', { name: 'Script', scope: 'read' })).body;

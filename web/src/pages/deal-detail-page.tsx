@@ -7,6 +7,7 @@ import { ConfirmDeleteDeal } from '../components/deal/confirm-delete-deal';
 import { DealDeleteRefused } from '../components/deal/deal-delete-refused';
 import { DealDialog } from '../components/deal-dialog';
 import { DealInvoices, DealMoneyStrip } from '../components/deal-invoices';
+import { DealProposals } from '../components/proposal/deal-proposals';
 import { DeliverableDialog } from '../components/deliverable-dialog';
 import { Link } from '../components/link';
 import { useToast } from '../components/toast';
@@ -124,6 +125,8 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
           onApplyPackage={() => setApplyingPackage(true)}
         />
       </div>
+
+      <DealProposals deal={d} user={user} />
 
       <DealInvoices deal={d} user={user} />
 

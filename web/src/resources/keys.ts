@@ -42,6 +42,8 @@ export const keys = {
   invitePreview: (token: string) => ['invite-preview', token] as const,
   reviewLinks: (deliverableId: string) => ['deliverables', 'review-links', deliverableId] as const,
   review: (token: string) => ['review', token] as const,
+  proposals: (dealId: string) => ['deals', 'proposals', dealId] as const,
+  proposalView: (token: string) => ['proposal-link', token] as const,
   audit: ['audit'] as const,
   auditList: (filter: AuditFilter) => ['audit', 'list', filter] as const,
   sessions: ['my-sessions'] as const,

@@ -1,0 +1,53 @@
+import { proposalItemWords, proposalTermLines } from '../../../../shared/proposal-terms';
+import type { ProposalTerms } from '../../../../shared/schemas/proposal';
+import { formatMoney, FORMAT_LABELS, PLATFORM_LABELS } from '../../format';
+
+/** Exactly the terms the brand accepts: the items with their prices, then the conditions. */
+export function ProposalTermsView({ terms }: { terms: ProposalTerms }) {
+  return (
+    <>
+      <section className="review__section" aria-labelledby="proposal-items">
+        <h2 id="proposal-items" className="subsection-title">
+          What is included
+        </h2>
+        <ul className="proposal__items">
+          {terms.items.map((item, index) => (
+            <li key={index} className="proposal__item">
+              <span>
+                {proposalItemWords(item)}
+                {item.platform && (
+                  <span className="muted small proposal__where">
+                    {PLATFORM_LABELS[item.platform]}
+                    {item.format ? ` · ${FORMAT_LABELS[item.format]}` : ''}
+                    {item.quantity > 1
+                      ? ` · ${formatMoney(item.unitCents, terms.currency)} each`
+                      : ''}
+                  </span>
+                )}
+              </span>
+              <strong className="proposal__amount">
+                {formatMoney(item.quantity * item.unitCents, terms.currency)}
+              </strong>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <dl className="review__facts" data-testid="proposal-terms">
+        {proposalTermLines(terms).map(([label, words]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{words}</dd>
+          </div>
+        ))}
+      </dl>
+      {terms.note && (
+        <section className="review__section" aria-labelledby="proposal-note">
+          <h2 id="proposal-note" className="subsection-title">
+            Note
+          </h2>
+          <p className="review__text">{terms.note}</p>
+        </section>
+      )}
+    </>
+  );
+}
