@@ -137,6 +137,7 @@ export const DATA_TABLES = [
   'auditLog',
   'mediaKit',
   'reviewLinks',
+  'proposals',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 /** Every row of every data table, in a stable order: equal snapshots mean nothing was written. */
