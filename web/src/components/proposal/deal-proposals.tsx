@@ -5,6 +5,8 @@ import type { Deal } from '../../../../shared/schemas/deal';
 import type { Proposal, ProposalCreated, ProposalState } from '../../../../shared/schemas/proposal';
 import { errorMessage } from '../../api';
 import { formatDay, formatMoney } from '../../format';
+import { useDeliverablesOfDeal } from '../../resources/deliverables';
+import { useMediaKit } from '../../resources/kit';
 import { useDealProposals, useSendProposal, useWithdrawProposal } from '../../resources/proposals';
 import { Spinner } from '../badges';
 import { CopyBox } from '../copy-box';
@@ -36,6 +38,9 @@ function answerOf(p: Proposal): string {
 export function DealProposals({ deal, user }: { deal: Deal; user: User }) {
   const canEdit = user.role !== 'viewer';
   const proposals = useDealProposals(deal.id);
+  // A first proposal starts from what the deal already plans, priced from the rate card.
+  const deliverables = useDeliverablesOfDeal(deal.id);
+  const kit = useMediaKit();
   const toast = useToast();
   const [dialog, setDialog] = useState<{ revise: boolean } | null>(null);
   const [created, setCreated] = useState<ProposalCreated | null>(null);
@@ -140,6 +145,7 @@ export function DealProposals({ deal, user }: { deal: Deal; user: User }) {
           deal={deal}
           timeZone={user.effectiveTimeZone}
           previous={dialog.revise && latest ? latest.terms : null}
+          planned={{ deliverables: deliverables.data ?? [], rateCard: kit.data?.rateCard ?? [] }}
           onClose={() => setDialog(null)}
           onSent={(answer) => {
             setDialog(null);

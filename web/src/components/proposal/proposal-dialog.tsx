@@ -32,16 +32,19 @@ export function ProposalDialog({
   deal,
   timeZone,
   previous,
+  planned,
   onSent,
   onClose,
 }: {
   deal: Deal;
   timeZone: string;
   previous: ProposalTerms | null;
+  /** What a first proposal starts from: the deal's deliverables, priced from the rate card. */
+  planned: Parameters<typeof initialDraft>[3];
   onSent: (created: ProposalCreated) => void;
   onClose: () => void;
 }) {
-  const [start] = useState(() => initialDraft(deal, timeZone, previous));
+  const [start] = useState(() => initialDraft(deal, timeZone, previous, planned));
   const form = useSchemaForm<ProposalDraft>(start.draft);
   const [items, setItems] = useState<ItemDraft[]>(start.items);
   const kit = useMediaKit();

@@ -1,10 +1,11 @@
 import type { PaymentTrigger } from '../../../../shared/schemas/billing';
 import type { Deal } from '../../../../shared/schemas/deal';
-import type { Format, Platform } from '../../../../shared/schemas/deliverable';
+import type { Deliverable, Format, Platform } from '../../../../shared/schemas/deliverable';
+import type { RateCardItem } from '../../../../shared/schemas/kit';
 import type { ProposalCreate, ProposalTerms } from '../../../../shared/schemas/proposal';
 import type { IssueLike } from '../../hooks/use-form-errors';
 import { centsToInput, moneyInputError, parseMoney } from '../../format';
-import { addDays, todayIn } from '../../time';
+import { addDays, dayOf, todayIn } from '../../time';
 
 /** One item as typed: text fields, parsed when sent. */
 export interface ItemDraft {
@@ -44,11 +45,48 @@ export const emptyItem = (): ItemDraft => ({
   publishOn: '',
 });
 
-/** A new proposal starts from the deal's terms (or the last proposal's, for a revision). */
+/**
+ * A first proposal's lines: one per deliverable the deal already plans (from
+ * an accepted request, say), under the same title so that accepting dates
+ * them rather than doubling them, priced from the rate card where it has the
+ * platform and format in the deal's currency; one empty line otherwise.
+ */
+function itemsFromDeal(
+  deliverables: readonly Deliverable[],
+  rateCard: readonly RateCardItem[],
+  currency: string,
+  timeZone: string,
+): ItemDraft[] {
+  const open = deliverables.filter((d) => d.status !== 'published');
+  if (open.length === 0) return [emptyItem()];
+  return open.map((d) => {
+    const rate = rateCard.find(
+      (r) => r.platform === d.platform && r.format === d.format && r.currency === currency,
+    );
+    return {
+      key: newItemKey(),
+      description: d.title,
+      quantity: '1',
+      price: rate ? centsToInput(rate.priceCents, currency) : '',
+      platform: d.platform,
+      format: d.format,
+      publishOn: d.publishAt ? dayOf(d.publishAt, timeZone) : '',
+    };
+  });
+}
+
+/**
+ * A new proposal starts from the deal's terms and planned deliverables (or
+ * the last proposal's terms, for a revision).
+ */
 export function initialDraft(
   deal: Deal,
   timeZone: string,
   previous: ProposalTerms | null,
+  planned: { deliverables: readonly Deliverable[]; rateCard: readonly RateCardItem[] } = {
+    deliverables: [],
+    rateCard: [],
+  },
 ): { draft: ProposalDraft; items: ItemDraft[] } {
   const currency = previous?.currency ?? deal.currency;
   return {
@@ -73,7 +111,7 @@ export function initialDraft(
           format: item.format ?? '',
           publishOn: item.publishOn ?? '',
         }))
-      : [emptyItem()],
+      : itemsFromDeal(planned.deliverables, planned.rateCard, currency, timeZone),
   };
 }
 
