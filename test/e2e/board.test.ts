@@ -1,18 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type BrowserSession,
-  call,
-  expectAccessible,
-  openBrowser,
-  OWNER,
-  setUpDeal,
-  until,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { call, expectAccessible, OWNER, setUpDeal, until, useBrowserApp } from './browser';
 import type { Answer } from '../support/api-types';
-import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
 /** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1. */
@@ -20,22 +11,14 @@ const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(import.meta.dirname, '../../web/screenshots/board.png')
   : undefined;
 
-let server: AppServer;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
+// The scheduler runs every second, so the overdue drafts are alerted at once.
+const app = useBrowserApp(
+  { timezoneId: ZONE, viewport: { width: 1366, height: 900 } },
+  {
     // The scheduler runs every second, so the overdue drafts are alerted at once.
     env: { ALERT_CRON: '*/1 * * * * *' },
-  });
-  session = await openBrowser({ timezoneId: ZONE, viewport: { width: 1366, height: 900 } });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+  },
+);
 
 type Item = Answer<'GET', `/api/deliverables/${string}`>;
 
@@ -49,8 +32,8 @@ const row = (page: Page, title: string) => page.getByTestId('board-row').filter(
 
 describe('the status board in Chromium', () => {
   it('acknowledges alerts in bulk, drags between columns (a stale card goes back), shifts and deletes in bulk with undo', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const { page } = app.session;
+    await page.goto(app.server.url);
     const { deal } = await setUpDeal(page, {
       owner: { ...OWNER, timeZone: ZONE },
       brand: { name: 'Glow Skincare' },

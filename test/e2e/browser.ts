@@ -2,7 +2,7 @@ import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type {
   Answer,
   AnswerBody,
@@ -12,6 +12,7 @@ import type {
   SentBody,
 } from '../support/api-types';
 import { CHROMIUM_ARGS } from './chromium';
+import { startAppServer, type AppServer, type StartAppServerOptions } from './server';
 
 /** The owner the browser tests set the workspace up as. */
 export const OWNER = {
@@ -77,6 +78,32 @@ export function thisMonthAt(zone: string, day: number, hour: number): string {
   return new Date(
     date.toPlainDateTime({ hour }).toZonedDateTime(zone).epochMilliseconds,
   ).toISOString();
+}
+
+/** The real server and a browser, shared by a test file's tests. */
+export interface BrowserApp {
+  server: AppServer;
+  session: BrowserSession;
+}
+
+/**
+ * Starts the app server (serving the built web app) and opens a browser before the file's
+ * tests, and closes both after them. The fields are set once the tests run.
+ */
+export function useBrowserApp(
+  browser: Parameters<typeof openBrowser>[0] = {},
+  server: Omit<StartAppServerOptions, 'webRoot'> = {},
+): BrowserApp {
+  const app = {} as BrowserApp;
+  beforeAll(async () => {
+    app.server = await startAppServer({ webRoot: inject('webRoot'), ...server });
+    app.session = await openBrowser(browser);
+  });
+  afterAll(async () => {
+    await app.session?.close();
+    await app.server?.close();
+  });
+  return app;
 }
 
 /** Polls a read until it matches: for what the page shows after a request or a re-render. */

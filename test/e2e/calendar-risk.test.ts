@@ -1,36 +1,23 @@
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type BrowserSession,
   call,
   expectAccessible,
-  openBrowser,
   OWNER,
   screenshot,
   setUpDeal,
   until,
+  useBrowserApp,
 } from './browser';
 import type { Answer, RequestBody } from '../support/api-types';
-import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'America/New_York';
 
 const SCREENSHOT = screenshot('calendar.png');
 const PHONE_SCREENSHOT = screenshot('calendar-phone.png');
 
-let server: AppServer;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  server = await startAppServer({ webRoot: inject('webRoot') });
-  session = await openBrowser({ timezoneId: ZONE, viewport: { width: 1366, height: 900 } });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useBrowserApp({ timezoneId: ZONE, viewport: { width: 1366, height: 900 } });
 
 const HOUR = 60 * 60 * 1000;
 
@@ -78,9 +65,9 @@ describe('risk on the calendar in Chromium', () => {
   let later: Made;
 
   it('marks overdue, due soon and done work in month, week and list, filters it and counts it', async () => {
-    const { page } = session;
-    await session.context.clock.setFixedTime(PAGE_NOW.epochMilliseconds);
-    await page.goto(server.url);
+    const { page } = app.session;
+    await app.session.context.clock.setFixedTime(PAGE_NOW.epochMilliseconds);
+    await page.goto(app.server.url);
     const { deal } = await setUpDeal(page, {
       owner: { ...OWNER, timeZone: ZONE },
       brand: { name: 'Glow' },
@@ -114,7 +101,7 @@ describe('risk on the calendar in Chromium', () => {
       publishAt: at(70 * 24),
     });
 
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await until(() => page.getByRole('heading', { name: 'Calendar' }).count()).toBe(1);
     // Month: the word, not colour alone.
     expect(await faceText(page, overdueDraft.id, 'draft')).toContain('Overdue');
@@ -162,8 +149,8 @@ describe('risk on the calendar in Chromium', () => {
   });
 
   it('opens an alert’s deliverable on its day, and gives focus back to it when closed', async () => {
-    const { page } = session;
-    await page.goto(`${server.url}/?deliverable=${later.id}`);
+    const { page } = app.session;
+    await page.goto(`${app.server.url}/?deliverable=${later.id}`);
     const dialog = page.getByRole('dialog');
     await until(() => dialog.count()).toBe(1);
     await until(() => dialog.getByLabel('Title').inputValue()).toBe('Holiday gift guide');
@@ -181,8 +168,8 @@ describe('risk on the calendar in Chromium', () => {
   });
 
   it('creates on a day with Enter, moves an event a day with Alt+arrow, and Undo puts it back', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const { page } = app.session;
+    await page.goto(app.server.url);
     const today = PAGE_DAY.toString();
     const cell = page.locator(`[data-day="${today}"]`).first();
     await until(() => cell.count()).toBe(1);
@@ -235,23 +222,23 @@ describe('risk on the calendar in Chromium', () => {
     ).toBe(true);
 
     // `/?new=1&day=…` (where the global `n` shortcut goes) opens "new deliverable" on the day.
-    await page.goto(`${server.url}/?new=1&day=${today}`);
+    await page.goto(`${app.server.url}/?new=1&day=${today}`);
     await until(() => dialog.count()).toBe(1);
     expect(await dialog.getByLabel(/Go-live/).inputValue()).toBe(`${today}T10:00`);
     expect(new URL(page.url()).searchParams.get('new')).toBeNull();
   });
 
   it('keeps the phone header to a quarter of the screen, chips legible and the week named', async () => {
-    const phone = await session.browser.newContext({
+    const phone = await app.session.browser.newContext({
       viewport: { width: 390, height: 844 },
       timezoneId: ZONE,
       locale: 'en-US',
-      storageState: await session.context.storageState(),
+      storageState: await app.session.context.storageState(),
     });
     await phone.clock.setFixedTime(PAGE_NOW.epochMilliseconds);
     const page = await phone.newPage();
     try {
-      await page.goto(server.url);
+      await page.goto(app.server.url);
       await until(() => face(page, missed.id, 'publish').count()).toBe(1);
       // The week list: risk in words, the week named in the title.
       expect(await faceText(page, missed.id, 'publish')).toContain('Overdue');

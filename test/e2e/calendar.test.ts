@@ -1,25 +1,11 @@
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, expectAccessible, openBrowser, OWNER, until } from './browser';
-import { startAppServer, type AppServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, OWNER, until, useBrowserApp } from './browser';
 
 const ZONE = 'America/New_York';
 
-let server: AppServer;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-  });
-  session = await openBrowser({ timezoneId: ZONE });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useBrowserApp({ timezoneId: ZONE });
 
 /** A day of the month on show (mid-month, so it is always in the month grid) at a local time. */
 function localDay(day: number): Temporal.PlainDate {
@@ -43,8 +29,8 @@ async function api<T>(page: Page, url: string): Promise<T> {
 
 describe('the core loop in Chromium', () => {
   it('creates the owner, a brand, a deal and a deliverable, drags it to another day, and it stays there after a reload', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const { page } = app.session;
+    await page.goto(app.server.url);
 
     // First run: the page asks for the owner account.
     await until(() => page.getByRole('button', { name: 'Create owner account' }).count()).toBe(1);
@@ -135,7 +121,7 @@ describe('the core loop in Chromium', () => {
     await expectAccessible(page, 'the month view');
 
     // Opened from its address (?deliverable= jumps to its day): the dialog, then the week view.
-    await page.goto(`${server.url}/?deliverable=${id}`);
+    await page.goto(`${app.server.url}/?deliverable=${id}`);
     const dialog = page.getByRole('dialog', { name: 'Edit deliverable' });
     await until(() => dialog.getByLabel('Title').inputValue()).toBe('Unboxing reel');
     await expectAccessible(page, 'the deliverable dialog, editing');
@@ -145,6 +131,6 @@ describe('the core loop in Chromium', () => {
     await until(() => page.locator(`[data-deliverable-id="${id}"]`).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'the week view');
 
-    expect(session.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

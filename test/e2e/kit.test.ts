@@ -1,38 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type BrowserSession,
-  call,
-  expectAccessible,
-  openBrowser,
-  OWNER,
-  setUpDeal,
-  until,
-} from './browser';
-import { startAppServer, type AppServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { call, expectAccessible, OWNER, setUpDeal, until, useBrowserApp } from './browser';
 
 const ZONE = 'Europe/Berlin';
 
-let server: AppServer;
-let owner: BrowserSession;
-
-beforeAll(async () => {
-  // The kit's shareable URL is built from APP_URL, so it must name this very server.
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-    appUrl: true,
-  });
-  owner = await openBrowser({ timezoneId: ZONE });
-});
-
-afterAll(async () => {
-  await owner?.close();
-  await server?.close();
-});
+// The kit's shareable URL is built from APP_URL, so it must name this very server.
+const app = useBrowserApp({ timezoneId: ZONE }, { appUrl: true });
 
 describe('the media kit in Chromium', () => {
   it('is filled in by the owner, published, and seen signed out, on screen and in print', async () => {
-    const page = owner.page;
-    await page.goto(server.url);
+    const page = app.session.page;
+    await page.goto(app.server.url);
     const { deal } = await setUpDeal(page, {
       owner: { ...OWNER, timeZone: ZONE },
       brand: { name: 'Nordic Brew' },
@@ -105,17 +82,19 @@ describe('the media kit in Chromium', () => {
     const open = page.getByRole('link', { name: 'Open public page' });
     await until(() => open.count()).toBe(1);
     expect(await open.getAttribute('href')).toBe('/kit/ava-brews');
-    expect(await page.getByText(`${server.url}/kit/ava-brews`, { exact: true }).count()).toBe(1);
+    expect(await page.getByText(`${app.server.url}/kit/ava-brews`, { exact: true }).count()).toBe(
+      1,
+    );
     // The saved form reads back what was typed.
     expect(await page.getByLabel('Platform 1 Followers').inputValue()).toBe('84000');
     expect(await page.getByLabel('Rate 1 Price').inputValue()).toBe('1800.00');
     expect(await page.getByRole('checkbox', { name: /Cold brew short/ }).isChecked()).toBe(true);
     await expectAccessible(page, 'the kit editor, published');
     // The only console errors are the refused save's 400.
-    expect(owner.problems.filter((p) => !p.includes('400'))).toEqual([]);
+    expect(app.session.problems.filter((p) => !p.includes('400'))).toEqual([]);
 
     // A new, signed-out browser profile.
-    const visitor = await owner.browser.newContext({
+    const visitor = await app.session.browser.newContext({
       viewport: { width: 1100, height: 900 },
       locale: 'en-US',
     });
@@ -126,7 +105,7 @@ describe('the media kit in Chromium', () => {
       kit.on('console', (message) => {
         if (message.type() === 'error') visitorProblems.push(message.text());
       });
-      const res = await kit.goto(`${server.url}/kit/ava-brews`);
+      const res = await kit.goto(`${app.server.url}/kit/ava-brews`);
       expect(res?.status()).toBe(200);
       await until(() => kit.getByRole('heading', { name: 'Ava Creator', level: 1 }).count()).toBe(
         1,
@@ -180,10 +159,10 @@ describe('the media kit in Chromium', () => {
     await page.getByRole('switch', { name: 'Public page on' }).uncheck();
     await page.getByRole('button', { name: 'Save media kit' }).click();
     await until(() => page.getByRole('link', { name: 'Open public page' }).count()).toBe(0);
-    const gone = await owner.browser.newContext();
+    const gone = await app.session.browser.newContext();
     try {
       const kit = await gone.newPage();
-      const res = await kit.goto(`${server.url}/kit/ava-brews`);
+      const res = await kit.goto(`${app.server.url}/kit/ava-brews`);
       expect(res?.status()).toBe(404);
       expect(await kit.getByRole('heading', { name: 'No media kit here' }).count()).toBe(1);
       await expectAccessible(kit, 'the kit "not found" page');

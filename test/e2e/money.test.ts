@@ -1,36 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type BrowserSession,
-  call,
-  expectAccessible,
-  openBrowser,
-  setUpDeal,
-  until,
-} from './browser';
-import { startAppServer, type AppServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { call, expectAccessible, setUpDeal, until, useBrowserApp } from './browser';
 
-let server: AppServer;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-  });
-  session = await openBrowser({ timezoneId: 'America/Chicago' });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useBrowserApp({ timezoneId: 'America/Chicago' });
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
 
 describe('money in Chromium', () => {
   it('records a payment on the deal page and the money totals change', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const { page } = app.session;
+    await page.goto(app.server.url);
     const { deal } = await setUpDeal(page, {
       owner: {
         email: 'ava@example.com',
@@ -48,13 +27,13 @@ describe('money in Chromium', () => {
     });
 
     // Before: nothing earned, all of it outstanding.
-    await page.goto(`${server.url}/money`);
+    await page.goto(`${app.server.url}/money`);
     await until(() => text(page, 'money-outstanding-USD')).toBe('$4,500.00');
     expect(await text(page, 'money-earned-USD')).toBe('$0.00');
     await expectAccessible(page, 'the money page');
 
     // Record $1,500.00 on the deal page.
-    await page.goto(`${server.url}/deals/${deal.id}`);
+    await page.goto(`${app.server.url}/deals/${deal.id}`);
     const card = page.getByRole('article', { name: `Invoice ${invoice.number}` });
     await until(() => card.count()).toBe(1);
     await card.getByRole('button', { name: /Record payment/ }).click();
@@ -76,6 +55,6 @@ describe('money in Chromium', () => {
     expect(saved).toMatchObject({ paidCents: 150_000, balanceCents: 300_000 });
     expect(saved.payments.map((p) => p.method)).toEqual(['Bank transfer']);
 
-    expect(session.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

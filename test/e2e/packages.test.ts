@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
-import { startAppServer, type AppServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { call, expectAccessible, OWNER, until, useBrowserApp } from './browser';
 
 const ZONE = 'Europe/Berlin';
 /** Where the README's screenshots go when UPDATE_SCREENSHOTS=1 (beside the others). */
@@ -11,18 +10,7 @@ const SHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(import.meta.dirname, '../../web/screenshots')
   : null;
 
-let server: AppServer;
-let owner: BrowserSession;
-
-beforeAll(async () => {
-  server = await startAppServer({ webRoot: inject('webRoot') });
-  owner = await openBrowser({ timezoneId: ZONE, viewport: { width: 1366, height: 900 } });
-});
-
-afterAll(async () => {
-  await owner?.close();
-  await server?.close();
-});
+const app = useBrowserApp({ timezoneId: ZONE, viewport: { width: 1366, height: 900 } });
 
 const today = Temporal.Now.plainDateISO(ZONE);
 const day = (n: number) => today.add({ days: n }).toString();
@@ -38,13 +26,13 @@ const local = (iso: string | null) =>
 
 describe('deal packages, duplicates and repeats in Chromium', () => {
   it('edits a deal package in Settings', async () => {
-    const page = owner.page;
-    await page.goto(server.url);
+    const page = app.session.page;
+    await page.goto(app.server.url);
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
     await call(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
 
     // Settings → Deal packages → New package: two lines, usage rights 30 days.
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${app.server.url}/settings`);
     const section = page.getByRole('region', { name: 'Deal packages' });
     await until(() => section.getByText('No packages yet').count()).toBe(1);
     await section.getByRole('button', { name: 'New package' }).click();
@@ -81,9 +69,9 @@ describe('deal packages, duplicates and repeats in Chromium', () => {
   });
 
   it('applies the package on a new deal and to an existing one', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     // Deals → New deal with the package from a week on: the deal comes with its four posts.
-    await page.goto(`${server.url}/deals`);
+    await page.goto(`${app.server.url}/deals`);
     await page.getByRole('button', { name: 'New deal' }).click();
     const dealDialog = page.getByRole('dialog', { name: 'New deal' });
     await dealDialog.getByLabel('Deal title').fill('Spring launch');
@@ -106,7 +94,7 @@ describe('deal packages, duplicates and repeats in Chromium', () => {
     expect(local(planned[0]!.draftDueAt!)).toBe(`${day(4)}T18:00`);
 
     // The deal's page: Apply package adds the set again from another start day.
-    await page.goto(`${server.url}/deals/${dealId}`);
+    await page.goto(`${app.server.url}/deals/${dealId}`);
     const list = page.locator('.deliverable-list');
     await until(() => list.getByRole('listitem').count()).toBe(4);
     await page.getByRole('button', { name: 'Apply package' }).click();
@@ -122,7 +110,7 @@ describe('deal packages, duplicates and repeats in Chromium', () => {
   });
 
   it('duplicates a deliverable to a week later, and repeats one weekly then moves one alone', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     const deals = (await call(page, 'GET', '/api/deals')).items;
     const dealId = deals[0]!.id;
     const list = page.locator('.deliverable-list');
@@ -205,6 +193,6 @@ describe('deal packages, duplicates and repeats in Chromium', () => {
     expect(local(back.publishAt)).toBe(`${day(11)}T09:30`);
     expect(back.title).toBe('Weekly vlog');
 
-    expect(owner.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

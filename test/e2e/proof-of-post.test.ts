@@ -1,16 +1,7 @@
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type BrowserSession,
-  call,
-  expectAccessible,
-  openBrowser,
-  OWNER,
-  thisMonthAt,
-  until,
-} from './browser';
-import { startAppServer, type AppServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { call, expectAccessible, OWNER, thisMonthAt, until, useBrowserApp } from './browser';
 
 const ZONE = 'Europe/London';
 /** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1. */
@@ -18,25 +9,12 @@ const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(import.meta.dirname, '../../web/screenshots/proof-of-post.png')
   : undefined;
 
-let server: AppServer;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-  });
-  session = await openBrowser({ timezoneId: ZONE });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useBrowserApp({ timezoneId: ZONE });
 
 describe('exclusivity, disclosure and proof of post in Chromium', () => {
   it('flags a clash on the calendar, asks for the live URL, and computes the engagement rate', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const { page } = app.session;
+    await page.goto(app.server.url);
     await call(page, 'POST', '/api/auth/setup', {
       ...OWNER,
       timeZone: ZONE,
@@ -123,6 +101,6 @@ describe('exclusivity, disclosure and proof of post in Chromium', () => {
       engagementRate: 0.1,
       liveUrl: 'https://instagram.example/p/dew-serum',
     });
-    expect(session.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

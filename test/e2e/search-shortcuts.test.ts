@@ -1,31 +1,11 @@
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type BrowserSession,
-  call,
-  expectAccessible,
-  openBrowser,
-  OWNER,
-  screenshot,
-  until,
-} from './browser';
-import { startAppServer, type AppServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { call, expectAccessible, OWNER, screenshot, until, useBrowserApp } from './browser';
 
 const ZONE = 'Europe/Berlin';
 
-let server: AppServer;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  server = await startAppServer({ webRoot: inject('webRoot') });
-  session = await openBrowser({ timezoneId: ZONE, viewport: { width: 1440, height: 900 } });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useBrowserApp({ timezoneId: ZONE, viewport: { width: 1440, height: 900 } });
 
 const today = Temporal.Now.plainDateISO(ZONE);
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Search everywhere' });
@@ -59,8 +39,8 @@ async function press(page: Page, ...keys: string[]) {
 
 describe('search everywhere and keyboard shortcuts in Chromium', () => {
   it('finds and opens deals, deliverables and brands; goes places by key; lists the keys; forecasts money', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const { page } = app.session;
+    await page.goto(app.server.url);
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
     const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
@@ -198,14 +178,14 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
     await until(async () => pathOf(page)).toBe('/');
 
     // `n` asks the calendar for a new deliverable (`/?new=1`, which the calendar then drops).
-    await page.goto(`${server.url}/deals`);
+    await page.goto(`${app.server.url}/deals`);
     await until(() => box.isVisible()).toBe(true);
     await recordNavigation(page);
     await press(page, 'n');
     await until(() => navigations(page)).toEqual(['/?new=1']);
 
     // The brand board shows each brand's open deals' value.
-    await page.goto(`${server.url}/brands?view=board`);
+    await page.goto(`${app.server.url}/brands?view=board`);
     const glow = page.getByRole('listitem', { name: 'Glow Skincare' });
     await until(() => glow.getByTestId('open-deals-value').textContent()).toBe('$4,500.00');
     expect(
@@ -217,7 +197,7 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
 
     // On a phone the search is an icon that opens the box across the header.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await until(() => page.getByRole('button', { name: 'Search', exact: true }).isVisible()).toBe(
       true,
     );
@@ -237,6 +217,6 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
     );
     expect(await navigations(page)).toEqual([`/brands?brand=${brand.id}`]);
 
-    expect(session.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

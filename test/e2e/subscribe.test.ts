@@ -1,35 +1,19 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type BrowserSession,
   call,
   expectAccessible,
-  openBrowser,
   OWNER,
   thisMonthAt,
   setUpDeal,
   until,
+  useBrowserApp,
 } from './browser';
-import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'America/Chicago';
 
-let server: AppServer;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  // The feed's URL is built from APP_URL, so it must name this very server.
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-    appUrl: true,
-  });
-  session = await openBrowser({ timezoneId: ZONE });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+// The feed's URL is built from APP_URL, so it must name this very server.
+const app = useBrowserApp({ timezoneId: ZONE }, { appUrl: true });
 
 /** What a calendar app would get from the URL. */
 async function fetchFeed(
@@ -49,8 +33,8 @@ async function openDialog(page: Page) {
 
 describe('subscribing to the calendar feed in Chromium', () => {
   it('creates a link shown once that serves an iCalendar feed, replaces it, and turns it off', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const { page } = app.session;
+    await page.goto(app.server.url);
     const { deal } = await setUpDeal(page, {
       owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
       brand: { name: 'Glow Skincare' },
@@ -80,7 +64,7 @@ describe('subscribing to the calendar feed in Chromium', () => {
     const box = dialog.getByLabel('Calendar feed link', { exact: true });
     await until(() => box.count()).toBe(1);
     const first = await box.inputValue();
-    expect(first).toMatch(new RegExp(`^${server.url}/api/calendar\\.ics\\?token=.+`));
+    expect(first).toMatch(new RegExp(`^${app.server.url}/api/calendar\\.ics\\?token=.+`));
     const help = await dialog.textContent();
     expect(help).toContain('From URL');
     expect(help).toContain('New Calendar Subscription');
@@ -140,6 +124,6 @@ describe('subscribing to the calendar feed in Chromium', () => {
       active: false,
     });
 
-    expect(session.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });
