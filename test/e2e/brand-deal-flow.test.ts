@@ -62,9 +62,7 @@ const lastDay = () => today().with({ day: 20 }).toString();
 
 /** The mail the SMTP server got for one address whose subject matches. */
 const mailTo = (address: string, subject: RegExp) =>
-  smtp.messages.filter(
-    (m) => m.envelopeTo.includes(address) && subject.test(m.mail.subject ?? ''),
-  );
+  smtp.messages.filter((m) => m.envelopeTo.includes(address) && subject.test(m.mail.subject ?? ''));
 
 describe('from the kit to a contracted deal on the calendar, in Chromium', () => {
   let dealId: string;
@@ -101,15 +99,15 @@ describe('from the kit to a contracted deal on the calendar, in Chromium', () =>
     await brand.getByRole('button', { name: 'Send request' }).click();
     await until(() => brand.getByRole('heading', { name: 'Thank you' }).count()).toBe(1);
 
-    await until(() => mailTo(BRAND_EMAIL, /has arrived/).length).toBe(1);
+    await until(async () => mailTo(BRAND_EMAIL, /has arrived/).length).toBe(1);
   });
 
   it('it is in the team’s inbox, alerted by e-mail; accepting makes a deal with its deliverables', async () => {
     const page = team.page;
     // The request_received alert reaches the owner by e-mail through the outbox.
-    await until(() => smtp.messages.filter((m) => m.envelopeTo.includes(OWNER.email)).length).toBe(
-      1,
-    );
+    await until(
+      async () => smtp.messages.filter((m) => m.envelopeTo.includes(OWNER.email)).length,
+    ).toBe(1);
     const alertMail = smtp.messages.find((m) => m.envelopeTo.includes(OWNER.email))!;
     expect(`${alertMail.mail.subject} ${alertMail.mail.text}`).toContain('Glow Skincare');
 
@@ -151,7 +149,7 @@ describe('from the kit to a contracted deal on the calendar, in Chromium', () =>
     await page.getByRole('button', { name: 'Done' }).click();
 
     await section.getByRole('button', { name: 'E-mail to brand' }).click();
-    await until(() => mailTo(BRAND_EMAIL, /^Proposal:/).length).toBe(1);
+    await until(async () => mailTo(BRAND_EMAIL, /^Proposal:/).length).toBe(1);
     const proposalMail = mailTo(BRAND_EMAIL, /^Proposal:/)[0]!.mail;
     expect(proposalMail.text).toContain(proposalLink);
     expect(proposalMail.attachments.map((a) => a.contentType)).toContain('application/pdf');
