@@ -15,7 +15,7 @@ import { inTransaction } from '../db/transaction';
 import type { AppDeps } from '../env';
 import { newId } from '../ids';
 import { messageIdFor } from '../invoices/send';
-import { textToHtml } from '../invoices/templates';
+import { oneLine, textToHtml } from '../invoices/templates';
 import { validationError } from '../validate';
 
 /** A person takes longer than this to fill in the form; a script does not. */
@@ -220,7 +220,7 @@ async function sendConfirmation(
     await deps.mailer.send({
       to: [input.email],
       replyTo: kit.contactEmail,
-      subject: `Your request to ${creator} has arrived`,
+      subject: oneLine(`Your request to ${creator} has arrived`),
       text,
       html: textToHtml(text),
       messageId: messageIdFor('request', id, deps.config.APP_URL),

@@ -8,6 +8,9 @@ import {
   requestListQuerySchema,
   requestListSchema,
 } from '../../shared/schemas/request';
+import type { Deal } from '../../shared/schemas/deal';
+import { auditedCreate } from '../audit/audited';
+import { getDeal } from '../db/queries/deals';
 import { getRequest, listRequests, suggestBrand } from '../db/queries/requests';
 import type { AppDeps, AppEnv } from '../env';
 import { acceptRequest, declineRequest, markRequestSpam } from '../requests/decide';
@@ -61,14 +64,22 @@ export function requestRoutes(deps: AppDeps) {
     })
     .post('/:id/accept', route.accept, validate('json', requestAcceptSchema), async (c) => {
       const { brandId } = c.req.valid('json');
-      const user = c.get('user')!;
-      const made = await acceptRequest(
-        db,
-        c.req.param('id'),
-        { ...(brandId ? { brandId } : {}), userId: user.id },
-        clock.now(),
+      const now = clock.now();
+      const target = { c, db, now, entityType: 'deal' as const };
+      // The trail records the deal the request became, with the brand it was filed under.
+      const deal = await auditedCreate(
+        { ...target, summary: (d: Deal) => `Deal "${d.title}" from a brand request` },
+        async (trx) => {
+          const made = await acceptRequest(
+            trx,
+            c.req.param('id'),
+            { ...(brandId ? { brandId } : {}), userId: c.get('user')!.id },
+            now,
+          );
+          return getDeal(trx, made.dealId, now);
+        },
       );
-      return c.json(made, 200);
+      return c.json({ brandId: deal.brandId, dealId: deal.id }, 200);
     })
     .post('/:id/decline', route.decline, validate('json', requestDeclineSchema), async (c) => {
       const id = c.req.param('id');

@@ -58,12 +58,24 @@ describe('brand requests in Chromium', () => {
         { platform: 'tiktok', format: 'video', priceCents: 120_000, currency: 'USD' },
       ],
       published: true,
-      requestForm: {
-        enabled: true,
-        requiredFields: ['message'],
-        declineTemplate: 'Hi {{name}}, not this time. {{creator}}',
-      },
     });
+
+    // The owner turns the form on in the kit editor, with the message required.
+    await page.reload();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Media kit' })
+      .click();
+    const formSwitch = page.getByRole('switch', { name: 'Request form on' });
+    await until(() => formSwitch.count()).toBe(1);
+    await formSwitch.check();
+    const message = page.getByRole('checkbox', { name: 'Message' });
+    if (!(await message.isChecked())) await message.check();
+    await page.getByRole('button', { name: 'Save media kit' }).click();
+    const openForm = page.getByRole('link', { name: 'Open the request form' });
+    await until(() => openForm.count()).toBe(1);
+    expect(await openForm.getAttribute('href')).toBe('/kit/ava/request');
+    await expectAccessible(page, 'the kit editor with the request form on');
 
     // A brand on a phone, signed out, finds "Send a request" on the kit.
     const phone = await owner.browser.newContext({

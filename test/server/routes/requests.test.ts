@@ -157,6 +157,12 @@ describe('GET /kit/:slug/request', () => {
 describe('POST /kit/:slug/request', () => {
   it('stores the request, alerts the team and sends the brand to the thank-you page', async () => {
     const t = await workspaceWithForm();
+    const hook = await t.owner.post('/api/channels', {
+      type: 'json',
+      name: 'Ops',
+      url: 'http://127.0.0.1:9/hook',
+    });
+    expect(hook.status, hook.text).toBe(201);
     const res = await postForm(t, VALID);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/kit/casey/request/thanks');
@@ -194,6 +200,13 @@ describe('POST /kit/:slug/request', () => {
       subjectId: list.body.items[0]!.id,
     });
     expect(alerts.body.items[0]!.message).toContain('Glow Skincare');
+    // The usual channels: a webhook delivery is queued with the alert.
+    const deliveries = await t.db
+      .selectFrom('deliveries')
+      .select(['channelType', 'status'])
+      .where('alertId', '=', alerts.body.items[0]!.id)
+      .execute();
+    expect(deliveries).toEqual([{ channelType: 'webhook', status: 'pending' }]);
   });
 
   it('answers 400 with each message beside its field and the values kept, storing nothing', async () => {
