@@ -145,16 +145,6 @@ export async function call<M extends Method, U extends RoutedUrl<M>>(
   url: U,
   body?: SentBody<M, U>,
 ): Promise<Answer<M, U>>;
-/**
- * @deprecated Untyped: `T` is cast, not checked against the route. Call without a type
- * argument and the route's own answer and body types apply.
- */
-export async function call<T = NoTypeArgument, M extends Method = Method>(
-  page: Page,
-  method: M,
-  url: RoutedUrl<M>,
-  ...body: UntypedBody<T>
-): Promise<T>;
 export async function call(
   page: Page,
   method: Method,
@@ -164,17 +154,6 @@ export async function call(
   const { status, text } = await fetchInPage(page, method, url, body);
   if (status < 200 || status >= 300) throw new Error(`${method} ${url}: ${status} ${text}`);
   return status === 204 ? null : parsed(text);
-}
-
-/**
- * The deprecated overload's body: only with `T` given, so that a call with no type argument
- * whose body the route does not take fails instead of falling back to it.
- */
-type UntypedBody<T> = [T] extends [NoTypeArgument] ? [never] : [body?: unknown];
-
-/** The deprecated overload's `T` when the call names none. */
-interface NoTypeArgument {
-  readonly noTypeArgument: true;
 }
 
 /**

@@ -58,25 +58,25 @@ describe('a brand accepts a proposal without an account, in Chromium on a phone'
       timeZone: ZONE,
       workspaceName: 'Ava Studio',
     });
-    const glow = await call<{ id: string }>(page, 'POST', '/api/brands', {
+    const glow = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
     });
     // Another brand's deal, whose fee the proposal page must never show.
-    const rival = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Rival Labs' });
+    const rival = await call(page, 'POST', '/api/brands', { name: 'Rival Labs' });
     await call(page, 'POST', '/api/deals', {
       brandId: rival.id,
       title: 'Rival secret launch',
       feeCents: 987_654,
       notes: 'Internal: do not tell Glow',
     });
-    const deal = await call<{ id: string }>(page, 'POST', '/api/deals', {
+    const deal = await call(page, 'POST', '/api/deals', {
       brandId: glow.id,
       title: 'Spring serum launch',
       notes: 'Internal: floor is 3k',
       status: 'negotiating',
     });
     dealId = deal.id;
-    const first = await call<{ url: string }>(page, 'POST', `/api/deals/${dealId}/proposals`, {
+    const first = await call(page, 'POST', `/api/deals/${dealId}/proposals`, {
       items: [
         {
           description: 'Instagram reel',
@@ -183,21 +183,13 @@ describe('a brand accepts a proposal without an account, in Chromium on a phone'
 
   it('the deal is contracted and the items are on the team’s calendar', async () => {
     const page = team.page;
-    const deal = await call<{ status: string; feeCents: number; contractSignedOn: string }>(
-      page,
-      'GET',
-      `/api/deals/${dealId}`,
-    );
+    const deal = await call(page, 'GET', `/api/deals/${dealId}`);
     expect(deal).toMatchObject({
       status: 'contracted',
       feeCents: 450_000,
       contractSignedOn: today().toString(),
     });
-    const deliverables = await call<{ items: Array<{ id: string; title: string }> }>(
-      page,
-      'GET',
-      `/api/deliverables?dealId=${dealId}`,
-    );
+    const deliverables = await call(page, 'GET', `/api/deliverables?dealId=${dealId}`);
     expect(deliverables.items.map((d) => d.title).sort()).toEqual([
       'Instagram reel',
       'TikTok video',
@@ -210,11 +202,7 @@ describe('a brand accepts a proposal without an account, in Chromium on a phone'
     await page.goto(`${server.url}/deals/${dealId}`);
     const row = page.getByRole('region', { name: 'Proposals' }).getByTestId('proposal-row').first();
     await until(() => row.textContent()).toContain('Accepted by Mia Chen');
-    const alerts = await call<{ items: Array<{ rule: string; subjectId: string }> }>(
-      page,
-      'GET',
-      '/api/alerts',
-    );
+    const alerts = await call(page, 'GET', '/api/alerts');
     expect(alerts.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ rule: 'proposal_accepted', subjectId: dealId }),

@@ -42,7 +42,7 @@ describe('brand requests in Chromium', () => {
     const page = owner.page;
     await page.goto(server.url);
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
-    const known = await call<{ id: string }>(page, 'POST', '/api/brands', { name: 'Nordic Brew' });
+    const known = await call(page, 'POST', '/api/brands', { name: 'Nordic Brew' });
     await call(page, 'POST', '/api/deals', {
       brandId: known.id,
       title: 'Secret winter campaign',
@@ -161,11 +161,7 @@ describe('brand requests in Chromium', () => {
     expect(await page.getByText('Instagram reel 2/2').count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: 'From request' }).count()).toBe(1);
     const dealId = new URL(page.url()).pathname.split('/')[2]!;
-    const deliverables = await call<{ items: Array<{ publishAt: string; status: string }> }>(
-      page,
-      'GET',
-      `/api/deliverables?dealId=${dealId}` as '/api/deliverables',
-    );
+    const deliverables = await call(page, 'GET', `/api/deliverables?dealId=${dealId}`);
     expect(deliverables.items.map((d) => [d.publishAt, d.status]).sort()).toEqual([
       ['2026-04-01T17:00:00.000Z', 'planned'],
       ['2026-04-11T17:00:00.000Z', 'planned'],
