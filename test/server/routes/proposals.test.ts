@@ -10,7 +10,7 @@ import {
   type ProposalCreated,
 } from '../../../shared/schemas/proposal';
 import { addUser, signInAs, unchecked, type TestClient } from '../../support/app';
-import { useSmtpMailer } from '../../support/alerts';
+import { alertRows, scan, useSmtpMailer } from '../../support/alerts';
 import { pdfText } from '../../support/pdf-text';
 import { expectApiError, trackApps } from '../helpers';
 
@@ -488,8 +488,17 @@ describe('POST /api/proposal-links/:token/decision', () => {
     expect(alerts[0]).toMatchObject({ severity: 'warning', subjectId: t.deal.id });
     // The brand's page does not name who asked (only an acceptance is shown).
     expect((await view(t, created.token)).body.decidedName).toBeNull();
-    // The revision replaces it and can be accepted.
+    // A scan keeps the alert while the asked-about version waits for an answer...
+    const open = async () =>
+      (await alertRows(t.db)).filter(
+        (a) => a.rule === 'proposal_changes_requested' && a.resolvedAt === null,
+      );
+    await scan(t);
+    expect(await open()).toHaveLength(1);
+    // ...and the revision, which replaces it, answers it: the next scan resolves the alert.
     const revised = await propose(t.owner, t.deal.id);
+    await scan(t);
+    expect(await open()).toEqual([]);
     expect((await decide(t, revised.token, ACCEPT)).status).toBe(200);
   });
 
