@@ -196,6 +196,15 @@ export async function updateDeal(
       .returningAll()
       .executeTakeFirst();
     const after = await assertVersionedRow(trx, row, 'deals', id, 'Deal');
+    if (changes.status === 'cancelled') {
+      // A cancelled deal takes no yes: the proposal still out is withdrawn with it.
+      await trx
+        .updateTable('proposals')
+        .set({ status: 'withdrawn', updatedAt: now.toISOString() })
+        .where('dealId', '=', id)
+        .where('status', '=', 'sent')
+        .execute();
+    }
     if (changes.brandId !== undefined) {
       // Deliverables carry their deal's brand for fast calendar filtering; keep it true.
       await trx

@@ -231,6 +231,30 @@ describe('POST /api/proposals/:id/withdraw', () => {
     expectApiError(await t.owner.post(`/api/proposals/${created.id}/withdraw`), 409);
     expectApiError(await t.owner.post('/api/proposals/nope/withdraw'), 404);
   });
+
+  it('cancelling the deal withdraws the proposal still out; an answered one stays as it was', async () => {
+    const t = await apps.workspace();
+    const answered = await propose(t.owner, t.deal.id);
+    await decide(t, answered.token, { decision: 'request_changes', name: 'Bea', comment: 'Less' });
+    const out = await propose(t.owner, t.deal.id);
+    const { version } = (await t.owner.get(`/api/deals/${t.deal.id}`)).body;
+    const cancelled = await t.owner.patch(`/api/deals/${t.deal.id}`, {
+      version,
+      status: 'cancelled',
+    });
+    expect(cancelled.status).toBe(200);
+    expect((await view(t, out.token)).body).toMatchObject({ state: 'withdrawn', terms: null });
+    expectApiError(await decide(t, out.token, ACCEPT), 409, { message: /withdrawn/ });
+    expect((await dealOf(t, t.deal.id)).status).toBe('cancelled');
+    const states = (await t.owner.get(`/api/deals/${t.deal.id}/proposals`)).body.items.map((p) => [
+      p.version,
+      p.state,
+    ]);
+    expect(states.sort()).toEqual([
+      [1, 'replaced'],
+      [2, 'withdrawn'],
+    ]);
+  });
 });
 
 describe('GET /api/proposal-links/:token', () => {
