@@ -44,3 +44,34 @@ function ActionButton({
     </button>
   );
 }
+
+/**
+ * A brand's two answers on a public page (a review, a proposal): "Request changes"
+ * beside the yes, both held while the answer is on its way.
+ */
+export function AnswerButtons({
+  yesLabel,
+  busy,
+  onYes,
+  onRequestChanges,
+}: {
+  yesLabel: string;
+  busy: boolean;
+  onYes: () => void;
+  onRequestChanges: () => void;
+}) {
+  return (
+    <div className="review__actions">
+      <button type="button" className="button" disabled={busy} onClick={onRequestChanges}>
+        Request changes
+      </button>
+      <BusyButton
+        className="button button--primary"
+        label={yesLabel}
+        busyLabel="Sending…"
+        busy={busy}
+        onClick={onYes}
+      />
+    </div>
+  );
+}

@@ -7,7 +7,7 @@ import {
 import { isApiError } from '../../api';
 import { FormBanner } from '../../components/field';
 import { TextAreaField, TextField } from '../../forms/fields';
-import { BusyButton } from '../../forms/submit-button';
+import { AnswerButtons } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useProposalDecision } from '../../resources/proposals';
 
@@ -86,23 +86,12 @@ export function ProposalAnswer({ token, onGone }: { token: string; onGone: () =>
           </p>
         )}
       </div>
-      <div className="review__actions">
-        <button
-          type="button"
-          className="button"
-          disabled={decide.isPending}
-          onClick={() => submit('request_changes')}
-        >
-          Request changes
-        </button>
-        <BusyButton
-          className="button button--primary"
-          label="Accept proposal"
-          busyLabel="Sending…"
-          busy={decide.isPending}
-          onClick={() => submit('accept')}
-        />
-      </div>
+      <AnswerButtons
+        yesLabel="Accept proposal"
+        busy={decide.isPending}
+        onYes={() => submit('accept')}
+        onRequestChanges={() => submit('request_changes')}
+      />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import {
 import { isApiError } from '../../api';
 import { FormBanner } from '../../components/field';
 import { TextAreaField, TextField } from '../../forms/fields';
-import { BusyButton } from '../../forms/submit-button';
+import { AnswerButtons } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useReviewDecision } from '../../resources/review';
 
@@ -64,23 +64,12 @@ export function DecisionForm({
         autoComplete="name"
         maxLength={200}
       />
-      <div className="review__actions">
-        <button
-          type="button"
-          className="button"
-          disabled={decide.isPending}
-          onClick={() => submit('request_changes')}
-        >
-          Request changes
-        </button>
-        <BusyButton
-          className="button button--primary"
-          label="Approve"
-          busyLabel="Sending…"
-          busy={decide.isPending}
-          onClick={() => submit('approve')}
-        />
-      </div>
+      <AnswerButtons
+        yesLabel="Approve"
+        busy={decide.isPending}
+        onYes={() => submit('approve')}
+        onRequestChanges={() => submit('request_changes')}
+      />
     </form>
   );
 }
