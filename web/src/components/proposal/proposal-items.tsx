@@ -55,7 +55,7 @@ export function ProposalItems({
         path="items"
         errors={errors}
         empty={<p className="muted small">Add what the brand gets: posts, videos, usage fees.</p>}
-        className="kit-rows"
+        className="proposal-rows"
         rowClassName="proposal-item"
       >
         {(field) => (
