@@ -40,6 +40,19 @@ function sign(secret: Buffer, at: string): string {
   return createHmac('sha256', secret).update(`request-form:${at}`).digest('base64url');
 }
 
+/**
+ * The token a form handed back with its errors carries: the one it was sent
+ * with while that is still good, so the fill time counts from when the form
+ * was first handed out (a quick fix of one field is not "too fast"); a new
+ * one otherwise.
+ */
+export function formTokenAgain(secret: Buffer, sent: string | undefined, now: Date): string {
+  const handedOut = sent === undefined ? null : issuedAt(secret, sent);
+  return handedOut !== null && now.getTime() - handedOut <= MAX_FORM_AGE_MS
+    ? sent!
+    : issueFormToken(secret, now);
+}
+
 /** When the form was handed out, or null when the token is not one we signed. */
 function issuedAt(secret: Buffer, token: string): number | null {
   const [at, signature, ...rest] = token.split('.');
@@ -107,7 +120,7 @@ export async function submitRequest(
   const now = clock.now();
   if (input.homepage.trim() !== '') return { stored: false };
   const handedOut = issuedAt(linkSecret, input.token);
-  if (handedOut === null || now.getTime() - handedOut < MIN_FILL_MS) return { stored: false };
+  if (handedOut === null) return { stored: false };
   if (now.getTime() - handedOut > MAX_FORM_AGE_MS) {
     throw validationError([
       { path: 'token', message: 'This form was open too long. Please check it and send it again.' },
@@ -136,6 +149,8 @@ export async function submitRequest(
     });
   });
   if (issues.length > 0) throw validationError(issues);
+  // After the fields: a person who sends an incomplete form at once is told what is missing.
+  if (now.getTime() - handedOut < MIN_FILL_MS) return { stored: false };
 
   const id = newId();
   const stored = await inTransaction(db, async (trx) => {

@@ -19,7 +19,7 @@ import {
 } from '../kit/request-page';
 import { renderMissingKitPage } from '../kit/page';
 import { formErrors, formValues, readRequestForm } from '../requests/form-fields';
-import { issueFormToken, submitRequest } from '../requests/submit';
+import { formTokenAgain, issueFormToken, submitRequest } from '../requests/submit';
 import { validate } from '../validate';
 import { declare } from './declare';
 
@@ -98,8 +98,8 @@ export function requestFormPageRoutes(deps: AppDeps) {
           values = {};
         }
         const again = async (errors: Record<string, string>) => {
-          // A fresh token: what they typed is kept, the fill time starts over.
-          const token = issueFormToken(deps.linkSecret, deps.clock.now());
+          // What they typed is kept, and the fill time still counts from the first hand-out.
+          const token = formTokenAgain(deps.linkSecret, values.token, deps.clock.now());
           const { token: _t, homepage: _h, ...kept } = values;
           return c.html(
             renderRequestFormPage({

@@ -96,7 +96,12 @@ describe('from the kit to a contracted deal on the calendar, in Chromium', () =>
     // The server takes a form only once a person could have filled it in.
     const left = loadedAt + MIN_FILL_MS + 250 - Date.now();
     if (left > 0) await brand.waitForTimeout(left);
+    const sent = brand.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/kit/ava/request'),
+    );
     await brand.getByRole('button', { name: 'Send request' }).click();
+    // Taken (303 to the thank-you page), not handed back or limited.
+    expect((await sent).status()).toBe(303);
     await until(() => brand.getByRole('heading', { name: 'Thank you' }).count()).toBe(1);
 
     await until(async () => mailTo(BRAND_EMAIL, /has arrived/).length).toBe(1);

@@ -121,7 +121,12 @@ describe('brand requests in Chromium', () => {
       await brand.getByLabel('Usage rights you need').fill('Paid social, 30 days');
       await brand.getByLabel('Message').fill('We love your morning routines.');
       await waitOutFillTime(brand);
+      const sent = brand.waitForResponse(
+        (r) => r.request().method() === 'POST' && r.url().endsWith('/kit/ava/request'),
+      );
       await brand.getByRole('button', { name: 'Send request' }).click();
+      // Taken (303 to the thank-you page), not handed back or limited.
+      expect((await sent).status()).toBe(303);
       await until(() => brand.getByRole('heading', { name: 'Thank you' }).count()).toBe(1);
       expect(new URL(brand.url()).pathname).toBe('/kit/ava/request/thanks');
       const shown = await brand.locator('body').innerText();

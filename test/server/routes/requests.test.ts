@@ -284,6 +284,21 @@ describe('POST /kit/:slug/request', () => {
     expect((await t.owner.get('/api/alerts?rule=request_received')).body.items).toEqual([]);
   });
 
+  it('tells a person who sends at once what is missing, and takes a quick fix after it', async () => {
+    const t = await workspaceWithForm({ requiredFields: ['message'] });
+    // Two seconds after it was handed out, without the message the owner asks for: the
+    // fields, not a silent "thanks".
+    const incomplete = await postForm(t, { ...VALID, message: '' }, { after: 2_000 });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.text).toMatch(/id="message-error">\s*Required/);
+    // The page handed back keeps the first hand-out's time: a fix a second and a half
+    // later is 3.5 s after it, which a person can do.
+    const again = /name="token" value="([^"]+)"/.exec(incomplete.text)![1]!;
+    const fixed = await postForm(t, VALID, { after: 1_500, token: again });
+    expect(fixed.status).toBe(303);
+    expect(await storedRequests(t)).toHaveLength(1);
+  });
+
   it('gives a form left open for days back with a fresh token (400 naming it)', async () => {
     const t = await workspaceWithForm();
     const res = await postForm(t, VALID, { after: 3 * 24 * 60 * 60 * 1000 });
