@@ -103,14 +103,12 @@ async function tellStory(t: Workspace) {
   step();
   const proposal = await created(t.owner, `/api/deals/${dealId}/proposals`, PROPOSAL_BODY);
   step();
-  const accepted = await t
-    .client()
-    .post(`/api/proposal-links/${String(proposal.token)}/decision`, {
-      decision: 'accept',
-      name: 'Dana Brand',
-      title: 'CMO',
-      agree: true,
-    });
+  const accepted = await t.client().post(`/api/proposal-links/${String(proposal.token)}/decision`, {
+    decision: 'accept',
+    name: 'Dana Brand',
+    title: 'CMO',
+    agree: true,
+  });
   expect(accepted.status, accepted.text).toBe(200);
   step();
   const deliverable = await created(t.owner, '/api/deliverables', {
