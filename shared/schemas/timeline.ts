@@ -49,7 +49,9 @@ export type TimelineSubject = z.infer<typeof timelineSubjectSchema>;
  * entries of the same millisecond still have one place each.
  */
 export const TIMELINE_CURSOR =
-  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~([a-z][a-z-]{0,39})~([A-Za-z0-9_-]{1,64})$/;
+  // The row id is the rest, whatever it holds (ids imported from another install are free text;
+  // a NUL is refused before any route sees the request).
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~([a-z][a-z-]{0,39})~(.{1,64})$/su;
 
 export const TIMELINE_DEFAULT_LIMIT = 50;
 export const TIMELINE_MAX_LIMIT = 100;
