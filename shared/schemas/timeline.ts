@@ -49,8 +49,7 @@ export type TimelineSubject = z.infer<typeof timelineSubjectSchema>;
  * entries of the same millisecond still have one place each.
  */
 export const TIMELINE_CURSOR =
-  // The row id is the rest, whatever it holds (ids imported from another install are free text;
-  // a NUL is refused before any route sees the request).
+  // The row id is the rest, whatever it holds (ids imported from another install are free text).
   /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~([a-z][a-z-]{0,39})~(.{1,64})$/su;
 
 export const TIMELINE_DEFAULT_LIMIT = 50;
@@ -68,6 +67,7 @@ export const timelineQuerySchema = z.object({
     .string()
     .regex(TIMELINE_CURSOR, 'Expected the nextBefore of the previous page')
     .refine((v) => !Number.isNaN(Date.parse(v.slice(0, 24))), 'Not a real instant')
+    .refine((v) => !v.includes('\u0000'), 'Must not contain NUL characters')
     .optional(),
 });
 export type TimelineQuery = z.infer<typeof timelineQuerySchema>;

@@ -327,6 +327,7 @@ describe('GET /api/brands/:id/timeline', () => {
       'yesterday',
       '2026-03-01T12:00:00.000Z',
       '2026-13-45T12:00:00.000Z~note~x',
+      '2026-03-01T12:00:00.000Z~note~a\u0000b',
     ]) {
       expectApiError(
         await t.owner.get(`/api/brands/${brandId}/timeline?before=${encodeURIComponent(before)}`),
