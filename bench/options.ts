@@ -20,7 +20,16 @@ export interface BenchOptions {
   quick: boolean;
 }
 
-export const SECTIONS = ['range', 'point', 'search', 'kysely', 'alerts', 'web', 'startup'] as const;
+export const SECTIONS = [
+  'range',
+  'point',
+  'search',
+  'timeline',
+  'kysely',
+  'alerts',
+  'web',
+  'startup',
+] as const;
 
 const HELP = `npm run bench -- [options]
 

@@ -15,6 +15,7 @@ import { Report } from './report';
 import { benchSearch } from './search';
 import { seedWorkspace } from './seed';
 import { benchStartup } from './startup';
+import { benchTimeline, seedTimelineHistory } from './timeline';
 import { benchWeb } from './web';
 
 async function main(): Promise<void> {
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   );
 
   try {
-    if (['range', 'point', 'search', 'kysely', 'startup'].some(wanted)) {
+    if (['range', 'point', 'search', 'timeline', 'kysely', 'startup'].some(wanted)) {
       const size = {
         deliverables: options.deliverables,
         brands: options.brands,
@@ -41,10 +42,14 @@ async function main(): Promise<void> {
       console.log(
         `Seeded ${size.deliverables.toLocaleString('en')} deliverables, ${size.brands.toLocaleString('en')} brands, ${size.deals.toLocaleString('en')} deals, ${size.invoices.toLocaleString('en')} invoices in ${seeded.seconds.toFixed(1)} s`,
       );
+      // The history a brand's timeline reads (audit trail, pitches, notes, proposals, invoice
+      // events, payments, review links): none of the calendar's or the alert scan's tables.
+      const history = wanted('timeline') ? seedTimelineHistory(file, now) : null;
+      if (history) console.log(`Added ${history.rows.toLocaleString('en')} rows of brand history`);
       const range = monthOf(now);
       const load = { connections: options.connections, duration: options.duration };
 
-      if (wanted('range') || wanted('point') || wanted('search')) {
+      if (wanted('range') || wanted('point') || wanted('search') || history) {
         const server = await startBenchServer(file);
         try {
           if (wanted('range')) {
@@ -66,6 +71,13 @@ async function main(): Promise<void> {
             });
           if (wanted('search'))
             await benchSearch(report, { server, cookie: seeded.cookie, runs: options.runs });
+          if (history)
+            await benchTimeline(report, {
+              server,
+              cookie: seeded.cookie,
+              brandIds: history.sampleBrandIds,
+              runs: options.quick ? 1 : 3,
+            });
           if (wanted('range') || wanted('point')) {
             report.begin('6. Server memory');
             report.add(

@@ -20,6 +20,7 @@ import { meRoutes } from './routes/me';
 import { moneyRoutes } from './routes/money';
 import { brandRoutes } from './routes/brands';
 import { pitchRoutes } from './routes/pitches';
+import { brandTimelineRoutes } from './routes/brand-timeline';
 import { packageApplyRoutes, packageRoutes } from './routes/packages';
 import { dealRoutes } from './routes/deals';
 import { deliverableRoutes } from './routes/deliverables';
@@ -284,6 +285,7 @@ export function createApp(options: AppOptions) {
     .route('/api/team', teamRoutes(deps))
     .route('/api/brands', brandRoutes(deps))
     .route('/api/brands', pitchRoutes(deps))
+    .route('/api/brands', brandTimelineRoutes(deps))
     .route('/api/deals', dealRoutes(deps))
     // Before `/api/deliverables/:id`, so `/board` is not read as an id.
     .route('/api/deliverables', deliverableBulkRoutes(deps))

@@ -377,6 +377,19 @@ export interface BrandPitchesTable {
   createdAt: Instant;
 }
 
+export interface BrandNotesTable {
+  id: string;
+  brandId: string;
+  happenedOn: Day;
+  /** `email`, `dm`, `call`, `meeting`, `other` (the pitch log's channels). */
+  channel: string;
+  text: string;
+  /** Where it sorts on the brand's timeline. */
+  at: Instant;
+  createdBy: string | null;
+  createdAt: Instant;
+}
+
 export interface MediaKitTable {
   /** Always 1: one media kit per workspace. */
   id: number;
@@ -427,6 +440,7 @@ export interface Database {
   brandRequests: BrandRequestsTable;
   blockedSenders: BlockedSendersTable;
   proposals: ProposalsTable;
+  brandNotes: BrandNotesTable;
 }
 
 export interface InvoiceLinksTable {

@@ -125,6 +125,10 @@ const REFERENCES: { [T in TransferTableName]?: Reference[] } = {
     { column: 'brandId', to: 'brands' },
     { column: 'createdBy', to: 'users' },
   ],
+  brand_notes: [
+    { column: 'brandId', to: 'brands' },
+    { column: 'createdBy', to: 'users' },
+  ],
   invoice_links: [{ column: 'invoiceId', to: 'invoices' }],
   invoice_events: [
     { column: 'invoiceId', to: 'invoices' },

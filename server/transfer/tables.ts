@@ -40,6 +40,7 @@ export const TRANSFER_DB_TABLES = {
   deal_packages: 'dealPackages',
   brand_requests: 'brandRequests',
   proposals: 'proposals',
+  brand_notes: 'brandNotes',
 } as const satisfies Record<TransferTableName, keyof Database>;
 
 type DbTableOf<T extends TransferTableName> = Database[(typeof TRANSFER_DB_TABLES)[T]];
@@ -83,6 +84,7 @@ const ROWS_FIT: { [T in TransferTableName]: RowFits<T> } = {
   deal_packages: true,
   brand_requests: true,
   proposals: true,
+  brand_notes: true,
 };
 void ROWS_FIT;
 

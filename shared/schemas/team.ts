@@ -154,6 +154,7 @@ export const AUDIT_ENTITY_TYPES = [
   'media_kit',
   'deal_package',
   'proposal',
+  'brand_note',
 ] as const;
 export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;

@@ -290,6 +290,17 @@ export const transferBrandPitchSchema = z.strictObject({
   createdAt: instantSchema,
 });
 
+export const transferBrandNoteSchema = z.strictObject({
+  id: idSchema,
+  brandId: idSchema,
+  happenedOn: daySchema,
+  channel: nonEmptyText,
+  text: nonEmptyText,
+  at: instantSchema,
+  createdBy: idSchema.nullable(),
+  createdAt: instantSchema,
+});
+
 export const transferMediaKitSchema = z.strictObject({
   id: z.literal(1, { error: 'The media kit row has id 1' }),
   published: bool,
@@ -453,6 +464,7 @@ export const transferTablesSchema = z.strictObject({
   deal_packages: z.array(transferDealPackageSchema).default([]),
   brand_requests: z.array(transferBrandRequestSchema).default([]),
   proposals: z.array(transferProposalSchema).default([]),
+  brand_notes: z.array(transferBrandNoteSchema).default([]),
 });
 export type TransferTables = z.infer<typeof transferTablesSchema>;
 export type TransferTableName = keyof TransferTables;

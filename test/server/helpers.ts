@@ -125,6 +125,7 @@ export const DATA_TABLES = [
   'brands',
   'brandContacts',
   'brandPitches',
+  'brandNotes',
   'deals',
   'deliverables',
   'alerts',

@@ -106,6 +106,8 @@ export interface WorkspaceIds {
   /** A brand with one pitch-log entry, `pitchId`. */
   pitchedBrandId: string;
   pitchId: string;
+  /** A note on the pitched brand's timeline. */
+  noteId: string;
   dealId: string;
   /** A deal with nothing on it, for DELETE. */
   spareDealId: string;
@@ -269,6 +271,7 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       spareBrandId: absent,
       pitchedBrandId: absent,
       pitchId: absent,
+      noteId: absent,
       dealId: absent,
       spareDealId: absent,
       deliverableId: absent,
@@ -358,6 +361,11 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
   const pitch = await created(owner, `/api/brands/${billedBrand.id}/pitches`, {
     pitchedOn: '2026-02-20',
     channel: 'email',
+  });
+  const note = await created(owner, `/api/brands/${billedBrand.id}/notes`, {
+    happenedOn: '2026-02-21',
+    channel: 'call',
+    text: 'Talked through the brief',
   });
   const billedDeal = await created(owner, '/api/deals', {
     brandId: billedBrand.id,
@@ -508,6 +516,7 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     spareBrandId: spareBrand.id,
     pitchedBrandId: billedBrand.id,
     pitchId: pitch.id,
+    noteId: note.id,
     dealId: deal.id,
     spareDealId: spareDeal.id,
     deliverableId: deliverable.id,
@@ -667,6 +676,20 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   'DELETE /api/brands/:id/pitches/:pitchId': {
     status: 204,
     params: { id: 'pitchedBrandId', pitchId: 'pitchId' },
+  },
+  'GET /api/brands/:id/timeline': {
+    status: 200,
+    params: { id: 'pitchedBrandId' },
+    query: '?limit=5',
+  },
+  'POST /api/brands/:id/notes': {
+    status: 201,
+    params: { id: 'brandId' },
+    body: () => ({ happenedOn: '2026-03-01', channel: 'meeting', text: 'Coffee with the CMO' }),
+  },
+  'DELETE /api/brands/:id/notes/:noteId': {
+    status: 204,
+    params: { id: 'pitchedBrandId', noteId: 'noteId' },
   },
 
   'GET /api/deals': { status: 200 },

@@ -13,6 +13,7 @@ const BoardPage = lazy(() => import('./pages/board-page'));
 const DealsPage = lazy(() => import('./pages/deals-page'));
 const DealDetailPage = lazy(() => import('./pages/deal-detail-page'));
 const BrandsPage = lazy(() => import('./pages/brands-page'));
+const BrandDetailPage = lazy(() => import('./pages/brand-detail-page'));
 const SettingsPage = lazy(() => import('./pages/settings-page'));
 const AlertsPage = lazy(() => import('./pages/alerts-page'));
 const MoneyPage = lazy(() => import('./pages/money-page'));
@@ -49,6 +50,8 @@ function Routes({ user }: { user: User }) {
   const deal = matchPath('/deals/:id', path);
   if (deal) return <DealDetailPage key={deal['id']} user={user} id={deal['id']!} />;
   if (path === '/brands') return <BrandsPage user={user} />;
+  const brand = matchPath('/brands/:id', path);
+  if (brand) return <BrandDetailPage key={brand['id']} user={user} id={brand['id']!} />;
   if (path === '/settings') return <SettingsPage user={user} />;
   if (path === '/alerts') return <AlertsPage user={user} />;
   if (path === '/money') return <MoneyPage user={user} />;

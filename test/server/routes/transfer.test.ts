@@ -54,6 +54,7 @@ const EXPORTED_TABLES = [
   'deal_packages',
   'brand_requests',
   'proposals',
+  'brand_notes',
 ];
 
 /** Every table of the schema (the migrator's aside), to show what an import wrote or did not. */
@@ -88,6 +89,7 @@ const ALL_TABLES = [
   'brandRequests',
   'blockedSenders',
   'proposals',
+  'brandNotes',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -563,6 +565,19 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
       pitchedOn: '2026-02-01',
       channel: 'email',
       note: 'Sent the deck',
+      createdBy: null,
+      createdAt: at,
+    })
+    .execute();
+  await install.db
+    .insertInto('brandNotes')
+    .values({
+      id: 'note-1',
+      brandId: globex.id,
+      happenedOn: '2026-02-02',
+      channel: 'call',
+      text: 'Call with Grace — “two reels”',
+      at: '2026-02-02T12:00:00.000Z',
       createdBy: null,
       createdAt: at,
     })

@@ -17,6 +17,8 @@ export const keys = {
       ? (['brands'] as const)
       : (['brands', 'not-contacted', notContactedDays] as const),
   pitches: (brandId: string) => ['brands', 'pitches', brandId] as const,
+  /** Under the brands key: every brand change (a pitch, a stage) refreshes the timeline too. */
+  timeline: (brandId: string) => ['brands', 'timeline', brandId] as const,
   deals: ['deals'] as const,
   dealList: (filter: { status: DealStatus[]; brandId: string[] }) =>
     ['deals', 'list', filter] as const,

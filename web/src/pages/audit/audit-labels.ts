@@ -19,6 +19,7 @@ export const ENTITY_LABELS: Record<AuditEntityType, string> = {
   media_kit: 'Media kit',
   deal_package: 'Deal package',
   proposal: 'Proposal',
+  brand_note: 'Brand note',
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

@@ -1,6 +1,7 @@
 import type { Brand } from '../../../../shared/schemas/brand';
 import { StageChip } from '../../components/badges';
 import { FollowUpFacts } from '../../components/follow-up-day';
+import { Link } from '../../components/link';
 import { EditDeleteButtons } from '../../components/row-actions';
 import { plural } from '../../format';
 
@@ -31,7 +32,9 @@ export function BrandCard({ brand, today, canEdit, onEdit, onDelete }: BrandCard
     <li className="brand-card" style={{ borderTopColor: brand.color }}>
       <div className="brand-card__header">
         <div>
-          <h2 className="brand-card__name">{brand.name}</h2>
+          <h2 className="brand-card__name">
+            <Link href={`/brands/${encodeURIComponent(brand.id)}`}>{brand.name}</Link>
+          </h2>
           <p className="muted small">
             {brand.category ?? 'No category'}
             {website && (
