@@ -21,7 +21,11 @@ export const dealAuditSource: TimelineSource = {
         'deals.title',
       ])
       .where('auditLog.entityType', '=', 'deal')
-      .where('deals.brandId', '=', brandId)
+      // "Its deals' entries", not a join filtered on the deal's brand: SQLite would then walk
+      // every deal's trail (entity_type alone) instead of each of this brand's deals' own.
+      .where('auditLog.entityId', 'in', (eb) =>
+        eb.selectFrom('deals').select('deals.id').where('deals.brandId', '=', brandId),
+      )
       .where((eb) => olderThan(eb, 'auditLog.at', 'auditLog.id', 'deal-audit', before))
       .orderBy('auditLog.at', 'desc')
       .orderBy('auditLog.id', 'desc')
