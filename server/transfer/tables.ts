@@ -40,6 +40,9 @@ export const TRANSFER_DB_TABLES = {
   deal_packages: 'dealPackages',
   brand_requests: 'brandRequests',
   proposals: 'proposals',
+  metric_snapshots: 'metricSnapshots',
+  report_links: 'reportLinks',
+  testimonials: 'testimonials',
 } as const satisfies Record<TransferTableName, keyof Database>;
 
 type DbTableOf<T extends TransferTableName> = Database[(typeof TRANSFER_DB_TABLES)[T]];
@@ -83,6 +86,9 @@ const ROWS_FIT: { [T in TransferTableName]: RowFits<T> } = {
   deal_packages: true,
   brand_requests: true,
   proposals: true,
+  metric_snapshots: true,
+  report_links: true,
+  testimonials: true,
 };
 void ROWS_FIT;
 

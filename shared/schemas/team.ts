@@ -154,6 +154,8 @@ export const AUDIT_ENTITY_TYPES = [
   'media_kit',
   'deal_package',
   'proposal',
+  'report_link',
+  'testimonial',
 ] as const;
 export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;

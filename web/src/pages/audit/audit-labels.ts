@@ -19,6 +19,8 @@ export const ENTITY_LABELS: Record<AuditEntityType, string> = {
   media_kit: 'Media kit',
   deal_package: 'Deal package',
   proposal: 'Proposal',
+  report_link: 'Report link',
+  testimonial: 'Testimonial',
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
