@@ -48,6 +48,12 @@ import { requestRoutes } from './routes/requests';
 import { reviewLinkRoutes, reviewRoutes } from './routes/review-links';
 import { invoiceLinkRoutes } from './routes/invoice-links';
 import { dealProposalRoutes, proposalLinkRoutes, proposalRoutes } from './routes/proposals';
+import {
+  dealReportRoutes,
+  deliverableMetricRoutes,
+  reportLinkRoutes,
+  testimonialRoutes,
+} from './routes/reports';
 import { invoiceSendingRoutes } from './routes/invoice-sending';
 import type { Mailer } from './invoices/mailer';
 import { userRoutes } from './routes/users';
@@ -317,7 +323,11 @@ export function createApp(options: AppOptions) {
     .route('/api/requests', requestRoutes(deps))
     .route('/api/deals', dealProposalRoutes(deps))
     .route('/api/proposals', proposalRoutes(deps))
-    .route('/api/proposal-links', proposalLinkRoutes(deps));
+    .route('/api/proposal-links', proposalLinkRoutes(deps))
+    .route('/api/deliverables', deliverableMetricRoutes(deps))
+    .route('/api/deals', dealReportRoutes(deps))
+    .route('/api/testimonials', testimonialRoutes(deps))
+    .route('/api/report-links', reportLinkRoutes(deps));
 
   let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
   app.get(

@@ -91,6 +91,7 @@ export interface WorkspaceSettingsTable {
   creatorPaymentInstructions: ColumnType<string, string | undefined, string>;
   defaultPaymentTermsDays: ColumnType<number, number | undefined, number>;
   leadUsageRightsEndingDays: ColumnType<number, number | undefined, number>;
+  leadReportDueDays: ColumnType<number, number | undefined, number>;
   /** JSON `InvoiceReminders`; null: the built-in ladder. */
   invoiceReminders: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON `InvoiceEmailTemplate`; null: the built-in e-mail. */
@@ -441,6 +442,9 @@ export interface Database {
   blockedSenders: BlockedSendersTable;
   proposals: ProposalsTable;
   brandNotes: BrandNotesTable;
+  metricSnapshots: MetricSnapshotsTable;
+  reportLinks: ReportLinksTable;
+  testimonials: TestimonialsTable;
 }
 
 export interface InvoiceLinksTable {
@@ -586,6 +590,49 @@ export interface ProposalsTable {
   termsHash: string | null;
   comment: string | null;
   createdBy: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+/** A deliverable's metrics as measured on one day; the deliverable's own columns hold the latest. */
+export interface MetricSnapshotsTable {
+  id: string;
+  deliverableId: string;
+  measuredOn: Day;
+  views: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  clicks: number | null;
+  createdBy: string | null;
+  createdAt: Instant;
+}
+
+/** A deal's campaign report shared on a public link. */
+export interface ReportLinksTable {
+  id: string;
+  dealId: string;
+  /** SHA-256 of the link's token. */
+  tokenHash: string;
+  /** The creator's summary note printed at the top of the report. */
+  summary: string;
+  expiresAt: Instant;
+  revokedAt: Instant | null;
+  createdBy: string | null;
+  createdAt: Instant;
+}
+
+/** What a brand said on a report; shown on the kit only when it may be published and is featured. */
+export interface TestimonialsTable {
+  id: string;
+  dealId: string;
+  reportLinkId: string | null;
+  quote: string;
+  name: string;
+  title: string;
+  mayPublish: DbBoolean;
+  featured: DbBoolean;
   createdAt: Instant;
   updatedAt: Instant;
 }

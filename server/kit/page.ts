@@ -1,5 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import type { KitTestimonial } from '../../shared/schemas/report';
 import { FORMAT_LABELS, METRIC_LABELS, PLATFORM_LABELS } from '../../shared/labels';
 import { METRIC_KEYS, type Platform } from '../../shared/schemas/deliverable';
 import type { CaseStudy, MediaKit, RateCardItem } from '../../shared/schemas/kit';
@@ -201,13 +202,37 @@ function caseStudiesSection(kit: MediaKit, timeZone: string): Html | null {
   </section>`;
 }
 
+function testimonialsSection(testimonials: readonly KitTestimonial[]): Html | null {
+  if (testimonials.length === 0) return null;
+  return html`<section class="section" aria-labelledby="testimonials-title">
+    <h2 id="testimonials-title">What brands say</h2>
+    <div class="testimonials">
+      ${testimonials.map(
+        (t) =>
+          html`<figure class="testimonial">
+            <blockquote>${t.quote}</blockquote>
+            <figcaption>
+              <strong>${t.name}</strong>${t.title ? html`, ${t.title}` : ''} ·
+              <span class="testimonial__brand">${t.brandName}</span>
+            </figcaption>
+          </figure>`,
+      )}
+    </div>
+  </section>`;
+}
+
 export interface KitPageOptions {
   /** The workspace's zone: which month a case study went live in. */
   timeZone: string;
+  /** Featured testimonials the brands allowed to publish. */
+  testimonials?: readonly KitTestimonial[];
 }
 
 /** The published media kit as a self-contained page (no script, inline styles). */
-export function renderKitPage(kit: MediaKit, { timeZone }: KitPageOptions): Html {
+export function renderKitPage(
+  kit: MediaKit,
+  { timeZone, testimonials = [] }: KitPageOptions,
+): Html {
   const totalFollowers = kit.audience.platforms.reduce((sum, p) => sum + p.followers, 0);
   const body = html`<main class="kit">
     <p class="print-hint">Use your browser’s Print to save this media kit as a PDF.</p>
@@ -248,6 +273,7 @@ export function renderKitPage(kit: MediaKit, { timeZone }: KitPageOptions): Html
           : ''
       }
       ${audienceSection(kit)} ${ratesSection(kit)} ${caseStudiesSection(kit, timeZone)}
+      ${testimonialsSection(testimonials)}
       ${
         kit.contactEmail || kit.requestForm.enabled
           ? html`<section class="section contact" aria-labelledby="contact-title">

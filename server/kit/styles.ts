@@ -107,6 +107,10 @@ body {
 .studies { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 14px; }
 .study { display: flex; flex-direction: column; }
 .study .metrics { margin-bottom: 12px; }
+.testimonials { display: grid; gap: 12px; }
+.testimonial { margin: 0; padding: 12px 16px; border-left: 3px solid var(--muted); }
+.testimonial blockquote { margin: 0 0 8px; white-space: pre-line; }
+.testimonial figcaption { font-size: 13px; color: var(--muted); }
 .study__brand { margin: 0; font-size: 12px; letter-spacing: 0.08em; text-transform: uppercase; color: var(--accent); font-weight: 700; }
 .study__title { margin: 4px 0 2px; font-size: 16px; font-weight: 600; }
 .study__meta { margin: 0; color: var(--muted); font-size: 13px; }

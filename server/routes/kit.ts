@@ -14,6 +14,7 @@ import {
   updateMediaKit,
 } from '../db/queries/kit';
 import type { AppDeps, AppEnv } from '../env';
+import { listFeaturedTestimonials } from '../db/queries/report-links';
 import { renderKitPage, renderMissingKitPage } from '../kit/page';
 import { validate } from '../validate';
 import { declare, list } from './declare';
@@ -77,6 +78,7 @@ export function kitPageRoutes({ db, clock, config }: AppDeps) {
       now: clock.now(),
     });
     if (!kit) return c.html(renderMissingKitPage(), 404);
-    return c.html(renderKitPage(kit, { timeZone: await getKitTimeZone(db) }), 200);
+    const testimonials = await listFeaturedTestimonials(db);
+    return c.html(renderKitPage(kit, { timeZone: await getKitTimeZone(db), testimonials }), 200);
   });
 }

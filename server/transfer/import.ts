@@ -139,6 +139,18 @@ const REFERENCES: { [T in TransferTableName]?: Reference[] } = {
     { column: 'dealId', to: 'deals' },
     { column: 'createdBy', to: 'users' },
   ],
+  metric_snapshots: [
+    { column: 'deliverableId', to: 'deliverables' },
+    { column: 'createdBy', to: 'users' },
+  ],
+  report_links: [
+    { column: 'dealId', to: 'deals' },
+    { column: 'createdBy', to: 'users' },
+  ],
+  testimonials: [
+    { column: 'dealId', to: 'deals' },
+    { column: 'reportLinkId', to: 'report_links' },
+  ],
   remittance_notices: [
     { column: 'invoiceId', to: 'invoices' },
     { column: 'paymentId', to: 'payments' },
@@ -158,6 +170,8 @@ const UNIQUE_KEYS: { [T in TransferTableName]?: string[][] } = {
   invites: [['tokenHash']],
   review_links: [['tokenHash']],
   proposals: [['tokenHash'], ['dealId', 'version']],
+  metric_snapshots: [['deliverableId', 'measuredOn']],
+  report_links: [['tokenHash']],
   invoice_links: [['tokenHash']],
   invoice_reminders: [['invoiceId', 'stepOffsetDays']],
   media_kit: [['slug']],

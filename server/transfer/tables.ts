@@ -41,6 +41,9 @@ export const TRANSFER_DB_TABLES = {
   brand_requests: 'brandRequests',
   proposals: 'proposals',
   brand_notes: 'brandNotes',
+  metric_snapshots: 'metricSnapshots',
+  report_links: 'reportLinks',
+  testimonials: 'testimonials',
 } as const satisfies Record<TransferTableName, keyof Database>;
 
 type DbTableOf<T extends TransferTableName> = Database[(typeof TRANSFER_DB_TABLES)[T]];
@@ -85,6 +88,9 @@ const ROWS_FIT: { [T in TransferTableName]: RowFits<T> } = {
   brand_requests: true,
   proposals: true,
   brand_notes: true,
+  metric_snapshots: true,
+  report_links: true,
+  testimonials: true,
 };
 void ROWS_FIT;
 

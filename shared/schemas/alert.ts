@@ -17,6 +17,7 @@ export const ALERT_RULES = [
   'request_received',
   'proposal_accepted',
   'proposal_changes_requested',
+  'report_due',
 ] as const;
 export const alertRuleSchema = z.enum(ALERT_RULES);
 export type AlertRule = z.infer<typeof alertRuleSchema>;

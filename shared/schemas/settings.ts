@@ -19,6 +19,7 @@ export const DEFAULT_LEAD_TIMES = {
   publishDueSoonHours: 24,
   invoiceDueSoonDays: 3,
   usageRightsEndingDays: 14,
+  reportDueDays: 7,
 } as const;
 
 const hours = z
@@ -38,6 +39,8 @@ export const leadTimesSchema = z.object({
   invoiceDueSoonDays: days,
   /** How long before a deal's usage rights end the team is told. */
   usageRightsEndingDays: days,
+  /** How long after a deal's last go-live the team is reminded to share its report. */
+  reportDueDays: days,
 });
 export type LeadTimes = z.infer<typeof leadTimesSchema>;
 

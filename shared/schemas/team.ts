@@ -155,6 +155,8 @@ export const AUDIT_ENTITY_TYPES = [
   'deal_package',
   'proposal',
   'brand_note',
+  'report_link',
+  'testimonial',
 ] as const;
 export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;

@@ -25,6 +25,8 @@ export const TIMELINE_TYPES = [
   'invoice_reminder',
   'remittance',
   'payment',
+  'report_shared',
+  'testimonial',
 ] as const;
 export const timelineTypeSchema = z.enum(TIMELINE_TYPES);
 export type TimelineType = z.infer<typeof timelineTypeSchema>;

@@ -91,6 +91,7 @@ export const transferSettingsSchema = z.strictObject({
   invoiceReminders: text.nullable().default(null),
   invoiceEmail: text.nullable().default(null),
   creatorPaymentLink: text.default(''),
+  leadReportDueDays: smallCount.default(7),
   version,
   updatedAt: instantSchema,
 });
@@ -434,6 +435,44 @@ export const transferProposalSchema = z.strictObject({
   updatedAt: instantSchema,
 });
 
+export const transferMetricSnapshotSchema = z.strictObject({
+  id: idSchema,
+  deliverableId: idSchema,
+  measuredOn: daySchema,
+  views: count.nullable(),
+  likes: count.nullable(),
+  comments: count.nullable(),
+  shares: count.nullable(),
+  saves: count.nullable(),
+  clicks: count.nullable(),
+  createdBy: idSchema.nullable(),
+  createdAt: instantSchema,
+});
+
+export const transferReportLinkSchema = z.strictObject({
+  id: idSchema,
+  dealId: idSchema,
+  tokenHash: nonEmptyText,
+  summary: text,
+  expiresAt: instantSchema,
+  revokedAt: instantSchema.nullable(),
+  createdBy: idSchema.nullable(),
+  createdAt: instantSchema,
+});
+
+export const transferTestimonialSchema = z.strictObject({
+  id: idSchema,
+  dealId: idSchema,
+  reportLinkId: idSchema.nullable(),
+  quote: text,
+  name: text,
+  title: text,
+  mayPublish: bool,
+  featured: bool,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
 /**
  * The tables of an export, in foreign-key order (a row only refers to tables
  * above it), which is the order they are written and imported in.
@@ -465,6 +504,9 @@ export const transferTablesSchema = z.strictObject({
   brand_requests: z.array(transferBrandRequestSchema).default([]),
   proposals: z.array(transferProposalSchema).default([]),
   brand_notes: z.array(transferBrandNoteSchema).default([]),
+  metric_snapshots: z.array(transferMetricSnapshotSchema).default([]),
+  report_links: z.array(transferReportLinkSchema).default([]),
+  testimonials: z.array(transferTestimonialSchema).default([]),
 });
 export type TransferTables = z.infer<typeof transferTablesSchema>;
 export type TransferTableName = keyof TransferTables;

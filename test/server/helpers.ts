@@ -139,6 +139,9 @@ export const DATA_TABLES = [
   'mediaKit',
   'reviewLinks',
   'proposals',
+  'metricSnapshots',
+  'reportLinks',
+  'testimonials',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 /** Every row of every data table, in a stable order: equal snapshots mean nothing was written. */

@@ -156,6 +156,12 @@ export interface WorkspaceIds {
   proposalToken: string;
   decisionProposalToken: string;
   spareProposalId: string;
+  /** A published deliverable on a deal of its own, shared on two report links (one to revoke), with a testimonial. */
+  liveDeliverableId: string;
+  reportDealId: string;
+  reportToken: string;
+  spareReportLinkId: string;
+  testimonialId: string;
 }
 
 /** What one call may use: the workspace's ids and the caller's own. */
@@ -306,6 +312,11 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
       proposalToken: absent,
       decisionProposalToken: absent,
       spareProposalId: absent,
+      liveDeliverableId: absent,
+      reportDealId: absent,
+      reportToken: absent,
+      spareReportLinkId: absent,
+      testimonialId: absent,
     };
     return { ...t, ids, users, clientAs, callAs };
   }
@@ -504,9 +515,32 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     const proposalDeal = await created(owner, '/api/deals', { brandId: brand.id, title });
     proposals.push(await created(owner, `/api/deals/${proposalDeal.id}/proposals`, PROPOSAL_BODY));
   }
+  const reportDeal = await created(owner, '/api/deals', { brandId: brand.id, title: 'Reported' });
+  const live = await created(owner, '/api/deliverables', {
+    dealId: reportDeal.id,
+    title: 'Live reel',
+    platform: 'instagram',
+    status: 'published',
+    publishAt: '2026-02-10T17:00:00Z',
+    liveUrl: 'https://www.instagram.com/p/live',
+  });
+  const reportLinks = [];
+  for (const summary of ['Shared report', 'Report to revoke']) {
+    reportLinks.push(await created(owner, `/api/deals/${reportDeal.id}/report-links`, { summary }));
+  }
+  const testimonial = await created(
+    owner,
+    `/api/report-links/${String(reportLinks[0]!.token)}/testimonial`,
+    { quote: 'Great results', name: 'Bea', title: 'CMO', mayPublish: true },
+  );
 
   ids = {
     ...people,
+    liveDeliverableId: live.id,
+    reportDealId: reportDeal.id,
+    reportToken: String(reportLinks[0]!.token),
+    spareReportLinkId: reportLinks[1]!.id,
+    testimonialId: testimonial.id,
     kitSlug: 'casey',
     requestFormToken: String(form.body.token),
     requestId: requestIds[0]!,
@@ -1012,6 +1046,36 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
     status: 200,
     params: { token: 'decisionProposalToken' },
     body: () => ({ decision: 'request_changes', name: 'Bea', comment: 'Two posts, not one' }),
+  },
+  'GET /api/deliverables/:id/metrics': { status: 200, params: { id: 'liveDeliverableId' } },
+  'POST /api/deliverables/:id/metrics': {
+    status: 201,
+    params: { id: 'liveDeliverableId' },
+    body: () => ({ measuredOn: '2026-02-20', views: 1000, likes: 50 }),
+  },
+  'GET /api/deals/:id/report-links': { status: 200, params: { id: 'reportDealId' } },
+  'POST /api/deals/:id/report-links': {
+    status: 201,
+    params: { id: 'reportDealId' },
+    body: () => ({ summary: 'Results so far' }),
+  },
+  'POST /api/deals/:id/report-links/:linkId/revoke': {
+    status: 200,
+    params: { id: 'reportDealId', linkId: 'spareReportLinkId' },
+  },
+  'GET /api/testimonials': { status: 200 },
+  'PATCH /api/testimonials/:id': {
+    status: 200,
+    params: { id: 'testimonialId' },
+    body: () => ({ featured: true }),
+  },
+  // A report's token is the credential: the brand reads it without an account.
+  'GET /api/report-links/:token': { status: 200, params: { token: 'reportToken' } },
+  'GET /api/report-links/:token/pdf': { status: 200, params: { token: 'reportToken' } },
+  'POST /api/report-links/:token/testimonial': {
+    status: 201,
+    params: { token: 'reportToken' },
+    body: () => ({ quote: 'Would book again', name: 'Bea', title: 'CMO', mayPublish: false }),
   },
   'POST /api/review/:token/decision': {
     status: 200,

@@ -17,6 +17,7 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   request_received: 'Brand request received',
   proposal_accepted: 'Proposal accepted',
   proposal_changes_requested: 'Proposal: changes requested',
+  report_due: 'Campaign report due',
 };
 
 export const ALERT_RULE_VALUES = Object.keys(ALERT_RULE_LABELS) as AlertRule[];

@@ -34,6 +34,9 @@ const ReviewPage = lazy(() =>
   import('./pages/review-page').then((m) => ({ default: m.ReviewPage })),
 );
 const PayPage = lazy(() => import('./pages/pay-page').then((m) => ({ default: m.PayPage })));
+const ReportPage = lazy(() =>
+  import('./pages/report-page').then((m) => ({ default: m.ReportPage })),
+);
 const ProposalPage = lazy(() =>
   import('./pages/proposal-page').then((m) => ({ default: m.ProposalPage })),
 );
@@ -100,6 +103,8 @@ const TOKEN_PAGES: { pattern: string; Page: ComponentType<{ token: string }> }[]
   { pattern: '/pay/:token', Page: PayPage },
   // A brand's proposal link: no account, nothing of the workspace but these terms.
   { pattern: '/proposal/:token', Page: ProposalPage },
+  // A brand's campaign report: no account, nothing but this deal's results.
+  { pattern: '/report/:token', Page: ReportPage },
 ];
 
 export function App() {

@@ -11,6 +11,7 @@ import { publishOverdue } from './publish-overdue';
 import { readyToInvoice } from './ready-to-invoice';
 import { remittanceNotice } from './remittance-notice';
 import { requestReceived } from './request-received';
+import { reportDue } from './report-due';
 import { reviewApproved } from './review-approved';
 import { reviewChangesRequested } from './review-changes-requested';
 import type { AlertRuleModule } from './rule';
@@ -39,6 +40,7 @@ export const ALERT_RULE_MODULES: readonly AnyAlertRule[] = [
   requestReceived,
   proposalAccepted,
   proposalChangesRequested,
+  reportDue,
 ];
 
 const byRule = new Map<AlertRule, AnyAlertRule>(ALERT_RULE_MODULES.map((r) => [r.rule, r]));

@@ -13,6 +13,7 @@ import * as m0011 from './0011_search';
 import * as m0012 from './0012_deal_packages';
 import * as m0013 from './0013_brand_requests';
 import * as m0014 from './0014_proposals';
+import * as m0015 from './0015_reports';
 import * as m0016 from './0016_brand_notes';
 
 /** Every migration, by name; names sort in the order they apply. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0012_deal_packages': m0012,
   '0013_brand_requests': m0013,
   '0014_proposals': m0014,
+  '0015_reports': m0015,
   '0016_brand_notes': m0016,
 };

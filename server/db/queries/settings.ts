@@ -27,6 +27,7 @@ function toSettings(row: SettingsRow): WorkspaceSettings {
       publishDueSoonHours: row.leadPublishDueSoonHours,
       invoiceDueSoonDays: row.leadInvoiceDueSoonDays,
       usageRightsEndingDays: row.leadUsageRightsEndingDays,
+      reportDueDays: row.leadReportDueDays,
     },
     creator: {
       legalName: row.creatorLegalName,
@@ -65,6 +66,7 @@ export async function getSettings(db: Kysely<Database>, now: Date): Promise<Work
       leadPublishDueSoonHours: DEFAULT_LEAD_TIMES.publishDueSoonHours,
       leadInvoiceDueSoonDays: DEFAULT_LEAD_TIMES.invoiceDueSoonDays,
       leadUsageRightsEndingDays: DEFAULT_LEAD_TIMES.usageRightsEndingDays,
+      leadReportDueDays: DEFAULT_LEAD_TIMES.reportDueDays,
       version: 1,
       updatedAt: now.toISOString(),
     })
@@ -100,6 +102,9 @@ export async function updateSettings(
         : {}),
       ...(leadTimes?.usageRightsEndingDays !== undefined
         ? { leadUsageRightsEndingDays: leadTimes.usageRightsEndingDays }
+        : {}),
+      ...(leadTimes?.reportDueDays !== undefined
+        ? { leadReportDueDays: leadTimes.reportDueDays }
         : {}),
       ...(creator?.legalName !== undefined ? { creatorLegalName: creator.legalName } : {}),
       ...(creator?.address !== undefined ? { creatorAddress: creator.address } : {}),

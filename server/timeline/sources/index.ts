@@ -6,6 +6,7 @@ import {
   requestDecisionsSource,
   requestsSource,
 } from './deals';
+import { reportsSharedSource, testimonialsSource } from './results';
 import type { TimelineSource } from './source';
 import {
   invoiceEventsSource,
@@ -34,4 +35,6 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   reviewDecisionsSource,
   invoiceEventsSource,
   paymentsSource,
+  reportsSharedSource,
+  testimonialsSource,
 ];

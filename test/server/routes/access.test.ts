@@ -63,6 +63,9 @@ const PUBLIC = [
   'GET /api/proposal-links/:token',
   'GET /api/proposal-links/:token/pdf',
   'POST /api/proposal-links/:token/decision',
+  'GET /api/report-links/:token',
+  'GET /api/report-links/:token/pdf',
+  'POST /api/report-links/:token/testimonial',
 ];
 const OWNER = [
   'PATCH /api/settings',
@@ -83,6 +86,7 @@ const OWNER = [
   'POST /api/packages',
   'PATCH /api/packages/:id',
   'DELETE /api/packages/:id',
+  'PATCH /api/testimonials/:id',
 ];
 /** Credential management: a session only, never an API token (a leaked token cannot mint more). */
 const SESSION_ONLY = [

@@ -126,6 +126,18 @@ async function tellStory(t: Workspace) {
   });
   expect(decided.status, decided.text).toBe(200);
   step();
+  const report = await created(t.owner, `/api/deals/${dealId}/report-links`, {
+    summary: 'Results',
+  });
+  step();
+  const left = await t.client().post(`/api/report-links/${String(report.token)}/testimonial`, {
+    quote: 'Sold out in a week.',
+    name: 'Dana Brand',
+    title: 'CMO',
+    mayPublish: true,
+  });
+  expect(left.status, left.text).toBe(201);
+  step();
   const invoice = await created(t.owner, '/api/invoices', { dealId, amountCents: 50_000 });
   const sent = await t.owner.patch(`/api/invoices/${invoice.id}`, {
     version: 1,
@@ -232,6 +244,17 @@ describe('GET /api/brands/:id/timeline', () => {
       summary: `Reminder sent for invoice ${String(story.invoice.number)} to ap@acme.example`,
     });
     expect(one('remittance')).toMatchObject({ actor: { kind: 'brand' } });
+    expect(one('report_shared')).toMatchObject({
+      actor: owner,
+      subjectType: 'deal',
+      subjectId: story.dealId,
+      summary: 'Campaign report shared for "Launch 2026"',
+    });
+    expect(one('testimonial')).toMatchObject({
+      actor: { kind: 'brand', name: 'Dana Brand' },
+      subjectId: story.dealId,
+      summary: 'Testimonial on the report for "Launch 2026": “Sold out in a week.”',
+    });
   });
 
   it('pages with no gaps and no repeats, entries of the same millisecond included', async () => {

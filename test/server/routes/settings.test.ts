@@ -19,6 +19,7 @@ describe('GET /api/settings', () => {
         publishDueSoonHours: 24,
         invoiceDueSoonDays: 3,
         usageRightsEndingDays: 14,
+        reportDueDays: 7,
       },
       creator: {
         legalName: '',
@@ -69,6 +70,7 @@ describe('PATCH /api/settings', () => {
         publishDueSoonHours: 12,
         invoiceDueSoonDays: 3,
         usageRightsEndingDays: 14,
+        reportDueDays: 7,
       },
       creator: {
         legalName: 'Mia Studio LLC',

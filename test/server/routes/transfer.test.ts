@@ -55,6 +55,9 @@ const EXPORTED_TABLES = [
   'brand_requests',
   'proposals',
   'brand_notes',
+  'metric_snapshots',
+  'report_links',
+  'testimonials',
 ];
 
 /** Every table of the schema (the migrator's aside), to show what an import wrote or did not. */
@@ -90,6 +93,9 @@ const ALL_TABLES = [
   'blockedSenders',
   'proposals',
   'brandNotes',
+  'metricSnapshots',
+  'reportLinks',
+  'testimonials',
 ] as const satisfies ReadonlyArray<keyof Database>;
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -752,6 +758,29 @@ async function buildRichWorkspace(install: Install & { clock: { now(): Date } })
       comment: 'Two reels, please',
     }),
     200,
+  );
+
+  // The reel's results, shared on a report link the brand left a testimonial on.
+  ok(
+    await owner.post(`/api/deliverables/${reel.id}/metrics`, {
+      measuredOn: '2026-02-28',
+      views: 9_007_199_254_740,
+      likes: 1234,
+      comments: 0,
+      shares: 5,
+      saves: null,
+    }),
+  );
+  const report = ok(
+    await owner.post(`/api/deals/${launch.id}/report-links`, { summary: 'Sold out — “Ünïcødé”' }),
+  ).body;
+  ok(
+    await install.client().post(`/api/report-links/${report.token}/testimonial`, {
+      quote: 'Would book again',
+      name: 'Bea',
+      title: 'CMO',
+      mayPublish: true,
+    }),
   );
 
   // Credentials that must stay behind.

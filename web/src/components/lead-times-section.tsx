@@ -34,6 +34,12 @@ const FIELDS: ReadonlyArray<{ key: LeadTimeKey; label: string; unit: string; hin
     unit: 'days',
     hint: "How long before a deal's usage rights end.",
   },
+  {
+    key: 'reportDueDays',
+    label: 'Report due',
+    unit: 'days',
+    hint: "How long after a deal's last go-live the team is reminded to share its report.",
+  },
 ];
 
 function toText(leadTimes: LeadTimes): Record<LeadTimeKey, string> {
@@ -42,6 +48,7 @@ function toText(leadTimes: LeadTimes): Record<LeadTimeKey, string> {
     publishDueSoonHours: String(leadTimes.publishDueSoonHours),
     invoiceDueSoonDays: String(leadTimes.invoiceDueSoonDays),
     usageRightsEndingDays: String(leadTimes.usageRightsEndingDays),
+    reportDueDays: String(leadTimes.reportDueDays),
   };
 }
 
@@ -68,6 +75,7 @@ export function LeadTimesSection({ settings, user }: { settings: Settings; user:
       publishDueSoonHours: toNumber(state.publishDueSoonHours),
       invoiceDueSoonDays: toNumber(state.invoiceDueSoonDays),
       usageRightsEndingDays: toNumber(state.usageRightsEndingDays),
+      reportDueDays: toNumber(state.reportDueDays),
     },
   }));
 

@@ -8,6 +8,7 @@ import { DealDeleteRefused } from '../components/deal/deal-delete-refused';
 import { DealDialog } from '../components/deal-dialog';
 import { DealInvoices, DealMoneyStrip } from '../components/deal-invoices';
 import { DealProposals } from '../components/proposal/deal-proposals';
+import { DealReport } from '../components/report/deal-report';
 import { DeliverableDialog } from '../components/deliverable-dialog';
 import { Link } from '../components/link';
 import { useToast } from '../components/toast';
@@ -127,6 +128,7 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
       </div>
 
       <DealProposals deal={d} user={user} />
+      <DealReport deal={d} user={user} />
 
       <DealInvoices deal={d} user={user} />
 

@@ -18,6 +18,8 @@ export const TIMELINE_TYPE_LABELS: Record<TimelineType, string> = {
   invoice_reminder: 'Reminder',
   remittance: 'Payment',
   payment: 'Payment',
+  report_shared: 'Report',
+  testimonial: 'Testimonial',
 };
 
 /**

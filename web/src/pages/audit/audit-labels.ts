@@ -20,6 +20,8 @@ export const ENTITY_LABELS: Record<AuditEntityType, string> = {
   deal_package: 'Deal package',
   proposal: 'Proposal',
   brand_note: 'Brand note',
+  report_link: 'Report link',
+  testimonial: 'Testimonial',
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
