@@ -11,7 +11,10 @@ import {
   type deliverableListQuerySchema,
   type deliverablePatchSchema,
 } from '../../../shared/schemas/deliverable';
+import { todayIn } from '../../../shared/days';
 import { exclusivityWarnings } from './exclusivity';
+import { keepDaySnapshot } from './metric-snapshots';
+import { getSettings } from './settings';
 import { invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
 import { preparedQuery } from '../prepared';
@@ -360,7 +363,20 @@ export async function updateDeliverable(
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
-    return toDeliverable(await assertVersionedRow(trx, row, 'deliverables', id, 'Deliverable'));
+    const after = toDeliverable(
+      await assertVersionedRow(trx, row, 'deliverables', id, 'Deliverable'),
+    );
+    // New counts on a live post are kept as today's measurement too, so the campaign
+    // report's history and growth hold every update, however it was typed in.
+    if (
+      metrics &&
+      after.status === 'published' &&
+      JSON.stringify(after.metrics) !== JSON.stringify(current.metrics)
+    ) {
+      const { timeZone } = await getSettings(trx, now);
+      await keepDaySnapshot(trx, id, todayIn(now, timeZone), after.metrics, null, now);
+    }
+    return after;
   });
 }
 

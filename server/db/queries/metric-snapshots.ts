@@ -42,32 +42,29 @@ function toSnapshot(row: SnapshotRow): MetricSnapshot {
   };
 }
 
-/**
- * Keeps the counts measured on one day (a second measurement of the same day
- * replaces the first) and sets the deliverable's own metrics to its latest
- * snapshot, bumping its version: an open edit form learns of the change.
- */
-export async function recordMetricSnapshot(
+/** Keeps the counts measured on one day: a second measurement of the same day replaces the first. */
+export async function keepDaySnapshot(
   trx: Kysely<Database>,
   deliverableId: string,
-  input: MetricSnapshotCreate,
+  measuredOn: string,
+  counts: Partial<MetricValues>,
   createdBy: string | null,
   now: Date,
-): Promise<MetricSnapshot> {
+): Promise<void> {
   const values = {
-    views: input.views ?? null,
-    likes: input.likes ?? null,
-    comments: input.comments ?? null,
-    shares: input.shares ?? null,
-    saves: input.saves ?? null,
-    clicks: input.clicks ?? null,
+    views: counts.views ?? null,
+    likes: counts.likes ?? null,
+    comments: counts.comments ?? null,
+    shares: counts.shares ?? null,
+    saves: counts.saves ?? null,
+    clicks: counts.clicks ?? null,
   };
   await trx
     .insertInto('metricSnapshots')
     .values({
       id: newId(),
       deliverableId,
-      measuredOn: input.measuredOn,
+      measuredOn,
       ...values,
       createdBy,
       createdAt: now.toISOString(),
@@ -78,6 +75,20 @@ export async function recordMetricSnapshot(
         .doUpdateSet({ ...values, createdBy, createdAt: now.toISOString() }),
     )
     .execute();
+}
+
+/**
+ * Keeps the counts measured on one day and sets the deliverable's own metrics
+ * to its latest snapshot, bumping its version: an open edit form learns of the change.
+ */
+export async function recordMetricSnapshot(
+  trx: Kysely<Database>,
+  deliverableId: string,
+  input: MetricSnapshotCreate,
+  createdBy: string | null,
+  now: Date,
+): Promise<MetricSnapshot> {
+  await keepDaySnapshot(trx, deliverableId, input.measuredOn, input, createdBy, now);
   const history = await listMetricSnapshots(trx, deliverableId);
   const latest = history.at(-1)!;
   await trx

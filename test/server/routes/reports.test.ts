@@ -115,6 +115,52 @@ describe('POST /api/deliverables/:id/metrics', () => {
     expect(deliverable.metrics.views).toBe(40_000);
   });
 
+  it("keeps counts typed into the deliverable's own form as today's snapshot, once a post is live", async () => {
+    const t = await apps.workspace();
+    const { video } = await campaign(t);
+    const days = async (id: string) =>
+      (await t.owner.get(`/api/deliverables/${id}/metrics`)).body.items.map((s) => [
+        s.measuredOn,
+        s.metrics.views,
+      ]);
+    const current = (await t.owner.get(`/api/deliverables/${video.id}`)).body;
+    const edited = await t.owner.patch(`/api/deliverables/${video.id}`, {
+      version: current.version,
+      metrics: { ...current.metrics, views: 55_000 },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    // The test clock reads 2026-03-01 (UTC): the edit is that day's measurement.
+    expect(await days(video.id)).toEqual([
+      ['2026-02-11', 10_000],
+      ['2026-02-17', 40_000],
+      ['2026-03-01', 55_000],
+    ]);
+    // A second edit the same day corrects it; an edit that leaves the counts alone adds nothing.
+    const again = await t.owner.patch(`/api/deliverables/${video.id}`, {
+      version: edited.body.version,
+      metrics: { ...current.metrics, views: 56_000 },
+    });
+    const renamed = await t.owner.patch(`/api/deliverables/${video.id}`, {
+      version: again.body.version,
+      title: 'Launch video (final)',
+    });
+    expect(renamed.status).toBe(200);
+    expect((await days(video.id)).at(-1)).toEqual(['2026-03-01', 56_000]);
+    expect(await days(video.id)).toHaveLength(3);
+    // Counts on a post not live yet are a plan, not a measurement.
+    const planned = await t.owner.post('/api/deliverables', {
+      dealId: t.deal.id,
+      title: 'Later post',
+      platform: 'instagram',
+    });
+    const typed = await t.owner.patch(`/api/deliverables/${planned.body.id}`, {
+      version: planned.body.version,
+      metrics: { views: 1 },
+    });
+    expect(typed.status, typed.text).toBe(200);
+    expect(await days(planned.body.id)).toEqual([]);
+  });
+
   it('names each bad field (400) and writes nothing', async () => {
     const t = await apps.workspace();
     const { video } = await campaign(t);
