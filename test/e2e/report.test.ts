@@ -227,4 +227,27 @@ describe('a brand reads its campaign report signed out and leaves a testimonial 
     await kitPage.close();
     expect(team.problems).toEqual([]);
   });
+
+  it('the brand’s timeline shows the report shared and the testimonial left, newest first', async () => {
+    const page = team.page;
+    await page.goto(`${server.url}/brands`);
+    await page.getByRole('link', { name: 'Glow Skincare' }).click();
+    const list = page.getByRole('list', { name: 'Timeline of Glow Skincare' });
+    const summaries = () => list.locator('.timeline__summary').allTextContents();
+    await until(summaries).toEqual(
+      expect.arrayContaining([
+        'Campaign report shared for "Spring serum launch"',
+        expect.stringMatching(/^Testimonial on the report for "Spring serum launch": “Sold out/),
+      ]),
+    );
+    const all = await summaries();
+    // Newest first: the testimonial came after the report was shared.
+    expect(all.findIndex((s) => s.startsWith('Testimonial'))).toBeLessThan(
+      all.indexOf('Campaign report shared for "Spring serum launch"'),
+    );
+    const testimonial = list.getByRole('listitem').filter({ hasText: 'Testimonial on the report' });
+    expect(await testimonial.textContent()).toContain('Mia Chen (brand)');
+    await expectAccessible(page, 'the brand page with its report and testimonial');
+    expect(team.problems).toEqual([]);
+  });
 });
