@@ -1,9 +1,17 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_MS } from '../../server/requests/submit';
 import { startSmtpServer, type TestSmtpServer } from '../support/alerts';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  openSignedOutPhone,
+  OWNER,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 /**
@@ -20,9 +28,8 @@ const BRAND_EMAIL = 'gina@glow.example';
 let smtp: TestSmtpServer;
 let server: AppServer;
 let team: BrowserSession;
-let phone: BrowserContext;
 let brand: Page;
-const brandProblems: string[] = [];
+let brandProblems: string[];
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -33,23 +40,12 @@ beforeAll(async () => {
     env: { SMTP_URL: smtp.url, SMTP_FROM: 'ava@example.com', ALERT_CRON: '*/2 * * * * *' },
   });
   team = await openBrowser({ timezoneId: ZONE });
-  phone = await team.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    locale: 'en-US',
-    isMobile: true,
-    hasTouch: true,
-  });
-  brand = await phone.newPage();
-  brand.on('pageerror', (error) => brandProblems.push(`page error: ${error.message}`));
-  brand.on('console', (message) => {
-    // The form's 400 page is a console error by design; nothing else may be.
-    if (message.type() === 'error' && !message.text().includes('400'))
-      brandProblems.push(`console error: ${message.text()}`);
-  });
+  ({ page: brand, problems: brandProblems } = await openSignedOutPhone(team.browser, {
+    timezoneId: ZONE,
+  }));
 });
 
 afterAll(async () => {
-  await phone?.close();
   await team?.close();
   await server?.close();
   await smtp?.close();

@@ -106,6 +106,37 @@ export function useBrowserApp(
   return app;
 }
 
+/** A page someone outside the team opens: who has never signed in. */
+export interface SignedOutPage {
+  page: Page;
+  /** Page errors and console errors it produced: a clean run has none. */
+  problems: string[];
+}
+
+/**
+ * A brand's phone beside the team's browser: a profile of its own (no cookies),
+ * 390 × 844 with touch, in `timezoneId` (New York unless told).
+ */
+export async function openSignedOutPhone(
+  browser: Browser,
+  { timezoneId = 'America/New_York' }: { timezoneId?: string } = {},
+): Promise<SignedOutPage> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    timezoneId,
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return { page, problems };
+}
+
 /** Polls a read until it matches: for what the page shows after a request or a re-render. */
 export const until = <T>(fn: () => Promise<T>, timeout = 15_000) =>
   expect.poll(fn, { timeout, interval: 100 });

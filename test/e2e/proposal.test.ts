@@ -1,8 +1,16 @@
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import {
+  type BrowserSession,
+  call,
+  expectAccessible,
+  openBrowser,
+  openSignedOutPhone,
+  OWNER,
+  until,
+} from './browser';
 import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
@@ -13,27 +21,15 @@ const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
 
 let server: AppServer;
 let team: BrowserSession;
-let brandContext: BrowserContext;
 let brand: Page;
-const brandProblems: string[] = [];
+let brandProblems: string[];
 
 beforeAll(async () => {
   // Proposal links are built from APP_URL, so it must name this very server.
   server = await startAppServer({ webRoot: inject('webRoot'), appUrl: true });
   team = await openBrowser({ timezoneId: ZONE });
-  // The brand: a separate profile (no cookies) on a phone, someone who has never seen the app.
-  brandContext = await team.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    timezoneId: 'America/New_York',
-    locale: 'en-US',
-  });
-  brand = await brandContext.newPage();
-  brand.on('pageerror', (error) => brandProblems.push(`page error: ${error.message}`));
-  brand.on('console', (message) => {
-    if (message.type() === 'error') brandProblems.push(`console error: ${message.text()}`);
-  });
+  // The brand: a profile of its own (no cookies) on a phone, someone who has never seen the app.
+  ({ page: brand, problems: brandProblems } = await openSignedOutPhone(team.browser));
 });
 
 afterAll(async () => {

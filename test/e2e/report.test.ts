@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -6,6 +6,7 @@ import {
   call,
   expectAccessible,
   openBrowser,
+  openSignedOutPhone,
   OWNER,
   screenshot,
   until,
@@ -16,27 +17,15 @@ const ZONE = 'Europe/Berlin';
 
 let server: AppServer;
 let team: BrowserSession;
-let brandContext: BrowserContext;
 let brand: Page;
-const brandProblems: string[] = [];
+let brandProblems: string[];
 
 beforeAll(async () => {
   // Report links are built from APP_URL, so it must name this very server.
   server = await startAppServer({ webRoot: inject('webRoot'), appUrl: true });
   team = await openBrowser({ timezoneId: ZONE });
-  // The brand: a separate profile (no cookies) on a phone.
-  brandContext = await team.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    timezoneId: 'America/New_York',
-    locale: 'en-US',
-  });
-  brand = await brandContext.newPage();
-  brand.on('pageerror', (error) => brandProblems.push(`page error: ${error.message}`));
-  brand.on('console', (message) => {
-    if (message.type() === 'error') brandProblems.push(`console error: ${message.text()}`);
-  });
+  // The brand: a profile of its own (no cookies) on a phone, someone who has never seen the app.
+  ({ page: brand, problems: brandProblems } = await openSignedOutPhone(team.browser));
 });
 
 afterAll(async () => {
