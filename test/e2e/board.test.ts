@@ -59,7 +59,9 @@ describe('the status board in Chromium', () => {
     }
     const [reel, story, short, haul] = items as [Item, Item, Item, Item];
 
-    // Alerts: acknowledge one selected, then all open.
+    // Alerts: acknowledge one selected, then all open. The scheduler raises them as it
+    // scans; the page opens once all four are raised (it polls only every 20 s after that).
+    await until(async () => (await call(page, 'GET', '/api/alerts')).openCount, 30_000).toBe(4);
     await page.reload();
     await page
       .getByRole('navigation', { name: 'Main' })
