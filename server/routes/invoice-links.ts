@@ -23,6 +23,7 @@ import { workspaceInvoiceView } from '../invoices/view';
 import { validate } from '../validate';
 import { z } from 'zod';
 import { declare, file } from './declare';
+import { pdfDownload } from './downloads';
 
 /** One answer for every token that opens nothing: unknown, revoked, or its invoice void. */
 const inactiveLink = () => new AppError(404, 'not_found', 'This invoice link is not active.');
@@ -112,11 +113,7 @@ export function invoiceLinkRoutes(deps: AppDeps) {
         workspaceName: settings.name,
         publicUrl: invoice.publicUrl,
       });
-      return c.body(pdf, 200, {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${invoicePdfFilename(invoice.number)}"`,
-        'Cache-Control': 'no-store',
-      });
+      return pdfDownload(c, pdf, invoicePdfFilename(invoice.number));
     })
     .post(
       '/:token/paid',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { loadInvoicePdf } from '../invoices/pdf-source';
 import { declare, file } from './declare';
+import { pdfDownload } from './downloads';
 
 const route = declare({
   access: 'viewer',
@@ -16,10 +17,6 @@ export function invoicePdfRoutes({ db, clock }: AppDeps) {
       now: clock.now(),
       publicUrl: null,
     });
-    return c.body(pdf, 200, {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'no-store',
-    });
+    return pdfDownload(c, pdf, filename);
   });
 }

@@ -49,6 +49,7 @@ import { mailProposal } from '../proposals/mail';
 import { renderProposalPdf } from '../proposals/pdf';
 import { validate } from '../validate';
 import { declare, file, list } from './declare';
+import { pdfDownload } from './downloads';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Per link and hour: a brand's team opening and printing it is far below these. */
@@ -342,12 +343,7 @@ export function proposalLinkRoutes(deps: AppDeps) {
     })
     .get('/:token/pdf', route.pdf, async (c) => {
       const view = await open(c, PDF_LIMIT, 'pdf');
-      const pdf = await renderProposalPdf(view);
-      return c.body(pdf, 200, {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="proposal-v${view.version}.pdf"`,
-        'Cache-Control': 'no-store',
-      });
+      return pdfDownload(c, await renderProposalPdf(view), `proposal-v${view.version}.pdf`);
     })
     .post(
       '/:token/decision',

@@ -47,6 +47,7 @@ import { buildReport } from '../reports/build';
 import { renderReportPdf } from '../reports/pdf';
 import { validate } from '../validate';
 import { declare, file, list } from './declare';
+import { pdfDownload } from './downloads';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -328,12 +329,7 @@ export function reportLinkRoutes({ db, clock }: AppDeps) {
     })
     .get('/:token/pdf', route.pdf, async (c) => {
       const view = await open(c, PDF_LIMIT, 'pdf');
-      const pdf = await renderReportPdf(view);
-      return c.body(pdf, 200, {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': 'attachment; filename="campaign-report.pdf"',
-        'Cache-Control': 'no-store',
-      });
+      return pdfDownload(c, await renderReportPdf(view), 'campaign-report.pdf');
     })
     .post(
       '/:token/testimonial',
