@@ -96,6 +96,15 @@ export function startOfDay(day: string, timeZone: string): Date {
   return new Date(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).epochMilliseconds);
 }
 
+/** The instant a wall-clock `HH:MM` on `day` is in the zone (a time skipped by DST moves forward). */
+export function zonedInstant(day: string, time: string, timeZone: string): string {
+  return new Date(
+    Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime(timeZone, {
+      disambiguation: 'compatible',
+    }).epochMilliseconds,
+  ).toISOString();
+}
+
 /** The first day of a day's month. */
 export function firstOfMonth(day: string): string {
   return `${day.slice(0, 7)}-01`;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { addDays, daysBetween } from '../../shared/days';
+import { addDays, daysBetween, zonedInstant } from '../../shared/days';
 import { formatMoney } from '../../shared/currency';
 import { brandCreateSchema } from '../../shared/schemas/brand';
 import { dealCreateSchema } from '../../shared/schemas/deal';
@@ -8,7 +8,6 @@ import { insertBrand } from '../db/queries/brands';
 import { insertDeal } from '../db/queries/deals';
 import { insertDeliverable } from '../db/queries/deliverables';
 import { getMediaKit } from '../db/queries/kit';
-import { zonedInstant } from '../db/queries/packages';
 import { alreadyDecided, blockSender, decideRequest, getRequest } from '../db/queries/requests';
 import { getSettings } from '../db/queries/settings';
 import type { Database } from '../db/schema';

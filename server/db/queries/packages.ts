@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
-import { addDays } from '../../../shared/days';
+import { addDays, zonedInstant } from '../../../shared/days';
 import type {
   DealPackage,
   PackageItem,
@@ -111,15 +110,6 @@ export async function updatePackage(
 export async function deletePackage(db: Kysely<Database>, id: string): Promise<void> {
   const result = await db.deleteFrom('dealPackages').where('id', '=', id).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw notFound('Package');
-}
-
-/** The instant a wall-clock `HH:MM` on `day` is in the zone (a time skipped by DST moves forward). */
-export function zonedInstant(day: string, time: string, timeZone: string): string {
-  return new Date(
-    Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime(timeZone, {
-      disambiguation: 'compatible',
-    }).epochMilliseconds,
-  ).toISOString();
 }
 
 export interface PackagePlan {

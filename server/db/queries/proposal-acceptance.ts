@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { todayIn } from '../../../shared/days';
+import { todayIn, zonedInstant } from '../../../shared/days';
 import type { Deal } from '../../../shared/schemas/deal';
 import type { Deliverable, Format, Platform } from '../../../shared/schemas/deliverable';
 import type { ProposalTerms } from '../../../shared/schemas/proposal';
@@ -8,7 +8,6 @@ import { recordAudit } from '../../audit/record';
 import type { Database } from '../schema';
 import { getDeal, updateDeal } from './deals';
 import { insertDeliverable, updateDeliverable } from './deliverables';
-import { zonedInstant } from './packages';
 
 /** When an accepted item's go-live day is planned, in the workspace's zone. */
 export const PROPOSAL_PUBLISH_TIME = '10:00';
