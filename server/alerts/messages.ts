@@ -116,20 +116,29 @@ export async function loadInvoiceContexts(
   return contexts;
 }
 
+/** Reads rows for `ids` in queries of at most 500 ids each (the engines' parameter limits). */
+async function inBatches<T>(ids: string[], read: (batch: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) rows.push(...(await read(ids.slice(i, i + 500))));
+  return rows;
+}
+
 /** Loads the context of brand subjects (follow-ups) in one query per 500. */
 export async function loadBrandContexts(
   db: Kysely<Database>,
   ids: string[],
 ): Promise<Map<string, SubjectContext>> {
-  const contexts = new Map<string, SubjectContext>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
+  const rows = await inBatches(ids, (batch) =>
+    db
       .selectFrom('brands')
       .select(['id', 'name', 'nextFollowUpOn'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const row of rows) {
-      contexts.set(row.id, {
+      .where('id', 'in', batch)
+      .execute(),
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
         subjectType: 'brand',
         id: row.id,
         title: row.name,
@@ -137,10 +146,9 @@ export async function loadBrandContexts(
         calendarAt: null,
         href: `/brands?brand=${encodeURIComponent(row.id)}`,
         dueOn: row.nextFollowUpOn === null ? undefined : String(row.nextFollowUpOn).slice(0, 10),
-      });
-    }
-  }
-  return contexts;
+      },
+    ]),
+  );
 }
 
 /** Loads the context of deal subjects (usage rights) in one query per 500. */
@@ -184,25 +192,26 @@ export async function loadRequestContexts(
   db: Kysely<Database>,
   ids: string[],
 ): Promise<Map<string, SubjectContext>> {
-  const contexts = new Map<string, SubjectContext>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
+  const rows = await inBatches(ids, (batch) =>
+    db
       .selectFrom('brandRequests')
       .select(['id', 'company', 'name'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const row of rows) {
-      contexts.set(row.id, {
+      .where('id', 'in', batch)
+      .execute(),
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
         subjectType: 'request',
         id: row.id,
         title: `Request from ${row.name}`,
         brandName: row.company,
         calendarAt: null,
         href: `/requests?request=${encodeURIComponent(row.id)}`,
-      });
-    }
-  }
-  return contexts;
+      },
+    ]),
+  );
 }
 
 /** Every subject the alerts name, by id, whatever their type. */
