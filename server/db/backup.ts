@@ -56,3 +56,78 @@ export function verifySqlite(file: string): Record<string, number> {
     db.close();
   }
 }
+
+/**
+ * `2026-12-06T21:30:00.123Z` → `2026-12-06T21-30-00Z`: an instant to the second, safe
+ * in file names on every system, and sorting as text in time order.
+ */
+export function fileStamp(now: Date): string {
+  return now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '-');
+}
+
+/** The names scheduled backups get; rotation deletes only files with such a name. */
+const SCHEDULED_BACKUP_NAME = /^sponsorcal-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.db$/;
+
+export interface ScheduledBackupOptions {
+  /** The live SQLite file. */
+  file: string;
+  /** Where backups go (made if missing). */
+  dir: string;
+  /** How many of the newest scheduled backups to keep (at least 1). */
+  keep: number;
+  now: Date;
+}
+
+export interface ScheduledBackupResult {
+  /** The new backup; null when a backup of this second was already there. */
+  backup: BackupResult | null;
+  /** Older scheduled backups deleted to keep `keep`. */
+  deleted: string[];
+}
+
+/**
+ * One scheduled backup: `sponsorcal-<UTC time>.db` in `dir`, written under a temporary
+ * name and renamed once it passed integrity_check (a crash mid-copy never leaves a
+ * file that looks like a backup), then all but the newest `keep` scheduled backups are
+ * deleted. Files with other names in `dir` are never touched. Re-runnable: a second
+ * run within the same second (another instance on the same file) keeps the first copy.
+ */
+export function runScheduledBackup({
+  file,
+  dir,
+  keep,
+  now,
+}: ScheduledBackupOptions): ScheduledBackupResult {
+  const target = path.join(path.resolve(dir), `sponsorcal-${fileStamp(now)}.db`);
+  let backup: BackupResult | null = null;
+  if (!fs.existsSync(target)) {
+    const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}`);
+    fs.rmSync(partial, { force: true });
+    try {
+      backup = { ...backupSqlite(file, partial), file: target };
+      fs.renameSync(partial, target);
+    } finally {
+      fs.rmSync(partial, { force: true });
+    }
+  }
+  const scheduled = fs
+    .readdirSync(path.dirname(target))
+    .filter((name) => SCHEDULED_BACKUP_NAME.test(name))
+    .sort()
+    .reverse();
+  const deleted: string[] = [];
+  for (const name of scheduled.slice(Math.max(1, keep))) {
+    const old = path.join(path.dirname(target), name);
+    try {
+      fs.unlinkSync(old);
+      deleted.push(old);
+    } catch (error) {
+      // Another instance sharing the file and the directory deleted it first.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return { backup, deleted };
+}
