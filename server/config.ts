@@ -1,3 +1,5 @@
+import path from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
 
 /** `true`/`1` or `false`/`0`, off unless set. */
@@ -57,9 +59,20 @@ const configSchema = z.object({
   APP_SECRET: z.string().min(32, 'At least 32 characters').optional(),
   /** Seconds a stopping server waits for requests in flight and a running alert step. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+  /** When to back up the SQLite file (cron expression, e.g. `0 3 * * *`); unset: never. */
+  BACKUP_CRON: z
+    .string()
+    .refine((v) => cron.validate(v), 'Not a valid cron expression (e.g. "0 3 * * *": 03:00 daily)')
+    .optional(),
+  /** Where scheduled backups go. Unset: `backups` beside the SQLite file. */
+  BACKUP_DIR: z.string().optional(),
+  /** How many scheduled backups to keep; older ones are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(7),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'APP_URL'> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'APP_URL' | 'BACKUP_DIR'> & {
+  /** Where scheduled backups go (an absolute path). */
+  BACKUP_DIR: string;
   /**
    * The public URL links name: APP_URL as given, else derived from HOST and PORT
    * (`index.ts` derives it again from the port actually bound when PORT is 0).
@@ -93,9 +106,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  const { APP_URL, ...rest } = parsed.data;
+  const { APP_URL, BACKUP_DIR, ...rest } = parsed.data;
+  const sqliteFile = /^sqlite:(?!:memory:$)(.+)$/.exec(rest.DATABASE_URL)?.[1];
+  if (rest.BACKUP_CRON && !sqliteFile) {
+    // Scheduled backups copy a SQLite file; a PostgreSQL server is backed up with its own tools.
+    throw new Error(
+      'Invalid configuration: BACKUP_CRON: scheduled backups copy a SQLite database file; on PostgreSQL leave BACKUP_CRON unset and back up with pg_dump (see docs/operating.md).',
+    );
+  }
   return {
     ...rest,
+    BACKUP_DIR: path.resolve(
+      BACKUP_DIR ?? (sqliteFile ? path.join(path.dirname(sqliteFile), 'backups') : 'backups'),
+    ),
     APP_URL: APP_URL ?? derivedAppUrl(rest.HOST, rest.PORT),
     APP_URL_SET: APP_URL !== undefined,
   };

@@ -81,6 +81,15 @@ async function main(): Promise<void> {
         mailer,
         linkSecret,
         reminderLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
+        backup:
+          config.BACKUP_CRON && handle.sqlitePath
+            ? {
+                cronExpression: config.BACKUP_CRON,
+                file: handle.sqlitePath,
+                dir: config.BACKUP_DIR,
+                keep: config.BACKUP_KEEP,
+              }
+            : null,
       });
       schedulerInfo.running = true;
       schedulerInfo.intervalMs = jobs.intervalMs;

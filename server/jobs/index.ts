@@ -1,9 +1,10 @@
-import cron from 'node-cron';
+import cron, { type Logger } from 'node-cron';
 import type { Kysely } from 'kysely';
 import type { EmailSender } from '../alerts/channels/email';
 import { runDeliveries } from '../alerts/dispatch';
 import { recordRunFinished, runAlertScan } from '../alerts/scan';
 import type { Clock } from '../clock';
+import { runScheduledBackup } from '../db/backup';
 import type { Database } from '../db/schema';
 import type { Mailer } from '../invoices/mailer';
 import { runInvoiceReminders } from '../invoices/reminders';
@@ -26,7 +27,19 @@ export interface JobsOptions {
   linkSecret?: Buffer;
   /** How long a claimed reminder is held before it may be sent again (after a crash). */
   reminderLeaseMs?: number;
+  /** Scheduled backups of the SQLite file; absent or null: none. */
+  backup?: ScheduledBackups | null;
   log?: (message: string) => void;
+}
+
+export interface ScheduledBackups {
+  /** node-cron expression (BACKUP_CRON). */
+  cronExpression: string;
+  /** The live SQLite file. */
+  file: string;
+  dir: string;
+  /** How many of the newest backups to keep. */
+  keep: number;
 }
 
 export interface Jobs {
@@ -51,7 +64,8 @@ export function assertValidCron(expression: string): void {
 /**
  * The only place that schedules anything: the alert scan and the outbox
  * sender, once at start-up (catch-up) and then on `cronExpression`; the purge
- * of expired rows, once at start-up and then hourly. Runs never overlap within
+ * of expired rows, once at start-up and then hourly; backups, when asked for,
+ * on their own expression (not at start-up: a restart is no reason for a copy). Runs never overlap within
  * a process; across processes the unique alert keys and delivery claims keep
  * them safe, and a purge deletes only what stays deletable.
  */
@@ -152,6 +166,7 @@ export function startJobs(options: JobsOptions): Jobs {
     noOverlap: true,
     logger,
   });
+  const backupTask = options.backup ? scheduleBackups(options.backup, clock, log, logger) : null;
   void runOnce();
   void purgeOnce();
 
@@ -163,8 +178,43 @@ export function startJobs(options: JobsOptions): Jobs {
     runOnce,
     async stop() {
       stopping.abort();
-      await Promise.all([task.destroy(), purgeTask.destroy()]);
+      await Promise.all([task.destroy(), purgeTask.destroy(), backupTask?.destroy()]);
       await Promise.all([running, purging]);
     },
   };
+}
+
+/**
+ * Backups on `cronExpression`. The copy is synchronous (`VACUUM INTO`, the code path of
+ * `npm run backup`): requests wait while it runs — about a second per 100 MB — which is
+ * why it is a schedule for quiet hours rather than something run often.
+ */
+function scheduleBackups(
+  backup: ScheduledBackups,
+  clock: Clock,
+  log: (message: string) => void,
+  logger: Logger,
+) {
+  log(
+    `backups on "${backup.cronExpression}" into ${backup.dir}, keeping the newest ${backup.keep}`,
+  );
+  return cron.schedule(
+    backup.cronExpression,
+    () => {
+      try {
+        const { backup: made, deleted } = runScheduledBackup({ ...backup, now: clock.now() });
+        if (made || deleted.length > 0) {
+          const older = deleted.length > 0 ? `; deleted ${deleted.length} older` : '';
+          log(
+            made
+              ? `backup: ${made.file} (${made.bytes} bytes, integrity ok)${older}`
+              : `backup: none this second (already there)${older}`,
+          );
+        }
+      } catch (error) {
+        log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    { name: 'backup', noOverlap: true, logger },
+  );
 }
