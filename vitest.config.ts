@@ -17,6 +17,7 @@ const ENGINE_INDEPENDENT = [
   'test/server/db/query-plans.test.ts',
   'test/process/backup.test.ts',
   'test/process/restore.test.ts',
+  'test/process/scheduled-backups.test.ts',
   'test/server/db/scheduled-backup.test.ts',
   'test/server/db/sqlite-locking.test.ts',
   'test/server/alerts/webhook-address.test.ts',
