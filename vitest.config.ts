@@ -16,6 +16,8 @@ const ENGINE_INDEPENDENT = [
   'test/server/db/deliverables-range.test.ts',
   'test/server/db/query-plans.test.ts',
   'test/process/backup.test.ts',
+  'test/process/start.test.ts',
+  'test/scripts/**',
   'test/server/db/sqlite-locking.test.ts',
   'test/server/alerts/webhook-address.test.ts',
   'test/server/http-server.test.ts',
