@@ -3,7 +3,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'coverage/', 'data/', 'bench/tmp/', '.scratch/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'web/dist/',
+      'dist/',
+      'coverage/',
+      'data/',
+      'bench/tmp/',
+      '.scratch/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,6 +27,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    // Plain-node scripts, type checked by tsc (// @ts-check), which knows Node's globals.
+    files: ['scripts/**/*.mjs'],
+    rules: { 'no-undef': 'off' },
   },
   {
     files: ['web/**/*.{ts,tsx}'],

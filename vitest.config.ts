@@ -19,6 +19,8 @@ const ENGINE_INDEPENDENT = [
   'test/process/restore.test.ts',
   'test/process/scheduled-backups.test.ts',
   'test/server/db/scheduled-backup.test.ts',
+  'test/process/start.test.ts',
+  'test/scripts/**',
   'test/server/db/sqlite-locking.test.ts',
   'test/server/alerts/webhook-address.test.ts',
   'test/server/http-server.test.ts',

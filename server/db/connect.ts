@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 import { SqliteBooleanPlugin, type DialectName } from './dialect';
@@ -91,7 +91,11 @@ export function parsePgTimestamp(value: string): string {
   return new Date(`${m[1]}T${m[2]}${offset}`).toISOString();
 }
 
-function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+function pgTypeParser(
+  types: typeof pg.types,
+  oid: number,
+  format?: 'text' | 'binary',
+): (value: string) => unknown {
   switch (oid) {
     case PG_OIDS.int8:
       // Money in minor units and counts stay well inside Number.MAX_SAFE_INTEGER.
@@ -102,23 +106,32 @@ function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) 
     case PG_OIDS.timestamptz:
       return parsePgTimestamp;
     default:
-      return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+      return types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
   }
 }
 
-function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle {
+/** The pool, with `pg` loaded on the first query: a server on SQLite never loads it (start-up). */
+async function createPool(url: string, options: OpenDatabaseOptions): Promise<pg.Pool> {
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     // Instants leave the server in UTC whatever the cluster's default zone is.
     options: '-c TimeZone=UTC',
-    types: { getTypeParser: pgTypeParser as typeof pg.types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        pgTypeParser(pg.types, oid, format)) as typeof pg.types.getTypeParser,
+    },
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool opens a new one on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  return pool;
+}
+
+function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle {
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: () => createPool(url, options) }),
     plugins: [new WriteWatchPlugin(), new CamelCasePlugin()],
   });
   return { db, dialect: 'postgres', close: () => db.destroy() };

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export interface OutgoingMail {
@@ -26,19 +26,25 @@ export interface Mailer {
 
 /** An SMTP mailer for `smtp://user:pass@host:port` (or `smtps://`), from `from`. */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  } as SMTPTransport.Options);
+  // nodemailer is loaded on the first send, not at start-up.
+  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 30_000,
+      } as SMTPTransport.Options),
+    ));
   const addresses = (list: unknown): string[] =>
     Array.isArray(list)
       ? list.map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address)))
       : [];
   return {
     async send(mail) {
-      const info = await transport.sendMail({
+      const smtp = await open();
+      const info = await smtp.sendMail({
         from,
         to: mail.to,
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
@@ -54,6 +60,6 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         rejected: addresses(info.rejected),
       };
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 
@@ -35,7 +34,9 @@ export interface WriteOptions extends TextStyle {
 }
 
 /** A document drawing in DejaVu Sans, pages kept until the end so they can be numbered. */
-export function createDocument(info: PDFKit.DocumentInfo): PDFKit.PDFDocument {
+export async function createDocument(info: PDFKit.DocumentInfo): Promise<PDFKit.PDFDocument> {
+  // Loaded on the first PDF: pdfkit and its font engine are a fifth of a second of start-up.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: PAGE.size,
     margin: PAGE.margin,

@@ -73,7 +73,7 @@ const LABEL: TextStyle = { font: 'bold', size: 8, color: COLORS.muted };
 export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer<ArrayBuffer>> {
   const { invoice, creator } = input;
   const sender = creator.legalName.trim() || input.workspaceName;
-  const doc = createDocument({
+  const doc = await createDocument({
     Title: `Invoice ${invoice.number}`,
     Author: sender,
     Creator: 'Sponsorcal',

@@ -18,7 +18,7 @@ const STATE_WORDS: Record<ProposalView['state'], string> = {
  * shows (nothing else of the workspace). The document's date is when it was sent.
  */
 export async function renderProposalPdf(view: ProposalView): Promise<Buffer<ArrayBuffer>> {
-  const doc = createDocument({
+  const doc = await createDocument({
     Title: `Proposal: ${view.dealTitle}`,
     Author: view.workspaceName,
     Creator: 'Sponsorcal',

@@ -13,7 +13,7 @@ function metricLine(metrics: MetricValues, keys: ReturnType<typeof measuredKeys>
  * public page, nothing else of the workspace. Dated the day it was shared.
  */
 export async function renderReportPdf(view: ReportView): Promise<Buffer<ArrayBuffer>> {
-  const doc = createDocument({
+  const doc = await createDocument({
     Title: `Campaign report: ${view.dealTitle}`,
     Author: view.workspaceName,
     Creator: 'Sponsorcal',

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildIfStale } from '../../scripts/build.mjs';
 import { findChromium } from './chromium';
 
 declare module 'vitest' {
@@ -12,9 +13,14 @@ declare module 'vitest' {
   }
 }
 
-/** Finds Chromium and builds the real web app once for every browser test. */
-export default function setup(project: TestProject) {
+/**
+ * Finds Chromium, builds the server when its sources changed and the real web app once for
+ * every browser test (into a temp directory: web/dist stays as the developer left it).
+ */
+export default async function setup(project: TestProject) {
   const chromePath = findChromium();
+  // A failed build throws here and stops the run.
+  await buildIfStale({ web: false });
   const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sponsorcal-web-'));
   const build = spawnSync(
     process.execPath,

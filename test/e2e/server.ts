@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ROOT, SERVER } from '../../scripts/build.mjs';
 
 export interface ServerProcess {
   url: string;
@@ -39,12 +40,12 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server (`node --import tsx server/index.ts`) as its own
- * process on a free port and waits until it has said where it listens.
+ * Starts the real, built server (`node dist/server/index.js`, built by the global setup) as
+ * its own process on a free port and waits until it has said where it listens.
  */
 export async function startServer(options: StartServerOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER.output], {
+    cwd: ROOT,
     env: {
       ...process.env,
       PORT: String(options.port ?? 0),

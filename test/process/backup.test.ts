@@ -25,7 +25,8 @@ afterEach(async () => {
 });
 
 async function backup(databaseUrl: string, file: string) {
-  return run(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', file], {
+  // The built command, as `npm run backup` runs it (the global setup built it).
+  return run(process.execPath, ['--enable-source-maps', 'dist/server/cli/backup.js', file], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { buildIfStale } from '../../scripts/build.mjs';
 import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { databaseUrl, PG_TEMPLATE, startPostgres } from './postgres-server';
@@ -11,8 +12,13 @@ declare module 'vitest' {
   }
 }
 
-/** With TEST_DB=postgres: starts a real PostgreSQL server and a migrated template database. */
+/**
+ * Builds the server when its sources changed (the process tests start the built one), and
+ * with TEST_DB=postgres starts a real PostgreSQL server and a migrated template database.
+ */
 export default async function setup(project: TestProject) {
+  // A failed build throws here and stops the run.
+  await buildIfStale({ web: false });
   if (process.env.TEST_DB !== 'postgres') {
     project.provide('postgresUrl', '');
     return;

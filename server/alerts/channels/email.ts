@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export interface EmailMessage {
@@ -17,16 +17,22 @@ export interface EmailSender {
 
 /** An SMTP sender for `smtp://user:pass@host:port` (or `smtps://`). */
 export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
-  // Bounded timeouts: a send must finish well inside the delivery claim lease.
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  } as SMTPTransport.Options);
+  // nodemailer is loaded on the first send, not at start-up.
+  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      // Bounded timeouts: a send must finish well inside the delivery claim lease.
+      nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 30_000,
+      } as SMTPTransport.Options),
+    ));
   return {
     async send(message) {
-      await transport.sendMail({
+      const smtp = await open();
+      await smtp.sendMail({
         from,
         to: message.to,
         subject: message.subject,
@@ -37,7 +43,7 @@ export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
         headers: { 'X-Sponsorcal-Delivery': message.idempotencyKey },
       });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
 
