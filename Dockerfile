@@ -21,6 +21,12 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# better-sqlite3 keeps its C sources and object files (26 MB) beside the addon it loads.
+RUN cd node_modules/better-sqlite3 \
+  && mv build/Release/better_sqlite3.node /tmp/ \
+  && rm -rf build deps src \
+  && mkdir -p build/Release \
+  && mv /tmp/better_sqlite3.node build/Release/
 
 FROM node:20-bookworm-slim
 WORKDIR /app
