@@ -35,8 +35,9 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
-# The SQLite file and the generated link secret (secret.key beside it) live in /data.
-RUN mkdir /data && chown node:node /data
+# The SQLite file and the generated link secret (secret.key beside it) live in /data. On
+# PostgreSQL the secret goes to ./data, which leads to /data too.
+RUN mkdir /data && chown node:node /data && ln -s /data /app/data
 ENV HOST=0.0.0.0 \
     PORT=3000 \
     DATABASE_URL=sqlite:/data/sponsorcal.db

@@ -59,6 +59,9 @@ const configSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
 });
 
+/** Every environment variable the server reads as a setting (the compose test checks against it). */
+export const SETTING_NAMES = configSchema.keyof().options;
+
 export type Config = Omit<z.infer<typeof configSchema>, 'APP_URL'> & {
   /**
    * The public URL links name: APP_URL as given, else derived from HOST and PORT
