@@ -70,6 +70,9 @@ const configSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(7),
 });
 
+/** Every environment variable the server reads as a setting (the compose test checks against it). */
+export const SETTING_NAMES = configSchema.keyof().options;
+
 export type Config = Omit<z.infer<typeof configSchema>, 'APP_URL' | 'BACKUP_DIR'> & {
   /** Where scheduled backups go (an absolute path). */
   BACKUP_DIR: string;
