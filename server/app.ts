@@ -34,7 +34,7 @@ import { riskRoutes } from './routes/risk';
 import { seedRoutes } from './routes/seed';
 import { settingsRoutes, teamRoutes } from './routes/settings';
 import { buildOpenApiDocument } from './openapi';
-import type { AccessLookup } from './permissions';
+import type { AccessLookup, RouteRule } from './permissions';
 import { declare, declaredRoutes, guardTable } from './routes/declare';
 import { mountWebApp } from './static';
 import { auditRoutes } from './routes/audit';
@@ -55,6 +55,7 @@ import {
   testimonialRoutes,
 } from './routes/reports';
 import { invoiceSendingRoutes } from './routes/invoice-sending';
+import { emailUnsubscribeRoutes } from './routes/email-unsubscribe';
 import type { Mailer } from './invoices/mailer';
 import { userRoutes } from './routes/users';
 import { csrfCheck } from './security/csrf';
@@ -89,7 +90,7 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Let webhook channels reach loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
   webhookAllowPrivate?: boolean;
-  /** Signs public invoice links' addresses; default: random for this process. */
+  /** Signs public links' addresses (invoices, alert e-mails' unsubscribe); default: random for this process. */
   linkSecret?: Buffer;
   /** Sends invoices to payers; default: none (sending answers 409 and says why). */
   mailer?: Mailer | null;
@@ -145,8 +146,8 @@ function refuseNulInPath(c: Context<AppEnv>): void {
   }
 }
 
-/** A body that is not declared as JSON (or as the upload's type) would be read as `{}` and blamed on missing fields. */
-function refuseUndeclaredBody(c: Context<AppEnv>): void {
+/** A body that is not declared as JSON (or as the upload's or form's type) would be read as `{}` and blamed on missing fields. */
+function refuseUndeclaredBody(c: Context<AppEnv>, rule: RouteRule): void {
   const method = c.req.method;
   if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return;
   const length = Number(c.req.header('content-length') ?? 0);
@@ -159,7 +160,7 @@ function refuseUndeclaredBody(c: Context<AppEnv>): void {
       { path: '(body)', message: upload.wrongTypeMessage },
     ]);
   }
-  if (!upload && !JSON_MEDIA_TYPE.test(type)) {
+  if (!upload && !JSON_MEDIA_TYPE.test(type) && !rule.formTypes?.includes(type.toLowerCase())) {
     throw new AppError(
       400,
       'invalid_json',
@@ -271,10 +272,11 @@ export function createApp(options: AppOptions) {
     // Health answers any name: load balancers and container checks ask by address.
     if (c.req.path !== '/api/health') refuseUnknownHost(c);
     refuseNulInPath(c);
-    refuseCrossSite(c);
-    await authorize(c, ruleOf(c.req.method, c.req.path));
+    const rule = ruleOf(c.req.method, c.req.path);
+    if (!rule.crossSite) refuseCrossSite(c);
+    await authorize(c, rule);
     // After authentication: who may not call a route learns that first, not what its body should be.
-    refuseUndeclaredBody(c);
+    refuseUndeclaredBody(c, rule);
     await next();
   };
   app.use('/api/*', (c, next) => {
@@ -327,7 +329,8 @@ export function createApp(options: AppOptions) {
     .route('/api/deliverables', deliverableMetricRoutes(deps))
     .route('/api/deals', dealReportRoutes(deps))
     .route('/api/testimonials', testimonialRoutes(deps))
-    .route('/api/report-links', reportLinkRoutes(deps));
+    .route('/api/report-links', reportLinkRoutes(deps))
+    .route('/api/email', emailUnsubscribeRoutes(deps));
 
   let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
   app.get(

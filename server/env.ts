@@ -17,7 +17,7 @@ export interface AppDeps {
   emailConfigured: boolean;
   /** Webhooks may reach loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
   webhookAllowPrivate: boolean;
-  /** Signs public invoice links' addresses (see security/link-secret.ts). */
+  /** Signs public links' addresses: invoices, unsubscribe (see security/link-secret.ts). */
   linkSecret: Buffer;
   /** Sends invoices to payers (SMTP_URL); null: e-mail is not set up. */
   mailer: Mailer | null;

@@ -3,7 +3,7 @@ import * as sharedSchemas from '../shared/schemas';
 import * as gettingPaidSchemas from '../shared/schemas/getting-paid';
 import * as moneyFeesSchemas from '../shared/schemas/money-fees';
 import { SESSION_COOKIE } from './auth/session';
-import type { Answer, DeclaredRoute, RouteFacts } from './routes/declare';
+import { formTypesOf, type Answer, type DeclaredRoute, type RouteFacts } from './routes/declare';
 
 /** JSON Schema of a zod schema as a client sends it (`input`) or reads it (`output`). */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -161,7 +161,9 @@ function operationOf(
     : facts.form
       ? {
           required: true,
-          content: { 'multipart/form-data': { schema: jsonSchema(facts.form, 'input') } },
+          content: Object.fromEntries(
+            formTypesOf(facts).map((type) => [type, { schema: jsonSchema(facts.form!, 'input') }]),
+          ),
         }
       : undefined;
 

@@ -8,6 +8,10 @@ export interface RouteRule {
   access: Access;
   /** Credential management: an API token is refused. */
   sessionOnly: boolean;
+  /** Media types the body may come in instead of JSON (a declared form's). */
+  formTypes?: readonly string[];
+  /** A signed token in the address is the credential: requests from other sites are taken. */
+  crossSite?: boolean;
 }
 
 /** A route as the guard matches it: Hono's method and path (`:param` segments), and its rule. */
@@ -63,6 +67,8 @@ export function accessTable(routes: readonly RuleRoute[]): AccessLookup {
     list.push({
       access: route.access,
       sessionOnly: route.sessionOnly,
+      ...(route.formTypes ? { formTypes: route.formTypes } : {}),
+      ...(route.crossSite ? { crossSite: true } : {}),
       matches: pattern(route.path),
     });
     byMethod.set(route.method, list);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, DeliveryRow } from '../db/schema';
 import type { EmailSender } from './channels/email';
 import { sendWebhook } from './channels/webhook';
+import { unsubscribeUrl } from './unsubscribe';
 import { alertHeadline, loadSubjectContexts, renderAlertMessage } from './messages';
 import type { SubjectContext } from './rules/rule';
 
@@ -25,6 +26,8 @@ export interface DispatchOptions {
   now: Date | (() => Date);
   appUrl: string;
   email: EmailSender | null;
+  /** Signs each recipient's unsubscribe address (the install's link secret). */
+  linkSecret: Buffer;
   batchSize?: number;
   /** Overrides CLAIM_LEASE_MS. */
   leaseMs?: number;
@@ -178,12 +181,14 @@ export async function runDeliveries(options: DispatchOptions): Promise<DispatchR
       if (delivery.channelType === 'email') {
         const zone = user!.timeZone ?? workspaceZone;
         const text = renderAlertMessage(alert!, subject!, now, zone);
+        const unsubscribe = unsubscribeUrl(appUrl, options.linkSecret, user!.id);
         await email!.send({
           to: delivery.recipient,
           subject: text.slice(0, 200),
-          text: `${text}\n\nOpen it in Sponsorcal: ${link}\n\nYou get these e-mails because alerts are on in your Sponsorcal profile.`,
-          html: `<p>${escapeHtml(text)}</p><p><a href="${escapeHtml(link)}">Open it in Sponsorcal</a></p><p style="color:#666;font-size:12px">You get these e-mails because alerts are on in your Sponsorcal profile.</p>`,
+          text: `${text}\n\nOpen it in Sponsorcal: ${link}\n\nYou get these e-mails because alerts are on in your Sponsorcal settings. Turn them off: ${unsubscribe}`,
+          html: `<p>${escapeHtml(text)}</p><p><a href="${escapeHtml(link)}">Open it in Sponsorcal</a></p><p style="color:#666;font-size:12px">You get these e-mails because alerts are on in your Sponsorcal settings. <a href="${escapeHtml(unsubscribe)}">Turn them off</a>.</p>`,
           idempotencyKey: delivery.id,
+          unsubscribeUrl: unsubscribe,
         });
       } else {
         await sendWebhook(

@@ -10,6 +10,11 @@ export interface OutgoingMail {
   /** `<…@…>`: the same on a retry of the same message, so mail systems can drop a duplicate. */
   messageId: string;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /**
+   * Sent by the app on its own (a reminder, a confirmation), not because someone pressed
+   * Send: marked `Auto-Submitted: auto-generated` (RFC 3834) so auto-replies stay quiet.
+   */
+  automatic?: boolean;
 }
 
 export interface MailResult {
@@ -18,7 +23,7 @@ export interface MailResult {
   rejected: string[];
 }
 
-/** E-mail to people outside the team (payers): invoices and reminders. */
+/** E-mail to people outside the team (payers, brands): invoices, reminders, proposals, replies. */
 export interface Mailer {
   send(mail: OutgoingMail): Promise<MailResult>;
   close(): void;
@@ -53,6 +58,7 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         html: mail.html,
         messageId: mail.messageId,
         attachments: mail.attachments,
+        ...(mail.automatic ? { headers: { 'Auto-Submitted': 'auto-generated' } } : {}),
       });
       return {
         messageId: mail.messageId,

@@ -320,6 +320,7 @@ async function deliver(
       email,
       messageId,
       invoiceUrl,
+      automatic: true,
     });
     await inTransaction(db, async (trx) => {
       await trx

@@ -62,6 +62,8 @@ export async function mailInvoice(
     email: RenderedEmail;
     messageId: string;
     invoiceUrl: string;
+    /** A reminder the ladder sent, not a send someone pressed. */
+    automatic?: boolean;
   },
 ): Promise<MailResult> {
   const pdf = await renderInvoicePdf({
@@ -77,6 +79,7 @@ export async function mailInvoice(
     text: mail.email.text,
     html: mail.email.html,
     messageId: mail.messageId,
+    automatic: mail.automatic ?? false,
     attachments: [
       {
         filename: invoicePdfFilename(invoice.number),

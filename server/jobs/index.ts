@@ -23,8 +23,8 @@ export interface JobsOptions {
   webhookAllowPrivate?: boolean;
   /** Sends reminders to payers; null: none go (e-mail is not set up). */
   mailer?: Mailer | null;
-  /** Signs the invoice page addresses reminders carry. */
-  linkSecret?: Buffer;
+  /** Signs the invoice page addresses reminders carry and the unsubscribe addresses of alert e-mails. */
+  linkSecret: Buffer;
   /** How long a claimed reminder is held before it may be sent again (after a crash). */
   reminderLeaseMs?: number;
   /** Scheduled backups of the SQLite file; absent or null: none. */
@@ -84,22 +84,22 @@ export function startJobs(options: JobsOptions): Jobs {
         now: () => clock.now(),
         appUrl,
         email,
+        linkSecret: options.linkSecret,
         leaseMs: options.deliveryLeaseMs,
         webhookAllowPrivate: options.webhookAllowPrivate ?? false,
         signal: stopping.signal,
       });
       // Reminders to payers go on the same beat as the team's alerts, after them.
-      const reminders =
-        options.mailer && options.linkSecret
-          ? await runInvoiceReminders({
-              db,
-              now: clock.now(),
-              mailer: options.mailer,
-              linkSecret: options.linkSecret,
-              appUrl,
-              leaseMs: options.reminderLeaseMs,
-            })
-          : undefined;
+      const reminders = options.mailer
+        ? await runInvoiceReminders({
+            db,
+            now: clock.now(),
+            mailer: options.mailer,
+            linkSecret: options.linkSecret,
+            appUrl,
+            leaseMs: options.reminderLeaseMs,
+          })
+        : undefined;
       if (reminders && (reminders.sent || reminders.skipped || reminders.failed)) {
         log(
           `reminders to payers: ${reminders.sent} sent, ${reminders.skipped} skipped, ${reminders.failed} failed`,

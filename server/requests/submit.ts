@@ -239,6 +239,8 @@ async function sendConfirmation(
       text,
       html: textToHtml(text),
       messageId: messageIdFor('request', id, deps.config.APP_URL),
+      // Sent on its own when the form is submitted: auto-replies must not answer it.
+      automatic: true,
     });
   } catch {
     // The request is kept and the team alerted; a lost confirmation must not fail the brand's submission.

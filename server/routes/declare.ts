@@ -37,12 +37,30 @@ export interface RouteFacts {
   query?: z.ZodObject;
   /** A JSON body. */
   body?: z.ZodType;
-  /** A `multipart/form-data` body instead: its fields (`z.file()` for files). */
+  /** A form body instead of JSON: its fields (`z.file()` for files). */
   form?: z.ZodObject;
+  /**
+   * The media types the form may come in: `multipart/form-data` unless said otherwise
+   * (an HTML form posts `application/x-www-form-urlencoded`).
+   */
+  formTypes?: readonly FormType[];
+  /**
+   * The address carries its own credential (a signed token) and the route reads no
+   * session: requests from other sites are taken, such as a mail provider's one-click
+   * unsubscribe, where the same-origin check would refuse them.
+   */
+  crossSite?: true;
   /** Each success answer by status; the error answers follow from the rest (see openapi.ts). */
   answers: Readonly<Record<number, Answer>>;
   /** Error answers beyond 400 (bad input), 401/403 (access) and 404 (a path id): 409, 413, … */
   errors?: readonly number[];
+}
+
+export type FormType = 'multipart/form-data' | 'application/x-www-form-urlencoded';
+
+/** The media types a route's declared form may come in. */
+export function formTypesOf(facts: RouteFacts): readonly FormType[] {
+  return facts.form ? (facts.formTypes ?? ['multipart/form-data']) : [];
 }
 
 /** Where a route's facts ride on its first middleware. */
@@ -117,6 +135,8 @@ export function guardTable(routes: readonly DeclaredRoute[]): AccessLookup {
       path,
       access: facts.access,
       sessionOnly: facts.sessionOnly ?? false,
+      ...(facts.form ? { formTypes: formTypesOf(facts) } : {}),
+      ...(facts.crossSite ? { crossSite: true } : {}),
     })),
   );
 }

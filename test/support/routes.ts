@@ -11,6 +11,7 @@ import { createToken, hashToken } from '../../server/auth/tokens';
 import { insertSession } from '../../server/db/queries/sessions';
 import { insertRequest } from '../../server/db/queries/requests';
 import { newId } from '../../server/ids';
+import { unsubscribeToken } from '../../server/alerts/unsubscribe';
 import type { Access } from '../../server/permissions';
 import { declaredRoutes, type RouteFacts } from '../../server/routes/declare';
 import type { Role } from '../../shared/schemas/auth';
@@ -132,6 +133,8 @@ export interface WorkspaceIds {
   acceptToken: string;
   /** The teammate's calendar feed token (`/api/calendar.ics?token=`). */
   feedToken: string;
+  /** The teammate's alert e-mail unsubscribe token (`/api/email/unsubscribe?token=`). */
+  unsubscribeToken: string;
   /** A deliverable `in_review` with three open review links: one to revoke, one to look at, one to decide on. */
   reviewDeliverableId: string;
   spareReviewLinkId: string;
@@ -220,8 +223,11 @@ const acceptingMailer: Mailer = {
   close: () => undefined,
 };
 
+/** The prepared workspaces' link secret, so the tests can sign what the app will accept. */
+const ROUTE_LINK_SECRET = Buffer.alloc(32, 7);
+
 export async function prepareWorkspace(options: PrepareOptions = {}): Promise<PreparedWorkspace> {
-  const t = await createTestApp({ mailer: acceptingMailer });
+  const t = await createTestApp({ mailer: acceptingMailer, linkSecret: ROUTE_LINK_SECRET });
   const owner = t.client();
   const ownerUser = await owner.setupOwner();
   const viewer = await addUser(t, { role: 'viewer' });
@@ -269,6 +275,7 @@ export async function prepareWorkspace(options: PrepareOptions = {}): Promise<Pr
     viewerId: viewer.id,
     editorId: editor.id,
     teammateId: teammate.id,
+    unsubscribeToken: unsubscribeToken(ROUTE_LINK_SECRET, teammate.id),
   };
   if (options.empty) {
     ids = {
@@ -1087,6 +1094,21 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   'GET /api/calendar.ics': {
     status: 200,
     query: (v) => `?token=${encodeURIComponent(v.feedToken)}`,
+  },
+
+  // The signed token in the address is the credential; the teammate's alert e-mails go off.
+  'GET /api/email/unsubscribe': {
+    status: 200,
+    query: (v) => `?token=${encodeURIComponent(v.unsubscribeToken)}`,
+  },
+  'POST /api/email/unsubscribe': {
+    status: 200,
+    query: (v) => `?token=${encodeURIComponent(v.unsubscribeToken)}`,
+    form: () => {
+      const form = new FormData();
+      form.set('List-Unsubscribe', 'One-Click');
+      return form;
+    },
   },
 };
 

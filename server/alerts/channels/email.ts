@@ -8,6 +8,8 @@ export interface EmailMessage {
   html: string;
   /** Same on every retry of a delivery. */
   idempotencyKey: string;
+  /** The recipient's one-click unsubscribe address (`List-Unsubscribe`, RFC 8058). */
+  unsubscribeUrl: string;
 }
 
 export interface EmailSender {
@@ -40,7 +42,15 @@ export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
         html: message.html,
         // A stable Message-ID lets mail systems drop the rare duplicate of a retried send.
         messageId: `<${message.idempotencyKey}@sponsorcal>`,
-        headers: { 'X-Sponsorcal-Delivery': message.idempotencyKey },
+        headers: {
+          'X-Sponsorcal-Delivery': message.idempotencyKey,
+          // RFC 3834: no auto-reply (vacation notices, ticket systems) should answer an alert.
+          'Auto-Submitted': 'auto-generated',
+          // RFC 2369 and 8058: mail clients show an Unsubscribe button whose POST turns alert
+          // e-mails off without signing in (server/routes/email-unsubscribe.ts).
+          'List-Unsubscribe': `<${message.unsubscribeUrl}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
       });
     },
     close: () => void transport?.then((t) => t.close()),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSmtpSender, type EmailSender } from '../../../server/alerts/channels/email';
 import { runDeliveries } from '../../../server/alerts/dispatch';
@@ -20,6 +21,7 @@ type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 
 const APP_URL = 'https://cal.example.com';
 const FROM = 'Sponsorcal <alerts@example.com>';
+const LINK_SECRET = randomBytes(32);
 // The workspace clock reads 2026-03-01T12:00Z (07:00 in New York). 2026-03-02T22:00Z is 5:00 PM EST the next day.
 const DRAFT_DUE = '2026-03-02T22:00:00.000Z';
 const PUBLISH_AT = '2026-03-02T10:00:00.000Z';
@@ -39,7 +41,13 @@ afterEach(async () => {
 });
 
 function send(now: Date | string = t.clock.now(), email: EmailSender | null = sender) {
-  return runDeliveries({ db: t.db, now: new Date(now), appUrl: APP_URL, email });
+  return runDeliveries({
+    db: t.db,
+    now: new Date(now),
+    appUrl: APP_URL,
+    email,
+    linkSecret: LINK_SECRET,
+  });
 }
 
 /** recipient → rules of the alerts they were mailed about, via the delivery id each message carries. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDeliveries } from '../../../server/alerts/dispatch';
 import { createWorkspace } from '../../support/app';
@@ -31,6 +32,8 @@ afterEach(async () => {
   await t?.close();
 });
 
+const LINK_SECRET = randomBytes(32);
+
 /** Drains the outbox; the receiver listens on loopback, so private addresses are allowed unless told. */
 function send(now: Date | string = t.clock.now(), webhookAllowPrivate = true) {
   return runDeliveries({
@@ -38,6 +41,7 @@ function send(now: Date | string = t.clock.now(), webhookAllowPrivate = true) {
     now: new Date(now),
     appUrl: APP_URL,
     email: null,
+    linkSecret: LINK_SECRET,
     webhookAllowPrivate,
   });
 }

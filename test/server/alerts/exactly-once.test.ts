@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +50,7 @@ afterEach(async () => {
 
 const APP_URL = 'https://sponsorcal.example.com';
 /** What every sender here is given: the webhook receivers listen on loopback, so it may be reached. */
-const SEND = { appUrl: APP_URL, webhookAllowPrivate: true } as const;
+const SEND = { appUrl: APP_URL, webhookAllowPrivate: true, linkSecret: randomBytes(32) } as const;
 const T = '2026-03-10T12:00:00.000Z';
 
 function open(w: Workspace): DatabaseHandle {
@@ -336,6 +337,7 @@ describe('a sender busy for longer than the lease', () => {
       cronExpression: '0 0 1 1 *',
       appUrl: APP_URL,
       email: null,
+      linkSecret: SEND.linkSecret,
       deliveryLeaseMs: 2 * MINUTE,
       webhookAllowPrivate: true,
       log: () => undefined,

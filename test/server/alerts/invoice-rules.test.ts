@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSmtpSender, type EmailSender } from '../../../server/alerts/channels/email';
 import { runDeliveries } from '../../../server/alerts/dispatch';
@@ -509,6 +510,7 @@ describe('invoice alert e-mails through a real SMTP server', () => {
       now: new Date(LATE),
       appUrl: 'https://cal.example.com',
       email: sender,
+      linkSecret: randomBytes(32),
     });
     expect(result).toEqual({ sent: 2, retried: 0, failed: 0, cancelled: 0 });
 
@@ -529,12 +531,14 @@ describe('invoice alert e-mails through a real SMTP server', () => {
       now: new Date(REMINDERS[0]!),
       appUrl: 'https://cal.example.com',
       email: sender,
+      linkSecret: randomBytes(32),
     });
     await runDeliveries({
       db: t.db,
       now: new Date(at(REMINDERS[0]!, DAY)),
       appUrl: 'https://cal.example.com',
       email: sender,
+      linkSecret: randomBytes(32),
     });
     expect(smtp.messages).toHaveLength(4);
   });
@@ -555,6 +559,7 @@ describe('invoice alert e-mails through a real SMTP server', () => {
       now: new Date(LATE),
       appUrl: 'https://cal.example.com',
       email: sender,
+      linkSecret: randomBytes(32),
     });
 
     const subjectFor = (email: string) =>

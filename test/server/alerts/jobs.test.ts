@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import cron from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock, type Clock } from '../../../server/clock';
@@ -37,6 +38,7 @@ function start(w: Workspace, options: Partial<JobsOptions> = {}): Jobs {
     cronExpression: YEARLY,
     appUrl: 'http://localhost:8787',
     email: null,
+    linkSecret: randomBytes(32),
     log: () => undefined,
     ...options,
   });

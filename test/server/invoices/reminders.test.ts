@@ -83,6 +83,8 @@ describe('runInvoiceReminders: the ladder over time (Europe/Berlin)', () => {
     const publicUrl = (await t.owner.get(`/api/invoices/${invoice.id}`)).body.publicUrl!;
     expect(first.mail.text).toContain(publicUrl);
     expect(first.mail.attachments[0]?.filename).toBe(`Invoice-${invoice.number}.pdf`);
+    // Sent by the ladder, not by a person (RFC 3834): auto-replies stay quiet.
+    expect(first.mail.headers.get('auto-submitted')).toBe('auto-generated');
 
     // Again the same day, and the next: nothing more.
     expect((await runAt(t, '2026-03-17T15:00:00.000Z')).sent).toBe(0);

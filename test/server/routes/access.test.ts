@@ -66,6 +66,8 @@ const PUBLIC = [
   'GET /api/report-links/:token',
   'GET /api/report-links/:token/pdf',
   'POST /api/report-links/:token/testimonial',
+  'GET /api/email/unsubscribe',
+  'POST /api/email/unsubscribe',
 ];
 const OWNER = [
   'PATCH /api/settings',

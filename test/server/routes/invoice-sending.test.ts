@@ -71,6 +71,8 @@ describe('POST /api/invoices/:id/send', () => {
     expect(mail.messageId).toBe(res.body.messageId);
     expect(mail.replyTo?.value[0]?.address).toBe('mia@studio.example');
     expect(mail.subject).toBe(`Invoice ${invoice.number} from Mia Studio Ltd`);
+    // Someone pressed Send: not an automatic message.
+    expect(mail.headers.has('auto-submitted')).toBe(false);
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0]!.filename).toBe(`Invoice-${invoice.number}.pdf`);
     expect(mail.attachments[0]!.contentType).toBe('application/pdf');

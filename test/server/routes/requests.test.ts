@@ -344,6 +344,7 @@ describe('POST /kit/:slug/request', () => {
     expect(sent!.mail.subject).toBe('Your request to Casey Creator has arrived');
     expect(sent!.mail.text).toContain('What happens next');
     expect(sent!.mail.replyTo?.text).toBe('hello@casey.example');
+    expect(sent!.mail.headers.get('auto-submitted')).toBe('auto-generated');
   });
 });
 
@@ -556,6 +557,8 @@ describe('POST /api/requests/:id/decline and /spam', () => {
     expect(smtp.messages[0]!.mail.text?.trim()).toBe(
       'Dear Gina Glow of Glow Skincare, not this time. — Casey Creator',
     );
+    // A reply someone chose to send, not an automatic one.
+    expect(smtp.messages[0]!.mail.headers.has('auto-submitted')).toBe(false);
     const declined = await t.owner.get('/api/requests?state=declined');
     expect(declined.body.items.map((r: { id: string }) => r.id)).toEqual([id]);
   });
