@@ -48,17 +48,15 @@ export function restoreSqlite({ backup, target, now }: RestoreOptions): RestoreR
     backupSqlite(source, incoming);
     if (fs.existsSync(live)) takeOwnership(incoming, fs.statSync(live));
     syncFile(incoming);
-    let keptAs: string | null = null;
-    if (fs.existsSync(live)) {
-      keptAs = freeName(`${live}.replaced-${fileStamp(now)}`);
-      // A second name for the old file: the database's own name never goes missing, so
-      // a server started meanwhile finds the old file (and our lock on it) or the new one.
-      keepAside(live, keptAs);
-    }
-    // Leftovers of a server that did not close (its WAL was checkpointed when we took the
-    // file): a WAL or journal beside the new file would be replayed into it.
+    const aside = freeName(`${live}.replaced-${fileStamp(now)}`);
+    const keptAs = fs.existsSync(live) ? aside : null;
+    // A second name for the old file: the database's own name never goes missing, so
+    // a server started meanwhile finds the old file (and our lock on it) or the new one.
+    if (keptAs) keepAside(live, keptAs);
+    // Leftovers of a server that did not close (when there was a database, its WAL was
+    // checkpointed as we took it): a WAL or journal beside the new file would be replayed into it.
     for (const suffix of ['-wal', '-journal']) {
-      if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, (keptAs ?? live) + suffix);
+      if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, aside + suffix);
     }
     fs.rmSync(`${live}-shm`, { force: true });
     fs.renameSync(incoming, live);

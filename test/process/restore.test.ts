@@ -107,7 +107,10 @@ describe('npm run restore (SQLite)', () => {
       ]);
 
       await server.stop();
+      fs.chmodSync(live, 0o600);
       const { stdout } = await cli('restore', databaseUrl, backup);
+      // The service's user must be able to open the restored file as it did the old one.
+      expect(fs.statSync(live).mode & 0o777).toBe(0o600);
       expect(stdout).toMatch(
         new RegExp(`Restored .*copy\\.db to ${live}: \\d+ rows, integrity ok`),
       );
