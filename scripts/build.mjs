@@ -18,7 +18,6 @@ export const SERVER_OUT = path.join(ROOT, 'dist', 'server');
 
 /**
  * @typedef {object} Target
- * @property {string} name
  * @property {string} output the file whose modification time is the build's
  * @property {string[]} sources files and directories it is built from
  * @property {string} marker a source without which there is nothing to build from here
@@ -26,7 +25,6 @@ export const SERVER_OUT = path.join(ROOT, 'dist', 'server');
 
 /** @type {Target} */
 export const WEB = {
-  name: 'web app',
   output: path.join(ROOT, 'web', 'dist', 'index.html'),
   sources: ['web', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(ROOT, p)),
   marker: path.join(ROOT, 'vite.config.ts'),
@@ -34,7 +32,6 @@ export const WEB = {
 
 /** @type {Target} */
 export const SERVER = {
-  name: 'server',
   // Written last by `buildServer`: a build cut short leaves it old, so the next start rebuilds.
   output: path.join(SERVER_OUT, 'index.js'),
   sources: ['server', 'shared', 'tsconfig.json', 'package-lock.json', 'scripts/build.mjs'].map(
