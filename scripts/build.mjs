@@ -18,26 +18,26 @@ export const SERVER_OUT = path.join(ROOT, 'dist', 'server');
 
 /**
  * @typedef {object} Target
- * @property {string} name
  * @property {string} output the file whose modification time is the build's
  * @property {string[]} sources files and directories it is built from
+ * @property {string} marker a source without which there is nothing to build from here
  */
 
 /** @type {Target} */
 export const WEB = {
-  name: 'web app',
   output: path.join(ROOT, 'web', 'dist', 'index.html'),
   sources: ['web', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(ROOT, p)),
+  marker: path.join(ROOT, 'vite.config.ts'),
 };
 
 /** @type {Target} */
 export const SERVER = {
-  name: 'server',
   // Written last by `buildServer`: a build cut short leaves it old, so the next start rebuilds.
   output: path.join(SERVER_OUT, 'index.js'),
   sources: ['server', 'shared', 'tsconfig.json', 'package-lock.json', 'scripts/build.mjs'].map(
     (p) => path.join(ROOT, p),
   ),
+  marker: path.join(ROOT, 'server', 'index.ts'),
 };
 
 /** Directories that are output or installed, never sources. */
@@ -68,16 +68,16 @@ export function newestMtime(paths) {
 }
 
 /**
- * Whether the target must be built: its sources are newer than its output. With no sources
- * at all (an install that holds only the built files, as a container image does) it never is.
- * @param {Pick<Target, 'output' | 'sources'>} target
+ * Whether the target must be built: its sources are newer than its output. Without its
+ * sources (an install holding only the built files and package files, as a container image
+ * does, where copying gives directories new dates) it never is.
+ * @param {Pick<Target, 'output' | 'sources' | 'marker'>} target
  * @returns {boolean}
  */
 export function isStale(target) {
-  const sources = newestMtime(target.sources);
-  if (sources === 0) return false;
+  if (!fs.existsSync(target.marker)) return false;
   const built = fs.existsSync(target.output) ? fs.statSync(target.output).mtimeMs : 0;
-  return built < sources;
+  return built < newestMtime(target.sources);
 }
 
 /** The server's entry points: server/index.ts and every command in server/cli/ but `dev`. */

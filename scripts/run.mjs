@@ -21,13 +21,8 @@ const entry =
 
 if (isStale(WEB) || isStale(SERVER)) {
   // In its own process: the builders' memory and esbuild's helper process end with it.
-  const build = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'scripts', 'build.mjs'), '--if-stale'],
-    {
-      stdio: 'inherit',
-    },
-  );
+  const script = path.join(ROOT, 'scripts', 'build.mjs');
+  const build = spawnSync(process.execPath, [script, '--if-stale'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 if (!fs.existsSync(entry)) {

@@ -26,7 +26,9 @@ const DEV_ONLY = new Set(['tsx', 'esbuild', '@esbuild', 'vite', '.bin']);
 function builtInstall(): string {
   const dir = tempDir('sponsorcal-install-');
   dirs.push(dir);
-  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+  // Copied after the build, so newer than it: the launcher must not take that for a change.
+  for (const file of ['package.json', 'package-lock.json'])
+    fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
   fs.cpSync(path.join(ROOT, 'scripts'), path.join(dir, 'scripts'), { recursive: true });
   fs.cpSync(path.join(ROOT, 'dist', 'server'), path.join(dir, 'dist', 'server'), {
     recursive: true,

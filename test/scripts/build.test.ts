@@ -27,6 +27,7 @@ function target() {
   return {
     output: path.join(dir, 'dist', 'server', 'index.js'),
     sources: [path.join(dir, 'server'), path.join(dir, 'package-lock.json')],
+    marker: path.join(dir, 'server', 'index.ts'),
   };
 }
 
@@ -79,6 +80,8 @@ describe('isStale (scripts/build.mjs)', () => {
 
   it('never asks for a build where the sources are absent (an install of dist/ only)', () => {
     write('dist/server/index.js', 30);
+    // Copied into an image after the build: newer, yet no reason (nor means) to build.
+    write('package-lock.json', 5);
     expect(isStale(target())).toBe(false);
     fs.rmSync(path.join(dir, 'dist'), { recursive: true });
     expect(isStale(target())).toBe(false);
