@@ -30,7 +30,9 @@ afterEach(async () => {
 });
 
 function cli(script: 'backup' | 'restore', databaseUrl: string, ...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args], {
+  // The built command, as `npm run restore` runs it (the global setup built it).
+  const entry = `dist/server/cli/${script}.js`;
+  return run(process.execPath, ['--enable-source-maps', entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
