@@ -100,6 +100,11 @@ export async function ensureBaseImage(image: string): Promise<void> {
 
   fs.mkdirSync(BASE_CACHE_DIR, { recursive: true });
   const tarball = path.join(BASE_CACHE_DIR, `${key}.tar`);
+  // Bases for another node or an older way of assembling, and what a run cut short left.
+  for (const entry of fs.readdirSync(BASE_CACHE_DIR)) {
+    const stale = path.join(BASE_CACHE_DIR, entry);
+    if (stale !== tarball) fs.rmSync(stale, { recursive: true, force: true });
+  }
   if (!fs.existsSync(tarball)) await assembleRootFs(node, tarball);
   console.log(`Importing ${tarball} as ${image}`);
   await run('podman', [

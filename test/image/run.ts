@@ -124,6 +124,7 @@ async function checkPrerequisites() {
 async function buildImage() {
   step(`Building ${IMAGE} from the Dockerfile`);
   const started = Date.now();
+  const previous = await imageId(IMAGE);
   const result = await runQuietly('podman', [
     'build',
     ...RUNTIME,
@@ -145,6 +146,16 @@ async function buildImage() {
     throw new Error(`podman build failed:\n${tail(result.stdout + result.stderr, 120)}`);
   }
   step(`Built in ${Math.round((Date.now() - started) / 1000)} s`);
+  // The image of the previous run, untagged now: each run would otherwise leave one behind.
+  // (The build stage's layers stay: they are the cache that makes the next build quick.)
+  if (previous && previous !== (await imageId(IMAGE))) {
+    await runQuietly('podman', ['rmi', previous]);
+  }
+}
+
+async function imageId(image: string): Promise<string | undefined> {
+  const inspected = await runQuietly('podman', ['image', 'inspect', '--format', '{{.Id}}', image]);
+  return inspected.code === 0 ? inspected.stdout.trim() : undefined;
 }
 
 /**
