@@ -25,6 +25,7 @@ const ENGINE_INDEPENDENT = [
   'test/server/alerts/webhook-address.test.ts',
   'test/server/http-server.test.ts',
   'test/server/compose.test.ts',
+  'test/server/startup-lines.test.ts',
 ];
 /** Suites about PostgreSQL itself (its query plans); the SQLite run leaves them out. */
 const POSTGRES_ONLY = ['test/server/db/query-plans-postgres.test.ts'];

@@ -2,10 +2,11 @@ import { createSmtpSender, defaultFromAddress } from './alerts/channels/email';
 import { createApp } from './app';
 import { createSmtpMailer } from './invoices/mailer';
 import { systemClock } from './clock';
-import { derivedAppUrl, loadConfig } from './config';
+import { derivedAppUrl, loadConfig, type Config } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { startHttpServer } from './http-server';
+import { startupLines } from './startup-lines';
 import { assertValidCron, startJobs, type Jobs } from './jobs';
 import { defaultSecretFile, loadLinkSecret } from './security/link-secret';
 import { WEB_ROOT_DEFAULT } from './paths';
@@ -16,12 +17,9 @@ async function main(): Promise<void> {
   const handle = openDatabase(config.DATABASE_URL);
   await migrateToLatest(handle.db);
 
-  const email = config.SMTP_URL
-    ? createSmtpSender(config.SMTP_URL, config.SMTP_FROM ?? defaultFromAddress(config.APP_URL))
-    : null;
-  const mailer = config.SMTP_URL
-    ? createSmtpMailer(config.SMTP_URL, config.SMTP_FROM ?? defaultFromAddress(config.APP_URL))
-    : null;
+  const smtpFrom = config.SMTP_FROM ?? defaultFromAddress(config.APP_URL);
+  const email = config.SMTP_URL ? createSmtpSender(config.SMTP_URL, smtpFrom) : null;
+  const mailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, smtpFrom) : null;
   const linkSecret = loadLinkSecret({
     appSecret: config.APP_SECRET,
     file: defaultSecretFile(config.DATABASE_URL),
@@ -60,15 +58,25 @@ async function main(): Promise<void> {
     (info) => {
       const appUrl = config.APP_URL_SET ? config.APP_URL : derivedAppUrl(config.HOST, info.port);
       app = makeApp(appUrl);
-      const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-      console.log(
-        `Sponsorcal is listening on http://${shown}:${info.port} (${handle.dialect}; alerts on "${config.ALERT_CRON}"; e-mail ${email ? 'on' : 'off'})`,
-      );
-      console.log(
-        config.APP_URL_SET
-          ? `Links use ${appUrl} (APP_URL)`
-          : `Links use ${appUrl}; set APP_URL to change`,
-      );
+      // Backup settings come from the configuration when it has them (BACKUP_CRON is optional).
+      const backups = config as Config &
+        Partial<{ BACKUP_CRON: string; BACKUP_DIR: string; BACKUP_KEEP: number }>;
+      for (const line of startupLines({
+        host: config.HOST,
+        port: info.port,
+        appUrl,
+        appUrlSet: config.APP_URL_SET,
+        databaseUrl: config.DATABASE_URL,
+        smtpUrl: config.SMTP_URL,
+        smtpFrom,
+        alertCron: config.ALERT_CRON,
+        backupCron: backups.BACKUP_CRON,
+        backupDir: backups.BACKUP_DIR,
+        backupKeep: backups.BACKUP_KEEP,
+        trustProxy: config.TRUST_PROXY,
+      })) {
+        console.log(line);
+      }
       // Jobs start once the server answers: the start-up (catch-up) run must not delay it.
       jobs = startJobs({
         db: handle.db,
