@@ -1,8 +1,8 @@
 /**
  * `npm run test:image`: builds the Dockerfile with podman, runs the image with a named
  * volume, waits for its HEALTHCHECK, signs up and creates a deliverable through the API,
- * restarts the container and finds the deliverable again, and checks that the server runs
- * as a non-root user. Needs root, podman, runc and debootstrap (`.ci/run` installs them).
+ * restarts the container and finds the deliverable again, backs up with the built command,
+ * and checks that the server runs as a non-root user. Needs root, podman, runc and debootstrap (`.ci/run` installs them).
  *
  * podman is run with `--runtime runc` and low ulimits: on this kind of machine the default
  * runtime (crun) and the default ulimits fail to start containers.
@@ -97,6 +97,18 @@ async function main(): Promise<void> {
     for (const file of ['sponsorcal.db', 'secret.key']) {
       if (!dataFiles.includes(file)) throw new Error(`/data holds no ${file}: ${dataFiles}`);
     }
+    // The operator's backup command, as the README gives it, works in the image (no tsx, no npm).
+    const backup = await run('podman', [
+      'exec',
+      container,
+      'node',
+      'dist/server/cli/backup.js',
+      '/data/backups/now.db',
+    ]);
+    if (!backup.startsWith('Backed up to /data/backups/now.db')) {
+      throw new Error(`The backup command said: ${backup}`);
+    }
+    step('Backed up the database with dist/server/cli/backup.js');
     await expectServerNotRoot(container);
     passed = true;
     console.log('test:image passed');
