@@ -2,7 +2,7 @@ import { createSmtpSender, defaultFromAddress } from './alerts/channels/email';
 import { createApp } from './app';
 import { createSmtpMailer } from './invoices/mailer';
 import { systemClock } from './clock';
-import { derivedAppUrl, loadConfig, type Config } from './config';
+import { derivedAppUrl, loadConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { startHttpServer } from './http-server';
@@ -58,9 +58,6 @@ async function main(): Promise<void> {
     (info) => {
       const appUrl = config.APP_URL_SET ? config.APP_URL : derivedAppUrl(config.HOST, info.port);
       app = makeApp(appUrl);
-      // Backup settings come from the configuration when it has them (BACKUP_CRON is optional).
-      const backups = config as Config &
-        Partial<{ BACKUP_CRON: string; BACKUP_DIR: string; BACKUP_KEEP: number }>;
       for (const line of startupLines({
         host: config.HOST,
         port: info.port,
@@ -70,9 +67,9 @@ async function main(): Promise<void> {
         smtpUrl: config.SMTP_URL,
         smtpFrom,
         alertCron: config.ALERT_CRON,
-        backupCron: backups.BACKUP_CRON,
-        backupDir: backups.BACKUP_DIR,
-        backupKeep: backups.BACKUP_KEEP,
+        backupCron: config.BACKUP_CRON,
+        backupDir: config.BACKUP_DIR,
+        backupKeep: config.BACKUP_KEEP,
         trustProxy: config.TRUST_PROXY,
       })) {
         console.log(line);

@@ -195,9 +195,7 @@ function scheduleBackups(
   log: (message: string) => void,
   logger: Logger,
 ) {
-  log(
-    `backups on "${backup.cronExpression}" into ${backup.dir}, keeping the newest ${backup.keep}`,
-  );
+  // The start-up lines already say when and where (server/startup-lines.ts).
   return cron.schedule(
     backup.cronExpression,
     () => {

@@ -103,7 +103,8 @@ export interface DeclaredRoute {
 
 /**
  * The API's routes, each method and path once in the order Hono matches them,
- * with their declared facts. Throws, naming the route, when one has none.
+ * with their declared facts. Throws, naming the route, when one has none, or
+ * when a route that needs a signed-in user declares `crossSite`.
  */
 export function declaredRoutes(
   routes: ReadonlyArray<{ method: string; path: string; handler: unknown }>,
@@ -122,6 +123,16 @@ export function declaredRoutes(
     throw new Error(
       `Every API route declares who may call it: ${undeclared.join(', ')} ` +
         `has no declare({ access, summary, answers }) as its first handler (server/routes/declare.ts).`,
+    );
+  }
+  // Taking other sites' requests is safe only where no session counts.
+  const crossSiteSignedIn = [...byKey.entries()]
+    .filter(([, route]) => route.facts!.crossSite && route.facts!.access !== 'public')
+    .map(([key]) => key);
+  if (crossSiteSignedIn.length > 0) {
+    throw new Error(
+      `${crossSiteSignedIn.join(', ')} takes requests from other sites (crossSite) but needs a signed-in user: ` +
+        'a session cookie would let any site act for its user. Only public routes may declare crossSite.',
     );
   }
   return [...byKey.values()].map(({ method, path, facts }) => ({ method, path, facts: facts! }));

@@ -35,7 +35,7 @@ describe('scheduled backups (BACKUP_CRON)', () => {
       servers.push(server);
       await setUpOwner(server.url);
       expect(server.output()).toContain(
-        `backups on "${EVERY_SECOND}" into ${backups}, keeping the newest 2`,
+        `Backups: on "${EVERY_SECOND}" into ${backups}, keeping the newest 2`,
       );
 
       // Enough backups since the owner was written that older ones had to go.

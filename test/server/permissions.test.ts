@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import { canEdit, canManageWorkspace, hasAccess } from '../../server/permissions';
-import { declaredRoutes, guardTable } from '../../server/routes/declare';
+import { declare, declaredRoutes, guardTable } from '../../server/routes/declare';
+import type { AppEnv } from '../../server/env';
 import { createTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 
@@ -73,6 +74,35 @@ describe('a route without a declaration', () => {
     } finally {
       vi.doUnmock('../../server/routes/seed');
       vi.resetModules();
+    }
+  });
+});
+
+describe('crossSite', () => {
+  it('is taken only on public routes: a signed-in route declaring it stops start-up', () => {
+    const declared = (access: 'public' | 'viewer') =>
+      declaredRoutes(
+        new Hono<AppEnv>().post(
+          '/api/thing',
+          declare({ access, crossSite: true, summary: 'x', answers: { 204: null } }),
+          (c) => c.body(null, 204),
+        ).routes,
+      );
+    expect(declared('public')).toHaveLength(1);
+    expect(() => declared('viewer')).toThrow(
+      /POST \/api\/thing takes requests from other sites \(crossSite\) but needs a signed-in user/,
+    );
+  });
+
+  it('exempts the one-click unsubscribe from the same-origin check, and nothing else', async () => {
+    const t = await createTestApp();
+    try {
+      const crossSite = declaredRoutes(t.app.routes)
+        .filter((route) => route.facts.crossSite)
+        .map((route) => `${route.method} ${route.path}`);
+      expect(crossSite).toEqual(['POST /api/email/unsubscribe']);
+    } finally {
+      await t.close();
     }
   });
 });
