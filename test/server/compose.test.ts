@@ -142,8 +142,8 @@ describe('compose.yaml', () => {
 
   it('health-checks the app on /api/health with node', () => {
     const test = app.healthcheck?.test;
-    expect(Array.isArray(test) ? test[0] : test).toBe('CMD-SHELL');
-    expect(String(test)).toMatch(/^CMD-SHELL,node -e "fetch\(/);
+    // A string is the shell form (CMD-SHELL) in every compose.
+    expect(test).toMatch(/^node -e "fetch\(/);
     expect(String(test)).toContain('http://127.0.0.1:3000/api/health');
   });
 
