@@ -32,9 +32,12 @@ export function neighbourRanges(range: CalendarRange, timeZone: string): Calenda
       end: midnight(last.add({ days: shift + 1 }), timeZone),
     }));
   }
-  const padded = first.day !== 1;
+  // A list month runs from a 1st to the next 1st; a grid runs whole weeks (the one February
+  // that is both is taken for a grid, the default view).
+  const wholeMonth = first.day === 1 && last.add({ days: 1 }).equals(first.add({ months: 1 }));
+  const padded = !wholeMonth || days % 7 === 0;
   // The grid's first week holds the 1st of the month it shows.
-  const month = padded ? first.add({ days: 6 }).with({ day: 1 }) : first;
+  const month = first.add({ days: 6 }).with({ day: 1 });
   return [-1, 1].map((shift) => {
     const from = month.add({ months: shift });
     const to = from.add({ months: 1 });
