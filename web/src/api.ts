@@ -3,28 +3,11 @@ import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../server/app';
 import type { ApiErrorBody, ApiErrorIssue } from '../../shared/schemas/common';
 
-let writes = 0;
-
-/** `fetch`, counting the requests that may change data (any method but GET and HEAD). */
-function countingFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const method = (init?.method ?? 'GET').toUpperCase();
-  if (method !== 'GET' && method !== 'HEAD') writes += 1;
-  return fetch(input, init);
-}
-
-/**
- * How many writes this page has sent so far: a read kept for later (a prefetch) is stale once
- * this has moved on.
- */
-export function writeCount(): number {
-  return writes;
-}
-
 /**
  * The typed client for every call to the server; there are no other fetch calls.
  * (One documented exception, `uploadImportPreview` below, needs upload progress.)
  */
-export const client = hc<AppType>('/', { fetch: countingFetch });
+export const client = hc<AppType>('/');
 export const api = client.api;
 
 /** A non-2xx answer, carrying the server's `{error: {code, message, issues}}`. */
