@@ -175,7 +175,7 @@ export async function benchWeb(report: Report, options: WebBenchOptions): Promis
     /**
      * Resolves (in the page's clock) on the first frame where the month's mid cell shows new
      * events, after a new calendar read when `fetchesBefore` is a count (a page load); a switch
-     * may find its month prefetched, so it waits for the events alone (`null`).
+     * waits for the events alone (`null`): the new month's cell exists only once it is shown.
      */
     const rendered = (key: string, fetchesBefore: number | null) =>
       page
@@ -207,15 +207,35 @@ export async function benchWeb(report: Report, options: WebBenchOptions): Promis
 
     const loads: number[] = [];
     const renders: number[] = [];
+    let loadedJs = 0;
     for (let i = 0; i < 6; i++) {
       await page.goto(`${server.url}/`);
       const { at, dataAt } = await rendered(current.key, 0);
-      if (i > 0) {
+      if (i === 0) {
+        // What the page really fetched before its month showed: a check on initialAssets().
+        const scripts = await page.evaluate(
+          (until) =>
+            performance
+              .getEntriesByType('resource')
+              .filter((e) => e.startTime < until && new URL(e.name).pathname.endsWith('.js'))
+              .map((e) => new URL(e.name).pathname),
+          at,
+        );
+        for (const url of scripts) {
+          loadedJs += zlib.gzipSync(fs.readFileSync(path.join(webRoot, url)), { level: 9 }).length;
+        }
+      } else {
         // The first load warms the server and the browser's caches; the rest are "open the app".
         loads.push(at);
         renders.push(at - dataAt);
       }
     }
+    report.add(
+      'web_loaded_js_gzip_kb',
+      'JavaScript the page loaded until the month showed (gzip -9)',
+      loadedJs / 1024,
+      'KB',
+    );
     report.add(
       'web_page_load_ms',
       'Open the app until the month’s events show (median)',
