@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { NOT_NEGATIVE_MESSAGE, isValidTimeZone } from '../constants';
+
+export { NOT_NEGATIVE_MESSAGE, isValidTimeZone };
 
 // One wording for the commonest mistake, on both sides: a missing field is "Required".
 z.config({
@@ -65,9 +68,6 @@ export const currencySchema = z
   .trim()
   .regex(/^[A-Z]{3}$/, 'Expected a 3-letter ISO 4217 currency code such as USD');
 
-/** What every money field says to an amount below zero, on the API and in the forms. */
-export const NOT_NEGATIVE_MESSAGE = 'Must not be negative';
-
 /** Money in minor units (cents): a non-negative integer. */
 export const centsSchema = z
   .number({ error: 'Expected an integer amount in minor units (cents)' })
@@ -81,15 +81,6 @@ export const versionSchema = z
   .int()
   .positive()
   .max(2_147_483_646, 'Expected the version number you last read');
-
-export function isValidTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const timeZoneSchema = z
   .string()

@@ -3,9 +3,9 @@ import { brandStageSchema } from './brand';
 import { dealStatusSchema } from './deal';
 import { deliverableStatusSchema, platformSchema } from './deliverable';
 import { invoiceStatusSchema } from './invoice';
+import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX } from '../constants';
 
-export const SEARCH_LIMIT_DEFAULT = 20;
-export const SEARCH_LIMIT_MAX = 50;
+export { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX };
 
 /** `GET /api/search?q=…&limit=…`: at least two characters, as the user types. */
 export const searchQuerySchema = z.object({

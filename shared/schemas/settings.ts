@@ -14,13 +14,7 @@ import {
   versionSchema,
 } from './common';
 
-export const DEFAULT_LEAD_TIMES = {
-  draftDueSoonHours: 48,
-  publishDueSoonHours: 24,
-  invoiceDueSoonDays: 3,
-  usageRightsEndingDays: 14,
-  reportDueDays: 7,
-} as const;
+export { DEFAULT_LEAD_TIMES } from '../constants';
 
 const hours = z
   .number({ error: 'Expected a whole number of hours' })

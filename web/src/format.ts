@@ -3,7 +3,7 @@ import type { DealSource, DealStatus } from '../../shared/schemas/deal';
 import type { InvoiceStatus } from '../../shared/schemas/invoice';
 import type { DeliverableStatus, Platform } from '../../shared/schemas/deliverable';
 import { PLATFORM_LABELS } from '../../shared/labels';
-import { NOT_NEGATIVE_MESSAGE } from '../../shared/schemas/common';
+import { NOT_NEGATIVE_MESSAGE } from '../../shared/constants';
 import {
   currencyExponent,
   formatMoney as formatMoneyIn,

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { isValidTimeZone } from '../../shared/schemas/common';
+import { isValidTimeZone } from '../../shared/constants';
 import { addDays as addDaysTo, startOfDay as dayStart, todayIn as dayIn } from '../../shared/days';
 
 /**

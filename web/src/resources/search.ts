@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { SEARCH_LIMIT_DEFAULT } from '../../../shared/schemas/search';
+import { SEARCH_LIMIT_DEFAULT } from '../../../shared/constants';
 import { api, unwrap } from '../api';
 
 /** The server answers 400 below this many characters: nothing is asked until then. */

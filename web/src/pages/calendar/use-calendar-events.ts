@@ -9,7 +9,8 @@ import type { Brand } from '../../../../shared/schemas/brand';
 import type { CalendarDeliverable } from '../../../../shared/schemas/deliverable';
 import { errorMessage, isApiError } from '../../api';
 import { isAtRisk } from '../../../../shared/risk';
-import { DEFAULT_LEAD_TIMES, type LeadTimes } from '../../../../shared/schemas/settings';
+import { DEFAULT_LEAD_TIMES } from '../../../../shared/constants';
+import type { LeadTimes } from '../../../../shared/schemas/settings';
 import { eventsOf, invoiceEventOf, metaOf, type EventMeta } from '../../components/calendar-event';
 import { useToast } from '../../components/toast';
 import { formatInstant } from '../../format';
@@ -33,7 +34,10 @@ export function useEventSources(
   leadTimes: LeadTimes | undefined,
 ) {
   const toast = useToast();
-  const lead = leadTimes ?? DEFAULT_LEAD_TIMES;
+  // The same object while the values are: the settings' first read, when it says what the
+  // defaults say, must not make new sources (FullCalendar would load and draw the month again).
+  const leadKey = JSON.stringify(leadTimes ?? DEFAULT_LEAD_TIMES);
+  const lead = useMemo(() => JSON.parse(leadKey) as LeadTimes, [leadKey]);
   const brandById = useMemo(() => new Map((brands ?? []).map((b) => [b.id, b])), [brands]);
 
   const fetchEvents = useCallback(
