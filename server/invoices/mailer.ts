@@ -1,5 +1,4 @@
-import type { Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { lazySmtpTransport } from '../alerts/channels/email';
 
 export interface OutgoingMail {
   to: string[];
@@ -31,24 +30,14 @@ export interface Mailer {
 
 /** An SMTP mailer for `smtp://user:pass@host:port` (or `smtps://`), from `from`. */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  // nodemailer is loaded on the first send, not at start-up.
-  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
-  const open = () =>
-    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
-      nodemailer.createTransport({
-        url: smtpUrl,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
-        socketTimeout: 30_000,
-      } as SMTPTransport.Options),
-    ));
+  const transport = lazySmtpTransport(smtpUrl);
   const addresses = (list: unknown): string[] =>
     Array.isArray(list)
       ? list.map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address)))
       : [];
   return {
     async send(mail) {
-      const smtp = await open();
+      const smtp = await transport.open();
       const info = await smtp.sendMail({
         from,
         to: mail.to,
@@ -66,6 +55,6 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         rejected: addresses(info.rejected),
       };
     },
-    close: () => void transport?.then((t) => t.close()),
+    close: transport.close,
   };
 }

@@ -17,23 +17,36 @@ export interface EmailSender {
   close(): void;
 }
 
+/**
+ * An SMTP transport for `smtp://user:pass@host:port` (or `smtps://`), made on the first
+ * call: nodemailer is loaded on the first send, not at start-up. Timeouts are bounded so a
+ * send ends well inside the alert delivery's claim lease.
+ */
+export function lazySmtpTransport(smtpUrl: string): {
+  open(): Promise<Transporter<SMTPTransport.SentMessageInfo>>;
+  close(): void;
+} {
+  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
+  return {
+    open: () =>
+      (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+        nodemailer.createTransport({
+          url: smtpUrl,
+          connectionTimeout: 15_000,
+          greetingTimeout: 15_000,
+          socketTimeout: 30_000,
+        } as SMTPTransport.Options),
+      )),
+    close: () => void transport?.then((t) => t.close()),
+  };
+}
+
 /** An SMTP sender for `smtp://user:pass@host:port` (or `smtps://`). */
 export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
-  // nodemailer is loaded on the first send, not at start-up.
-  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
-  const open = () =>
-    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
-      // Bounded timeouts: a send must finish well inside the delivery claim lease.
-      nodemailer.createTransport({
-        url: smtpUrl,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
-        socketTimeout: 30_000,
-      } as SMTPTransport.Options),
-    ));
+  const transport = lazySmtpTransport(smtpUrl);
   return {
     async send(message) {
-      const smtp = await open();
+      const smtp = await transport.open();
       await smtp.sendMail({
         from,
         to: message.to,
@@ -53,7 +66,7 @@ export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
         },
       });
     },
-    close: () => void transport?.then((t) => t.close()),
+    close: transport.close,
   };
 }
 
