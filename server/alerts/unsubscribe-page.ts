@@ -10,7 +10,8 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 const STYLE = `
-  body { font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #f6f7f9; margin: 0; }
+  body { font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #f6f7f9; margin: 0;
+         padding: 0 1rem; }
   main { max-width: 28rem; margin: 4rem auto; padding: 1.5rem; background: #fff; border-radius: 8px;
          border: 1px solid #d8dde3; }
   h1 { font-size: 1.25rem; margin: 0 0 .75rem; }

@@ -7,6 +7,7 @@ import {
   openBrowser,
   openSignedOutPhone,
   OWNER,
+  screenshot,
   setUpDeal,
   until,
 } from './browser';
@@ -17,6 +18,8 @@ import { startAppServer, type AppServer } from './server';
  * phone (the page only asks), the button turns alert e-mails off, and the owner's
  * settings then show the switch off. A real SMTP server receives the alert.
  */
+
+const SCREENSHOT = screenshot('unsubscribe-phone.png');
 
 let smtp: TestSmtpServer;
 let server: AppServer;
@@ -67,6 +70,7 @@ describe('the unsubscribe link of an alert e-mail, in Chromium', () => {
     await until(() => phone.getByRole('heading', { name: 'Stop alert e-mails?' }).count()).toBe(1);
     expect(await phone.getByText(OWNER.email).count()).toBe(1);
     await expectAccessible(phone, 'the unsubscribe page');
+    if (SCREENSHOT) await phone.screenshot({ path: SCREENSHOT });
     // Opening the page changed nothing.
     expect(await call(page, 'GET', '/api/me/preferences')).toMatchObject({ emailAlerts: true });
 
