@@ -132,7 +132,7 @@ describe('Authorization: Bearer', () => {
     const created = await createToken(t.owner, { name: 'Reader', scope: 'read' });
     const brands = await tokenClient(t, created.token).get('/api/brands');
     expect(brands.status).toBe(200);
-    expect(brands.body.items.map((b: { id: string }) => b.id)).toEqual([t.brand.id]);
+    expect(brands.body.items.map((b) => b.id)).toEqual([t.brand.id]);
     expect((await tokenClient(t, created.token).get(`/api/deals/${t.deal.id}`)).body).toMatchObject(
       { id: t.deal.id },
     );
