@@ -82,7 +82,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
     databaseUrl: database.url,
     dialect: handle.dialect,
     unexpectedErrors,
-    client: () => new TestClient(app, { origin }),
+    /** A new client (no cookie yet); `headers` go with each of its requests. */
+    client: (options: Pick<TestClientOptions, 'headers'> = {}) =>
+      new TestClient(app, { origin, ...options }),
     close: () => database.close(),
   };
 }
@@ -113,6 +115,14 @@ export interface TestClientOptions {
    * itself. Off: a script, which names no origin.
    */
   browser?: boolean;
+  /** Sent with every request (a script's `Authorization`, say); a call's own headers win. */
+  headers?: Record<string, string>;
+}
+
+/** What a typed call sends besides its body. */
+export interface RequestOptions {
+  /** Sent as given; a `cookie` or `origin` here replaces the client's own. */
+  headers?: Record<string, string>;
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
@@ -128,6 +138,7 @@ export class TestClient {
   cookie: string | undefined;
   readonly origin: string;
   readonly browser: boolean;
+  readonly headers: Record<string, string>;
 
   constructor(
     private readonly app: Fetchable,
@@ -135,17 +146,20 @@ export class TestClient {
   ) {
     this.origin = options.origin ?? LOCAL_ORIGIN;
     this.browser = options.browser ?? true;
+    this.headers = options.headers ?? {};
   }
 
-  /** A request to a route the app declares, for `method` (see `RoutedUrl`). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
-  request<T = any, M extends Method = Method>(
+  /**
+   * A request to a route the app declares, typed like `get`, `post`, … (for a method
+   * held in a variable); the method and URL must each name one route, not a union.
+   */
+  request<M extends Method, U extends RoutedUrl<M>>(
     method: M,
-    url: RoutedUrl<M>,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<TestResponse<T>> {
-    return this.raw<T>(method, url, body, headers);
+    url: U,
+    body?: SentBody<M, U>,
+    options: RequestOptions = {},
+  ): Promise<Reply<M, U>> {
+    return this.raw(method, url, body, options.headers);
   }
 
   /**
@@ -159,7 +173,7 @@ export class TestClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<TestResponse<T>> {
-    const sent: Record<string, string> = { ...headers };
+    const sent: Record<string, string> = { ...this.headers, ...headers };
     const init: RequestInit = { method, headers: sent };
     if (body instanceof FormData) {
       // multipart/form-data: the runtime sets the type with its boundary.
@@ -193,19 +207,34 @@ export class TestClient {
   }
 
   /** Typed by the route the URL names: its answer, and the body it takes (see `SentBody`). */
-  get = <U extends RoutedUrl<'GET'>>(url: U): Promise<Reply<'GET', U>> => this.raw('GET', url);
+  get = <U extends RoutedUrl<'GET'>>(
+    url: U,
+    options: RequestOptions = {},
+  ): Promise<Reply<'GET', U>> => this.raw('GET', url, undefined, options.headers);
+  /** GET's route without the body: answers `null` (or the error shape, which a HEAD never carries). */
+  head = <U extends RoutedUrl<'HEAD'>>(
+    url: U,
+    options: RequestOptions = {},
+  ): Promise<Reply<'HEAD', U>> => this.raw('HEAD', url, undefined, options.headers);
   post = <U extends RoutedUrl<'POST'>>(
     url: U,
     body?: SentBody<'POST', U>,
-  ): Promise<Reply<'POST', U>> => this.raw('POST', url, body);
+    options: RequestOptions = {},
+  ): Promise<Reply<'POST', U>> => this.raw('POST', url, body, options.headers);
   patch = <U extends RoutedUrl<'PATCH'>>(
     url: U,
     body?: SentBody<'PATCH', U>,
-  ): Promise<Reply<'PATCH', U>> => this.raw('PATCH', url, body);
-  put = <U extends RoutedUrl<'PUT'>>(url: U, body?: SentBody<'PUT', U>): Promise<Reply<'PUT', U>> =>
-    this.raw('PUT', url, body);
-  delete = <U extends RoutedUrl<'DELETE'>>(url: U): Promise<Reply<'DELETE', U>> =>
-    this.raw('DELETE', url);
+    options: RequestOptions = {},
+  ): Promise<Reply<'PATCH', U>> => this.raw('PATCH', url, body, options.headers);
+  put = <U extends RoutedUrl<'PUT'>>(
+    url: U,
+    body?: SentBody<'PUT', U>,
+    options: RequestOptions = {},
+  ): Promise<Reply<'PUT', U>> => this.raw('PUT', url, body, options.headers);
+  delete = <U extends RoutedUrl<'DELETE'>>(
+    url: U,
+    options: RequestOptions = {},
+  ): Promise<Reply<'DELETE', U>> => this.raw('DELETE', url, undefined, options.headers);
 
   /** Creates the first owner (which also signs this client in). */
   async setupOwner(input: Partial<typeof OWNER> & { timeZone?: string } = {}) {

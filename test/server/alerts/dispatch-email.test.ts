@@ -167,7 +167,7 @@ describe('alert e-mails through a real SMTP server', () => {
   it('sends nothing to a user who turned alert e-mails off', async () => {
     t = await createWorkspace();
     const quiet = await addMember(t, { role: 'editor', email: 'quiet@example.com' });
-    const res = await quiet.client.request('PUT', '/api/me/preferences', { emailAlerts: false });
+    const res = await quiet.client.put('/api/me/preferences', { emailAlerts: false });
     expect(res).toMatchObject({ status: 200, body: { emailAlerts: false } });
     expect((await quiet.client.get('/api/me/preferences')).body).toEqual({
       emailAlerts: false,
@@ -188,7 +188,7 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     expect(await deliveryRows(t.db)).toHaveLength(2);
 
-    await quiet.client.request('PUT', '/api/me/preferences', { emailAlerts: false });
+    await quiet.client.put('/api/me/preferences', { emailAlerts: false });
     expect(await send()).toMatchObject({ sent: 1, cancelled: 1 });
     expect(smtp.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
     const cancelled = (await deliveryRows(t.db)).find((d) => d.recipient === quiet.email);

@@ -140,7 +140,7 @@ describe('POST /api/email/unsubscribe (one click)', () => {
     expect(smtp.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
 
     // Turned back on in the settings, the e-mails come again.
-    await editor.client.request('PUT', '/api/me/preferences', { emailAlerts: true });
+    await editor.client.put('/api/me/preferences', { emailAlerts: true });
     smtp.messages.length = 0;
     await alertAndSend(at(first, 2000), 'Autumn haul');
     expect(smtp.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(

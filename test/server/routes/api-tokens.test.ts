@@ -2,15 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ApiToken, ApiTokenCreated } from '../../../shared/schemas/team';
 import { apiTokenCreatedSchema, apiTokenSchema } from '../../../shared/schemas/team';
-import {
-  OWNER,
-  signInAs,
-  type Method,
-  type RoutedUrl,
-  type TestApp,
-  type TestClient,
-  unchecked,
-} from '../../support/app';
+import { OWNER, signInAs, type TestApp, type TestClient, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -28,15 +20,9 @@ async function createToken(
   return res.body;
 }
 
-/** A request with the token and no cookie, as a script sends it. */
-function withToken<M extends Method>(
-  t: TestApp,
-  token: string,
-  method: M,
-  url: RoutedUrl<M>,
-  body?: unknown,
-) {
-  return t.client().request(method, url, body, { authorization: `Bearer ${token}` });
+/** A client that sends the token and no cookie, as a script does. */
+function tokenClient(t: TestApp, token: string) {
+  return t.client({ headers: { authorization: `Bearer ${token}` } });
 }
 
 async function tokenRow(t: TestApp, id: string) {
@@ -144,13 +130,13 @@ describe('Authorization: Bearer', () => {
   it('lets a token read the API without a cookie', async () => {
     const t = await apps.workspace();
     const created = await createToken(t.owner, { name: 'Reader', scope: 'read' });
-    const brands = await withToken(t, created.token, 'GET', '/api/brands');
+    const brands = await tokenClient(t, created.token).get('/api/brands');
     expect(brands.status).toBe(200);
-    expect(brands.body.items.map((b: { id: string }) => b.id)).toEqual([t.brand.id]);
-    expect(
-      (await withToken(t, created.token, 'GET', `/api/deals/${t.deal.id}`)).body,
-    ).toMatchObject({ id: t.deal.id });
-    expect((await withToken(t, created.token, 'GET', '/api/me')).body).toMatchObject({
+    expect(brands.body.items.map((b) => b.id)).toEqual([t.brand.id]);
+    expect((await tokenClient(t, created.token).get(`/api/deals/${t.deal.id}`)).body).toMatchObject(
+      { id: t.deal.id },
+    );
+    expect((await tokenClient(t, created.token).get('/api/me')).body).toMatchObject({
       id: t.user.id,
       role: 'owner',
     });
@@ -160,12 +146,12 @@ describe('Authorization: Bearer', () => {
     const t = await apps.workspace();
     const created = await createToken(t.owner);
     t.clock.advance(HOUR);
-    expect((await withToken(t, created.token, 'GET', '/api/brands')).status).toBe(200);
+    expect((await tokenClient(t, created.token).get('/api/brands')).status).toBe(200);
     expect((await tokenRow(t, created.id)).lastUsedAt).toBe('2026-03-01T13:00:00.000Z');
     const listed = (await t.owner.get('/api/me/tokens')).body.items;
     expect(listed[0]!.lastUsedAt).toBe('2026-03-01T13:00:00.000Z');
     t.clock.advance(HOUR);
-    expect((await withToken(t, created.token, 'GET', '/api/brands')).status).toBe(200);
+    expect((await tokenClient(t, created.token).get('/api/brands')).status).toBe(200);
     expect((await tokenRow(t, created.id)).lastUsedAt).toBe('2026-03-01T14:00:00.000Z');
   });
 
@@ -173,22 +159,22 @@ describe('Authorization: Bearer', () => {
     const t = await apps.workspace();
     const created = await createToken(t.owner, { name: 'Reader', scope: 'read' });
     // Used once first, so that the snapshot already holds its lastUsedAt.
-    expect((await withToken(t, created.token, 'GET', '/api/brands')).status).toBe(200);
+    expect((await tokenClient(t, created.token).get('/api/brands')).status).toBe(200);
     const before = await dataSnapshot(t);
     const calls = [
-      withToken(t, created.token, 'POST', '/api/brands', { name: 'Via token' }),
-      withToken(t, created.token, 'PATCH', `/api/brands/${t.brand.id}`, {
+      tokenClient(t, created.token).post('/api/brands', { name: 'Via token' }),
+      tokenClient(t, created.token).patch(`/api/brands/${t.brand.id}`, {
         version: 1,
         name: 'Renamed',
       }),
-      withToken(t, created.token, 'DELETE', `/api/brands/${t.brand.id}`),
-      withToken(t, created.token, 'POST', '/api/deliverables', {
+      tokenClient(t, created.token).delete(`/api/brands/${t.brand.id}`),
+      tokenClient(t, created.token).post('/api/deliverables', {
         dealId: t.deal.id,
         title: 'Reel',
         platform: 'tiktok',
       }),
-      withToken(t, created.token, 'PUT', '/api/me/preferences', { emailAlerts: false }),
-      withToken(t, created.token, 'PATCH', '/api/me', { version: 1, name: 'Renamed Owner' }),
+      tokenClient(t, created.token).put('/api/me/preferences', { emailAlerts: false }),
+      tokenClient(t, created.token).patch('/api/me', { version: 1, name: 'Renamed Owner' }),
     ];
     for (const res of await Promise.all(calls)) {
       expectApiError(res, 403, { code: 'token_read_only' });
@@ -200,7 +186,7 @@ describe('Authorization: Bearer', () => {
     const t = await apps.workspace();
     const editor = await signInAs(t, 'editor');
     const created = await createToken(editor.client, { name: 'Writer', scope: 'read_write' });
-    const res = await withToken(t, created.token, 'POST', '/api/deliverables', {
+    const res = await tokenClient(t, created.token).post('/api/deliverables', {
       dealId: t.deal.id,
       title: 'Unboxing reel',
       platform: 'instagram',
@@ -222,19 +208,19 @@ describe('Authorization: Bearer', () => {
       name: 'Viewer script',
       scope: 'read_write',
     });
-    expect((await withToken(t, created.token, 'GET', '/api/brands')).status).toBe(200);
+    expect((await tokenClient(t, created.token).get('/api/brands')).status).toBe(200);
     const before = await dataSnapshot(t);
-    const res = await withToken(t, created.token, 'POST', '/api/deliverables', {
+    const res = await tokenClient(t, created.token).post('/api/deliverables', {
       dealId: t.deal.id,
       title: 'Sneaky',
       platform: 'tiktok',
     });
     expectApiError(res, 403, { code: 'forbidden' });
-    expectApiError(await withToken(t, created.token, 'GET', '/api/users'), 403, {
+    expectApiError(await tokenClient(t, created.token).get('/api/users'), 403, {
       code: 'forbidden',
     });
     expect(await dataSnapshot(t)).toEqual(before);
-    expect((await withToken(t, created.token, 'GET', '/api/deliverables')).status).toBe(200);
+    expect((await tokenClient(t, created.token).get('/api/deliverables')).status).toBe(200);
   });
 
   it.each([
@@ -267,9 +253,9 @@ describe('Authorization: Bearer', () => {
   it('answers 401 once the token is revoked', async () => {
     const t = await apps.workspace();
     const created = await createToken(t.owner);
-    expect((await withToken(t, created.token, 'GET', '/api/brands')).status).toBe(200);
+    expect((await tokenClient(t, created.token).get('/api/brands')).status).toBe(200);
     expect((await t.owner.delete(`/api/me/tokens/${created.id}`)).status).toBe(204);
-    expectApiError(await withToken(t, created.token, 'GET', '/api/brands'), 401, {
+    expectApiError(await tokenClient(t, created.token).get('/api/brands'), 401, {
       code: 'unauthorized',
     });
     expect((await t.owner.get('/api/me/tokens')).body.items).toEqual([]);
@@ -283,9 +269,9 @@ describe('Authorization: Bearer', () => {
       expiresAt: '2026-03-01T13:00:00.000Z',
     });
     t.clock.set('2026-03-01T12:59:59.999Z');
-    expect((await withToken(t, created.token, 'GET', '/api/brands')).status).toBe(200);
+    expect((await tokenClient(t, created.token).get('/api/brands')).status).toBe(200);
     t.clock.set('2026-03-01T13:00:00.000Z');
-    expectApiError(await withToken(t, created.token, 'GET', '/api/brands'), 401, {
+    expectApiError(await tokenClient(t, created.token).get('/api/brands'), 401, {
       code: 'unauthorized',
     });
   });
@@ -303,14 +289,16 @@ describe('Authorization: Bearer', () => {
     const created = await createToken(t.owner);
     const res = await t
       .client()
-      .request('GET', '/api/brands', undefined, { authorization: header(created.token) });
+      .get('/api/brands', { headers: { authorization: header(created.token) } });
     expectApiError(res, 401, { code: 'unauthorized' });
   });
 
   it('does not fall back to the cookie when the Authorization header is bad', async () => {
     const t = await apps.workspace();
-    const res = await t.owner.request('GET', '/api/brands', undefined, {
-      authorization: 'Bearer nonsense',
+    const res = await t.owner.get('/api/brands', {
+      headers: {
+        authorization: 'Bearer nonsense',
+      },
     });
     expectApiError(res, 401, { code: 'unauthorized' });
   });
@@ -322,7 +310,7 @@ describe('DELETE /api/me/tokens/:id', () => {
     const editor = await signInAs(t, 'editor');
     const theirs = await createToken(editor.client, { name: 'Theirs', scope: 'read' });
     expectApiError(await t.owner.delete(`/api/me/tokens/${theirs.id}`), 404, { code: 'not_found' });
-    expect((await withToken(t, theirs.token, 'GET', '/api/brands')).status).toBe(200);
+    expect((await tokenClient(t, theirs.token).get('/api/brands')).status).toBe(200);
     expect((await editor.client.get('/api/me/tokens')).body.items).toHaveLength(1);
   });
 

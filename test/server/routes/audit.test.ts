@@ -310,26 +310,24 @@ describe('what the trail records', () => {
       await editor.client.post('/api/me/tokens', { name: 'Script', scope: 'read_write' }),
       201,
     ).token;
-    const bearer = { authorization: `Bearer ${token as string}` };
+    const bearer = { authorization: `Bearer ${token}` };
     t.clock.advance(SECOND);
     const created = await t
       .client()
-      .request(
-        'POST',
+      .post(
         '/api/deliverables',
         { dealId: t.deal.id, title: 'Via API', platform: 'youtube' },
-        bearer,
+        { headers: bearer },
       );
-    const id = ok(created, 201).id as string;
+    const id = ok(created, 201).id;
     t.clock.advance(SECOND);
     ok(
       await t
         .client()
-        .request(
-          'PATCH',
+        .patch(
           `/api/deliverables/${id}`,
           { version: 1, title: 'Via API, renamed' },
-          bearer,
+          { headers: bearer },
         ),
       200,
     );
@@ -661,11 +659,10 @@ describe('secrets never reach the trail', () => {
     ok(
       await t
         .client()
-        .request(
-          'POST',
+        .post(
           '/api/brands',
           { name: 'Made by a script' },
-          { authorization: `Bearer ${token.token as string}` },
+          { headers: { authorization: `Bearer ${token.token}` } },
         ),
       201,
     );

@@ -258,7 +258,7 @@ describe('POST /api/auth/login', () => {
     expect(client.cookie).toBeDefined();
     expect(client.cookie).not.toBe(oldCookie);
     expect((await client.get('/api/auth/me')).status).toBe(200);
-    const stale = await t.client().request('GET', '/api/auth/me', undefined, { cookie: oldCookie });
+    const stale = await t.client().get('/api/auth/me', { headers: { cookie: oldCookie } });
     expectApiError(stale, 401);
   });
 });
@@ -274,7 +274,7 @@ describe('POST /api/auth/logout', () => {
     expect(res.status).toBe(204);
     expect(client.cookie).toBeUndefined();
     expect((await rowCounts(t)).sessions).toBe(sessionsBefore - 1);
-    const replay = await t.client().request('GET', '/api/auth/me', undefined, { cookie });
+    const replay = await t.client().get('/api/auth/me', { headers: { cookie } });
     expectApiError(replay, 401, { code: 'unauthorized' });
   });
 
@@ -337,8 +337,10 @@ describe('GET /api/auth/me', () => {
   it('returns 401 for a forged cookie', async () => {
     const t = await apps.app();
     await t.client().setupOwner();
-    const res = await t.client().request('GET', '/api/auth/me', undefined, {
-      cookie: 'sponsorcal_session=forged-token-value',
+    const res = await t.client().get('/api/auth/me', {
+      headers: {
+        cookie: 'sponsorcal_session=forged-token-value',
+      },
     });
     expectApiError(res, 401);
   });
@@ -349,7 +351,7 @@ describe('GET /api/auth/me', () => {
     const { id } = await t.db.selectFrom('sessions').select('id').executeTakeFirstOrThrow();
     const res = await t
       .client()
-      .request('GET', '/api/auth/me', undefined, { cookie: `sponsorcal_session=${id}` });
+      .get('/api/auth/me', { headers: { cookie: `sponsorcal_session=${id}` } });
     expectApiError(res, 401);
   });
 

@@ -436,10 +436,10 @@ describe('GET /kit/:slug', () => {
   it('answers HEAD like GET, without a body', async () => {
     const t = await apps.workspace();
     await publishKit(t.owner, []);
-    const head = await t.client().request('HEAD', '/kit/casey');
+    const head = await t.client().head('/kit/casey');
     expect(head.status).toBe(200);
     expect(head.text).toBe('');
-    expect((await t.client().request('HEAD', '/kit/other')).status).toBe(404);
+    expect((await t.client().head('/kit/other')).status).toBe(404);
   });
 
   it('shows the picked case studies with their numbers and engagement rate', async () => {

@@ -52,7 +52,7 @@ function loginFrom(
 ) {
   return t
     .client()
-    .request('POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': ip });
+    .post('/api/auth/login', { email, password }, { headers: { 'x-forwarded-for': ip } });
 }
 
 describe('POST /api/auth/login throttling', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unchecked } from '../../support/app';
 import { expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
@@ -12,7 +13,7 @@ describe('GET/PUT /api/me/preferences', () => {
       emailConfigured: false,
     });
 
-    const zoned = await t.owner.request('PUT', '/api/me/preferences', {
+    const zoned = await t.owner.put('/api/me/preferences', {
       timeZone: 'America/New_York',
     });
     expect(zoned.status).toBe(200);
@@ -27,7 +28,7 @@ describe('GET/PUT /api/me/preferences', () => {
       effectiveTimeZone: 'America/New_York',
     });
 
-    const back = await t.owner.request('PUT', '/api/me/preferences', {
+    const back = await t.owner.put('/api/me/preferences', {
       timeZone: null,
       emailAlerts: false,
     });
@@ -40,10 +41,10 @@ describe('GET/PUT /api/me/preferences', () => {
 
   it('returns 400 naming a zone that does not exist and changes nothing', async () => {
     const t = await apps.workspace();
-    const res = await t.owner.request('PUT', '/api/me/preferences', {
-      timeZone: 'Mars/Olympus',
-      emailAlerts: 'no',
-    });
+    const res = await t.owner.put(
+      '/api/me/preferences',
+      unchecked({ timeZone: 'Mars/Olympus', emailAlerts: 'no' }),
+    );
     expectApiError(res, 400, { code: 'validation_failed', paths: ['timeZone', 'emailAlerts'] });
     expect((await t.owner.get('/api/me/preferences')).body).toEqual({
       emailAlerts: true,
@@ -55,9 +56,6 @@ describe('GET/PUT /api/me/preferences', () => {
   it('needs a session', async () => {
     const t = await apps.app();
     expectApiError(await t.client().get('/api/me/preferences'), 401);
-    expectApiError(
-      await t.client().request('PUT', '/api/me/preferences', { emailAlerts: false }),
-      401,
-    );
+    expectApiError(await t.client().put('/api/me/preferences', { emailAlerts: false }), 401);
   });
 });

@@ -64,7 +64,12 @@ async function propose(
 const view = (t: Workspace, token: string) => t.client().get(`/api/proposal-links/${token}`);
 const decide = (t: Workspace, token: string, body: Record<string, unknown>) =>
   t.client().post(`/api/proposal-links/${token}/decision`, unchecked(body));
-const ACCEPT = { decision: 'accept', name: 'Bea Brand', title: 'Partnerships lead', agree: true };
+const ACCEPT = {
+  decision: 'accept',
+  name: 'Bea Brand',
+  title: 'Partnerships lead',
+  agree: true,
+} as const;
 
 async function dealOf(t: Workspace, id: string) {
   const res = await t.owner.get(`/api/deals/${id}`);
@@ -395,11 +400,11 @@ describe('POST /api/proposal-links/:token/decision', () => {
     });
     const created = await propose(t.owner, t.deal.id);
     t.clock.advance(2 * DAY);
-    const res = await t
-      .client()
-      .request('POST', `/api/proposal-links/${created.token}/decision`, ACCEPT, {
+    const res = await t.client().post(`/api/proposal-links/${created.token}/decision`, ACCEPT, {
+      headers: {
         'X-Forwarded-For': '203.0.113.7',
-      });
+      },
+    });
     expect(res.status).toBe(200);
     const result = proposalDecisionResultSchema.parse(res.body);
     const row = await t.db.selectFrom('proposals').selectAll().executeTakeFirstOrThrow();

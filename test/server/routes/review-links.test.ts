@@ -648,9 +648,7 @@ describe('POST /api/review/:token/decision (public)', () => {
   it('answers 400 for a body that is not JSON, and changes nothing', async () => {
     const { t, link } = await reviewing();
     const before = await decisionTables(t);
-    const res = await t
-      .client()
-      .request('POST', `/api/review/${link.token}/decision`, '{"decision": ');
+    const res = await t.client().raw('POST', `/api/review/${link.token}/decision`, '{"decision": ');
     expectApiError(res, 400);
     expect(await decisionTables(t)).toEqual(before);
   });

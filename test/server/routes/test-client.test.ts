@@ -71,9 +71,17 @@ describe('the typed test client', () => {
     const misnamed: NewDeal = { brandId: id, title: 'Launch', fee: 100_000 };
     // @ts-expect-error: a body field of the wrong type fails too
     const mistyped: RequestBody<'PATCH', `/api/deals/${string}`> = { version: '1' };
+    // `request` (a method held in a variable) answers as `get` does, headers or not.
+    const viaRequest = (client: TestClient) =>
+      client.request('GET', `/api/deals/${id}`, undefined, { headers: { 'x-test': '1' } });
+    type ViaRequest = Awaited<ReturnType<typeof viaRequest>>['body'];
+    const title: ViaRequest['title'] = 'Launch';
+    // @ts-expect-error: a deal has no `name`, through `request` too
+    const renamedViaRequest: ViaRequest['name'] = 'Launch';
     expect([deal, renamed, next, listed, refused, gone, created, misnamed, mistyped]).toHaveLength(
       9,
     );
+    expect([title, renamedViaRequest, viaRequest]).toHaveLength(3);
   });
 
   it('finds the route of a URL with several params, and takes bad input only through unchecked', () => {

@@ -23,6 +23,7 @@ import {
   TestClient,
   type TestResponse,
   type RoutedUrl,
+  unchecked,
 } from '../../support/app';
 import { brandRow, expectApiError, trackApps, UTC_INSTANT } from '../helpers';
 
@@ -162,7 +163,7 @@ type Install = { db: Kysely<Database>; client: () => TestClient };
 type Json = any;
 
 function importFile(client: TestClient, file: unknown): Promise<TestResponse<Json>> {
-  return client.request('POST', '/api/transfer/import', file);
+  return client.post('/api/transfer/import', unchecked(file));
 }
 
 async function exportFrom(client: TestClient): Promise<{ res: TestResponse; file: Json }> {

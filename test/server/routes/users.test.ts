@@ -220,7 +220,7 @@ describe('sessions when privileges change', () => {
     });
     expect(created.status).toBe(201);
     const bearer = { authorization: `Bearer ${created.body.token as string}` };
-    expect((await t.client().request('GET', '/api/brands', undefined, bearer)).status).toBe(200);
+    expect((await t.client().get('/api/brands', { headers: bearer })).status).toBe(200);
     const cookies = [editor.client.cookie, second.cookie];
 
     const res = await t.owner.patch(`/api/users/${editor.user.id}`, { version: 1, disabled: true });
@@ -228,7 +228,7 @@ describe('sessions when privileges change', () => {
 
     expectApiError(await editor.client.get('/api/auth/me'), 401, { code: 'unauthorized' });
     expectApiError(await second.get('/api/brands'), 401);
-    expectApiError(await t.client().request('GET', '/api/brands', undefined, bearer), 401);
+    expectApiError(await t.client().get('/api/brands', { headers: bearer }), 401);
     expect(await sessionCount(t, editor.user.id)).toBe(0);
 
     // Enabled again, the old cookies stay dead: the sessions were ended, not just paused.
