@@ -80,14 +80,22 @@ export function isStale(target) {
   return built < newestMtime(target.sources);
 }
 
-/** The server's entry points: server/index.ts and every command in server/cli/ but `dev`. */
+/**
+ * The server's entry points: server/index.ts, the alert scan's worker thread (which
+ * server/alerts/scan-thread.ts, bundled into index.js, starts from beside it), and every
+ * command in server/cli/ but `dev`.
+ */
 export function serverEntryPoints() {
   const cli = path.join(ROOT, 'server', 'cli');
   const commands = fs
     .readdirSync(cli)
     .filter((file) => file.endsWith('.ts') && file !== 'dev.ts')
     .map((file) => path.join(cli, file));
-  return [path.join(ROOT, 'server', 'index.ts'), ...commands];
+  return [
+    path.join(ROOT, 'server', 'index.ts'),
+    path.join(ROOT, 'server', 'alerts', 'scan-worker.ts'),
+    ...commands,
+  ];
 }
 
 /**

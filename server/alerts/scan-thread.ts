@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AlertScanResult } from './scan';
+
+export interface ScanWorkerData {
+  file: string;
+}
+
+export interface ScanRequest {
+  id: number;
+  /** ISO instant. */
+  now: string;
+  emailEnabled: boolean;
+}
+
+export type ScanReply = { id: number; result: AlertScanResult } | { id: number; error: string };
+
+export interface ScanThread {
+  /** One `runAlertScan` on the worker's connection. */
+  scan(options: { now: Date; emailEnabled: boolean }): Promise<AlertScanResult>;
+  /** Closes the worker's connection and ends the thread; call it once no scan is in progress. */
+  close(): Promise<void>;
+}
+
+/**
+ * The worker's code. Built, this module is bundled into dist/server/index.js and the
+ * worker is its own entry point beside it (scripts/build.mjs); from the TypeScript
+ * sources (dev, tests, bench) a worker cannot load .ts by itself on Node 20, so a
+ * two-line module registers tsx in it first.
+ */
+function newWorker(data: ScanWorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./alerts/scan-worker.js', import.meta.url), { workerData: data });
+  const tsx = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
+    'dist/esm/api/index.mjs',
+  );
+  const entry = new URL('./scan-worker.ts', import.meta.url).href;
+  const source = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(source, { eval: true, workerData: data });
+}
+
+/**
+ * Runs the alert scan in a worker thread with its own connection to the SQLite
+ * `file`. better-sqlite3 is synchronous: on the API's thread every statement
+ * and commit of a scan over a million deliverables blocked requests (up to
+ * 36 ms at a time); here they block only the worker. The scan itself is the
+ * same `runAlertScan`, so exactly-once raising and the watermark are unchanged
+ * (the worker's connection is just another connection to the file).
+ * The worker starts with the first scan and again after it died.
+ */
+export function startScanThread(file: string): ScanThread {
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const pending = new Map<
+    number,
+    { resolve: (r: AlertScanResult) => void; reject: (e: Error) => void }
+  >();
+  const failAll = (error: Error) => {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  const started = () => {
+    if (worker) return worker;
+    const w = newWorker({ file });
+    // The thread never keeps the process alive; shutdown closes it explicitly.
+    w.unref();
+    w.on('message', (reply: ScanReply) => {
+      const waiting = pending.get(reply.id);
+      pending.delete(reply.id);
+      if ('error' in reply) waiting?.reject(new Error(reply.error));
+      else waiting?.resolve(reply.result);
+    });
+    w.on('error', (error) => failAll(error));
+    w.on('exit', (code) => {
+      if (worker === w) worker = null;
+      failAll(new Error(`the alert scan thread exited (${code})`));
+    });
+    return (worker = w);
+  };
+  return {
+    scan({ now, emailEnabled }) {
+      const id = nextId++;
+      const request: ScanRequest = { id, now: now.toISOString(), emailEnabled };
+      return new Promise<AlertScanResult>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        started().postMessage(request);
+      });
+    },
+    async close() {
+      const w = worker;
+      if (!w) return;
+      const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      w.postMessage(null);
+      await exited;
+    },
+  };
+}
