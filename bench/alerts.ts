@@ -31,9 +31,14 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
     const file = `${options.file}.run${run}`;
     copyToDisk(options.file, file);
     const last = run === options.runs - 1;
-    runs.push(await firstScanInChild(file, options.now, last));
+    runs.push(await firstScanInChild(file, options.now, last, false));
     if (!last) removeDatabase(file);
   }
+  // The same first run on the API's own thread (as before the worker), for comparison.
+  const mainFile = `${options.file}.main`;
+  copyToDisk(options.file, mainFile);
+  const onMain = await firstScanInChild(mainFile, options.now, false, true);
+  removeDatabase(mainFile);
   const { raised, deliveries } = runs[0]!;
   const latencies = runs.flatMap((r) => r.latencies);
   const idle = runs.flatMap((r) => r.idleLatencies);
@@ -94,6 +99,24 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
     '×',
     { op: '<=', value: 2 },
   );
+  report.add(
+    'alert_scan_on_main_thread_ms',
+    "The same first run on the API's thread (no worker)",
+    onMain.ms,
+    'ms',
+  );
+  report.add(
+    'alert_scan_on_main_thread_loop_block_max_ms',
+    'Longest event-loop block then',
+    onMain.loopMaxMs,
+    'ms',
+  );
+  report.add(
+    'alert_scan_on_main_thread_health_p99_ms',
+    'Health check p99 then',
+    onMain.latencies.length ? percentile(onMain.latencies, 99) : 0,
+    'ms',
+  );
   const { nextMinute } = runs.at(-1)!;
   report.add(
     'alert_scan_next_minute_ms',
@@ -132,7 +155,12 @@ function removeDatabase(file: string): void {
  * server starts, not in the bench's own (whose heap the load generator and
  * the other sections have grown).
  */
-function firstScanInChild(file: string, now: Date, thenNextMinute: boolean): Promise<FirstScan> {
+function firstScanInChild(
+  file: string,
+  now: Date,
+  thenNextMinute: boolean,
+  onMainThread: boolean,
+): Promise<FirstScan> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(import.meta.dirname, 'alert-scan-child.ts'), [], {
       execArgv: ['--import', 'tsx'],
@@ -141,6 +169,7 @@ function firstScanInChild(file: string, now: Date, thenNextMinute: boolean): Pro
         BENCH_ALERT_FILE: file,
         BENCH_NOW: now.toISOString(),
         BENCH_NEXT_MINUTE: thenNextMinute ? '1' : '',
+        BENCH_SCAN_ON_MAIN: onMainThread ? '1' : '',
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

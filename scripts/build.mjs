@@ -81,9 +81,9 @@ export function isStale(target) {
 }
 
 /**
- * The server's entry points: server/index.ts, the alert scan's worker thread (which
- * server/alerts/scan-thread.ts, bundled into index.js, starts from beside it), and every
- * command in server/cli/ but `dev`.
+ * The server's entry points: server/index.ts, the worker threads it starts (the alert
+ * scan's and the scheduled backup's: server/worker-thread.ts finds each at the same path
+ * under dist/server/ as under server/), and every command in server/cli/ but `dev`.
  */
 export function serverEntryPoints() {
   const cli = path.join(ROOT, 'server', 'cli');
@@ -94,6 +94,7 @@ export function serverEntryPoints() {
   return [
     path.join(ROOT, 'server', 'index.ts'),
     path.join(ROOT, 'server', 'alerts', 'scan-worker.ts'),
+    path.join(ROOT, 'server', 'db', 'backup-worker.ts'),
     ...commands,
   ];
 }

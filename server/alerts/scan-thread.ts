@@ -1,7 +1,5 @@
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread';
 import type { AlertScanResult } from './scan';
 
 export interface ScanWorkerData {
@@ -22,24 +20,6 @@ export interface ScanThread {
   scan(options: { now: Date; emailEnabled: boolean }): Promise<AlertScanResult>;
   /** Closes the worker's connection and ends the thread; call it once no scan is in progress. */
   close(): Promise<void>;
-}
-
-/**
- * The worker's code. Built, this module is bundled into dist/server/index.js and the
- * worker is its own entry point beside it (scripts/build.mjs); from the TypeScript
- * sources (dev, tests, bench) a worker cannot load .ts by itself on Node 20, so a
- * two-line module registers tsx in it first.
- */
-function newWorker(data: ScanWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./alerts/scan-worker.js', import.meta.url), { workerData: data });
-  const tsx = path.join(
-    path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-    'dist/esm/api/index.mjs',
-  );
-  const entry = new URL('./scan-worker.ts', import.meta.url).href;
-  const source = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(source, { eval: true, workerData: data });
 }
 
 /**
@@ -64,7 +44,7 @@ export function startScanThread(file: string): ScanThread {
   };
   const started = () => {
     if (worker) return worker;
-    const w = newWorker({ file });
+    const w = startWorker('alerts/scan-worker', { file } satisfies ScanWorkerData);
     // The thread never keeps the process alive; shutdown closes it explicitly.
     w.unref();
     w.on('message', (reply: ScanReply) => {

@@ -5,7 +5,7 @@ import { runDeliveries } from '../alerts/dispatch';
 import { recordRunFinished, runAlertScan } from '../alerts/scan';
 import { startScanThread } from '../alerts/scan-thread';
 import type { Clock } from '../clock';
-import { runScheduledBackup } from '../db/backup';
+import { runScheduledBackupInThread } from '../db/backup-thread';
 import type { Database } from '../db/schema';
 import type { Mailer } from '../invoices/mailer';
 import { runInvoiceReminders } from '../invoices/reminders';
@@ -197,9 +197,9 @@ export function startJobs(options: JobsOptions): Jobs {
 }
 
 /**
- * Backups on `cronExpression`. The copy is synchronous (`VACUUM INTO`, the code path of
- * `npm run backup`): requests wait while it runs — about a second per 100 MB — which is
- * why it is a schedule for quiet hours rather than something run often.
+ * Backups on `cronExpression`. The copy (`VACUUM INTO`, the code path of `npm run backup`)
+ * is made in a worker thread: requests are served meanwhile. `stop` waits for a copy in
+ * progress, so a shutdown never cuts one short.
  */
 function scheduleBackups(
   backup: ScheduledBackups,
@@ -207,24 +207,38 @@ function scheduleBackups(
   log: (message: string) => void,
   logger: Logger,
 ) {
-  // The start-up lines already say when and where (server/startup-lines.ts).
-  return cron.schedule(
-    backup.cronExpression,
-    () => {
-      try {
-        const { backup: made, deleted } = runScheduledBackup({ ...backup, now: clock.now() });
-        if (made || deleted.length > 0) {
-          const older = deleted.length > 0 ? `; deleted ${deleted.length} older` : '';
-          log(
-            made
-              ? `backup: ${made.file} (${made.bytes} bytes, integrity ok)${older}`
-              : `backup: none this second (already there)${older}`,
-          );
-        }
-      } catch (error) {
-        log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
+  let copying: Promise<void> | null = null;
+  const copy = async () => {
+    try {
+      const { backup: made, deleted } = await runScheduledBackupInThread({
+        ...backup,
+        now: clock.now(),
+      });
+      if (made || deleted.length > 0) {
+        const older = deleted.length > 0 ? `; deleted ${deleted.length} older` : '';
+        log(
+          made
+            ? `backup: ${made.file} (${made.bytes} bytes, integrity ok)${older}`
+            : `backup: none this second (already there)${older}`,
+        );
       }
-    },
+    } catch (error) {
+      log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  // The start-up lines already say when and where (server/startup-lines.ts).
+  const task = cron.schedule(
+    backup.cronExpression,
+    () =>
+      (copying ??= copy().finally(() => {
+        copying = null;
+      })),
     { name: 'backup', noOverlap: true, logger },
   );
+  return {
+    async destroy() {
+      await task.destroy();
+      await copying;
+    },
+  };
 }

@@ -1,0 +1,24 @@
+import { startWorker } from '../worker-thread';
+import type { ScheduledBackupOptions, ScheduledBackupResult } from './backup';
+
+export type BackupWorkerData = Omit<ScheduledBackupOptions, 'now'> & { now: string };
+
+/**
+ * `runScheduledBackup` in a worker thread of its own, so requests are served
+ * while the copy is made. An error in the worker (a full disk, a failed
+ * integrity check) rejects with it.
+ */
+export function runScheduledBackupInThread(
+  options: ScheduledBackupOptions,
+): Promise<ScheduledBackupResult> {
+  const data: BackupWorkerData = { ...options, now: options.now.toISOString() };
+  return new Promise((resolve, reject) => {
+    const worker = startWorker('db/backup-worker', data);
+    let result: ScheduledBackupResult | undefined;
+    worker.once('message', (message: ScheduledBackupResult) => (result = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`the backup thread exited (${code})`)),
+    );
+  });
+}
