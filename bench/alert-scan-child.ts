@@ -58,6 +58,8 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
   })();
 
   const thread = startScanThread(file);
+  // Started and connected before anything is timed, as in a server that has been up a while.
+  if (!onMain) await thread.ready();
   const scanAt = (at: Date) =>
     onMain
       ? runAlertScan({ db: handle.db, now: at, emailEnabled: true })

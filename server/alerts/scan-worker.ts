@@ -13,6 +13,7 @@ const port = parentPort;
 if (!port) throw new Error('server/alerts/scan-worker.ts runs as a worker thread only');
 const { file } = workerData as ScanWorkerData;
 const handle = openDatabase(`sqlite:${file}`);
+port.postMessage('ready' satisfies ScanReply);
 
 port.on('message', (request: ScanRequest | null) => {
   if (request === null) {

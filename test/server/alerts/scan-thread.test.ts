@@ -39,6 +39,7 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('startScanThread', () => {
   it('raises what is due in the worker, once, into the same file', async () => {
     const w = await overdueDrafts(3);
     thread = startScanThread(w.file);
+    await thread.ready();
 
     expect(await thread.scan({ now: new Date(T), emailEnabled: false })).toEqual({
       raised: 3,
