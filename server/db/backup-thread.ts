@@ -2,6 +2,7 @@ import { startWorker } from '../worker-thread';
 import type { ScheduledBackupOptions, ScheduledBackupResult } from './backup';
 
 export type BackupWorkerData = Omit<ScheduledBackupOptions, 'now'> & { now: string };
+export type BackupReply = { result: ScheduledBackupResult } | { error: string };
 
 /**
  * `runScheduledBackup` in a worker thread of its own, so requests are served
@@ -14,11 +15,13 @@ export function runScheduledBackupInThread(
   const data: BackupWorkerData = { ...options, now: options.now.toISOString() };
   return new Promise((resolve, reject) => {
     const worker = startWorker('db/backup-worker', data);
-    let result: ScheduledBackupResult | undefined;
-    worker.once('message', (message: ScheduledBackupResult) => (result = message));
+    let reply: BackupReply | undefined;
+    worker.once('message', (message: BackupReply) => (reply = message));
     worker.once('error', reject);
-    worker.once('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`the backup thread exited (${code})`)),
-    );
+    worker.once('exit', (code) => {
+      if (!reply) reject(new Error(`the backup thread exited (${code})`));
+      else if ('error' in reply) reject(new Error(reply.error));
+      else resolve(reply.result);
+    });
   });
 }

@@ -5,7 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runScheduledBackup } from './backup';
-import type { BackupWorkerData } from './backup-thread';
+import type { BackupReply, BackupWorkerData } from './backup-thread';
 
 const data = workerData as BackupWorkerData;
-parentPort?.postMessage(runScheduledBackup({ ...data, now: new Date(data.now) }));
+let reply: BackupReply;
+try {
+  reply = { result: runScheduledBackup({ ...data, now: new Date(data.now) }) };
+} catch (error) {
+  // better-sqlite3's errors lose their message when cloned to the parent: send it as text.
+  reply = { error: error instanceof Error ? error.message : String(error) };
+}
+parentPort?.postMessage(reply);
