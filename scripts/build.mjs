@@ -80,14 +80,23 @@ export function isStale(target) {
   return built < newestMtime(target.sources);
 }
 
-/** The server's entry points: server/index.ts and every command in server/cli/ but `dev`. */
+/**
+ * The server's entry points: server/index.ts, the worker threads it starts (the alert
+ * scan's and the scheduled backup's: server/worker-thread.ts finds each at the same path
+ * under dist/server/ as under server/), and every command in server/cli/ but `dev`.
+ */
 export function serverEntryPoints() {
   const cli = path.join(ROOT, 'server', 'cli');
   const commands = fs
     .readdirSync(cli)
     .filter((file) => file.endsWith('.ts') && file !== 'dev.ts')
     .map((file) => path.join(cli, file));
-  return [path.join(ROOT, 'server', 'index.ts'), ...commands];
+  return [
+    path.join(ROOT, 'server', 'index.ts'),
+    path.join(ROOT, 'server', 'alerts', 'scan-worker.ts'),
+    path.join(ROOT, 'server', 'db', 'backup-worker.ts'),
+    ...commands,
+  ];
 }
 
 /**

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
         mailer,
         linkSecret,
         reminderLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
+        sqliteFile: handle.sqlitePath,
         backup:
           config.BACKUP_CRON && handle.sqlitePath
             ? {

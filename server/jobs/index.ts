@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import type { EmailSender } from '../alerts/channels/email';
 import { runDeliveries } from '../alerts/dispatch';
 import { recordRunFinished, runAlertScan } from '../alerts/scan';
+import { startScanThread } from '../alerts/scan-thread';
 import type { Clock } from '../clock';
-import { runScheduledBackup } from '../db/backup';
+import { runScheduledBackupInThread } from '../db/backup-thread';
 import type { Database } from '../db/schema';
 import type { Mailer } from '../invoices/mailer';
 import { runInvoiceReminders } from '../invoices/reminders';
@@ -27,6 +28,12 @@ export interface JobsOptions {
   linkSecret: Buffer;
   /** How long a claimed reminder is held before it may be sent again (after a crash). */
   reminderLeaseMs?: number;
+  /**
+   * The SQLite file `db` is open on: the alert scan then runs in a worker thread with its
+   * own connection to it, off the API's event loop. Absent (PostgreSQL, whose driver does
+   * not block, or an in-memory database): the scan runs on `db`.
+   */
+  sqliteFile?: string;
   /** Scheduled backups of the SQLite file; absent or null: none. */
   backup?: ScheduledBackups | null;
   log?: (message: string) => void;
@@ -74,11 +81,15 @@ export function startJobs(options: JobsOptions): Jobs {
   const log = options.log ?? ((message: string) => console.log(message));
   assertValidCron(cronExpression);
 
+  const scanThread = options.sqliteFile ? startScanThread(options.sqliteFile) : null;
+  const scanNow = (now: Date, emailEnabled: boolean) =>
+    scanThread ? scanThread.scan({ now, emailEnabled }) : runAlertScan({ db, now, emailEnabled });
+
   let running: Promise<void> | null = null;
   const stopping = new AbortController();
   const tick = async () => {
     try {
-      const scan = await runAlertScan({ db, now: clock.now(), emailEnabled: email !== null });
+      const scan = await scanNow(clock.now(), email !== null);
       const sent = await runDeliveries({
         db,
         now: () => clock.now(),
@@ -180,14 +191,15 @@ export function startJobs(options: JobsOptions): Jobs {
       stopping.abort();
       await Promise.all([task.destroy(), purgeTask.destroy(), backupTask?.destroy()]);
       await Promise.all([running, purging]);
+      await scanThread?.close();
     },
   };
 }
 
 /**
- * Backups on `cronExpression`. The copy is synchronous (`VACUUM INTO`, the code path of
- * `npm run backup`): requests wait while it runs — about a second per 100 MB — which is
- * why it is a schedule for quiet hours rather than something run often.
+ * Backups on `cronExpression`. The copy (`VACUUM INTO`, the code path of `npm run backup`)
+ * is made in a worker thread: requests are served meanwhile. `stop` waits for a copy in
+ * progress, so a shutdown never cuts one short.
  */
 function scheduleBackups(
   backup: ScheduledBackups,
@@ -195,24 +207,38 @@ function scheduleBackups(
   log: (message: string) => void,
   logger: Logger,
 ) {
-  // The start-up lines already say when and where (server/startup-lines.ts).
-  return cron.schedule(
-    backup.cronExpression,
-    () => {
-      try {
-        const { backup: made, deleted } = runScheduledBackup({ ...backup, now: clock.now() });
-        if (made || deleted.length > 0) {
-          const older = deleted.length > 0 ? `; deleted ${deleted.length} older` : '';
-          log(
-            made
-              ? `backup: ${made.file} (${made.bytes} bytes, integrity ok)${older}`
-              : `backup: none this second (already there)${older}`,
-          );
-        }
-      } catch (error) {
-        log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
+  let copying: Promise<void> | null = null;
+  const copy = async () => {
+    try {
+      const { backup: made, deleted } = await runScheduledBackupInThread({
+        ...backup,
+        now: clock.now(),
+      });
+      if (made || deleted.length > 0) {
+        const older = deleted.length > 0 ? `; deleted ${deleted.length} older` : '';
+        log(
+          made
+            ? `backup: ${made.file} (${made.bytes} bytes, integrity ok)${older}`
+            : `backup: none this second (already there)${older}`,
+        );
       }
-    },
+    } catch (error) {
+      log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  // The start-up lines already say when and where (server/startup-lines.ts).
+  const task = cron.schedule(
+    backup.cronExpression,
+    () =>
+      (copying ??= copy().finally(() => {
+        copying = null;
+      })),
     { name: 'backup', noOverlap: true, logger },
   );
+  return {
+    async destroy() {
+      await task.destroy();
+      await copying;
+    },
+  };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config';
 import { fileStamp, runScheduledBackup, verifySqlite } from '../../../server/db/backup';
+import { runScheduledBackupInThread } from '../../../server/db/backup-thread';
 import { openDatabase } from '../../../server/db/connect';
 import { migrateToLatest } from '../../../server/db/migrate';
 
@@ -122,5 +123,24 @@ describe('BACKUP_CRON, BACKUP_DIR and BACKUP_KEEP', () => {
       /BACKUP_CRON/,
     );
     expect(loadConfig({ DATABASE_URL: 'postgres://db/sponsorcal' }).BACKUP_CRON).toBeUndefined();
+  });
+});
+
+describe('runScheduledBackupInThread', () => {
+  it('makes the same backup in a worker thread', async () => {
+    const { file, dir } = await liveDatabase();
+    const { backup, deleted } = await runScheduledBackupInThread({ file, dir, keep: 7, now: T0 });
+    expect(backup?.file).toBe(path.join(dir, 'sponsorcal-2026-12-06T21-30-00Z.db'));
+    expect(backup?.rows['kysely_migration']).toBeGreaterThan(0);
+    expect(verifySqlite(backup!.file)).toEqual(backup?.rows);
+    expect(deleted).toEqual([]);
+  });
+
+  it("rejects with the worker's error and leaves no file that looks like a backup", async () => {
+    const { file, dir } = await liveDatabase();
+    await expect(
+      runScheduledBackupInThread({ file: `${file}.missing`, dir, keep: 7, now: T0 }),
+    ).rejects.toThrow(/unable to open database file|does not exist/);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
