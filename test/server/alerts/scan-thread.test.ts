@@ -35,7 +35,7 @@ async function overdueDrafts(count: number): Promise<Workspace & { file: string 
 }
 
 // The thread is for SQLite's synchronous driver; PostgreSQL's scan runs on the API's loop.
-describe.skipIf(process.env.TEST_DB === 'postgres')('startScanThread', () => {
+describe('startScanThread', () => {
   it('raises what is due in the worker, once, into the same file', async () => {
     const w = await overdueDrafts(3);
     thread = startScanThread(w.file);
@@ -64,7 +64,7 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('startScanThread', () => {
   });
 });
 
-describe.skipIf(process.env.TEST_DB === 'postgres')('startJobs with the SQLite file', () => {
+describe('startJobs with the SQLite file', () => {
   it('runs the scan in the worker thread and stops it', async () => {
     const w = await overdueDrafts(2);
     const lines: string[] = [];
