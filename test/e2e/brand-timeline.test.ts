@@ -115,9 +115,12 @@ describe("a brand's timeline in Chromium", () => {
 
     // Older entries a page at a time, with no entry twice, down to the oldest back-dated note.
     await page.getByRole('button', { name: 'Load more' }).click();
-    await until(() => page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    // While the next page loads the button reads "Loading…": wait for the oldest entry itself.
+    await until(() => entries.last().locator('.timeline__summary').textContent()).toBe(
+      `E-mail on ${daysAgo(24)}: Follow-up e-mail number 1`,
+    );
+    expect(await page.getByRole('button', { name: /Load more|Loading/ }).count()).toBe(0);
     const all = await entries.locator('.timeline__summary').allTextContents();
-    expect(all.at(-1)).toBe(`E-mail on ${daysAgo(24)}: Follow-up e-mail number 1`);
     expect(all.filter((s) => s === 'Brand added')).toHaveLength(1);
     expect(all.filter((s) => s.includes('Follow-up e-mail number'))).toHaveLength(20);
     expect(all.filter((s) => s.endsWith('Follow-up e-mail number 1'))).toHaveLength(1);
