@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifySqlite } from '../../server/db/backup';
 import { startServer, tempDir, type ServerProcess } from '../e2e/server';
@@ -11,11 +9,9 @@ import {
   ONCE_A_YEAR,
   OWNER,
   PROCESS_TEST_TIMEOUT_MS,
+  runBuiltCommand,
   setUpOwner,
 } from './support';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const servers: ServerProcess[] = [];
 const dirs: string[] = [];
@@ -24,13 +20,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function backup(databaseUrl: string, file: string) {
-  // The built command, as `npm run backup` runs it (the global setup built it).
-  return run(process.execPath, ['--enable-source-maps', 'dist/server/cli/backup.js', file], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-}
+const backup = (databaseUrl: string, file: string) => runBuiltCommand('backup', databaseUrl, file);
 
 async function signIn(url: string): Promise<string> {
   const response = await apiClient(url).auth.login.$post({

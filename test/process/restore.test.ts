@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifySqlite } from '../../server/db/backup';
@@ -16,11 +14,9 @@ import {
   ONCE_A_YEAR,
   OWNER,
   PROCESS_TEST_TIMEOUT_MS,
+  runBuiltCommand,
   setUpOwner,
 } from './support';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const servers: ServerProcess[] = [];
 const dirs: string[] = [];
@@ -29,14 +25,8 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(script: 'backup' | 'restore', databaseUrl: string, ...args: string[]) {
-  // The built command, as `npm run restore` runs it (the global setup built it).
-  const entry = `dist/server/cli/${script}.js`;
-  return run(process.execPath, ['--enable-source-maps', entry, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-}
+const cli = (script: 'backup' | 'restore', databaseUrl: string, ...args: string[]) =>
+  runBuiltCommand(script, databaseUrl, ...args);
 
 function workDir(): string {
   const dir = tempDir('sponsorcal-restore-');

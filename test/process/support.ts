@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { hc } from 'hono/client';
 import { SMTPServer } from 'smtp-server';
@@ -597,4 +600,22 @@ export async function countAlerts(handle: DatabaseHandle): Promise<number> {
     .select((eb) => eb.fn.countAll<number | string>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs a built operator command (`dist/server/cli/<command>.js`, as `npm run <command>`
+ * runs it; the global setup built it) against `databaseUrl`. Rejects with the exit code
+ * and output when it fails.
+ */
+export function runBuiltCommand(command: string, databaseUrl: string, ...args: string[]) {
+  return execFileAsync(
+    process.execPath,
+    ['--enable-source-maps', `dist/server/cli/${command}.js`, ...args],
+    {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    },
+  );
 }
