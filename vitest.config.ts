@@ -12,6 +12,7 @@ const ENGINE_INDEPENDENT = [
   'test/server/money.test.ts',
   'test/server/day-arithmetic.test.ts',
   'test/server/json-bytes.test.ts',
+  'test/server/turns.test.ts',
   'test/server/db/migrations.test.ts',
   'test/server/db/deliverables-range.test.ts',
   'test/server/db/query-plans.test.ts',

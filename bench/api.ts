@@ -130,6 +130,20 @@ export async function benchRange(report: Report, options: RangeBenchOptions): Pr
     report.add('range_p50_ms', 'Range latency p50 under load', loaded.p50Ms, 'ms');
     report.add('range_p99_ms', 'Range latency p99 under load', loaded.p99Ms, 'ms');
     report.add(
+      'ratio_range_p99_vs_p50',
+      'Range p99 ÷ p50 under load (answered requests)',
+      loaded.p99Ms / loaded.p50Ms,
+      '×',
+      { op: '<=', value: 3 },
+    );
+    report.add(
+      'range_unanswered_connections',
+      `Connections of the ${options.connections} that got no answer during the load`,
+      loaded.unansweredConnections,
+      'connections',
+      { op: '<=', value: 0 },
+    );
+    report.add(
       'range_failures',
       'Failed or non-2xx responses under load',
       loaded.failures,
@@ -214,11 +228,77 @@ export async function benchPoint(report: Report, options: PointBenchOptions): Pr
     rowRps / helloRps,
     '×',
   );
-  report.add('ratio_point_vs_floor', 'Point read vs its floor', pointRps / floorRps, '×');
-  report.add('ratio_point_vs_hello', 'Point read vs hello-world', pointRps / helloRps, '×', {
+  report.add('ratio_point_vs_floor', 'Point read vs its floor', pointRps / floorRps, '×', {
     op: '>=',
-    value: 0.5,
+    value: 0.8,
   });
+  // Retired as a target (issue 23): even a framework-free floor reaches only 0.3–0.5× here.
+  report.add('ratio_point_vs_hello', 'Point read vs hello-world', pointRps / helloRps, '×');
+}
+
+export interface MixedBenchOptions {
+  server: BenchServer;
+  cookie: string;
+  ids: string[];
+  range: MonthRange;
+  connections: number;
+  duration: number;
+}
+
+/**
+ * A small request behind big ones: point reads on a few connections, alone and
+ * then while calendar months load on the bench's full count of connections.
+ */
+export async function benchMixed(report: Report, options: MixedBenchOptions): Promise<void> {
+  const { server, cookie, range, duration } = options;
+  const pointConnections = Math.max(1, Math.round(options.connections / 5));
+  const query = `from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
+  const points = () =>
+    load({
+      url: server.url,
+      paths: options.ids.map((id) => `/api/deliverables/${id}`),
+      headers: { cookie },
+      connections: pointConnections,
+      duration,
+    });
+  report.begin('2b. A point read while calendar months load');
+  const alone = await points();
+  const [loaded] = await Promise.all([
+    points(),
+    load({
+      url: server.url,
+      paths: [`/api/deliverables/calendar?${query}`],
+      headers: { cookie },
+      connections: options.connections,
+      duration,
+    }),
+  ]);
+  report.add(
+    'point_alone_p99_ms',
+    `Point read p99 alone (${pointConnections} connections)`,
+    alone.p99Ms,
+    'ms',
+  );
+  report.add(
+    'point_loaded_p99_ms',
+    `Point read p99 while months load on ${options.connections} more`,
+    loaded.p99Ms,
+    'ms',
+  );
+  report.add(
+    'point_loaded_unanswered_connections',
+    'Point-read connections that got no answer meanwhile',
+    loaded.unansweredConnections,
+    'connections',
+    { op: '<=', value: 0 },
+  );
+  report.add(
+    'ratio_point_p99_loaded_vs_alone',
+    'Point read p99 while months load ÷ alone',
+    loaded.p99Ms / alone.p99Ms,
+    '×',
+    { op: '<=', value: 3 },
+  );
 }
 
 export interface KyselyBenchOptions {

@@ -8,7 +8,12 @@ export interface BenchServer {
   /** How long each request under `prefix` took in the server since the last call (ms). */
   timings(prefix: string): Promise<number[]>;
   /** Peak and current resident memory of the server process (MB). */
-  memory(): Promise<{ maxRssMb: number; rssMb: number }>;
+  memory(): Promise<{
+    maxRssMb: number;
+    rssMb: number;
+    peakHeapMb: number;
+    peakExternalMb: number;
+  }>;
   stop(): Promise<void>;
 }
 
@@ -53,8 +58,8 @@ export async function startBenchServer(file: string, webRoot?: string): Promise<
     url: `http://127.0.0.1:${port}`,
     timings: async (prefix) => (await ask(child, { type: 'timings', prefix }, 'timings')).durations,
     memory: async () => {
-      const { maxRssMb, rssMb } = await ask(child, { type: 'memory' }, 'memory');
-      return { maxRssMb, rssMb };
+      const { type: _, ...memory } = await ask(child, { type: 'memory' }, 'memory');
+      return memory;
     },
     stop: async () => {
       child.disconnect();
@@ -69,6 +74,12 @@ export interface LoadResult {
   p99Ms: number;
   requests: number;
   failures: number;
+  /**
+   * Connections that got no answer at all during the load. autocannon's
+   * percentiles count answered requests only, so a connection the server never
+   * took up is invisible in them: this is where such starvation shows.
+   */
+  unansweredConnections: number;
 }
 
 export interface LoadOptions {
@@ -104,11 +115,16 @@ export async function load({
   duration,
 }: LoadOptions): Promise<LoadResult> {
   let next = 0;
+  const answered: number[] = [];
   const result = await autocannon({
     url,
     connections,
     duration,
     headers,
+    setupClient: (client) => {
+      const index = answered.push(0) - 1;
+      client.on('response', () => answered[index]!++);
+    },
     requests: [
       {
         method: 'GET',
@@ -123,5 +139,6 @@ export async function load({
     p99Ms: result.latency.p99,
     requests: result.requests.total,
     failures: result.errors + result.timeouts + result.non2xx,
+    unansweredConnections: answered.filter((count) => count === 0).length,
   };
 }

@@ -23,6 +23,7 @@ export interface BenchOptions {
 export const SECTIONS = [
   'range',
   'point',
+  'mixed',
   'search',
   'timeline',
   'kysely',

@@ -18,7 +18,7 @@ export interface Figure {
   section: string;
 }
 
-export interface Results {
+interface ResultsBody {
   generatedAt: string;
   machine: {
     cpus: string;
@@ -29,12 +29,25 @@ export interface Results {
     loadAverage: number[];
   };
   options: Record<string, unknown>;
-  ratio_range_vs_floor: number | null;
-  ratio_point_vs_hello: number | null;
-  ratio_kysely_vs_raw: number | null;
-  ratio_health_p99_scan_vs_idle: number | null;
   figures: Figure[];
 }
+
+/** The figures repeated at the top level of the results file, for a quick look. */
+export const HEADLINE_FIGURES = [
+  'ratio_range_vs_floor',
+  'ratio_kysely_vs_raw',
+  'ratio_range_p99_vs_p50',
+  'ratio_point_p99_loaded_vs_alone',
+  'ratio_health_p99_scan_vs_idle',
+  'ratio_cluster_vs_single',
+  'ratio_point_vs_floor',
+  'server_peak_rss_mb',
+  'cold_start_ms',
+  'web_month_render_ms',
+  'web_month_switch_ms',
+] as const;
+
+export type Results = ResultsBody & Record<(typeof HEADLINE_FIGURES)[number], number | null>;
 
 function meets(value: number, target: Target): boolean {
   if (target.op === '<') return value < target.value;
@@ -125,10 +138,10 @@ export class Report {
         loadAverage: os.loadavg().map((l) => round(l, 2)),
       },
       options: kept ? { ...options, mergedInto: kept.generatedAt } : options,
-      ratio_range_vs_floor: valueOf('ratio_range_vs_floor'),
-      ratio_point_vs_hello: valueOf('ratio_point_vs_hello'),
-      ratio_kysely_vs_raw: valueOf('ratio_kysely_vs_raw'),
-      ratio_health_p99_scan_vs_idle: valueOf('ratio_health_p99_scan_vs_idle'),
+      ...(Object.fromEntries(HEADLINE_FIGURES.map((name) => [name, valueOf(name)])) as Record<
+        (typeof HEADLINE_FIGURES)[number],
+        number | null
+      >),
       figures,
     };
     fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

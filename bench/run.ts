@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAlertScan } from './alerts';
-import { benchKysely, benchPoint, benchRange, monthOf } from './api';
+import { benchKysely, benchMixed, benchPoint, benchRange, monthOf } from './api';
 import { startBenchServer } from './http';
 import { parseOptions } from './options';
 import { Report } from './report';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       const range = monthOf(now);
       const load = { connections: options.connections, duration: options.duration };
 
-      if (wanted('range') || wanted('point') || wanted('search') || history) {
+      if (wanted('range') || wanted('point') || wanted('mixed') || wanted('search') || history) {
         const server = await startBenchServer(file);
         try {
           if (wanted('range')) {
@@ -69,6 +69,14 @@ async function main(): Promise<void> {
               ids: seeded.sampleIds,
               ...load,
             });
+          if (wanted('mixed'))
+            await benchMixed(report, {
+              server,
+              cookie: seeded.cookie,
+              ids: seeded.sampleIds,
+              range,
+              ...load,
+            });
           if (wanted('search'))
             await benchSearch(report, { server, cookie: seeded.cookie, runs: options.runs });
           if (history)
@@ -78,12 +86,26 @@ async function main(): Promise<void> {
               brandIds: history.sampleBrandIds,
               runs: options.quick ? 1 : 3,
             });
-          if (wanted('range') || wanted('point')) {
+          if (wanted('range') || wanted('point') || wanted('mixed')) {
             report.begin('6. Server memory');
+            const memory = await server.memory();
             report.add(
               'server_peak_rss_mb',
               'Server peak RSS under the API load',
-              (await server.memory()).maxRssMb,
+              memory.maxRssMb,
+              'MB',
+              { op: '<=', value: 200 },
+            );
+            report.add(
+              'server_peak_heap_mb',
+              'of which the JavaScript heap at most (sampled)',
+              memory.peakHeapMb,
+              'MB',
+            );
+            report.add(
+              'server_peak_external_mb',
+              'and Buffers outside it at most (sampled)',
+              memory.peakExternalMb,
               'MB',
             );
           }

@@ -24,7 +24,7 @@ export type ChildRequest = { type: 'timings'; prefix: string } | { type: 'memory
 export type ChildMessage =
   | { type: 'ready'; port: number }
   | { type: 'timings'; durations: number[] }
-  | { type: 'memory'; maxRssMb: number; rssMb: number };
+  | { type: 'memory'; maxRssMb: number; rssMb: number; peakHeapMb: number; peakExternalMb: number };
 
 const file = process.env.BENCH_DATABASE_FILE;
 if (!file || !process.send)
@@ -91,6 +91,16 @@ server.prependListener('request', (request, response) => {
 
 void listening.then((address) => send({ type: 'ready', port: address.port }));
 
+/** The JavaScript heap's and Buffers' peaks, sampled: what of the RSS is Node's own. */
+const MB = 1024 * 1024;
+let peakHeapMb = 0;
+let peakExternalMb = 0;
+setInterval(() => {
+  const usage = process.memoryUsage();
+  peakHeapMb = Math.max(peakHeapMb, usage.heapTotal / MB);
+  peakExternalMb = Math.max(peakExternalMb, usage.external / MB);
+}, 50).unref();
+
 process.on('message', (message: ChildRequest) => {
   if (message.type === 'timings') {
     const matching = durations.filter((d) => d.url.startsWith(message.prefix)).map((d) => d.ms);
@@ -100,7 +110,9 @@ process.on('message', (message: ChildRequest) => {
     send({
       type: 'memory',
       maxRssMb: process.resourceUsage().maxRSS / 1024,
-      rssMb: process.memoryUsage().rss / 1024 / 1024,
+      rssMb: process.memoryUsage().rss / MB,
+      peakHeapMb,
+      peakExternalMb,
     });
   }
 });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { createTurns, routeOf } from './turns';
 
 /**
  * What an answer given before the request's body arrived still reads and
@@ -61,7 +62,7 @@ function drainRest(this: http.ServerResponse): void {
 }
 
 /**
- * The Node.js server for the app (@hono/node-server), with two things Node and
+ * The Node.js server for the app (@hono/node-server), with three things Node and
  * Hono do not do by themselves:
  *
  * - **Early answers end cleanly.** An answer sent before the request's body
@@ -72,9 +73,12 @@ function drainRest(this: http.ServerResponse): void {
  *   `DRAIN_MAX_MS`) and the connection stays usable; a body known to be larger
  *   gets `Connection: close` with its answer.
  * - **Shutdown drains** (see `HttpServer.shutdown`).
+ * - **Requests take turns** (see `turns.ts`): first come, first served, and a
+ *   small request never waits behind more than one big one.
  */
 export function startHttpServer(options: HttpServerOptions): HttpServer {
   let stopping = false;
+  const turns = createTurns();
   /** Requests in progress per connection: a connection with none, and quiet, may be closed at shutdown. */
   const inProgress = new Map<net.Socket, number>();
   const release = (socket: net.Socket) => {
@@ -104,7 +108,14 @@ export function startHttpServer(options: HttpServerOptions): HttpServer {
   } as typeof writeHead;
 
   const server = serve({
-    fetch: options.fetch,
+    fetch: async (request, env) => {
+      const endTurn = await turns.take(routeOf(request.method, request.url));
+      try {
+        return await options.fetch(request, env);
+      } finally {
+        endTurn();
+      }
+    },
     port: options.port,
     hostname: options.hostname,
     // Its clean-up closes the connection half a second after an early answer: ours reads the body instead.

@@ -1,0 +1,113 @@
+/**
+ * Who starts next: a first-come, first-served queue in front of the app's
+ * handler, granting turns once per turn of the event loop.
+ *
+ * Why it exists: on one event loop, Node takes up at most one new connection
+ * per loop turn, and a turn lasts as long as the handlers it runs. With a few
+ * heavy requests in every turn (a calendar month is 20–40 ms of CPU on
+ * SQLite), new connections sat unaccepted for seconds: in the bench, 30 of 50
+ * connections got no answer at all in 8 s while the others were served over
+ * and over, and small requests waited behind every big one in the queue.
+ *
+ * Each loop turn now starts every quick request waiting and at most one slow
+ * one, so a turn lasts about one slow request, every connection is taken up
+ * within a few turns, and a small request waits behind one big one at most.
+ * A route is slow once it has been measured, running alone, to take longer
+ * than `slowMs`; routes are told apart by method and path with id segments
+ * folded together.
+ */
+
+/** Ends a granted turn: how long it took counts towards its route's estimate. */
+export type EndTurn = () => void;
+
+export interface TurnsOptions {
+  /** A route whose requests take longer than this, on average, waits in the slow lane. */
+  slowMs?: number;
+  /** The clock that times requests (ms); `performance.now` outside tests. */
+  now?: () => number;
+  /** How the next loop turn is awaited; `setImmediate` outside tests. */
+  defer?: (next: () => void) => void;
+}
+
+interface Waiter {
+  route: string;
+  grant: (end: EndTurn) => void;
+}
+
+/** How much a new measurement moves a route's estimate. */
+const WEIGHT = 0.3;
+const SLOW_MS = 5;
+
+/** Path segments that name one record rather than a route: ids, tokens, dates. */
+const ID_SEGMENT = /^(?=.*\d)[\w.~-]{16,}$|^\d+$/;
+
+/** `GET /api/deliverables/:id` for `GET /api/deliverables/0193…`: what a request's cost depends on. */
+export function routeOf(method: string, url: string): string {
+  const scheme = url.indexOf('//');
+  const start = scheme === -1 ? url.indexOf('/') : url.indexOf('/', scheme + 2);
+  if (start === -1) return `${method} /`;
+  const end = url.indexOf('?', start);
+  const path = url.slice(start, end === -1 ? undefined : end);
+  return `${method} ${path
+    .split('/')
+    .map((segment) => (ID_SEGMENT.test(segment) ? ':id' : segment))
+    .join('/')}`;
+}
+
+export function createTurns(options: TurnsOptions = {}) {
+  const slowMs = options.slowMs ?? SLOW_MS;
+  const now = options.now ?? (() => performance.now());
+  const defer = options.defer ?? ((next: () => void) => setImmediate(next));
+  /** Milliseconds per request, per route, from requests that ran alone in their turn. */
+  const estimates = new Map<string, number>();
+  const quick: Waiter[] = [];
+  const slow: Waiter[] = [];
+  let scheduled = false;
+
+  const isSlow = (route: string) => (estimates.get(route) ?? 0) > slowMs;
+
+  const grant = (waiter: Waiter, measured: boolean) => {
+    const started = now();
+    waiter.grant(() => {
+      if (!measured) return;
+      const took = now() - started;
+      const before = estimates.get(waiter.route);
+      estimates.set(waiter.route, before === undefined ? took : before + WEIGHT * (took - before));
+    });
+  };
+
+  const turn = () => {
+    scheduled = false;
+    const quickOnes = quick.splice(0);
+    const slowOne = slow.shift();
+    // Timed only when alone: requests started together run interleaved.
+    const alone = quickOnes.length + (slowOne ? 1 : 0) === 1;
+    if (slowOne) grant(slowOne, alone);
+    for (const waiter of quickOnes) grant(waiter, alone);
+    if (slow.length > 0 || quick.length > 0) schedule();
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    defer(turn);
+  };
+
+  return {
+    /** Waits for the request's turn; call the returned function when its answer is ready. */
+    take(route: string): Promise<EndTurn> {
+      return new Promise<EndTurn>((grant) => {
+        (isSlow(route) ? slow : quick).push({ route, grant });
+        schedule();
+      });
+    },
+    /** The current estimate for a route (ms), for tests and diagnostics. */
+    estimate: (route: string) => estimates.get(route),
+    /** Requests waiting for a turn. */
+    get waiting() {
+      return quick.length + slow.length;
+    },
+  };
+}
+
+export type Turns = ReturnType<typeof createTurns>;
