@@ -57,6 +57,12 @@ const configSchema = z.object({
    * secret kept in `secret.key` beside the SQLite file (or in ./data).
    */
   APP_SECRET: z.string().min(32, 'At least 32 characters').optional(),
+  /**
+   * Server processes sharing the port (Node's cluster): one per core. Above 1, a primary
+   * process migrates the database, runs the alert and backup jobs, and hands each new
+   * connection to the next worker; the workers answer requests.
+   */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Seconds a stopping server waits for requests in flight and a running alert step. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   /** When to back up the SQLite file (cron expression, e.g. `0 3 * * *`); unset: never. */

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createSmtpSender, defaultFromAddress } from './alerts/channels/email';
 import { createApp } from './app';
 import { createSmtpMailer } from './invoices/mailer';
@@ -10,12 +11,26 @@ import { startupLines } from './startup-lines';
 import { assertValidCron, startJobs, type Jobs } from './jobs';
 import { defaultSecretFile, loadLinkSecret } from './security/link-secret';
 import { WEB_ROOT_DEFAULT } from './paths';
+import { forkWorkers, READY_MESSAGE, type STOP_MESSAGE } from './cluster';
 
-/** The only place that opens the database for the server, listens, and starts jobs. */
+/** What the primary of a cluster tells its workers once its jobs run. */
+interface SchedulerMessage {
+  type: 'scheduler';
+  intervalMs: number;
+}
+type PrimaryMessage = SchedulerMessage | typeof STOP_MESSAGE;
+
+/**
+ * The only place that opens the database for the server, listens, and starts jobs.
+ * With `WORKERS` above 1 this runs once as the cluster's primary (migrations, jobs,
+ * start-up lines; no requests) and once in each worker (requests only).
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const primary = config.WORKERS > 1 && cluster.isPrimary;
   const handle = openDatabase(config.DATABASE_URL);
-  await migrateToLatest(handle.db);
+  // The primary migrated before it started the workers.
+  if (!cluster.isWorker) await migrateToLatest(handle.db);
 
   const smtpFrom = config.SMTP_FROM ?? defaultFromAddress(config.APP_URL);
   const email = config.SMTP_URL ? createSmtpSender(config.SMTP_URL, smtpFrom) : null;
@@ -25,9 +40,15 @@ async function main(): Promise<void> {
     file: defaultSecretFile(config.DATABASE_URL),
   });
   assertValidCron(config.ALERT_CRON);
-  // Read by /api/health at request time; filled in once the jobs run.
+  // Read by /api/health at request time; filled in once the jobs run (in a cluster, the primary's).
   const schedulerInfo = { running: false, intervalMs: 60_000 };
   let jobs: Jobs | undefined;
+  process.on('message', (message: PrimaryMessage) => {
+    if (message.type === 'stop') void stop('stop from the primary', false);
+    if (message.type !== 'scheduler') return;
+    schedulerInfo.running = true;
+    schedulerInfo.intervalMs = message.intervalMs;
+  });
 
   const makeApp = (appUrl: string) =>
     createApp({
@@ -48,16 +69,36 @@ async function main(): Promise<void> {
   // Built once the port is bound (PORT=0 picks one): links must name the port really used.
   let app: ReturnType<typeof makeApp> | undefined;
 
-  const http = startHttpServer({
-    fetch: (request, env) =>
-      app ? app.fetch(request, env) : new Response('Starting up', { status: 503 }),
-    port: config.PORT,
-    hostname: config.HOST,
-  });
-  http.listening.then(
+  /** Set once the primary's jobs run; a worker that says it is ready is told (again). */
+  let schedulerTold: SchedulerMessage | undefined;
+  const workers = primary
+    ? forkWorkers({
+        onReady: (worker) => {
+          if (schedulerTold) worker.send(schedulerTold);
+        },
+        count: config.WORKERS,
+        env: {},
+        log: (line) => console.log(line),
+        onGiveUp: () => process.exit(1),
+      })
+    : undefined;
+  const http = workers
+    ? undefined
+    : startHttpServer({
+        fetch: (request, env) =>
+          app ? app.fetch(request, env) : new Response('Starting up', { status: 503 }),
+        port: config.PORT,
+        hostname: config.HOST,
+      });
+  (workers?.listening ?? http!.listening).then(
     (info) => {
       const appUrl = config.APP_URL_SET ? config.APP_URL : derivedAppUrl(config.HOST, info.port);
-      app = makeApp(appUrl);
+      if (http) app = makeApp(appUrl);
+      // A worker answers requests only: the primary says where it listens and runs the jobs.
+      if (cluster.isWorker) {
+        process.send!(READY_MESSAGE);
+        return;
+      }
       for (const line of startupLines({
         host: config.HOST,
         port: info.port,
@@ -71,6 +112,7 @@ async function main(): Promise<void> {
         backupDir: config.BACKUP_DIR,
         backupKeep: config.BACKUP_KEEP,
         trustProxy: config.TRUST_PROXY,
+        workers: config.WORKERS,
       })) {
         console.log(line);
       }
@@ -99,6 +141,8 @@ async function main(): Promise<void> {
       });
       schedulerInfo.running = true;
       schedulerInfo.intervalMs = jobs.intervalMs;
+      schedulerTold = { type: 'scheduler', intervalMs: jobs.intervalMs };
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.send(schedulerTold);
     },
     (error: NodeJS.ErrnoException) => {
       console.error(
@@ -111,8 +155,10 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  /** `again`: whether a second request to stop cuts the first short (a signal) or is the same one. */
+  async function stop(signal: string, again = true): Promise<void> {
     if (stopping) {
+      if (!again) return;
       console.log(`${signal} again: stopping now`);
       process.exit(1);
     }
@@ -122,8 +168,9 @@ async function main(): Promise<void> {
       `${signal}: finishing requests in progress (up to ${config.SHUTDOWN_GRACE_SECONDS} s), then stopping`,
     );
     // Requests in flight and a running alert step each finish their work (and their transactions).
+    // Each worker finishes its own requests (it got the same signal) within the same grace.
     const [answered, jobsDone] = await Promise.all([
-      http.shutdown(graceMs),
+      workers ? workers.stop() : http!.shutdown(graceMs),
       withinGrace(Promise.resolve(jobs?.stop()), graceMs),
     ]);
     if (!answered)
@@ -137,7 +184,7 @@ async function main(): Promise<void> {
     await handle.close();
     console.log('stopped');
     process.exit(answered && jobsDone ? 0 : 1);
-  };
+  }
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

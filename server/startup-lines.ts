@@ -21,6 +21,8 @@ export interface StartupFacts {
   backupDir?: string;
   backupKeep?: number;
   trustProxy: boolean;
+  /** WORKERS: server processes answering requests. */
+  workers?: number;
 }
 
 const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
@@ -51,6 +53,9 @@ export function startupLines(facts: StartupFacts): string[] {
     facts.trustProxy
       ? 'Trust proxy: on (client address, host and scheme from X-Forwarded-* headers)'
       : 'Trust proxy: off (client address from the connection)',
+    ...((facts.workers ?? 1) > 1
+      ? [`Workers: ${facts.workers} processes answer requests (WORKERS); this one runs the jobs`]
+      : []),
     ...appUrlWarnings(facts).map((warning) => `Warning: ${warning}`),
   ];
 }

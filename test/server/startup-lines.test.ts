@@ -61,6 +61,13 @@ describe('startupLines', () => {
       expect(text).not.toContain(secret);
   });
 
+  it('says how many workers answer requests when there are several', () => {
+    expect(startupLines({ ...DEFAULTS, workers: 3 }).at(-1)).toBe(
+      'Workers: 3 processes answer requests (WORKERS); this one runs the jobs',
+    );
+    expect(startupLines({ ...DEFAULTS, workers: 1 }).join('\n')).not.toContain('Workers');
+  });
+
   it('names a wildcard listener and appends each warning as its own line', () => {
     const lines = startupLines({ ...DEFAULTS, host: '0.0.0.0' });
     expect(lines[0]).toBe(
