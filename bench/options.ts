@@ -30,6 +30,7 @@ export const SECTIONS = [
   'alerts',
   'web',
   'startup',
+  'cluster',
 ] as const;
 
 const HELP = `npm run bench -- [options]

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAlertScan } from './alerts';
+import { benchCluster } from './cluster';
 import { benchKysely, benchMixed, benchPoint, benchRange, monthOf } from './api';
 import { startBenchServer } from './http';
 import { parseOptions } from './options';
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   );
 
   try {
-    if (['range', 'point', 'search', 'timeline', 'kysely', 'startup'].some(wanted)) {
+    if (
+      ['range', 'point', 'mixed', 'search', 'timeline', 'kysely', 'startup', 'cluster'].some(wanted)
+    ) {
       const size = {
         deliverables: options.deliverables,
         brands: options.brands,
@@ -113,6 +116,8 @@ async function main(): Promise<void> {
           await server.stop();
         }
       }
+      if (wanted('cluster'))
+        await benchCluster(report, { file, cookie: seeded.cookie, range, ...load });
       if (wanted('kysely')) await benchKysely(report, { file, range, runs: options.runs });
       // Last on this file: the production server's start-up scan raises alerts in it.
       if (wanted('startup')) await benchStartup(report, file, options.quick ? 1 : 3);

@@ -5,12 +5,22 @@ import { buildIfStale, ROOT } from '../scripts/build.mjs';
 import type { Report } from './report';
 import { median } from './stats';
 
+/** The production server as `npm start` runs it, on the seeded database. */
+export interface ProductionServer {
+  /** Resolves with the port once `/api/health` answers 200; rejects when the server exits first. */
+  healthy: Promise<number>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
 /**
  * Starts the production server as `npm start` does once it is built (`node scripts/run.mjs
- * start`: the up-to-date check, then dist/server/index.js with source maps on) on the seeded
- * database and answers the milliseconds from spawning it to its first 200 from /api/health.
+ * start`: the up-to-date check, then dist/server/index.js with source maps on).
  */
-async function coldStart(file: string): Promise<number> {
+export function startProductionServer(
+  file: string,
+  env: Record<string, string> = {},
+): ProductionServer {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'run.mjs'), 'start'], {
     cwd: ROOT,
@@ -20,6 +30,7 @@ async function coldStart(file: string): Promise<number> {
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${file}`,
       WEB_ROOT: path.join(os.tmpdir(), 'sponsorcal-bench-no-web'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,7 +38,7 @@ async function coldStart(file: string): Promise<number> {
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
+  const healthy = (async () => {
     for (;;) {
       if (child.exitCode !== null)
         throw new Error(`the server exited before it was healthy:\n${log}`);
@@ -36,13 +47,30 @@ async function coldStart(file: string): Promise<number> {
       const port = /listening on http:\/\/[^:]+:(\d+)/.exec(log)?.[1];
       if (port) {
         const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-        if (res?.status === 200) return performance.now() - started;
+        if (res?.status === 200) return Number(port);
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+  })();
+  return {
+    healthy,
+    output: () => log,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The milliseconds from spawning the production server to its first 200 from /api/health. */
+async function coldStart(file: string): Promise<number> {
+  const started = performance.now();
+  const server = startProductionServer(file);
+  try {
+    await server.healthy;
+    return performance.now() - started;
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await server.stop();
   }
 }
 

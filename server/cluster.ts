@@ -8,7 +8,11 @@ const EARLY_DEATHS_MAX = 3;
 export const STOP_MESSAGE = { type: 'stop' } as const;
 
 export interface Workers {
-  /** Resolves with the first worker's listening address. */
+  /**
+   * Resolves with the port once every worker first started is ready: connections are
+   * handed out as they come, and a keep-alive client that connected while one worker
+   * was still starting would stay on the others.
+   */
   listening: Promise<{ port: number }>;
   /** Asks every worker to stop and resolves once all have exited: true when each exited 0. */
   stop(): Promise<boolean>;
@@ -42,14 +46,18 @@ export function forkWorkers({ count, env, log, onGiveUp, onReady }: ForkWorkersO
   const exitCodes: number[] = [];
   const fork = () => started.set(cluster.fork(env), Date.now());
 
+  let port: number | undefined;
+  let allReady: (address: { port: number }) => void = () => {};
+  const listening = new Promise<{ port: number }>((resolve) => (allReady = resolve));
+  let readyOnce = 0;
+  cluster.on('listening', (_worker, address) => (port ??= address.port));
   cluster.on('message', (worker, message: { type?: string }) => {
     if (message.type !== READY_MESSAGE.type) return;
     ready.add(worker);
     onReady?.(worker);
+    // A worker says it is ready after it listens, so the port is known by then.
+    if (++readyOnce === count && port !== undefined) allReady({ port });
   });
-  const listening = new Promise<{ port: number }>((resolve) =>
-    cluster.once('listening', (_worker, address) => resolve({ port: address.port })),
-  );
   cluster.on('exit', (worker, code, signal) => {
     const since = started.get(worker) ?? 0;
     started.delete(worker);
