@@ -135,13 +135,13 @@ export function invoiceLinkRoutes(deps: AppDeps) {
         const input = c.req.valid('json');
         const now = clock.now();
         await inTransaction(db, async (trx) => {
-          const { invoice, settings } = await openPublicLink(trx, now, {
-            find: (t) => invoiceOfToken(t, c.req.param('token')),
+          const paidLink = {
+            find: (t: Kysely<Database>) => invoiceOfToken(t, c.req.param('token')),
             unknown: inactiveLink,
-            key: (found) => `invoice-paid:${found.tokenHash}`,
+            key: (found: { tokenHash: string }) => `invoice-paid:${found.tokenHash}`,
             limit: PAID_LIMIT,
-            build: show,
-          });
+          };
+          const { invoice, settings } = await openPublicLink(trx, now, paidLink, show);
           await insertRemittance(
             trx,
             invoice.id,

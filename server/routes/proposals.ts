@@ -335,12 +335,10 @@ export function proposalLinkRoutes(deps: AppDeps) {
   /** The proposal behind the token as its brand sees it, counting the use against `limit`. */
   const open = (c: Context<AppEnv>, limit: UseLimit, kind: string) => {
     const now = clock.now();
-    return openPublicLink(db, now, {
-      ...proposalLink(c.req.param('token') ?? '', kind, limit),
-      build: async (trx, found) => {
-        const settings = await getSettings(trx, now);
-        return toView(found, settings.name, now, settings.timeZone);
-      },
+    const token = c.req.param('token') ?? '';
+    return openPublicLink(db, now, proposalLink(token, kind, limit), async (trx, found) => {
+      const settings = await getSettings(trx, now);
+      return toView(found, settings.name, now, settings.timeZone);
     });
   };
   return new Hono<AppEnv>()

@@ -33,18 +33,14 @@ export function openPublicLink<L>(
 export function openPublicLink<L, V>(
   db: Kysely<Database>,
   now: Date,
-  options: PublicLinkOptions<L> & { build: (trx: Kysely<Database>, link: L) => Promise<V> },
+  options: PublicLinkOptions<L>,
+  build: (trx: Kysely<Database>, link: L) => Promise<V>,
 ): Promise<V>;
 export function openPublicLink<L, V>(
   db: Kysely<Database>,
   now: Date,
-  {
-    find,
-    unknown,
-    key,
-    limit,
-    build,
-  }: PublicLinkOptions<L> & { build?: (trx: Kysely<Database>, link: L) => Promise<V> },
+  { find, unknown, key, limit }: PublicLinkOptions<L>,
+  build?: (trx: Kysely<Database>, link: L) => Promise<V>,
 ): Promise<L | V> {
   return inTransaction(db, async (trx) => {
     const link = await find(trx);

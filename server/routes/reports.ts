@@ -320,15 +320,10 @@ export function reportLinkRoutes({ db, clock }: AppDeps) {
   /** The report behind the token, counting the use against `limit`. */
   const open = (c: Context<AppEnv>, limit: UseLimit, kind: string) => {
     const now = clock.now();
-    return openPublicLink(db, now, {
-      ...reportLink(c.req.param('token') ?? '', now, kind, limit),
-      build: async (trx, link) => {
-        const settings = await getSettings(trx, now);
-        return buildReport(trx, link, {
-          workspaceName: settings.name,
-          timeZone: settings.timeZone,
-        });
-      },
+    const token = c.req.param('token') ?? '';
+    return openPublicLink(db, now, reportLink(token, now, kind, limit), async (trx, link) => {
+      const settings = await getSettings(trx, now);
+      return buildReport(trx, link, { workspaceName: settings.name, timeZone: settings.timeZone });
     });
   };
   return new Hono<AppEnv>()
