@@ -2,7 +2,6 @@ import './money-page.css';
 import { useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { MoneySummary } from '../../../shared/schemas/invoice';
-import { errorMessage } from '../api';
 import { Spinner } from '../components/badges';
 import { DownloadIcon } from '../components/icons';
 import { Link } from '../components/link';
@@ -13,6 +12,7 @@ import { ForecastSection } from './money/forecast-section';
 import { ByBrandSection, MoneyTotals, OverdueSection } from './money/money-sections';
 import { exportPaths } from '../resources/exports';
 import { useMoneySummary } from '../resources/money';
+import { LoadFailed } from '../components/ui/load-failed';
 import { PageHeader } from '../components/ui/page-header';
 
 function ExportLinks() {
@@ -52,12 +52,7 @@ export default function MoneyPage({ user }: { user: User }) {
         </div>
       ) : summary.error || !data ? (
         <div className="card card--center">
-          <p className="banner banner--error" role="alert">
-            {errorMessage(summary.error)}
-          </p>
-          <button type="button" className="button" onClick={() => void summary.refetch()}>
-            Try again
-          </button>
+          <LoadFailed error={summary.error} onRetry={() => void summary.refetch()} />
         </div>
       ) : empty ? (
         <>

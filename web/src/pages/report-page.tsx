@@ -1,10 +1,9 @@
 import './review-page.css';
 import './report-page.css';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api';
-import { Spinner } from '../components/badges';
-import { DownloadIcon } from '../components/icons';
+import type { ReportView } from '../../../shared/schemas/report';
 import { PublicFrame } from '../components/ui/public-frame';
+import { InactiveLinkNote, PdfActions, PublicLinkView } from '../components/ui/public-link-view';
 import { formatDay } from '../format';
 import { reportPdfPath, useReportView } from '../resources/reports';
 import { ReportBody } from './report/report-body';
@@ -29,39 +28,20 @@ function ReportLayout({ children }: { children: ReactNode }) {
  */
 export function ReportPage({ token }: { token: string }) {
   const report = useReportView(token);
-  if (report.isPending) {
-    return (
-      <ReportLayout>
-        <Spinner label="Opening the report…" />
-      </ReportLayout>
-    );
-  }
-  if (report.error) {
-    return (
-      <ReportLayout>
-        <h1 className="auth__title">Could not open this report</h1>
-        <p className="banner banner--error" role="alert">
-          {errorMessage(report.error)}
-        </p>
-        <button
-          type="button"
-          className="button button--primary button--block"
-          onClick={() => void report.refetch()}
-        >
-          Try again
-        </button>
-      </ReportLayout>
-    );
-  }
-  if (report.data === null) {
-    return (
-      <ReportLayout>
-        <h1 className="auth__title">This report link is not active</h1>
-        <p className="muted">Ask the person who sent it to you for a new link.</p>
-      </ReportLayout>
-    );
-  }
-  const view = report.data;
+  return (
+    <PublicLinkView
+      query={report}
+      layout={ReportLayout}
+      opening="Opening the report…"
+      failed="Could not open this report"
+      inactive={<InactiveLinkNote title="This report link is not active" />}
+    >
+      {(view) => <Report token={token} view={view} />}
+    </PublicLinkView>
+  );
+}
+
+function Report({ token, view }: { token: string; view: ReportView }) {
   return (
     <ReportLayout>
       <header className="review__header">
@@ -72,11 +52,7 @@ export function ReportPage({ token }: { token: string }) {
         <p className="muted small">Shared {formatDay(view.sharedOn)}</p>
       </header>
       <ReportBody view={view} />
-      <div className="proposal__actions">
-        <a className="button" href={reportPdfPath(token)} download>
-          <DownloadIcon /> Download PDF
-        </a>
-      </div>
+      <PdfActions className="proposal__actions" href={reportPdfPath(token)} />
       <TestimonialForm token={token} workspaceName={view.workspaceName} />
     </ReportLayout>
   );
