@@ -4,9 +4,8 @@ import {
   type ProposalDecision,
   type ProposalDecisionBody,
 } from '../../../../shared/schemas/proposal';
-import { isApiError } from '../../api';
-import { FormBanner } from '../../components/field';
-import { TextAreaField, TextField } from '../../forms/fields';
+import { AnswerForm, failOrGone, SignerFields } from '../../forms/answer-form';
+import { CheckboxField, TextAreaField } from '../../forms/fields';
 import { AnswerButtons } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useProposalDecision } from '../../resources/proposals';
@@ -21,12 +20,7 @@ interface AnswerValues {
 /** The brand's answer: name and title, then accept (with the tick) or ask for changes (with a comment). */
 export function ProposalAnswer({ token, onGone }: { token: string; onGone: () => void }) {
   const form = useSchemaForm<AnswerValues>({ name: '', title: '', comment: '', agree: false });
-  const decide = useProposalDecision(token, {
-    onError: (error) => {
-      if (isApiError(error, 404)) onGone();
-      else form.fail(error);
-    },
-  });
+  const decide = useProposalDecision(token, { onError: failOrGone(form, onGone) });
 
   const submit = (decision: ProposalDecision) => {
     const { name, title, comment, agree } = form.values;
@@ -41,26 +35,8 @@ export function ProposalAnswer({ token, onGone }: { token: string; onGone: () =>
   };
 
   return (
-    // Enter in a field sends nothing: the answer is always one of the two buttons, on purpose.
-    <form className="form review__decision" onSubmit={(event) => event.preventDefault()} noValidate>
-      <h2 className="section-title">Your answer</h2>
-      <FormBanner message={form.formError} />
-      <TextField
-        form={form}
-        name="name"
-        label="Your name"
-        required
-        autoComplete="name"
-        maxLength={200}
-      />
-      <TextField
-        form={form}
-        name="title"
-        label="Your title"
-        hint="Optional, e.g. Partnerships lead."
-        autoComplete="organization-title"
-        maxLength={200}
-      />
+    <AnswerForm title="Your answer" formError={form.formError}>
+      <SignerFields form={form} maxLength={200} titleHint="Optional, e.g. Partnerships lead." />
       <TextAreaField
         form={form}
         name="comment"
@@ -69,29 +45,13 @@ export function ProposalAnswer({ token, onGone }: { token: string; onGone: () =>
         rows={3}
         maxLength={PROPOSAL_COMMENT_MAX}
       />
-      <div className={form.errors['agree'] ? 'field field--invalid' : 'field'}>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={form.values.agree}
-            aria-invalid={form.errors['agree'] ? true : undefined}
-            aria-describedby={form.errors['agree'] ? 'proposal-agree-error' : undefined}
-            onChange={(event) => form.set('agree', event.target.checked)}
-          />
-          <span>I agree to these terms</span>
-        </label>
-        {form.errors['agree'] && (
-          <p id="proposal-agree-error" className="field__error">
-            {form.errors['agree']}
-          </p>
-        )}
-      </div>
+      <CheckboxField form={form} name="agree" label="I agree to these terms" />
       <AnswerButtons
         yesLabel="Accept proposal"
         busy={decide.isPending}
         onYes={() => submit('accept')}
         onRequestChanges={() => submit('request_changes')}
       />
-    </form>
+    </AnswerForm>
   );
 }

@@ -4,8 +4,7 @@ import {
   type ReviewDecision,
   type ReviewDecisionBody,
 } from '../../../../shared/schemas/review';
-import { isApiError } from '../../api';
-import { FormBanner } from '../../components/field';
+import { AnswerForm, failOrGone } from '../../forms/answer-form';
 import { TextAreaField, TextField } from '../../forms/fields';
 import { AnswerButtons } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
@@ -25,10 +24,7 @@ export function DecisionForm({
 
   const decide = useReviewDecision(token, {
     onSuccess: (result) => onDecided(result.decision),
-    onError: (error) => {
-      if (isApiError(error, 404)) onGone();
-      else form.fail(error);
-    },
+    onError: failOrGone(form, onGone),
   });
 
   const submit = (decision: ReviewDecision) => {
@@ -43,10 +39,7 @@ export function DecisionForm({
   };
 
   return (
-    // Enter in a field sends nothing: the answer is always one of the two buttons, on purpose.
-    <form className="form review__decision" onSubmit={(event) => event.preventDefault()} noValidate>
-      <h2 className="section-title">Your answer</h2>
-      <FormBanner message={form.formError} />
+    <AnswerForm title="Your answer" formError={form.formError}>
       <TextAreaField
         form={form}
         name="comment"
@@ -70,6 +63,6 @@ export function DecisionForm({
         onYes={() => submit('approve')}
         onRequestChanges={() => submit('request_changes')}
       />
-    </form>
+    </AnswerForm>
   );
 }
