@@ -32,3 +32,12 @@ export function CardSection({ title, intro, actions, children }: CardSectionProp
     </section>
   );
 }
+
+/** The primary button beside a card's title that starts something new: "Send proposal". */
+export function CardAction({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="button button--small button--primary" onClick={onClick}>
+      {children}
+    </button>
+  );
+}

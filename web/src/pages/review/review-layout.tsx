@@ -30,3 +30,24 @@ export function ReviewLayout({ children, wide = false }: { children: ReactNode; 
     </PublicFrame>
   );
 }
+
+/** A titled part of a page shared with a brand (the caption, the items, a note). */
+export function ReviewSection({
+  id,
+  title,
+  children,
+}: {
+  /** The heading's id, which names the section. */
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="review__section" aria-labelledby={id}>
+      <h2 id={id} className="subsection-title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
