@@ -5,6 +5,7 @@ import { fillTemplate } from '../template-preview';
 import { Field } from './field';
 import { PlusIcon } from './icons';
 import './reminder-ladder-editor.css';
+import { DangerButton } from './row-actions';
 
 export interface StepDraft {
   key: string;
@@ -126,13 +127,9 @@ export function ReminderLadderEditor({
                   {previewing ? 'Hide preview' : 'Preview'}
                   <span className="visually-hidden"> step {i + 1}</span>
                 </button>
-                <button
-                  type="button"
-                  className="button button--small button--ghost-danger"
-                  onClick={() => onChange(steps.filter((_, j) => j !== i))}
-                >
+                <DangerButton onClick={() => onChange(steps.filter((_, j) => j !== i))}>
                   Remove<span className="visually-hidden"> step {i + 1}</span>
-                </button>
+                </DangerButton>
               </div>
               {previewing && (
                 <div className="template-preview" data-testid="reminder-preview">

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { isApiError } from '../api';
 import { FormBanner } from '../components/field';
-import { TextField } from './fields';
+import { RowTextAreaField, RowTextField } from './row-fields';
 import type { SchemaForm } from './use-schema-form';
 
 export interface AnswerFormProps {
@@ -31,6 +31,15 @@ export function AnswerForm({ title, formError, onSubmit, children }: AnswerFormP
   );
 }
 
+/** One of the form's text values as a row field takes it: the value, its change, its error. */
+function textOf<N extends string, V extends Record<N, string>>(form: SchemaForm<V>, name: N) {
+  return {
+    value: form.values[name],
+    error: form.errors[name],
+    onChange: (value: string) => form.set(name, value as V[N]),
+  };
+}
+
 /** Who answers: their name (required) and, optionally, their title. */
 export function SignerFields<V extends { name: string; title: string }>({
   form,
@@ -43,23 +52,48 @@ export function SignerFields<V extends { name: string; title: string }>({
 }) {
   return (
     <>
-      <TextField
-        form={form}
-        name="name"
+      <RowTextField
+        {...textOf(form, 'name')}
         label="Your name"
         required
         autoComplete="name"
         maxLength={maxLength}
       />
-      <TextField
-        form={form}
-        name="title"
+      <RowTextField
+        {...textOf(form, 'title')}
         label="Your title"
         hint={titleHint}
         autoComplete="organization-title"
         maxLength={maxLength}
       />
     </>
+  );
+}
+
+/** The brand's comment: required to ask for changes, optional with the yes. */
+export function AnswerCommentField<V extends { comment: string }>({
+  form,
+  yesWord,
+  rows,
+  maxLength,
+  placeholder,
+}: {
+  form: SchemaForm<V>;
+  /** The yes, as the hint words it: "accept", "approve". */
+  yesWord: string;
+  rows: number;
+  maxLength: number;
+  placeholder?: string;
+}) {
+  return (
+    <RowTextAreaField
+      {...textOf(form, 'comment')}
+      label="Comment"
+      hint={`Required to request changes; optional when you ${yesWord}.`}
+      rows={rows}
+      maxLength={maxLength}
+      placeholder={placeholder}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import './invoice-print-page.css';
 import { useEffect } from 'react';
 import type { User } from '../../../shared/schemas/auth';
+import { Link } from '../components/link';
 import { BackLink, DetailLoading, DetailMissing } from '../components/ui/detail-states';
 import { useBrand } from '../resources/brands';
 import { useInvoice } from '../resources/invoices';

@@ -14,6 +14,7 @@ import { exportPaths } from '../resources/exports';
 import { useMoneySummary } from '../resources/money';
 import { LoadFailed } from '../components/ui/load-failed';
 import { PageHeader } from '../components/ui/page-header';
+import { Segmented } from '../components/ui/segmented';
 
 function ExportLinks() {
   return (
@@ -139,19 +140,12 @@ function MoneyOverview({ data }: { data: MoneySummary }) {
             )}
           </div>
           {currencies.length > 1 && (
-            <div className="segmented" role="group" aria-label="Chart currency">
-              {currencies.map((c) => (
-                <button
-                  key={c}
-                  type="button"
-                  className="segmented__item"
-                  aria-pressed={c === chartCurrency}
-                  onClick={() => setPicked(c)}
-                >
-                  {c}
-                </button>
-              ))}
-            </div>
+            <Segmented
+              label="Chart currency"
+              options={currencies}
+              value={chartCurrency}
+              onChange={setPicked}
+            />
           )}
         </div>
         <PaymentsChart key={chartCurrency} data={months} currency={chartCurrency} />

@@ -2,23 +2,18 @@ import './review-page.css';
 import './proposal-page.css';
 import { useState, type ReactNode } from 'react';
 import type { ProposalView } from '../../../shared/schemas/proposal';
-import { PublicFrame } from '../components/ui/public-frame';
 import { InactiveLinkNote, PdfActions, PublicLinkView } from '../components/ui/public-link-view';
 import { formatDay } from '../format';
 import { proposalPdfPath, useProposalView } from '../resources/proposals';
 import { ProposalAnswer } from './proposal/proposal-answer';
 import { ProposalTermsView } from './proposal/proposal-terms';
+import { ReviewLayout } from './review/review-layout';
 
 function ProposalLayout({ children }: { children: ReactNode }) {
   return (
-    <PublicFrame
-      className="review"
-      logoSize={30}
-      cardClassName="review__card"
-      tagline="A proposal shared with you."
-    >
+    <ReviewLayout wide tagline="A proposal shared with you.">
       {children}
-    </PublicFrame>
+    </ReviewLayout>
   );
 }
 

@@ -2,23 +2,18 @@ import './review-page.css';
 import './report-page.css';
 import type { ReactNode } from 'react';
 import type { ReportView } from '../../../shared/schemas/report';
-import { PublicFrame } from '../components/ui/public-frame';
 import { InactiveLinkNote, PdfActions, PublicLinkView } from '../components/ui/public-link-view';
 import { formatDay } from '../format';
 import { reportPdfPath, useReportView } from '../resources/reports';
 import { ReportBody } from './report/report-body';
 import { TestimonialForm } from './report/testimonial-form';
+import { ReviewLayout } from './review/review-layout';
 
 function ReportLayout({ children }: { children: ReactNode }) {
   return (
-    <PublicFrame
-      className="review report"
-      logoSize={30}
-      cardClassName="review__card report__card"
-      tagline="A campaign report shared with you."
-    >
+    <ReviewLayout wide kind="report" tagline="A campaign report shared with you.">
       {children}
-    </PublicFrame>
+    </ReviewLayout>
   );
 }
 

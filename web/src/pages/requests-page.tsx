@@ -15,6 +15,7 @@ import { formatDay, formatInstant, formatMoney } from '../format';
 import { replaceSearchParam, useSearchParam } from '../hooks/use-router';
 import { useRequest, useRequests } from '../resources/requests';
 import { AcceptDialog, DeclineDialog, SpamDialog } from './requests/request-dialogs';
+import { Segmented } from '../components/ui/segmented';
 
 const STATUS_LABELS: Record<RequestStatus, string> = {
   new: 'New',
@@ -145,20 +146,19 @@ export default function RequestsPage({ user }: { user: User }) {
   return (
     <div className="page requests-page">
       <PageHeader title="Requests" subtitle="What brands sent through your “Work with me” form." />
-      <div className="tabs" role="group" aria-label="Status">
-        {REQUEST_STATUSES.map((status) => (
-          <button
-            key={status}
-            type="button"
-            className="tab"
-            aria-pressed={status === state}
-            onClick={() => setState(status)}
-          >
+      <Segmented
+        tabs
+        label="Status"
+        options={REQUEST_STATUSES}
+        value={state}
+        onChange={setState}
+        words={(status) => (
+          <>
             {STATUS_LABELS[status]}
             {list.data ? ` (${list.data.counts[status]})` : ''}
-          </button>
-        ))}
-      </div>
+          </>
+        )}
+      />
       <div className="requests-layout">
         <div className="card">
           <QueryState query={list}>

@@ -2,6 +2,7 @@ import type { DraftLink } from '../../../../shared/schemas/deliverable';
 import type { SchemaForm } from '../../forms/use-schema-form';
 import { Field } from '../field';
 import type { DeliverableFormState } from './form-state';
+import { DangerButton } from '../row-actions';
 
 /** As many links as the server takes on one deliverable. */
 const MAX_LINKS = 20;
@@ -52,14 +53,12 @@ export function DraftLinksFieldset({
             )}
           </Field>
           {!readOnly && (
-            <button
-              type="button"
-              className="button button--small button--ghost-danger"
+            <DangerButton
               aria-label={`Remove link ${index + 1}`}
               onClick={() => setLinks((all) => all.filter((_, i) => i !== index))}
             >
               Remove
-            </button>
+            </DangerButton>
           )}
         </div>
       ))}

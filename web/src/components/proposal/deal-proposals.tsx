@@ -13,6 +13,7 @@ import { CardAction, CardSection } from '../lists/card-section';
 import { useToast } from '../toast';
 import { ProposalDialog } from './proposal-dialog';
 import { QueryList } from '../query-state';
+import { DangerButton } from '../row-actions';
 
 const STATE_LABELS: Record<ProposalState, string> = {
   sent: 'Sent',
@@ -116,14 +117,9 @@ export function DealProposals({ deal, user }: { deal: Deal; user: User }) {
                 </button>
               )}
               {canEdit && p.status === 'sent' && (
-                <button
-                  type="button"
-                  className="button button--small button--ghost-danger"
-                  disabled={withdraw.isPending}
-                  onClick={() => withdraw.mutate(p.id)}
-                >
+                <DangerButton disabled={withdraw.isPending} onClick={() => withdraw.mutate(p.id)}>
                   Withdraw
-                </button>
+                </DangerButton>
               )}
             </span>
           </li>

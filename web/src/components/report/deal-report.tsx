@@ -16,6 +16,7 @@ import { CardAction, CardSection } from '../lists/card-section';
 import { useToast } from '../toast';
 import { ShareReportDialog } from './share-report-dialog';
 import { QueryList } from '../query-state';
+import { DangerButton } from '../row-actions';
 
 const STATE_LABELS: Record<ReportLink['state'], string> = {
   active: 'Shared',
@@ -57,14 +58,9 @@ export function DealReport({ deal, user }: { deal: Deal; user: User }) {
               </span>
             </span>
             {canEdit && link.state === 'active' && (
-              <button
-                type="button"
-                className="button button--small button--ghost-danger"
-                disabled={revoke.isPending}
-                onClick={() => revoke.mutate(link.id)}
-              >
+              <DangerButton disabled={revoke.isPending} onClick={() => revoke.mutate(link.id)}>
                 Revoke
-              </button>
+              </DangerButton>
             )}
           </li>
         )}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { User } from '../../../../shared/schemas/auth';
 import type { Deliverable } from '../../../../shared/schemas/deliverable';
 import { PlatformBadge, StatusChip } from '../../components/badges';
@@ -10,7 +11,7 @@ import { QueryList } from '../../components/query-state';
 export interface DealDeliverablesProps {
   user: User;
   /** The deal's deliverables query. */
-  query: { isPending: boolean; error: unknown; data?: Deliverable[] | undefined };
+  query: UseQueryResult<Deliverable[]>;
   /** Opens the deliverable dialog: null adds one. */
   onOpen: (id: string | null) => void;
   /** Opens "Apply a deal package". */

@@ -1,20 +1,11 @@
 import { KIT_SLUG_MESSAGE, type MediaKit } from '../../../../shared/schemas/kit';
 import { Field } from '../../components/field';
 import { Switch } from '../../components/switch';
-import type { SchemaForm } from '../../forms/use-schema-form';
 import { KitSection, ListError } from './kit-section';
-import type { KitState } from './kit-state';
+import type { KitPartProps } from './kit-state';
 
 /** The public page's address, the switch that turns it on, and whether it is live. */
-export function KitPublishing({
-  form,
-  formId,
-  kit,
-}: {
-  form: SchemaForm<KitState>;
-  formId: string;
-  kit: MediaKit;
-}) {
+export function KitPublishing({ form, formId, kit }: KitPartProps & { kit: MediaKit }) {
   const { values, errors } = form;
   const publicPath = values.slug.trim() === '' ? null : `/kit/${values.slug.trim()}`;
   const livePath = kit.published && kit.slug ? `/kit/${kit.slug}` : null;

@@ -1,8 +1,7 @@
 import type { CaseStudy } from '../../../../shared/schemas/kit';
 import { FORMAT_LABELS, PLATFORM_LABELS, formatNumber } from '../../format';
-import type { SchemaForm } from '../../forms/use-schema-form';
 import { KitSection, ListError } from './kit-section';
-import { MAX_CASE_STUDIES, type KitState } from './kit-state';
+import { MAX_CASE_STUDIES, type KitPartProps } from './kit-state';
 
 function formatRate(rate: number | null): string {
   return rate === null
@@ -27,11 +26,7 @@ export function KitStudies({
   form,
   formId,
   studies,
-}: {
-  form: SchemaForm<KitState>;
-  formId: string;
-  studies: readonly CaseStudy[];
-}) {
+}: KitPartProps & { studies: readonly CaseStudy[] }) {
   const { values, errors } = form;
   const pickedIds = values.caseStudyIds;
   const toggle = (studyId: string, on: boolean) =>

@@ -4,8 +4,8 @@ import {
   type ProposalDecision,
   type ProposalDecisionBody,
 } from '../../../../shared/schemas/proposal';
-import { AnswerForm, failOrGone, SignerFields } from '../../forms/answer-form';
-import { CheckboxField, TextAreaField } from '../../forms/fields';
+import { AnswerCommentField, AnswerForm, failOrGone, SignerFields } from '../../forms/answer-form';
+import { CheckboxField } from '../../forms/fields';
 import { AnswerButtons } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useProposalDecision } from '../../resources/proposals';
@@ -37,20 +37,13 @@ export function ProposalAnswer({ token, onGone }: { token: string; onGone: () =>
   return (
     <AnswerForm title="Your answer" formError={form.formError}>
       <SignerFields form={form} maxLength={200} titleHint="Optional, e.g. Partnerships lead." />
-      <TextAreaField
-        form={form}
-        name="comment"
-        label="Comment"
-        hint="Required to request changes; optional when you accept."
-        rows={3}
-        maxLength={PROPOSAL_COMMENT_MAX}
-      />
+      <AnswerCommentField form={form} yesWord="accept" rows={3} maxLength={PROPOSAL_COMMENT_MAX} />
       <CheckboxField form={form} name="agree" label="I agree to these terms" />
       <AnswerButtons
+        yes="accept"
         yesLabel="Accept proposal"
         busy={decide.isPending}
-        onYes={() => submit('accept')}
-        onRequestChanges={() => submit('request_changes')}
+        onAnswer={submit}
       />
     </AnswerForm>
   );

@@ -4,8 +4,8 @@ import {
   type ReviewDecision,
   type ReviewDecisionBody,
 } from '../../../../shared/schemas/review';
-import { AnswerForm, failOrGone } from '../../forms/answer-form';
-import { TextAreaField, TextField } from '../../forms/fields';
+import { AnswerCommentField, AnswerForm, failOrGone } from '../../forms/answer-form';
+import { TextField } from '../../forms/fields';
 import { AnswerButtons } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useReviewDecision } from '../../resources/review';
@@ -40,11 +40,9 @@ export function DecisionForm({
 
   return (
     <AnswerForm title="Your answer" formError={form.formError}>
-      <TextAreaField
+      <AnswerCommentField
         form={form}
-        name="comment"
-        label="Comment"
-        hint="Required to request changes; optional when you approve."
+        yesWord="approve"
         rows={4}
         maxLength={REVIEW_COMMENT_MAX}
         placeholder="What works, and what should change"
@@ -57,12 +55,7 @@ export function DecisionForm({
         autoComplete="name"
         maxLength={200}
       />
-      <AnswerButtons
-        yesLabel="Approve"
-        busy={decide.isPending}
-        onYes={() => submit('approve')}
-        onRequestChanges={() => submit('request_changes')}
-      />
+      <AnswerButtons yes="approve" yesLabel="Approve" busy={decide.isPending} onAnswer={submit} />
     </AnswerForm>
   );
 }
