@@ -5,8 +5,8 @@ import {
 } from '../../../../shared/schemas/request';
 import { Switch } from '../../components/switch';
 import { TextAreaField } from '../../forms/fields';
-import { KitSection } from './kit-section';
 import type { KitPartProps } from './kit-state';
+import { CardSection } from '../../components/lists/card-section';
 
 const FIELD_LABELS: Record<RequirableRequestField, string> = {
   website: 'Website',
@@ -29,7 +29,7 @@ export function KitRequestForm({ form, formId, kit }: KitPartProps & { kit: Medi
   const livePath =
     kit.published && kit.slug && kit.requestForm.enabled ? `/kit/${kit.slug}/request` : null;
   return (
-    <KitSection id={`${formId}-requests`} title="Work with me">
+    <CardSection id={`${formId}-requests`} title="Work with me">
       <div className="setting-row">
         <div className="setting-row__text">
           <label htmlFor={`${formId}-request-form`} className="setting-row__label">
@@ -76,6 +76,6 @@ export function KitRequestForm({ form, formId, kit }: KitPartProps & { kit: Medi
           </a>
         </p>
       )}
-    </KitSection>
+    </CardSection>
   );
 }

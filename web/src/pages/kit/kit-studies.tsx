@@ -1,7 +1,8 @@
 import type { CaseStudy } from '../../../../shared/schemas/kit';
 import { FORMAT_LABELS, PLATFORM_LABELS, formatNumber } from '../../format';
-import { KitSection, ListError } from './kit-section';
+import { ListError } from './kit-section';
 import { MAX_CASE_STUDIES, type KitPartProps } from './kit-state';
+import { CardSection } from '../../components/lists/card-section';
 
 function formatRate(rate: number | null): string {
   return rate === null
@@ -37,10 +38,10 @@ export function KitStudies({
         : s.caseStudyIds.filter((picked) => picked !== studyId),
     }));
   return (
-    <KitSection
+    <CardSection
       id={`${formId}-studies`}
       title="Case studies"
-      aside={
+      actions={
         <span className="muted small">
           {pickedIds.length} of {MAX_CASE_STUDIES} picked
         </span>
@@ -91,6 +92,6 @@ export function KitStudies({
           })}
         </ul>
       )}
-    </KitSection>
+    </CardSection>
   );
 }

@@ -2,6 +2,7 @@ import { proposalItemWords, proposalTermLines } from '../../../../shared/proposa
 import type { ProposalTerms } from '../../../../shared/schemas/proposal';
 import { formatMoney, FORMAT_LABELS, PLATFORM_LABELS } from '../../format';
 import { ReviewSection } from '../review/review-layout';
+import { DescriptionItem } from '../../components/ui/description-item';
 
 /** Exactly the terms the brand accepts: the items with their prices, then the conditions. */
 export function ProposalTermsView({ terms }: { terms: ProposalTerms }) {
@@ -32,10 +33,9 @@ export function ProposalTermsView({ terms }: { terms: ProposalTerms }) {
       </ReviewSection>
       <dl className="review__facts" data-testid="proposal-terms">
         {proposalTermLines(terms).map(([label, words]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{words}</dd>
-          </div>
+          <DescriptionItem key={label} term={label}>
+            {words}
+          </DescriptionItem>
         ))}
       </dl>
       {terms.note && (

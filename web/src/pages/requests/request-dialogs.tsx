@@ -10,7 +10,7 @@ import { useBrands } from '../../resources/brands';
 import { useMediaKit } from '../../resources/kit';
 import { useAcceptRequest, useDeclineRequest, useMarkRequestSpam } from '../../resources/requests';
 
-interface DialogProps {
+export interface DialogProps {
   request: BrandRequestDetail;
   onClose: () => void;
 }
