@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { FieldErrors } from '../hooks/use-form-errors';
 import { describeOffset } from '../invoice-events';
 import { fillTemplate } from '../template-preview';
-import { Field } from './field';
 import { PlusIcon } from './icons';
 import './reminder-ladder-editor.css';
 import { DangerButton } from './row-actions';
+import { RowTextField, RowTextAreaField } from '../forms/row-fields';
 
 export interface StepDraft {
   key: string;
@@ -73,50 +73,34 @@ export function ReminderLadderEditor({
           return (
             <li key={step.key} className="ladder__step" data-testid="reminder-step">
               <div className="ladder__head">
-                <Field
+                <RowTextField
                   label="Days from due"
                   srPrefix={prefix}
                   error={errors[`${path}.offsetDays`]}
                   hint={Number.isFinite(offset) ? describeOffset(offset) : 'e.g. -3, 0, 7'}
                   className="ladder__offset"
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="text"
-                      inputMode="numeric"
-                      value={step.offsetDays}
-                      onChange={(e) => set(i, { offsetDays: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field
+                  inputMode="numeric"
+                  value={step.offsetDays}
+                  onChange={(offsetDays) => set(i, { offsetDays })}
+                />
+                <RowTextField
                   label="Subject"
                   srPrefix={prefix}
                   error={errors[`${path}.subject`]}
                   className="ladder__subject"
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="text"
-                      value={step.subject}
-                      onChange={(e) => set(i, { subject: e.target.value })}
-                      maxLength={200}
-                    />
-                  )}
-                </Field>
+                  value={step.subject}
+                  onChange={(subject) => set(i, { subject })}
+                  maxLength={200}
+                />
               </div>
-              <Field label="Message" srPrefix={prefix} error={errors[`${path}.body`]}>
-                {(p) => (
-                  <textarea
-                    {...p}
-                    rows={5}
-                    value={step.body}
-                    onChange={(e) => set(i, { body: e.target.value })}
-                  />
-                )}
-              </Field>
+              <RowTextAreaField
+                label="Message"
+                srPrefix={prefix}
+                error={errors[`${path}.body`]}
+                rows={5}
+                value={step.body}
+                onChange={(body) => set(i, { body })}
+              />
               <div className="ladder__actions">
                 <button
                   type="button"

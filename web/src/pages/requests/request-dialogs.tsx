@@ -9,6 +9,7 @@ import { navigate } from '../../hooks/use-router';
 import { useBrands } from '../../resources/brands';
 import { useMediaKit } from '../../resources/kit';
 import { useAcceptRequest, useDeclineRequest, useMarkRequestSpam } from '../../resources/requests';
+import { RowTextAreaField } from '../../forms/row-fields';
 
 export interface DialogProps {
   request: BrandRequestDetail;
@@ -113,19 +114,13 @@ export function DeclineDialog({ request, onClose }: DialogProps) {
         Send {request.name} a polite reply
       </label>
       {sendReply && (
-        <Field
+        <RowTextAreaField
           label="Reply"
           hint="Your decline template, filled in. Edit it for this brand if you like."
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={8}
-              value={message}
-              onChange={(e) => setEdited(e.target.value)}
-            />
-          )}
-        </Field>
+          rows={8}
+          value={message}
+          onChange={setEdited}
+        />
       )}
     </FormDialog>
   );
