@@ -5,7 +5,7 @@ import { fillTemplate } from '../template-preview';
 import { PlusIcon } from './icons';
 import './reminder-ladder-editor.css';
 import { DangerButton } from './row-actions';
-import { RowTextField, RowTextAreaField } from '../forms/row-fields';
+import { bindRow, RowTextField, RowTextAreaField } from '../forms/row-fields';
 
 export interface StepDraft {
   key: string;
@@ -67,40 +67,32 @@ export function ReminderLadderEditor({
       <ol className="ladder__list">
         {steps.map((step, i) => {
           const offset = parseOffset(step.offsetDays);
-          const path = `invoiceReminders.steps.${i}`;
-          const prefix = `Step ${i + 1}`;
           const previewing = previewKey === step.key;
+          const field = bindRow({
+            row: step,
+            srPrefix: `Step ${i + 1}`,
+            path: `invoiceReminders.steps.${i}`,
+            errors,
+            onChange: (patch) => set(i, patch),
+          });
           return (
             <li key={step.key} className="ladder__step" data-testid="reminder-step">
               <div className="ladder__head">
                 <RowTextField
                   label="Days from due"
-                  srPrefix={prefix}
-                  error={errors[`${path}.offsetDays`]}
+                  {...field('offsetDays')}
                   hint={Number.isFinite(offset) ? describeOffset(offset) : 'e.g. -3, 0, 7'}
                   className="ladder__offset"
                   inputMode="numeric"
-                  value={step.offsetDays}
-                  onChange={(offsetDays) => set(i, { offsetDays })}
                 />
                 <RowTextField
                   label="Subject"
-                  srPrefix={prefix}
-                  error={errors[`${path}.subject`]}
+                  {...field('subject')}
                   className="ladder__subject"
-                  value={step.subject}
-                  onChange={(subject) => set(i, { subject })}
                   maxLength={200}
                 />
               </div>
-              <RowTextAreaField
-                label="Message"
-                srPrefix={prefix}
-                error={errors[`${path}.body`]}
-                rows={5}
-                value={step.body}
-                onChange={(body) => set(i, { body })}
-              />
+              <RowTextAreaField label="Message" {...field('body')} rows={5} />
               <div className="ladder__actions">
                 <button
                   type="button"
