@@ -2,10 +2,11 @@
  * One first run of every alert rule on a seeded database file, in its own
  * process (forked by bench/alerts.ts), as the server runs it: in its worker
  * thread (server/alerts/scan-thread.ts), while a server in the same process
- * is asked /api/health all along — first idle, then during the scan.
- * Sends its figures to the parent over IPC.
+ * is asked /api/health and one deliverable (a point read, signed in) all
+ * along — first idle, then during the scan. Sends its figures to the parent over IPC.
  *
- * Environment: BENCH_ALERT_FILE, BENCH_NOW, BENCH_NEXT_MINUTE (non-empty: also
+ * Environment: BENCH_ALERT_FILE, BENCH_NOW, BENCH_COOKIE (a signed-in session),
+ * BENCH_DELIVERABLE_IDS (comma-separated, read in turn), BENCH_NEXT_MINUTE (non-empty: also
  * the run a minute later), BENCH_SCAN_ON_MAIN (non-empty: the scan on the API's
  * own thread instead, as before the worker, for comparison).
  */
@@ -18,7 +19,7 @@ import { createApp } from '../server/app';
 import { openDatabase } from '../server/db/connect';
 import type { FirstScan } from './alerts';
 
-/** Health checks timed on the idle server, before the scan, for the p99 to compare with. */
+/** Health checks (and point reads) timed on the idle server, before the scan, for the p99 to compare with. */
 const IDLE_REQUESTS = 300;
 /**
  * Between two health checks: a monitor polling often, not a load generator — one
@@ -29,20 +30,33 @@ const PAUSE_MS = 2;
 const onMain = Boolean(process.env.BENCH_SCAN_ON_MAIN);
 const file = process.env.BENCH_ALERT_FILE;
 const nowIso = process.env.BENCH_NOW;
-if (!file || !nowIso || !process.send)
-  throw new Error('run by bench/alerts.ts with BENCH_ALERT_FILE, BENCH_NOW and an IPC channel');
+const cookie = process.env.BENCH_COOKIE;
+const deliverableIds = (process.env.BENCH_DELIVERABLE_IDS ?? '').split(',').filter(Boolean);
+if (!file || !nowIso || !cookie || deliverableIds.length === 0 || !process.send)
+  throw new Error(
+    'run by bench/alerts.ts with BENCH_ALERT_FILE, BENCH_NOW, BENCH_COOKIE, BENCH_DELIVERABLE_IDS and an IPC channel',
+  );
 
 /**
  * `fetch`, once more on a new connection when the kept-alive one was closed under it
  * (undici: "other side closed"), which cut two bench runs short; the time counted
  * is from the first attempt.
  */
-async function fetchAgainOnceClosed(url: string): Promise<Response> {
+async function fetchAgainOnceClosed(url: string, init?: RequestInit): Promise<Response> {
   try {
-    return await fetch(url);
+    return await fetch(url, init);
   } catch {
-    return fetch(url);
+    return fetch(url, init);
   }
+}
+
+/** Times one GET of `url`; throws unless it answers 200. */
+async function timedGet(url: string, init?: RequestInit): Promise<number> {
+  const started = performance.now();
+  const res = await fetchAgainOnceClosed(url, init);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status} during the scan`);
+  return performance.now() - started;
 }
 
 /**
@@ -55,17 +69,19 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
   const app = createApp({ db: handle.db, logError: (error) => console.error(error) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const latencies: number[] = [];
+  const pointLatencies: number[] = [];
   let polling = true;
+  // A health check, then a point read of the next sample deliverable, then a short pause.
   const poller = (async () => {
-    while (polling) {
-      const started = performance.now();
-      const res = await fetchAgainOnceClosed(url);
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`/api/health answered ${res.status} during the scan`);
-      latencies.push(performance.now() - started);
+    for (let i = 0; polling; i++) {
+      latencies.push(await timedGet(`${origin}/api/health`));
+      const id = deliverableIds[i % deliverableIds.length]!;
+      pointLatencies.push(
+        await timedGet(`${origin}/api/deliverables/${id}`, { headers: { cookie } }),
+      );
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     }
   })();
@@ -84,8 +100,10 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
     };
     await settle(20)();
     latencies.length = 0;
+    pointLatencies.length = 0;
     await settle(IDLE_REQUESTS)();
     const idleLatencies = latencies.splice(0);
+    const idlePointLatencies = pointLatencies.splice(0);
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     const started = performance.now();
@@ -107,6 +125,8 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
       loopP99Ms: delay.percentile(99) / 1e6,
       latencies: [...latencies],
       idleLatencies,
+      pointLatencies: [...pointLatencies],
+      idlePointLatencies,
     };
     if (thenNextMinute) {
       // What the scheduler does every minute after that: the same rules, one minute later.
