@@ -4,17 +4,23 @@ import type { Kysely } from 'kysely';
 
 /**
  * Indexes for the deal rules' window (issue 23): `report_due` read every deal's
- * published deliverables on every scan. It now reads only the deals edited
- * since the last scan (`deals_updated_at`) and those whose last go-live passed
- * the lead time since, and checks each of those on its own deliverables'
- * statuses and go-live moments (`deliverables_deal_status_publish`) without
- * reading a row of the table. That index leads with `deal_id`, so it replaces
- * `deliverables_deal_id` for every read of a deal's deliverables (one index
- * less to write on each change).
+ * published deliverables on every scan, `ready_to_invoice` every deal. They now
+ * read only the deals edited since the last scan (`deals_updated_at`), those
+ * whose last go-live passed the lead time since, and those whose contract day
+ * began since (`deals_payment_trigger_contract_signed_on`), and check each of
+ * those on its own deliverables' statuses and go-live moments
+ * (`deliverables_deal_status_publish`) without reading a row of the table.
+ * That index leads with `deal_id`, so it replaces `deliverables_deal_id` for
+ * every read of a deal's deliverables (one index less to write on each change).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's schema types
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('deals_updated_at').on('deals').column('updated_at').execute();
+  await db.schema
+    .createIndex('deals_payment_trigger_contract_signed_on')
+    .on('deals')
+    .columns(['payment_trigger', 'contract_signed_on'])
+    .execute();
   await db.schema
     .createIndex('deliverables_deal_status_publish')
     .on('deliverables')
@@ -31,5 +37,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     .column('deal_id')
     .execute();
   await db.schema.dropIndex('deliverables_deal_status_publish').execute();
+  await db.schema.dropIndex('deals_payment_trigger_contract_signed_on').execute();
   await db.schema.dropIndex('deals_updated_at').execute();
 }
