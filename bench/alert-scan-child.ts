@@ -64,7 +64,12 @@ async function timedGet(url: string, init?: RequestInit): Promise<number> {
  * deliveries are queued too), while a client keeps asking /api/health of a
  * server on the same event loop; with `thenNextMinute`, also the run a minute later.
  */
-async function firstScan(file: string, now: Date, thenNextMinute: boolean): Promise<FirstScan> {
+async function firstScan(
+  file: string,
+  now: Date,
+  session: { cookie: string; deliverableIds: string[] },
+  thenNextMinute: boolean,
+): Promise<FirstScan> {
   const handle = openDatabase(`sqlite:${file}`);
   const app = createApp({ db: handle.db, logError: (error) => console.error(error) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -78,9 +83,9 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
   const poller = (async () => {
     for (let i = 0; polling; i++) {
       latencies.push(await timedGet(`${origin}/api/health`));
-      const id = deliverableIds[i % deliverableIds.length]!;
+      const id = session.deliverableIds[i % session.deliverableIds.length]!;
       pointLatencies.push(
-        await timedGet(`${origin}/api/deliverables/${id}`, { headers: { cookie } }),
+        await timedGet(`${origin}/api/deliverables/${id}`, { headers: { cookie: session.cookie } }),
       );
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     }
@@ -144,5 +149,10 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
   }
 }
 
-const scan = await firstScan(file, new Date(nowIso), Boolean(process.env.BENCH_NEXT_MINUTE));
+const scan = await firstScan(
+  file,
+  new Date(nowIso),
+  { cookie, deliverableIds },
+  Boolean(process.env.BENCH_NEXT_MINUTE),
+);
 process.send(scan, () => process.exit(0));

@@ -165,7 +165,6 @@ describe('report_due: what makes a deal due is found by the next scan', () => {
     expect(link.status).toBe(201);
     const revoked = await t.owner.post(
       `/api/deals/${t.deal.id}/report-links/${link.body.id}/revoke`,
-      {},
     );
     expect(revoked.status).toBe(200);
     await patchDeliverable(t.owner, open.id, { status: 'cancelled' });
