@@ -10,6 +10,7 @@
  * the run a minute later), BENCH_SCAN_ON_MAIN (non-empty: the scan on the API's
  * own thread instead, as before the worker, for comparison).
  */
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
@@ -36,6 +37,23 @@ if (!file || !nowIso || !cookie || deliverableIds.length === 0 || !process.send)
   throw new Error(
     'run by bench/alerts.ts with BENCH_ALERT_FILE, BENCH_NOW, BENCH_COOKIE, BENCH_DELIVERABLE_IDS and an IPC channel',
   );
+
+/**
+ * The API thread's time on a CPU and runnable but waiting for one, in ms, from
+ * Linux's schedstat (null elsewhere): a long event-loop block with little run
+ * time is the thread waiting for a core, not code blocking it.
+ */
+function apiThreadSchedule(): { runMs: number; waitMs: number } | null {
+  try {
+    const [run, wait] = fs
+      .readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8')
+      .split(' ')
+      .map(Number);
+    return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * `fetch`, once more on a new connection when the kept-alive one was closed under it
@@ -111,10 +129,12 @@ async function firstScan(
     const idlePointLatencies = pointLatencies.splice(0);
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
+    const before = apiThreadSchedule();
     const started = performance.now();
     const result = await scanAt(now);
     const ms = performance.now() - started;
     delay.disable();
+    const after = apiThreadSchedule();
     polling = false;
     await poller;
 
@@ -128,6 +148,10 @@ async function firstScan(
       deliveries: Number(deliveries.count),
       loopMaxMs: delay.max / 1e6,
       loopP99Ms: delay.percentile(99) / 1e6,
+      apiThread:
+        before && after
+          ? { runMs: after.runMs - before.runMs, waitMs: after.waitMs - before.waitMs }
+          : null,
       latencies: [...latencies],
       idleLatencies,
       pointLatencies: [...pointLatencies],

@@ -81,6 +81,21 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
     median(runs.map((r) => r.loopP99Ms)),
     'ms',
   );
+  const threads = runs.flatMap((r) => (r.apiThread ? [r.apiThread] : []));
+  if (threads.length > 0) {
+    report.add(
+      'alert_scan_api_thread_run_ms',
+      "The API thread's time on a CPU during the scan (median of runs)",
+      median(threads.map((t) => t.runMs)),
+      'ms',
+    );
+    report.add(
+      'alert_scan_api_thread_cpu_wait_ms',
+      '… and runnable, waiting for a CPU (median of runs)',
+      median(threads.map((t) => t.waitMs)),
+      'ms',
+    );
+  }
   report.add(
     'alert_scan_health_requests',
     'Health checks answered during the scans',
@@ -160,6 +175,8 @@ export interface FirstScan {
   deliveries: number;
   loopMaxMs: number;
   loopP99Ms: number;
+  /** The API thread during the scan: on a CPU, and runnable but waiting for one (Linux). */
+  apiThread: { runMs: number; waitMs: number } | null;
   latencies: number[];
   /** Health checks of the same server before the scan. */
   idleLatencies: number[];
