@@ -33,6 +33,7 @@ export interface Results {
   ratio_point_vs_hello: number | null;
   ratio_kysely_vs_raw: number | null;
   ratio_health_p99_scan_vs_idle: number | null;
+  ratio_point_p99_scan_vs_idle: number | null;
   figures: Figure[];
 }
 
@@ -129,6 +130,7 @@ export class Report {
       ratio_point_vs_hello: valueOf('ratio_point_vs_hello'),
       ratio_kysely_vs_raw: valueOf('ratio_kysely_vs_raw'),
       ratio_health_p99_scan_vs_idle: valueOf('ratio_health_p99_scan_vs_idle'),
+      ratio_point_p99_scan_vs_idle: valueOf('ratio_point_p99_scan_vs_idle'),
       figures,
     };
     fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
