@@ -2,13 +2,15 @@
  * One first run of every alert rule on a seeded database file, in its own
  * process (forked by bench/alerts.ts), as the server runs it: in its worker
  * thread (server/alerts/scan-thread.ts), while a server in the same process
- * is asked /api/health all along — first idle, then during the scan.
- * Sends its figures to the parent over IPC.
+ * is asked /api/health and one deliverable (a point read, signed in) all
+ * along — first idle, then during the scan. Sends its figures to the parent over IPC.
  *
- * Environment: BENCH_ALERT_FILE, BENCH_NOW, BENCH_NEXT_MINUTE (non-empty: also
+ * Environment: BENCH_ALERT_FILE, BENCH_NOW, BENCH_COOKIE (a signed-in session),
+ * BENCH_DELIVERABLE_IDS (comma-separated, read in turn), BENCH_NEXT_MINUTE (non-empty: also
  * the run a minute later), BENCH_SCAN_ON_MAIN (non-empty: the scan on the API's
  * own thread instead, as before the worker, for comparison).
  */
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
@@ -18,7 +20,7 @@ import { createApp } from '../server/app';
 import { openDatabase } from '../server/db/connect';
 import type { FirstScan } from './alerts';
 
-/** Health checks timed on the idle server, before the scan, for the p99 to compare with. */
+/** Health checks (and point reads) timed on the idle server, before the scan, for the p99 to compare with. */
 const IDLE_REQUESTS = 300;
 /**
  * Between two health checks: a monitor polling often, not a load generator — one
@@ -29,20 +31,50 @@ const PAUSE_MS = 2;
 const onMain = Boolean(process.env.BENCH_SCAN_ON_MAIN);
 const file = process.env.BENCH_ALERT_FILE;
 const nowIso = process.env.BENCH_NOW;
-if (!file || !nowIso || !process.send)
-  throw new Error('run by bench/alerts.ts with BENCH_ALERT_FILE, BENCH_NOW and an IPC channel');
+const cookie = process.env.BENCH_COOKIE;
+const deliverableIds = (process.env.BENCH_DELIVERABLE_IDS ?? '').split(',').filter(Boolean);
+if (!file || !nowIso || !cookie || deliverableIds.length === 0 || !process.send)
+  throw new Error(
+    'run by bench/alerts.ts with BENCH_ALERT_FILE, BENCH_NOW, BENCH_COOKIE, BENCH_DELIVERABLE_IDS and an IPC channel',
+  );
+
+/**
+ * The API thread's time on a CPU and runnable but waiting for one, in ms, from
+ * Linux's schedstat (null elsewhere): a long event-loop block with little run
+ * time is the thread waiting for a core, not code blocking it.
+ */
+function apiThreadSchedule(): { runMs: number; waitMs: number } | null {
+  try {
+    const [run, wait] = fs
+      .readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8')
+      .split(' ')
+      .map(Number);
+    return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * `fetch`, once more on a new connection when the kept-alive one was closed under it
  * (undici: "other side closed"), which cut two bench runs short; the time counted
  * is from the first attempt.
  */
-async function fetchAgainOnceClosed(url: string): Promise<Response> {
+async function fetchAgainOnceClosed(url: string, init?: RequestInit): Promise<Response> {
   try {
-    return await fetch(url);
+    return await fetch(url, init);
   } catch {
-    return fetch(url);
+    return fetch(url, init);
   }
+}
+
+/** Times one GET of `url`; throws unless it answers 200. */
+async function timedGet(url: string, init?: RequestInit): Promise<number> {
+  const started = performance.now();
+  const res = await fetchAgainOnceClosed(url, init);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status} during the scan`);
+  return performance.now() - started;
 }
 
 /**
@@ -50,22 +82,29 @@ async function fetchAgainOnceClosed(url: string): Promise<Response> {
  * deliveries are queued too), while a client keeps asking /api/health of a
  * server on the same event loop; with `thenNextMinute`, also the run a minute later.
  */
-async function firstScan(file: string, now: Date, thenNextMinute: boolean): Promise<FirstScan> {
+async function firstScan(
+  file: string,
+  now: Date,
+  session: { cookie: string; deliverableIds: string[] },
+  thenNextMinute: boolean,
+): Promise<FirstScan> {
   const handle = openDatabase(`sqlite:${file}`);
   const app = createApp({ db: handle.db, logError: (error) => console.error(error) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/health`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const latencies: number[] = [];
+  const pointLatencies: number[] = [];
   let polling = true;
+  // A health check, then a point read of the next sample deliverable, then a short pause.
   const poller = (async () => {
-    while (polling) {
-      const started = performance.now();
-      const res = await fetchAgainOnceClosed(url);
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`/api/health answered ${res.status} during the scan`);
-      latencies.push(performance.now() - started);
+    for (let i = 0; polling; i++) {
+      latencies.push(await timedGet(`${origin}/api/health`));
+      const id = session.deliverableIds[i % session.deliverableIds.length]!;
+      pointLatencies.push(
+        await timedGet(`${origin}/api/deliverables/${id}`, { headers: { cookie: session.cookie } }),
+      );
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     }
   })();
@@ -84,14 +123,18 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
     };
     await settle(20)();
     latencies.length = 0;
+    pointLatencies.length = 0;
     await settle(IDLE_REQUESTS)();
     const idleLatencies = latencies.splice(0);
+    const idlePointLatencies = pointLatencies.splice(0);
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
+    const before = apiThreadSchedule();
     const started = performance.now();
     const result = await scanAt(now);
     const ms = performance.now() - started;
     delay.disable();
+    const after = apiThreadSchedule();
     polling = false;
     await poller;
 
@@ -105,8 +148,14 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
       deliveries: Number(deliveries.count),
       loopMaxMs: delay.max / 1e6,
       loopP99Ms: delay.percentile(99) / 1e6,
+      apiThread:
+        before && after
+          ? { runMs: after.runMs - before.runMs, waitMs: after.waitMs - before.waitMs }
+          : null,
       latencies: [...latencies],
       idleLatencies,
+      pointLatencies: [...pointLatencies],
+      idlePointLatencies,
     };
     if (thenNextMinute) {
       // What the scheduler does every minute after that: the same rules, one minute later.
@@ -124,5 +173,10 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
   }
 }
 
-const scan = await firstScan(file, new Date(nowIso), Boolean(process.env.BENCH_NEXT_MINUTE));
+const scan = await firstScan(
+  file,
+  new Date(nowIso),
+  { cookie, deliverableIds },
+  Boolean(process.env.BENCH_NEXT_MINUTE),
+);
 process.send(scan, () => process.exit(0));

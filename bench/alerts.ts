@@ -12,6 +12,9 @@ export interface AlertBenchOptions {
   invoices: number;
   /** First runs, each on a fresh copy of the seeded file; the median is reported. */
   runs: number;
+  /** A signed-in session cookie and deliverables to read one at a time during the scan. */
+  cookie: string;
+  sampleIds: string[];
 }
 
 /**
@@ -21,8 +24,8 @@ export interface AlertBenchOptions {
  * process: the scheduler shares the process with the API (the scan runs in
  * its worker thread, as in the server). Reports the median run's time, the
  * longest block of the API's event loop in any run (`monitorEventLoopDelay`),
- * health check p99 during the scans against before them, and the
- * steady-state run a minute later.
+ * health check and point read p99 during the scans against before them, and
+ * the steady-state run a minute later.
  */
 export async function benchAlertScan(report: Report, options: AlertBenchOptions): Promise<void> {
   const runs: FirstScan[] = [];
@@ -31,17 +34,19 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
     const file = `${options.file}.run${run}`;
     copyToDisk(options.file, file);
     const last = run === options.runs - 1;
-    runs.push(await firstScanInChild(file, options.now, last, false));
+    runs.push(await firstScanInChild(file, options, last, false));
     if (!last) removeDatabase(file);
   }
   // The same first run on the API's own thread (as before the worker), for comparison.
   const mainFile = `${options.file}.main`;
   copyToDisk(options.file, mainFile);
-  const onMain = await firstScanInChild(mainFile, options.now, false, true);
+  const onMain = await firstScanInChild(mainFile, options, false, true);
   removeDatabase(mainFile);
   const { raised, deliveries } = runs[0]!;
   const latencies = runs.flatMap((r) => r.latencies);
   const idle = runs.flatMap((r) => r.idleLatencies);
+  const pointLatencies = runs.flatMap((r) => r.pointLatencies);
+  const pointIdle = runs.flatMap((r) => r.idlePointLatencies);
   report.begin(
     `4. Alert scan: every rule over ${options.deliverables.toLocaleString('en')} deliverables and ${options.invoices.toLocaleString('en')} invoices (median of ${runs.length} first runs)`,
   );
@@ -76,6 +81,21 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
     median(runs.map((r) => r.loopP99Ms)),
     'ms',
   );
+  const threads = runs.flatMap((r) => (r.apiThread ? [r.apiThread] : []));
+  if (threads.length > 0) {
+    report.add(
+      'alert_scan_api_thread_run_ms',
+      "The API thread's time on a CPU during the scan (median of runs)",
+      median(threads.map((t) => t.runMs)),
+      'ms',
+    );
+    report.add(
+      'alert_scan_api_thread_cpu_wait_ms',
+      '… and runnable, waiting for a CPU (median of runs)',
+      median(threads.map((t) => t.waitMs)),
+      'ms',
+    );
+  }
   report.add(
     'alert_scan_health_requests',
     'Health checks answered during the scans',
@@ -96,6 +116,27 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
     'ratio_health_p99_scan_vs_idle',
     'Health check p99 during the scans ÷ idle',
     idleP99 > 0 ? scanP99 / idleP99 : 0,
+    '×',
+    { op: '<=', value: 2 },
+  );
+  const pointScanP99 = pointLatencies.length ? percentile(pointLatencies, 99) : 0;
+  const pointIdleP99 = pointIdle.length ? percentile(pointIdle, 99) : 0;
+  report.add(
+    'alert_scan_point_p99_ms',
+    'Point read (one deliverable) p99 during the scans',
+    pointScanP99,
+    'ms',
+  );
+  report.add(
+    'alert_scan_point_idle_p99_ms',
+    'Point read p99 before them (idle)',
+    pointIdleP99,
+    'ms',
+  );
+  report.add(
+    'ratio_point_p99_scan_vs_idle',
+    'Point read p99 during the scans ÷ idle',
+    pointIdleP99 > 0 ? pointScanP99 / pointIdleP99 : 0,
     '×',
     { op: '<=', value: 2 },
   );
@@ -134,9 +175,14 @@ export interface FirstScan {
   deliveries: number;
   loopMaxMs: number;
   loopP99Ms: number;
+  /** The API thread during the scan: on a CPU, and runnable but waiting for one (Linux). */
+  apiThread: { runMs: number; waitMs: number } | null;
   latencies: number[];
   /** Health checks of the same server before the scan. */
   idleLatencies: number[];
+  /** Point reads (GET one deliverable) during the scan, and before it. */
+  pointLatencies: number[];
+  idlePointLatencies: number[];
   nextMinute?: { ms: number; raised: number };
 }
 
@@ -157,7 +203,7 @@ function removeDatabase(file: string): void {
  */
 function firstScanInChild(
   file: string,
-  now: Date,
+  { now, cookie, sampleIds }: AlertBenchOptions,
   thenNextMinute: boolean,
   onMainThread: boolean,
 ): Promise<FirstScan> {
@@ -168,6 +214,8 @@ function firstScanInChild(
         ...process.env,
         BENCH_ALERT_FILE: file,
         BENCH_NOW: now.toISOString(),
+        BENCH_COOKIE: cookie,
+        BENCH_DELIVERABLE_IDS: sampleIds.join(','),
         BENCH_NEXT_MINUTE: thenNextMinute ? '1' : '',
         BENCH_SCAN_ON_MAIN: onMainThread ? '1' : '',
       },

@@ -39,6 +39,7 @@ export const HEADLINE_FIGURES = [
   'ratio_range_p99_vs_p50',
   'ratio_point_p99_loaded_vs_alone',
   'ratio_health_p99_scan_vs_idle',
+  'ratio_point_p99_scan_vs_idle',
   'ratio_cluster_vs_single',
   'ratio_point_vs_floor',
   'server_peak_rss_mb',

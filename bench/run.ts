@@ -141,6 +141,8 @@ async function main(): Promise<void> {
         deliverables: size.deliverables,
         invoices: size.invoices,
         runs: options.quick ? 1 : 3,
+        cookie: seeded.cookie,
+        sampleIds: seeded.sampleIds,
       });
     }
 

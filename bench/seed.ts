@@ -237,8 +237,10 @@ export async function seedWorkspace(file: string, options: SeedOptions): Promise
         exclusive ? pick(CATEGORIES) : null,
         exclusive ? day(signed + (30 + rand() * 60) * DAY_MS) : null,
         usage,
-        iso(signed),
-        iso(signed),
+        // Made and last edited when it was signed, or before now for a deal signed ahead (as
+        // the deliverables: nothing is stamped in the future).
+        iso(Math.min(signed, nowMs - 8 * DAY_MS)),
+        iso(Math.min(signed, nowMs - 8 * DAY_MS)),
       ];
     },
     (row) => insertDeal.run(...row),

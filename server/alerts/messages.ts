@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AlertRule, AlertSubjectType, Database } from '../db/schema';
 import { formatMoney } from '../../shared/currency';
+import { inChunks } from '../db/in-chunks';
 import { yieldToEventLoop } from '../event-loop';
 import { alertRule } from './rules';
 import type { DeliverableFacts, RenderableAlert, SubjectContext } from './rules/rule';
@@ -8,16 +9,26 @@ import type { DeliverableFacts, RenderableAlert, SubjectContext } from './rules/
 /** Subjects read per query: a short block of the event loop the scan shares with the API. */
 const CONTEXT_BATCH = 100;
 
-/** Loads the context of deliverable subjects in one query. */
+/** Reads rows for `ids`, `CONTEXT_BATCH` per query, letting requests in before each query. */
+function inContextBatches<R>(ids: string[], read: (batch: string[]) => Promise<R[]>): Promise<R[]> {
+  return inChunks(
+    ids,
+    async (batch) => {
+      // better-sqlite3 blocks while a query runs: requests get in between batches.
+      await yieldToEventLoop();
+      return read(batch);
+    },
+    CONTEXT_BATCH,
+  );
+}
+
+/** Loads the context of deliverable subjects, `CONTEXT_BATCH` per query. */
 export async function loadDeliverableContexts(
   db: Kysely<Database>,
   ids: string[],
 ): Promise<Map<string, SubjectContext>> {
-  const contexts = new Map<string, SubjectContext>();
-  for (let i = 0; i < ids.length; i += CONTEXT_BATCH) {
-    // Requests get in between batches (better-sqlite3 blocks while a query runs).
-    await yieldToEventLoop();
-    const rows = await db
+  const rows = await inContextBatches(ids, (batch) =>
+    db
       .selectFrom('deliverables')
       .innerJoin('brands', 'brands.id', 'deliverables.brandId')
       .select([
@@ -28,11 +39,10 @@ export async function loadDeliverableContexts(
         'deliverables.draftDueAt',
         'brands.name as brandName',
       ])
-      .where('deliverables.id', 'in', ids.slice(i, i + CONTEXT_BATCH))
-      .execute();
-    for (const row of rows) contexts.set(row.id, deliverableContext(row.id, row, row.brandName));
-  }
-  return contexts;
+      .where('deliverables.id', 'in', batch)
+      .execute(),
+  );
+  return byId(rows, (row) => deliverableContext(row.id, row, row.brandName));
 }
 
 function deliverableContext(
@@ -51,35 +61,51 @@ function deliverableContext(
   };
 }
 
-/** The names of these brands, 500 per query. */
-async function brandNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('brands')
-      .select(['id', 'name'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const row of rows) names.set(row.id, row.name);
-  }
-  return names;
+/** Each row's context, by the row's id. */
+function byId<R extends { id: string }>(
+  rows: R[],
+  contextOf: (row: R) => SubjectContext,
+): Map<string, SubjectContext> {
+  return new Map(rows.map((row) => [row.id, contextOf(row)]));
 }
 
-/** Loads the context of invoice subjects in one query per 500. */
-export async function loadInvoiceContexts(
+/**
+ * `byId` for subjects whose due day is read in the workspace's zone (UTC
+ * before its settings are saved); the zone is read only when there are rows.
+ */
+async function byIdInZone<R extends { id: string }>(
   db: Kysely<Database>,
-  ids: string[],
+  rows: R[],
+  contextOf: (row: R, zone: string) => SubjectContext,
 ): Promise<Map<string, SubjectContext>> {
-  const contexts = new Map<string, SubjectContext>();
-  if (ids.length === 0) return contexts;
+  if (rows.length === 0) return new Map();
   const workspace = await db
     .selectFrom('workspaceSettings')
     .select('timeZone')
     .where('id', '=', 1)
     .executeTakeFirst();
-  for (let i = 0; i < ids.length; i += CONTEXT_BATCH) {
-    await yieldToEventLoop();
-    const rows = await db
+  const zone = workspace?.timeZone ?? 'UTC';
+  return byId(rows, (row) => contextOf(row, zone));
+}
+
+/** `YYYY-MM-DD` of a date column (a PostgreSQL date may read as a longer string). */
+const dayOf = (value: string | null) => (value === null ? undefined : String(value).slice(0, 10));
+
+/** The names of these brands, in chunked `in` queries. */
+async function brandNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  const rows = await inChunks(ids, (chunk) =>
+    db.selectFrom('brands').select(['id', 'name']).where('id', 'in', chunk).execute(),
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Loads the context of invoice subjects, `CONTEXT_BATCH` per query. */
+export async function loadInvoiceContexts(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, SubjectContext>> {
+  const rows = await inContextBatches(ids, (batch) =>
+    db
       .selectFrom('invoices')
       .innerJoin('deals', 'deals.id', 'invoices.dealId')
       .innerJoin('brands', 'brands.id', 'deals.brandId')
@@ -93,125 +119,94 @@ export async function loadInvoiceContexts(
         'deals.id as dealId',
         'brands.name as brandName',
       ])
-      .where('invoices.id', 'in', ids.slice(i, i + CONTEXT_BATCH))
-      .execute();
-    for (const row of rows) {
-      contexts.set(row.id, {
-        subjectType: 'invoice',
-        id: row.id,
-        title: `Invoice ${row.number}`,
-        brandName: row.brandName,
-        calendarAt: null,
-        // The deal page scrolls to and highlights the invoice named in the fragment.
-        href: `/deals/${encodeURIComponent(row.dealId)}#invoice-${encodeURIComponent(row.id)}`,
-        dueOn: row.dueOn,
-        balanceText: formatMoney(
-          Math.max(Number(row.amountCents) - Number(row.paidCents), 0),
-          row.currency,
-        ),
-        zone: workspace?.timeZone ?? 'UTC',
-      });
-    }
-  }
-  return contexts;
+      .where('invoices.id', 'in', batch)
+      .execute(),
+  );
+  return byIdInZone(db, rows, (row, zone) => ({
+    subjectType: 'invoice',
+    id: row.id,
+    title: `Invoice ${row.number}`,
+    brandName: row.brandName,
+    calendarAt: null,
+    // The deal page scrolls to and highlights the invoice named in the fragment.
+    href: `/deals/${encodeURIComponent(row.dealId)}#invoice-${encodeURIComponent(row.id)}`,
+    dueOn: row.dueOn,
+    balanceText: formatMoney(
+      Math.max(Number(row.amountCents) - Number(row.paidCents), 0),
+      row.currency,
+    ),
+    zone,
+  }));
 }
 
-/** Reads rows for `ids` in queries of at most 500 ids each (the engines' parameter limits). */
-async function inBatches<T>(ids: string[], read: (batch: string[]) => Promise<T[]>): Promise<T[]> {
-  const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) rows.push(...(await read(ids.slice(i, i + 500))));
-  return rows;
-}
-
-/** Loads the context of brand subjects (follow-ups) in one query per 500. */
+/** Loads the context of brand subjects (follow-ups), in chunked `in` queries. */
 export async function loadBrandContexts(
   db: Kysely<Database>,
   ids: string[],
 ): Promise<Map<string, SubjectContext>> {
-  const rows = await inBatches(ids, (batch) =>
+  const rows = await inChunks(ids, (chunk) =>
     db
       .selectFrom('brands')
       .select(['id', 'name', 'nextFollowUpOn'])
-      .where('id', 'in', batch)
+      .where('id', 'in', chunk)
       .execute(),
   );
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        subjectType: 'brand',
-        id: row.id,
-        title: row.name,
-        brandName: row.name,
-        calendarAt: null,
-        href: `/brands?brand=${encodeURIComponent(row.id)}`,
-        dueOn: row.nextFollowUpOn === null ? undefined : String(row.nextFollowUpOn).slice(0, 10),
-      },
-    ]),
-  );
+  return byId(rows, (row) => ({
+    subjectType: 'brand',
+    id: row.id,
+    title: row.name,
+    brandName: row.name,
+    calendarAt: null,
+    href: `/brands?brand=${encodeURIComponent(row.id)}`,
+    dueOn: dayOf(row.nextFollowUpOn),
+  }));
 }
 
-/** Loads the context of deal subjects (usage rights) in one query per 500. */
+/** Loads the context of deal subjects (usage rights), in chunked `in` queries. */
 export async function loadDealContexts(
   db: Kysely<Database>,
   ids: string[],
 ): Promise<Map<string, SubjectContext>> {
-  const contexts = new Map<string, SubjectContext>();
-  if (ids.length === 0) return contexts;
-  const workspace = await db
-    .selectFrom('workspaceSettings')
-    .select('timeZone')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
+  const rows = await inChunks(ids, (chunk) =>
+    db
       .selectFrom('deals')
       .innerJoin('brands', 'brands.id', 'deals.brandId')
       .select(['deals.id', 'deals.title', 'deals.usageRightsUntil', 'brands.name as brandName'])
-      .where('deals.id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const row of rows) {
-      contexts.set(row.id, {
-        subjectType: 'deal',
-        id: row.id,
-        title: row.title,
-        brandName: row.brandName,
-        calendarAt: null,
-        href: `/deals/${encodeURIComponent(row.id)}`,
-        dueOn:
-          row.usageRightsUntil === null ? undefined : String(row.usageRightsUntil).slice(0, 10),
-        zone: workspace?.timeZone ?? 'UTC',
-      });
-    }
-  }
-  return contexts;
+      .where('deals.id', 'in', chunk)
+      .execute(),
+  );
+  return byIdInZone(db, rows, (row, zone) => ({
+    subjectType: 'deal',
+    id: row.id,
+    title: row.title,
+    brandName: row.brandName,
+    calendarAt: null,
+    href: `/deals/${encodeURIComponent(row.id)}`,
+    dueOn: dayOf(row.usageRightsUntil),
+    zone,
+  }));
 }
 
-/** Loads the context of brand requests (request received) in one query per 500. */
+/** Loads the context of brand requests (request received), in chunked `in` queries. */
 export async function loadRequestContexts(
   db: Kysely<Database>,
   ids: string[],
 ): Promise<Map<string, SubjectContext>> {
-  const rows = await inBatches(ids, (batch) =>
+  const rows = await inChunks(ids, (chunk) =>
     db
       .selectFrom('brandRequests')
       .select(['id', 'company', 'name'])
-      .where('id', 'in', batch)
+      .where('id', 'in', chunk)
       .execute(),
   );
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        subjectType: 'request',
-        id: row.id,
-        title: `Request from ${row.name}`,
-        brandName: row.company,
-        calendarAt: null,
-        href: `/requests?request=${encodeURIComponent(row.id)}`,
-      },
-    ]),
-  );
+  return byId(rows, (row) => ({
+    subjectType: 'request',
+    id: row.id,
+    title: `Request from ${row.name}`,
+    brandName: row.company,
+    calendarAt: null,
+    href: `/requests?request=${encodeURIComponent(row.id)}`,
+  }));
 }
 
 /** Every subject the alerts name, by id, whatever their type. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { chunksOf } from '../db/in-chunks';
 import type { AlertSubjectType, Database } from '../db/schema';
 import { yieldToEventLoop } from '../event-loop';
 import { rulesAbout } from './rules';
@@ -25,9 +26,7 @@ async function openAlertIds(
     .where('subjectType', '=', subjectType)
     .execute();
   const ids = rows.map((r) => r.id).filter((id) => !fresh.has(id));
-  const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += RESOLVE_BATCH) batches.push(ids.slice(i, i + RESOLVE_BATCH));
-  return batches;
+  return chunksOf(ids, RESOLVE_BATCH);
 }
 
 /** The open alerts about subjects of one type that their rules find stale, in the order read. */
@@ -69,8 +68,7 @@ export async function resolveStaleAlerts(
   for (const subjectType of SUBJECT_TYPES)
     stale.push(...(await staleAbout(db, subjectType, now, timeZone, fresh)));
 
-  for (let i = 0; i < stale.length; i += 500) {
-    const ids = stale.slice(i, i + 500);
+  for (const ids of chunksOf(stale)) {
     await yieldToEventLoop();
     await db.transaction().execute(async (trx) => {
       await trx

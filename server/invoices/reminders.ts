@@ -4,6 +4,7 @@ import type { BusinessHours, LadderOverride, ReminderStep } from '../../shared/s
 import type { Invoice } from '../../shared/schemas/invoice';
 import type { WorkspaceSettings } from '../../shared/schemas/settings';
 import { recordInvoiceEvent } from '../db/queries/invoice-events';
+import { inChunks } from '../db/in-chunks';
 import { getInvoice } from '../db/queries/invoices';
 import type { Database, InvoiceReminderRow } from '../db/schema';
 import { inTransaction } from '../db/transaction';
@@ -172,19 +173,17 @@ export async function runInvoiceReminders(deps: ReminderDeps): Promise<ReminderR
     .execute();
   if (candidates.length === 0) return result;
   const done = new Map<string, number>();
-  for (let i = 0; i < candidates.length; i += 500) {
-    const rows = await db
-      .selectFrom('invoiceReminders')
-      .select(['invoiceId', 'stepOffsetDays'])
-      .where(
-        'invoiceId',
-        'in',
-        candidates.slice(i, i + 500).map((c) => c.id),
-      )
-      .execute();
-    for (const r of rows) {
-      done.set(r.invoiceId, Math.max(done.get(r.invoiceId) ?? -Infinity, r.stepOffsetDays));
-    }
+  const sent = await inChunks(
+    candidates.map((c) => c.id),
+    (chunk) =>
+      db
+        .selectFrom('invoiceReminders')
+        .select(['invoiceId', 'stepOffsetDays'])
+        .where('invoiceId', 'in', chunk)
+        .execute(),
+  );
+  for (const r of sent) {
+    done.set(r.invoiceId, Math.max(done.get(r.invoiceId) ?? -Infinity, r.stepOffsetDays));
   }
   for (const candidate of candidates) {
     const ladder = effectiveLadder(

@@ -10,7 +10,6 @@ import type { Invoice } from '../../shared/schemas/invoice';
 import type { WorkspaceSettings } from '../../shared/schemas/settings';
 import { raiseAlertsInTransaction } from '../alerts/raise';
 import { getInvoice } from '../db/queries/invoices';
-import { takePublicHit } from '../db/queries/public-hits';
 import { insertRemittance } from '../db/queries/remittances';
 import type { Database } from '../db/schema';
 import { inTransaction } from '../db/transaction';
@@ -24,6 +23,7 @@ import { validate } from '../validate';
 import { z } from 'zod';
 import { declare, file } from './declare';
 import { pdfDownload } from './downloads';
+import { openPublicLink } from './public-link';
 
 /** One answer for every token that opens nothing: unknown, revoked, or its invoice void. */
 const inactiveLink = () => new AppError(404, 'not_found', 'This invoice link is not active.');
@@ -92,12 +92,16 @@ const route = {
 export function invoiceLinkRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   const signer = { linkSecret: deps.linkSecret, appUrl: deps.config.APP_URL };
+  /** The invoice a live link opens, and the settings its page shows. */
+  const show = async (trx: Kysely<Database>, found: { invoiceId: string }) => {
+    const { view, settings } = await workspaceInvoiceView(trx, signer, clock.now());
+    const invoice = await getInvoice(trx, found.invoiceId, view);
+    return { invoice, settings };
+  };
   const open = async (trx: Kysely<Database>, token: string) => {
     const found = await invoiceOfToken(trx, token);
     if (!found) throw inactiveLink();
-    const { view, settings } = await workspaceInvoiceView(trx, signer, clock.now());
-    const invoice = await getInvoice(trx, found.invoiceId, view);
-    return { invoice, settings, tokenHash: found.tokenHash };
+    return show(trx, found);
   };
   return new Hono<AppEnv>()
     .get('/:token', route.view, async (c) => {
@@ -131,8 +135,13 @@ export function invoiceLinkRoutes(deps: AppDeps) {
         const input = c.req.valid('json');
         const now = clock.now();
         await inTransaction(db, async (trx) => {
-          const { invoice, settings, tokenHash } = await open(trx, c.req.param('token'));
-          await takePublicHit(trx, { key: `invoice-paid:${tokenHash}`, ...PAID_LIMIT }, now);
+          const paidLink = {
+            find: (t: Kysely<Database>) => invoiceOfToken(t, c.req.param('token')),
+            unknown: inactiveLink,
+            key: (found: { tokenHash: string }) => `invoice-paid:${found.tokenHash}`,
+            limit: PAID_LIMIT,
+          };
+          const { invoice, settings } = await openPublicLink(trx, now, paidLink, show);
           await insertRemittance(
             trx,
             invoice.id,

@@ -37,7 +37,6 @@ import {
   withdrawProposal,
   type ProposalOfToken,
 } from '../db/queries/proposals';
-import { takePublicHit } from '../db/queries/public-hits';
 import { getSettings } from '../db/queries/settings';
 import { isUniqueViolation } from '../db/dialect';
 import { inTransaction } from '../db/transaction';
@@ -50,6 +49,7 @@ import { renderProposalPdf } from '../proposals/pdf';
 import { validate } from '../validate';
 import { declare, file, list } from './declare';
 import { pdfDownload } from './downloads';
+import { openPublicLink, type PublicLinkOptions, type UseLimit } from './public-link';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Per link and hour: a brand's team opening and printing it is far below these. */
@@ -321,20 +321,26 @@ function notOpen(state: ProposalView['state'], expiresOn: string): AppError {
  */
 export function proposalLinkRoutes(deps: AppDeps) {
   const { db, clock, emailConfigured } = deps;
+  /** The proposal behind the token, its use counted as `proposal-<kind>` against `limit`. */
+  const proposalLink = (
+    token: string,
+    kind: string,
+    limit: UseLimit,
+  ): PublicLinkOptions<ProposalOfToken> => ({
+    find: (trx) => proposalOfToken(trx, token),
+    unknown: unknownLink,
+    key: (found) => `proposal-${kind}:${found.row.tokenHash}`,
+    limit: { ...limit, message: TOO_MANY },
+  });
   /** The proposal behind the token as its brand sees it, counting the use against `limit`. */
-  const open = (c: Context<AppEnv>, limit: { max: number; windowMs: number }, kind: string) =>
-    inTransaction(db, async (trx) => {
-      const now = clock.now();
-      const found = await proposalOfToken(trx, c.req.param('token') ?? '');
-      if (!found) throw unknownLink();
-      await takePublicHit(
-        trx,
-        { key: `proposal-${kind}:${found.row.tokenHash}`, ...limit, message: TOO_MANY },
-        now,
-      );
+  const open = (c: Context<AppEnv>, limit: UseLimit, kind: string) => {
+    const now = clock.now();
+    const token = c.req.param('token') ?? '';
+    return openPublicLink(db, now, proposalLink(token, kind, limit), async (trx, found) => {
       const settings = await getSettings(trx, now);
       return toView(found, settings.name, now, settings.timeZone);
     });
+  };
   return new Hono<AppEnv>()
     .get('/:token', route.view, async (c) => {
       const view = await open(c, VIEW_LIMIT, 'view');
@@ -365,12 +371,7 @@ export function proposalLinkRoutes(deps: AppDeps) {
         const title = input.title ? input.title : null;
         const token = c.req.param('token');
         // Counted on its own: an answer refused below (409) still counts against the link.
-        await inTransaction(db, async (trx) => {
-          const found = await proposalOfToken(trx, token);
-          if (!found) throw unknownLink();
-          const key = `proposal-decision:${found.row.tokenHash}`;
-          await takePublicHit(trx, { key, ...DECISION_LIMIT, message: TOO_MANY }, now);
-        });
+        await openPublicLink(db, now, proposalLink(token, 'decision', DECISION_LIMIT));
         const result = await inTransaction(db, async (trx) => {
           const found = await proposalOfToken(trx, token);
           if (!found) throw unknownLink();

@@ -26,7 +26,6 @@ import { createToken, hashToken } from '../auth/tokens';
 import { getDeal } from '../db/queries/deals';
 import { getDeliverable } from '../db/queries/deliverables';
 import { listMetricSnapshots, recordMetricSnapshot } from '../db/queries/metric-snapshots';
-import { takePublicHit } from '../db/queries/public-hits';
 import {
   activeReportLinkOfToken,
   getReportLink,
@@ -37,6 +36,7 @@ import {
   listTestimonials,
   revokeReportLink,
   setTestimonialFeatured,
+  type ReportLinkRow,
 } from '../db/queries/report-links';
 import { getSettings } from '../db/queries/settings';
 import { inTransaction } from '../db/transaction';
@@ -48,6 +48,7 @@ import { renderReportPdf } from '../reports/pdf';
 import { validate } from '../validate';
 import { declare, file, list } from './declare';
 import { pdfDownload } from './downloads';
+import { openPublicLink, type PublicLinkOptions, type UseLimit } from './public-link';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -304,23 +305,27 @@ export function testimonialRoutes({ db, clock }: AppDeps) {
  * and a testimonial. Mounted under `/api/report-links`; the token is the credential.
  */
 export function reportLinkRoutes({ db, clock }: AppDeps) {
+  /** The live link behind the token, its use counted as `report-<kind>` against `limit`. */
+  const reportLink = (
+    token: string,
+    now: Date,
+    kind: string,
+    limit: UseLimit,
+  ): PublicLinkOptions<ReportLinkRow> => ({
+    find: (trx) => activeReportLinkOfToken(trx, token, now),
+    unknown: unknownLink,
+    key: (link) => `report-${kind}:${link.tokenHash}`,
+    limit: { ...limit, message: TOO_MANY },
+  });
   /** The report behind the token, counting the use against `limit`. */
-  const open = (c: Context<AppEnv>, limit: { max: number; windowMs: number }, kind: string) =>
-    inTransaction(db, async (trx) => {
-      const now = clock.now();
-      const link = await activeReportLinkOfToken(trx, c.req.param('token') ?? '', now);
-      if (!link) throw unknownLink();
-      await takePublicHit(
-        trx,
-        { key: `report-${kind}:${link.tokenHash}`, ...limit, message: TOO_MANY },
-        now,
-      );
+  const open = (c: Context<AppEnv>, limit: UseLimit, kind: string) => {
+    const now = clock.now();
+    const token = c.req.param('token') ?? '';
+    return openPublicLink(db, now, reportLink(token, now, kind, limit), async (trx, link) => {
       const settings = await getSettings(trx, now);
-      return buildReport(trx, link, {
-        workspaceName: settings.name,
-        timeZone: settings.timeZone,
-      });
+      return buildReport(trx, link, { workspaceName: settings.name, timeZone: settings.timeZone });
     });
+  };
   return new Hono<AppEnv>()
     .get('/:token', route.view, async (c) => {
       const view = await open(c, VIEW_LIMIT, 'view');
@@ -350,13 +355,11 @@ export function reportLinkRoutes({ db, clock }: AppDeps) {
         const now = clock.now();
         const token = c.req.param('token');
         // Counted on its own: a testimonial refused later still counts against the link.
-        const link = await inTransaction(db, async (trx) => {
-          const found = await activeReportLinkOfToken(trx, token, now);
-          if (!found) throw unknownLink();
-          const key = `report-testimonial:${found.tokenHash}`;
-          await takePublicHit(trx, { key, ...TESTIMONIAL_LIMIT, message: TOO_MANY }, now);
-          return found;
-        });
+        const link = await openPublicLink(
+          db,
+          now,
+          reportLink(token, now, 'testimonial', TESTIMONIAL_LIMIT),
+        );
         const id = newId();
         await inTransaction(db, async (trx) => {
           await insertTestimonial(

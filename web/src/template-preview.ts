@@ -1,4 +1,5 @@
 import { TEMPLATE_PLACEHOLDERS, type TemplatePlaceholder } from '../../shared/schemas/billing';
+import type { Settings } from '../../shared/schemas/settings';
 
 /** What each placeholder stands for, for the list beside the template editors. */
 export const PLACEHOLDER_HELP: Record<TemplatePlaceholder, string> = {
@@ -18,6 +19,14 @@ export const PLACEHOLDER_HELP: Record<TemplatePlaceholder, string> = {
 };
 
 export { TEMPLATE_PLACEHOLDERS };
+
+/** The workspace's own values in a preview: its name on invoices, and its payment link. */
+export function templateSample(settings: Settings | undefined) {
+  return {
+    creatorName: settings ? settings.creator.legalName || settings.name : '',
+    paymentLink: settings?.creator.paymentLink ?? '',
+  };
+}
 
 /**
  * Fills a template with example values, as an invoice `offsetDays` from its due

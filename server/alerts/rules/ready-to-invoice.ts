@@ -10,8 +10,9 @@ import {
 } from '../../db/queries/payment-clock';
 import type { Database } from '../../db/schema';
 import { yieldToEventLoop } from '../../event-loop';
-import { todayIn } from '../../../shared/days';
-import type { AlertRuleModule, DueAlert, RaiseInTransaction } from './rule';
+import { addDays, todayIn } from '../../../shared/days';
+import { findDealsChangedSince } from './deal-changes';
+import type { AlertRuleModule, DueAlert, RaiseInTransaction, RuleWindow } from './rule';
 
 /**
  * `ready_to_invoice`: a deal whose payment clock started at a fact of the deal
@@ -53,17 +54,47 @@ async function invoicedCents(db: Kysely<Database>, dealId: string, currency: str
   return Number(row?.total ?? 0);
 }
 
+/** Deals checked per query: well inside either engine's parameter limit. */
+const BATCH = 500;
+
 /**
- * Deals that are ready to invoice at `now`. One alert per deal, ever: a deal
- * that already has one is not read again, so a draft the team deleted is not
- * prepared a second time. The due moment is when the trigger fired.
+ * The deals that may have become ready in the window: those whose contract
+ * day began in it (`contract_signed`), and those changed since — the deal,
+ * its deliverables (a review decision moves its deliverable too) or its
+ * invoices (`findDealsChangedSince`). After the workspace settings changed
+ * (its zone decides the day), every deal: `undefined`.
+ */
+async function findCandidateDeals(
+  db: Kysely<Database>,
+  { now, since, settings }: RuleWindow,
+): Promise<string[] | undefined> {
+  if (Date.parse(settings.updatedAt) > since.getTime()) return undefined;
+  const zone = settings.timeZone;
+  const ids = await findDealsChangedSince(db, since, { invoices: true });
+  const signed = await db
+    .selectFrom('deals')
+    .select('id')
+    .where('contractSignedOn', '>=', addDays(todayIn(since, zone), -1))
+    .where('contractSignedOn', '<=', todayIn(now, zone))
+    .where('paymentTrigger', '=', 'contract_signed')
+    .execute();
+  for (const row of signed) ids.add(row.id);
+  return [...ids].sort();
+}
+
+/**
+ * Of `dealIds` (every deal when undefined), those ready to invoice at `now`.
+ * One alert per deal, ever: a deal that already has one is not read again,
+ * so a draft the team deleted is not prepared a second time. The due moment
+ * is when the trigger fired.
  */
 async function findDealsReadyToInvoice(
   db: Kysely<Database>,
   workspace: ClockWorkspace,
   now: Date,
+  dealIds: string[] | undefined,
 ): Promise<ReadyToInvoice[]> {
-  const deals = await db
+  let candidates = db
     .selectFrom('deals')
     .select([
       'deals.id',
@@ -100,8 +131,9 @@ async function findDealsReadyToInvoice(
             .whereRef('alerts.subjectId', '=', 'deals.id'),
         ),
       ),
-    )
-    .execute();
+    );
+  if (dealIds) candidates = candidates.where('deals.id', 'in', dealIds);
+  const deals = await candidates.execute();
   const uncovered = deals.filter((d) => Number(d.invoicedCents ?? 0) < Number(d.feeCents));
   if (uncovered.length === 0) return [];
   const clocks: ClockDeal[] = uncovered.map((d) => ({
@@ -208,14 +240,23 @@ export const readyToInvoice: AlertRuleModule<'deal'> = {
   rule: 'ready_to_invoice',
   subjectType: 'deal',
   headline: 'Ready to invoice',
-  raiseDue: async (db, { now, settings }, raise) =>
-    raiseReadyToInvoice(
-      db,
-      await findDealsReadyToInvoice(db, settings, now),
-      raise,
-      now,
-      settings.timeZone,
-    ),
+  // Like the overdue rules, a scan reads only the deals that may have become ready since the last.
+  async raiseDue(db, window, raise) {
+    const { now, settings } = window;
+    const candidates = await findCandidateDeals(db, window);
+    let raised = 0;
+    const batches = candidates
+      ? Array.from({ length: Math.ceil(candidates.length / BATCH) }, (_, i) =>
+          candidates.slice(i * BATCH, (i + 1) * BATCH),
+        )
+      : [undefined];
+    for (const batch of batches) {
+      const ready = await findDealsReadyToInvoice(db, settings, now, batch);
+      raised += await raiseReadyToInvoice(db, ready, raise, now, settings.timeZone);
+      await yieldToEventLoop();
+    }
+    return raised;
+  },
   // The deal was deleted or cancelled, or invoices sent for it cover its fee.
   async stale(db, open) {
     const sent = await sentCentsOf(

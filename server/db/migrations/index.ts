@@ -15,6 +15,7 @@ import * as m0013 from './0013_brand_requests';
 import * as m0014 from './0014_proposals';
 import * as m0015 from './0015_reports';
 import * as m0016 from './0016_brand_notes';
+import * as m0017 from './0017_deal_rule_indexes';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_proposals': m0014,
   '0015_reports': m0015,
   '0016_brand_notes': m0016,
+  '0017_deal_rule_indexes': m0017,
 };

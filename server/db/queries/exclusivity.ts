@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Warning } from '../../../shared/schemas/common';
 import type { DealStatus } from '../../../shared/schemas/deal';
 import { addDays, firstOfMonth, formatDay, lastOfMonth, todayIn } from '../../../shared/days';
+import { inChunks } from '../in-chunks';
 import { preparedQuery } from '../prepared';
 import { cachedRead } from '../read-cache';
 import type { Database } from '../schema';
@@ -122,15 +123,15 @@ export async function exclusivityWarnings(
     );
     rows.forEach(remember);
   } else {
-    for (let i = 0; i < brandIds.length; i += 500) {
-      const rows = await db
+    const rows = await inChunks(brandIds, (chunk) =>
+      db
         .selectFrom('brands')
         .select(['id', 'name', 'category'])
-        .where('id', 'in', brandIds.slice(i, i + 500))
+        .where('id', 'in', chunk)
         .where('category', 'is not', null)
-        .execute();
-      rows.forEach(remember);
-    }
+        .execute(),
+    );
+    rows.forEach(remember);
   }
   if (categoryOf.size === 0) return warnings;
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../transaction';
+import { inChunks } from '../in-chunks';
 import type { z } from 'zod';
 import { invoiceTotals, type InvoiceTotals } from '../../../shared/invoice-totals';
 import type { LadderOverride, Payer } from '../../../shared/schemas/billing';
@@ -64,20 +65,20 @@ export async function loadBillingContacts(
   brandIds: readonly string[],
 ): Promise<BillingContacts> {
   const byBrand: BillingContacts = new Map();
-  for (let i = 0; i < brandIds.length; i += 500) {
-    const rows = await db
+  const rows = await inChunks(brandIds, (chunk) =>
+    db
       .selectFrom('brandContacts')
       .select(['brandId', 'name', 'email', 'billing'])
-      .where('brandId', 'in', brandIds.slice(i, i + 500))
+      .where('brandId', 'in', chunk)
       .where('email', 'is not', null)
       .orderBy('brandId')
       .orderBy('position')
-      .execute();
-    for (const row of rows) {
-      const list = byBrand.get(row.brandId) ?? [];
-      list.push({ name: row.name, email: row.email!, billing: Boolean(row.billing) });
-      byBrand.set(row.brandId, list);
-    }
+      .execute(),
+  );
+  for (const row of rows) {
+    const list = byBrand.get(row.brandId) ?? [];
+    list.push({ name: row.name, email: row.email!, billing: Boolean(row.billing) });
+    byBrand.set(row.brandId, list);
   }
   return byBrand;
 }
@@ -221,57 +222,42 @@ async function loadExtras(
   rows: InvoiceWithNames[],
 ): Promise<InvoiceExtras[]> {
   if (rows.length === 0) return [];
-  const payments: PaymentRow[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    payments.push(
-      ...(await db
-        .selectFrom('payments')
-        .selectAll()
-        .where(
-          'invoiceId',
-          'in',
-          rows.slice(i, i + 500).map((r) => r.id),
-        )
-        .orderBy('paidOn')
-        .orderBy('createdAt')
-        .execute()),
-    );
-  }
+  const ids = rows.map((r) => r.id);
+  const payments = await inChunks(ids, (chunk) =>
+    db
+      .selectFrom('payments')
+      .selectAll()
+      .where('invoiceId', 'in', chunk)
+      .orderBy('paidOn')
+      .orderBy('createdAt')
+      .execute(),
+  );
   const byInvoice = new Map<string, PaymentRow[]>();
   for (const p of payments) byInvoice.set(p.invoiceId, [...(byInvoice.get(p.invoiceId) ?? []), p]);
   const contacts = await loadBillingContacts(db, [...new Set(rows.map((r) => r.brandId))]);
-  const links = new Map<string, { id: string; tokenHash: string }>();
-  for (let i = 0; i < rows.length; i += 500) {
-    const live = await db
+  const live = await inChunks(ids, (chunk) =>
+    db
       .selectFrom('invoiceLinks')
       .select(['id', 'invoiceId', 'tokenHash'])
-      .where(
-        'invoiceId',
-        'in',
-        rows.slice(i, i + 500).map((r) => r.id),
-      )
+      .where('invoiceId', 'in', chunk)
       .where('revokedAt', 'is', null)
       .orderBy('createdAt')
-      .execute();
-    // The newest live link of each invoice is the one shown.
-    for (const link of live) links.set(link.invoiceId, link);
-  }
-  const remittances = new Map<string, RemittanceNoticeRow[]>();
-  for (let i = 0; i < rows.length; i += 500) {
-    const notices = await db
+      .execute(),
+  );
+  // The newest live link of each invoice is the one shown.
+  const links = new Map(live.map((link) => [link.invoiceId, link]));
+  const notices = await inChunks(ids, (chunk) =>
+    db
       .selectFrom('remittanceNotices')
       .selectAll()
-      .where(
-        'invoiceId',
-        'in',
-        rows.slice(i, i + 500).map((r) => r.id),
-      )
+      .where('invoiceId', 'in', chunk)
       .orderBy('createdAt', 'desc')
       .orderBy('id', 'desc')
-      .execute();
-    for (const n of notices)
-      remittances.set(n.invoiceId, [...(remittances.get(n.invoiceId) ?? []), n]);
-  }
+      .execute(),
+  );
+  const remittances = new Map<string, RemittanceNoticeRow[]>();
+  for (const n of notices)
+    remittances.set(n.invoiceId, [...(remittances.get(n.invoiceId) ?? []), n]);
   return rows.map((row) => ({
     payments: byInvoice.get(row.id) ?? [],
     remittances: remittances.get(row.id) ?? [],

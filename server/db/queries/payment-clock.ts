@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PaymentTrigger } from '../../../shared/schemas/billing';
 import type { DeliverableStatus } from '../../../shared/schemas/deliverable';
 import { addDays, startOfDay, todayIn } from '../../../shared/days';
+import { inChunks } from '../in-chunks';
 import type { Database } from '../schema';
 
 /** What a deal's payment clock reads of the deal itself. */
@@ -26,15 +27,6 @@ export interface TriggerFired {
 
 /** A draft counts as approved in these statuses: approval, and everything after it. */
 const APPROVED_OR_LATER: readonly DeliverableStatus[] = ['approved', 'scheduled', 'published'];
-
-/** Rows per `in (...)` list: well inside either engine's parameter limit. */
-const BATCH = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
 
 /** The workspace's zone and default terms (UTC and 30 days before the settings row exists). */
 export async function readClockWorkspace(db: Kysely<Database>): Promise<ClockWorkspace> {
@@ -95,38 +87,32 @@ export async function loadTriggerFired(
   if (byWork.length === 0) return fired;
   const trigger = new Map(byWork.map((d) => [d.id, d.paymentTrigger]));
 
-  const deliverables: {
-    id: string;
-    dealId: string;
-    status: DeliverableStatus;
-    publishAt: string | null;
-  }[] = [];
-  for (const ids of chunks(byWork.map((d) => d.id))) {
-    deliverables.push(
-      ...(await db
+  const deliverables = await inChunks(
+    byWork.map((d) => d.id),
+    (ids) =>
+      db
         .selectFrom('deliverables')
         .select(['id', 'dealId', 'status', 'publishAt'])
         .where('dealId', 'in', ids)
         .where('status', '!=', 'cancelled')
-        .execute()),
-    );
-  }
+        .execute(),
+  );
   const approvalWanted = deliverables
     .filter((d) => trigger.get(d.dealId) === 'draft_approved')
     .map((d) => d.id);
-  const approvedAt = new Map<string, string>();
-  for (const ids of chunks(approvalWanted)) {
-    const rows = await db
+  const approvals = await inChunks(approvalWanted, (ids) =>
+    db
       .selectFrom('reviewLinks')
       .select((eb) => ['deliverableId', eb.fn.max('decidedAt').as('approvedAt')])
       .where('deliverableId', 'in', ids)
       .where('decision', '=', 'approve')
       .where('decidedAt', 'is not', null)
       .groupBy('deliverableId')
-      .execute();
-    for (const row of rows) {
-      if (row.approvedAt !== null) approvedAt.set(row.deliverableId, String(row.approvedAt));
-    }
+      .execute(),
+  );
+  const approvedAt = new Map<string, string>();
+  for (const row of approvals) {
+    if (row.approvedAt !== null) approvedAt.set(row.deliverableId, String(row.approvedAt));
   }
 
   // Per deal: the latest dated moment so far, or null once one deliverable has none.
@@ -155,25 +141,25 @@ export async function loadTriggerFired(
 
 /**
  * The earliest due day of each deal's unpaid invoices (not void, not fully
- * paid, drafts included: they are what will be sent), in one query per 500 deals.
+ * paid, drafts included: they are what will be sent), in chunked `in` queries.
  */
 async function loadEarliestUnpaidDue(
   db: Kysely<Database>,
   dealIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const due = new Map<string, string>();
-  for (const ids of chunks(dealIds)) {
-    const rows = await db
+  const rows = await inChunks(dealIds, (ids) =>
+    db
       .selectFrom('invoices')
       .select((eb) => ['dealId', eb.fn.min('dueOn').as('dueOn')])
       .where('dealId', 'in', ids)
       .where('status', 'in', ['draft', 'sent'])
       .whereRef('paidCents', '<', 'amountCents')
       .groupBy('dealId')
-      .execute();
-    for (const row of rows) {
-      if (row.dueOn !== null) due.set(row.dealId, String(row.dueOn).slice(0, 10));
-    }
+      .execute(),
+  );
+  const due = new Map<string, string>();
+  for (const row of rows) {
+    if (row.dueOn !== null) due.set(row.dealId, String(row.dueOn).slice(0, 10));
   }
   return due;
 }

@@ -211,3 +211,108 @@ describe('ready_to_invoice', () => {
     expect((await invoicesOf(w)).map((i) => i.amountCents)).toEqual([100_000]);
   });
 });
+
+/**
+ * A scan reads only the deals that may have become ready since the last one: each way a
+ * deal becomes ready is found by the next scan. The workspace (and its settings) is set up
+ * well before the first scan's week of lookback.
+ */
+describe('ready_to_invoice: what makes a deal ready is found by the next scan', () => {
+  const SET_UP = '2026-02-10T12:00:00.000Z';
+  const FIRST_SCAN = '2026-03-01T12:00:00.000Z';
+  const EDIT = '2026-03-02T09:00:00.000Z';
+  const NEXT_SCAN = '2026-03-02T09:01:00.000Z';
+
+  async function setUp(): Promise<Workspace> {
+    t = await createWorkspace({ now: SET_UP });
+    return t;
+  }
+
+  const readyKeys = async (w: Workspace) =>
+    (await alertKeys(w.db, w.deal.id)).filter((key) => key.startsWith('ready_to_invoice@'));
+
+  /** A deal paid on its last post: one live since Feb 1, one still scheduled (Feb 3). */
+  async function waitingOnOnePost(w: Workspace) {
+    await patchDeal(w, { paymentTrigger: 'last_published', status: 'in_progress' });
+    await createDeliverable(w.owner, w.deal.id, {
+      status: 'published',
+      publishAt: '2026-02-01T12:00:00.000Z',
+    });
+    const open = await createDeliverable(w.owner, w.deal.id, {
+      status: 'scheduled',
+      publishAt: '2026-02-03T12:00:00.000Z',
+    });
+    expect(await scan(w, FIRST_SCAN)).toMatchObject({ raised: 0 });
+    w.clock.set(EDIT);
+    return open;
+  }
+
+  it('raises when the contract day begins, also when the server was down then', async () => {
+    const w = await setUp();
+    await patchDeal(w, {
+      paymentTrigger: 'contract_signed',
+      contractSignedOn: '2026-03-05',
+      status: 'contracted',
+    });
+    expect(await scan(w, FIRST_SCAN)).toMatchObject({ raised: 0 });
+    expect(await scan(w, '2026-03-03T12:00:00.000Z')).toMatchObject({ raised: 0 });
+    // Down from the 3rd to the 8th.
+    expect(await scan(w, '2026-03-08T12:00:00.000Z')).toMatchObject({ raised: 1 });
+    expect(await alertKeys(w.db, w.deal.id)).toEqual(['ready_to_invoice@2026-03-05T00:00:00.000Z']);
+  });
+
+  it('raises when the last post still to come is published', async () => {
+    const w = await setUp();
+    const open = await waitingOnOnePost(w);
+    await patchDeliverable(w.owner, open.id, { status: 'published' });
+    await scan(w, NEXT_SCAN);
+    // (Its campaign report falls due with it: report_due.)
+    expect(await readyKeys(w)).toEqual(['ready_to_invoice@2026-02-03T12:00:00.000Z']);
+  });
+
+  it('raises when the last post still to come is deleted', async () => {
+    const w = await setUp();
+    const open = await waitingOnOnePost(w);
+    expect((await w.owner.delete(`/api/deliverables/${open.id}`)).status).toBe(204);
+    await scan(w, NEXT_SCAN);
+    expect(await readyKeys(w)).toEqual(['ready_to_invoice@2026-02-01T12:00:00.000Z']);
+  });
+
+  it('raises when the invoice that covered the fee is voided, or deleted', async () => {
+    const w = await setUp();
+    await patchDeal(w, {
+      paymentTrigger: 'contract_signed',
+      contractSignedOn: '2026-02-11',
+      status: 'contracted',
+    });
+    const sent = await createInvoice(w.owner, {
+      dealId: w.deal.id,
+      amountCents: 100_000,
+      status: 'sent',
+    });
+    expect(await scan(w, FIRST_SCAN)).toMatchObject({ raised: 0 });
+    w.clock.set(EDIT);
+    await patchInvoice(w.owner, sent.id, { status: 'void' });
+    expect(await scan(w, NEXT_SCAN)).toMatchObject({ raised: 1 });
+    expect(await alertKeys(w.db, w.deal.id)).toEqual(['ready_to_invoice@2026-02-11T00:00:00.000Z']);
+
+    // Another deal, covered by a draft the team then deletes.
+    const other = await w.owner.post('/api/deals', {
+      brandId: w.brand.id,
+      title: 'Sequel',
+      feeCents: 50_000,
+      paymentTrigger: 'contract_signed',
+      contractSignedOn: '2026-02-11',
+      status: 'contracted',
+    });
+    expect(other.status, other.text).toBe(201);
+    const draft = await createInvoice(w.owner, { dealId: other.body.id, amountCents: 50_000 });
+    expect(await scan(w, '2026-03-02T10:00:00.000Z')).toMatchObject({ raised: 0 });
+    w.clock.set('2026-03-02T11:00:00.000Z');
+    expect((await w.owner.delete(`/api/invoices/${draft.id}`)).status).toBe(204);
+    expect(await scan(w, '2026-03-02T11:01:00.000Z')).toMatchObject({ raised: 1 });
+    expect(await alertKeys(w.db, other.body.id)).toEqual([
+      'ready_to_invoice@2026-02-11T00:00:00.000Z',
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { rulesAbout } from '../../../server/alerts/rules';
+import { alertRule, rulesAbout } from '../../../server/alerts/rules';
 import type { RuleWindow } from '../../../server/alerts/rules/rule';
 import {
   listCalendarDeliverables,
@@ -11,6 +11,7 @@ import { searchWorkspace } from '../../../server/db/queries/search';
 import { getSettings } from '../../../server/db/queries/settings';
 import type { Database } from '../../../server/db/schema';
 import { queryPlan, trackRecordingDatabases } from '../../support/query-plans';
+import { brandRow } from '../helpers';
 
 const recording = trackRecordingDatabases();
 
@@ -207,6 +208,128 @@ describe('EXPLAIN QUERY PLAN of the alert rules', () => {
       'deals',
       'deals_status_usage_rights_until',
       'usage_rights_until',
+    );
+  });
+});
+
+/**
+ * A recording database with one deal edited inside the scan window (so the rules' check of
+ * the deals they found runs too), the settings untouched since long before it, and the
+ * plans of the queries `run` makes, each asserted to scan no table.
+ */
+async function dealRulePlans(run: (db: Kysely<Database>, window: RuleWindow) => Promise<unknown>) {
+  const { sqlite, db, queries, window } = await recordingDatabase();
+  const at = '2026-03-05T12:00:00.000Z';
+  await db
+    .insertInto('brands')
+    .values(brandRow('brand-1', 'Acme', at))
+    .execute();
+  await db
+    .insertInto('deals')
+    .values({
+      id: 'deal-1',
+      brandId: 'brand-1',
+      title: 'Launch',
+      status: 'contracted',
+      feeCents: 100_000,
+      currency: 'USD',
+      source: 'direct',
+      contractSignedOn: null,
+      exclusivityCategory: null,
+      exclusivityUntil: null,
+      usageRightsUntil: null,
+      paymentTrigger: 'last_published',
+      notes: '',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .execute();
+  queries.length = 0;
+  // Settings untouched since long before the window: only the window's changes count.
+  await run(db, {
+    ...window,
+    settings: { ...window.settings, updatedAt: '2026-01-01T00:00:00.000Z' },
+  });
+  const plans = queries.map((q) => ({ sql: q.sql, plan: queryPlan(sqlite, q) }));
+  for (const { sql, plan } of plans) {
+    expect(
+      plan.some((step) => /^SCAN /.test(step)),
+      `${sql}\n${plan.join('\n')}`,
+    ).toBe(false);
+  }
+  /** The plan of the one query matching `pattern`. */
+  return (pattern: RegExp) => {
+    const found = plans.filter((p) => pattern.test(p.sql));
+    expect(found, String(pattern)).toHaveLength(1);
+    return found[0]!.plan;
+  };
+}
+
+/** What both deal rules read of the changes since the last scan: index searches on the window. */
+function expectChangesReadByIndex(planOf: (pattern: RegExp) => string[]) {
+  expectIndexSearch(
+    planOf(/^select "id" from "deals" where "updated_at" >/),
+    'deals',
+    'deals_updated_at',
+    'updated_at',
+  );
+  expectIndexSearch(
+    planOf(/^select "deal_id" from "deliverables" where "updated_at" >/),
+    'deliverables',
+    'deliverables_updated_at',
+    'updated_at',
+  );
+  expectIndexSearch(planOf(/from "audit_log"/), 'audit_log', 'audit_log_at', 'at');
+}
+
+describe('EXPLAIN QUERY PLAN of the deal rules', () => {
+  it('report_due: reads what changed since the last scan and the go-lives that passed the lead in it by index searches, then checks those deals on their own deliverables, never scanning a table', async () => {
+    const planOf = await dealRulePlans((db, window) =>
+      alertRule('report_due').findDue!(db, window),
+    );
+    expectChangesReadByIndex(planOf);
+    expectIndexSearch(
+      planOf(/^select distinct "deal_id" from "deliverables"/),
+      'deliverables',
+      'deliverables_(publish_at|calendar_publish)',
+      'publish_at',
+    );
+    // Each candidate deal by its key, its deliverables from (deal_id, status, publish_at) alone.
+    const check = planOf(/group by "deals"."id"/);
+    expect(check.join('\n')).toMatch(/SEARCH deals USING INDEX sqlite_autoindex_deals_1 \(id=\?\)/);
+    expect(check.join('\n')).toMatch(
+      /SEARCH deliverables USING COVERING INDEX deliverables_deal_status_publish \(deal_id=\? AND status=\?/,
+    );
+    // Whether one is still to come, a report was shared, the alert was raised: from indexes alone.
+    expect(check.join('\n')).toMatch(
+      /SEARCH open USING COVERING INDEX deliverables_deal_status_publish \(deal_id=\?\)/,
+    );
+    expect(check.join('\n')).toMatch(
+      /SEARCH report_links USING COVERING INDEX report_links_deal_id/,
+    );
+    expect(check.join('\n')).toMatch(/SEARCH alerts USING COVERING INDEX alerts_key/);
+  });
+
+  it('ready_to_invoice: reads what changed since the last scan (invoices too) and the contract days begun in it by index searches, then those deals by their keys, never scanning a table', async () => {
+    const planOf = await dealRulePlans((db, window) =>
+      alertRule('ready_to_invoice').raiseDue!(db, window, async () => 0),
+    );
+    expectChangesReadByIndex(planOf);
+    expectIndexSearch(
+      planOf(/^select "deal_id" from "invoices" where "updated_at" >/),
+      'invoices',
+      'invoices_updated_at',
+      'updated_at',
+    );
+    expectIndexSearch(
+      planOf(/^select "id" from "deals" where "contract_signed_on" >=/),
+      'deals',
+      'deals_payment_trigger_contract_signed_on',
+      'contract_signed_on',
+    );
+    expect(planOf(/"deals"."id" in/).join('\n')).toMatch(
+      /SEARCH deals USING INDEX sqlite_autoindex_deals_1 \(id=\?\)/,
     );
   });
 });

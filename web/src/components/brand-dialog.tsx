@@ -18,6 +18,7 @@ import { brandFormState, brandPayload } from './brand/brand-form-state';
 import { ladderStateIssues } from './ladder-override-fields';
 import { PitchLogSection } from './pitch-log-section';
 import { useToast } from './toast';
+import { writeDialogProps } from '../forms/write-dialog';
 
 export interface BrandDialogProps {
   brand: Brand | null;
@@ -65,13 +66,11 @@ export function BrandDialog({ brand, onClose, onSaved }: BrandDialogProps) {
 
   return (
     <FormDialog
+      {...writeDialogProps(form, save, submit)}
       title={brand ? 'Edit brand' : 'New brand'}
       onClose={onClose}
       size="large"
       submitLabel="Save brand"
-      busy={save.isPending}
-      formError={form.formError}
-      onSubmit={submit}
       after={
         current && (
           <PitchLogSection brand={current} canEdit onLogged={() => void adoptLoggedPitch()} />

@@ -5,6 +5,7 @@ import {
   toStepDrafts,
   type LadderOverrideState,
 } from './ladder-override-fields';
+import { templateSample } from '../template-preview';
 
 export interface BrandRemindersFieldsProps {
   state: LadderOverrideState;
@@ -30,10 +31,7 @@ export function BrandRemindersFields({ state, onChange, errors }: BrandReminders
       onChange={onChange}
       seedSteps={() => toStepDrafts(workspace?.steps ?? [])}
       errors={errors}
-      sample={{
-        creatorName: settings ? settings.creator.legalName || settings.name : '',
-        paymentLink: settings?.creator.paymentLink ?? '',
-      }}
+      sample={templateSample(settings)}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { Dialog } from './dialog';
 
 export interface CopyBoxProps {
   title: ReactNode;
@@ -72,5 +73,20 @@ export function CopyBox({
         </button>
       </div>
     </div>
+  );
+}
+
+export interface CopyDialogProps extends Omit<CopyBoxProps, 'onDone'> {
+  dialogTitle: string;
+  /** Closes the dialog; the box's Done does the same. */
+  onClose: () => void;
+}
+
+/** A `CopyBox` in a small dialog of its own: a link just made from a card (a report, a proposal). */
+export function CopyDialog({ dialogTitle, onClose, ...box }: CopyDialogProps) {
+  return (
+    <Dialog title={dialogTitle} onClose={onClose} size="small">
+      <CopyBox {...box} onDone={onClose} />
+    </Dialog>
   );
 }

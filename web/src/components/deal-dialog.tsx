@@ -23,6 +23,7 @@ import { DealPackageSection, useDealPackage } from './deal/package-picker';
 import { Dialog } from './dialog';
 import { Field } from './field';
 import { useToast } from './toast';
+import { writeDialogProps } from '../forms/write-dialog';
 
 export { COMMON_CURRENCIES };
 
@@ -110,13 +111,11 @@ function DealForm({
 
   return (
     <FormDialog
+      {...writeDialogProps(form, save, submit)}
       title={title}
       onClose={onClose}
       size="large"
       submitLabel="Save deal"
-      busy={save.isPending}
-      formError={form.formError}
-      onSubmit={submit}
     >
       <div className="form-grid">
         <Field label="Brand" error={form.errors['brandId']}>

@@ -22,7 +22,7 @@ import { PaymentDialog } from './payment-dialog';
 import { RemindersPauseDialog } from './reminders-pause-dialog';
 import { useToast } from './toast';
 import { QueryState } from './query-state';
-import { CardSection } from './lists/card-section';
+import { CardAction, CardSection } from './lists/card-section';
 
 function percent(part: number, whole: number): number {
   if (whole <= 0) return 0;
@@ -185,13 +185,9 @@ export function DealInvoices({ deal, user }: { deal: Deal; user: User }) {
       }
       actions={
         canEdit && (
-          <button
-            type="button"
-            className="button button--small button--primary"
-            onClick={() => setEditing('new')}
-          >
+          <CardAction onClick={() => setEditing('new')}>
             <PlusIcon /> New invoice
-          </button>
+          </CardAction>
         )
       }
     >

@@ -1,6 +1,7 @@
 import type { Brand } from '../../../shared/schemas/brand';
 import { formatDay } from '../format';
 import { lastContactedLabel } from '../pipeline-format';
+import { DescriptionItem } from './ui/description-item';
 
 /** A brand's next follow-up day as a `<dd>`, marked "due" once it has come. */
 function FollowUpDay({ day, today }: { day: string | null; today: string }) {
@@ -32,10 +33,9 @@ export function FollowUpFacts({
         <dt>{followUpLabel}</dt>
         <FollowUpDay day={brand.nextFollowUpOn} today={today} />
       </div>
-      <div>
-        <dt>Last contacted</dt>
-        <dd>{lastContactedLabel(brand.lastContactedOn, today)}</dd>
-      </div>
+      <DescriptionItem term="Last contacted">
+        {lastContactedLabel(brand.lastContactedOn, today)}
+      </DescriptionItem>
     </>
   );
 }

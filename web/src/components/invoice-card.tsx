@@ -10,6 +10,7 @@ import { InvoiceTimeline } from './invoice-timeline';
 import { InvoiceCardHead, InvoiceFacts } from './invoice-card-parts';
 import { Link } from './link';
 import './invoice-card.css';
+import { DangerButton } from './row-actions';
 
 export interface InvoiceCardProps {
   invoice: Invoice;
@@ -125,22 +126,10 @@ export function InvoiceCard({
               Edit{hidden(` ${invoice.number}`)}
             </button>
             {voidable && (
-              <button
-                type="button"
-                className="button button--small button--ghost-danger"
-                onClick={onVoid}
-              >
-                Void{hidden(` ${invoice.number}`)}
-              </button>
+              <DangerButton onClick={onVoid}>Void{hidden(` ${invoice.number}`)}</DangerButton>
             )}
             {deletable && (
-              <button
-                type="button"
-                className="button button--small button--ghost-danger"
-                onClick={onDelete}
-              >
-                Delete{hidden(` ${invoice.number}`)}
-              </button>
+              <DangerButton onClick={onDelete}>Delete{hidden(` ${invoice.number}`)}</DangerButton>
             )}
           </>
         )}

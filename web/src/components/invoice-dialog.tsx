@@ -27,6 +27,7 @@ import { InvoiceLinesEditor } from './invoice-lines-editor';
 import { InvoiceTermsFields, type SettableStatus } from './invoice-terms-fields';
 import { PayerFields } from './payer-fields';
 import { useToast } from './toast';
+import { writeDialogProps } from '../forms/write-dialog';
 
 export interface InvoiceDialogProps {
   deal: Deal;
@@ -144,14 +145,12 @@ function InvoiceForm({
 
   return (
     <FormDialog
+      {...writeDialogProps(form, save, submit)}
       title={title}
       description={`${deal.title} · ${deal.brandName}`}
       onClose={onClose}
       size="large"
       submitLabel="Save invoice"
-      busy={save.isPending}
-      formError={form.formError}
-      onSubmit={submit}
     >
       <div className="form-grid">
         <InvoiceLinesEditor

@@ -8,7 +8,12 @@ import {
 import { TextAreaField, TextField } from '../forms/fields';
 import { SubmitButton } from '../forms/submit-button';
 import { draftKey } from '../invoice-draft';
-import { PLACEHOLDER_HELP, TEMPLATE_PLACEHOLDERS, fillTemplate } from '../template-preview';
+import {
+  PLACEHOLDER_HELP,
+  TEMPLATE_PLACEHOLDERS,
+  fillTemplate,
+  templateSample,
+} from '../template-preview';
 import { OwnerSettingsForm } from './invoice/owner-settings-form';
 import { ReminderLadderEditor, parseOffset, type StepDraft } from './reminder-ladder-editor';
 import { Switch } from './switch';
@@ -43,10 +48,7 @@ export function InvoiceEmailsSection({ settings, user }: { settings: Settings; u
   });
   const { values: state, set, setValues: setState, errors } = form;
   const [showPreview, setShowPreview] = useState(false);
-  const sample = {
-    creatorName: settings.creator.legalName || settings.name,
-    paymentLink: settings.creator.paymentLink,
-  };
+  const sample = templateSample(settings);
 
   const submit = () => {
     const patch: SettingsPatch = {

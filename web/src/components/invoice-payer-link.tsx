@@ -4,6 +4,7 @@ import { errorMessage } from '../api';
 import { useRevokeInvoiceLink } from '../resources/invoice-sending';
 import { ConfirmDialog } from './dialog';
 import { useToast } from './toast';
+import { DangerButton } from './row-actions';
 
 export interface InvoicePayerLinkProps {
   /** An invoice with a live payer link (`publicUrl` set). */
@@ -34,16 +35,14 @@ export function InvoicePayerLink({ invoice, canEdit }: InvoicePayerLinkProps) {
         Copy payer link{hidden(` of ${invoice.number}`)}
       </button>
       {canEdit && (
-        <button
-          type="button"
-          className="button button--small button--ghost-danger"
+        <DangerButton
           onClick={() => {
             revoke.reset();
             setConfirming(true);
           }}
         >
           Revoke link{hidden(` of ${invoice.number}`)}
-        </button>
+        </DangerButton>
       )}
       {confirming && (
         <ConfirmDialog

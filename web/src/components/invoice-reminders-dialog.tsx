@@ -16,6 +16,7 @@ import {
   toStepDrafts,
 } from './ladder-override-fields';
 import { useToast } from './toast';
+import { templateSample } from '../template-preview';
 
 const plural = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
 
@@ -115,10 +116,7 @@ export function InvoiceRemindersDialog({
         onChange={setState}
         seedSteps={() => toStepDrafts(inherited?.steps ?? [])}
         errors={errors}
-        sample={{
-          creatorName: settings ? settings.creator.legalName || settings.name : '',
-          paymentLink: settings?.creator.paymentLink ?? '',
-        }}
+        sample={templateSample(settings)}
       />
     </FormDialog>
   );

@@ -13,8 +13,9 @@ import { splitEmails } from '../invoice-draft';
 import { Spinner } from './badges';
 import { Dialog } from './dialog';
 import { FormFooter } from '../forms/form-footer';
-import { Field, FormBanner } from './field';
+import { FormBanner } from './field';
 import { useToast } from './toast';
+import { RowTextField, RowTextAreaField } from '../forms/row-fields';
 
 /** A draft's link as the preview shows it before the link exists. */
 const PREVIEW_LINK = /\S*\/pay\/…/g;
@@ -109,7 +110,7 @@ function SendForm({
       <FormBanner message={formError} />
       <form id={formId} className="form" onSubmit={submit} noValidate>
         <fieldset className="form__fieldset" disabled={!preview.canSend}>
-          <Field
+          <RowTextField
             label="To"
             error={errors['to'] ?? Object.entries(errors).find(([k]) => k.startsWith('to.'))?.[1]}
             hint={
@@ -117,39 +118,25 @@ function SendForm({
                 ? `Replies go to ${preview.replyTo}. Separate several addresses with commas.`
                 : 'Separate several addresses with commas.'
             }
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                inputMode="email"
-                value={to}
-                onChange={(e) => setTo(e.target.value)}
-                spellCheck={false}
-              />
-            )}
-          </Field>
-          <Field label="Subject" error={errors['subject']}>
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={subject}
-                onChange={(e) => setSubject(e.target.value)}
-                maxLength={200}
-              />
-            )}
-          </Field>
-          <Field label="Message" error={errors['message']}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={10}
-                value={message}
-                onChange={(e) => setMessage(e.target.value)}
-              />
-            )}
-          </Field>
+            inputMode="email"
+            value={to}
+            onChange={setTo}
+            spellCheck={false}
+          />
+          <RowTextField
+            label="Subject"
+            error={errors['subject']}
+            value={subject}
+            onChange={setSubject}
+            maxLength={200}
+          />
+          <RowTextAreaField
+            label="Message"
+            error={errors['message']}
+            rows={10}
+            value={message}
+            onChange={setMessage}
+          />
         </fieldset>
       </form>
     </Dialog>

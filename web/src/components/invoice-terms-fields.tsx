@@ -3,6 +3,7 @@ import { EnumSelect } from '../forms/enum-select';
 import { TextAreaField, TextField } from '../forms/fields';
 import type { SchemaForm } from '../forms/use-schema-form';
 import { Field } from './field';
+import { RowTextField } from '../forms/row-fields';
 
 export type SettableStatus = 'draft' | 'sent' | 'void';
 
@@ -57,20 +58,17 @@ export function InvoiceTermsFields({
   const issueYear = state.issuedOn.slice(0, 4);
   return (
     <>
-      <Field label="Invoice number" error={errors['number']} hint={numberHint}>
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            value={number}
-            placeholder={`INV-${issueYear || 'YYYY'}-…`}
-            onChange={(e) => set('number', e.target.value)}
-            maxLength={40}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
-      </Field>
+      <RowTextField
+        label="Invoice number"
+        error={errors['number']}
+        hint={numberHint}
+        value={number}
+        placeholder={`INV-${issueYear || 'YYYY'}-…`}
+        onChange={(number) => set('number', number)}
+        maxLength={40}
+        autoComplete="off"
+        spellCheck={false}
+      />
       <Field
         label="Status"
         error={errors['status']}

@@ -1,5 +1,6 @@
 import { formatMoney } from '../format';
 import './invoice-totals.css';
+import { DescriptionItem } from './ui/description-item';
 
 export interface InvoiceTotalsListProps {
   currency: string;
@@ -27,15 +28,9 @@ export function InvoiceTotalsList({
   const money = (cents: number) => formatMoney(cents, currency);
   return (
     <dl className="invoice-totals" aria-label="Totals" data-testid={testId}>
-      <div>
-        <dt>Subtotal</dt>
-        <dd>{money(subtotalCents)}</dd>
-      </div>
+      <DescriptionItem term="Subtotal">{money(subtotalCents)}</DescriptionItem>
       {discountCents > 0 && (
-        <div>
-          <dt>Discount</dt>
-          <dd>−{money(discountCents)}</dd>
-        </div>
+        <DescriptionItem term="Discount">−{money(discountCents)}</DescriptionItem>
       )}
       {taxes.map((tax, i) => (
         <div key={i}>
@@ -50,10 +45,7 @@ export function InvoiceTotalsList({
         <dd data-testid="invoice-total">{money(totalCents)}</dd>
       </div>
       {paidCents !== undefined && paidCents > 0 && (
-        <div>
-          <dt>Paid</dt>
-          <dd>−{money(paidCents)}</dd>
-        </div>
+        <DescriptionItem term="Paid">−{money(paidCents)}</DescriptionItem>
       )}
       {balanceCents !== undefined && (
         <div className="invoice-totals__total">

@@ -6,10 +6,10 @@ import { usePreferences, useSavePreferences } from '../resources/me';
 import { useSettings } from '../resources/settings';
 import { issuesToErrors } from '../hooks/use-form-errors';
 import { zoneLabel } from '../time';
-import { Spinner } from './badges';
 import { Link } from './link';
 import { Switch } from './switch';
 import { useToast } from './toast';
+import { QueryState } from './query-state';
 
 /** Every IANA zone the browser knows, with the ones in use first in the list. */
 export function allTimeZones(...current: string[]): string[] {
@@ -53,43 +53,39 @@ export function MyNotificationsSection({ user }: { user: User }) {
       <h2 id={titleId} className="section-title">
         My notifications
       </h2>
-      {preferences.isPending ? (
-        <Spinner />
-      ) : preferences.error ? (
-        <p className="banner banner--error" role="alert">
-          {errorMessage(preferences.error)}
-        </p>
-      ) : (
-        <div className="form">
-          <div className="setting-row">
-            <div className="setting-row__text">
-              <label htmlFor={emailId} className="setting-row__label">
-                E-mail me alerts
-              </label>
-              <p id={emailHintId} className="field__hint">
-                {emailOff
-                  ? 'E-mail is not set up on this server (SMTP_URL), so no alert e-mails can be sent. Ask whoever runs Sponsorcal to set it up; alerts still show here and in chat channels.'
-                  : 'One e-mail per alert about deliverables assigned to you (or unassigned ones), with times in your zone.'}
-              </p>
+      <QueryState query={preferences}>
+        {(prefs) => (
+          <div className="form">
+            <div className="setting-row">
+              <div className="setting-row__text">
+                <label htmlFor={emailId} className="setting-row__label">
+                  E-mail me alerts
+                </label>
+                <p id={emailHintId} className="field__hint">
+                  {emailOff
+                    ? 'E-mail is not set up on this server (SMTP_URL), so no alert e-mails can be sent. Ask whoever runs Sponsorcal to set it up; alerts still show here and in chat channels.'
+                    : 'One e-mail per alert about deliverables assigned to you (or unassigned ones), with times in your zone.'}
+                </p>
+              </div>
+              <Switch
+                id={emailId}
+                disabled={emailOff}
+                checked={prefs.emailAlerts && !emailOff}
+                aria-describedby={emailHintId}
+                onChange={(emailAlerts) => save.mutate({ emailAlerts })}
+              />
             </div>
-            <Switch
-              id={emailId}
-              disabled={emailOff}
-              checked={preferences.data.emailAlerts && !emailOff}
-              aria-describedby={emailHintId}
-              onChange={(emailAlerts) => save.mutate({ emailAlerts })}
-            />
+            <p className="muted small">
+              Times in alerts and e-mails use your time zone,{' '}
+              {user.effectiveTimeZone.replace(/_/g, ' ')} ({zoneLabel(user.effectiveTimeZone)}).{' '}
+              <Link href="/profile" className="my-notifications__profile-link">
+                Change it in your profile
+              </Link>
+              .
+            </p>
           </div>
-          <p className="muted small">
-            Times in alerts and e-mails use your time zone,{' '}
-            {user.effectiveTimeZone.replace(/_/g, ' ')} ({zoneLabel(user.effectiveTimeZone)}).{' '}
-            <Link href="/profile" className="my-notifications__profile-link">
-              Change it in your profile
-            </Link>
-            .
-          </p>
-        </div>
-      )}
+        )}
+      </QueryState>
     </section>
   );
 }

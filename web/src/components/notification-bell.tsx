@@ -2,7 +2,6 @@ import './notification-bell.css';
 import { useId } from 'react';
 import type { Alert } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
-import { errorMessage } from '../api';
 import { plural } from '../format';
 import { useAlertCount, useAlerts, type AlertListFilter } from '../resources/alerts';
 import {
@@ -13,10 +12,10 @@ import {
   subjectHref,
   subjectLabel,
 } from './alert-parts';
-import { Spinner } from './badges';
 import { BellIcon } from './icons';
 import { useMenu } from './ui/use-menu';
 import { Link } from './link';
+import { QueryState } from './query-state';
 
 const PANEL_FILTER: AlertListFilter = { state: 'open', rule: null, limit: 20 };
 
@@ -82,29 +81,27 @@ function BellPanel({
         </Link>
       </header>
       <div className="bell__body">
-        {alerts.isPending ? (
-          <Spinner />
-        ) : alerts.error ? (
-          <p className="banner banner--error bell__error" role="alert">
-            {errorMessage(alerts.error)}
-          </p>
-        ) : items.length === 0 ? (
-          <div className="bell__empty">
-            <span className="bell__empty-icon" aria-hidden="true">
-              ✓
-            </span>
-            <p className="bell__empty-title">You&rsquo;re all caught up</p>
-            <p className="muted small">
-              Reminders about drafts, go-lives and invoices show up here.
-            </p>
-          </div>
-        ) : (
-          <ul className="bell__list">
-            {items.map((alert) => (
-              <BellItem key={alert.id} alert={alert} user={user} close={close} />
-            ))}
-          </ul>
-        )}
+        <QueryState query={alerts} errorClassName="bell__error">
+          {() =>
+            items.length === 0 ? (
+              <div className="bell__empty">
+                <span className="bell__empty-icon" aria-hidden="true">
+                  ✓
+                </span>
+                <p className="bell__empty-title">You&rsquo;re all caught up</p>
+                <p className="muted small">
+                  Reminders about drafts, go-lives and invoices show up here.
+                </p>
+              </div>
+            ) : (
+              <ul className="bell__list">
+                {items.map((alert) => (
+                  <BellItem key={alert.id} alert={alert} user={user} close={close} />
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
       </div>
       {more > 0 && items.length > 0 && (
         <footer className="bell__footer">

@@ -13,6 +13,7 @@ import { useRecordPayment } from '../resources/invoices';
 import { todayIn } from '../time';
 import { Field } from './field';
 import { useToast } from './toast';
+import { writeDialogProps } from '../forms/write-dialog';
 
 /** Offered as suggestions; any text is accepted. */
 const PAYMENT_METHODS = ['Bank transfer', 'PayPal', 'Stripe', 'Wise', 'Check', 'Cash'];
@@ -99,14 +100,12 @@ export function PaymentDialog({ invoice, timeZone, onClose }: PaymentDialogProps
 
   return (
     <FormDialog
+      {...writeDialogProps(form, save, submit)}
       title="Record payment"
       description={`${invoice.number} · ${invoice.brandName} · ${formatMoney(balanceCents, currency)} owed`}
       onClose={onClose}
       size="small"
       submitLabel="Save payment"
-      busy={save.isPending}
-      formError={form.formError}
-      onSubmit={submit}
     >
       <UnitField
         form={form}

@@ -4,20 +4,23 @@ import {
   PITCH_CHANNELS,
   pitchCreateSchema,
   type Brand,
+  type PitchChannel,
   type PitchCreate,
 } from '../../../shared/schemas/brand';
 import { errorMessage } from '../api';
 import { formatDay } from '../format';
 import { useMe } from '../resources/auth';
 import { useDeletePitch, useLogPitch, usePitches } from '../resources/pitches';
-import { EnumField, TextField } from '../forms/fields';
-import { useSchemaForm } from '../forms/use-schema-form';
+import { TextField } from '../forms/fields';
+import { RowEnumField } from '../forms/row-fields';
+import { useSchemaForm, type SchemaForm } from '../forms/use-schema-form';
 import { PITCH_CHANNEL_LABELS } from '../pipeline-format';
 import { todayIn } from '../time';
 import { FormBanner } from './field';
 import { QueryList } from './query-state';
 import { useToast } from './toast';
 import { SubmitButton } from '../forms/submit-button';
+import { DangerButton } from './row-actions';
 
 export interface PitchLogSectionProps {
   brand: Brand;
@@ -73,13 +76,7 @@ export function PitchLogSection({ brand, canEdit, onLogged }: PitchLogSectionPro
           <FormBanner message={form.formError} />
           <div className="pitch-log__fields">
             <TextField form={form} name="pitchedOn" label="Date" type="date" />
-            <EnumField
-              form={form}
-              name="channel"
-              label="Channel"
-              options={PITCH_CHANNELS}
-              labels={PITCH_CHANNEL_LABELS}
-            />
+            <PitchChannelField form={form} />
             <TextField
               form={form}
               name="note"
@@ -116,19 +113,32 @@ export function PitchLogSection({ brand, canEdit, onLogged }: PitchLogSectionPro
               {pitch.note || <span className="muted">No note</span>}
             </span>
             {canEdit && (
-              <button
-                type="button"
-                className="button button--small button--ghost-danger"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(pitch.id)}
-              >
+              <DangerButton disabled={remove.isPending} onClick={() => remove.mutate(pitch.id)}>
                 Delete
                 <span className="visually-hidden"> pitch of {formatDay(pitch.pitchedOn)}</span>
-              </button>
+              </DangerButton>
             )}
           </li>
         )}
       </QueryList>
     </section>
+  );
+}
+
+/** Where a touch with a brand happened (e-mail, a call…), for a pitch or a timeline note. */
+export function PitchChannelField<V extends { channel: PitchChannel }>({
+  form,
+}: {
+  form: SchemaForm<V>;
+}) {
+  return (
+    <RowEnumField
+      label="Channel"
+      options={PITCH_CHANNELS}
+      labels={PITCH_CHANNEL_LABELS}
+      value={form.values.channel}
+      error={form.errors['channel']}
+      onChange={(channel) => form.set('channel', channel as V['channel'])}
+    />
   );
 }

@@ -11,6 +11,7 @@ import { useFormErrors } from '../hooks/use-form-errors';
 import { UnitInput } from '../forms/unit-field';
 import { Field, FormBanner } from './field';
 import { SubmitButton } from '../forms/submit-button';
+import { RowTextField } from '../forms/row-fields';
 
 /** Today in the payer's own zone: the day they paid is theirs. */
 function localToday(): string {
@@ -77,28 +78,23 @@ export function PublicPaidForm({ token, invoice, onGone }: PublicPaidFormProps) 
         <Field label="Amount" error={errors['amountCents']} hint={`In ${invoice.currency}.`}>
           {(p) => <UnitInput {...p} unit={invoice.currency} value={amount} onChange={setAmount} />}
         </Field>
-        <Field label="Paid on" error={errors['paidOn']}>
-          {(p) => (
-            <input {...p} type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
-          )}
-        </Field>
-        <Field
+        <RowTextField
+          label="Paid on"
+          error={errors['paidOn']}
+          type="date"
+          value={paidOn}
+          onChange={setPaidOn}
+        />
+        <RowTextField
           label="Reference"
           error={errors['reference']}
           hint="Optional: the transfer’s reference or transaction ID."
           className="pay-paid__wide"
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={reference}
-              onChange={(e) => setReference(e.target.value)}
-              maxLength={200}
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          value={reference}
+          onChange={setReference}
+          maxLength={200}
+          autoComplete="off"
+        />
         <SubmitButton
           label="We’ve paid"
           busy={report.isPending}

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { FieldErrors } from '../hooks/use-form-errors';
 import { describeOffset } from '../invoice-events';
 import { fillTemplate } from '../template-preview';
-import { Field } from './field';
 import { PlusIcon } from './icons';
 import './reminder-ladder-editor.css';
+import { DangerButton } from './row-actions';
+import { bindRow, RowTextField, RowTextAreaField } from '../forms/row-fields';
 
 export interface StepDraft {
   key: string;
@@ -66,56 +67,32 @@ export function ReminderLadderEditor({
       <ol className="ladder__list">
         {steps.map((step, i) => {
           const offset = parseOffset(step.offsetDays);
-          const path = `invoiceReminders.steps.${i}`;
-          const prefix = `Step ${i + 1}`;
           const previewing = previewKey === step.key;
+          const field = bindRow({
+            row: step,
+            srPrefix: `Step ${i + 1}`,
+            path: `invoiceReminders.steps.${i}`,
+            errors,
+            onChange: (patch) => set(i, patch),
+          });
           return (
             <li key={step.key} className="ladder__step" data-testid="reminder-step">
               <div className="ladder__head">
-                <Field
+                <RowTextField
                   label="Days from due"
-                  srPrefix={prefix}
-                  error={errors[`${path}.offsetDays`]}
+                  {...field('offsetDays')}
                   hint={Number.isFinite(offset) ? describeOffset(offset) : 'e.g. -3, 0, 7'}
                   className="ladder__offset"
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="text"
-                      inputMode="numeric"
-                      value={step.offsetDays}
-                      onChange={(e) => set(i, { offsetDays: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field
+                  inputMode="numeric"
+                />
+                <RowTextField
                   label="Subject"
-                  srPrefix={prefix}
-                  error={errors[`${path}.subject`]}
+                  {...field('subject')}
                   className="ladder__subject"
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="text"
-                      value={step.subject}
-                      onChange={(e) => set(i, { subject: e.target.value })}
-                      maxLength={200}
-                    />
-                  )}
-                </Field>
+                  maxLength={200}
+                />
               </div>
-              <Field label="Message" srPrefix={prefix} error={errors[`${path}.body`]}>
-                {(p) => (
-                  <textarea
-                    {...p}
-                    rows={5}
-                    value={step.body}
-                    onChange={(e) => set(i, { body: e.target.value })}
-                  />
-                )}
-              </Field>
+              <RowTextAreaField label="Message" {...field('body')} rows={5} />
               <div className="ladder__actions">
                 <button
                   type="button"
@@ -126,13 +103,9 @@ export function ReminderLadderEditor({
                   {previewing ? 'Hide preview' : 'Preview'}
                   <span className="visually-hidden"> step {i + 1}</span>
                 </button>
-                <button
-                  type="button"
-                  className="button button--small button--ghost-danger"
-                  onClick={() => onChange(steps.filter((_, j) => j !== i))}
-                >
+                <DangerButton onClick={() => onChange(steps.filter((_, j) => j !== i))}>
                   Remove<span className="visually-hidden"> step {i + 1}</span>
-                </button>
+                </DangerButton>
               </div>
               {previewing && (
                 <div className="template-preview" data-testid="reminder-preview">

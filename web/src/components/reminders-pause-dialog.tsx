@@ -4,8 +4,8 @@ import { errorMessage } from '../api';
 import { useRemindersPause } from '../resources/invoices';
 import { Dialog } from './dialog';
 import { FormFooter } from '../forms/form-footer';
-import { Field } from './field';
 import { useToast } from './toast';
+import { RowTextField } from '../forms/row-fields';
 
 export interface RemindersPauseDialogProps {
   invoice: Invoice;
@@ -58,20 +58,14 @@ export function RemindersPauseDialog({ invoice, today, onClose }: RemindersPause
           No reminder e-mails go to the payer while paused — say, while they sort out a purchase
           order. The invoice is still owed.
         </p>
-        <Field
+        <RowTextField
           label="Until"
           hint="Optional: reminders start again on this day. Left empty, they wait until you resume them."
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              min={today}
-              value={until}
-              onChange={(e) => setUntil(e.target.value)}
-            />
-          )}
-        </Field>
+          type="date"
+          min={today}
+          value={until}
+          onChange={setUntil}
+        />
       </form>
     </Dialog>
   );

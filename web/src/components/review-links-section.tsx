@@ -14,6 +14,7 @@ import { BusyButton } from '../forms/submit-button';
 import { CopyBox } from './copy-box';
 import { QueryList } from './query-state';
 import { useToast } from './toast';
+import { DangerButton } from './row-actions';
 
 const STATE_LABELS: Record<ReviewLinkState, string> = {
   open: 'Waiting for the brand',
@@ -117,14 +118,9 @@ export function ReviewLinksSection({
             </div>
             <span className={`chip ${STATE_CHIPS[link.state]}`}>{STATE_LABELS[link.state]}</span>
             {canEdit && link.state === 'open' && (
-              <button
-                type="button"
-                className="button button--small button--ghost-danger"
-                disabled={revoke.isPending}
-                onClick={() => revoke.mutate(link)}
-              >
+              <DangerButton disabled={revoke.isPending} onClick={() => revoke.mutate(link)}>
                 Revoke<span className="visually-hidden"> this review link</span>
-              </button>
+              </DangerButton>
             )}
           </li>
         )}

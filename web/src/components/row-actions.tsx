@@ -1,6 +1,11 @@
-import type { ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { errorMessage } from '../api';
 import { ConfirmDialog } from './dialog';
+
+/** A list row's small destructive button: Delete, Revoke, Remove, Void. */
+export function DangerButton(props: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'>) {
+  return <button {...props} type="button" className="button button--small button--ghost-danger" />;
+}
 
 /** Edit and Delete for one item of a list, each named for a screen reader ("Edit Acme"). */
 export function EditDeleteButtons({
@@ -17,13 +22,9 @@ export function EditDeleteButtons({
       <button type="button" className="button button--small" onClick={onEdit}>
         Edit<span className="visually-hidden"> {name}</span>
       </button>
-      <button
-        type="button"
-        className="button button--small button--ghost-danger"
-        onClick={onDelete}
-      >
+      <DangerButton onClick={onDelete}>
         Delete<span className="visually-hidden"> {name}</span>
-      </button>
+      </DangerButton>
     </>
   );
 }

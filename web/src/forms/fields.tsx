@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { RowEnumField, RowTextAreaField, RowTextField } from './row-fields';
 import type { SchemaForm } from './use-schema-form';
 
@@ -68,5 +73,38 @@ export function EnumField<V extends object, K extends KeysOf<V, string>>({
       options={options as readonly (V[K] & string)[]}
       onChange={(value) => form.set(name, value)}
     />
+  );
+}
+
+/** A ticked-or-not box bound to a boolean value of the form, its error below it. */
+export function CheckboxField<V extends object, K extends KeysOf<V, boolean>>({
+  form,
+  name,
+  label,
+}: {
+  form: SchemaForm<V>;
+  name: K;
+  label: ReactNode;
+}) {
+  const errorId = useId();
+  const error = form.errors[name];
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={form.values[name] as boolean}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(event) => form.set(name, event.target.checked as V[K])}
+        />
+        <span>{label}</span>
+      </label>
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

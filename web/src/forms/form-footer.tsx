@@ -24,12 +24,11 @@ export interface FormFooterProps {
 export function FormFooter({
   formId,
   submitLabel,
-  busyLabel = 'Saving…',
   busy = false,
-  disabled = false,
   onCancel,
   footerStart,
   readOnly = false,
+  ...submit
 }: FormFooterProps) {
   if (readOnly) {
     return (
@@ -44,13 +43,7 @@ export function FormFooter({
       <button type="button" className="button" onClick={onCancel}>
         Cancel
       </button>
-      <SubmitButton
-        form={formId}
-        label={submitLabel}
-        busyLabel={busyLabel}
-        busy={busy}
-        disabled={disabled}
-      />
+      <SubmitButton form={formId} label={submitLabel} busy={busy} {...submit} />
     </>
   );
 }

@@ -49,20 +49,26 @@ function ActionButton({
  * A brand's two answers on a public page (a review, a proposal): "Request changes"
  * beside the yes, both held while the answer is on its way.
  */
-export function AnswerButtons({
+export function AnswerButtons<Yes extends string>({
+  yes,
   yesLabel,
   busy,
-  onYes,
-  onRequestChanges,
+  onAnswer,
 }: {
+  /** The decision the yes sends: "approve", "accept". */
+  yes: Yes;
   yesLabel: string;
   busy: boolean;
-  onYes: () => void;
-  onRequestChanges: () => void;
+  onAnswer: (decision: Yes | 'request_changes') => void;
 }) {
   return (
     <div className="review__actions">
-      <button type="button" className="button" disabled={busy} onClick={onRequestChanges}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => onAnswer('request_changes')}
+      >
         Request changes
       </button>
       <BusyButton
@@ -70,7 +76,7 @@ export function AnswerButtons({
         label={yesLabel}
         busyLabel="Sending…"
         busy={busy}
-        onClick={onYes}
+        onClick={() => onAnswer(yes)}
       />
     </div>
   );

@@ -1,6 +1,6 @@
 /**
- * The `FormDialog` props that a schema form and its write decide: busy while
- * the write is on its way, the form's banner, and what Submit runs.
+ * The props of a form's frame (`FormDialog`, `CreateForm`) that a schema form and its
+ * write decide: busy while the write is on its way, the form's banner, and what Submit runs.
  */
 export function writeDialogProps(
   form: { formError: string | null },

@@ -1,8 +1,6 @@
 import './audit-page.css';
 import { useMemo, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import { errorMessage } from '../api';
-import { Spinner } from '../components/badges';
 import { OwnerOnly } from '../components/owner-only';
 import { useAuditLog } from '../resources/audit';
 import {
@@ -16,6 +14,8 @@ import { AuditRow } from './audit/audit-row';
 import { TableHead } from '../components/lists/table-head';
 import { PageHeader } from '../components/ui/page-header';
 import { EmptyInline } from '../components/ui/empty-inline';
+import { LoadMore } from '../components/ui/load-more';
+import { QueryState } from '../components/query-state';
 
 /** The owner's record of who changed what: newest first, filterable, paged back in time. */
 export default function AuditPage({ user }: { user: User }) {
@@ -43,42 +43,35 @@ function AuditLog({ user }: { user: User }) {
       <AuditFilters inputs={inputs} onChange={setInputs} />
 
       <section className="card card--flush" aria-label="Audit entries">
-        {audit.isPending ? (
-          <Spinner label="Loading the audit log…" />
-        ) : audit.error ? (
-          <p className="banner banner--error card__title-pad" role="alert">
-            {errorMessage(audit.error)}
-          </p>
-        ) : entries.length === 0 ? (
-          <EmptyInline title={filtered ? 'No entries match these filters' : 'Nothing recorded yet'}>
-            {filtered
-              ? 'Try clearing a filter.'
-              : 'Every change to brands, deals, deliverables, invoices and the team shows up here.'}
-          </EmptyInline>
-        ) : (
-          <>
-            <table className="table table--responsive audit-table">
-              <TableHead columns={['When', 'Who', 'Action', 'What', 'Changes']} />
-              <tbody>
-                {entries.map((entry) => (
-                  <AuditRow key={entry.id} entry={entry} timeZone={timeZone} />
-                ))}
-              </tbody>
-            </table>
-            {audit.hasNextPage && (
-              <div className="alert-list__more">
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => void audit.fetchNextPage()}
-                  disabled={audit.isFetchingNextPage}
-                >
-                  {audit.isFetchingNextPage ? 'Loading…' : 'Load older'}
-                </button>
-              </div>
-            )}
-          </>
-        )}
+        <QueryState
+          query={audit}
+          loadingLabel="Loading the audit log…"
+          errorClassName="card__title-pad"
+        >
+          {() =>
+            entries.length === 0 ? (
+              <EmptyInline
+                title={filtered ? 'No entries match these filters' : 'Nothing recorded yet'}
+              >
+                {filtered
+                  ? 'Try clearing a filter.'
+                  : 'Every change to brands, deals, deliverables, invoices and the team shows up here.'}
+              </EmptyInline>
+            ) : (
+              <>
+                <table className="table table--responsive audit-table">
+                  <TableHead columns={['When', 'Who', 'Action', 'What', 'Changes']} />
+                  <tbody>
+                    {entries.map((entry) => (
+                      <AuditRow key={entry.id} entry={entry} timeZone={timeZone} />
+                    ))}
+                  </tbody>
+                </table>
+                <LoadMore query={audit} className="alert-list__more" label="Load older" />
+              </>
+            )
+          }
+        </QueryState>
       </section>
     </div>
   );

@@ -18,6 +18,7 @@ import { BulkBar } from './board/bulk-bar';
 import { DeliverableTable } from './board/deliverable-table';
 import { StatusColumns } from './board/status-columns';
 import { useBoardActions } from './board/use-board-actions';
+import { Segmented } from '../components/ui/segmented';
 
 /** How far back the board reads, in days before today; 30 unless the user picks another. */
 const WINDOWS = [7, 30, 90, 365] as const;
@@ -27,7 +28,8 @@ const PLATFORM_OPTIONS = PLATFORM_VALUES.map((p) => ({
   adornment: <PlatformBadge platform={p} />,
 }));
 
-type View = 'board' | 'list';
+const VIEWS = ['board', 'list'] as const;
+type View = (typeof VIEWS)[number];
 
 /**
  * `/board`: deliverables in columns by status (or as a list), due from a window's
@@ -76,10 +78,13 @@ export default function BoardPage({ user }: { user: User }) {
         title="Board"
         subtitle={`Deliverables by status, due from ${formatDay(fromDay)} onward, and those not scheduled yet.`}
         actions={
-          <div className="segmented" role="group" aria-label="View">
-            <ViewButton view="board" current={view} onPick={setView} />
-            <ViewButton view="list" current={view} onPick={setView} />
-          </div>
+          <Segmented
+            label="View"
+            options={VIEWS}
+            value={view}
+            onChange={setView}
+            words={(v) => (v === 'board' ? 'Board' : 'List')}
+          />
         }
       />
       <div className="filters board-filters" role="group" aria-label="Filters">
@@ -160,26 +165,5 @@ export default function BoardPage({ user }: { user: User }) {
         />
       )}
     </div>
-  );
-}
-
-interface ViewButtonProps {
-  view: View;
-  current: View;
-  onPick: (view: View) => void;
-}
-
-/** One half of the Board | List toggle. */
-function ViewButton({ view, current, onPick }: ViewButtonProps) {
-  const pick = () => onPick(view);
-  return (
-    <button
-      type="button"
-      className="segmented__item"
-      aria-pressed={view === current}
-      onClick={pick}
-    >
-      {view === 'board' ? 'Board' : 'List'}
-    </button>
   );
 }

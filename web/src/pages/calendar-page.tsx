@@ -5,9 +5,9 @@ import '@fullcalendar/react/themes/breezy/theme.css';
 import '@fullcalendar/react/themes/breezy/palettes/indigo.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import { errorMessage } from '../api';
 import { Spinner } from '../components/badges';
 import { CalendarOnboarding } from '../components/calendar-onboarding';
+import { LoadFailed } from '../components/ui/load-failed';
 import { useBrands } from '../resources/brands';
 import { useAllDeals } from '../resources/deals';
 import { useRiskCount } from '../resources/risk';
@@ -138,14 +138,7 @@ export function CalendarPage({ user }: { user: User }) {
         {header(false)}
         <div className="card card--center">
           {error ? (
-            <>
-              <p className="banner banner--error" role="alert">
-                {errorMessage(error)}
-              </p>
-              <button type="button" className="button" onClick={() => void refreshAll()}>
-                Try again
-              </button>
-            </>
+            <LoadFailed error={error} onRetry={() => void refreshAll()} />
           ) : (
             <Spinner label="Loading your calendar…" />
           )}

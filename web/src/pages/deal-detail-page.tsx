@@ -1,8 +1,7 @@
 import './deal-detail-page.css';
 import { useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import { errorMessage, isApiError } from '../api';
-import { BrandDot, DealStatusChip, Spinner } from '../components/badges';
+import { BrandDot, DealStatusChip } from '../components/badges';
 import { ConfirmDeleteDeal } from '../components/deal/confirm-delete-deal';
 import { DealDeleteRefused } from '../components/deal/deal-delete-refused';
 import { DealDialog } from '../components/deal-dialog';
@@ -10,7 +9,6 @@ import { DealInvoices, DealMoneyStrip } from '../components/deal-invoices';
 import { DealProposals } from '../components/proposal/deal-proposals';
 import { DealReport } from '../components/report/deal-report';
 import { DeliverableDialog } from '../components/deliverable-dialog';
-import { Link } from '../components/link';
 import { useToast } from '../components/toast';
 import { formatMoney } from '../format';
 import { useBrands } from '../resources/brands';
@@ -20,6 +18,7 @@ import { navigate } from '../hooks/use-router';
 import { ApplyPackageDialog } from './deal-detail/apply-package-dialog';
 import { DealDeliverables } from './deal-detail/deal-deliverables';
 import { DealTerms } from './deal-detail/deal-terms';
+import { BackLink, DetailLoading, DetailMissing } from '../components/ui/detail-states';
 import { PageHeader } from '../components/ui/page-header';
 import { FromRequestLink } from './requests/from-request-link';
 
@@ -44,29 +43,9 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
     },
   });
 
-  if (deal.isPending) {
-    return (
-      <div className="page">
-        <Spinner label="Loading deal…" />
-      </div>
-    );
-  }
+  if (deal.isPending) return <DetailLoading label="Loading deal…" />;
   if (deal.error || !deal.data) {
-    return (
-      <div className="page">
-        <Link href="/deals" className="back-link">
-          ← All deals
-        </Link>
-        <div className="card empty-inline">
-          <p className="empty-inline__title">
-            {isApiError(deal.error, 404) ? 'Deal not found' : 'Could not load this deal'}
-          </p>
-          <p className="muted">
-            {isApiError(deal.error, 404) ? 'It may have been deleted.' : errorMessage(deal.error)}
-          </p>
-        </div>
-      </div>
-    );
+    return <DetailMissing error={deal.error} noun="deal" backHref="/deals" backLabel="All deals" />;
   }
 
   const d = deal.data;
@@ -76,9 +55,7 @@ export default function DealDetailPage({ user, id }: { user: User; id: string })
 
   return (
     <div className="page">
-      <Link href="/deals" className="back-link">
-        ← All deals
-      </Link>
+      <BackLink href="/deals">All deals</BackLink>
       <PageHeader
         eyebrow={
           <p className="eyebrow with-dot">

@@ -9,6 +9,7 @@ import { Steps, type Step } from './import/import-steps';
 import { MappingSection } from './import/mapping-section';
 import { PreviewSection } from './import/preview-section';
 import { useImportWizard } from './import/use-import-wizard';
+import { BackLink } from '../components/ui/detail-states';
 import { PageHeader } from '../components/ui/page-header';
 
 /** CSV import of deliverables (editors and owners): choose a file, map its columns, check, import. */
@@ -38,9 +39,7 @@ function ImportWizard({ user }: { user: User }) {
 
   return (
     <div className="page page--import">
-      <Link href="/deals" className="back-link">
-        ← Deals
-      </Link>
+      <BackLink href="/deals">Deals</BackLink>
       <PageHeader
         title="Import deliverables"
         subtitle="From a spreadsheet saved as CSV: one row per post, with its brand and deal. Nothing is imported until every row is right."

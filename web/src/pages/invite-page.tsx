@@ -5,12 +5,13 @@ import {
   type InviteAccept,
   type InvitePreview,
 } from '../../../shared/schemas/team';
-import { errorMessage, isApiError } from '../api';
+import { isApiError } from '../api';
 import { AuthLayout } from '../components/auth-layout';
 import { BrowserZoneNote } from '../components/browser-zone-note';
 import { Spinner } from '../components/badges';
 import { FormBanner } from '../components/field';
 import { NEW_PASSWORD } from '../components/new-password';
+import { LoadFailed } from '../components/ui/load-failed';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, formatInstant, roleInSentence } from '../format';
 import { useSetupStatus } from '../resources/auth';
 import { useAcceptInvite, useInvitePreview } from '../resources/invites';
@@ -37,16 +38,11 @@ export function InvitePage({ token }: { token: string }) {
   if (preview.error) {
     return (
       <AuthLayout title="Could not check this invite">
-        <p className="banner banner--error" role="alert">
-          {errorMessage(preview.error)}
-        </p>
-        <button
-          type="button"
-          className="button button--primary button--block"
-          onClick={() => void preview.refetch()}
-        >
-          Try again
-        </button>
+        <LoadFailed
+          error={preview.error}
+          onRetry={() => void preview.refetch()}
+          buttonClassName="button button--primary button--block"
+        />
       </AuthLayout>
     );
   }

@@ -1,9 +1,8 @@
 import './invoice-print-page.css';
 import { useEffect } from 'react';
 import type { User } from '../../../shared/schemas/auth';
-import { errorMessage, isApiError } from '../api';
-import { Spinner } from '../components/badges';
 import { Link } from '../components/link';
+import { BackLink, DetailLoading, DetailMissing } from '../components/ui/detail-states';
 import { useBrand } from '../resources/brands';
 import { useInvoice } from '../resources/invoices';
 import { useSettings } from '../resources/settings';
@@ -29,29 +28,15 @@ export default function InvoicePrintPage({ user, id }: { user: User; id: string 
     };
   }, [number]);
 
-  if (invoice.isPending || settings.isPending) {
-    return (
-      <div className="page">
-        <Spinner label="Loading invoice…" />
-      </div>
-    );
-  }
+  if (invoice.isPending || settings.isPending) return <DetailLoading label="Loading invoice…" />;
   if (invoice.error || !invoice.data || settings.error || !settings.data) {
-    const missing = isApiError(invoice.error, 404);
     return (
-      <div className="page">
-        <Link href="/money" className="back-link">
-          ← Money
-        </Link>
-        <div className="card empty-inline">
-          <p className="empty-inline__title">
-            {missing ? 'Invoice not found' : 'Could not load this invoice'}
-          </p>
-          <p className="muted">
-            {missing ? 'It may have been deleted.' : errorMessage(invoice.error ?? settings.error)}
-          </p>
-        </div>
-      </div>
+      <DetailMissing
+        error={invoice.error ?? settings.error}
+        noun="invoice"
+        backHref="/money"
+        backLabel="Money"
+      />
     );
   }
 
@@ -62,9 +47,7 @@ export default function InvoicePrintPage({ user, id }: { user: User; id: string 
   return (
     <div className="print-page">
       <div className="print-toolbar">
-        <Link href={`/deals/${inv.dealId}#invoice-${inv.id}`} className="back-link">
-          ← {inv.dealTitle}
-        </Link>
+        <BackLink href={`/deals/${inv.dealId}#invoice-${inv.id}`}>{inv.dealTitle}</BackLink>
         <div className="print-toolbar__actions">
           <button type="button" className="button button--primary" onClick={() => window.print()}>
             Print / Save as PDF

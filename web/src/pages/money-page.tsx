@@ -2,7 +2,6 @@ import './money-page.css';
 import { useState } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import type { MoneySummary } from '../../../shared/schemas/invoice';
-import { errorMessage } from '../api';
 import { Spinner } from '../components/badges';
 import { DownloadIcon } from '../components/icons';
 import { Link } from '../components/link';
@@ -13,7 +12,9 @@ import { ForecastSection } from './money/forecast-section';
 import { ByBrandSection, MoneyTotals, OverdueSection } from './money/money-sections';
 import { exportPaths } from '../resources/exports';
 import { useMoneySummary } from '../resources/money';
+import { LoadFailed } from '../components/ui/load-failed';
 import { PageHeader } from '../components/ui/page-header';
+import { Segmented } from '../components/ui/segmented';
 
 function ExportLinks() {
   return (
@@ -52,12 +53,7 @@ export default function MoneyPage({ user }: { user: User }) {
         </div>
       ) : summary.error || !data ? (
         <div className="card card--center">
-          <p className="banner banner--error" role="alert">
-            {errorMessage(summary.error)}
-          </p>
-          <button type="button" className="button" onClick={() => void summary.refetch()}>
-            Try again
-          </button>
+          <LoadFailed error={summary.error} onRetry={() => void summary.refetch()} />
         </div>
       ) : empty ? (
         <>
@@ -144,19 +140,12 @@ function MoneyOverview({ data }: { data: MoneySummary }) {
             )}
           </div>
           {currencies.length > 1 && (
-            <div className="segmented" role="group" aria-label="Chart currency">
-              {currencies.map((c) => (
-                <button
-                  key={c}
-                  type="button"
-                  className="segmented__item"
-                  aria-pressed={c === chartCurrency}
-                  onClick={() => setPicked(c)}
-                >
-                  {c}
-                </button>
-              ))}
-            </div>
+            <Segmented
+              label="Chart currency"
+              options={currencies}
+              value={chartCurrency}
+              onChange={setPicked}
+            />
           )}
         </div>
         <PaymentsChart key={chartCurrency} data={months} currency={chartCurrency} />

@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import type { PublicInvoice } from '../../../shared/schemas/getting-paid';
-import { errorMessage, isApiError } from '../api';
+import { isApiError } from '../api';
 import { LogoMark } from '../components/app-shell';
 import { Spinner } from '../components/badges';
-import { DownloadIcon } from '../components/icons';
 import { PublicInvoiceDocument } from '../components/public-invoice-document';
 import { PublicPaidForm } from '../components/public-paid-form';
+import { LoadFailed } from '../components/ui/load-failed';
+import { PdfActions } from '../components/ui/public-link-view';
 import { publicInvoicePdfPath, usePublicInvoice } from '../resources/invoice-links';
 import './pay-page.css';
 
@@ -47,14 +48,15 @@ export function PayPage({ token }: { token: string }) {
     return (
       <PayLayout>
         <h1 className="pay__inactive">Could not open this invoice</h1>
-        <p className="banner banner--error" role="alert">
-          {isApiError(invoice.error, 429)
-            ? 'This page was opened too often just now. Please try again in a little while.'
-            : errorMessage(invoice.error)}
-        </p>
-        <button type="button" className="button" onClick={() => void invoice.refetch()}>
-          Try again
-        </button>
+        <LoadFailed
+          error={invoice.error}
+          onRetry={() => void invoice.refetch()}
+          message={
+            isApiError(invoice.error, 429)
+              ? 'This page was opened too often just now. Please try again in a little while.'
+              : undefined
+          }
+        />
       </PayLayout>
     );
   }
@@ -74,11 +76,7 @@ function PayInvoice({
   return (
     <PayLayout>
       <PublicInvoiceDocument invoice={invoice} />
-      <div className="pay__actions">
-        <a className="button" href={publicInvoicePdfPath(token)} download>
-          <DownloadIcon /> Download PDF
-        </a>
-      </div>
+      <PdfActions className="pay__actions" href={publicInvoicePdfPath(token)} />
 
       {open && (invoice.paymentInstructions.trim() || invoice.paymentLink) && (
         <section className="pay-section" aria-labelledby="pay-how">

@@ -2,25 +2,18 @@ import './review-page.css';
 import './proposal-page.css';
 import { useState, type ReactNode } from 'react';
 import type { ProposalView } from '../../../shared/schemas/proposal';
-import { errorMessage } from '../api';
-import { Spinner } from '../components/badges';
-import { DownloadIcon } from '../components/icons';
-import { PublicFrame } from '../components/ui/public-frame';
+import { InactiveLinkNote, PdfActions, PublicLinkView } from '../components/ui/public-link-view';
 import { formatDay } from '../format';
 import { proposalPdfPath, useProposalView } from '../resources/proposals';
 import { ProposalAnswer } from './proposal/proposal-answer';
 import { ProposalTermsView } from './proposal/proposal-terms';
+import { ReviewLayout } from './review/review-layout';
 
 function ProposalLayout({ children }: { children: ReactNode }) {
   return (
-    <PublicFrame
-      className="review"
-      logoSize={30}
-      cardClassName="review__card"
-      tagline="A proposal shared with you."
-    >
+    <ReviewLayout wide tagline="A proposal shared with you.">
       {children}
-    </PublicFrame>
+    </ReviewLayout>
   );
 }
 
@@ -32,39 +25,18 @@ function ProposalLayout({ children }: { children: ReactNode }) {
 export function ProposalPage({ token }: { token: string }) {
   const proposal = useProposalView(token);
   const [gone, setGone] = useState(false);
-  if (proposal.isPending) {
-    return (
-      <ProposalLayout>
-        <Spinner label="Opening the proposal…" />
-      </ProposalLayout>
-    );
-  }
-  if (proposal.error) {
-    return (
-      <ProposalLayout>
-        <h1 className="auth__title">Could not open this proposal</h1>
-        <p className="banner banner--error" role="alert">
-          {errorMessage(proposal.error)}
-        </p>
-        <button
-          type="button"
-          className="button button--primary button--block"
-          onClick={() => void proposal.refetch()}
-        >
-          Try again
-        </button>
-      </ProposalLayout>
-    );
-  }
-  if (proposal.data === null || gone) {
-    return (
-      <ProposalLayout>
-        <h1 className="auth__title">This proposal link is not active</h1>
-        <p className="muted">Ask the person who sent it to you for a new link.</p>
-      </ProposalLayout>
-    );
-  }
-  return <Proposal token={token} view={proposal.data} onGone={() => setGone(true)} />;
+  return (
+    <PublicLinkView
+      query={proposal}
+      layout={ProposalLayout}
+      opening="Opening the proposal…"
+      failed="Could not open this proposal"
+      gone={gone}
+      inactive={<InactiveLinkNote title="This proposal link is not active" />}
+    >
+      {(view) => <Proposal token={token} view={view} onGone={() => setGone(true)} />}
+    </PublicLinkView>
+  );
 }
 
 function StateNote({ view }: { view: ProposalView }) {
@@ -112,13 +84,7 @@ function Proposal({
       </header>
       <StateNote view={view} />
       {view.terms && <ProposalTermsView terms={view.terms} />}
-      {view.terms && (
-        <div className="proposal__actions">
-          <a className="button" href={proposalPdfPath(token)} download>
-            <DownloadIcon /> Download PDF
-          </a>
-        </div>
-      )}
+      {view.terms && <PdfActions className="proposal__actions" href={proposalPdfPath(token)} />}
       {view.state === 'sent' && <ProposalAnswer token={token} onGone={onGone} />}
     </ProposalLayout>
   );

@@ -1,5 +1,5 @@
 import './requests-page.css';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import type { User } from '../../../shared/schemas/auth';
 import {
   REQUEST_STATUSES,
@@ -14,7 +14,14 @@ import { Link } from '../components/link';
 import { formatDay, formatInstant, formatMoney } from '../format';
 import { replaceSearchParam, useSearchParam } from '../hooks/use-router';
 import { useRequest, useRequests } from '../resources/requests';
-import { AcceptDialog, DeclineDialog, SpamDialog } from './requests/request-dialogs';
+import {
+  AcceptDialog,
+  DeclineDialog,
+  SpamDialog,
+  type DialogProps,
+} from './requests/request-dialogs';
+import { DescriptionItem } from '../components/ui/description-item';
+import { Segmented } from '../components/ui/segmented';
 
 const STATUS_LABELS: Record<RequestStatus, string> = {
   new: 'New',
@@ -34,10 +41,19 @@ function datesText(r: BrandRequest): string {
   return r.datesTo ? `${formatDay(r.datesFrom)} – ${formatDay(r.datesTo)}` : formatDay(r.datesFrom);
 }
 
-type Decision = 'accept' | 'decline' | 'spam';
+/** Each answer to a new request: its button, and the dialog that asks for the rest. */
+const DECISIONS: readonly {
+  label: string;
+  className: string;
+  Dialog: ComponentType<DialogProps>;
+}[] = [
+  { label: 'Accept', className: 'button button--primary', Dialog: AcceptDialog },
+  { label: 'Decline', className: 'button', Dialog: DeclineDialog },
+  { label: 'Spam', className: 'button button--ghost', Dialog: SpamDialog },
+];
 
 function RequestDetail({ request, user }: { request: BrandRequestDetail; user: User }) {
-  const [deciding, setDeciding] = useState<Decision | null>(null);
+  const [deciding, setDeciding] = useState<(typeof DECISIONS)[number] | null>(null);
   const canDecide = user.role !== 'viewer' && request.status === 'new';
   const facts: Array<[string, string]> = [
     ['Contact', `${request.name} <${request.email}>`],
@@ -61,10 +77,9 @@ function RequestDetail({ request, user }: { request: BrandRequestDetail; user: U
       )}
       <dl className="request-facts">
         {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
+          <DescriptionItem key={label} term={label}>
+            {value}
+          </DescriptionItem>
         ))}
       </dl>
       {request.items.length > 0 && (
@@ -99,32 +114,19 @@ function RequestDetail({ request, user }: { request: BrandRequestDetail; user: U
       )}
       {canDecide && (
         <div className="request-actions">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setDeciding('accept')}
-          >
-            Accept
-          </button>
-          <button type="button" className="button" onClick={() => setDeciding('decline')}>
-            Decline
-          </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => setDeciding('spam')}
-          >
-            Spam
-          </button>
+          {DECISIONS.map((decision) => (
+            <button
+              key={decision.label}
+              type="button"
+              className={decision.className}
+              onClick={() => setDeciding(decision)}
+            >
+              {decision.label}
+            </button>
+          ))}
         </div>
       )}
-      {deciding === 'accept' && (
-        <AcceptDialog request={request} onClose={() => setDeciding(null)} />
-      )}
-      {deciding === 'decline' && (
-        <DeclineDialog request={request} onClose={() => setDeciding(null)} />
-      )}
-      {deciding === 'spam' && <SpamDialog request={request} onClose={() => setDeciding(null)} />}
+      {deciding && <deciding.Dialog request={request} onClose={() => setDeciding(null)} />}
     </article>
   );
 }
@@ -145,20 +147,19 @@ export default function RequestsPage({ user }: { user: User }) {
   return (
     <div className="page requests-page">
       <PageHeader title="Requests" subtitle="What brands sent through your “Work with me” form." />
-      <div className="tabs" role="group" aria-label="Status">
-        {REQUEST_STATUSES.map((status) => (
-          <button
-            key={status}
-            type="button"
-            className="tab"
-            aria-pressed={status === state}
-            onClick={() => setState(status)}
-          >
+      <Segmented
+        tabs
+        label="Status"
+        options={REQUEST_STATUSES}
+        value={state}
+        onChange={setState}
+        words={(status) => (
+          <>
             {STATUS_LABELS[status]}
             {list.data ? ` (${list.data.counts[status]})` : ''}
-          </button>
-        ))}
-      </div>
+          </>
+        )}
+      />
       <div className="requests-layout">
         <div className="card">
           <QueryState query={list}>

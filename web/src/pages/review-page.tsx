@@ -1,8 +1,7 @@
 import './review-page.css';
 import { useState } from 'react';
 import type { ReviewDecision, ReviewView } from '../../../shared/schemas/review';
-import { errorMessage } from '../api';
-import { Spinner } from '../components/badges';
+import { PublicLinkView } from '../components/ui/public-link-view';
 import { useReview } from '../resources/review';
 import { DecisionForm } from './review/decision-form';
 import { DraftView } from './review/draft-view';
@@ -21,45 +20,30 @@ export function ReviewPage({ token }: { token: string }) {
   );
 
   if (decided) return <ThankYou {...decided} />;
-  if (review.isPending) {
-    return (
-      <ReviewLayout>
-        <Spinner label="Opening the draft…" />
-      </ReviewLayout>
-    );
-  }
-  if (review.error) {
-    return (
-      <ReviewLayout>
-        <h1 className="auth__title">Could not open this review</h1>
-        <p className="banner banner--error" role="alert">
-          {errorMessage(review.error)}
-        </p>
-        <button
-          type="button"
-          className="button button--primary button--block"
-          onClick={() => void review.refetch()}
-        >
-          Try again
-        </button>
-      </ReviewLayout>
-    );
-  }
-  const data = review.data;
-  if (data === null || gone) return <InactiveLink />;
   return (
-    <ReviewDraft
-      token={token}
-      review={data}
-      onGone={() => setGone(true)}
-      onDecided={(decision) => setDecided({ decision, workspace: data.workspaceName })}
-    />
+    <PublicLinkView
+      query={review}
+      layout={ReviewLayout}
+      opening="Opening the draft…"
+      failed="Could not open this review"
+      gone={gone}
+      inactive={<InactiveLink />}
+    >
+      {(data) => (
+        <ReviewDraft
+          token={token}
+          review={data}
+          onGone={() => setGone(true)}
+          onDecided={(decision) => setDecided({ decision, workspace: data.workspaceName })}
+        />
+      )}
+    </PublicLinkView>
   );
 }
 
 function InactiveLink() {
   return (
-    <ReviewLayout>
+    <>
       <h1 className="auth__title">This review link is no longer active</h1>
       <p className="auth__subtitle">
         It has already been answered, it has expired, or it was withdrawn.
@@ -67,7 +51,7 @@ function InactiveLink() {
       <p className="muted">
         If you still need to review this draft, ask the person who sent you the link for a new one.
       </p>
-    </ReviewLayout>
+    </>
   );
 }
 

@@ -11,6 +11,7 @@ import { ROLE_LABELS } from '../format';
 import { useSettings } from '../resources/settings';
 import { PackagesSection } from './settings/packages-section';
 import { WorkspaceForm } from './settings/workspace-form';
+import { DescriptionItem } from '../components/ui/description-item';
 
 export default function SettingsPage({ user }: { user: User }) {
   const settings = useSettings();
@@ -65,25 +66,13 @@ export default function SettingsPage({ user }: { user: User }) {
           </Link>
         </div>
         <dl className="facts">
-          <div>
-            <dt>Name</dt>
-            <dd>{user.name}</dd>
-          </div>
-          <div>
-            <dt>E-mail</dt>
-            <dd>{user.email}</dd>
-          </div>
-          <div>
-            <dt>Role</dt>
-            <dd>{ROLE_LABELS[user.role]}</dd>
-          </div>
-          <div>
-            <dt>Your time zone</dt>
-            <dd>
-              {user.effectiveTimeZone.replace(/_/g, ' ')}
-              {user.timeZone === null && <span className="muted"> (the workspace’s)</span>}
-            </dd>
-          </div>
+          <DescriptionItem term="Name">{user.name}</DescriptionItem>
+          <DescriptionItem term="E-mail">{user.email}</DescriptionItem>
+          <DescriptionItem term="Role">{ROLE_LABELS[user.role]}</DescriptionItem>
+          <DescriptionItem term="Your time zone">
+            {user.effectiveTimeZone.replace(/_/g, ' ')}
+            {user.timeZone === null && <span className="muted"> (the workspace’s)</span>}
+          </DescriptionItem>
         </dl>
       </section>
     </div>

@@ -1,7 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditAction, AuditEntityType } from '../../../shared/schemas/team';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
+import { useOlderPages } from './read';
 
 /** What the audit page asks for; `from`/`to` are UTC instants (the filter's days in the user's zone). */
 export interface AuditFilter {
@@ -16,24 +16,22 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The audit log, newest first; each further page is older (`before` = the last page's `nextBefore`). */
 export function useAuditLog(filter: AuditFilter) {
-  return useInfiniteQuery({
-    queryKey: keys.auditList(filter),
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
+  return useOlderPages(
+    keys.auditList(filter),
+    AUDIT_PAGE_SIZE,
+    (page) =>
       unwrap(
         api.audit.$get({
           query: {
-            limit: String(AUDIT_PAGE_SIZE),
+            ...page,
             ...(filter.entityType ? { entityType: filter.entityType } : {}),
             ...(filter.actorId ? { actorId: filter.actorId } : {}),
             ...(filter.action ? { action: filter.action } : {}),
             ...(filter.from ? { from: filter.from } : {}),
             ...(filter.to ? { to: filter.to } : {}),
-            ...(pageParam ? { before: pageParam } : {}),
           },
         }),
       ),
-    getNextPageParam: (page) => page.nextBefore,
-    placeholderData: (previous) => previous,
-  });
+    { keepPrevious: true },
+  );
 }

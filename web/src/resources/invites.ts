@@ -3,7 +3,7 @@ import type { InviteAccept, InviteCreate } from '../../../shared/schemas/team';
 import { api, unwrap } from '../api';
 import { useSignedIn } from './auth';
 import { keys } from './keys';
-import { orNullOn } from './read';
+import { useLinkView } from './read';
 import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 /** Invite links, newest first, each with its state as of now (owner only). */
@@ -16,11 +16,9 @@ export function useInvites() {
 
 /** What an invite link offers, asked without a session; null when the link no longer works. */
 export function useInvitePreview(token: string) {
-  return useQuery({
-    queryKey: keys.invitePreview(token),
-    queryFn: () => orNullOn(404, () => unwrap(api.invites[':token'].$get({ param: { token } }))),
-    staleTime: Infinity,
-  });
+  return useLinkView(keys.invitePreview(token), () =>
+    unwrap(api.invites[':token'].$get({ param: { token } })),
+  );
 }
 
 function useRefreshInvites() {

@@ -1,7 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { PublicInvoice, RemittanceCreate } from '../../../shared/schemas/getting-paid';
 import { api, unwrap } from '../api';
-import { orNullOn } from './read';
+import { useLinkView } from './read';
 import { useWrite } from './write';
 
 /** The payer's page: asked without a session, by the token in the e-mailed link. */
@@ -9,13 +9,9 @@ export const publicInvoiceKey = (token: string) => ['invoice-link', token] as co
 
 /** The invoice behind a payer's link; null when the link opens nothing (unknown, revoked, void). */
 export function usePublicInvoice(token: string) {
-  return useQuery({
-    queryKey: publicInvoiceKey(token),
-    queryFn: () =>
-      orNullOn(404, () => unwrap(api['invoice-links'][':token'].$get({ param: { token } }))),
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
+  return useLinkView(publicInvoiceKey(token), () =>
+    unwrap(api['invoice-links'][':token'].$get({ param: { token } })),
+  );
 }
 
 /** "We've paid": a notice for the team to confirm, not a payment. */

@@ -6,7 +6,7 @@ import type {
 } from '../../../shared/schemas/proposal';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
-import { orNullOn } from './read';
+import { useLinkView } from './read';
 import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 /** A deal's proposals, newest version first. */
@@ -57,13 +57,9 @@ export function useSendProposal(
 
 /** The proposal behind a brand's link, asked without a session; null when the link opens none. */
 export function useProposalView(token: string) {
-  return useQuery({
-    queryKey: keys.proposalView(token),
-    queryFn: () =>
-      orNullOn(404, () => unwrap(api['proposal-links'][':token'].$get({ param: { token } }))),
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
+  return useLinkView(keys.proposalView(token), () =>
+    unwrap(api['proposal-links'][':token'].$get({ param: { token } })),
+  );
 }
 
 /** The printable copy of a proposal, by its link's token. */

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReportLinkCreate, TestimonialBody } from '../../../shared/schemas/report';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
-import { orNullOn } from './read';
+import { useLinkView } from './read';
 import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 /** A deal's report links, newest first. */
@@ -69,13 +69,9 @@ export function useFeatureTestimonial(
 
 /** The report behind a brand's link, asked without a session; null when the link opens none. */
 export function useReportView(token: string) {
-  return useQuery({
-    queryKey: keys.reportView(token),
-    queryFn: () =>
-      orNullOn(404, () => unwrap(api['report-links'][':token'].$get({ param: { token } }))),
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
+  return useLinkView(keys.reportView(token), () =>
+    unwrap(api['report-links'][':token'].$get({ param: { token } })),
+  );
 }
 
 /** The printable copy of a report, by its link's token. */

@@ -1,17 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReviewDecisionBody } from '../../../shared/schemas/review';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
-import { orNullOn } from './read';
+import { useLinkView } from './read';
 import { useWrite, type Answer, type WriteOptions } from './write';
 
 /** The draft behind a review link, asked without a session; null when the link no longer works. */
 export function useReview(token: string) {
-  return useQuery({
-    queryKey: keys.review(token),
-    queryFn: () => orNullOn(404, () => unwrap(api.review[':token'].$get({ param: { token } }))),
-    staleTime: Infinity,
-  });
+  return useLinkView(keys.review(token), () =>
+    unwrap(api.review[':token'].$get({ param: { token } })),
+  );
 }
 
 const decide = (token: string, json: ReviewDecisionBody) =>

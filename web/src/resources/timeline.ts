@@ -1,28 +1,16 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import type { NoteCreate } from '../../../shared/schemas/timeline';
 import { api, unwrap } from '../api';
 import { keys } from './keys';
+import { useOlderPages } from './read';
 import { useInvalidate, useWrite, type Answer, type WriteOptions } from './write';
 
 export const TIMELINE_PAGE_SIZE = 20;
 
 /** A brand's timeline, newest first; each further page is older (`before` = the last page's `nextBefore`). */
 export function useBrandTimeline(brandId: string) {
-  return useInfiniteQuery({
-    queryKey: keys.timeline(brandId),
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.brands[':id'].timeline.$get({
-          param: { id: brandId },
-          query: {
-            limit: String(TIMELINE_PAGE_SIZE),
-            ...(pageParam ? { before: pageParam } : {}),
-          },
-        }),
-      ),
-    getNextPageParam: (page) => page.nextBefore,
-  });
+  return useOlderPages(keys.timeline(brandId), TIMELINE_PAGE_SIZE, (page) =>
+    unwrap(api.brands[':id'].timeline.$get({ param: { id: brandId }, query: page })),
+  );
 }
 
 const addNote = (brandId: string, json: NoteCreate) =>

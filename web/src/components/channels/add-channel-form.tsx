@@ -10,6 +10,7 @@ import { useSchemaForm } from '../../forms/use-schema-form';
 import { useCreateChannel } from '../../resources/channels';
 import { useToast } from '../toast';
 import { TYPE_LABELS, type ChannelType } from './channel-row';
+import { writeDialogProps } from '../../forms/write-dialog';
 
 /** The type select says which channels are signed. */
 const TYPE_OPTION_LABELS: Record<ChannelType, string> = { ...TYPE_LABELS, json: 'JSON (signed)' };
@@ -47,13 +48,11 @@ export function AddChannelForm({ onCreated }: { onCreated: (channel: Channel) =>
 
   return (
     <CreateForm
+      {...writeDialogProps(form, create, submit)}
       title="Add a channel"
-      formError={form.formError}
       gridClassName="channel-form__grid"
       submitLabel="Add channel"
       busyLabel="Adding…"
-      busy={create.isPending}
-      onSubmit={submit}
     >
       <EnumField
         form={form}

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../dialog';
 import { BusyButton } from '../../forms/submit-button';
 import { Switch } from '../switch';
 import { useToast } from '../toast';
+import { DangerButton } from '../row-actions';
 
 export type ChannelType = Channel['type'];
 
@@ -107,13 +108,7 @@ export function ChannelRow({ channel, onSecret }: ChannelRowProps) {
             Rotate secret
           </button>
         )}
-        <button
-          type="button"
-          className="button button--small button--ghost-danger"
-          onClick={() => setConfirm('delete')}
-        >
-          Delete
-        </button>
+        <DangerButton onClick={() => setConfirm('delete')}>Delete</DangerButton>
         {testResult && (
           <span
             className={`test-result test-result--${testResult.ok ? 'ok' : 'error'}`}

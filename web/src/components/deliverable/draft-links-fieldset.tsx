@@ -1,7 +1,8 @@
 import type { DraftLink } from '../../../../shared/schemas/deliverable';
 import type { SchemaForm } from '../../forms/use-schema-form';
-import { Field } from '../field';
 import type { DeliverableFormState } from './form-state';
+import { DangerButton } from '../row-actions';
+import { RowTextField } from '../../forms/row-fields';
 
 /** As many links as the server takes on one deliverable. */
 const MAX_LINKS = 20;
@@ -27,39 +28,30 @@ export function DraftLinksFieldset({
       </p>
       {links.map((link, index) => (
         <div key={index} className="draft-links__row">
-          <Field label="Label" error={form.errors[`draftLinks.${index}.label`]}>
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                value={link.label}
-                maxLength={200}
-                placeholder="e.g. Rough cut"
-                onChange={(e) => setLink(index, { ...link, label: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="URL" error={form.errors[`draftLinks.${index}.url`]}>
-            {(p) => (
-              <input
-                {...p}
-                type="url"
-                inputMode="url"
-                value={link.url}
-                placeholder="https://"
-                onChange={(e) => setLink(index, { ...link, url: e.target.value })}
-              />
-            )}
-          </Field>
+          <RowTextField
+            label="Label"
+            error={form.errors[`draftLinks.${index}.label`]}
+            value={link.label}
+            maxLength={200}
+            placeholder="e.g. Rough cut"
+            onChange={(label) => setLink(index, { ...link, label })}
+          />
+          <RowTextField
+            label="URL"
+            error={form.errors[`draftLinks.${index}.url`]}
+            type="url"
+            inputMode="url"
+            value={link.url}
+            placeholder="https://"
+            onChange={(url) => setLink(index, { ...link, url })}
+          />
           {!readOnly && (
-            <button
-              type="button"
-              className="button button--small button--ghost-danger"
+            <DangerButton
               aria-label={`Remove link ${index + 1}`}
               onClick={() => setLinks((all) => all.filter((_, i) => i !== index))}
             >
               Remove
-            </button>
+            </DangerButton>
           )}
         </div>
       ))}

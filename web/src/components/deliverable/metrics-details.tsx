@@ -1,8 +1,8 @@
 import { METRIC_KEYS, engagementRate } from '../../../../shared/schemas/deliverable';
 import { METRIC_LABELS } from '../../format';
 import type { SchemaForm } from '../../forms/use-schema-form';
-import { Field } from '../field';
 import { metricNumbers, type DeliverableFormState } from './form-state';
+import { RowTextField } from '../../forms/row-fields';
 
 /**
  * The post's numbers after publishing and the engagement rate they give. Open once the
@@ -20,20 +20,16 @@ export function MetricsDetails({ form }: { form: SchemaForm<DeliverableFormState
       <summary>Metrics after publishing</summary>
       <div className="metrics__grid">
         {METRIC_KEYS.map((key) => (
-          <Field key={key} label={METRIC_LABELS[key]} error={errors[`metrics.${key}`]}>
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                inputMode="numeric"
-                value={values.metrics[key]}
-                onChange={(e) => {
-                  const text = e.target.value;
-                  form.setValues((s) => ({ ...s, metrics: { ...s.metrics, [key]: text } }));
-                }}
-              />
-            )}
-          </Field>
+          <RowTextField
+            key={key}
+            label={METRIC_LABELS[key]}
+            error={errors[`metrics.${key}`]}
+            inputMode="numeric"
+            value={values.metrics[key]}
+            onChange={(text) =>
+              form.setValues((s) => ({ ...s, metrics: { ...s.metrics, [key]: text } }))
+            }
+          />
         ))}
       </div>
       <p className="metrics__rate" data-testid="engagement-rate">

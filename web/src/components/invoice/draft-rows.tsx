@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { FieldErrors } from '../../hooks/use-form-errors';
 import type { DocumentDraft, LineDraft, TaxDraft } from '../../invoice-draft';
+import { bindRow } from '../../forms/row-fields';
 import { UnitInput } from '../../forms/unit-field';
 import { Field } from '../field';
 
@@ -87,46 +88,46 @@ export function LineRows({ draft, onChange, currency, errors, amounts }: RowsPro
     <fieldset className="lines-editor__lines">
       <legend className="field__label">Line items</legend>
       <ol className="lines-editor__list">
-        {draft.lines.map((line, i) => (
-          <li key={line.key} className="lines-editor__row" data-testid="invoice-line">
-            <DraftInput
-              label="Description"
-              srPrefix={`Line ${i + 1}`}
-              error={errors[`lines.${i}.description`]}
-              className="lines-editor__desc"
-              value={line.description}
-              onChange={(description) => setLine(i, { description })}
-              maxLength={2000}
-            />
-            <DraftInput
-              label="Qty"
-              srPrefix={`Line ${i + 1}`}
-              error={errors[`lines.${i}.quantity`]}
-              className="lines-editor__qty"
-              inputMode="decimal"
-              value={line.quantity}
-              onChange={(quantity) => setLine(i, { quantity })}
-            />
-            <DraftInput
-              label="Unit price"
-              srPrefix={`Line ${i + 1}`}
-              error={errors[`lines.${i}.unitCents`]}
-              className="lines-editor__unit"
-              unit={currency}
-              value={line.unit}
-              onChange={(unit) => setLine(i, { unit })}
-              placeholder="0.00"
-            />
-            <p className="lines-editor__amount" aria-label={`Line ${i + 1} amount`}>
-              {amounts[i]}
-            </p>
-            <RemoveButton
-              what={`line ${i + 1}`}
-              disabled={draft.lines.length === 1}
-              onClick={() => onChange({ ...draft, lines: draft.lines.filter((_, j) => j !== i) })}
-            />
-          </li>
-        ))}
+        {draft.lines.map((line, i) => {
+          const field = bindRow({
+            row: line,
+            srPrefix: `Line ${i + 1}`,
+            path: `lines.${i}`,
+            errors,
+            onChange: (patch) => setLine(i, patch),
+          });
+          return (
+            <li key={line.key} className="lines-editor__row" data-testid="invoice-line">
+              <DraftInput
+                label="Description"
+                {...field('description')}
+                className="lines-editor__desc"
+                maxLength={2000}
+              />
+              <DraftInput
+                label="Qty"
+                {...field('quantity')}
+                className="lines-editor__qty"
+                inputMode="decimal"
+              />
+              <DraftInput
+                label="Unit price"
+                {...field('unit', 'unitCents')}
+                className="lines-editor__unit"
+                unit={currency}
+                placeholder="0.00"
+              />
+              <p className="lines-editor__amount" aria-label={`Line ${i + 1} amount`}>
+                {amounts[i]}
+              </p>
+              <RemoveButton
+                what={`line ${i + 1}`}
+                disabled={draft.lines.length === 1}
+                onClick={() => onChange({ ...draft, lines: draft.lines.filter((_, j) => j !== i) })}
+              />
+            </li>
+          );
+        })}
       </ol>
       {errors['lines'] && <p className="field__error">{errors['lines']}</p>}
     </fieldset>
@@ -144,35 +145,38 @@ export function TaxRows({ draft, onChange, errors, amounts }: Omit<RowsProps, 'c
     <fieldset className="lines-editor__lines">
       <legend className="field__label">Taxes</legend>
       <ol className="lines-editor__list">
-        {draft.taxes.map((tax, i) => (
-          <li key={tax.key} className="lines-editor__row lines-editor__row--tax">
-            <DraftInput
-              label="Tax"
-              srPrefix={`Tax ${i + 1}`}
-              error={errors[`taxes.${i}.label`]}
-              className="lines-editor__desc"
-              value={tax.label}
-              onChange={(label) => setTax(i, { label })}
-              maxLength={40}
-            />
-            <DraftInput
-              label="Rate"
-              srPrefix={`Tax ${i + 1}`}
-              error={errors[`taxes.${i}.rateBasisPoints`]}
-              className="lines-editor__qty"
-              unit="%"
-              value={tax.rate}
-              onChange={(rate) => setTax(i, { rate })}
-            />
-            <p className="lines-editor__amount" aria-label={`Tax ${i + 1} amount`}>
-              {amounts[i]}
-            </p>
-            <RemoveButton
-              what={`tax ${i + 1}`}
-              onClick={() => onChange({ ...draft, taxes: draft.taxes.filter((_, j) => j !== i) })}
-            />
-          </li>
-        ))}
+        {draft.taxes.map((tax, i) => {
+          const field = bindRow({
+            row: tax,
+            srPrefix: `Tax ${i + 1}`,
+            path: `taxes.${i}`,
+            errors,
+            onChange: (patch) => setTax(i, patch),
+          });
+          return (
+            <li key={tax.key} className="lines-editor__row lines-editor__row--tax">
+              <DraftInput
+                label="Tax"
+                {...field('label')}
+                className="lines-editor__desc"
+                maxLength={40}
+              />
+              <DraftInput
+                label="Rate"
+                {...field('rate', 'rateBasisPoints')}
+                className="lines-editor__qty"
+                unit="%"
+              />
+              <p className="lines-editor__amount" aria-label={`Tax ${i + 1} amount`}>
+                {amounts[i]}
+              </p>
+              <RemoveButton
+                what={`tax ${i + 1}`}
+                onClick={() => onChange({ ...draft, taxes: draft.taxes.filter((_, j) => j !== i) })}
+              />
+            </li>
+          );
+        })}
       </ol>
     </fieldset>
   );

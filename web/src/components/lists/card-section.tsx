@@ -2,6 +2,8 @@ import { useId, type ReactNode } from 'react';
 
 interface CardSectionProps {
   title: ReactNode;
+  /** The heading's id, which names the section; a fresh one when absent. */
+  id?: string;
   /** A muted paragraph under the title saying what the section is for. */
   intro?: ReactNode;
   /** Buttons beside the title (a "New …"); none when absent or false. */
@@ -10,8 +12,9 @@ interface CardSectionProps {
 }
 
 /** A card that is a section of its page, named by its own heading. */
-export function CardSection({ title, intro, actions, children }: CardSectionProps) {
-  const titleId = useId();
+export function CardSection({ title, id, intro, actions, children }: CardSectionProps) {
+  const freshId = useId();
+  const titleId = id ?? freshId;
   const heading = (
     <h2 id={titleId} className="section-title">
       {title}
@@ -30,5 +33,14 @@ export function CardSection({ title, intro, actions, children }: CardSectionProp
       {intro !== undefined && <p className="section-intro muted">{intro}</p>}
       {children}
     </section>
+  );
+}
+
+/** The primary button beside a card's title that starts something new: "Send proposal". */
+export function CardAction({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="button button--small button--primary" onClick={onClick}>
+      {children}
+    </button>
   );
 }

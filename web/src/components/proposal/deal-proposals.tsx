@@ -8,12 +8,12 @@ import { formatDay, formatMoney } from '../../format';
 import { useDeliverablesOfDeal } from '../../resources/deliverables';
 import { useMediaKit } from '../../resources/kit';
 import { useDealProposals, useSendProposal, useWithdrawProposal } from '../../resources/proposals';
-import { Spinner } from '../badges';
-import { CopyBox } from '../copy-box';
-import { Dialog } from '../dialog';
-import { CardSection } from '../lists/card-section';
+import { CopyDialog } from '../copy-box';
+import { CardAction, CardSection } from '../lists/card-section';
 import { useToast } from '../toast';
 import { ProposalDialog } from './proposal-dialog';
+import { QueryList } from '../query-state';
+import { DangerButton } from '../row-actions';
 
 const STATE_LABELS: Record<ProposalState, string> = {
   sent: 'Sent',
@@ -69,77 +69,62 @@ export function DealProposals({ deal, user }: { deal: Deal; user: User }) {
       intro="Terms the brand accepts with one click: the deal is then contracted, its deliverables planned."
       actions={
         canEdit && (
-          <button
-            type="button"
-            className="button button--small button--primary"
-            onClick={() => setDialog({ revise: false })}
-          >
-            Send proposal
-          </button>
+          <CardAction onClick={() => setDialog({ revise: false })}>Send proposal</CardAction>
         )
       }
     >
-      {proposals.isPending ? (
-        <Spinner />
-      ) : proposals.error ? (
-        <p className="banner banner--error">{errorMessage(proposals.error)}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">No proposal sent yet.</p>
-      ) : (
-        <ul className="proposal-list">
-          {items.map((p) => (
-            <li key={p.id} className="proposal-row" data-testid="proposal-row">
-              <span className="proposal-row__main">
-                <strong>
-                  Version {p.version} · {formatMoney(p.terms.totalCents, p.terms.currency)} ·{' '}
-                  {STATE_LABELS[p.state]}
-                </strong>
-                <span className="muted small">{answerOf(p)}</span>
-              </span>
-              <span className="section-header__actions">
-                {p.url && (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => void copy(p.url!)}
-                  >
-                    Copy link
-                  </button>
-                )}
-                {canEdit && p === latest && p.state !== 'accepted' && (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => setDialog({ revise: true })}
-                  >
-                    Revise
-                  </button>
-                )}
-                {canEdit && p.state === 'sent' && (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    disabled={mail.isPending}
-                    onClick={() => mail.mutate({ id: p.id })}
-                  >
-                    E-mail to brand
-                  </button>
-                )}
-                {canEdit && p.status === 'sent' && (
-                  <button
-                    type="button"
-                    className="button button--small button--ghost-danger"
-                    disabled={withdraw.isPending}
-                    onClick={() => withdraw.mutate(p.id)}
-                  >
-                    Withdraw
-                  </button>
-                )}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryList
+        query={proposals}
+        className="proposal-list"
+        empty={<p className="muted">No proposal sent yet.</p>}
+      >
+        {(p) => (
+          <li key={p.id} className="proposal-row" data-testid="proposal-row">
+            <span className="proposal-row__main">
+              <strong>
+                Version {p.version} · {formatMoney(p.terms.totalCents, p.terms.currency)} ·{' '}
+                {STATE_LABELS[p.state]}
+              </strong>
+              <span className="muted small">{answerOf(p)}</span>
+            </span>
+            <span className="section-header__actions">
+              {p.url && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => void copy(p.url!)}
+                >
+                  Copy link
+                </button>
+              )}
+              {canEdit && p === latest && p.state !== 'accepted' && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setDialog({ revise: true })}
+                >
+                  Revise
+                </button>
+              )}
+              {canEdit && p.state === 'sent' && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={mail.isPending}
+                  onClick={() => mail.mutate({ id: p.id })}
+                >
+                  E-mail to brand
+                </button>
+              )}
+              {canEdit && p.status === 'sent' && (
+                <DangerButton disabled={withdraw.isPending} onClick={() => withdraw.mutate(p.id)}>
+                  Withdraw
+                </DangerButton>
+              )}
+            </span>
+          </li>
+        )}
+      </QueryList>
       {dialog && (
         <ProposalDialog
           deal={deal}
@@ -154,15 +139,14 @@ export function DealProposals({ deal, user }: { deal: Deal; user: User }) {
         />
       )}
       {created && (
-        <Dialog title="Proposal sent" onClose={() => setCreated(null)} size="small">
-          <CopyBox
-            title={`Version ${created.version}: the brand's link`}
-            warning="Send it to your contact at the brand. You can copy it again from the list."
-            value={created.url}
-            label="Proposal link"
-            onDone={() => setCreated(null)}
-          />
-        </Dialog>
+        <CopyDialog
+          dialogTitle="Proposal sent"
+          title={`Version ${created.version}: the brand's link`}
+          warning="Send it to your contact at the brand. You can copy it again from the list."
+          value={created.url}
+          label="Proposal link"
+          onClose={() => setCreated(null)}
+        />
       )}
     </CardSection>
   );

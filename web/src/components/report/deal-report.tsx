@@ -11,12 +11,12 @@ import {
   useFeatureTestimonial,
   useRevokeReportLink,
 } from '../../resources/reports';
-import { Spinner } from '../badges';
-import { CopyBox } from '../copy-box';
-import { Dialog } from '../dialog';
-import { CardSection } from '../lists/card-section';
+import { CopyDialog } from '../copy-box';
+import { CardAction, CardSection } from '../lists/card-section';
 import { useToast } from '../toast';
 import { ShareReportDialog } from './share-report-dialog';
+import { QueryList } from '../query-state';
+import { DangerButton } from '../row-actions';
 
 const STATE_LABELS: Record<ReportLink['state'], string> = {
   active: 'Shared',
@@ -35,56 +35,36 @@ export function DealReport({ deal, user }: { deal: Deal; user: User }) {
     onSuccess: () => toast.success('Report link revoked', 'It now opens nothing.'),
     onError: (error) => toast.error(errorMessage(error)),
   });
-  const items = links.data ?? [];
   return (
     <CardSection
       title="Campaign report"
       intro="The results of this deal for the brand: every post with its metrics and growth, totals and averages, on a link that opens without an account."
-      actions={
-        canEdit && (
-          <button
-            type="button"
-            className="button button--small button--primary"
-            onClick={() => setSharing(true)}
-          >
-            Share report
-          </button>
-        )
-      }
+      actions={canEdit && <CardAction onClick={() => setSharing(true)}>Share report</CardAction>}
     >
-      {links.isPending ? (
-        <Spinner />
-      ) : links.error ? (
-        <p className="banner banner--error">{errorMessage(links.error)}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">No report shared yet.</p>
-      ) : (
-        <ul className="report-links">
-          {items.map((link) => (
-            <li key={link.id} className="report-links__row" data-testid="report-link-row">
-              <span>
-                <strong>{STATE_LABELS[link.state]}</strong>{' '}
-                <span className="muted small">
-                  {formatDay(link.createdAt.slice(0, 10))}
-                  {link.state === 'active'
-                    ? ` · open until ${formatDay(link.expiresAt.slice(0, 10))}`
-                    : ''}
-                </span>
+      <QueryList
+        query={links}
+        className="report-links"
+        empty={<p className="muted">No report shared yet.</p>}
+      >
+        {(link) => (
+          <li key={link.id} className="report-links__row" data-testid="report-link-row">
+            <span>
+              <strong>{STATE_LABELS[link.state]}</strong>{' '}
+              <span className="muted small">
+                {formatDay(link.createdAt.slice(0, 10))}
+                {link.state === 'active'
+                  ? ` · open until ${formatDay(link.expiresAt.slice(0, 10))}`
+                  : ''}
               </span>
-              {canEdit && link.state === 'active' && (
-                <button
-                  type="button"
-                  className="button button--small button--ghost-danger"
-                  disabled={revoke.isPending}
-                  onClick={() => revoke.mutate(link.id)}
-                >
-                  Revoke
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+            </span>
+            {canEdit && link.state === 'active' && (
+              <DangerButton disabled={revoke.isPending} onClick={() => revoke.mutate(link.id)}>
+                Revoke
+              </DangerButton>
+            )}
+          </li>
+        )}
+      </QueryList>
       <DealTestimonials dealId={deal.id} isOwner={user.role === 'owner'} />
       {sharing && (
         <ShareReportDialog
@@ -98,15 +78,14 @@ export function DealReport({ deal, user }: { deal: Deal; user: User }) {
         />
       )}
       {created && (
-        <Dialog title="Report shared" onClose={() => setCreated(null)} size="small">
-          <CopyBox
-            title="The brand's link to the report"
-            warning="Copy it now: for safety it is shown only once. You can share a new link any time."
-            value={created.url}
-            label="Report link"
-            onDone={() => setCreated(null)}
-          />
-        </Dialog>
+        <CopyDialog
+          dialogTitle="Report shared"
+          title="The brand's link to the report"
+          warning="Copy it now: for safety it is shown only once. You can share a new link any time."
+          value={created.url}
+          label="Report link"
+          onClose={() => setCreated(null)}
+        />
       )}
     </CardSection>
   );

@@ -1,12 +1,11 @@
 import { useId, type FormEvent } from 'react';
-import { PITCH_CHANNELS } from '../../../../shared/schemas/brand';
 import { noteCreateSchema, type NoteCreate } from '../../../../shared/schemas/timeline';
-import { EnumField, TextAreaField, TextField } from '../../forms/fields';
+import { TextAreaField, TextField } from '../../forms/fields';
 import { SubmitButton } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
-import { PITCH_CHANNEL_LABELS } from '../../pipeline-format';
 import { useAddNote } from '../../resources/timeline';
 import { FormBanner } from '../field';
+import { PitchChannelField } from '../pitch-log-section';
 import { useToast } from '../toast';
 
 export interface BrandNoteFormProps {
@@ -48,13 +47,7 @@ export function BrandNoteForm({ brandId, today }: BrandNoteFormProps) {
       <FormBanner message={form.formError} />
       <div className="timeline__form-fields">
         <TextField form={form} name="happenedOn" label="Day" type="date" />
-        <EnumField
-          form={form}
-          name="channel"
-          label="Channel"
-          options={PITCH_CHANNELS}
-          labels={PITCH_CHANNEL_LABELS}
-        />
+        <PitchChannelField form={form} />
       </div>
       <TextAreaField
         form={form}

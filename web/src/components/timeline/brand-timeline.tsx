@@ -5,11 +5,13 @@ import { errorMessage } from '../../api';
 import { formatInstant } from '../../format';
 import { useBrandTimeline, useDeleteNote } from '../../resources/timeline';
 import { todayIn } from '../../time';
-import { Spinner } from '../badges';
 import { Link } from '../link';
 import { useToast } from '../toast';
 import { BrandNoteForm } from './brand-note-form';
 import { actorLabel, subjectHref, TIMELINE_TYPE_LABELS } from './timeline-labels';
+import { LoadMore } from '../ui/load-more';
+import { QueryState } from '../query-state';
+import { DangerButton } from '../row-actions';
 
 export interface BrandTimelineProps {
   brandId: string;
@@ -38,41 +40,30 @@ export function BrandTimeline({ brandId, brandName, canEdit, timeZone }: BrandTi
         Timeline
       </h2>
       {canEdit && <BrandNoteForm brandId={brandId} today={todayIn(timeZone)} />}
-      {timeline.isPending ? (
-        <Spinner label="Loading the timeline…" />
-      ) : timeline.isError ? (
-        <p className="banner banner--error" role="alert">
-          {errorMessage(timeline.error)}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="muted small">Nothing with {brandName} yet.</p>
-      ) : (
-        <ol className="timeline__list" aria-label={`Timeline of ${brandName}`}>
-          {items.map((item) => (
-            <TimelineEntry
-              key={item.id}
-              item={item}
-              timeZone={timeZone}
-              onDelete={
-                canEdit && item.type === 'note' ? () => remove.mutate(item.subjectId) : undefined
-              }
-              deleting={remove.isPending}
-            />
-          ))}
-        </ol>
-      )}
-      {timeline.hasNextPage && (
-        <div className="timeline__more">
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void timeline.fetchNextPage()}
-            disabled={timeline.isFetchingNextPage}
-          >
-            {timeline.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <QueryState query={timeline} loadingLabel="Loading the timeline…">
+        {() =>
+          items.length === 0 ? (
+            <p className="muted small">Nothing with {brandName} yet.</p>
+          ) : (
+            <ol className="timeline__list" aria-label={`Timeline of ${brandName}`}>
+              {items.map((item) => (
+                <TimelineEntry
+                  key={item.id}
+                  item={item}
+                  timeZone={timeZone}
+                  onDelete={
+                    canEdit && item.type === 'note'
+                      ? () => remove.mutate(item.subjectId)
+                      : undefined
+                  }
+                  deleting={remove.isPending}
+                />
+              ))}
+            </ol>
+          )
+        }
+      </QueryState>
+      <LoadMore query={timeline} className="timeline__more" label="Load more" />
     </section>
   );
 }
@@ -106,14 +97,9 @@ function TimelineEntry({ item, timeZone, onDelete, deleting }: TimelineEntryProp
         {who && <p className="timeline__who muted small">by {who}</p>}
       </div>
       {onDelete && (
-        <button
-          type="button"
-          className="button button--small button--ghost-danger"
-          disabled={deleting}
-          onClick={onDelete}
-        >
+        <DangerButton disabled={deleting} onClick={onDelete}>
           Delete<span className="visually-hidden"> note: {item.summary}</span>
-        </button>
+        </DangerButton>
       )}
     </li>
   );

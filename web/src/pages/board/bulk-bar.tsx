@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { DeliverableStatus } from '../../../../shared/schemas/deliverable';
 import { ActionSelect } from '../../components/ui/action-select';
 import { DELIVERABLE_STATUS_LABELS, DELIVERABLE_STATUS_VALUES, plural } from '../../format';
+import { DangerButton } from '../../components/row-actions';
 
 export interface BulkBarProps {
   count: number;
@@ -85,14 +86,9 @@ export function BulkBar({
         </label>
         <input type="submit" className="button button--small" value="Shift" disabled={busy} />
       </form>
-      <button
-        type="button"
-        className="button button--small button--ghost-danger"
-        disabled={busy}
-        onClick={onDelete}
-      >
+      <DangerButton disabled={busy} onClick={onDelete}>
         Delete…
-      </button>
+      </DangerButton>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Brand } from '../../../../shared/schemas/brand';
 import { StageChip } from '../../components/badges';
+import { ContactList } from '../../components/brand/contact-list';
 import { FollowUpFacts } from '../../components/follow-up-day';
 import { Link } from '../../components/link';
 import { EditDeleteButtons } from '../../components/row-actions';
@@ -61,19 +62,7 @@ export function BrandCard({ brand, today, canEdit, onEdit, onDelete }: BrandCard
         {brand.contacts.length === 0 ? (
           <p className="muted small">No contacts</p>
         ) : (
-          <ul className="contact-list">
-            {brand.contacts.map((c, i) => (
-              <li key={i}>
-                <span className="contact-list__name">{c.name}</span>
-                {c.role && <span className="muted small"> · {c.role}</span>}
-                {c.email && (
-                  <a className="contact-list__email small" href={`mailto:${c.email}`}>
-                    {c.email}
-                  </a>
-                )}
-              </li>
-            ))}
-          </ul>
+          <ContactList contacts={brand.contacts} />
         )}
       </div>
       {brand.notes && <p className="brand-card__notes small">{brand.notes}</p>}

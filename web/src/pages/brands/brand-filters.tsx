@@ -4,6 +4,7 @@ import { FilterToggle } from '../../components/filter-toggle';
 import { BRAND_STAGE_LABELS } from '../../format';
 import { replaceSearchParam } from '../../hooks/use-router';
 import { NOT_CONTACTED_DAYS } from '../../pipeline-format';
+import { Segmented } from '../../components/ui/segmented';
 
 const STAGE_OPTIONS = BRAND_STAGES.map((s) => ({ value: s, label: BRAND_STAGE_LABELS[s] }));
 
@@ -47,24 +48,13 @@ export function BrandFilters({
       >
         Not contacted in {NOT_CONTACTED_DAYS} days
       </FilterToggle>
-      <div className="segmented brands-view-switch" role="group" aria-label="View">
-        <button
-          type="button"
-          className="segmented__item"
-          aria-pressed={!board}
-          onClick={() => replaceSearchParam('view', null)}
-        >
-          List
-        </button>
-        <button
-          type="button"
-          className="segmented__item"
-          aria-pressed={board}
-          onClick={() => replaceSearchParam('view', 'board')}
-        >
-          Board
-        </button>
-      </div>
+      <Segmented
+        label="View"
+        className="brands-view-switch"
+        options={['List', 'Board']}
+        value={board ? 'Board' : 'List'}
+        onChange={(view) => replaceSearchParam('view', view === 'Board' ? 'board' : null)}
+      />
     </div>
   );
 }

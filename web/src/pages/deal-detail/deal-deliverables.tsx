@@ -1,16 +1,17 @@
 import { useMemo } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { User } from '../../../../shared/schemas/auth';
 import type { Deliverable } from '../../../../shared/schemas/deliverable';
-import { errorMessage } from '../../api';
-import { PlatformBadge, Spinner, StatusChip } from '../../components/badges';
+import { PlatformBadge, StatusChip } from '../../components/badges';
 import { FORMAT_LABELS, formatInstant } from '../../format';
 import { useTeam } from '../../resources/users';
-import { CardSection } from '../../components/lists/card-section';
+import { CardAction, CardSection } from '../../components/lists/card-section';
+import { QueryList } from '../../components/query-state';
 
 export interface DealDeliverablesProps {
   user: User;
   /** The deal's deliverables query. */
-  query: { isPending: boolean; error: unknown; data?: Deliverable[] | undefined };
+  query: UseQueryResult<Deliverable[]>;
   /** Opens the deliverable dialog: null adds one. */
   onOpen: (id: string | null) => void;
   /** Opens "Apply a deal package". */
@@ -26,7 +27,6 @@ export function DealDeliverables({ user, query, onOpen, onApplyPackage }: DealDe
     () => new Map((team.data ?? []).map((m) => [m.id, m.name])),
     [team.data],
   );
-  const items = query.data ?? [];
   return (
     <CardSection
       title="Deliverables"
@@ -36,44 +36,34 @@ export function DealDeliverables({ user, query, onOpen, onApplyPackage }: DealDe
             <button type="button" className="button button--small" onClick={onApplyPackage}>
               Apply package
             </button>
-            <button
-              type="button"
-              className="button button--small button--primary"
-              onClick={() => onOpen(null)}
-            >
-              Add deliverable
-            </button>
+            <CardAction onClick={() => onOpen(null)}>Add deliverable</CardAction>
           </span>
         )
       }
     >
-      {query.isPending ? (
-        <Spinner />
-      ) : query.error ? (
-        <p className="banner banner--error">{errorMessage(query.error)}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">No deliverables yet. Add the posts this deal asks for.</p>
-      ) : (
-        <ul className="deliverable-list">
-          {items.map((x) => (
-            <li key={x.id}>
-              <button type="button" className="deliverable-row" onClick={() => onOpen(x.id)}>
-                <PlatformBadge platform={x.platform} />
-                <span className="deliverable-row__main">
-                  <span className="deliverable-row__title">{x.title}</span>
-                  <span className="muted small">
-                    {FORMAT_LABELS[x.format]}
-                    {x.draftDueAt && ` · Draft ${formatInstant(x.draftDueAt, timeZone)}`}
-                    {` · Go-live ${x.publishAt ? formatInstant(x.publishAt, timeZone) : 'not scheduled'}`}
-                    {x.assigneeId && ` · ${memberName.get(x.assigneeId) ?? 'Former member'}`}
-                  </span>
+      <QueryList
+        query={query}
+        className="deliverable-list"
+        empty={<p className="muted">No deliverables yet. Add the posts this deal asks for.</p>}
+      >
+        {(x) => (
+          <li key={x.id}>
+            <button type="button" className="deliverable-row" onClick={() => onOpen(x.id)}>
+              <PlatformBadge platform={x.platform} />
+              <span className="deliverable-row__main">
+                <span className="deliverable-row__title">{x.title}</span>
+                <span className="muted small">
+                  {FORMAT_LABELS[x.format]}
+                  {x.draftDueAt && ` · Draft ${formatInstant(x.draftDueAt, timeZone)}`}
+                  {` · Go-live ${x.publishAt ? formatInstant(x.publishAt, timeZone) : 'not scheduled'}`}
+                  {x.assigneeId && ` · ${memberName.get(x.assigneeId) ?? 'Former member'}`}
                 </span>
-                <StatusChip status={x.status} />
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+              </span>
+              <StatusChip status={x.status} />
+            </button>
+          </li>
+        )}
+      </QueryList>
     </CardSection>
   );
 }

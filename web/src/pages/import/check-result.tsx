@@ -10,6 +10,7 @@ import { UploadIcon } from '../../components/icons';
 import { plural } from '../../format';
 import { ACCEPT, MAX_LISTED_PROBLEMS, readProblems, sendFailedMessage } from './import-rules';
 import { TableHead } from '../../components/lists/table-head';
+import { ScrollTable } from '../../components/lists/scroll-table';
 
 /** What the last check (or a failed import) found: ready to import, or the rows to fix. */
 export function CheckResult({
@@ -103,34 +104,31 @@ export function CheckResult({
         </FilePickButton>
       </div>
       {problems.rows.length > 0 && (
-        <div
-          className="table-scroll import-problems__scroll"
-          role="region"
-          tabIndex={0}
-          aria-label="Problems"
+        <ScrollTable
+          label="Problems"
+          className="import-problems__scroll"
+          tableClassName="table table--responsive import-problems__table"
         >
-          <table className="table table--responsive import-problems__table">
-            <TableHead columns={[{ label: 'Row', num: true }, 'Field', 'Problem']} />
-            <tbody>
-              {problems.rows.map((problem, index) => (
-                <tr key={index} data-testid="import-problem">
-                  <td className="num strong" data-label="Row">
-                    {problem.line}
-                  </td>
-                  <td data-label="Field">
-                    <span className="strong">{labelOf(problem.field)}</span>{' '}
-                    {columnOf(problem.field) && (
-                      <span className="muted small block">column “{columnOf(problem.field)}”</span>
-                    )}
-                  </td>
-                  <td className="import-problems__message" data-label="Problem">
-                    {problem.message}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          <TableHead columns={[{ label: 'Row', num: true }, 'Field', 'Problem']} />
+          <tbody>
+            {problems.rows.map((problem, index) => (
+              <tr key={index} data-testid="import-problem">
+                <td className="num strong" data-label="Row">
+                  {problem.line}
+                </td>
+                <td data-label="Field">
+                  <span className="strong">{labelOf(problem.field)}</span>{' '}
+                  {columnOf(problem.field) && (
+                    <span className="muted small block">column “{columnOf(problem.field)}”</span>
+                  )}
+                </td>
+                <td className="import-problems__message" data-label="Problem">
+                  {problem.message}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { UploadIcon } from '../../components/icons';
 import { plural } from '../../format';
 import { ACCEPT, formatSize } from './import-rules';
 import { UploadProgress, type UploadState } from './upload-progress';
+import { ScrollTable } from '../../components/lists/scroll-table';
 
 /** The chosen file's first rows, each column marked with the field it fills. */
 export function PreviewSection({
@@ -75,43 +76,41 @@ export function PreviewSection({
           <UploadProgress upload={upload} onCancel={onCancelUpload} />
         </div>
       )}
-      <div className="table-scroll" role="region" tabIndex={0} aria-label="The file’s first rows">
-        <table className="table import-table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                Row
+      <ScrollTable label="The file’s first rows" tableClassName="table import-table">
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Row
+            </th>
+            {preview.headers.map((header) => (
+              <th key={header} scope="col">
+                <span className="import-table__header">{header}</span>
+                {fieldOfColumn.has(header) ? (
+                  <span className="import-table__field">
+                    → {fieldOfColumn.get(header)!.join(', ')}
+                  </span>
+                ) : (
+                  <span className="import-table__field import-table__field--unused">
+                    not imported
+                  </span>
+                )}
               </th>
-              {preview.headers.map((header) => (
-                <th key={header} scope="col">
-                  <span className="import-table__header">{header}</span>
-                  {fieldOfColumn.has(header) ? (
-                    <span className="import-table__field">
-                      → {fieldOfColumn.get(header)!.join(', ')}
-                    </span>
-                  ) : (
-                    <span className="import-table__field import-table__field--unused">
-                      not imported
-                    </span>
-                  )}
-                </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.map((row, index) => (
+            <tr key={index}>
+              <td className="num muted">{index + 2}</td>
+              {row.map((value, column) => (
+                <td key={column} title={value.length > 40 ? value : undefined}>
+                  <span className="import-table__cell">{value}</span>
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((row, index) => (
-              <tr key={index}>
-                <td className="num muted">{index + 2}</td>
-                {row.map((value, column) => (
-                  <td key={column} title={value.length > 40 ? value : undefined}>
-                    <span className="import-table__cell">{value}</span>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
     </section>
   );
 }

@@ -1,12 +1,11 @@
 import { PLATFORM_LABELS, PLATFORM_VALUES } from '../../format';
 import { TextAreaField } from '../../forms/fields';
 import { RowEnumField, RowTextField } from '../../forms/row-fields';
-import type { SchemaForm } from '../../forms/use-schema-form';
 import { KitRowsSection } from './kit-rows-section';
-import { newAudienceRow, type KitState } from './kit-state';
+import { newAudienceRow, type KitPartProps } from './kit-state';
 
 /** The platforms posted on with their numbers, and who watches. */
-export function KitAudience({ form, formId }: { form: SchemaForm<KitState>; formId: string }) {
+export function KitAudience({ form, formId }: KitPartProps) {
   return (
     <KitRowsSection
       form={form}

@@ -12,9 +12,9 @@ import { KitAudience } from './kit-audience';
 import { KitPublishing } from './kit-publishing';
 import { KitRates } from './kit-rates';
 import { KitRequestForm } from './kit-request-form';
-import { KitSection } from './kit-section';
 import { initialState, toPatch, type KitState } from './kit-state';
 import { KitStudies } from './kit-studies';
+import { CardSection } from '../../components/lists/card-section';
 
 export interface KitEditorProps {
   kit: MediaKit;
@@ -64,7 +64,7 @@ export function KitEditor({ kit, candidates, defaultCurrency, user }: KitEditorP
       )}
       <FormBanner message={form.formError} />
       <fieldset className="form__fieldset" disabled={!isOwner}>
-        <KitSection id={`${formId}-profile`} title="Profile">
+        <CardSection id={`${formId}-profile`} title="Profile">
           <div className="form-grid">
             <TextField
               form={form}
@@ -89,7 +89,7 @@ export function KitEditor({ kit, candidates, defaultCurrency, user }: KitEditorP
             />
             <TextAreaField form={form} name="bio" label="Bio" className="span-2" rows={5} />
           </div>
-        </KitSection>
+        </CardSection>
         <KitAudience form={form} formId={formId} />
         <KitRates form={form} formId={formId} defaultCurrency={defaultCurrency} />
         <KitStudies form={form} formId={formId} studies={studies} />

@@ -1,25 +1,17 @@
 import { KIT_SLUG_MESSAGE, type MediaKit } from '../../../../shared/schemas/kit';
 import { Field } from '../../components/field';
 import { Switch } from '../../components/switch';
-import type { SchemaForm } from '../../forms/use-schema-form';
-import { KitSection, ListError } from './kit-section';
-import type { KitState } from './kit-state';
+import { ListError } from './kit-section';
+import type { KitPartProps } from './kit-state';
+import { CardSection } from '../../components/lists/card-section';
 
 /** The public page's address, the switch that turns it on, and whether it is live. */
-export function KitPublishing({
-  form,
-  formId,
-  kit,
-}: {
-  form: SchemaForm<KitState>;
-  formId: string;
-  kit: MediaKit;
-}) {
+export function KitPublishing({ form, formId, kit }: KitPartProps & { kit: MediaKit }) {
   const { values, errors } = form;
   const publicPath = values.slug.trim() === '' ? null : `/kit/${values.slug.trim()}`;
   const livePath = kit.published && kit.slug ? `/kit/${kit.slug}` : null;
   return (
-    <KitSection id={`${formId}-publishing`} title="Publishing">
+    <CardSection id={`${formId}-publishing`} title="Publishing">
       <Field
         label="Address"
         error={errors['slug']}
@@ -76,6 +68,6 @@ export function KitPublishing({
       ) : (
         <p className="muted small">The public page is off: its address answers “not found”.</p>
       )}
-    </KitSection>
+    </CardSection>
   );
 }

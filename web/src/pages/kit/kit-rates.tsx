@@ -2,20 +2,15 @@ import { FORMATS } from '../../../../shared/schemas/deliverable';
 import { COMMON_CURRENCIES } from '../../currencies';
 import { FORMAT_LABELS, PLATFORM_LABELS, PLATFORM_VALUES } from '../../format';
 import { RowEnumField, RowTextField } from '../../forms/row-fields';
-import type { SchemaForm } from '../../forms/use-schema-form';
 import { KitRowsSection } from './kit-rows-section';
-import { newRateRow, type KitState } from './kit-state';
+import { newRateRow, type KitPartProps } from './kit-state';
 
 /** What each format costs on each platform. */
 export function KitRates({
   form,
   formId,
   defaultCurrency,
-}: {
-  form: SchemaForm<KitState>;
-  formId: string;
-  defaultCurrency: string;
-}) {
+}: KitPartProps & { defaultCurrency: string }) {
   return (
     <KitRowsSection
       form={form}

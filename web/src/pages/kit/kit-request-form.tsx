@@ -5,9 +5,8 @@ import {
 } from '../../../../shared/schemas/request';
 import { Switch } from '../../components/switch';
 import { TextAreaField } from '../../forms/fields';
-import type { SchemaForm } from '../../forms/use-schema-form';
-import { KitSection } from './kit-section';
-import type { KitState } from './kit-state';
+import type { KitPartProps } from './kit-state';
+import { CardSection } from '../../components/lists/card-section';
 
 const FIELD_LABELS: Record<RequirableRequestField, string> = {
   website: 'Website',
@@ -20,15 +19,7 @@ const FIELD_LABELS: Record<RequirableRequestField, string> = {
 };
 
 /** The "Work with me" form: on or off, which fields brands must fill in, the decline reply. */
-export function KitRequestForm({
-  form,
-  formId,
-  kit,
-}: {
-  form: SchemaForm<KitState>;
-  formId: string;
-  kit: MediaKit;
-}) {
+export function KitRequestForm({ form, formId, kit }: KitPartProps & { kit: MediaKit }) {
   const { values } = form;
   const toggle = (field: RequirableRequestField, on: boolean) =>
     form.set(
@@ -38,7 +29,7 @@ export function KitRequestForm({
   const livePath =
     kit.published && kit.slug && kit.requestForm.enabled ? `/kit/${kit.slug}/request` : null;
   return (
-    <KitSection id={`${formId}-requests`} title="Work with me">
+    <CardSection id={`${formId}-requests`} title="Work with me">
       <div className="setting-row">
         <div className="setting-row__text">
           <label htmlFor={`${formId}-request-form`} className="setting-row__label">
@@ -85,6 +76,6 @@ export function KitRequestForm({
           </a>
         </p>
       )}
-    </KitSection>
+    </CardSection>
   );
 }

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { RowList, type RowListProps } from '../../forms/row-list';
 import type { SchemaForm } from '../../forms/use-schema-form';
-import { AddButton, KitSection, ListError } from './kit-section';
+import { AddButton, ListError } from './kit-section';
 import type { KitState } from './kit-state';
+import { CardSection } from '../../components/lists/card-section';
 
 /** The kit's lists of rows edited in place. */
 type RowsName = 'platforms' | 'rates';
@@ -46,10 +47,10 @@ export function KitRowsSection<K extends RowsName>({
   const rows: readonly Row<K>[] = form.values[name];
   const onChange = (next: Row<K>[]) => form.setValues((s) => ({ ...s, [name]: next }));
   return (
-    <KitSection
+    <CardSection
       id={id}
       title={title}
-      aside={
+      actions={
         <AddButton
           label={addLabel}
           disabled={rows.length >= max}
@@ -62,6 +63,6 @@ export function KitRowsSection<K extends RowsName>({
         {fields}
       </RowList>
       {children}
-    </KitSection>
+    </CardSection>
   );
 }

@@ -1,40 +1,4 @@
-import type { ReactNode } from 'react';
 import { CloseIcon } from '../../components/icons';
-
-/**
- * One card of the media kit editor, named by its heading; `aside` (a button, a count)
- * stands beside the heading.
- */
-export function KitSection({
-  id,
-  title,
-  aside,
-  children,
-}: {
-  id: string;
-  title: string;
-  aside?: ReactNode;
-  children: ReactNode;
-}) {
-  const heading = (
-    <h2 id={id} className="section-title">
-      {title}
-    </h2>
-  );
-  return (
-    <section className="card" aria-labelledby={id}>
-      {aside === undefined ? (
-        heading
-      ) : (
-        <div className="section-header">
-          {heading}
-          {aside}
-        </div>
-      )}
-      {children}
-    </section>
-  );
-}
 
 /** An error that belongs to a whole list (too many rows), above the list. */
 export function ListError({ message }: { message: string | undefined }) {

@@ -2,6 +2,7 @@ import type { Format, Platform } from '../../../../shared/schemas/deliverable';
 import type { MediaKit, MediaKitPatch } from '../../../../shared/schemas/kit';
 import type { RequirableRequestField } from '../../../../shared/schemas/request';
 import { centsToInput, moneyInputError, parseMoney } from '../../format';
+import type { SchemaForm } from '../../forms/use-schema-form';
 import type { IssueLike } from '../../hooks/use-form-errors';
 
 /** The media kit editor's state: what the inputs hold, numbers still as typed. */
@@ -38,6 +39,12 @@ export interface KitState {
   requestFormEnabled: boolean;
   requestRequired: RequirableRequestField[];
   declineTemplate: string;
+}
+
+/** What each part of the media kit editor is handed: the form, and the base of its ids. */
+export interface KitPartProps {
+  form: SchemaForm<KitState>;
+  formId: string;
 }
 
 export const MAX_CASE_STUDIES = 12;

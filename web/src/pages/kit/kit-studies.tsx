@@ -1,8 +1,8 @@
 import type { CaseStudy } from '../../../../shared/schemas/kit';
 import { FORMAT_LABELS, PLATFORM_LABELS, formatNumber } from '../../format';
-import type { SchemaForm } from '../../forms/use-schema-form';
-import { KitSection, ListError } from './kit-section';
-import { MAX_CASE_STUDIES, type KitState } from './kit-state';
+import { ListError } from './kit-section';
+import { MAX_CASE_STUDIES, type KitPartProps } from './kit-state';
+import { CardSection } from '../../components/lists/card-section';
 
 function formatRate(rate: number | null): string {
   return rate === null
@@ -27,11 +27,7 @@ export function KitStudies({
   form,
   formId,
   studies,
-}: {
-  form: SchemaForm<KitState>;
-  formId: string;
-  studies: readonly CaseStudy[];
-}) {
+}: KitPartProps & { studies: readonly CaseStudy[] }) {
   const { values, errors } = form;
   const pickedIds = values.caseStudyIds;
   const toggle = (studyId: string, on: boolean) =>
@@ -42,10 +38,10 @@ export function KitStudies({
         : s.caseStudyIds.filter((picked) => picked !== studyId),
     }));
   return (
-    <KitSection
+    <CardSection
       id={`${formId}-studies`}
       title="Case studies"
-      aside={
+      actions={
         <span className="muted small">
           {pickedIds.length} of {MAX_CASE_STUDIES} picked
         </span>
@@ -96,6 +92,6 @@ export function KitStudies({
           })}
         </ul>
       )}
-    </KitSection>
+    </CardSection>
   );
 }

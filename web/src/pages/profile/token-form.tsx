@@ -10,6 +10,7 @@ import { CreateForm } from '../../forms/create-form';
 import { EnumField, TextField } from '../../forms/fields';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useCreateToken } from '../../resources/me';
+import { writeDialogProps } from '../../forms/write-dialog';
 
 export const SCOPE_LABELS: Record<TokenScope, string> = {
   read: 'Read only',
@@ -63,13 +64,11 @@ export function TokenForm({ user, onCreated }: TokenFormProps) {
 
   return (
     <CreateForm
+      {...writeDialogProps(form, create, submit)}
       title="Create a token"
-      formError={form.formError}
       gridClassName="token-form__grid"
       submitLabel="Create token"
       busyLabel="Creating…"
-      busy={create.isPending}
-      onSubmit={submit}
     >
       <TextField
         form={form}

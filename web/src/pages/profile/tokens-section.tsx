@@ -11,6 +11,7 @@ import { formatInstant } from '../../format';
 import { useApiTokens, useRevokeToken } from '../../resources/me';
 import { SCOPE_LABELS, TokenForm } from './token-form';
 import { CardSection } from '../../components/lists/card-section';
+import { DangerButton } from '../../components/row-actions';
 
 /** The user's API tokens: a new one is shown once, to copy; any can be revoked. */
 export function TokensSection({ user }: { user: User }) {
@@ -97,13 +98,9 @@ function TokenRow({ token, timeZone, onRevoke }: TokenRowProps) {
             : 'Never expires'}
         </p>
       </div>
-      <button
-        type="button"
-        className="button button--small button--ghost-danger"
-        onClick={onRevoke}
-      >
+      <DangerButton onClick={onRevoke}>
         Revoke<span className="visually-hidden"> {token.name}</span>
-      </button>
+      </DangerButton>
     </li>
   );
 }

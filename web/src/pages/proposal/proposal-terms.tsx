@@ -1,15 +1,14 @@
 import { proposalItemWords, proposalTermLines } from '../../../../shared/proposal-terms';
 import type { ProposalTerms } from '../../../../shared/schemas/proposal';
 import { formatMoney, FORMAT_LABELS, PLATFORM_LABELS } from '../../format';
+import { ReviewSection } from '../review/review-layout';
+import { DescriptionItem } from '../../components/ui/description-item';
 
 /** Exactly the terms the brand accepts: the items with their prices, then the conditions. */
 export function ProposalTermsView({ terms }: { terms: ProposalTerms }) {
   return (
     <>
-      <section className="review__section" aria-labelledby="proposal-items">
-        <h2 id="proposal-items" className="subsection-title">
-          What is included
-        </h2>
+      <ReviewSection id="proposal-items" title="What is included">
         <ul className="proposal__items">
           {terms.items.map((item, index) => (
             <li key={index} className="proposal__item">
@@ -31,22 +30,18 @@ export function ProposalTermsView({ terms }: { terms: ProposalTerms }) {
             </li>
           ))}
         </ul>
-      </section>
+      </ReviewSection>
       <dl className="review__facts" data-testid="proposal-terms">
         {proposalTermLines(terms).map(([label, words]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{words}</dd>
-          </div>
+          <DescriptionItem key={label} term={label}>
+            {words}
+          </DescriptionItem>
         ))}
       </dl>
       {terms.note && (
-        <section className="review__section" aria-labelledby="proposal-note">
-          <h2 id="proposal-note" className="subsection-title">
-            Note
-          </h2>
+        <ReviewSection id="proposal-note" title="Note">
           <p className="review__text">{terms.note}</p>
-        </section>
+        </ReviewSection>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/report-words';
 import type { ReportView } from '../../../../shared/schemas/report';
 import { formatDay } from '../../format';
+import { DescriptionItem } from '../../components/ui/description-item';
 
 /** The report itself: summary, totals, per platform, promised against live, each post. */
 export function ReportBody({ view }: { view: ReportView }) {
@@ -19,20 +20,16 @@ export function ReportBody({ view }: { view: ReportView }) {
           Totals
         </h2>
         <dl className="report__stats" data-testid="report-totals">
-          <div>
-            <dt>Live posts</dt>
-            <dd>{view.totals.deliverables}</dd>
-          </div>
+          <DescriptionItem term="Live posts">{view.totals.deliverables}</DescriptionItem>
           {keys.map((key) => (
             <div key={key}>
               <dt>{METRIC_LABELS[key]}</dt>
               <dd>{formatCount(view.totals.metrics[key])}</dd>
             </div>
           ))}
-          <div>
-            <dt>Engagement</dt>
-            <dd>{formatRate(view.totals.engagementRate)}</dd>
-          </div>
+          <DescriptionItem term="Engagement">
+            {formatRate(view.totals.engagementRate)}
+          </DescriptionItem>
         </dl>
         <p className="muted small">
           Average per post:{' '}
@@ -108,10 +105,9 @@ export function ReportBody({ view }: { view: ReportView }) {
                       </dd>
                     </div>
                   ))}
-                  <div>
-                    <dt>Engagement</dt>
-                    <dd>{formatRate(d.engagementRate)}</dd>
-                  </div>
+                  <DescriptionItem term="Engagement">
+                    {formatRate(d.engagementRate)}
+                  </DescriptionItem>
                 </dl>
               )}
               {d.measuredOn && (

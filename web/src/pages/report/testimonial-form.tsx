@@ -4,8 +4,8 @@ import {
   testimonialBodySchema,
   type TestimonialBody,
 } from '../../../../shared/schemas/report';
-import { FormBanner } from '../../components/field';
-import { TextAreaField, TextField } from '../../forms/fields';
+import { AnswerForm, SignerFields } from '../../forms/answer-form';
+import { CheckboxField, TextAreaField } from '../../forms/fields';
 import { SubmitButton } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useLeaveTestimonial } from '../../resources/reports';
@@ -50,16 +50,7 @@ export function TestimonialForm({
     if (form.check(testimonialBodySchema, input)) leave.mutate(input);
   };
   return (
-    <form
-      className="form review__decision"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-      noValidate
-    >
-      <h2 className="section-title">Leave a testimonial</h2>
-      <FormBanner message={form.formError} />
+    <AnswerForm title="Leave a testimonial" formError={form.formError} onSubmit={submit}>
       <TextAreaField
         form={form}
         name="quote"
@@ -68,35 +59,15 @@ export function TestimonialForm({
         rows={3}
         maxLength={TESTIMONIAL_QUOTE_MAX}
       />
-      <TextField
+      <SignerFields form={form} maxLength={100} titleHint="Optional, e.g. Head of marketing." />
+      <CheckboxField
         form={form}
-        name="name"
-        label="Your name"
-        required
-        autoComplete="name"
-        maxLength={100}
+        name="mayPublish"
+        label={`${workspaceName} may publish this with my name and company`}
       />
-      <TextField
-        form={form}
-        name="title"
-        label="Your title"
-        hint="Optional, e.g. Head of marketing."
-        autoComplete="organization-title"
-        maxLength={100}
-      />
-      <div className="field">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={form.values.mayPublish}
-            onChange={(event) => form.set('mayPublish', event.target.checked)}
-          />
-          <span>{workspaceName} may publish this with my name and company</span>
-        </label>
-      </div>
       <div className="review__actions">
         <SubmitButton label="Send testimonial" busyLabel="Sending…" busy={leave.isPending} />
       </div>
-    </form>
+    </AnswerForm>
   );
 }

@@ -9,8 +9,9 @@ import { navigate } from '../../hooks/use-router';
 import { useBrands } from '../../resources/brands';
 import { useMediaKit } from '../../resources/kit';
 import { useAcceptRequest, useDeclineRequest, useMarkRequestSpam } from '../../resources/requests';
+import { RowTextAreaField } from '../../forms/row-fields';
 
-interface DialogProps {
+export interface DialogProps {
   request: BrandRequestDetail;
   onClose: () => void;
 }
@@ -113,19 +114,13 @@ export function DeclineDialog({ request, onClose }: DialogProps) {
         Send {request.name} a polite reply
       </label>
       {sendReply && (
-        <Field
+        <RowTextAreaField
           label="Reply"
           hint="Your decline template, filled in. Edit it for this brand if you like."
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={8}
-              value={message}
-              onChange={(e) => setEdited(e.target.value)}
-            />
-          )}
-        </Field>
+          rows={8}
+          value={message}
+          onChange={setEdited}
+        />
       )}
     </FormDialog>
   );

@@ -4,9 +4,8 @@ import {
   type ReviewDecision,
   type ReviewDecisionBody,
 } from '../../../../shared/schemas/review';
-import { isApiError } from '../../api';
-import { FormBanner } from '../../components/field';
-import { TextAreaField, TextField } from '../../forms/fields';
+import { AnswerCommentField, AnswerForm, failOrGone } from '../../forms/answer-form';
+import { TextField } from '../../forms/fields';
 import { AnswerButtons } from '../../forms/submit-button';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useReviewDecision } from '../../resources/review';
@@ -25,10 +24,7 @@ export function DecisionForm({
 
   const decide = useReviewDecision(token, {
     onSuccess: (result) => onDecided(result.decision),
-    onError: (error) => {
-      if (isApiError(error, 404)) onGone();
-      else form.fail(error);
-    },
+    onError: failOrGone(form, onGone),
   });
 
   const submit = (decision: ReviewDecision) => {
@@ -43,15 +39,10 @@ export function DecisionForm({
   };
 
   return (
-    // Enter in a field sends nothing: the answer is always one of the two buttons, on purpose.
-    <form className="form review__decision" onSubmit={(event) => event.preventDefault()} noValidate>
-      <h2 className="section-title">Your answer</h2>
-      <FormBanner message={form.formError} />
-      <TextAreaField
+    <AnswerForm title="Your answer" formError={form.formError}>
+      <AnswerCommentField
         form={form}
-        name="comment"
-        label="Comment"
-        hint="Required to request changes; optional when you approve."
+        yesWord="approve"
         rows={4}
         maxLength={REVIEW_COMMENT_MAX}
         placeholder="What works, and what should change"
@@ -64,12 +55,7 @@ export function DecisionForm({
         autoComplete="name"
         maxLength={200}
       />
-      <AnswerButtons
-        yesLabel="Approve"
-        busy={decide.isPending}
-        onYes={() => submit('approve')}
-        onRequestChanges={() => submit('request_changes')}
-      />
-    </form>
+      <AnswerButtons yes="approve" yesLabel="Approve" busy={decide.isPending} onAnswer={submit} />
+    </AnswerForm>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReviewView } from '../../../../shared/schemas/review';
 import { FORMAT_LABELS, PLATFORM_LABELS } from '../../format';
-import { formatMoment } from './review-layout';
+import { formatMoment, ReviewSection } from './review-layout';
+import { DescriptionItem } from '../../components/ui/description-item';
 
 /** What the creator made: where and when it goes live, its caption, notes and links. */
 export function DraftView({ review }: { review: ReviewView }) {
@@ -14,20 +15,13 @@ export function DraftView({ review }: { review: ReviewView }) {
         <h1 className="auth__title">{review.title}</h1>
       </header>
       <dl className="review__facts">
-        <div>
-          <dt>Where</dt>
-          <dd>{where}</dd>
-        </div>
-        <div>
-          <dt>Goes live</dt>
-          <dd>{review.publishAt ? formatMoment(review.publishAt) : 'Not scheduled yet'}</dd>
-        </div>
+        <DescriptionItem term="Where">{where}</DescriptionItem>
+        <DescriptionItem term="Goes live">
+          {review.publishAt ? formatMoment(review.publishAt) : 'Not scheduled yet'}
+        </DescriptionItem>
       </dl>
 
-      <section className="review__section" aria-labelledby="review-caption">
-        <h2 id="review-caption" className="subsection-title">
-          Caption
-        </h2>
+      <ReviewSection id="review-caption" title="Caption">
         {review.caption.trim() ? (
           <p className="review__text" data-testid="review-caption">
             {review.caption}
@@ -35,21 +29,15 @@ export function DraftView({ review }: { review: ReviewView }) {
         ) : (
           <p className="muted">No caption yet.</p>
         )}
-      </section>
+      </ReviewSection>
 
       {review.notes.trim() && (
-        <section className="review__section" aria-labelledby="review-notes">
-          <h2 id="review-notes" className="subsection-title">
-            Notes
-          </h2>
+        <ReviewSection id="review-notes" title="Notes">
           <p className="review__text">{review.notes}</p>
-        </section>
+        </ReviewSection>
       )}
 
-      <section className="review__section" aria-labelledby="review-links">
-        <h2 id="review-links" className="subsection-title">
-          The draft
-        </h2>
+      <ReviewSection id="review-links" title="The draft">
         {review.draftLinks.length > 0 ? (
           <ul className="review__links">
             {review.draftLinks.map((link, index) => (
@@ -65,7 +53,7 @@ export function DraftView({ review }: { review: ReviewView }) {
             No links were attached: the caption and notes above are the draft.
           </p>
         )}
-      </section>
+      </ReviewSection>
     </>
   );
 }

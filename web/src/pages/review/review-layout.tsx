@@ -17,16 +17,52 @@ export function formatMoment(iso: string): string {
   }).format(new Date(iso));
 }
 
-/** A centred page for someone who has never seen the app: no navigation, nothing else to find. */
-export function ReviewLayout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+/**
+ * A centred page for someone who has never seen the app (a draft to review, a proposal, a
+ * report): no navigation, nothing else to find, and the tagline saying what was shared.
+ */
+export function ReviewLayout({
+  children,
+  wide = false,
+  tagline = 'A draft shared with you for review.',
+  kind,
+}: {
+  children: ReactNode;
+  wide?: boolean;
+  tagline?: string;
+  /** The page's own class beside `review` ("report"), and its card's. */
+  kind?: string;
+}) {
+  const card = kind ? `review__card ${kind}__card` : 'review__card';
   return (
     <PublicFrame
-      className="review"
+      className={kind ? `review ${kind}` : 'review'}
       logoSize={30}
-      cardClassName={wide ? 'review__card' : undefined}
-      tagline="A draft shared with you for review."
+      cardClassName={wide ? card : undefined}
+      tagline={tagline}
     >
       {children}
     </PublicFrame>
+  );
+}
+
+/** A titled part of a page shared with a brand (the caption, the items, a note). */
+export function ReviewSection({
+  id,
+  title,
+  children,
+}: {
+  /** The heading's id, which names the section. */
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="review__section" aria-labelledby={id}>
+      <h2 id={id} className="subsection-title">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }

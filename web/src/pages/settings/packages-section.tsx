@@ -2,7 +2,7 @@ import './packages-section.css';
 import { useState } from 'react';
 import type { User } from '../../../../shared/schemas/auth';
 import { packageSize, type DealPackage } from '../../../../shared/schemas/package';
-import { CardSection } from '../../components/lists/card-section';
+import { CardAction, CardSection } from '../../components/lists/card-section';
 import { QueryState } from '../../components/query-state';
 import { ConfirmDelete, EditDeleteButtons } from '../../components/row-actions';
 import { useToast } from '../../components/toast';
@@ -44,15 +44,7 @@ export function PackagesSection({ user }: { user: User }) {
       title="Deal packages"
       intro="Reusable sets of deliverables with day offsets, applied when you create a deal or from a deal's page."
       actions={
-        canEdit && (
-          <button
-            type="button"
-            className="button button--small button--primary"
-            onClick={() => setEditing({ pkg: null })}
-          >
-            New package
-          </button>
-        )
+        canEdit && <CardAction onClick={() => setEditing({ pkg: null })}>New package</CardAction>
       }
     >
       <QueryState query={packages}>

@@ -10,6 +10,7 @@ import { CreateForm } from '../../forms/create-form';
 import { EnumField, TextField } from '../../forms/fields';
 import { useSchemaForm } from '../../forms/use-schema-form';
 import { useCreateInvite } from '../../resources/invites';
+import { writeDialogProps } from '../../forms/write-dialog';
 
 const INVITE_ROLES: readonly Role[] = ['editor', 'viewer'];
 
@@ -50,13 +51,11 @@ export function InviteForm({ onCreated }: { onCreated: (invite: InviteCreated) =
 
   return (
     <CreateForm
+      {...writeDialogProps(form, create, submit)}
       title="Invite someone"
-      formError={form.formError}
       gridClassName="invite-form__grid"
       submitLabel="Create invite link"
       busyLabel="Creating…"
-      busy={create.isPending}
-      onSubmit={submit}
     >
       <EnumField
         form={form}

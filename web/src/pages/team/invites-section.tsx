@@ -10,6 +10,7 @@ import { ROLE_LABELS, formatInstant, roleInSentence } from '../../format';
 import { useInvites, useRevokeInvite } from '../../resources/invites';
 import { InviteForm } from './invite-form';
 import { CardSection } from '../../components/lists/card-section';
+import { DangerButton } from '../../components/row-actions';
 
 const INVITE_STATE_LABELS: Record<Invite['state'], string> = {
   pending: 'Pending',
@@ -96,14 +97,10 @@ function InviteRow({ invite, timeZone, onRevoke }: InviteRowProps) {
         {INVITE_STATE_LABELS[invite.state]}
       </span>
       {invite.state === 'pending' && (
-        <button
-          type="button"
-          className="button button--small button--ghost-danger"
-          onClick={onRevoke}
-        >
+        <DangerButton onClick={onRevoke}>
           Revoke
           <span className="visually-hidden"> the invite for {invite.email ?? 'anyone'}</span>
-        </button>
+        </DangerButton>
       )}
     </li>
   );
