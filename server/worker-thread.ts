@@ -1,6 +1,3 @@
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -15,11 +12,9 @@ import { Worker } from 'node:worker_threads';
 export function startWorker(entry: string, workerData: unknown): Worker {
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL(`./${entry}.js`, import.meta.url), { workerData });
-  const tsx = path.join(
-    path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-    'dist/esm/api/index.mjs',
-  );
+  // tsx's public entry for registering it from code, resolved here (a worker's eval has no base).
+  const tsx = import.meta.resolve('tsx/esm/api');
   const module = new URL(`./${entry}.ts`, import.meta.url).href;
-  const source = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module)}); });`;
+  const source = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module)}); });`;
   return new Worker(source, { eval: true, workerData });
 }
