@@ -1,5 +1,19 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { AlertRule, Database } from '../../db/schema';
+
+/** No `rule` alert was ever raised for the query's deal: a deal rule raises once per deal. */
+export function noDealAlertYet(rule: AlertRule) {
+  return ({ not, exists, selectFrom }: ExpressionBuilder<Database, 'deals'>) =>
+    not(
+      exists(
+        selectFrom('alerts')
+          .select('alerts.subjectId')
+          .where('alerts.rule', '=', rule)
+          .where('alerts.subjectType', '=', 'deal')
+          .whereRef('alerts.subjectId', '=', 'deals.id'),
+      ),
+    );
+}
 
 /**
  * The deals whose own facts, or whose deliverables, changed after `since`: the

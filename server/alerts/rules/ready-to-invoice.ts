@@ -11,7 +11,7 @@ import {
 import type { Database } from '../../db/schema';
 import { yieldToEventLoop } from '../../event-loop';
 import { addDays, todayIn } from '../../../shared/days';
-import { findDealsChangedSince } from './deal-changes';
+import { findDealsChangedSince, noDealAlertYet } from './deal-changes';
 import type { AlertRuleModule, DueAlert, RaiseInTransaction, RuleWindow } from './rule';
 
 /**
@@ -121,17 +121,7 @@ async function findDealsReadyToInvoice(
     .where('deals.paymentTrigger', '!=', 'invoice_issued')
     .where('deals.status', 'in', [...CANDIDATE_STATUSES])
     .where('deals.feeCents', '>', 0)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('alerts')
-            .select('alerts.id')
-            .where('alerts.rule', '=', 'ready_to_invoice')
-            .where('alerts.subjectType', '=', 'deal')
-            .whereRef('alerts.subjectId', '=', 'deals.id'),
-        ),
-      ),
-    );
+    .where(noDealAlertYet('ready_to_invoice'));
   if (dealIds) candidates = candidates.where('deals.id', 'in', dealIds);
   const deals = await candidates.execute();
   const uncovered = deals.filter((d) => Number(d.invoicedCents ?? 0) < Number(d.feeCents));

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { yieldToEventLoop } from '../../event-loop';
-import { findDealsChangedSince } from './deal-changes';
+import { findDealsChangedSince, noDealAlertYet } from './deal-changes';
 import { staleWhen, type AlertRuleModule, type DueAlert, type RuleWindow } from './rule';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -67,17 +67,7 @@ function findReportDueAmong(db: Kysely<Database>, dealIds: string[], cutoff: str
         ),
       ),
     )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('alerts')
-            .select('alerts.subjectId')
-            .where('alerts.rule', '=', 'report_due')
-            .where('alerts.subjectType', '=', 'deal')
-            .whereRef('alerts.subjectId', '=', 'deals.id'),
-        ),
-      ),
-    )
+    .where(noDealAlertYet('report_due'))
     .groupBy('deals.id')
     .having((eb) => eb.fn.max('deliverables.publishAt'), '<=', cutoff)
     .execute();
