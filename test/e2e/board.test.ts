@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { call, expectAccessible, OWNER, setUpDeal, until, useBrowserApp } from './browser';
+import { call, expectAccessible, setUpDeal, until, useBrowserApp } from './browser';
 import type { Answer } from '../support/api-types';
 
 const ZONE = 'Europe/Berlin';
@@ -32,10 +32,9 @@ const row = (page: Page, title: string) => page.getByTestId('board-row').filter(
 
 describe('the status board in Chromium', () => {
   it('acknowledges alerts in bulk, drags between columns (a stale card goes back), shifts and deletes in bulk with undo', async () => {
-    const { page } = app.session;
-    await page.goto(app.server.url);
+    const page = await app.open();
     const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: ZONE },
+      owner: { timeZone: ZONE },
       brand: { name: 'Glow Skincare' },
       deal: { title: 'Spring serum' },
     });

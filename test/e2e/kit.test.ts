@@ -8,10 +8,9 @@ const app = useBrowserApp({ timezoneId: ZONE }, { appUrl: true });
 
 describe('the media kit in Chromium', () => {
   it('is filled in by the owner, published, and seen signed out, on screen and in print', async () => {
-    const page = app.session.page;
-    await page.goto(app.server.url);
+    const page = await app.open();
     const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: ZONE },
+      owner: { timeZone: ZONE },
       brand: { name: 'Nordic Brew' },
       deal: { title: 'Secret winter campaign', feeCents: 777_700 },
     });

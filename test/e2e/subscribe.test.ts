@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  call,
-  expectAccessible,
-  OWNER,
-  thisMonthAt,
-  setUpDeal,
-  until,
-  useBrowserApp,
-} from './browser';
+import { call, expectAccessible, thisMonthAt, setUpDeal, until, useBrowserApp } from './browser';
 
 const ZONE = 'America/Chicago';
 
@@ -33,10 +25,9 @@ async function openDialog(page: Page) {
 
 describe('subscribing to the calendar feed in Chromium', () => {
   it('creates a link shown once that serves an iCalendar feed, replaces it, and turns it off', async () => {
-    const { page } = app.session;
-    await page.goto(app.server.url);
+    const page = await app.open();
     const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
+      owner: { timeZone: ZONE, workspaceName: 'Ava Studio' },
       brand: { name: 'Glow Skincare' },
       deal: { title: 'Spring serum launch' },
     });
