@@ -6,6 +6,7 @@ import {
   type TestApp,
   type TestAppOptions,
   type TestResponse,
+  type WorkspaceOptions,
 } from '../support/app';
 
 /**
@@ -27,7 +28,7 @@ export function trackApps(close: (t: TestApp) => Promise<void> = (t) => t.close(
       open.push(t);
       return t;
     },
-    async workspace(options: TestAppOptions = {}) {
+    async workspace(options: WorkspaceOptions = {}) {
       const t = await createWorkspace(options);
       open.push(t);
       return t;

@@ -3,16 +3,18 @@
  * SMTP server and a real HTTP webhook receiver. Nothing here replaces the
  * database, the mailer or fetch; the tests talk to the real parts.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Role } from '../../shared/schemas/auth';
 import type { DeliverableStatus, Platform } from '../../shared/schemas/deliverable';
+import { createSmtpSender, type EmailSender } from '../../server/alerts/channels/email';
+import { runDeliveries } from '../../server/alerts/dispatch';
 import { runAlertScan, type AlertScanResult } from '../../server/alerts/scan';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { insertDeliverable } from '../../server/db/queries/deliverables';
@@ -315,6 +317,51 @@ export function useSmtpMailer(from = 'Sponsorcal <sponsorcal@studio.example>') {
     },
     get mailer() {
       return started().mailer;
+    },
+  };
+}
+
+/**
+ * For a file's alert e-mail tests: before each test an SMTP server and an alert e-mail
+ * sender to it, both closed after the test. `deliver` runs the deliveries as the app
+ * does, linking to `appUrl` and signing unsubscribe links with `linkSecret` (give a
+ * workspace both to have its own links signed the same way).
+ */
+export function useAlertEmail(from = 'Sponsorcal <alerts@example.com>') {
+  const appUrl = 'https://cal.example.com';
+  const linkSecret = randomBytes(32);
+  let server: TestSmtpServer | undefined;
+  let sender: EmailSender | undefined;
+  const started = () => {
+    if (!server || !sender) throw new Error('the SMTP server starts in beforeEach');
+    return { server, sender };
+  };
+  beforeEach(async () => {
+    server = await startSmtpServer();
+    sender = createSmtpSender(server.url, from);
+  });
+  afterEach(async () => {
+    sender?.close();
+    await server?.close();
+  });
+  return {
+    appUrl,
+    from,
+    linkSecret,
+    /** What the SMTP server received, oldest first. */
+    get messages() {
+      return started().server.messages;
+    },
+    get sender() {
+      return started().sender;
+    },
+    /** Runs the alert deliveries due at `now`, e-mail going through `email` (the sender unless told). */
+    deliver(
+      db: Kysely<Database>,
+      now: Date | string,
+      email: EmailSender | null = started().sender,
+    ) {
+      return runDeliveries({ db, now: new Date(now), appUrl, email, linkSecret });
     },
   };
 }

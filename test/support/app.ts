@@ -283,8 +283,13 @@ export async function signInAs(t: TestApp, role: Role, options: Omit<AddUserOpti
   return { client, user };
 }
 
+export interface WorkspaceOptions extends TestAppOptions {
+  /** The workspace's time zone (UTC unless given), set through PATCH /api/settings. */
+  timeZone?: string;
+}
+
 /** An app with an owner signed in, and a brand and a deal to hang deliverables on. */
-export async function createWorkspace(options: TestAppOptions = {}) {
+export async function createWorkspace(options: WorkspaceOptions = {}) {
   const t = await createTestApp(options);
   const owner = t.client();
   const user = await owner.setupOwner();
@@ -292,5 +297,10 @@ export async function createWorkspace(options: TestAppOptions = {}) {
   const deal = (
     await owner.post('/api/deals', { brandId: brand.id, title: 'Launch', feeCents: 100_000 })
   ).body;
+  if (options.timeZone) {
+    const { version } = (await owner.get('/api/settings')).body;
+    const res = await owner.patch('/api/settings', { version, timeZone: options.timeZone });
+    if (res.status !== 200) throw new Error(`setting the zone failed: ${res.status} ${res.text}`);
+  }
   return { ...t, owner, user, brand, deal };
 }

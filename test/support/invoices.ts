@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { Invoice } from '../../shared/schemas/invoice';
 import type { Settings } from '../../shared/schemas/settings';
 import { dataSnapshot, trackApps } from '../server/helpers';
+import type { RequestBody } from './api-types';
 import type { createWorkspace, TestApp, TestClient } from './app';
 
 // ---------------------------------------------------------------------------
@@ -54,12 +55,8 @@ export async function moneySnapshot(t: TestApp): Promise<Record<string, unknown[
 // Brands, deals, invoices and payments through the API
 // ---------------------------------------------------------------------------
 
-export interface DealInput {
-  brandId: string;
-  title?: string;
-  currency?: string;
-  feeCents?: number;
-}
+/** What POST /api/deals takes, the title made optional ("Campaign" unless given). */
+export type DealInput = Omit<RequestBody<'POST', '/api/deals'>, 'title'> & { title?: string };
 
 export async function createBrand(
   client: TestClient,
@@ -70,10 +67,8 @@ export async function createBrand(
   return res.body;
 }
 
-export async function createDeal(
-  client: TestClient,
-  input: DealInput,
-): Promise<{ id: string; currency: string }> {
+/** POST /api/deals; throws unless 201. Answers the deal. */
+export async function createDeal(client: TestClient, input: DealInput) {
   const res = await client.post('/api/deals', { title: 'Campaign', ...input });
   if (res.status !== 201) throw new Error(`create deal failed: ${res.status} ${res.text}`);
   return res.body;

@@ -149,8 +149,7 @@ describe('invoice_due_soon', () => {
   });
 
   it('counts the lead in the workspace zone (Europe/Berlin)', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'Europe/Berlin');
+    const t = await apps.workspace({ timeZone: 'Europe/Berlin' });
     const inv = await sentInvoice(t);
     // 00:00 on 8 March in Berlin (CET, UTC+1) is 2026-03-07T23:00Z; the due day ends at 2026-03-10T23:00Z.
     await scanAt(t, '2026-03-07T22:59:59.999Z');
@@ -193,8 +192,7 @@ describe('invoice_overdue', () => {
     ['Pacific/Auckland', '2026-03-10T11:00:00.000Z'],
     ['UTC', LATE],
   ])('fires at the end of the due day in %s (%s), and not 1 ms before', async (zone, late) => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, zone);
+    const t = await apps.workspace({ timeZone: zone });
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
     const inv = await sentInvoice(t);
 
@@ -238,8 +236,7 @@ describe('invoice_overdue', () => {
   }, 90_000);
 
   it('raises each reminder at local midnight, also after a DST change (America/New_York)', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'America/New_York');
+    const t = await apps.workspace({ timeZone: 'America/New_York' });
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
     const inv = await sentInvoice(t, { issuedOn: '2026-02-01', dueOn: '2026-03-05' });
     // The 6th starts at 05:00Z (EST); after 2026-03-08 local midnight is 04:00Z (EDT).
@@ -259,8 +256,7 @@ describe('invoice_overdue', () => {
   });
 
   it('fires at the first instant of the next day when its midnight does not exist (America/Santiago)', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'America/Santiago');
+    const t = await apps.workspace({ timeZone: 'America/Santiago' });
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
     const inv = await sentInvoice(t, { issuedOn: '2026-08-06', dueOn: '2026-09-05' });
     // Chile skips from 24:00 on Saturday 5 September (UTC−4) to 01:00 on Sunday (UTC−3): 2026-09-06T04:00Z.

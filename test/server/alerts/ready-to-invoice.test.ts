@@ -11,7 +11,14 @@ import {
   patchDeliverable,
   scan,
 } from '../../support/alerts';
-import { closeApp, createInvoice, patchInvoice, setWorkspaceZone } from '../../support/invoices';
+import {
+  closeApp,
+  createDeal,
+  createInvoice,
+  type DealInput,
+  patchInvoice,
+  setWorkspaceZone,
+} from '../../support/invoices';
 
 type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace | undefined;
@@ -108,32 +115,15 @@ describe('ready_to_invoice', () => {
     await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 100_000 });
     await patchDeal(w, { paymentTrigger: 'contract_signed', contractSignedOn: '2026-03-01' });
 
-    const other = (
-      await w.owner.post('/api/deals', {
-        brandId: w.brand.id,
-        title: 'Default clock',
-        feeCents: 50_000,
-        contractSignedOn: '2026-03-01',
-      })
-    ).body;
-    const waiting = (
-      await w.owner.post('/api/deals', {
-        brandId: w.brand.id,
-        title: 'Not yet signed',
-        feeCents: 50_000,
-        paymentTrigger: 'contract_signed',
-      })
-    ).body;
-    const cancelled = (
-      await w.owner.post('/api/deals', {
-        brandId: w.brand.id,
-        title: 'Called off',
-        status: 'cancelled',
-        feeCents: 50_000,
-        paymentTrigger: 'contract_signed',
-        contractSignedOn: '2026-03-01',
-      })
-    ).body;
+    const deal = (title: string, fields: Omit<DealInput, 'brandId'>) =>
+      createDeal(w.owner, { brandId: w.brand.id, title, feeCents: 50_000, ...fields });
+    const other = await deal('Default clock', { contractSignedOn: '2026-03-01' });
+    const waiting = await deal('Not yet signed', { paymentTrigger: 'contract_signed' });
+    const cancelled = await deal('Called off', {
+      status: 'cancelled',
+      paymentTrigger: 'contract_signed',
+      contractSignedOn: '2026-03-01',
+    });
     expect(await scan(w, NOW)).toMatchObject({ raised: 0 });
     expect(await alertRows(w.db)).toEqual([]);
     const invoices = (await w.owner.get('/api/invoices')).body.items as Invoice[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDeliverable, patchDeliverable } from '../../support/alerts';
-import { createInvoice, pay, patchSettings, setWorkspaceZone } from '../../support/invoices';
+import { createInvoice, pay, patchSettings } from '../../support/invoices';
 import { type TestApp, type TestClient, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
@@ -209,8 +209,7 @@ describe('expectedPayOn', () => {
   });
 
   it('draft_approved: the day the last draft was approved by the brand, in the workspace zone, plus the terms', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'Europe/Berlin');
+    const t = await apps.workspace({ timeZone: 'Europe/Berlin' });
     await patchDeal(t, t.deal.id, { paymentTrigger: 'draft_approved', paymentTermsDays: 10 });
     // No deliverables: nothing to approve yet.
     expect(await expectedPayOn(t, t.deal.id)).toBeNull();
@@ -236,8 +235,7 @@ describe('expectedPayOn', () => {
   });
 
   it('last_published: the day the last deliverable went live, once all are published, plus the terms', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'America/New_York');
+    const t = await apps.workspace({ timeZone: 'America/New_York' });
     await patchDeal(t, t.deal.id, { paymentTrigger: 'last_published' });
     const a = await createDeliverable(t.owner, t.deal.id, {
       status: 'published',

@@ -788,6 +788,24 @@ describe('DELETE /api/invoices/:id', () => {
  * Los Angeles is on PDT (UTC−7) since 2026-03-08, Berlin on CET (UTC+1) until
  * 2026-03-29, Auckland on NZDT (UTC+13) until 2026-04-05.
  */
+/**
+ * A sent invoice of 1000 cents in a New York workspace whose clock starts at `now`:
+ * answers its days overdue at an instant (setting the clock to it).
+ */
+async function newYorkDaysOverdue(dates: { issuedOn: string; dueOn: string }, now?: string) {
+  const t = await apps.workspace({ timeZone: 'America/New_York', ...(now ? { now } : {}) });
+  const inv = await createInvoice(t.owner, {
+    dealId: t.deal.id,
+    amountCents: 1000,
+    status: 'sent',
+    ...dates,
+  });
+  return async (instant: string) => {
+    t.clock.set(instant);
+    return (await getInvoice(t.owner, inv.id)).daysOverdue;
+  };
+}
+
 describe('overdue in the workspace time zone', () => {
   const ZONES = [
     {
@@ -813,8 +831,7 @@ describe('overdue in the workspace time zone', () => {
   it.each(ZONES)(
     '$zone: not overdue at 23:59:59 on the due day, overdue at 00:00 the next',
     async ({ zone, lastMoment, late, dayFour }) => {
-      const t = await apps.workspace();
-      await setWorkspaceZone(t.owner, zone);
+      const t = await apps.workspace({ timeZone: zone });
       const inv = await createInvoice(t.owner, {
         dealId: t.deal.id,
         amountCents: 1000,
@@ -866,19 +883,7 @@ describe('overdue in the workspace time zone', () => {
   });
 
   it('counts calendar days across the spring-forward change (America/New_York, 2026-03-08)', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'America/New_York');
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      issuedOn: '2026-02-01',
-      dueOn: '2026-03-05',
-      status: 'sent',
-    });
-    const at = async (instant: string) => {
-      t.clock.set(instant);
-      return (await getInvoice(t.owner, inv.id)).daysOverdue;
-    };
+    const at = await newYorkDaysOverdue({ issuedOn: '2026-02-01', dueOn: '2026-03-05' });
     // EST (UTC−5) before 2026-03-08, EDT (UTC−4) after.
     expect(await at('2026-03-06T04:59:59.999Z')).toBe(0);
     expect(await at('2026-03-06T05:00:00.000Z')).toBe(1);
@@ -891,19 +896,10 @@ describe('overdue in the workspace time zone', () => {
 
   it('counts calendar days across the fall-back change (America/New_York, 2026-11-01)', async () => {
     // Starts in October so that the owner's session is still valid in November.
-    const t = await apps.workspace({ now: '2026-10-15T12:00:00.000Z' });
-    await setWorkspaceZone(t.owner, 'America/New_York');
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      issuedOn: '2026-10-01',
-      dueOn: '2026-10-29',
-      status: 'sent',
-    });
-    const at = async (instant: string) => {
-      t.clock.set(instant);
-      return (await getInvoice(t.owner, inv.id)).daysOverdue;
-    };
+    const at = await newYorkDaysOverdue(
+      { issuedOn: '2026-10-01', dueOn: '2026-10-29' },
+      '2026-10-15T12:00:00.000Z',
+    );
     expect(await at('2026-10-30T03:59:59.999Z')).toBe(0);
     expect(await at('2026-10-30T04:00:00.000Z')).toBe(1);
     // The 25-hour day 2026-11-01 ends at 05:00Z (EST).

@@ -5,7 +5,6 @@ import {
   createBrand,
   createDeal,
   createInvoice,
-  setWorkspaceZone,
   trackInvoiceApps,
   type Workspace,
 } from '../../support/invoices';
@@ -120,8 +119,7 @@ describe('GET /api/money/fees', () => {
   });
 
   it('answers empty lists without payments, as of today in the workspace zone', async () => {
-    const t = await apps.workspace({ now: '2026-03-01T23:30:00.000Z' });
-    await setWorkspaceZone(t.owner, 'Asia/Tokyo');
+    const t = await apps.workspace({ now: '2026-03-01T23:30:00.000Z', timeZone: 'Asia/Tokyo' });
     expect((await t.owner.get('/api/money/fees')).body).toEqual({
       asOf: '2026-03-02',
       byCurrency: [],

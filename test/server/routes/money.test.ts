@@ -6,7 +6,6 @@ import {
   createInvoice,
   pay,
   plusDays,
-  setWorkspaceZone,
   trackInvoiceApps,
   type Workspace,
 } from '../../support/invoices';
@@ -405,8 +404,7 @@ describe('GET /api/money/summary', () => {
 describe('GET /api/money/summary in the workspace time zone', () => {
   async function paymentOnTheFirst(zone: string) {
     // 2026-03-31T23:30Z is 12:30 on 1 April in Auckland (UTC+13), 16:30 on 31 March in Los Angeles.
-    const t = await apps.workspace({ now: '2026-03-31T23:30:00.000Z' });
-    await setWorkspaceZone(t.owner, zone);
+    const t = await apps.workspace({ now: '2026-03-31T23:30:00.000Z', timeZone: zone });
     const inv = await createInvoice(t.owner, {
       dealId: t.deal.id,
       amountCents: 10_000,
@@ -453,8 +451,10 @@ describe('GET /api/money/summary in the workspace time zone', () => {
   });
 
   it('turns the month at local midnight on the 1st', async () => {
-    const t = await apps.workspace({ now: '2026-03-31T10:00:00.000Z' });
-    await setWorkspaceZone(t.owner, 'Pacific/Auckland');
+    const t = await apps.workspace({
+      now: '2026-03-31T10:00:00.000Z',
+      timeZone: 'Pacific/Auckland',
+    });
     const inv = await createInvoice(t.owner, {
       dealId: t.deal.id,
       amountCents: 10_000,

@@ -997,6 +997,23 @@ describe('GET /api/transfer/export', () => {
   });
 });
 
+/**
+ * Imports the hand-made file, broken by `breakIt`, into a new install: it must answer 400
+ * naming `path` and leave every table empty. Answers the response.
+ */
+async function expectImportRefused(
+  path: string,
+  breakIt: (file: Json) => unknown,
+): Promise<TestResponse<Json>> {
+  const t = await apps.app();
+  const file = handMadeFile();
+  breakIt(file);
+  const res = await importFile(t.client(), file);
+  expectApiError(res, 400, { code: 'validation_failed', paths: [path] });
+  expect(await countRows(t.db)).toEqual(EMPTY);
+  return res;
+}
+
 describe('POST /api/transfer/import', () => {
   it('answers 409 once a user exists, and changes nothing', async () => {
     const t = await apps.workspace();
@@ -1080,13 +1097,8 @@ describe('POST /api/transfer/import', () => {
   ])(
     'answers 400 naming %s when a value has the wrong type, importing nothing',
     async (path, breakIt) => {
-      const t = await apps.app();
-      const file = handMadeFile();
-      breakIt(file);
-      const res = await importFile(t.client(), file);
-      expectApiError(res, 400, { code: 'validation_failed', paths: [path] });
+      const res = await expectImportRefused(path, breakIt);
       expect(res.body.error.message).toContain(path);
-      expect(await countRows(t.db)).toEqual(EMPTY);
     },
   );
 
@@ -1107,12 +1119,7 @@ describe('POST /api/transfer/import', () => {
   ])(
     'answers 400 naming %s when rows do not fit together, and every table stays empty',
     async (path, breakIt) => {
-      const t = await apps.app();
-      const file = handMadeFile();
-      breakIt(file);
-      const res = await importFile(t.client(), file);
-      expectApiError(res, 400, { code: 'validation_failed', paths: [path] });
-      expect(await countRows(t.db)).toEqual(EMPTY);
+      await expectImportRefused(path, breakIt);
     },
   );
 
