@@ -93,6 +93,11 @@ export function expectApiError(
   }
 }
 
+/** Asserts that `text` contains every one of `parts` (a failure names the one missing). */
+export function expectToContainAll(text: string, parts: readonly string[]): void {
+  for (const part of parts) expect(text).toContain(part);
+}
+
 /** Issue paths of an error answer. */
 export function issuePaths(res: TestResponse): string[] {
   const body = res.body as { error?: { issues?: Array<{ path: string }> } };
@@ -148,14 +153,17 @@ export const DATA_TABLES = [
 /** Every row of every data table, in a stable order: equal snapshots mean nothing was written. */
 export async function dataSnapshot(t: TestApp): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {};
-  for (const table of DATA_TABLES) {
-    const rows = await t.db.selectFrom(table).selectAll().execute();
-    snapshot[table] = rows
-      .map((row) => JSON.stringify(row, Object.keys(row).sort()))
-      .sort()
-      .map((json) => JSON.parse(json) as unknown);
-  }
+  for (const table of DATA_TABLES) snapshot[table] = await sortedRows(t, table);
   return snapshot;
+}
+
+/** Every row of a table, each with its keys sorted, in a stable order. */
+export async function sortedRows(t: TestApp, table: keyof Database): Promise<unknown[]> {
+  const rows = await t.db.selectFrom(table).selectAll().execute();
+  return rows
+    .map((row) => JSON.stringify(row, Object.keys(row).sort()))
+    .sort()
+    .map((json) => JSON.parse(json) as unknown);
 }
 
 /** Row counts of every table: to show that a rejected request wrote nothing. */

@@ -7,9 +7,9 @@
 import { expect } from 'vitest';
 import type { Invoice } from '../../shared/schemas/invoice';
 import type { Settings } from '../../shared/schemas/settings';
-import { dataSnapshot, trackApps } from '../server/helpers';
+import { dataSnapshot, sortedRows, trackApps } from '../server/helpers';
 import type { RequestBody } from './api-types';
-import type { createWorkspace, TestApp, TestClient } from './app';
+import type { TestApp, TestClient } from './app';
 
 // ---------------------------------------------------------------------------
 // Apps that close cleanly on both engines
@@ -32,7 +32,7 @@ export async function closeApp(t: Pick<TestApp, 'db' | 'dialect' | 'close'>): Pr
 /** `trackApps()` (test/server/helpers.ts), closing with `closeApp`. */
 export const trackInvoiceApps = () => trackApps(closeApp);
 
-export type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
+export type { Workspace } from './app';
 
 // ---------------------------------------------------------------------------
 // What is in the database
@@ -41,13 +41,8 @@ export type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 /** `dataSnapshot` plus the invoices and payments: equal snapshots mean nothing was written. */
 export async function moneySnapshot(t: TestApp): Promise<Record<string, unknown[]>> {
   const snapshot = await dataSnapshot(t);
-  for (const table of ['invoices', 'payments'] as const) {
-    const rows = await t.db.selectFrom(table).selectAll().execute();
-    snapshot[table] = rows
-      .map((row) => JSON.stringify(row, Object.keys(row).sort()))
-      .sort()
-      .map((json) => JSON.parse(json) as unknown);
-  }
+  for (const table of ['invoices', 'payments'] as const)
+    snapshot[table] = await sortedRows(t, table);
   return snapshot;
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSmtpSender, type EmailSender } from '../../../server/alerts/channels/email';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import {
   addMember,
   alertRows,
@@ -13,8 +13,6 @@ import {
   useAlertEmail,
   type ReceivedMail,
 } from '../../support/alerts';
-
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 
 // The workspace clock reads 2026-03-01T12:00Z (07:00 in New York). 2026-03-02T22:00Z is 5:00 PM EST the next day.
 const DRAFT_DUE = '2026-03-02T22:00:00.000Z';

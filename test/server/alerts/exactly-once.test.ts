@@ -9,7 +9,7 @@ import { runAlertScan } from '../../../server/alerts/scan';
 import { fixedClock } from '../../../server/clock';
 import type { DatabaseHandle } from '../../../server/db/connect';
 import { startJobs, type Jobs } from '../../../server/jobs';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import {
   alertRows,
   at,
@@ -27,8 +27,6 @@ import {
   type TestSmtpServer,
   type TestWebhookReceiver,
 } from '../../support/alerts';
-
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 
 let t: Workspace | undefined;
 let handles: DatabaseHandle[] = [];

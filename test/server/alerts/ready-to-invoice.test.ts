@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runAlertScan } from '../../../server/alerts/scan';
 import type { DatabaseHandle } from '../../../server/db/connect';
 import type { Invoice } from '../../../shared/schemas/invoice';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import {
   alertKeys,
   alertRows,
@@ -20,7 +20,6 @@ import {
   setWorkspaceZone,
 } from '../../support/invoices';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace | undefined;
 let handles: DatabaseHandle[] = [];
 afterEach(async () => {

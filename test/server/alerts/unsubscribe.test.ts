@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unsubscribeToken } from '../../../server/alerts/unsubscribe';
-import { createWorkspace, TestClient, type TestResponse } from '../../support/app';
+import { createWorkspace, TestClient, type TestResponse, type Workspace } from '../../support/app';
 import {
   addMember,
   at,
@@ -10,8 +10,6 @@ import {
   useAlertEmail,
   type ReceivedMail,
 } from '../../support/alerts';
-
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 
 const ONE_CLICK = 'List-Unsubscribe=One-Click';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataSnapshot, expectApiError, rowCounts, trackApps } from '../helpers';
+import type { RequestBody } from '../../support/api-types';
 import { unchecked } from '../../support/app';
 
 const apps = trackApps();
@@ -12,7 +13,7 @@ const ids = (res: { body: { items: Item[] } }) => res.body.items.map((i) => i.id
 describe('POST /api/deals', () => {
   it('creates a deal and answers it with every field', async () => {
     const t = await apps.workspace();
-    const res = await t.owner.post('/api/deals', {
+    const sent = {
       brandId: t.brand.id,
       title: 'Spring serum launch',
       status: 'contracted',
@@ -32,30 +33,15 @@ describe('POST /api/deals', () => {
       },
       paymentTermsDays: 45,
       paymentTrigger: 'contract_signed',
-    });
+    } satisfies RequestBody<'POST', '/api/deals'>;
+    const res = await t.owner.post('/api/deals', sent);
     expect(res.status).toBe(201);
+    // Every field as sent, the payer's addresses in lower case.
     expect(res.body).toEqual({
+      ...sent,
       id: expect.any(String),
-      brandId: t.brand.id,
       brandName: 'Acme',
-      title: 'Spring serum launch',
-      status: 'contracted',
-      feeCents: 450_000,
-      currency: 'EUR',
-      source: 'marketplace',
-      contractSignedOn: '2026-02-20',
-      exclusivityCategory: 'beauty',
-      exclusivityUntil: '2026-06-30',
-      usageRightsUntil: '2026-12-31',
-      notes: 'Net 30',
-      payer: {
-        name: 'Acme Agency Ltd',
-        emails: ['ap@agency.example'],
-        address: '1 Main St',
-        taxId: 'GB123',
-      },
-      paymentTermsDays: 45,
-      paymentTrigger: 'contract_signed',
+      payer: { ...sent.payer, emails: ['ap@agency.example'] },
       // Signed on Feb 20, net 45.
       expectedPayOn: '2026-04-06',
       deliverableCount: 0,

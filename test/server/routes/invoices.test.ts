@@ -224,7 +224,7 @@ describe('POST /api/invoices', () => {
 
   it('keeps an explicit number, amount, currency, days, status and notes', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
+    const sent = {
       dealId: t.deal.id,
       number: 'ACME/2026#7',
       amountCents: 123_456,
@@ -234,18 +234,9 @@ describe('POST /api/invoices', () => {
       dueOn: '2026-04-15',
       status: 'sent',
       notes: 'PO 4711\nAttn: accounts payable',
-    });
-    expect(inv).toMatchObject({
-      number: 'ACME/2026#7',
-      amountCents: 123_456,
-      currency: 'EUR',
-      issuedOn: '2026-02-20',
-      paymentTermsDays: 45,
-      dueOn: '2026-04-15',
-      status: 'sent',
-      notes: 'PO 4711\nAttn: accounts payable',
-      balanceCents: 123_456,
-    });
+    } as const;
+    const inv = await createInvoice(t.owner, sent);
+    expect(inv).toMatchObject({ ...sent, balanceCents: 123_456 });
   });
 
   it('accepts a due day equal to the issue day (due on receipt)', async () => {

@@ -4,9 +4,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAlertScan } from '../../../server/alerts/scan';
-import { createApp } from '../../../server/app';
 import { SESSION_COOKIE } from '../../../server/auth/session';
-import { fixedClock } from '../../../server/clock';
 import { openDatabase } from '../../../server/db/connect';
 import { migrateToLatest } from '../../../server/db/migrate';
 import { migrations } from '../../../server/db/migrations';
@@ -17,10 +15,10 @@ import { AppError } from '../../../server/errors';
 import { importWorkspace, parseTransferFile } from '../../../server/transfer/import';
 import {
   addUser,
+  createAppOn,
   OWNER,
   signInAs,
-  TEST_PASSWORD_COST,
-  TestClient,
+  type TestClient,
   type TestResponse,
   type RoutedUrl,
   unchecked,
@@ -130,20 +128,8 @@ async function sqliteInstall() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sponsorcal-transfer-'));
   const handle = openDatabase(`sqlite:${path.join(dir, 'sponsorcal.db')}`);
   await migrateToLatest(handle.db);
-  const clock = fixedClock(NOW);
-  const unexpectedErrors: unknown[] = [];
-  const app = createApp({
-    db: handle.db,
-    clock,
-    passwordCost: TEST_PASSWORD_COST,
-    logError: (error) => unexpectedErrors.push(error),
-  });
   const install = {
-    app,
-    db: handle.db,
-    clock,
-    unexpectedErrors,
-    client: () => new TestClient(app),
+    ...createAppOn(handle.db, { now: NOW }),
     async close() {
       await handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
