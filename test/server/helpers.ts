@@ -6,8 +6,10 @@ import {
   type TestApp,
   type TestAppOptions,
   type TestResponse,
+  type Workspace,
   type WorkspaceOptions,
 } from '../support/app';
+import type { RequestBody } from '../support/api-types';
 
 /**
  * Registers an `afterEach` that closes every app a test made and fails the
@@ -34,6 +36,28 @@ export function trackApps(close: (t: TestApp) => Promise<void> = (t) => t.close(
       return t;
     },
   };
+}
+
+/** What POST /api/deals takes, on the workspace's brand unless `brandId` names another. */
+export type DealBody = Omit<RequestBody<'POST', '/api/deals'>, 'brandId'> & { brandId?: string };
+
+/** Creates a deal as the owner (on the workspace's brand unless told); throws unless 201. */
+export async function addDeal(t: Workspace, body: DealBody) {
+  const res = await t.owner.post('/api/deals', { brandId: t.brand.id, ...body });
+  if (res.status !== 201) throw new Error(`create deal failed: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+/** What POST /api/deliverables takes, on the workspace's deal unless `dealId` names another. */
+export type DeliverableBody = Omit<RequestBody<'POST', '/api/deliverables'>, 'dealId'> & {
+  dealId?: string;
+};
+
+/** Creates a deliverable as the owner (on the workspace's deal unless told); throws unless 201. */
+export async function addDeliverable(t: Workspace, body: DeliverableBody) {
+  const res = await t.owner.post('/api/deliverables', { dealId: t.deal.id, ...body });
+  if (res.status !== 201) throw new Error(`create deliverable failed: ${res.status} ${res.text}`);
+  return res.body;
 }
 
 /** A client of `t` that presents a given cookie (e.g. one the browser held before it was replaced). */
@@ -96,6 +120,27 @@ export function expectApiError(
 /** Asserts that `text` contains every one of `parts` (a failure names the one missing). */
 export function expectToContainAll(text: string, parts: readonly string[]): void {
   for (const part of parts) expect(text).toContain(part);
+}
+
+/** What a refused request answers: its status and what the one error shape must name. */
+export interface Refusal extends ExpectedError {
+  status: number;
+}
+
+/**
+ * Sends a request that must be refused as `refusal` says (see `expectApiError`) and
+ * asserts that it wrote nothing (`dataSnapshot` before and after). Answers the response.
+ */
+export async function expectRefused<T>(
+  t: TestApp,
+  { status, ...expected }: Refusal,
+  send: () => Promise<TestResponse<T>>,
+): Promise<TestResponse<T>> {
+  const before = await dataSnapshot(t);
+  const res = await send();
+  expectApiError(res, status, expected);
+  expect(await dataSnapshot(t)).toEqual(before);
+  return res;
 }
 
 /** Issue paths of an error answer. */
