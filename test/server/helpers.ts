@@ -38,16 +38,6 @@ export function trackApps(close: (t: TestApp) => Promise<void> = (t) => t.close(
   };
 }
 
-/** What POST /api/deals takes, on the workspace's brand unless `brandId` names another. */
-export type DealBody = Omit<RequestBody<'POST', '/api/deals'>, 'brandId'> & { brandId?: string };
-
-/** Creates a deal as the owner (on the workspace's brand unless told); throws unless 201. */
-export async function addDeal(t: Workspace, body: DealBody) {
-  const res = await t.owner.post('/api/deals', { brandId: t.brand.id, ...body });
-  if (res.status !== 201) throw new Error(`create deal failed: ${res.status} ${res.text}`);
-  return res.body;
-}
-
 /** What POST /api/deliverables takes, on the workspace's deal unless `dealId` names another. */
 export type DeliverableBody = Omit<RequestBody<'POST', '/api/deliverables'>, 'dealId'> & {
   dealId?: string;

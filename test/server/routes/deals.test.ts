@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dataSnapshot, expectApiError, expectRefused, rowCounts, trackApps } from '../helpers';
+import { createDeal } from '../../support/invoices';
+import {
+  addDeliverable,
+  dataSnapshot,
+  expectApiError,
+  expectRefused,
+  rowCounts,
+  trackApps,
+} from '../helpers';
 import type { RequestBody } from '../../support/api-types';
 import { unchecked } from '../../support/app';
 
@@ -286,16 +294,11 @@ describe('PATCH /api/deals/:id', () => {
   it('moves the deal’s deliverables to its new brand', async () => {
     const t = await apps.workspace();
     const globex = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
-    const d1 = (
-      await t.owner.post('/api/deliverables', {
-        dealId: t.deal.id,
-        title: 'One',
-        platform: 'tiktok',
-      })
-    ).body;
-    const d2 = (
-      await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'Two', platform: 'x' })
-    ).body;
+    const d1 = await addDeliverable(t, {
+      title: 'One',
+      platform: 'tiktok',
+    });
+    const d2 = await addDeliverable(t, { title: 'Two', platform: 'x' });
     expect(d1.brandId).toBe(t.brand.id);
     const res = await t.owner.patch(`/api/deals/${t.deal.id}`, { version: 1, brandId: globex.id });
     expect(res.status).toBe(200);
@@ -372,7 +375,7 @@ describe('PATCH /api/deals/:id', () => {
 describe('DELETE /api/deals/:id', () => {
   it('deletes the deal and every deliverable of it, and no other', async () => {
     const t = await apps.workspace();
-    const other = (await t.owner.post('/api/deals', { brandId: t.brand.id, title: 'Other' })).body;
+    const other = await createDeal(t.owner, { brandId: t.brand.id, title: 'Other' });
     const mine = [];
     for (const title of ['One', 'Two', 'Three']) {
       mine.push(

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, unchecked } from '../../support/app';
-import { dataSnapshot, expectApiError, expectRefused, rowCounts, trackApps } from '../helpers';
+import {
+  addDeliverable,
+  dataSnapshot,
+  expectApiError,
+  expectRefused,
+  rowCounts,
+  trackApps,
+} from '../helpers';
 
 const apps = trackApps();
 
@@ -260,16 +267,13 @@ describe('GET /api/deliverables/:id', () => {
 describe('PATCH /api/deliverables/:id', () => {
   async function withDeliverable() {
     const t = await apps.workspace();
-    const d = (
-      await t.owner.post('/api/deliverables', {
-        dealId: t.deal.id,
-        title: 'Reel',
-        platform: 'instagram',
-        draftDueAt: '2026-03-03T17:00:00Z',
-        publishAt: '2026-03-05T09:00:00Z',
-        metrics: { views: 100, likes: 5 },
-      })
-    ).body;
+    const d = await addDeliverable(t, {
+      title: 'Reel',
+      platform: 'instagram',
+      draftDueAt: '2026-03-03T17:00:00Z',
+      publishAt: '2026-03-05T09:00:00Z',
+      metrics: { views: 100, likes: 5 },
+    });
     return { ...t, d };
   }
 
@@ -438,9 +442,7 @@ describe('PATCH /api/deliverables/:id', () => {
 describe('DELETE /api/deliverables/:id', () => {
   it('deletes the deliverable', async () => {
     const t = await apps.workspace();
-    const d = (
-      await t.owner.post('/api/deliverables', { dealId: t.deal.id, title: 'X', platform: 'x' })
-    ).body;
+    const d = await addDeliverable(t, { title: 'X', platform: 'x' });
     const res = await t.owner.delete(`/api/deliverables/${d.id}`);
     expect(res.status).toBe(204);
     expectApiError(await t.owner.get(`/api/deliverables/${d.id}`), 404);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDeal } from '../../support/invoices';
 import { addUser, signInAs, type TestClient, unchecked } from '../../support/app';
 import {
   dataSnapshot,
@@ -508,14 +509,12 @@ describe('GET /kit/:slug', () => {
 
   it('shows nothing beyond the kit: no fees, deal titles, captions, other deliverables, e-mails or ids', async () => {
     const t = await apps.workspace();
-    const deal = (
-      await t.owner.post('/api/deals', {
-        brandId: t.brand.id,
-        title: 'Zanzibar confidential deal',
-        feeCents: 9_876_543,
-        notes: 'internal note quokka',
-      })
-    ).body;
+    const deal = await createDeal(t.owner, {
+      brandId: t.brand.id,
+      title: 'Zanzibar confidential deal',
+      feeCents: 9_876_543,
+      notes: 'internal note quokka',
+    });
     const picked = await deliverable(t, {
       dealId: deal.id,
       title: 'Picked reel',

@@ -3,7 +3,7 @@ import type { ApiErrorBody } from '../../../shared/schemas/common';
 import { formatAlertDue } from '../../../web/src/alert-due';
 import { scan } from '../../support/alerts';
 import { createInvoice, trackInvoiceApps, type Workspace } from '../../support/invoices';
-import { dataSnapshot, expectApiError, expectRefused } from '../helpers';
+import { addDeliverable, dataSnapshot, expectApiError, expectRefused } from '../helpers';
 
 // Details seen walking through the app as a new user would (issue 19).
 const apps = trackInvoiceApps();
@@ -146,14 +146,11 @@ describe('exclusivity warnings', () => {
 describe('alert wording', () => {
   it('names the brand once when the brand approved or asked for changes', async () => {
     const t = await apps.workspace();
-    const deliverable = (
-      await t.owner.post('/api/deliverables', {
-        dealId: t.deal.id,
-        title: 'Unboxing reel',
-        platform: 'instagram',
-        status: 'in_review',
-      })
-    ).body;
+    const deliverable = await addDeliverable(t, {
+      title: 'Unboxing reel',
+      platform: 'instagram',
+      status: 'in_review',
+    });
     const link = await t.owner.post(`/api/deliverables/${deliverable.id}/review-links`, {});
     expect(link.status, link.text).toBe(201);
     const decided = await t
