@@ -18,15 +18,15 @@ import {
 const DRAFT_DUE = '2026-03-02T22:00:00.000Z';
 const PUBLISH_AT = '2026-03-02T10:00:00.000Z';
 
-const email = useAlertEmail();
+const mailbox = useAlertEmail();
 let t: Workspace;
 
 afterEach(async () => {
   await t?.close();
 });
 
-function send(now: Date | string = t.clock.now(), sender: EmailSender | null = email.sender) {
-  return email.deliver(t.db, now, sender);
+function send(now: Date | string = t.clock.now(), sender: EmailSender | null = mailbox.sender) {
+  return mailbox.deliver(t.db, now, sender);
 }
 
 /** recipient → rules of the alerts they were mailed about, via the delivery id each message carries. */
@@ -56,13 +56,13 @@ describe('alert e-mails through a real SMTP server', () => {
     expect(await scan(t, t.clock.now(), true)).toMatchObject({ raised: 2 });
     expect(await send()).toEqual({ sent: 6, retried: 0, failed: 0, cancelled: 0 });
 
-    expect(email.messages).toHaveLength(6);
-    expect(await mailedRules(email.messages)).toEqual({
+    expect(mailbox.messages).toHaveLength(6);
+    expect(await mailedRules(mailbox.messages)).toEqual({
       'owner@example.com': ['draft_due_soon', 'publish_due_soon'],
       [editor.email]: ['draft_due_soon', 'publish_due_soon'],
       [editor2.email]: ['draft_due_soon', 'publish_due_soon'],
     });
-    for (const { mail } of email.messages) {
+    for (const { mail } of mailbox.messages) {
       expect(mail.from?.value[0]?.address).toBe('alerts@example.com');
       expect(
         mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : [],
@@ -70,7 +70,7 @@ describe('alert e-mails through a real SMTP server', () => {
     }
     // A second run sends nothing more.
     expect(await send(at(t.clock.now(), HOUR))).toMatchObject({ sent: 0 });
-    expect(email.messages).toHaveLength(6);
+    expect(mailbox.messages).toHaveLength(6);
   });
 
   it('mails only the assignee when the deliverable is assigned', async () => {
@@ -85,7 +85,7 @@ describe('alert e-mails through a real SMTP server', () => {
 
     await scan(t, t.clock.now(), true);
     expect(await send()).toMatchObject({ sent: 2 });
-    expect(await mailedRules(email.messages)).toEqual({
+    expect(await mailedRules(mailbox.messages)).toEqual({
       [editor.email]: ['draft_due_soon', 'publish_due_soon'],
     });
   });
@@ -107,7 +107,7 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
     const subjectFor = (email: string) =>
-      email.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject;
+      mailbox.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject;
 
     expect(subjectFor(nyc.email)).toBe('Draft due tomorrow at 5:00 PM EST: “Spring haul” for Acme');
     expect(subjectFor(berlin.email)).toBe(
@@ -117,7 +117,7 @@ describe('alert e-mails through a real SMTP server', () => {
     expect(subjectFor('owner@example.com')).toBe(
       'Draft due tomorrow at 10:00 PM UTC: “Spring haul” for Acme',
     );
-    const nycMail = email.messages.find((m) => m.envelopeTo.includes(nyc.email))!.mail;
+    const nycMail = mailbox.messages.find((m) => m.envelopeTo.includes(nyc.email))!.mail;
     expect(nycMail.text).toContain('Draft due tomorrow at 5:00 PM EST');
   });
 
@@ -127,8 +127,8 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
 
-    const [message] = email.messages;
-    const link = `${email.appUrl}/?deliverable=${d.id}`;
+    const [message] = mailbox.messages;
+    const link = `${mailbox.appUrl}/?deliverable=${d.id}`;
     expect(message?.mail.text).toContain(link);
     expect(message?.mail.html).toContain(`href="${link}"`);
   });
@@ -139,7 +139,7 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
     const [delivery] = await deliveryRows(t.db);
-    expect(email.messages[0]?.mail.messageId).toBe(`<${delivery!.id}@sponsorcal>`);
+    expect(mailbox.messages[0]?.mail.messageId).toBe(`<${delivery!.id}@sponsorcal>`);
     expect(delivery).toMatchObject({ status: 'sent', attempts: 1, recipient: 'owner@example.com' });
   });
 
@@ -157,7 +157,7 @@ describe('alert e-mails through a real SMTP server', () => {
 
     await scan(t, t.clock.now(), true);
     await send();
-    expect(email.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
+    expect(mailbox.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
   });
 
   it('cancels a pending e-mail when its recipient turns alert e-mails off before it is sent', async () => {
@@ -169,7 +169,7 @@ describe('alert e-mails through a real SMTP server', () => {
 
     await quiet.client.put('/api/me/preferences', { emailAlerts: false });
     expect(await send()).toMatchObject({ sent: 1, cancelled: 1 });
-    expect(email.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
+    expect(mailbox.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
     const cancelled = (await deliveryRows(t.db)).find((d) => d.recipient === quiet.email);
     expect(cancelled).toMatchObject({ status: 'cancelled' });
     expect(cancelled?.lastError).toMatch(/turned alert e-mails off/);
@@ -182,13 +182,13 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
 
-    const html = email.messages[0]?.mail.html;
+    const html = mailbox.messages[0]?.mail.html;
     expect(typeof html).toBe('string');
     expect(html).not.toContain('<img');
     expect(html).toMatch(/(&lt;|&#60;)img src=x onerror=alert\(1\)(&gt;|&#62;)/);
     // The plain-text part and the subject carry the title as written.
-    expect(email.messages[0]?.mail.text).toContain(title);
-    expect(email.messages[0]?.mail.subject).toContain(title);
+    expect(mailbox.messages[0]?.mail.text).toContain(title);
+    expect(mailbox.messages[0]?.mail.subject).toContain(title);
   });
 
   it('cannot be made to add headers or recipients by a title with a line break', async () => {
@@ -200,8 +200,8 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
 
-    expect(email.messages).toHaveLength(1);
-    const [{ envelopeTo, mail }] = email.messages as [ReceivedMail];
+    expect(mailbox.messages).toHaveLength(1);
+    const [{ envelopeTo, mail }] = mailbox.messages as [ReceivedMail];
     expect(envelopeTo).toEqual(['owner@example.com']);
     expect(mail.bcc).toBeUndefined();
     expect(mail.headers.has('bcc')).toBe(false);
@@ -212,7 +212,7 @@ describe('alert e-mails through a real SMTP server', () => {
     t = await createWorkspace();
     await createDeliverable(t.owner, t.deal.id, { draftDueAt: DRAFT_DUE });
     await scan(t, t.clock.now(), true);
-    const down = createSmtpSender(`smtp://127.0.0.1:${await deadPort()}`, email.from);
+    const down = createSmtpSender(`smtp://127.0.0.1:${await deadPort()}`, mailbox.from);
     try {
       expect(await send(t.clock.now(), down)).toMatchObject({ sent: 0, retried: 1 });
     } finally {
@@ -228,7 +228,7 @@ describe('alert e-mails through a real SMTP server', () => {
 
     // The real server is back.
     expect(await send(at(t.clock.now(), 30_000))).toMatchObject({ sent: 1 });
-    expect(email.messages).toHaveLength(1);
+    expect(mailbox.messages).toHaveLength(1);
   });
 
   it('cancels e-mails with a clear reason when no SMTP server is configured', async () => {
