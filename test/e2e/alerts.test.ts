@@ -20,10 +20,7 @@ describe('the alert bell in Chromium', () => {
     });
     await page.goto(app.server.url);
     const { deal } = await setUpDeal(page, {
-      owner: {
-        timeZone: 'Europe/Berlin',
-      },
-      brand: { name: 'Glow Skincare' },
+      owner: { timeZone: 'Europe/Berlin' },
       deal: { title: 'Serum' },
     });
     await page.reload();

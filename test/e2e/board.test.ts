@@ -35,7 +35,6 @@ describe('the status board in Chromium', () => {
     const page = await app.open();
     const { deal } = await setUpDeal(page, {
       owner: { timeZone: ZONE },
-      brand: { name: 'Glow Skincare' },
       deal: { title: 'Spring serum' },
     });
     const items: Item[] = [];

@@ -268,20 +268,33 @@ export function setUpOwner(
 export interface DealSetUp {
   /** What the first owner is set up with over `OWNER` (signs the page in). */
   owner?: Partial<RequestBody<'POST', '/api/auth/setup'>>;
-  brand: RequestBody<'POST', '/api/brands'>;
+  /** The brand: "Glow Skincare" unless told. */
+  brand?: RequestBody<'POST', '/api/brands'>;
   /** The deal, on the brand just made. */
   deal: Omit<RequestBody<'POST', '/api/deals'>, 'brandId'>;
+  /** Deliverables on the deal, made in this order. */
+  deliverables?: Array<Omit<RequestBody<'POST', '/api/deliverables'>, 'dealId'>>;
 }
 
 /**
  * Sets the workspace up from the page through the API, as the setup page would: the
- * owner (signed in after), a brand, and a deal on it. Answers the brand and the deal.
+ * owner (signed in after), a brand, a deal on it and the deal's deliverables. Answers
+ * what it made.
  */
-export async function setUpDeal(page: Page, { owner, brand, deal }: DealSetUp) {
+export async function setUpDeal(
+  page: Page,
+  { owner, brand = { name: 'Glow Skincare' }, deal, deliverables = [] }: DealSetUp,
+) {
   await setUpOwner(page, owner);
   const madeBrand = await call(page, 'POST', '/api/brands', brand);
   const madeDeal = await call(page, 'POST', '/api/deals', { ...deal, brandId: madeBrand.id });
-  return { brand: madeBrand, deal: madeDeal };
+  const madeDeliverables: Array<Answer<'POST', '/api/deliverables'>> = [];
+  for (const body of deliverables) {
+    madeDeliverables.push(
+      await call(page, 'POST', '/api/deliverables', { ...body, dealId: madeDeal.id }),
+    );
+  }
+  return { brand: madeBrand, deal: madeDeal, deliverables: madeDeliverables };
 }
 
 /** What a rival brand's deal holds: a brand-facing page must show none of it. */

@@ -10,10 +10,7 @@ describe('money in Chromium', () => {
   it('records a payment on the deal page and the money totals change', async () => {
     const page = await app.open();
     const { deal } = await setUpDeal(page, {
-      owner: {
-        timeZone: 'America/Chicago',
-      },
-      brand: { name: 'Glow Skincare' },
+      owner: { timeZone: 'America/Chicago' },
       deal: { title: 'Spring serum launch', feeCents: 450_000, currency: 'USD' },
     });
     const invoice = await call(page, 'POST', '/api/invoices', {

@@ -51,7 +51,6 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
     const page = await app.open();
     const { deal } = await setUpDeal(page, {
       owner: { timeZone: ZONE, workspaceName: 'Ava Studio' },
-      brand: { name: 'Glow Skincare' },
       deal: { title: 'Spring serum launch', feeCents: 450_000 },
     });
     // A draft not yet in review: the dialog explains why there is no link to make.

@@ -26,17 +26,17 @@ async function openDialog(page: Page) {
 describe('subscribing to the calendar feed in Chromium', () => {
   it('creates a link shown once that serves an iCalendar feed, replaces it, and turns it off', async () => {
     const page = await app.open();
-    const { deal } = await setUpDeal(page, {
+    await setUpDeal(page, {
       owner: { timeZone: ZONE, workspaceName: 'Ava Studio' },
-      brand: { name: 'Glow Skincare' },
       deal: { title: 'Spring serum launch' },
-    });
-    await call(page, 'POST', '/api/deliverables', {
-      dealId: deal.id,
-      title: 'Unboxing reel',
-      platform: 'instagram',
-      draftDueAt: thisMonthAt(ZONE, 12, 9),
-      publishAt: thisMonthAt(ZONE, 15, 10),
+      deliverables: [
+        {
+          title: 'Unboxing reel',
+          platform: 'instagram',
+          draftDueAt: thisMonthAt(ZONE, 12, 9),
+          publishAt: thisMonthAt(ZONE, 15, 10),
+        },
+      ],
     });
     await page.reload();
 

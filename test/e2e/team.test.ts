@@ -55,7 +55,6 @@ describe('a small team on one install, in Chromium', () => {
     const page = await app.open();
     const { deal } = await setUpDeal(page, {
       owner: { timeZone: ZONE, workspaceName: 'Ava Studio' },
-      brand: { name: 'Glow Skincare' },
       deal: { title: 'Spring serum launch' },
     });
     dealId = deal.id;

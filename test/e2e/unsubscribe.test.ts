@@ -27,17 +27,17 @@ const app = useBrowserApp(
 describe('the unsubscribe link of an alert e-mail, in Chromium', () => {
   it('asks first, turns alert e-mails off with one button, and the settings show them off', async () => {
     const page = await app.open();
-    const { deal } = await setUpDeal(page, {
+    await setUpDeal(page, {
       owner: { timeZone: 'UTC' },
-      brand: { name: 'Glow Skincare' },
       deal: { title: 'Spring serum', feeCents: 100_000 },
-    });
-    // A draft due in two hours: the scheduler raises draft_due_soon and e-mails the owner.
-    await call(page, 'POST', '/api/deliverables', {
-      dealId: deal.id,
-      title: 'Serum reel',
-      platform: 'instagram',
-      draftDueAt: new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString(),
+      // A draft due in two hours: the scheduler raises draft_due_soon and e-mails the owner.
+      deliverables: [
+        {
+          title: 'Serum reel',
+          platform: 'instagram',
+          draftDueAt: new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString(),
+        },
+      ],
     });
     await until(async () => app.smtp.messages.length, 30_000).toBeGreaterThan(0);
     const header = app.smtp.messages[0]!.mail.headerLines.find(

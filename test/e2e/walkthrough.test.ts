@@ -18,7 +18,6 @@ describe('walkthrough details in Chromium', () => {
     const page = await app.open();
     const { deal } = await setUpDeal(page, {
       owner: { timeZone: 'Europe/Berlin' },
-      brand: { name: 'Glow Skincare' },
       deal: { title: 'Spring launch', feeCents: 250_000 },
     });
     const invoice = await call(page, 'POST', '/api/invoices', {
