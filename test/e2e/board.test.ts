@@ -2,14 +2,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { call, expectAccessible, setUpDeal, until, useBrowserApp } from './browser';
+import { call, expectAccessible, screenshot, setUpDeal, until, useBrowserApp } from './browser';
 import type { Answer } from '../support/api-types';
 
 const ZONE = 'Europe/Berlin';
-/** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1. */
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots/board.png')
-  : undefined;
+const SCREENSHOT = screenshot('board.png');
 
 // The scheduler runs every second, so the overdue drafts are alerted at once.
 const app = useBrowserApp(

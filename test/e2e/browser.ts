@@ -90,11 +90,14 @@ export async function openBrowser(
   } satisfies BrowserSession;
 }
 
+/** Where the README's screenshots go when UPDATE_SCREENSHOTS=1; none otherwise. */
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(import.meta.dirname, '../../web/screenshots')
+  : undefined;
+
 /** Where the README's screenshot `name` goes when UPDATE_SCREENSHOTS=1; none otherwise. */
 export const screenshot = (name: string) =>
-  process.env.UPDATE_SCREENSHOTS
-    ? path.resolve(import.meta.dirname, `../../web/screenshots/${name}`)
-    : undefined;
+  SCREENSHOT_DIR ? path.join(SCREENSHOT_DIR, name) : undefined;
 
 /** A day of this month at a local hour in `zone`, as an instant. */
 export function thisMonthAt(zone: string, day: number, hour: number): string {

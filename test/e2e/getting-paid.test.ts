@@ -9,15 +9,12 @@ import {
   OWNER,
   setUpOwner,
   until,
+  SCREENSHOT_DIR,
   useBrowserApp,
 } from './browser';
 
 const ZONE = 'Europe/Berlin';
 const BILLING = 'ap@glow.example';
-/** Where the screenshots go when UPDATE_SCREENSHOTS=1 (beside the others); a temp dir otherwise. */
-const SHOTS = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots')
-  : null;
 
 // Invoice links are built from APP_URL, so it must name this very server.
 const app = useBrowserApp(
@@ -152,8 +149,11 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
     const file = await (await downloading).path();
     expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-    if (SHOTS) {
-      await payer.screenshot({ path: path.join(SHOTS, 'getting-paid-public.png'), fullPage: true });
+    if (SCREENSHOT_DIR) {
+      await payer.screenshot({
+        path: path.join(SCREENSHOT_DIR, 'getting-paid-public.png'),
+        fullPage: true,
+      });
       const phone = await app.session.browser.newContext({
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 2,
@@ -165,7 +165,7 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
       await phonePage.goto(payLink);
       await until(() => phonePage.getByRole('heading', { name: invoiceNumber }).count()).toBe(1);
       await phonePage.screenshot({
-        path: path.join(SHOTS, 'getting-paid-public-phone.png'),
+        path: path.join(SCREENSHOT_DIR, 'getting-paid-public-phone.png'),
         fullPage: true,
       });
       await phone.close();
@@ -212,10 +212,10 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
       'Created',
     ]);
     await expectAccessible(page, 'the invoice card', { selector: '[data-testid="invoice"]' });
-    if (SHOTS) {
+    if (SCREENSHOT_DIR) {
       // The "payment recorded" toast would cover the timeline: wait for it to go.
       await until(() => page.locator('.toast__title').count(), 20_000).toBe(0);
-      await card.screenshot({ path: path.join(SHOTS, 'getting-paid-timeline.png') });
+      await card.screenshot({ path: path.join(SCREENSHOT_DIR, 'getting-paid-timeline.png') });
     }
     expect(app.session.problems).toEqual([]);
   });

@@ -8,14 +8,11 @@ import {
   setUpOwner,
   type Theme,
   until,
+  SCREENSHOT_DIR,
   useBrowserApp,
 } from './browser';
 
 const ZONE = 'Europe/Berlin';
-/** Where the README's dark screenshots go when UPDATE_SCREENSHOTS=1. */
-const SHOTS = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots')
-  : null;
 
 // The invoice link is built from APP_URL and only exists once the invoice is sent.
 const app = useBrowserApp(
@@ -108,18 +105,18 @@ describe('every page in the light and the dark theme, in Chromium', () => {
     await expectAccessibleInBothThemes(page, 'the calendar, week');
     await showView(page, 'List view');
     await expectAccessibleInBothThemes(page, 'the calendar, list');
-    if (SHOTS) {
+    if (SCREENSHOT_DIR) {
       await showView(page, 'Month view');
       await page.emulateMedia({ colorScheme: 'dark' });
       // Transitions finished: the theme just changed under the page.
       await page.screenshot({
-        path: path.join(SHOTS, 'calendar-dark.png'),
+        path: path.join(SCREENSHOT_DIR, 'calendar-dark.png'),
         animations: 'disabled',
       });
       await page.setViewportSize({ width: 390, height: 844 });
       await until(() => page.locator('[data-deliverable-id]').count()).toBeGreaterThan(0);
       await page.screenshot({
-        path: path.join(SHOTS, 'calendar-dark-phone.png'),
+        path: path.join(SCREENSHOT_DIR, 'calendar-dark-phone.png'),
         animations: 'disabled',
       });
       await page.setViewportSize({ width: 1366, height: 900 });
