@@ -355,11 +355,9 @@ describe('POST /api/users/:id/transfer-ownership', () => {
 
   it('returns 404 for an unknown user and changes nothing', async () => {
     const t = await apps.workspace();
-    const before = await dataSnapshot(t);
-    expectApiError(await t.owner.post('/api/users/no-such-user/transfer-ownership'), 404, {
-      code: 'not_found',
-    });
-    expect(await dataSnapshot(t)).toEqual(before);
+    await expectRefused(t, { status: 404, code: 'not_found' }, () =>
+      t.owner.post('/api/users/no-such-user/transfer-ownership'),
+    );
     expect((await t.owner.get('/api/users')).status).toBe(200);
   });
 
