@@ -9,7 +9,7 @@ import type { Invoice } from '../../shared/schemas/invoice';
 import type { Settings } from '../../shared/schemas/settings';
 import { dataSnapshot, sortedRows, trackApps } from '../server/helpers';
 import type { RequestBody } from './api-types';
-import type { TestApp, TestClient } from './app';
+import type { TestApp, TestClient, Workspace } from './app';
 
 // ---------------------------------------------------------------------------
 // Apps that close cleanly on both engines
@@ -86,6 +86,14 @@ export async function createInvoice(client: TestClient, input: InvoiceInput): Pr
   const res = await client.post('/api/invoices', input);
   if (res.status !== 201) throw new Error(`create invoice failed: ${res.status} ${res.text}`);
   return res.body;
+}
+
+/** `createInvoice` as the workspace's owner, on its deal unless `dealId` names another. */
+export function addInvoice(
+  t: Workspace,
+  input: Omit<InvoiceInput, 'dealId'> & { dealId?: string },
+): Promise<Invoice> {
+  return createInvoice(t.owner, { dealId: t.deal.id, ...input });
 }
 
 /** GET /api/invoices/:id; throws unless 200. */

@@ -16,7 +16,7 @@ import {
   type TestSmtpServer,
 } from '../../support/alerts';
 import {
-  createInvoice,
+  addInvoice,
   patchInvoice,
   patchSettings,
   pay,
@@ -48,8 +48,7 @@ const overdueKeys = (moments: string[]) => moments.map((m) => `invoice_overdue@$
 const soonKey = (moment = LATE) => `invoice_due_soon@${moment}`;
 
 async function sentInvoice(t: Workspace, extra: Record<string, unknown> = {}) {
-  return createInvoice(t.owner, {
-    dealId: t.deal.id,
+  return addInvoice(t, {
     amountCents: 100_000,
     issuedOn: '2026-02-08',
     dueOn: DUE_ON,

@@ -12,9 +12,9 @@ import {
   scan,
 } from '../../support/alerts';
 import {
+  addInvoice,
   closeApp,
   createDeal,
-  createInvoice,
   type DealInput,
   patchInvoice,
   setWorkspaceZone,
@@ -94,9 +94,9 @@ describe('ready_to_invoice', () => {
 
   it('invoices only what is left when part of the fee is invoiced, with the workspace terms', async () => {
     const w = await workspace();
-    await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 40_000, status: 'sent' });
+    await addInvoice(w, { amountCents: 40_000, status: 'sent' });
     // Void invoices do not count.
-    await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 60_000, status: 'void' });
+    await addInvoice(w, { amountCents: 60_000, status: 'void' });
     await patchDeal(w, { paymentTrigger: 'contract_signed', contractSignedOn: '2026-03-01' });
     expect(await scan(w, NOW)).toMatchObject({ raised: 1 });
     const drafts = (await invoicesOf(w)).filter((i) => i.status === 'draft');
@@ -111,7 +111,7 @@ describe('ready_to_invoice', () => {
 
   it('does not fire when invoices already cover the fee, for invoice_issued, or before the trigger', async () => {
     const w = await workspace();
-    await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 100_000 });
+    await addInvoice(w, { amountCents: 100_000 });
     await patchDeal(w, { paymentTrigger: 'contract_signed', contractSignedOn: '2026-03-01' });
 
     const deal = (title: string, fields: Omit<DealInput, 'brandId'>) =>

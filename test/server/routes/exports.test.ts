@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../support/app';
 import {
+  addInvoice,
   createBrand,
   createDeal,
   createInvoice,
@@ -60,7 +61,7 @@ async function rawBytes(t: Workspace, path: string): Promise<Buffer> {
 describe('GET /api/exports/invoices.csv', () => {
   it('is a CSV attachment named for today in the workspace zone', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     const res = await t.owner.get('/api/exports/invoices.csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv(;|$)/);
@@ -78,7 +79,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('starts with a UTF-8 byte order mark and ends records with CRLF', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, notes: 'Café Zürich' });
+    await addInvoice(t, { amountCents: 1000, notes: 'Café Zürich' });
     const bytes = await rawBytes(t, '/api/exports/invoices.csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
@@ -89,8 +90,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('has the header row and one exact row per invoice', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 450_050,
       status: 'sent',
       notes: 'Net 30',
@@ -116,8 +116,7 @@ describe('GET /api/exports/invoices.csv', () => {
       title: 'Kuwait',
       currency: 'KWD',
     });
-    const usd = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const usd = await addInvoice(t, {
       number: 'USD-1',
       amountCents: 30,
       status: 'sent',
@@ -155,8 +154,7 @@ describe('GET /api/exports/invoices.csv', () => {
   it('writes status, overdue and days for every kind of invoice', async () => {
     const t = await apps.workspace();
     const mk = (number: string, dueOn: string, status: 'draft' | 'sent' | 'void') =>
-      createInvoice(t.owner, {
-        dealId: t.deal.id,
+      addInvoice(t, {
         number,
         amountCents: 1000,
         issuedOn: '2026-01-01',
@@ -206,8 +204,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('quotes a note with a CRLF line break, keeping it one record', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    await addInvoice(t, {
       amountCents: 1000,
       notes: 'Line one\r\nline two',
     });
@@ -247,7 +244,7 @@ describe('GET /api/exports/invoices.csv', () => {
     ['\t=1+1'],
   ])('prefixes the formula-like note %j with an apostrophe', async (notes) => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, notes });
+    await addInvoice(t, { amountCents: 1000, notes });
     const [row] = csvObjects((await t.owner.get('/api/exports/invoices.csv')).text);
     expect(row!.notes).toBe(`'${notes}`);
   });
@@ -262,8 +259,7 @@ describe('GET /api/exports/invoices.csv', () => {
       amountCents: 1000,
       notes: 'Net 30 = fine',
     });
-    await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    await addInvoice(t, {
       number: 'F-2',
       amountCents: 1000,
       notes: "O'Brien - 2 posts",
@@ -290,7 +286,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('may be downloaded by a viewer', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     const { client } = await signInAs(t, 'viewer');
     const res = await client.get('/api/exports/invoices.csv');
     expect(res.status).toBe(200);
@@ -299,7 +295,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('returns 401 without a session', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, notes: 'secret' });
+    await addInvoice(t, { amountCents: 1000, notes: 'secret' });
     const res = await t.client().get('/api/exports/invoices.csv');
     expectApiError(res, 401, { code: 'unauthorized' });
     expect(res.text).not.toContain('secret');
@@ -314,8 +310,7 @@ describe('GET /api/exports/payments.csv', () => {
       title: 'Tokyo',
       currency: 'JPY',
     });
-    const usd = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const usd = await addInvoice(t, {
       number: 'USD-1',
       amountCents: 100_000,
       status: 'sent',
@@ -411,8 +406,7 @@ describe('GET /api/exports/payments.csv', () => {
 
   it('prefixes formula-like methods and notes', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 10_000,
       status: 'sent',
     });
@@ -444,8 +438,7 @@ describe('GET /api/exports/payments.csv', () => {
 
   it('quotes a payment note with a bare LF line break, keeping it one record', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 10_000,
       status: 'sent',
     });
@@ -463,7 +456,7 @@ describe('GET /api/exports/payments.csv', () => {
 
   it('is only the header row without payments', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     expect(parseCsv((await t.owner.get('/api/exports/payments.csv')).text)).toEqual([
       PAYMENT_HEADER,
     ]);

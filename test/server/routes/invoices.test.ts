@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../shared/schemas/invoice';
 import { signInAs, unchecked } from '../../support/app';
 import {
+  addInvoice,
   createBrand,
   createDeal,
   createInvoice,
@@ -76,17 +77,14 @@ describe('POST /api/invoices', () => {
     const t = await apps.workspace();
     const made: string[] = [];
     for (let i = 0; i < 3; i++) {
-      made.push(
-        (await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 + i })).number,
-      );
+      made.push((await addInvoice(t, { amountCents: 1000 + i })).number);
     }
     expect(made).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003']);
   });
 
   it('takes the year of the number from the issue day', async () => {
     const t = await apps.workspace();
-    const old = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const old = await addInvoice(t, {
       amountCents: 1000,
       issuedOn: '2025-12-20',
     });
@@ -95,10 +93,9 @@ describe('POST /api/invoices', () => {
       issuedOn: '2025-12-20',
       dueOn: '2026-01-19',
     });
-    const current = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const current = await addInvoice(t, { amountCents: 1000 });
     expect(current.number).toBe('INV-2026-0001');
-    const another2025 = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const another2025 = await addInvoice(t, {
       amountCents: 1000,
       issuedOn: '2025-06-01',
     });
@@ -107,19 +104,17 @@ describe('POST /api/invoices', () => {
 
   it('continues after the highest number of the year, also one typed by hand', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'INV-2026-0041' });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'ACME-7' });
-    expect((await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).number).toBe(
-      'INV-2026-0042',
-    );
+    await addInvoice(t, { amountCents: 1000, number: 'INV-2026-0041' });
+    await addInvoice(t, { amountCents: 1000, number: 'ACME-7' });
+    expect((await addInvoice(t, { amountCents: 1000 })).number).toBe('INV-2026-0042');
   });
 
   it('does not let a number that only looks numeric to JavaScript jump the sequence', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'INV-2026-0003' });
+    await addInvoice(t, { amountCents: 1000, number: 'INV-2026-0003' });
     // Neither is of the form INV-2026-NNNN, though Number() reads them as 1000 and 16.
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'INV-2026-1e3' });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'INV-2026-0x10' });
+    await addInvoice(t, { amountCents: 1000, number: 'INV-2026-1e3' });
+    await addInvoice(t, { amountCents: 1000, number: 'INV-2026-0x10' });
     expect((await t.owner.get('/api/invoices/next-number')).body).toEqual({
       number: 'INV-2026-0004',
     });
@@ -146,21 +141,19 @@ describe('POST /api/invoices', () => {
     expect((await createInvoice(t.owner, { dealId: eurDeal.id, amountCents: 5000 })).currency).toBe(
       'EUR',
     );
-    expect((await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 5000 })).currency).toBe(
-      'USD',
-    );
+    expect((await addInvoice(t, { amountCents: 5000 })).currency).toBe('USD');
   });
 
   it("issues on today in the workspace's zone, which may already be tomorrow", async () => {
     const t = await apps.workspace();
     // 2026-03-01T12:00Z is 01:00 on 2 March in Auckland (UTC+13).
     await setWorkspaceZone(t.owner, 'Pacific/Auckland');
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     expect(inv).toMatchObject({ issuedOn: '2026-03-02', dueOn: '2026-04-01' });
 
     // 2026-03-01T12:00Z is 04:00 on 1 March in Los Angeles (UTC−8).
     await setWorkspaceZone(t.owner, 'America/Los_Angeles');
-    expect(await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).toMatchObject({
+    expect(await addInvoice(t, { amountCents: 1000 })).toMatchObject({
       issuedOn: '2026-03-01',
       dueOn: '2026-03-31',
     });
@@ -168,11 +161,9 @@ describe('POST /api/invoices', () => {
 
   it('starts the next year’s numbers when the new year has begun in the workspace zone', async () => {
     const t = await apps.workspace({ now: '2026-12-31T12:00:00.000Z' });
-    expect((await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).number).toBe(
-      'INV-2026-0001',
-    );
+    expect((await addInvoice(t, { amountCents: 1000 })).number).toBe('INV-2026-0001');
     await setWorkspaceZone(t.owner, 'Pacific/Auckland');
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     expect(inv).toMatchObject({
       number: 'INV-2027-0001',
       issuedOn: '2027-01-01',
@@ -183,19 +174,18 @@ describe('POST /api/invoices', () => {
   it('uses the workspace’s default payment terms', async () => {
     const t = await apps.workspace();
     await patchSettings(t.owner, { defaultPaymentTermsDays: 14 });
-    expect(await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).toMatchObject({
+    expect(await addInvoice(t, { amountCents: 1000 })).toMatchObject({
       paymentTermsDays: 14,
       dueOn: '2026-03-15',
     });
     await patchSettings(t.owner, { defaultPaymentTermsDays: 0 });
-    expect(await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).toMatchObject({
+    expect(await addInvoice(t, { amountCents: 1000 })).toMatchObject({
       paymentTermsDays: 0,
       dueOn: '2026-03-01',
     });
     await patchSettings(t.owner, { defaultPaymentTermsDays: 60 });
     expect(
-      await createInvoice(t.owner, {
-        dealId: t.deal.id,
+      await addInvoice(t, {
         amountCents: 1000,
         issuedOn: '2028-01-31',
       }),
@@ -212,8 +202,7 @@ describe('POST /api/invoices', () => {
       ['2026-02-28', 365, '2027-02-28'],
     ];
     for (const [issuedOn, paymentTermsDays, dueOn] of cases) {
-      const inv = await createInvoice(t.owner, {
-        dealId: t.deal.id,
+      const inv = await addInvoice(t, {
         amountCents: 1000,
         issuedOn,
         paymentTermsDays,
@@ -241,8 +230,7 @@ describe('POST /api/invoices', () => {
 
   it('accepts a due day equal to the issue day (due on receipt)', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 1000,
       issuedOn: '2026-03-10',
       dueOn: '2026-03-10',
@@ -252,8 +240,7 @@ describe('POST /api/invoices', () => {
 
   it('keeps money exact up to Number.MAX_SAFE_INTEGER', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: Number.MAX_SAFE_INTEGER,
     });
     expect(inv.amountCents).toBe(Number.MAX_SAFE_INTEGER);
@@ -375,7 +362,7 @@ describe('POST /api/invoices with bad input', () => {
 
   it('returns 409 naming number when the number is already used, and writes nothing', async () => {
     const t = await apps.workspace();
-    const first = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const first = await addInvoice(t, { amountCents: 1000 });
     const res = await rejects(
       t,
       { dealId: t.deal.id, amountCents: 2000, number: first.number },
@@ -397,7 +384,7 @@ describe('POST /api/invoices with bad input', () => {
 
   it('lets a viewer read but not create', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     const { client } = await signInAs(t, 'viewer');
     expect((await client.get('/api/invoices')).body.items).toHaveLength(1);
     const before = await moneySnapshot(t);
@@ -415,7 +402,7 @@ describe('GET /api/invoices/next-number', () => {
     expect((await t.owner.get('/api/invoices/next-number')).body).toEqual({
       number: 'INV-2026-0001',
     });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     expect((await t.owner.get('/api/invoices/next-number')).body).toEqual({
       number: 'INV-2026-0002',
     });
@@ -428,7 +415,7 @@ describe('GET /api/invoices/next-number', () => {
 
   it('follows the year of ?issuedOn, and returns 400 naming a bad day', async () => {
     const t = await apps.workspace({ now: '2026-12-31T12:00:00.000Z' });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     expect((await t.owner.get('/api/invoices/next-number?issuedOn=2027-01-04')).body).toEqual({
       number: 'INV-2027-0001',
     });
@@ -592,7 +579,7 @@ describe('GET /api/invoices', () => {
 describe('PATCH /api/invoices/:id', () => {
   it('changes the given fields, bumps the version and updatedAt', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     t.clock.advance(3_600_000);
     const res = await t.owner.patch(`/api/invoices/${inv.id}`, {
       version: 1,
@@ -622,7 +609,7 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('returns 409 when the version is stale, and writes nothing', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     await patchInvoice(t.owner, inv.id, { notes: 'first' });
     const before = await moneySnapshot(t);
     const res = await t.owner.patch(`/api/invoices/${inv.id}`, { version: 1, notes: 'second' });
@@ -632,7 +619,7 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('recomputes the due day when the issue day or the terms change', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     expect(inv.dueOn).toBe('2026-03-31');
     expect(await patchInvoice(t.owner, inv.id, { issuedOn: '2026-03-05' })).toMatchObject({
       issuedOn: '2026-03-05',
@@ -653,7 +640,7 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('keeps a given due day over the terms, and a custom due day when other fields change', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     expect(
       await patchInvoice(t.owner, inv.id, { issuedOn: '2026-03-05', dueOn: '2026-03-20' }),
     ).toMatchObject({
@@ -678,8 +665,7 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('returns 400 naming dueOn when the result would be due before it was issued', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 1000,
       issuedOn: '2026-03-10',
     });
@@ -715,7 +701,7 @@ describe('PATCH /api/invoices/:id', () => {
     [{}, 'version'],
   ])('returns 400 for %j naming %s, and writes nothing', async (changes, path) => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     const before = await moneySnapshot(t);
     const body = path === 'version' ? changes : { version: inv.version, ...changes };
     expectApiError(await t.owner.patch(`/api/invoices/${inv.id}`, unchecked(body)), 400, {
@@ -726,8 +712,8 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('returns 409 naming number when another invoice has it', async () => {
     const t = await apps.workspace();
-    const a = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
-    const b = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const a = await addInvoice(t, { amountCents: 1000 });
+    const b = await addInvoice(t, { amountCents: 1000 });
     const before = await moneySnapshot(t);
     const res = await t.owner.patch(`/api/invoices/${b.id}`, {
       version: b.version,
@@ -757,7 +743,7 @@ describe('PATCH /api/invoices/:id', () => {
 describe('DELETE /api/invoices/:id', () => {
   it('deletes a draft (204) and then answers 404', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     const res = await t.owner.delete(`/api/invoices/${inv.id}`);
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
@@ -785,8 +771,7 @@ describe('DELETE /api/invoices/:id', () => {
  */
 async function newYorkDaysOverdue(dates: { issuedOn: string; dueOn: string }, now?: string) {
   const t = await apps.workspace({ timeZone: 'America/New_York', ...(now ? { now } : {}) });
-  const inv = await createInvoice(t.owner, {
-    dealId: t.deal.id,
+  const inv = await addInvoice(t, {
     amountCents: 1000,
     status: 'sent',
     ...dates,
@@ -823,8 +808,7 @@ describe('overdue in the workspace time zone', () => {
     '$zone: not overdue at 23:59:59 on the due day, overdue at 00:00 the next',
     async ({ zone, lastMoment, late, dayFour }) => {
       const t = await apps.workspace({ timeZone: zone });
-      const inv = await createInvoice(t.owner, {
-        dealId: t.deal.id,
+      const inv = await addInvoice(t, {
         amountCents: 1000,
         issuedOn: '2026-02-08',
         dueOn: '2026-03-10',
@@ -852,8 +836,7 @@ describe('overdue in the workspace time zone', () => {
 
   it('gives the same instant a different answer in different zones', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 1000,
       issuedOn: '2026-02-08',
       dueOn: '2026-03-10',
@@ -901,8 +884,7 @@ describe('overdue in the workspace time zone', () => {
   it('never calls a draft, a void or a paid invoice overdue, and calls a part-paid one overdue', async () => {
     const t = await apps.workspace();
     const mk = (number: string, status: 'draft' | 'sent' | 'void') =>
-      createInvoice(t.owner, {
-        dealId: t.deal.id,
+      addInvoice(t, {
         number,
         amountCents: 1000,
         issuedOn: '2026-02-01',

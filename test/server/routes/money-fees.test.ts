@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { moneyFeesSchema } from '../../../shared/schemas/money-fees';
 import { signInAs } from '../../support/app';
 import {
+  addInvoice,
   createBrand,
   createDeal,
   createInvoice,
@@ -33,8 +34,7 @@ async function withPayments() {
   const globex = await createBrand(t.owner, 'Globex');
   const euroDeal = await createDeal(t.owner, { brandId: t.brand.id, currency: 'EUR' });
   const globexDeal = await createDeal(t.owner, { brandId: globex.id });
-  const acmeUsd = await createInvoice(t.owner, {
-    dealId: t.deal.id,
+  const acmeUsd = await addInvoice(t, {
     amountCents: 100_000,
     status: 'sent',
   });

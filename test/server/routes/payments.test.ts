@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../shared/schemas/invoice';
 import {
+  addInvoice,
   createDeal,
   createInvoice,
   getInvoice,
@@ -22,7 +23,7 @@ async function sentInvoice(
   amountCents = 100_000,
   extra: Record<string, unknown> = {},
 ) {
-  return createInvoice(t.owner, { dealId: t.deal.id, amountCents, status: 'sent', ...extra });
+  return addInvoice(t, { amountCents, status: 'sent', ...extra });
 }
 
 describe('POST /api/invoices/:id/payments', () => {
@@ -141,13 +142,13 @@ describe('POST /api/invoices/:id/payments', () => {
 
   it('turns a draft that receives a payment into sent, and into paid when covered', async () => {
     const t = await apps.workspace();
-    const part = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const part = await addInvoice(t, { amountCents: 1000 });
     expect(part.status).toBe('draft');
     expect(await pay(t.owner, part.id, { amountCents: 400, paidOn: '2026-03-01' })).toMatchObject({
       status: 'sent',
     });
 
-    const whole = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const whole = await addInvoice(t, { amountCents: 1000 });
     expect(await pay(t.owner, whole.id, { amountCents: 1000, paidOn: '2026-03-01' })).toMatchObject(
       {
         status: 'paid',
@@ -158,8 +159,7 @@ describe('POST /api/invoices/:id/payments', () => {
 
   it('takes the invoice currency, in full or left out, also when it is not the deal’s', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 5000,
       currency: 'EUR',
       status: 'sent',
@@ -243,8 +243,7 @@ describe('POST /api/invoices/:id/payments', () => {
 
   it('returns 409 for a payment on a void invoice, and writes nothing', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 1000,
       status: 'void',
     });
@@ -469,7 +468,7 @@ describe('what payments allow and forbid', () => {
 
   it.each(['draft', 'void'] as const)('deletes a %s invoice (204)', async (status) => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, status });
+    const inv = await addInvoice(t, { amountCents: 1000, status });
     expect((await t.owner.delete(`/api/invoices/${inv.id}`)).status).toBe(204);
     expect((await t.owner.get('/api/invoices')).body.items).toEqual([]);
   });
@@ -487,9 +486,8 @@ describe('deals and their invoices', () => {
     'refuses to delete a deal with a %s invoice (409) and deletes nothing',
     async (status) => {
       const t = await apps.workspace();
-      await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 500, number: 'DRAFT-1' });
-      const inv = await createInvoice(t.owner, {
-        dealId: t.deal.id,
+      await addInvoice(t, { amountCents: 500, number: 'DRAFT-1' });
+      const inv = await addInvoice(t, {
         amountCents: 1000,
         number: 'BILLED-1',
         status: 'sent',
@@ -510,9 +508,8 @@ describe('deals and their invoices', () => {
 
   it('deletes a deal whose invoices are only drafts and void ones, and the invoices with it', async () => {
     const t = await apps.workspace();
-    const draft = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 500 });
-    const voided = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const draft = await addInvoice(t, { amountCents: 500 });
+    const voided = await addInvoice(t, {
       amountCents: 700,
       status: 'void',
     });
@@ -539,22 +536,19 @@ describe('deals and their invoices', () => {
     const deal = () => t.owner.get(`/api/deals/${t.deal.id}`).then((r) => r.body);
     expect(await deal()).toMatchObject({ currency: 'USD', invoicedCents: 0, paidCents: 0 });
 
-    const draft = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 10_000 });
-    const sent = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const draft = await addInvoice(t, { amountCents: 10_000 });
+    const sent = await addInvoice(t, {
       amountCents: 20_000,
       status: 'sent',
     });
     await pay(t.owner, sent.id, { amountCents: 5_000, paidOn: '2026-03-01' });
-    const full = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const full = await addInvoice(t, {
       amountCents: 30_000,
       status: 'sent',
     });
     await pay(t.owner, full.id, { amountCents: 30_000, paidOn: '2026-03-01' });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 40_000, status: 'void' });
-    const euros = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    await addInvoice(t, { amountCents: 40_000, status: 'void' });
+    const euros = await addInvoice(t, {
       amountCents: 80_000,
       currency: 'EUR',
       status: 'sent',
@@ -582,7 +576,7 @@ describe('deals and their invoices', () => {
       title: 'Other',
       currency: 'EUR',
     });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1_000 });
+    await addInvoice(t, { amountCents: 1_000 });
     const eur = await createInvoice(t.owner, {
       dealId: other.id,
       amountCents: 2_000,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../shared/schemas/common';
 import { formatAlertDue } from '../../../web/src/alert-due';
 import { scan } from '../../support/alerts';
-import { createInvoice, trackInvoiceApps, type Workspace } from '../../support/invoices';
+import { addInvoice, trackInvoiceApps, type Workspace } from '../../support/invoices';
 import { addDeliverable, dataSnapshot, expectApiError, expectRefused } from '../helpers';
 
 // Details seen walking through the app as a new user would (issue 19).
@@ -13,7 +13,7 @@ const apps = trackInvoiceApps();
 describe('GET /api/deals/:id/deletion', () => {
   it('says a deal may be deleted while it has no sent or paid invoices', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, status: 'draft' });
+    await addInvoice(t, { amountCents: 1000, status: 'draft' });
     const res = await t.owner.get(`/api/deals/${t.deal.id}/deletion`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ allowed: true, reason: null });
@@ -21,8 +21,7 @@ describe('GET /api/deals/:id/deletion', () => {
 
   it('gives the reason the delete itself refuses with, before anything is tried', async () => {
     const t = await apps.workspace();
-    const sent = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const sent = await addInvoice(t, {
       amountCents: 1000,
       number: 'INV-7',
       status: 'sent',
@@ -95,8 +94,7 @@ describe('negative money', () => {
     expectApiError(line, 400);
     expect(issue(line)?.message).toBe('Must not be negative');
 
-    const invoice = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const invoice = await addInvoice(t, {
       amountCents: 1000,
       status: 'sent',
     });
@@ -190,8 +188,7 @@ describe('day-based alerts: the due shown names the day the message states', () 
 
   it('an invoice due Mar 12 reads "end of Mar 12" beside "is due" and "since Mar 13" once overdue', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    await addInvoice(t, {
       amountCents: 1000,
       status: 'sent',
       issuedOn: '2026-03-01',
