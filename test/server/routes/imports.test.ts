@@ -7,7 +7,7 @@ import {
   type TestResponse,
   unchecked,
 } from '../../support/app';
-import { dataSnapshot, expectApiError, trackApps } from '../helpers';
+import { dataSnapshot, expectApiError, expectRefused, trackApps } from '../helpers';
 
 const apps = trackApps();
 
@@ -187,15 +187,14 @@ describe('POST /api/imports/deliverables', () => {
 
   it('imports nothing when any row is bad, and names each bad row and field', async () => {
     const t = await apps.workspace();
-    const before = await dataSnapshot(t);
     const file = [
       'Brand,Campaign,Post,Platform,Go live,Draft due,Fee',
       'Acme,Q,Good row,tiktok,2026-03-10 18:00,,100',
       'Acme,Q,,myspace,31/02/2026,not a date,twelve',
       ',Q,Another,tiktok,,,',
     ].join('\n');
-    const res = await importDeliverables(t, file);
-    expectApiError(res, 400, {
+    const refusal = {
+      status: 400,
       code: 'validation_failed',
       paths: [
         'row.3.title',
@@ -206,37 +205,34 @@ describe('POST /api/imports/deliverables', () => {
         'row.4.brand',
       ],
       message: /2 rows have problems; nothing was imported/,
-    });
+    };
+    const res = await expectRefused(t, refusal, () => importDeliverables(t, file));
     expect(
       res.body.error.issues.find((i: { path: string }) => i.path === 'row.3.publishAt').message,
     ).toMatch(/31\/02\/2026/);
     expect(
       res.body.error.issues.find((i: { path: string }) => i.path === 'row.3.platform').message,
     ).toMatch(/^"myspace" is not one of tiktok, instagram, youtube/);
-    expect(await dataSnapshot(t)).toEqual(before);
   });
 
   it('refuses a published row without its live URL (proof of post)', async () => {
     const t = await apps.workspace();
-    const before = await dataSnapshot(t);
     const file = [
       'Brand,Campaign,Post,Platform,Status,Live URL',
       'Acme,Q,Live one,tiktok,published,https://tiktok.example/v/1',
       'Acme,Q,No proof,tiktok,published,',
     ].join('\n');
-    const res = await importDeliverables(t, file, {
-      mapping: {
-        brand: 'Brand',
-        deal: 'Campaign',
-        title: 'Post',
-        platform: 'Platform',
-        status: 'Status',
-        liveUrl: 'Live URL',
-      },
-    });
-    expectApiError(res, 400, { code: 'validation_failed', paths: ['row.3.liveUrl'] });
+    const mapping = {
+      brand: 'Brand',
+      deal: 'Campaign',
+      title: 'Post',
+      platform: 'Platform',
+      status: 'Status',
+      liveUrl: 'Live URL',
+    };
+    const refusal = { status: 400, code: 'validation_failed', paths: ['row.3.liveUrl'] };
+    const res = await expectRefused(t, refusal, () => importDeliverables(t, file, { mapping }));
     expect(res.body.error.issues).toHaveLength(1);
-    expect(await dataSnapshot(t)).toEqual(before);
   });
 
   it('refuses a file that is not UTF-8 with how to fix it', async () => {
