@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Role } from '../../shared/schemas/auth';
 import type { DeliverableStatus, Platform } from '../../shared/schemas/deliverable';
 import { createSmtpSender, type EmailSender } from '../../server/alerts/channels/email';
@@ -19,7 +19,7 @@ import { runAlertScan, type AlertScanResult } from '../../server/alerts/scan';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { insertDeliverable } from '../../server/db/queries/deliverables';
 import type { AlertRow, Database, DeliveryRow } from '../../server/db/schema';
-import { createSmtpMailer, type Mailer } from '../../server/invoices/mailer';
+import { createSmtpMailer } from '../../server/invoices/mailer';
 import { addUser, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
 
 export const HOUR = 60 * 60 * 1000;
@@ -289,22 +289,22 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 }
 
 /**
- * For a file's tests: an SMTP server and an invoice mailer that sends to it,
- * started once, with the received messages emptied before each test.
+ * For a file's tests: an SMTP server and a client `connect` makes to it (a mailer, a
+ * sender), started once, with the received messages emptied before each test.
  */
-export function useSmtpMailer(from = 'Sponsorcal <sponsorcal@studio.example>') {
+function useSmtpServer<C extends { close(): void }>(connect: (url: string) => C) {
   let server: TestSmtpServer | undefined;
-  let mailer: Mailer | undefined;
+  let client: C | undefined;
   const started = () => {
-    if (!server || !mailer) throw new Error('the SMTP server starts in beforeAll');
-    return { server, mailer };
+    if (!server || !client) throw new Error('the SMTP server starts in beforeAll');
+    return { server, client };
   };
   beforeAll(async () => {
     server = await startSmtpServer();
-    mailer = createSmtpMailer(server.url, from);
+    client = connect(server.url);
   });
   afterAll(async () => {
-    mailer?.close();
+    client?.close();
     await server?.close();
   });
   beforeEach(() => {
@@ -315,52 +315,49 @@ export function useSmtpMailer(from = 'Sponsorcal <sponsorcal@studio.example>') {
     get messages() {
       return started().server.messages;
     },
+    get client() {
+      return started().client;
+    },
+  };
+}
+
+/** For a file's tests: an invoice mailer sending to an SMTP server (see `useSmtpServer`). */
+export function useSmtpMailer(from = 'Sponsorcal <sponsorcal@studio.example>') {
+  const smtp = useSmtpServer((url) => createSmtpMailer(url, from));
+  return {
+    /** What the server received, oldest first. */
+    get messages() {
+      return smtp.messages;
+    },
     get mailer() {
-      return started().mailer;
+      return smtp.client;
     },
   };
 }
 
 /**
- * For a file's alert e-mail tests: before each test an SMTP server and an alert e-mail
- * sender to it, both closed after the test. `deliver` runs the deliveries as the app
- * does, linking to `appUrl` and signing unsubscribe links with `linkSecret` (give a
- * workspace both to have its own links signed the same way).
+ * For a file's alert e-mail tests: an alert e-mail sender to an SMTP server (see
+ * `useSmtpServer`). `deliver` runs the deliveries as the app does, linking to `appUrl`
+ * and signing unsubscribe links with `linkSecret` (give a workspace both to have its
+ * own links signed the same way).
  */
 export function useAlertEmail(from = 'Sponsorcal <alerts@example.com>') {
   const appUrl = 'https://cal.example.com';
   const linkSecret = randomBytes(32);
-  let server: TestSmtpServer | undefined;
-  let sender: EmailSender | undefined;
-  const started = () => {
-    if (!server || !sender) throw new Error('the SMTP server starts in beforeEach');
-    return { server, sender };
-  };
-  beforeEach(async () => {
-    server = await startSmtpServer();
-    sender = createSmtpSender(server.url, from);
-  });
-  afterEach(async () => {
-    sender?.close();
-    await server?.close();
-  });
+  const smtp = useSmtpServer((url) => createSmtpSender(url, from));
   return {
     appUrl,
     from,
     linkSecret,
     /** What the SMTP server received, oldest first. */
     get messages() {
-      return started().server.messages;
+      return smtp.messages;
     },
     get sender() {
-      return started().sender;
+      return smtp.client;
     },
     /** Runs the alert deliveries due at `now`, e-mail going through `email` (the sender unless told). */
-    deliver(
-      db: Kysely<Database>,
-      now: Date | string,
-      email: EmailSender | null = started().sender,
-    ) {
+    deliver(db: Kysely<Database>, now: Date | string, email: EmailSender | null = smtp.client) {
       return runDeliveries({ db, now: new Date(now), appUrl, email, linkSecret });
     },
   };

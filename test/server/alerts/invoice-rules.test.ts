@@ -110,24 +110,23 @@ describe('invoice_due_soon', () => {
     );
   });
 
-  it('takes the lead in days from settings.leadTimes.invoiceDueSoonDays', async () => {
+  /** With a due-soon lead of `days`, the invoice is alerted from `from` on, not a moment earlier. */
+  async function expectDueSoonFrom(days: number, from: string) {
     const t = await apps.workspace();
-    await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 7 } });
+    await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: days } });
     const inv = await sentInvoice(t);
-    await scanAt(t, '2026-03-03T23:59:59.999Z');
+    await scanAt(t, at(from, -1));
     expect(await alertKeys(t.db, inv.id)).toEqual([]);
-    await scanAt(t, '2026-03-04T00:00:00.000Z');
+    await scanAt(t, from);
     expect(await alertKeys(t.db, inv.id)).toEqual([soonKey()]);
+  }
+
+  it('takes the lead in days from settings.leadTimes.invoiceDueSoonDays', async () => {
+    await expectDueSoonFrom(7, '2026-03-04T00:00:00.000Z');
   });
 
   it('with a lead of 1 day fires on the due day itself', async () => {
-    const t = await apps.workspace();
-    await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 1 } });
-    const inv = await sentInvoice(t);
-    await scanAt(t, '2026-03-09T23:59:59.999Z');
-    expect(await alertKeys(t.db, inv.id)).toEqual([]);
-    await scanAt(t, '2026-03-10T00:00:00.000Z');
-    expect(await alertKeys(t.db, inv.id)).toEqual([soonKey()]);
+    await expectDueSoonFrom(1, '2026-03-10T00:00:00.000Z');
   });
 
   it('is off with a lead of 0, while the overdue alert still fires', async () => {

@@ -92,36 +92,24 @@ describe('POST /api/invoices/:id/payments', () => {
     expect(paid.version).toBe(5);
   });
 
-  it('sums many small payments exactly: 3 × 33333 + 1 covers 100000', async () => {
+  it.each([
+    ['many small payments exactly: 3 × 33333 + 1 covers 100000', 100_000, 3, 33_333],
+    ['a hundred one-cent payments to exactly one dollar', 100, 99, 1],
+  ])('sums %s', async (_what, amountCents, times, eachCents) => {
     const t = await apps.workspace();
-    const inv = await sentInvoice(t, 100_000);
-    for (let i = 0; i < 3; i++)
-      await pay(t.owner, inv.id, { amountCents: 33_333, paidOn: '2026-03-01' });
+    const inv = await sentInvoice(t, amountCents);
+    for (let i = 0; i < times; i++)
+      await pay(t.owner, inv.id, { amountCents: eachCents, paidOn: '2026-03-01' });
+    // One cent short, then paid with the last one.
     expect(await getInvoice(t.owner, inv.id)).toMatchObject({
       status: 'sent',
-      paidCents: 99_999,
+      paidCents: amountCents - 1,
       balanceCents: 1,
     });
     expect(await pay(t.owner, inv.id, { amountCents: 1, paidOn: '2026-03-01' })).toMatchObject({
       status: 'paid',
-      paidCents: 100_000,
+      paidCents: amountCents,
       balanceCents: 0,
-    });
-  });
-
-  it('sums a hundred one-cent payments to exactly one dollar', async () => {
-    const t = await apps.workspace();
-    const inv = await sentInvoice(t, 100);
-    for (let i = 0; i < 99; i++)
-      await pay(t.owner, inv.id, { amountCents: 1, paidOn: '2026-03-01' });
-    expect(await getInvoice(t.owner, inv.id)).toMatchObject({
-      status: 'sent',
-      paidCents: 99,
-      balanceCents: 1,
-    });
-    expect(await pay(t.owner, inv.id, { amountCents: 1, paidOn: '2026-03-01' })).toMatchObject({
-      status: 'paid',
-      paidCents: 100,
     });
   });
 
