@@ -161,11 +161,7 @@ describe('expectedPayOn', () => {
     });
     expect(await expectedPayOn(t, t.deal.id)).toBe('2026-04-30');
     // A draft counts (it is what will be sent); a void invoice does not.
-    await addInvoice(t, {
-      amountCents: 5_000,
-      dueOn: '2026-04-10',
-      issuedOn: '2026-03-01',
-    });
+    await addInvoice(t, { amountCents: 5_000, dueOn: '2026-04-10', issuedOn: '2026-03-01' });
     await addInvoice(t, {
       amountCents: 5_000,
       dueOn: '2026-03-05',

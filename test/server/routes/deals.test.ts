@@ -295,10 +295,7 @@ describe('PATCH /api/deals/:id', () => {
   it('moves the deal’s deliverables to its new brand', async () => {
     const t = await apps.workspace();
     const globex = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
-    const d1 = await addDeliverable(t, {
-      title: 'One',
-      platform: 'tiktok',
-    });
+    const d1 = await addDeliverable(t, { title: 'One', platform: 'tiktok' });
     const d2 = await addDeliverable(t, { title: 'Two', platform: 'x' });
     expect(d1.brandId).toBe(t.brand.id);
     const res = await t.owner.patch(`/api/deals/${t.deal.id}`, { version: 1, brandId: globex.id });

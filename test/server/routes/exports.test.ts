@@ -90,11 +90,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('has the header row and one exact row per invoice', async () => {
     const t = await apps.workspace();
-    const inv = await addInvoice(t, {
-      amountCents: 450_050,
-      status: 'sent',
-      notes: 'Net 30',
-    });
+    const inv = await addInvoice(t, { amountCents: 450_050, status: 'sent', notes: 'Net 30' });
     await pay(t.owner, inv.id, { amountCents: 50, paidOn: '2026-03-01' });
     const res = await t.owner.get('/api/exports/invoices.csv');
     // The body as text (Response.text() drops the BOM).
@@ -116,11 +112,7 @@ describe('GET /api/exports/invoices.csv', () => {
       title: 'Kuwait',
       currency: 'KWD',
     });
-    const usd = await addInvoice(t, {
-      number: 'USD-1',
-      amountCents: 30,
-      status: 'sent',
-    });
+    const usd = await addInvoice(t, { number: 'USD-1', amountCents: 30, status: 'sent' });
     await pay(t.owner, usd.id, { amountCents: 10, paidOn: '2026-03-01' });
     await pay(t.owner, usd.id, { amountCents: 10, paidOn: '2026-03-01' });
     const yen = await createInvoice(t.owner, {
@@ -154,13 +146,7 @@ describe('GET /api/exports/invoices.csv', () => {
   it('writes status, overdue and days for every kind of invoice', async () => {
     const t = await apps.workspace();
     const mk = (number: string, dueOn: string, status: 'draft' | 'sent' | 'void') =>
-      addInvoice(t, {
-        number,
-        amountCents: 1000,
-        issuedOn: '2026-01-01',
-        dueOn,
-        status,
-      });
+      addInvoice(t, { number, amountCents: 1000, issuedOn: '2026-01-01', dueOn, status });
     await mk('DRAFT', '2026-02-01', 'draft');
     await mk('VOID', '2026-02-01', 'void');
     await mk('LATE', '2026-02-20', 'sent');
@@ -204,10 +190,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('quotes a note with a CRLF line break, keeping it one record', async () => {
     const t = await apps.workspace();
-    await addInvoice(t, {
-      amountCents: 1000,
-      notes: 'Line one\r\nline two',
-    });
+    await addInvoice(t, { amountCents: 1000, notes: 'Line one\r\nline two' });
     const rows = csvObjects((await t.owner.get('/api/exports/invoices.csv')).text);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.notes).toBe('Line one\r\nline two');
@@ -259,11 +242,7 @@ describe('GET /api/exports/invoices.csv', () => {
       amountCents: 1000,
       notes: 'Net 30 = fine',
     });
-    await addInvoice(t, {
-      number: 'F-2',
-      amountCents: 1000,
-      notes: "O'Brien - 2 posts",
-    });
+    await addInvoice(t, { number: 'F-2', amountCents: 1000, notes: "O'Brien - 2 posts" });
     const rows = csvObjects((await t.owner.get('/api/exports/invoices.csv')).text);
     const byNumber = Object.fromEntries(rows.map((r) => [r.number, r]));
     expect(byNumber['F-1']).toMatchObject({
@@ -310,11 +289,7 @@ describe('GET /api/exports/payments.csv', () => {
       title: 'Tokyo',
       currency: 'JPY',
     });
-    const usd = await addInvoice(t, {
-      number: 'USD-1',
-      amountCents: 100_000,
-      status: 'sent',
-    });
+    const usd = await addInvoice(t, { number: 'USD-1', amountCents: 100_000, status: 'sent' });
     const yen = await createInvoice(t.owner, {
       dealId: yenDeal.id,
       number: 'JPY-1',
@@ -406,10 +381,7 @@ describe('GET /api/exports/payments.csv', () => {
 
   it('prefixes formula-like methods and notes', async () => {
     const t = await apps.workspace();
-    const inv = await addInvoice(t, {
-      amountCents: 10_000,
-      status: 'sent',
-    });
+    const inv = await addInvoice(t, { amountCents: 10_000, status: 'sent' });
     await pay(t.owner, inv.id, {
       amountCents: 100,
       paidOn: '2026-02-01',
@@ -438,10 +410,7 @@ describe('GET /api/exports/payments.csv', () => {
 
   it('quotes a payment note with a bare LF line break, keeping it one record', async () => {
     const t = await apps.workspace();
-    const inv = await addInvoice(t, {
-      amountCents: 10_000,
-      status: 'sent',
-    });
+    const inv = await addInvoice(t, { amountCents: 10_000, status: 'sent' });
     await pay(t.owner, inv.id, {
       amountCents: 100,
       paidOn: '2026-02-03',

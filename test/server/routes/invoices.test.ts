@@ -84,10 +84,7 @@ describe('POST /api/invoices', () => {
 
   it('takes the year of the number from the issue day', async () => {
     const t = await apps.workspace();
-    const old = await addInvoice(t, {
-      amountCents: 1000,
-      issuedOn: '2025-12-20',
-    });
+    const old = await addInvoice(t, { amountCents: 1000, issuedOn: '2025-12-20' });
     expect(old).toMatchObject({
       number: 'INV-2025-0001',
       issuedOn: '2025-12-20',
@@ -95,10 +92,7 @@ describe('POST /api/invoices', () => {
     });
     const current = await addInvoice(t, { amountCents: 1000 });
     expect(current.number).toBe('INV-2026-0001');
-    const another2025 = await addInvoice(t, {
-      amountCents: 1000,
-      issuedOn: '2025-06-01',
-    });
+    const another2025 = await addInvoice(t, { amountCents: 1000, issuedOn: '2025-06-01' });
     expect(another2025.number).toBe('INV-2025-0002');
   });
 
@@ -184,12 +178,10 @@ describe('POST /api/invoices', () => {
       dueOn: '2026-03-01',
     });
     await patchSettings(t.owner, { defaultPaymentTermsDays: 60 });
-    expect(
-      await addInvoice(t, {
-        amountCents: 1000,
-        issuedOn: '2028-01-31',
-      }),
-    ).toMatchObject({ paymentTermsDays: 60, dueOn: '2028-03-31' });
+    expect(await addInvoice(t, { amountCents: 1000, issuedOn: '2028-01-31' })).toMatchObject({
+      paymentTermsDays: 60,
+      dueOn: '2028-03-31',
+    });
   });
 
   it('counts terms across month and leap-year ends', async () => {
@@ -202,11 +194,7 @@ describe('POST /api/invoices', () => {
       ['2026-02-28', 365, '2027-02-28'],
     ];
     for (const [issuedOn, paymentTermsDays, dueOn] of cases) {
-      const inv = await addInvoice(t, {
-        amountCents: 1000,
-        issuedOn,
-        paymentTermsDays,
-      });
+      const inv = await addInvoice(t, { amountCents: 1000, issuedOn, paymentTermsDays });
       expect(inv.dueOn, `${issuedOn} net-${paymentTermsDays}`).toBe(dueOn);
     }
   });
@@ -240,9 +228,7 @@ describe('POST /api/invoices', () => {
 
   it('keeps money exact up to Number.MAX_SAFE_INTEGER', async () => {
     const t = await apps.workspace();
-    const inv = await addInvoice(t, {
-      amountCents: Number.MAX_SAFE_INTEGER,
-    });
+    const inv = await addInvoice(t, { amountCents: Number.MAX_SAFE_INTEGER });
     expect(inv.amountCents).toBe(Number.MAX_SAFE_INTEGER);
     const res = await t.owner.get(`/api/invoices/${inv.id}`);
     expect(res.text).toContain(`"amountCents":${Number.MAX_SAFE_INTEGER}`);
@@ -665,10 +651,7 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('returns 400 naming dueOn when the result would be due before it was issued', async () => {
     const t = await apps.workspace();
-    const inv = await addInvoice(t, {
-      amountCents: 1000,
-      issuedOn: '2026-03-10',
-    });
+    const inv = await addInvoice(t, { amountCents: 1000, issuedOn: '2026-03-10' });
     const before = await moneySnapshot(t);
     expectApiError(
       await t.owner.patch(`/api/invoices/${inv.id}`, { version: 1, dueOn: '2026-03-09' }),
@@ -771,11 +754,7 @@ describe('DELETE /api/invoices/:id', () => {
  */
 async function newYorkDaysOverdue(dates: { issuedOn: string; dueOn: string }, now?: string) {
   const t = await apps.workspace({ timeZone: 'America/New_York', ...(now ? { now } : {}) });
-  const inv = await addInvoice(t, {
-    amountCents: 1000,
-    status: 'sent',
-    ...dates,
-  });
+  const inv = await addInvoice(t, { amountCents: 1000, status: 'sent', ...dates });
   return async (instant: string) => {
     t.clock.set(instant);
     return (await getInvoice(t.owner, inv.id)).daysOverdue;

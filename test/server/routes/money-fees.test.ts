@@ -34,10 +34,7 @@ async function withPayments() {
   const globex = await createBrand(t.owner, 'Globex');
   const euroDeal = await createDeal(t.owner, { brandId: t.brand.id, currency: 'EUR' });
   const globexDeal = await createDeal(t.owner, { brandId: globex.id });
-  const acmeUsd = await addInvoice(t, {
-    amountCents: 100_000,
-    status: 'sent',
-  });
+  const acmeUsd = await addInvoice(t, { amountCents: 100_000, status: 'sent' });
   const acmeEur = await createInvoice(t.owner, {
     dealId: euroDeal.id,
     amountCents: 50_000,

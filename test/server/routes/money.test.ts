@@ -361,11 +361,7 @@ describe('GET /api/money/summary', () => {
 
   it('leaves drafts and void invoices out of every sum, though it counts them', async () => {
     const t = await apps.workspace({ now: NOW });
-    await addInvoice(t, {
-      amountCents: 1000,
-      issuedOn: '2026-01-01',
-      dueOn: '2026-01-31',
-    });
+    await addInvoice(t, { amountCents: 1000, issuedOn: '2026-01-01', dueOn: '2026-01-31' });
     await addInvoice(t, {
       amountCents: 1000,
       issuedOn: '2026-01-01',

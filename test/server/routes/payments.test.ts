@@ -147,11 +147,7 @@ describe('POST /api/invoices/:id/payments', () => {
 
   it('takes the invoice currency, in full or left out, also when it is not the deal’s', async () => {
     const t = await apps.workspace();
-    const inv = await addInvoice(t, {
-      amountCents: 5000,
-      currency: 'EUR',
-      status: 'sent',
-    });
+    const inv = await addInvoice(t, { amountCents: 5000, currency: 'EUR', status: 'sent' });
     await pay(t.owner, inv.id, { amountCents: 1000, paidOn: '2026-03-01', currency: 'EUR' });
     const after = await pay(t.owner, inv.id, { amountCents: 1000, paidOn: '2026-03-01' });
     expect(after.payments.map((p) => p.currency)).toEqual(['EUR', 'EUR']);
@@ -231,10 +227,7 @@ describe('POST /api/invoices/:id/payments', () => {
 
   it('returns 409 for a payment on a void invoice, and writes nothing', async () => {
     const t = await apps.workspace();
-    const inv = await addInvoice(t, {
-      amountCents: 1000,
-      status: 'void',
-    });
+    const inv = await addInvoice(t, { amountCents: 1000, status: 'void' });
     const before = await moneySnapshot(t);
     expectApiError(
       await t.owner.post(`/api/invoices/${inv.id}/payments`, {
@@ -475,11 +468,7 @@ describe('deals and their invoices', () => {
     async (status) => {
       const t = await apps.workspace();
       await addInvoice(t, { amountCents: 500, number: 'DRAFT-1' });
-      const inv = await addInvoice(t, {
-        amountCents: 1000,
-        number: 'BILLED-1',
-        status: 'sent',
-      });
+      const inv = await addInvoice(t, { amountCents: 1000, number: 'BILLED-1', status: 'sent' });
       if (status === 'paid')
         await pay(t.owner, inv.id, { amountCents: 1000, paidOn: '2026-03-01' });
       await t.owner.post('/api/deliverables', {
@@ -497,10 +486,7 @@ describe('deals and their invoices', () => {
   it('deletes a deal whose invoices are only drafts and void ones, and the invoices with it', async () => {
     const t = await apps.workspace();
     const draft = await addInvoice(t, { amountCents: 500 });
-    const voided = await addInvoice(t, {
-      amountCents: 700,
-      status: 'void',
-    });
+    const voided = await addInvoice(t, { amountCents: 700, status: 'void' });
     const other = await createDeal(t.owner, { brandId: t.brand.id, title: 'Other' });
     const kept = await createInvoice(t.owner, {
       dealId: other.id,
@@ -525,22 +511,12 @@ describe('deals and their invoices', () => {
     expect(await deal()).toMatchObject({ currency: 'USD', invoicedCents: 0, paidCents: 0 });
 
     const draft = await addInvoice(t, { amountCents: 10_000 });
-    const sent = await addInvoice(t, {
-      amountCents: 20_000,
-      status: 'sent',
-    });
+    const sent = await addInvoice(t, { amountCents: 20_000, status: 'sent' });
     await pay(t.owner, sent.id, { amountCents: 5_000, paidOn: '2026-03-01' });
-    const full = await addInvoice(t, {
-      amountCents: 30_000,
-      status: 'sent',
-    });
+    const full = await addInvoice(t, { amountCents: 30_000, status: 'sent' });
     await pay(t.owner, full.id, { amountCents: 30_000, paidOn: '2026-03-01' });
     await addInvoice(t, { amountCents: 40_000, status: 'void' });
-    const euros = await addInvoice(t, {
-      amountCents: 80_000,
-      currency: 'EUR',
-      status: 'sent',
-    });
+    const euros = await addInvoice(t, { amountCents: 80_000, currency: 'EUR', status: 'sent' });
     await pay(t.owner, euros.id, { amountCents: 80_000, paidOn: '2026-03-01' });
 
     const expected = { invoicedCents: 10_000 + 20_000 + 30_000, paidCents: 5_000 + 30_000 };

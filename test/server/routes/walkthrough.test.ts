@@ -21,11 +21,7 @@ describe('GET /api/deals/:id/deletion', () => {
 
   it('gives the reason the delete itself refuses with, before anything is tried', async () => {
     const t = await apps.workspace();
-    const sent = await addInvoice(t, {
-      amountCents: 1000,
-      number: 'INV-7',
-      status: 'sent',
-    });
+    const sent = await addInvoice(t, { amountCents: 1000, number: 'INV-7', status: 'sent' });
     const check = await t.owner.get(`/api/deals/${t.deal.id}/deletion`);
     expect(check.status).toBe(200);
     expect(check.body.allowed).toBe(false);
@@ -94,10 +90,7 @@ describe('negative money', () => {
     expectApiError(line, 400);
     expect(issue(line)?.message).toBe('Must not be negative');
 
-    const invoice = await addInvoice(t, {
-      amountCents: 1000,
-      status: 'sent',
-    });
+    const invoice = await addInvoice(t, { amountCents: 1000, status: 'sent' });
     const payment = await t.owner.post(`/api/invoices/${invoice.id}/payments`, {
       amountCents: 100,
       feeCents: -1,
