@@ -63,6 +63,15 @@ async function scanAt(t: Workspace, instant: string, emailEnabled = false) {
   return scan(t, instant, emailEnabled);
 }
 
+/** The first alert raised is open, about an invoice, and as `expected` says. */
+async function expectFirstAlertOpen(
+  t: Workspace,
+  expected: { rule: string; subjectId: string; dueAt: string; severity: string },
+) {
+  const [alert] = await alertRows(t.db);
+  expect(alert).toMatchObject({ ...expected, subjectType: 'invoice', resolvedAt: null });
+}
+
 async function openAlerts(t: Workspace, subjectId: string) {
   return (await alertRows(t.db)).filter((a) => a.subjectId === subjectId && a.resolvedAt === null);
 }
@@ -77,14 +86,11 @@ describe('invoice_due_soon', () => {
 
     expect(await scanAt(t, SOON)).toMatchObject({ raised: 1 });
     expect(await alertKeys(t.db, inv.id)).toEqual([soonKey()]);
-    const [alert] = await alertRows(t.db);
-    expect(alert).toMatchObject({
+    await expectFirstAlertOpen(t, {
       rule: 'invoice_due_soon',
-      subjectType: 'invoice',
       subjectId: inv.id,
       dueAt: LATE,
       severity: 'warning',
-      resolvedAt: null,
     });
   });
 
@@ -196,14 +202,11 @@ describe('invoice_overdue', () => {
 
     expect(await scanAt(t, at(late, -1))).toMatchObject({ raised: 0 });
     expect(await scanAt(t, late)).toMatchObject({ raised: 1 });
-    const [alert] = await alertRows(t.db);
-    expect(alert).toMatchObject({
+    await expectFirstAlertOpen(t, {
       rule: 'invoice_overdue',
-      subjectType: 'invoice',
       subjectId: inv.id,
       dueAt: late,
       severity: 'critical',
-      resolvedAt: null,
     });
   });
 

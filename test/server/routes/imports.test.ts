@@ -53,15 +53,16 @@ async function upload(
   return { status: response.status, headers: response.headers, body, text };
 }
 
-const MAPPING = {
+/** The columns a file without draft days or fees maps. */
+const GO_LIVE_MAPPING = {
   brand: 'Brand',
   deal: 'Campaign',
   title: 'Post',
   platform: 'Platform',
   publishAt: 'Go live',
-  draftDueAt: 'Draft due',
-  fee: 'Fee',
 };
+
+const MAPPING = { ...GO_LIVE_MAPPING, draftDueAt: 'Draft due', fee: 'Fee' };
 
 const CSV = [
   'Brand,Campaign,Post,Platform,Go live,Draft due,Fee',
@@ -158,13 +159,7 @@ describe('POST /api/imports/deliverables', () => {
       const res = await importDeliverables(t, file, {
         dateOrder,
         timeZone: 'America/New_York',
-        mapping: {
-          brand: 'Brand',
-          deal: 'Campaign',
-          title: 'Post',
-          platform: 'Platform',
-          publishAt: 'Go live',
-        },
+        mapping: GO_LIVE_MAPPING,
       });
       expect(res.status).toBe(201);
       const items = (await t.owner.get('/api/deliverables')).body.items;
@@ -340,13 +335,7 @@ describe('POST /api/imports/deliverables', () => {
       );
     }
     const res = await importDeliverables(t, lines.join('\n'), {
-      mapping: {
-        brand: 'Brand',
-        deal: 'Campaign',
-        title: 'Post',
-        platform: 'Platform',
-        publishAt: 'Go live',
-      },
+      mapping: GO_LIVE_MAPPING,
     });
     expect(res.status).toBe(201);
     expect(res.body.created).toEqual({ brands: 40, deals: 400, deliverables: 10_000 });
