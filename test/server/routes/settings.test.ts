@@ -5,37 +5,40 @@ import { dataSnapshot, expectApiError, expectRefused, trackApps } from '../helpe
 
 const apps = trackApps();
 
+/** A new workspace's settings, as GET /api/settings answers them. */
+const DEFAULT_SETTINGS = {
+  name: 'My workspace',
+  timeZone: 'UTC',
+  currency: 'USD',
+  leadTimes: {
+    draftDueSoonHours: 48,
+    publishDueSoonHours: 24,
+    invoiceDueSoonDays: 3,
+    usageRightsEndingDays: 14,
+    reportDueDays: 7,
+  },
+  creator: {
+    legalName: '',
+    address: '',
+    email: '',
+    taxId: '',
+    paymentInstructions: '',
+    paymentLink: '',
+  },
+  defaultPaymentTermsDays: 30,
+  invoiceReminders: DEFAULT_REMINDERS,
+  invoiceEmail: DEFAULT_INVOICE_EMAIL,
+  emailEnabled: false,
+  version: 1,
+  updatedAt: '2026-03-01T12:00:00.000Z',
+};
+
 describe('GET /api/settings', () => {
   it('answers the workspace defaults', async () => {
     const t = await apps.workspace();
     const res = await t.owner.get('/api/settings');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({
-      name: 'My workspace',
-      timeZone: 'UTC',
-      currency: 'USD',
-      leadTimes: {
-        draftDueSoonHours: 48,
-        publishDueSoonHours: 24,
-        invoiceDueSoonDays: 3,
-        usageRightsEndingDays: 14,
-        reportDueDays: 7,
-      },
-      creator: {
-        legalName: '',
-        address: '',
-        email: '',
-        taxId: '',
-        paymentInstructions: '',
-        paymentLink: '',
-      },
-      defaultPaymentTermsDays: 30,
-      invoiceReminders: DEFAULT_REMINDERS,
-      invoiceEmail: DEFAULT_INVOICE_EMAIL,
-      emailEnabled: false,
-      version: 1,
-      updatedAt: '2026-03-01T12:00:00.000Z',
-    });
+    expect(res.body).toEqual(DEFAULT_SETTINGS);
   });
 
   it('may be read by a viewer', async () => {
@@ -62,28 +65,17 @@ describe('PATCH /api/settings', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
+      ...DEFAULT_SETTINGS,
       name: 'Studio Mia',
       timeZone: 'America/New_York',
       currency: 'EUR',
-      leadTimes: {
-        draftDueSoonHours: 48,
-        publishDueSoonHours: 12,
-        invoiceDueSoonDays: 3,
-        usageRightsEndingDays: 14,
-        reportDueDays: 7,
-      },
+      leadTimes: { ...DEFAULT_SETTINGS.leadTimes, publishDueSoonHours: 12 },
       creator: {
+        ...DEFAULT_SETTINGS.creator,
         legalName: 'Mia Studio LLC',
-        address: '',
-        email: '',
-        taxId: '',
         paymentInstructions: 'IBAN DE00 0000',
-        paymentLink: '',
       },
       defaultPaymentTermsDays: 14,
-      invoiceReminders: DEFAULT_REMINDERS,
-      invoiceEmail: DEFAULT_INVOICE_EMAIL,
-      emailEnabled: false,
       version: 2,
       updatedAt: '2026-03-01T13:00:00.000Z',
     });
