@@ -383,6 +383,7 @@ export async function createProcessScope(
 export function trackProcessScopes(): (
   options?: Parameters<typeof createProcessScope>[0],
 ) => Promise<ProcessScope> {
+  useProcessTimeout();
   const made: ProcessScope[] = [];
   afterEach(async () => {
     await Promise.all(made.splice(0).map((scope) => scope.dispose()));
