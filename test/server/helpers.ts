@@ -3,6 +3,7 @@ import type { Database, NewBrand } from '../../server/db/schema';
 import {
   createTestApp,
   createWorkspace,
+  setUpBody,
   type TestApp,
   type TestAppOptions,
   type TestResponse,
@@ -46,8 +47,7 @@ export type DeliverableBody = Omit<RequestBody<'POST', '/api/deliverables'>, 'de
 /** Creates a deliverable as the owner (on the workspace's deal unless told); throws unless 201. */
 export async function addDeliverable(t: Workspace, body: DeliverableBody) {
   const res = await t.owner.post('/api/deliverables', { dealId: t.deal.id, ...body });
-  if (res.status !== 201) throw new Error(`create deliverable failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 201, 'create deliverable');
 }
 
 /** A client of `t` that presents a given cookie (e.g. one the browser held before it was replaced). */

@@ -20,7 +20,7 @@ import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { insertDeliverable } from '../../server/db/queries/deliverables';
 import type { AlertRow, Database, DeliveryRow } from '../../server/db/schema';
 import { createSmtpMailer } from '../../server/invoices/mailer';
-import { addUser, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
+import { addUser, setUpBody, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
 
 export const HOUR = 60 * 60 * 1000;
 export const MINUTE = 60 * 1000;
@@ -107,9 +107,7 @@ export async function createDeliverable(
     ...(input.status === 'published' ? { liveUrl: 'https://example.com/posts/1' } : {}),
     ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
   });
-  if (res.status !== 201)
-    throw new Error(`create deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return setUpBody(res, 201, 'create deliverable');
 }
 
 /** PATCHes a deliverable with the version it currently has. */
@@ -127,9 +125,7 @@ export async function patchDeliverable(
       : {}),
     ...changes,
   });
-  if (res.status !== 200)
-    throw new Error(`patch deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return setUpBody(res, 200, 'patch deliverable');
 }
 
 /** Many deliverables at once, through the real insert query (the API would be slow for hundreds). */

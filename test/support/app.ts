@@ -111,6 +111,15 @@ export interface TestResponse<T = unknown> {
   text: string;
 }
 
+/**
+ * The body of a set-up call's answer, which must have `status`: otherwise this throws,
+ * naming `what` (a set-up that fails is not what a test checks, so it is no assertion).
+ */
+export function setUpBody<T>(res: TestResponse<T>, status: number, what: string): T {
+  if (res.status !== status) throw new Error(`${what} failed: ${res.status} ${res.text}`);
+  return res.body;
+}
+
 type Fetchable = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
 
 /** Where `app.request()` sends a path: Hono's own default host. */

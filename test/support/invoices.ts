@@ -9,7 +9,7 @@ import type { Invoice } from '../../shared/schemas/invoice';
 import type { Settings } from '../../shared/schemas/settings';
 import { dataSnapshot, sortedRows, trackApps } from '../server/helpers';
 import type { RequestBody } from './api-types';
-import type { TestApp, TestClient, Workspace } from './app';
+import { setUpBody, type TestApp, type TestClient, type Workspace } from './app';
 
 // ---------------------------------------------------------------------------
 // Apps that close cleanly on both engines
@@ -58,15 +58,13 @@ export async function createBrand(
   name: string,
 ): Promise<{ id: string; name: string }> {
   const res = await client.post('/api/brands', { name });
-  if (res.status !== 201) throw new Error(`create brand failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 201, 'create brand');
 }
 
 /** POST /api/deals; throws unless 201. Answers the deal. */
 export async function createDeal(client: TestClient, input: DealInput) {
   const res = await client.post('/api/deals', { title: 'Campaign', ...input });
-  if (res.status !== 201) throw new Error(`create deal failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 201, 'create deal');
 }
 
 export interface InvoiceInput {
@@ -84,8 +82,7 @@ export interface InvoiceInput {
 /** POST /api/invoices; throws unless 201. */
 export async function createInvoice(client: TestClient, input: InvoiceInput): Promise<Invoice> {
   const res = await client.post('/api/invoices', input);
-  if (res.status !== 201) throw new Error(`create invoice failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 201, 'create invoice');
 }
 
 /** `createInvoice` as the workspace's owner, on its deal unless `dealId` names another. */
@@ -99,8 +96,7 @@ export function addInvoice(
 /** GET /api/invoices/:id; throws unless 200. */
 export async function getInvoice(client: TestClient, id: string): Promise<Invoice> {
   const res = await client.get(`/api/invoices/${id}`);
-  if (res.status !== 200) throw new Error(`get invoice failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 200, 'get invoice');
 }
 
 /** PATCH /api/invoices/:id with the version it has now; throws unless 200. */
@@ -114,8 +110,7 @@ export async function patchInvoice(
     version: current.version,
     ...changes,
   });
-  if (res.status !== 200) throw new Error(`patch invoice failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 200, 'patch invoice');
 }
 
 export interface PaymentInput {
@@ -133,8 +128,7 @@ export async function pay(
   input: PaymentInput,
 ): Promise<Invoice> {
   const res = await client.post(`/api/invoices/${invoiceId}/payments`, input);
-  if (res.status !== 201) throw new Error(`payment failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 201, 'payment');
 }
 
 /** PATCH /api/settings with the version it has now; throws unless 200. */
@@ -147,8 +141,7 @@ export async function patchSettings(
     version: current.body.version,
     ...changes,
   });
-  if (res.status !== 200) throw new Error(`patch settings failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 200, 'patch settings');
 }
 
 /** Sets the workspace's time zone. */
