@@ -50,6 +50,14 @@ export async function addDeliverable(t: Workspace, body: DeliverableBody) {
   return setUpBody(res, 201, 'create deliverable');
 }
 
+/** The one alert GET /api/alerts lists for `query`, the owner asking. */
+export async function theOnlyAlert(t: Workspace, query: string) {
+  const res = await t.owner.get(`/api/alerts?${query}`);
+  expect(res.status).toBe(200);
+  expect(res.body.items).toHaveLength(1);
+  return res.body.items[0];
+}
+
 /** A client of `t` that presents a given cookie (e.g. one the browser held before it was replaced). */
 export function clientWithCookie(t: TestApp, cookie: string | undefined) {
   const client = t.client();

@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSmtpSender, type EmailSender } from '../../../server/alerts/channels/email';
-import { runDeliveries } from '../../../server/alerts/dispatch';
+import { describe, expect, it } from 'vitest';
 import { INVOICE_REMINDER_DAYS } from '../../../server/alerts/rules/invoice-days';
 import {
   addMember,
@@ -12,9 +9,9 @@ import {
   deliveryRows,
   HOUR,
   scan,
-  startSmtpServer,
-  type TestSmtpServer,
+  useAlertEmail,
 } from '../../support/alerts';
+import { theOnlyAlert } from '../helpers';
 import {
   addInvoice,
   patchInvoice,
@@ -464,10 +461,8 @@ describe('invoice alert messages', () => {
     const t = await apps.workspace();
     const inv = await sentInvoice(t);
     await scanAt(t, LATE);
-    const res = await t.owner.get(`/api/alerts?subjectId=${inv.id}&rule=invoice_overdue`);
-    expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(1);
-    expect(res.body.items[0]).toMatchObject({
+    const alert = await theOnlyAlert(t, `subjectId=${inv.id}&rule=invoice_overdue`);
+    expect(alert).toMatchObject({
       rule: 'invoice_overdue',
       subjectType: 'invoice',
       subjectId: inv.id,
@@ -482,16 +477,7 @@ describe('invoice alert messages', () => {
 });
 
 describe('invoice alert e-mails through a real SMTP server', () => {
-  let smtp: TestSmtpServer;
-  let sender: EmailSender;
-  beforeEach(async () => {
-    smtp = await startSmtpServer();
-    sender = createSmtpSender(smtp.url, 'Sponsorcal <alerts@example.com>');
-  });
-  afterEach(async () => {
-    sender.close();
-    await smtp.close();
-  });
+  const mailbox = useAlertEmail();
 
   it('mails every active owner and editor (nobody is assigned an invoice): not viewers or disabled users', async () => {
     const t = await apps.workspace();
@@ -502,19 +488,13 @@ describe('invoice alert e-mails through a real SMTP server', () => {
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
 
     expect(await scanAt(t, LATE, true)).toMatchObject({ raised: 1 });
-    const result = await runDeliveries({
-      db: t.db,
-      now: new Date(LATE),
-      appUrl: 'https://cal.example.com',
-      email: sender,
-      linkSecret: randomBytes(32),
-    });
+    const result = await mailbox.deliver(t.db, LATE);
     expect(result).toEqual({ sent: 2, retried: 0, failed: 0, cancelled: 0 });
 
-    expect(smtp.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(
+    expect(mailbox.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(
       [editor.email, 'owner@example.com'].sort(),
     );
-    for (const { mail } of smtp.messages) {
+    for (const { mail } of mailbox.messages) {
       expect(mail.subject).toContain(inv.number);
       expect(mail.subject).toContain('Acme');
       expect(mail.subject).toMatch(/\b1 day overdue\b/);
@@ -523,21 +503,9 @@ describe('invoice alert e-mails through a real SMTP server', () => {
 
     // The 7-day reminder is a new alert and a new e-mail to the same people; a rerun sends nothing more.
     await scanAt(t, REMINDERS[0]!, true);
-    await runDeliveries({
-      db: t.db,
-      now: new Date(REMINDERS[0]!),
-      appUrl: 'https://cal.example.com',
-      email: sender,
-      linkSecret: randomBytes(32),
-    });
-    await runDeliveries({
-      db: t.db,
-      now: new Date(at(REMINDERS[0]!, DAY)),
-      appUrl: 'https://cal.example.com',
-      email: sender,
-      linkSecret: randomBytes(32),
-    });
-    expect(smtp.messages).toHaveLength(4);
+    await mailbox.deliver(t.db, REMINDERS[0]!);
+    await mailbox.deliver(t.db, at(REMINDERS[0]!, DAY));
+    expect(mailbox.messages).toHaveLength(4);
   });
 
   it('never tells a reader in another zone that an overdue invoice is 0 days overdue', async () => {
@@ -551,16 +519,10 @@ describe('invoice alert e-mails through a real SMTP server', () => {
     const inv = await sentInvoice(t);
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
     await scanAt(t, LATE, true);
-    await runDeliveries({
-      db: t.db,
-      now: new Date(LATE),
-      appUrl: 'https://cal.example.com',
-      email: sender,
-      linkSecret: randomBytes(32),
-    });
+    await mailbox.deliver(t.db, LATE);
 
     const subjectFor = (email: string) =>
-      smtp.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject ?? '';
+      mailbox.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject ?? '';
     expect(subjectFor('owner@example.com')).toMatch(/\bis 1 day overdue\b/);
     expect(subjectFor(la.email)).toContain(inv.number);
     expect(subjectFor(la.email)).toMatch(/\bis [1-9]\d* days? overdue\b/);

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/schemas/review';
 import type { RequestBody } from '../../support/api-types';
 import { addUser, signInAs, type TestApp, type TestClient, unchecked } from '../../support/app';
-import { expectApiError, trackApps } from '../helpers';
+import { expectApiError, theOnlyAlert, trackApps } from '../helpers';
 
 const apps = trackApps();
 
@@ -465,10 +465,8 @@ describe('POST /api/review/:token/decision (public)', () => {
       reviewerName: 'Bea from Acme',
     });
 
-    const alerts = await t.owner.get('/api/alerts?rule=review_approved');
-    expect(alerts.status).toBe(200);
-    expect(alerts.body.items).toHaveLength(1);
-    expect(alerts.body.items[0]).toMatchObject({
+    const alert = await theOnlyAlert(t, 'rule=review_approved');
+    expect(alert).toMatchObject({
       rule: 'review_approved',
       subjectType: 'deliverable',
       subjectId: deliverable.id,
