@@ -1,51 +1,26 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type BrowserSession,
-  call,
-  expectAccessible,
-  openBrowser,
-  setUpDeal,
-  until,
-} from './browser';
-import { startAppServer, type AppServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { call, expectAccessible, setUpDeal, until, useBrowserApp } from './browser';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> launch';
 
-let server: AppServer;
-let session: BrowserSession;
-
 const untilLong = <T>(fn: () => Promise<T>) => until(fn, 20_000);
 
-beforeAll(async () => {
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-    env: { ALERT_CRON: '*/1 * * * * *' },
-  });
-  session = await openBrowser({ timezoneId: 'Europe/Berlin' });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const app = useBrowserApp(
+  { timezoneId: 'Europe/Berlin' },
+  { env: { ALERT_CRON: '*/1 * * * * *' } },
+);
 
 describe('the alert bell in Chromium', () => {
   it('shows a new alert raised by the running scheduler, and acknowledging it clears the count', async () => {
-    const { page } = session;
+    const { page } = app.session;
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     const { deal } = await setUpDeal(page, {
-      owner: {
-        email: 'ava@example.com',
-        name: 'Ava Creator',
-        password: 'correct horse battery staple',
-        timeZone: 'Europe/Berlin',
-      },
-      brand: { name: 'Glow Skincare' },
+      owner: { timeZone: 'Europe/Berlin' },
       deal: { title: 'Serum' },
     });
     await page.reload();
@@ -93,6 +68,6 @@ describe('the alert bell in Chromium', () => {
     expect(await page.getByTestId('alert-count').count()).toBe(0);
 
     expect(dialogs).toEqual([]);
-    expect(session.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

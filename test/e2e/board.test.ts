@@ -2,14 +2,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { call, expectAccessible, OWNER, setUpDeal, until, useBrowserApp } from './browser';
+import { call, expectAccessible, screenshot, setUpDeal, until, useBrowserApp } from './browser';
 import type { Answer } from '../support/api-types';
 
 const ZONE = 'Europe/Berlin';
-/** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1. */
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots/board.png')
-  : undefined;
+const SCREENSHOT = screenshot('board.png');
 
 // The scheduler runs every second, so the overdue drafts are alerted at once.
 const app = useBrowserApp(
@@ -32,11 +29,9 @@ const row = (page: Page, title: string) => page.getByTestId('board-row').filter(
 
 describe('the status board in Chromium', () => {
   it('acknowledges alerts in bulk, drags between columns (a stale card goes back), shifts and deletes in bulk with undo', async () => {
-    const { page } = app.session;
-    await page.goto(app.server.url);
+    const page = await app.open();
     const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: ZONE },
-      brand: { name: 'Glow Skincare' },
+      owner: { timeZone: ZONE },
       deal: { title: 'Spring serum' },
     });
     const items: Item[] = [];

@@ -1,18 +1,8 @@
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_MS } from '../../server/requests/submit';
-import { startSmtpServer, type TestSmtpServer } from '../support/alerts';
-import {
-  type BrowserSession,
-  call,
-  expectAccessible,
-  openBrowser,
-  openSignedOutPhone,
-  OWNER,
-  until,
-} from './browser';
-import { startAppServer, type AppServer } from './server';
+import { call, expectAccessible, openSignedOutPhone, OWNER, until, useBrowserApp } from './browser';
 
 /**
  * The whole way in, signed in and signed out: a brand finds the kit, sends a
@@ -25,30 +15,22 @@ import { startAppServer, type AppServer } from './server';
 const ZONE = 'UTC';
 const BRAND_EMAIL = 'gina@glow.example';
 
-let smtp: TestSmtpServer;
-let server: AppServer;
-let team: BrowserSession;
+const app = useBrowserApp(
+  { timezoneId: ZONE },
+  {
+    appUrl: true,
+    smtp: true,
+    // Alerts go out every two seconds, so the team's e-mail need not wait a minute.
+    env: { SMTP_FROM: 'ava@example.com', ALERT_CRON: '*/2 * * * * *' },
+  },
+);
 let brand: Page;
 let brandProblems: string[];
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-    appUrl: true,
-    // Alerts go out every two seconds, so the team's e-mail need not wait a minute.
-    env: { SMTP_URL: smtp.url, SMTP_FROM: 'ava@example.com', ALERT_CRON: '*/2 * * * * *' },
-  });
-  team = await openBrowser({ timezoneId: ZONE });
-  ({ page: brand, problems: brandProblems } = await openSignedOutPhone(team.browser, {
+  ({ page: brand, problems: brandProblems } = await openSignedOutPhone(app.session.browser, {
     timezoneId: ZONE,
   }));
-});
-
-afterAll(async () => {
-  await team?.close();
-  await server?.close();
-  await smtp?.close();
 });
 
 const today = () => Temporal.Now.plainDateISO(ZONE);
@@ -58,15 +40,16 @@ const lastDay = () => today().with({ day: 20 }).toString();
 
 /** The mail the SMTP server got for one address whose subject matches. */
 const mailTo = (address: string, subject: RegExp) =>
-  smtp.messages.filter((m) => m.envelopeTo.includes(address) && subject.test(m.mail.subject ?? ''));
+  app.smtp.messages.filter(
+    (m) => m.envelopeTo.includes(address) && subject.test(m.mail.subject ?? ''),
+  );
 
 describe('from the kit to a contracted deal on the calendar, in Chromium', () => {
   let dealId: string;
   let proposalLink: string;
 
   it('a brand sends the request form from the kit and gets a confirmation', async () => {
-    const page = team.page;
-    await page.goto(server.url);
+    const page = await app.open();
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
     await call(page, 'PATCH', '/api/kit', {
       version: 1,
@@ -78,7 +61,7 @@ describe('from the kit to a contracted deal on the calendar, in Chromium', () =>
       requestForm: { enabled: true, requiredFields: [], declineTemplate: 'Hi {{name}}' },
     });
 
-    await brand.goto(`${server.url}/kit/ava`);
+    await brand.goto(`${app.server.url}/kit/ava`);
     await brand.getByRole('link', { name: 'Send a request' }).click();
     await until(() => brand.getByLabel('Company').count()).toBe(1);
     const loadedAt = Date.now();
@@ -104,15 +87,15 @@ describe('from the kit to a contracted deal on the calendar, in Chromium', () =>
   });
 
   it('it is in the team’s inbox, alerted by e-mail; accepting makes a deal with its deliverables', async () => {
-    const page = team.page;
+    const page = app.session.page;
     // The request_received alert reaches the owner by e-mail through the outbox.
     await until(
-      async () => smtp.messages.filter((m) => m.envelopeTo.includes(OWNER.email)).length,
+      async () => app.smtp.messages.filter((m) => m.envelopeTo.includes(OWNER.email)).length,
     ).toBe(1);
-    const alertMail = smtp.messages.find((m) => m.envelopeTo.includes(OWNER.email))!;
+    const alertMail = app.smtp.messages.find((m) => m.envelopeTo.includes(OWNER.email))!;
     expect(`${alertMail.mail.subject} ${alertMail.mail.text}`).toContain('Glow Skincare');
 
-    await page.goto(`${server.url}/requests`);
+    await page.goto(`${app.server.url}/requests`);
     await page.getByRole('button', { name: /Glow Skincare/ }).click();
     await until(() => page.getByRole('heading', { name: 'Glow Skincare' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
@@ -132,7 +115,7 @@ describe('from the kit to a contracted deal on the calendar, in Chromium', () =>
   });
 
   it('the proposal starts from the deal’s deliverables and goes to the brand by e-mail', async () => {
-    const page = team.page;
+    const page = app.session.page;
     const section = page.getByRole('region', { name: 'Proposals' });
     await section.getByRole('button', { name: 'Send proposal' }).click();
     const dialog = page.getByRole('dialog', { name: 'Send proposal' });
@@ -170,7 +153,7 @@ describe('from the kit to a contracted deal on the calendar, in Chromium', () =>
   });
 
   it('the deal is contracted and its two posts are on the calendar, not doubled', async () => {
-    const page = team.page;
+    const page = app.session.page;
     const deal = await call(page, 'GET', `/api/deals/${dealId}`);
     expect(deal).toMatchObject({
       status: 'contracted',
@@ -183,12 +166,12 @@ describe('from the kit to a contracted deal on the calendar, in Chromium', () =>
       ['Instagram reel 1/2', `${firstDay()}T10:00:00.000Z`],
       ['Instagram reel 2/2', `${lastDay()}T10:00:00.000Z`],
     ]);
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     for (const { id } of deliverables.items) {
       await until(() =>
         page.locator(`[data-kind="publish"][data-deliverable-id="${id}"]`).count(),
       ).toBe(1);
     }
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

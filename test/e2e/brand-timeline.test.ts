@@ -11,8 +11,7 @@ const daysAgo = (n: number) => today.subtract({ days: n }).toString();
 
 describe("a brand's timeline in Chromium", () => {
   it('shows each step with a brand newest first, adds a note, and loads more', async () => {
-    const page = app.session.page;
-    await page.goto(app.server.url);
+    const page = await app.open();
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
     const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type {
@@ -11,6 +17,7 @@ import type {
   RoutedUrl,
   SentBody,
 } from '../support/api-types';
+import { startSmtpServer, type TestSmtpServer } from '../support/alerts';
 import { CHROMIUM_ARGS } from './chromium';
 import { startAppServer, type AppServer, type StartAppServerOptions } from './server';
 
@@ -21,6 +28,13 @@ export const OWNER = {
   password: 'correct horse battery staple',
 };
 
+/** A teammate the owner invites as a viewer. */
+export const VIEWER = {
+  name: 'Cy Viewer',
+  email: 'cy@example.com',
+  password: 'cy has a long password',
+};
+
 export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;
@@ -28,6 +42,21 @@ export interface BrowserSession {
   /** Console errors and failed requests the page produced: a clean run has none. */
   problems: string[];
   close(): Promise<void>;
+}
+
+/**
+ * Collects the page errors and console errors a page produces (a console error `expected`
+ * lets pass is left out): a clean run has none.
+ */
+function watchProblems(page: Page, expected: (text: string) => boolean = () => false): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expected(message.text())) {
+      problems.push(`console error: ${message.text()}`);
+    }
+  });
+  return problems;
 }
 
 /** The `prefers-color-scheme` a browser context emulates. */
@@ -52,25 +81,23 @@ export async function openBrowser(
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
   return {
     browser,
     context,
     page,
-    problems,
+    problems: watchProblems(page),
     close: () => browser.close(),
   } satisfies BrowserSession;
 }
 
+/** Where the README's screenshots go when UPDATE_SCREENSHOTS=1; none otherwise. */
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(import.meta.dirname, '../../web/screenshots')
+  : undefined;
+
 /** Where the README's screenshot `name` goes when UPDATE_SCREENSHOTS=1; none otherwise. */
 export const screenshot = (name: string) =>
-  process.env.UPDATE_SCREENSHOTS
-    ? path.resolve(import.meta.dirname, `../../web/screenshots/${name}`)
-    : undefined;
+  SCREENSHOT_DIR ? path.join(SCREENSHOT_DIR, name) : undefined;
 
 /** A day of this month at a local hour in `zone`, as an instant. */
 export function thisMonthAt(zone: string, day: number, hour: number): string {
@@ -84,6 +111,15 @@ export function thisMonthAt(zone: string, day: number, hour: number): string {
 export interface BrowserApp {
   server: AppServer;
   session: BrowserSession;
+  /** The SMTP server the app sends through (only with the `smtp` option). */
+  smtp: TestSmtpServer;
+  /** Opens the app in the team's page (the setup page before the workspace exists). */
+  open(): Promise<Page>;
+}
+
+export interface BrowserAppServerOptions extends Omit<StartAppServerOptions, 'webRoot'> {
+  /** Starts a test SMTP server first and names it in SMTP_URL. */
+  smtp?: boolean;
 }
 
 /**
@@ -92,49 +128,72 @@ export interface BrowserApp {
  */
 export function useBrowserApp(
   browser: Parameters<typeof openBrowser>[0] = {},
-  server: Omit<StartAppServerOptions, 'webRoot'> = {},
+  { smtp, ...server }: BrowserAppServerOptions = {},
 ): BrowserApp {
-  const app = {} as BrowserApp;
+  const app = {
+    async open() {
+      await app.session.page.goto(app.server.url);
+      return app.session.page;
+    },
+  } as BrowserApp;
   beforeAll(async () => {
-    app.server = await startAppServer({ webRoot: inject('webRoot'), ...server });
+    if (smtp) app.smtp = await startSmtpServer();
+    app.server = await startAppServer({
+      webRoot: inject('webRoot'),
+      ...server,
+      env: { ...(smtp ? { SMTP_URL: app.smtp.url } : {}), ...server.env },
+    });
     app.session = await openBrowser(browser);
   });
   afterAll(async () => {
     await app.session?.close();
     await app.server?.close();
+    await app.smtp?.close();
   });
   return app;
 }
 
 /** A page someone outside the team opens: who has never signed in. */
 export interface SignedOutPage {
+  /** Its profile of its own (no cookies). */
+  context: BrowserContext;
   page: Page;
   /** Page errors and console errors it produced: a clean run has none. */
   problems: string[];
 }
 
 /**
+ * A second profile beside the team's browser (no cookies, signed out): 1280 × 800, en-US,
+ * unless `options` say otherwise. A console error `expected` lets pass is not a problem.
+ */
+export async function openSignedOutPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+  expected?: (text: string) => boolean,
+): Promise<SignedOutPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    ...options,
+  });
+  const page = await context.newPage();
+  return { context, page, problems: watchProblems(page, expected) };
+}
+
+/**
  * A brand's phone beside the team's browser: a profile of its own (no cookies),
  * 390 × 844 with touch, in `timezoneId` (New York unless told).
  */
-export async function openSignedOutPhone(
+export function openSignedOutPhone(
   browser: Browser,
   { timezoneId = 'America/New_York' }: { timezoneId?: string } = {},
 ): Promise<SignedOutPage> {
-  const context = await browser.newContext({
+  return openSignedOutPage(browser, {
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
     timezoneId,
-    locale: 'en-US',
   });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  return { page, problems };
 }
 
 /** Polls a read until it matches: for what the page shows after a request or a re-render. */
@@ -201,23 +260,67 @@ export async function send<M extends Method, U extends RoutedUrl<M>>(
   return { status, body: parsed(text) as AnswerBody<Answer<M, U>> };
 }
 
+/** Sets the first owner up from the page (`OWNER`, with `input` over it), which signs it in. */
+export function setUpOwner(
+  page: Page,
+  input: Partial<RequestBody<'POST', '/api/auth/setup'>> = {},
+) {
+  return call(page, 'POST', '/api/auth/setup', { ...OWNER, ...input });
+}
+
 export interface DealSetUp {
-  /** What the first owner is set up with (signs the page in). */
-  owner: RequestBody<'POST', '/api/auth/setup'>;
-  brand: RequestBody<'POST', '/api/brands'>;
+  /** What the first owner is set up with over `OWNER` (signs the page in). */
+  owner?: Partial<RequestBody<'POST', '/api/auth/setup'>>;
+  /** The brand: "Glow Skincare" unless told. */
+  brand?: RequestBody<'POST', '/api/brands'>;
   /** The deal, on the brand just made. */
   deal: Omit<RequestBody<'POST', '/api/deals'>, 'brandId'>;
+  /** Deliverables on the deal, made in this order. */
+  deliverables?: Array<Omit<RequestBody<'POST', '/api/deliverables'>, 'dealId'>>;
 }
 
 /**
  * Sets the workspace up from the page through the API, as the setup page would: the
- * owner (signed in after), a brand, and a deal on it. Answers the brand and the deal.
+ * owner (signed in after), a brand, a deal on it and the deal's deliverables. Answers
+ * what it made.
  */
-export async function setUpDeal(page: Page, { owner, brand, deal }: DealSetUp) {
-  await call(page, 'POST', '/api/auth/setup', owner);
+export async function setUpDeal(
+  page: Page,
+  { owner, brand = { name: 'Glow Skincare' }, deal, deliverables = [] }: DealSetUp,
+) {
+  await setUpOwner(page, owner);
   const madeBrand = await call(page, 'POST', '/api/brands', brand);
   const madeDeal = await call(page, 'POST', '/api/deals', { ...deal, brandId: madeBrand.id });
-  return { brand: madeBrand, deal: madeDeal };
+  const madeDeliverables: Array<Answer<'POST', '/api/deliverables'>> = [];
+  for (const body of deliverables) {
+    madeDeliverables.push(
+      await call(page, 'POST', '/api/deliverables', { ...body, dealId: madeDeal.id }),
+    );
+  }
+  return { brand: madeBrand, deal: madeDeal, deliverables: madeDeliverables };
+}
+
+/** What a rival brand's deal holds: a brand-facing page must show none of it. */
+export const RIVAL_DEAL = {
+  title: 'Rival secret launch',
+  feeCents: 987_654,
+  notes: 'Internal: do not tell Glow',
+} as const;
+
+/**
+ * Sets up, from the page, the workspace a brand-facing page (proposal, report) is read
+ * in: the owner of "Ava Studio" in `timeZone` (signs the page in), the brand "Glow
+ * Skincare" with `deal` on it, and "Rival Labs" with `RIVAL_DEAL`. Answers Glow's deal.
+ */
+export async function setUpGlowAndRival(
+  page: Page,
+  { timeZone, deal }: { timeZone: string; deal: DealSetUp['deal'] },
+) {
+  await setUpOwner(page, { timeZone, workspaceName: 'Ava Studio' });
+  const glow = await call(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
+  const rival = await call(page, 'POST', '/api/brands', { name: 'Rival Labs' });
+  await call(page, 'POST', '/api/deals', { ...RIVAL_DEAL, brandId: rival.id });
+  return call(page, 'POST', '/api/deals', { ...deal, brandId: glow.id });
 }
 
 /** How many target selectors a violation lists before "and N more". */

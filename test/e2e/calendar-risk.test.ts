@@ -1,15 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import {
-  call,
-  expectAccessible,
-  OWNER,
-  screenshot,
-  setUpDeal,
-  until,
-  useBrowserApp,
-} from './browser';
+import { call, expectAccessible, screenshot, setUpDeal, until, useBrowserApp } from './browser';
 import type { Answer, RequestBody } from '../support/api-types';
 
 const ZONE = 'America/New_York';
@@ -69,7 +61,7 @@ describe('risk on the calendar in Chromium', () => {
     await app.session.context.clock.setFixedTime(PAGE_NOW.epochMilliseconds);
     await page.goto(app.server.url);
     const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: ZONE },
+      owner: { timeZone: ZONE },
       brand: { name: 'Glow' },
       deal: { title: 'Serum launch' },
     });
@@ -168,8 +160,7 @@ describe('risk on the calendar in Chromium', () => {
   });
 
   it('creates on a day with Enter, moves an event a day with Alt+arrow, and Undo puts it back', async () => {
-    const { page } = app.session;
-    await page.goto(app.server.url);
+    const page = await app.open();
     const today = PAGE_DAY.toString();
     const cell = page.locator(`[data-day="${today}"]`).first();
     await until(() => cell.count()).toBe(1);

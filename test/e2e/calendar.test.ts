@@ -29,8 +29,7 @@ async function api<T>(page: Page, url: string): Promise<T> {
 
 describe('the core loop in Chromium', () => {
   it('creates the owner, a brand, a deal and a deliverable, drags it to another day, and it stays there after a reload', async () => {
-    const { page } = app.session;
-    await page.goto(app.server.url);
+    const page = await app.open();
 
     // First run: the page asks for the owner account.
     await until(() => page.getByRole('button', { name: 'Create owner account' }).count()).toBe(1);

@@ -1,56 +1,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../support/alerts';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
-import { startAppServer, type AppServer } from './server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  expectAccessible,
+  openSignedOutPage,
+  OWNER,
+  setUpOwner,
+  until,
+  SCREENSHOT_DIR,
+  useBrowserApp,
+} from './browser';
 
 const ZONE = 'Europe/Berlin';
 const BILLING = 'ap@glow.example';
-/** Where the screenshots go when UPDATE_SCREENSHOTS=1 (beside the others); a temp dir otherwise. */
-const SHOTS = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots')
-  : null;
 
-let smtp: TestSmtpServer;
-let server: AppServer;
-let team: BrowserSession;
-let payerContext: BrowserContext;
-let payer: Page;
-const payerProblems: string[] = [];
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  // Invoice links are built from APP_URL, so it must name this very server.
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
+// Invoice links are built from APP_URL, so it must name this very server.
+const app = useBrowserApp(
+  { timezoneId: ZONE },
+  {
     appUrl: true,
+    smtp: true,
     env: {
-      SMTP_URL: smtp.url,
       SMTP_FROM: 'ava-studio@example.com',
       APP_SECRET: 'e2e-link-secret-0123456789abcdef0123456789',
     },
-  });
-  team = await openBrowser({ timezoneId: ZONE });
-  // The payer: a separate profile (no cookies), someone who has never seen the app.
-  payerContext = await team.browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    timezoneId: 'Europe/London',
-    locale: 'en-US',
-    acceptDownloads: true,
-  });
-  payer = await payerContext.newPage();
-  payer.on('pageerror', (error) => payerProblems.push(`page error: ${error.message}`));
-  payer.on('console', (message) => {
-    if (message.type() === 'error') payerProblems.push(`console error: ${message.text()}`);
-  });
-});
+  },
+);
+let payer: Page;
+let payerProblems: string[];
 
-afterAll(async () => {
-  await team?.close();
-  await server?.close();
-  await smtp?.close();
+beforeAll(async () => {
+  // The payer: a separate profile (no cookies), someone who has never seen the app.
+  ({ page: payer, problems: payerProblems } = await openSignedOutPage(app.session.browser, {
+    timezoneId: 'Europe/London',
+    acceptDownloads: true,
+  }));
 });
 
 describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium', () => {
@@ -59,13 +45,8 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
   let payLink: string;
 
   it('the team writes a two-line invoice with 20 % VAT and sends it by e-mail', async () => {
-    const page = team.page;
-    await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
-      timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
+    const page = await app.open();
+    await setUpOwner(page, { timeZone: ZONE, workspaceName: 'Ava Studio' });
     const settings = await call(page, 'GET', '/api/settings');
     await call(page, 'PATCH', '/api/settings', {
       version: settings.version,
@@ -90,7 +71,7 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
     });
     dealId = deal.id;
 
-    await page.goto(`${server.url}/deals/${dealId}`);
+    await page.goto(`${app.server.url}/deals/${dealId}`);
     await page.getByRole('button', { name: 'New invoice' }).click();
     const dialog = page.getByRole('dialog', { name: 'New invoice' });
     // One amount to begin with: the fee, described by the deal.
@@ -129,15 +110,15 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
     await until(() => card.getByRole('button', { name: /Send again/ }).count()).toBe(1);
 
     // The payer's inbox: the subject as edited, the PDF attached, the page linked.
-    await until(async () => smtp.messages.length).toBe(1);
-    const { envelopeTo, mail } = smtp.messages[0]!;
+    await until(async () => app.smtp.messages.length).toBe(1);
+    const { envelopeTo, mail } = app.smtp.messages[0]!;
     expect(envelopeTo).toEqual([BILLING]);
     expect(mail.subject).toBe(`Invoice ${invoiceNumber}: Spring serum launch`);
     expect(mail.attachments.some((a) => a.contentType === 'application/pdf')).toBe(true);
-    const match = new RegExp(`${server.url}/pay/[A-Za-z0-9._~-]+`).exec(mail.text ?? '');
+    const match = new RegExp(`${app.server.url}/pay/[A-Za-z0-9._~-]+`).exec(mail.text ?? '');
     expect(match).not.toBeNull();
     payLink = match![0];
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 
   it('the payer opens the link signed out, downloads the PDF and says it has paid', async () => {
@@ -168,9 +149,12 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
     const file = await (await downloading).path();
     expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-    if (SHOTS) {
-      await payer.screenshot({ path: path.join(SHOTS, 'getting-paid-public.png'), fullPage: true });
-      const phone = await team.browser.newContext({
+    if (SCREENSHOT_DIR) {
+      await payer.screenshot({
+        path: path.join(SCREENSHOT_DIR, 'getting-paid-public.png'),
+        fullPage: true,
+      });
+      const phone = await app.session.browser.newContext({
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 2,
         isMobile: true,
@@ -181,7 +165,7 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
       await phonePage.goto(payLink);
       await until(() => phonePage.getByRole('heading', { name: invoiceNumber }).count()).toBe(1);
       await phonePage.screenshot({
-        path: path.join(SHOTS, 'getting-paid-public-phone.png'),
+        path: path.join(SCREENSHOT_DIR, 'getting-paid-public-phone.png'),
         fullPage: true,
       });
       await phone.close();
@@ -205,8 +189,8 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
   });
 
   it('the team confirms it as a payment: the invoice is paid, and its timeline tells the story', async () => {
-    const page = team.page;
-    await page.goto(`${server.url}/deals/${dealId}`);
+    const page = app.session.page;
+    await page.goto(`${app.server.url}/deals/${dealId}`);
     const card = page.getByTestId('invoice');
     const notice = card.getByTestId('remittance');
     await until(() => notice.textContent()).toContain('€1,440.00 paid on Mar 4, 2026');
@@ -228,16 +212,16 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
       'Created',
     ]);
     await expectAccessible(page, 'the invoice card', { selector: '[data-testid="invoice"]' });
-    if (SHOTS) {
+    if (SCREENSHOT_DIR) {
       // The "payment recorded" toast would cover the timeline: wait for it to go.
       await until(() => page.locator('.toast__title').count(), 20_000).toBe(0);
-      await card.screenshot({ path: path.join(SHOTS, 'getting-paid-timeline.png') });
+      await card.screenshot({ path: path.join(SCREENSHOT_DIR, 'getting-paid-timeline.png') });
     }
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 
   it('the team revokes the payer link, and gives a second invoice no reminders', async () => {
-    const page = team.page;
+    const page = app.session.page;
     const card = page.getByTestId('invoice');
     await card.getByRole('button', { name: /Revoke link/ }).click();
     const confirm = page.getByRole('dialog', {
@@ -269,6 +253,6 @@ describe('getting paid: invoice, send, the payer’s page, confirm, in Chromium'
       `Invoice ${second.number} is due today`,
     );
     await expectAccessible(page, 'the reminders dialog', { selector: 'dialog[open]' });
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

@@ -1,39 +1,27 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
-import { startAppServer, type AppServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  expectAccessible,
+  openSignedOutPage,
+  setUpOwner,
+  until,
+  useBrowserApp,
+  VIEWER,
+} from './browser';
 
 const ZONE = 'Europe/Berlin';
-const VIEWER = { name: 'Cy Viewer', email: 'cy@example.com', password: 'cy has a long password' };
 
-let server: AppServer;
-let owner: BrowserSession;
-let viewerContext: BrowserContext;
+// The browser's locale is en-US, so the import reads 03/04/2026 month first by default.
+const app = useBrowserApp({ timezoneId: ZONE });
 let viewer: Page;
-const viewerProblems: string[] = [];
+let viewerProblems: string[];
 
 beforeAll(async () => {
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-  });
-  // The browser's locale is en-US, so the import reads 03/04/2026 month first by default.
-  owner = await openBrowser({ timezoneId: ZONE });
-  viewerContext = await owner.browser.newContext({
-    viewport: { width: 1280, height: 800 },
+  ({ page: viewer, problems: viewerProblems } = await openSignedOutPage(app.session.browser, {
     timezoneId: ZONE,
-    locale: 'en-US',
-  });
-  viewer = await viewerContext.newPage();
-  viewer.on('pageerror', (error) => viewerProblems.push(`page error: ${error.message}`));
-  viewer.on('console', (message) => {
-    if (message.type() === 'error') viewerProblems.push(`console error: ${message.text()}`);
-  });
-});
-
-afterAll(async () => {
-  await owner?.close();
-  await server?.close();
+  }));
 });
 
 /** Two months ahead: a month the calendar only shows after moving forward. */
@@ -60,13 +48,8 @@ const CALENDAR_IMPORT = 'Import from a spreadsheet';
 
 describe('CSV import in Chromium', () => {
   it('offers import to the owner, not to a viewer', async () => {
-    const page = owner.page;
-    await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
-      timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
+    const page = await app.open();
+    await setUpOwner(page, { timeZone: ZONE, workspaceName: 'Ava Studio' });
     const invite = await call(page, 'POST', '/api/invites', {
       role: 'viewer',
       email: VIEWER.email,
@@ -79,7 +62,7 @@ describe('CSV import in Chromium', () => {
     await expectAccessible(page, 'the empty calendar');
 
     // The viewer joins and sees neither entry point, nor an import page.
-    await viewer.goto(server.url);
+    await viewer.goto(app.server.url);
     await call(viewer, 'POST', `/api/invites/${token}/accept`, VIEWER);
     await viewer.reload();
     await until(() =>
@@ -94,14 +77,14 @@ describe('CSV import in Chromium', () => {
     await until(() => viewer.getByRole('heading', { name: 'Deals', exact: true }).count()).toBe(1);
     expect(await viewer.getByRole('button', { name: 'Export CSV' }).count()).toBe(1);
     expect(await viewer.getByRole('link', { name: /Import/ }).count()).toBe(0);
-    await viewer.goto(`${server.url}/import`);
+    await viewer.goto(`${app.server.url}/import`);
     await until(() => viewer.getByText('Only editors and owners can import').count()).toBe(1);
     await expectAccessible(viewer, "the import page (a viewer's)");
     expect(await viewer.getByLabel('CSV file', { exact: true }).count()).toBe(0);
     expect(viewerProblems).toEqual([]);
 
     // The owner's deals page has the import and the export menu.
-    await page.goto(`${server.url}/deals`);
+    await page.goto(`${app.server.url}/deals`);
     await until(() => page.getByRole('link', { name: 'Import CSV' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const menu = page.getByRole('menu', { name: 'Export CSV' });
@@ -118,7 +101,7 @@ describe('CSV import in Chromium', () => {
   });
 
   it('shows a bad row, takes a corrected file, imports it, and the posts are on the calendar and the brand on the brands page', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     // A brand and deal that exist already: the import finds them by name.
     const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',
@@ -137,10 +120,10 @@ describe('CSV import in Chromium', () => {
     const fileError = page.getByRole('alert').filter({ hasText: 'latin1.csv cannot be imported' });
     await until(() => fileError.count()).toBe(1);
     expect(await fileError.textContent()).toContain('not UTF-8');
-    expect(owner.problems).toEqual([
+    expect(app.session.problems).toEqual([
       'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
     ]);
-    owner.problems.length = 0;
+    app.session.problems.length = 0;
 
     // The file with a bad row: its preview and a suggested mapping.
     await page
@@ -181,10 +164,10 @@ describe('CSV import in Chromium', () => {
     await expectAccessible(page, 'the import page: the problems found');
     expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
     expect((await call(page, 'GET', '/api/deliverables')).items).toHaveLength(0);
-    expect(owner.problems).toEqual([
+    expect(app.session.problems).toEqual([
       'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
     ]);
-    owner.problems.length = 0;
+    app.session.problems.length = 0;
 
     // The corrected file (same name, same columns) keeps the mapping and checks clean.
     await page
@@ -259,6 +242,6 @@ describe('CSV import in Chromium', () => {
     await expectAccessible(page, 'the brands page');
     expect((await call(page, 'GET', '/api/brands')).items).toHaveLength(2);
 
-    expect(owner.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

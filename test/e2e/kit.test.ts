@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, expectAccessible, OWNER, setUpDeal, until, useBrowserApp } from './browser';
+import { expectAccessible, OWNER, setUpDeal, until, useBrowserApp } from './browser';
 
 const ZONE = 'Europe/Berlin';
 
@@ -8,24 +8,24 @@ const app = useBrowserApp({ timezoneId: ZONE }, { appUrl: true });
 
 describe('the media kit in Chromium', () => {
   it('is filled in by the owner, published, and seen signed out, on screen and in print', async () => {
-    const page = app.session.page;
-    await page.goto(app.server.url);
-    const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: ZONE },
+    const page = await app.open();
+    await setUpDeal(page, {
+      owner: { timeZone: ZONE },
       brand: { name: 'Nordic Brew' },
       deal: { title: 'Secret winter campaign', feeCents: 777_700 },
-    });
-    await call(page, 'POST', '/api/deliverables', {
-      dealId: deal.id,
-      title: 'Cold brew short',
-      platform: 'youtube',
-      format: 'short',
-      status: 'published',
-      publishAt: '2026-02-12T17:00:00Z',
-      liveUrl: 'https://youtube.example/shorts/1',
-      caption: 'Private caption text',
-      // (600 + 40 + 20 + 140) / 20,000 = 4 %.
-      metrics: { views: 20_000, likes: 600, comments: 40, shares: 20, saves: 140, clicks: 75 },
+      deliverables: [
+        {
+          title: 'Cold brew short',
+          platform: 'youtube',
+          format: 'short',
+          status: 'published',
+          publishAt: '2026-02-12T17:00:00Z',
+          liveUrl: 'https://youtube.example/shorts/1',
+          caption: 'Private caption text',
+          // (600 + 40 + 20 + 140) / 20,000 = 4 %.
+          metrics: { views: 20_000, likes: 600, comments: 40, shares: 20, saves: 140, clicks: 75 },
+        },
+      ],
     });
 
     await page.reload();

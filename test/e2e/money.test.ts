@@ -8,16 +8,9 @@ const text = (page: Page, testId: string) => page.getByTestId(testId).first().te
 
 describe('money in Chromium', () => {
   it('records a payment on the deal page and the money totals change', async () => {
-    const { page } = app.session;
-    await page.goto(app.server.url);
+    const page = await app.open();
     const { deal } = await setUpDeal(page, {
-      owner: {
-        email: 'ava@example.com',
-        name: 'Ava Creator',
-        password: 'correct horse battery staple',
-        timeZone: 'America/Chicago',
-      },
-      brand: { name: 'Glow Skincare' },
+      owner: { timeZone: 'America/Chicago' },
       deal: { title: 'Spring serum launch', feeCents: 450_000, currency: 'USD' },
     });
     const invoice = await call(page, 'POST', '/api/invoices', {

@@ -26,8 +26,7 @@ const local = (iso: string | null) =>
 
 describe('deal packages, duplicates and repeats in Chromium', () => {
   it('edits a deal package in Settings', async () => {
-    const page = app.session.page;
-    await page.goto(app.server.url);
+    const page = await app.open();
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
     await call(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
 

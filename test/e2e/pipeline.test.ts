@@ -1,44 +1,30 @@
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  expectAccessible,
+  openSignedOutPage,
+  screenshot,
+  setUpOwner,
+  until,
+  useBrowserApp,
+  VIEWER,
+} from './browser';
 import type { RequestBody } from '../support/api-types';
-import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
-const VIEWER = { name: 'Cy Viewer', email: 'cy@example.com', password: 'cy has a long password' };
-/** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1; a temp file otherwise. */
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots/pipeline.png')
-  : undefined;
+const SCREENSHOT = screenshot('pipeline.png');
 
-let server: AppServer;
-let owner: BrowserSession;
-let viewerContext: BrowserContext;
+const app = useBrowserApp({ timezoneId: ZONE, viewport: { width: 1440, height: 900 } });
 let viewer: Page;
-const viewerProblems: string[] = [];
+let viewerProblems: string[];
 
 beforeAll(async () => {
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-  });
-  owner = await openBrowser({ timezoneId: ZONE, viewport: { width: 1440, height: 900 } });
-  viewerContext = await owner.browser.newContext({
+  ({ page: viewer, problems: viewerProblems } = await openSignedOutPage(app.session.browser, {
     viewport: { width: 1440, height: 900 },
     timezoneId: ZONE,
-    locale: 'en-US',
-  });
-  viewer = await viewerContext.newPage();
-  viewer.on('pageerror', (error) => viewerProblems.push(`page error: ${error.message}`));
-  viewer.on('console', (message) => {
-    if (message.type() === 'error') viewerProblems.push(`console error: ${message.text()}`);
-  });
-});
-
-afterAll(async () => {
-  await owner?.close();
-  await server?.close();
+  }));
 });
 
 const today = Temporal.Now.plainDateISO(ZONE);
@@ -52,9 +38,8 @@ const card = (page: Page, stage: string, name: string) =>
 
 describe('the pitch pipeline in Chromium', () => {
   it('drags a prospect to Negotiating, logs a pitch, and filters out brands contacted lately', async () => {
-    const page = owner.page;
-    await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
+    const page = await app.open();
+    await setUpOwner(page, { timeZone: ZONE });
     const brand = (body: RequestBody<'POST', '/api/brands'>) =>
       call(page, 'POST', '/api/brands', body);
     await brand({ name: 'Glow Skincare', category: 'beauty', nextFollowUpOn: daysAgo(2) });
@@ -162,18 +147,18 @@ describe('the pitch pipeline in Chromium', () => {
 
     // A follow-up alert links to /brands?brand=<id>: the page opens that brand.
     const [glowBrand] = (await call(page, 'GET', '/api/brands?q=glow')).items;
-    await page.goto(`${server.url}/brands?brand=${glowBrand!.id}`);
+    await page.goto(`${app.server.url}/brands?brand=${glowBrand!.id}`);
     const linked = page.getByRole('dialog', { name: 'Edit brand' });
     await until(() => linked.count()).toBe(1);
     expect(await linked.getByLabel('Brand name').inputValue()).toBe('Glow Skincare');
     await until(async () => page.url()).not.toContain('brand=');
     await linked.getByRole('button', { name: 'Cancel' }).click();
     await until(() => linked.count()).toBe(0);
-    expect(owner.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 
   it('puts a card back with a message when someone changed the brand meanwhile', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     await page.getByRole('button', { name: 'Board', exact: true }).click();
     await until(() => countOf(page, 'Partner')).toBe('1');
     const [pixel] = (await call(page, 'GET', '/api/brands?q=pixel')).items;
@@ -191,10 +176,10 @@ describe('the pitch pipeline in Chromium', () => {
     await until(() => card(page, 'Negotiating', 'Pixel Labs').count()).toBe(1);
     expect(await countOf(page, 'Partner')).toBe('1');
     await expectAccessible(page, 'the brands board after a refused move');
-    expect(owner.problems).toEqual([
+    expect(app.session.problems).toEqual([
       'console error: Failed to load resource: the server responded with a status of 409 (Conflict)',
     ]);
-    owner.problems.length = 0;
+    app.session.problems.length = 0;
 
     // With the board refreshed, the same move goes through.
     await card(page, 'Negotiating', 'Pixel Labs')
@@ -205,14 +190,14 @@ describe('the pitch pipeline in Chromium', () => {
   });
 
   it('shows a viewer the board without dragging or moving', async () => {
-    const invite = await call(owner.page, 'POST', '/api/invites', {
+    const invite = await call(app.session.page, 'POST', '/api/invites', {
       role: 'viewer',
       email: VIEWER.email,
     });
     const token = invite.url.split('/invite/')[1]!;
-    await viewer.goto(server.url);
+    await viewer.goto(app.server.url);
     await call(viewer, 'POST', `/api/invites/${token}/accept`, VIEWER);
-    await viewer.goto(`${server.url}/brands?view=board`);
+    await viewer.goto(`${app.server.url}/brands?view=board`);
     await until(() => countOf(viewer, 'Partner')).toBe('2');
     const trail = card(viewer, 'Partner', 'Trailhead');
     expect(await trail.getAttribute('draggable')).toBe('false');

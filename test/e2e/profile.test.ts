@@ -1,38 +1,26 @@
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserSession, expectAccessible, openBrowser, OWNER, send, until } from './browser';
-import { startAppServer, type AppServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, OWNER, send, until, useBrowserApp } from './browser';
 
 const NEW_PASSWORD = 'a brand new passphrase for ava';
 
-let server: AppServer;
-let session: BrowserSession;
+const app = useBrowserApp({ timezoneId: 'America/Los_Angeles' });
 let laptop: BrowserContext;
 
 beforeAll(async () => {
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-  });
-  session = await openBrowser({ timezoneId: 'America/Los_Angeles' });
-  laptop = await session.browser.newContext({ locale: 'en-US' });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+  laptop = await app.session.browser.newContext({ locale: 'en-US' });
 });
 
 describe('the profile page in Chromium', () => {
   it('changes the password: other sessions end, and the old password no longer signs in', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const page = await app.open();
     expect(
       (await send(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: 'America/Los_Angeles' }))
         .status,
     ).toBe(201);
     // The same owner is also signed in on a "laptop".
     const other = await laptop.newPage();
-    await other.goto(server.url);
+    await other.goto(app.server.url);
     expect(
       (
         await send(other, 'POST', '/api/auth/login', {
@@ -99,12 +87,12 @@ describe('the profile page in Chromium', () => {
     await until(() => page.getByRole('heading', { name: 'Calendar' }).count()).toBe(1);
 
     // The failed sign-in and the wrong current password are the only refusals the browser saw.
-    expect(session.problems.filter((p) => !/status of (400|401)/.test(p))).toEqual([]);
+    expect(app.session.problems.filter((p) => !/status of (400|401)/.test(p))).toEqual([]);
   });
 
   it('creates an API token shown once, which then reads the API, and revokes it', async () => {
-    const { page } = session;
-    await page.goto(`${server.url}/profile`);
+    const { page } = app.session;
+    await page.goto(`${app.server.url}/profile`);
     const form = page.getByRole('form', { name: 'Create a token' });
     await until(() => form.count()).toBe(1);
     await form.getByLabel('Token name').fill('Weekly report');
@@ -117,7 +105,7 @@ describe('the profile page in Chromium', () => {
     const token = await box.inputValue();
     expect(token.length).toBeGreaterThan(20);
     expect(await page.locator('.code-block').textContent()).toBe(
-      `curl -H "Authorization: Bearer ${token}" ${server.url}/api/deliverables`,
+      `curl -H "Authorization: Bearer ${token}" ${app.server.url}/api/deliverables`,
     );
     const row = page.getByTestId('token-row').filter({ hasText: 'Weekly report' });
     await until(() => row.count()).toBe(1);
@@ -125,11 +113,11 @@ describe('the profile page in Chromium', () => {
     await expectAccessible(page, 'the profile page with a new token');
 
     // It works from outside the browser, read-only.
-    const read = await fetch(`${server.url}/api/deliverables`, {
+    const read = await fetch(`${app.server.url}/api/deliverables`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(read.status).toBe(200);
-    const write = await fetch(`${server.url}/api/brands`, {
+    const write = await fetch(`${app.server.url}/api/brands`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Nope' }),
@@ -147,7 +135,7 @@ describe('the profile page in Chromium', () => {
       .getByRole('button', { name: 'Revoke token' })
       .click();
     await until(() => row.count()).toBe(0);
-    const after = await fetch(`${server.url}/api/deliverables`, {
+    const after = await fetch(`${app.server.url}/api/deliverables`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(after.status).toBe(401);

@@ -13,8 +13,7 @@ const app = useBrowserApp({ timezoneId: ZONE });
 
 describe('exclusivity, disclosure and proof of post in Chromium', () => {
   it('flags a clash on the calendar, asks for the live URL, and computes the engagement rate', async () => {
-    const { page } = app.session;
-    await page.goto(app.server.url);
+    const page = await app.open();
     await call(page, 'POST', '/api/auth/setup', {
       ...OWNER,
       timeZone: ZONE,

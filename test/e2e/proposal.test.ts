@@ -1,40 +1,28 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type BrowserSession,
   call,
   expectAccessible,
-  openBrowser,
   openSignedOutPhone,
   OWNER,
+  screenshot,
+  setUpGlowAndRival,
   until,
+  useBrowserApp,
 } from './browser';
-import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
-/** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1; none otherwise. */
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots/proposal.png')
-  : undefined;
+const SCREENSHOT = screenshot('proposal.png');
 
-let server: AppServer;
-let team: BrowserSession;
+// Proposal links are built from APP_URL, so it must name this very server.
+const app = useBrowserApp({ timezoneId: ZONE }, { appUrl: true });
 let brand: Page;
 let brandProblems: string[];
 
 beforeAll(async () => {
-  // Proposal links are built from APP_URL, so it must name this very server.
-  server = await startAppServer({ webRoot: inject('webRoot'), appUrl: true });
-  team = await openBrowser({ timezoneId: ZONE });
   // The brand: a profile of its own (no cookies) on a phone, someone who has never seen the app.
-  ({ page: brand, problems: brandProblems } = await openSignedOutPhone(team.browser));
-});
-
-afterAll(async () => {
-  await team?.close();
-  await server?.close();
+  ({ page: brand, problems: brandProblems } = await openSignedOutPhone(app.session.browser));
 });
 
 const today = () => Temporal.Now.plainDateISO(ZONE);
@@ -47,29 +35,11 @@ describe('a brand accepts a proposal without an account, in Chromium on a phone'
   let revisedLink: string;
 
   it('the team sends a proposal, then revises it in the deal page’s dialog', async () => {
-    const page = team.page;
-    await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
+    const page = await app.open();
+    // Beside it, another brand's deal, whose fee the proposal page must never show.
+    const deal = await setUpGlowAndRival(page, {
       timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
-    const glow = await call(page, 'POST', '/api/brands', {
-      name: 'Glow Skincare',
-    });
-    // Another brand's deal, whose fee the proposal page must never show.
-    const rival = await call(page, 'POST', '/api/brands', { name: 'Rival Labs' });
-    await call(page, 'POST', '/api/deals', {
-      brandId: rival.id,
-      title: 'Rival secret launch',
-      feeCents: 987_654,
-      notes: 'Internal: do not tell Glow',
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: glow.id,
-      title: 'Spring serum launch',
-      notes: 'Internal: floor is 3k',
-      status: 'negotiating',
+      deal: { title: 'Spring serum launch', notes: 'Internal: floor is 3k', status: 'negotiating' },
     });
     dealId = deal.id;
     const first = await call(page, 'POST', `/api/deals/${dealId}/proposals`, {
@@ -89,9 +59,9 @@ describe('a brand accepts a proposal without an account, in Chromium on a phone'
       expiresOn: today().add({ days: 14 }).toString(),
     });
     firstLink = first.url;
-    expect(firstLink).toMatch(new RegExp(`^${server.url}/proposal/[A-Za-z0-9_-]+$`));
+    expect(firstLink).toMatch(new RegExp(`^${app.server.url}/proposal/[A-Za-z0-9_-]+$`));
 
-    await page.goto(`${server.url}/deals/${dealId}`);
+    await page.goto(`${app.server.url}/deals/${dealId}`);
     const section = page.getByRole('region', { name: 'Proposals' });
     await until(() => section.getByTestId('proposal-row').count()).toBe(1);
     expect(await section.getByTestId('proposal-row').textContent()).toContain('Version 1');
@@ -118,7 +88,7 @@ describe('a brand accepts a proposal without an account, in Chromium on a phone'
     await until(() => section.getByTestId('proposal-row').count()).toBe(2);
     expect(await section.getByTestId('proposal-row').first().textContent()).toContain('Version 2');
     expect(await section.getByTestId('proposal-row').nth(1).textContent()).toContain('Replaced');
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 
   it('the old link says it was replaced, and shows none of the new terms', async () => {
@@ -178,7 +148,7 @@ describe('a brand accepts a proposal without an account, in Chromium on a phone'
   });
 
   it('the deal is contracted and the items are on the team’s calendar', async () => {
-    const page = team.page;
+    const page = app.session.page;
     const deal = await call(page, 'GET', `/api/deals/${dealId}`);
     expect(deal).toMatchObject({
       status: 'contracted',
@@ -190,12 +160,12 @@ describe('a brand accepts a proposal without an account, in Chromium on a phone'
       'Instagram reel',
       'TikTok video',
     ]);
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     for (const { id } of deliverables.items) {
       const event = page.locator(`[data-kind="publish"][data-deliverable-id="${id}"]`);
       await until(() => event.count()).toBe(1);
     }
-    await page.goto(`${server.url}/deals/${dealId}`);
+    await page.goto(`${app.server.url}/deals/${dealId}`);
     const row = page.getByRole('region', { name: 'Proposals' }).getByTestId('proposal-row').first();
     await until(() => row.textContent()).toContain('Accepted by Mia Chen');
     const alerts = await call(page, 'GET', '/api/alerts');
@@ -204,6 +174,6 @@ describe('a brand accepts a proposal without an account, in Chromium on a phone'
         expect.objectContaining({ rule: 'proposal_accepted', subjectId: dealId }),
       ]),
     );
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

@@ -1,36 +1,27 @@
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type BrowserSession,
   call,
   expectAccessible,
-  openBrowser,
   openSignedOutPhone,
   OWNER,
   screenshot,
+  setUpGlowAndRival,
   until,
+  useBrowserApp,
 } from './browser';
-import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
 
-let server: AppServer;
-let team: BrowserSession;
+// Report links are built from APP_URL, so it must name this very server.
+const app = useBrowserApp({ timezoneId: ZONE }, { appUrl: true });
 let brand: Page;
 let brandProblems: string[];
 
 beforeAll(async () => {
-  // Report links are built from APP_URL, so it must name this very server.
-  server = await startAppServer({ webRoot: inject('webRoot'), appUrl: true });
-  team = await openBrowser({ timezoneId: ZONE });
   // The brand: a profile of its own (no cookies) on a phone, someone who has never seen the app.
-  ({ page: brand, problems: brandProblems } = await openSignedOutPhone(team.browser));
-});
-
-afterAll(async () => {
-  await team?.close();
-  await server?.close();
+  ({ page: brand, problems: brandProblems } = await openSignedOutPhone(app.session.browser));
 });
 
 const today = () => Temporal.Now.plainDateISO(ZONE);
@@ -45,26 +36,15 @@ describe('a brand reads its campaign report signed out and leaves a testimonial 
   let reportUrl: string;
 
   it('two posts go live with metrics, measured again a week later', async () => {
-    const page = team.page;
-    await page.goto(server.url);
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
+    const page = await app.open();
+    const deal = await setUpGlowAndRival(page, {
       timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
-    const glow = await call(page, 'POST', '/api/brands', { name: 'Glow Skincare' });
-    const rival = await call(page, 'POST', '/api/brands', { name: 'Rival Labs' });
-    await call(page, 'POST', '/api/deals', {
-      brandId: rival.id,
-      title: 'Rival secret launch',
-      feeCents: 987_654,
-    });
-    const deal = await call(page, 'POST', '/api/deals', {
-      brandId: glow.id,
-      title: 'Spring serum launch',
-      feeCents: 450_000,
-      notes: 'Internal: floor is 3k',
-      status: 'in_progress',
+      deal: {
+        title: 'Spring serum launch',
+        feeCents: 450_000,
+        notes: 'Internal: floor is 3k',
+        status: 'in_progress',
+      },
     });
     dealId = deal.id;
     const posts = [
@@ -98,12 +78,12 @@ describe('a brand reads its campaign report signed out and leaves a testimonial 
       const after = await call(page, 'GET', `/api/deliverables/${d.id}`);
       expect(after.metrics.views).toBe(post.week);
     }
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 
   it('the team shares the report from the deal page', async () => {
-    const page = team.page;
-    await page.goto(`${server.url}/deals/${dealId}`);
+    const page = app.session.page;
+    await page.goto(`${app.server.url}/deals/${dealId}`);
     const section = page.getByRole('region', { name: 'Campaign report' });
     await until(() => section.getByText('No report shared yet.').count()).toBe(1);
     await section.getByRole('button', { name: 'Share report' }).click();
@@ -117,11 +97,11 @@ describe('a brand reads its campaign report signed out and leaves a testimonial 
     const box = page.getByLabel('Report link', { exact: true });
     await until(() => box.count()).toBe(1);
     reportUrl = await box.inputValue();
-    expect(reportUrl).toMatch(new RegExp(`^${server.url}/report/[A-Za-z0-9_-]{43}$`));
+    expect(reportUrl).toMatch(new RegExp(`^${app.server.url}/report/[A-Za-z0-9_-]{43}$`));
     await page.getByRole('button', { name: 'Done' }).click();
     await until(() => section.getByTestId('report-link-row').count()).toBe(1);
     expect(await section.getByTestId('report-link-row').textContent()).toContain('Shared');
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 
   it('the brand opens it signed out on a phone: results, growth, nothing of money or the team', async () => {
@@ -184,7 +164,7 @@ describe('a brand reads its campaign report signed out and leaves a testimonial 
   });
 
   it('the owner features it, and the public media kit shows it with the brand’s name', async () => {
-    const page = team.page;
+    const page = app.session.page;
     const kit = await call(page, 'GET', '/api/kit');
     await call(page, 'PATCH', '/api/kit', {
       version: kit.version,
@@ -192,20 +172,20 @@ describe('a brand reads its campaign report signed out and leaves a testimonial 
       displayName: 'Ava',
       published: true,
     });
-    await page.goto(`${server.url}/deals/${dealId}`);
+    await page.goto(`${app.server.url}/deals/${dealId}`);
     const section = page.getByRole('region', { name: 'Campaign report' });
     const row = section.getByTestId('testimonial-row');
     await until(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Mia Chen, Head of marketing');
-    const before = (await (await page.request.get(`${server.url}/kit/ava`)).text()) ?? '';
+    const before = (await (await page.request.get(`${app.server.url}/kit/ava`)).text()) ?? '';
     expect(before).not.toContain('Sold out in a week');
     await row.getByRole('button', { name: 'Feature on media kit' }).click();
     await until(() => row.getByRole('button', { name: 'Remove from media kit' }).count()).toBe(1);
     const shot = screenshot('report-testimonial.png');
     if (shot) await section.screenshot({ path: shot });
 
-    const kitPage = await team.context.newPage();
-    await kitPage.goto(`${server.url}/kit/ava`);
+    const kitPage = await app.session.context.newPage();
+    await kitPage.goto(`${app.server.url}/kit/ava`);
     const quote = kitPage.locator('.testimonial');
     await until(() => quote.count()).toBe(1);
     const shown = (await quote.textContent()) ?? '';
@@ -214,12 +194,12 @@ describe('a brand reads its campaign report signed out and leaves a testimonial 
     expect(shown).toContain('Glow Skincare');
     expect(await quote.locator('i').count()).toBe(0);
     await kitPage.close();
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 
   it('the brand’s timeline shows the report shared and the testimonial left, newest first', async () => {
-    const page = team.page;
-    await page.goto(`${server.url}/brands`);
+    const page = app.session.page;
+    await page.goto(`${app.server.url}/brands`);
     await page.getByRole('link', { name: 'Glow Skincare' }).click();
     const list = page.getByRole('list', { name: 'Timeline of Glow Skincare' });
     const summaries = () => list.locator('.timeline__summary').allTextContents();
@@ -237,6 +217,6 @@ describe('a brand reads its campaign report signed out and leaves a testimonial 
     const testimonial = list.getByRole('listitem').filter({ hasText: 'Testimonial on the report' });
     expect(await testimonial.textContent()).toContain('Mia Chen (brand)');
     await expectAccessible(page, 'the brand page with its report and testimonial');
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

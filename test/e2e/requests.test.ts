@@ -1,30 +1,14 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIN_FILL_MS } from '../../server/requests/submit';
-import { type BrowserSession, call, expectAccessible, openBrowser, OWNER, until } from './browser';
-import { startAppServer, type AppServer } from './server';
-
-/** Where the README's screenshots go when UPDATE_SCREENSHOTS=1; none otherwise. */
-const screenshot = (name: string) =>
-  process.env.UPDATE_SCREENSHOTS
-    ? path.resolve(import.meta.dirname, `../../web/screenshots/${name}.png`)
-    : undefined;
+import { call, expectAccessible, OWNER, screenshot, until, useBrowserApp } from './browser';
 
 const ZONE = 'UTC';
 
-let server: AppServer;
-let owner: BrowserSession;
-
-beforeAll(async () => {
-  server = await startAppServer({ webRoot: inject('webRoot'), appUrl: true });
-  owner = await openBrowser({ timezoneId: ZONE, viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await owner?.close();
-  await server?.close();
-});
+const app = useBrowserApp(
+  { timezoneId: ZONE, viewport: { width: 1280, height: 900 } },
+  { appUrl: true },
+);
 
 /**
  * The server takes a form only once a person could have filled it in: the
@@ -39,8 +23,7 @@ async function waitOutFillTime(page: Page) {
 
 describe('brand requests in Chromium', () => {
   it('a brand sends the form from the kit on a phone; the team accepts it into a deal with deliverables', async () => {
-    const page = owner.page;
-    await page.goto(server.url);
+    const page = await app.open();
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
     const known = await call(page, 'POST', '/api/brands', { name: 'Nordic Brew' });
     await call(page, 'POST', '/api/deals', {
@@ -78,7 +61,7 @@ describe('brand requests in Chromium', () => {
     await expectAccessible(page, 'the kit editor with the request form on');
 
     // A brand on a phone, signed out, finds "Send a request" on the kit.
-    const phone = await owner.browser.newContext({
+    const phone = await app.session.browser.newContext({
       viewport: { width: 390, height: 844 },
       locale: 'en-US',
       isMobile: true,
@@ -91,14 +74,14 @@ describe('brand requests in Chromium', () => {
       brand.on('console', (m) => {
         if (m.type() === 'error' && !m.text().includes('400')) problems.push(m.text());
       });
-      await brand.goto(`${server.url}/kit/ava`);
+      await brand.goto(`${app.server.url}/kit/ava`);
       await brand.getByRole('link', { name: 'Send a request' }).click();
       await until(() => brand.getByRole('heading', { name: 'Ava Creator', level: 1 }).count()).toBe(
         1,
       );
       expect(new URL(brand.url()).pathname).toBe('/kit/ava/request');
       await expectAccessible(brand, 'the request form on a phone');
-      const formShot = screenshot('request-form');
+      const formShot = screenshot('request-form.png');
       if (formShot) await brand.screenshot({ path: formShot, fullPage: true });
       // Nothing wider than the phone.
       expect(await brand.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -148,7 +131,7 @@ describe('brand requests in Chromium', () => {
     expect(await page.getByText('2 × Instagram reel').count()).toBe(1);
     expect(await page.getByText('We love your morning routines.').count()).toBe(1);
     await expectAccessible(page, 'the requests inbox');
-    const inboxShot = screenshot('requests-inbox');
+    const inboxShot = screenshot('requests-inbox.png');
     if (inboxShot) await page.screenshot({ path: inboxShot });
 
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
@@ -171,6 +154,6 @@ describe('brand requests in Chromium', () => {
       ['2026-04-01T17:00:00.000Z', 'planned'],
       ['2026-04-11T17:00:00.000Z', 'planned'],
     ]);
-    expect(owner.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

@@ -1,56 +1,34 @@
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type BrowserSession,
   call,
   expectAccessible,
-  openBrowser,
+  openSignedOutPage,
   OWNER,
+  screenshot,
   thisMonthAt,
   setUpDeal,
   until,
+  useBrowserApp,
 } from './browser';
-import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
 const CAPTION = 'Morning routine with the new Glow serum. #ad #GlowPartner';
 const BRIEF = 'Show the bottle in the first 3 seconds; mention the spring launch.';
 const COMMENT = 'Please show the bottle label more clearly at the start.';
-/** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1; a temp file otherwise. */
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots/review.png')
-  : undefined;
+const SCREENSHOT = screenshot('review.png');
 
-let server: AppServer;
-let team: BrowserSession;
-let brandContext: BrowserContext;
+// Review links are built from APP_URL, so it must name this very server.
+const app = useBrowserApp({ timezoneId: ZONE }, { appUrl: true });
 let brand: Page;
-const brandProblems: string[] = [];
+let brandProblems: string[];
 
 beforeAll(async () => {
-  // Review links are built from APP_URL, so it must name this very server.
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-    appUrl: true,
-  });
-  team = await openBrowser({ timezoneId: ZONE });
   // The brand: a separate profile (no cookies), someone who has never seen the app.
-  brandContext = await team.browser.newContext({
+  ({ page: brand, problems: brandProblems } = await openSignedOutPage(app.session.browser, {
     viewport: { width: 1280, height: 900 },
     timezoneId: 'America/New_York',
-    locale: 'en-US',
-  });
-  brand = await brandContext.newPage();
-  brand.on('pageerror', (error) => brandProblems.push(`page error: ${error.message}`));
-  brand.on('console', (message) => {
-    if (message.type() === 'error') brandProblems.push(`console error: ${message.text()}`);
-  });
-});
-
-afterAll(async () => {
-  await team?.close();
-  await server?.close();
+  }));
 });
 
 /** The 15th of this month at 10:00 Berlin time: always inside the month grid on show. */
@@ -70,11 +48,9 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
   let link: string;
 
   it('the team makes a review link from a deliverable in review, in its dialog', async () => {
-    const page = team.page;
-    await page.goto(server.url);
+    const page = await app.open();
     const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
-      brand: { name: 'Glow Skincare' },
+      owner: { timeZone: ZONE, workspaceName: 'Ava Studio' },
       deal: { title: 'Spring serum launch', feeCents: 450_000 },
     });
     // A draft not yet in review: the dialog explains why there is no link to make.
@@ -117,11 +93,11 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
     const box = section.getByLabel('Review link', { exact: true });
     await until(() => box.count()).toBe(1);
     link = await box.inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/review/[^/]+$`));
+    expect(link).toMatch(new RegExp(`^${app.server.url}/review/[^/]+$`));
     const row = section.getByTestId('review-link');
     await until(() => row.textContent()).toContain('Waiting for the brand');
     expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(1);
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
     await expectAccessible(page, 'the deliverable dialog with a review link');
   });
 
@@ -181,7 +157,7 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
   });
 
   it('the team sees "changes requested" and the brand’s comment in the review history', async () => {
-    const page = team.page;
+    const page = app.session.page;
     await page.reload();
     const dialog = await openDeliverable(page, deliverableId);
     await until(() => dialog.getByLabel('Status').inputValue()).toBe('changes_requested');
@@ -202,6 +178,6 @@ describe('a brand reviews a draft without an account, in Chromium', () => {
         expect.objectContaining({ rule: 'review_changes_requested', subjectId: deliverableId }),
       ]),
     );
-    expect(team.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

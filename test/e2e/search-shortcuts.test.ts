@@ -39,8 +39,7 @@ async function press(page: Page, ...keys: string[]) {
 
 describe('search everywhere and keyboard shortcuts in Chromium', () => {
   it('finds and opens deals, deliverables and brands; goes places by key; lists the keys; forecasts money', async () => {
-    const { page } = app.session;
-    await page.goto(app.server.url);
+    const page = await app.open();
     await call(page, 'POST', '/api/auth/setup', { ...OWNER, timeZone: ZONE });
     const brand = await call(page, 'POST', '/api/brands', {
       name: 'Glow Skincare',

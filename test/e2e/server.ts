@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, SERVER } from '../../scripts/build.mjs';
+import { freePort } from '../support/ports';
 
 export interface ServerProcess {
   url: string;
@@ -25,18 +25,6 @@ export interface StartServerOptions {
 /** A temp directory for a test's database files. */
 export function tempDir(prefix = 'sponsorcal-e2e-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-/** A port free right now: for a server whose APP_URL (invite links) must name its own port. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  call,
-  expectAccessible,
-  OWNER,
-  thisMonthAt,
-  setUpDeal,
-  until,
-  useBrowserApp,
-} from './browser';
+import { call, expectAccessible, thisMonthAt, setUpDeal, until, useBrowserApp } from './browser';
 
 const ZONE = 'America/Chicago';
 
@@ -33,19 +25,18 @@ async function openDialog(page: Page) {
 
 describe('subscribing to the calendar feed in Chromium', () => {
   it('creates a link shown once that serves an iCalendar feed, replaces it, and turns it off', async () => {
-    const { page } = app.session;
-    await page.goto(app.server.url);
-    const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
-      brand: { name: 'Glow Skincare' },
+    const page = await app.open();
+    await setUpDeal(page, {
+      owner: { timeZone: ZONE, workspaceName: 'Ava Studio' },
       deal: { title: 'Spring serum launch' },
-    });
-    await call(page, 'POST', '/api/deliverables', {
-      dealId: deal.id,
-      title: 'Unboxing reel',
-      platform: 'instagram',
-      draftDueAt: thisMonthAt(ZONE, 12, 9),
-      publishAt: thisMonthAt(ZONE, 15, 10),
+      deliverables: [
+        {
+          title: 'Unboxing reel',
+          platform: 'instagram',
+          draftDueAt: thisMonthAt(ZONE, 12, 9),
+          publishAt: thisMonthAt(ZONE, 15, 10),
+        },
+      ],
     });
     await page.reload();
 

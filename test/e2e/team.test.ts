@@ -1,53 +1,38 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type BrowserSession,
   call,
   expectAccessible,
-  openBrowser,
+  openSignedOutPage,
   OWNER,
   thisMonthAt,
   setUpDeal,
   until,
+  useBrowserApp,
 } from './browser';
-import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
 const EDITOR = { name: 'Bo Editor', email: 'bo@example.com', password: 'bo has a long password' };
 
-let server: AppServer;
-let owner: BrowserSession;
+// Invite links are built from APP_URL, so it must name this very server.
+const app = useBrowserApp({ timezoneId: ZONE }, { appUrl: true });
 let inviteeContext: BrowserContext;
 let invitee: Page;
-const inviteeProblems: string[] = [];
+let inviteeProblems: string[];
 
 beforeAll(async () => {
-  // Invite links are built from APP_URL, so it must name this very server.
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-    appUrl: true,
-  });
-  owner = await openBrowser({ timezoneId: ZONE });
   // The invitee: the same browser, a separate profile (no cookies), signed out.
-  inviteeContext = await owner.browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    timezoneId: ZONE,
-    locale: 'en-US',
-  });
-  invitee = await inviteeContext.newPage();
-  invitee.on('pageerror', (error) => inviteeProblems.push(`page error: ${error.message}`));
-  invitee.on('console', (message) => {
+  ({
+    context: inviteeContext,
+    page: invitee,
+    problems: inviteeProblems,
+  } = await openSignedOutPage(
+    app.session.browser,
+    { timezoneId: ZONE },
     // A role change ends the invitee's session: the next poll is answered 401 by design.
-    if (message.type() === 'error' && !message.text().includes('401')) {
-      inviteeProblems.push(`console error: ${message.text()}`);
-    }
-  });
-});
-
-afterAll(async () => {
-  await owner?.close();
-  await server?.close();
+    (text) => text.includes('401'),
+  ));
 });
 
 /** The 15th of this month at 10:00 Berlin time: always inside the month grid on show. */
@@ -67,11 +52,9 @@ describe('a small team on one install, in Chromium', () => {
   let deliverableId: string;
 
   it('the owner invites an editor; the link works signed out and lands the editor on the calendar without owner pages', async () => {
-    const page = owner.page;
-    await page.goto(server.url);
+    const page = await app.open();
     const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: ZONE, workspaceName: 'Ava Studio' },
-      brand: { name: 'Glow Skincare' },
+      owner: { timeZone: ZONE, workspaceName: 'Ava Studio' },
       deal: { title: 'Spring serum launch' },
     });
     dealId = deal.id;
@@ -102,7 +85,7 @@ describe('a small team on one install, in Chromium', () => {
     const linkBox = page.getByLabel('Invite link', { exact: true });
     await until(() => linkBox.count()).toBe(1);
     const link = await linkBox.inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/invite/[^/]+$`));
+    expect(link).toMatch(new RegExp(`^${app.server.url}/invite/[^/]+$`));
     const pending = page.getByTestId('invite-row').filter({ hasText: EDITOR.email });
     await until(() => pending.textContent()).toContain('Pending');
     expect(await pending.getByRole('button', { name: /Revoke/ }).count()).toBe(1);
@@ -138,7 +121,7 @@ describe('a small team on one install, in Chromium', () => {
     expect(await navLink(invitee, 'Calendar').count()).toBe(1);
     expect(await navLink(invitee, 'Team').count()).toBe(0);
     expect(await navLink(invitee, 'Audit').count()).toBe(0);
-    await invitee.goto(`${server.url}/team`);
+    await invitee.goto(`${app.server.url}/team`);
     await until(() => invitee.getByText('Only the workspace owner can see the team').count()).toBe(
       1,
     );
@@ -160,7 +143,7 @@ describe('a small team on one install, in Chromium', () => {
   });
 
   it('the editor edits a deliverable on the calendar', async () => {
-    await invitee.goto(server.url);
+    await invitee.goto(app.server.url);
     const event = invitee.locator(`[data-kind="publish"][data-deliverable-id="${deliverableId}"]`);
     await until(() => event.count()).toBe(1);
     await event.click();
@@ -177,8 +160,8 @@ describe('a small team on one install, in Chromium', () => {
   });
 
   it('explains a refused change: the only owner cannot make themselves an editor', async () => {
-    const page = owner.page;
-    await page.goto(`${server.url}/team`);
+    const page = app.session.page;
+    await page.goto(`${app.server.url}/team`);
     const select = page.getByLabel(`Role of ${OWNER.name}`);
     await until(() => select.count()).toBe(1);
     await select.selectOption('editor');
@@ -190,14 +173,14 @@ describe('a small team on one install, in Chromium', () => {
     await until(() => select.inputValue()).toBe('owner');
     expect((await call(page, 'GET', '/api/auth/me')).role).toBe('owner');
     // The refusal is the one problem the browser logged so far; the later checks start clean.
-    expect(owner.problems).toEqual([
+    expect(app.session.problems).toEqual([
       'console error: Failed to load resource: the server responded with a status of 409 (Conflict)',
     ]);
-    owner.problems.length = 0;
+    app.session.problems.length = 0;
   });
 
   it('the owner makes the editor a viewer, who then has no create or edit controls', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     const select = page.getByLabel(`Role of ${EDITOR.name}`);
     await until(() => select.count()).toBe(1);
     const saved = page.waitForResponse(
@@ -209,7 +192,7 @@ describe('a small team on one install, in Chromium', () => {
     expect(users.items.find((u) => u.email === EDITOR.email)?.role).toBe('viewer');
 
     // The role change ended the invitee's session: they sign in again, now as a viewer.
-    await invitee.goto(server.url);
+    await invitee.goto(app.server.url);
     await until(() => invitee.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
     await signIn(invitee, EDITOR.email, EDITOR.password);
     await until(() => invitee.getByRole('heading', { name: 'Calendar' }).count()).toBe(1);
@@ -289,7 +272,7 @@ describe('a small team on one install, in Chromium', () => {
   });
 
   it('the owner sees the invite acceptance and the deliverable edit in the audit log', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     await navLink(page, 'Audit').click();
     await until(() => page.getByRole('heading', { name: 'Audit log' }).count()).toBe(1);
     const rows = page.getByTestId('audit-row');
@@ -325,16 +308,16 @@ describe('a small team on one install, in Chromium', () => {
     await until(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Unboxing reel v2');
 
-    expect(owner.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
     await expectAccessible(page, 'the audit log, filtered');
   });
 
   it('the audit log loads older entries page by page and filters by day', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     // Enough changes for more than one page (50 entries each).
     for (let i = 1; i <= 55; i++)
       await call(page, 'POST', '/api/brands', { name: `Brand ${String(i).padStart(2, '0')}` });
-    await page.goto(`${server.url}/audit`);
+    await page.goto(`${app.server.url}/audit`);
     const rows = page.getByTestId('audit-row');
     await until(() => rows.count()).toBe(50);
     expect(await rows.first().textContent()).toContain('Brand 55');
@@ -363,7 +346,7 @@ describe('a small team on one install, in Chromium', () => {
   });
 
   it('the owner hands ownership to a teammate after a confirmation, and becomes an editor', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     await navLink(page, 'Team').click();
     const row = page.getByTestId('member-row').filter({ hasText: EDITOR.email });
     await until(() => row.count()).toBe(1);
@@ -387,6 +370,6 @@ describe('a small team on one install, in Chromium', () => {
     await until(() => navLink(page, 'Team').count()).toBe(0);
     expect(await navLink(page, 'Audit').count()).toBe(0);
     expect((await call(page, 'GET', '/api/auth/me')).role).toBe('editor');
-    expect(owner.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

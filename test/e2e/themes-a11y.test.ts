@@ -1,55 +1,39 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../support/alerts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type BrowserSession,
   call,
   expectAccessible,
-  openBrowser,
-  OWNER,
+  openSignedOutPage,
+  setUpOwner,
   type Theme,
   until,
+  SCREENSHOT_DIR,
+  useBrowserApp,
 } from './browser';
-import { startAppServer, type AppServer } from './server';
 
 const ZONE = 'Europe/Berlin';
-/** Where the README's dark screenshots go when UPDATE_SCREENSHOTS=1. */
-const SHOTS = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots')
-  : null;
 
-let smtp: TestSmtpServer;
-let server: AppServer;
-let owner: BrowserSession;
+// The invoice link is built from APP_URL and only exists once the invoice is sent.
+const app = useBrowserApp(
+  { timezoneId: ZONE, viewport: { width: 1366, height: 900 } },
+  {
+    appUrl: true,
+    smtp: true,
+    env: {
+      SMTP_FROM: 'ava-studio@example.com',
+      APP_SECRET: 'e2e-theme-secret-0123456789abcdef0123456789',
+    },
+  },
+);
 /** A second profile without a session: the sign-in, invite and public pages. */
 let visitor: Page;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  // The invoice link is built from APP_URL and only exists once the invoice is sent.
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-    appUrl: true,
-    env: {
-      SMTP_URL: smtp.url,
-      SMTP_FROM: 'ava-studio@example.com',
-      APP_SECRET: 'e2e-theme-secret-0123456789abcdef0123456789',
-    },
-  });
-  owner = await openBrowser({ timezoneId: ZONE, viewport: { width: 1366, height: 900 } });
-  const context = await owner.browser.newContext({
+  ({ page: visitor } = await openSignedOutPage(app.session.browser, {
     viewport: { width: 1366, height: 900 },
     timezoneId: ZONE,
-    locale: 'en-US',
-  });
-  visitor = await context.newPage();
-});
-
-afterAll(async () => {
-  await owner?.close();
-  await server?.close();
-  await smtp?.close();
+  }));
 });
 
 /** The page's own background colour, as the browser computed it. */
@@ -80,7 +64,7 @@ async function showView(page: Page, view: 'Month view' | 'Week view' | 'List vie
 }
 
 async function visit(page: Page, url: string, heading: string | RegExp, what: string) {
-  await page.goto(`${server.url}${url}`);
+  await page.goto(`${app.server.url}${url}`);
   await settled(page, heading);
   await expectAccessibleInBothThemes(page, what);
 }
@@ -89,21 +73,16 @@ describe('every page in the light and the dark theme, in Chromium', () => {
   let invoiceId: string;
 
   it('signed out: the setup page before the workspace exists', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     await visit(page, '/', 'Create the owner account', 'the setup page');
-    await call(page, 'POST', '/api/auth/setup', {
-      ...OWNER,
-      timeZone: ZONE,
-      workspaceName: 'Ava Studio',
-    });
+    await setUpOwner(page, { timeZone: ZONE, workspaceName: 'Ava Studio' });
     expect(await call(page, 'POST', '/api/seed')).toMatchObject({
       deliverables: expect.any(Number),
     });
   });
 
   it('signed in: the calendar in month, week and list, and its dark screenshots', async () => {
-    const page = owner.page;
-    await page.goto(server.url);
+    const page = await app.open();
     await settled(page, 'Calendar');
     await until(() => page.locator('[data-deliverable-id]').count()).toBeGreaterThan(3);
     await expectAccessibleInBothThemes(page, 'the calendar, month');
@@ -126,29 +105,28 @@ describe('every page in the light and the dark theme, in Chromium', () => {
     await expectAccessibleInBothThemes(page, 'the calendar, week');
     await showView(page, 'List view');
     await expectAccessibleInBothThemes(page, 'the calendar, list');
-    if (SHOTS) {
+    if (SCREENSHOT_DIR) {
       await showView(page, 'Month view');
       await page.emulateMedia({ colorScheme: 'dark' });
       // Transitions finished: the theme just changed under the page.
       await page.screenshot({
-        path: path.join(SHOTS, 'calendar-dark.png'),
+        path: path.join(SCREENSHOT_DIR, 'calendar-dark.png'),
         animations: 'disabled',
       });
       await page.setViewportSize({ width: 390, height: 844 });
       await until(() => page.locator('[data-deliverable-id]').count()).toBeGreaterThan(0);
       await page.screenshot({
-        path: path.join(SHOTS, 'calendar-dark-phone.png'),
+        path: path.join(SCREENSHOT_DIR, 'calendar-dark-phone.png'),
         animations: 'disabled',
       });
       await page.setViewportSize({ width: 1366, height: 900 });
       await page.emulateMedia({ colorScheme: 'light' });
     }
-    expect(owner.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 
   it('signed in: the theme switch pins light or dark, remembered, and System follows the device', async () => {
-    const page = owner.page;
-    await page.goto(server.url);
+    const page = await app.open();
     await settled(page, 'Calendar');
     const light = await pageBackground(page);
     const toggle = page.getByLabel('Theme', { exact: true });
@@ -179,7 +157,7 @@ describe('every page in the light and the dark theme, in Chromium', () => {
   });
 
   it('signed in: a deal, and its dialog whose text inputs take their direction from the text', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     const deals = await call(page, 'GET', '/api/deals');
     const invoices = await call(page, 'GET', '/api/invoices');
     invoiceId = invoices.items[0]!.id;
@@ -194,7 +172,7 @@ describe('every page in the light and the dark theme, in Chromium', () => {
     expect(await dialog.locator('input[dir="auto"]').count()).toBeGreaterThan(0);
     await expectAccessibleInBothThemes(page, 'the deal dialog');
     await page.keyboard.press('Escape');
-    expect(owner.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 
   it.for([
@@ -211,16 +189,21 @@ describe('every page in the light and the dark theme, in Chromium', () => {
     ['/media-kit', 'Media kit'],
     ['/requests', 'Requests'],
   ] as const)('signed in: %s', async ([url, heading]) => {
-    await visit(owner.page, url, heading, `the page ${url}`);
-    expect(owner.problems).toEqual([]);
+    await visit(app.session.page, url, heading, `the page ${url}`);
+    expect(app.session.problems).toEqual([]);
   });
 
   it('signed in: the print page of an invoice', async () => {
-    await visit(owner.page, `/invoices/${invoiceId}/print`, /Invoice/, 'the invoice print page');
+    await visit(
+      app.session.page,
+      `/invoices/${invoiceId}/print`,
+      /Invoice/,
+      'the invoice print page',
+    );
   });
 
   it('signed out and public: sign-in, invite, review, media kit and invoice pages', async () => {
-    const page = owner.page;
+    const page = app.session.page;
     const invite = await call(page, 'POST', '/api/invites', { role: 'editor' });
     const inReview = (await call(page, 'GET', '/api/deliverables?status=in_review')).items[0]!;
     const review = await call(page, 'POST', `/api/deliverables/${inReview.id}/review-links`, {});

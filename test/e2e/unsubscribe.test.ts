@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../support/alerts';
+import { describe, expect, it } from 'vitest';
 import {
-  type BrowserSession,
   call,
   expectAccessible,
-  openBrowser,
   openSignedOutPhone,
   OWNER,
   screenshot,
   setUpDeal,
   until,
+  useBrowserApp,
 } from './browser';
-import { startAppServer, type AppServer } from './server';
 
 /**
  * An alert e-mail's Unsubscribe link, as a person follows it: opened signed out on a
@@ -21,51 +18,37 @@ import { startAppServer, type AppServer } from './server';
 
 const SCREENSHOT = screenshot('unsubscribe-phone.png');
 
-let smtp: TestSmtpServer;
-let server: AppServer;
-let team: BrowserSession;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-    appUrl: true,
-    // Alerts go out every two seconds, so the e-mail need not wait a minute.
-    env: { SMTP_URL: smtp.url, ALERT_CRON: '*/2 * * * * *' },
-  });
-  team = await openBrowser({ timezoneId: 'UTC' });
-});
-
-afterAll(async () => {
-  await team?.close();
-  await server?.close();
-  await smtp?.close();
-});
+const app = useBrowserApp(
+  { timezoneId: 'UTC' },
+  // Alerts go out every two seconds, so the e-mail need not wait a minute.
+  { appUrl: true, smtp: true, env: { ALERT_CRON: '*/2 * * * * *' } },
+);
 
 describe('the unsubscribe link of an alert e-mail, in Chromium', () => {
   it('asks first, turns alert e-mails off with one button, and the settings show them off', async () => {
-    const page = team.page;
-    await page.goto(server.url);
-    const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: 'UTC' },
-      brand: { name: 'Glow Skincare' },
+    const page = await app.open();
+    await setUpDeal(page, {
+      owner: { timeZone: 'UTC' },
       deal: { title: 'Spring serum', feeCents: 100_000 },
+      // A draft due in two hours: the scheduler raises draft_due_soon and e-mails the owner.
+      deliverables: [
+        {
+          title: 'Serum reel',
+          platform: 'instagram',
+          draftDueAt: new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString(),
+        },
+      ],
     });
-    // A draft due in two hours: the scheduler raises draft_due_soon and e-mails the owner.
-    await call(page, 'POST', '/api/deliverables', {
-      dealId: deal.id,
-      title: 'Serum reel',
-      platform: 'instagram',
-      draftDueAt: new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString(),
-    });
-    await until(async () => smtp.messages.length, 30_000).toBeGreaterThan(0);
-    const header = smtp.messages[0]!.mail.headerLines.find(
+    await until(async () => app.smtp.messages.length, 30_000).toBeGreaterThan(0);
+    const header = app.smtp.messages[0]!.mail.headerLines.find(
       (h) => h.key === 'list-unsubscribe',
     )!.line;
     const link = /<([^>]+)>/.exec(header)![1]!;
-    expect(link.startsWith(`${server.url}/api/email/unsubscribe?token=`)).toBe(true);
+    expect(link.startsWith(`${app.server.url}/api/email/unsubscribe?token=`)).toBe(true);
 
-    const { page: phone, problems } = await openSignedOutPhone(team.browser, { timezoneId: 'UTC' });
+    const { page: phone, problems } = await openSignedOutPhone(app.session.browser, {
+      timezoneId: 'UTC',
+    });
     await phone.goto(link);
     await until(() => phone.getByRole('heading', { name: 'Stop alert e-mails?' }).count()).toBe(1);
     expect(await phone.getByText(OWNER.email).count()).toBe(1);
@@ -81,7 +64,7 @@ describe('the unsubscribe link of an alert e-mail, in Chromium', () => {
     await expectAccessible(phone, 'the unsubscribed page');
     expect(problems).toEqual([]);
 
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${app.server.url}/settings`);
     const toggle = page.getByRole('switch', { name: 'E-mail me alerts' });
     await until(() => toggle.count()).toBe(1);
     expect(await toggle.isChecked()).toBe(false);

@@ -1,46 +1,23 @@
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type BrowserSession,
-  call,
-  expectAccessible,
-  openBrowser,
-  OWNER,
-  setUpDeal,
-  until,
-} from './browser';
-import { startAppServer, type AppServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, expectAccessible, screenshot, setUpDeal, until, useBrowserApp } from './browser';
 
 // Details seen walking through the app as a new user (issue 19), on a server without SMTP.
 const BROWSER_ZONE = 'America/Los_Angeles';
-/** Where the README's screenshot goes when UPDATE_SCREENSHOTS=1; none otherwise. */
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
-  ? path.resolve(import.meta.dirname, '../../web/screenshots/deal-delete-refused.png')
-  : undefined;
+const SCREENSHOT = screenshot('deal-delete-refused.png');
 
-let server: AppServer;
-let session: BrowserSession;
+const app = useBrowserApp({ timezoneId: BROWSER_ZONE, viewport: { width: 1366, height: 900 } });
 let invitee: BrowserContext;
 
 beforeAll(async () => {
-  server = await startAppServer({ webRoot: inject('webRoot') });
-  session = await openBrowser({ timezoneId: BROWSER_ZONE, viewport: { width: 1366, height: 900 } });
-  invitee = await session.browser.newContext({ timezoneId: BROWSER_ZONE, locale: 'en-US' });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+  invitee = await app.session.browser.newContext({ timezoneId: BROWSER_ZONE, locale: 'en-US' });
 });
 
 describe('walkthrough details in Chromium', () => {
   it('warns before a refused deal delete, ticks #ad from the caption, says e-mail is off, and offers the browser zone on the invite page', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const page = await app.open();
     const { deal } = await setUpDeal(page, {
-      owner: { ...OWNER, timeZone: 'Europe/Berlin' },
-      brand: { name: 'Glow Skincare' },
+      owner: { timeZone: 'Europe/Berlin' },
       deal: { title: 'Spring launch', feeCents: 250_000 },
     });
     const invoice = await call(page, 'POST', '/api/invoices', {
@@ -50,7 +27,7 @@ describe('walkthrough details in Chromium', () => {
     });
 
     // The deal has a sent invoice: "Delete deal" says why it cannot, and offers no delete.
-    await page.goto(`${server.url}/deals/${deal.id}`);
+    await page.goto(`${app.server.url}/deals/${deal.id}`);
     await page.getByRole('button', { name: 'Delete deal' }).click();
     const refused = page.getByRole('dialog', { name: 'This deal cannot be deleted' });
     await until(() => refused.count()).toBe(1);
@@ -77,7 +54,7 @@ describe('walkthrough details in Chromium', () => {
     await until(() => dialog.count()).toBe(0);
 
     // Without SMTP the e-mail switch is off, disabled, and says why.
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${app.server.url}/settings`);
     const emailSwitch = page.getByRole('switch', { name: 'E-mail me alerts' });
     await until(() => emailSwitch.count()).toBe(1);
     await until(() => emailSwitch.isDisabled()).toBe(true);
@@ -90,7 +67,7 @@ describe('walkthrough details in Chromium', () => {
       role: 'editor',
     });
     const join = await invitee.newPage();
-    await join.goto(`${server.url}/invite/${token}`);
+    await join.goto(`${app.server.url}/invite/${token}`);
     const note = join.getByTestId('browser-zone-note');
     await until(() => note.count()).toBe(1);
     expect(await note.textContent()).toContain('America/Los Angeles');
@@ -99,10 +76,10 @@ describe('walkthrough details in Chromium', () => {
     await join.getByLabel('Email').fill('eddie@example.com');
     await join.getByLabel('Password').fill('eddie has a long password');
     await join.getByRole('button', { name: /^Join/ }).click();
-    await until(async () => join.url()).toBe(`${server.url}/`);
+    await until(async () => join.url()).toBe(`${app.server.url}/`);
     const me = await call(join, 'GET', '/api/auth/me');
     expect(me.timeZone).toBe(BROWSER_ZONE);
 
-    expect(session.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

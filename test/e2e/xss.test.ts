@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type BrowserSession,
-  call,
-  expectAccessible,
-  openBrowser,
-  setUpDeal,
-  until,
-} from './browser';
-import { startAppServer, type AppServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, expectAccessible, setUpDeal, until, useBrowserApp } from './browser';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -24,28 +16,21 @@ const CAPTION = `Caption ${SCRIPT}`;
 const INVOICE_NOTES = `Invoice notes ${IMG} ${SCRIPT}`;
 const PAYMENT_METHOD = `${IMG} wire`;
 
-let server: AppServer;
-let session: BrowserSession;
 const dialogs: string[] = [];
 
 const untilLong = <T>(fn: () => Promise<T>) => until(fn, 20_000);
 
-beforeAll(async () => {
-  server = await startAppServer({
-    webRoot: inject('webRoot'),
-    // The scheduler runs every second, so the go-live alert exists within moments.
-    env: { ALERT_CRON: '*/1 * * * * *' },
-  });
-  session = await openBrowser({ timezoneId: 'Asia/Tokyo' });
-  session.page.on('dialog', (dialog) => {
+const app = useBrowserApp(
+  { timezoneId: 'Asia/Tokyo' },
+  // The scheduler runs every second, so the go-live alert exists within moments.
+  { env: { ALERT_CRON: '*/1 * * * * *' } },
+);
+
+beforeAll(() => {
+  app.session.page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
@@ -76,13 +61,10 @@ async function expectNothingRan(page: Page, view: string): Promise<void> {
 
 describe('hostile names and notes in Chromium', () => {
   it('show as literal text on every page, and nothing in them runs', async () => {
-    const { page } = session;
-    await page.goto(server.url);
+    const page = await app.open();
     const { deal } = await setUpDeal(page, {
       owner: {
-        email: 'ava@example.com',
         name: OWNER_NAME,
-        password: 'correct horse battery staple',
         timeZone: 'Asia/Tokyo',
         workspaceName: WORKSPACE,
       },
@@ -120,7 +102,7 @@ describe('hostile names and notes in Chromium', () => {
     });
 
     // Calendar, month view, with the deliverable's dialog open (?deliverable= jumps to its day).
-    await page.goto(`${server.url}/?deliverable=${deliverable.id}`);
+    await page.goto(`${app.server.url}/?deliverable=${deliverable.id}`);
     const dialog = page.getByRole('dialog', { name: 'Edit deliverable' });
     await untilLong(() => dialog.count()).toBe(1);
     await untilLong(() => dialog.getByLabel('Title').inputValue()).toBe(DELIVERABLE);
@@ -144,10 +126,10 @@ describe('hostile names and notes in Chromium', () => {
     ).toBeGreaterThan(0);
     await expectLiteral(page, 'calendar list', [DELIVERABLE, BRAND]);
 
-    await page.goto(`${server.url}/deals`);
+    await page.goto(`${app.server.url}/deals`);
     await expectLiteral(page, 'deals', [DEAL, BRAND]);
 
-    await page.goto(`${server.url}/deals/${deal.id}`);
+    await page.goto(`${app.server.url}/deals/${deal.id}`);
     await expectLiteral(page, 'deal detail', [
       DEAL,
       BRAND,
@@ -157,31 +139,31 @@ describe('hostile names and notes in Chromium', () => {
       PAYMENT_METHOD,
     ]);
 
-    await page.goto(`${server.url}/brands`);
+    await page.goto(`${app.server.url}/brands`);
     await expectLiteral(page, 'brands', [BRAND, BRAND_NOTES, CONTACT]);
 
     // The alert about the deliverable, once the scheduler has raised it.
     await until(async () => (await call(page, 'GET', '/api/alerts/count')).open).toBeGreaterThan(0);
-    await page.goto(`${server.url}/alerts`);
+    await page.goto(`${app.server.url}/alerts`);
     await expectLiteral(page, 'alerts', [DELIVERABLE]);
 
-    await page.goto(`${server.url}/money`);
+    await page.goto(`${app.server.url}/money`);
     await expectLiteral(page, 'money', [BRAND]);
 
-    await page.goto(`${server.url}/invoices/${invoice.id}/print`);
+    await page.goto(`${app.server.url}/invoices/${invoice.id}/print`);
     await expectLiteral(page, 'invoice print', [WORKSPACE, BRAND, CONTACT, DEAL, INVOICE_NOTES]);
 
-    await page.goto(`${server.url}/audit`);
+    await page.goto(`${app.server.url}/audit`);
     await untilLong(() => page.getByTestId('audit-row').count()).toBeGreaterThan(4);
     await expectLiteral(page, 'audit', [DELIVERABLE, DEAL, BRAND, `Brief ${IMG}`]);
 
-    await page.goto(`${server.url}/team`);
+    await page.goto(`${app.server.url}/team`);
     await expectLiteral(page, 'team', [OWNER_NAME]);
 
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${app.server.url}/settings`);
     await expectLiteral(page, 'settings', [OWNER_NAME]);
     expect(await page.getByLabel('Workspace name').inputValue()).toBe(WORKSPACE);
 
-    expect(session.problems).toEqual([]);
+    expect(app.session.problems).toEqual([]);
   });
 });

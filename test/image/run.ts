@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { hc } from 'hono/client';
 import type { AppType } from '../../server/app';
-import { freePort } from '../e2e/server';
+import { freePort } from '../support/ports';
 import { baseImageName, ensureBaseImage } from './base';
 import { run, runQuietly, tail } from './commands';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifySqlite } from '../../server/db/backup';
-import { startServer, tempDir, type ServerProcess } from '../e2e/server';
+import { startServer, tempDir } from '../e2e/server';
 import {
   apiClient,
   createDeal,
@@ -11,14 +11,10 @@ import {
   PROCESS_TEST_TIMEOUT_MS,
   runBuiltCommand,
   setUpOwner,
+  useOwnServers,
 } from './support';
 
-const servers: ServerProcess[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.allSettled(servers.splice(0).map((s) => s.stop('SIGKILL')));
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const { servers, dirs } = useOwnServers();
 
 const backup = (databaseUrl: string, file: string) => runBuiltCommand('backup', databaseUrl, file);
 
@@ -95,28 +91,22 @@ describe('npm run backup (SQLite) and restore', () => {
     PROCESS_TEST_TIMEOUT_MS * 2,
   );
 
-  it(
-    'refuses to overwrite a file, and says how to back up PostgreSQL',
-    async () => {
-      const dir = tempDir('sponsorcal-backup-');
-      dirs.push(dir);
-      const file = path.join(dir, 'exists.db');
-      fs.writeFileSync(file, 'keep me');
-      const databaseUrl = `sqlite:${path.join(dir, 'live.db')}`;
-      const server = await startServer({ databaseUrl, env: { ALERT_CRON: ONCE_A_YEAR } });
-      servers.push(server);
-      await expect(backup(databaseUrl, file)).rejects.toMatchObject({
-        stderr: expect.stringMatching(/already exists/),
-      });
-      expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
-      await expect(backup('postgres://localhost/x', path.join(dir, 'pg.db'))).rejects.toMatchObject(
-        {
-          code: 2,
-          stderr: expect.stringMatching(/pg_dump/),
-        },
-      );
-      await expect(backup(databaseUrl, '')).rejects.toMatchObject({ code: 2 });
-    },
-    PROCESS_TEST_TIMEOUT_MS,
-  );
+  it('refuses to overwrite a file, and says how to back up PostgreSQL', async () => {
+    const dir = tempDir('sponsorcal-backup-');
+    dirs.push(dir);
+    const file = path.join(dir, 'exists.db');
+    fs.writeFileSync(file, 'keep me');
+    const databaseUrl = `sqlite:${path.join(dir, 'live.db')}`;
+    const server = await startServer({ databaseUrl, env: { ALERT_CRON: ONCE_A_YEAR } });
+    servers.push(server);
+    await expect(backup(databaseUrl, file)).rejects.toMatchObject({
+      stderr: expect.stringMatching(/already exists/),
+    });
+    expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
+    await expect(backup('postgres://localhost/x', path.join(dir, 'pg.db'))).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/pg_dump/),
+    });
+    await expect(backup(databaseUrl, '')).rejects.toMatchObject({ code: 2 });
+  });
 });

@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { hc } from 'hono/client';
 import { SMTPServer } from 'smtp-server';
 import type { AppType } from '../../server/app';
@@ -383,6 +383,7 @@ export async function createProcessScope(
 export function trackProcessScopes(): (
   options?: Parameters<typeof createProcessScope>[0],
 ) => Promise<ProcessScope> {
+  useProcessTimeout();
   const made: ProcessScope[] = [];
   afterEach(async () => {
     await Promise.all(made.splice(0).map((scope) => scope.dispose()));
@@ -394,7 +395,28 @@ export function trackProcessScopes(): (
   };
 }
 
+/** Gives every test of the calling file PROCESS_TEST_TIMEOUT_MS (Vitest resets it after the file). */
+function useProcessTimeout(): void {
+  vi.setConfig({ testTimeout: PROCESS_TEST_TIMEOUT_MS });
+}
+
+/**
+ * For tests that start servers on files of their own: every server put in `servers` is
+ * killed, and every directory put in `dirs` removed, after each test.
+ */
+export function useOwnServers(): { servers: ServerProcess[]; dirs: string[] } {
+  useProcessTimeout();
+  const servers: ServerProcess[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await Promise.allSettled(servers.splice(0).map((s) => s.stop('SIGKILL')));
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { servers, dirs };
+}
+
 export function useProcessScope(): () => ProcessScope {
+  useProcessTimeout();
   let scope: ProcessScope | undefined;
   beforeEach(async () => {
     scope = await createProcessScope();

@@ -3,10 +3,14 @@ import type { Database, NewBrand } from '../../server/db/schema';
 import {
   createTestApp,
   createWorkspace,
+  setUpBody,
   type TestApp,
   type TestAppOptions,
   type TestResponse,
+  type Workspace,
+  type WorkspaceOptions,
 } from '../support/app';
+import type { RequestBody } from '../support/api-types';
 
 /**
  * Registers an `afterEach` that closes every app a test made and fails the
@@ -27,12 +31,31 @@ export function trackApps(close: (t: TestApp) => Promise<void> = (t) => t.close(
       open.push(t);
       return t;
     },
-    async workspace(options: TestAppOptions = {}) {
+    async workspace(options: WorkspaceOptions = {}) {
       const t = await createWorkspace(options);
       open.push(t);
       return t;
     },
   };
+}
+
+/** What POST /api/deliverables takes, on the workspace's deal unless `dealId` names another. */
+export type DeliverableBody = Omit<RequestBody<'POST', '/api/deliverables'>, 'dealId'> & {
+  dealId?: string;
+};
+
+/** Creates a deliverable as the owner (on the workspace's deal unless told); throws unless 201. */
+export async function addDeliverable(t: Workspace, body: DeliverableBody) {
+  const res = await t.owner.post('/api/deliverables', { dealId: t.deal.id, ...body });
+  return setUpBody(res, 201, 'create deliverable');
+}
+
+/** The one alert GET /api/alerts lists for `query`, the owner asking. */
+export async function theOnlyAlert(t: Workspace, query: string) {
+  const res = await t.owner.get(`/api/alerts?${query}`);
+  expect(res.status).toBe(200);
+  expect(res.body.items).toHaveLength(1);
+  return res.body.items[0];
 }
 
 /** A client of `t` that presents a given cookie (e.g. one the browser held before it was replaced). */
@@ -92,6 +115,32 @@ export function expectApiError(
   }
 }
 
+/** Asserts that `text` contains every one of `parts` (a failure names the one missing). */
+export function expectToContainAll(text: string, parts: readonly string[]): void {
+  for (const part of parts) expect(text).toContain(part);
+}
+
+/** What a refused request answers: its status and what the one error shape must name. */
+export interface Refusal extends ExpectedError {
+  status: number;
+}
+
+/**
+ * Sends a request that must be refused as `refusal` says (see `expectApiError`) and
+ * asserts that it wrote nothing (`dataSnapshot` before and after). Answers the response.
+ */
+export async function expectRefused<T>(
+  t: TestApp,
+  { status, ...expected }: Refusal,
+  send: () => Promise<TestResponse<T>>,
+): Promise<TestResponse<T>> {
+  const before = await dataSnapshot(t);
+  const res = await send();
+  expectApiError(res, status, expected);
+  expect(await dataSnapshot(t)).toEqual(before);
+  return res;
+}
+
 /** Issue paths of an error answer. */
 export function issuePaths(res: TestResponse): string[] {
   const body = res.body as { error?: { issues?: Array<{ path: string }> } };
@@ -147,14 +196,17 @@ export const DATA_TABLES = [
 /** Every row of every data table, in a stable order: equal snapshots mean nothing was written. */
 export async function dataSnapshot(t: TestApp): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {};
-  for (const table of DATA_TABLES) {
-    const rows = await t.db.selectFrom(table).selectAll().execute();
-    snapshot[table] = rows
-      .map((row) => JSON.stringify(row, Object.keys(row).sort()))
-      .sort()
-      .map((json) => JSON.parse(json) as unknown);
-  }
+  for (const table of DATA_TABLES) snapshot[table] = await sortedRows(t, table);
   return snapshot;
+}
+
+/** Every row of a table, each with its keys sorted, in a stable order. */
+export async function sortedRows(t: TestApp, table: keyof Database): Promise<unknown[]> {
+  const rows = await t.db.selectFrom(table).selectAll().execute();
+  return rows
+    .map((row) => JSON.stringify(row, Object.keys(row).sort()))
+    .sort()
+    .map((json) => JSON.parse(json) as unknown);
 }
 
 /** Row counts of every table: to show that a rejected request wrote nothing. */

@@ -3,7 +3,7 @@
  * SMTP server and a real HTTP webhook receiver. Nothing here replaces the
  * database, the mailer or fetch; the tests talk to the real parts.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -13,12 +13,14 @@ import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Role } from '../../shared/schemas/auth';
 import type { DeliverableStatus, Platform } from '../../shared/schemas/deliverable';
+import { createSmtpSender, type EmailSender } from '../../server/alerts/channels/email';
+import { runDeliveries } from '../../server/alerts/dispatch';
 import { runAlertScan, type AlertScanResult } from '../../server/alerts/scan';
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect';
 import { insertDeliverable } from '../../server/db/queries/deliverables';
 import type { AlertRow, Database, DeliveryRow } from '../../server/db/schema';
-import { createSmtpMailer, type Mailer } from '../../server/invoices/mailer';
-import { addUser, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
+import { createSmtpMailer } from '../../server/invoices/mailer';
+import { addUser, setUpBody, TEAM_PASSWORD, type TestApp, type TestClient } from './app';
 
 export const HOUR = 60 * 60 * 1000;
 export const MINUTE = 60 * 1000;
@@ -105,9 +107,7 @@ export async function createDeliverable(
     ...(input.status === 'published' ? { liveUrl: 'https://example.com/posts/1' } : {}),
     ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
   });
-  if (res.status !== 201)
-    throw new Error(`create deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return setUpBody(res, 201, 'create deliverable');
 }
 
 /** PATCHes a deliverable with the version it currently has. */
@@ -125,9 +125,7 @@ export async function patchDeliverable(
       : {}),
     ...changes,
   });
-  if (res.status !== 200)
-    throw new Error(`patch deliverable failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  return setUpBody(res, 200, 'patch deliverable');
 }
 
 /** Many deliverables at once, through the real insert query (the API would be slow for hundreds). */
@@ -287,22 +285,22 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 }
 
 /**
- * For a file's tests: an SMTP server and an invoice mailer that sends to it,
- * started once, with the received messages emptied before each test.
+ * For a file's tests: an SMTP server and a client `connect` makes to it (a mailer, a
+ * sender), started once, with the received messages emptied before each test.
  */
-export function useSmtpMailer(from = 'Sponsorcal <sponsorcal@studio.example>') {
+function useSmtpServer<C extends { close(): void }>(connect: (url: string) => C) {
   let server: TestSmtpServer | undefined;
-  let mailer: Mailer | undefined;
+  let client: C | undefined;
   const started = () => {
-    if (!server || !mailer) throw new Error('the SMTP server starts in beforeAll');
-    return { server, mailer };
+    if (!server || !client) throw new Error('the SMTP server starts in beforeAll');
+    return { server, client };
   };
   beforeAll(async () => {
     server = await startSmtpServer();
-    mailer = createSmtpMailer(server.url, from);
+    client = connect(server.url);
   });
   afterAll(async () => {
-    mailer?.close();
+    client?.close();
     await server?.close();
   });
   beforeEach(() => {
@@ -313,8 +311,50 @@ export function useSmtpMailer(from = 'Sponsorcal <sponsorcal@studio.example>') {
     get messages() {
       return started().server.messages;
     },
+    get client() {
+      return started().client;
+    },
+  };
+}
+
+/** For a file's tests: an invoice mailer sending to an SMTP server (see `useSmtpServer`). */
+export function useSmtpMailer(from = 'Sponsorcal <sponsorcal@studio.example>') {
+  const smtp = useSmtpServer((url) => createSmtpMailer(url, from));
+  return {
+    /** What the server received, oldest first. */
+    get messages() {
+      return smtp.messages;
+    },
     get mailer() {
-      return started().mailer;
+      return smtp.client;
+    },
+  };
+}
+
+/**
+ * For a file's alert e-mail tests: an alert e-mail sender to an SMTP server (see
+ * `useSmtpServer`). `deliver` runs the deliveries as the app does, linking to `appUrl`
+ * and signing unsubscribe links with `linkSecret` (give a workspace both to have its
+ * own links signed the same way).
+ */
+export function useAlertEmail(from = 'Sponsorcal <alerts@example.com>') {
+  const appUrl = 'https://cal.example.com';
+  const linkSecret = randomBytes(32);
+  const smtp = useSmtpServer((url) => createSmtpSender(url, from));
+  return {
+    appUrl,
+    from,
+    linkSecret,
+    /** What the SMTP server received, oldest first. */
+    get messages() {
+      return smtp.messages;
+    },
+    get sender() {
+      return smtp.client;
+    },
+    /** Runs the alert deliveries due at `now`, e-mail going through `email` (the sender unless told). */
+    deliver(db: Kysely<Database>, now: Date | string, email: EmailSender | null = smtp.client) {
+      return runDeliveries({ db, now: new Date(now), appUrl, email, linkSecret });
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../server/db/schema';
 import type { Mailer } from '../../server/invoices/mailer';
 import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/auth/password';
@@ -50,16 +52,14 @@ export interface TestAppOptions {
 }
 
 /**
- * A fresh, migrated database (a SQLite file, or PostgreSQL with TEST_DB=postgres)
- * and an app on it; every test gets its own.
+ * The app as the tests run it, on a migrated database: its clock reads `options.now`
+ * (2026-03-01T12:00Z unless given) and it keeps what it logs as an error.
  */
-export async function createTestApp(options: TestAppOptions = {}) {
-  const database = await createTestDatabase();
-  const { handle } = database;
+export function createAppOn(db: Kysely<Database>, options: TestAppOptions = {}) {
   const clock = fixedClock(options.now ?? '2026-03-01T12:00:00.000Z');
   const unexpectedErrors: unknown[] = [];
   const app = createApp({
-    db: handle.db,
+    db,
     clock,
     passwordCost: TEST_PASSWORD_COST,
     logError: (error) => unexpectedErrors.push(error),
@@ -74,17 +74,29 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const origin = options.appUrl ? new URL(options.appUrl).origin : LOCAL_ORIGIN;
   return {
     app,
-    db: handle.db,
+    db,
     clock,
+    unexpectedErrors,
+    /** A new client (no cookie yet); `headers` go with each of its requests. */
+    client: (options: Pick<TestClientOptions, 'headers'> = {}) =>
+      new TestClient(app, { origin, ...options }),
+  };
+}
+
+/**
+ * A fresh, migrated database (a SQLite file, or PostgreSQL with TEST_DB=postgres)
+ * and an app on it; every test gets its own.
+ */
+export async function createTestApp(options: TestAppOptions = {}) {
+  const database = await createTestDatabase();
+  const { handle } = database;
+  return {
+    ...createAppOn(handle.db, options),
     /** The SQLite file (SQLite runs only). */
     file: database.file,
     /** A DATABASE_URL for this test's database. */
     databaseUrl: database.url,
     dialect: handle.dialect,
-    unexpectedErrors,
-    /** A new client (no cookie yet); `headers` go with each of its requests. */
-    client: (options: Pick<TestClientOptions, 'headers'> = {}) =>
-      new TestClient(app, { origin, ...options }),
     close: () => database.close(),
   };
 }
@@ -97,6 +109,15 @@ export interface TestResponse<T = unknown> {
   body: T;
   /** The raw response text. */
   text: string;
+}
+
+/**
+ * The body of a set-up call's answer, which must have `status`: otherwise this throws,
+ * naming `what` (a set-up that fails is not what a test checks, so it is no assertion).
+ */
+export function setUpBody<T>(res: TestResponse<T>, status: number, what: string): T {
+  if (res.status !== status) throw new Error(`${what} failed: ${res.status} ${res.text}`);
+  return res.body;
 }
 
 type Fetchable = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
@@ -283,8 +304,13 @@ export async function signInAs(t: TestApp, role: Role, options: Omit<AddUserOpti
   return { client, user };
 }
 
+export interface WorkspaceOptions extends TestAppOptions {
+  /** The workspace's time zone (UTC unless given), set through PATCH /api/settings. */
+  timeZone?: string;
+}
+
 /** An app with an owner signed in, and a brand and a deal to hang deliverables on. */
-export async function createWorkspace(options: TestAppOptions = {}) {
+export async function createWorkspace(options: WorkspaceOptions = {}) {
   const t = await createTestApp(options);
   const owner = t.client();
   const user = await owner.setupOwner();
@@ -292,5 +318,13 @@ export async function createWorkspace(options: TestAppOptions = {}) {
   const deal = (
     await owner.post('/api/deals', { brandId: brand.id, title: 'Launch', feeCents: 100_000 })
   ).body;
+  if (options.timeZone) {
+    const { version } = (await owner.get('/api/settings')).body;
+    const res = await owner.patch('/api/settings', { version, timeZone: options.timeZone });
+    if (res.status !== 200) throw new Error(`setting the zone failed: ${res.status} ${res.text}`);
+  }
   return { ...t, owner, user, brand, deal };
 }
+
+/** What `createWorkspace` answers: the app, its owner's client, a brand and a deal. */
+export type Workspace = Awaited<ReturnType<typeof createWorkspace>>;

@@ -7,8 +7,9 @@
 import { expect } from 'vitest';
 import type { Invoice } from '../../shared/schemas/invoice';
 import type { Settings } from '../../shared/schemas/settings';
-import { dataSnapshot, trackApps } from '../server/helpers';
-import type { createWorkspace, TestApp, TestClient } from './app';
+import { dataSnapshot, sortedRows, trackApps } from '../server/helpers';
+import type { RequestBody } from './api-types';
+import { setUpBody, type TestApp, type TestClient, type Workspace } from './app';
 
 // ---------------------------------------------------------------------------
 // Apps that close cleanly on both engines
@@ -31,7 +32,7 @@ export async function closeApp(t: Pick<TestApp, 'db' | 'dialect' | 'close'>): Pr
 /** `trackApps()` (test/server/helpers.ts), closing with `closeApp`. */
 export const trackInvoiceApps = () => trackApps(closeApp);
 
-export type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
+export type { Workspace } from './app';
 
 // ---------------------------------------------------------------------------
 // What is in the database
@@ -40,13 +41,8 @@ export type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 /** `dataSnapshot` plus the invoices and payments: equal snapshots mean nothing was written. */
 export async function moneySnapshot(t: TestApp): Promise<Record<string, unknown[]>> {
   const snapshot = await dataSnapshot(t);
-  for (const table of ['invoices', 'payments'] as const) {
-    const rows = await t.db.selectFrom(table).selectAll().execute();
-    snapshot[table] = rows
-      .map((row) => JSON.stringify(row, Object.keys(row).sort()))
-      .sort()
-      .map((json) => JSON.parse(json) as unknown);
-  }
+  for (const table of ['invoices', 'payments'] as const)
+    snapshot[table] = await sortedRows(t, table);
   return snapshot;
 }
 
@@ -54,29 +50,21 @@ export async function moneySnapshot(t: TestApp): Promise<Record<string, unknown[
 // Brands, deals, invoices and payments through the API
 // ---------------------------------------------------------------------------
 
-export interface DealInput {
-  brandId: string;
-  title?: string;
-  currency?: string;
-  feeCents?: number;
-}
+/** What POST /api/deals takes, the title made optional ("Campaign" unless given). */
+export type DealInput = Omit<RequestBody<'POST', '/api/deals'>, 'title'> & { title?: string };
 
 export async function createBrand(
   client: TestClient,
   name: string,
 ): Promise<{ id: string; name: string }> {
   const res = await client.post('/api/brands', { name });
-  if (res.status !== 201) throw new Error(`create brand failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 201, 'create brand');
 }
 
-export async function createDeal(
-  client: TestClient,
-  input: DealInput,
-): Promise<{ id: string; currency: string }> {
+/** POST /api/deals; throws unless 201. Answers the deal. */
+export async function createDeal(client: TestClient, input: DealInput) {
   const res = await client.post('/api/deals', { title: 'Campaign', ...input });
-  if (res.status !== 201) throw new Error(`create deal failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 201, 'create deal');
 }
 
 export interface InvoiceInput {
@@ -94,15 +82,21 @@ export interface InvoiceInput {
 /** POST /api/invoices; throws unless 201. */
 export async function createInvoice(client: TestClient, input: InvoiceInput): Promise<Invoice> {
   const res = await client.post('/api/invoices', input);
-  if (res.status !== 201) throw new Error(`create invoice failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 201, 'create invoice');
+}
+
+/** `createInvoice` as the workspace's owner, on its deal unless `dealId` names another. */
+export function addInvoice(
+  t: Workspace,
+  input: Omit<InvoiceInput, 'dealId'> & { dealId?: string },
+): Promise<Invoice> {
+  return createInvoice(t.owner, { dealId: t.deal.id, ...input });
 }
 
 /** GET /api/invoices/:id; throws unless 200. */
 export async function getInvoice(client: TestClient, id: string): Promise<Invoice> {
   const res = await client.get(`/api/invoices/${id}`);
-  if (res.status !== 200) throw new Error(`get invoice failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 200, 'get invoice');
 }
 
 /** PATCH /api/invoices/:id with the version it has now; throws unless 200. */
@@ -116,8 +110,7 @@ export async function patchInvoice(
     version: current.version,
     ...changes,
   });
-  if (res.status !== 200) throw new Error(`patch invoice failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 200, 'patch invoice');
 }
 
 export interface PaymentInput {
@@ -135,8 +128,7 @@ export async function pay(
   input: PaymentInput,
 ): Promise<Invoice> {
   const res = await client.post(`/api/invoices/${invoiceId}/payments`, input);
-  if (res.status !== 201) throw new Error(`payment failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 201, 'payment');
 }
 
 /** PATCH /api/settings with the version it has now; throws unless 200. */
@@ -149,8 +141,7 @@ export async function patchSettings(
     version: current.body.version,
     ...changes,
   });
-  if (res.status !== 200) throw new Error(`patch settings failed: ${res.status} ${res.text}`);
-  return res.body;
+  return setUpBody(res, 200, 'patch settings');
 }
 
 /** Sets the workspace's time zone. */

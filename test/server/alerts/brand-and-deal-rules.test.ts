@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import type { BrandStage } from '../../../shared/schemas/brand';
 import type { DealStatus } from '../../../shared/schemas/deal';
 import { alertKeys, alertRows, at, DAY, MINUTE, scan } from '../../support/alerts';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
 afterEach(async () => t?.close());
 

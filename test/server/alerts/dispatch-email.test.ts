@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSmtpSender, type EmailSender } from '../../../server/alerts/channels/email';
-import { runDeliveries } from '../../../server/alerts/dispatch';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import {
   addMember,
   alertRows,
@@ -12,42 +10,23 @@ import {
   deliveryRows,
   HOUR,
   scan,
-  startSmtpServer,
+  useAlertEmail,
   type ReceivedMail,
-  type TestSmtpServer,
 } from '../../support/alerts';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
-
-const APP_URL = 'https://cal.example.com';
-const FROM = 'Sponsorcal <alerts@example.com>';
-const LINK_SECRET = randomBytes(32);
 // The workspace clock reads 2026-03-01T12:00Z (07:00 in New York). 2026-03-02T22:00Z is 5:00 PM EST the next day.
 const DRAFT_DUE = '2026-03-02T22:00:00.000Z';
 const PUBLISH_AT = '2026-03-02T10:00:00.000Z';
 
+const mailbox = useAlertEmail();
 let t: Workspace;
-let smtp: TestSmtpServer;
-let sender: EmailSender;
 
-beforeEach(async () => {
-  smtp = await startSmtpServer();
-  sender = createSmtpSender(smtp.url, FROM);
-});
 afterEach(async () => {
-  sender.close();
-  await smtp.close();
   await t?.close();
 });
 
-function send(now: Date | string = t.clock.now(), email: EmailSender | null = sender) {
-  return runDeliveries({
-    db: t.db,
-    now: new Date(now),
-    appUrl: APP_URL,
-    email,
-    linkSecret: LINK_SECRET,
-  });
+function send(now: Date | string = t.clock.now(), sender: EmailSender | null = mailbox.sender) {
+  return mailbox.deliver(t.db, now, sender);
 }
 
 /** recipient → rules of the alerts they were mailed about, via the delivery id each message carries. */
@@ -77,13 +56,13 @@ describe('alert e-mails through a real SMTP server', () => {
     expect(await scan(t, t.clock.now(), true)).toMatchObject({ raised: 2 });
     expect(await send()).toEqual({ sent: 6, retried: 0, failed: 0, cancelled: 0 });
 
-    expect(smtp.messages).toHaveLength(6);
-    expect(await mailedRules(smtp.messages)).toEqual({
+    expect(mailbox.messages).toHaveLength(6);
+    expect(await mailedRules(mailbox.messages)).toEqual({
       'owner@example.com': ['draft_due_soon', 'publish_due_soon'],
       [editor.email]: ['draft_due_soon', 'publish_due_soon'],
       [editor2.email]: ['draft_due_soon', 'publish_due_soon'],
     });
-    for (const { mail } of smtp.messages) {
+    for (const { mail } of mailbox.messages) {
       expect(mail.from?.value[0]?.address).toBe('alerts@example.com');
       expect(
         mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : [],
@@ -91,7 +70,7 @@ describe('alert e-mails through a real SMTP server', () => {
     }
     // A second run sends nothing more.
     expect(await send(at(t.clock.now(), HOUR))).toMatchObject({ sent: 0 });
-    expect(smtp.messages).toHaveLength(6);
+    expect(mailbox.messages).toHaveLength(6);
   });
 
   it('mails only the assignee when the deliverable is assigned', async () => {
@@ -106,7 +85,7 @@ describe('alert e-mails through a real SMTP server', () => {
 
     await scan(t, t.clock.now(), true);
     expect(await send()).toMatchObject({ sent: 2 });
-    expect(await mailedRules(smtp.messages)).toEqual({
+    expect(await mailedRules(mailbox.messages)).toEqual({
       [editor.email]: ['draft_due_soon', 'publish_due_soon'],
     });
   });
@@ -128,7 +107,7 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
     const subjectFor = (email: string) =>
-      smtp.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject;
+      mailbox.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject;
 
     expect(subjectFor(nyc.email)).toBe('Draft due tomorrow at 5:00 PM EST: “Spring haul” for Acme');
     expect(subjectFor(berlin.email)).toBe(
@@ -138,7 +117,7 @@ describe('alert e-mails through a real SMTP server', () => {
     expect(subjectFor('owner@example.com')).toBe(
       'Draft due tomorrow at 10:00 PM UTC: “Spring haul” for Acme',
     );
-    const nycMail = smtp.messages.find((m) => m.envelopeTo.includes(nyc.email))!.mail;
+    const nycMail = mailbox.messages.find((m) => m.envelopeTo.includes(nyc.email))!.mail;
     expect(nycMail.text).toContain('Draft due tomorrow at 5:00 PM EST');
   });
 
@@ -148,8 +127,8 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
 
-    const [message] = smtp.messages;
-    const link = `${APP_URL}/?deliverable=${d.id}`;
+    const [message] = mailbox.messages;
+    const link = `${mailbox.appUrl}/?deliverable=${d.id}`;
     expect(message?.mail.text).toContain(link);
     expect(message?.mail.html).toContain(`href="${link}"`);
   });
@@ -160,7 +139,7 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
     const [delivery] = await deliveryRows(t.db);
-    expect(smtp.messages[0]?.mail.messageId).toBe(`<${delivery!.id}@sponsorcal>`);
+    expect(mailbox.messages[0]?.mail.messageId).toBe(`<${delivery!.id}@sponsorcal>`);
     expect(delivery).toMatchObject({ status: 'sent', attempts: 1, recipient: 'owner@example.com' });
   });
 
@@ -178,7 +157,7 @@ describe('alert e-mails through a real SMTP server', () => {
 
     await scan(t, t.clock.now(), true);
     await send();
-    expect(smtp.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
+    expect(mailbox.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
   });
 
   it('cancels a pending e-mail when its recipient turns alert e-mails off before it is sent', async () => {
@@ -190,7 +169,7 @@ describe('alert e-mails through a real SMTP server', () => {
 
     await quiet.client.put('/api/me/preferences', { emailAlerts: false });
     expect(await send()).toMatchObject({ sent: 1, cancelled: 1 });
-    expect(smtp.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
+    expect(mailbox.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
     const cancelled = (await deliveryRows(t.db)).find((d) => d.recipient === quiet.email);
     expect(cancelled).toMatchObject({ status: 'cancelled' });
     expect(cancelled?.lastError).toMatch(/turned alert e-mails off/);
@@ -203,13 +182,13 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
 
-    const html = smtp.messages[0]?.mail.html;
+    const html = mailbox.messages[0]?.mail.html;
     expect(typeof html).toBe('string');
     expect(html).not.toContain('<img');
     expect(html).toMatch(/(&lt;|&#60;)img src=x onerror=alert\(1\)(&gt;|&#62;)/);
     // The plain-text part and the subject carry the title as written.
-    expect(smtp.messages[0]?.mail.text).toContain(title);
-    expect(smtp.messages[0]?.mail.subject).toContain(title);
+    expect(mailbox.messages[0]?.mail.text).toContain(title);
+    expect(mailbox.messages[0]?.mail.subject).toContain(title);
   });
 
   it('cannot be made to add headers or recipients by a title with a line break', async () => {
@@ -221,8 +200,8 @@ describe('alert e-mails through a real SMTP server', () => {
     await scan(t, t.clock.now(), true);
     await send();
 
-    expect(smtp.messages).toHaveLength(1);
-    const [{ envelopeTo, mail }] = smtp.messages as [ReceivedMail];
+    expect(mailbox.messages).toHaveLength(1);
+    const [{ envelopeTo, mail }] = mailbox.messages as [ReceivedMail];
     expect(envelopeTo).toEqual(['owner@example.com']);
     expect(mail.bcc).toBeUndefined();
     expect(mail.headers.has('bcc')).toBe(false);
@@ -233,7 +212,7 @@ describe('alert e-mails through a real SMTP server', () => {
     t = await createWorkspace();
     await createDeliverable(t.owner, t.deal.id, { draftDueAt: DRAFT_DUE });
     await scan(t, t.clock.now(), true);
-    const down = createSmtpSender(`smtp://127.0.0.1:${await deadPort()}`, FROM);
+    const down = createSmtpSender(`smtp://127.0.0.1:${await deadPort()}`, mailbox.from);
     try {
       expect(await send(t.clock.now(), down)).toMatchObject({ sent: 0, retried: 1 });
     } finally {
@@ -249,7 +228,7 @@ describe('alert e-mails through a real SMTP server', () => {
 
     // The real server is back.
     expect(await send(at(t.clock.now(), 30_000))).toMatchObject({ sent: 1 });
-    expect(smtp.messages).toHaveLength(1);
+    expect(mailbox.messages).toHaveLength(1);
   });
 
   it('cancels e-mails with a clear reason when no SMTP server is configured', async () => {

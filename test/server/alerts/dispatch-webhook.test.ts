@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDeliveries } from '../../../server/alerts/dispatch';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import {
   alertRows,
   at,
@@ -14,8 +14,6 @@ import {
   verifySignature,
   type TestWebhookReceiver,
 } from '../../support/alerts';
-
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 
 const APP_URL = 'https://cal.example.com';
 // The workspace clock reads 2026-03-01T12:00Z.

@@ -9,7 +9,7 @@ import { runAlertScan } from '../../../server/alerts/scan';
 import { fixedClock } from '../../../server/clock';
 import type { DatabaseHandle } from '../../../server/db/connect';
 import { startJobs, type Jobs } from '../../../server/jobs';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import {
   alertRows,
   at,
@@ -27,8 +27,6 @@ import {
   type TestSmtpServer,
   type TestWebhookReceiver,
 } from '../../support/alerts';
-
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 
 let t: Workspace | undefined;
 let handles: DatabaseHandle[] = [];
@@ -52,6 +50,18 @@ const APP_URL = 'https://sponsorcal.example.com';
 /** What every sender here is given: the webhook receivers listen on loopback, so it may be reached. */
 const SEND = { appUrl: APP_URL, webhookAllowPrivate: true, linkSecret: randomBytes(32) } as const;
 const T = '2026-03-10T12:00:00.000Z';
+
+/**
+ * A workspace two days before T with a JSON webhook channel to a new receiver, which
+ * checks the signatures it gets (closed after the test, like the workspace).
+ */
+async function workspaceWithWebhook(): Promise<{ t: Workspace; receiver: TestWebhookReceiver }> {
+  t = await createWorkspace({ now: at(T, -2 * 24 * HOUR) });
+  receiver = await startWebhookReceiver();
+  const channel = await createChannel(t.owner, { type: 'json', url: receiver.url });
+  receiver.secret = channel.secret;
+  return { t, receiver };
+}
 
 function open(w: Workspace): DatabaseHandle {
   const handle = openSecondHandle(w);
@@ -125,9 +135,7 @@ function startScanProcess(url: string, now: string) {
 
 describe('two instances scanning one database at once', () => {
   it('two server processes scanning at once raise every alert and delivery exactly once', async () => {
-    t = await createWorkspace({ now: at(T, -2 * 24 * HOUR) });
-    receiver = await startWebhookReceiver();
-    await createChannel(t.owner, { type: 'json', url: receiver.url });
+    ({ t, receiver } = await workspaceWithWebhook());
     const ids = await manyDueDeliverables(t, 300);
 
     const url = databaseUrlOf(t);
@@ -144,10 +152,7 @@ describe('two instances scanning one database at once', () => {
 
 describe('two senders draining the outbox at once', () => {
   it('each delivery reaches the webhook receiver exactly once', async () => {
-    t = await createWorkspace({ now: at(T, -2 * 24 * HOUR) });
-    receiver = await startWebhookReceiver();
-    const channel = await createChannel(t.owner, { type: 'json', url: receiver.url });
-    receiver.secret = channel.secret;
+    ({ t, receiver } = await workspaceWithWebhook());
     await manyDueDeliverables(t, 60);
     await runAlertScan({ db: t.db, now: new Date(T), emailEnabled: false });
     const deliveries = await deliveryRows(t.db);
@@ -178,11 +183,8 @@ describe('two senders draining the outbox at once', () => {
 
 describe('a crash between raising and delivering', () => {
   it('sends every delivery the scan committed exactly once after a restart', async () => {
-    t = await createWorkspace({ now: at(T, -2 * 24 * HOUR) });
-    receiver = await startWebhookReceiver();
+    ({ t, receiver } = await workspaceWithWebhook());
     smtp = await startSmtpServer();
-    const channel = await createChannel(t.owner, { type: 'json', url: receiver.url });
-    receiver.secret = channel.secret;
     await manyDueDeliverables(t, 5);
 
     // First life: the scan commits alerts and their outbox, then the process dies before sending.
@@ -224,10 +226,7 @@ describe('a crash between raising and delivering', () => {
 
 describe('a crash in the middle of a send', () => {
   async function oneWebhookDelivery() {
-    t = await createWorkspace({ now: at(T, -2 * 24 * HOUR) });
-    receiver = await startWebhookReceiver();
-    const channel = await createChannel(t.owner, { type: 'json', url: receiver.url });
-    receiver.secret = channel.secret;
+    ({ t, receiver } = await workspaceWithWebhook());
     await insertManyDeliverables(
       t.db,
       t.deal.id,
@@ -310,10 +309,7 @@ describe('a crash in the middle of a send', () => {
 
 describe('a sender busy for longer than the lease', () => {
   it('claims each delivery for a full lease from when it takes it, so no other instance sends it too', async () => {
-    t = await createWorkspace({ now: at(T, -2 * 24 * HOUR) });
-    receiver = await startWebhookReceiver();
-    const channel = await createChannel(t.owner, { type: 'json', url: receiver.url });
-    receiver.secret = channel.secret;
+    ({ t, receiver } = await workspaceWithWebhook());
     await insertManyDeliverables(
       t.db,
       t.deal.id,

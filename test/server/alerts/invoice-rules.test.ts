@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSmtpSender, type EmailSender } from '../../../server/alerts/channels/email';
-import { runDeliveries } from '../../../server/alerts/dispatch';
+import { describe, expect, it } from 'vitest';
 import { INVOICE_REMINDER_DAYS } from '../../../server/alerts/rules/invoice-days';
 import {
   addMember,
@@ -12,11 +9,11 @@ import {
   deliveryRows,
   HOUR,
   scan,
-  startSmtpServer,
-  type TestSmtpServer,
+  useAlertEmail,
 } from '../../support/alerts';
+import { theOnlyAlert } from '../helpers';
 import {
-  createInvoice,
+  addInvoice,
   patchInvoice,
   patchSettings,
   pay,
@@ -48,8 +45,7 @@ const overdueKeys = (moments: string[]) => moments.map((m) => `invoice_overdue@$
 const soonKey = (moment = LATE) => `invoice_due_soon@${moment}`;
 
 async function sentInvoice(t: Workspace, extra: Record<string, unknown> = {}) {
-  return createInvoice(t.owner, {
-    dealId: t.deal.id,
+  return addInvoice(t, {
     amountCents: 100_000,
     issuedOn: '2026-02-08',
     dueOn: DUE_ON,
@@ -62,6 +58,15 @@ async function sentInvoice(t: Workspace, extra: Record<string, unknown> = {}) {
 async function scanAt(t: Workspace, instant: string, emailEnabled = false) {
   t.clock.set(instant);
   return scan(t, instant, emailEnabled);
+}
+
+/** The first alert raised is open, about an invoice, and as `expected` says. */
+async function expectFirstAlertOpen(
+  t: Workspace,
+  expected: { rule: string; subjectId: string; dueAt: string; severity: string },
+) {
+  const [alert] = await alertRows(t.db);
+  expect(alert).toMatchObject({ ...expected, subjectType: 'invoice', resolvedAt: null });
 }
 
 async function openAlerts(t: Workspace, subjectId: string) {
@@ -78,14 +83,11 @@ describe('invoice_due_soon', () => {
 
     expect(await scanAt(t, SOON)).toMatchObject({ raised: 1 });
     expect(await alertKeys(t.db, inv.id)).toEqual([soonKey()]);
-    const [alert] = await alertRows(t.db);
-    expect(alert).toMatchObject({
+    await expectFirstAlertOpen(t, {
       rule: 'invoice_due_soon',
-      subjectType: 'invoice',
       subjectId: inv.id,
       dueAt: LATE,
       severity: 'warning',
-      resolvedAt: null,
     });
   });
 
@@ -111,24 +113,23 @@ describe('invoice_due_soon', () => {
     );
   });
 
-  it('takes the lead in days from settings.leadTimes.invoiceDueSoonDays', async () => {
+  /** With a due-soon lead of `days`, the invoice is alerted from `from` on, not a moment earlier. */
+  async function expectDueSoonFrom(days: number, from: string) {
     const t = await apps.workspace();
-    await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 7 } });
+    await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: days } });
     const inv = await sentInvoice(t);
-    await scanAt(t, '2026-03-03T23:59:59.999Z');
+    await scanAt(t, at(from, -1));
     expect(await alertKeys(t.db, inv.id)).toEqual([]);
-    await scanAt(t, '2026-03-04T00:00:00.000Z');
+    await scanAt(t, from);
     expect(await alertKeys(t.db, inv.id)).toEqual([soonKey()]);
+  }
+
+  it('takes the lead in days from settings.leadTimes.invoiceDueSoonDays', async () => {
+    await expectDueSoonFrom(7, '2026-03-04T00:00:00.000Z');
   });
 
   it('with a lead of 1 day fires on the due day itself', async () => {
-    const t = await apps.workspace();
-    await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 1 } });
-    const inv = await sentInvoice(t);
-    await scanAt(t, '2026-03-09T23:59:59.999Z');
-    expect(await alertKeys(t.db, inv.id)).toEqual([]);
-    await scanAt(t, '2026-03-10T00:00:00.000Z');
-    expect(await alertKeys(t.db, inv.id)).toEqual([soonKey()]);
+    await expectDueSoonFrom(1, '2026-03-10T00:00:00.000Z');
   });
 
   it('is off with a lead of 0, while the overdue alert still fires', async () => {
@@ -149,8 +150,7 @@ describe('invoice_due_soon', () => {
   });
 
   it('counts the lead in the workspace zone (Europe/Berlin)', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'Europe/Berlin');
+    const t = await apps.workspace({ timeZone: 'Europe/Berlin' });
     const inv = await sentInvoice(t);
     // 00:00 on 8 March in Berlin (CET, UTC+1) is 2026-03-07T23:00Z; the due day ends at 2026-03-10T23:00Z.
     await scanAt(t, '2026-03-07T22:59:59.999Z');
@@ -193,21 +193,17 @@ describe('invoice_overdue', () => {
     ['Pacific/Auckland', '2026-03-10T11:00:00.000Z'],
     ['UTC', LATE],
   ])('fires at the end of the due day in %s (%s), and not 1 ms before', async (zone, late) => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, zone);
+    const t = await apps.workspace({ timeZone: zone });
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
     const inv = await sentInvoice(t);
 
     expect(await scanAt(t, at(late, -1))).toMatchObject({ raised: 0 });
     expect(await scanAt(t, late)).toMatchObject({ raised: 1 });
-    const [alert] = await alertRows(t.db);
-    expect(alert).toMatchObject({
+    await expectFirstAlertOpen(t, {
       rule: 'invoice_overdue',
-      subjectType: 'invoice',
       subjectId: inv.id,
       dueAt: late,
       severity: 'critical',
-      resolvedAt: null,
     });
   });
 
@@ -238,8 +234,7 @@ describe('invoice_overdue', () => {
   }, 90_000);
 
   it('raises each reminder at local midnight, also after a DST change (America/New_York)', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'America/New_York');
+    const t = await apps.workspace({ timeZone: 'America/New_York' });
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
     const inv = await sentInvoice(t, { issuedOn: '2026-02-01', dueOn: '2026-03-05' });
     // The 6th starts at 05:00Z (EST); after 2026-03-08 local midnight is 04:00Z (EDT).
@@ -259,8 +254,7 @@ describe('invoice_overdue', () => {
   });
 
   it('fires at the first instant of the next day when its midnight does not exist (America/Santiago)', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'America/Santiago');
+    const t = await apps.workspace({ timeZone: 'America/Santiago' });
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
     const inv = await sentInvoice(t, { issuedOn: '2026-08-06', dueOn: '2026-09-05' });
     // Chile skips from 24:00 on Saturday 5 September (UTC−4) to 01:00 on Sunday (UTC−3): 2026-09-06T04:00Z.
@@ -467,10 +461,8 @@ describe('invoice alert messages', () => {
     const t = await apps.workspace();
     const inv = await sentInvoice(t);
     await scanAt(t, LATE);
-    const res = await t.owner.get(`/api/alerts?subjectId=${inv.id}&rule=invoice_overdue`);
-    expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(1);
-    expect(res.body.items[0]).toMatchObject({
+    const alert = await theOnlyAlert(t, `subjectId=${inv.id}&rule=invoice_overdue`);
+    expect(alert).toMatchObject({
       rule: 'invoice_overdue',
       subjectType: 'invoice',
       subjectId: inv.id,
@@ -485,16 +477,7 @@ describe('invoice alert messages', () => {
 });
 
 describe('invoice alert e-mails through a real SMTP server', () => {
-  let smtp: TestSmtpServer;
-  let sender: EmailSender;
-  beforeEach(async () => {
-    smtp = await startSmtpServer();
-    sender = createSmtpSender(smtp.url, 'Sponsorcal <alerts@example.com>');
-  });
-  afterEach(async () => {
-    sender.close();
-    await smtp.close();
-  });
+  const mailbox = useAlertEmail();
 
   it('mails every active owner and editor (nobody is assigned an invoice): not viewers or disabled users', async () => {
     const t = await apps.workspace();
@@ -505,19 +488,13 @@ describe('invoice alert e-mails through a real SMTP server', () => {
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
 
     expect(await scanAt(t, LATE, true)).toMatchObject({ raised: 1 });
-    const result = await runDeliveries({
-      db: t.db,
-      now: new Date(LATE),
-      appUrl: 'https://cal.example.com',
-      email: sender,
-      linkSecret: randomBytes(32),
-    });
+    const result = await mailbox.deliver(t.db, LATE);
     expect(result).toEqual({ sent: 2, retried: 0, failed: 0, cancelled: 0 });
 
-    expect(smtp.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(
+    expect(mailbox.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(
       [editor.email, 'owner@example.com'].sort(),
     );
-    for (const { mail } of smtp.messages) {
+    for (const { mail } of mailbox.messages) {
       expect(mail.subject).toContain(inv.number);
       expect(mail.subject).toContain('Acme');
       expect(mail.subject).toMatch(/\b1 day overdue\b/);
@@ -526,21 +503,9 @@ describe('invoice alert e-mails through a real SMTP server', () => {
 
     // The 7-day reminder is a new alert and a new e-mail to the same people; a rerun sends nothing more.
     await scanAt(t, REMINDERS[0]!, true);
-    await runDeliveries({
-      db: t.db,
-      now: new Date(REMINDERS[0]!),
-      appUrl: 'https://cal.example.com',
-      email: sender,
-      linkSecret: randomBytes(32),
-    });
-    await runDeliveries({
-      db: t.db,
-      now: new Date(at(REMINDERS[0]!, DAY)),
-      appUrl: 'https://cal.example.com',
-      email: sender,
-      linkSecret: randomBytes(32),
-    });
-    expect(smtp.messages).toHaveLength(4);
+    await mailbox.deliver(t.db, REMINDERS[0]!);
+    await mailbox.deliver(t.db, at(REMINDERS[0]!, DAY));
+    expect(mailbox.messages).toHaveLength(4);
   });
 
   it('never tells a reader in another zone that an overdue invoice is 0 days overdue', async () => {
@@ -554,16 +519,10 @@ describe('invoice alert e-mails through a real SMTP server', () => {
     const inv = await sentInvoice(t);
     await patchSettings(t.owner, { leadTimes: { invoiceDueSoonDays: 0 } });
     await scanAt(t, LATE, true);
-    await runDeliveries({
-      db: t.db,
-      now: new Date(LATE),
-      appUrl: 'https://cal.example.com',
-      email: sender,
-      linkSecret: randomBytes(32),
-    });
+    await mailbox.deliver(t.db, LATE);
 
     const subjectFor = (email: string) =>
-      smtp.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject ?? '';
+      mailbox.messages.find((m) => m.envelopeTo.includes(email))?.mail.subject ?? '';
     expect(subjectFor('owner@example.com')).toMatch(/\bis 1 day overdue\b/);
     expect(subjectFor(la.email)).toContain(inv.number);
     expect(subjectFor(la.email)).toMatch(/\bis [1-9]\d* days? overdue\b/);

@@ -10,10 +10,9 @@ import {
   type Jobs,
   type JobsOptions,
 } from '../../../server/jobs';
-import { createWorkspace as createWorkspaceAt } from '../../support/app';
+import { createWorkspace as createWorkspaceAt, type Workspace } from '../../support/app';
 import { alertRows, createDeliverable, waitFor } from '../../support/alerts';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace | undefined;
 let jobs: Jobs | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runAlertScan } from '../../../server/alerts/scan';
 import type { DatabaseHandle } from '../../../server/db/connect';
 import type { Invoice } from '../../../shared/schemas/invoice';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import {
   alertKeys,
   alertRows,
@@ -11,9 +11,15 @@ import {
   patchDeliverable,
   scan,
 } from '../../support/alerts';
-import { closeApp, createInvoice, patchInvoice, setWorkspaceZone } from '../../support/invoices';
+import {
+  addInvoice,
+  closeApp,
+  createDeal,
+  type DealInput,
+  patchInvoice,
+  setWorkspaceZone,
+} from '../../support/invoices';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace | undefined;
 let handles: DatabaseHandle[] = [];
 afterEach(async () => {
@@ -88,9 +94,9 @@ describe('ready_to_invoice', () => {
 
   it('invoices only what is left when part of the fee is invoiced, with the workspace terms', async () => {
     const w = await workspace();
-    await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 40_000, status: 'sent' });
+    await addInvoice(w, { amountCents: 40_000, status: 'sent' });
     // Void invoices do not count.
-    await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 60_000, status: 'void' });
+    await addInvoice(w, { amountCents: 60_000, status: 'void' });
     await patchDeal(w, { paymentTrigger: 'contract_signed', contractSignedOn: '2026-03-01' });
     expect(await scan(w, NOW)).toMatchObject({ raised: 1 });
     const drafts = (await invoicesOf(w)).filter((i) => i.status === 'draft');
@@ -105,35 +111,18 @@ describe('ready_to_invoice', () => {
 
   it('does not fire when invoices already cover the fee, for invoice_issued, or before the trigger', async () => {
     const w = await workspace();
-    await createInvoice(w.owner, { dealId: w.deal.id, amountCents: 100_000 });
+    await addInvoice(w, { amountCents: 100_000 });
     await patchDeal(w, { paymentTrigger: 'contract_signed', contractSignedOn: '2026-03-01' });
 
-    const other = (
-      await w.owner.post('/api/deals', {
-        brandId: w.brand.id,
-        title: 'Default clock',
-        feeCents: 50_000,
-        contractSignedOn: '2026-03-01',
-      })
-    ).body;
-    const waiting = (
-      await w.owner.post('/api/deals', {
-        brandId: w.brand.id,
-        title: 'Not yet signed',
-        feeCents: 50_000,
-        paymentTrigger: 'contract_signed',
-      })
-    ).body;
-    const cancelled = (
-      await w.owner.post('/api/deals', {
-        brandId: w.brand.id,
-        title: 'Called off',
-        status: 'cancelled',
-        feeCents: 50_000,
-        paymentTrigger: 'contract_signed',
-        contractSignedOn: '2026-03-01',
-      })
-    ).body;
+    const deal = (title: string, fields: Omit<DealInput, 'brandId'>) =>
+      createDeal(w.owner, { brandId: w.brand.id, title, feeCents: 50_000, ...fields });
+    const other = await deal('Default clock', { contractSignedOn: '2026-03-01' });
+    const waiting = await deal('Not yet signed', { paymentTrigger: 'contract_signed' });
+    const cancelled = await deal('Called off', {
+      status: 'cancelled',
+      paymentTrigger: 'contract_signed',
+      contractSignedOn: '2026-03-01',
+    });
     expect(await scan(w, NOW)).toMatchObject({ raised: 0 });
     expect(await alertRows(w.db)).toEqual([]);
     const invoices = (await w.owner.get('/api/invoices')).body.items as Invoice[];

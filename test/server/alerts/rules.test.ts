@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DELIVERABLE_STATUSES, type DeliverableStatus } from '../../../shared/schemas/deliverable';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import { alertKeys, alertRows, at, createDeliverable, DAY, HOUR, scan } from '../../support/alerts';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
 afterEach(async () => t?.close());
 

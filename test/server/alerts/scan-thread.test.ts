@@ -2,10 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startScanThread, type ScanThread } from '../../../server/alerts/scan-thread';
 import { fixedClock } from '../../../server/clock';
 import { startJobs, type Jobs } from '../../../server/jobs';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import { alertRows, at, DAY, HOUR, insertManyDeliverables, MINUTE } from '../../support/alerts';
-
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 
 let t: Workspace | undefined;
 let thread: ScanThread | undefined;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isUniqueViolation } from '../../../server/db/dialect';
 import { newId } from '../../../server/ids';
-import { createWorkspace } from '../../support/app';
+import { createWorkspace, type Workspace } from '../../support/app';
 import {
   alertKeys,
   alertRows,
@@ -15,7 +15,6 @@ import {
   scan,
 } from '../../support/alerts';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
 afterEach(async () => t?.close());
 

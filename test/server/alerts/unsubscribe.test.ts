@@ -1,39 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSmtpSender, type EmailSender } from '../../../server/alerts/channels/email';
-import { runDeliveries } from '../../../server/alerts/dispatch';
 import { unsubscribeToken } from '../../../server/alerts/unsubscribe';
-import { createWorkspace, TestClient, type TestResponse } from '../../support/app';
+import { createWorkspace, TestClient, type TestResponse, type Workspace } from '../../support/app';
 import {
   addMember,
   at,
   createDeliverable,
   DAY,
   scan,
-  startSmtpServer,
+  useAlertEmail,
   type ReceivedMail,
-  type TestSmtpServer,
 } from '../../support/alerts';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
-
-const APP_URL = 'https://cal.example.com';
-const FROM = 'Sponsorcal <alerts@example.com>';
-const LINK_SECRET = randomBytes(32);
 const ONE_CLICK = 'List-Unsubscribe=One-Click';
 
+const mailbox = useAlertEmail();
+const { appUrl: APP_URL, linkSecret: LINK_SECRET } = mailbox;
 let t: Workspace;
-let smtp: TestSmtpServer;
-let sender: EmailSender;
 
 beforeEach(async () => {
-  smtp = await startSmtpServer();
-  sender = createSmtpSender(smtp.url, FROM);
   t = await createWorkspace({ appUrl: APP_URL, linkSecret: LINK_SECRET });
 });
 afterEach(async () => {
-  sender.close();
-  await smtp.close();
   await t.close();
 });
 
@@ -41,13 +29,7 @@ afterEach(async () => {
 async function alertAndSend(now: string, title: string): Promise<void> {
   await createDeliverable(t.owner, t.deal.id, { title, draftDueAt: at(now, DAY) });
   await scan(t, now, true);
-  await runDeliveries({
-    db: t.db,
-    now: new Date(now),
-    appUrl: APP_URL,
-    email: sender,
-    linkSecret: LINK_SECRET,
-  });
+  await mailbox.deliver(t.db, now);
 }
 
 /** The header as the message carries it (mailparser folds List-* headers into one object). */
@@ -56,7 +38,7 @@ function rawHeader(mail: ReceivedMail['mail'], name: string): string | undefined
   return line?.slice(line.indexOf(':') + 1).trim();
 }
 
-function mailTo(email: string, messages = smtp.messages): ReceivedMail {
+function mailTo(email: string, messages = mailbox.messages): ReceivedMail {
   const found = messages.find((m) => m.envelopeTo.includes(email));
   if (!found) throw new Error(`no e-mail to ${email}`);
   return found;
@@ -93,7 +75,7 @@ describe('alert e-mail headers', () => {
   it('carry Auto-Submitted and a one-click List-Unsubscribe to an APP_URL address naming the recipient', async () => {
     const editor = await addMember(t, { role: 'editor', email: 'ed@example.com' });
     await alertAndSend(t.clock.now().toISOString(), 'Spring haul');
-    expect(smtp.messages).toHaveLength(2);
+    expect(mailbox.messages).toHaveLength(2);
 
     for (const [email, userId] of [
       ['owner@example.com', t.user.id],
@@ -135,15 +117,15 @@ describe('POST /api/email/unsubscribe (one click)', () => {
     });
 
     // The next alert is e-mailed to the owner only.
-    smtp.messages.length = 0;
+    mailbox.messages.length = 0;
     await alertAndSend(at(first, 1000), 'Summer haul');
-    expect(smtp.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
+    expect(mailbox.messages.flatMap((m) => m.envelopeTo)).toEqual(['owner@example.com']);
 
     // Turned back on in the settings, the e-mails come again.
     await editor.client.put('/api/me/preferences', { emailAlerts: true });
-    smtp.messages.length = 0;
+    mailbox.messages.length = 0;
     await alertAndSend(at(first, 2000), 'Autumn haul');
-    expect(smtp.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(
+    expect(mailbox.messages.flatMap((m) => m.envelopeTo).sort()).toEqual(
       [editor.email, 'owner@example.com'].sort(),
     );
   });

@@ -43,6 +43,19 @@ function reading(queries: CompiledQuery[], table: string): CompiledQuery[] {
   return queries.filter((q) => new RegExp(`^select .* from "${table}"`, 'is').test(q.sql));
 }
 
+/** Asserts that the first recorded query reading `table` searches it as `expectIndexSearch` says. */
+function expectFirstReadSearches(
+  sqlite: Parameters<typeof queryPlan>[0],
+  queries: CompiledQuery[],
+  table: string,
+  index: string,
+  column: string,
+) {
+  const [query] = reading(queries, table);
+  expect(query).toBeDefined();
+  expectIndexSearch(queryPlan(sqlite, query!), table, index, column);
+}
+
 /**
  * Asserts a plan searches `table` through `index` (a range on `column`) and
  * never scans the table: the cost follows the rows in range, not the table.
@@ -188,10 +201,9 @@ describe('EXPLAIN QUERY PLAN of the alert rules', () => {
   it('finds brands to follow up on next_follow_up_on', async () => {
     const { sqlite, db, queries, window } = await recordingDatabase();
     await findDueAbout(db, window, 'brand');
-    const [query] = reading(queries, 'brands');
-    expect(query).toBeDefined();
-    expectIndexSearch(
-      queryPlan(sqlite, query!),
+    expectFirstReadSearches(
+      sqlite,
+      queries,
       'brands',
       'brands_next_follow_up_on',
       'next_follow_up_on',
@@ -201,10 +213,9 @@ describe('EXPLAIN QUERY PLAN of the alert rules', () => {
   it('finds usage rights ending on (status, usage_rights_until), not by walking every signed deal', async () => {
     const { sqlite, db, queries, window } = await recordingDatabase();
     await findDueAbout(db, window, 'deal');
-    const [query] = reading(queries, 'deals');
-    expect(query).toBeDefined();
-    expectIndexSearch(
-      queryPlan(sqlite, query!),
+    expectFirstReadSearches(
+      sqlite,
+      queries,
       'deals',
       'deals_status_usage_rights_until',
       'usage_rights_until',
@@ -342,10 +353,9 @@ describe('EXPLAIN QUERY PLAN of the exclusivity check', () => {
       [{ id: 'd1', brandId: 'b1', publishAt: '2026-03-12T10:00:00.000Z', status: 'planned' }],
       window.now,
     );
-    const [query] = reading(queries, 'deals');
-    expect(query).toBeDefined();
-    expectIndexSearch(
-      queryPlan(sqlite, query!),
+    expectFirstReadSearches(
+      sqlite,
+      queries,
       'deals',
       'deals_status_exclusivity_until',
       'exclusivity_until',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkspace, unchecked } from '../../support/app';
+import { createWorkspace, unchecked, type Workspace } from '../../support/app';
 import {
   addMember,
   at,
@@ -12,7 +12,6 @@ import {
   scan,
 } from '../../support/alerts';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
 afterEach(async () => t?.close());
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../../server/auth/tokens';
 import { type TestClient, unchecked } from '../../support/app';
 import { signInAs } from '../../support/app';
-import { expectApiError, trackApps } from '../helpers';
+import { addDeliverable, expectApiError, trackApps } from '../helpers';
 
 const apps = trackApps();
 
@@ -35,16 +35,13 @@ function parseFeed(text: string): ParsedEvent[] {
 /** A workspace with one deliverable (draft due and go-live) and one sent invoice. */
 async function feedWorkspace() {
   const t = await apps.workspace({ now: '2026-03-01T12:00:00.000Z' });
-  const deliverable = (
-    await t.owner.post('/api/deliverables', {
-      dealId: t.deal.id,
-      title:
-        'Unboxing reel, "take 2"; with commas, and a long title that must be folded by the generator',
-      platform: 'instagram',
-      draftDueAt: '2026-03-05T17:00:00.000Z',
-      publishAt: '2026-03-10T16:30:00+01:00',
-    })
-  ).body;
+  const deliverable = await addDeliverable(t, {
+    title:
+      'Unboxing reel, "take 2"; with commas, and a long title that must be folded by the generator',
+    platform: 'instagram',
+    draftDueAt: '2026-03-05T17:00:00.000Z',
+    publishAt: '2026-03-10T16:30:00+01:00',
+  });
   const invoice = (
     await t.owner.post('/api/invoices', {
       dealId: t.deal.id,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertChannel } from '../../../server/db/queries/channels';
-import { createWorkspace, unchecked } from '../../support/app';
+import { createWorkspace, unchecked, type Workspace } from '../../support/app';
 import {
   addMember,
   deadPort,
@@ -8,7 +8,6 @@ import {
   type TestWebhookReceiver,
 } from '../../support/alerts';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
 let receiver: TestWebhookReceiver | undefined;
 afterEach(async () => {

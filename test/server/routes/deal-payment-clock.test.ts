@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDeliverable, patchDeliverable } from '../../support/alerts';
-import { createInvoice, pay, patchSettings, setWorkspaceZone } from '../../support/invoices';
+import { addInvoice, patchSettings, pay } from '../../support/invoices';
 import { type TestApp, type TestClient, unchecked } from '../../support/app';
 import { dataSnapshot, expectApiError, trackApps } from '../helpers';
 
@@ -101,7 +101,7 @@ describe('deal payment fields', () => {
     await patchDeal(t, t.deal.id, {
       payer: { name: 'Agency', emails: ['ap@agency.example'], address: '', taxId: '' },
     });
-    const invoice = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1_000 });
+    const invoice = await addInvoice(t, { amountCents: 1_000 });
     expect(invoice).toMatchObject({
       payer: { name: 'Agency', emails: ['ap@agency.example'] },
       payerSource: 'deal',
@@ -153,8 +153,7 @@ describe('expectedPayOn', () => {
     const t = await apps.workspace();
     expect(await expectedPayOn(t, t.deal.id)).toBeNull();
 
-    const later = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const later = await addInvoice(t, {
       amountCents: 5_000,
       dueOn: '2026-04-30',
       issuedOn: '2026-03-01',
@@ -162,22 +161,15 @@ describe('expectedPayOn', () => {
     });
     expect(await expectedPayOn(t, t.deal.id)).toBe('2026-04-30');
     // A draft counts (it is what will be sent); a void invoice does not.
-    await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 5_000,
-      dueOn: '2026-04-10',
-      issuedOn: '2026-03-01',
-    });
-    await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    await addInvoice(t, { amountCents: 5_000, dueOn: '2026-04-10', issuedOn: '2026-03-01' });
+    await addInvoice(t, {
       amountCents: 5_000,
       dueOn: '2026-03-05',
       issuedOn: '2026-03-01',
       status: 'void',
     });
     expect(await expectedPayOn(t, t.deal.id)).toBe('2026-04-10');
-    const first = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const first = await addInvoice(t, {
       amountCents: 5_000,
       dueOn: '2026-03-20',
       issuedOn: '2026-03-01',
@@ -209,8 +201,7 @@ describe('expectedPayOn', () => {
   });
 
   it('draft_approved: the day the last draft was approved by the brand, in the workspace zone, plus the terms', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'Europe/Berlin');
+    const t = await apps.workspace({ timeZone: 'Europe/Berlin' });
     await patchDeal(t, t.deal.id, { paymentTrigger: 'draft_approved', paymentTermsDays: 10 });
     // No deliverables: nothing to approve yet.
     expect(await expectedPayOn(t, t.deal.id)).toBeNull();
@@ -236,8 +227,7 @@ describe('expectedPayOn', () => {
   });
 
   it('last_published: the day the last deliverable went live, once all are published, plus the terms', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'America/New_York');
+    const t = await apps.workspace({ timeZone: 'America/New_York' });
     await patchDeal(t, t.deal.id, { paymentTrigger: 'last_published' });
     const a = await createDeliverable(t.owner, t.deal.id, {
       status: 'published',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs, unchecked } from '../../support/app';
-import { expectApiError, rowCounts, trackApps } from '../helpers';
+import { addDeliverable, expectApiError, rowCounts, trackApps } from '../helpers';
 
 const apps = trackApps();
 
@@ -70,14 +70,11 @@ describe('POST /api/deliverables/:id/duplicate', () => {
     const t = await apps.workspace();
     const other = (await t.owner.post('/api/brands', { name: 'Globex' })).body;
     const deal = (await t.owner.post('/api/deals', { brandId: other.id, title: 'Spring' })).body;
-    const source = (
-      await t.owner.post('/api/deliverables', {
-        dealId: t.deal.id,
-        title: 'Story',
-        platform: 'instagram',
-        publishAt: '2026-03-05T17:00:00Z',
-      })
-    ).body;
+    const source = await addDeliverable(t, {
+      title: 'Story',
+      platform: 'instagram',
+      publishAt: '2026-03-05T17:00:00Z',
+    });
     const res = await t.owner.post(`/api/deliverables/${source.id}/duplicate`, {
       publishAt: '2026-04-01T08:00:00+02:00',
       dealId: deal.id,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../../support/app';
 import {
+  addInvoice,
   createBrand,
   createDeal,
   createInvoice,
@@ -60,7 +61,7 @@ async function rawBytes(t: Workspace, path: string): Promise<Buffer> {
 describe('GET /api/exports/invoices.csv', () => {
   it('is a CSV attachment named for today in the workspace zone', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     const res = await t.owner.get('/api/exports/invoices.csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv(;|$)/);
@@ -78,7 +79,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('starts with a UTF-8 byte order mark and ends records with CRLF', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, notes: 'Café Zürich' });
+    await addInvoice(t, { amountCents: 1000, notes: 'Café Zürich' });
     const bytes = await rawBytes(t, '/api/exports/invoices.csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
@@ -89,12 +90,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('has the header row and one exact row per invoice', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 450_050,
-      status: 'sent',
-      notes: 'Net 30',
-    });
+    const inv = await addInvoice(t, { amountCents: 450_050, status: 'sent', notes: 'Net 30' });
     await pay(t.owner, inv.id, { amountCents: 50, paidOn: '2026-03-01' });
     const res = await t.owner.get('/api/exports/invoices.csv');
     // The body as text (Response.text() drops the BOM).
@@ -116,12 +112,7 @@ describe('GET /api/exports/invoices.csv', () => {
       title: 'Kuwait',
       currency: 'KWD',
     });
-    const usd = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      number: 'USD-1',
-      amountCents: 30,
-      status: 'sent',
-    });
+    const usd = await addInvoice(t, { number: 'USD-1', amountCents: 30, status: 'sent' });
     await pay(t.owner, usd.id, { amountCents: 10, paidOn: '2026-03-01' });
     await pay(t.owner, usd.id, { amountCents: 10, paidOn: '2026-03-01' });
     const yen = await createInvoice(t.owner, {
@@ -155,14 +146,7 @@ describe('GET /api/exports/invoices.csv', () => {
   it('writes status, overdue and days for every kind of invoice', async () => {
     const t = await apps.workspace();
     const mk = (number: string, dueOn: string, status: 'draft' | 'sent' | 'void') =>
-      createInvoice(t.owner, {
-        dealId: t.deal.id,
-        number,
-        amountCents: 1000,
-        issuedOn: '2026-01-01',
-        dueOn,
-        status,
-      });
+      addInvoice(t, { number, amountCents: 1000, issuedOn: '2026-01-01', dueOn, status });
     await mk('DRAFT', '2026-02-01', 'draft');
     await mk('VOID', '2026-02-01', 'void');
     await mk('LATE', '2026-02-20', 'sent');
@@ -206,11 +190,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('quotes a note with a CRLF line break, keeping it one record', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      notes: 'Line one\r\nline two',
-    });
+    await addInvoice(t, { amountCents: 1000, notes: 'Line one\r\nline two' });
     const rows = csvObjects((await t.owner.get('/api/exports/invoices.csv')).text);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.notes).toBe('Line one\r\nline two');
@@ -247,7 +227,7 @@ describe('GET /api/exports/invoices.csv', () => {
     ['\t=1+1'],
   ])('prefixes the formula-like note %j with an apostrophe', async (notes) => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, notes });
+    await addInvoice(t, { amountCents: 1000, notes });
     const [row] = csvObjects((await t.owner.get('/api/exports/invoices.csv')).text);
     expect(row!.notes).toBe(`'${notes}`);
   });
@@ -262,12 +242,7 @@ describe('GET /api/exports/invoices.csv', () => {
       amountCents: 1000,
       notes: 'Net 30 = fine',
     });
-    await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      number: 'F-2',
-      amountCents: 1000,
-      notes: "O'Brien - 2 posts",
-    });
+    await addInvoice(t, { number: 'F-2', amountCents: 1000, notes: "O'Brien - 2 posts" });
     const rows = csvObjects((await t.owner.get('/api/exports/invoices.csv')).text);
     const byNumber = Object.fromEntries(rows.map((r) => [r.number, r]));
     expect(byNumber['F-1']).toMatchObject({
@@ -290,7 +265,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('may be downloaded by a viewer', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     const { client } = await signInAs(t, 'viewer');
     const res = await client.get('/api/exports/invoices.csv');
     expect(res.status).toBe(200);
@@ -299,7 +274,7 @@ describe('GET /api/exports/invoices.csv', () => {
 
   it('returns 401 without a session', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, notes: 'secret' });
+    await addInvoice(t, { amountCents: 1000, notes: 'secret' });
     const res = await t.client().get('/api/exports/invoices.csv');
     expectApiError(res, 401, { code: 'unauthorized' });
     expect(res.text).not.toContain('secret');
@@ -314,12 +289,7 @@ describe('GET /api/exports/payments.csv', () => {
       title: 'Tokyo',
       currency: 'JPY',
     });
-    const usd = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      number: 'USD-1',
-      amountCents: 100_000,
-      status: 'sent',
-    });
+    const usd = await addInvoice(t, { number: 'USD-1', amountCents: 100_000, status: 'sent' });
     const yen = await createInvoice(t.owner, {
       dealId: yenDeal.id,
       number: 'JPY-1',
@@ -411,11 +381,7 @@ describe('GET /api/exports/payments.csv', () => {
 
   it('prefixes formula-like methods and notes', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 10_000,
-      status: 'sent',
-    });
+    const inv = await addInvoice(t, { amountCents: 10_000, status: 'sent' });
     await pay(t.owner, inv.id, {
       amountCents: 100,
       paidOn: '2026-02-01',
@@ -444,11 +410,7 @@ describe('GET /api/exports/payments.csv', () => {
 
   it('quotes a payment note with a bare LF line break, keeping it one record', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 10_000,
-      status: 'sent',
-    });
+    const inv = await addInvoice(t, { amountCents: 10_000, status: 'sent' });
     await pay(t.owner, inv.id, {
       amountCents: 100,
       paidOn: '2026-02-03',
@@ -463,7 +425,7 @@ describe('GET /api/exports/payments.csv', () => {
 
   it('is only the header row without payments', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     expect(parseCsv((await t.owner.get('/api/exports/payments.csv')).text)).toEqual([
       PAYMENT_HEADER,
     ]);

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAlertScan } from '../../../server/alerts/scan';
 import { createApp } from '../../../server/app';
-import { createWorkspace, TestClient, TEST_PASSWORD_COST } from '../../support/app';
+import { createWorkspace, TestClient, TEST_PASSWORD_COST, type Workspace } from '../../support/app';
 import { at, createDeliverable, HOUR, MINUTE, scan } from '../../support/alerts';
 
-type Workspace = Awaited<ReturnType<typeof createWorkspace>>;
 let t: Workspace;
 afterEach(async () => t?.close());
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../shared/schemas/invoice';
 import { signInAs, unchecked } from '../../support/app';
 import {
+  addInvoice,
   createBrand,
   createDeal,
   createInvoice,
@@ -76,50 +77,38 @@ describe('POST /api/invoices', () => {
     const t = await apps.workspace();
     const made: string[] = [];
     for (let i = 0; i < 3; i++) {
-      made.push(
-        (await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 + i })).number,
-      );
+      made.push((await addInvoice(t, { amountCents: 1000 + i })).number);
     }
     expect(made).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003']);
   });
 
   it('takes the year of the number from the issue day', async () => {
     const t = await apps.workspace();
-    const old = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      issuedOn: '2025-12-20',
-    });
+    const old = await addInvoice(t, { amountCents: 1000, issuedOn: '2025-12-20' });
     expect(old).toMatchObject({
       number: 'INV-2025-0001',
       issuedOn: '2025-12-20',
       dueOn: '2026-01-19',
     });
-    const current = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const current = await addInvoice(t, { amountCents: 1000 });
     expect(current.number).toBe('INV-2026-0001');
-    const another2025 = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      issuedOn: '2025-06-01',
-    });
+    const another2025 = await addInvoice(t, { amountCents: 1000, issuedOn: '2025-06-01' });
     expect(another2025.number).toBe('INV-2025-0002');
   });
 
   it('continues after the highest number of the year, also one typed by hand', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'INV-2026-0041' });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'ACME-7' });
-    expect((await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).number).toBe(
-      'INV-2026-0042',
-    );
+    await addInvoice(t, { amountCents: 1000, number: 'INV-2026-0041' });
+    await addInvoice(t, { amountCents: 1000, number: 'ACME-7' });
+    expect((await addInvoice(t, { amountCents: 1000 })).number).toBe('INV-2026-0042');
   });
 
   it('does not let a number that only looks numeric to JavaScript jump the sequence', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'INV-2026-0003' });
+    await addInvoice(t, { amountCents: 1000, number: 'INV-2026-0003' });
     // Neither is of the form INV-2026-NNNN, though Number() reads them as 1000 and 16.
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'INV-2026-1e3' });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, number: 'INV-2026-0x10' });
+    await addInvoice(t, { amountCents: 1000, number: 'INV-2026-1e3' });
+    await addInvoice(t, { amountCents: 1000, number: 'INV-2026-0x10' });
     expect((await t.owner.get('/api/invoices/next-number')).body).toEqual({
       number: 'INV-2026-0004',
     });
@@ -146,21 +135,19 @@ describe('POST /api/invoices', () => {
     expect((await createInvoice(t.owner, { dealId: eurDeal.id, amountCents: 5000 })).currency).toBe(
       'EUR',
     );
-    expect((await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 5000 })).currency).toBe(
-      'USD',
-    );
+    expect((await addInvoice(t, { amountCents: 5000 })).currency).toBe('USD');
   });
 
   it("issues on today in the workspace's zone, which may already be tomorrow", async () => {
     const t = await apps.workspace();
     // 2026-03-01T12:00Z is 01:00 on 2 March in Auckland (UTC+13).
     await setWorkspaceZone(t.owner, 'Pacific/Auckland');
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     expect(inv).toMatchObject({ issuedOn: '2026-03-02', dueOn: '2026-04-01' });
 
     // 2026-03-01T12:00Z is 04:00 on 1 March in Los Angeles (UTC−8).
     await setWorkspaceZone(t.owner, 'America/Los_Angeles');
-    expect(await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).toMatchObject({
+    expect(await addInvoice(t, { amountCents: 1000 })).toMatchObject({
       issuedOn: '2026-03-01',
       dueOn: '2026-03-31',
     });
@@ -168,11 +155,9 @@ describe('POST /api/invoices', () => {
 
   it('starts the next year’s numbers when the new year has begun in the workspace zone', async () => {
     const t = await apps.workspace({ now: '2026-12-31T12:00:00.000Z' });
-    expect((await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).number).toBe(
-      'INV-2026-0001',
-    );
+    expect((await addInvoice(t, { amountCents: 1000 })).number).toBe('INV-2026-0001');
     await setWorkspaceZone(t.owner, 'Pacific/Auckland');
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     expect(inv).toMatchObject({
       number: 'INV-2027-0001',
       issuedOn: '2027-01-01',
@@ -183,23 +168,20 @@ describe('POST /api/invoices', () => {
   it('uses the workspace’s default payment terms', async () => {
     const t = await apps.workspace();
     await patchSettings(t.owner, { defaultPaymentTermsDays: 14 });
-    expect(await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).toMatchObject({
+    expect(await addInvoice(t, { amountCents: 1000 })).toMatchObject({
       paymentTermsDays: 14,
       dueOn: '2026-03-15',
     });
     await patchSettings(t.owner, { defaultPaymentTermsDays: 0 });
-    expect(await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 })).toMatchObject({
+    expect(await addInvoice(t, { amountCents: 1000 })).toMatchObject({
       paymentTermsDays: 0,
       dueOn: '2026-03-01',
     });
     await patchSettings(t.owner, { defaultPaymentTermsDays: 60 });
-    expect(
-      await createInvoice(t.owner, {
-        dealId: t.deal.id,
-        amountCents: 1000,
-        issuedOn: '2028-01-31',
-      }),
-    ).toMatchObject({ paymentTermsDays: 60, dueOn: '2028-03-31' });
+    expect(await addInvoice(t, { amountCents: 1000, issuedOn: '2028-01-31' })).toMatchObject({
+      paymentTermsDays: 60,
+      dueOn: '2028-03-31',
+    });
   });
 
   it('counts terms across month and leap-year ends', async () => {
@@ -212,19 +194,14 @@ describe('POST /api/invoices', () => {
       ['2026-02-28', 365, '2027-02-28'],
     ];
     for (const [issuedOn, paymentTermsDays, dueOn] of cases) {
-      const inv = await createInvoice(t.owner, {
-        dealId: t.deal.id,
-        amountCents: 1000,
-        issuedOn,
-        paymentTermsDays,
-      });
+      const inv = await addInvoice(t, { amountCents: 1000, issuedOn, paymentTermsDays });
       expect(inv.dueOn, `${issuedOn} net-${paymentTermsDays}`).toBe(dueOn);
     }
   });
 
   it('keeps an explicit number, amount, currency, days, status and notes', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
+    const sent = {
       dealId: t.deal.id,
       number: 'ACME/2026#7',
       amountCents: 123_456,
@@ -234,24 +211,14 @@ describe('POST /api/invoices', () => {
       dueOn: '2026-04-15',
       status: 'sent',
       notes: 'PO 4711\nAttn: accounts payable',
-    });
-    expect(inv).toMatchObject({
-      number: 'ACME/2026#7',
-      amountCents: 123_456,
-      currency: 'EUR',
-      issuedOn: '2026-02-20',
-      paymentTermsDays: 45,
-      dueOn: '2026-04-15',
-      status: 'sent',
-      notes: 'PO 4711\nAttn: accounts payable',
-      balanceCents: 123_456,
-    });
+    } as const;
+    const inv = await createInvoice(t.owner, sent);
+    expect(inv).toMatchObject({ ...sent, balanceCents: 123_456 });
   });
 
   it('accepts a due day equal to the issue day (due on receipt)', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 1000,
       issuedOn: '2026-03-10',
       dueOn: '2026-03-10',
@@ -261,10 +228,7 @@ describe('POST /api/invoices', () => {
 
   it('keeps money exact up to Number.MAX_SAFE_INTEGER', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: Number.MAX_SAFE_INTEGER,
-    });
+    const inv = await addInvoice(t, { amountCents: Number.MAX_SAFE_INTEGER });
     expect(inv.amountCents).toBe(Number.MAX_SAFE_INTEGER);
     const res = await t.owner.get(`/api/invoices/${inv.id}`);
     expect(res.text).toContain(`"amountCents":${Number.MAX_SAFE_INTEGER}`);
@@ -384,7 +348,7 @@ describe('POST /api/invoices with bad input', () => {
 
   it('returns 409 naming number when the number is already used, and writes nothing', async () => {
     const t = await apps.workspace();
-    const first = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const first = await addInvoice(t, { amountCents: 1000 });
     const res = await rejects(
       t,
       { dealId: t.deal.id, amountCents: 2000, number: first.number },
@@ -406,7 +370,7 @@ describe('POST /api/invoices with bad input', () => {
 
   it('lets a viewer read but not create', async () => {
     const t = await apps.workspace();
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     const { client } = await signInAs(t, 'viewer');
     expect((await client.get('/api/invoices')).body.items).toHaveLength(1);
     const before = await moneySnapshot(t);
@@ -424,7 +388,7 @@ describe('GET /api/invoices/next-number', () => {
     expect((await t.owner.get('/api/invoices/next-number')).body).toEqual({
       number: 'INV-2026-0001',
     });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     expect((await t.owner.get('/api/invoices/next-number')).body).toEqual({
       number: 'INV-2026-0002',
     });
@@ -437,7 +401,7 @@ describe('GET /api/invoices/next-number', () => {
 
   it('follows the year of ?issuedOn, and returns 400 naming a bad day', async () => {
     const t = await apps.workspace({ now: '2026-12-31T12:00:00.000Z' });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    await addInvoice(t, { amountCents: 1000 });
     expect((await t.owner.get('/api/invoices/next-number?issuedOn=2027-01-04')).body).toEqual({
       number: 'INV-2027-0001',
     });
@@ -601,7 +565,7 @@ describe('GET /api/invoices', () => {
 describe('PATCH /api/invoices/:id', () => {
   it('changes the given fields, bumps the version and updatedAt', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     t.clock.advance(3_600_000);
     const res = await t.owner.patch(`/api/invoices/${inv.id}`, {
       version: 1,
@@ -631,7 +595,7 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('returns 409 when the version is stale, and writes nothing', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     await patchInvoice(t.owner, inv.id, { notes: 'first' });
     const before = await moneySnapshot(t);
     const res = await t.owner.patch(`/api/invoices/${inv.id}`, { version: 1, notes: 'second' });
@@ -641,7 +605,7 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('recomputes the due day when the issue day or the terms change', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     expect(inv.dueOn).toBe('2026-03-31');
     expect(await patchInvoice(t.owner, inv.id, { issuedOn: '2026-03-05' })).toMatchObject({
       issuedOn: '2026-03-05',
@@ -662,7 +626,7 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('keeps a given due day over the terms, and a custom due day when other fields change', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     expect(
       await patchInvoice(t.owner, inv.id, { issuedOn: '2026-03-05', dueOn: '2026-03-20' }),
     ).toMatchObject({
@@ -687,11 +651,7 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('returns 400 naming dueOn when the result would be due before it was issued', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      issuedOn: '2026-03-10',
-    });
+    const inv = await addInvoice(t, { amountCents: 1000, issuedOn: '2026-03-10' });
     const before = await moneySnapshot(t);
     expectApiError(
       await t.owner.patch(`/api/invoices/${inv.id}`, { version: 1, dueOn: '2026-03-09' }),
@@ -724,7 +684,7 @@ describe('PATCH /api/invoices/:id', () => {
     [{}, 'version'],
   ])('returns 400 for %j naming %s, and writes nothing', async (changes, path) => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     const before = await moneySnapshot(t);
     const body = path === 'version' ? changes : { version: inv.version, ...changes };
     expectApiError(await t.owner.patch(`/api/invoices/${inv.id}`, unchecked(body)), 400, {
@@ -735,8 +695,8 @@ describe('PATCH /api/invoices/:id', () => {
 
   it('returns 409 naming number when another invoice has it', async () => {
     const t = await apps.workspace();
-    const a = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
-    const b = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const a = await addInvoice(t, { amountCents: 1000 });
+    const b = await addInvoice(t, { amountCents: 1000 });
     const before = await moneySnapshot(t);
     const res = await t.owner.patch(`/api/invoices/${b.id}`, {
       version: b.version,
@@ -766,7 +726,7 @@ describe('PATCH /api/invoices/:id', () => {
 describe('DELETE /api/invoices/:id', () => {
   it('deletes a draft (204) and then answers 404', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const inv = await addInvoice(t, { amountCents: 1000 });
     const res = await t.owner.delete(`/api/invoices/${inv.id}`);
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
@@ -788,6 +748,19 @@ describe('DELETE /api/invoices/:id', () => {
  * Los Angeles is on PDT (UTC−7) since 2026-03-08, Berlin on CET (UTC+1) until
  * 2026-03-29, Auckland on NZDT (UTC+13) until 2026-04-05.
  */
+/**
+ * A sent invoice of 1000 cents in a New York workspace whose clock starts at `now`:
+ * answers its days overdue at an instant (setting the clock to it).
+ */
+async function newYorkDaysOverdue(dates: { issuedOn: string; dueOn: string }, now?: string) {
+  const t = await apps.workspace({ timeZone: 'America/New_York', ...(now ? { now } : {}) });
+  const inv = await addInvoice(t, { amountCents: 1000, status: 'sent', ...dates });
+  return async (instant: string) => {
+    t.clock.set(instant);
+    return (await getInvoice(t.owner, inv.id)).daysOverdue;
+  };
+}
+
 describe('overdue in the workspace time zone', () => {
   const ZONES = [
     {
@@ -813,10 +786,8 @@ describe('overdue in the workspace time zone', () => {
   it.each(ZONES)(
     '$zone: not overdue at 23:59:59 on the due day, overdue at 00:00 the next',
     async ({ zone, lastMoment, late, dayFour }) => {
-      const t = await apps.workspace();
-      await setWorkspaceZone(t.owner, zone);
-      const inv = await createInvoice(t.owner, {
-        dealId: t.deal.id,
+      const t = await apps.workspace({ timeZone: zone });
+      const inv = await addInvoice(t, {
         amountCents: 1000,
         issuedOn: '2026-02-08',
         dueOn: '2026-03-10',
@@ -844,8 +815,7 @@ describe('overdue in the workspace time zone', () => {
 
   it('gives the same instant a different answer in different zones', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const inv = await addInvoice(t, {
       amountCents: 1000,
       issuedOn: '2026-02-08',
       dueOn: '2026-03-10',
@@ -866,19 +836,7 @@ describe('overdue in the workspace time zone', () => {
   });
 
   it('counts calendar days across the spring-forward change (America/New_York, 2026-03-08)', async () => {
-    const t = await apps.workspace();
-    await setWorkspaceZone(t.owner, 'America/New_York');
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      issuedOn: '2026-02-01',
-      dueOn: '2026-03-05',
-      status: 'sent',
-    });
-    const at = async (instant: string) => {
-      t.clock.set(instant);
-      return (await getInvoice(t.owner, inv.id)).daysOverdue;
-    };
+    const at = await newYorkDaysOverdue({ issuedOn: '2026-02-01', dueOn: '2026-03-05' });
     // EST (UTC−5) before 2026-03-08, EDT (UTC−4) after.
     expect(await at('2026-03-06T04:59:59.999Z')).toBe(0);
     expect(await at('2026-03-06T05:00:00.000Z')).toBe(1);
@@ -891,19 +849,10 @@ describe('overdue in the workspace time zone', () => {
 
   it('counts calendar days across the fall-back change (America/New_York, 2026-11-01)', async () => {
     // Starts in October so that the owner's session is still valid in November.
-    const t = await apps.workspace({ now: '2026-10-15T12:00:00.000Z' });
-    await setWorkspaceZone(t.owner, 'America/New_York');
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      issuedOn: '2026-10-01',
-      dueOn: '2026-10-29',
-      status: 'sent',
-    });
-    const at = async (instant: string) => {
-      t.clock.set(instant);
-      return (await getInvoice(t.owner, inv.id)).daysOverdue;
-    };
+    const at = await newYorkDaysOverdue(
+      { issuedOn: '2026-10-01', dueOn: '2026-10-29' },
+      '2026-10-15T12:00:00.000Z',
+    );
     expect(await at('2026-10-30T03:59:59.999Z')).toBe(0);
     expect(await at('2026-10-30T04:00:00.000Z')).toBe(1);
     // The 25-hour day 2026-11-01 ends at 05:00Z (EST).
@@ -914,8 +863,7 @@ describe('overdue in the workspace time zone', () => {
   it('never calls a draft, a void or a paid invoice overdue, and calls a part-paid one overdue', async () => {
     const t = await apps.workspace();
     const mk = (number: string, status: 'draft' | 'sent' | 'void') =>
-      createInvoice(t.owner, {
-        dealId: t.deal.id,
+      addInvoice(t, {
         number,
         amountCents: 1000,
         issuedOn: '2026-02-01',

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { moneyFeesSchema } from '../../../shared/schemas/money-fees';
 import { signInAs } from '../../support/app';
 import {
+  addInvoice,
   createBrand,
   createDeal,
   createInvoice,
-  setWorkspaceZone,
   trackInvoiceApps,
   type Workspace,
 } from '../../support/invoices';
@@ -34,11 +34,7 @@ async function withPayments() {
   const globex = await createBrand(t.owner, 'Globex');
   const euroDeal = await createDeal(t.owner, { brandId: t.brand.id, currency: 'EUR' });
   const globexDeal = await createDeal(t.owner, { brandId: globex.id });
-  const acmeUsd = await createInvoice(t.owner, {
-    dealId: t.deal.id,
-    amountCents: 100_000,
-    status: 'sent',
-  });
+  const acmeUsd = await addInvoice(t, { amountCents: 100_000, status: 'sent' });
   const acmeEur = await createInvoice(t.owner, {
     dealId: euroDeal.id,
     amountCents: 50_000,
@@ -120,8 +116,7 @@ describe('GET /api/money/fees', () => {
   });
 
   it('answers empty lists without payments, as of today in the workspace zone', async () => {
-    const t = await apps.workspace({ now: '2026-03-01T23:30:00.000Z' });
-    await setWorkspaceZone(t.owner, 'Asia/Tokyo');
+    const t = await apps.workspace({ now: '2026-03-01T23:30:00.000Z', timeZone: 'Asia/Tokyo' });
     expect((await t.owner.get('/api/money/fees')).body).toEqual({
       asOf: '2026-03-02',
       byCurrency: [],

@@ -6,7 +6,6 @@ import {
   createInvoice,
   moneySnapshot,
   pay,
-  setWorkspaceZone,
   trackInvoiceApps,
   type Workspace,
 } from '../../support/invoices';
@@ -133,8 +132,7 @@ describe('GET /api/money/forecast', () => {
   });
 
   it('decides "today" and the months in the workspace zone', async () => {
-    const t = await apps.workspace({ now: '2026-03-31T23:30:00.000Z' });
-    await setWorkspaceZone(t.owner, 'Asia/Tokyo');
+    const t = await apps.workspace({ now: '2026-03-31T23:30:00.000Z', timeZone: 'Asia/Tokyo' });
     const d = await deal(t, { status: 'contracted', feeCents: 12_000 });
     await createInvoice(t.owner, {
       dealId: d.id,

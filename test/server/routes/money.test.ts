@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MoneySummary } from '../../../shared/schemas/invoice';
 import {
+  addInvoice,
   createBrand,
   createDeal,
   createInvoice,
   pay,
   plusDays,
-  setWorkspaceZone,
   trackInvoiceApps,
   type Workspace,
 } from '../../support/invoices';
@@ -361,14 +361,8 @@ describe('GET /api/money/summary', () => {
 
   it('leaves drafts and void invoices out of every sum, though it counts them', async () => {
     const t = await apps.workspace({ now: NOW });
-    await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      issuedOn: '2026-01-01',
-      dueOn: '2026-01-31',
-    });
-    await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    await addInvoice(t, { amountCents: 1000, issuedOn: '2026-01-01', dueOn: '2026-01-31' });
+    await addInvoice(t, {
       amountCents: 1000,
       issuedOn: '2026-01-01',
       dueOn: '2026-01-31',
@@ -405,10 +399,8 @@ describe('GET /api/money/summary', () => {
 describe('GET /api/money/summary in the workspace time zone', () => {
   async function paymentOnTheFirst(zone: string) {
     // 2026-03-31T23:30Z is 12:30 on 1 April in Auckland (UTC+13), 16:30 on 31 March in Los Angeles.
-    const t = await apps.workspace({ now: '2026-03-31T23:30:00.000Z' });
-    await setWorkspaceZone(t.owner, zone);
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const t = await apps.workspace({ now: '2026-03-31T23:30:00.000Z', timeZone: zone });
+    const inv = await addInvoice(t, {
       amountCents: 10_000,
       issuedOn: '2026-03-01',
       dueOn: '2026-03-31',
@@ -453,10 +445,11 @@ describe('GET /api/money/summary in the workspace time zone', () => {
   });
 
   it('turns the month at local midnight on the 1st', async () => {
-    const t = await apps.workspace({ now: '2026-03-31T10:00:00.000Z' });
-    await setWorkspaceZone(t.owner, 'Pacific/Auckland');
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
+    const t = await apps.workspace({
+      now: '2026-03-31T10:00:00.000Z',
+      timeZone: 'Pacific/Auckland',
+    });
+    const inv = await addInvoice(t, {
       amountCents: 10_000,
       issuedOn: '2026-03-01',
       status: 'sent',

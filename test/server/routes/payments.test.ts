@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../shared/schemas/invoice';
 import {
+  addInvoice,
   createDeal,
   createInvoice,
   getInvoice,
@@ -22,7 +23,7 @@ async function sentInvoice(
   amountCents = 100_000,
   extra: Record<string, unknown> = {},
 ) {
-  return createInvoice(t.owner, { dealId: t.deal.id, amountCents, status: 'sent', ...extra });
+  return addInvoice(t, { amountCents, status: 'sent', ...extra });
 }
 
 describe('POST /api/invoices/:id/payments', () => {
@@ -91,36 +92,24 @@ describe('POST /api/invoices/:id/payments', () => {
     expect(paid.version).toBe(5);
   });
 
-  it('sums many small payments exactly: 3 × 33333 + 1 covers 100000', async () => {
+  it.each([
+    ['many small payments exactly: 3 × 33333 + 1 covers 100000', 100_000, 3, 33_333],
+    ['a hundred one-cent payments to exactly one dollar', 100, 99, 1],
+  ])('sums %s', async (_what, amountCents, times, eachCents) => {
     const t = await apps.workspace();
-    const inv = await sentInvoice(t, 100_000);
-    for (let i = 0; i < 3; i++)
-      await pay(t.owner, inv.id, { amountCents: 33_333, paidOn: '2026-03-01' });
+    const inv = await sentInvoice(t, amountCents);
+    for (let i = 0; i < times; i++)
+      await pay(t.owner, inv.id, { amountCents: eachCents, paidOn: '2026-03-01' });
+    // One cent short, then paid with the last one.
     expect(await getInvoice(t.owner, inv.id)).toMatchObject({
       status: 'sent',
-      paidCents: 99_999,
+      paidCents: amountCents - 1,
       balanceCents: 1,
     });
     expect(await pay(t.owner, inv.id, { amountCents: 1, paidOn: '2026-03-01' })).toMatchObject({
       status: 'paid',
-      paidCents: 100_000,
+      paidCents: amountCents,
       balanceCents: 0,
-    });
-  });
-
-  it('sums a hundred one-cent payments to exactly one dollar', async () => {
-    const t = await apps.workspace();
-    const inv = await sentInvoice(t, 100);
-    for (let i = 0; i < 99; i++)
-      await pay(t.owner, inv.id, { amountCents: 1, paidOn: '2026-03-01' });
-    expect(await getInvoice(t.owner, inv.id)).toMatchObject({
-      status: 'sent',
-      paidCents: 99,
-      balanceCents: 1,
-    });
-    expect(await pay(t.owner, inv.id, { amountCents: 1, paidOn: '2026-03-01' })).toMatchObject({
-      status: 'paid',
-      paidCents: 100,
     });
   });
 
@@ -141,13 +130,13 @@ describe('POST /api/invoices/:id/payments', () => {
 
   it('turns a draft that receives a payment into sent, and into paid when covered', async () => {
     const t = await apps.workspace();
-    const part = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const part = await addInvoice(t, { amountCents: 1000 });
     expect(part.status).toBe('draft');
     expect(await pay(t.owner, part.id, { amountCents: 400, paidOn: '2026-03-01' })).toMatchObject({
       status: 'sent',
     });
 
-    const whole = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000 });
+    const whole = await addInvoice(t, { amountCents: 1000 });
     expect(await pay(t.owner, whole.id, { amountCents: 1000, paidOn: '2026-03-01' })).toMatchObject(
       {
         status: 'paid',
@@ -158,12 +147,7 @@ describe('POST /api/invoices/:id/payments', () => {
 
   it('takes the invoice currency, in full or left out, also when it is not the deal’s', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 5000,
-      currency: 'EUR',
-      status: 'sent',
-    });
+    const inv = await addInvoice(t, { amountCents: 5000, currency: 'EUR', status: 'sent' });
     await pay(t.owner, inv.id, { amountCents: 1000, paidOn: '2026-03-01', currency: 'EUR' });
     const after = await pay(t.owner, inv.id, { amountCents: 1000, paidOn: '2026-03-01' });
     expect(after.payments.map((p) => p.currency)).toEqual(['EUR', 'EUR']);
@@ -243,11 +227,7 @@ describe('POST /api/invoices/:id/payments', () => {
 
   it('returns 409 for a payment on a void invoice, and writes nothing', async () => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 1000,
-      status: 'void',
-    });
+    const inv = await addInvoice(t, { amountCents: 1000, status: 'void' });
     const before = await moneySnapshot(t);
     expectApiError(
       await t.owner.post(`/api/invoices/${inv.id}/payments`, {
@@ -469,7 +449,7 @@ describe('what payments allow and forbid', () => {
 
   it.each(['draft', 'void'] as const)('deletes a %s invoice (204)', async (status) => {
     const t = await apps.workspace();
-    const inv = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1000, status });
+    const inv = await addInvoice(t, { amountCents: 1000, status });
     expect((await t.owner.delete(`/api/invoices/${inv.id}`)).status).toBe(204);
     expect((await t.owner.get('/api/invoices')).body.items).toEqual([]);
   });
@@ -487,13 +467,8 @@ describe('deals and their invoices', () => {
     'refuses to delete a deal with a %s invoice (409) and deletes nothing',
     async (status) => {
       const t = await apps.workspace();
-      await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 500, number: 'DRAFT-1' });
-      const inv = await createInvoice(t.owner, {
-        dealId: t.deal.id,
-        amountCents: 1000,
-        number: 'BILLED-1',
-        status: 'sent',
-      });
+      await addInvoice(t, { amountCents: 500, number: 'DRAFT-1' });
+      const inv = await addInvoice(t, { amountCents: 1000, number: 'BILLED-1', status: 'sent' });
       if (status === 'paid')
         await pay(t.owner, inv.id, { amountCents: 1000, paidOn: '2026-03-01' });
       await t.owner.post('/api/deliverables', {
@@ -510,12 +485,8 @@ describe('deals and their invoices', () => {
 
   it('deletes a deal whose invoices are only drafts and void ones, and the invoices with it', async () => {
     const t = await apps.workspace();
-    const draft = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 500 });
-    const voided = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 700,
-      status: 'void',
-    });
+    const draft = await addInvoice(t, { amountCents: 500 });
+    const voided = await addInvoice(t, { amountCents: 700, status: 'void' });
     const other = await createDeal(t.owner, { brandId: t.brand.id, title: 'Other' });
     const kept = await createInvoice(t.owner, {
       dealId: other.id,
@@ -539,26 +510,13 @@ describe('deals and their invoices', () => {
     const deal = () => t.owner.get(`/api/deals/${t.deal.id}`).then((r) => r.body);
     expect(await deal()).toMatchObject({ currency: 'USD', invoicedCents: 0, paidCents: 0 });
 
-    const draft = await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 10_000 });
-    const sent = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 20_000,
-      status: 'sent',
-    });
+    const draft = await addInvoice(t, { amountCents: 10_000 });
+    const sent = await addInvoice(t, { amountCents: 20_000, status: 'sent' });
     await pay(t.owner, sent.id, { amountCents: 5_000, paidOn: '2026-03-01' });
-    const full = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 30_000,
-      status: 'sent',
-    });
+    const full = await addInvoice(t, { amountCents: 30_000, status: 'sent' });
     await pay(t.owner, full.id, { amountCents: 30_000, paidOn: '2026-03-01' });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 40_000, status: 'void' });
-    const euros = await createInvoice(t.owner, {
-      dealId: t.deal.id,
-      amountCents: 80_000,
-      currency: 'EUR',
-      status: 'sent',
-    });
+    await addInvoice(t, { amountCents: 40_000, status: 'void' });
+    const euros = await addInvoice(t, { amountCents: 80_000, currency: 'EUR', status: 'sent' });
     await pay(t.owner, euros.id, { amountCents: 80_000, paidOn: '2026-03-01' });
 
     const expected = { invoicedCents: 10_000 + 20_000 + 30_000, paidCents: 5_000 + 30_000 };
@@ -582,7 +540,7 @@ describe('deals and their invoices', () => {
       title: 'Other',
       currency: 'EUR',
     });
-    await createInvoice(t.owner, { dealId: t.deal.id, amountCents: 1_000 });
+    await addInvoice(t, { amountCents: 1_000 });
     const eur = await createInvoice(t.owner, {
       dealId: other.id,
       amountCents: 2_000,

@@ -51,6 +51,16 @@ const leave = (t: Workspace, token: string, body: Record<string, unknown>) =>
   t.client().post(`/api/report-links/${token}/testimonial`, unchecked(body));
 const QUOTE = { quote: 'Sold out in a week.', name: 'Bea Brand', title: 'CMO', mayPublish: true };
 
+/** The video's second measurement in `campaign`: its latest metrics. */
+const VIDEO_LATEST = {
+  views: 40_000,
+  likes: 2_000,
+  comments: 100,
+  shares: 50,
+  saves: 50,
+  clicks: 300,
+};
+
 /** A deal with two posts gone live (TikTok and Instagram), measured twice and once. */
 async function campaign(t: Workspace) {
   const video = await published(t, {
@@ -69,15 +79,7 @@ async function campaign(t: Workspace) {
     disclosureDone: false,
   });
   await measure(t.owner, video.id, { measuredOn: '2026-02-11', views: 10_000, likes: 500 });
-  await measure(t.owner, video.id, {
-    measuredOn: '2026-02-17',
-    views: 40_000,
-    likes: 2_000,
-    comments: 100,
-    shares: 50,
-    saves: 50,
-    clicks: 300,
-  });
+  await measure(t.owner, video.id, { measuredOn: '2026-02-17', ...VIDEO_LATEST });
   await measure(t.owner, reel.id, { measuredOn: '2026-02-19', views: 20_000, likes: 1_000 });
   return { video, reel };
 }
@@ -91,14 +93,7 @@ describe('POST /api/deliverables/:id/metrics', () => {
     expect(list.body.items.map((s) => s.measuredOn)).toEqual(['2026-02-11', '2026-02-17']);
     for (const s of list.body.items) metricSnapshotSchema.parse(s);
     const deliverable = (await t.owner.get(`/api/deliverables/${video.id}`)).body;
-    expect(deliverable.metrics).toEqual({
-      views: 40_000,
-      likes: 2_000,
-      comments: 100,
-      shares: 50,
-      saves: 50,
-      clicks: 300,
-    });
+    expect(deliverable.metrics).toEqual(VIDEO_LATEST);
     expect(deliverable.engagementRate).toBe(0.055);
     expect(deliverable.version).toBe(video.version + 2);
   });

@@ -9,8 +9,9 @@ import {
   type ReviewLink,
   type ReviewLinkCreated,
 } from '../../../shared/schemas/review';
+import type { RequestBody } from '../../support/api-types';
 import { addUser, signInAs, type TestApp, type TestClient, unchecked } from '../../support/app';
-import { expectApiError, trackApps } from '../helpers';
+import { expectApiError, theOnlyAlert, trackApps } from '../helpers';
 
 const apps = trackApps();
 
@@ -99,6 +100,18 @@ async function decisionTables(t: TestApp) {
     t.db.selectFrom('auditLog').selectAll().orderBy('id').execute(),
   ]);
   return { links, deliverables, alerts, deliveries, audit };
+}
+
+/** A link that works no more: its page and a decision on it answer 404, the decision writing nothing. */
+async function expectLinkGone(
+  t: TestApp,
+  token: string,
+  decision: RequestBody<'POST', '/api/review/:token/decision'>,
+): Promise<void> {
+  expectApiError(await t.client().get(`/api/review/${token}`), 404);
+  const before = await decisionTables(t);
+  expectApiError(await t.client().post(`/api/review/${token}/decision`, decision), 404);
+  expect(await decisionTables(t)).toEqual(before);
 }
 
 describe('POST /api/deliverables/:id/review-links', () => {
@@ -395,13 +408,7 @@ describe('GET /api/review/:token (public)', () => {
     t.clock.set('2026-03-08T11:59:59.000Z');
     expect((await t.client().get(`/api/review/${link.token}`)).status).toBe(200);
     t.clock.set('2026-03-08T12:00:00.000Z');
-    expectApiError(await t.client().get(`/api/review/${link.token}`), 404);
-    const before = await decisionTables(t);
-    expectApiError(
-      await t.client().post(`/api/review/${link.token}/decision`, { decision: 'approve' }),
-      404,
-    );
-    expect(await decisionTables(t)).toEqual(before);
+    await expectLinkGone(t, link.token, { decision: 'approve' });
   });
 
   it('answers 404 once the deliverable left review', async () => {
@@ -410,28 +417,13 @@ describe('GET /api/review/:token (public)', () => {
       version: deliverable.version,
       status: 'drafting',
     });
-    expectApiError(await t.client().get(`/api/review/${link.token}`), 404);
-    const before = await decisionTables(t);
-    expectApiError(
-      await t.client().post(`/api/review/${link.token}/decision`, { decision: 'approve' }),
-      404,
-    );
-    expect(await decisionTables(t)).toEqual(before);
+    await expectLinkGone(t, link.token, { decision: 'approve' });
   });
 
   it('answers 404 once the link was revoked', async () => {
     const { t, deliverable, link } = await reviewing();
     await t.owner.delete(`/api/deliverables/${deliverable.id}/review-links/${link.id}`);
-    expectApiError(await t.client().get(`/api/review/${link.token}`), 404);
-    const before = await decisionTables(t);
-    expectApiError(
-      await t.client().post(`/api/review/${link.token}/decision`, {
-        decision: 'request_changes',
-        comment: 'x',
-      }),
-      404,
-    );
-    expect(await decisionTables(t)).toEqual(before);
+    await expectLinkGone(t, link.token, { decision: 'request_changes', comment: 'x' });
   });
 });
 
@@ -473,10 +465,8 @@ describe('POST /api/review/:token/decision (public)', () => {
       reviewerName: 'Bea from Acme',
     });
 
-    const alerts = await t.owner.get('/api/alerts?rule=review_approved');
-    expect(alerts.status).toBe(200);
-    expect(alerts.body.items).toHaveLength(1);
-    expect(alerts.body.items[0]).toMatchObject({
+    const alert = await theOnlyAlert(t, 'rule=review_approved');
+    expect(alert).toMatchObject({
       rule: 'review_approved',
       subjectType: 'deliverable',
       subjectId: deliverable.id,

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
 import { SECURITY_HEADERS } from '../../../server/security/headers';
 import { signInAs, TestClient } from '../../support/app';
-import { expectApiError, rowCounts, trackApps } from '../helpers';
+import { addDeliverable, expectApiError, rowCounts, trackApps } from '../helpers';
 
 const apps = trackApps();
 
@@ -50,15 +50,12 @@ describe('security headers', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const cookie = t.owner.cookie;
-    const deliverable = (
-      await t.owner.post('/api/deliverables', {
-        dealId: t.deal.id,
-        title: 'Unboxing',
-        platform: 'youtube',
-        format: 'video',
-        publishAt: '2026-06-01T17:00:00Z',
-      })
-    ).body;
+    const deliverable = await addDeliverable(t, {
+      title: 'Unboxing',
+      platform: 'youtube',
+      format: 'video',
+      publishAt: '2026-06-01T17:00:00Z',
+    });
     try {
       const cases = [
         { path: '/api/health', status: 200, type: 'application/json' },

@@ -4,9 +4,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAlertScan } from '../../../server/alerts/scan';
-import { createApp } from '../../../server/app';
 import { SESSION_COOKIE } from '../../../server/auth/session';
-import { fixedClock } from '../../../server/clock';
 import { openDatabase } from '../../../server/db/connect';
 import { migrateToLatest } from '../../../server/db/migrate';
 import { migrations } from '../../../server/db/migrations';
@@ -17,10 +15,10 @@ import { AppError } from '../../../server/errors';
 import { importWorkspace, parseTransferFile } from '../../../server/transfer/import';
 import {
   addUser,
+  createAppOn,
   OWNER,
   signInAs,
-  TEST_PASSWORD_COST,
-  TestClient,
+  type TestClient,
   type TestResponse,
   type RoutedUrl,
   unchecked,
@@ -130,20 +128,8 @@ async function sqliteInstall() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sponsorcal-transfer-'));
   const handle = openDatabase(`sqlite:${path.join(dir, 'sponsorcal.db')}`);
   await migrateToLatest(handle.db);
-  const clock = fixedClock(NOW);
-  const unexpectedErrors: unknown[] = [];
-  const app = createApp({
-    db: handle.db,
-    clock,
-    passwordCost: TEST_PASSWORD_COST,
-    logError: (error) => unexpectedErrors.push(error),
-  });
   const install = {
-    app,
-    db: handle.db,
-    clock,
-    unexpectedErrors,
-    client: () => new TestClient(app),
+    ...createAppOn(handle.db, { now: NOW }),
     async close() {
       await handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -997,6 +983,23 @@ describe('GET /api/transfer/export', () => {
   });
 });
 
+/**
+ * Imports the hand-made file, broken by `breakIt`, into a new install: it must answer 400
+ * naming `path` and leave every table empty. Answers the response.
+ */
+async function expectImportRefused(
+  path: string,
+  breakIt: (file: Json) => unknown,
+): Promise<TestResponse<Json>> {
+  const t = await apps.app();
+  const file = handMadeFile();
+  breakIt(file);
+  const res = await importFile(t.client(), file);
+  expectApiError(res, 400, { code: 'validation_failed', paths: [path] });
+  expect(await countRows(t.db)).toEqual(EMPTY);
+  return res;
+}
+
 describe('POST /api/transfer/import', () => {
   it('answers 409 once a user exists, and changes nothing', async () => {
     const t = await apps.workspace();
@@ -1080,13 +1083,8 @@ describe('POST /api/transfer/import', () => {
   ])(
     'answers 400 naming %s when a value has the wrong type, importing nothing',
     async (path, breakIt) => {
-      const t = await apps.app();
-      const file = handMadeFile();
-      breakIt(file);
-      const res = await importFile(t.client(), file);
-      expectApiError(res, 400, { code: 'validation_failed', paths: [path] });
+      const res = await expectImportRefused(path, breakIt);
       expect(res.body.error.message).toContain(path);
-      expect(await countRows(t.db)).toEqual(EMPTY);
     },
   );
 
@@ -1107,12 +1105,7 @@ describe('POST /api/transfer/import', () => {
   ])(
     'answers 400 naming %s when rows do not fit together, and every table stays empty',
     async (path, breakIt) => {
-      const t = await apps.app();
-      const file = handMadeFile();
-      breakIt(file);
-      const res = await importFile(t.client(), file);
-      expectApiError(res, 400, { code: 'validation_failed', paths: [path] });
-      expect(await countRows(t.db)).toEqual(EMPTY);
+      await expectImportRefused(path, breakIt);
     },
   );
 
