@@ -13,6 +13,7 @@ import {
 } from '../../support/alerts';
 import {
   addInvoice,
+  createInvoice,
   closeApp,
   createDeal,
   type DealInput,
