@@ -165,11 +165,12 @@ describe('every page in the light and the dark theme, in Chromium', () => {
     await page.getByRole('button', { name: 'Edit deal' }).first().click();
     const dialog = page.getByRole('dialog');
     await until(() => dialog.count()).toBe(1);
+    // The form's fields render once the deal is read: wait for them before counting.
+    await until(() => dialog.locator('input[dir="auto"]').count()).toBeGreaterThan(0);
     const undirected = dialog.locator(
       'input[type="text"]:not([dir="auto"]), textarea:not([dir="auto"])',
     );
     expect(await undirected.count()).toBe(0);
-    expect(await dialog.locator('input[dir="auto"]').count()).toBeGreaterThan(0);
     await expectAccessibleInBothThemes(page, 'the deal dialog');
     await page.keyboard.press('Escape');
     expect(app.session.problems).toEqual([]);
