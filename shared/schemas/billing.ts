@@ -5,7 +5,7 @@ import { emailSchema, nameSchema, textSchema } from './common';
 const oneLine = (max: number) =>
   textSchema(max).refine((v) => !/[\r\n]/.test(v), 'Must be on one line');
 
-/** The placeholders a template may use, each `{{name}}`; what they stand for is in the README. */
+/** The placeholders a template may use, each `{{name}}`; what they stand for is in docs/money.md. */
 export const TEMPLATE_PLACEHOLDERS = [
   'invoiceNumber',
   'payerName',

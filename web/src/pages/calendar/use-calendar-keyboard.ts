@@ -8,7 +8,7 @@ import type { EventMove } from './use-calendar-events';
 /** What a focused day cell says beside its date. */
 export const DAY_KEYS_HINT = 'Press Enter to add a deliverable on this day';
 
-/** What a focused event says beside its name (README: "Calendar keyboard"). */
+/** What a focused event says beside its name (docs/calendar.md: "The calendar: risk at a glance, and the keyboard"). */
 export const EVENT_KEYS_HINT = 'Alt+Right or Alt+Left moves it a day';
 
 /** A deliverable's event on the page: its focusable element, found by what it shows. */
