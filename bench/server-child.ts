@@ -81,12 +81,24 @@ const { server, listening } = startHttpServer({
 });
 
 const durations: Array<{ url: string; ms: number }> = [];
+/**
+ * The prefixes asked for so far: only their requests are kept (a point-read load is
+ * hundreds of thousands of requests, and keeping each was tens of MB of this process's RSS).
+ */
+const watched = new Set<string>();
+function recordIfWatched(url: string, ms: number): void {
+  for (const prefix of watched) {
+    if (url.startsWith(prefix)) {
+      durations.push({ url, ms });
+      return;
+    }
+  }
+}
+
 // First in line, so the time includes the app's synchronous start on the request.
 server.prependListener('request', (request, response) => {
   const started = performance.now();
-  response.once('finish', () =>
-    durations.push({ url: request.url ?? '', ms: performance.now() - started }),
-  );
+  response.once('finish', () => recordIfWatched(request.url ?? '', performance.now() - started));
 });
 
 void listening.then((address) => send({ type: 'ready', port: address.port }));
@@ -103,6 +115,7 @@ setInterval(() => {
 
 process.on('message', (message: ChildRequest) => {
   if (message.type === 'timings') {
+    watched.add(message.prefix);
     const matching = durations.filter((d) => d.url.startsWith(message.prefix)).map((d) => d.ms);
     durations.length = 0;
     send({ type: 'timings', durations: matching });
