@@ -9,12 +9,14 @@
  * connections got no answer at all in 8 s while the others were served over
  * and over, and small requests waited behind every big one in the queue.
  *
- * Each loop turn now starts every quick request waiting and at most one slow
- * one, so a turn lasts about one slow request, every connection is taken up
- * within a few turns, and a small request waits behind one big one at most.
- * A route is slow once it has been measured, running alone, to take longer
- * than `slowMs`; routes are told apart by method and path with id segments
- * folded together.
+ * Each loop turn now starts either every quick request waiting or one slow
+ * one, the two kinds taking turns, so a turn lasts about one slow request at
+ * most, every connection is taken up within a few turns, and a small request
+ * waits behind one big one at most. A route is quick once it has been
+ * measured, running alone, to take `slowMs` or less; until then it waits in
+ * the slow lane, where every request runs alone and is measured (a burst of a
+ * new heavy route must not run fifty at a time in one turn). Routes are told
+ * apart by method and path with id segments folded together.
  */
 
 /** Ends a granted turn: how long it took counts towards its route's estimate. */
@@ -64,7 +66,8 @@ export function createTurns(options: TurnsOptions = {}) {
   const slow: Waiter[] = [];
   let scheduled = false;
 
-  const isSlow = (route: string) => (estimates.get(route) ?? 0) > slowMs;
+  // A route not yet measured waits in the slow lane: there it runs alone, and is measured.
+  const isSlow = (route: string) => (estimates.get(route) ?? Infinity) > slowMs;
 
   const grant = (waiter: Waiter, measured: boolean) => {
     const started = now();
@@ -76,14 +79,19 @@ export function createTurns(options: TurnsOptions = {}) {
     });
   };
 
+  let quickLast = false;
   const turn = () => {
     scheduled = false;
-    const quickOnes = quick.splice(0);
-    const slowOne = slow.shift();
-    // Timed only when alone: requests started together run interleaved.
-    const alone = quickOnes.length + (slowOne ? 1 : 0) === 1;
-    if (slowOne) grant(slowOne, alone);
-    for (const waiter of quickOnes) grant(waiter, alone);
+    // A slow request runs in a turn of its own, taking turns with the quick ones waiting.
+    if (slow.length > 0 && (quick.length === 0 || quickLast)) {
+      grant(slow.shift()!, true);
+      quickLast = false;
+    } else {
+      const quickOnes = quick.splice(0);
+      // Timed only when alone: requests started together run interleaved.
+      for (const waiter of quickOnes) grant(waiter, quickOnes.length === 1);
+      quickLast = true;
+    }
     if (slow.length > 0 || quick.length > 0) schedule();
   };
 

@@ -45,47 +45,75 @@ describe('routeOf', () => {
 });
 
 describe('createTurns', () => {
-  it('grants turns first come, first served, and only on a later loop turn', async () => {
-    const { request, loopTurn, started } = manualTurns();
-    const all = [request('a', 'GET /x', 1), request('b', 'GET /y', 1), request('c', 'GET /x', 1)];
+  /** Runs one request of `route` alone, so the turns learn how long it takes. */
+  async function teach(t: ReturnType<typeof manualTurns>, route: string, ms: number) {
+    const done = t.request('teach', route, ms);
+    await t.loopTurn();
+    await done;
+    t.started.length = 0;
+  }
+
+  it('runs a route not yet measured alone, one per loop turn, first come first served', async () => {
+    const t = manualTurns();
+    const all = [
+      t.request('a', 'GET /x', 1),
+      t.request('b', 'GET /y', 1),
+      t.request('c', 'GET /x', 1),
+    ];
     await Promise.resolve();
-    expect(started).toEqual([]);
-    await loopTurn();
-    expect(started).toEqual(['a', 'b', 'c']);
+    expect(t.started).toEqual([]);
+    await t.loopTurn();
+    expect(t.started).toEqual(['a']);
+    await t.loopTurn();
+    expect(t.started).toEqual(['a', 'b']);
+    expect(t.turns.estimate('GET /x')).toBe(1);
+    await t.loopTurn();
+    expect(t.started).toEqual(['a', 'b', 'c']);
     await Promise.all(all);
   });
 
-  it('learns a slow route from a request that ran alone', async () => {
-    const { turns, request, loopTurn } = manualTurns();
-    const first = request('month', 'GET /month', 30);
-    await loopTurn();
-    await first;
-    expect(turns.estimate('GET /month')).toBe(30);
-    // Requests granted together are not timed: they run interleaved.
-    const together = [request('m1', 'GET /quick', 20), request('m2', 'GET /quick', 20)];
-    await loopTurn();
+  it('starts the quick requests waiting together, first come first served, without timing them', async () => {
+    const t = manualTurns();
+    await teach(t, 'GET /quick', 1);
+    const together = [
+      t.request('q1', 'GET /quick', 20),
+      t.request('q2', 'GET /quick', 20),
+      t.request('q3', 'GET /quick', 20),
+    ];
+    await t.loopTurn();
+    expect(t.started).toEqual(['q1', 'q2', 'q3']);
     await Promise.all(together);
-    expect(turns.estimate('GET /quick')).toBeUndefined();
+    // Requests started together run interleaved: their times say nothing of one of them.
+    expect(t.turns.estimate('GET /quick')).toBe(1);
   });
 
-  it('starts every quick request waiting but one slow request per loop turn', async () => {
-    const { request, loopTurn, started } = manualTurns();
-    const warm = request('month0', 'GET /month', 30);
-    await loopTurn();
-    await warm;
-    started.length = 0;
+  it('learns a slow route from a request that ran alone', async () => {
+    const t = manualTurns();
+    await teach(t, 'GET /month', 30);
+    expect(t.turns.estimate('GET /month')).toBe(30);
+  });
 
-    const months = [1, 2, 3].map((i) => request(`month${i}`, 'GET /month', 30));
-    const reads = [1, 2].map((i) => request(`read${i}`, 'GET /read', 0.2));
-    await loopTurn();
-    expect(started).toEqual(['month1', 'read1', 'read2']);
-    const late = request('read3', 'GET /read', 0.2);
-    await loopTurn();
-    // A read asked for meanwhile starts on the next loop turn, beside the next month.
-    expect(started).toEqual(['month1', 'read1', 'read2', 'month2', 'read3']);
-    await loopTurn();
-    expect(started.at(-1)).toBe('month3');
+  it('gives a slow request a loop turn of its own, taking turns with the quick ones', async () => {
+    const t = manualTurns();
+    await teach(t, 'GET /month', 30);
+    await teach(t, 'GET /read', 0.2);
+
+    const months = [1, 2, 3].map((i) => t.request(`month${i}`, 'GET /month', 30));
+    const reads = [1, 2].map((i) => t.request(`read${i}`, 'GET /read', 0.2));
+    await t.loopTurn();
+    expect(t.started).toEqual(['read1', 'read2']);
+    await t.loopTurn();
+    expect(t.started).toEqual(['read1', 'read2', 'month1']);
+    // A read asked for meanwhile goes before the next month.
+    const late = t.request('read3', 'GET /read', 0.2);
+    await t.loopTurn();
+    expect(t.started.at(-1)).toBe('read3');
+    await t.loopTurn();
+    await t.loopTurn();
+    expect(t.started.slice(-2)).toEqual(['month2', 'month3']);
     await Promise.all([...months, ...reads, late]);
+    // Each month ran alone: the estimate kept learning.
+    expect(t.turns.estimate('GET /month')).toBe(30);
   });
 
   it('asks for no loop turn when nothing waits', async () => {
