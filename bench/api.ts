@@ -17,6 +17,15 @@ export function monthOf(now: Date): MonthRange {
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
+/** The month's query string, as the calendar sends it. */
+export function monthQuery(range: MonthRange): string {
+  return `from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
+}
+
+/** What the calendar asks for a month: its own lean shape, from covering indexes. */
+export const calendarPathOf = (range: MonthRange) =>
+  `/api/deliverables/calendar?${monthQuery(range)}`;
+
 /**
  * The floor: the rows `GET /api/deliverables?from&to` answers (every column,
  * the same order) read by one prepared statement, as SQLite hands them over.
@@ -46,10 +55,9 @@ export async function benchRange(report: Report, options: RangeBenchOptions): Pr
   try {
     const statement = raw.prepare(RAW_RANGE_SQL);
     const params = [range.from, range.to, range.from, range.to];
-    const query = `from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
-    // What the calendar asks for (its own shape, from covering indexes), and the full list.
-    const calendarPath = `/api/deliverables/calendar?${query}`;
-    const listPath = `/api/deliverables?${query}`;
+    // What the calendar asks for, and the full list.
+    const calendarPath = calendarPathOf(range);
+    const listPath = `/api/deliverables?${monthQuery(range)}`;
     const getter = (path: string) => async () => {
       const res = await fetch(server.url + path, { headers: { cookie } });
       if (res.status !== 200)
@@ -252,7 +260,6 @@ export interface MixedBenchOptions {
 export async function benchMixed(report: Report, options: MixedBenchOptions): Promise<void> {
   const { server, cookie, range, duration } = options;
   const pointConnections = Math.max(1, Math.round(options.connections / 5));
-  const query = `from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
   const points = () =>
     load({
       url: server.url,
@@ -267,7 +274,7 @@ export async function benchMixed(report: Report, options: MixedBenchOptions): Pr
     points(),
     load({
       url: server.url,
-      paths: [`/api/deliverables/calendar?${query}`],
+      paths: [calendarPathOf(range)],
       headers: { cookie },
       connections: options.connections,
       duration,

@@ -1,5 +1,5 @@
 import { buildIfStale } from '../scripts/build.mjs';
-import type { MonthRange } from './api';
+import { calendarPathOf, type MonthRange } from './api';
 import { load, type LoadResult } from './http';
 import type { Report } from './report';
 import { startProductionServer } from './startup';
@@ -37,12 +37,11 @@ async function monthsWith(
   try {
     const url = `http://127.0.0.1:${await server.healthy}`;
     await startUpRunDone(url);
-    const query = `from=${encodeURIComponent(options.range.from)}&to=${encodeURIComponent(options.range.to)}`;
     const cpu = process.cpuUsage();
     const started = performance.now();
     const result = await load({
       url,
-      paths: [`/api/deliverables/calendar?${query}`],
+      paths: [calendarPathOf(options.range)],
       headers: { cookie: options.cookie },
       connections: options.connections,
       duration: options.duration,
