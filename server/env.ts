@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Database, UserRow } from './db/schema';
 import type { ScryptCost } from './auth/password';
 import type { Mailer } from './invoices/mailer';
+import type { Turn } from './turns';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -25,6 +26,11 @@ export interface AppDeps {
 
 /** Hono's environment for every route: the signed-in user, when there is one. */
 export interface AppEnv {
+  /** What the HTTP server passes each request (absent in `app.request` tests). */
+  Bindings: {
+    /** The request's turn (turns.ts): a long request gives way between its steps. */
+    turn?: Turn;
+  };
   Variables: {
     user: UserRow | null;
     /** The hashed session id, when the caller came with a session cookie. */

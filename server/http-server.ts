@@ -109,11 +109,11 @@ export function startHttpServer(options: HttpServerOptions): HttpServer {
 
   const server = serve({
     fetch: async (request, env) => {
-      const endTurn = await turns.take(routeOf(request.method, request.url));
+      const turn = await turns.take(routeOf(request.method, request.url));
       try {
-        return await options.fetch(request, env);
+        return await options.fetch(request, Object.assign(env, { turn }));
       } finally {
-        endTurn();
+        turn.end();
       }
     },
     port: options.port,

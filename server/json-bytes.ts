@@ -19,19 +19,42 @@ export function jsonItems<T, U extends ContentfulStatusCode>(
   c: Context,
   items: readonly T[],
   status: U,
-): Response & TypedResponse<JSONParsed<{ items: T[] }>, U, 'json'> {
-  const strings = items.map((item) => JSON.stringify(item) ?? 'null');
-  // UTF-8 takes at most 3 bytes per UTF-16 unit; write once into a buffer that surely fits.
-  let most = OPEN.length + CLOSE.length + strings.length;
-  for (const s of strings) most += s.length * 3;
-  const bytes = Buffer.allocUnsafe(most);
-  let at = OPEN.copy(bytes, 0);
-  strings.forEach((s, i) => {
-    if (i > 0) at += COMMA.copy(bytes, at);
-    at += bytes.write(s, at);
-  });
-  at += CLOSE.copy(bytes, at);
-  c.header('Content-Type', 'application/json');
-  const response = c.body(bytes.subarray(0, at), status);
-  return response as unknown as Response & TypedResponse<JSONParsed<{ items: T[] }>, U, 'json'>;
+): ItemsResponse<T, U> {
+  return new JsonItemsBody<T>().add(items).respond(c, status);
+}
+
+type ItemsResponse<T, U extends ContentfulStatusCode> = Response &
+  TypedResponse<JSONParsed<{ items: T[] }>, U, 'json'>;
+
+/**
+ * `jsonItems` written in parts: a long list encoded part by part as it is
+ * read (a request can let others go first between parts), answered once.
+ */
+export class JsonItemsBody<T> {
+  readonly #parts: Buffer[] = [OPEN];
+  #count = 0;
+
+  add(items: readonly T[]): this {
+    if (items.length === 0) return this;
+    const strings = items.map((item) => JSON.stringify(item) ?? 'null');
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; write once into a buffer that surely fits.
+    let most = strings.length;
+    for (const s of strings) most += s.length * 3;
+    const bytes = Buffer.allocUnsafe(most);
+    let at = 0;
+    strings.forEach((s, i) => {
+      if (i > 0 || this.#count > 0) at += COMMA.copy(bytes, at);
+      at += bytes.write(s, at);
+    });
+    this.#parts.push(bytes.subarray(0, at));
+    this.#count += items.length;
+    return this;
+  }
+
+  respond<U extends ContentfulStatusCode>(c: Context, status: U): ItemsResponse<T, U> {
+    // One buffer of the exact size: the parts' spare room is not kept while the answer is sent.
+    const body = Buffer.concat([...this.#parts, CLOSE]);
+    c.header('Content-Type', 'application/json');
+    return c.body(body, status) as unknown as ItemsResponse<T, U>;
+  }
 }

@@ -19,8 +19,17 @@
  * apart by method and path with id segments folded together.
  */
 
-/** Ends a granted turn: how long it took counts towards its route's estimate. */
-export type EndTurn = () => void;
+/** A granted turn. */
+export interface Turn {
+  /** Ends it: how long the request ran counts towards its route's estimate. */
+  end(): void;
+  /**
+   * Lets the requests waiting go first, then goes on (first in the slow
+   * lane, before any slow request not yet started). A long request calls it
+   * between steps, so the quick ones wait behind one step, not all of it.
+   */
+  giveWay(): Promise<void>;
+}
 
 export interface TurnsOptions {
   /** A route whose requests take longer than this, on average, waits in the slow lane. */
@@ -33,7 +42,8 @@ export interface TurnsOptions {
 
 interface Waiter {
   route: string;
-  grant: (end: EndTurn) => void;
+  /** Starts (or, after `giveWay`, resumes) the request; `measured` when it runs alone. */
+  grant: (measured: boolean) => void;
 }
 
 /** How much a new measurement moves a route's estimate. */
@@ -69,14 +79,34 @@ export function createTurns(options: TurnsOptions = {}) {
   // A route not yet measured waits in the slow lane: there it runs alone, and is measured.
   const isSlow = (route: string) => (estimates.get(route) ?? Infinity) > slowMs;
 
-  const grant = (waiter: Waiter, measured: boolean) => {
-    const started = now();
-    waiter.grant(() => {
-      if (!measured) return;
-      const took = now() - started;
-      const before = estimates.get(waiter.route);
-      estimates.set(waiter.route, before === undefined ? took : before + WEIGHT * (took - before));
-    });
+  const grant = (waiter: Waiter, measured: boolean) => waiter.grant(measured);
+
+  /** A request's turn: the time it runs, not the time it gives way, is what it costs. */
+  const turnOf = (route: string, resolve: (turn: Turn) => void): Waiter => {
+    let ran = 0;
+    let started = 0;
+    let alone = true;
+    const turn: Turn = {
+      end() {
+        if (!alone) return;
+        const took = ran + (now() - started);
+        const before = estimates.get(route);
+        estimates.set(route, before === undefined ? took : before + WEIGHT * (took - before));
+      },
+      giveWay() {
+        ran += now() - started;
+        return new Promise<void>((resume) => {
+          slow.unshift({ route, grant: (measured) => run(measured, resume) });
+          schedule();
+        });
+      },
+    };
+    const run = (measured: boolean, go: () => void) => {
+      alone &&= measured;
+      started = now();
+      go();
+    };
+    return { route, grant: (measured) => run(measured, () => resolve(turn)) };
   };
 
   let quickLast = false;
@@ -103,9 +133,9 @@ export function createTurns(options: TurnsOptions = {}) {
 
   return {
     /** Waits for the request's turn; call the returned function when its answer is ready. */
-    take(route: string): Promise<EndTurn> {
-      return new Promise<EndTurn>((grant) => {
-        (isSlow(route) ? slow : quick).push({ route, grant });
+    take(route: string): Promise<Turn> {
+      return new Promise<Turn>((resolve) => {
+        (isSlow(route) ? slow : quick).push(turnOf(route, resolve));
         schedule();
       });
     },

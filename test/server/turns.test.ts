@@ -13,10 +13,10 @@ function manualTurns(slowMs = 5) {
   const started: string[] = [];
   /** Asks for a turn; once granted, the request "runs" for `ms` and ends its turn. */
   const request = (name: string, route: string, ms: number) =>
-    turns.take(route).then((end) => {
+    turns.take(route).then((turn) => {
       started.push(name);
       clock += ms;
-      end();
+      turn.end();
     });
   const loopTurn = async () => {
     const run = pending;
@@ -25,7 +25,17 @@ function manualTurns(slowMs = 5) {
     // Let the granted requests run (they are promise continuations).
     for (let i = 0; i < 5; i++) await Promise.resolve();
   };
-  return { turns, request, loopTurn, started, deferred: () => pending.length };
+  /** A request that runs in steps of `ms`, giving way between them. */
+  const stepped = async (name: string, route: string, steps: number[]) => {
+    const turn = await turns.take(route);
+    for (const [i, ms] of steps.entries()) {
+      if (i > 0) await turn.giveWay();
+      started.push(`${name}.${i + 1}`);
+      clock += ms;
+    }
+    turn.end();
+  };
+  return { turns, request, stepped, loopTurn, started, deferred: () => pending.length };
 }
 
 describe('routeOf', () => {
@@ -134,5 +144,32 @@ describe('createTurns', () => {
       await r;
     }
     expect(turns.estimate('GET /r')).toBeLessThan(5);
+  });
+
+  it('lets the requests waiting go first when a long one gives way, then resumes it before the next long one', async () => {
+    const t = manualTurns();
+    await teach(t, 'GET /month', 30);
+    await teach(t, 'GET /read', 0.2);
+
+    const first = t.stepped('month1', 'GET /month', [4, 4, 4]);
+    const second = t.stepped('month2', 'GET /month', [4, 4, 4]);
+    await t.loopTurn();
+    expect(t.started).toEqual(['month1.1']);
+    // A read arriving while month1 runs goes between its steps, not after the whole month.
+    const read = t.request('read1', 'GET /read', 0.2);
+    await t.loopTurn();
+    expect(t.started).toEqual(['month1.1', 'read1']);
+    // month1 goes on before month2 starts: one long request at a time holds its data.
+    await t.loopTurn();
+    await t.loopTurn();
+    expect(t.started).toEqual(['month1.1', 'read1', 'month1.2', 'month1.3']);
+    await t.loopTurn();
+    expect(t.started.at(-1)).toBe('month2.1');
+    for (let i = 0; i < 4; i++) await t.loopTurn();
+    await Promise.all([first, second, read]);
+    expect(t.started.slice(-2)).toEqual(['month2.2', 'month2.3']);
+    // What a month costs is the time it ran (12 ms), not the time it stood aside:
+    // 30 → 30 + 0.3 × (12 − 30) = 24.6 → 24.6 + 0.3 × (12 − 24.6) = 20.82.
+    expect(t.turns.estimate('GET /month')).toBeCloseTo(20.82, 6);
   });
 });
