@@ -18,7 +18,7 @@ import {
   deliverableWarnings,
   getDeliverable,
   insertDeliverable,
-  listCalendarDeliverables,
+  calendarDeliverableParts,
   listDeliverables,
   updateDeliverable,
   withWarnings,
@@ -97,12 +97,13 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
     })
     .get('/calendar', route.calendar, validate('query', calendarQuerySchema), async (c) => {
       const now = clock.now();
-      const items = await listCalendarDeliverables(db, c.req.valid('query'));
       // A month is tens of milliseconds of work: done in steps, letting waiting requests go between.
       const body = new JsonItemsBody<CalendarDeliverable>();
-      for (let at = 0; at < items.length; at += CALENDAR_STEP) {
-        await c.env?.turn?.giveWay();
-        body.add(await withWarnings(db, items.slice(at, at + CALENDAR_STEP), now));
+      for await (const part of calendarDeliverableParts(db, c.req.valid('query'))) {
+        for (let at = 0; at < part.length; at += CALENDAR_STEP) {
+          body.add(await withWarnings(db, part.slice(at, at + CALENDAR_STEP), now));
+          await c.env?.turn?.giveWay();
+        }
       }
       return body.respond(c, 200);
     })

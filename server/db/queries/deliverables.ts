@@ -137,17 +137,92 @@ export const CALENDAR_COLUMNS = [
  * the calendar's shape: only the columns its covering indexes hold (migration
  * 0009), so SQLite and PostgreSQL answer from the indexes alone.
  */
-export async function listCalendarDeliverables(
+/** A span of go-lives read at once for the calendar: a week (a few hundred rows on a busy workspace). */
+const CALENDAR_SPAN_MS = 7 * 24 * 60 * 60 * 1000;
+
+type CalendarFilter = DeliverableListFilter & { from: string; to: string };
+
+/**
+ * The calendar's deliverables between `from` and `to` (a go-live or a draft
+ * due inside), in parts, in the order of one query (by go-live, undated last,
+ * then id): those with a draft due inside and a go-live before, then the
+ * go-lives inside a week at a time, then drafts due inside going live after
+ * or undated. Each part is a range of one covering index; between parts the
+ * caller can let other requests go first (a month of a busy workspace is tens
+ * of milliseconds of reading). Parts are read one after another, not in one
+ * snapshot: a deliverable moved meanwhile can show up twice (dropped here)
+ * or not at all, until the calendar reads it again.
+ */
+export async function* calendarDeliverableParts(
   db: Kysely<Database>,
-  filter: DeliverableListFilter & { from: string; to: string },
-): Promise<CalendarDeliverable[]> {
-  const rows = await filtered(db.selectFrom('deliverables').select(CALENDAR_COLUMNS), filter)
+  filter: CalendarFilter,
+): AsyncGenerator<CalendarDeliverable[]> {
+  const { from, to } = filter;
+  const seen = new Set<string>();
+  const fresh = (rows: CalendarDeliverable[]) =>
+    rows.filter((row) => !seen.has(row.id) && seen.add(row.id));
+  const read = (where: (query: CalendarQuery) => CalendarQuery) =>
+    calendarRows(
+      where(
+        filtered(db.selectFrom('deliverables').select(CALENDAR_COLUMNS), {
+          ...filter,
+          from: undefined,
+          to: undefined,
+        }),
+      ),
+    );
+
+  // Drafts due inside whose go-live is not: before `from`, after `to`, or none.
+  const draftsOnly = await read((query) =>
+    query
+      .where('draftDueAt', '>=', from)
+      .where('draftDueAt', '<', to)
+      .where((eb) =>
+        eb.or([eb('publishAt', 'is', null), eb('publishAt', '<', from), eb('publishAt', '>=', to)]),
+      ),
+  );
+  const goneLiveBefore = draftsOnly.findIndex(
+    (row) => row.publishAt === null || row.publishAt >= from,
+  );
+  const before = goneLiveBefore === -1 ? draftsOnly : draftsOnly.slice(0, goneLiveBefore);
+  if (before.length > 0) yield fresh(before);
+
+  const end = Date.parse(to);
+  for (let start = from; start < to;) {
+    const next = Date.parse(start) + CALENDAR_SPAN_MS;
+    const until = next >= end ? to : new Date(next).toISOString();
+    yield fresh(
+      await read((query) => query.where('publishAt', '>=', start).where('publishAt', '<', until)),
+    );
+    start = until;
+  }
+  if (goneLiveBefore !== -1) yield fresh(draftsOnly.slice(goneLiveBefore));
+}
+
+type CalendarQuery = SelectQueryBuilder<
+  Database,
+  'deliverables',
+  Pick<DeliverableRow, (typeof CALENDAR_COLUMNS)[number]>
+>;
+
+async function calendarRows(query: CalendarQuery): Promise<CalendarDeliverable[]> {
+  const rows = await query
     .orderBy(sql`publish_at is null`)
     .orderBy('publishAt')
     .orderBy('id')
     .execute();
   for (const row of rows) row.disclosureDone = Boolean(row.disclosureDone);
   return rows as CalendarDeliverable[];
+}
+
+/** The calendar's deliverables between `from` and `to`, all parts at once. */
+export async function listCalendarDeliverables(
+  db: Kysely<Database>,
+  filter: CalendarFilter,
+): Promise<CalendarDeliverable[]> {
+  const all: CalendarDeliverable[] = [];
+  for await (const part of calendarDeliverableParts(db, filter)) all.push(...part);
+  return all;
 }
 
 const deliverableById = preparedQuery<{ id: string }, DeliverableRow>((db, param) =>

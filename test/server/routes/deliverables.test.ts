@@ -779,6 +779,43 @@ describe('GET /api/deliverables', () => {
       expect(titles(res)).not.toContain('publish at to');
     });
 
+    it('answers a range of many weeks, read a week at a time, in the full list’s order', async () => {
+      const t = await calendar();
+      // Going live before the range with its draft due inside; going live on week edges.
+      for (const [title, dates] of [
+        [
+          'draft inside, publish before',
+          { draftDueAt: '2026-02-10T09:00:00Z', publishAt: '2026-01-20T09:00:00Z' },
+        ],
+        ['publish on a week edge', { publishAt: '2026-02-08T00:00:00Z' }],
+        ['publish a ms before a week edge', { publishAt: '2026-02-07T23:59:59.999Z' }],
+      ] as const) {
+        const res = await t.owner.post('/api/deliverables', {
+          dealId: t.deal.id,
+          title,
+          platform: 'tiktok',
+          ...dates,
+        });
+        expect(res.status).toBe(201);
+      }
+      const range = `from=${q('2026-02-01T00:00:00Z')}&to=${q('2026-04-15T00:00:00Z')}`;
+      const full = await t.owner.get(`/api/deliverables?${range}`);
+      const res = await t.owner.get(`/api/deliverables/calendar?${range}`);
+      expect(res.status).toBe(200);
+      const inOrder = (r: { body: { items: Item[] } }) => r.body.items.map((d) => d.title);
+      expect(inOrder(res)).toEqual(inOrder(full));
+      // Going live before the range first; drafts due inside with no go-live last.
+      expect(inOrder(res)[0]).toBe('draft inside, publish before');
+      expect(inOrder(res).slice(-2).sort()).toEqual([
+        'draft at from, no publish',
+        'draft at to, no publish',
+      ]);
+      expect(inOrder(res).indexOf('publish a ms before a week edge')).toBe(
+        inOrder(res).indexOf('publish on a week edge') - 1,
+      );
+      expect(titles(res)).toHaveLength(11);
+    });
+
     it('carries the warnings the calendar flags: draft after go-live, another brand’s exclusivity', async () => {
       const t = await apps.workspace();
       await t.owner.patch(`/api/brands/${t.brand.id}`, {
