@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../server/db/connect';
 import { load, type BenchServer, type LoadResult } from './http';
 import type { Report } from './report';
-import { median, timeInterleaved } from './stats';
+import { median, percentile, timeInterleaved } from './stats';
 
 export interface MonthRange {
   from: string;
@@ -269,7 +269,12 @@ export async function benchMixed(report: Report, options: MixedBenchOptions): Pr
       duration,
     });
   report.begin('2b. A point read while calendar months load');
+  // The point reads' time in the server too, from arrival to the last byte written: the
+  // client's figure also holds the load generator's own waits (one process, both loads).
+  const pointsServed = () => server.timings('/api/deliverables/', calendarPathOf(range));
+  await pointsServed();
   const alone = await points();
+  const aloneServed = await pointsServed();
   const [loaded] = await Promise.all([
     points(),
     load({
@@ -280,6 +285,7 @@ export async function benchMixed(report: Report, options: MixedBenchOptions): Pr
       duration,
     }),
   ]);
+  const loadedServed = await pointsServed();
   report.add(
     'point_alone_p99_ms',
     `Point read p99 alone (${pointConnections} connections)`,
@@ -305,6 +311,21 @@ export async function benchMixed(report: Report, options: MixedBenchOptions): Pr
     loaded.p99Ms / alone.p99Ms,
     '×',
     { op: '<=', value: 3 },
+  );
+  const aloneServedP99 = percentile(aloneServed, 99);
+  const loadedServedP99 = percentile(loadedServed, 99);
+  report.add('point_alone_served_p99_ms', '… in the server, alone: p99', aloneServedP99, 'ms');
+  report.add(
+    'point_loaded_served_p99_ms',
+    '… in the server, while months load: p99',
+    loadedServedP99,
+    'ms',
+  );
+  report.add(
+    'ratio_point_served_p99_loaded_vs_alone',
+    '… in the server: while months load ÷ alone',
+    loadedServedP99 / aloneServedP99,
+    '×',
   );
 }
 

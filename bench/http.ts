@@ -5,8 +5,8 @@ import type { ChildMessage, ChildRequest } from './server-child';
 
 export interface BenchServer {
   url: string;
-  /** How long each request under `prefix` took in the server since the last call (ms). */
-  timings(prefix: string): Promise<number[]>;
+  /** How long each request under `prefix` (not under `except`) took in the server since the last call (ms). */
+  timings(prefix: string, except?: string): Promise<number[]>;
   /** Peak and current resident memory of the server process (MB). */
   memory(): Promise<{
     maxRssMb: number;
@@ -56,7 +56,8 @@ export async function startBenchServer(file: string, webRoot?: string): Promise<
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url: `http://127.0.0.1:${port}`,
-    timings: async (prefix) => (await ask(child, { type: 'timings', prefix }, 'timings')).durations,
+    timings: async (prefix, except) =>
+      (await ask(child, { type: 'timings', prefix, except }, 'timings')).durations,
     memory: async () => {
       const { type: _, ...memory } = await ask(child, { type: 'memory' }, 'memory');
       return memory;

@@ -20,7 +20,8 @@ import { keepPagesInMemory } from '../server/db/reader';
 import { startHttpServer } from '../server/http-server';
 import { SECURITY_HEADERS } from '../server/security/headers';
 
-export type ChildRequest = { type: 'timings'; prefix: string } | { type: 'memory' };
+export type ChildRequest =
+  { type: 'timings'; prefix: string; except?: string } | { type: 'memory' };
 export type ChildMessage =
   | { type: 'ready'; port: number }
   | { type: 'timings'; durations: number[] }
@@ -116,7 +117,10 @@ setInterval(() => {
 process.on('message', (message: ChildRequest) => {
   if (message.type === 'timings') {
     watched.add(message.prefix);
-    const matching = durations.filter((d) => d.url.startsWith(message.prefix)).map((d) => d.ms);
+    const { prefix, except } = message;
+    const matching = durations
+      .filter((d) => d.url.startsWith(prefix) && !(except && d.url.startsWith(except)))
+      .map((d) => d.ms);
     durations.length = 0;
     send({ type: 'timings', durations: matching });
   } else if (message.type === 'memory') {
