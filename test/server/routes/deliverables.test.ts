@@ -513,7 +513,7 @@ describe('GET /api/deliverables', () => {
       publishAt: '2026-03-20T10:00:00Z',
     });
     await make('undated', {});
-    return t;
+    return Object.assign(t, { make });
   }
 
   const FROM = '2026-03-01T00:00:00Z';
@@ -782,22 +782,12 @@ describe('GET /api/deliverables', () => {
     it('answers a range of many weeks, read a week at a time, in the full list’s order', async () => {
       const t = await calendar();
       // Going live before the range with its draft due inside; going live on week edges.
-      for (const [title, dates] of [
-        [
-          'draft inside, publish before',
-          { draftDueAt: '2026-02-10T09:00:00Z', publishAt: '2026-01-20T09:00:00Z' },
-        ],
-        ['publish on a week edge', { publishAt: '2026-02-08T00:00:00Z' }],
-        ['publish a ms before a week edge', { publishAt: '2026-02-07T23:59:59.999Z' }],
-      ] as const) {
-        const res = await t.owner.post('/api/deliverables', {
-          dealId: t.deal.id,
-          title,
-          platform: 'tiktok',
-          ...dates,
-        });
-        expect(res.status).toBe(201);
-      }
+      await t.make('draft inside, publish before', {
+        draftDueAt: '2026-02-10T09:00:00Z',
+        publishAt: '2026-01-20T09:00:00Z',
+      });
+      await t.make('publish on a week edge', { publishAt: '2026-02-08T00:00:00Z' });
+      await t.make('publish a ms before a week edge', { publishAt: '2026-02-07T23:59:59.999Z' });
       const range = `from=${q('2026-02-01T00:00:00Z')}&to=${q('2026-04-15T00:00:00Z')}`;
       const full = await t.owner.get(`/api/deliverables?${range}`);
       const res = await t.owner.get(`/api/deliverables/calendar?${range}`);
