@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { Temporal } from '#temporal';
 
 /**
  * Calendar-day arithmetic on `YYYY-MM-DD` days and the zone a day is read in:

@@ -16,6 +16,7 @@ import { isApiError } from './api';
 import { App } from './app';
 import { ToastProvider } from './components/toast';
 import { keys } from './resources/keys';
+import { loadTemporal } from './temporal';
 import { applyTheme, storedTheme } from './theme';
 
 // Before anything renders (this bundle's first statement): the theme this browser chose, so the
@@ -44,12 +45,16 @@ const queryClient: QueryClient = new QueryClient({
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <App />
-      </ToastProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+// A browser without Temporal first fetches the polyfill (see temporal.ts); one with it renders
+// at once.
+void loadTemporal().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );
