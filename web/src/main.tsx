@@ -9,6 +9,8 @@ import './styles/base.css';
 import './styles/chips-and-tables.css';
 import './styles/forms-and-dialogs.css';
 import './styles/money-and-lists.css';
+// Before anything renders: `autoFocus` as React means it (the app runs on Preact).
+import './autofocus';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
