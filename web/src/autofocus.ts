@@ -18,7 +18,7 @@ options.vnode = (vnode) => {
   const props = vnode.props as { autoFocus?: unknown };
   if (typeof vnode.type === 'string' && 'autoFocus' in props) {
     const { autoFocus, ...rest } = props;
-    vnode.props = rest;
+    vnode.props = rest as typeof vnode.props;
     if (autoFocus) {
       const ref = vnode.ref as Ref<HTMLElement> | null | undefined;
       vnode.ref = (element: HTMLElement | null) => {
