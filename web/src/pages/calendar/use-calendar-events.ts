@@ -121,7 +121,8 @@ export interface EventMove {
 /**
  * Moves a deliverable's go-live or draft due, version-checked; a refused move goes back,
  * says why and reloads the calendar. A done move offers Undo on its toast, which sends the
- * version the move left, so a change made since is not overwritten.
+ * version the move left, so a change made since is not overwritten. `onSaved` runs after
+ * each saved move and undo (the prefetched neighbouring ranges no longer hold).
  */
 export function useMoveEvent(
   calendarRef: RefObject<CalendarRef | null>,
