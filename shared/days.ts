@@ -66,11 +66,14 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** The calendar day it is at `now` in the zone. */
 export function todayIn(now: Date, timeZone: string): string {
-  if (timeZone === 'UTC') {
-    const iso = now.toISOString();
-    if (/^\d{4}-/.test(iso)) return iso.slice(0, 10);
+  // Read from the date's fields: toISOString builds the whole instant and costs several times more.
+  const utcYear = timeZone === 'UTC' ? now.getUTCFullYear() : NaN;
+  if (utcYear >= 0 && utcYear <= 9999) {
+    return `${String(utcYear).padStart(4, '0')}-${twoDigits(now.getUTCMonth() + 1)}-${twoDigits(now.getUTCDate())}`;
   }
   let year = '';
   let month = '';
