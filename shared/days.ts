@@ -128,5 +128,14 @@ const MEDIUM_DAY = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZ
  * `formatDay` in an English browser): for words the server writes, such as warnings.
  */
 export function formatDay(day: string): string {
-  return MEDIUM_DAY.format(new Date(`${day}T12:00:00Z`));
+  let words = dayWords.get(day);
+  if (words === undefined) {
+    words = MEDIUM_DAY.format(new Date(`${day}T12:00:00Z`));
+    if (dayWords.size >= 20_000) dayWords.clear();
+    dayWords.set(day, words);
+  }
+  return words;
 }
+
+/** Days already written out: Intl formats one in microseconds, and warnings name the same few days again and again. */
+const dayWords = new Map<string, string>();
