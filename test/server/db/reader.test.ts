@@ -49,7 +49,7 @@ describe('SqliteReader', () => {
         .values({
           id: id!,
           name: name!,
-          stage: 'lead',
+          stage: 'prospect',
           notes: '',
           color: '#000000',
           version: 1,
