@@ -42,20 +42,25 @@ export class SqliteReader {
     let mapped = this.#statements.get(sql);
     if (!mapped) {
       const statement = this.#sqlite.prepare(sql).raw(true);
-      mapped = {
-        statement,
-        keys: statement.columns().map((column) => this.#camelCase.name(column.name)),
-      };
+      mapped = { statement, keys: this.#keysOf(statement) };
       this.#statements.set(sql, mapped);
     }
-    const { statement, keys } = mapped;
+    const { statement } = mapped;
     const rows = statement.all(parameters) as unknown[][];
+    // `select *` takes the columns of the schema it runs on: a migration since it was prepared adds some.
+    if (rows.length > 0 && rows[0]!.length !== mapped.keys.length)
+      mapped.keys = this.#keysOf(statement);
+    const { keys } = mapped;
     return rows.map((values) => {
       // Column by column, as CamelCasePlugin builds its rows: a repeated name keeps the last value.
       const row: UnknownRow = {};
       for (let i = 0; i < keys.length; i++) row[keys[i]!] = values[i];
       return row;
     }) as O[];
+  }
+
+  #keysOf(statement: SQLite.Statement): string[] {
+    return statement.columns().map((column) => this.#camelCase.name(column.name));
   }
 
   close(): void {

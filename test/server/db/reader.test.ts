@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../../server/db/connect';
 import { migrateToLatest } from '../../../server/db/migrate';
 import { preparedQuery } from '../../../server/db/prepared';
-import { readerOf } from '../../../server/db/reader';
+import SQLite from 'better-sqlite3';
+import { readerOf, SqliteReader } from '../../../server/db/reader';
 
 const opened: Array<{ handle: DatabaseHandle; dir: string }> = [];
 afterEach(async () => {
@@ -69,5 +70,25 @@ describe('SqliteReader', () => {
       { brandName: 'Bolt', id: 'b2' },
     ]);
     expect(await brandById(db, { id: 'none' })).toEqual([]);
+  });
+
+  it('answers the columns a migration added after a statement was prepared', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sponsorcal-reader-'));
+    const file = path.join(dir, 'schema.db');
+    const writer = new SQLite(file);
+    writer.pragma('journal_mode = WAL');
+    writer.exec("create table notes (note_text text); insert into notes values ('hello')");
+    const reader = new SqliteReader(file);
+    try {
+      expect(reader.all('select * from notes', [])).toEqual([{ noteText: 'hello' }]);
+      writer.exec("alter table notes add column written_by text default 'owner'");
+      expect(reader.all('select * from notes', [])).toEqual([
+        { noteText: 'hello', writtenBy: 'owner' },
+      ]);
+    } finally {
+      reader.close();
+      writer.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
