@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../../server/db/connect';
 import { migrateToLatest } from '../../../server/db/migrate';
 import { preparedQuery } from '../../../server/db/prepared';
-import SQLite from 'better-sqlite3';
 import { readerOf, SqliteReader } from '../../../server/db/reader';
 
 const opened: Array<{ handle: DatabaseHandle; dir: string }> = [];
