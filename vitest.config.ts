@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 const ENGINE_INDEPENDENT = [
   'test/shared/**',
+  'test/web/**',
   'test/server/permissions.test.ts',
   'test/server/auth/**',
   'test/server/alerts/time.test.ts',

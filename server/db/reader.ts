@@ -2,9 +2,18 @@ import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, type Kysely, type UnknownRow } from 'kysely';
 import type { Database } from './schema';
 
-/** Kysely's CamelCasePlugin, its row mapping called on the reader's rows. */
-class RowCamelCase extends CamelCasePlugin {
-  readonly row = (row: UnknownRow): UnknownRow => this.mapRow(row);
+/** Kysely's CamelCasePlugin, its name mapping used on the reader's columns. */
+class ColumnCamelCase extends CamelCasePlugin {
+  readonly name = (column: string): string => this.camelCase(column);
+}
+
+/**
+ * A prepared statement that answers rows as Kysely would (camelCased keys): its
+ * columns' names are mapped once, not on every row of every read.
+ */
+interface MappedStatement {
+  statement: SQLite.Statement;
+  keys: string[];
 }
 
 /**
@@ -20,8 +29,8 @@ class RowCamelCase extends CamelCasePlugin {
  */
 export class SqliteReader {
   readonly #sqlite: SQLite.Database;
-  readonly #camelCase = new RowCamelCase();
-  readonly #statements = new Map<string, SQLite.Statement>();
+  readonly #camelCase = new ColumnCamelCase();
+  readonly #statements = new Map<string, MappedStatement>();
 
   constructor(file: string) {
     this.#sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
@@ -30,13 +39,28 @@ export class SqliteReader {
   }
 
   all<O>(sql: string, parameters: readonly unknown[]): O[] {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#sqlite.prepare(sql);
-      this.#statements.set(sql, statement);
+    let mapped = this.#statements.get(sql);
+    if (!mapped) {
+      const statement = this.#sqlite.prepare(sql).raw(true);
+      mapped = { statement, keys: this.#keysOf(statement) };
+      this.#statements.set(sql, mapped);
     }
-    const rows = statement.all(parameters) as UnknownRow[];
-    return rows.map(this.#camelCase.row) as O[];
+    const { statement } = mapped;
+    const rows = statement.all(parameters) as unknown[][];
+    // `select *` takes the columns of the schema it runs on: a migration since it was prepared adds some.
+    if (rows.length > 0 && rows[0]!.length !== mapped.keys.length)
+      mapped.keys = this.#keysOf(statement);
+    const { keys } = mapped;
+    return rows.map((values) => {
+      // Column by column, as CamelCasePlugin builds its rows: a repeated name keeps the last value.
+      const row: UnknownRow = {};
+      for (let i = 0; i < keys.length; i++) row[keys[i]!] = values[i];
+      return row;
+    }) as O[];
+  }
+
+  #keysOf(statement: SQLite.Statement): string[] {
+    return statement.columns().map((column) => this.#camelCase.name(column.name));
   }
 
   close(): void {

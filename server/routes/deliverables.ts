@@ -154,10 +154,9 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
     )
     .get('/:id', route.one, async (c) => {
       const deliverable = await getDeliverable(db, c.req.param('id'));
-      return c.json(
-        { ...deliverable, warnings: await deliverableWarnings(db, deliverable, clock.now()) },
-        200,
-      );
+      // Its own fresh object: the warnings are added to it in place, not to a copy of a copy.
+      const [withThem] = await withWarnings(db, [deliverable], clock.now());
+      return c.json(withThem!, 200);
     })
     .patch('/:id', route.update, validate('json', deliverablePatchSchema), async (c) => {
       const t = target(c);

@@ -9,6 +9,8 @@ import './styles/base.css';
 import './styles/chips-and-tables.css';
 import './styles/forms-and-dialogs.css';
 import './styles/money-and-lists.css';
+// Before anything renders: `autoFocus` as React means it (the app runs on Preact).
+import './autofocus';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -16,6 +18,7 @@ import { isApiError } from './api';
 import { App } from './app';
 import { ToastProvider } from './components/toast';
 import { keys } from './resources/keys';
+import { loadTemporal } from './temporal';
 import { applyTheme, storedTheme } from './theme';
 
 // Before anything renders (this bundle's first statement): the theme this browser chose, so the
@@ -44,12 +47,16 @@ const queryClient: QueryClient = new QueryClient({
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <App />
-      </ToastProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+// A browser without Temporal first fetches the polyfill (see temporal.ts); one with it renders
+// at once.
+void loadTemporal().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { Temporal } from '#temporal';
 import type { PitchChannel } from '../../shared/schemas/brand';
 import { formatDay } from './format';
 

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { Temporal } from '#temporal';
 import { isValidTimeZone } from '../../shared/constants';
 import { addDays as addDaysTo, startOfDay as dayStart, todayIn as dayIn } from '../../shared/days';
 

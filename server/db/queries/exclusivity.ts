@@ -73,6 +73,20 @@ const brandCategory = preparedQuery<
 
 const categoryKey = (category: string) => category.trim().toLowerCase();
 
+/** Month windows by UTC day: every read of a deliverable asks, and a month has few days. */
+const monthWindows = new Map<string, { from: string; until: string }>();
+
+/** From the first of the month of the day before `day` to the last of the month of the day after. */
+function monthsAround(day: string): { from: string; until: string } {
+  let window = monthWindows.get(day);
+  if (!window) {
+    window = { from: firstOfMonth(addDays(day, -1)), until: lastOfMonth(addDays(day, 1)) };
+    if (monthWindows.size >= 20_000) monthWindows.clear();
+    monthWindows.set(day, window);
+  }
+  return window;
+}
+
 /**
  * For each deliverable whose go-live falls inside another brand's exclusivity
  * window in the same category, a warning naming that brand and deal. Costs one
@@ -103,35 +117,31 @@ export async function exclusivityWarnings(
   // widened to the months around them, so that the reads of one month's deliverables share
   // one read (kept by read-cache.ts). Each go-live is then checked against its own day.
   const window = {
-    from: firstOfMonth(addDays(todayIn(new Date(earliest), 'UTC'), -1)),
-    until: lastOfMonth(addDays(todayIn(new Date(latest), 'UTC'), 1)),
+    from: monthsAround(todayIn(new Date(earliest), 'UTC')).from,
+    until: monthsAround(todayIn(new Date(latest), 'UTC')).until,
   };
   const byCategory = await exclusivitiesBetween(db, window);
   if (byCategory.size === 0) return warnings;
 
   const brandIds = [...new Set(scheduled.map((d) => d.brandId))];
+  // A single deliverable's read: one prepared lookup.
+  const rows =
+    brandIds.length === 1
+      ? await cachedRead(db, `brand-category:${brandIds[0]!}`, ['brands'], () =>
+          brandCategory(db, { id: brandIds[0]! }),
+        )
+      : await inChunks(brandIds, (chunk) =>
+          db
+            .selectFrom('brands')
+            .select(['id', 'name', 'category'])
+            .where('id', 'in', chunk)
+            .where('category', 'is not', null)
+            .execute(),
+        );
   const categoryOf = new Map<string, { name: string; category: string }>();
-  const remember = (row: { id: string; name: string; category: string | null }) => {
+  for (const row of rows) {
     const category = categoryKey(row.category!);
     if (byCategory.has(category)) categoryOf.set(row.id, { name: row.name, category });
-  };
-  if (brandIds.length === 1) {
-    // A single deliverable's read: one prepared lookup.
-    const id = brandIds[0]!;
-    const rows = await cachedRead(db, `brand-category:${id}`, ['brands'], () =>
-      brandCategory(db, { id }),
-    );
-    rows.forEach(remember);
-  } else {
-    const rows = await inChunks(brandIds, (chunk) =>
-      db
-        .selectFrom('brands')
-        .select(['id', 'name', 'category'])
-        .where('id', 'in', chunk)
-        .where('category', 'is not', null)
-        .execute(),
-    );
-    rows.forEach(remember);
   }
   if (categoryOf.size === 0) return warnings;
 

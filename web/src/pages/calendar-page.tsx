@@ -57,23 +57,40 @@ export function CalendarPage({ user }: { user: User }) {
   const calendarRef = useRef<CalendarRef>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [showInvoices, setShowInvoices] = useState(readShowInvoices);
+  const timeZone = user.effectiveTimeZone;
+  const leadTimes = useSettings().data?.leadTimes;
+  const { eventSources, forgetPrefetched } = useEventSources(
+    filters,
+    brands.data,
+    showInvoices,
+    timeZone,
+    leadTimes,
+  );
   const [dialog, setDialog] = useState<DialogTarget | null>(null);
+  // What a dialog saves may show on the neighbouring months: their prefetches are not used.
+  const showDialog = useCallback(
+    (target: DialogTarget | null) => {
+      forgetPrefetched();
+      setDialog(target);
+    },
+    [forgetPrefetched],
+  );
   const cardRef = useRef<HTMLDivElement>(null);
-  const dialogFocus = useDialogFocus(cardRef, setDialog);
+  const dialogFocus = useDialogFocus(cardRef, showDialog);
   const [loading, setLoading] = useState(false);
   const [subscribing, setSubscribing] = useState(false);
-  const timeZone = user.effectiveTimeZone;
   const calendarShown = brands.isSuccess && deals.isSuccess && (deals.data?.length ?? 0) > 0;
   const linkedId = useLinkedDeliverable(calendarRef, timeZone, calendarShown);
   useNewFromUrl(calendarRef, timeZone, canEdit, dialogFocus.open);
   usePreloadDeliverableDialog();
-  const leadTimes = useSettings().data?.leadTimes;
   const riskCount = useRiskCount().data ?? null;
 
-  const eventSources = useEventSources(filters, brands.data, showInvoices, timeZone, leadTimes);
-  const refetch = useCallback(() => calendarRef.current?.getApi().refetchEvents(), []);
+  const refetch = useCallback(() => {
+    forgetPrefetched();
+    calendarRef.current?.getApi().refetchEvents();
+  }, [forgetPrefetched]);
   useRiskRefresh(refetch);
-  const moveEvent = useMoveEvent(calendarRef, refetch, timeZone);
+  const moveEvent = useMoveEvent(calendarRef, refetch, timeZone, forgetPrefetched);
 
   // FullCalendar reports loading while it renders; the state update waits until it is done.
   const onLoading = useCallback((isLoading: boolean) => {

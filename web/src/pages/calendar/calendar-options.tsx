@@ -4,7 +4,7 @@ import interactionPlugin from '@fullcalendar/react/interaction';
 import listPlugin from '@fullcalendar/react/list';
 import breezyThemePlugin from '@fullcalendar/react/themes/breezy';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
-import { Temporal } from 'temporal-polyfill';
+import { Temporal } from '#temporal';
 import { EventContent } from '../../components/calendar-event';
 
 // Static calendar options, defined once so FullCalendar sees the same objects on every render:

@@ -5,7 +5,7 @@ import FullCalendar, {
   type EventDropInfo,
   type EventSourceInput,
 } from '@fullcalendar/react';
-import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { User } from '../../../../shared/schemas/auth';
 import { metaOf } from '../../components/calendar-event';
 import { useViewportHeight } from '../../hooks/use-media-query';
@@ -55,8 +55,13 @@ function useViewForWidth(calendarRef: RefObject<CalendarRef | null>, narrow: boo
   }, [calendarRef, narrow]);
 }
 
-/** FullCalendar with the app's options: month, week and list; drag to move when allowed. */
-export function CalendarView({
+/**
+ * FullCalendar with the app's options: month, week and list; drag to move when allowed.
+ * Memoised: the page re-renders as loading starts and ends (its header's note), and each
+ * render from above hands FullCalendar a new props object, which makes it recompute its
+ * options and re-check its whole tree, in the middle of a month switch.
+ */
+export const CalendarView = memo(function CalendarView({
   calendarRef,
   user,
   narrow,
@@ -152,4 +157,4 @@ export function CalendarView({
       />
     </div>
   );
-}
+});

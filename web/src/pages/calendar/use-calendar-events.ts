@@ -1,10 +1,5 @@
-import type {
-  CalendarRef,
-  EventDropInfo,
-  EventInput,
-  EventSourceFuncInfo,
-} from '@fullcalendar/react';
-import { useCallback, useMemo, type RefObject } from 'react';
+import type { CalendarRef, EventDropInfo } from '@fullcalendar/react';
+import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import type { Brand } from '../../../../shared/schemas/brand';
 import type { CalendarDeliverable } from '../../../../shared/schemas/deliverable';
 import { errorMessage, isApiError } from '../../api';
@@ -18,13 +13,26 @@ import { fetchCalendar, useMoveDeliverable } from '../../resources/deliverables'
 import { fetchInvoicesDue } from '../../resources/invoices';
 import { dayOf } from '../../time';
 import type { Filters } from './calendar-filters';
+import { prefetchingSource } from './prefetching-source';
 
 // Drafts are planned money, sent ones owed, paid ones done; void invoices owe nothing.
 const CALENDAR_INVOICE_STATUSES = 'draft,sent,paid';
 
 /**
+ * A count the page moves on after each write it makes (a save, a move, a dialog opened or
+ * closed): prefetched ranges from an earlier count are stale.
+ */
+function useWriteGeneration() {
+  const count = useRef(0);
+  const generation = useCallback(() => count.current, []);
+  const forget = useCallback(() => void (count.current += 1), []);
+  return { generation, forget };
+}
+
+/**
  * The calendar's event sources for the filters: deliverables, and invoice due days when
- * shown. A failed load says so in a toast.
+ * shown; each prefetches the neighbouring ranges. A failed load says so in a toast.
+ * `forgetPrefetched` drops what was prefetched, after a write the page made itself.
  */
 export function useEventSources(
   filters: Filters,
@@ -34,62 +42,70 @@ export function useEventSources(
   leadTimes: LeadTimes | undefined,
 ) {
   const toast = useToast();
+  const writes = useWriteGeneration();
   // The same object while the values are: the settings' first read, when it says what the
   // defaults say, must not make new sources (FullCalendar would load and draw the month again).
   const leadKey = JSON.stringify(leadTimes ?? DEFAULT_LEAD_TIMES);
   const lead = useMemo(() => JSON.parse(leadKey) as LeadTimes, [leadKey]);
   const brandById = useMemo(() => new Map((brands ?? []).map((b) => [b.id, b])), [brands]);
 
-  const fetchEvents = useCallback(
-    async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
-      try {
-        const items = await fetchCalendar({
-          from: info.start.toISOString(),
-          to: info.end.toISOString(),
-          ...filters,
-        });
-        // Risk is judged as the range loads: each navigation or change reloads it.
-        const clock = { now: new Date(), leadTimes: lead };
-        const events = items.flatMap((d) => eventsOf(d, brandById.get(d.brandId), clock));
-        if (!filters.atRisk) return events;
-        return events.filter((e) => isAtRisk((e.extendedProps as EventMeta).risk));
-      } catch (error) {
-        toast.error('Could not load the calendar', errorMessage(error));
-        throw error;
-      }
-    },
-    [filters, brandById, toast, lead],
+  const deliverables = useMemo(
+    () =>
+      prefetchingSource(
+        async (range) => {
+          const items = await fetchCalendar({
+            from: range.start.toISOString(),
+            to: range.end.toISOString(),
+            ...filters,
+          });
+          // Risk is judged as the range loads: each navigation or change reloads it.
+          const clock = { now: new Date(), leadTimes: lead };
+          const events = items.flatMap((d) => eventsOf(d, brandById.get(d.brandId), clock));
+          if (!filters.atRisk) return events;
+          return events.filter((e) => isAtRisk((e.extendedProps as EventMeta).risk));
+        },
+        {
+          timeZone,
+          generation: writes.generation,
+          onError: (error) => toast.error('Could not load the calendar', errorMessage(error)),
+        },
+      ),
+    [filters, brandById, toast, lead, timeZone, writes.generation],
   );
 
-  const fetchInvoices = useCallback(
-    async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
-      try {
-        const items = await fetchInvoicesDue({
-          // The range starts and ends at midnight in the calendar's zone: its days.
-          dueFrom: dayOf(info.start.toISOString(), timeZone),
-          dueTo: dayOf(info.end.toISOString(), timeZone),
-          status: CALENDAR_INVOICE_STATUSES,
-          brandId: filters.brandId,
-        });
-        return (filters.atRisk ? items.filter((i) => i.overdue) : items).map(invoiceEventOf);
-      } catch (error) {
-        toast.error('Could not load the invoices', errorMessage(error));
-        throw error;
-      }
-    },
-    [filters.brandId, filters.atRisk, timeZone, toast],
+  const invoices = useMemo(
+    () =>
+      prefetchingSource(
+        async (range) => {
+          const items = await fetchInvoicesDue({
+            // The range starts and ends at midnight in the calendar's zone: its days.
+            dueFrom: dayOf(range.start.toISOString(), timeZone),
+            dueTo: dayOf(range.end.toISOString(), timeZone),
+            status: CALENDAR_INVOICE_STATUSES,
+            brandId: filters.brandId,
+          });
+          return (filters.atRisk ? items.filter((i) => i.overdue) : items).map(invoiceEventOf);
+        },
+        {
+          timeZone,
+          generation: writes.generation,
+          onError: (error) => toast.error('Could not load the invoices', errorMessage(error)),
+        },
+      ),
+    [filters.brandId, filters.atRisk, timeZone, toast, writes.generation],
   );
 
-  return useMemo(
+  const eventSources = useMemo(
     () =>
       showInvoices
         ? [
-            { id: 'deliverables', events: fetchEvents },
-            { id: 'invoices', events: fetchInvoices, editable: false },
+            { id: 'deliverables', events: deliverables },
+            { id: 'invoices', events: invoices, editable: false },
           ]
-        : [{ id: 'deliverables', events: fetchEvents }],
-    [fetchEvents, fetchInvoices, showInvoices],
+        : [{ id: 'deliverables', events: deliverables }],
+    [deliverables, invoices, showInvoices],
   );
+  return { eventSources, forgetPrefetched: writes.forget };
 }
 
 /** A move of one of a deliverable's moments, from a drag or from the keyboard. */
@@ -105,12 +121,14 @@ export interface EventMove {
 /**
  * Moves a deliverable's go-live or draft due, version-checked; a refused move goes back,
  * says why and reloads the calendar. A done move offers Undo on its toast, which sends the
- * version the move left, so a change made since is not overwritten.
+ * version the move left, so a change made since is not overwritten. `onSaved` runs after
+ * each saved move and undo (the prefetched neighbouring ranges no longer hold).
  */
 export function useMoveEvent(
   calendarRef: RefObject<CalendarRef | null>,
   refetch: () => void,
   timeZone: string,
+  onSaved: () => void,
 ) {
   const toast = useToast();
   const moveDeliverable = useMoveDeliverable();
@@ -119,6 +137,7 @@ export function useMoveEvent(
       const { kind, deliverable } = meta;
       // Both events of this deliverable carry the saved version, so the next move is not stale.
       const carry = (saved: CalendarDeliverable) => {
+        onSaved();
         const calendar = calendarRef.current?.getApi();
         for (const k of ['publish', 'draft'] as const) {
           calendar?.getEventById(`${deliverable.id}:${k}`)?.setExtendedProp('deliverable', saved);
@@ -156,7 +175,7 @@ export function useMoveEvent(
         return false;
       }
     },
-    [calendarRef, moveDeliverable, refetch, timeZone, toast],
+    [calendarRef, moveDeliverable, refetch, timeZone, toast, onSaved],
   );
   const onDrop = useCallback(
     async (info: EventDropInfo) => {

@@ -1,6 +1,6 @@
 import type { CalendarRef, DayCellInfo } from '@fullcalendar/react';
 import { useCallback, useEffect, type RefObject } from 'react';
-import { Temporal } from 'temporal-polyfill';
+import { Temporal } from '#temporal';
 import { metaOf } from '../../components/calendar-event';
 import type { DialogTarget } from './calendar-dialogs';
 import type { EventMove } from './use-calendar-events';
