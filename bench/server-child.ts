@@ -17,6 +17,7 @@ import { SESSION_COOKIE } from '../server/auth/session';
 import { hashToken } from '../server/auth/tokens';
 import { openDatabase } from '../server/db/connect';
 import { keepPagesInMemory } from '../server/db/reader';
+import { keepHeapSmall } from '../server/heap';
 import { startHttpServer } from '../server/http-server';
 import { SECURITY_HEADERS } from '../server/security/headers';
 
@@ -74,6 +75,7 @@ const bench = new Hono()
   });
 
 // The server as server/index.ts runs it.
+keepHeapSmall();
 const { server, listening } = startHttpServer({
   fetch: (request, env) =>
     request.url.includes('/bench/') ? bench.fetch(request, env) : app.fetch(request, env),

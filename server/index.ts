@@ -12,6 +12,7 @@ import { assertValidCron, startJobs, type Jobs } from './jobs';
 import { defaultSecretFile, loadLinkSecret } from './security/link-secret';
 import { WEB_ROOT_DEFAULT } from './paths';
 import { forkWorkers, READY_MESSAGE, type STOP_MESSAGE } from './cluster';
+import { keepHeapSmall } from './heap';
 
 /** What the primary of a cluster tells its workers once its jobs run. */
 interface SchedulerMessage {
@@ -26,6 +27,7 @@ type PrimaryMessage = SchedulerMessage | typeof STOP_MESSAGE;
  * start-up lines; no requests) and once in each worker (requests only).
  */
 async function main(): Promise<void> {
+  keepHeapSmall();
   const config = loadConfig();
   const primary = config.WORKERS > 1 && cluster.isPrimary;
   const handle = openDatabase(config.DATABASE_URL);
