@@ -13,7 +13,7 @@ export interface ClusterBenchOptions {
 }
 
 /** Waits until the server's start-up alert run is over: it would share the cores with the load. */
-async function startUpRunDone(url: string): Promise<void> {
+export async function startUpRunDone(url: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
     const health = (await (await fetch(`${url}/api/health`)).json()) as {
       scheduler: { lastRunFinishedAt: string | null };

@@ -24,6 +24,7 @@ export const SECTIONS = [
   'range',
   'point',
   'mixed',
+  'memory',
   'search',
   'timeline',
   'kysely',

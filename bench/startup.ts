@@ -9,6 +9,8 @@ import { median } from './stats';
 export interface ProductionServer {
   /** Resolves with the port once `/api/health` answers 200; rejects when the server exits first. */
   healthy: Promise<number>;
+  /** The server's process (`scripts/run.mjs` runs the server in its own process). */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -54,6 +56,7 @@ export function startProductionServer(
   })();
   return {
     healthy,
+    pid: child.pid!,
     output: () => log,
     stop: async () => {
       child.kill('SIGTERM');
