@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startScanThread, type ScanThread } from '../../../server/alerts/scan-thread';
 import { fixedClock } from '../../../server/clock';
@@ -52,24 +51,6 @@ describe('startScanThread', () => {
       resolved: 0,
     });
   });
-
-  // Linux gives each thread its own nice value (field 19 of /proc/<pid>/task/<tid>/stat).
-  it.runIf(fs.existsSync('/proc/thread-self'))(
-    "runs below the priority of the API's thread, which keeps its own",
-    async () => {
-      const niceOf = (thread: string) =>
-        Number(fs.readFileSync(`/proc/${process.pid}/task/${thread}/stat`, 'utf8').split(' ')[18]);
-      const api = niceOf(String(process.pid));
-      const before = new Set(fs.readdirSync(`/proc/${process.pid}/task`));
-      const w = await overdueDrafts(1);
-      thread = startScanThread(w.file);
-      await thread.ready();
-
-      const started = fs.readdirSync(`/proc/${process.pid}/task`).filter((id) => !before.has(id));
-      expect(started.map(niceOf)).toContain(Math.min(19, api + 10));
-      expect(niceOf(String(process.pid))).toBe(api);
-    },
-  );
 
   it('answers a scan that failed in the worker with its error', async () => {
     const w = await overdueDrafts(1);
