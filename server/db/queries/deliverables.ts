@@ -137,8 +137,8 @@ export const CALENDAR_COLUMNS = [
  * the calendar's shape: only the columns its covering indexes hold (migration
  * 0009), so SQLite and PostgreSQL answer from the indexes alone.
  */
-/** A span of go-lives read at once for the calendar: a week (a few hundred rows on a busy workspace). */
-const CALENDAR_SPAN_MS = 7 * 24 * 60 * 60 * 1000;
+/** Go-lives the calendar reads at once: a step of about a millisecond. */
+export const CALENDAR_PART_ROWS = 250;
 
 type CalendarFilter = DeliverableListFilter & { from: string; to: string };
 
@@ -146,8 +146,9 @@ type CalendarFilter = DeliverableListFilter & { from: string; to: string };
  * The calendar's deliverables between `from` and `to` (a go-live or a draft
  * due inside), in parts, in the order of one query (by go-live, undated last,
  * then id): those with a draft due inside and a go-live before, then the
- * go-lives inside a week at a time, then drafts due inside going live after
- * or undated. Each part is a range of one covering index; between parts the
+ * go-lives inside, `partRows` at a time (after the last one read, by go-live
+ * and id), then drafts due inside going live after or undated. Each part is a
+ * range of one covering index; between parts the
  * caller can let other requests go first (a month of a busy workspace is tens
  * of milliseconds of reading). Parts are read one after another, not in one
  * snapshot: a deliverable moved meanwhile can show up twice (dropped here)
@@ -156,6 +157,7 @@ type CalendarFilter = DeliverableListFilter & { from: string; to: string };
 export async function* calendarDeliverableParts(
   db: Kysely<Database>,
   filter: CalendarFilter,
+  { partRows = CALENDAR_PART_ROWS }: { partRows?: number } = {},
 ): AsyncGenerator<CalendarDeliverable[]> {
   const { from, to } = filter;
   const seen = new Set<string>();
@@ -187,14 +189,24 @@ export async function* calendarDeliverableParts(
   const before = goneLiveBefore === -1 ? draftsOnly : draftsOnly.slice(0, goneLiveBefore);
   if (before.length > 0) yield fresh(before);
 
-  const end = Date.parse(to);
-  for (let start = from; start < to;) {
-    const next = Date.parse(start) + CALENDAR_SPAN_MS;
-    const until = next >= end ? to : new Date(next).toISOString();
-    yield fresh(
-      await read((query) => query.where('publishAt', '>=', start).where('publishAt', '<', until)),
-    );
-    start = until;
+  for (let last: { publishAt: string; id: string } | null = null; ;) {
+    const after = last;
+    const part = await read((query) => {
+      const inside = query
+        .where('publishAt', '>=', after?.publishAt ?? from)
+        .where('publishAt', '<', to);
+      return (
+        after
+          ? inside.where((eb) =>
+              eb.or([eb('publishAt', '>', after.publishAt), eb('id', '>', after.id)]),
+            )
+          : inside
+      ).limit(partRows);
+    });
+    yield fresh(part);
+    if (part.length < partRows) break;
+    const { publishAt, id } = part.at(-1)!;
+    last = { publishAt: publishAt!, id };
   }
   if (goneLiveBefore !== -1) yield fresh(draftsOnly.slice(goneLiveBefore));
 }

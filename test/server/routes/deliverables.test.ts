@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import {
+  calendarDeliverableParts,
+  listDeliverables,
+} from '../../../server/db/queries/deliverables';
 import { addUser, unchecked } from '../../support/app';
 import {
   addDeliverable,
@@ -804,6 +808,24 @@ describe('GET /api/deliverables', () => {
         inOrder(res).indexOf('publish on a week edge') - 1,
       );
       expect(titles(res)).toHaveLength(11);
+    });
+
+    it('reads the go-lives a few at a time after the last one read, ties on the go-live by id, none lost or twice', async () => {
+      const t = await calendar();
+      // Three more going live at the very same instant as one already there: ties across parts.
+      for (const title of ['tie a', 'tie b', 'tie c']) {
+        await t.make(title, { publishAt: '2026-03-01T00:00:00Z' });
+      }
+      const filter = { from: '2026-02-01T00:00:00.000Z', to: '2026-04-15T00:00:00.000Z' };
+      const parts: string[][] = [];
+      for await (const part of calendarDeliverableParts(t.db, filter, { partRows: 2 })) {
+        parts.push(part.map((d) => d.title));
+      }
+      const whole = (await listDeliverables(t.db, filter)).map((d) => d.title);
+      expect(parts.flat()).toEqual(whole);
+      // Parts of two go-lives each (the last one shorter), between the drafts-only ones.
+      expect(parts.slice(1, -1).every((part) => part.length <= 2)).toBe(true);
+      expect(parts.length).toBeGreaterThan(4);
     });
 
     it('carries the warnings the calendar flags: draft after go-live, another brand’s exclusivity', async () => {
