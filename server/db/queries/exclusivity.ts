@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Warning } from '../../../shared/schemas/common';
 import type { DealStatus } from '../../../shared/schemas/deal';
 import { addDays, firstOfMonth, formatDay, lastOfMonth, todayIn } from '../../../shared/days';
-import { inChunks } from '../in-chunks';
 import { preparedQuery } from '../prepared';
 import { cachedRead } from '../read-cache';
 import type { Database } from '../schema';
@@ -124,17 +123,18 @@ export async function exclusivityWarnings(
   if (byCategory.size === 0) return warnings;
 
   const brandIds = [...new Set(scheduled.map((d) => d.brandId))];
-  // A single deliverable's read: one prepared lookup.
+  // A single deliverable's read: one prepared lookup. A list's: every brand with a category,
+  // kept for a few seconds (read-cache.ts), not the list's brands by id: for a calendar month
+  // that `in` list of hundreds of ids was most of the warnings' time (4 of 5 ms).
   const rows =
     brandIds.length === 1
       ? await cachedRead(db, `brand-category:${brandIds[0]!}`, ['brands'], () =>
           brandCategory(db, { id: brandIds[0]! }),
         )
-      : await inChunks(brandIds, (chunk) =>
+      : await cachedRead(db, 'brand-categories', ['brands'], () =>
           db
             .selectFrom('brands')
             .select(['id', 'name', 'category'])
-            .where('id', 'in', chunk)
             .where('category', 'is not', null)
             .execute(),
         );
