@@ -129,6 +129,10 @@ describe('search everywhere and keyboard shortcuts in Chromium', () => {
     // The calendar opens it in its dialog.
     const opened = page.getByRole('dialog');
     await until(() => opened.isVisible()).toBe(true);
+    // Escape once the dialog holds the focus, as a person's key press would come.
+    await until(() =>
+      page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"], dialog'))),
+    ).toBe(true);
     await press(page, 'Escape');
     await until(() => opened.count()).toBe(0);
 
