@@ -68,7 +68,10 @@ describe(`WORKERS=2 (${TEST_ENGINE})`, () => {
         'a replacement worker',
         () => childrenOf(primary).length === 2 && !childrenOf(primary).includes(first!),
       );
-      expect(server.output()).toContain(`worker ${first} stopped (SIGKILL); starting another`);
+      // The primary's line may reach the pipe after the replacement shows in the process table.
+      await waitFor('the line about the replaced worker', () =>
+        server.output().includes(`worker ${first} stopped (SIGKILL); starting another`),
+      );
       const res = await api.deliverables[':id'].$get({ param: { id: ids[0]! } });
       expect(res.status, server.output()).toBe(200);
 
