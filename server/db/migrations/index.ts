@@ -16,6 +16,7 @@ import * as m0014 from './0014_proposals';
 import * as m0015 from './0015_reports';
 import * as m0016 from './0016_brand_notes';
 import * as m0017 from './0017_deal_rule_indexes';
+import * as m0018 from './0018_risk_indexes';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_reports': m0015,
   '0016_brand_notes': m0016,
   '0017_deal_rule_indexes': m0017,
+  '0018_risk_indexes': m0018,
 };

@@ -7,6 +7,7 @@ import {
   listDeliverables,
 } from '../../../server/db/queries/deliverables';
 import { exclusivityWarnings } from '../../../server/db/queries/exclusivity';
+import { countDeliverablesAtRisk } from '../../../server/db/queries/risk';
 import { searchWorkspace } from '../../../server/db/queries/search';
 import { getSettings } from '../../../server/db/queries/settings';
 import type { Database } from '../../../server/db/schema';
@@ -349,6 +350,25 @@ describe('EXPLAIN QUERY PLAN of the deal rules', () => {
     expect(planOf(/"deals"."id" in/).join('\n')).toMatch(
       /SEARCH deals USING INDEX sqlite_autoindex_deals_1 \(id=\?\)/,
     );
+  });
+});
+
+describe('EXPLAIN QUERY PLAN of the risk count', () => {
+  it('counts the late ones from the pending moments’ partial indexes alone and reads rows only in the lead-time window', async () => {
+    const { sqlite, db, queries, window } = await recordingDatabase();
+    await countDeliverablesAtRisk(db, window.now, window.settings.leadTimes);
+    const reads = reading(queries, 'deliverables');
+    expect(reads).toHaveLength(5);
+    for (const query of reads) {
+      const counts = /count\(\*\)/i.test(query.sql);
+      const index = /"draft_due_at" <=|"draft_due_at" >/.test(query.sql)
+        ? ['deliverables_draft_pending', 'draft_due_at']
+        : ['deliverables_publish_pending', 'publish_at'];
+      const plan = queryPlan(sqlite, query);
+      expectIndexSearch(plan, 'deliverables', index[0]!, index[1]!);
+      // A count never reads a row of the table, however many are late.
+      if (counts) expect(plan.join('\n')).toMatch(/USING COVERING INDEX/);
+    }
   });
 });
 

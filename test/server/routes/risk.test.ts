@@ -39,6 +39,11 @@ describe('GET /api/risk', () => {
       draftDueAt: '2026-03-01T11:00:00Z',
       publishAt: '2026-03-02T09:00:00Z',
     });
+    // Late on both moments: counted once.
+    await addDeliverable(t, {
+      draftDueAt: '2026-02-10T09:00:00Z',
+      publishAt: '2026-02-15T17:00:00Z',
+    });
     // Due soon: a go-live in 20 hours, a draft in 47.
     await addDeliverable(t, { publishAt: '2026-03-02T08:00:00Z' });
     await addDeliverable(t, {
@@ -60,7 +65,7 @@ describe('GET /api/risk', () => {
     });
     await addDeliverable(t, { status: 'cancelled', publishAt: '2026-02-02T17:00:00Z' });
 
-    expect(await riskCount(t.owner)).toEqual({ overdue: 3, dueSoon: 2, atRisk: 5 });
+    expect(await riskCount(t.owner)).toEqual({ overdue: 4, dueSoon: 2, atRisk: 6 });
   });
 
   it('moves with the clock and the workspace lead times', async () => {
