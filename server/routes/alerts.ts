@@ -12,6 +12,7 @@ import {
   countOpenAlerts,
   getAlert,
   listAlerts,
+  reopenAlert,
   snoozeAlert,
   type AlertView,
 } from '../db/queries/alerts';
@@ -47,6 +48,12 @@ const route = {
     summary: 'Acknowledge the listed alerts ({ids}) or every open one ({all: true})',
     body: alertBulkAckSchema,
     answers: { 200: alertBulkAckAnswerSchema },
+  }),
+  reopen: declare({
+    access: 'editor',
+    summary:
+      'Put an acknowledged or snoozed alert back in the open inbox (nothing is raised or sent again)',
+    answers: { 200: alertSchema },
   }),
   snooze: declare({
     access: 'editor',
@@ -107,6 +114,16 @@ export function alertRoutes({ db, clock }: AppDeps) {
         { c, db, now: view.now, entityType: 'alert', summary: (a) => `Alert: ${a.message}` },
         (trx) => getAlert(trx, id, view),
         (trx, before) => acknowledgeAlert(trx, id, currentUser(c).id, view, before),
+      );
+      return c.json(alert, 200);
+    })
+    .post('/:id/reopen', route.reopen, async (c) => {
+      const view = await viewOf(c);
+      const id = c.req.param('id');
+      const alert = await auditedUpdate<Alert>(
+        { c, db, now: view.now, entityType: 'alert', summary: (a) => `Alert: ${a.message}` },
+        (trx) => getAlert(trx, id, view),
+        (trx, before) => reopenAlert(trx, id, view, before),
       );
       return c.json(alert, 200);
     })

@@ -11,7 +11,7 @@ const app = useBrowserApp(
 );
 
 describe('the alert bell in Chromium', () => {
-  it('shows a new alert raised by the running scheduler, and acknowledging it clears the count', async () => {
+  it('shows a new alert raised by the running scheduler; acknowledging clears the count, reopening brings it back', async () => {
     const { page } = app.session;
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -66,6 +66,25 @@ describe('the alert bell in Chromium', () => {
     await page.reload();
     await untilLong(() => bell.count()).toBe(1);
     expect(await page.getByTestId('alert-count').count()).toBe(0);
+
+    // Acknowledged by mistake: the inbox's Acknowledged tab reopens it, and the bell counts it again.
+    await page.goto(`${app.server.url}/alerts`);
+    await page.getByRole('tab', { name: 'Acknowledged' }).click();
+    const reopen = page.getByRole('button', { name: 'Reopen' });
+    await untilLong(() => reopen.count()).toBe(1);
+    await expectAccessible(page, 'the acknowledged alerts');
+    await reopen.click();
+    await untilLong(() =>
+      page
+        .getByTestId('alert-count')
+        .textContent()
+        .catch(() => null),
+    ).toBe('1');
+    await untilLong(() => reopen.count()).toBe(0);
+    const open = await call(page, 'GET', '/api/alerts');
+    expect(open.items.map((a) => [a.subjectId, a.acknowledgedAt])).toEqual([
+      [deliverable.id, null],
+    ]);
 
     expect(dialogs).toEqual([]);
     expect(app.session.problems).toEqual([]);

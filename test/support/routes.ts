@@ -834,6 +834,7 @@ export const ROUTE_CASES: Readonly<Record<string, RouteCase>> = {
   'GET /api/alerts/count': { status: 200 },
   'POST /api/alerts/ack': { status: 200, body: (ids) => ({ ids: [ids.alertId] }) },
   'POST /api/alerts/:id/ack': { status: 200, params: { id: 'alertId' } },
+  'POST /api/alerts/:id/reopen': { status: 200, params: { id: 'alertId' } },
   'POST /api/alerts/:id/snooze': {
     status: 200,
     params: { id: 'spareAlertId' },

@@ -190,6 +190,29 @@ export async function acknowledgeAlert(
   return row ? updatedAlert(db, row, view) : getAlert(db, id, view);
 }
 
+/**
+ * Puts an acknowledged or snoozed alert back in the open inbox (and the bell): the
+ * acknowledgement and the snooze go. Nothing is raised or sent again: the alert is the
+ * same one, its deliveries stay as they were. Open already: unchanged. A resolved alert
+ * stays resolved. `before` as for {@link acknowledgeAlert}.
+ */
+export async function reopenAlert(
+  db: Kysely<Database>,
+  id: string,
+  view: AlertView,
+  before?: Alert,
+): Promise<Alert> {
+  const current = before ?? (await getAlert(db, id, view));
+  if (current.acknowledgedAt === null && current.snoozedUntil === null) return current;
+  const row = await db
+    .updateTable('alerts')
+    .set({ acknowledgedAt: null, acknowledgedBy: null, snoozedUntil: null })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return updatedAlert(db, row, view);
+}
+
 /** Snoozes an alert until a future moment; `before` as for {@link acknowledgeAlert}. */
 export async function snoozeAlert(
   db: Kysely<Database>,

@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspace, unchecked, type Workspace } from '../../support/app';
 import {
   addMember,
+  alertRows,
   at,
   createChannel,
   createDeliverable,
+  deliveryRows,
   HOUR,
   MINUTE,
   patchDeliverable,
@@ -270,5 +272,70 @@ describe('POST /api/alerts/:id/snooze', () => {
       (await viewer.client.post(`/api/alerts/${aOverdue.id}/snooze`, { until: at(NOW, HOUR) }))
         .status,
     ).toBe(403);
+  });
+});
+
+describe('POST /api/alerts/:id/reopen', () => {
+  it('puts an acknowledged alert back in the open inbox and the bell; a scan raises nothing again', async () => {
+    const { aOverdue } = await threeAlerts();
+    await t.owner.post(`/api/alerts/${aOverdue.id}/ack`);
+    expect((await t.owner.get('/api/alerts/count')).body).toEqual({ open: 2 });
+    const deliveries = await deliveryRows(t.db);
+
+    t.clock.set(at(NOW, 10 * MINUTE));
+    const res = await t.owner.post(`/api/alerts/${aOverdue.id}/reopen`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({
+      id: aOverdue.id,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      snoozedUntil: null,
+      createdAt: NOW,
+    });
+    expect((await t.owner.get('/api/alerts/count')).body).toEqual({ open: 3 });
+    expect(ids((await t.owner.get('/api/alerts')).body)).toContain(aOverdue.id);
+    expect((await t.owner.get('/api/alerts?state=acknowledged')).body.items).toEqual([]);
+
+    // The same alert, not a new one: nothing raised, nothing queued to send.
+    expect(await scan(t)).toMatchObject({ raised: 0 });
+    expect(await alertRows(t.db)).toHaveLength(3);
+    expect(await deliveryRows(t.db)).toEqual(deliveries);
+  });
+
+  it('wakes a snoozed alert now', async () => {
+    const { bOverdue } = await threeAlerts();
+    await t.owner.post(`/api/alerts/${bOverdue.id}/snooze`, { until: at(NOW, 3 * HOUR) });
+    expect((await t.owner.get('/api/alerts')).body.openCount).toBe(2);
+    const editor = await addMember(t, { role: 'editor' });
+    const res = await editor.client.post(`/api/alerts/${bOverdue.id}/reopen`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.snoozedUntil).toBeNull();
+    expect((await t.owner.get('/api/alerts')).body.openCount).toBe(3);
+    expect((await t.owner.get('/api/alerts?state=snoozed')).body.items).toEqual([]);
+  });
+
+  it('leaves an open alert as it is', async () => {
+    const { aSoon } = await threeAlerts();
+    const res = await t.owner.post(`/api/alerts/${aSoon.id}/reopen`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(aSoon);
+  });
+
+  it('answers 403 to a viewer and changes nothing', async () => {
+    const { aOverdue } = await threeAlerts();
+    await t.owner.post(`/api/alerts/${aOverdue.id}/ack`);
+    const viewer = await addMember(t, { role: 'viewer' });
+    const res = await viewer.client.post(`/api/alerts/${aOverdue.id}/reopen`);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+    expect((await t.owner.get('/api/alerts')).body.openCount).toBe(2);
+  });
+
+  it('answers 401 without a session and 404 for an unknown alert', async () => {
+    const { aOverdue } = await threeAlerts();
+    expect((await t.client().post(`/api/alerts/${aOverdue.id}/reopen`)).status).toBe(401);
+    const res = await t.owner.post('/api/alerts/no-such-alert/reopen');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
   });
 });

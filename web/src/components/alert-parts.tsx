@@ -4,7 +4,7 @@ import { useClickOutside } from '../forms/use-click-outside';
 import type { Alert } from '../../../shared/schemas/alert';
 import type { User } from '../../../shared/schemas/auth';
 import { ALERT_RULE_LABELS, SEVERITY_LABELS, formatInstant, formatRelative } from '../format';
-import { useAlertActions } from '../resources/alerts';
+import { isOpen, useAlertActions } from '../resources/alerts';
 import { snoozeOptions } from '../time';
 import { ChevronDownIcon } from './icons';
 
@@ -89,9 +89,12 @@ export interface AlertActionsProps {
   compact?: boolean;
 }
 
-/** Acknowledge and a snooze menu: editors and owners only (viewers get nothing). */
+/**
+ * Acknowledge and a snooze menu; Reopen for an acknowledged or snoozed alert: editors
+ * and owners only (viewers get nothing).
+ */
 export function AlertActions({ alert, user, compact }: AlertActionsProps) {
-  const { acknowledge, snooze } = useAlertActions(user);
+  const { acknowledge, snooze, reopen } = useAlertActions(user);
   const [menuOpen, setMenuOpen] = useState(false);
   const [options, setOptions] = useState(() => snoozeOptions(user.effectiveTimeZone));
   const ref = useRef<HTMLDivElement>(null);
@@ -106,7 +109,24 @@ export function AlertActions({ alert, user, compact }: AlertActionsProps) {
   if (user.role === 'viewer') return null;
   const acknowledged = alert.acknowledgedAt !== null;
   const resolved = alert.resolvedAt !== null;
-  if (acknowledged || resolved) return null;
+  if (resolved) return null;
+  const reopenButton = (
+    <button
+      type="button"
+      className="button button--small"
+      onClick={() => reopen.mutate(alert.id)}
+      disabled={reopen.isPending}
+    >
+      Reopen
+    </button>
+  );
+  if (acknowledged)
+    return (
+      <div className={`alert-actions${compact ? ' alert-actions--compact' : ''}`}>
+        <div className="alert-actions__buttons">{reopenButton}</div>
+      </div>
+    );
+  const snoozed = !isOpen(alert);
 
   const toggleMenu = () => {
     // Computed when opened, so "1 hour" is an hour from the click, not from the page load.
@@ -147,6 +167,7 @@ export function AlertActions({ alert, user, compact }: AlertActionsProps) {
           Snooze
           <ChevronDownIcon />
         </button>
+        {snoozed && reopenButton}
       </div>
       {menuOpen && (
         <div id={menuId} className="snooze-menu" role="menu" aria-label="Snooze until">

@@ -64,7 +64,7 @@ interface AlertList {
   openCount: number;
 }
 
-type Change = { kind: 'ack' } | { kind: 'snooze'; until: string };
+type Change = { kind: 'ack' } | { kind: 'snooze'; until: string } | { kind: 'reopen' };
 
 /** Open means: neither acknowledged nor resolved, and not snoozed into the future. */
 export function isOpen(alert: Alert, now: number = Date.now()): boolean {
@@ -98,7 +98,7 @@ function belongs(alert: Alert, state: AlertListFilter['state']): boolean {
 }
 
 /**
- * Acknowledge and snooze, applied to every cached inbox and the bell at once
+ * Acknowledge, snooze and reopen, applied to every cached inbox and the bell at once
  * (rolled back if the server says no), then reconciled with the server.
  */
 export function useAlertActions(user: User) {
@@ -114,7 +114,15 @@ export function useAlertActions(user: User) {
       const after: Alert =
         change.kind === 'ack'
           ? { ...before, acknowledgedAt: new Date().toISOString(), acknowledgedBy: user.id }
-          : { ...before, snoozedUntil: change.until };
+          : change.kind === 'snooze'
+            ? { ...before, snoozedUntil: change.until }
+            : {
+                ...before,
+                acknowledgedAt: null,
+                acknowledgedBy: null,
+                acknowledgedByName: null,
+                snoozedUntil: null,
+              };
       const delta = (isOpen(before) ? 1 : 0) - (isOpen(after) ? 1 : 0);
       for (const [key, list] of lists) {
         if (!list) continue;
@@ -164,5 +172,15 @@ export function useAlertActions(user: User) {
     },
   );
 
-  return { acknowledge, snooze };
+  const reopen = useOptimisticWrite(
+    (id: string) => unwrap(api.alerts[':id'].reopen.$post({ param: { id } })),
+    { apply: (id) => optimistic(id, { kind: 'reopen' }), rollback },
+    { onSettled: settle },
+    {
+      onSuccess: () => toast.success('Alert reopened', 'It is back in the open inbox.'),
+      onError: (error) => toast.error('Could not reopen the alert', describe(error)),
+    },
+  );
+
+  return { acknowledge, snooze, reopen };
 }
