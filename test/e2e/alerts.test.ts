@@ -25,6 +25,11 @@ describe('the alert bell in Chromium', () => {
     });
     await page.reload();
     const bell = page.getByRole('button', { name: 'Notifications' });
+    const bellCount = () =>
+      page
+        .getByTestId('alert-count')
+        .textContent()
+        .catch(() => null);
     await untilLong(() => bell.count()).toBe(1);
     expect(await page.getByTestId('alert-count').count()).toBe(0);
 
@@ -41,12 +46,7 @@ describe('the alert bell in Chromium', () => {
     await page.evaluate(() =>
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true })),
     );
-    await untilLong(() =>
-      page
-        .getByTestId('alert-count')
-        .textContent()
-        .catch(() => null),
-    ).toBe('1');
+    await untilLong(bellCount).toBe('1');
 
     await bell.click();
     const item = page.getByTestId('alert-item');
@@ -74,12 +74,7 @@ describe('the alert bell in Chromium', () => {
     await untilLong(() => reopen.count()).toBe(1);
     await expectAccessible(page, 'the acknowledged alerts');
     await reopen.click();
-    await untilLong(() =>
-      page
-        .getByTestId('alert-count')
-        .textContent()
-        .catch(() => null),
-    ).toBe('1');
+    await untilLong(bellCount).toBe('1');
     await untilLong(() => reopen.count()).toBe(0);
     const open = await call(page, 'GET', '/api/alerts');
     expect(open.items.map((a) => [a.subjectId, a.acknowledgedAt])).toEqual([
