@@ -341,9 +341,12 @@ export async function withWarnings<T extends WarnedOf>(
 ): Promise<Array<T & { warnings: Warning[] }>> {
   const exclusivity = await exclusivityWarnings(db, deliverables, now);
   // Added in place, not copied: a month of the calendar is thousands of fresh objects.
-  return deliverables.map((d) =>
-    Object.assign(d, { warnings: [...ownWarnings(d), ...(exclusivity.get(d.id) ?? [])] }),
-  );
+  return deliverables.map((d) => {
+    const warnings = ownWarnings(d);
+    const clashes = exclusivity.get(d.id);
+    if (clashes) warnings.push(...clashes);
+    return Object.assign(d, { warnings });
+  });
 }
 
 export async function deliverableWarnings(
