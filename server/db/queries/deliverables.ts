@@ -17,7 +17,7 @@ import { keepDaySnapshot } from './metric-snapshots';
 import { getSettings } from './settings';
 import { invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';
-import { preparedQuery } from '../prepared';
+import { preparedQuery, type PreparedValue } from '../prepared';
 import { assertVersionedRow } from './versioned';
 import type { Database, DeliverableRow, DeliverableUpdate } from '../schema';
 
@@ -163,68 +163,102 @@ export async function* calendarDeliverableParts(
   const seen = new Set<string>();
   const fresh = (rows: CalendarDeliverable[]) =>
     rows.filter((row) => !seen.has(row.id) && seen.add(row.id));
-  const read = (where: (query: CalendarQuery) => CalendarQuery) =>
-    calendarRows(
-      where(
-        filtered(db.selectFrom('deliverables').select(CALENDAR_COLUMNS), {
-          ...filter,
-          from: undefined,
-          to: undefined,
-        }),
-      ),
-    );
+  const params: Record<string, PreparedValue> = { from, to, rows: partRows };
+  for (const name of LIST_FILTERS) {
+    filter[name]?.forEach((value, i) => (params[`${name}.${i}`] = value));
+  }
+  const read = async (part: CalendarPart) => {
+    const rows = await calendarQuery(part, filter)(db, params);
+    for (const row of rows) row.disclosureDone = Boolean(row.disclosureDone);
+    return rows as CalendarDeliverable[];
+  };
 
-  // Drafts due inside whose go-live is not: before `from`, after `to`, or none.
-  const draftsOnly = await read((query) =>
-    query
-      .where('draftDueAt', '>=', from)
-      .where('draftDueAt', '<', to)
-      .where((eb) =>
-        eb.or([eb('publishAt', 'is', null), eb('publishAt', '<', from), eb('publishAt', '>=', to)]),
-      ),
-  );
+  const draftsOnly = await read('draftsOnly');
   const goneLiveBefore = draftsOnly.findIndex(
     (row) => row.publishAt === null || row.publishAt >= from,
   );
   const before = goneLiveBefore === -1 ? draftsOnly : draftsOnly.slice(0, goneLiveBefore);
   if (before.length > 0) yield fresh(before);
 
-  for (let last: { publishAt: string; id: string } | null = null; ;) {
-    const after = last;
-    const part = await read((query) => {
-      const inside = query
-        .where('publishAt', '>=', after?.publishAt ?? from)
-        .where('publishAt', '<', to);
-      return (
-        after
-          ? inside.where((eb) =>
-              eb.or([eb('publishAt', '>', after.publishAt), eb('id', '>', after.id)]),
-            )
-          : inside
-      ).limit(partRows);
-    });
+  for (let part = await read('goLives'); ; part = await read('goLivesAfter')) {
     yield fresh(part);
     if (part.length < partRows) break;
     const { publishAt, id } = part.at(-1)!;
-    last = { publishAt: publishAt!, id };
+    params.afterPublishAt = publishAt;
+    params.afterId = id;
   }
   if (goneLiveBefore !== -1) yield fresh(draftsOnly.slice(goneLiveBefore));
 }
 
-type CalendarQuery = SelectQueryBuilder<
-  Database,
-  'deliverables',
-  Pick<DeliverableRow, (typeof CALENDAR_COLUMNS)[number]>
->;
+/** The list filters the calendar takes beside its range: lists of values, any length. */
+const LIST_FILTERS = ['dealId', 'brandId', 'platform', 'status', 'assigneeId'] as const;
 
-async function calendarRows(query: CalendarQuery): Promise<CalendarDeliverable[]> {
-  const rows = await query
-    .orderBy(sql`publish_at is null`)
-    .orderBy('publishAt')
-    .orderBy('id')
-    .execute();
-  for (const row of rows) row.disclosureDone = Boolean(row.disclosureDone);
-  return rows as CalendarDeliverable[];
+/**
+ * The calendar's three reads: drafts due inside whose go-live is not (before `from`, after
+ * `to`, or none); the first `rows` go-lives inside; the next `rows` after the last one read
+ * (`afterPublishAt`, `afterId`).
+ */
+type CalendarPart = 'draftsOnly' | 'goLives' | 'goLivesAfter';
+
+type CalendarRow = Pick<DeliverableRow, (typeof CALENDAR_COLUMNS)[number]>;
+
+/** Prepared calendar reads by part and filter shape (how many values each list filter has). */
+const calendarQueries = new Map<
+  string,
+  (db: Kysely<Database>, params: Record<string, PreparedValue>) => Promise<CalendarRow[]>
+>();
+
+/**
+ * The calendar's read of `part` for filters of `filter`'s shape, prepared once (prepared.ts):
+ * a month is a handful of reads, and building and compiling each, then mapping its rows
+ * through Kysely's plugins, cost more than SQLite took to answer it. Its values are bound
+ * by name: `from`, `to`, `rows`, `afterPublishAt`, `afterId` and `<filter>.<i>`.
+ */
+function calendarQuery(part: CalendarPart, filter: CalendarFilter) {
+  const shape = [part, ...LIST_FILTERS.map((name) => filter[name]?.length ?? 0)].join(':');
+  let query = calendarQueries.get(shape);
+  if (query) return query;
+  query = preparedQuery<Record<string, PreparedValue>, CalendarRow>((db, param) => {
+    const placeholders: DeliverableListFilter = {};
+    for (const name of LIST_FILTERS) {
+      placeholders[name] = filter[name]?.map((_, i) => param(`${name}.${i}`));
+    }
+    const from = param('from');
+    const to = param('to');
+    const lean = filtered(db.selectFrom('deliverables').select(CALENDAR_COLUMNS), placeholders);
+    const inRange =
+      part === 'draftsOnly'
+        ? lean
+            .where('draftDueAt', '>=', from)
+            .where('draftDueAt', '<', to)
+            .where((eb) =>
+              eb.or([
+                eb('publishAt', 'is', null),
+                eb('publishAt', '<', from),
+                eb('publishAt', '>=', to),
+              ]),
+            )
+        : part === 'goLives'
+          ? lean.where('publishAt', '>=', from).where('publishAt', '<', to).limit(param('rows'))
+          : lean
+              .where('publishAt', '>=', param('afterPublishAt'))
+              .where('publishAt', '<', to)
+              .where((eb) =>
+                eb.or([
+                  eb('publishAt', '>', param('afterPublishAt')),
+                  eb('id', '>', param('afterId')),
+                ]),
+              )
+              .limit(param('rows'));
+    return inRange
+      .orderBy(sql`publish_at is null`)
+      .orderBy('publishAt')
+      .orderBy('id');
+  });
+  // Shapes are few (the calendar's filters are short lists); a flood of odd ones starts over.
+  if (calendarQueries.size >= 100) calendarQueries.clear();
+  calendarQueries.set(shape, query);
+  return query;
 }
 
 /** The calendar's deliverables between `from` and `to`, all parts at once. */
@@ -307,9 +341,12 @@ export async function withWarnings<T extends WarnedOf>(
 ): Promise<Array<T & { warnings: Warning[] }>> {
   const exclusivity = await exclusivityWarnings(db, deliverables, now);
   // Added in place, not copied: a month of the calendar is thousands of fresh objects.
-  return deliverables.map((d) =>
-    Object.assign(d, { warnings: [...ownWarnings(d), ...(exclusivity.get(d.id) ?? [])] }),
-  );
+  return deliverables.map((d) => {
+    const warnings = ownWarnings(d);
+    const clashes = exclusivity.get(d.id);
+    if (clashes) warnings.push(...clashes);
+    return Object.assign(d, { warnings });
+  });
 }
 
 export async function deliverableWarnings(

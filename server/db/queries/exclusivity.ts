@@ -122,35 +122,33 @@ export async function exclusivityWarnings(
   const byCategory = await exclusivitiesBetween(db, window);
   if (byCategory.size === 0) return warnings;
 
-  const brandIds = [...new Set(scheduled.map((d) => d.brandId))];
+  const brandId = scheduled[0]!.brandId;
   // A single deliverable's read: one prepared lookup. A list's: every brand with a category,
   // kept for a few seconds (read-cache.ts), not the list's brands by id: for a calendar month
   // that `in` list of hundreds of ids was most of the warnings' time (4 of 5 ms).
-  const rows =
-    brandIds.length === 1
-      ? await cachedRead(db, `brand-category:${brandIds[0]!}`, ['brands'], () =>
-          brandCategory(db, { id: brandIds[0]! }),
-        )
-      : await cachedRead(db, 'brand-categories', ['brands'], () =>
-          db
+  const categoryOf = scheduled.every((d) => d.brandId === brandId)
+    ? await cachedRead(db, `brand-category:${brandId}`, ['brands'], async () =>
+        categoriesByBrand(await brandCategory(db, { id: brandId })),
+      )
+    : await cachedRead(db, 'brand-categories', ['brands'], async () =>
+        categoriesByBrand(
+          await db
             .selectFrom('brands')
             .select(['id', 'name', 'category'])
             .where('category', 'is not', null)
             .execute(),
-        );
-  const categoryOf = new Map<string, { name: string; category: string }>();
-  for (const row of rows) {
-    const category = categoryKey(row.category!);
-    if (byCategory.has(category)) categoryOf.set(row.id, { name: row.name, category });
-  }
-  if (categoryOf.size === 0) return warnings;
+        ),
+      );
 
-  const { timeZone } = await getSettings(db, now);
+  let timeZone: string | undefined;
   for (const d of scheduled) {
     const brand = categoryOf.get(d.brandId);
-    if (!brand) continue;
+    const exclusivities = brand && byCategory.get(brand.category);
+    if (!exclusivities) continue;
+    // Only once a go-live may clash: most reads of most workspaces never get here.
+    timeZone ??= (await getSettings(db, now)).timeZone;
     const day = todayIn(new Date(d.publishAt!), timeZone);
-    for (const e of byCategory.get(brand.category) ?? []) {
+    for (const e of exclusivities) {
       if (e.brandId === d.brandId) continue;
       if (day > e.until || (e.from !== null && day < e.from)) continue;
       const list = warnings.get(d.id) ?? [];
@@ -162,6 +160,19 @@ export async function exclusivityWarnings(
     }
   }
   return warnings;
+}
+
+/**
+ * Brands with a category by id, the category as exclusivities are grouped (`categoryKey`):
+ * worked out once per read kept, not on every list's warnings (a month of the calendar asks
+ * for each of its steps, and every brand of the workspace has a category).
+ */
+function categoriesByBrand(
+  rows: ReadonlyArray<{ id: string; name: string; category: string | null }>,
+): ReadonlyMap<string, { name: string; category: string }> {
+  return new Map(
+    rows.map((row) => [row.id, { name: row.name, category: categoryKey(row.category!) }]),
+  );
 }
 
 /**
