@@ -1,6 +1,9 @@
 import type { EventInput, EventSourceFuncInfo } from '@fullcalendar/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { prefetchingSource } from '../../../../web/src/pages/calendar/prefetching-source';
+import {
+  prefetchingSource,
+  rangeReads,
+} from '../../../../web/src/pages/calendar/prefetching-source';
 
 // December 2026's month grid (Sunday first) and the ones Previous and Next ask for, in UTC.
 const NOVEMBER = { start: '2026-11-01T00:00:00.000Z', end: '2026-12-06T00:00:00.000Z' };
@@ -76,5 +79,47 @@ describe('prefetchingSource', () => {
     const january = await ask(JANUARY);
     expect(january).toEqual({ sync: false, events: [{ id: JANUARY.start }] });
     expect(reads.filter((start) => start === JANUARY.start)).toHaveLength(2);
+  });
+
+  it('prefetches only once the other sources sharing its reads have answered', async () => {
+    const reads = rangeReads();
+    const asked: string[] = [];
+    let answerOther: (events: EventInput[]) => void = () => {};
+    const other = prefetchingSource(
+      (range) => {
+        asked.push(`other ${range.start.toISOString()}`);
+        return new Promise((resolve) => (answerOther = resolve));
+      },
+      { timeZone: 'UTC', generation: () => 0, onError: () => {}, reads },
+    );
+    const source = prefetchingSource(
+      async (range) => {
+        asked.push(`source ${range.start.toISOString()}`);
+        return [];
+      },
+      { timeZone: 'UTC', generation: () => 0, onError: () => {}, reads },
+    );
+    let otherAnswered = false;
+    other(
+      info(DECEMBER),
+      () => (otherAnswered = true),
+      () => {},
+    );
+    let answered = false;
+    source(
+      info(DECEMBER),
+      () => (answered = true),
+      () => {},
+    );
+    await vi.waitFor(() => expect(answered).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toEqual([`other ${DECEMBER.start}`, `source ${DECEMBER.start}`]);
+
+    answerOther([]);
+    await vi.waitFor(() => expect(otherAnswered).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked.slice(2).sort()).toEqual(
+      [NOVEMBER, JANUARY].flatMap((r) => [`other ${r.start}`, `source ${r.start}`]).sort(),
+    );
   });
 });

@@ -28,6 +28,41 @@ export interface PrefetchingOptions {
   /** The current generation; prefetches from an earlier one are not used. */
   generation: () => number;
   onError: (error: unknown) => void;
+  /** The reads of the calendar's other sources, which prefetches wait for (see `rangeReads`). */
+  reads?: RangeReads;
+}
+
+/** Range reads in flight, shared by a calendar's sources. */
+export interface RangeReads {
+  start(): void;
+  end(): void;
+  /** Runs `run` once no read is in flight (at once when none is). */
+  whenNoneInFlight(run: () => void): void;
+}
+
+/**
+ * The range reads of a calendar's sources. FullCalendar draws a range once every source
+ * answered; a source that answered first waits with its prefetches until the others have,
+ * so the neighbours' reads do not hold up the read still missing (on the server) nor the
+ * drawing (on this machine's cores).
+ */
+export function rangeReads(): RangeReads {
+  let inFlight = 0;
+  let waiting: (() => void)[] = [];
+  return {
+    start: () => void (inFlight += 1),
+    end: () => {
+      inFlight -= 1;
+      if (inFlight > 0) return;
+      const runs = waiting;
+      waiting = [];
+      for (const run of runs) run();
+    },
+    whenNoneInFlight: (run) => {
+      if (inFlight === 0) run();
+      else waiting.push(run);
+    },
+  };
 }
 
 /** In the browser's idle time (Safari has no `requestIdleCallback`: soon after). */
@@ -48,7 +83,7 @@ const keyOf = (range: CalendarRange) => `${range.start.toISOString()}/${range.en
  */
 export function prefetchingSource(
   load: RangeLoad,
-  { timeZone, generation, onError }: PrefetchingOptions,
+  { timeZone, generation, onError, reads = rangeReads() }: PrefetchingOptions,
 ): SourceEvents {
   const prefetched = new Map<string, Prefetched>();
   const isUsable = (entry: Prefetched | undefined): entry is Prefetched =>
@@ -57,18 +92,24 @@ export function prefetchingSource(
     Date.now() - entry.at < PREFETCH_FRESH_MS;
 
   const prefetchAround = (range: CalendarRange) =>
-    whenIdle(() => {
-      for (const [key, entry] of prefetched) if (!isUsable(entry)) prefetched.delete(key);
-      for (const next of neighbourRanges(range, timeZone)) {
-        if (prefetched.has(keyOf(next))) continue;
-        const entry: Prefetched = { events: load(next), at: Date.now(), generation: generation() };
-        entry.events.then(
-          (events) => (entry.loaded = events),
-          () => prefetched.delete(keyOf(next)),
-        );
-        prefetched.set(keyOf(next), entry);
-      }
-    });
+    reads.whenNoneInFlight(() =>
+      whenIdle(() => {
+        for (const [key, entry] of prefetched) if (!isUsable(entry)) prefetched.delete(key);
+        for (const next of neighbourRanges(range, timeZone)) {
+          if (prefetched.has(keyOf(next))) continue;
+          const entry: Prefetched = {
+            events: load(next),
+            at: Date.now(),
+            generation: generation(),
+          };
+          entry.events.then(
+            (events) => (entry.loaded = events),
+            () => prefetched.delete(keyOf(next)),
+          );
+          prefetched.set(keyOf(next), entry);
+        }
+      }),
+    );
 
   return (info, success, failure) => {
     const range = { start: info.start, end: info.end };
@@ -80,12 +121,15 @@ export function prefetchingSource(
       return;
     }
     const events = isUsable(entry) ? entry.events.catch(() => load(range)) : load(range);
+    reads.start();
     events.then(
       (loaded) => {
         success(loaded);
         prefetchAround(range);
+        reads.end();
       },
       (error: unknown) => {
+        reads.end();
         onError(error);
         failure(error instanceof Error ? error : new Error(String(error)));
       },

@@ -1,5 +1,5 @@
 import type { CalendarRef, EventDropInfo } from '@fullcalendar/react';
-import { useCallback, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Brand } from '../../../../shared/schemas/brand';
 import type { CalendarDeliverable } from '../../../../shared/schemas/deliverable';
 import { errorMessage, isApiError } from '../../api';
@@ -13,7 +13,7 @@ import { fetchCalendar, useMoveDeliverable } from '../../resources/deliverables'
 import { fetchInvoicesDue } from '../../resources/invoices';
 import { dayOf } from '../../time';
 import type { Filters } from './calendar-filters';
-import { prefetchingSource } from './prefetching-source';
+import { prefetchingSource, rangeReads } from './prefetching-source';
 
 // Drafts are planned money, sent ones owed, paid ones done; void invoices owe nothing.
 const CALENDAR_INVOICE_STATUSES = 'draft,sent,paid';
@@ -48,6 +48,8 @@ export function useEventSources(
   const leadKey = JSON.stringify(leadTimes ?? DEFAULT_LEAD_TIMES);
   const lead = useMemo(() => JSON.parse(leadKey) as LeadTimes, [leadKey]);
   const brandById = useMemo(() => new Map((brands ?? []).map((b) => [b.id, b])), [brands]);
+  // Shared by both sources: neither prefetches while the other is still reading its range.
+  const [reads] = useState(rangeReads);
 
   const deliverables = useMemo(
     () =>
@@ -68,9 +70,10 @@ export function useEventSources(
           timeZone,
           generation: writes.generation,
           onError: (error) => toast.error('Could not load the calendar', errorMessage(error)),
+          reads,
         },
       ),
-    [filters, brandById, toast, lead, timeZone, writes.generation],
+    [filters, brandById, toast, lead, timeZone, writes.generation, reads],
   );
 
   const invoices = useMemo(
@@ -90,9 +93,10 @@ export function useEventSources(
           timeZone,
           generation: writes.generation,
           onError: (error) => toast.error('Could not load the invoices', errorMessage(error)),
+          reads,
         },
       ),
-    [filters.brandId, filters.atRisk, timeZone, toast, writes.generation],
+    [filters.brandId, filters.atRisk, timeZone, toast, writes.generation, reads],
   );
 
   const eventSources = useMemo(
