@@ -31,9 +31,6 @@ import { inTransaction } from '../db/transaction';
 import { validate } from '../validate';
 import { declare, list } from './declare';
 
-/** Deliverables of the calendar per step: about 2 ms of warnings and JSON each. */
-const CALENDAR_STEP = 500;
-
 const route = {
   list: declare({
     access: 'viewer',
@@ -100,10 +97,8 @@ export function deliverableRoutes({ db, clock }: AppDeps) {
       // A month is tens of milliseconds of work: done in steps, letting waiting requests go between.
       const body = new JsonItemsBody<CalendarDeliverable>();
       for await (const part of calendarDeliverableParts(db, c.req.valid('query'))) {
-        for (let at = 0; at < part.length; at += CALENDAR_STEP) {
-          body.add(await withWarnings(db, part.slice(at, at + CALENDAR_STEP), now));
-          await c.env?.turn?.giveWay();
-        }
+        body.add(await withWarnings(db, part, now));
+        await c.env?.turn?.giveWay();
       }
       return body.respond(c, 200);
     })

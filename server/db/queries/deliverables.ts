@@ -132,12 +132,7 @@ export const CALENDAR_COLUMNS = [
   'version',
 ] as const;
 
-/**
- * The calendar's deliverables in `[from, to)` (by go-live or draft due), in
- * the calendar's shape: only the columns its covering indexes hold (migration
- * 0009), so SQLite and PostgreSQL answer from the indexes alone.
- */
-/** Go-lives the calendar reads at once: a step of about a millisecond. */
+/** Deliverables per part of the calendar: a step of about a millisecond. */
 export const CALENDAR_PART_ROWS = 250;
 
 type CalendarFilter = DeliverableListFilter & { from: string; to: string };
@@ -147,8 +142,9 @@ type CalendarFilter = DeliverableListFilter & { from: string; to: string };
  * due inside), in parts, in the order of one query (by go-live, undated last,
  * then id): those with a draft due inside and a go-live before, then the
  * go-lives inside, `partRows` at a time (after the last one read, by go-live
- * and id), then drafts due inside going live after or undated. Each part is a
- * range of one covering index; between parts the
+ * and id), then drafts due inside going live after or undated. Only the
+ * columns the covering indexes hold (migration 0009) are read, so each read is
+ * a range of one index; no part is longer than `partRows`. Between parts the
  * caller can let other requests go first (a month of a busy workspace is tens
  * of milliseconds of reading). Parts are read one after another, not in one
  * snapshot: a deliverable moved meanwhile can show up twice (dropped here)
@@ -177,8 +173,12 @@ export async function* calendarDeliverableParts(
   const goneLiveBefore = draftsOnly.findIndex(
     (row) => row.publishAt === null || row.publishAt >= from,
   );
+  /** `rows` in parts of at most `partRows`, each without the ones already given. */
+  function* inParts(rows: CalendarDeliverable[]) {
+    for (let at = 0; at < rows.length; at += partRows) yield fresh(rows.slice(at, at + partRows));
+  }
   const before = goneLiveBefore === -1 ? draftsOnly : draftsOnly.slice(0, goneLiveBefore);
-  if (before.length > 0) yield fresh(before);
+  yield* inParts(before);
 
   for (let part = await read('goLives'); ; part = await read('goLivesAfter')) {
     yield fresh(part);
@@ -187,7 +187,7 @@ export async function* calendarDeliverableParts(
     params.afterPublishAt = publishAt;
     params.afterId = id;
   }
-  if (goneLiveBefore !== -1) yield fresh(draftsOnly.slice(goneLiveBefore));
+  if (goneLiveBefore !== -1) yield* inParts(draftsOnly.slice(goneLiveBefore));
 }
 
 /** The list filters the calendar takes beside its range: lists of values, any length. */
@@ -259,16 +259,6 @@ function calendarQuery(part: CalendarPart, filter: CalendarFilter) {
   if (calendarQueries.size >= 100) calendarQueries.clear();
   calendarQueries.set(shape, query);
   return query;
-}
-
-/** The calendar's deliverables between `from` and `to`, all parts at once. */
-export async function listCalendarDeliverables(
-  db: Kysely<Database>,
-  filter: CalendarFilter,
-): Promise<CalendarDeliverable[]> {
-  const all: CalendarDeliverable[] = [];
-  for await (const part of calendarDeliverableParts(db, filter)) all.push(...part);
-  return all;
 }
 
 const deliverableById = preparedQuery<{ id: string }, DeliverableRow>((db, param) =>
