@@ -96,6 +96,33 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
       'ms',
     );
   }
+  const others = runs.flatMap((r) => (r.otherThreads ? [r.otherThreads] : []));
+  if (others.length > 0) {
+    report.add(
+      'alert_scan_other_threads_run_ms',
+      "The process's other threads (scan, V8's GC and compiler) on a CPU (median of runs)",
+      median(others.map((t) => t.runMs)),
+      'ms',
+    );
+    report.add(
+      'alert_scan_other_threads_cpu_wait_ms',
+      '… and waiting for a CPU (median of runs)',
+      median(others.map((t) => t.waitMs)),
+      'ms',
+    );
+  }
+  report.add(
+    'alert_scan_api_gc_ms',
+    "The API isolate's GC pauses during the scan, in all (median of runs)",
+    median(runs.map((r) => r.apiGcMs)),
+    'ms',
+  );
+  report.add(
+    'alert_scan_api_gc_max_ms',
+    '… the longest in any run',
+    Math.max(...runs.map((r) => r.apiGcMaxMs)),
+    'ms',
+  );
   report.add(
     'alert_scan_health_requests',
     'Health checks answered during the scans',
@@ -177,6 +204,11 @@ export interface FirstScan {
   loopP99Ms: number;
   /** The API thread during the scan: on a CPU, and runnable but waiting for one (Linux). */
   apiThread: { runMs: number; waitMs: number } | null;
+  /** The same, summed over the process's other threads (the scan's, V8's GC and compiler threads). */
+  otherThreads: { runMs: number; waitMs: number } | null;
+  /** The API isolate's GC pauses during the scan: in all, and the longest. */
+  apiGcMs: number;
+  apiGcMaxMs: number;
   latencies: number[];
   /** Health checks of the same server before the scan. */
   idleLatencies: number[];
