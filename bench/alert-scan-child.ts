@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { runAlertScan } from '../server/alerts/scan';
 import { startScanThread } from '../server/alerts/scan-thread';
@@ -38,15 +38,13 @@ if (!file || !nowIso || !cookie || deliverableIds.length === 0 || !process.send)
     'run by bench/alerts.ts with BENCH_ALERT_FILE, BENCH_NOW, BENCH_COOKIE, BENCH_DELIVERABLE_IDS and an IPC channel',
   );
 
-/**
- * The API thread's time on a CPU and runnable but waiting for one, in ms, from
- * Linux's schedstat (null elsewhere): a long event-loop block with little run
- * time is the thread waiting for a core, not code blocking it.
- */
-function apiThreadSchedule(): { runMs: number; waitMs: number } | null {
+/** Time on a CPU and runnable but waiting for one, in ms, from Linux's schedstat of a thread. */
+type Schedule = { runMs: number; waitMs: number };
+
+function scheduleOf(thread: string): Schedule | null {
   try {
     const [run, wait] = fs
-      .readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8')
+      .readFileSync(`/proc/self/task/${thread}/schedstat`, 'utf8')
       .split(' ')
       .map(Number);
     return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
@@ -54,6 +52,30 @@ function apiThreadSchedule(): { runMs: number; waitMs: number } | null {
     return null;
   }
 }
+
+/**
+ * The API thread's schedule and the sum of every other thread's of this process
+ * (the scan thread, V8's GC and compiler threads), null where there is no /proc:
+ * a long event-loop block with little run time is the thread waiting for a core,
+ * not code blocking it.
+ */
+function threadSchedules(): { api: Schedule; others: Schedule } | null {
+  const api = scheduleOf(String(process.pid));
+  if (!api) return null;
+  const others = { runMs: 0, waitMs: 0 };
+  for (const thread of fs.readdirSync('/proc/self/task')) {
+    if (thread === String(process.pid)) continue;
+    const s = scheduleOf(thread);
+    others.runMs += s?.runMs ?? 0;
+    others.waitMs += s?.waitMs ?? 0;
+  }
+  return { api, others };
+}
+
+const since = (after: Schedule, before: Schedule): Schedule => ({
+  runMs: after.runMs - before.runMs,
+  waitMs: after.waitMs - before.waitMs,
+});
 
 /**
  * `fetch`, once more on a new connection when the kept-alive one was closed under it
@@ -129,14 +151,21 @@ async function firstScan(
     const idlePointLatencies = pointLatencies.splice(0);
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
-    const before = apiThreadSchedule();
+    // The API isolate's own GC pauses: a part of its event-loop blocks that is not the scan's.
+    const gcPauses: number[] = [];
+    const gc = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+    });
+    gc.observe({ entryTypes: ['gc'] });
+    const before = threadSchedules();
     const started = performance.now();
     const result = await scanAt(now);
     const ms = performance.now() - started;
     delay.disable();
-    const after = apiThreadSchedule();
+    const after = threadSchedules();
     polling = false;
     await poller;
+    gc.disconnect();
 
     const deliveries = await handle.db
       .selectFrom('deliveries')
@@ -148,10 +177,10 @@ async function firstScan(
       deliveries: Number(deliveries.count),
       loopMaxMs: delay.max / 1e6,
       loopP99Ms: delay.percentile(99) / 1e6,
-      apiThread:
-        before && after
-          ? { runMs: after.runMs - before.runMs, waitMs: after.waitMs - before.waitMs }
-          : null,
+      apiThread: before && after ? since(after.api, before.api) : null,
+      otherThreads: before && after ? since(after.others, before.others) : null,
+      apiGcMs: gcPauses.reduce((sum, pause) => sum + pause, 0),
+      apiGcMaxMs: Math.max(0, ...gcPauses),
       latencies: [...latencies],
       idleLatencies,
       pointLatencies: [...pointLatencies],

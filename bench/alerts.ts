@@ -81,21 +81,30 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
     median(runs.map((r) => r.loopP99Ms)),
     'ms',
   );
-  const threads = runs.flatMap((r) => (r.apiThread ? [r.apiThread] : []));
-  if (threads.length > 0) {
-    report.add(
-      'alert_scan_api_thread_run_ms',
-      "The API thread's time on a CPU during the scan (median of runs)",
-      median(threads.map((t) => t.runMs)),
-      'ms',
-    );
-    report.add(
-      'alert_scan_api_thread_cpu_wait_ms',
-      '… and runnable, waiting for a CPU (median of runs)',
-      median(threads.map((t) => t.waitMs)),
-      'ms',
-    );
-  }
+  addScheduleFigures(
+    report,
+    'alert_scan_api_thread',
+    "The API thread's time on a CPU during the scan (median of runs)",
+    runs.map((r) => r.apiThread),
+  );
+  addScheduleFigures(
+    report,
+    'alert_scan_other_threads',
+    "The process's other threads (scan, V8's GC and compiler) on a CPU (median of runs)",
+    runs.map((r) => r.otherThreads),
+  );
+  report.add(
+    'alert_scan_api_gc_ms',
+    "The API isolate's GC pauses during the scan, in all (median of runs)",
+    median(runs.map((r) => r.apiGcMs)),
+    'ms',
+  );
+  report.add(
+    'alert_scan_api_gc_max_ms',
+    '… the longest in any run',
+    Math.max(...runs.map((r) => r.apiGcMaxMs)),
+    'ms',
+  );
   report.add(
     'alert_scan_health_requests',
     'Health checks answered during the scans',
@@ -169,6 +178,26 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
   removeDatabase(`${options.file}.run${options.runs - 1}`);
 }
 
+type Schedule = { runMs: number; waitMs: number };
+
+/** `<name>_run_ms` and `<name>_cpu_wait_ms`: medians of the runs' schedules, where Linux gave them. */
+function addScheduleFigures(
+  report: Report,
+  name: string,
+  label: string,
+  schedules: Array<Schedule | null>,
+): void {
+  const known = schedules.flatMap((s) => (s ? [s] : []));
+  if (known.length === 0) return;
+  report.add(`${name}_run_ms`, label, median(known.map((s) => s.runMs)), 'ms');
+  report.add(
+    `${name}_cpu_wait_ms`,
+    '… and runnable, waiting for a CPU (median of runs)',
+    median(known.map((s) => s.waitMs)),
+    'ms',
+  );
+}
+
 export interface FirstScan {
   ms: number;
   raised: number;
@@ -176,7 +205,12 @@ export interface FirstScan {
   loopMaxMs: number;
   loopP99Ms: number;
   /** The API thread during the scan: on a CPU, and runnable but waiting for one (Linux). */
-  apiThread: { runMs: number; waitMs: number } | null;
+  apiThread: Schedule | null;
+  /** The same, summed over the process's other threads (the scan's, V8's GC and compiler threads). */
+  otherThreads: Schedule | null;
+  /** The API isolate's GC pauses during the scan: in all, and the longest. */
+  apiGcMs: number;
+  apiGcMaxMs: number;
   latencies: number[];
   /** Health checks of the same server before the scan. */
   idleLatencies: number[];

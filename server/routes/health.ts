@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import { preparedQuery } from '../db/prepared';
 import { cachedRead } from '../db/read-cache';
+import type { Database } from '../db/schema';
 import type { AppDeps, AppEnv } from '../env';
 import { z } from 'zod';
 import { declare } from './declare';
@@ -28,6 +30,15 @@ const route = declare({
   },
 });
 
+/**
+ * The scheduler's one row, built and compiled once: monitors ask /api/health every few
+ * seconds, and during a scan a Kysely build per check was most of the check's own work
+ * on the API's thread (and of its garbage).
+ */
+const schedulerState = preparedQuery<Record<string, never>, Selectable<Database['schedulerState']>>(
+  (db) => db.selectFrom('schedulerState').selectAll().where('id', '=', 1),
+);
+
 export function healthRoutes({ db, clock, scheduler }: AppDeps) {
   return new Hono<AppEnv>().get('/', route, async (c) => {
     try {
@@ -36,11 +47,7 @@ export function healthRoutes({ db, clock, scheduler }: AppDeps) {
       return c.json({ status: 'error' as const, database: 'unreachable' }, 503);
     }
     const now = clock.now();
-    const state = await db
-      .selectFrom('schedulerState')
-      .selectAll()
-      .where('id', '=', 1)
-      .executeTakeFirst();
+    const [state] = await schedulerState(db, {});
     // Counting reads every delivery waiting: the 15,000 a first scan of a million deliverables
     // queues made each check 0.7 ms more of the API's thread, growing as the scan went. Kept
     // for a moment (read-cache.ts), dropped as soon as this process writes deliveries.
