@@ -27,7 +27,7 @@ type PrimaryMessage = SchedulerMessage | typeof STOP_MESSAGE;
  * start-up lines; no requests) and once in each worker (requests only).
  */
 async function main(): Promise<void> {
-  keepHeapSmall();
+  if (!cluster.isWorker) keepHeapSmall();
   const config = loadConfig();
   const primary = config.WORKERS > 1 && cluster.isPrimary;
   const handle = openDatabase(config.DATABASE_URL);
