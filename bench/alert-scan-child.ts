@@ -1,14 +1,15 @@
 /**
  * One first run of every alert rule on a seeded database file, in its own
  * process (forked by bench/alerts.ts), as the server runs it: in its worker
- * thread (server/alerts/scan-thread.ts), while a server in the same process
- * is asked /api/health and one deliverable (a point read, signed in) all
- * along — first idle, then during the scan. Sends its figures to the parent over IPC.
+ * thread (server/alerts/scan-thread.ts), with the API served in this process:
+ * the parent's client (bench/alert-poller.ts, its own process) asks it for
+ * /api/health and one deliverable all along, first idle, then during the scan.
+ * Measures this process: its event loop's longest block, the API isolate's GC
+ * pauses and its threads' schedules during the scan; sends them over IPC.
  *
- * Environment: BENCH_ALERT_FILE, BENCH_NOW, BENCH_COOKIE (a signed-in session),
- * BENCH_DELIVERABLE_IDS (comma-separated, read in turn), BENCH_NEXT_MINUTE (non-empty: also
- * the run a minute later), BENCH_SCAN_ON_MAIN (non-empty: the scan on the API's
- * own thread instead, as before the worker, for comparison).
+ * Environment: BENCH_ALERT_FILE, BENCH_NOW, BENCH_NEXT_MINUTE (non-empty: also the
+ * run a minute later), BENCH_SCAN_ON_MAIN (non-empty: the scan on the API's own
+ * thread instead, as before the worker, for comparison).
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -18,25 +19,14 @@ import { runAlertScan } from '../server/alerts/scan';
 import { startScanThread } from '../server/alerts/scan-thread';
 import { createApp } from '../server/app';
 import { openDatabase } from '../server/db/connect';
-import type { FirstScan } from './alerts';
-
-/** Health checks (and point reads) timed on the idle server, before the scan, for the p99 to compare with. */
-const IDLE_REQUESTS = 300;
-/**
- * Between two health checks: a monitor polling often, not a load generator — one
- * in a tight loop would take a core from the scan on this 2-core machine.
- */
-const PAUSE_MS = 2;
+import type { ScanChildMessage, ScanFigures, ScanParentMessage } from './alerts';
 
 const onMain = Boolean(process.env.BENCH_SCAN_ON_MAIN);
 const file = process.env.BENCH_ALERT_FILE;
 const nowIso = process.env.BENCH_NOW;
-const cookie = process.env.BENCH_COOKIE;
-const deliverableIds = (process.env.BENCH_DELIVERABLE_IDS ?? '').split(',').filter(Boolean);
-if (!file || !nowIso || !cookie || deliverableIds.length === 0 || !process.send)
-  throw new Error(
-    'run by bench/alerts.ts with BENCH_ALERT_FILE, BENCH_NOW, BENCH_COOKIE, BENCH_DELIVERABLE_IDS and an IPC channel',
-  );
+if (!file || !nowIso || !process.send)
+  throw new Error('run by bench/alerts.ts with BENCH_ALERT_FILE, BENCH_NOW and an IPC channel');
+const send = process.send.bind(process);
 
 /** Time on a CPU and runnable but waiting for one, in ms, from Linux's schedstat of a thread. */
 type Schedule = { runMs: number; waitMs: number };
@@ -77,60 +67,29 @@ const since = (after: Schedule, before: Schedule): Schedule => ({
   waitMs: after.waitMs - before.waitMs,
 });
 
-/**
- * `fetch`, once more on a new connection when the kept-alive one was closed under it
- * (undici: "other side closed"), which cut two bench runs short; the time counted
- * is from the first attempt.
- */
-async function fetchAgainOnceClosed(url: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch {
-    return fetch(url, init);
-  }
-}
-
-/** Times one GET of `url`; throws unless it answers 200. */
-async function timedGet(url: string, init?: RequestInit): Promise<number> {
-  const started = performance.now();
-  const res = await fetchAgainOnceClosed(url, init);
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status} during the scan`);
-  return performance.now() - started;
+/** The next message from the parent of `type`. */
+function parentSays(type: ScanParentMessage['type']): Promise<void> {
+  return new Promise((resolve) => {
+    const heard = (message: ScanParentMessage) => {
+      if (message.type !== type) return;
+      process.off('message', heard);
+      resolve();
+    };
+    process.on('message', heard);
+  });
 }
 
 /**
  * The first run of every rule on `file` (a week's lookback, e-mail on, so
- * deliveries are queued too), while a client keeps asking /api/health of a
- * server on the same event loop; with `thenNextMinute`, also the run a minute later.
+ * deliveries are queued too) once the parent says `scan` (its client has timed the
+ * idle server by then), telling it when the scan starts and ends; with
+ * `thenNextMinute`, also the run a minute later.
  */
-async function firstScan(
-  file: string,
-  now: Date,
-  session: { cookie: string; deliverableIds: string[] },
-  thenNextMinute: boolean,
-): Promise<FirstScan> {
+async function firstScan(file: string, now: Date, thenNextMinute: boolean): Promise<ScanFigures> {
   const handle = openDatabase(`sqlite:${file}`);
   const app = createApp({ db: handle.db, logError: (error) => console.error(error) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const latencies: number[] = [];
-  const pointLatencies: number[] = [];
-  let polling = true;
-  // A health check, then a point read of the next sample deliverable, then a short pause.
-  const poller = (async () => {
-    for (let i = 0; polling; i++) {
-      latencies.push(await timedGet(`${origin}/api/health`));
-      const id = session.deliverableIds[i % session.deliverableIds.length]!;
-      pointLatencies.push(
-        await timedGet(`${origin}/api/deliverables/${id}`, { headers: { cookie: session.cookie } }),
-      );
-      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-    }
-  })();
-
   const thread = startScanThread(file);
   // Started and connected before anything is timed, as in a server that has been up a while.
   if (!onMain) await thread.ready();
@@ -139,16 +98,12 @@ async function firstScan(
       ? runAlertScan({ db: handle.db, now: at, emailEnabled: true })
       : thread.scan({ now: at, emailEnabled: true });
   try {
-    // The client is warm before the idle health checks are counted.
-    const settle = (count: number) => async () => {
-      while (latencies.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
-    };
-    await settle(20)();
-    latencies.length = 0;
-    pointLatencies.length = 0;
-    await settle(IDLE_REQUESTS)();
-    const idleLatencies = latencies.splice(0);
-    const idlePointLatencies = pointLatencies.splice(0);
+    const told = parentSays('scan');
+    // The client keeps asking until the parent has its timings: the server answers until then.
+    const finished = parentSays('finish');
+    const { port } = server.address() as AddressInfo;
+    send({ type: 'listening', port } satisfies ScanChildMessage);
+    await told;
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     // The API isolate's own GC pauses: a part of its event-loop blocks that is not the scan's.
@@ -158,20 +113,20 @@ async function firstScan(
     });
     gc.observe({ entryTypes: ['gc'] });
     const before = threadSchedules();
+    send({ type: 'scanning' } satisfies ScanChildMessage);
     const started = performance.now();
     const result = await scanAt(now);
     const ms = performance.now() - started;
+    send({ type: 'scanned' } satisfies ScanChildMessage);
     delay.disable();
     const after = threadSchedules();
-    polling = false;
-    await poller;
     gc.disconnect();
 
     const deliveries = await handle.db
       .selectFrom('deliveries')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
-    const scan: FirstScan = {
+    const scan: ScanFigures = {
       ms,
       raised: result.raised,
       deliveries: Number(deliveries.count),
@@ -181,10 +136,6 @@ async function firstScan(
       otherThreads: before && after ? since(after.others, before.others) : null,
       apiGcMs: gcPauses.reduce((sum, pause) => sum + pause, 0),
       apiGcMaxMs: Math.max(0, ...gcPauses),
-      latencies: [...latencies],
-      idleLatencies,
-      pointLatencies: [...pointLatencies],
-      idlePointLatencies,
     };
     if (thenNextMinute) {
       // What the scheduler does every minute after that: the same rules, one minute later.
@@ -192,20 +143,14 @@ async function firstScan(
       const again = await scanAt(new Date(now.getTime() + 60_000));
       scan.nextMinute = { ms: performance.now() - next, raised: again.raised };
     }
+    await finished;
     return scan;
   } finally {
-    polling = false;
-    await poller.catch(() => undefined);
     await thread.close();
     server.close();
     await handle.close();
   }
 }
 
-const scan = await firstScan(
-  file,
-  new Date(nowIso),
-  { cookie, deliverableIds },
-  Boolean(process.env.BENCH_NEXT_MINUTE),
-);
-process.send(scan, () => process.exit(0));
+const scan = await firstScan(file, new Date(nowIso), Boolean(process.env.BENCH_NEXT_MINUTE));
+send({ type: 'result', scan } satisfies ScanChildMessage, () => process.exit(0));

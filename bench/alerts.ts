@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Report } from './report';
@@ -20,9 +20,9 @@ export interface AlertBenchOptions {
 /**
  * Full runs of every alert rule over the seeded workspace — each the first
  * run on a fresh copy (a week's lookback, e-mail on, so deliveries are queued
- * too) — while a client keeps asking /api/health of a server in the same
- * process: the scheduler shares the process with the API (the scan runs in
- * its worker thread, as in the server). Reports the median run's time, the
+ * too) — while a client in another process keeps asking /api/health and one
+ * deliverable of a server whose process runs the scan, in its worker thread, as
+ * the server does. Reports the median run's time, the
  * longest block of the API's event loop in any run (`monitorEventLoopDelay`),
  * health check and point read p99 during the scans against before them, and
  * the steady-state run a minute later.
@@ -198,7 +198,8 @@ function addScheduleFigures(
   );
 }
 
-export interface FirstScan {
+/** What bench/alert-scan-child.ts measures of its own process during one first scan. */
+export interface ScanFigures {
   ms: number;
   raised: number;
   deliveries: number;
@@ -211,14 +212,30 @@ export interface FirstScan {
   /** The API isolate's GC pauses during the scan: in all, and the longest. */
   apiGcMs: number;
   apiGcMaxMs: number;
-  latencies: number[];
-  /** Health checks of the same server before the scan. */
-  idleLatencies: number[];
-  /** Point reads (GET one deliverable) during the scan, and before it. */
-  pointLatencies: number[];
-  idlePointLatencies: number[];
   nextMinute?: { ms: number; raised: number };
 }
+
+/** What bench/alert-poller.ts timed: health checks and point reads during the scan and before it. */
+export interface PollerTimings {
+  latencies: number[];
+  idleLatencies: number[];
+  pointLatencies: number[];
+  idlePointLatencies: number[];
+}
+
+export type FirstScan = ScanFigures & PollerTimings;
+
+export type ScanChildMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'scanning' }
+  | { type: 'scanned' }
+  | { type: 'result'; scan: ScanFigures };
+export type ScanParentMessage = { type: 'scan' } | { type: 'finish' };
+export type PollerMessage =
+  | { type: 'idle-done' }
+  | { type: 'scan-started' }
+  | { type: 'scan-ended' }
+  | ({ type: 'timings' } & PollerTimings);
 
 /** Copies a database file and puts the copy on disk (see `syncToDisk`). */
 function copyToDisk(from: string, to: string): void {
@@ -233,33 +250,78 @@ function removeDatabase(file: string): void {
 /**
  * Runs bench/alert-scan-child.ts on `file`: each run in a fresh process, as a
  * server starts, not in the bench's own (whose heap the load generator and
- * the other sections have grown).
+ * the other sections have grown); its client, bench/alert-poller.ts, in another
+ * (in the server's process, its fetches' garbage was collected on the API's thread:
+ * scavenges of 4–12 ms there, about 1 ms with the server alone).
  */
-function firstScanInChild(
+async function firstScanInChild(
   file: string,
   { now, cookie, sampleIds }: AlertBenchOptions,
   thenNextMinute: boolean,
   onMainThread: boolean,
 ): Promise<FirstScan> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(import.meta.dirname, 'alert-scan-child.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      env: {
-        ...process.env,
-        BENCH_ALERT_FILE: file,
-        BENCH_NOW: now.toISOString(),
-        BENCH_COOKIE: cookie,
-        BENCH_DELIVERABLE_IDS: sampleIds.join(','),
-        BENCH_NEXT_MINUTE: thenNextMinute ? '1' : '',
-        BENCH_SCAN_ON_MAIN: onMainThread ? '1' : '',
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let result: FirstScan | undefined;
-    child.once('message', (message: FirstScan) => (result = message));
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`the alert scan child exited (${code})`)),
-    );
+  const server = forkTs('alert-scan-child.ts', {
+    BENCH_ALERT_FILE: file,
+    BENCH_NOW: now.toISOString(),
+    BENCH_NEXT_MINUTE: thenNextMinute ? '1' : '',
+    BENCH_SCAN_ON_MAIN: onMainThread ? '1' : '',
   });
+  let poller: ChildProcess | undefined;
+  try {
+    const serverSays = messagesOf<ScanChildMessage>(server);
+    const { port } = (await serverSays('listening')) as { port: number };
+    poller = forkTs('alert-poller.ts', {
+      BENCH_ORIGIN: `http://127.0.0.1:${port}`,
+      BENCH_COOKIE: cookie,
+      BENCH_DELIVERABLE_IDS: sampleIds.join(','),
+    });
+    const pollerSays = messagesOf<PollerMessage>(poller);
+    await pollerSays('idle-done');
+    const scanning = serverSays('scanning');
+    const scanned = serverSays('scanned');
+    const result = serverSays('result');
+    // Awaited in turn below; a child that dies first rejects them all at once.
+    for (const later of [scanned, result]) later.catch(() => undefined);
+    server.send({ type: 'scan' } satisfies ScanParentMessage);
+    await scanning;
+    poller.send({ type: 'scan-started' } satisfies PollerMessage);
+    await scanned;
+    const timings = pollerSays('timings');
+    poller.send({ type: 'scan-ended' } satisfies PollerMessage);
+    const { type: _, ...polled } = (await timings) as { type: 'timings' } & PollerTimings;
+    server.send({ type: 'finish' } satisfies ScanParentMessage);
+    const { scan } = (await result) as { scan: ScanFigures };
+    return { ...scan, ...polled };
+  } finally {
+    for (const child of [poller, server]) if (child && child.exitCode === null) child.kill();
+  }
+}
+
+/** A bench script in a process of its own (run by tsx), its output on ours, talking over IPC. */
+function forkTs(script: string, env: Record<string, string>): ChildProcess {
+  return fork(path.join(import.meta.dirname, script), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+/**
+ * `says(type)`: the child's next message of that type. Rejects if the child exits
+ * first (an error in it, say), naming what was awaited.
+ */
+function messagesOf<M extends { type: string }>(child: ChildProcess) {
+  return (type: M['type']): Promise<M> =>
+    new Promise((resolve, reject) => {
+      const heard = (message: M) => {
+        if (message.type !== type) return;
+        child.off('message', heard);
+        child.off('exit', exited);
+        resolve(message);
+      };
+      const exited = (code: number | null) =>
+        reject(new Error(`${child.spawnargs.at(-1)} exited (${code}) before "${type}"`));
+      child.on('message', heard);
+      child.once('exit', exited);
+    });
 }
