@@ -47,7 +47,7 @@ const EMPTY: Record<AlertState, { title: string; text: string }> = {
     text: 'Alerts you snooze wait here until they are due again.',
   },
   acknowledged: {
-    title: 'Nothing acknowledged yet',
+    title: 'Nothing acknowledged',
     text: 'Alerts the team has dealt with are kept here.',
   },
   all: {
