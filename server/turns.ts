@@ -74,6 +74,13 @@ export function createTurns(options: TurnsOptions = {}) {
   const estimates = new Map<string, number>();
   const quick: Waiter[] = [];
   const slow: Waiter[] = [];
+  /**
+   * Requests that gave way, to go on in the slow lane before any slow request not yet
+   * started, first come first served among themselves. (Put back at the lane's front one
+   * by one, they went on last-come-first: when several quick requests started in one turn
+   * each gave way, the first to give way waited behind every later one.)
+   */
+  const resumed: Waiter[] = [];
   let scheduled = false;
 
   // A route not yet measured waits in the slow lane: there it runs alone, and is measured.
@@ -96,7 +103,7 @@ export function createTurns(options: TurnsOptions = {}) {
       giveWay() {
         ran += now() - started;
         return new Promise<void>((resume) => {
-          slow.unshift({ route, grant: (measured) => run(measured, resume) });
+          resumed.push({ route, grant: (measured) => run(measured, resume) });
           schedule();
         });
       },
@@ -113,8 +120,8 @@ export function createTurns(options: TurnsOptions = {}) {
   const turn = () => {
     scheduled = false;
     // A slow request runs in a turn of its own, taking turns with the quick ones waiting.
-    if (slow.length > 0 && (quick.length === 0 || quickLast)) {
-      grant(slow.shift()!, true);
+    if (resumed.length + slow.length > 0 && (quick.length === 0 || quickLast)) {
+      grant(resumed.shift() ?? slow.shift()!, true);
       quickLast = false;
     } else {
       const quickOnes = quick.splice(0);
@@ -122,7 +129,7 @@ export function createTurns(options: TurnsOptions = {}) {
       for (const waiter of quickOnes) grant(waiter, quickOnes.length === 1);
       quickLast = true;
     }
-    if (slow.length > 0 || quick.length > 0) schedule();
+    if (resumed.length + slow.length + quick.length > 0) schedule();
   };
 
   const schedule = () => {
@@ -143,7 +150,7 @@ export function createTurns(options: TurnsOptions = {}) {
     estimate: (route: string) => estimates.get(route),
     /** Requests waiting for a turn. */
     get waiting() {
-      return quick.length + slow.length;
+      return quick.length + slow.length + resumed.length;
     },
   };
 }

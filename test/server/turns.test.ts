@@ -172,4 +172,22 @@ describe('createTurns', () => {
     // 30 → 30 + 0.3 × (12 − 30) = 24.6 → 24.6 + 0.3 × (12 − 24.6) = 20.82.
     expect(t.turns.estimate('GET /month')).toBeCloseTo(20.82, 6);
   });
+
+  it('resumes requests that gave way in the order they gave way, each before any new one', async () => {
+    const t = manualTurns();
+    // Quick requests started together in one turn, each in two steps.
+    await teach(t, 'GET /small-month', 2);
+    const months = ['m1', 'm2', 'm3'].map((name) => t.stepped(name, 'GET /small-month', [1, 1]));
+    await t.loopTurn();
+    expect(t.started).toEqual(['m1.1', 'm2.1', 'm3.1']);
+    // More arrive meanwhile: they start in the quick turns between the resumed steps.
+    const later = t.stepped('m4', 'GET /small-month', [1, 1]);
+    for (let i = 0; i < 8; i++) await t.loopTurn();
+    await Promise.all([...months, later]);
+    const seconds = t.started.filter((step) => step.endsWith('.2'));
+    // First to give way, first to go on: m1's second step never waits behind m2's or m3's.
+    expect(seconds).toEqual(['m1.2', 'm2.2', 'm3.2', 'm4.2']);
+    expect(t.started.indexOf('m4.1')).toBeGreaterThan(t.started.indexOf('m1.1'));
+    expect(t.turns.waiting).toBe(0);
+  });
 });
