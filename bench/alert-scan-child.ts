@@ -20,6 +20,7 @@ import { startScanThread } from '../server/alerts/scan-thread';
 import { createApp } from '../server/app';
 import { openDatabase } from '../server/db/connect';
 import type { ScanChildMessage, ScanFigures, ScanParentMessage } from './alerts';
+import { messagesOf } from './messages';
 
 const onMain = Boolean(process.env.BENCH_SCAN_ON_MAIN);
 const file = process.env.BENCH_ALERT_FILE;
@@ -67,18 +68,6 @@ const since = (after: Schedule, before: Schedule): Schedule => ({
   waitMs: after.waitMs - before.waitMs,
 });
 
-/** The next message from the parent of `type`. */
-function parentSays(type: ScanParentMessage['type']): Promise<void> {
-  return new Promise((resolve) => {
-    const heard = (message: ScanParentMessage) => {
-      if (message.type !== type) return;
-      process.off('message', heard);
-      resolve();
-    };
-    process.on('message', heard);
-  });
-}
-
 /**
  * The first run of every rule on `file` (a week's lookback, e-mail on, so
  * deliveries are queued too) once the parent says `scan` (its client has timed the
@@ -98,6 +87,7 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
       ? runAlertScan({ db: handle.db, now: at, emailEnabled: true })
       : thread.scan({ now: at, emailEnabled: true });
   try {
+    const parentSays = messagesOf<ScanParentMessage>(process, 'this process');
     const told = parentSays('scan');
     // The client keeps asking until the parent has its timings: the server answers until then.
     const finished = parentSays('finish');

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Report } from './report';
+import { messagesOf } from './messages';
 import { syncToDisk } from './seed';
 import { median, percentile } from './stats';
 
@@ -268,14 +269,14 @@ async function firstScanInChild(
   });
   let poller: ChildProcess | undefined;
   try {
-    const serverSays = messagesOf<ScanChildMessage>(server);
-    const { port } = (await serverSays('listening')) as { port: number };
+    const serverSays = messagesOf<ScanChildMessage>(server, 'alert-scan-child.ts');
+    const { port } = await serverSays('listening');
     poller = forkTs('alert-poller.ts', {
       BENCH_ORIGIN: `http://127.0.0.1:${port}`,
       BENCH_COOKIE: cookie,
       BENCH_DELIVERABLE_IDS: sampleIds.join(','),
     });
-    const pollerSays = messagesOf<PollerMessage>(poller);
+    const pollerSays = messagesOf<PollerMessage>(poller, 'alert-poller.ts');
     await pollerSays('idle-done');
     const scanning = serverSays('scanning');
     const scanned = serverSays('scanned');
@@ -288,9 +289,9 @@ async function firstScanInChild(
     await scanned;
     const timings = pollerSays('timings');
     poller.send({ type: 'scan-ended' } satisfies PollerMessage);
-    const { type: _, ...polled } = (await timings) as { type: 'timings' } & PollerTimings;
+    const { type: _, ...polled } = await timings;
     server.send({ type: 'finish' } satisfies ScanParentMessage);
-    const { scan } = (await result) as { scan: ScanFigures };
+    const { scan } = await result;
     return { ...scan, ...polled };
   } finally {
     for (const child of [poller, server]) if (child && child.exitCode === null) child.kill();
@@ -304,24 +305,4 @@ function forkTs(script: string, env: Record<string, string>): ChildProcess {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-}
-
-/**
- * `says(type)`: the child's next message of that type. Rejects if the child exits
- * first (an error in it, say), naming what was awaited.
- */
-function messagesOf<M extends { type: string }>(child: ChildProcess) {
-  return (type: M['type']): Promise<M> =>
-    new Promise((resolve, reject) => {
-      const heard = (message: M) => {
-        if (message.type !== type) return;
-        child.off('message', heard);
-        child.off('exit', exited);
-        resolve(message);
-      };
-      const exited = (code: number | null) =>
-        reject(new Error(`${child.spawnargs.at(-1)} exited (${code}) before "${type}"`));
-      child.on('message', heard);
-      child.once('exit', exited);
-    });
 }
