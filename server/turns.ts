@@ -116,9 +116,30 @@ export function createTurns(options: TurnsOptions = {}) {
     return { route, grant: (measured) => run(measured, () => resolve(turn)) };
   };
 
+  /**
+   * Moves the slow lane's requests whose route has been measured quick since they queued to
+   * the quick lane, ahead of those that came later. Left where they were, they started one
+   * every other turn while their route's later requests, quick from the start, started all
+   * together every other turn: in the bench, fifty connections each asked for a calendar
+   * month not yet measured; the month measured quick, and the connections answered first were
+   * answered again and again (up to 91 times in 2 s) while seven waited the whole 2 s for
+   * their first answer.
+   */
+  const promote = () => {
+    let kept = 0;
+    const promoted: Waiter[] = [];
+    for (const waiter of slow) {
+      if (isSlow(waiter.route)) slow[kept++] = waiter;
+      else promoted.push(waiter);
+    }
+    slow.length = kept;
+    if (promoted.length > 0) quick.unshift(...promoted);
+  };
+
   let quickLast = false;
   const turn = () => {
     scheduled = false;
+    promote();
     // A slow request runs in a turn of its own, taking turns with the quick ones waiting.
     if (resumed.length + slow.length > 0 && (quick.length === 0 || quickLast)) {
       grant(resumed.shift() ?? slow.shift()!, true);

@@ -66,9 +66,9 @@ describe('createTurns', () => {
   it('runs a route not yet measured alone, one per loop turn, first come first served', async () => {
     const t = manualTurns();
     const all = [
-      t.request('a', 'GET /x', 1),
+      t.request('a', 'GET /x', 10),
       t.request('b', 'GET /y', 1),
-      t.request('c', 'GET /x', 1),
+      t.request('c', 'GET /x', 10),
     ];
     await Promise.resolve();
     expect(t.started).toEqual([]);
@@ -76,10 +76,24 @@ describe('createTurns', () => {
     expect(t.started).toEqual(['a']);
     await t.loopTurn();
     expect(t.started).toEqual(['a', 'b']);
-    expect(t.turns.estimate('GET /x')).toBe(1);
+    expect(t.turns.estimate('GET /x')).toBe(10);
     await t.loopTurn();
     expect(t.started).toEqual(['a', 'b', 'c']);
     await Promise.all(all);
+  });
+
+  it('moves the requests that waited for their route to be measured to the quick lane once it measures quick, before the later ones', async () => {
+    const t = manualTurns();
+    const first = ['a', 'b', 'c'].map((name) => t.request(name, 'GET /month', 1));
+    await t.loopTurn();
+    expect(t.started).toEqual(['a']);
+    expect(t.turns.estimate('GET /month')).toBe(1);
+    // Asked for now, the route is quick: this one must not start before b and c.
+    const later = t.request('d', 'GET /month', 1);
+    await t.loopTurn();
+    expect(t.started).toEqual(['a', 'b', 'c', 'd']);
+    await Promise.all([...first, later]);
+    expect(t.turns.waiting).toBe(0);
   });
 
   it('starts the quick requests waiting together, first come first served, without timing them', async () => {
