@@ -15,8 +15,9 @@
  * waits behind one big one at most. A route is quick once it has been
  * measured, running alone, to take `slowMs` or less; until then it waits in
  * the slow lane, where every request runs alone and is measured (a burst of a
- * new heavy route must not run fifty at a time in one turn). Routes are told
- * apart by method and path with id segments folded together.
+ * new heavy route must not run fifty at a time in one turn); once its route
+ * measures quick, a request still waiting there joins the quick lane. Routes are
+ * told apart by method and path with id segments folded together.
  */
 
 /** A granted turn. */
