@@ -1,22 +1,23 @@
 /**
  * One first run of every alert rule on a seeded database file, in its own
- * process (forked by bench/alerts.ts), as the server runs it: in its worker
- * thread (server/alerts/scan-thread.ts), with the API served in this process:
+ * process (forked by bench/alerts.ts), as the server runs it: in its child
+ * process (server/alerts/scan-process.ts), with the API served in this process:
  * the parent's client (bench/alert-poller.ts, its own process) asks it for
  * /api/health and one deliverable all along, first idle, then during the scan.
  * Measures this process: its event loop's longest block, the API isolate's GC
- * pauses and its threads' schedules during the scan; sends them over IPC.
+ * pauses and its threads' schedules during the scan, and the scan process's
+ * schedule; sends them over IPC.
  *
  * Environment: BENCH_ALERT_FILE, BENCH_NOW, BENCH_NEXT_MINUTE (non-empty: also the
  * run a minute later), BENCH_SCAN_ON_MAIN (non-empty: the scan on the API's own
- * thread instead, as before the worker, for comparison).
+ * thread instead, as before its process, for comparison).
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { runAlertScan } from '../server/alerts/scan';
-import { startScanThread } from '../server/alerts/scan-thread';
+import { startScanProcess } from '../server/alerts/scan-process';
 import { createApp } from '../server/app';
 import { openDatabase } from '../server/db/connect';
 import type { ScanChildMessage, ScanFigures, ScanParentMessage } from './alerts';
@@ -32,36 +33,44 @@ const send = process.send.bind(process);
 /** Time on a CPU and runnable but waiting for one, in ms, from Linux's schedstat of a thread. */
 type Schedule = { runMs: number; waitMs: number };
 
-function scheduleOf(thread: string): Schedule | null {
+function scheduleOf(task: string): Schedule | null {
   try {
-    const [run, wait] = fs
-      .readFileSync(`/proc/self/task/${thread}/schedstat`, 'utf8')
-      .split(' ')
-      .map(Number);
+    const [run, wait] = fs.readFileSync(`${task}/schedstat`, 'utf8').split(' ').map(Number);
     return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
   } catch {
     return null;
   }
 }
 
-/**
- * The API thread's schedule and the sum of every other thread's of this process
- * (the scan thread, V8's GC and compiler threads), null where there is no /proc:
- * a long event-loop block with little run time is the thread waiting for a core,
- * not code blocking it.
- */
-function threadSchedules(): { api: Schedule; others: Schedule } | null {
-  const api = scheduleOf(String(process.pid));
-  if (!api) return null;
-  const others = { runMs: 0, waitMs: 0 };
-  for (const thread of fs.readdirSync('/proc/self/task')) {
-    if (thread === String(process.pid)) continue;
-    const s = scheduleOf(thread);
-    others.runMs += s?.runMs ?? 0;
-    others.waitMs += s?.waitMs ?? 0;
+/** The sum of the schedules of the threads of process `pid` (`self`) but `except`. */
+function processSchedule(pid: string, except?: string): Schedule {
+  const sum = { runMs: 0, waitMs: 0 };
+  for (const thread of fs.readdirSync(`/proc/${pid}/task`)) {
+    if (thread === except) continue;
+    const s = scheduleOf(`/proc/${pid}/task/${thread}`);
+    sum.runMs += s?.runMs ?? 0;
+    sum.waitMs += s?.waitMs ?? 0;
   }
-  return { api, others };
+  return sum;
 }
+
+/**
+ * The API thread's schedule, the sum of every other thread's of this process (V8's
+ * GC and compiler threads, libuv's pool) and of the scan process's threads, null
+ * where there is no /proc: a long event-loop block with little run time is the
+ * thread waiting for a core, not code blocking it.
+ */
+function threadSchedules(scanPid: number | undefined): Schedules | null {
+  const api = scheduleOf(`/proc/self/task/${process.pid}`);
+  if (!api) return null;
+  return {
+    api,
+    others: processSchedule('self', String(process.pid)),
+    scan: scanPid ? processSchedule(String(scanPid)) : null,
+  };
+}
+
+type Schedules = { api: Schedule; others: Schedule; scan: Schedule | null };
 
 const since = (after: Schedule, before: Schedule): Schedule => ({
   runMs: after.runMs - before.runMs,
@@ -79,13 +88,13 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
   const app = createApp({ db: handle.db, logError: (error) => console.error(error) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const thread = startScanThread(file);
+  const scanner = startScanProcess(file);
   // Started and connected before anything is timed, as in a server that has been up a while.
-  if (!onMain) await thread.ready();
+  if (!onMain) await scanner.ready();
   const scanAt = (at: Date) =>
     onMain
       ? runAlertScan({ db: handle.db, now: at, emailEnabled: true })
-      : thread.scan({ now: at, emailEnabled: true });
+      : scanner.scan({ now: at, emailEnabled: true });
   try {
     const parentSays = messagesOf<ScanParentMessage>(process, 'this process');
     const told = parentSays('scan');
@@ -102,14 +111,14 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
       for (const entry of list.getEntries()) gcPauses.push(entry.duration);
     });
     gc.observe({ entryTypes: ['gc'] });
-    const before = threadSchedules();
+    const before = threadSchedules(scanner.pid());
     send({ type: 'scanning' } satisfies ScanChildMessage);
     const started = performance.now();
     const result = await scanAt(now);
     const ms = performance.now() - started;
     send({ type: 'scanned' } satisfies ScanChildMessage);
     delay.disable();
-    const after = threadSchedules();
+    const after = threadSchedules(scanner.pid());
     gc.disconnect();
 
     const deliveries = await handle.db
@@ -124,6 +133,7 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
       loopP99Ms: delay.percentile(99) / 1e6,
       apiThread: before && after ? since(after.api, before.api) : null,
       otherThreads: before && after ? since(after.others, before.others) : null,
+      scanProcess: before?.scan && after?.scan ? since(after.scan, before.scan) : null,
       apiGcMs: gcPauses.reduce((sum, pause) => sum + pause, 0),
       apiGcMaxMs: Math.max(0, ...gcPauses),
     };
@@ -136,7 +146,7 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
     await finished;
     return scan;
   } finally {
-    await thread.close();
+    await scanner.close();
     server.close();
     await handle.close();
   }

@@ -22,8 +22,8 @@ export interface AlertBenchOptions {
  * Full runs of every alert rule over the seeded workspace — each the first
  * run on a fresh copy (a week's lookback, e-mail on, so deliveries are queued
  * too) — while a client in another process keeps asking /api/health and one
- * deliverable of a server whose process runs the scan, in its worker thread, as
- * the server does. Reports the median run's time, the
+ * deliverable of a server that runs the scan in its child process, as the
+ * server does. Reports the median run's time, the
  * longest block of the API's event loop in any run (`monitorEventLoopDelay`),
  * health check and point read p99 during the scans against before them, and
  * the steady-state run a minute later.
@@ -91,8 +91,14 @@ export async function benchAlertScan(report: Report, options: AlertBenchOptions)
   addScheduleFigures(
     report,
     'alert_scan_other_threads',
-    "The process's other threads (scan, V8's GC and compiler) on a CPU (median of runs)",
+    "The API process's other threads (V8's GC and compiler, libuv's) on a CPU (median of runs)",
     runs.map((r) => r.otherThreads),
+  );
+  addScheduleFigures(
+    report,
+    'alert_scan_process',
+    "The scan's process (all its threads) on a CPU (median of runs)",
+    runs.map((r) => r.scanProcess),
   );
   report.add(
     'alert_scan_api_gc_ms',
@@ -210,6 +216,8 @@ export interface ScanFigures {
   apiThread: Schedule | null;
   /** The same, summed over the process's other threads (the scan's, V8's GC and compiler threads). */
   otherThreads: Schedule | null;
+  /** The scan's child process, all its threads; null on the API's thread or without /proc. */
+  scanProcess: Schedule | null;
   /** The API isolate's GC pauses during the scan: in all, and the longest. */
   apiGcMs: number;
   apiGcMaxMs: number;

@@ -81,9 +81,10 @@ export function isStale(target) {
 }
 
 /**
- * The server's entry points: server/index.ts, the worker threads it starts (the alert
- * scan's and the scheduled backup's: server/worker-thread.ts finds each at the same path
- * under dist/server/ as under server/), and every command in server/cli/ but `dev`.
+ * The server's entry points: server/index.ts, the processes and threads it starts (the
+ * alert scan's child process and the scheduled backup's worker thread:
+ * server/child-process.ts and server/worker-thread.ts find each at the same path under
+ * dist/server/ as under server/), and every command in server/cli/ but `dev`.
  */
 export function serverEntryPoints() {
   const cli = path.join(ROOT, 'server', 'cli');
@@ -93,7 +94,7 @@ export function serverEntryPoints() {
     .map((file) => path.join(cli, file));
   return [
     path.join(ROOT, 'server', 'index.ts'),
-    path.join(ROOT, 'server', 'alerts', 'scan-worker.ts'),
+    path.join(ROOT, 'server', 'alerts', 'scan-child.ts'),
     path.join(ROOT, 'server', 'db', 'backup-worker.ts'),
     ...commands,
   ];

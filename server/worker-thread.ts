@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * A worker thread running `entry`, a module named by its path under server/ without
- * extension (`alerts/scan-worker`). Built, this file is bundled into
+ * extension (`db/backup-worker`). Built, this file is bundled into
  * dist/server/index.js and each worker is an entry point of its own at the same
  * path under dist/server/ (scripts/build.mjs), so one relative URL serves both.
  * From the TypeScript sources (dev, tests, bench) a worker cannot load .ts by

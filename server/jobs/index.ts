@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EmailSender } from '../alerts/channels/email';
 import { runDeliveries } from '../alerts/dispatch';
 import { recordRunFinished, runAlertScan } from '../alerts/scan';
-import { startScanThread } from '../alerts/scan-thread';
+import { startScanProcess } from '../alerts/scan-process';
 import type { Clock } from '../clock';
 import { runScheduledBackupInThread } from '../db/backup-thread';
 import type { Database } from '../db/schema';
@@ -29,9 +29,9 @@ export interface JobsOptions {
   /** How long a claimed reminder is held before it may be sent again (after a crash). */
   reminderLeaseMs?: number;
   /**
-   * The SQLite file `db` is open on: the alert scan then runs in a worker thread with its
-   * own connection to it, off the API's event loop. Absent (PostgreSQL, whose driver does
-   * not block, or an in-memory database): the scan runs on `db`.
+   * The SQLite file `db` is open on: the alert scan then runs in a child process with its
+   * own connection to it, off the API's event loop and threads. Absent (PostgreSQL, whose
+   * driver does not block, or an in-memory database): the scan runs on `db`.
    */
   sqliteFile?: string;
   /** Scheduled backups of the SQLite file; absent or null: none. */
@@ -81,9 +81,9 @@ export function startJobs(options: JobsOptions): Jobs {
   const log = options.log ?? ((message: string) => console.log(message));
   assertValidCron(cronExpression);
 
-  const scanThread = options.sqliteFile ? startScanThread(options.sqliteFile) : null;
+  const scanProcess = options.sqliteFile ? startScanProcess(options.sqliteFile) : null;
   const scanNow = (now: Date, emailEnabled: boolean) =>
-    scanThread ? scanThread.scan({ now, emailEnabled }) : runAlertScan({ db, now, emailEnabled });
+    scanProcess ? scanProcess.scan({ now, emailEnabled }) : runAlertScan({ db, now, emailEnabled });
 
   let running: Promise<void> | null = null;
   const stopping = new AbortController();
@@ -191,7 +191,7 @@ export function startJobs(options: JobsOptions): Jobs {
       stopping.abort();
       await Promise.all([task.destroy(), purgeTask.destroy(), backupTask?.destroy()]);
       await Promise.all([running, purging]);
-      await scanThread?.close();
+      await scanProcess?.close();
     },
   };
 }

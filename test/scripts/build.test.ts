@@ -89,14 +89,14 @@ describe('isStale (scripts/build.mjs)', () => {
 });
 
 describe('serverEntryPoints', () => {
-  it('builds server/index.ts, the worker threads and every command in server/cli but the dev runner', () => {
+  it("builds server/index.ts, the scan's child process, the backup's worker thread and every command in server/cli but the dev runner", () => {
     const commands = fs
       .readdirSync(path.join(ROOT, 'server', 'cli'))
       .filter((f) => f.endsWith('.ts') && f !== 'dev.ts');
     expect(commands).toEqual(expect.arrayContaining(['backup.ts', 'migrate.ts', 'seed.ts']));
     expect(serverEntryPoints().map((p) => path.relative(ROOT, p))).toEqual([
       path.join('server', 'index.ts'),
-      path.join('server', 'alerts', 'scan-worker.ts'),
+      path.join('server', 'alerts', 'scan-child.ts'),
       path.join('server', 'db', 'backup-worker.ts'),
       ...commands.map((f) => path.join('server', 'cli', f)),
     ]);
