@@ -71,7 +71,7 @@ export function startScanProcess(file: string): ScanProcess {
   const started = () => {
     if (current) return current;
     const child = forkEntry('alerts/scan-child', [file], CHILD_NODE_OPTIONS);
-    // Set on its main thread, where the scan runs, before it has loaded anything.
+    // On its main thread, where the scan runs; threads it starts later inherit it.
     if (child.pid !== undefined) {
       try {
         os.setPriority(child.pid, SCAN_NICENESS);
