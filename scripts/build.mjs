@@ -83,8 +83,8 @@ export function isStale(target) {
 /**
  * The server's entry points: server/index.ts, the processes and threads it starts (the
  * alert scan's child process and the scheduled backup's worker thread:
- * server/child-process.ts and server/worker-thread.ts find each at the same path under
- * dist/server/ as under server/), and every command in server/cli/ but `dev`.
+ * server/entry-points.ts finds each at the same path under dist/server/ as under
+ * server/), and every command in server/cli/ but `dev`.
  */
 export function serverEntryPoints() {
   const cli = path.join(ROOT, 'server', 'cli');

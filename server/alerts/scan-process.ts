@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { forkEntry } from '../child-process';
+import { forkEntry } from '../entry-points';
 import type { AlertScanResult } from './scan';
 
 export interface ScanRequest {

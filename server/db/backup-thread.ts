@@ -1,4 +1,4 @@
-import { startWorker } from '../worker-thread';
+import { startWorker } from '../entry-points';
 import type { ScheduledBackupOptions, ScheduledBackupResult } from './backup';
 
 export type BackupWorkerData = Omit<ScheduledBackupOptions, 'now'> & { now: string };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TEST_ENGINE } from '../support/database';
+import { childrenOf, commandLineOf } from '../support/procfs';
 import {
   apiClient,
   createDeal,
@@ -14,31 +15,9 @@ import {
 
 const processScope = trackProcessScopes();
 
-/** The pids of the processes whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        // The parent pid is the fourth field, after the command in parentheses.
-        const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false; // It exited meanwhile.
-      }
-    })
-    .map(Number);
-}
-
 /** Whether process `pid` runs the alert scan (the primary's child on SQLite), by its command line. */
-function isScanProcess(pid: number): boolean {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('alerts/scan-child');
-  } catch {
-    return false;
-  }
-}
+const isScanProcess = (pid: number) =>
+  (commandLineOf(pid) ?? []).some((arg) => arg.includes('alerts/scan-child'));
 
 /** The primary's cluster workers: its children but the alert scan's process. */
 const workersOf = (primary: number) => childrenOf(primary).filter((pid) => !isScanProcess(pid));

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
 import { tempDir } from '../e2e/server';
+import { childrenOf, commandLineOf } from '../support/procfs';
 import { ONCE_A_YEAR, PROCESS_TEST_TIMEOUT_MS, waitFor } from './support';
 
 const run = promisify(execFile);
@@ -52,31 +53,11 @@ function plainEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** The processes started under `pid` (children, their children, …) with their command lines. */
 function descendants(pid: number): { pid: number; argv: string[] }[] {
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const found: { pid: number; argv: string[] }[] = [];
-  const visit = (parent: number) => {
-    for (const [child, ppid] of parents) {
-      if (ppid !== parent) continue;
-      try {
-        const argv = fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
-        found.push({ pid: child, argv: argv.filter(Boolean) });
-      } catch {
-        // Gone meanwhile.
-      }
-      visit(child);
-    }
-  };
-  visit(pid);
-  return found;
+  return childrenOf(pid).flatMap((child) => {
+    const argv = commandLineOf(child);
+    // Gone meanwhile: neither it nor its children are there to find.
+    return argv ? [{ pid: child, argv }, ...descendants(child)] : [];
+  });
 }
 
 describe('npm start (the built server, plain node)', () => {

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   SCAN_NICENESS,
@@ -10,6 +9,7 @@ import { fixedClock } from '../../../server/clock';
 import { startJobs, type Jobs } from '../../../server/jobs';
 import { createWorkspace, type Workspace } from '../../support/app';
 import { alertRows, at, DAY, HOUR, insertManyDeliverables, MINUTE } from '../../support/alerts';
+import { isRunning, procStat } from '../../support/procfs';
 
 let t: Workspace | undefined;
 let scanner: ScanProcess | undefined;
@@ -23,16 +23,6 @@ afterEach(async () => {
 });
 
 const T = '2026-03-10T12:00:00.000Z';
-
-/** Whether process `pid` runs (not gone, not a zombie waiting for its parent). */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 /** Resolves once process `pid` has ended; waits on it, with a generous bound. */
 const ended = (pid: number) =>
@@ -52,40 +42,46 @@ async function overdueDrafts(count: number): Promise<Workspace & { file: string 
   return { ...w, file: w.file! };
 }
 
+/** The scan process on a workspace with `count` overdue drafts, its connection open. */
+async function startedOn(count: number) {
+  const w = await overdueDrafts(count);
+  const started = startScanProcess(w.file);
+  scanner = started;
+  await started.ready();
+  return { w, scanner: started, pid: started.pid()! };
+}
+
+/** One scan at `instant`, e-mail off. */
+const scanAt = (s: ScanProcess, instant: string) =>
+  s.scan({ now: new Date(instant), emailEnabled: false });
+
 // The process is for SQLite's synchronous driver; PostgreSQL's scan runs on the API's loop.
 describe('startScanProcess', () => {
   it('raises what is due in the child process, once, into the same file', async () => {
-    const w = await overdueDrafts(3);
-    scanner = startScanProcess(w.file);
-    await scanner.ready();
-    expect(scanner.pid()).not.toBe(process.pid);
+    const { w, scanner, pid } = await startedOn(3);
+    expect(pid).not.toBe(process.pid);
     // A background job: its main thread (where the scan runs) at a lower priority.
-    const stat = fs.readFileSync(`/proc/${scanner.pid()}/stat`, 'utf8');
-    const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-    expect(nice).toBe(SCAN_NICENESS);
+    expect(Number(procStat(pid)?.[16])).toBe(SCAN_NICENESS);
 
-    expect(await scanner.scan({ now: new Date(T), emailEnabled: false })).toEqual({
+    expect(await scanAt(scanner, T)).toEqual({
       raised: 3,
       resolved: 0,
     });
     const alerts = await alertRows(w.db);
     expect(alerts.map((a) => a.rule)).toEqual(['draft_overdue', 'draft_overdue', 'draft_overdue']);
     // A second run a minute later finds them raised already.
-    expect(await scanner.scan({ now: new Date(at(T, MINUTE)), emailEnabled: false })).toEqual({
+    expect(await scanAt(scanner, at(T, MINUTE))).toEqual({
       raised: 0,
       resolved: 0,
     });
   });
 
   it('starts another child for the next scan after the child died', async () => {
-    const w = await overdueDrafts(2);
-    scanner = startScanProcess(w.file);
-    await scanner.ready();
-    const first = scanner.pid()!;
+    const { scanner, pid: first } = await startedOn(2);
     process.kill(first, 'SIGKILL');
-    await vi.waitFor(() => expect(scanner!.pid()).toBeUndefined(), { timeout: 30_000 });
+    await vi.waitFor(() => expect(scanner.pid()).toBeUndefined(), { timeout: 30_000 });
 
-    expect(await scanner.scan({ now: new Date(T), emailEnabled: false })).toEqual({
+    expect(await scanAt(scanner, T)).toEqual({
       raised: 2,
       resolved: 0,
     });
@@ -93,14 +89,11 @@ describe('startScanProcess', () => {
   });
 
   it('is not ended by Ctrl-C (SIGINT to the process group): the server ends it', async () => {
-    const w = await overdueDrafts(1);
-    scanner = startScanProcess(w.file);
-    await scanner.ready();
-    const pid = scanner.pid()!;
+    const { scanner, pid } = await startedOn(1);
     process.kill(pid, 'SIGINT');
     process.kill(pid, 'SIGTERM');
 
-    expect(await scanner.scan({ now: new Date(T), emailEnabled: false })).toEqual({
+    expect(await scanAt(scanner, T)).toEqual({
       raised: 1,
       resolved: 0,
     });
@@ -148,9 +141,7 @@ describe('startScanProcess', () => {
     const w = await overdueDrafts(1);
     // A file with none of the tables: the scan's first statement fails in the child.
     scanner = startScanProcess(`${w.file}.empty`);
-    await expect(scanner.scan({ now: new Date(T), emailEnabled: false })).rejects.toThrow(
-      /no such table/,
-    );
+    await expect(scanAt(scanner, T)).rejects.toThrow(/no such table/);
   });
 });
 
