@@ -1,6 +1,7 @@
-// Plain values the zod schemas and the browser share. This module imports nothing: the
-// calendar's first bundle takes them from here, so it does not load zod (about 25 KB gzip)
-// for a few constants; the schema modules re-export them.
+// Plain values the zod schemas, the browser and the alert scan share. This module imports
+// nothing: the calendar's first bundle takes them from here, so it does not load zod (about
+// 25 KB gzip) for a few constants, nor does the scan's process; the schema modules re-export
+// them.
 
 /** What every money field says to an amount below zero, on the API and in the forms. */
 export const NOT_NEGATIVE_MESSAGE = 'Must not be negative';
@@ -13,6 +14,9 @@ export const DEFAULT_LEAD_TIMES = {
   usageRightsEndingDays: 14,
   reportDueDays: 7,
 } as const;
+
+/** The largest total an invoice may come to: sums stay exact in a JavaScript number. */
+export const MAX_INVOICE_TOTAL_CENTS = Number.MAX_SAFE_INTEGER;
 
 export const SEARCH_LIMIT_DEFAULT = 20;
 export const SEARCH_LIMIT_MAX = 50;

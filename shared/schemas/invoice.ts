@@ -36,8 +36,7 @@ const paymentTermsSchema = z
 
 const positiveCents = centsSchema.refine((v) => v > 0, 'Must be more than zero');
 
-/** The largest total an invoice may come to: sums stay exact in a JavaScript number. */
-export const MAX_INVOICE_TOTAL_CENTS = Number.MAX_SAFE_INTEGER;
+export { MAX_INVOICE_TOTAL_CENTS } from '../constants';
 
 export const invoiceLineSchema = z.object({
   description: textSchema(2_000).refine((v) => v.trim() !== '', 'Required'),

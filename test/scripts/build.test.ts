@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStale, ROOT, serverEntryPoints } from '../../scripts/build.mjs';
+import { isStale, ROOT, SERVER_OUT, serverEntryPoints } from '../../scripts/build.mjs';
 
 let dir: string;
 beforeEach(() => {
@@ -100,5 +100,25 @@ describe('serverEntryPoints', () => {
       path.join('server', 'db', 'backup-worker.ts'),
       ...commands.map((f) => path.join('server', 'cli', f)),
     ]);
+  });
+});
+
+describe('the built server (built by the test setup)', () => {
+  /** The modules esbuild bundled into an entry point's output, from its source map. */
+  const bundled = (entry: string) =>
+    (
+      JSON.parse(fs.readFileSync(path.join(SERVER_OUT, `${entry}.js.map`), 'utf8')) as {
+        sources: string[];
+      }
+    ).sources;
+
+  it("keeps zod out of the alert scan's process: it reads settings and drafts invoices without it", () => {
+    const sources = bundled(path.join('alerts', 'scan-child'));
+    expect(sources).toEqual(
+      expect.arrayContaining([expect.stringContaining('server/alerts/rules/ready-to-invoice.ts')]),
+    );
+    expect(sources.filter((source) => source.includes('node_modules/zod/'))).toEqual([]);
+    // The server itself validates every request with the shared zod schemas.
+    expect(bundled('index').some((source) => source.includes('node_modules/zod/'))).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { invoiceCreateSchema } from '../../../shared/schemas/invoice';
 import { isUniqueViolation, lockTransaction } from '../../db/dialect';
-import { insertInvoice } from '../../db/queries/invoices';
+import { insertInvoice, type InvoiceCreateInput } from '../../db/queries/invoices';
 import {
   loadTriggerFired,
   termsOf,
@@ -185,14 +184,16 @@ async function raiseReadyToInvoice(
           const remaining = deal.feeCents - (await invoicedCents(trx, deal.dealId, deal.currency));
           if (remaining <= 0) return 0;
           if ((await raise(trx, [deal.alert])) === 0) return 0;
-          const input = invoiceCreateSchema.parse({
+          // Built as the API's schema would leave it, from values already checked when the deal
+          // was written (a non-blank title, whole cents, its terms), so this process loads no zod.
+          const input: InvoiceCreateInput = {
             dealId: deal.dealId,
             lines: [{ description: deal.title, quantity: 1, unitCents: remaining }],
             currency: deal.currency,
             issuedOn: today,
             paymentTermsDays: deal.paymentTermsDays,
             status: 'draft',
-          });
+          };
           await insertInvoice(trx, input, { today, paymentTermsDays: deal.paymentTermsDays }, now);
           return 1;
         });

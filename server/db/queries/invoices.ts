@@ -4,16 +4,16 @@ import { inChunks } from '../in-chunks';
 import type { z } from 'zod';
 import { invoiceTotals, type InvoiceTotals } from '../../../shared/invoice-totals';
 import type { LadderOverride, Payer } from '../../../shared/schemas/billing';
-import {
-  MAX_INVOICE_TOTAL_CENTS,
-  type Invoice,
-  type InvoiceLine,
-  type invoiceCreateSchema,
-  type invoiceListQuerySchema,
-  type invoicePatchSchema,
-  type InvoiceStatus,
-  type InvoiceTax,
-  type paymentCreateSchema,
+import { MAX_INVOICE_TOTAL_CENTS } from '../../../shared/constants';
+import type {
+  Invoice,
+  InvoiceLine,
+  invoiceCreateSchema,
+  invoiceListQuerySchema,
+  invoicePatchSchema,
+  InvoiceStatus,
+  InvoiceTax,
+  paymentCreateSchema,
 } from '../../../shared/schemas/invoice';
 import { AppError, invalidField, notFound } from '../../errors';
 import { newId } from '../../ids';

@@ -1,15 +1,8 @@
 import type { Kysely } from 'kysely';
-import {
-  DEFAULT_INVOICE_EMAIL,
-  DEFAULT_REMINDERS,
-  type InvoiceEmailTemplate,
-  type InvoiceReminders,
-} from '../../../shared/schemas/billing';
-import {
-  DEFAULT_LEAD_TIMES,
-  type SettingsPatch,
-  type WorkspaceSettings,
-} from '../../../shared/schemas/settings';
+import { DEFAULT_INVOICE_EMAIL, DEFAULT_REMINDERS } from '../../../shared/billing-defaults';
+import { DEFAULT_LEAD_TIMES } from '../../../shared/constants';
+import type { InvoiceEmailTemplate, InvoiceReminders } from '../../../shared/schemas/billing';
+import type { SettingsPatch, WorkspaceSettings } from '../../../shared/schemas/settings';
 import { versionConflict } from '../../errors';
 import { preparedQuery } from '../prepared';
 import { cachedRead } from '../read-cache';
