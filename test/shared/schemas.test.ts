@@ -14,6 +14,12 @@ import {
   timeZoneSchema,
   urlSchema,
 } from '../../shared/schemas';
+import {
+  DEFAULT_INVOICE_EMAIL,
+  DEFAULT_REMINDERS,
+  invoiceEmailTemplateSchema,
+  invoiceRemindersSchema,
+} from '../../shared/schemas/billing';
 
 describe('instantSchema', () => {
   it.each([
@@ -211,5 +217,12 @@ describe('other field schemas', () => {
   it('answers "Required" for a missing field', () => {
     const result = z.object({ name: idSchema }).safeParse({});
     expect(result.error?.issues[0]?.message).toBe('Required');
+  });
+});
+
+describe('the billing defaults (kept apart from the schemas, in shared/billing-defaults.ts)', () => {
+  it("pass the schemas a workspace's own e-mail and reminder ladder must pass", () => {
+    expect(invoiceEmailTemplateSchema.parse(DEFAULT_INVOICE_EMAIL)).toEqual(DEFAULT_INVOICE_EMAIL);
+    expect(invoiceRemindersSchema.parse(DEFAULT_REMINDERS)).toEqual(DEFAULT_REMINDERS);
   });
 });

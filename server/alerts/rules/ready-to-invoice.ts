@@ -155,6 +155,27 @@ async function findDealsReadyToInvoice(
   return ready;
 }
 
+/**
+ * The draft invoice for what is left of a deal's fee: one line, the deal's title, in its
+ * currency and terms. Built as `invoiceCreateSchema` would leave it, from values checked when
+ * the deal was written (a non-blank title, whole cents, its terms), not parsed: the alert
+ * scan's process loads no zod (the test parses it with the schema).
+ */
+export function draftInvoiceOf(
+  deal: Pick<ReadyToInvoice, 'dealId' | 'title' | 'currency' | 'paymentTermsDays'>,
+  remainingCents: number,
+  today: string,
+): InvoiceCreateInput {
+  return {
+    dealId: deal.dealId,
+    lines: [{ description: deal.title, quantity: 1, unitCents: remainingCents }],
+    currency: deal.currency,
+    issuedOn: today,
+    paymentTermsDays: deal.paymentTermsDays,
+    status: 'draft',
+  };
+}
+
 /** Attempts per deal when an invoice created elsewhere at the same moment took the number. */
 const ATTEMPTS = 3;
 
@@ -184,16 +205,7 @@ async function raiseReadyToInvoice(
           const remaining = deal.feeCents - (await invoicedCents(trx, deal.dealId, deal.currency));
           if (remaining <= 0) return 0;
           if ((await raise(trx, [deal.alert])) === 0) return 0;
-          // Built as the API's schema would leave it, from values already checked when the deal
-          // was written (a non-blank title, whole cents, its terms), so this process loads no zod.
-          const input: InvoiceCreateInput = {
-            dealId: deal.dealId,
-            lines: [{ description: deal.title, quantity: 1, unitCents: remaining }],
-            currency: deal.currency,
-            issuedOn: today,
-            paymentTermsDays: deal.paymentTermsDays,
-            status: 'draft',
-          };
+          const input = draftInvoiceOf(deal, remaining, today);
           await insertInvoice(trx, input, { today, paymentTermsDays: deal.paymentTermsDays }, now);
           return 1;
         });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { draftInvoiceOf } from '../../../server/alerts/rules/ready-to-invoice';
 import { runAlertScan } from '../../../server/alerts/scan';
 import type { DatabaseHandle } from '../../../server/db/connect';
-import type { Invoice } from '../../../shared/schemas/invoice';
+import { invoiceCreateSchema, type Invoice } from '../../../shared/schemas/invoice';
 import { createWorkspace, type Workspace } from '../../support/app';
 import {
   alertKeys,
@@ -304,5 +305,24 @@ describe('ready_to_invoice: what makes a deal ready is found by the next scan', 
     expect(await alertKeys(w.db, other.body.id)).toEqual([
       'ready_to_invoice@2026-02-11T00:00:00.000Z',
     ]);
+  });
+});
+
+describe('ready_to_invoice: the draft it prepares', () => {
+  it('is what the API would accept: parsing it with the create schema changes nothing', () => {
+    const deal = {
+      dealId: 'deal-1',
+      title: 'T'.repeat(200),
+      currency: 'EUR',
+      paymentTermsDays: 365,
+    };
+    for (const [cents, today] of [
+      [1, '2026-12-07'],
+      [Number.MAX_SAFE_INTEGER, '2027-02-28'],
+    ] as const) {
+      const draft = draftInvoiceOf(deal, cents, today);
+      expect(invoiceCreateSchema.parse(draft)).toEqual(draft);
+      expect(draft).toMatchObject({ status: 'draft', lines: [{ quantity: 1, unitCents: cents }] });
+    }
   });
 });
