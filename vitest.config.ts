@@ -25,8 +25,6 @@ const ENGINE_INDEPENDENT = [
   'test/scripts/**',
   'test/server/db/sqlite-locking.test.ts',
   'test/server/alerts/webhook-address.test.ts',
-  // The alert scan's child process opens the SQLite file itself.
-  'test/server/alerts/scan-process.test.ts',
   'test/server/http-server.test.ts',
   'test/server/compose.test.ts',
   'test/server/startup-lines.test.ts',

@@ -88,7 +88,7 @@ async function firstScan(file: string, now: Date, thenNextMinute: boolean): Prom
   const app = createApp({ db: handle.db, logError: (error) => console.error(error) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const scanner = startScanProcess(file);
+  const scanner = startScanProcess(`sqlite:${file}`);
   // Started and connected before anything is timed, as in a server that has been up a while.
   if (!onMain) await scanner.ready();
   const scanAt = (at: Date) =>

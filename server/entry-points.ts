@@ -29,12 +29,18 @@ export function startWorker(entry: string, workerData: unknown): Worker {
 /**
  * A Node process running `entry`, with an IPC channel to this one and `nodeOptions`
  * (V8 flags among them) of its own; from the TypeScript sources it loads tsx first.
- * Its stdout and stderr are this process's.
+ * Its stdout and stderr are this process's; its environment `env` (this one's by default).
  */
-export function forkEntry(entry: string, args: string[], nodeOptions: string[]): ChildProcess {
+export function forkEntry(
+  entry: string,
+  args: string[],
+  nodeOptions: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ChildProcess {
   const loader = fromSources ? ['--import', import.meta.resolve('tsx')] : [];
   return fork(fileURLToPath(entryUrl(entry)), args, {
     execArgv: [...loader, ...nodeOptions],
+    env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

@@ -130,7 +130,12 @@ async function main(): Promise<void> {
         mailer,
         linkSecret,
         reminderLeaseMs: config.ALERT_DELIVERY_LEASE_SECONDS * 1000,
-        sqliteFile: handle.sqlitePath,
+        // Every database but an in-memory one, which only this connection sees.
+        scanDatabaseUrl: handle.sqlitePath
+          ? `sqlite:${handle.sqlitePath}`
+          : handle.dialect === 'postgres'
+            ? config.DATABASE_URL
+            : undefined,
         backup:
           config.BACKUP_CRON && handle.sqlitePath
             ? {

@@ -1,23 +1,23 @@
 /**
  * The alert scan's process (started by `startScanProcess`): its own connection
- * to the SQLite file, so the scan's synchronous queries and commits, its
- * garbage and the compiling of its code never take the API's event loop or its
- * threads. Answers each `ScanRequest` with a `ScanReply`; `'close'` closes the
- * connection and ends the process, as does losing the server (its IPC
- * channel closes when the server exits, however it exits).
+ * to the database, so the scan's queries and commits (synchronous on SQLite), its
+ * work on their rows, its garbage and the compiling of its code never take the
+ * API's event loop or its threads. Answers each `ScanRequest` with a `ScanReply`;
+ * `'close'` closes the connection and ends the process, as does losing the server
+ * (its IPC channel closes when the server exits, however it exits).
  */
 import { openDatabase } from '../db/connect';
 import { keepHeapSmall } from '../heap';
 import { runAlertScan } from './scan';
-import type { ScanMessage, ScanReply } from './scan-process';
+import { SCAN_DATABASE_URL_VARIABLE, type ScanMessage, type ScanReply } from './scan-process';
 
-const file = process.argv[2];
-if (!process.send || !file) {
+const url = process.env[SCAN_DATABASE_URL_VARIABLE];
+if (!process.send || !url) {
   throw new Error('server/alerts/scan-child.ts runs forked by startScanProcess only');
 }
 // As the server's own process: the scan's garbage goes at the next collection, not later.
 keepHeapSmall();
-const handle = openDatabase(`sqlite:${file}`);
+const handle = openDatabase(url);
 const reply = (message: ScanReply) => {
   if (process.connected) process.send!(message);
 };

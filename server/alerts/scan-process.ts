@@ -47,17 +47,23 @@ const CHILD_NODE_OPTIONS = ['--single-threaded', '--max-semi-space-size=1'];
 export const SCAN_NICENESS = 10;
 
 /**
- * Runs the alert scan in a child process with its own connection to the SQLite
- * `file`. better-sqlite3 is synchronous: on the API's thread every statement and
- * commit of a scan over a million deliverables blocked requests (up to 36 ms at
- * a time); in a worker thread they no longer did, but the scan's compiling and
- * garbage still ran on the API process's threads. The scan itself is the same
- * `runAlertScan`, so exactly-once raising and the watermark are unchanged (the
- * child's connection is just another connection to the file). The child starts
- * with the first scan (or `ready`), again after it died, and ends with the
- * server.
+ * The variable the child reads its database's URL from: not its command line, which
+ * every user of the machine can read (`ps`), while a PostgreSQL URL holds a password.
  */
-export function startScanProcess(file: string): ScanProcess {
+export const SCAN_DATABASE_URL_VARIABLE = 'SPONSORCAL_SCAN_DATABASE_URL';
+
+/**
+ * Runs the alert scan in a child process with its own connection to the database
+ * `databaseUrl` names (a SQLite file or PostgreSQL). On SQLite, better-sqlite3 is
+ * synchronous: on the API's thread every statement and commit of a scan over a
+ * million deliverables blocked requests (up to 36 ms at a time). On PostgreSQL the
+ * driver waits without blocking, but the rules' own work on what it answers did
+ * (up to 18 ms at a time over a million deliverables). The scan itself is the same
+ * `runAlertScan`, so exactly-once raising and the watermark are unchanged (the
+ * child's connection is just another connection to the database). The child starts
+ * with the first scan (or `ready`), again after it died, and ends with the server.
+ */
+export function startScanProcess(databaseUrl: string): ScanProcess {
   let current: { child: ChildProcess; ready: Promise<void> } | null = null;
   let nextId = 0;
   const pending = new Map<
@@ -70,7 +76,10 @@ export function startScanProcess(file: string): ScanProcess {
   };
   const started = () => {
     if (current) return current;
-    const child = forkEntry('alerts/scan-child', [file], CHILD_NODE_OPTIONS);
+    const child = forkEntry('alerts/scan-child', [], CHILD_NODE_OPTIONS, {
+      ...process.env,
+      [SCAN_DATABASE_URL_VARIABLE]: databaseUrl,
+    });
     // On its main thread, where the scan runs; threads it starts later inherit it.
     if (child.pid !== undefined) {
       try {

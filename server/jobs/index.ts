@@ -29,11 +29,12 @@ export interface JobsOptions {
   /** How long a claimed reminder is held before it may be sent again (after a crash). */
   reminderLeaseMs?: number;
   /**
-   * The SQLite file `db` is open on: the alert scan then runs in a child process with its
-   * own connection to it, off the API's event loop and threads. Absent (PostgreSQL, whose
-   * driver does not block, or an in-memory database): the scan runs on `db`.
+   * The database `db` is open on, as a `DATABASE_URL` (a SQLite file or PostgreSQL): the
+   * alert scan then runs in a child process with its own connection to it, off the API's
+   * event loop and threads. Absent (an in-memory database, which no other connection can
+   * open): the scan runs on `db`.
    */
-  sqliteFile?: string;
+  scanDatabaseUrl?: string;
   /** Scheduled backups of the SQLite file; absent or null: none. */
   backup?: ScheduledBackups | null;
   log?: (message: string) => void;
@@ -81,7 +82,7 @@ export function startJobs(options: JobsOptions): Jobs {
   const log = options.log ?? ((message: string) => console.log(message));
   assertValidCron(cronExpression);
 
-  const scanProcess = options.sqliteFile ? startScanProcess(options.sqliteFile) : null;
+  const scanProcess = options.scanDatabaseUrl ? startScanProcess(options.scanDatabaseUrl) : null;
   const scanNow = (now: Date, emailEnabled: boolean) =>
     scanProcess ? scanProcess.scan({ now, emailEnabled }) : runAlertScan({ db, now, emailEnabled });
 

@@ -15,7 +15,7 @@ import {
 
 const processScope = trackProcessScopes();
 
-/** Whether process `pid` runs the alert scan (the primary's child on SQLite), by its command line. */
+/** Whether process `pid` runs the alert scan (the primary's child), by its command line. */
 const isScanProcess = (pid: number) =>
   (commandLineOf(pid) ?? []).some((arg) => arg.includes('alerts/scan-child'));
 
@@ -66,9 +66,9 @@ describe(`WORKERS=2 (${TEST_ENGINE})`, () => {
       const res = await api.deliverables[':id'].$get({ param: { id: ids[0]! } });
       expect(res.status, server.output()).toBe(200);
 
-      // The workers and, on SQLite, the alert scan's process: none outlives the primary.
+      // The workers and the alert scan's process: none outlives the primary.
       const children = childrenOf(primary);
-      expect(children.filter(isScanProcess)).toHaveLength(TEST_ENGINE === 'sqlite' ? 1 : 0);
+      expect(children.filter(isScanProcess)).toHaveLength(1);
       const exited = new Promise<number | null>((resolve) => server.process.once('exit', resolve));
       server.process.kill('SIGTERM');
       expect(await exited, server.output()).toBe(0);

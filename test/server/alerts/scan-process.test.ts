@@ -8,8 +8,9 @@ import {
 import { fixedClock } from '../../../server/clock';
 import { startJobs, type Jobs } from '../../../server/jobs';
 import { createWorkspace, type Workspace } from '../../support/app';
+import { createTestDatabase } from '../../support/database';
 import { alertRows, at, DAY, HOUR, insertManyDeliverables, MINUTE } from '../../support/alerts';
-import { isRunning, procStat } from '../../support/procfs';
+import { commandLineOf, isRunning, procStat } from '../../support/procfs';
 
 let t: Workspace | undefined;
 let scanner: ScanProcess | undefined;
@@ -29,7 +30,7 @@ const ended = (pid: number) =>
   vi.waitFor(() => expect(isRunning(pid)).toBe(false), { timeout: 30_000, interval: 50 });
 
 /** A workspace with `count` deliverables whose draft is overdue: one alert apiece. */
-async function overdueDrafts(count: number): Promise<Workspace & { file: string }> {
+async function overdueDrafts(count: number): Promise<Workspace> {
   const w = await createWorkspace();
   t = w;
   await insertManyDeliverables(
@@ -39,13 +40,13 @@ async function overdueDrafts(count: number): Promise<Workspace & { file: string 
     (i) => ({ draftDueAt: at(T, -(i + 1) * HOUR) }),
     new Date(at(T, -DAY)),
   );
-  return { ...w, file: w.file! };
+  return w;
 }
 
 /** The scan process on a workspace with `count` overdue drafts, its connection open. */
 async function startedOn(count: number) {
   const w = await overdueDrafts(count);
-  const started = startScanProcess(w.file);
+  const started = startScanProcess(w.databaseUrl);
   scanner = started;
   await started.ready();
   return { w, scanner: started, pid: started.pid()! };
@@ -55,13 +56,14 @@ async function startedOn(count: number) {
 const scanAt = (s: ScanProcess, instant: string) =>
   s.scan({ now: new Date(instant), emailEnabled: false });
 
-// The process is for SQLite's synchronous driver; PostgreSQL's scan runs on the API's loop.
 describe('startScanProcess', () => {
-  it('raises what is due in the child process, once, into the same file', async () => {
+  it('raises what is due in the child process, once, into the same database', async () => {
     const { w, scanner, pid } = await startedOn(3);
     expect(pid).not.toBe(process.pid);
     // A background job: its main thread (where the scan runs) at a lower priority.
     expect(Number(procStat(pid)?.[16])).toBe(SCAN_NICENESS);
+    // The database's URL (a PostgreSQL one holds its password) is not on its command line.
+    expect(commandLineOf(pid)!.join(' ')).not.toContain(w.databaseUrl.replace(/^sqlite:/, ''));
 
     expect(await scanAt(scanner, T)).toEqual({
       raised: 3,
@@ -115,7 +117,7 @@ describe('startScanProcess', () => {
         // The interval stands for the server's listening socket: the child keeps nothing alive.
         `setInterval(() => {}, 60_000);
          const { startScanProcess } = await import(${JSON.stringify(module)});
-         const scanner = startScanProcess(${JSON.stringify(w.file)});
+         const scanner = startScanProcess(${JSON.stringify(w.databaseUrl)});
          await scanner.ready();
          console.log(scanner.pid());`,
       ],
@@ -138,14 +140,19 @@ describe('startScanProcess', () => {
   });
 
   it('answers a scan that failed in the child with its error', async () => {
-    const w = await overdueDrafts(1);
-    // A file with none of the tables: the scan's first statement fails in the child.
-    scanner = startScanProcess(`${w.file}.empty`);
-    await expect(scanAt(scanner, T)).rejects.toThrow(/no such table/);
+    // A database with none of the tables: the scan's first statement fails in the child.
+    const empty = await createTestDatabase({ migrate: false });
+    try {
+      scanner = startScanProcess(empty.url);
+      await expect(scanAt(scanner, T)).rejects.toThrow(/no such table|does not exist/);
+      await scanner.close();
+    } finally {
+      await empty.close();
+    }
   });
 });
 
-describe('startJobs with the SQLite file', () => {
+describe('startJobs with the database URL', () => {
   it('runs the scan in the child process and ends it', async () => {
     const w = await overdueDrafts(2);
     const lines: string[] = [];
@@ -156,7 +163,7 @@ describe('startJobs with the SQLite file', () => {
       appUrl: 'https://sponsorcal.example.com',
       email: null,
       linkSecret: Buffer.alloc(32),
-      sqliteFile: w.file,
+      scanDatabaseUrl: w.databaseUrl,
       log: (line) => lines.push(line),
     });
     await jobs.runOnce();
