@@ -3,8 +3,8 @@
  * to the database, so the scan's queries and commits (synchronous on SQLite), its
  * work on their rows, its garbage and the compiling of its code never take the
  * API's event loop or its threads. Answers each `ScanRequest` with a `ScanReply`;
- * `'close'` closes the connection and ends the process, as does losing the server
- * (its IPC channel closes when the server exits, however it exits).
+ * `'close'` closes the connection and ends the process; losing the server (its IPC
+ * channel closes when the server exits, however it exits) ends it at once.
  */
 import { openDatabase } from '../db/connect';
 import { keepHeapSmall } from '../heap';
@@ -31,7 +31,10 @@ let stopping: Promise<void> | null = null;
 const stop = () => {
   stopping ??= handle.close().finally(() => process.exit(0));
 };
-process.on('disconnect', stop);
+// The server is gone (killed, crashed): nobody waits for this scan, so it stops writing at
+// once. A transaction in progress is rolled back, as after a crash; what is committed stays,
+// and the next server's scan raises the rest, exactly once.
+process.on('disconnect', () => process.exit(0));
 
 process.on('message', (request: ScanMessage) => {
   if (request === 'close') return stop();

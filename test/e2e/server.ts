@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, SERVER } from '../../scripts/build.mjs';
 import { freePort } from '../support/ports';
+import { allEnded, descendantsOf } from '../support/procfs';
 
 export interface ServerProcess {
   url: string;
   port: number;
   process: ChildProcess;
   output: () => string;
-  /** Stops the server (SIGTERM, or the given signal) and waits for it to exit. */
+  /** Stops the server (SIGTERM, or the given signal) and waits for it and its children to exit. */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
@@ -77,8 +78,11 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     process: child,
     output: () => log,
     stop: async (signal = 'SIGTERM') => {
+      // The processes it started (its alert scan's): stopped is when nothing of it still writes.
+      const started = child.pid === undefined ? [] : descendantsOf(child.pid);
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
+      await allEnded(started);
     },
   };
 }

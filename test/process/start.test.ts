@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
 import { tempDir } from '../e2e/server';
-import { childrenOf, commandLineOf } from '../support/procfs';
+import { commandLineOf, descendantsOf } from '../support/procfs';
 import { ONCE_A_YEAR, PROCESS_TEST_TIMEOUT_MS, waitFor } from './support';
 
 const run = promisify(execFile);
@@ -53,10 +53,10 @@ function plainEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** The processes started under `pid` (children, their children, …) with their command lines. */
 function descendants(pid: number): { pid: number; argv: string[] }[] {
-  return childrenOf(pid).flatMap((child) => {
+  return descendantsOf(pid).flatMap((child) => {
     const argv = commandLineOf(child);
-    // Gone meanwhile: neither it nor its children are there to find.
-    return argv ? [{ pid: child, argv }, ...descendants(child)] : [];
+    // Gone meanwhile: not there to find.
+    return argv ? [{ pid: child, argv }] : [];
   });
 }
 

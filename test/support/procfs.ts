@@ -37,3 +37,19 @@ export function commandLineOf(pid: number): string[] | undefined {
     return undefined;
   }
 }
+
+/** The processes started under `pid`: its children, their children, and so on. */
+export function descendantsOf(pid: number): number[] {
+  return childrenOf(pid).flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+/** Resolves once none of `pids` runs; polls, with a generous bound for a loaded machine. */
+export async function allEnded(pids: number[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (pids.some(isRunning)) {
+    if (Date.now() > deadline) {
+      throw new Error(`still running after ${timeoutMs} ms: ${pids.filter(isRunning).join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
