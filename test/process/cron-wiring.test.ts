@@ -23,7 +23,8 @@ describe('ALERT_CRON wiring (real server process)', () => {
     // scheduled run can see this deliverable.
     const startUpFinishedAt = await waitFor(
       'the start-up run to finish',
-      async () => (await getHealth(server.url)).scheduler.lastRunFinishedAt,
+      // Null until it has: keep waiting (waitFor stops at anything but undefined or false).
+      async () => (await getHealth(server.url)).scheduler.lastRunFinishedAt ?? undefined,
     );
     const createdAt = new Date();
     const deliverable = await createDeliverable(api, {
@@ -49,7 +50,7 @@ describe('ALERT_CRON wiring (real server process)', () => {
     // Stamped with its run's start: a run after the start-up one (runs never overlap). Not a
     // bound against the deliverable's creation: on a loaded machine a run that started just
     // before it may read the calendar well after.
-    expect(Date.parse(alert.createdAt)).toBeGreaterThanOrEqual(Date.parse(startUpFinishedAt!));
+    expect(Date.parse(alert.createdAt)).toBeGreaterThanOrEqual(Date.parse(startUpFinishedAt));
     const alerts = (await listAllAlerts(api)).items;
     expect(alerts.filter((a) => a.subjectId === deliverable.id).map((a) => a.rule)).toEqual([
       'publish_due_soon',
