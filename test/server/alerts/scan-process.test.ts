@@ -10,7 +10,7 @@ import { startJobs, type Jobs } from '../../../server/jobs';
 import { createWorkspace, type Workspace } from '../../support/app';
 import { createTestDatabase } from '../../support/database';
 import { alertRows, at, DAY, HOUR, insertManyDeliverables, MINUTE } from '../../support/alerts';
-import { commandLineOf, isRunning, procStat } from '../../support/procfs';
+import { allEnded, commandLineOf, isRunning, procStat } from '../../support/procfs';
 
 let t: Workspace | undefined;
 let scanner: ScanProcess | undefined;
@@ -24,10 +24,6 @@ afterEach(async () => {
 });
 
 const T = '2026-03-10T12:00:00.000Z';
-
-/** Resolves once process `pid` has ended; waits on it, with a generous bound. */
-const ended = (pid: number) =>
-  vi.waitFor(() => expect(isRunning(pid)).toBe(false), { timeout: 30_000, interval: 50 });
 
 /** A workspace with `count` deliverables whose draft is overdue: one alert apiece. */
 async function overdueDrafts(count: number): Promise<Workspace> {
@@ -136,7 +132,7 @@ describe('startScanProcess', () => {
 
     server.kill('SIGKILL');
     await serverEnded;
-    await ended(child);
+    await allEnded([child]);
   });
 
   it('answers a scan that failed in the child with its error', async () => {
