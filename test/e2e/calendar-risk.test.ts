@@ -199,7 +199,14 @@ describe('risk on the calendar in Chromium', () => {
       Date.parse(soon.publishAt!),
     );
 
-    // Enter on a focused event opens it; closing gives focus back to it.
+    // Enter on a focused event opens it; closing gives focus back to it. First the calendar
+    // draws it back on its day (the Undo's reload landed), so the click is not on a face
+    // the reload then replaces.
+    await until(() =>
+      page
+        .locator(`[data-day="${today}"] [data-deliverable-id="${soon.id}"][data-kind="publish"]`)
+        .count(),
+    ).toBe(1);
     await until(() => face(page, soon.id, 'publish').count()).toBe(1);
     await face(page, soon.id, 'publish').click();
     await until(() => dialog.count()).toBe(1);
