@@ -36,8 +36,12 @@ function ask<T extends ChildMessage['type']>(
   });
 }
 
-/** Starts bench/server-child.ts on a seeded database file and waits until it listens. */
-export async function startBenchServer(file: string, webRoot?: string): Promise<BenchServer> {
+/**
+ * Starts bench/server-child.ts on a seeded database file (or a `postgres://` URL) and waits
+ * until it listens.
+ */
+export async function startBenchServer(database: string, webRoot?: string): Promise<BenchServer> {
+  const postgres = /^postgres(ql)?:\/\//.test(database);
   const child = fork(path.join(import.meta.dirname, 'server-child.ts'), [], {
     // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
     execArgv: [
@@ -47,7 +51,7 @@ export async function startBenchServer(file: string, webRoot?: string): Promise<
     ],
     env: {
       ...process.env,
-      BENCH_DATABASE_FILE: file,
+      ...(postgres ? { BENCH_DATABASE_URL: database } : { BENCH_DATABASE_FILE: database }),
       ...(webRoot ? { BENCH_WEB_ROOT: webRoot } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

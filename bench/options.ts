@@ -32,6 +32,7 @@ export const SECTIONS = [
   'web',
   'startup',
   'cluster',
+  'postgres',
 ] as const;
 
 const HELP = `npm run bench -- [options]

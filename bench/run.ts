@@ -17,6 +17,7 @@ import { Report } from './report';
 import { benchSearch } from './search';
 import { seedWorkspace } from './seed';
 import { benchStartup } from './startup';
+import { benchPostgres } from './postgres';
 import { benchTimeline, seedTimelineHistory } from './timeline';
 import { benchWeb } from './web';
 
@@ -129,6 +130,16 @@ async function main(): Promise<void> {
       if (wanted('cluster'))
         await benchCluster(report, { file, cookie: seeded.cookie, range, ...load });
       if (wanted('kysely')) await benchKysely(report, { file, range, runs: options.runs });
+      if (wanted('postgres')) {
+        await benchPostgres(report, {
+          file,
+          now,
+          cookie: seeded.cookie,
+          ids: seeded.sampleIds,
+          range,
+          ...load,
+        });
+      }
       // Last on this file: the production server's start-up scan raises alerts in it.
       if (wanted('startup')) await benchStartup(report, file, options.quick ? 1 : 3);
     }

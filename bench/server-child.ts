@@ -5,7 +5,8 @@
  * and the point read's floors (below), recording how long each request took
  * from arrival to its last byte written.
  *
- * Environment: BENCH_DATABASE_FILE, optional BENCH_WEB_ROOT. Talks to the
+ * Environment: BENCH_DATABASE_FILE (or BENCH_DATABASE_URL, a PostgreSQL database: then
+ * without the floors, which read the SQLite file), optional BENCH_WEB_ROOT. Talks to the
  * parent over IPC: sends `{type: 'ready', port}`, answers `timings` (and
  * forgets them) and `memory`.
  */
@@ -29,11 +30,14 @@ export type ChildMessage =
   | { type: 'memory'; maxRssMb: number; rssMb: number; peakHeapMb: number; peakExternalMb: number };
 
 const file = process.env.BENCH_DATABASE_FILE;
-if (!file || !process.send)
-  throw new Error('run by bench/http.ts with BENCH_DATABASE_FILE set and an IPC channel');
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? (file ? `sqlite:${file}` : undefined);
+if (!databaseUrl || !process.send)
+  throw new Error(
+    'run by bench/http.ts with BENCH_DATABASE_FILE or BENCH_DATABASE_URL set and an IPC channel',
+  );
 const send = (message: ChildMessage) => process.send!(message);
 
-const handle = openDatabase(`sqlite:${file}`);
+const handle = openDatabase(databaseUrl);
 const app = createApp({
   db: handle.db,
   webRoot: process.env.BENCH_WEB_ROOT,
@@ -47,38 +51,57 @@ const app = createApp({
  * row with the app's security headers as a plain object (@hono/node-server's
  * fast path): no middleware, validation, warnings or Kysely. `row-floor` skips
  * even the session: one row read and its JSON, the most a point read can be
- * on this machine.
+ * on this machine. Answers the connection they read by, to close.
  */
-const raw = new SQLite(file, { readonly: true });
-keepPagesInMemory(raw);
-const sessionRow = raw.prepare(`select users.*, sessions.expires_at as session_expires_at
+function addFloors(routes: Hono, sqliteFile: string): SQLite.Database {
+  const raw = new SQLite(sqliteFile, { readonly: true });
+  keepPagesInMemory(raw);
+  const sessionRow = raw.prepare(`select users.*, sessions.expires_at as session_expires_at
   from sessions join users on users.id = sessions.user_id where sessions.id = ?`);
-const deliverableRow = raw.prepare('select * from deliverables where id = ?');
-const sessionAndRow = raw.transaction((session: string, id: string) => [
-  sessionRow.get(session),
-  deliverableRow.get(id),
-]);
-const JSON_HEADERS = { ...SECURITY_HEADERS, 'content-type': 'application/json' };
-const bench = new Hono()
-  .get('/bench/hello', (c) => c.text('Hello, world!'))
-  .get('/bench/point-floor/:id', (c) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    const [session, row] = sessionAndRow(token ? hashToken(token) : '', c.req.param('id'));
-    if (!session) return c.text('Sign in', 401);
-    if (!row) return c.text('Not found', 404);
-    return new Response(JSON.stringify(row), { status: 200, headers: JSON_HEADERS });
-  })
-  .get('/bench/row-floor/:id', (c) => {
-    const row = deliverableRow.get(c.req.param('id'));
-    if (!row) return c.text('Not found', 404);
-    return new Response(JSON.stringify(row), { status: 200, headers: JSON_HEADERS });
-  });
+  const deliverableRow = raw.prepare('select * from deliverables where id = ?');
+  const sessionAndRow = raw.transaction((session: string, id: string) => [
+    sessionRow.get(session),
+    deliverableRow.get(id),
+  ]);
+  const JSON_HEADERS = { ...SECURITY_HEADERS, 'content-type': 'application/json' };
+  routes
+    .get('/bench/point-floor/:id', (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      const [session, row] = sessionAndRow(token ? hashToken(token) : '', c.req.param('id'));
+      if (!session) return c.text('Sign in', 401);
+      if (!row) return c.text('Not found', 404);
+      return new Response(JSON.stringify(row), { status: 200, headers: JSON_HEADERS });
+    })
+    .get('/bench/row-floor/:id', (c) => {
+      const row = deliverableRow.get(c.req.param('id'));
+      if (!row) return c.text('Not found', 404);
+      return new Response(JSON.stringify(row), { status: 200, headers: JSON_HEADERS });
+    });
+  return raw;
+}
+
+const bench = new Hono().get('/bench/hello', (c) => c.text('Hello, world!'));
+const raw = process.env.BENCH_DATABASE_URL || !file ? null : addFloors(bench, file);
 
 // The server as server/index.ts runs it.
 keepHeapSmall();
+/**
+ * Requests whose handler has not finished: a load's last requests can still wait for a
+ * PostgreSQL connection after the load generator has gone, and the database closes after them.
+ */
+let inFlight = 0;
+let allAnswered: (() => void) | null = null;
+function counted(answer: Response | Promise<Response>): Response | Promise<Response> {
+  if (!(answer instanceof Promise)) return answer;
+  inFlight += 1;
+  return answer.finally(() => {
+    inFlight -= 1;
+    if (inFlight === 0) allAnswered?.();
+  });
+}
 const { server, listening } = startHttpServer({
   fetch: (request, env) =>
-    request.url.includes('/bench/') ? bench.fetch(request, env) : app.fetch(request, env),
+    counted(request.url.includes('/bench/') ? bench.fetch(request, env) : app.fetch(request, env)),
   port: 0,
   hostname: '127.0.0.1',
 });
@@ -138,6 +161,13 @@ process.on('message', (message: ChildRequest) => {
 
 process.on('disconnect', () => {
   server.close();
-  raw.close();
-  void handle.close().finally(() => process.exit(0));
+  void new Promise<void>((resolve) => {
+    allAnswered = resolve;
+    if (inFlight === 0) resolve();
+  })
+    .then(() => {
+      raw?.close();
+      return handle.close();
+    })
+    .finally(() => process.exit(0));
 });
