@@ -80,8 +80,20 @@ function openSqlite(file: string, options: OpenDatabaseOptions): DatabaseHandle 
 
 const PG_OIDS = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
 
-/** `2026-03-01 17:00:00.123+00` (PostgreSQL's text form) → `2026-03-01T17:00:00.123Z`. */
+/** An instant as PostgreSQL writes it in a UTC session: `2026-03-01 17:00:00[.123456]+00`. */
+const PG_UTC_INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\+00$/;
+
+/**
+ * `2026-03-01 17:00:00.123+00` (PostgreSQL's text form) → `2026-03-01T17:00:00.123Z`, as
+ * `Date#toISOString` writes it (milliseconds, extra digits cut). The pool's sessions are in
+ * UTC, so every instant comes in the first shape, read by position: a month of the calendar
+ * is thousands of them, and a `Date` made and written for each was a seventh of its time.
+ */
 export function parsePgTimestamp(value: string): string {
+  if (PG_UTC_INSTANT.test(value)) {
+    const fraction = value.length === 22 ? '000' : `${value.slice(20, -3)}00`.slice(0, 3);
+    return `${value.slice(0, 10)}T${value.slice(11, 19)}.${fraction}Z`;
+  }
   const m =
     /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(?:([+-]\d{2})(?::?(\d{2}))?)?$/.exec(
       value,

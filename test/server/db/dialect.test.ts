@@ -172,7 +172,29 @@ describe('parsePgTimestamp', () => {
     ['2026-03-01 18:00:00.123456+01', '2026-03-01T17:00:00.123Z'],
     ['2026-03-01 12:30:00-05:30', '2026-03-01T18:00:00.000Z'],
     ['2026-03-01 17:00:00', '2026-03-01T17:00:00.000Z'],
+    ['2026-03-01 17:00:00.1+00', '2026-03-01T17:00:00.100Z'],
+    ['2026-03-01 17:00:00.12+00', '2026-03-01T17:00:00.120Z'],
+    ['2026-03-01 17:00:00.999999+00', '2026-03-01T17:00:00.999Z'],
+    ['0001-01-01 00:00:00+00', '0001-01-01T00:00:00.000Z'],
+    ['1999-12-31 23:59:59.5+00', '1999-12-31T23:59:59.500Z'],
+    // Not in a UTC session's shape: read through a Date.
+    ['2026-03-01 17:00:00+01', '2026-03-01T16:00:00.000Z'],
+    ['2026-03-01T17:00:00.123456+00', '2026-03-01T17:00:00.123Z'],
   ])('reads %s as %s', (input, expected) => {
     expect(parsePgTimestamp(input)).toBe(expected);
+  });
+
+  it('reads every UTC instant by position exactly as a Date writes it', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 5_000; i++) {
+      const iso = new Date(Math.floor(random() * 253_402_300_799_999)).toISOString();
+      const digits = Math.floor(random() * 7);
+      const micros = `${iso.slice(20, 23)}${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
+      const fraction = digits === 0 ? '' : `.${micros.slice(0, digits)}`;
+      const text = `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction}+00`;
+      const expected = new Date(`${iso.slice(0, 19)}${fraction}Z`).toISOString();
+      expect(parsePgTimestamp(text), text).toBe(expected);
+    }
   });
 });
