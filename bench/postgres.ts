@@ -62,7 +62,15 @@ async function analyze(url: string): Promise<void> {
  */
 export async function benchPostgres(report: Report, options: PostgresBenchOptions): Promise<void> {
   report.begin('10. PostgreSQL: the same workspace and loads');
-  const cluster = await startPostgres();
+  let cluster: Awaited<ReturnType<typeof startPostgres>>;
+  try {
+    cluster = await startPostgres();
+  } catch (error) {
+    console.log(
+      `  PostgreSQL could not be started, figures skipped: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return;
+  }
   const servers: BenchServer[] = [];
   try {
     const admin = new pg.Client({ connectionString: cluster.url });
