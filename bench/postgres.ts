@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { sql } from 'kysely';
 import { openDatabase } from '../server/db/connect';
 import { migrateToLatest } from '../server/db/migrate';
 import { exportWorkspace } from '../server/transfer/export';
@@ -22,7 +22,8 @@ export interface PostgresBenchOptions {
 /**
  * Moves the seeded workspace into a PostgreSQL database the way docs/scaling.md tells an
  * operator to (the workspace's export file, imported into a fresh install), then copies the
- * seed's sign-in (sessions are never exported). Answers the seconds the move took.
+ * seed's sign-in (sessions are never exported) and gathers the planner's statistics, as
+ * autovacuum would soon after a bulk load. Answers the seconds the move took.
  */
 async function moveToPostgres(file: string, url: string, now: Date): Promise<number> {
   const source = openDatabase(`sqlite:${file}`);
@@ -35,21 +36,11 @@ async function moveToPostgres(file: string, url: string, now: Date): Promise<num
     const seconds = (performance.now() - started) / 1000;
     const sessions = await source.db.selectFrom('sessions').selectAll().execute();
     await target.db.insertInto('sessions').values(sessions).execute();
+    await sql`analyze`.execute(target.db);
     return seconds;
   } finally {
     await source.close();
     await target.close();
-  }
-}
-
-/** Fresh planner statistics after the bulk load, as autovacuum would gather soon after. */
-async function analyze(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('analyze');
-  } finally {
-    await client.end();
   }
 }
 
@@ -73,13 +64,11 @@ export async function benchPostgres(report: Report, options: PostgresBenchOption
   }
   const servers: BenchServer[] = [];
   try {
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('create database bench');
-    await admin.end();
+    const admin = openDatabase(cluster.url);
+    await sql`create database bench`.execute(admin.db);
+    await admin.close();
     const url = databaseUrl(cluster.url, 'bench');
     const moveSeconds = await moveToPostgres(options.file, url, options.now);
-    await analyze(url);
     report.add(
       'pg_transfer_s',
       'Move the workspace to PostgreSQL: its export file, imported into a fresh install',
@@ -92,20 +81,20 @@ export async function benchPostgres(report: Report, options: PostgresBenchOption
     const postgres = await startBenchServer(url);
     servers.push(postgres);
     const { cookie, connections, duration } = options;
-    const loadOf = (server: BenchServer, paths: string[]) => () =>
+    const loadOn = (server: BenchServer, paths: string[]) =>
       load({ url: server.url, paths, headers: { cookie }, connections, duration });
     /** S P P S: each engine's figure from two loads, one on either side of the other's. */
     const alternate = async (paths: string[]) => {
-      const [s1, p1, p2, s2] = [
-        await loadOf(sqlite, paths)(),
-        await loadOf(postgres, paths)(),
-        await loadOf(postgres, paths)(),
-        await loadOf(sqlite, paths)(),
-      ];
-      return { sqlite: [s1!, s2!], postgres: [p1!, p2!] };
+      const s1 = await loadOn(sqlite, paths);
+      const p1 = await loadOn(postgres, paths);
+      const p2 = await loadOn(postgres, paths);
+      const s2 = await loadOn(sqlite, paths);
+      return { sqlite: [s1, s2], postgres: [p1, p2] };
     };
+    const sum = (loads: LoadResult[], pick: (load: LoadResult) => number) =>
+      loads.reduce((total, one) => total + pick(one), 0);
     const mean = (loads: LoadResult[], pick: (load: LoadResult) => number) =>
-      loads.reduce((sum, one) => sum + pick(one), 0) / loads.length;
+      sum(loads, pick) / loads.length;
 
     const months = await alternate([calendarPathOf(options.range)]);
     const points = await alternate(options.ids.map((id) => `/api/deliverables/${id}`));
@@ -148,19 +137,20 @@ export async function benchPostgres(report: Report, options: PostgresBenchOption
       '×',
     );
     const all = [...months.sqlite, ...months.postgres, ...points.sqlite, ...points.postgres];
+    const zero = { op: '<=', value: 0 } as const;
     report.add(
       'pg_failures',
       'Failed or non-2xx requests (both engines)',
-      all.reduce((sum, one) => sum + one.failures, 0),
+      sum(all, (l) => l.failures),
       'requests',
-      { op: '<=', value: 0 },
+      zero,
     );
     report.add(
       'pg_unanswered_connections',
       'Connections that got no answer during a load (both engines)',
-      all.reduce((sum, one) => sum + one.unansweredConnections, 0),
+      sum(all, (l) => l.unansweredConnections),
       'connections',
-      { op: '<=', value: 0 },
+      zero,
     );
   } finally {
     for (const server of servers) await server.stop();
