@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -8,37 +7,8 @@ import { startBenchServer } from './http';
 import type { Report } from './report';
 import { seedWorkspace } from './seed';
 import { median } from './stats';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-];
-
-/** Debian's Chromium (or CHROME_PATH); the bench never downloads a browser. */
-function findChromium(): string | null {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((c): c is string => Boolean(c && fs.existsSync(c))) ?? null;
-}
-
-/** Builds the web app with Vite into `outDir`; answers the error output when the build fails. */
-export function buildWeb(outDir: string): string | null {
-  const build = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--outDir',
-      outDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'error',
-    ],
-    { encoding: 'utf8' },
-  );
-  return build.status === 0 ? null : `${build.stdout}\n${build.stderr}`.trim().slice(-2000);
-}
+import { measureFloor } from './web-floor';
+import { buildWeb, CHROMIUM_ARGS, findChromium, month, SWITCH_PLAN, VIEWPORT } from './web-page';
 
 /** What index.html loads before anything else: its entry script, modulepreloads and stylesheets. */
 export function initialAssets(webRoot: string): string[] {
@@ -50,12 +20,6 @@ export function initialAssets(webRoot: string): string[] {
     const url = /(?:src|href)="(\/assets\/[^"]+)"/.exec(tag)?.[1];
     return (isScript || isPreload) && url ? [url] : [];
   });
-}
-
-function month(date: Date, offset: number): { key: string; from: string; to: string } {
-  const from = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
-  const to = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset + 1, 1));
-  return { key: from.toISOString().slice(0, 7), from: from.toISOString(), to: to.toISOString() };
 }
 
 /** Events the calendar shows in a month: each deliverable's go-live and draft due inside it. */
@@ -144,7 +108,7 @@ export async function benchWeb(report: Report, options: WebBenchOptions): Promis
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
+      viewport: VIEWPORT,
       locale: 'en-US',
       timezoneId: 'UTC',
     });
@@ -263,8 +227,7 @@ export async function benchWeb(report: Report, options: WebBenchOptions): Promis
     );
 
     const switches: number[] = [];
-    // Months with data: one back to two ahead.
-    const plan = [1, 2, 1, 0, -1, 0, 1, 2, 1, 0].slice(0, options.switches);
+    const plan = SWITCH_PLAN.slice(0, options.switches);
     let shown = 0;
     for (const target of plan) {
       const button = target > shown ? 'Next Month' : 'Previous Month';
@@ -289,6 +252,40 @@ export async function benchWeb(report: Report, options: WebBenchOptions): Promis
     );
     report.add('web_month_switch_max_ms', 'Slowest month switch', Math.max(...switches), 'ms');
     if (problems.length) console.log(`  page errors: ${problems.join('; ')}`);
+
+    // The same in FullCalendar alone: what of the app's figures is FullCalendar's own work.
+    const floor = await measureFloor(browser, {
+      tmp: options.tmp,
+      file,
+      now: options.now,
+      loads: renders.length,
+      switches: plan.length,
+    });
+    if ('failure' in floor) {
+      console.log(`  the floor page's build failed, its figures skipped:\n${floor.failure}`);
+      return;
+    }
+    const floorRender = median(floor.renders);
+    const floorSwitch = median(floor.switches);
+    report.add(
+      'web_floor_month_render_ms',
+      'Floor: FullCalendar alone, same events, titles as faces: render, to painted (median)',
+      floorRender,
+      'ms',
+    );
+    report.add('web_floor_month_switch_ms', 'Floor: switch months (median)', floorSwitch, 'ms');
+    report.add(
+      'ratio_web_render_vs_floor',
+      'Month render ÷ its floor',
+      median(renders) / floorRender,
+      '×',
+    );
+    report.add(
+      'ratio_web_switch_vs_floor',
+      'Month switch ÷ its floor',
+      median(switches) / floorSwitch,
+      '×',
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -19,12 +19,6 @@ export const PLUGINS = [
 export const renderEventContent = (info: EventDisplayInfo) => <EventContent info={info} />;
 export const eventClassOf = (info: EventDisplayInfo) =>
   info.view.type.startsWith('list') ? 'sc-fc-list-event' : 'sc-fc-event';
-/**
- * Events shown in a month cell before "+N more". A number, not `true`: fitting events to
- * the cell's height makes FullCalendar lay out every event to measure it (1–2 s for a month
- * of 1,000; about 0.25 s this way).
- */
-export const DAY_MAX_EVENTS = 3;
 export const DESKTOP_TOOLBAR = {
   left: 'prev,next today',
   center: 'title',

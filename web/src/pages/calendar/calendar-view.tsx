@@ -12,8 +12,8 @@ import { useViewportHeight } from '../../hooks/use-media-query';
 import { navigate } from '../../hooks/use-router';
 import { instantToLocalInput } from '../../time';
 import type { DialogTarget } from './calendar-dialogs';
+import { DAY_MAX_EVENTS, gridHeightFor } from './month-grid';
 import {
-  DAY_MAX_EVENTS,
   DESKTOP_TOOLBAR,
   DESKTOP_VIEWS,
   EVENT_TIME_FORMAT,
@@ -78,7 +78,7 @@ export const CalendarView = memo(function CalendarView({
   const keysRef = useRef<HTMLDivElement>(null);
   useCalendarKeyboard(keysRef, { calendarRef, timeZone, canEdit, onOpen, onMove });
   // Month and week grids fill the window below the page header, never shorter than 560px.
-  const gridHeight = Math.max(560, useViewportHeight() - 190);
+  const gridHeight = gridHeightFor(useViewportHeight());
   useViewForWidth(calendarRef, narrow);
 
   // Stable handlers, for the same reason as the static options.
