@@ -48,16 +48,20 @@ export async function findDealsChangedSince(
       .execute();
     for (const row of rows) ids.add(row.dealId);
   }
-  // Every entry of the window, sorted out here: with a condition on the entity type,
-  // SQLite would walk every deliverable's entry ever (audit_log_entity), not the window.
+  // The window's entries that can name a deal left behind (a change of `dealId`, a
+  // delete), sorted by type here: with a condition on the entity type, SQLite would walk
+  // every deliverable's entry ever (audit_log_entity), not the window. The rest of the
+  // window (a first scan's is the whole trail) never leaves the database.
   const trail = await db
     .selectFrom('auditLog')
-    .select(['entityType', 'action', 'changes'])
+    .select(['entityType', 'changes'])
     .where('at', '>', after)
+    .where('action', '!=', 'create')
+    .where('changes', 'like', '%"dealId"%')
     .execute();
   const types = invoices ? ['deliverable', 'invoice'] : ['deliverable'];
   for (const row of trail) {
-    if (!types.includes(row.entityType) || row.action === 'create') continue;
+    if (!types.includes(row.entityType)) continue;
     const from = dealLeft(row.changes);
     if (from) ids.add(from);
   }
