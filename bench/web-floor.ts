@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
@@ -62,31 +60,6 @@ function floorEvents(file: string, now: Date): FloorEvents {
   }
 }
 
-/** Serves the built floor page and its events, nothing else. */
-async function serveFloor(root: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.json': 'application/json',
-  };
-  const server = http.createServer((request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://floor').pathname;
-    const file = path.join(root, pathname === '/' ? 'index.html' : path.normalize(pathname));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'text/plain' });
-    response.end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 /**
  * In the page (as source text: the bench's own code is transformed by tsx, the page's is
  * not): resolves with the milliseconds from `since` to the first painted frame in which the
@@ -111,22 +84,29 @@ const settle = (page: Page) =>
   page.evaluate('new Promise((resolve) => requestIdleCallback(() => resolve()))');
 
 /**
- * FullCalendar alone (bench/web-floor/main.tsx) with the workspace's events in `file`:
- * `loads` renders of the first month from the moment FullCalendar has its events (after a
- * first load that warms the browser's caches), and the app's month switches.
+ * FullCalendar alone (bench/web-floor/main.tsx) with the workspace's events in `file`,
+ * built into `webRoot`'s `floor/` and served there by the bench server at `url`: `loads`
+ * renders of the first month from the moment FullCalendar has its events (after a first
+ * load that warms the browser's caches), and the app's month switches.
  */
 export async function measureFloor(
   browser: Browser,
-  options: { tmp: string; file: string; now: Date; loads: number; switches: number },
+  options: {
+    url: string;
+    webRoot: string;
+    file: string;
+    now: Date;
+    loads: number;
+    switches: number;
+  },
 ): Promise<FloorTimes | { failure: string }> {
-  const root = path.join(options.tmp, 'web-floor');
-  const failure = buildWeb(root, 'bench/web-floor');
+  const root = path.join(options.webRoot, 'floor');
+  const failure = buildWeb(root, { root: 'bench/web-floor', base: '/floor/' });
   if (failure) return { failure };
   fs.writeFileSync(
     path.join(root, 'events.json'),
     JSON.stringify(floorEvents(options.file, options.now)),
   );
-  const server = await serveFloor(root);
   const context = await browser.newContext({
     viewport: VIEWPORT,
     locale: 'en-US',
@@ -137,7 +117,7 @@ export async function measureFloor(
     const current = month(options.now, 0).key;
     const renders: number[] = [];
     for (let i = 0; i <= options.loads; i++) {
-      await page.goto(server.url);
+      await page.goto(`${options.url}/floor/index.html`);
       await page.waitForFunction(() => 'benchRelease' in window);
       await settle(page);
       const ms = (await page.evaluate(
@@ -164,6 +144,5 @@ export async function measureFloor(
     return { renders, switches };
   } finally {
     await context.close();
-    await server.close();
   }
 }

@@ -16,16 +16,17 @@ export function findChromium(): string | null {
 }
 
 /**
- * Builds the web app (or the page in `root`, with the app's Vite config: the same Preact)
- * into `outDir`; answers the error output when the build fails.
+ * Builds the web app into `outDir`, or the page in `page.root` (with the app's Vite config:
+ * the same Preact) to be served under `page.base`; answers the error output when the
+ * build fails.
  */
-export function buildWeb(outDir: string, root?: string): string | null {
+export function buildWeb(outDir: string, page?: { root: string; base: string }): string | null {
   const build = spawnSync(
     process.execPath,
     [
       'node_modules/vite/bin/vite.js',
       'build',
-      ...(root ? [root] : []),
+      ...(page ? [page.root, '--base', page.base] : []),
       '--outDir',
       outDir,
       '--emptyOutDir',

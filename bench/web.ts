@@ -255,7 +255,8 @@ export async function benchWeb(report: Report, options: WebBenchOptions): Promis
 
     // The same in FullCalendar alone: what of the app's figures is FullCalendar's own work.
     const floor = await measureFloor(browser, {
-      tmp: options.tmp,
+      url: server.url,
+      webRoot,
       file,
       now: options.now,
       loads: renders.length,
